@@ -1,0 +1,8 @@
+/** Unit, function and HTTP tests: everything named *.test.ts(x) beside the code. */
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2020', transform: { react: { runtime: 'automatic' } } } }] },
+  testMatch: ['<rootDir>/**/*.test.ts', '<rootDir>/**/*.test.tsx'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/dist-h5/', '/build/'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/dist-h5/', '<rootDir>/build/'],
+}
