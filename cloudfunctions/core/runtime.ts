@@ -1,0 +1,49 @@
+import type { Db } from '@cloudbase/database'
+
+/**
+ * The ports a function's domain code may use (DESIGN.md "Ports with two adapters each").
+ * The cloud entry builds the CloudBase adapters; the local host and the tests build the
+ * local ones. Domain code gets them through the action context and never reads the
+ * environment or knows which adapter it has.
+ */
+export interface Clock {
+  now(): Date
+}
+
+export type ContentVerdict = 'pass' | 'review' | 'risky'
+export interface ContentCheck {
+  /** WeChat security.msgSecCheck v2 in the cloud; the shipped keyword list locally. */
+  check(text: string, openid: string): Promise<ContentVerdict>
+}
+
+export interface SubscribeMessage {
+  touser: string
+  templateId: string
+  page?: string
+  data: Record<string, { value: string }>
+}
+/** `errcode` 0 is success; anything else is the WeChat error code (43101: user refused). */
+export interface Messaging {
+  sendSubscribe(message: SubscribeMessage): Promise<{ errcode: number; errmsg?: string }>
+}
+
+export interface Storage {
+  /** Stores a file and returns its id (a cloud fileID, or a local path key). */
+  save(name: string, content: Buffer): Promise<string>
+  /** A URL the app can show for a stored file id. */
+  url(fileId: string): Promise<string>
+}
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void
+  error(message: string, fields?: Record<string, unknown>): void
+}
+
+export interface Runtime {
+  db: Db
+  clock: Clock
+  contentCheck: ContentCheck
+  messaging: Messaging
+  storage: Storage
+  log: Logger
+}
