@@ -1,0 +1,76 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+/**
+ * One source, two outputs: the weapp build goes to `dist/` (project.config.json's
+ * miniprogramRoot) and the H5 build to `dist-h5/` (served by the local host at `/`), so
+ * building one never wipes the other.
+ */
+const outputRoot = process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist'
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'minhu-woxing',
+    date: '2026-11-22',
+    // NutUI React Taro is drawn at 375; our own styles at Taro's default 750.
+    designWidth(input?: { file?: string }) {
+      if (input?.file?.replace(/\\+/g, '/').includes('@nutui')) return 375
+      return 750
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot,
+    plugins: [],
+    defineConstants: {
+      // H5 only: where the local host answers. Empty means "same origin" (the host serves dist-h5).
+      API_BASE_URL: JSON.stringify(process.env.TARO_APP_API_BASE_URL ?? ''),
+      // weapp only: the CloudBase environment id; empty means the default environment.
+      CLOUD_ENV_ID: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+    },
+    alias: {
+      '@': path.resolve(__dirname, '..', 'src'),
+      '@types': path.resolve(__dirname, '..', 'types'),
+    },
+    sass: {
+      resource: [path.resolve(__dirname, '..', 'node_modules/@nutui/nutui-react-taro/dist/styles/variables.scss')],
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: {
+      type: 'webpack5',
+      // NutUI is imported file by file (babel-plugin-import); prebundling it loses templates on weapp.
+      prebundle: { enable: false },
+    },
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[chunkhash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[chunkhash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})
