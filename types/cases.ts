@@ -1,0 +1,456 @@
+import { z } from 'zod'
+import { defineContract } from './contract'
+import { RoleSchema } from './roles'
+
+/*
+ * 诉求 (cases, 工单): the contract between the app and the `cases` function.
+ * Vocabulary follows the seeds: 一号运行、集中受理、接诉即办、回访反馈、督办考核 (碑林);
+ * 小事不出格、大事不出社区 and the 三方办 (高陵); the 四本台账 and the three dispositions (碑林).
+ */
+
+// ---------------------------------------------------------------------------
+// Vocabulary
+// ---------------------------------------------------------------------------
+
+/**
+ * Life of a case. Routing happens at submission, so a new case starts `pending_sign` at
+ * its handling unit. `returned` (退单) waits at the dispatching unit for a new route.
+ * `resolved` waits for the petitioner's rating; `closed` and `duplicate` are final.
+ * 不满意 sends a resolved case back to `processing` at the same unit (flagged reopened).
+ */
+export const CaseStatusSchema = z.enum(['pending_sign', 'processing', 'returned', 'resolved', 'closed', 'duplicate'])
+export type CaseStatus = z.infer<typeof CaseStatusSchema>
+
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  pending_sign: '待签收',
+  processing: '办理中',
+  returned: '已退单待分派',
+  resolved: '已办结待评价',
+  closed: '已结案',
+  duplicate: '重复件已合并',
+}
+
+/** Statuses in which the case still needs work from a unit (counts as "open" for Open311). */
+export const OPEN_CASE_STATUSES: readonly CaseStatus[] = ['pending_sign', 'processing', 'returned']
+
+/** How the case reached us (碑林 "线上集…窗口接…网格巡"): 小程序, 网格员代办, 12345 热线, 窗口. */
+export const CaseChannelSchema = z.enum(['miniprogram', 'grid_proxy', 'hotline', 'window'])
+export type CaseChannel = z.infer<typeof CaseChannelSchema>
+export const CASE_CHANNEL_LABELS: Record<CaseChannel, string> = {
+  miniprogram: '小程序',
+  grid_proxy: '网格员代办',
+  hotline: '12345热线',
+  window: '窗口受理',
+}
+
+/**
+ * How a case was closed (碑林): 诉求合理问题限时解决到位 / 诉求不合理问题解释安抚到位 /
+ * 行为违法问题依法依规处理.
+ */
+export const DispositionSchema = z.enum(['solved', 'explained', 'law_enforcement'])
+export type Disposition = z.infer<typeof DispositionSchema>
+export const DISPOSITION_LABELS: Record<Disposition, string> = {
+  solved: '合理诉求限时解决',
+  explained: '不合理诉求解释安抚',
+  law_enforcement: '违法行为依法处理',
+}
+
+/** The 四本台账 every resolved case is filed in. */
+export const LedgerSchema = z.enum(['general', 'difficult', 'common', 'suggestion'])
+export type Ledger = z.infer<typeof LedgerSchema>
+export const LEDGER_LABELS: Record<Ledger, string> = {
+  general: '一般问题',
+  difficult: '疑难问题',
+  common: '共性问题',
+  suggestion: '工作建议',
+}
+
+/** 一事一评: the three answers to the satisfaction callback. */
+export const SatisfactionSchema = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied'])
+export type Satisfaction = z.infer<typeof SatisfactionSchema>
+export const SATISFACTION_LABELS: Record<Satisfaction, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  dissatisfied: '不满意',
+}
+
+/** SLA tier of a category: 紧急 24 小时 / 一般 7 天 / 复杂 15 天 by default (see deadlines.ts). */
+export const DeadlineTierSchema = z.enum(['urgent', 'general', 'complex'])
+export type DeadlineTier = z.infer<typeof DeadlineTierSchema>
+export const DEADLINE_TIER_LABELS: Record<DeadlineTier, string> = {
+  urgent: '紧急',
+  general: '一般',
+  complex: '复杂',
+}
+
+/**
+ * The level a category is normally handled at, lowest first ("小事不出格、大事不出社区"):
+ * the grid, the community, the community 三方办 (居委会+业委会+物业, for property issues),
+ * the street, the street 三方办 (when several departments must act together), a district
+ * department (chosen by `departmentKey`).
+ */
+export const RoutingLevelSchema = z.enum(['grid', 'community', 'community_joint', 'street', 'street_joint', 'department'])
+export type RoutingLevel = z.infer<typeof RoutingLevelSchema>
+export const ROUTING_LEVEL_LABELS: Record<RoutingLevel, string> = {
+  grid: '网格',
+  community: '社区',
+  community_joint: '社区三方办',
+  street: '街道',
+  street_joint: '街道三方办',
+  department: '区级部门',
+}
+
+/** A length of time: hours run by the clock, days end at 24:00 Shanghai time of the last day. */
+export const DurationSchema = z.object({
+  unit: z.enum(['hours', 'days']),
+  amount: z.number().int().min(1).max(90),
+})
+export type Duration = z.infer<typeof DurationSchema>
+
+const Id = z.string().min(1).max(64)
+const Iso = z.string().min(1) // ISO 8601 instant as stored (UTC)
+const Text = (max: number) => z.string().trim().min(1, '请填写内容').max(max, `最多${max}个字`)
+
+export const LngLatSchema = z.object({
+  lng: z.number().min(-180).max(180),
+  lat: z.number().min(-90).max(90),
+})
+export type LngLat = z.infer<typeof LngLatSchema>
+
+// ---------------------------------------------------------------------------
+// Categories and routing rules (data that admins edit)
+// ---------------------------------------------------------------------------
+
+/**
+ * A category, two levels deep: a group (`parentCode` null, e.g. `property` 物业管理) and its
+ * leaves (`property.elevator` 电梯故障). Cases are filed under leaves. Routing level and
+ * tier are set on the leaf; `ackWithin` / `handleWithin` override the tier's defaults.
+ * `departmentKeys` names the district departments that own the matter (住建 `housing`,
+ * 城管 `urban`…); more than one means several departments must act, which goes to the
+ * street 三方办.
+ */
+export const CategorySchema = z.object({
+  code: z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$/, '编码只能用小写字母、数字、下划线，两级用点分隔'),
+  parentCode: z.string().nullable(),
+  name: Text(20),
+  description: z.string().max(200).default(''),
+  routingLevel: RoutingLevelSchema,
+  departmentKeys: z.array(z.string().min(1).max(32)).max(5).default([]),
+  tier: DeadlineTierSchema,
+  ackWithin: DurationSchema.optional(),
+  handleWithin: DurationSchema.optional(),
+  keywords: z.array(z.string().max(20)).max(10).default([]),
+  order: z.number().int().default(0),
+  active: z.boolean().default(true),
+})
+export type Category = z.infer<typeof CategorySchema>
+
+/**
+ * A routing rule overrides a category's default level. Rules are tried in ascending
+ * `priority`; the first active one whose `match` fits wins. Every match field is optional
+ * and an empty match fits everything.
+ * - `categoryPrefixes`: `property` fits every `property.*` leaf, `property.elevator` one leaf.
+ * - `streetIds` / `communityIds`: only where the case's location falls.
+ * - `channels`: only cases that came in this way (e.g. 12345 hotline cases to the street).
+ * The `target` is a level (resolved against the case's location), or a fixed unit.
+ */
+export const RoutingRuleSchema = z.object({
+  id: Id,
+  name: Text(40),
+  priority: z.number().int().min(0).max(10000),
+  active: z.boolean().default(true),
+  match: z.object({
+    categoryPrefixes: z.array(z.string().min(1)).optional(),
+    streetIds: z.array(Id).optional(),
+    communityIds: z.array(Id).optional(),
+    channels: z.array(CaseChannelSchema).optional(),
+  }),
+  target: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('level'), level: RoutingLevelSchema, departmentKey: z.string().optional() }),
+    z.object({ kind: z.literal('unit'), unitId: Id }),
+  ]),
+})
+export type RoutingRule = z.infer<typeof RoutingRuleSchema>
+
+/** Why a case went where it went: the rule (or category default) and each step taken. */
+export const RouteDecisionSchema = z.object({
+  unitId: Id,
+  unitName: z.string(),
+  level: RoutingLevelSchema.or(z.literal('district')).or(z.literal('fixed')),
+  ruleId: z.string(),
+  reason: z.string(),
+  steps: z.array(z.string()),
+})
+export type RouteDecision = z.infer<typeof RouteDecisionSchema>
+
+// ---------------------------------------------------------------------------
+// The case as the app sees it
+// ---------------------------------------------------------------------------
+
+export const TimelineKindSchema = z.enum([
+  'submitted',
+  'routed',
+  'signed',
+  'note',
+  'transferred',
+  'returned',
+  'extension_requested',
+  'extension_reviewed',
+  'supervised',
+  'resolved',
+  'rated',
+  'revisited',
+  'reopened',
+  'duplicate',
+  'followed',
+])
+export type TimelineKind = z.infer<typeof TimelineKindSchema>
+
+/** One step on the timeline. `staffOnly` entries (internal notes) are never shown to residents. */
+export const TimelineEntrySchema = z.object({
+  at: Iso,
+  kind: TimelineKindSchema,
+  text: z.string(),
+  unitName: z.string().optional(),
+  actorRole: RoleSchema.or(z.literal('system')).optional(),
+  staffOnly: z.boolean().default(false),
+})
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>
+
+export const ExtensionSchema = z.object({
+  status: z.enum(['requested', 'approved', 'rejected']),
+  days: z.number().int(),
+  reason: z.string(),
+  requestedAt: Iso,
+  reviewedAt: Iso.optional(),
+  reviewComment: z.string().optional(),
+})
+export type Extension = z.infer<typeof ExtensionSchema>
+
+export const ResolutionSchema = z.object({
+  disposition: DispositionSchema,
+  ledger: LedgerSchema,
+  reply: z.string(),
+  resolvedAt: Iso,
+  onTime: z.boolean(),
+})
+
+export const RatingSchema = z.object({
+  value: SatisfactionSchema,
+  comment: z.string(),
+  source: z.enum(['petitioner', 'revisit']),
+  ratedAt: Iso,
+})
+export type Rating = z.infer<typeof RatingSchema>
+
+/** A case as shown in lists (我的诉求, 待办). */
+export const CaseSummarySchema = z.object({
+  id: Id,
+  number: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  description: z.string(),
+  status: CaseStatusSchema,
+  statusLabel: z.string(),
+  handlingUnitId: z.string(),
+  handlingUnitName: z.string(),
+  submittedAt: Iso,
+  ackDueAt: Iso,
+  handleDueAt: Iso,
+  overdue: z.boolean(),
+  reopened: z.boolean(),
+  followerCount: z.number().int(),
+})
+export type CaseSummary = z.infer<typeof CaseSummarySchema>
+
+/**
+ * A case with its timeline. The petitioner's contact is only present for staff who may
+ * act on the case; other residents never see who submitted it.
+ */
+export const CaseDetailSchema = CaseSummarySchema.extend({
+  channel: CaseChannelSchema,
+  address: z.string(),
+  location: LngLatSchema.nullable(),
+  photos: z.array(z.string()),
+  tier: DeadlineTierSchema,
+  route: z.object({ ruleId: z.string(), reason: z.string() }),
+  extension: ExtensionSchema.nullable(),
+  resolution: ResolutionSchema.nullable(),
+  rating: RatingSchema.nullable(),
+  duplicateOf: z.string().nullable(),
+  timeline: z.array(TimelineEntrySchema),
+  contact: z.object({ name: z.string(), phone: z.string() }).nullable(),
+  viewer: z.object({
+    isPetitioner: z.boolean(),
+    isFollower: z.boolean(),
+    /** Actions this viewer may take now (from the state machine), so the app shows only those buttons. */
+    allowedActions: z.array(z.string()),
+  }),
+})
+export type CaseDetail = z.infer<typeof CaseDetailSchema>
+
+// ---------------------------------------------------------------------------
+// Inputs
+// ---------------------------------------------------------------------------
+
+const Reason = Text(200)
+
+/**
+ * A new case. `clientRequestId` makes the submission idempotent: the app generates it
+ * once per form, so a retry after a lost answer returns the same case instead of a second.
+ * `channel` other than `miniprogram` is for staff submitting on someone's behalf; then
+ * `onBehalfOf` carries the petitioner's name and phone (and openid when they have one).
+ */
+export const SubmitCaseInputSchema = z.object({
+  clientRequestId: z.string().min(8).max(64),
+  categoryCode: z.string().min(1).max(64),
+  description: Text(500),
+  photos: z.array(z.string().min(1).max(256)).max(9).default([]),
+  location: LngLatSchema.nullable().default(null),
+  address: z.string().trim().max(100).default(''),
+  channel: CaseChannelSchema.default('miniprogram'),
+  contact: z
+    .object({ name: z.string().trim().max(20).default(''), phone: z.string().regex(/^[0-9+\-\s]{0,20}$/, '电话号码格式不对').default('') })
+    .default({ name: '', phone: '' }),
+  onBehalfOf: z.object({ openid: z.string().max(64).optional(), name: Text(20), phone: z.string().regex(/^[0-9+\-\s]{5,20}$/, '电话号码格式不对') }).optional(),
+})
+export type SubmitCaseInput = z.input<typeof SubmitCaseInputSchema>
+
+const CaseRef = z.object({ caseId: Id })
+
+export const SimilarNearbyInputSchema = z.object({
+  categoryCode: z.string().min(1).max(64),
+  location: LngLatSchema,
+  radiusMeters: z.number().int().min(50).max(2000).default(500),
+})
+
+export const ListInputSchema = z.object({
+  status: z.enum(['open', 'resolved', 'closed', 'all']).default('all'),
+  limit: z.number().int().min(1).max(50).default(20),
+  skip: z.number().int().min(0).max(10000).default(0),
+})
+
+export const AddNoteInputSchema = CaseRef.extend({ text: Text(500), staffOnly: z.boolean().default(false) })
+export const TransferInputSchema = CaseRef.extend({ toUnitId: Id, reason: Reason })
+export const ReturnCaseInputSchema = CaseRef.extend({ reason: Reason })
+export const RequestExtensionInputSchema = CaseRef.extend({ days: z.number().int().min(1).max(30), reason: Reason })
+export const ReviewExtensionInputSchema = CaseRef.extend({ approve: z.boolean(), comment: z.string().trim().max(200).default('') })
+export const ResolveInputSchema = CaseRef.extend({
+  disposition: DispositionSchema,
+  ledger: LedgerSchema,
+  reply: Text(500),
+})
+export const MarkDuplicateInputSchema = CaseRef.extend({ duplicateOfNumber: z.string().min(1).max(32) })
+export const SuperviseInputSchema = CaseRef.extend({ comment: Reason })
+export const RateInputSchema = CaseRef.extend({ value: SatisfactionSchema, comment: z.string().trim().max(200).default('') })
+export const RecordRevisitInputSchema = CaseRef.extend({
+  method: z.enum(['phone', 'visit']),
+  value: SatisfactionSchema,
+  comment: z.string().trim().max(200).default(''),
+})
+
+const DateRange = z.object({
+  /** Shanghai calendar dates, inclusive: `2026-11-01`. */
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+})
+
+export const InboxInputSchema = z.object({
+  unitId: Id,
+  box: z.enum(['to_sign', 'processing', 'returned', 'overdue', 'revisit', 'resolved']).default('to_sign'),
+  limit: z.number().int().min(1).max(50).default(20),
+  skip: z.number().int().min(0).max(10000).default(0),
+})
+export const LedgerInputSchema = DateRange.extend({
+  unitId: Id,
+  ledger: LedgerSchema,
+  limit: z.number().int().min(1).max(100).default(50),
+  skip: z.number().int().min(0).max(10000).default(0),
+})
+export const FiguresInputSchema = DateRange.extend({ unitId: Id })
+export const ExportInputSchema = DateRange.extend({ unitId: Id, ledger: LedgerSchema.optional() })
+
+export const RoutePreviewInputSchema = z.object({
+  categoryCode: z.string().min(1),
+  location: LngLatSchema.nullable().default(null),
+  channel: CaseChannelSchema.default('miniprogram'),
+})
+
+// ---------------------------------------------------------------------------
+// Outputs
+// ---------------------------------------------------------------------------
+
+/** The unit measures of 督办考核 (see figures.ts for the definitions). Rates are 0–1, null when nothing to divide by. */
+export const FiguresSchema = z.object({
+  received: z.number().int(),
+  resolved: z.number().int(),
+  resolvedOnTime: z.number().int(),
+  rated: z.number().int(),
+  satisfiedOrBasically: z.number().int(),
+  resolutionRate: z.number().nullable(),
+  onTimeRate: z.number().nullable(),
+  satisfactionRate: z.number().nullable(),
+  ratingRate: z.number().nullable(),
+})
+export type Figures = z.infer<typeof FiguresSchema>
+
+const InboxCountsSchema = z.object({
+  to_sign: z.number().int(),
+  processing: z.number().int(),
+  returned: z.number().int(),
+  overdue: z.number().int(),
+  revisit: z.number().int(),
+  resolved: z.number().int(),
+})
+
+const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() })
+
+/** Public view of a nearby open case: no petitioner, no photos, just enough to say "我也遇到". */
+export const SimilarCaseSchema = z.object({
+  id: Id,
+  number: z.string(),
+  categoryName: z.string(),
+  description: z.string(),
+  statusLabel: z.string(),
+  distanceMeters: z.number(),
+  followerCount: z.number().int(),
+})
+
+// ---------------------------------------------------------------------------
+// The contract
+// ---------------------------------------------------------------------------
+
+/** Every action of the `cases` function (issue 6). */
+export const CasesContract = defineContract({
+  // resident side
+  categories: { input: z.object({}), output: z.object({ items: z.array(CategorySchema) }) },
+  similarNearby: { input: SimilarNearbyInputSchema, output: z.object({ items: z.array(SimilarCaseSchema) }) },
+  submit: { input: SubmitCaseInputSchema, output: z.object({ case: CaseDetailSchema, created: z.boolean() }) },
+  myCases: { input: ListInputSchema, output: Page(CaseSummarySchema) },
+  get: { input: CaseRef, output: CaseDetailSchema },
+  follow: { input: CaseRef, output: z.object({ followerCount: z.number().int() }) },
+  rate: { input: RateInputSchema, output: CaseDetailSchema },
+  // unit side
+  inbox: { input: InboxInputSchema, output: Page(CaseSummarySchema).extend({ counts: InboxCountsSchema }) },
+  sign: { input: CaseRef, output: CaseDetailSchema },
+  addNote: { input: AddNoteInputSchema, output: CaseDetailSchema },
+  transfer: { input: TransferInputSchema, output: CaseDetailSchema },
+  returnCase: { input: ReturnCaseInputSchema, output: CaseDetailSchema },
+  requestExtension: { input: RequestExtensionInputSchema, output: CaseDetailSchema },
+  reviewExtension: { input: ReviewExtensionInputSchema, output: CaseDetailSchema },
+  supervise: { input: SuperviseInputSchema, output: CaseDetailSchema },
+  resolve: { input: ResolveInputSchema, output: CaseDetailSchema },
+  markDuplicate: { input: MarkDuplicateInputSchema, output: CaseDetailSchema },
+  recordRevisit: { input: RecordRevisitInputSchema, output: CaseDetailSchema },
+  ledger: { input: LedgerInputSchema, output: Page(CaseSummarySchema) },
+  figures: { input: FiguresInputSchema, output: FiguresSchema.extend({ byUnit: z.array(FiguresSchema.extend({ unitId: z.string(), unitName: z.string() })) }) },
+  export: { input: ExportInputSchema, output: z.object({ fileId: z.string(), fileName: z.string(), rowCount: z.number().int() }) },
+  // admin
+  saveCategory: { input: CategorySchema, output: CategorySchema },
+  routingRules: { input: z.object({}), output: z.object({ items: z.array(RoutingRuleSchema) }) },
+  saveRoutingRule: { input: RoutingRuleSchema, output: RoutingRuleSchema },
+  deleteRoutingRule: { input: z.object({ id: Id }), output: z.object({ deleted: z.boolean() }) },
+  previewRoute: { input: RoutePreviewInputSchema, output: RouteDecisionSchema },
+})
+export type CasesContractType = typeof CasesContract
+export type CaseAction = keyof typeof CasesContract
