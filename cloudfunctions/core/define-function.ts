@@ -1,0 +1,186 @@
+import { z } from 'zod'
+import type { FunctionContract } from '../../types/contract'
+import type { Envelope, Issue } from '../../types/envelope'
+import type { Role } from '../../types/roles'
+import { AppError } from './app-error'
+import { holdsAnyRole, loadAssignments, requireRoleAt } from './authz'
+import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from './collections'
+import type { Runtime } from './runtime'
+
+// Validation messages reach the user, so they are Chinese.
+z.config(z.locales.zhCN())
+
+/** Verified identity: the platform context in the cloud, a signed token on the local host. */
+export interface Caller {
+  openid: string
+}
+
+/** Who may call an action. A role list means "holds one of these roles at some unit". */
+export type Access = 'public' | 'signed-in' | readonly Role[]
+
+export interface ActionContext {
+  caller: Caller | null
+  /** The caller's user document; created on the first authorised signed-in call. */
+  user: UserDoc | null
+  assignments: RoleAssignmentDoc[]
+  rt: Runtime
+  now(): Date
+  /** The caller, or UNAUTHORIZED. */
+  requireCaller(): Caller
+  /** The caller's user document, or UNAUTHORIZED. */
+  requireUser(): UserDoc
+  /** "This role at this unit or one above it" (admin counts within its subtree). */
+  requireRoleAt(roles: readonly Role[], unitId: string): Promise<UnitDoc>
+}
+
+export type ActionDef<I, O> = {
+  roles: Access
+  handler(input: I, ctx: ActionContext): Promise<O>
+}
+
+export type Handlers<C extends FunctionContract> = {
+  [A in keyof C]: ActionDef<z.output<C[A]['input']>, z.input<C[A]['output']>>
+}
+
+export interface CloudFunction {
+  name: string
+  contract: FunctionContract
+  /** Used by the local host and tests: caller already verified by the host. */
+  invoke(event: unknown, caller: Caller | null, rt: Runtime): Promise<Envelope<unknown>>
+  /** CloudBase entry: caller from the platform context, cloud runtime built once. */
+  main(event: unknown, context: unknown): Promise<Envelope<unknown>>
+}
+
+export interface DefineOptions {
+  /** Run when a CloudBase timer trigger fires (event.Type === 'Timer' and no user in the context). */
+  onTimer?: (rt: Runtime) => Promise<unknown>
+}
+
+const SAFE_INTERNAL_MESSAGE = '系统繁忙，请稍后再试'
+
+const EventSchema = z.object({ action: z.string({ error: '缺少操作名称' }).min(1, '缺少操作名称') }).passthrough()
+
+/** zod issues as they travel: path and message only (never the received value). */
+export function toIssues(error: z.ZodError): Issue[] {
+  return error.issues.map((i) => ({
+    path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+    message: i.message,
+  }))
+}
+
+function errorEnvelope(error: AppError): Envelope<never> {
+  const body = { code: error.code, message: error.message }
+  return { ok: false, error: error.options.issues ? { ...body, issues: error.options.issues } : body }
+}
+
+async function ensureUser(rt: Runtime, openid: string): Promise<UserDoc> {
+  const users = rt.db.collection(COLLECTIONS.users)
+  const existing = ((await users.doc(openid).get()).data as UserDoc[])[0]
+  if (existing) return existing
+  const now = rt.clock.now().toISOString()
+  const fresh: UserDoc = { _id: openid, name: null, phone: null, communityId: null, createdAt: now, updatedAt: now }
+  // Two first calls may race; a transaction makes exactly one of them create the document.
+  return (await rt.db.runTransaction(async (tx: { collection(n: string): typeof users }) => {
+    const got = (await tx.collection(COLLECTIONS.users).doc(openid).get()).data as UserDoc | null
+    if (got) return got
+    const { _id, ...rest } = fresh
+    await tx.collection(COLLECTIONS.users).doc(_id).set(rest)
+    return fresh
+  })) as UserDoc
+}
+
+/**
+ * Builds a CloudBase function from a contract and one handler per action: parses the event
+ * with the action's input schema, resolves and authorises the caller, dispatches, and
+ * answers the envelope. Nothing below it sees the event, the context or the environment.
+ */
+export function defineFunction<C extends FunctionContract>(
+  name: string,
+  contract: C,
+  handlers: Handlers<C>,
+  options: DefineOptions = {},
+): CloudFunction {
+  async function dispatch(event: unknown, caller: Caller | null, rt: Runtime): Promise<unknown> {
+    const head = EventSchema.safeParse(event)
+    if (!head.success) throw new AppError('BAD_REQUEST', '请求格式不正确', { issues: toIssues(head.error) })
+    const { action, ...rest } = head.data
+    if (!Object.prototype.hasOwnProperty.call(contract, action)) {
+      throw new AppError('BAD_REQUEST', '不支持的操作', { issues: [{ path: ['action'], message: `未知的操作：${action}` }] })
+    }
+    const def = handlers[action as keyof C] as ActionDef<unknown, unknown>
+    const parsed = (contract[action] as C[keyof C]).input.safeParse(rest)
+    if (!parsed.success) throw new AppError('BAD_REQUEST', '填写的内容有误', { issues: toIssues(parsed.error) })
+
+    let user: UserDoc | null = null
+    let assignments: RoleAssignmentDoc[] = []
+    if (def.roles !== 'public') {
+      if (!caller) throw new AppError('UNAUTHORIZED', '请先登录')
+      assignments = await loadAssignments(rt.db, caller.openid)
+      if (Array.isArray(def.roles) && !holdsAnyRole(assignments, def.roles)) {
+        throw new AppError('FORBIDDEN', '您没有办理此事的权限')
+      }
+      user = await ensureUser(rt, caller.openid)
+    } else if (caller) {
+      user = ((await rt.db.collection(COLLECTIONS.users).doc(caller.openid).get()).data as UserDoc[])[0] ?? null
+    }
+
+    const ctx: ActionContext = {
+      caller,
+      user,
+      assignments,
+      rt,
+      now: () => rt.clock.now(),
+      requireCaller() {
+        if (!caller) throw new AppError('UNAUTHORIZED', '请先登录')
+        return caller
+      },
+      requireUser() {
+        if (!user) throw new AppError('UNAUTHORIZED', '请先登录')
+        return user
+      },
+      requireRoleAt: (roles, unitId) => requireRoleAt(rt.db, assignments, roles, unitId),
+    }
+    return def.handler(parsed.data, ctx)
+  }
+
+  async function invoke(event: unknown, caller: Caller | null, rt: Runtime): Promise<Envelope<unknown>> {
+    try {
+      return { ok: true, data: await dispatch(event, caller, rt) }
+    } catch (error) {
+      if (error instanceof AppError) {
+        if (error.options.cause !== undefined) rt.log.error(`${name}: ${error.message}`, { cause: describe(error.options.cause) })
+        return errorEnvelope(error)
+      }
+      const action = (event as { action?: unknown } | null)?.action
+      rt.log.error(`${name}: unexpected error`, { action: typeof action === 'string' ? action : undefined, cause: describe(error) })
+      return { ok: false, error: { code: 'INTERNAL', message: SAFE_INTERNAL_MESSAGE } }
+    }
+  }
+
+  async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
+    // Loaded on first use so the local host never initialises the cloud SDK.
+    const cloud = await import('./cloud-runtime')
+    const rt = cloud.getCloudRuntime()
+    const caller = cloud.callerFromContext(context)
+    if (!caller && options.onTimer && (event as { Type?: unknown } | null)?.Type === 'Timer') {
+      try {
+        return { ok: true, data: await options.onTimer(rt) }
+      } catch (error) {
+        rt.log.error(`${name}: timer failed`, { cause: describe(error) })
+        return { ok: false, error: { code: 'INTERNAL', message: SAFE_INTERNAL_MESSAGE } }
+      }
+    }
+    return invoke(event, caller, rt)
+  }
+
+  return { name, contract, invoke, main }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`
+  try {
+    return JSON.stringify(error)
+  } catch {
+    return String(error)
+  }
+}

@@ -1,0 +1,136 @@
+import { z } from 'zod'
+import { defineContract } from './contract'
+import { RoleSchema, UnitKindSchema } from './roles'
+import { CommunityRefSchema, LngLatSchema, UnitViewSchema } from './org'
+import { InboxItemSchema, SubscribeResultSchema, SubscriptionGrantSchema } from './notifications'
+
+/** A display name as a 社区 would write it on a register: 2–20 characters, no digits-only names. */
+export const PersonNameSchema = z
+  .string()
+  .trim()
+  .min(2, '姓名至少 2 个字')
+  .max(20, '姓名不超过 20 个字')
+  .refine((v) => !/^\d+$/.test(v), '请填写真实姓名')
+
+/** A mainland mobile number (11 digits starting with 1[3-9]). */
+export const PhoneSchema = z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码')
+
+const IdSchema = z.string().trim().min(1, '缺少编号').max(128)
+
+/** One role the user holds, with the unit it is bound to. */
+export const RoleAtUnitSchema = z.object({
+  role: RoleSchema,
+  unitId: z.string(),
+  unitName: z.string(),
+  unitKind: UnitKindSchema.nullable(),
+})
+export type RoleAtUnit = z.infer<typeof RoleAtUnitSchema>
+
+/** The caller's own profile: unmasked, because it is theirs. */
+export const MeSchema = z.object({
+  openid: z.string(),
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  community: CommunityRefSchema.nullable(),
+  roles: z.array(RoleAtUnitSchema),
+  createdAt: z.string(),
+})
+export type Me = z.infer<typeof MeSchema>
+
+export const VolunteerApplicationStatusSchema = z.enum(['pending', 'approved', 'rejected'])
+
+/** A volunteer application as staff see it: the applicant's name and phone are masked. */
+export const VolunteerApplicationViewSchema = z.object({
+  id: z.string(),
+  communityId: z.string(),
+  applicantName: z.string(),
+  applicantPhone: z.string(),
+  isPartyMember: z.boolean(),
+  skills: z.array(z.string()),
+  note: z.string(),
+  status: VolunteerApplicationStatusSchema,
+  createdAt: z.string(),
+  reviewedAt: z.string().nullable(),
+  reason: z.string().nullable(),
+})
+export type VolunteerApplicationView = z.infer<typeof VolunteerApplicationViewSchema>
+
+const RoleChangeInputSchema = z.object({
+  openid: IdSchema,
+  role: RoleSchema,
+  unitId: IdSchema,
+})
+
+/**
+ * The `users` function: who am I, my profile and community, the org tree, volunteer
+ * applications, role administration, subscribe-message grants and the in-app inbox.
+ */
+export const UsersContract = defineContract({
+  me: { input: z.object({}), output: MeSchema },
+  updateProfile: {
+    input: z
+      .object({ name: PersonNameSchema.optional(), phone: PhoneSchema.optional() })
+      .refine((v) => v.name !== undefined || v.phone !== undefined, '请至少填写一项'),
+    output: MeSchema,
+  },
+  bindCommunity: {
+    input: z.union([z.object({ communityId: IdSchema }), z.object({ locate: LngLatSchema })]),
+    output: z.object({ community: CommunityRefSchema, distanceMeters: z.number().nullable() }),
+  },
+  orgTree: {
+    input: z.object({ parentId: IdSchema.optional(), kinds: z.array(UnitKindSchema).optional() }),
+    output: z.object({ units: z.array(UnitViewSchema) }),
+  },
+  applyVolunteer: {
+    input: z.object({
+      communityId: IdSchema.optional(),
+      isPartyMember: z.boolean().default(false),
+      skills: z.array(z.string().trim().min(1).max(20)).max(10).default([]),
+      note: z.string().trim().max(200, '说明不超过 200 字').default(''),
+    }),
+    output: z.object({ id: z.string(), status: VolunteerApplicationStatusSchema }),
+  },
+  listVolunteerApplications: {
+    input: z.object({ communityId: IdSchema, status: VolunteerApplicationStatusSchema.optional() }),
+    output: z.object({ items: z.array(VolunteerApplicationViewSchema) }),
+  },
+  reviewVolunteer: {
+    input: z.object({
+      applicationId: IdSchema,
+      decision: z.enum(['approve', 'reject']),
+      reason: z.string().trim().max(200).optional(),
+    }),
+    output: z.object({ id: z.string(), status: VolunteerApplicationStatusSchema }),
+  },
+  assignRole: { input: RoleChangeInputSchema, output: z.object({ id: z.string() }) },
+  revokeRole: { input: RoleChangeInputSchema, output: z.object({ removed: z.number().int() }) },
+  recordSubscription: {
+    input: z.object({
+      results: z
+        .record(z.string().min(1).max(128), SubscribeResultSchema)
+        .refine((r) => Object.keys(r).length >= 1 && Object.keys(r).length <= 3, '每次 1 至 3 个模板'),
+    }),
+    output: z.object({ grants: z.array(SubscriptionGrantSchema) }),
+  },
+  inbox: {
+    input: z.object({
+      page: z.number().int().min(1).default(1),
+      pageSize: z.number().int().min(1).max(50).default(20),
+    }),
+    output: z.object({
+      items: z.array(InboxItemSchema),
+      total: z.number().int(),
+      unread: z.number().int(),
+      page: z.number().int(),
+      pageSize: z.number().int(),
+    }),
+  },
+  markRead: {
+    input: z.union([
+      z.object({ ids: z.array(IdSchema).min(1).max(100) }),
+      z.object({ all: z.literal(true) }),
+    ]),
+    output: z.object({ updated: z.number().int() }),
+  },
+})
+export type UsersContractType = typeof UsersContract
