@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineContract } from './contract'
+import { LngLatSchema } from './org'
 import { RoleSchema } from './roles'
 
 /*
@@ -111,11 +112,6 @@ const Id = z.string().min(1).max(64)
 const Iso = z.string().min(1) // ISO 8601 instant as stored (UTC)
 const Text = (max: number) => z.string().trim().min(1, '请填写内容').max(max, `最多${max}个字`)
 
-export const LngLatSchema = z.object({
-  lng: z.number().min(-180).max(180),
-  lat: z.number().min(-90).max(90),
-})
-export type LngLat = z.infer<typeof LngLatSchema>
 
 // ---------------------------------------------------------------------------
 // Categories and routing rules (data that admins edit)
