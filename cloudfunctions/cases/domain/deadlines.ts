@@ -1,0 +1,109 @@
+import dayjs from 'dayjs'
+import timezone from 'dayjs/plugin/timezone'
+import utc from 'dayjs/plugin/utc'
+import type { Category, DeadlineTier, Duration } from '../../../types/cases'
+import { refuse, type Outcome } from './result'
+
+dayjs.extend(utc)
+dayjs.extend(timezone)
+
+/*
+ * Deadlines (接诉即办): every case must be signed for within its acknowledgement window and
+ * handled within its handling window. Hours run by the clock; days are Shanghai calendar
+ * days and end at 24:00 of the last day, which is how a 社区 reads "7 天内办结" — so a case
+ * submitted at 23:59 and one submitted at 00:01 the next morning get different due dates.
+ */
+
+export const ZONE = 'Asia/Shanghai'
+
+export const TIER_DEFAULTS: Record<DeadlineTier, { ackWithin: Duration; handleWithin: Duration }> = {
+  urgent: { ackWithin: { unit: 'hours', amount: 2 }, handleWithin: { unit: 'hours', amount: 24 } },
+  general: { ackWithin: { unit: 'hours', amount: 24 }, handleWithin: { unit: 'days', amount: 7 } },
+  complex: { ackWithin: { unit: 'hours', amount: 24 }, handleWithin: { unit: 'days', amount: 15 } },
+}
+
+/** The end of a duration that starts at `from`. */
+export function addDuration(from: Date, d: Duration): Date {
+  if (d.unit === 'hours') return new Date(from.getTime() + d.amount * 3_600_000)
+  return dayjs(from).tz(ZONE).startOf('day').add(d.amount + 1, 'day').toDate()
+}
+
+export type DeadlineCategory = Pick<Category, 'tier' | 'ackWithin' | 'handleWithin'>
+
+export function windowsOf(category: DeadlineCategory): { ackWithin: Duration; handleWithin: Duration } {
+  const base = TIER_DEFAULTS[category.tier]
+  return { ackWithin: category.ackWithin ?? base.ackWithin, handleWithin: category.handleWithin ?? base.handleWithin }
+}
+
+/** Both due instants of a case that starts (or restarts, on reopening) at `from`. */
+export function computeDeadlines(category: DeadlineCategory, from: Date): { ackDueAt: Date; handleDueAt: Date } {
+  const w = windowsOf(category)
+  return { ackDueAt: addDuration(from, w.ackWithin), handleDueAt: addDuration(from, w.handleWithin) }
+}
+
+/** An extension may add at most as many days as the handling window itself (an urgent case: one day). */
+export function maxExtensionDays(category: DeadlineCategory): number {
+  const h = windowsOf(category).handleWithin
+  return h.unit === 'days' ? h.amount : Math.max(1, Math.floor(h.amount / 24))
+}
+
+/**
+ * One extension per case (申请延期): refused when one was already asked for, or when it
+ * asks for more than the handling window allows.
+ */
+export function checkExtension(
+  category: DeadlineCategory,
+  existing: { status: string } | null | undefined,
+  days: number,
+): Outcome<Record<never, never>> {
+  if (existing) return refuse('CONFLICT', '每件诉求只能申请一次延期')
+  const max = maxExtensionDays(category)
+  if (!Number.isInteger(days) || days < 1 || days > max) return refuse('BAD_REQUEST', `延期天数应在1到${max}天之间`)
+  return { ok: true }
+}
+
+/** The handling deadline once an extension of `days` is approved: later by that many Shanghai days. */
+export function extendDeadline(handleDueAt: Date, days: number): Date {
+  return dayjs(handleDueAt).tz(ZONE).add(days, 'day').toDate()
+}
+
+export interface DeadlineState {
+  status: string
+  ackDueAt: string | Date
+  handleDueAt: string | Date
+}
+
+const t = (v: string | Date) => (typeof v === 'string' ? Date.parse(v) : v.getTime())
+
+/** 超期: not signed in time while waiting to be signed; not resolved in time while still open. */
+export function overdue(c: DeadlineState, now: Date): { ack: boolean; handle: boolean; any: boolean } {
+  const open = c.status === 'pending_sign' || c.status === 'processing' || c.status === 'returned'
+  const ack = c.status === 'pending_sign' && now.getTime() > t(c.ackDueAt)
+  const handle = open && now.getTime() > t(c.handleDueAt)
+  return { ack, handle, any: ack || handle }
+}
+
+/** 按时办结: resolved no later than the (possibly extended) handling deadline. */
+export function isOnTime(resolvedAt: Date, handleDueAt: string | Date): boolean {
+  return resolvedAt.getTime() <= t(handleDueAt)
+}
+
+/** `2026-11-30 00:00` style, for people (Shanghai wall time). */
+export function formatShanghai(at: string | Date): string {
+  return dayjs(at).tz(ZONE).format('YYYY-MM-DD HH:mm')
+}
+
+/** ISO 8601 with the +08:00 offset, as Open311 asks for. */
+export function isoWithOffset(at: string | Date): string {
+  return dayjs(at).tz(ZONE).format('YYYY-MM-DDTHH:mm:ssZ')
+}
+
+/** The Shanghai calendar date of an instant, `YYYYMMDD` or with dashes. */
+export function shanghaiDate(at: string | Date, dashes = false): string {
+  return dayjs(at).tz(ZONE).format(dashes ? 'YYYY-MM-DD' : 'YYYYMMDD')
+}
+
+/** The instants a Shanghai date range covers: [from 00:00, the day after `to` 00:00). */
+export function shanghaiRange(from: string, to: string): { start: Date; end: Date } {
+  return { start: dayjs.tz(from, ZONE).toDate(), end: dayjs.tz(to, ZONE).add(1, 'day').toDate() }
+}
