@@ -251,8 +251,12 @@ const FilterSchema = z.object({
 /** Largest radius a nearby query may ask for: Xi'an and its districts fit well within it. */
 export const MAX_RADIUS_M = 200_000
 
+/**
+ * Without `point` the list starts from the caller's bound community's centre, and without
+ * that it is sorted by name: the locator works for someone who shares no location at all.
+ */
 export const NearbyInputSchema = PagingSchema.merge(FilterSchema).extend({
-  point: PointSchema,
+  point: PointSchema.optional(),
   radius: z.number().int().min(100, '范围至少 100 米').max(MAX_RADIUS_M, '范围最多 200 公里').optional(),
 })
 
@@ -261,8 +265,19 @@ export const SearchInputSchema = PagingSchema.merge(FilterSchema).extend({
   point: PointSchema.optional(),
 })
 
+/** Where distances were measured from, so the page can say "按您所在社区（…）计算距离". */
+export const OriginSchema = z.object({
+  point: PointSchema,
+  source: z.enum(['point', 'community']),
+  /** The community's name when `source` is community. */
+  name: z.string().nullable(),
+})
+export type Origin = z.infer<typeof OriginSchema>
+
 export const StationPageSchema = z.object({
   items: z.array(StationSummarySchema),
+  /** Null when nothing to measure from: then the list is by name and distances are null. */
+  origin: OriginSchema.nullable(),
   hasMore: z.boolean(),
   nextOffset: z.number().int(),
 })
@@ -273,7 +288,7 @@ export const ManagedUnitSchema = z.object({ id: z.string(), name: z.string(), ki
 export const StationsContract = defineContract({
   /** The amenity catalogue: built-ins plus what admins added. Public. */
   amenities: { input: z.object({}), output: z.object({ items: z.array(AmenitySchema) }) },
-  /** Nearest first from `point`, optionally within `radius` metres. Public. */
+  /** Nearest first from `point` (or the caller's community), optionally within `radius` metres. Public. */
   nearby: { input: NearbyInputSchema, output: StationPageSchema },
   /** By name or address; nearest first when a point is given, else by name. Public. */
   search: { input: SearchInputSchema, output: StationPageSchema },

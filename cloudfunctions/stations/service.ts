@@ -1,0 +1,287 @@
+import type { Db } from '@cloudbase/database'
+import type { Role } from '../../types/roles'
+import type { z } from 'zod'
+import type {
+  Closure,
+  NearbyInputSchema,
+  Origin,
+  Point,
+  StationDetail,
+  StationInputSchema,
+  StationPage,
+  StationSummary,
+  WeeklyHours,
+} from '../../types/stations'
+import { AppError } from '../core/app-error'
+import { holdsRoleAt, loadUnit } from '../core/authz'
+import { COLLECTIONS, type RoleAssignmentDoc, type StoredPoint, type UnitDoc, type UserDoc } from '../core/collections'
+import { distanceMeters, toLngLat } from '../core/geo'
+import { listAmenities } from './amenities'
+import { openStatus } from './open-status'
+
+export const STATIONS_COLLECTION = 'stations'
+
+/** Who may create and edit stations at a unit (an admin above the unit counts too, see authz). */
+export const STATION_EDITOR_ROLES: readonly Role[] = ['community_staff', 'community_secretary']
+
+/** Stations hang under a community, or a street or district for those in public squares. */
+const STATION_UNIT_KINDS = new Set(['community', 'street', 'district'])
+
+/** The stored document. `ancestors` are the unit's ancestors, so the role check needs no unit read. */
+export interface StationDoc {
+  _id: string
+  name: string
+  address: string
+  location: StoredPoint
+  unitId: string
+  ancestors: string[]
+  amenities: string[]
+  hours: WeeklyHours
+  closures: Closure[]
+  photos: string[]
+  contact: { name?: string; phone: string }
+  description: string | null
+  createdAt: string
+  createdBy: string
+  updatedAt: string
+  updatedBy: string
+}
+
+export type ListInput = z.output<typeof NearbyInputSchema>
+export type StationInput = z.output<typeof StationInputSchema>
+
+/** Batch size when "open now" filters after the query and we must read past what we keep. */
+const OPEN_NOW_BATCH = 200
+/** Upper bound on documents read for one open-now page, so a night-time query stays cheap. */
+const OPEN_NOW_SCAN_LIMIT = 5000
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+export function toSummary(doc: StationDoc, origin: Point | null, now: Date): StationSummary {
+  const location = toLngLat(doc.location)
+  if (!location) throw new AppError('INTERNAL', '驿站数据有误', { cause: `station ${doc._id} has no location` })
+  return {
+    id: doc._id,
+    name: doc.name,
+    address: doc.address,
+    location,
+    unitId: doc.unitId,
+    amenities: doc.amenities,
+    cover: doc.photos[0] ?? null,
+    distance: origin ? Math.round(distanceMeters(origin, location)) : null,
+    openStatus: openStatus(doc.hours, doc.closures, now),
+  }
+}
+
+/** Where to measure from: the given point, else the caller's bound community's centre. */
+export async function resolveOrigin(db: Db, point: Point | undefined, user: UserDoc | null): Promise<Origin | null> {
+  if (point) return { point, source: 'point', name: null }
+  if (!user?.communityId) return null
+  const community = await loadUnit(db, user.communityId)
+  const centre = toLngLat(community?.center)
+  return community && centre ? { point: centre, source: 'community', name: community.name } : null
+}
+
+/**
+ * The list behind nearby and search: the geo index orders by distance (`geoNear`, which
+ * CloudBase sends as `$nearSphere`), amenities and keyword narrow in the same query, and
+ * "open now" filters afterwards because it depends on the clock, not on stored fields.
+ */
+export async function listStations(db: Db, input: ListInput, origin: Origin | null, now: Date): Promise<StationPage> {
+  const _ = db.command
+  const base: Record<string, unknown> = {}
+  if (origin) {
+    base.location = _.geoNear({
+      geometry: new db.Geo.Point(origin.point.lng, origin.point.lat),
+      ...(input.radius ? { maxDistance: input.radius } : {}),
+    })
+  }
+  if (input.amenities.length > 0) base.amenities = _.all(input.amenities)
+  let query: object = base
+  if (input.keyword) {
+    const re = db.RegExp({ regexp: escapeRegExp(input.keyword), options: 'i' })
+    query = _.and([base, _.or([{ name: re }, { address: re }])])
+  }
+  const collection = db.collection(STATIONS_COLLECTION).where(query)
+  // With a geo condition the engine returns nearest first; otherwise give a stable order.
+  const ordered = origin ? collection : collection.orderBy('name', 'asc').orderBy('_id', 'asc')
+  const from = origin?.point ?? null
+
+  const items: StationSummary[] = []
+  if (!input.openNow) {
+    const res = await ordered.skip(input.offset).limit(input.limit + 1).get()
+    for (const doc of res.data as StationDoc[]) items.push(toSummary(doc, from, now))
+    const hasMore = items.length > input.limit
+    items.length = Math.min(items.length, input.limit)
+    return { items, origin, hasMore, nextOffset: input.offset + items.length }
+  }
+
+  let toSkip = input.offset
+  let read = 0
+  let exhausted = false
+  while (items.length <= input.limit && read < OPEN_NOW_SCAN_LIMIT) {
+    const res = await ordered.skip(read).limit(OPEN_NOW_BATCH).get()
+    const batch = res.data as StationDoc[]
+    read += batch.length
+    for (const doc of batch) {
+      const summary = toSummary(doc, from, now)
+      if (!summary.openStatus.open) continue
+      if (toSkip > 0) toSkip--
+      else if (items.length <= input.limit) items.push(summary)
+    }
+    if (batch.length < OPEN_NOW_BATCH) {
+      exhausted = true
+      break
+    }
+  }
+  const hasMore = items.length > input.limit || !exhausted
+  items.length = Math.min(items.length, input.limit)
+  return { items, origin, hasMore, nextOffset: input.offset + items.length }
+}
+
+/**
+ * The same nearby query answered by reading every station and sorting by haversine in
+ * memory: what a store without a geo index would do. Only the benchmark uses it, for the ratio.
+ */
+export async function nearbyByFullScan(db: Db, origin: Point, radius: number | undefined, limit: number, now: Date) {
+  const all: StationDoc[] = []
+  for (;;) {
+    const res = await db.collection(STATIONS_COLLECTION).orderBy('_id', 'asc').skip(all.length).limit(1000).get()
+    all.push(...(res.data as StationDoc[]))
+    if (res.data.length < 1000) break
+  }
+  return all
+    .map((doc) => toSummary(doc, origin, now))
+    .filter((s) => radius === undefined || (s.distance ?? 0) <= radius)
+    .sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0))
+    .slice(0, limit)
+}
+
+export async function loadStation(db: Db, id: string): Promise<StationDoc> {
+  const doc = ((await db.collection(STATIONS_COLLECTION).doc(id).get()).data as StationDoc[])[0]
+  if (!doc) throw new AppError('NOT_FOUND', '找不到这个驿站，可能已被删除')
+  return doc
+}
+
+export function canEditStation(assignments: RoleAssignmentDoc[], station: Pick<StationDoc, 'unitId' | 'ancestors'>): boolean {
+  const unit = { _id: station.unitId, ancestors: station.ancestors } as UnitDoc
+  return holdsRoleAt(assignments, STATION_EDITOR_ROLES, unit)
+}
+
+export function toDetail(doc: StationDoc, origin: Point | null, now: Date, canEdit: boolean): StationDetail {
+  return {
+    ...toSummary(doc, origin, now),
+    hours: doc.hours,
+    closures: doc.closures,
+    photos: doc.photos,
+    contact: doc.contact,
+    description: doc.description,
+    canEdit,
+    updatedAt: doc.updatedAt,
+  }
+}
+
+/** Amenity keys must name something in the catalogue, so every icon the UI draws has a label. */
+async function assertKnownAmenities(db: Db, keys: string[]): Promise<void> {
+  if (keys.length === 0) return
+  const known = new Set((await listAmenities(db)).map((a) => a.key))
+  const issues = keys
+    .map((key, i) => ({ key, i }))
+    .filter(({ key }) => !known.has(key))
+    .map(({ key, i }) => ({ path: ['amenities', i], message: `没有“${key}”这项便民设施，请先由管理员添加` }))
+  if (issues.length > 0) throw new AppError('BAD_REQUEST', '填写的内容有误', { issues })
+}
+
+function assertStationUnit(unit: UnitDoc): void {
+  if (!STATION_UNIT_KINDS.has(unit.kind)) {
+    throw new AppError('BAD_REQUEST', '驿站只能属于社区、街道或区', {
+      issues: [{ path: ['unitId'], message: '请选择社区、街道或区作为所属单位' }],
+    })
+  }
+}
+
+function fields(db: Db, input: StationInput, unit: UnitDoc) {
+  return {
+    name: input.name,
+    address: input.address,
+    location: new db.Geo.Point(input.location.lng, input.location.lat),
+    unitId: unit._id,
+    ancestors: unit.ancestors,
+    amenities: input.amenities,
+    hours: input.hours,
+    closures: [...input.closures].sort((a, b) => a.from.localeCompare(b.from)),
+    photos: input.photos,
+    contact: input.contact,
+    description: input.description || null,
+  }
+}
+
+type RequireRoleAt = (roles: readonly Role[], unitId: string) => Promise<UnitDoc>
+
+export async function createStation(db: Db, input: StationInput, by: string, now: Date, requireRoleAt: RequireRoleAt) {
+  const unit = await requireRoleAt(STATION_EDITOR_ROLES, input.unitId)
+  assertStationUnit(unit)
+  await assertKnownAmenities(db, input.amenities)
+  const at = now.toISOString()
+  const res = await db
+    .collection(STATIONS_COLLECTION)
+    .add({ ...fields(db, input, unit), createdAt: at, createdBy: by, updatedAt: at, updatedBy: by })
+  return { id: (res as { id: string }).id }
+}
+
+export async function updateStation(
+  db: Db,
+  id: string,
+  input: StationInput,
+  by: string,
+  now: Date,
+  assignments: RoleAssignmentDoc[],
+  requireRoleAt: RequireRoleAt,
+) {
+  const existing = await loadStation(db, id)
+  // Editing needs the right at the station's current unit, and moving it at the new one too.
+  if (!canEditStation(assignments, existing)) throw new AppError('FORBIDDEN', '只有本单位的工作人员可以修改这个驿站')
+  const unit = await requireRoleAt(STATION_EDITOR_ROLES, input.unitId)
+  assertStationUnit(unit)
+  await assertKnownAmenities(db, input.amenities)
+  await db
+    .collection(STATIONS_COLLECTION)
+    .doc(id)
+    .set({
+      ...fields(db, input, unit),
+      createdAt: existing.createdAt,
+      createdBy: existing.createdBy,
+      updatedAt: now.toISOString(),
+      updatedBy: by,
+    })
+  return { id }
+}
+
+/** The units a staff member manages stations for: where they hold the role, and below. */
+export async function managedUnits(db: Db, assignments: RoleAssignmentDoc[]): Promise<UnitDoc[]> {
+  const roots = [...new Set(assignments.filter((a) => a.role === 'admin' || STATION_EDITOR_ROLES.includes(a.role)).map((a) => a.unitId))]
+  if (roots.length === 0) return []
+  const _ = db.command
+  const res = await db
+    .collection(COLLECTIONS.units)
+    .where(_.or([{ _id: _.in(roots) }, { ancestors: _.in(roots) }]))
+    .limit(1000)
+    .get()
+  return (res.data as UnitDoc[])
+    .filter((u) => STATION_UNIT_KINDS.has(u.kind))
+    .sort((a, b) => a.ancestors.length - b.ancestors.length || (a.sort ?? 0) - (b.sort ?? 0) || a.name.localeCompare(b.name, 'zh'))
+}
+
+export async function stationsOfUnits(db: Db, unitIds: string[], now: Date): Promise<StationSummary[]> {
+  if (unitIds.length === 0) return []
+  const _ = db.command
+  const res = await db
+    .collection(STATIONS_COLLECTION)
+    .where({ unitId: _.in(unitIds) })
+    .orderBy('name', 'asc')
+    .limit(1000)
+    .get()
+  return (res.data as StationDoc[]).map((doc) => toSummary(doc, null, now))
+}
