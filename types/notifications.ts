@@ -54,3 +54,20 @@ export const InboxItemSchema = z.object({
   read: z.boolean(),
 })
 export type InboxItem = z.infer<typeof InboxItemSchema>
+
+/**
+ * Applies the field limits by the key's type prefix (`thing3`, `phrase1`,
+ * `character_string2`, `name4`), so a template filled by any feature can never be
+ * rejected for length.
+ */
+export function enforceTemplateLimits(data: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [key, value] of Object.entries(data)) {
+    if (/^thing\d+$/.test(key)) out[key] = thing(value)
+    else if (/^phrase\d+$/.test(key)) out[key] = phrase(value)
+    else if (/^character_string\d+$/.test(key)) out[key] = characterString(value)
+    else if (/^name\d+$/.test(key)) out[key] = personName(value)
+    else out[key] = value
+  }
+  return out
+}

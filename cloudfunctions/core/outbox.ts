@@ -1,0 +1,296 @@
+import type { Db } from '@cloudbase/database'
+import { enforceTemplateLimits } from '../../types/notifications'
+import { COLLECTIONS } from './collections'
+import type { Runtime } from './runtime'
+
+/**
+ * The notification outbox (DESIGN.md "Notifications"): a state change writes its
+ * notification records in the same transaction; `drainOutbox` delivers them later.
+ *
+ * Delivery is at most once per channel: each record is claimed with a conditional update
+ * (compare-and-set on `attempts`) and a lease, and each step is recorded as it happens —
+ * the in-app message together with its step mark in one transaction; the subscribe message
+ * by first reserving a grant and marking the step `sending`. A drain that finds a step still
+ * `sending` (the process died around the send) cannot know whether WeChat delivered it, so
+ * it marks it `unknown` and never sends it again: the in-app message is the record of truth,
+ * the subscribe message only a nudge.
+ */
+
+export interface NotifyInput {
+  /** Unique per person and event, e.g. `case:123:routed:openid`; a retry with the same key adds nothing. */
+  dedupeKey: string
+  openid: string
+  title: string
+  body: string
+  /** Mini-program page to open, e.g. `/pages/cases/detail?id=123`. */
+  link?: string
+  /** A subscribe message, sent only if the user holds a grant for `id`. Values are cut to the field limits. */
+  template?: { id: string; data: Record<string, string> }
+}
+
+export type SubscribeStep = 'none' | 'pending' | 'sending' | 'sent' | 'skipped' | 'failed' | 'unknown'
+
+export interface OutboxDoc {
+  _id: string
+  openid: string
+  title: string
+  body: string
+  link: string | null
+  template: { id: string; data: Record<string, string> } | null
+  status: 'pending' | 'sending' | 'done' | 'failed'
+  /** Claims so far; also the compare-and-set version of the claim. */
+  attempts: number
+  /** When a pending record is due, or when a `sending` claim's lease runs out. */
+  nextAttemptAt: string
+  inboxStep: 'pending' | 'done'
+  subscribeStep: SubscribeStep
+  lastError: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface InboxDoc {
+  _id: string
+  openid: string
+  title: string
+  body: string
+  link: string | null
+  createdAt: string
+  readAt: string | null
+}
+
+/** `subscriptions`: `_id` = `${openid}:${templateId}`; `remaining` one-time messages allowed. */
+export interface SubscriptionDoc {
+  _id: string
+  openid: string
+  templateId: string
+  remaining: number
+  accepted: number
+  rejected: number
+  updatedAt: string
+}
+
+export function subscriptionId(openid: string, templateId: string): string {
+  return `${openid}:${templateId}`
+}
+
+/** WeChat codes that will fail again however often we retry. */
+export const PERMANENT_ERRCODES: ReadonlySet<number> = new Set([
+  40003, // invalid openid
+  40037, // invalid template id
+  41030, // invalid page
+  43101, // user refused (no grant left)
+  47003, // template data invalid
+])
+
+export const OUTBOX_POLICY = {
+  leaseMs: 2 * 60_000,
+  baseBackoffMs: 60_000,
+  maxBackoffMs: 6 * 3600_000,
+  maxAttempts: 6,
+}
+
+/** Exponential backoff after the n-th failed attempt: 1, 2, 4 … minutes, capped at 6 hours. */
+export function backoffMs(attempts: number): number {
+  return Math.min(OUTBOX_POLICY.baseBackoffMs * 2 ** Math.max(attempts - 1, 0), OUTBOX_POLICY.maxBackoffMs)
+}
+
+/** The part of the SDK both a `Db` and a transaction offer. */
+type Writer = Pick<Db, 'collection'>
+type TxRunner = Omit<Db, 'runTransaction'> & { runTransaction<T>(fn: (tx: Writer) => Promise<T>): Promise<T> }
+
+function isDb(target: Writer): target is TxRunner {
+  return typeof (target as { runTransaction?: unknown }).runTransaction === 'function'
+}
+
+async function insertIfAbsent(tx: Writer, collection: string, id: string, doc: Record<string, unknown>): Promise<boolean> {
+  const got = (await tx.collection(collection).doc(id).get()) as { data: unknown }
+  if (got.data) return false
+  await tx.collection(collection).doc(id).set(doc)
+  return true
+}
+
+/**
+ * Queues a notification. Pass the transaction of the state change it reports, so both are
+ * written or neither; with a plain `db` it runs its own small transaction. Returns false
+ * when a record with this dedupe key already exists.
+ */
+export async function notify(target: Writer, input: NotifyInput, now: Date): Promise<boolean> {
+  const at = now.toISOString()
+  const doc: Omit<OutboxDoc, '_id'> = {
+    openid: input.openid,
+    title: input.title,
+    body: input.body,
+    link: input.link ?? null,
+    template: input.template ? { id: input.template.id, data: enforceTemplateLimits(input.template.data) } : null,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: at,
+    inboxStep: 'pending',
+    subscribeStep: input.template ? 'pending' : 'none',
+    lastError: null,
+    createdAt: at,
+    updatedAt: at,
+  }
+  const write = (tx: Writer) => insertIfAbsent(tx, COLLECTIONS.outbox, input.dedupeKey, doc)
+  return isDb(target) ? target.runTransaction(write) : write(target)
+}
+
+/** Points where a drain has just recorded progress; tests stop the process there. */
+export type DrainStep = 'claimed' | 'inbox-done' | 'grant-reserved' | 'message-sent'
+
+export interface DrainOptions {
+  limit?: number
+  /** Called after each recorded step; throwing from it simulates a crash at that point. */
+  onStep?: (step: DrainStep, id: string) => void | Promise<void>
+}
+
+export interface DrainReport {
+  claimed: number
+  inbox: number
+  subscribeSent: number
+  retried: number
+  failed: number
+}
+
+/**
+ * Delivers due outbox records: the in-app message always, the subscribe message when the
+ * user holds a grant (consuming one). Transient WeChat errors are retried with backoff;
+ * permanent ones fail the record. Safe to run concurrently and after a crash.
+ */
+export async function drainOutbox(rt: Runtime, options: DrainOptions = {}): Promise<DrainReport> {
+  const { db } = rt
+  const _ = db.command
+  const report: DrainReport = { claimed: 0, inbox: 0, subscribeSent: 0, retried: 0, failed: 0 }
+  const due = await db
+    .collection(COLLECTIONS.outbox)
+    .where({ status: _.in(['pending', 'sending']), nextAttemptAt: _.lte(rt.clock.now().toISOString()) })
+    .orderBy('nextAttemptAt', 'asc')
+    .limit(options.limit ?? 50)
+    .get()
+  for (const doc of due.data as OutboxDoc[]) {
+    await deliver(rt, doc, options, report)
+  }
+  return report
+}
+
+async function deliver(rt: Runtime, doc: OutboxDoc, options: DrainOptions, report: DrainReport): Promise<void> {
+  const db = rt.db as TxRunner
+  const _ = db.command
+  const outbox = () => db.collection(COLLECTIONS.outbox).doc(doc._id)
+  const now = rt.clock.now()
+  const attempts = doc.attempts + 1
+
+  const claim = (await db
+    .collection(COLLECTIONS.outbox)
+    .where({ _id: doc._id, attempts: doc.attempts, status: _.in(['pending', 'sending']) })
+    .update({
+      status: 'sending',
+      attempts,
+      nextAttemptAt: new Date(now.getTime() + OUTBOX_POLICY.leaseMs).toISOString(),
+      updatedAt: now.toISOString(),
+    })) as { updated: number }
+  if (claim.updated !== 1) return // another drain has it
+  report.claimed++
+  await options.onStep?.('claimed', doc._id)
+
+  if (doc.inboxStep !== 'done') {
+    await db.runTransaction(async (tx) => {
+      await insertIfAbsent(tx, COLLECTIONS.inbox, doc._id, {
+        openid: doc.openid,
+        title: doc.title,
+        body: doc.body,
+        link: doc.link,
+        createdAt: doc.createdAt,
+        readAt: null,
+      } satisfies Omit<InboxDoc, '_id'>)
+      await tx.collection(COLLECTIONS.outbox).doc(doc._id).update({ inboxStep: 'done' })
+    })
+    report.inbox++
+    await options.onStep?.('inbox-done', doc._id)
+  }
+
+  let step = doc.subscribeStep
+  let lastError: string | null = doc.lastError
+  if (step === 'sending') {
+    // A previous drain reserved a grant and died around the send: it may have gone out.
+    step = 'unknown'
+    await outbox().update({ subscribeStep: step })
+    rt.log.error('outbox: subscribe outcome unknown after a crash, not resent', { id: doc._id })
+  } else if (step === 'pending' && doc.template) {
+    const result = await sendSubscribe(rt, doc, options)
+    step = result.step
+    lastError = result.error ?? lastError
+    if (step === 'sent') report.subscribeSent++
+  }
+
+  const retry = step === 'pending'
+  const exhausted = retry && attempts >= OUTBOX_POLICY.maxAttempts
+  const status: OutboxDoc['status'] = step === 'failed' || exhausted ? 'failed' : retry ? 'pending' : 'done'
+  if (status === 'failed') report.failed++
+  else if (retry) report.retried++
+  const at = rt.clock.now()
+  await outbox().update({
+    status,
+    subscribeStep: exhausted ? 'failed' : step,
+    lastError,
+    nextAttemptAt: retry ? new Date(at.getTime() + backoffMs(attempts)).toISOString() : doc.nextAttemptAt,
+    updatedAt: at.toISOString(),
+  })
+}
+
+async function sendSubscribe(
+  rt: Runtime,
+  doc: OutboxDoc,
+  options: DrainOptions,
+): Promise<{ step: SubscribeStep; error?: string }> {
+  const db = rt.db as TxRunner
+  const _ = db.command
+  const template = doc.template!
+  const grantId = subscriptionId(doc.openid, template.id)
+  const grants = () => db.collection(COLLECTIONS.subscriptions).doc(grantId)
+
+  // Reserve one grant and mark the step in one transaction: either both or neither.
+  const reserved = await db.runTransaction(async (tx) => {
+    const grant = ((await tx.collection(COLLECTIONS.subscriptions).doc(grantId).get()) as { data: SubscriptionDoc | null }).data
+    if (!grant || grant.remaining < 1) {
+      await tx.collection(COLLECTIONS.outbox).doc(doc._id).update({ subscribeStep: 'skipped' })
+      return false
+    }
+    await tx.collection(COLLECTIONS.subscriptions).doc(grantId).update({ remaining: grant.remaining - 1 })
+    await tx.collection(COLLECTIONS.outbox).doc(doc._id).update({ subscribeStep: 'sending' })
+    return true
+  })
+  if (!reserved) return { step: 'skipped' }
+  await options.onStep?.('grant-reserved', doc._id)
+
+  let errcode: number
+  let errmsg: string | undefined
+  try {
+    const res = await rt.messaging.sendSubscribe({
+      touser: doc.openid,
+      templateId: template.id,
+      page: doc.link ?? undefined,
+      data: Object.fromEntries(Object.entries(template.data).map(([k, value]) => [k, { value }])),
+    })
+    errcode = res.errcode
+    errmsg = res.errmsg
+  } catch (error) {
+    // No answer: it may or may not have been delivered. Never risk sending it twice.
+    rt.log.error('outbox: subscribe send threw, outcome unknown', { id: doc._id, cause: String(error) })
+    return { step: 'unknown', error: String(error) }
+  }
+  if (errcode === 0) {
+    await options.onStep?.('message-sent', doc._id)
+    return { step: 'sent' }
+  }
+  const error = `${errcode} ${errmsg ?? ''}`.trim()
+  if (errcode === 43101) {
+    // WeChat holds no grant for this template: our count was stale.
+    await grants().update({ remaining: 0, updatedAt: rt.clock.now().toISOString() })
+    return { step: 'failed', error }
+  }
+  // Not delivered, so the grant was not used up: give it back.
+  await grants().update({ remaining: _.inc(1) })
+  return { step: PERMANENT_ERRCODES.has(errcode) ? 'failed' : 'pending', error }
+}

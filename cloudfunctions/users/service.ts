@@ -1,0 +1,373 @@
+import type { Db } from '@cloudbase/database'
+import { maskName, maskPhone } from '../../types/mask'
+import type { CommunityRef, LngLat, UnitView } from '../../types/org'
+import type { Role, UnitKind } from '../../types/roles'
+import type { InboxItem, SubscribeResult, SubscriptionGrant } from '../../types/notifications'
+import type { Me, VolunteerApplicationView } from '../../types/users'
+import { AppError } from '../core/app-error'
+import { loadUnit } from '../core/authz'
+import {
+  COLLECTIONS,
+  roleAssignmentId,
+  type RoleAssignmentDoc,
+  type UnitDoc,
+  type UserDoc,
+} from '../core/collections'
+import type { ActionContext } from '../core/define-function'
+import { distanceMeters, toLngLat } from '../core/geo'
+import { notify, subscriptionId, type InboxDoc, type SubscriptionDoc } from '../core/outbox'
+
+type Tx = Pick<Db, 'collection'>
+
+export interface VolunteerApplicationDoc {
+  _id: string
+  openid: string
+  communityId: string
+  isPartyMember: boolean
+  skills: string[]
+  note: string
+  status: 'pending' | 'approved' | 'rejected'
+  createdAt: string
+  reviewedAt: string | null
+  reviewedBy: string | null
+  reason: string | null
+}
+
+/** Which unit kinds each role may be bound to: a grid worker belongs to a grid, not a department. */
+export const ROLE_UNIT_KINDS: Record<Role, readonly UnitKind[]> = {
+  resident: ['community'],
+  volunteer: ['community'],
+  grid_worker: ['grid', 'community'],
+  community_staff: ['community', 'joint_office'],
+  community_secretary: ['community'],
+  street_staff: ['street', 'joint_office'],
+  department_handler: ['department'],
+  admin: ['district'],
+}
+
+export async function loadUnits(db: Db, ids: readonly string[]): Promise<Map<string, UnitDoc>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const res = await db.collection(COLLECTIONS.units).where({ _id: db.command.in(unique) }).limit(1000).get()
+  return new Map((res.data as UnitDoc[]).map((u) => [u._id, u]))
+}
+
+export function toUnitView(unit: UnitDoc): UnitView {
+  return {
+    id: unit._id,
+    name: unit.name,
+    kind: unit.kind,
+    parentId: unit.parentId,
+    ancestors: unit.ancestors,
+    center: toLngLat(unit.center),
+    address: unit.address ?? null,
+  }
+}
+
+export async function communityRef(db: Db, community: UnitDoc): Promise<CommunityRef> {
+  const above = await loadUnits(db, community.ancestors)
+  const street = community.ancestors.map((id) => above.get(id)).find((u) => u?.kind === 'street') ?? null
+  const district = community.ancestors.map((id) => above.get(id)).find((u) => u?.kind === 'district') ?? null
+  return {
+    id: community._id,
+    name: community.name,
+    streetId: street?._id ?? null,
+    streetName: street?.name ?? null,
+    districtId: district?._id ?? null,
+    districtName: district?.name ?? null,
+  }
+}
+
+export async function buildMe(db: Db, user: UserDoc, assignments: RoleAssignmentDoc[]): Promise<Me> {
+  const units = await loadUnits(db, [...assignments.map((a) => a.unitId), ...(user.communityId ? [user.communityId] : [])])
+  const community = user.communityId ? units.get(user.communityId) : undefined
+  const roles: Me['roles'] = assignments.map((a) => ({
+    role: a.role,
+    unitId: a.unitId,
+    unitName: units.get(a.unitId)?.name ?? '（已撤销的单位）',
+    unitKind: units.get(a.unitId)?.kind ?? null,
+  }))
+  // Everyone with an account is a resident of the community they bound.
+  if (community && !roles.some((r) => r.role === 'resident')) {
+    roles.unshift({ role: 'resident', unitId: community._id, unitName: community.name, unitKind: community.kind })
+  }
+  return {
+    openid: user._id,
+    name: user.name,
+    phone: user.phone,
+    community: community ? await communityRef(db, community) : null,
+    roles,
+    createdAt: user.createdAt,
+  }
+}
+
+export async function updateProfile(ctx: ActionContext, patch: { name?: string; phone?: string }): Promise<UserDoc> {
+  const user = ctx.requireUser()
+  const changes = { ...patch, updatedAt: ctx.now().toISOString() }
+  await ctx.rt.db.collection(COLLECTIONS.users).doc(user._id).update(changes)
+  return { ...user, ...changes }
+}
+
+async function requireCommunity(db: Db, id: string): Promise<UnitDoc> {
+  const unit = await loadUnit(db, id)
+  if (!unit || unit.kind !== 'community') throw new AppError('NOT_FOUND', '找不到该社区')
+  return unit
+}
+
+/** The community whose centre is nearest to a point (communities are few: a scan is enough). */
+export async function nearestCommunity(db: Db, point: LngLat): Promise<{ unit: UnitDoc; distance: number }> {
+  const res = await db.collection(COLLECTIONS.units).where({ kind: 'community' }).limit(1000).get()
+  let best: { unit: UnitDoc; distance: number } | null = null
+  for (const unit of res.data as UnitDoc[]) {
+    const center = toLngLat(unit.center)
+    if (!center) continue
+    const distance = distanceMeters(point, center)
+    if (!best || distance < best.distance) best = { unit, distance }
+  }
+  if (!best) throw new AppError('NOT_FOUND', '附近没有可选择的社区')
+  return best
+}
+
+export async function bindCommunity(
+  ctx: ActionContext,
+  input: { communityId: string } | { locate: LngLat },
+): Promise<{ community: CommunityRef; distanceMeters: number | null }> {
+  const user = ctx.requireUser()
+  const { db } = ctx.rt
+  const found =
+    'communityId' in input
+      ? { unit: await requireCommunity(db, input.communityId), distance: null }
+      : await nearestCommunity(db, input.locate)
+  await db.collection(COLLECTIONS.users).doc(user._id).update({ communityId: found.unit._id, updatedAt: ctx.now().toISOString() })
+  return {
+    community: await communityRef(db, found.unit),
+    distanceMeters: found.distance === null ? null : Math.round(found.distance),
+  }
+}
+
+export async function orgTree(db: Db, input: { parentId?: string; kinds?: UnitKind[] }): Promise<UnitView[]> {
+  const _ = db.command
+  const query: Record<string, unknown> = {}
+  if (input.parentId) query.ancestors = input.parentId
+  if (input.kinds?.length) query.kind = _.in(input.kinds)
+  const res = await db.collection(COLLECTIONS.units).where(query).orderBy('sort', 'asc').limit(1000).get()
+  return (res.data as UnitDoc[]).map(toUnitView)
+}
+
+export async function applyVolunteer(
+  ctx: ActionContext,
+  input: { communityId?: string; isPartyMember: boolean; skills: string[]; note: string },
+): Promise<{ id: string; status: 'pending' }> {
+  const user = ctx.requireUser()
+  const { db } = ctx.rt
+  const communityId = input.communityId ?? user.communityId
+  if (!communityId) throw new AppError('BAD_REQUEST', '请先选择所在社区', { issues: [{ path: ['communityId'], message: '请先选择所在社区' }] })
+  if (!user.name || !user.phone) throw new AppError('BAD_REQUEST', '请先填写姓名和手机号', { issues: [{ path: ['profile'], message: '请先填写姓名和手机号' }] })
+  await requireCommunity(db, communityId)
+  if (ctx.assignments.some((a) => a.role === 'volunteer' && a.unitId === communityId)) {
+    throw new AppError('CONFLICT', '您已是该社区的志愿者')
+  }
+  if (input.note && (await ctx.rt.contentCheck.check(input.note, user._id)) === 'risky') {
+    throw new AppError('BAD_REQUEST', '说明中含有不适宜的内容', { issues: [{ path: ['note'], message: '说明中含有不适宜的内容，请修改' }] })
+  }
+  // One pending application per person and community: the id makes a second one collide.
+  const id = `${user._id}:${communityId}`
+  const now = ctx.now().toISOString()
+  const created = (await (db as unknown as { runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }).runTransaction(async (tx) => {
+    const existing = ((await tx.collection(COLLECTIONS.volunteerApplications).doc(id).get()) as { data: VolunteerApplicationDoc | null }).data
+    if (existing?.status === 'pending') return false
+    const doc: Omit<VolunteerApplicationDoc, '_id'> = {
+      openid: user._id,
+      communityId,
+      isPartyMember: input.isPartyMember,
+      skills: input.skills,
+      note: input.note,
+      status: 'pending',
+      createdAt: now,
+      reviewedAt: null,
+      reviewedBy: null,
+      reason: null,
+    }
+    await tx.collection(COLLECTIONS.volunteerApplications).doc(id).set(doc)
+    return true
+  })) as boolean
+  if (!created) throw new AppError('CONFLICT', '您的申请正在审核中，请耐心等待')
+  return { id, status: 'pending' }
+}
+
+export const COMMUNITY_REVIEWERS: readonly Role[] = ['community_staff', 'community_secretary']
+
+export async function listVolunteerApplications(
+  ctx: ActionContext,
+  input: { communityId: string; status?: VolunteerApplicationDoc['status'] },
+): Promise<VolunteerApplicationView[]> {
+  await ctx.requireRoleAt(COMMUNITY_REVIEWERS, input.communityId)
+  const { db } = ctx.rt
+  const query: Record<string, unknown> = { communityId: input.communityId }
+  if (input.status) query.status = input.status
+  const res = await db.collection(COLLECTIONS.volunteerApplications).where(query).orderBy('createdAt', 'desc').limit(200).get()
+  const apps = res.data as VolunteerApplicationDoc[]
+  const users = apps.length
+    ? ((await db.collection(COLLECTIONS.users).where({ _id: db.command.in(apps.map((a) => a.openid)) }).limit(1000).get()).data as UserDoc[])
+    : []
+  const byId = new Map(users.map((u) => [u._id, u]))
+  return apps.map((a) => ({
+    id: a._id,
+    communityId: a.communityId,
+    applicantName: maskName(byId.get(a.openid)?.name),
+    applicantPhone: maskPhone(byId.get(a.openid)?.phone),
+    isPartyMember: a.isPartyMember,
+    skills: a.skills,
+    note: a.note,
+    status: a.status,
+    createdAt: a.createdAt,
+    reviewedAt: a.reviewedAt,
+    reason: a.reason,
+  }))
+}
+
+export async function reviewVolunteer(
+  ctx: ActionContext,
+  input: { applicationId: string; decision: 'approve' | 'reject'; reason?: string },
+): Promise<{ id: string; status: 'approved' | 'rejected' }> {
+  const { db } = ctx.rt
+  const reviewer = ctx.requireUser()
+  const app = ((await db.collection(COLLECTIONS.volunteerApplications).doc(input.applicationId).get()).data as VolunteerApplicationDoc[])[0]
+  if (!app) throw new AppError('NOT_FOUND', '找不到该申请')
+  const community = await ctx.requireRoleAt(COMMUNITY_REVIEWERS, app.communityId)
+  const status = input.decision === 'approve' ? 'approved' : 'rejected'
+  const now = ctx.now()
+  const txDb = db as unknown as { runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }
+  // The decision, the volunteer role and the applicant's notification are one change.
+  const done = await txDb.runTransaction(async (tx) => {
+    const current = ((await tx.collection(COLLECTIONS.volunteerApplications).doc(app._id).get()) as { data: VolunteerApplicationDoc | null }).data
+    if (current?.status !== 'pending') return false
+    await tx.collection(COLLECTIONS.volunteerApplications).doc(app._id).update({
+      status,
+      reviewedAt: now.toISOString(),
+      reviewedBy: reviewer._id,
+      reason: input.reason ?? null,
+    })
+    if (status === 'approved') {
+      const assignment: Omit<RoleAssignmentDoc, '_id'> = {
+        openid: app.openid,
+        role: 'volunteer',
+        unitId: app.communityId,
+        createdAt: now.toISOString(),
+        grantedBy: reviewer._id,
+      }
+      await tx.collection(COLLECTIONS.roleAssignments).doc(roleAssignmentId(app.openid, 'volunteer', app.communityId)).set(assignment)
+    }
+    await notify(
+      tx,
+      {
+        dedupeKey: `volunteer:${app._id}:${app.createdAt}:${status}`,
+        openid: app.openid,
+        title: status === 'approved' ? '志愿者申请已通过' : '志愿者申请未通过',
+        body:
+          status === 'approved'
+            ? `您已成为${community.name}的志愿者，可以认领微心愿、参加志愿服务了。`
+            : `您在${community.name}的志愿者申请未通过${input.reason ? `：${input.reason}` : '。'}`,
+        link: '/pages/me/index',
+      },
+      now,
+    )
+    return true
+  })
+  if (!done) throw new AppError('CONFLICT', '该申请已处理过了')
+  return { id: app._id, status }
+}
+
+async function requireTargetUser(db: Db, openid: string): Promise<UserDoc> {
+  const user = ((await db.collection(COLLECTIONS.users).doc(openid).get()).data as UserDoc[])[0]
+  if (!user) throw new AppError('NOT_FOUND', '找不到该用户')
+  return user
+}
+
+export async function assignRole(ctx: ActionContext, input: { openid: string; role: Role; unitId: string }): Promise<{ id: string }> {
+  const unit = await ctx.requireRoleAt(['admin'], input.unitId)
+  if (!ROLE_UNIT_KINDS[input.role].includes(unit.kind)) {
+    throw new AppError('BAD_REQUEST', '该角色不能设在这类单位', { issues: [{ path: ['unitId'], message: '该角色不能设在这类单位' }] })
+  }
+  await requireTargetUser(ctx.rt.db, input.openid)
+  const id = roleAssignmentId(input.openid, input.role, input.unitId)
+  const doc: Omit<RoleAssignmentDoc, '_id'> = {
+    openid: input.openid,
+    role: input.role,
+    unitId: input.unitId,
+    createdAt: ctx.now().toISOString(),
+    grantedBy: ctx.requireCaller().openid,
+  }
+  await ctx.rt.db.collection(COLLECTIONS.roleAssignments).doc(id).set(doc)
+  return { id }
+}
+
+export async function revokeRole(ctx: ActionContext, input: { openid: string; role: Role; unitId: string }): Promise<{ removed: number }> {
+  await ctx.requireRoleAt(['admin'], input.unitId)
+  if (input.role === 'admin' && input.openid === ctx.requireCaller().openid) {
+    throw new AppError('CONFLICT', '不能撤销自己的管理员角色')
+  }
+  const res = (await ctx.rt.db.collection(COLLECTIONS.roleAssignments).doc(roleAssignmentId(input.openid, input.role, input.unitId)).remove()) as {
+    deleted?: number
+  }
+  return { removed: res.deleted ?? 0 }
+}
+
+/** Each `accept` allows one subscribe message of that template; rejections are counted for the ledger. */
+export async function recordSubscription(ctx: ActionContext, results: Record<string, SubscribeResult>): Promise<SubscriptionGrant[]> {
+  const { openid } = ctx.requireCaller()
+  const txDb = ctx.rt.db as unknown as { runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }
+  const now = ctx.now().toISOString()
+  const grants: SubscriptionGrant[] = []
+  for (const [templateId, result] of Object.entries(results)) {
+    const id = subscriptionId(openid, templateId)
+    const remaining = await txDb.runTransaction(async (tx) => {
+      const doc = tx.collection(COLLECTIONS.subscriptions).doc(id)
+      const current = ((await doc.get()) as { data: SubscriptionDoc | null }).data
+      const accepted = result === 'accept' ? 1 : 0
+      const next: Omit<SubscriptionDoc, '_id'> = {
+        openid,
+        templateId,
+        // A user who bans a template has withdrawn every grant for it.
+        remaining: result === 'ban' ? 0 : (current?.remaining ?? 0) + accepted,
+        accepted: (current?.accepted ?? 0) + accepted,
+        rejected: (current?.rejected ?? 0) + (result === 'reject' || result === 'ban' ? 1 : 0),
+        updatedAt: now,
+      }
+      await doc.set(next)
+      return next.remaining
+    })
+    grants.push({ templateId, remaining })
+  }
+  return grants
+}
+
+function toInboxItem(doc: InboxDoc): InboxItem {
+  return { id: doc._id, title: doc.title, body: doc.body, link: doc.link, createdAt: doc.createdAt, read: doc.readAt !== null }
+}
+
+export async function inbox(ctx: ActionContext, input: { page: number; pageSize: number }) {
+  const { openid } = ctx.requireCaller()
+  const coll = ctx.rt.db.collection(COLLECTIONS.inbox)
+  const [page, total, unread] = await Promise.all([
+    coll.where({ openid }).orderBy('createdAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
+    coll.where({ openid }).count(),
+    coll.where({ openid, readAt: null }).count(),
+  ])
+  return {
+    items: (page.data as InboxDoc[]).map(toInboxItem),
+    total: (total as { total: number }).total,
+    unread: (unread as { total: number }).total,
+    page: input.page,
+    pageSize: input.pageSize,
+  }
+}
+
+export async function markRead(ctx: ActionContext, input: { ids: string[] } | { all: true }): Promise<{ updated: number }> {
+  const { openid } = ctx.requireCaller()
+  const _ = ctx.rt.db.command
+  const query: Record<string, unknown> = { openid, readAt: null }
+  if ('ids' in input) query._id = _.in(input.ids)
+  const res = (await ctx.rt.db.collection(COLLECTIONS.inbox).where(query).update({ readAt: ctx.now().toISOString() })) as { updated: number }
+  return { updated: res.updated }
+}
