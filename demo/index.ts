@@ -1,0 +1,27 @@
+import { COLLECTIONS } from '../cloudfunctions/core/collections'
+import type { Runtime } from '../cloudfunctions/core/runtime'
+import { seedAccounts } from './accounts'
+import { seedOrg } from './org'
+
+export { DEMO_ACCOUNTS, type DemoOpenid } from './accounts'
+export { ORG_SEED, UNIT_IDS } from './org'
+
+/**
+ * The demo seeds in order. Feature issues append theirs (stations, categories, …); each
+ * runs after the org tree and accounts exist and writes fixed ids, so a rerun is harmless.
+ */
+export const DEMO_SEEDS: { name: string; seed(rt: Runtime): Promise<void> }[] = [
+  { name: 'org', seed: seedOrg },
+  { name: 'accounts', seed: seedAccounts },
+]
+
+/** Seeds the demo data into an empty database; a database with any org unit is left alone. */
+export async function seedDemo(rt: Runtime): Promise<{ seeded: boolean }> {
+  const units = (await rt.db.collection(COLLECTIONS.units).count()) as { total: number }
+  if (units.total > 0) return { seeded: false }
+  for (const step of DEMO_SEEDS) {
+    await step.seed(rt)
+    rt.log.info(`demo: seeded ${step.name}`)
+  }
+  return { seeded: true }
+}
