@@ -75,6 +75,7 @@ describe('state-machine', () => {
   it('should reopen to processing when the petitioner is dissatisfied', () => {
     expect(decide('rate', facts('resolved', 'rate'), ACTORS.petitioner!, now, { satisfaction: 'dissatisfied' })).toEqual({ ok: true, next: 'processing' })
     expect(decide('rate', facts('resolved', 'rate'), ACTORS.petitioner!, now, { satisfaction: 'basically_satisfied' })).toEqual({ ok: true, next: 'closed' })
+    expect(decide('rate', facts('resolved', 'rate'), ACTORS.petitioner!, now, { satisfaction: 'dissatisfied', reopenCount: 1 })).toEqual({ ok: true, next: 'closed' })
   })
 
   it('should refuse a revisit before the two weeks are over', () => {

@@ -1,5 +1,6 @@
 import type { CaseStatus, Extension, Satisfaction } from '../../../types/cases'
 import { refuse, type Outcome } from './result'
+import { MAX_REOPENS } from './satisfaction'
 
 /*
  * Who may do what to a case, in which state. Authorisation is first (FORBIDDEN: you are
@@ -137,14 +138,14 @@ const STATUS_WORDS: Record<CaseStatus, string> = {
 
 /**
  * Decides one action. On success gives the next status; `rate` and `recordRevisit` with
- * 不满意 reopen the case to `processing` (satisfaction.ts says what else changes).
+ * 不满意 reopen the case to `processing` once (satisfaction.ts says what else changes).
  */
 export function decide(
   action: CaseActionName,
   c: CaseFacts,
   actor: Actor,
   now: Date,
-  input: { satisfaction?: Satisfaction } = {},
+  input: { satisfaction?: Satisfaction; reopenCount?: number } = {},
 ): Outcome<{ next: CaseStatus }> {
   const rule = RULES[action]
   if (!fits(rule.need, actor)) {
@@ -155,7 +156,8 @@ export function decide(
   const blocked = rule.guard?.(c, now)
   if (blocked) return refuse('CONFLICT', blocked)
   let next = rule.next ?? c.status
-  if ((action === 'rate' || action === 'recordRevisit') && input.satisfaction === 'dissatisfied') next = 'processing'
+  const reopens = input.satisfaction === 'dissatisfied' && (input.reopenCount ?? 0) < MAX_REOPENS
+  if ((action === 'rate' || action === 'recordRevisit') && reopens) next = 'processing'
   return { ok: true, next }
 }
 
