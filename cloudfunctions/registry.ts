@@ -1,0 +1,21 @@
+import type { CloudFunction } from './core/define-function'
+import { scheduler } from './scheduler'
+import { stations } from './stations'
+import { users } from './users'
+
+/**
+ * Every function by name: the local host serves `POST /api/<name>` from it, the tests call
+ * through it, and `scripts/build-functions.ts` bundles one deploy unit per entry (from
+ * `cloudfunctions/<name>/index.ts`, which must export `main`).
+ */
+export const registry = {
+  users,
+  scheduler,
+  stations,
+} satisfies Record<string, CloudFunction>
+
+export type FunctionName = keyof typeof registry
+
+export function getFunction(name: string): CloudFunction | undefined {
+  return Object.prototype.hasOwnProperty.call(registry, name) ? registry[name as FunctionName] : undefined
+}
