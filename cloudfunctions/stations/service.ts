@@ -202,7 +202,8 @@ function assertStationUnit(unit: UnitDoc): void {
   }
 }
 
-function fields(db: Db, input: StationInput, unit: UnitDoc) {
+/** The stored fields of a station from what staff entered (also used by the demo seed). */
+export function stationFields(db: Db, input: StationInput, unit: Pick<UnitDoc, '_id' | 'ancestors'>) {
   return {
     name: input.name,
     address: input.address,
@@ -227,7 +228,7 @@ export async function createStation(db: Db, input: StationInput, by: string, now
   const at = now.toISOString()
   const res = await db
     .collection(STATIONS_COLLECTION)
-    .add({ ...fields(db, input, unit), createdAt: at, createdBy: by, updatedAt: at, updatedBy: by })
+    .add({ ...stationFields(db, input, unit), createdAt: at, createdBy: by, updatedAt: at, updatedBy: by })
   return { id: (res as { id: string }).id }
 }
 
@@ -250,7 +251,7 @@ export async function updateStation(
     .collection(STATIONS_COLLECTION)
     .doc(id)
     .set({
-      ...fields(db, input, unit),
+      ...stationFields(db, input, unit),
       createdAt: existing.createdAt,
       createdBy: existing.createdBy,
       updatedAt: now.toISOString(),
