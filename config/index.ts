@@ -15,8 +15,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     projectName: 'minhu-woxing',
     date: '2026-11-22',
     // NutUI React Taro is drawn at 375; our own styles at Taro's default 750.
-    designWidth(input?: { file?: string }) {
-      if (input?.file?.replace(/\\+/g, '/').includes('@nutui')) return 375
+    designWidth(input) {
+      const file = typeof input === 'object' ? input?.file : undefined
+      if (file?.replace(/\\+/g, '/').includes('@nutui')) return 375
       return 750
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
@@ -45,6 +46,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     cache: { enable: false },
     mini: {
+      // NutUI's per-component CSS is imported in different orders by different pages; order
+      // between those files does not matter (each is scoped by its own .nut-* classes).
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -1,0 +1,45 @@
+const isH5 = process.env.TARO_ENV === 'h5'
+
+/**
+ * The app's pages. Resident pages are in the main package; staff pages in the `staff`
+ * subpackage (WeChat: ≤ 2 MB a package). The dev login page exists on H5 only: in WeChat
+ * the caller is CloudBase's OPENID and nobody logs in.
+ */
+export default defineAppConfig({
+  pages: [
+    'pages/home/index',
+    'pages/inbox/index',
+    'pages/me/index',
+    'pages/me/profile',
+    'pages/me/community',
+    'pages/me/volunteer',
+    ...(isH5 ? ['pages/login/index'] : []),
+  ],
+  subPackages: [{ root: 'staff', pages: ['volunteers/index', 'roles/index'] }],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '民呼我行',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5',
+  },
+  tabBar: {
+    color: '#666666',
+    selectedColor: '#c8161d',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/inbox/index', text: '消息' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  // WeChat privacy rules: declare the location APIs, explain the scope, and let the app
+  // show its own agreement popup (components/privacy-popup) before any private API runs.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于定位您所在的社区和附近的服务' },
+  },
+  __usePrivacyCheck__: true,
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,49 @@
+import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button, Popup } from '@nutui/nutui-react-taro'
+import { useStore } from '../../lib/store'
+import { privacyRequestStore, PRIVACY_AGREE_BUTTON_ID } from '../../services/privacy/consent'
+import './index.scss'
+
+/**
+ * The privacy agreement popup. Shown whenever a consent request is pending
+ * (services/privacy/consent.ts). On weapp the agree button is a real
+ * `open-type="agreePrivacyAuthorization"` button, as WeChat requires.
+ */
+export function PrivacyPopup() {
+  const pending = useStore(privacyRequestStore)
+  const openContract = () => {
+    if (process.env.TARO_ENV === 'weapp') Taro.openPrivacyContract({})
+  }
+  return (
+    <Popup visible={pending !== null} position="bottom" round closeable={false} closeOnOverlayClick={false}>
+      <View className="privacy-popup" data-testid="privacy-popup">
+        <Text className="privacy-popup__title">隐私保护提示</Text>
+        <Text className="privacy-popup__body">
+          为了帮您找到所在社区和附近的服务，我们需要获取您的位置。位置只用于这一次查找，不会公开。请阅读
+          <Text className="privacy-popup__link" onClick={openContract}>《民呼我行隐私保护指引》</Text>
+          后决定是否同意。
+        </Text>
+        <View className="privacy-popup__actions">
+          <Button block fill="outline" className="privacy-popup__button" onClick={() => pending?.resolve(false)}>
+            不同意
+          </Button>
+          <Button
+            block
+            type="primary"
+            id={PRIVACY_AGREE_BUTTON_ID}
+            className="privacy-popup__button"
+            openType="agreePrivacyAuthorization"
+            onAgreePrivacyAuthorization={() => pending?.resolve(true)}
+            onClick={() => {
+              // weapp answers through onAgreePrivacyAuthorization; H5 has only the click.
+              if (process.env.TARO_ENV !== 'weapp') pending?.resolve(true)
+            }}
+          >
+            同意并继续
+          </Button>
+        </View>
+      </View>
+    </Popup>
+  )
+}

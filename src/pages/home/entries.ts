@@ -1,0 +1,14 @@
+/**
+ * The resident features shown on 首页. Each feature adds its entry here when its pages
+ * exist (微心愿、红色驿站、活动报名、我要反映); until then the list is empty and the page
+ * says so rather than showing buttons that lead nowhere.
+ */
+export interface HomeEntry {
+  /** stable id, also the `data-testid` suffix: `home-entry-<id>` */
+  id: string
+  title: string
+  description: string
+  url: string
+}
+
+export const HOME_ENTRIES: readonly HomeEntry[] = []

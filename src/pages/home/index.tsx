@@ -1,0 +1,81 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Button, Cell, CellGroup, Empty, Grid } from '@nutui/nutui-react-taro'
+import { PageShell } from '../../components/page-shell'
+import { useMe, refreshMe } from '../../hooks/use-me'
+import dayjs from '../../lib/dayjs'
+import { greeting } from './greeting'
+import { HOME_ENTRIES } from './entries'
+import './index.scss'
+
+export default function HomePage() {
+  const { profile, loading, error } = useMe()
+  useDidShow(() => {
+    void refreshMe()
+  })
+  usePullDownRefresh(() => {
+    void refreshMe().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const hello = greeting(dayjs().tz('Asia/Shanghai').hour())
+  const community = profile?.community
+
+  return (
+    <PageShell testId="home-page">
+      <View className="home__banner">
+        <Text className="home__greeting" data-testid="home-greeting">
+          {hello}{profile?.name ? `，${profile.name}` : ''}
+        </Text>
+        <Text className="home__slogan">民有所呼，我有所行</Text>
+      </View>
+
+      <CellGroup title="我的社区">
+        {community ? (
+          <Cell
+            data-testid="home-community"
+            title={community.name}
+            description={[community.districtName, community.streetName].filter(Boolean).join(' · ')}
+            extra="更换"
+            clickable
+            onClick={() => Taro.navigateTo({ url: '/pages/me/community' })}
+          />
+        ) : (
+          <Cell
+            data-testid="home-community"
+            title={loading && !profile ? '正在加载…' : '还没有选择社区'}
+            description={error ?? '选择社区后可以看到本社区的服务和通知'}
+            extra={loading && !profile ? undefined : '去选择'}
+            clickable
+            onClick={() => Taro.navigateTo({ url: '/pages/me/community' })}
+          />
+        )}
+      </CellGroup>
+
+      <View className="section-title">社区服务</View>
+      {HOME_ENTRIES.length > 0 ? (
+        <Grid columns={2}>
+          {HOME_ENTRIES.map((entry) => (
+            <Grid.Item
+              key={entry.id}
+              data-testid={`home-entry-${entry.id}`}
+              text={entry.title}
+              onClick={() => Taro.navigateTo({ url: entry.url })}
+            >
+              <Text className="home__entry-desc">{entry.description}</Text>
+            </Grid.Item>
+          ))}
+        </Grid>
+      ) : (
+        <View className="home__empty" data-testid="home-entries-empty">
+          <Empty description="更多服务即将上线" imageSize={80} />
+        </View>
+      )}
+
+      {error && !profile ? (
+        <View className="home__retry">
+          <Button fill="outline" onClick={() => void refreshMe()}>重新加载</Button>
+        </View>
+      ) : null}
+    </PageShell>
+  )
+}

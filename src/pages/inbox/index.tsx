@@ -1,0 +1,94 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Badge, Button, Cell, CellGroup, Empty, Loading } from '@nutui/nutui-react-taro'
+import { PageShell } from '../../components/page-shell'
+import { useAsync } from '../../hooks/use-async'
+import { fromNow } from '../../lib/dayjs'
+import { toast, toastError } from '../../lib/feedback'
+import { usersService } from '../../services/users'
+import './index.scss'
+
+export default function InboxPage() {
+  const inbox = useAsync(() => usersService.inbox({}))
+  useDidShow(() => {
+    void inbox.reload()
+  })
+  usePullDownRefresh(() => {
+    void inbox.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const items = inbox.data?.items ?? []
+  const unread = inbox.data?.unread ?? 0
+
+  const open = async (id: string, read: boolean, link: string | null) => {
+    if (!read) {
+      try {
+        await usersService.markRead({ ids: [id] })
+        await inbox.reload()
+      } catch (error) {
+        toastError(error)
+      }
+    }
+    if (link) void Taro.navigateTo({ url: link })
+  }
+
+  const readAll = async () => {
+    try {
+      await usersService.markRead({ all: true })
+      toast('已全部标为已读', 'success')
+      await inbox.reload()
+    } catch (error) {
+      toastError(error)
+    }
+  }
+
+  return (
+    <PageShell testId="inbox-page">
+      <View className="inbox__header">
+        <Text className="inbox__summary" data-testid="inbox-unread">
+          {unread > 0 ? `${unread} 条未读` : '没有未读消息'}
+        </Text>
+        {unread > 0 ? (
+          <Button size="small" fill="outline" data-testid="inbox-read-all" onClick={() => void readAll()}>
+            全部已读
+          </Button>
+        ) : null}
+      </View>
+
+      {inbox.loading && !inbox.data ? (
+        <View className="inbox__loading">
+          <Loading>正在加载…</Loading>
+        </View>
+      ) : inbox.error && !inbox.data ? (
+        <View className="inbox__empty">
+          <Empty status="error" description={inbox.error} />
+          <Button fill="outline" onClick={() => void inbox.reload()}>重新加载</Button>
+        </View>
+      ) : items.length === 0 ? (
+        <View className="inbox__empty" data-testid="inbox-empty">
+          <Empty description="暂时没有消息，有新进展会第一时间告诉您" />
+        </View>
+      ) : (
+        <CellGroup>
+          {items.map((item) => (
+            <Cell
+              key={item.id}
+              data-testid={`inbox-item-${item.id}`}
+              className={item.read ? 'inbox__item' : 'inbox__item inbox__item--unread'}
+              title={
+                <View className="inbox__title">
+                  {item.read ? null : <Badge dot className="inbox__dot" />}
+                  <Text>{item.title}</Text>
+                </View>
+              }
+              description={item.body}
+              extra={fromNow(item.createdAt)}
+              clickable
+              onClick={() => void open(item.id, item.read, item.link)}
+            />
+          ))}
+        </CellGroup>
+      )}
+    </PageShell>
+  )
+}

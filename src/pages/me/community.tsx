@@ -1,0 +1,95 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useMemo, useState } from 'react'
+import { Button, Cell, CellGroup, Empty, Loading } from '@nutui/nutui-react-taro'
+import { PageShell } from '../../components/page-shell'
+import { useAsync } from '../../hooks/use-async'
+import { refreshMe, useMe } from '../../hooks/use-me'
+import { confirm, toast, toastError } from '../../lib/feedback'
+import { locate } from '../../services/privacy/locate'
+import { usersService, type BindCommunityInput } from '../../services/users'
+import { groupCommunitiesByStreet } from './org-groups'
+import './community.scss'
+
+export default function CommunityPage() {
+  const { profile } = useMe()
+  const tree = useAsync(() => usersService.orgTree({ kinds: ['district', 'street', 'community'] }))
+  const groups = useMemo(() => groupCommunitiesByStreet(tree.data?.units ?? []), [tree.data])
+  const [busy, setBusy] = useState(false)
+  usePullDownRefresh(() => {
+    void tree.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const bind = async (input: BindCommunityInput) => {
+    setBusy(true)
+    try {
+      const { community } = await usersService.bindCommunity(input)
+      await refreshMe()
+      toast(`已选择「${community.name}」`, 'success')
+      setTimeout(() => void Taro.navigateBack(), 800)
+    } catch (error) {
+      toastError(error)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const pick = async (id: string, name: string, street: string) => {
+    const ok = await confirm({ title: '选择社区', content: `确定您住在 ${street}「${name}」吗？`, confirmText: '确定' })
+    if (ok) await bind({ communityId: id })
+  }
+
+  const byLocation = async () => {
+    let point
+    try {
+      point = await locate()
+    } catch (error) {
+      toast(error instanceof Error ? error.message : '没有拿到您的位置', 'fail')
+      return
+    }
+    await bind({ locate: point })
+  }
+
+  return (
+    <PageShell testId="community-page">
+      <View className="community__current" data-testid="community-current">
+        <Text>当前：{profile?.community ? `${profile.community.streetName ?? ''} ${profile.community.name}` : '还没有选择'}</Text>
+      </View>
+      <View className="community__locate">
+        <Button block type="primary" loading={busy} onClick={() => void byLocation()} data-testid="community-locate">
+          定位我所在的社区
+        </Button>
+        <Text className="community__hint">也可以在下面的列表中直接选择</Text>
+      </View>
+
+      {tree.loading && !tree.data ? (
+        <View className="community__loading">
+          <Loading>正在加载社区列表…</Loading>
+        </View>
+      ) : tree.error && !tree.data ? (
+        <View className="community__loading">
+          <Empty status="error" description={tree.error} />
+          <Button fill="outline" onClick={() => void tree.reload()}>重新加载</Button>
+        </View>
+      ) : groups.length === 0 ? (
+        <Empty description="暂时没有可以选择的社区" />
+      ) : (
+        groups.map((group) => (
+          <CellGroup key={group.streetId} title={group.title}>
+            {group.communities.map((c) => (
+              <Cell
+                key={c.id}
+                title={c.name}
+                description={c.address ?? undefined}
+                extra={profile?.community?.id === c.id ? '当前' : undefined}
+                clickable
+                data-testid={`community-option-${c.id}`}
+                onClick={() => void pick(c.id, c.name, group.title)}
+              />
+            ))}
+          </CellGroup>
+        ))
+      )}
+    </PageShell>
+  )
+}

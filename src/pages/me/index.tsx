@@ -1,0 +1,91 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Button, Cell, CellGroup, Switch, Tag } from '@nutui/nutui-react-taro'
+import { PageShell } from '../../components/page-shell'
+import { setLargeText, useFontScale } from '../../hooks/use-font-scale'
+import { refreshMe, useMe } from '../../hooks/use-me'
+import { hasAnyRole, ROLE_LABELS, ROLE_MANAGERS, VOLUNTEER_REVIEWERS } from '../../lib/roles'
+import './index.scss'
+
+const go = (url: string) => () => void Taro.navigateTo({ url })
+
+export default function MePage() {
+  const { profile, loading, error } = useMe()
+  const { largeText, systemFontSize } = useFontScale()
+  useDidShow(() => {
+    void refreshMe()
+  })
+  usePullDownRefresh(() => {
+    void refreshMe().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const roles = profile?.roles ?? []
+  const community = profile?.community
+  const isVolunteer = hasAnyRole(roles, ['volunteer'])
+
+  return (
+    <PageShell testId="me-page">
+      <View className="me__header">
+        <Text className="me__name" data-testid="me-name">
+          {profile?.name || (loading ? '正在加载…' : '未填写姓名')}
+        </Text>
+        <Text className="me__community" data-testid="me-community">
+          {community
+            ? [community.districtName, community.streetName, community.name].filter(Boolean).join(' · ')
+            : error ?? '还没有选择社区'}
+        </Text>
+        <View className="me__roles" data-testid="me-roles">
+          {roles.length === 0 ? <Tag plain>居民</Tag> : null}
+          {roles.map((r) => (
+            <Tag key={`${r.role}@${r.unitId}`} type="primary" className="me__role">
+              {`${ROLE_LABELS[r.role]} · ${r.unitName}`}
+            </Tag>
+          ))}
+        </View>
+      </View>
+
+      <CellGroup title="个人">
+        <Cell title="编辑资料" extra="姓名、电话" clickable onClick={go('/pages/me/profile')} data-testid="me-edit-profile" />
+        <Cell title="我的社区" extra={community?.name ?? '去选择'} clickable onClick={go('/pages/me/community')} data-testid="me-bind-community" />
+        {isVolunteer ? (
+          <Cell title="志愿者" extra="已认证" />
+        ) : (
+          <Cell title="申请成为志愿者" extra="党员双报到、志愿服务" clickable onClick={go('/pages/me/volunteer')} data-testid="me-apply-volunteer" />
+        )}
+      </CellGroup>
+
+      <CellGroup title="阅读">
+        <Cell
+          title="大字模式"
+          description={systemFontSize ? `也会跟随微信的字体大小设置` : '放大页面上的文字'}
+          extra={
+            <Switch
+              checked={largeText}
+              data-testid="me-large-text"
+              onChange={(on) => setLargeText(on)}
+            />
+          }
+        />
+      </CellGroup>
+
+      {hasAnyRole(roles, VOLUNTEER_REVIEWERS) || hasAnyRole(roles, ROLE_MANAGERS) ? (
+        <CellGroup title="工作台" data-testid="me-staff">
+          {hasAnyRole(roles, VOLUNTEER_REVIEWERS) ? (
+            <Cell title="志愿者审核" clickable onClick={go('/staff/volunteers/index')} data-testid="me-staff-volunteers" />
+          ) : null}
+          {hasAnyRole(roles, ROLE_MANAGERS) ? (
+            <Cell title="角色管理" clickable onClick={go('/staff/roles/index')} data-testid="me-staff-roles" />
+          ) : null}
+        </CellGroup>
+      ) : null}
+
+      {process.env.TARO_ENV === 'h5' ? (
+        <View className="me__switch">
+          <Button block fill="outline" onClick={() => void Taro.navigateTo({ url: '/pages/login/index' })} data-testid="me-switch-account">
+            切换演示账号
+          </Button>
+        </View>
+      ) : null}
+    </PageShell>
+  )
+}

@@ -1,0 +1,136 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useEffect, useMemo, useState } from 'react'
+import { ActionSheet, Button, Cell, CellGroup, Empty, Loading, Tabs, Tag } from '@nutui/nutui-react-taro'
+import { PageShell } from '../../components/page-shell'
+import { useAsync } from '../../hooks/use-async'
+import { useMe } from '../../hooks/use-me'
+import { formatTime } from '../../lib/dayjs'
+import { confirm, toast, toastError } from '../../lib/feedback'
+import { usersService, type VolunteerApplication } from '../../services/users'
+import { needsOrgTree, reviewerCommunities } from '../reviewer-communities'
+import './index.scss'
+
+type Status = VolunteerApplication['status']
+const STATUS_TABS: { value: Status; title: string }[] = [
+  { value: 'pending', title: '待审核' },
+  { value: 'approved', title: '已通过' },
+  { value: 'rejected', title: '未通过' },
+]
+
+export default function VolunteerReviewPage() {
+  const { profile } = useMe()
+  const roles = profile?.roles ?? []
+  const tree = useAsync(
+    () => (needsOrgTree(roles) ? usersService.orgTree({ kinds: ['community'] }) : Promise.resolve({ units: [] })),
+    [profile],
+  )
+  const communities = useMemo(() => reviewerCommunities(roles, tree.data?.units ?? []), [roles, tree.data])
+  const [communityId, setCommunityId] = useState<string | null>(null)
+  const [status, setStatus] = useState<Status>('pending')
+  const [picking, setPicking] = useState(false)
+  const [acting, setActing] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (!communityId && communities[0]) setCommunityId(communities[0].id)
+  }, [communities, communityId])
+
+  const list = useAsync(
+    () => (communityId ? usersService.listVolunteerApplications({ communityId, status }) : Promise.resolve({ items: [] })),
+    [communityId, status],
+  )
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const review = async (app: VolunteerApplication, decision: 'approve' | 'reject') => {
+    const ok = await confirm(
+      decision === 'approve'
+        ? { title: '通过申请', content: `确定通过 ${app.applicantName} 的志愿者申请？通过后对方会收到通知。`, confirmText: '通过' }
+        : { title: '不通过', content: `确定不通过 ${app.applicantName} 的申请？对方会收到通知。`, confirmText: '不通过' },
+    )
+    if (!ok) return
+    setActing(app.id)
+    try {
+      await usersService.reviewVolunteer({ applicationId: app.id, decision })
+      toast(decision === 'approve' ? '已通过' : '已处理', 'success')
+      await list.reload()
+    } catch (error) {
+      toastError(error)
+    } finally {
+      setActing(null)
+    }
+  }
+
+  const current = communities.find((c) => c.id === communityId)
+  const items = list.data?.items ?? []
+
+  return (
+    <PageShell testId="staff-volunteers-page">
+      <CellGroup>
+        <Cell
+          title="社区"
+          extra={current?.name ?? (tree.loading ? '正在加载…' : '没有可审核的社区')}
+          clickable={communities.length > 1}
+          onClick={() => communities.length > 1 && setPicking(true)}
+          data-testid="staff-volunteers-community"
+        />
+      </CellGroup>
+      <ActionSheet
+        visible={picking}
+        title="选择社区"
+        options={communities.map((c) => ({ name: c.name, id: c.id }))}
+        cancelText="取消"
+        onCancel={() => setPicking(false)}
+        onSelect={(item) => {
+          setCommunityId(String(item.id))
+          setPicking(false)
+        }}
+      />
+      <Tabs value={status} onChange={(v) => setStatus(v as Status)}>
+        {STATUS_TABS.map((t) => (
+          <Tabs.TabPane key={t.value} value={t.value} title={t.title} />
+        ))}
+      </Tabs>
+
+      {list.loading && !list.data ? (
+        <View className="review__center">
+          <Loading>正在加载…</Loading>
+        </View>
+      ) : list.error ? (
+        <View className="review__center">
+          <Empty status="error" description={list.error} />
+          <Button fill="outline" onClick={() => void list.reload()}>重新加载</Button>
+        </View>
+      ) : items.length === 0 ? (
+        <View data-testid="staff-volunteers-empty">
+          <Empty description={status === 'pending' ? '没有待审核的申请' : '暂时没有记录'} />
+        </View>
+      ) : (
+        items.map((app) => (
+          <View key={app.id} className="review__card" data-testid={`application-${app.id}`}>
+            <View className="review__head">
+              <Text className="review__name">{app.applicantName}</Text>
+              {app.isPartyMember ? <Tag type="danger">党员</Tag> : null}
+              <Text className="review__time">{formatTime(app.createdAt)}</Text>
+            </View>
+            <Text className="review__line">电话：{app.applicantPhone || '未填写'}</Text>
+            {app.skills.length > 0 ? <Text className="review__line">服务：{app.skills.join('、')}</Text> : null}
+            {app.note ? <Text className="review__line">说明：{app.note}</Text> : null}
+            {app.reason ? <Text className="review__line">意见：{app.reason}</Text> : null}
+            {app.status === 'pending' ? (
+              <View className="review__actions">
+                <Button size="small" fill="outline" disabled={acting === app.id} onClick={() => void review(app, 'reject')} data-testid={`application-reject-${app.id}`}>
+                  不通过
+                </Button>
+                <Button size="small" type="primary" loading={acting === app.id} onClick={() => void review(app, 'approve')} data-testid={`application-approve-${app.id}`}>
+                  通过
+                </Button>
+              </View>
+            ) : null}
+          </View>
+        ))
+      )}
+    </PageShell>
+  )
+}
