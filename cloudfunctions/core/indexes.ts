@@ -1,0 +1,54 @@
+/**
+ * Every index of every collection, in one place.
+ *
+ * - The embedded database (embedded-db/) creates exactly these on open, so local queries
+ *   use them; an equality/range/sort on an indexed field does not scan the collection.
+ *   A `$nearSphere`/`geoNear` query needs a '2dsphere' index on its field, as on CloudBase.
+ * - In the cloud, create the same indexes in the CloudBase console (数据库 → 集合 → 索引管理):
+ *   same collection, same fields in the same order, 升序 for 1, 降序 for -1, 地理位置 for
+ *   '2dsphere', and 唯一 when `unique` is true. `_id` is always indexed; never list it.
+ *
+ * To add one, append a line to INDEXES. Names are unique within a collection.
+ */
+export type IndexOrder = 1 | -1 | '2dsphere'
+
+export interface IndexSpec {
+  collection: string
+  name: string
+  fields: { field: string; order: IndexOrder }[]
+  unique?: boolean
+}
+
+export const INDEXES: IndexSpec[] = [
+  // units: the org tree. `ancestors` (root first) answers "every unit below X".
+  { collection: 'units', name: 'parentId', fields: [{ field: 'parentId', order: 1 }] },
+  { collection: 'units', name: 'ancestors', fields: [{ field: 'ancestors', order: 1 }] },
+  { collection: 'units', name: 'kind', fields: [{ field: 'kind', order: 1 }, { field: 'name', order: 1 }] },
+
+  // role_assignments: one person's roles, and who holds a role at a unit.
+  { collection: 'role_assignments', name: 'openid', fields: [{ field: 'openid', order: 1 }] },
+  { collection: 'role_assignments', name: 'unit_role', fields: [{ field: 'unitId', order: 1 }, { field: 'role', order: 1 }] },
+
+  // volunteer_applications: a staff review queue per unit.
+  { collection: 'volunteer_applications', name: 'openid', fields: [{ field: 'openid', order: 1 }] },
+  { collection: 'volunteer_applications', name: 'unit_status', fields: [{ field: 'unitId', order: 1 }, { field: 'status', order: 1 }, { field: 'createdAt', order: -1 }] },
+
+  // subscriptions: subscribe-message grants per person and template.
+  { collection: 'subscriptions', name: 'openid_template', fields: [{ field: 'openid', order: 1 }, { field: 'templateId', order: 1 }] },
+
+  // outbox: the drain picks due records; the dedupe key makes a notification idempotent.
+  { collection: 'outbox', name: 'due', fields: [{ field: 'status', order: 1 }, { field: 'nextAttemptAt', order: 1 }] },
+  { collection: 'outbox', name: 'dedupeKey', fields: [{ field: 'dedupeKey', order: 1 }], unique: true },
+
+  // inbox: a person's messages, newest first.
+  { collection: 'inbox', name: 'openid_createdAt', fields: [{ field: 'openid', order: 1 }, { field: 'createdAt', order: -1 }] },
+
+  // dev_messages: what the local messaging port would have sent, newest first.
+  { collection: 'dev_messages', name: 'touser_createdAt', fields: [{ field: 'touser', order: 1 }, { field: 'createdAt', order: -1 }] },
+
+  // Appended by the functions engineer (issue 3): the fields the users function and the
+  // outbox actually query.
+  { collection: 'volunteer_applications', name: 'community_status', fields: [{ field: 'communityId', order: 1 }, { field: 'status', order: 1 }, { field: 'createdAt', order: -1 }] },
+  { collection: 'inbox', name: 'openid_readAt', fields: [{ field: 'openid', order: 1 }, { field: 'readAt', order: 1 }] },
+  { collection: 'dev_messages', name: 'sentAt', fields: [{ field: 'sentAt', order: -1 }] },
+]

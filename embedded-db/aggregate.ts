@@ -1,0 +1,225 @@
+import { deepClone, isPlainObject, parseEjson, type Doc, type Value } from './codec'
+import { invalid, notSupported } from './errors'
+import { compileQuery, parseNear } from './matcher'
+import { compileProjection } from './projection'
+import { find, geoNear, sortRows, type SortSpec } from './query'
+import type { Store } from './store'
+import { resolvePath, splitPath, valuesEqual } from './values'
+
+interface Stage {
+  key: string
+  value: Value
+}
+
+/** Decodes the SDK's `stages: [{stageKey, stageValue}]` (stageValue is EJSON or JSON text). */
+export function decodeStages(raw: unknown): Stage[] {
+  if (!Array.isArray(raw)) throw invalid('stages must be an array')
+  return raw.map((s, i) => {
+    if (!isPlainObject(s) || typeof s.stageKey !== 'string') throw invalid(`stage ${i} must be {stageKey, stageValue}`)
+    return { key: s.stageKey, value: parseEjson(s.stageValue, `stage ${s.stageKey}`) }
+  })
+}
+
+/** Runs the pipeline stages we use: geoNear (first), match, group, sort, project, limit, skip, count, unwind. */
+export function aggregate(store: Store, coll: string, stages: Stage[]): Doc[] {
+  let docs: Doc[]
+  let rest = stages
+  const first = stages[0]
+  if (first?.key === '$geoNear') {
+    docs = runGeoNear(store, coll, first.value, stages[1])
+    rest = stages.slice(1)
+  } else if (first?.key === '$match') {
+    docs = find(store, coll, first.value).rows.map((r) => r.doc)
+    rest = stages.slice(1)
+  } else {
+    docs = find(store, coll, {}).rows.map((r) => r.doc)
+  }
+  for (const stage of rest) docs = runStage(stage, docs)
+  return docs
+}
+
+function runGeoNear(store: Store, coll: string, p: Value, next: Stage | undefined): Doc[] {
+  if (!isPlainObject(p)) throw invalid('$geoNear needs an object')
+  if (typeof p.distanceField !== 'string' || p.distanceField === '') throw invalid('$geoNear needs distanceField')
+  const key = typeof p.key === 'string' ? p.key : null
+  if (!key) throw invalid('$geoNear needs key (the 2dsphere-indexed field)')
+  if (p.spherical === false) throw notSupported('$geoNear with spherical: false (flat distances)')
+  const near = parseNear(key, '$geoNear', { $geometry: p.near as Value, $maxDistance: p.maxDistance as Value, $minDistance: p.minDistance as Value })
+  const query = p.query === undefined ? {} : p.query
+  const match = compileQuery(query)
+  const nearMatch = compileQuery({ [key]: { $nearSphere: { $geometry: p.near as Value, $maxDistance: p.maxDistance ?? null, $minDistance: p.minDistance ?? null } } })
+  const limit = next?.key === '$limit' && typeof next.value === 'number' ? next.value : Infinity
+  const mult = typeof p.distanceMultiplier === 'number' ? p.distanceMultiplier : 1
+  const { rows } = geoNear(store, coll, key, near, (d) => match(d) && nearMatch(d), 0, limit)
+  return rows.map((r) => {
+    const doc = deepClone(r.doc)
+    setPath(doc, p.distanceField as string, (r.distance as number) * mult)
+    if (typeof p.includeLocs === 'string') setPath(doc, p.includeLocs, deepClone(resolvePath(r.doc, splitPath(key))[0] ?? null))
+    return doc
+  })
+}
+
+function setPath(doc: Doc, path: string, v: Value): void {
+  const parts = path.split('.')
+  let cur: Doc = doc
+  for (const p of parts.slice(0, -1)) {
+    if (!isPlainObject(cur[p])) cur[p] = {}
+    cur = cur[p] as Doc
+  }
+  cur[parts[parts.length - 1] as string] = v
+}
+
+function nonNegInt(v: Value, stage: string): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw invalid(`${stage} needs a non-negative integer`)
+  return v
+}
+
+function runStage(stage: Stage, docs: Doc[]): Doc[] {
+  const v = stage.value
+  switch (stage.key) {
+    case '$match': {
+      const m = compileQuery(v)
+      return docs.filter((d) => m(d))
+    }
+    case '$limit':
+      return docs.slice(0, nonNegInt(v, '$limit'))
+    case '$skip':
+      return docs.slice(nonNegInt(v, '$skip'))
+    case '$count': {
+      if (typeof v !== 'string' || v === '' || v.startsWith('$') || v.includes('.')) throw invalid('$count needs a field name')
+      return docs.length ? [{ [v]: docs.length }] : []
+    }
+    case '$sort': {
+      if (!isPlainObject(v) || Object.keys(v).length === 0) throw invalid('$sort needs {field: 1 | -1}')
+      const sort: SortSpec[] = Object.entries(v).map(([path, dir]) => {
+        if (dir !== 1 && dir !== -1) throw invalid(`$sort direction of "${path}" must be 1 or -1`)
+        return { path, dir }
+      })
+      const rows = docs.map((doc, rid) => ({ rid, ver: 0, doc }))
+      sortRows(rows, sort)
+      return rows.map((r) => r.doc)
+    }
+    case '$project':
+      return project(v, docs)
+    case '$group':
+      return group(v, docs)
+    case '$unwind': {
+      const path = typeof v === 'string' ? v : isPlainObject(v) ? v.path : undefined
+      if (typeof path !== 'string' || !path.startsWith('$')) throw invalid('$unwind needs a "$field" path')
+      const keep = isPlainObject(v) && v.preserveNullAndEmptyArrays === true
+      const field = path.slice(1)
+      return docs.flatMap((d) => {
+        const arr = resolvePath(d, splitPath(field))[0]
+        if (!Array.isArray(arr) || arr.length === 0) return keep || (arr !== undefined && arr !== null && !Array.isArray(arr)) ? [d] : []
+        return arr.map((el) => {
+          const copy = deepClone(d)
+          setPath(copy, field, deepClone(el))
+          return copy
+        })
+      })
+    }
+    case '$geoNear':
+      throw invalid('$geoNear must be the first stage of a pipeline')
+    default:
+      throw notSupported(`aggregate stage ${stage.key}`)
+  }
+}
+
+/** An aggregation expression: "$field.path", {$literal}, or a constant. */
+function evalExpr(expr: Value, doc: Doc): Value | undefined {
+  if (typeof expr === 'string' && expr.startsWith('$')) {
+    if (expr.startsWith('$$')) throw notSupported(`aggregation variable ${expr}`)
+    const vs = resolvePath(doc, splitPath(expr.slice(1)))
+    return vs.length === 1 ? vs[0] : vs.filter((x) => x !== undefined)
+  }
+  if (isPlainObject(expr)) {
+    const keys = Object.keys(expr)
+    if (keys.length === 1 && keys[0] === '$literal') return expr.$literal
+    if (keys.some((k) => k.startsWith('$'))) throw notSupported(`aggregation expression ${keys.join(',')}`)
+    const out: Doc = {}
+    for (const k of keys) {
+      const x = evalExpr(expr[k] as Value, doc)
+      if (x !== undefined) out[k] = x
+    }
+    return out
+  }
+  return expr
+}
+
+function project(spec: Value, docs: Doc[]): Doc[] {
+  if (!isPlainObject(spec)) throw invalid('$project needs an object')
+  const computed = Object.entries(spec).filter(([, x]) => typeof x !== 'number' && typeof x !== 'boolean')
+  if (computed.length === 0) {
+    const p = compileProjection(spec)
+    return p ? docs.map(p) : docs
+  }
+  const plain = Object.fromEntries(Object.entries(spec).filter(([, x]) => typeof x === 'number' || typeof x === 'boolean'))
+  if (Object.entries(plain).some(([k, x]) => k !== '_id' && !x)) throw invalid('$project cannot mix exclusion with computed fields')
+  const p = compileProjection(Object.keys(plain).length ? plain : { _id: 1 })
+  return docs.map((d) => {
+    const out = p ? p(d) : {}
+    for (const [k, expr] of computed) {
+      const x = evalExpr(expr as Value, d)
+      if (x !== undefined) setPath(out, k, x)
+    }
+    return out
+  })
+}
+
+const ACCUMULATORS = new Set(['$sum', '$avg', '$min', '$max', '$first', '$last', '$push', '$addToSet'])
+
+function group(spec: Value, docs: Doc[]): Doc[] {
+  if (!isPlainObject(spec) || !('_id' in spec)) throw invalid('$group needs an _id')
+  const fields = Object.entries(spec).filter(([k]) => k !== '_id')
+  for (const [k, acc] of fields) {
+    if (!isPlainObject(acc) || Object.keys(acc).length !== 1) throw invalid(`$group field "${k}" needs one accumulator`)
+    const op = Object.keys(acc)[0] as string
+    if (!ACCUMULATORS.has(op)) throw notSupported(`$group accumulator ${op}`)
+  }
+  const groups: { id: Value; docs: Doc[] }[] = []
+  for (const d of docs) {
+    const id = evalExpr(spec._id as Value, d) ?? null
+    let g = groups.find((x) => valuesEqual(x.id, id))
+    if (!g) groups.push((g = { id, docs: [] }))
+    g.docs.push(d)
+  }
+  return groups.map((g) => {
+    const out: Doc = { _id: g.id }
+    for (const [k, acc] of fields) {
+      const [op, arg] = Object.entries(acc as Doc)[0] as [string, Value]
+      const vals = g.docs.map((d) => evalExpr(arg, d))
+      out[k] = accumulate(op, vals)
+    }
+    return out
+  })
+}
+
+function accumulate(op: string, vals: (Value | undefined)[]): Value {
+  const nums = vals.filter((v): v is number => typeof v === 'number')
+  const present = vals.filter((v): v is Value => v !== undefined)
+  switch (op) {
+    case '$sum':
+      return nums.reduce((a, b) => a + b, 0)
+    case '$avg':
+      return nums.length ? nums.reduce((a, b) => a + b, 0) / nums.length : null
+    case '$min':
+    case '$max': {
+      const xs = present.filter((v) => v !== null)
+      if (!xs.length) return null
+      const rows = xs.map((doc, rid) => ({ rid, ver: 0, doc: { v: doc } }))
+      sortRows(rows, [{ path: 'v', dir: op === '$min' ? 1 : -1 }])
+      return (rows[0] as { doc: Doc }).doc.v as Value
+    }
+    case '$first':
+      return vals.length ? (vals[0] ?? null) : null
+    case '$last':
+      return vals.length ? (vals[vals.length - 1] ?? null) : null
+    case '$push':
+      return present
+    default: {
+      const out: Value[] = []
+      for (const v of present) if (!out.some((x) => valuesEqual(x, v))) out.push(v)
+      return out
+    }
+  }
+}

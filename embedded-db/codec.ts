@@ -1,0 +1,108 @@
+import { BSONRegExp, EJSON } from 'bson'
+import { invalid, notSupported } from './errors'
+
+/**
+ * Values as the engine holds them in memory: what `EJSON.parse(relaxed)` yields for the
+ * BSON types we support. Documents are stored in SQLite as relaxed EJSON text, so the
+ * stored text can be handed to the SDK as it is (it runs `EJSON.parse` on each item).
+ */
+export type Value = null | boolean | number | string | Date | BSONRegExp | Value[] | { [key: string]: Value }
+export type Doc = { [key: string]: Value }
+
+export { BSONRegExp }
+
+/** Parses an EJSON string sent by the SDK; `what` names the parameter in the error. */
+export function parseEjson(text: unknown, what: string): Value {
+  if (typeof text !== 'string') throw invalid(`${what} must be an EJSON string`)
+  let parsed: unknown
+  try {
+    parsed = EJSON.parse(text, { relaxed: true })
+  } catch (e) {
+    throw invalid(`malformed EJSON in ${what}: ${(e as Error).message}`)
+  }
+  return checkSupported(parsed, what)
+}
+
+/** Rejects BSON types the engine cannot store faithfully instead of silently mangling them. */
+function checkSupported(v: unknown, what: string): Value {
+  if (v === null || typeof v === 'boolean' || typeof v === 'string') return v
+  if (typeof v === 'number') {
+    if (Number.isNaN(v)) throw invalid(`${what} contains a number that is not a number (NaN)`)
+    return v
+  }
+  if (v === undefined) return null
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) throw invalid(`${what} contains an invalid date`)
+    return v
+  }
+  if (v instanceof BSONRegExp) return v
+  if (Array.isArray(v)) return v.map((x) => checkSupported(x, what))
+  if (typeof v === 'object') {
+    const proto = Object.getPrototypeOf(v)
+    if (proto !== Object.prototype && proto !== null) {
+      const type = (v as { _bsontype?: string })._bsontype ?? proto?.constructor?.name ?? 'unknown'
+      throw notSupported(`BSON type ${type} in ${what}`)
+    }
+    const out: Doc = {}
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = checkSupported(x, what)
+    return out
+  }
+  throw invalid(`${what} contains an unsupported value of type ${typeof v}`)
+}
+
+/** Relaxed EJSON text for storage and for `data.list` (the SDK parses it back). */
+export function toStoredText(doc: Value): string {
+  return JSON.stringify(doc, function (this: Record<string, unknown>, key, value) {
+    const raw = this[key]
+    if (raw instanceof Date) return { $date: { $numberLong: String(raw.getTime()) } }
+    if (raw instanceof BSONRegExp) return { $regularExpression: { pattern: raw.pattern, options: raw.options } }
+    if (typeof raw === 'number' && !Number.isFinite(raw)) return { $numberDouble: String(raw) }
+    return value
+  })
+}
+
+/** Parses stored text back into values (the inverse of `toStoredText`). */
+export function fromStoredText(text: string): Doc {
+  return JSON.parse(text, (_key, value) => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const d = value.$date
+      if (d !== undefined && Object.keys(value).length === 1) return new Date(Number(d.$numberLong ?? d))
+      const n = value.$numberDouble
+      if (n !== undefined && Object.keys(value).length === 1) return Number(n)
+      const r = value.$regularExpression
+      if (r !== undefined && Object.keys(value).length === 1) return new BSONRegExp(r.pattern, r.options)
+    }
+    return value
+  }) as Doc
+}
+
+export function isPlainObject(v: unknown): v is { [key: string]: Value } {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof BSONRegExp)
+}
+
+export function deepClone<T extends Value>(v: T): T {
+  if (v instanceof Date) return new Date(v.getTime()) as T
+  if (Array.isArray(v)) return v.map((x) => deepClone(x)) as T
+  if (isPlainObject(v)) {
+    const out: Doc = {}
+    for (const k of Object.keys(v)) out[k] = deepClone(v[k] as Value)
+    return out as T
+  }
+  return v
+}
+
+/** Replaces `{$tcb_server_date: {offset}}` (what `db.serverDate()` serialises to) by the server's time. */
+export function resolveServerDates(v: Value, now: number): Value {
+  if (Array.isArray(v)) return v.map((x) => resolveServerDates(x, now))
+  if (isPlainObject(v)) {
+    const sd = v.$tcb_server_date
+    if (sd !== undefined && Object.keys(v).length === 1) {
+      const offset = isPlainObject(sd) && typeof sd.offset === 'number' ? sd.offset : 0
+      return new Date(now + offset)
+    }
+    const out: Doc = {}
+    for (const k of Object.keys(v)) out[k] = resolveServerDates(v[k] as Value, now)
+    return out
+  }
+  return v
+}

@@ -1,0 +1,284 @@
+import { randomBytes } from 'node:crypto'
+import Database from 'better-sqlite3'
+import type { IndexSpec } from '../cloudfunctions/core/indexes'
+import { aggregate, decodeStages } from './aggregate'
+import { isPlainObject, parseEjson, resolveServerDates, toStoredText, type Doc, type Value } from './codec'
+import { DbError, invalid, notSupported } from './errors'
+import { compileProjection } from './projection'
+import { find, type Plan, type SortSpec } from './query'
+import { checkCollectionName, Store } from './store'
+import { Transactions } from './transactions'
+import { applyUpdate, docsDiffer } from './update'
+
+export interface EngineOptions {
+  file: string
+  indexes: readonly IndexSpec[]
+  /** 'full' (default) fsyncs the WAL on every commit; 'normal' survives kill -9 but not power loss. */
+  synchronous?: 'full' | 'normal'
+  /** The clock used for `db.serverDate()`; tests pass a settable one. */
+  now?: () => number
+}
+
+/** What `send` answers: the response body the SDK reads (`data.list`, `updated`, …). */
+export type Response = Record<string, unknown> & { requestId: string }
+
+/** The CloudBase `get()` cap: at most 1000 documents per request. */
+const MAX_LIMIT = 1000
+
+export function newId(): string {
+  return randomBytes(16).toString('hex')
+}
+
+/**
+ * Executes the database actions the SDK sends (`database.getDocument`, …) against SQLite.
+ * Every action runs synchronously inside one SQLite transaction, so a conditional update
+ * is atomic with respect to every other caller, in this process and in any other process
+ * using the same file (BEGIN IMMEDIATE takes the write lock before reading).
+ */
+export class Engine {
+  readonly sql: Database.Database
+  readonly store: Store
+  private readonly txs: Transactions
+  private readonly now: () => number
+  /** The plan of the last query, for tests and benchmarks that check an index was used. */
+  lastPlan: Plan | null = null
+
+  constructor(opts: EngineOptions) {
+    this.sql = new Database(opts.file)
+    if (opts.file !== ':memory:') {
+      this.sql.pragma('journal_mode = WAL')
+      this.sql.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`)
+    }
+    this.sql.pragma('busy_timeout = 5000')
+    this.store = new Store(this.sql, opts.indexes)
+    this.now = opts.now ?? Date.now
+    this.txs = new Transactions(this.store)
+  }
+
+  close(): void {
+    if (this.sql.open) this.sql.close()
+  }
+
+  /** Executes one SDK action; throws DbError for anything the caller got wrong. */
+  execute(action: string, data: Record<string, unknown> | undefined): Response {
+    const requestId = newId()
+    const p = data ?? {}
+    const write = <T>(fn: () => T): T => this.sql.transaction(fn).immediate()
+    const txId = p.transactionId
+    if (txId !== undefined && txId !== null && action !== 'database.commitTransaction' && action !== 'database.abortTransaction') {
+      return { requestId, ...this.inTransaction(String(txId), action, p) }
+    }
+    switch (action) {
+      case 'database.getDocument':
+        return { requestId, data: { list: this.get(p).map((d) => toStoredText(d)) } }
+      case 'database.calculateDocument':
+        return { requestId, data: { total: this.count(p) } }
+      case 'database.insertDocument':
+        return { requestId, data: { insertedIds: write(() => this.insert(p)) } }
+      case 'database.modifyDocument':
+        return { requestId, data: write(() => this.modify(p)) }
+      case 'database.modifyAndReturnDoc':
+        return { requestId, data: write(() => this.modifyAndReturn(p)) }
+      case 'database.removeDocument':
+        return { requestId, data: { deleted: write(() => this.remove(p)) } }
+      case 'database.aggregateDocuments': {
+        const coll = collectionOf(p)
+        const docs = aggregate(this.store, coll, decodeStages(p.stages))
+        return { requestId, data: { list: docs.map((d) => toStoredText(d)) } }
+      }
+      case 'database.addCollection':
+        write(() => this.store.ensureCollection(collectionOf(p)))
+        return { requestId }
+      case 'database.startTransaction':
+        return { requestId, transactionId: this.txs.start() }
+      case 'database.commitTransaction':
+        write(() => this.txs.commit(String(p.transactionId)))
+        return { requestId }
+      case 'database.abortTransaction':
+        this.txs.abort(String(p.transactionId))
+        return { requestId }
+      default:
+        throw notSupported(`action ${action}`)
+    }
+  }
+
+  private query(p: Record<string, unknown>): Value {
+    return p.query === undefined || p.query === '' ? {} : resolveServerDates(parseEjson(p.query, 'query'), this.now())
+  }
+
+  private get(p: Record<string, unknown>): Doc[] {
+    const coll = collectionOf(p)
+    const sort = p.order === undefined ? [] : parseOrder(parseEjson(p.order, 'order'))
+    const skip = p.offset === undefined ? 0 : nonNegInt(p.offset, 'offset')
+    const limit = Math.min(p.limit === undefined ? 100 : nonNegInt(p.limit, 'limit'), MAX_LIMIT)
+    const projection = compileProjection(p.projection === undefined ? undefined : parseEjson(p.projection, 'projection'))
+    const { rows, plan } = find(this.store, coll, this.query(p), { sort, skip, limit: p.queryType === 'DOC' ? 1 : limit })
+    this.lastPlan = plan
+    return rows.map((r) => (projection ? projection(r.doc) : r.doc))
+  }
+
+  private count(p: Record<string, unknown>): number {
+    const { rows, plan } = find(this.store, collectionOf(p), this.query(p))
+    this.lastPlan = plan
+    return rows.length
+  }
+
+  private insert(p: Record<string, unknown>): (string | number)[] {
+    const coll = collectionOf(p)
+    const docs = decodeNewDocs(p.data, this.now())
+    return docs.map((doc) => {
+      this.store.insert(coll, doc)
+      return doc._id as string | number
+    })
+  }
+
+  private modify(p: Record<string, unknown>): { updated: number; upsert_id?: string | number } {
+    const coll = collectionOf(p)
+    const query = this.query(p)
+    const data = resolveServerDates(parseEjson(p.data, 'data'), this.now())
+    if (p.merge === false) return this.replace(coll, query, data, p.upsert === true)
+    if (p.upsert === true) throw notSupported('upsert together with update operators')
+    const { rows, plan } = find(this.store, coll, query, { limit: p.multi === false ? 1 : Infinity })
+    this.lastPlan = plan
+    const updates = rows.map((r) => ({ row: r, next: applyUpdate(r.doc, data) }))
+    let updated = 0
+    for (const { row, next } of updates) {
+      if (!docsDiffer(row.doc, next)) continue
+      this.store.replace(coll, row, next)
+      updated++
+    }
+    return { updated }
+  }
+
+  /** `doc(id).set(data)`: replaces the document, or creates it with that `_id`. */
+  private replace(coll: string, query: Value, data: Value, upsert: boolean): { updated: number; upsert_id?: string | number } {
+    const id = isPlainObject(query) ? query._id : undefined
+    if (typeof id !== 'string' && typeof id !== 'number') throw notSupported('replacing documents matched by a query other than _id')
+    const body = checkNewDoc(data, 'data')
+    if (Object.keys(body).some((k) => k.startsWith('$'))) throw invalid('set() data cannot contain update operators')
+    const next: Doc = { _id: id, ...body }
+    const row = this.store.getById(coll, String(id))
+    if (row) {
+      if (!docsDiffer(row.doc, next)) return { updated: 0 }
+      this.store.replace(coll, row, next)
+      return { updated: 1 }
+    }
+    if (!upsert) return { updated: 0 }
+    this.store.insert(coll, next)
+    return { updated: 0, upsert_id: id }
+  }
+
+  private modifyAndReturn(p: Record<string, unknown>): { updated: number; doc: string | null } {
+    const coll = collectionOf(p)
+    const data = resolveServerDates(parseEjson(p.data, 'data'), this.now())
+    const [row] = find(this.store, coll, this.query(p), { limit: 1 }).rows
+    if (!row) return { updated: 0, doc: null }
+    const next = applyUpdate(row.doc, data)
+    const changed = docsDiffer(row.doc, next)
+    if (changed) this.store.replace(coll, row, next)
+    return { updated: changed ? 1 : 0, doc: toStoredText(next) }
+  }
+
+  private remove(p: Record<string, unknown>): number {
+    const coll = collectionOf(p)
+    const { rows, plan } = find(this.store, coll, this.query(p), { limit: p.multi === false ? 1 : Infinity })
+    this.lastPlan = plan
+    for (const r of rows) this.store.remove(coll, r)
+    return rows.length
+  }
+
+  /** The single-document operations CloudBase allows inside a transaction. */
+  private inTransaction(txId: string, action: string, p: Record<string, unknown>): Record<string, unknown> {
+    const coll = collectionOf(p)
+    const tx = this.txs.get(txId)
+    if (action === 'database.insertDocument') {
+      const docs = decodeNewDocs(p.data, this.now())
+      for (const d of docs) tx.insert(coll, d)
+      return { data: { insertedIds: docs.map((d) => d._id) } }
+    }
+    if (p.queryType !== 'DOC') throw notSupported(`${action} with a where() query inside a transaction (use doc(id))`)
+    const q = this.query(p)
+    const id = isPlainObject(q) ? q._id : undefined
+    if (typeof id !== 'string' && typeof id !== 'number') throw invalid('a transaction operation needs a document _id')
+    const current = tx.read(coll, id)
+    switch (action) {
+      case 'database.getDocument': {
+        const projection = compileProjection(p.projection === undefined ? undefined : parseEjson(p.projection, 'projection'))
+        const list = current ? [projection ? projection(current) : current] : []
+        return { data: { list: list.map((d) => toStoredText(d)) } }
+      }
+      case 'database.modifyDocument': {
+        const data = resolveServerDates(parseEjson(p.data, 'data'), this.now())
+        if (p.merge === false) {
+          const body = checkNewDoc(data, 'data')
+          tx.write(coll, id, { _id: id, ...body })
+          return { data: current ? { updated: 1 } : { updated: 0, upsert_id: id } }
+        }
+        if (!current) return { data: { updated: 0 } }
+        const next = applyUpdate(current, data)
+        if (!docsDiffer(current, next)) return { data: { updated: 0 } }
+        tx.write(coll, id, next)
+        return { data: { updated: 1 } }
+      }
+      case 'database.removeDocument':
+        if (!current) return { data: { deleted: 0 } }
+        tx.write(coll, id, null)
+        return { data: { deleted: 1 } }
+      default:
+        throw notSupported(`${action} inside a transaction`)
+    }
+  }
+}
+
+function collectionOf(p: Record<string, unknown>): string {
+  return checkCollectionName(p.collectionName)
+}
+
+function nonNegInt(v: unknown, name: string): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw invalid(`${name} must be a non-negative integer`)
+  return v
+}
+
+function parseOrder(v: Value): SortSpec[] {
+  if (Array.isArray(v)) {
+    return v.map((o) => {
+      if (!isPlainObject(o) || typeof o.field !== 'string') throw invalid('order entries must be {field, direction}')
+      return { path: o.field, dir: o.direction === 'desc' ? -1 : 1 }
+    })
+  }
+  if (!isPlainObject(v)) throw invalid('order must be an object')
+  return Object.entries(v).map(([path, dir]) => {
+    if (dir !== 1 && dir !== -1) throw invalid(`order of "${path}" must be 1 or -1`)
+    return { path, dir }
+  })
+}
+
+/** Field names MongoDB refuses to store: `$`-prefixed anywhere, or empty. */
+function checkKeys(v: Value, where: string): void {
+  if (Array.isArray(v)) v.forEach((x) => checkKeys(x, where))
+  else if (isPlainObject(v)) {
+    for (const [k, x] of Object.entries(v)) {
+      if (k === '' || k.startsWith('$')) throw invalid(`invalid field name "${k}" in ${where}`)
+      checkKeys(x, where)
+    }
+  }
+}
+
+function checkNewDoc(v: Value, where: string): Doc {
+  if (!isPlainObject(v)) throw invalid(`${where} must be an object`)
+  checkKeys(v, where)
+  return v
+}
+
+function decodeNewDocs(raw: unknown, now: number): Doc[] {
+  if (!Array.isArray(raw) || raw.length === 0) throw invalid('data must be a non-empty array of documents')
+  return raw.map((text, i) => {
+    const doc = checkNewDoc(resolveServerDates(parseEjson(text, `document ${i}`), now), `document ${i}`)
+    if (doc._id === undefined) return { _id: newId(), ...doc }
+    if (typeof doc._id !== 'string' && typeof doc._id !== 'number') throw invalid('_id must be a string or a number')
+    if (doc._id === '') throw invalid('_id must not be empty')
+    return doc
+  })
+}
+
+export { DbError }

@@ -1,0 +1,80 @@
+import tcb from '@cloudbase/node-sdk'
+import type { Db } from '@cloudbase/database'
+import { randomBytes } from 'node:crypto'
+import { INDEXES, type IndexSpec } from '../cloudfunctions/core/indexes'
+import { Engine } from './engine'
+import { EMBEDDED_ENV_PREFIX, installSeam, registerEngine, unregisterEngine } from './seam'
+
+export type CloudBase = ReturnType<typeof tcb.init>
+export type { Plan } from './query'
+export { Engine } from './engine'
+
+export interface EmbeddedDbOptions {
+  /** A SQLite file path (created if missing), or ':memory:' for tests. */
+  file: string
+  /** Defaults to INDEXES from cloudfunctions/core/indexes.ts. */
+  indexes?: readonly IndexSpec[]
+  /** 'full' (default): an acknowledged write is fsynced. 'normal': survives kill -9, not power loss. */
+  synchronous?: 'full' | 'normal'
+  /** Clock for `db.serverDate()` (ms since epoch). */
+  now?: () => number
+}
+
+export interface EmbeddedDb {
+  app: CloudBase
+  db: Db
+  close(): void
+  /** The engine behind `db`: `lastPlan` tells tests and benchmarks how a query ran. */
+  engine: Engine
+}
+
+let counter = 0
+
+/**
+ * The real @cloudbase/node-sdk app and database, bound to an embedded SQLite database.
+ * Function code uses `db` exactly as in the cloud; it cannot tell the difference.
+ * Collections need no creation: a missing collection reads as empty and is created by its
+ * first write (CloudBase needs them created in the console; our code never relies on that).
+ */
+export function openEmbeddedDb(opts: EmbeddedDbOptions): EmbeddedDb {
+  installSeam()
+  silenceCloudProbe()
+  const engine = new Engine({ file: opts.file, indexes: opts.indexes ?? INDEXES, synchronous: opts.synchronous, now: opts.now })
+  const env = `${EMBEDDED_ENV_PREFIX}${++counter}-${randomBytes(4).toString('hex')}`
+  registerEngine(env, engine)
+  const app = tcb.init({ env })
+  const db = app.database()
+  return {
+    app,
+    db,
+    engine,
+    close() {
+      unregisterEngine(env)
+      engine.close()
+    },
+  }
+}
+
+export type DatabaseTarget = { mode: 'cloud'; env: string } | ({ mode: 'embedded' } & EmbeddedDbOptions)
+
+/**
+ * One call for either mode: the CloudBase environment in the cloud, the embedded database
+ * locally. Both give the same `app`/`db` objects of the same SDK.
+ */
+export function openDatabase(target: DatabaseTarget): { app: CloudBase; db: Db; close(): void } {
+  if (target.mode === 'embedded') return openEmbeddedDb(target)
+  installSeam()
+  const app = tcb.init({ env: target.env })
+  return { app, db: app.database(), close() {} }
+}
+
+/**
+ * `tcb.init` probes http://metadata.tencentyun.com once per process to learn whether it runs
+ * on Tencent Cloud. An embedded database never does, and the probe is a network call
+ * (offline machines, CI), so it is answered locally: "not on Tencent Cloud".
+ */
+function silenceCloudProbe(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const metadata = require('@cloudbase/node-sdk/dist/utils/metadata') as { lookupAppId: () => Promise<string> }
+  metadata.lookupAppId = async () => ''
+}

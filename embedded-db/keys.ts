@@ -1,0 +1,84 @@
+import { toStoredText, type Value } from './codec'
+import { resolvePath, splitPath, typeRank } from './values'
+
+/**
+ * Encodes a value as an index key column so that SQLite's own ordering (NULL < numbers <
+ * text < blob) agrees with MongoDB's type order: null/missing → NULL, numbers and strings
+ * as themselves, everything else as a blob whose first byte is its type rank.
+ */
+export type SqlKey = null | number | string | Buffer
+
+export function encodeKey(v: Value | undefined): SqlKey {
+  if (v === undefined || v === null) return null
+  if (typeof v === 'number' || typeof v === 'string') return v
+  const rank = typeRank(v)
+  if (v instanceof Date) {
+    const b = Buffer.alloc(9)
+    b[0] = rank
+    b.writeBigUInt64BE(BigInt(v.getTime()) + (1n << 63n), 1)
+    return b
+  }
+  if (typeof v === 'boolean') return Buffer.from([rank, v ? 1 : 0])
+  return Buffer.concat([Buffer.from([rank]), Buffer.from(toStoredText(v), 'utf8')])
+}
+
+/** The lowest and highest keys of a type bracket (bounds of `$gt`/`$lt` on that type). */
+export function bracket(v: Value): { low: SqlKey; high: SqlKey } | null {
+  switch (typeRank(v)) {
+    case 2:
+      return { low: -Infinity, high: '' }
+    case 3:
+      return { low: '', high: Buffer.alloc(0) }
+    case 7:
+      return { low: Buffer.from([7]), high: Buffer.from([8]) }
+    case 8:
+      return { low: Buffer.from([8]), high: Buffer.from([9]) }
+    default:
+      return null
+  }
+}
+
+/** A value usable as an exact index key in a query (no arrays, objects or regexes). */
+export function isScalarKey(v: Value | undefined): v is null | number | string | boolean | Date {
+  return v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' || v instanceof Date
+}
+
+/**
+ * The key tuples a document contributes to an index: one per combination of reached
+ * values, arrays expanded one level (a "multikey" index, as MongoDB builds it).
+ */
+export function indexKeys(doc: Value, paths: readonly string[]): { keys: SqlKey[][]; multikey: boolean } {
+  let multikey = false
+  const perField = paths.map((p) => {
+    const out: SqlKey[] = []
+    const seen = new Set<string>()
+    for (const v of resolvePath(doc, splitPath(p))) {
+      const items = Array.isArray(v) ? ((multikey = true), v.length ? v : [undefined]) : [v]
+      for (const it of items) {
+        const k = encodeKey(it)
+        const id = keyId(k)
+        if (!seen.has(id)) {
+          seen.add(id)
+          out.push(k)
+        }
+      }
+    }
+    return out
+  })
+  let combos: SqlKey[][] = [[]]
+  for (const field of perField) {
+    combos = combos.flatMap((c) => field.map((k) => [...c, k]))
+    if (combos.length > 10000) throw new Error('index key explosion: more than 10000 keys for one document')
+  }
+  return { keys: combos, multikey }
+}
+
+function keyId(k: SqlKey): string {
+  if (k === null) return 'n'
+  if (Buffer.isBuffer(k)) return 'b' + k.toString('hex')
+  return typeof k === 'number' ? 'd' + k : 's' + k
+}
+
+export function keysId(keys: SqlKey[][]): string {
+  return keys.map((t) => t.map(keyId).join('\u0001')).join('\u0002')
+}

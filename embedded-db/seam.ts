@@ -1,0 +1,82 @@
+import { Db } from '@cloudbase/database'
+import { DbError } from './errors'
+import type { Engine } from './engine'
+
+/**
+ * The seam between the real SDK and the embedded engine (verified against
+ * @cloudbase/node-sdk 3.18.3 / @cloudbase/database 1.4.3; seam.test.ts fails if it moves):
+ * every database call does `new Db.reqClass(db.config).send(action, data)`, and
+ * `app.database()` assigns `Db.reqClass` each time it is called.
+ *
+ * `Db.reqClass` is a static global, so it is made an accessor once: reading it always gives
+ * the routing requester below; assigning it (what `app.database()` does) only records the
+ * class used for non-embedded apps. The router picks the engine by `config.env`, a unique
+ * env id per embedded database, so several can be open in one process and a cloud app in
+ * the same process still reaches CloudBase.
+ */
+const engines = new Map<string, Engine>()
+let cloudRequester: (new (config: unknown) => Requester) | undefined
+
+interface Requester {
+  send(action: string, data?: unknown, opts?: unknown): Promise<unknown>
+}
+
+type TcbErrorFactory = (err: { code: string; message: string; requestId: string }) => Error
+// The SDK's own error class and throw-or-return switch, so errors match the cloud exactly.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sdkUtils = require('@cloudbase/node-sdk/dist/utils/utils') as { processReturn: (r: unknown) => unknown; E: TcbErrorFactory }
+
+class RoutingRequester implements Requester {
+  constructor(private readonly config: { env?: unknown; envName?: unknown }) {}
+
+  async send(action: string, data?: unknown, opts?: unknown): Promise<unknown> {
+    const env = this.config.env ?? this.config.envName
+    const engine = typeof env === 'string' ? engines.get(env) : undefined
+    if (!engine) {
+      if (typeof env === 'string' && env.startsWith(EMBEDDED_ENV_PREFIX)) {
+        return sdkUtils.processReturn({ code: 'DATABASE_REQUEST_FAILED', message: `embedded database ${env} is closed`, requestId: '' })
+      }
+      if (!cloudRequester) throw new Error('no CloudBase requester: call app.database() on a cloud app first')
+      return new cloudRequester(this.config).send(action, data, opts)
+    }
+    // A microtask boundary, as a network call would have: callers interleave exactly as in the cloud.
+    await Promise.resolve()
+    try {
+      return engine.execute(action, data as Record<string, unknown> | undefined)
+    } catch (e) {
+      if (e instanceof DbError) return sdkUtils.processReturn({ code: e.code, message: e.message, requestId: '' })
+      // Anything else is a bug in the engine or a SQLite failure: report it, never crash the process.
+      const message = e instanceof Error ? e.message : String(e)
+      return sdkUtils.processReturn({ code: 'DATABASE_REQUEST_FAILED', message: `embedded database error: ${message}`, requestId: '' })
+    }
+  }
+}
+
+export const EMBEDDED_ENV_PREFIX = 'embedded-'
+
+let installed = false
+
+export function installSeam(): void {
+  if (installed) return
+  const holder = Db as unknown as { reqClass?: new (config: unknown) => Requester }
+  const current = holder.reqClass
+  if (current && current !== RoutingRequester) cloudRequester = current
+  Object.defineProperty(Db, 'reqClass', {
+    configurable: true,
+    get: () => RoutingRequester,
+    set: (v: new (config: unknown) => Requester) => {
+      if (v !== RoutingRequester) cloudRequester = v
+    },
+  })
+  installed = true
+}
+
+export function registerEngine(env: string, engine: Engine): void {
+  engines.set(env, engine)
+}
+
+export function unregisterEngine(env: string): void {
+  engines.delete(env)
+}
+
+export { RoutingRequester }

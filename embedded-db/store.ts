@@ -1,0 +1,229 @@
+import type Database from 'better-sqlite3'
+import type { IndexSpec } from '../cloudfunctions/core/indexes'
+import { fromStoredText, toStoredText, type Doc } from './codec'
+import { DbError, invalid } from './errors'
+import { asGeometry, geometryBox } from './geo'
+import { indexKeys, keysId } from './keys'
+import { resolvePath, splitPath } from './values'
+
+/** A stored document: its row id (insertion order), version (for transactions) and body. */
+export interface Row {
+  rid: number
+  ver: number
+  doc: Doc
+}
+
+export interface IndexState {
+  spec: IndexSpec
+  table: string
+  geo: boolean
+  paths: string[]
+  multikey: boolean
+}
+
+const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,100}$/
+
+export function checkCollectionName(name: unknown): string {
+  if (typeof name !== 'string' || !COLLECTION_NAME.test(name)) throw invalid(`invalid collection name ${JSON.stringify(name)}`)
+  return name
+}
+
+const q = (name: string): string => `"${name.replace(/"/g, '""')}"`
+
+/**
+ * SQLite storage: one table per collection (`rid` integer key, unique `id` = `_id`,
+ * `ver`, `doc` as relaxed EJSON text), one side table per declared index holding the
+ * encoded keys of each document (one row per key, so array fields work as in MongoDB),
+ * and an R*Tree per '2dsphere' index. Side tables are maintained on every write, in the
+ * same SQLite transaction as the document.
+ */
+export class Store {
+  private readonly stmts = new Map<string, Database.Statement>()
+  private readonly collections = new Set<string>()
+  private readonly indexes = new Map<string, IndexState[]>()
+
+  constructor(
+    readonly sql: Database.Database,
+    private readonly declared: readonly IndexSpec[],
+  ) {
+    sql.exec('CREATE TABLE IF NOT EXISTS _collections (name TEXT PRIMARY KEY)')
+    sql.exec('CREATE TABLE IF NOT EXISTS _indexes (coll TEXT, name TEXT, spec TEXT, multikey INTEGER, PRIMARY KEY (coll, name))')
+    for (const r of sql.prepare('SELECT name FROM _collections').all() as { name: string }[]) this.collections.add(r.name)
+    validateSpecs(declared)
+    sql.transaction(() => {
+      for (const name of new Set(declared.map((s) => s.collection))) this.ensureCollection(name)
+      this.dropUndeclared()
+    })()
+  }
+
+  prepare(text: string): Database.Statement {
+    let s = this.stmts.get(text)
+    if (!s) {
+      s = this.sql.prepare(text)
+      this.stmts.set(text, s)
+    }
+    return s
+  }
+
+  hasCollection(name: string): boolean {
+    return this.collections.has(name)
+  }
+
+  tableOf(coll: string): string {
+    return q(`c:${coll}`)
+  }
+
+  indexesOf(coll: string): IndexState[] {
+    return this.indexes.get(coll) ?? []
+  }
+
+  /** Creates a collection's table and its declared indexes (backfilling them) if missing. */
+  ensureCollection(coll: string): void {
+    if (this.indexes.has(coll) && this.collections.has(coll)) return
+    const t = this.tableOf(coll)
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS ${t} (rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, ver INTEGER NOT NULL, doc TEXT NOT NULL)`)
+    this.sql.prepare('INSERT OR IGNORE INTO _collections (name) VALUES (?)').run(coll)
+    this.collections.add(coll)
+    const states: IndexState[] = []
+    for (const spec of this.declared.filter((s) => s.collection === coll)) states.push(this.ensureIndex(spec))
+    this.indexes.set(coll, states)
+  }
+
+  private ensureIndex(spec: IndexSpec): IndexState {
+    const geo = spec.fields.some((f) => f.order === '2dsphere')
+    const table = q(`${geo ? 'gx' : 'ix'}:${spec.collection}:${spec.name}`)
+    const specText = JSON.stringify({ fields: spec.fields, unique: !!spec.unique })
+    const existing = this.sql.prepare('SELECT spec, multikey FROM _indexes WHERE coll = ? AND name = ?').get(spec.collection, spec.name) as
+      | { spec: string; multikey: number }
+      | undefined
+    const state: IndexState = { spec, table, geo, paths: spec.fields.map((f) => f.field), multikey: existing?.multikey === 1 }
+    if (existing && existing.spec === specText) return state
+    this.dropIndexTables(spec.collection, spec.name)
+    if (geo) {
+      this.sql.exec(`CREATE VIRTUAL TABLE ${table} USING rtree(id, minLng, maxLng, minLat, maxLat)`)
+    } else {
+      const cols = spec.fields.map((_, i) => `k${i}`)
+      this.sql.exec(`CREATE TABLE ${table} (rid INTEGER NOT NULL, ${cols.join(', ')})`)
+      const order = spec.fields.map((f, i) => `k${i} ${f.order === -1 ? 'DESC' : 'ASC'}`)
+      this.sql.exec(`CREATE INDEX ${q(`${table.slice(1, -1)}:keys`)} ON ${table} (${order.join(', ')}, rid)`)
+      this.sql.exec(`CREATE INDEX ${q(`${table.slice(1, -1)}:rid`)} ON ${table} (rid)`)
+      if (spec.unique) this.sql.exec(`CREATE UNIQUE INDEX ${q(`${table.slice(1, -1)}:unique`)} ON ${table} (${cols.join(', ')})`)
+    }
+    state.multikey = false
+    this.sql.prepare('INSERT OR REPLACE INTO _indexes (coll, name, spec, multikey) VALUES (?, ?, ?, 0)').run(spec.collection, spec.name, specText)
+    const rows = this.sql.prepare(`SELECT rid, doc FROM ${this.tableOf(spec.collection)}`).all() as { rid: number; doc: string }[]
+    for (const r of rows) this.writeIndexRows(state, r.rid, null, fromStoredText(r.doc))
+    return state
+  }
+
+  private dropIndexTables(coll: string, name: string): void {
+    for (const prefix of ['ix', 'gx']) this.sql.exec(`DROP TABLE IF EXISTS ${q(`${prefix}:${coll}:${name}`)}`)
+    this.sql.prepare('DELETE FROM _indexes WHERE coll = ? AND name = ?').run(coll, name)
+  }
+
+  /** An index removed from INDEXES is removed from the file too, so the two never disagree. */
+  private dropUndeclared(): void {
+    const rows = this.sql.prepare('SELECT coll, name FROM _indexes').all() as { coll: string; name: string }[]
+    for (const r of rows) {
+      if (!this.declared.some((s) => s.collection === r.coll && s.name === r.name)) this.dropIndexTables(r.coll, r.name)
+    }
+  }
+
+  getById(coll: string, id: string): Row | null {
+    if (!this.collections.has(coll)) return null
+    const r = this.prepare(`SELECT rid, ver, doc FROM ${this.tableOf(coll)} WHERE id = ?`).get(id) as
+      | { rid: number; ver: number; doc: string }
+      | undefined
+    return r ? { rid: r.rid, ver: r.ver, doc: fromStoredText(r.doc) } : null
+  }
+
+  insert(coll: string, doc: Doc): number {
+    this.ensureCollection(coll)
+    const id = doc._id
+    if (typeof id !== 'string' && typeof id !== 'number') throw invalid('_id must be a string or a number')
+    try {
+      const info = this.prepare(`INSERT INTO ${this.tableOf(coll)} (id, ver, doc) VALUES (?, 1, ?)`).run(String(id), toStoredText(doc))
+      const rid = Number(info.lastInsertRowid)
+      for (const ix of this.indexesOf(coll)) this.writeIndexRows(ix, rid, null, doc)
+      return rid
+    } catch (e) {
+      throw mapConstraint(e, coll)
+    }
+  }
+
+  replace(coll: string, row: Row, doc: Doc): void {
+    try {
+      this.prepare(`UPDATE ${this.tableOf(coll)} SET doc = ?, ver = ver + 1 WHERE rid = ?`).run(toStoredText(doc), row.rid)
+      for (const ix of this.indexesOf(coll)) this.writeIndexRows(ix, row.rid, row.doc, doc)
+    } catch (e) {
+      throw mapConstraint(e, coll)
+    }
+  }
+
+  remove(coll: string, row: Row): void {
+    this.prepare(`DELETE FROM ${this.tableOf(coll)} WHERE rid = ?`).run(row.rid)
+    for (const ix of this.indexesOf(coll)) {
+      this.prepare(`DELETE FROM ${ix.table} WHERE ${ix.geo ? 'id' : 'rid'} = ?`).run(row.rid)
+    }
+  }
+
+  /** Rewrites a document's rows in one index, skipping the work when its keys did not change. */
+  private writeIndexRows(ix: IndexState, rid: number, before: Doc | null, after: Doc): void {
+    if (ix.geo) {
+      const path = splitPath(ix.paths[0] as string)
+      const geomOf = (d: Doc | null) => (d ? resolvePath(d, path)[0] : undefined)
+      const next = geomOf(after)
+      if (before && JSON.stringify(geomOf(before)) === JSON.stringify(next)) return
+      if (before) this.prepare(`DELETE FROM ${ix.table} WHERE id = ?`).run(rid)
+      if (next === undefined || next === null) return
+      const g = asGeometry(next)
+      if (!g) throw new DbError('DATABASE_REQUEST_FAILED', `can't extract geo keys: "${ix.paths[0]}" is not a GeoJSON geometry (use db.Geo.Point)`)
+      const b = geometryBox(g)
+      this.prepare(`INSERT INTO ${ix.table} (id, minLng, maxLng, minLat, maxLat) VALUES (?, ?, ?, ?, ?)`).run(rid, b.minLng, b.maxLng, b.minLat, b.maxLat)
+      return
+    }
+    const next = indexKeys(after, ix.paths)
+    if (before) {
+      const prev = indexKeys(before, ix.paths)
+      if (keysId(prev.keys) === keysId(next.keys)) return
+      this.prepare(`DELETE FROM ${ix.table} WHERE rid = ?`).run(rid)
+    }
+    if (next.multikey && !ix.multikey) {
+      ix.multikey = true
+      this.prepare('UPDATE _indexes SET multikey = 1 WHERE coll = ? AND name = ?').run(ix.spec.collection, ix.spec.name)
+    }
+    const cols = ix.paths.map((_, i) => `k${i}`)
+    const ins = this.prepare(`INSERT INTO ${ix.table} (rid, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`)
+    for (const k of next.keys) ins.run(rid, ...k)
+  }
+}
+
+function mapConstraint(e: unknown, coll: string): unknown {
+  const err = e as { code?: string; message?: string }
+  if (err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    const which = /ix:[^:]+:([^:"]+)/.exec(err.message ?? '')?.[1]
+    return new DbError(
+      'DATABASE_DUPLICATE_WRITE',
+      which ? `duplicate key in unique index "${which}" of collection "${coll}"` : `duplicate _id in collection "${coll}"`,
+    )
+  }
+  return e
+}
+
+function validateSpecs(specs: readonly IndexSpec[]): void {
+  const seen = new Set<string>()
+  for (const s of specs) {
+    checkCollectionName(s.collection)
+    const key = `${s.collection}/${s.name}`
+    if (seen.has(key)) throw new Error(`index ${key} is declared twice`)
+    seen.add(key)
+    if (!/^[A-Za-z0-9_-]+$/.test(s.name)) throw new Error(`index ${key}: invalid name`)
+    if (s.fields.length === 0) throw new Error(`index ${key}: no fields`)
+    const geo = s.fields.filter((f) => f.order === '2dsphere').length
+    if (geo > 0 && (s.fields.length !== 1 || s.unique)) throw new Error(`index ${key}: a 2dsphere index must be single-field and not unique`)
+    for (const f of s.fields) {
+      if (f.field === '' || f.field.split('.').some((p) => p === '' || p.startsWith('$'))) throw new Error(`index ${key}: invalid field "${f.field}"`)
+      if (![1, -1, '2dsphere'].includes(f.order)) throw new Error(`index ${key}: invalid order for "${f.field}"`)
+    }
+  }
+}
