@@ -2,6 +2,7 @@ import { COLLECTIONS } from '../cloudfunctions/core/collections'
 import type { Runtime } from '../cloudfunctions/core/runtime'
 import { seedAccounts } from './accounts'
 import { seedOrg } from './org'
+import { seedStations } from './stations'
 
 export { DEMO_ACCOUNTS, type DemoOpenid } from './accounts'
 export { ORG_SEED, UNIT_IDS } from './org'
@@ -13,6 +14,7 @@ export { ORG_SEED, UNIT_IDS } from './org'
 export const DEMO_SEEDS: { name: string; seed(rt: Runtime): Promise<void> }[] = [
   { name: 'org', seed: seedOrg },
   { name: 'accounts', seed: seedAccounts },
+  { name: 'stations', seed: seedStations },
 ]
 
 /** Seeds the demo data into an empty database; a database with any org unit is left alone. */
