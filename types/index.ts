@@ -1,3 +1,4 @@
+import { StationsContract } from './stations'
 import { UsersContract } from './users'
 
 /**
@@ -7,6 +8,7 @@ import { UsersContract } from './users'
  */
 export const CONTRACTS = {
   users: UsersContract,
+  stations: StationsContract,
 } as const
 export type FunctionName = keyof typeof CONTRACTS
 
