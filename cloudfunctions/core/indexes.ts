@@ -51,4 +51,10 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'volunteer_applications', name: 'community_status', fields: [{ field: 'communityId', order: 1 }, { field: 'status', order: 1 }, { field: 'createdAt', order: -1 }] },
   { collection: 'inbox', name: 'openid_readAt', fields: [{ field: 'openid', order: 1 }, { field: 'readAt', order: 1 }] },
   { collection: 'dev_messages', name: 'sentAt', fields: [{ field: 'sentAt', order: -1 }] },
+  // stations (红色驿站): nearest first needs the geo index; the name order lists without a
+  // location; a unit's stations for the staff list; the amenity catalogue in insertion order.
+  { collection: 'stations', name: 'location', fields: [{ field: 'location', order: '2dsphere' }] },
+  { collection: 'stations', name: 'name', fields: [{ field: 'name', order: 1 }] },
+  { collection: 'stations', name: 'unit_name', fields: [{ field: 'unitId', order: 1 }, { field: 'name', order: 1 }] },
+  { collection: 'station_amenities', name: 'createdAt', fields: [{ field: 'createdAt', order: 1 }] },
 ]
