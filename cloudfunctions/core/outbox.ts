@@ -32,6 +32,8 @@ export type SubscribeStep = 'none' | 'pending' | 'sending' | 'sent' | 'skipped' 
 
 export interface OutboxDoc {
   _id: string
+  /** Same as `_id`; kept as a field for the unique index the console shows. */
+  dedupeKey: string
   openid: string
   title: string
   body: string
@@ -118,6 +120,7 @@ async function insertIfAbsent(tx: Writer, collection: string, id: string, doc: R
 export async function notify(target: Writer, input: NotifyInput, now: Date): Promise<boolean> {
   const at = now.toISOString()
   const doc: Omit<OutboxDoc, '_id'> = {
+    dedupeKey: input.dedupeKey,
     openid: input.openid,
     title: input.title,
     body: input.body,
