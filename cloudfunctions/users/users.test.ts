@@ -1,0 +1,240 @@
+import { COLLECTIONS } from '../core/collections'
+import { drainOutbox, notify } from '../core/outbox'
+import { createTestEnv, type TestEnv } from '../core/testing'
+
+describe('users function', () => {
+  let env: TestEnv
+  beforeEach(async () => {
+    env = await createTestEnv()
+  })
+  afterEach(() => env.close())
+
+  const users = (openid: string | null, event: Record<string, unknown>) => env.call<any>(openid, 'users', event)
+  const codeOf = (res: { ok: boolean; error?: { code: string } }) => (res.ok ? 'OK' : res.error!.code)
+  const snapshot = async (...collections: string[]) =>
+    JSON.stringify(await Promise.all(collections.map((c) => env.docs(c))))
+
+  describe('me', () => {
+    it('should create a first-time caller as a resident with no community', async () => {
+      const res = await users('wx-new-1', { action: 'me' })
+      expect(res).toMatchObject({ ok: true, data: { openid: 'wx-new-1', name: null, community: null, roles: [] } })
+      expect(await env.docs(COLLECTIONS.users, { _id: 'wx-new-1' })).toHaveLength(1)
+    })
+    it('should show a staff member their roles with unit names', async () => {
+      const res = await users('demo-secretary-1', { action: 'me' })
+      expect(res.data.roles).toContainEqual({ role: 'community_secretary', unitId: 'c-dongxianmen', unitName: '东县门社区', unitKind: 'community' })
+      expect(res.data.community).toMatchObject({ name: '东县门社区', streetName: '柏树林街道', districtName: '碑林区' })
+    })
+    it('should refuse an anonymous caller', async () => {
+      expect(codeOf(await users(null, { action: 'me' }))).toBe('UNAUTHORIZED')
+    })
+    it('should reject a non-object input', async () => {
+      expect(codeOf(await env.call('demo-resident-1', 'users', 'me'))).toBe('BAD_REQUEST')
+    })
+  })
+
+  describe('updateProfile', () => {
+    it('should save a valid name and phone', async () => {
+      const res = await users('demo-resident-2', { action: 'updateProfile', name: ' 李建华 ', phone: '13700001111' })
+      expect(res.data).toMatchObject({ name: '李建华', phone: '13700001111' })
+      expect((await env.docs<any>(COLLECTIONS.users, { _id: 'demo-resident-2' }))[0]).toMatchObject({ name: '李建华', phone: '13700001111' })
+    })
+    it('should reject a bad phone and change nothing', async () => {
+      const before = await snapshot(COLLECTIONS.users)
+      const res = await users('demo-resident-2', { action: 'updateProfile', name: '李建华', phone: '12345' })
+      expect(codeOf(res)).toBe('BAD_REQUEST')
+      expect(res.error.issues).toEqual([{ path: ['phone'], message: '请填写 11 位手机号码' }])
+      expect(await snapshot(COLLECTIONS.users)).toBe(before)
+    })
+    it('should refuse an anonymous caller', async () => {
+      expect(codeOf(await users(null, { action: 'updateProfile', name: '李建华' }))).toBe('UNAUTHORIZED')
+    })
+  })
+
+  describe('bindCommunity', () => {
+    it('should bind a chosen community', async () => {
+      const res = await users('wx-new-2', { action: 'bindCommunity', communityId: 'c-huaqing' })
+      expect(res.data).toEqual({
+        community: { id: 'c-huaqing', name: '华清社区', streetId: 's-lishan', streetName: '骊山街道', districtId: 'd-lintong', districtName: '临潼区' },
+        distanceMeters: null,
+      })
+    })
+    it('should locate the nearest community to a point', async () => {
+      // A few hundred metres from 东县门社区's centre.
+      const res = await users('wx-new-3', { action: 'bindCommunity', locate: { lng: 108.9601, lat: 34.2590 } })
+      expect(res.data.community.id).toBe('c-dongxianmen')
+      expect(res.data.distanceMeters).toBeGreaterThan(50)
+      expect(res.data.distanceMeters).toBeLessThan(300)
+      expect((await env.docs<any>(COLLECTIONS.users, { _id: 'wx-new-3' }))[0].communityId).toBe('c-dongxianmen')
+    })
+    it('should reject a unit that is not a community and change nothing', async () => {
+      const before = await snapshot(COLLECTIONS.users)
+      expect(codeOf(await users('demo-resident-1', { action: 'bindCommunity', communityId: 's-baishulin' }))).toBe('NOT_FOUND')
+      expect(codeOf(await users('demo-resident-1', { action: 'bindCommunity', locate: { lng: 500, lat: 34 } }))).toBe('BAD_REQUEST')
+      expect(await snapshot(COLLECTIONS.users)).toBe(before)
+    })
+    it('should refuse an anonymous caller', async () => {
+      expect(codeOf(await users(null, { action: 'bindCommunity', communityId: 'c-huaqing' }))).toBe('UNAUTHORIZED')
+    })
+  })
+
+  describe('orgTree', () => {
+    it('should list units under a parent for anyone', async () => {
+      const res = await users(null, { action: 'orgTree', parentId: 'd-gaoling', kinds: ['street'] })
+      expect(res.data.units.map((u: { name: string }) => u.name)).toEqual(['鹿苑街道', '姬家街道'])
+    })
+    it('should list every community of the demo with its centre', async () => {
+      const res = await users(null, { action: 'orgTree', kinds: ['community'] })
+      expect(res.data.units.length).toBeGreaterThanOrEqual(10)
+      for (const unit of res.data.units) expect(unit.center).toEqual({ lng: expect.any(Number), lat: expect.any(Number) })
+    })
+    it('should reject an unknown unit kind', async () => {
+      const res = await users(null, { action: 'orgTree', kinds: ['planet'] })
+      expect(codeOf(res)).toBe('BAD_REQUEST')
+      expect(res.error.issues[0].path).toEqual(['kinds', 0])
+    })
+  })
+
+  describe('volunteer applications', () => {
+    const apply = () => users('demo-resident-1', { action: 'applyVolunteer', isPartyMember: true, skills: ['理发'], note: '退休党员，周末有空' })
+
+    it('should take an application and refuse a second pending one', async () => {
+      expect(await apply()).toEqual({ ok: true, data: { id: 'demo-resident-1:c-dongxianmen', status: 'pending' } })
+      expect(codeOf(await apply())).toBe('CONFLICT')
+    })
+    it('should reject a too-long note and write nothing', async () => {
+      const res = await users('demo-resident-1', { action: 'applyVolunteer', note: '很'.repeat(201) })
+      expect(codeOf(res)).toBe('BAD_REQUEST')
+      expect(await env.docs(COLLECTIONS.volunteerApplications)).toHaveLength(0)
+    })
+    it('should refuse a risky note', async () => {
+      const res = await users('demo-resident-1', { action: 'applyVolunteer', note: '欢迎来网赌' })
+      expect(res.ok || res.error.issues[0].path).toEqual(['note'])
+      expect(await env.docs(COLLECTIONS.volunteerApplications)).toHaveLength(0)
+    })
+    it('should refuse an anonymous applicant', async () => {
+      expect(codeOf(await users(null, { action: 'applyVolunteer' }))).toBe('UNAUTHORIZED')
+    })
+
+    it('should show staff the applications with masked name and phone', async () => {
+      await apply()
+      const res = await users('demo-secretary-1', { action: 'listVolunteerApplications', communityId: 'c-dongxianmen', status: 'pending' })
+      expect(res.data.items).toEqual([
+        expect.objectContaining({ applicantName: '王**', applicantPhone: '139****0001', isPartyMember: true, skills: ['理发'] }),
+      ])
+    })
+    it('should reject a list without a community', async () => {
+      expect(codeOf(await users('demo-secretary-1', { action: 'listVolunteerApplications' }))).toBe('BAD_REQUEST')
+    })
+    it('should refuse the list to a resident and to staff of another community', async () => {
+      expect(codeOf(await users('demo-resident-2', { action: 'listVolunteerApplications', communityId: 'c-dongxianmen' }))).toBe('FORBIDDEN')
+      expect(codeOf(await users('demo-secretary-1', { action: 'listVolunteerApplications', communityId: 'c-xiamaling' }))).toBe('FORBIDDEN')
+    })
+
+    it('should approve: the applicant becomes a volunteer and is told in the inbox', async () => {
+      await apply()
+      const res = await users('demo-secretary-1', { action: 'reviewVolunteer', applicationId: 'demo-resident-1:c-dongxianmen', decision: 'approve' })
+      expect(res).toEqual({ ok: true, data: { id: 'demo-resident-1:c-dongxianmen', status: 'approved' } })
+      const me = await users('demo-resident-1', { action: 'me' })
+      expect(me.data.roles).toContainEqual(expect.objectContaining({ role: 'volunteer', unitId: 'c-dongxianmen' }))
+      await drainOutbox(env.rt)
+      const inbox = await users('demo-resident-1', { action: 'inbox' })
+      expect(inbox.data.items[0]).toMatchObject({ title: '志愿者申请已通过', read: false })
+      expect(codeOf(await users('demo-secretary-1', { action: 'reviewVolunteer', applicationId: 'demo-resident-1:c-dongxianmen', decision: 'reject' }))).toBe('CONFLICT')
+    })
+    it('should reject a review with an unknown decision and change nothing', async () => {
+      await apply()
+      const before = await snapshot(COLLECTIONS.volunteerApplications, COLLECTIONS.roleAssignments, COLLECTIONS.outbox)
+      const res = await users('demo-secretary-1', { action: 'reviewVolunteer', applicationId: 'demo-resident-1:c-dongxianmen', decision: 'maybe' })
+      expect(codeOf(res)).toBe('BAD_REQUEST')
+      expect(await snapshot(COLLECTIONS.volunteerApplications, COLLECTIONS.roleAssignments, COLLECTIONS.outbox)).toBe(before)
+    })
+    it('should refuse a review by a volunteer', async () => {
+      await apply()
+      const res = await users('demo-volunteer-1', { action: 'reviewVolunteer', applicationId: 'demo-resident-1:c-dongxianmen', decision: 'approve' })
+      expect(codeOf(res)).toBe('FORBIDDEN')
+      expect(await env.docs(COLLECTIONS.roleAssignments, { openid: 'demo-resident-1' })).toHaveLength(0)
+    })
+  })
+
+  describe('assignRole and revokeRole', () => {
+    it('should let the admin assign and revoke a role at a unit in the district', async () => {
+      const assign = await users('demo-admin', { action: 'assignRole', openid: 'demo-resident-2', role: 'grid_worker', unitId: 'g-dongxianmen-2' })
+      expect(assign.ok).toBe(true)
+      let me = await users('demo-resident-2', { action: 'me' })
+      expect(me.data.roles).toContainEqual({ role: 'grid_worker', unitId: 'g-dongxianmen-2', unitName: '东县门社区第二网格', unitKind: 'grid' })
+      const revoke = await users('demo-admin', { action: 'revokeRole', openid: 'demo-resident-2', role: 'grid_worker', unitId: 'g-dongxianmen-2' })
+      expect(revoke).toEqual({ ok: true, data: { removed: 1 } })
+      me = await users('demo-resident-2', { action: 'me' })
+      expect(me.data.roles.map((r: { role: string }) => r.role)).toEqual(['resident'])
+    })
+    it('should reject a role at the wrong kind of unit and an unknown role, changing nothing', async () => {
+      const before = await snapshot(COLLECTIONS.roleAssignments)
+      expect(codeOf(await users('demo-admin', { action: 'assignRole', openid: 'demo-resident-2', role: 'department_handler', unitId: 'c-dongxianmen' }))).toBe('BAD_REQUEST')
+      expect(codeOf(await users('demo-admin', { action: 'assignRole', openid: 'demo-resident-2', role: 'mayor', unitId: 'c-dongxianmen' }))).toBe('BAD_REQUEST')
+      expect(codeOf(await users('demo-admin', { action: 'revokeRole', openid: 'demo-resident-2', role: 'mayor', unitId: 'c-dongxianmen' }))).toBe('BAD_REQUEST')
+      expect(await snapshot(COLLECTIONS.roleAssignments)).toBe(before)
+    })
+    it('should refuse role changes to non-admins and outside the admin district', async () => {
+      expect(codeOf(await users('demo-secretary-1', { action: 'assignRole', openid: 'demo-resident-2', role: 'volunteer', unitId: 'c-dongxianmen' }))).toBe('FORBIDDEN')
+      expect(codeOf(await users('demo-admin', { action: 'assignRole', openid: 'demo-resident-2', role: 'volunteer', unitId: 'c-huaqing' }))).toBe('FORBIDDEN')
+      expect(codeOf(await users('demo-street-1', { action: 'revokeRole', openid: 'demo-volunteer-1', role: 'volunteer', unitId: 'c-dongxianmen' }))).toBe('FORBIDDEN')
+      expect(await env.docs(COLLECTIONS.roleAssignments, { openid: 'demo-volunteer-1' })).toHaveLength(1)
+    })
+  })
+
+  describe('recordSubscription', () => {
+    it('should add one grant per accept and clear them on ban', async () => {
+      await users('demo-resident-1', { action: 'recordSubscription', results: { t1: 'accept', t2: 'reject' } })
+      const res = await users('demo-resident-1', { action: 'recordSubscription', results: { t1: 'accept' } })
+      expect(res.data.grants).toEqual([{ templateId: 't1', remaining: 2 }])
+      const banned = await users('demo-resident-1', { action: 'recordSubscription', results: { t1: 'ban' } })
+      expect(banned.data.grants).toEqual([{ templateId: 't1', remaining: 0 }])
+    })
+    it('should reject more than three templates or an unknown result, changing nothing', async () => {
+      expect(codeOf(await users('demo-resident-1', { action: 'recordSubscription', results: { a: 'accept', b: 'accept', c: 'accept', d: 'accept' } }))).toBe('BAD_REQUEST')
+      expect(codeOf(await users('demo-resident-1', { action: 'recordSubscription', results: { a: 'yes' } }))).toBe('BAD_REQUEST')
+      expect(await env.docs(COLLECTIONS.subscriptions)).toHaveLength(0)
+    })
+    it('should refuse an anonymous caller', async () => {
+      expect(codeOf(await users(null, { action: 'recordSubscription', results: { t1: 'accept' } }))).toBe('UNAUTHORIZED')
+    })
+  })
+
+  describe('inbox and markRead', () => {
+    beforeEach(async () => {
+      for (let i = 1; i <= 3; i++) {
+        await notify(env.rt.db, { dedupeKey: `n${i}`, openid: 'demo-resident-1', title: `通知${i}`, body: '内容' }, env.clock.now())
+        env.clock.advance(60_000)
+      }
+      await notify(env.rt.db, { dedupeKey: 'other', openid: 'demo-resident-2', title: '别人的通知', body: '内容' }, env.clock.now())
+      await drainOutbox(env.rt)
+    })
+
+    it('should page my messages newest first with the unread count', async () => {
+      const res = await users('demo-resident-1', { action: 'inbox', page: 1, pageSize: 2 })
+      expect(res.data).toMatchObject({ total: 3, unread: 3, page: 1, pageSize: 2 })
+      expect(res.data.items.map((i: { title: string }) => i.title)).toEqual(['通知3', '通知2'])
+      const second = await users('demo-resident-1', { action: 'inbox', page: 2, pageSize: 2 })
+      expect(second.data.items.map((i: { title: string }) => i.title)).toEqual(['通知1'])
+    })
+    it('should mark chosen messages read, and only my own', async () => {
+      const res = await users('demo-resident-1', { action: 'markRead', ids: ['n1', 'other'] })
+      expect(res).toEqual({ ok: true, data: { updated: 1 } })
+      expect((await users('demo-resident-1', { action: 'inbox' })).data.unread).toBe(2)
+      expect((await users('demo-resident-2', { action: 'inbox' })).data.unread).toBe(1)
+      await users('demo-resident-1', { action: 'markRead', all: true })
+      expect((await users('demo-resident-1', { action: 'inbox' })).data.unread).toBe(0)
+    })
+    it('should reject a bad page or an empty id list, changing nothing', async () => {
+      expect(codeOf(await users('demo-resident-1', { action: 'inbox', page: 0 }))).toBe('BAD_REQUEST')
+      expect(codeOf(await users('demo-resident-1', { action: 'inbox', pageSize: 500 }))).toBe('BAD_REQUEST')
+      expect(codeOf(await users('demo-resident-1', { action: 'markRead', ids: [] }))).toBe('BAD_REQUEST')
+      expect((await users('demo-resident-1', { action: 'inbox' })).data.unread).toBe(3)
+    })
+    it('should refuse an anonymous caller', async () => {
+      expect(codeOf(await users(null, { action: 'inbox' }))).toBe('UNAUTHORIZED')
+      expect(codeOf(await users(null, { action: 'markRead', all: true }))).toBe('UNAUTHORIZED')
+    })
+  })
+})
