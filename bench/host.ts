@@ -1,0 +1,137 @@
+/**
+ * The local host's overhead: autocannon against `POST /api/users {action:'me'}` (token
+ * check, JSON, the function framework, the embedded database through the CloudBase SDK)
+ * and against a bare Node `http` hello-world, in the same run on the same machine.
+ * Each server runs in a child process so autocannon does not share its event loop.
+ *
+ *   npx tsx bench/host.ts            (BENCH_SECONDS=10 BENCH_CONNECTIONS=10 by default)
+ */
+import { fork, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+/** The part of autocannon's API used here (the package ships no types). */
+interface CannonOptions {
+  url: string
+  connections: number
+  duration?: number
+  method?: string
+  headers?: Record<string, string>
+  body?: string
+}
+interface CannonResult {
+  requests: { average: number }
+  latency: { p50: number; p99: number }
+  errors: number
+  non2xx: number
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (options: CannonOptions) => Promise<CannonResult>
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
+
+interface Ready {
+  url: string
+  token?: string
+}
+
+/** Child side: start one server on a loopback port and tell the parent where it is. */
+async function serve(kind: string): Promise<void> {
+  if (kind === 'hello') {
+    const body = JSON.stringify({ ok: true, data: { hello: 'world' } })
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' })
+      res.end(body)
+    })
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address() as { port: number }
+      process.send?.({ url: `http://127.0.0.1:${address.port}` } satisfies Ready)
+    })
+    return
+  }
+  const { createHost, signToken } = await import('../host')
+  const { seedDemo } = await import('../demo')
+  const work = mkdtempSync(path.join(tmpdir(), 'minhu-bench-'))
+  const host = createHost({
+    dbFile: path.join(work, 'bench.sqlite'),
+    devMode: false,
+    secret: 'bench',
+    h5Dir: work,
+    dataDir: work,
+    sweepIntervalMs: 0,
+    log: () => undefined,
+  })
+  await seedDemo(host.runtime)
+  const url = await host.listen(0)
+  process.on('disconnect', () => {
+    void host.close().then(() => rmSync(work, { recursive: true, force: true }))
+  })
+  process.send?.({ url, token: signToken('demo-resident-1', 'bench') } satisfies Ready)
+}
+
+function start(kind: string): Promise<{ child: ChildProcess; ready: Ready }> {
+  const child = fork(__filename, ['serve', kind], { execArgv: ['--import', 'tsx'] })
+  return new Promise((resolve, reject) => {
+    child.once('message', (ready) => resolve({ child, ready: ready as Ready }))
+    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)))
+  })
+}
+
+interface Figures {
+  rps: number
+  p50: number
+  p99: number
+  errors: number
+  non2xx: number
+}
+
+async function measure(options: CannonOptions): Promise<Figures> {
+  // A short warm-up first so JIT and the SQLite page cache are not part of the figures.
+  await autocannon({ ...options, duration: 2 })
+  const result = await autocannon({ ...options, duration: SECONDS })
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  }
+}
+
+async function run(): Promise<void> {
+  const base = { connections: CONNECTIONS }
+
+  const hello = await start('hello')
+  const bare = await measure({ ...base, url: hello.ready.url })
+  hello.child.disconnect()
+  hello.child.kill()
+
+  const host = await start('host')
+  const me = await measure({
+    ...base,
+    url: `${host.ready.url}/api/users`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${host.ready.token}` },
+    body: JSON.stringify({ action: 'me' }),
+  })
+  host.child.disconnect()
+
+  const row = (name: string, f: Figures): string =>
+    `${name.padEnd(22)} ${f.rps.toFixed(0).padStart(8)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   errors ${f.errors}  non-2xx ${f.non2xx}`
+  console.log(`autocannon, ${CONNECTIONS} connections, ${SECONDS}s each, loopback`)
+  console.log(row('bare node http', bare))
+  console.log(row('host users.me', me))
+  console.log(`ratio host/bare: ${(me.rps / bare.rps).toFixed(3)} of the requests per second`)
+}
+
+if (process.argv[2] === 'serve') {
+  void serve(process.argv[3] ?? 'hello')
+} else {
+  run().catch((err: unknown) => {
+    console.error(err)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,2 @@
+export { createHost, MAX_JSON_BYTES, type Host, type HostOptions } from './server'
+export { signToken, verifyToken } from './token'

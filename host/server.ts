@@ -1,0 +1,253 @@
+import { randomUUID } from 'node:crypto'
+import { stat } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import type { Db } from '@cloudbase/database'
+import { createLocalRuntime, type LocalRuntime, type SettableClock } from '../cloudfunctions/core/local-runtime'
+import { getFunction } from '../cloudfunctions/registry'
+import { runSweeps } from '../cloudfunctions/scheduler'
+import { openEmbeddedDb } from '../embedded-db'
+import { BodyTooLargeError, failure, readBody, sendEnvelope, sendJson } from './http-util'
+import { resolveInside, sendFile, serveH5 } from './static-files'
+import { startSweepLoop, type SweepLoop } from './sweep-loop'
+import { COLLECTIONS } from '../cloudfunctions/core/collections'
+import { createRealClock } from './clock'
+import { signToken, verifyToken } from './token'
+import { EXTENSION, MAX_UPLOAD_BYTES, imageFromRequest, sniffImage } from './upload'
+
+export interface HostOptions {
+  /** An embedded database file the host opens and closes, or ':memory:'. */
+  dbFile?: string
+  /** A database someone else opened (and will close). */
+  db?: Db
+  /** Development mode: enables /api/dev/* (demo login, dev inbox). Never in production. */
+  devMode: boolean
+  /** HMAC secret for session tokens. */
+  secret: string
+  /** The H5 build to serve (dist-h5/). */
+  h5Dir: string
+  /** Where uploaded files are kept. */
+  dataDir: string
+  /** Defaults to real time (with a settable offset). */
+  clock?: SettableClock
+  /** How often the scheduler's sweeps run; 0 turns the loop off (tests call sweeps themselves). */
+  sweepIntervalMs?: number
+  /** One line per request; defaults to stdout. */
+  log?: (line: string) => void
+  /** Keeps the functions' own log off the console (tests). */
+  quiet?: boolean
+}
+
+export interface Host {
+  /** Starts listening on 127.0.0.1 (port 0 picks a free one) and gives the base URL. */
+  listen(port: number, hostname?: string): Promise<string>
+  /** Stops accepting, lets in-flight requests and a running sweep finish, closes the db it opened. */
+  close(): Promise<void>
+  /** The runtime the functions run with (tests use it to seed and inspect). */
+  runtime: LocalRuntime
+}
+
+/** JSON events are small; anything bigger is a mistake or an attack. */
+export const MAX_JSON_BYTES = 256 * 1024
+const FUNCTION_NAME = /^[a-z][a-z0-9-]*$/
+const OPENID = /^[A-Za-z0-9_-]{1,64}$/
+const DEFAULT_SWEEP_INTERVAL_MS = 60_000
+const SHUTDOWN_GRACE_MS = 10_000
+
+export function createHost(options: HostOptions): Host {
+  const opened = options.db ? null : openEmbeddedDb({ file: options.dbFile ?? ':memory:' })
+  const db = options.db ?? opened!.db
+  // The local storage port keeps uploads here and names them /files/<key>.
+  const filesDir = path.join(options.dataDir, 'uploads')
+  const runtime = createLocalRuntime({
+    db,
+    clock: options.clock ?? createRealClock(),
+    dataDir: options.dataDir,
+    quiet: options.quiet,
+  })
+  const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'))
+
+  /** undefined: no Authorization header; null: one that does not verify. */
+  function callerOf(req: IncomingMessage): { openid: string } | null | undefined {
+    const header = req.headers.authorization
+    if (!header) return undefined
+    const match = /^Bearer\s+(\S+)$/i.exec(header)
+    const openid = match ? verifyToken(match[1]!, options.secret) : null
+    return openid ? { openid } : null
+  }
+
+  async function readJson(req: IncomingMessage, res: ServerResponse): Promise<{ value: unknown } | null> {
+    let body: Buffer
+    try {
+      body = await readBody(req, MAX_JSON_BYTES)
+    } catch (err) {
+      if (err instanceof BodyTooLargeError) {
+        sendJson(res, 413, failure('BAD_REQUEST', '提交的内容过大'), { Connection: 'close' })
+        return null
+      }
+      throw err
+    }
+    if (body.length === 0) return { value: {} }
+    try {
+      return { value: JSON.parse(body.toString('utf8')) }
+    } catch {
+      sendEnvelope(res, failure('BAD_REQUEST', '请求格式不正确'))
+      return null
+    }
+  }
+
+  async function callFunction(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+    const fn = getFunction(name)
+    if (!fn) {
+      sendEnvelope(res, failure('NOT_FOUND', '没有这项服务'))
+      return
+    }
+    const caller = callerOf(req)
+    if (caller === null) {
+      sendEnvelope(res, failure('UNAUTHORIZED', '登录已失效，请重新登录'))
+      return
+    }
+    const event = await readJson(req, res)
+    if (!event) return
+    // The caller comes only from the verified token: whatever `openid` the event carries is
+    // just input data for the function.
+    sendEnvelope(res, await fn.invoke(event.value, caller ?? null, runtime))
+  }
+
+  async function devLogin(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const event = await readJson(req, res)
+    if (!event) return
+    const openid = (event.value as { openid?: unknown } | null)?.openid
+    if (typeof openid !== 'string' || !OPENID.test(openid)) {
+      sendEnvelope(res, failure('BAD_REQUEST', '账号格式不正确'))
+      return
+    }
+    sendEnvelope(res, { ok: true, data: { token: signToken(openid, options.secret) } })
+  }
+
+  async function devMessages(res: ServerResponse): Promise<void> {
+    const { data } = await runtime.db.collection(COLLECTIONS.devMessages).orderBy('sentAt', 'desc').limit(200).get()
+    sendEnvelope(res, { ok: true, data: { messages: data } })
+  }
+
+  async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const caller = callerOf(req)
+    if (!caller) {
+      sendEnvelope(res, failure('UNAUTHORIZED', '请先登录再上传照片'))
+      return
+    }
+    let body: Buffer
+    try {
+      body = await readBody(req, MAX_UPLOAD_BYTES + 64 * 1024)
+    } catch (err) {
+      if (err instanceof BodyTooLargeError) {
+        sendJson(res, 413, failure('BAD_REQUEST', '照片不能超过 5MB'), { Connection: 'close' })
+        return
+      }
+      throw err
+    }
+    const image = imageFromRequest(body, req.headers['content-type'] ?? '')
+    if (image && image.length > MAX_UPLOAD_BYTES) {
+      sendJson(res, 413, failure('BAD_REQUEST', '照片不能超过 5MB'))
+      return
+    }
+    const kind = image ? sniffImage(image) : null
+    if (!image || !kind) {
+      sendJson(res, 415, failure('BAD_REQUEST', '只能上传 JPG、PNG 或 WebP 格式的照片'))
+      return
+    }
+    const fileId = await runtime.storage.save(`${randomUUID()}.${EXTENSION[kind]}`, image)
+    sendEnvelope(res, { ok: true, data: { fileId, url: await runtime.storage.url(fileId) } })
+  }
+
+  async function serveUploaded(req: IncomingMessage, res: ServerResponse, rest: string): Promise<void> {
+    const file = resolveInside(filesDir, rest)
+    const found = file ? await stat(file).then((s) => (s.isFile() ? { file, size: s.size } : null), () => null) : null
+    if (!found || !file) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
+      res.end('文件不存在')
+      return
+    }
+    sendFile(req, res, found, { 'Content-Disposition': 'inline', 'Cache-Control': 'private, max-age=86400' })
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://host')
+    const pathname = url.pathname
+    const method = req.method ?? 'GET'
+
+    if (pathname.startsWith('/api/')) {
+      if (pathname === '/api/dev/login' || pathname === '/api/dev/messages') {
+        if (!options.devMode) {
+          sendEnvelope(res, failure('FORBIDDEN', '仅在开发模式下可用'))
+          return
+        }
+        if (pathname === '/api/dev/login' && method === 'POST') return devLogin(req, res)
+        if (pathname === '/api/dev/messages' && method === 'GET') return devMessages(res)
+      } else if (method === 'POST') {
+        const name = pathname.slice('/api/'.length)
+        if (name === 'upload') return upload(req, res)
+        if (FUNCTION_NAME.test(name)) return callFunction(req, res, name)
+        sendEnvelope(res, failure('NOT_FOUND', '没有这项服务'))
+        return
+      }
+      sendJson(res, 405, failure('BAD_REQUEST', '请求方式不正确'))
+      return
+    }
+    if (method !== 'GET' && method !== 'HEAD') {
+      sendJson(res, 405, failure('BAD_REQUEST', '请求方式不正确'))
+      return
+    }
+    if (pathname.startsWith('/files/')) return serveUploaded(req, res, pathname.slice('/files/'.length))
+    return serveH5(req, res, options.h5Dir, pathname)
+  }
+
+  const server = createServer((req, res) => {
+    const started = process.hrtime.bigint()
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6
+      // Path only: the query string, the body and the Authorization header stay out of logs.
+      const pathname = (req.url ?? '/').split('?')[0]
+      log(`${req.method} ${pathname} ${res.statusCode} ${ms.toFixed(1)}ms`)
+    })
+    route(req, res).catch((err: unknown) => {
+      runtime.log.error('host request failed', { path: req.url?.split('?')[0], error: String(err) })
+      if (!res.headersSent) sendEnvelope(res, failure('INTERNAL', '服务暂时不可用，请稍后再试'))
+      else res.destroy()
+    })
+  })
+  server.requestTimeout = 30_000
+
+  const interval = options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS
+  let sweeps: SweepLoop | null = null
+
+  return {
+    runtime,
+    listen(port, hostname = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(port, hostname, () => {
+          server.off('error', reject)
+          if (interval > 0) {
+            sweeps = startSweepLoop(() => runSweeps(runtime), interval, (err) =>
+              runtime.log.error('sweep failed', { error: String(err) }),
+            )
+          }
+          const { port: actual } = server.address() as AddressInfo
+          resolve(`http://${hostname}:${actual}`)
+        })
+      })
+    },
+    async close() {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
+      // Idle keep-alive sockets would hold close() open; busy ones get a grace period.
+      server.closeIdleConnections()
+      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS)
+      force.unref()
+      await Promise.all([stopped.catch(() => undefined), sweeps?.stop()])
+      clearTimeout(force)
+      opened?.close()
+    },
+  }
+}
