@@ -15,6 +15,6 @@ export function maskName(name: string | null | undefined): string {
 export function maskPhone(phone: string | null | undefined): string {
   const digits = (phone ?? '').replace(/\D/g, '')
   if (digits.length === 0) return ''
-  if (digits.length === 11) return `${digits.slice(0, 3)}****${digits.slice(7)}`
+  if (/^1\d{10}$/.test(digits)) return `${digits.slice(0, 3)}****${digits.slice(7)}`
   return '*'.repeat(Math.max(digits.length - 2, 1)) + digits.slice(-2)
 }
