@@ -66,7 +66,14 @@ export class Engine {
     const write = <T>(fn: () => T): T => this.sql.transaction(fn).immediate()
     const txId = p.transactionId
     if (txId !== undefined && txId !== null && action !== 'database.commitTransaction' && action !== 'database.abortTransaction') {
-      return { requestId, ...this.inTransaction(String(txId), action, p) }
+      try {
+        return { requestId, ...this.inTransaction(String(txId), action, p) }
+      } catch (e) {
+        // As in MongoDB, a write conflict aborts the transaction (runTransaction retries
+        // with a new one without rolling back), so its documents are released at once.
+        if (e instanceof DbError && e.code === 'DATABASE_TRANSACTION_CONFLICT') this.txs.abort(String(txId))
+        throw e
+      }
     }
     switch (action) {
       case 'database.getDocument':

@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { openEmbeddedDb } from './index'
+
+const CHILD = join(__dirname, 'fixtures', 'child-writer.ts')
+
+function runChild(args: string[], onLine?: (line: string, kill: () => void) => void): Promise<{ lines: string[]; signal: NodeJS.Signals | null; code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const lines: string[] = []
+    let buf = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      buf += chunk.toString()
+      const parts = buf.split('\n')
+      buf = parts.pop() as string
+      for (const line of parts) {
+        lines.push(line)
+        onLine?.(line, () => child.kill('SIGKILL'))
+      }
+    })
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
+    child.on('error', reject)
+    child.on('exit', (code, signal) => {
+      if (code !== 0 && signal === null) reject(new Error(`child failed (${code}): ${stderr}`))
+      else resolve({ lines, signal, code })
+    })
+  })
+}
+
+describe('embedded-db durability', () => {
+  let dir: string
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'embedded-db-'))
+  })
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('should keep every acknowledged write after the writer is killed with SIGKILL', async () => {
+    const file = join(dir, 'crash.db')
+    let killed = false
+    const { lines, signal } = await runChild(['write', file], (line, kill) => {
+      if (!killed && line === 'ack 300') {
+        killed = true
+        kill()
+      }
+    })
+    expect(signal).toBe('SIGKILL')
+    const acked = lines.filter((l) => l.startsWith('ack ')).map((l) => Number(l.slice(4)))
+    expect(acked.length).toBeGreaterThan(300)
+
+    const raw = new Database(file)
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal')
+    raw.close()
+
+    const { db, close } = openEmbeddedDb({ file, indexes: [] })
+    const total = (await db.collection('acks').count()).total as number
+    expect(total).toBeGreaterThanOrEqual(acked.length)
+    const last = acked[acked.length - 1] as number
+    const found = await db.collection('acks').doc(`d${last}`).get()
+    expect(found.data).toEqual([{ _id: `d${last}`, i: last, body: 'x'.repeat(200) }])
+    const _ = db.command
+    const all = await db.collection('acks').where({ i: _.lte(last) }).count()
+    expect(all.total).toBe(last + 1)
+    close()
+  }, 60_000)
+
+  it('should let exactly the available seats be claimed by concurrent callers in two processes', async () => {
+    const file = join(dir, 'claims.db')
+    const setup = openEmbeddedDb({ file, indexes: [] })
+    await setup.db.collection('events').add({ _id: 'e1', seatsLeft: 50 })
+    setup.close()
+    const [a, b] = await Promise.all([runChild(['claim', file, '100', 'a']), runChild(['claim', file, '100', 'b'])])
+    const won = [a, b].map((r) => Number(r.lines.find((l) => l.startsWith('won '))?.slice(4)))
+    expect(won[0]! + won[1]!).toBe(50)
+    const check = openEmbeddedDb({ file, indexes: [] })
+    const doc = (await check.db.collection('events').doc('e1').get()).data[0]
+    expect(doc.seatsLeft).toBe(0)
+    expect(Object.keys(doc.by)).toHaveLength(50)
+    check.close()
+  }, 60_000)
+})
