@@ -29,9 +29,9 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/inbox/index', text: '消息' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab-icons/home.png', selectedIconPath: 'assets/tab-icons/home-active.png' },
+      { pagePath: 'pages/inbox/index', text: '消息', iconPath: 'assets/tab-icons/inbox.png', selectedIconPath: 'assets/tab-icons/inbox-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab-icons/me.png', selectedIconPath: 'assets/tab-icons/me-active.png' },
     ],
   },
   // WeChat privacy rules: declare the location APIs, explain the scope, and let the app

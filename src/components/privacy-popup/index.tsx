@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
+import { useState } from 'react'
 import { Button, Popup } from '@nutui/nutui-react-taro'
 import { useStore } from '../../lib/store'
 import { privacyRequestStore, PRIVACY_AGREE_BUTTON_ID } from '../../services/privacy/consent'
@@ -12,11 +13,15 @@ import './index.scss'
  */
 export function PrivacyPopup() {
   const pending = useStore(privacyRequestStore)
+  // Tab pages stay mounted; only the page in front may show (and answer) the request.
+  const [active, setActive] = useState(true)
+  useDidShow(() => setActive(true))
+  useDidHide(() => setActive(false))
   const openContract = () => {
     if (process.env.TARO_ENV === 'weapp') Taro.openPrivacyContract({})
   }
   return (
-    <Popup visible={pending !== null} position="bottom" round closeable={false} closeOnOverlayClick={false}>
+    <Popup visible={active && pending !== null} position="bottom" round closeable={false} closeOnOverlayClick={false}>
       <View className="privacy-popup" data-testid="privacy-popup">
         <Text className="privacy-popup__title">隐私保护提示</Text>
         <Text className="privacy-popup__body">

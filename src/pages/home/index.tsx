@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { Button, Cell, CellGroup, Empty, Grid } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Grid } from '@nutui/nutui-react-taro'
+import { EmptyState } from '../../components/empty-state'
 import { PageShell } from '../../components/page-shell'
 import { useMe, refreshMe } from '../../hooks/use-me'
 import dayjs from '../../lib/dayjs'
@@ -51,7 +52,7 @@ export default function HomePage() {
         )}
       </CellGroup>
 
-      <View className="section-title">社区服务</View>
+      <CellGroup title="社区服务">
       {HOME_ENTRIES.length > 0 ? (
         <Grid columns={2}>
           {HOME_ENTRIES.map((entry) => (
@@ -66,10 +67,9 @@ export default function HomePage() {
           ))}
         </Grid>
       ) : (
-        <View className="home__empty" data-testid="home-entries-empty">
-          <Empty description="更多服务即将上线" imageSize={80} />
-        </View>
+        <EmptyState testId="home-entries-empty" description="更多服务即将上线" />
       )}
+      </CellGroup>
 
       {error && !profile ? (
         <View className="home__retry">

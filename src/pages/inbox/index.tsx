@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { Badge, Button, Cell, CellGroup, Empty, Loading } from '@nutui/nutui-react-taro'
+import { Badge, Button, Cell, CellGroup, Loading } from '@nutui/nutui-react-taro'
+import { EmptyState } from '../../components/empty-state'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { fromNow } from '../../lib/dayjs'
@@ -61,12 +62,12 @@ export default function InboxPage() {
         </View>
       ) : inbox.error && !inbox.data ? (
         <View className="inbox__empty">
-          <Empty status="error" description={inbox.error} />
+          <EmptyState error description={inbox.error} />
           <Button fill="outline" onClick={() => void inbox.reload()}>重新加载</Button>
         </View>
       ) : items.length === 0 ? (
-        <View className="inbox__empty" data-testid="inbox-empty">
-          <Empty description="暂时没有消息，有新进展会第一时间告诉您" />
+        <View className="inbox__empty">
+          <EmptyState testId="inbox-empty" description="暂时没有消息，有新进展会第一时间告诉您" />
         </View>
       ) : (
         <CellGroup>

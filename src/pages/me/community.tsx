@@ -1,7 +1,8 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
-import { Button, Cell, CellGroup, Empty, Loading } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup, Loading } from '@nutui/nutui-react-taro'
+import { EmptyState } from '../../components/empty-state'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { refreshMe, useMe } from '../../hooks/use-me'
@@ -68,11 +69,11 @@ export default function CommunityPage() {
         </View>
       ) : tree.error && !tree.data ? (
         <View className="community__loading">
-          <Empty status="error" description={tree.error} />
+          <EmptyState error description={tree.error} />
           <Button fill="outline" onClick={() => void tree.reload()}>重新加载</Button>
         </View>
       ) : groups.length === 0 ? (
-        <Empty description="暂时没有可以选择的社区" />
+        <EmptyState description="暂时没有可以选择的社区" />
       ) : (
         groups.map((group) => (
           <CellGroup key={group.streetId} title={group.title}>

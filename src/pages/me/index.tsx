@@ -35,9 +35,9 @@ export default function MePage() {
             : error ?? '还没有选择社区'}
         </Text>
         <View className="me__roles" data-testid="me-roles">
-          {roles.length === 0 ? <Tag plain>居民</Tag> : null}
+          {roles.length === 0 ? <Tag className="me__role">居民</Tag> : null}
           {roles.map((r) => (
-            <Tag key={`${r.role}@${r.unitId}`} type="primary" className="me__role">
+            <Tag key={`${r.role}@${r.unitId}`} className="me__role">
               {`${ROLE_LABELS[r.role]} · ${r.unitName}`}
             </Tag>
           ))}

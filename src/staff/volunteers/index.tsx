@@ -1,7 +1,8 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useEffect, useMemo, useState } from 'react'
-import { ActionSheet, Button, Cell, CellGroup, Empty, Loading, Tabs, Tag } from '@nutui/nutui-react-taro'
+import { ActionSheet, Button, Cell, CellGroup, Loading, Tabs, Tag } from '@nutui/nutui-react-taro'
+import { EmptyState } from '../../components/empty-state'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { useMe } from '../../hooks/use-me'
@@ -99,13 +100,11 @@ export default function VolunteerReviewPage() {
         </View>
       ) : list.error ? (
         <View className="review__center">
-          <Empty status="error" description={list.error} />
+          <EmptyState error description={list.error} />
           <Button fill="outline" onClick={() => void list.reload()}>重新加载</Button>
         </View>
       ) : items.length === 0 ? (
-        <View data-testid="staff-volunteers-empty">
-          <Empty description={status === 'pending' ? '没有待审核的申请' : '暂时没有记录'} />
-        </View>
+        <EmptyState testId="staff-volunteers-empty" description={status === 'pending' ? '没有待审核的申请' : '暂时没有记录'} />
       ) : (
         items.map((app) => (
           <View key={app.id} className="review__card" data-testid={`application-${app.id}`}>
