@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import zhCN from 'zod/v4/locales/zh-CN.js'
 import type { FunctionContract } from '../../types/contract'
 import type { Envelope, Issue } from '../../types/envelope'
 import type { Role } from '../../types/roles'
@@ -8,7 +9,7 @@ import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from 
 import type { Runtime } from './runtime'
 
 // Validation messages reach the user, so they are Chinese.
-z.config(z.locales.zhCN())
+z.config(zhCN())
 
 /** Verified identity: the platform context in the cloud, a signed token on the local host. */
 export interface Caller {
