@@ -201,7 +201,7 @@ export class Store {
 function mapConstraint(e: unknown, coll: string): unknown {
   const err = e as { code?: string; message?: string }
   if (err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-    const which = /ix:[^:]+:([^:"]+)/.exec(err.message ?? '')?.[1]
+    const which = /ix:[^:]+:([^:."]+)/.exec(err.message ?? '')?.[1]
     return new DbError(
       'DATABASE_DUPLICATE_WRITE',
       which ? `duplicate key in unique index "${which}" of collection "${coll}"` : `duplicate _id in collection "${coll}"`,
