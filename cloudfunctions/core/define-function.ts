@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import zhCN from 'zod/v4/locales/zh-CN.js'
+import zhCN from 'zod/v4/locales/zh-CN.cjs'
 import type { FunctionContract } from '../../types/contract'
 import type { Envelope, Issue } from '../../types/envelope'
 import type { Role } from '../../types/roles'
