@@ -1,0 +1,84 @@
+import type {
+  CaseChannel,
+  CaseStatus,
+  Category,
+  DeadlineTier,
+  Disposition,
+  Extension,
+  Ledger,
+  Rating,
+  RoutingRule,
+  TimelineEntry,
+} from '../../types/cases'
+import type { StoredPoint } from '../core/collections'
+
+/** Collections the cases function owns. */
+export const CASE_COLLECTIONS = {
+  cases: 'cases',
+  categories: 'case_categories',
+  rules: 'case_routing_rules',
+  counters: 'case_counters',
+  settings: 'case_settings',
+} as const
+
+/** `case_categories`: `_id` is the category code. */
+export type CategoryDoc = Omit<Category, 'code'> & { _id: string }
+
+/** `case_routing_rules`: `_id` is the rule id. */
+export type RoutingRuleDoc = Omit<RoutingRule, 'id'> & { _id: string }
+
+/**
+ * `case_settings` / `main`: district prefixes for case numbers (`BL`…) and the unit that
+ * takes cases nothing else locates.
+ */
+export interface CaseSettingsDoc {
+  _id: string
+  prefixes: Record<string, string>
+  fallbackUnitId: string
+}
+export const SETTINGS_ID = 'main'
+
+/**
+ * `cases`: one 诉求 with its whole timeline. `_id` is derived from the submitter and the
+ * client request id, which is what makes a retried submission find the first one.
+ * `unitScope` = the handling unit and its ancestors, so a street sees everything below it.
+ */
+export interface CaseDoc {
+  _id: string
+  number: string
+  clientRequestId: string
+  submittedBy: string
+  /** Who may read and rate it as the petitioner: the submitter, or the person a proxy named. */
+  petitionerOpenid: string | null
+  channel: CaseChannel
+  contact: { name: string; phone: string }
+  categoryCode: string
+  categoryName: string
+  tier: DeadlineTier
+  description: string
+  photos: string[]
+  location: StoredPoint | null
+  address: string
+  districtId: string | null
+  status: CaseStatus
+  handlingUnitId: string
+  handlingUnitName: string
+  unitScope: string[]
+  route: { ruleId: string; reason: string; steps: string[] }
+  submittedAt: string
+  updatedAt: string
+  ackDueAt: string
+  handleDueAt: string
+  signedAt: string | null
+  extension: Extension | null
+  resolution: { disposition: Disposition; ledger: Ledger; reply: string; resolvedAt: string; onTime: boolean } | null
+  rating: Rating | null
+  previousRatings: Rating[]
+  revisitDueAt: string | null
+  reopenCount: number
+  superviseCount: number
+  duplicateOf: string | null
+  followers: string[]
+  followerCount: number
+  timeline: TimelineEntry[]
+}

@@ -1,0 +1,63 @@
+import { CASE_STATUS_LABELS, type CaseDetail, type CaseSummary } from '../../types/cases'
+import { toLngLat } from '../core/geo'
+import type { CaseDoc } from './collections'
+import { overdue } from './domain/deadlines'
+import { allowedActions, type Actor, type CaseFacts } from './domain/state-machine'
+
+export function factsOf(doc: CaseDoc, openid: string | null): CaseFacts {
+  return {
+    status: doc.status,
+    rated: doc.rating !== null,
+    extension: doc.extension,
+    revisitDueAt: doc.revisitDueAt,
+    isFollower: openid !== null && doc.followers.includes(openid),
+  }
+}
+
+export function toSummary(doc: CaseDoc, now: Date): CaseSummary {
+  return {
+    id: doc._id,
+    number: doc.number,
+    categoryCode: doc.categoryCode,
+    categoryName: doc.categoryName,
+    description: doc.description,
+    status: doc.status,
+    statusLabel: CASE_STATUS_LABELS[doc.status],
+    handlingUnitId: doc.handlingUnitId,
+    handlingUnitName: doc.handlingUnitName,
+    submittedAt: doc.submittedAt,
+    ackDueAt: doc.ackDueAt,
+    handleDueAt: doc.handleDueAt,
+    overdue: overdue(doc, now).any,
+    reopened: doc.reopenCount > 0,
+    followerCount: doc.followerCount,
+  }
+}
+
+/**
+ * The case as this viewer may see it: staff-only notes and the petitioner's contact only
+ * for those who act on the case (and the contact for the petitioner themself).
+ */
+export function toDetail(doc: CaseDoc, actor: Actor, openid: string, now: Date): CaseDetail {
+  const staff = actor.handler || actor.supervisor
+  return {
+    ...toSummary(doc, now),
+    channel: doc.channel,
+    address: doc.address,
+    location: toLngLat(doc.location),
+    photos: doc.photos,
+    tier: doc.tier,
+    route: { ruleId: doc.route.ruleId, reason: doc.route.reason },
+    extension: doc.extension,
+    resolution: doc.resolution ? { disposition: doc.resolution.disposition, ledger: doc.resolution.ledger, reply: doc.resolution.reply, resolvedAt: doc.resolution.resolvedAt, onTime: doc.resolution.onTime } : null,
+    rating: doc.rating,
+    duplicateOf: doc.duplicateOf,
+    timeline: staff ? doc.timeline : doc.timeline.filter((e) => !e.staffOnly),
+    contact: staff || actor.petitioner ? doc.contact : null,
+    viewer: {
+      isPetitioner: actor.petitioner,
+      isFollower: doc.followers.includes(openid),
+      allowedActions: allowedActions(factsOf(doc, openid), actor, now),
+    },
+  }
+}
