@@ -1,0 +1,123 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { createHost, type Host } from '../host'
+import { seedDemo } from '../demo'
+
+/**
+ * The E2E harness: the real local host on a fresh temporary database seeded with the demo
+ * data, on a free port, and Debian's Chromium driven by playwright-core. Each flow gets
+ * its own browser context (its own storage, so its own login) and leaves a screenshot
+ * behind when it fails.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ?? path.join(tmpdir(), 'minhu-e2e-screenshots')
+const H5_DIR = path.resolve(__dirname, '..', 'dist-h5')
+
+export interface E2eApp {
+  url: string
+  host: Host
+  browser: Browser
+  close(): Promise<void>
+}
+
+export async function startApp(): Promise<E2eApp> {
+  if (!existsSync(path.join(H5_DIR, 'index.html'))) {
+    throw new Error('dist-h5/index.html is missing: run `npm run build:h5` first (npm run test:e2e does)')
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`)
+  }
+  const work = mkdtempSync(path.join(tmpdir(), 'minhu-e2e-'))
+  const host = createHost({
+    dbFile: path.join(work, 'e2e.sqlite'),
+    devMode: true,
+    secret: 'e2e-secret',
+    h5Dir: H5_DIR,
+    dataDir: work,
+    sweepIntervalMs: 0,
+    log: () => undefined,
+    quiet: true,
+  })
+  await seedDemo(host.runtime)
+  const url = await host.listen(0)
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+  return {
+    url,
+    host,
+    browser,
+    async close() {
+      await browser.close()
+      await host.close()
+      rmSync(work, { recursive: true, force: true })
+    },
+  }
+}
+
+export interface FlowContext {
+  page: Page
+  context: BrowserContext
+  /** Uncaught errors in the page: a flow that ends with any of them crashed the app. */
+  pageErrors: Error[]
+}
+
+/**
+ * One user flow as a jest test, in a phone-sized context. On failure the page is
+ * screenshotted into SCREENSHOT_DIR before the error is reported.
+ */
+export function flow(getApp: () => E2eApp, title: string, run: (ctx: FlowContext) => Promise<void>): void {
+  it(title, async () => {
+    const app = getApp()
+    const context = await app.browser.newContext({
+      baseURL: app.url,
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    })
+    const page = await context.newPage()
+    page.setDefaultTimeout(15_000)
+    const pageErrors: Error[] = []
+    page.on('pageerror', (err) => pageErrors.push(err))
+    try {
+      await run({ page, context, pageErrors })
+    } catch (err) {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true })
+      const file = path.join(SCREENSHOT_DIR, `${title.replace(/[^\w\u4e00-\u9fa5-]+/g, '_')}.png`)
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined)
+      process.stderr.write(`e2e: screenshot of the failed flow at ${file}\n`)
+      throw err
+    } finally {
+      await context.close()
+    }
+  })
+}
+
+/**
+ * Signs in as a person would on H5: open the demo login page and tap the account. Resolves
+ * once the app has moved on to the home page.
+ */
+export async function loginAs(page: Page, openid: string): Promise<void> {
+  await page.goto('/#/pages/login/index')
+  await page.getByTestId(`login-${openid}`).click()
+  await page.waitForURL(/pages\/home\/index/)
+}
+
+/** Taps a tab of the tab bar by its label (首页 / 消息 / 我的). */
+export async function openTab(page: Page, label: string): Promise<void> {
+  await page.locator('.taro-tabbar__tabbar').getByText(label, { exact: true }).click()
+}
