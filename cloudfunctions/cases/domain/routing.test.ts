@@ -134,7 +134,7 @@ describe('routing', () => {
       channel: 'hotline',
       fallbackUnitId: 'beilin',
     })
-    expect(d.reason).toBe('适用规则「热线件交街道」，交由「柏树林街道」办理')
+    expect(d.reason).toBe('位置在「东县门第一网格」范围内；适用规则「热线件交街道」，交由「柏树林街道」办理')
     expect(d.steps[0]).toBe('位置在「东县门第一网格」范围内')
   })
 

@@ -256,7 +256,7 @@ export function route(index: OrgIndex, rules: readonly RoutingRule[], req: Routi
     unitName: resolved.unit.name,
     level: resolved.level,
     ruleId,
-    reason: `${steps.slice(1).join('；')}，交由「${resolved.unit.name}」办理`,
+    reason: `${steps.join('；')}，交由「${resolved.unit.name}」办理`,
     steps,
   }
 }
