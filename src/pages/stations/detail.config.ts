@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '驿站详情', enablePullDownRefresh: true })

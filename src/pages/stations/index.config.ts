@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '红色驿站', enablePullDownRefresh: true })

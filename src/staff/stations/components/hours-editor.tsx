@@ -1,0 +1,60 @@
+import { View, Text, Picker } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import type { Interval, Weekday } from '../../../../types/stations'
+import { WEEK } from '../../../pages/stations/format'
+
+export type HoursForm = Record<Weekday, Interval[]>
+
+const WORKDAYS: Weekday[] = ['tue', 'wed', 'thu', 'fri']
+
+/**
+ * Weekly hours, a row per day with its opening periods. A closing time earlier than the
+ * opening time means "closes after midnight"; the server checks overlaps and says which days.
+ */
+export function HoursEditor({ value, onChange }: { value: HoursForm; onChange(next: HoursForm): void }) {
+  const setDay = (day: Weekday, intervals: Interval[]) => onChange({ ...value, [day]: intervals })
+  const setTime = (day: Weekday, index: number, field: keyof Interval, time: string) =>
+    setDay(
+      day,
+      value[day].map((i, n) => (n === index ? { ...i, [field]: time } : i)),
+    )
+  const copyMondayToWorkdays = () => onChange({ ...value, ...Object.fromEntries(WORKDAYS.map((d) => [d, value.mon.map((i) => ({ ...i }))])) })
+
+  return (
+    <View className="hours-editor" data-testid="hours-editor">
+      {WEEK.map(({ key, label }) => (
+        <View key={key} className="hours-editor__day">
+          <Text className="hours-editor__label">{label}</Text>
+          <View className="hours-editor__intervals">
+            {value[key].length === 0 ? <Text className="hours-editor__rest">休息</Text> : null}
+            {value[key].map((interval, index) => (
+              <View key={index} className="hours-editor__interval">
+                <Picker mode="time" value={interval.open} onChange={(e) => setTime(key, index, 'open', String(e.detail.value))}>
+                  <Text className="hours-editor__time">{interval.open}</Text>
+                </Picker>
+                <Text>至</Text>
+                <Picker mode="time" value={interval.close === '24:00' ? '23:59' : interval.close} onChange={(e) => setTime(key, index, 'close', String(e.detail.value))}>
+                  <Text className="hours-editor__time">{interval.close}</Text>
+                </Picker>
+                <Text className="hours-editor__remove" onClick={() => setDay(key, value[key].filter((_, n) => n !== index))}>
+                  删除
+                </Text>
+              </View>
+            ))}
+            {value[key].length < 4 ? (
+              <Text
+                className="hours-editor__add"
+                onClick={() => setDay(key, [...value[key], value[key].length === 0 ? { open: '08:00', close: '18:00' } : { open: '14:00', close: '18:00' }])}
+              >
+                ＋ 添加时段
+              </Text>
+            ) : null}
+          </View>
+        </View>
+      ))}
+      <Button fill="outline" onClick={copyMondayToWorkdays}>
+        周二到周五与周一相同
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,47 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { Button, Loading } from '@nutui/nutui-react-taro'
+import { EmptyState } from '../../components/empty-state'
+import { PageShell } from '../../components/page-shell'
+import { useAsync } from '../../hooks/use-async'
+import { OpenBadge } from '../../pages/stations/components/open-badge'
+import { stationsService } from '../../services/stations'
+import './index.scss'
+
+/** Staff: the stations of the units I manage, to open, edit or add to. */
+export default function StaffStationsPage() {
+  const mine = useAsync(() => stationsService.mine())
+  useDidShow(() => {
+    if (mine.data) void mine.reload()
+  })
+  const unitName = new Map((mine.data?.units ?? []).map((u) => [u.id, u.name]))
+
+  return (
+    <PageShell testId="staff-stations-page" className="staff-stations">
+      <View className="staff-stations__top">
+        <Button block type="primary" size="large" data-testid="staff-stations-new" onClick={() => void Taro.navigateTo({ url: '/staff/stations/edit' })}>
+          ＋ 新建驿站
+        </Button>
+      </View>
+      {mine.loading && !mine.data ? <Loading>正在加载…</Loading> : null}
+      {mine.error ? <EmptyState error description={mine.error} /> : null}
+      {mine.data && mine.data.items.length === 0 ? <EmptyState description="您管理的单位还没有驿站" /> : null}
+      {(mine.data?.items ?? []).map((s) => (
+        <View
+          key={s.id}
+          className="station-card"
+          data-testid={`staff-station-${s.id}`}
+          hoverClass="station-card--pressed"
+          onClick={() => void Taro.navigateTo({ url: `/staff/stations/edit?id=${encodeURIComponent(s.id)}` })}
+        >
+          <Text className="station-card__name">{s.name}</Text>
+          <Text className="station-card__address">
+            {unitName.get(s.unitId) ?? ''} · {s.address}
+          </Text>
+          <OpenBadge status={s.openStatus} />
+          <Text className="station-card__more">编辑 ›</Text>
+        </View>
+      ))}
+    </PageShell>
+  )
+}
