@@ -13,9 +13,11 @@ export default defineAppConfig({
     'pages/me/profile',
     'pages/me/community',
     'pages/me/volunteer',
+    'pages/stations/index',
+    'pages/stations/detail',
     ...(isH5 ? ['pages/login/index'] : []),
   ],
-  subPackages: [{ root: 'staff', pages: ['volunteers/index', 'roles/index'] }],
+  subPackages: [{ root: 'staff', pages: ['volunteers/index', 'roles/index', 'stations/index', 'stations/edit'] }],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#c8161d',
