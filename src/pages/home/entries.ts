@@ -11,4 +11,6 @@ export interface HomeEntry {
   url: string
 }
 
-export const HOME_ENTRIES: readonly HomeEntry[] = []
+export const HOME_ENTRIES: readonly HomeEntry[] = [
+  { id: 'stations', title: '红色驿站', description: '找附近的驿站：歇脚、喝水、充电', url: '/pages/stations/index' },
+]
