@@ -23,7 +23,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot,
-    plugins: [],
+    // NutUI React Taro renders some parts (Dialog's frame…) as plain div/span: on weapp those
+    // only have templates with the HTML plugin.
+    plugins: ['@tarojs/plugin-html'],
     defineConstants: {
       // H5 only: where the local host answers. Empty means "same origin" (the host serves dist-h5).
       API_BASE_URL: JSON.stringify(process.env.TARO_APP_API_BASE_URL ?? ''),

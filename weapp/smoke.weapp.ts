@@ -1,0 +1,74 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import simulate from 'miniprogram-simulate'
+import { createTestEnv, type TestEnv } from '../cloudfunctions/core/testing'
+import { createWx, type WxStub } from './wx-stub'
+import { installPageHost, setRoute } from './page-host'
+import { HOME_ENTRIES } from '../src/pages/home/entries'
+
+const DIST = path.resolve(__dirname, '..', 'dist')
+
+/** Waits until the page shows what it should (the function answers asynchronously). */
+async function until(check: () => boolean, what: string, limitMs = 15_000): Promise<void> {
+  const start = Date.now()
+  while (!check()) {
+    if (Date.now() - start > limitMs) throw new Error(`timed out waiting for ${what}`)
+    await simulate.sleep(50)
+  }
+}
+
+describe('weapp build (miniprogram-simulate + wcc)', () => {
+  let env: TestEnv
+  let stub: WxStub
+  let pageUnderTest: ReturnType<typeof simulate.render>
+  const rootStyle = (page: ReturnType<typeof simulate.render>) => page.dom?.firstElementChild?.getAttribute('style') ?? ''
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(DIST, 'app.json'))) throw new Error('dist/ is missing: run npm run build:weapp first (npm run test:weapp does)')
+    env = await createTestEnv()
+    const asResident = env.loginAs('demo-resident-1')
+    stub = createWx((name, data) => asResident(name, data))
+    ;(globalThis as Record<string, unknown>).wx = stub.wx
+    installPageHost(DIST)
+  })
+  afterAll(() => env?.close())
+
+  it('should render the 我的 page with the signed-in resident from the users function', async () => {
+    const me = await env.loginAs('demo-resident-1')('users', { action: 'me' })
+    if (!me.ok) throw new Error('users.me failed')
+    setRoute('pages/me/index')
+    const id = simulate.load(path.join(DIST, 'pages/me/index'), { compiler: 'official', rootPath: DIST })
+    const page = simulate.render(id)
+    page.attach(document.createElement('parent-wrapper'))
+    await until(() => (page.dom?.textContent ?? '').includes(me.data.name), 'the name on 我的')
+    expect(stub.calls.map((c) => c.data.action)).toContain('me')
+    expect(page.dom?.textContent).toContain(me.data.name)
+    expect(page.dom?.textContent).toContain(me.data.community.name)
+    pageUnderTest = page
+  })
+
+  it('should turn on 大字 when the switch is tapped: stored, and the page scale grows', async () => {
+    const page = pageUnderTest
+    expect(rootStyle(page)).toContain('--fs: 1;')
+    const sw = page.querySelector('.nut-switch')
+    if (!sw) throw new Error('大字 switch not rendered')
+    sw.dispatchEvent('tap')
+    await until(() => stub.storage.has('mhwx.largeText') && !rootStyle(page).includes('--fs: 1;'), 'the 大字 tap to take effect')
+    expect(stub.storage.get('mhwx.largeText')).toBe(true)
+    expect(rootStyle(page)).toContain('--fs: 1.25;')
+    expect(page.dom?.innerHTML).toContain('nut-switch-open')
+  })
+
+  it('should show the registered feature entries on 首页, or 更多服务即将上线 when there are none', async () => {
+    setRoute('pages/home/index')
+    const id = simulate.load(path.join(DIST, 'pages/home/index'), { compiler: 'official', rootPath: DIST })
+    const page = simulate.render(id)
+    page.attach(document.createElement('parent-wrapper'))
+    await until(() => (page.dom?.textContent ?? '').includes('东县门社区'), 'the community on 首页')
+    const text = page.dom?.textContent ?? ''
+    expect(text).toContain('东县门社区')
+    if (HOME_ENTRIES.length === 0) expect(text).toContain('更多服务即将上线')
+    else expect(text).not.toContain('更多服务即将上线')
+    for (const entry of HOME_ENTRIES) expect(text).toContain(entry.title)
+  })
+})
