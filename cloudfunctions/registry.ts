@@ -1,3 +1,4 @@
+import { cases } from './cases'
 import type { CloudFunction } from './core/define-function'
 import { scheduler } from './scheduler'
 import { stations } from './stations'
@@ -12,6 +13,7 @@ export const registry = {
   users,
   scheduler,
   stations,
+  cases,
 } satisfies Record<string, CloudFunction>
 
 export type FunctionName = keyof typeof registry
