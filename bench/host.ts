@@ -63,6 +63,7 @@ async function serve(kind: string): Promise<void> {
     dataDir: work,
     sweepIntervalMs: 0,
     log: () => undefined,
+    quiet: true,
   })
   await seedDemo(host.runtime)
   const url = await host.listen(0)
