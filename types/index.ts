@@ -1,3 +1,4 @@
+import { CasesContract } from './cases'
 import { StationsContract } from './stations'
 import { UsersContract } from './users'
 
@@ -9,6 +10,7 @@ import { UsersContract } from './users'
 export const CONTRACTS = {
   users: UsersContract,
   stations: StationsContract,
+  cases: CasesContract,
 } as const
 export type FunctionName = keyof typeof CONTRACTS
 
