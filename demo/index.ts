@@ -1,6 +1,7 @@
 import { COLLECTIONS } from '../cloudfunctions/core/collections'
 import type { Runtime } from '../cloudfunctions/core/runtime'
 import { seedAccounts } from './accounts'
+import { seedCases } from './cases'
 import { seedOrg } from './org'
 import { seedStations } from './stations'
 
@@ -15,6 +16,7 @@ export const DEMO_SEEDS: { name: string; seed(rt: Runtime): Promise<void> }[] = 
   { name: 'org', seed: seedOrg },
   { name: 'accounts', seed: seedAccounts },
   { name: 'stations', seed: seedStations },
+  { name: 'cases', seed: seedCases },
 ]
 
 /** Seeds the demo data into an empty database; a database with any org unit is left alone. */
