@@ -1,0 +1,83 @@
+import type { Db } from '@cloudbase/database'
+import type { HistoryEntry, WishCategory, WishSettings, WishStatus } from '../../types/wishes'
+
+/** The wish wall's collections. `service_ledger` is shared: events credit hours there too. */
+export const WISH_COLLECTIONS = {
+  wishes: 'wishes',
+  settings: 'wish_settings',
+  claimSlots: 'wish_claim_slots',
+  ledger: 'service_ledger',
+  digests: 'wish_digests',
+} as const
+
+export type Tx = Pick<Db, 'collection'>
+export type TxDb = Omit<Db, 'runTransaction'> & { runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }
+
+/** `wishes`: one wish with its whole history. `version` grows by one on every transition. */
+export interface WishDoc {
+  _id: string
+  communityId: string
+  stationId: string | null
+  wisherId: string
+  /** Snapshots taken at posting: the claimer must reach the person who asked. */
+  wisherName: string
+  wisherPhone: string
+  text: string
+  category: WishCategory
+  photos: string[]
+  neededBy: string
+  status: WishStatus
+  contentVerdict: 'pass' | 'review'
+  claimerId: string | null
+  claimedAt: string | null
+  claimDeadline: string | null
+  fulfilNote: string | null
+  fulfilPhotos: string[]
+  fulfilledAt: string | null
+  autoConfirmAt: string | null
+  confirmedAt: string | null
+  disputeReason: string | null
+  rejectReason: string | null
+  hideReason: string | null
+  thanks: string | null
+  /** When it went onto the wall (approval or posting without review); the digest counts from here. */
+  openedAt: string | null
+  digestId: string | null
+  history: HistoryEntry[]
+  version: number
+  createdAt: string
+  updatedAt: string
+}
+
+/** `wish_settings`: `_id` = community id. */
+export type WishSettingsDoc = WishSettings & { _id: string; updatedAt: string; updatedBy: string }
+
+/** `wish_claim_slots`: `_id` = volunteer openid; `open` claims held now, bounded by the claim limit. */
+export interface ClaimSlotsDoc {
+  _id: string
+  open: number
+}
+
+/** `service_ledger`: `_id` = `wish:<wishId>`, so a wish is credited at most once. */
+export interface LedgerDoc {
+  _id: string
+  openid: string
+  source: 'wish'
+  sourceId: string
+  title: string
+  hours: number
+  points: number
+  creditedAt: string
+}
+
+/** `wish_digests`: `_id` = `<communityId>:<Shanghai date>`, one per community per day at most. */
+export interface DigestDoc {
+  _id: string
+  communityId: string
+  period: string
+  wishIds: string[]
+  createdAt: string
+  sentTo: string[]
+  sentAt: string | null
+  sentBy: string | null
+}

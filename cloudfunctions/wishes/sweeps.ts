@@ -1,0 +1,143 @@
+import { thing } from '../../types/notifications'
+import { AppError } from '../core/app-error'
+import { notify } from '../core/outbox'
+import type { Runtime } from '../core/runtime'
+import { WISH_COLLECTIONS as W, type DigestDoc, type TxDb, type WishDoc } from './collections'
+import { applyTransition, loadSettings, shanghaiDate, specs, staffOpenids } from './service'
+
+const BATCH = 200
+
+/** Runs one system transition per wish; a wish another actor changed meanwhile is skipped. */
+async function sweepEach(wishes: WishDoc[], run: (wish: WishDoc) => Promise<unknown>): Promise<number> {
+  let done = 0
+  for (const wish of wishes) {
+    try {
+      await run(wish)
+      done++
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error
+    }
+  }
+  return done
+}
+
+/**
+ * Claims past their deadline go back to the wall; the wisher and the volunteer are told.
+ * The deadline is re-checked inside the transaction: a claim released and re-claimed since
+ * the query has a new deadline and must not be expired.
+ */
+export async function expireClaims(rt: Runtime): Promise<{ expired: number }> {
+  const now = rt.clock.now()
+  const _ = rt.db.command
+  const due = await rt.db
+    .collection(W.wishes)
+    .where({ status: 'claimed', claimDeadline: _.lte(now.toISOString()) })
+    .limit(BATCH)
+    .get()
+  const expired = await sweepEach(due.data as WishDoc[], (wish) =>
+    applyTransition(
+      rt.db,
+      wish._id,
+      (current) => (current.claimDeadline !== null && current.claimDeadline <= now.toISOString() ? ['system'] : ['other']),
+      specs.expire(),
+      now,
+    ).catch((error: unknown) => {
+      // A fresh claim makes the system "other": FORBIDDEN here means "not due any more".
+      if (error instanceof AppError && error.code === 'FORBIDDEN') throw new AppError('CONFLICT', 'not due')
+      throw error
+    }),
+  )
+  return { expired }
+}
+
+/** Fulfilled wishes nobody answered within the community's window are confirmed and credited. */
+export async function autoConfirm(rt: Runtime): Promise<{ confirmed: number }> {
+  const now = rt.clock.now()
+  const _ = rt.db.command
+  const due = await rt.db
+    .collection(W.wishes)
+    .where({ status: 'fulfilled', autoConfirmAt: _.lte(now.toISOString()) })
+    .limit(BATCH)
+    .get()
+  const confirmed = await sweepEach(due.data as WishDoc[], async (wish) =>
+    applyTransition(rt.db, wish._id, () => ['system'], specs.confirm(await loadSettings(rt.db, wish.communityId), 'system'), now),
+  )
+  return { confirmed }
+}
+
+/**
+ * Open wishes unclaimed for longer than the community's `digestAfterDays` go into that
+ * community's digest of the day, which staff export and send to partner units. A wish goes
+ * into one digest only (`digestId` is set with it, in one transaction).
+ */
+export async function collectDigests(rt: Runtime): Promise<{ digests: number; wishes: number }> {
+  const { db } = rt
+  const now = rt.clock.now()
+  const candidates = await db
+    .collection(W.wishes)
+    .where({ status: 'open', digestId: null })
+    .orderBy('openedAt', 'asc')
+    .limit(1000)
+    .get()
+  const byCommunity = new Map<string, WishDoc[]>()
+  for (const wish of candidates.data as WishDoc[]) {
+    const list = byCommunity.get(wish.communityId) ?? []
+    list.push(wish)
+    byCommunity.set(wish.communityId, list)
+  }
+  const period = shanghaiDate(now)
+  let digests = 0
+  let total = 0
+  for (const [communityId, wishes] of byCommunity) {
+    const settings = await loadSettings(db, communityId)
+    const cutoff = new Date(now.getTime() - settings.digestAfterDays * 86_400_000).toISOString()
+    const stale = wishes.filter((w) => w.openedAt !== null && w.openedAt <= cutoff)
+    if (stale.length === 0) continue
+    const id = `${communityId}:${period}`
+    // Transactions hold single-document operations only, so the query runs before it.
+    const staff = await staffOpenids(db, communityId)
+    const added = await (db as TxDb).runTransaction(async (tx) => {
+      const ids: string[] = []
+      for (const w of stale) {
+        const current = ((await tx.collection(W.wishes).doc(w._id).get()) as { data: WishDoc | null }).data
+        if (!current || current.status !== 'open' || current.digestId) continue
+        await tx.collection(W.wishes).doc(w._id).update({ digestId: id })
+        ids.push(w._id)
+      }
+      if (ids.length === 0) return ids
+      const existing = ((await tx.collection(W.digests).doc(id).get()) as { data: DigestDoc | null }).data
+      if (existing) await tx.collection(W.digests).doc(id).update({ wishIds: [...existing.wishIds, ...ids] })
+      else {
+        const doc: Omit<DigestDoc, '_id'> = { communityId, period, wishIds: ids, createdAt: now.toISOString(), sentTo: [], sentAt: null, sentBy: null }
+        await tx.collection(W.digests).doc(id).set(doc)
+      }
+      for (const openid of staff) {
+        await notify(
+          tx,
+          {
+            dedupeKey: `wish-digest:${id}:${ids.length}:${openid}`,
+            openid,
+            title: '未认领心愿汇总',
+            body: `有 ${ids.length} 个心愿超过 ${settings.digestAfterDays} 天无人认领，已汇总，可导出发送相关单位`,
+            link: `/staff/wishes/index?communityId=${encodeURIComponent(communityId)}&tab=digests`,
+            template: { id: 'wish-status', data: { thing1: thing(`${ids.length}个心愿待认领`), phrase2: '待处理' } },
+          },
+          now,
+        )
+      }
+      return ids
+    })
+    if (added.length > 0) {
+      digests++
+      total += added.length
+    }
+  }
+  return { digests, wishes: total }
+}
+
+/** The wish wall's sweeps, in the order the scheduler runs them. */
+export const WISH_SWEEPS = [
+  { name: 'wishes.expireClaims', run: expireClaims },
+  { name: 'wishes.autoConfirm', run: autoConfirm },
+  { name: 'wishes.digest', run: collectDigests },
+]
