@@ -3,6 +3,7 @@ import type { CloudFunction } from './core/define-function'
 import { scheduler } from './scheduler'
 import { stations } from './stations'
 import { users } from './users'
+import { wishes } from './wishes'
 
 /**
  * Every function by name: the local host serves `POST /api/<name>` from it, the tests call
@@ -14,6 +15,7 @@ export const registry = {
   scheduler,
   stations,
   cases,
+  wishes,
 } satisfies Record<string, CloudFunction>
 
 export type FunctionName = keyof typeof registry
