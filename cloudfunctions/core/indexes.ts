@@ -57,4 +57,27 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'stations', name: 'name', fields: [{ field: 'name', order: 1 }] },
   { collection: 'stations', name: 'unit_name', fields: [{ field: 'unitId', order: 1 }, { field: 'name', order: 1 }] },
   { collection: 'station_amenities', name: 'createdAt', fields: [{ field: 'createdAt', order: 1 }] },
+  // wishes (微心愿墙): the wall by community or station and status, newest or soonest-needed
+  // first; my wishes and my claims; the sweeps' due claims, due confirmations and digest
+  // candidates; a station's confirmed results; the ledger per person; digests per community.
+  { collection: 'wishes', name: 'community_status_createdAt', fields: [{ field: 'communityId', order: 1 }, { field: 'status', order: 1 }, { field: 'createdAt', order: -1 }] },
+  { collection: 'wishes', name: 'community_status_neededBy', fields: [{ field: 'communityId', order: 1 }, { field: 'status', order: 1 }, { field: 'neededBy', order: 1 }] },
+  { collection: 'wishes', name: 'station_status_createdAt', fields: [{ field: 'stationId', order: 1 }, { field: 'status', order: 1 }, { field: 'createdAt', order: -1 }] },
+  { collection: 'wishes', name: 'station_status_confirmedAt', fields: [{ field: 'stationId', order: 1 }, { field: 'status', order: 1 }, { field: 'confirmedAt', order: -1 }] },
+  { collection: 'wishes', name: 'wisher_createdAt', fields: [{ field: 'wisherId', order: 1 }, { field: 'createdAt', order: -1 }] },
+  { collection: 'wishes', name: 'claimer_createdAt', fields: [{ field: 'claimerId', order: 1 }, { field: 'createdAt', order: -1 }] },
+  { collection: 'wishes', name: 'status_claimDeadline', fields: [{ field: 'status', order: 1 }, { field: 'claimDeadline', order: 1 }] },
+  { collection: 'wishes', name: 'status_autoConfirmAt', fields: [{ field: 'status', order: 1 }, { field: 'autoConfirmAt', order: 1 }] },
+  { collection: 'wishes', name: 'status_digest_openedAt', fields: [{ field: 'status', order: 1 }, { field: 'digestId', order: 1 }, { field: 'openedAt', order: 1 }] },
+  { collection: 'service_ledger', name: 'openid_creditedAt', fields: [{ field: 'openid', order: 1 }, { field: 'creditedAt', order: -1 }] },
+  { collection: 'wish_digests', name: 'community_period', fields: [{ field: 'communityId', order: 1 }, { field: 'period', order: -1 }] },
+  // cases (诉求, issue 6): 我的诉求 newest first; a unit's boxes by status and deadline; the
+  // subtree of a street or district (unitScope holds the handling unit and its ancestors);
+  // lookup by the human number; similar cases nearby; figures over a submission range.
+  { collection: 'cases', name: 'petitioner_submittedAt', fields: [{ field: 'petitionerOpenid', order: 1 }, { field: 'submittedAt', order: -1 }] },
+  { collection: 'cases', name: 'unit_status_due', fields: [{ field: 'handlingUnitId', order: 1 }, { field: 'status', order: 1 }, { field: 'handleDueAt', order: 1 }] },
+  { collection: 'cases', name: 'scope_status', fields: [{ field: 'unitScope', order: 1 }, { field: 'status', order: 1 }] },
+  { collection: 'cases', name: 'number', fields: [{ field: 'number', order: 1 }], unique: true },
+  { collection: 'cases', name: 'location', fields: [{ field: 'location', order: '2dsphere' }] },
+  { collection: 'cases', name: 'status_submittedAt', fields: [{ field: 'status', order: 1 }, { field: 'submittedAt', order: 1 }] },
 ]
