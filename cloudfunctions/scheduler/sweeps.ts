@@ -1,5 +1,6 @@
 import { drainOutbox } from '../core/outbox'
 import type { Runtime } from '../core/runtime'
+import { WISH_SWEEPS } from '../wishes/sweeps'
 
 /**
  * A periodic job: overdue cases, revisit tasks, claim expiry, event reminders… Each must
@@ -12,7 +13,7 @@ export interface Sweep {
 }
 
 /** Feature sweeps, in order. Features append theirs here; the outbox drain always runs after them. */
-export const SWEEPS: Sweep[] = []
+export const SWEEPS: Sweep[] = [...WISH_SWEEPS]
 
 /** Delivers what the sweeps (and the actions since the last tick) queued. */
 export const OUTBOX_SWEEP: Sweep = { name: 'outbox', run: (rt) => drainOutbox(rt, { limit: 200 }) }
