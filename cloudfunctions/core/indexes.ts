@@ -80,13 +80,4 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'cases', name: 'number', fields: [{ field: 'number', order: 1 }], unique: true },
   { collection: 'cases', name: 'location', fields: [{ field: 'location', order: '2dsphere' }] },
   { collection: 'cases', name: 'status_submittedAt', fields: [{ field: 'status', order: 1 }, { field: 'submittedAt', order: 1 }] },
-  // cases (诉求, issue 6): 我的诉求 newest first; a unit's boxes by status and deadline; the
-  // subtree of a street or district (unitScope holds the handling unit and its ancestors);
-  // lookup by the human number; similar cases nearby; figures over a submission range.
-  { collection: 'cases', name: 'petitioner_submittedAt', fields: [{ field: 'petitionerOpenid', order: 1 }, { field: 'submittedAt', order: -1 }] },
-  { collection: 'cases', name: 'unit_status_due', fields: [{ field: 'handlingUnitId', order: 1 }, { field: 'status', order: 1 }, { field: 'handleDueAt', order: 1 }] },
-  { collection: 'cases', name: 'scope_status', fields: [{ field: 'unitScope', order: 1 }, { field: 'status', order: 1 }] },
-  { collection: 'cases', name: 'number', fields: [{ field: 'number', order: 1 }], unique: true },
-  { collection: 'cases', name: 'location', fields: [{ field: 'location', order: '2dsphere' }] },
-  { collection: 'cases', name: 'status_submittedAt', fields: [{ field: 'status', order: 1 }, { field: 'submittedAt', order: 1 }] },
 ]
