@@ -1,6 +1,5 @@
 import type { CaseDetail } from '../../types/cases'
 import { createTestEnv, type TestEnv } from '../core/testing'
-import { seedCases } from '../../demo/cases'
 import type { CaseDoc } from './collections'
 import { cases } from './index'
 
@@ -16,7 +15,6 @@ const NOW = '2026-11-22T02:00:00.000Z' // 10:00 Shanghai
 let env: TestEnv
 beforeEach(async () => {
   env = await createTestEnv({ now: NOW, functions: { cases } })
-  await seedCases(env.rt)
 })
 afterEach(() => env.close())
 
