@@ -1,0 +1,317 @@
+import { createTestEnv, type TestEnv } from '../core/testing'
+import {
+  A_WISH,
+  COMMUNITY,
+  OTHER_COMMUNITY,
+  RESIDENT,
+  SECRETARY,
+  STATION,
+  VOLUNTEER,
+  addPerson,
+  claimedWish,
+  expectOk,
+  fulfilledWish,
+  openWish,
+  outboxFor,
+  wishDoc,
+} from './test-helpers'
+
+let env: TestEnv
+beforeEach(async () => {
+  env = await createTestEnv()
+})
+afterEach(async () => {
+  await env.close()
+})
+
+const call = (openid: string | null, event: Record<string, unknown>) => env.call<any>(openid, 'wishes', event)
+
+describe('wishes.post', () => {
+  it('should queue a wish for staff review and tell the community staff', async () => {
+    const res = await call(RESIDENT, { action: 'post', ...A_WISH })
+    const { id, status } = expectOk<{ id: string; status: string }>(res)
+    expect(status).toBe('pending_review')
+    const doc = await wishDoc(env, id)
+    expect(doc).toMatchObject({ communityId: COMMUNITY, wisherId: RESIDENT, wisherPhone: '13991230001', contentVerdict: 'pass', history: [{ action: 'post' }] })
+    expect((await outboxFor(env, SECRETARY)).map((m) => m.title)).toContain('新心愿待审核')
+  })
+
+  it('should refuse risky text with a clear message and store nothing', async () => {
+    const res = await call(RESIDENT, { action: 'post', ...A_WISH, text: '想找人一起玩网赌赚钱' })
+    expect(res).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('不适宜公开') } })
+    expect(await env.docs('wishes')).toHaveLength(0)
+  })
+
+  it('should send review-flagged text to staff even when the community turned review off', async () => {
+    expectOk(await call(SECRETARY, { action: 'updateSettings', communityId: COMMUNITY, settings: { reviewRequired: false } }))
+    const flagged = expectOk<{ id: string; status: string }>(await call(RESIDENT, { action: 'post', ...A_WISH, text: '需要帮忙，请加微信联系我' }))
+    expect(flagged.status).toBe('pending_review')
+    const queue = expectOk<{ items: { id: string; contentVerdict: string }[] }>(await call(SECRETARY, { action: 'reviewQueue', communityId: COMMUNITY }))
+    expect(queue.items).toEqual([expect.objectContaining({ id: flagged.id, contentVerdict: 'review' })])
+  })
+
+  it('should put passing text straight on the wall when the community turned review off', async () => {
+    expectOk(await call(SECRETARY, { action: 'updateSettings', communityId: COMMUNITY, settings: { reviewRequired: false } }))
+    const posted = expectOk<{ id: string; status: string }>(await call(RESIDENT, { action: 'post', ...A_WISH }))
+    expect(posted.status).toBe('open')
+  })
+
+  it('should post at a station into the station community', async () => {
+    const { id } = expectOk<{ id: string }>(await call(RESIDENT, { action: 'post', ...A_WISH, communityId: undefined, stationId: STATION }))
+    expect(await wishDoc(env, id)).toMatchObject({ stationId: STATION, communityId: COMMUNITY })
+  })
+
+  it('should answer BAD_REQUEST with issues for a too-short text and store nothing', async () => {
+    const res = await call(RESIDENT, { action: 'post', ...A_WISH, text: '帮忙' })
+    expect(res).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', issues: [{ path: ['text'] }] } })
+    expect(await env.docs('wishes')).toHaveLength(0)
+  })
+
+  it('should refuse a needed-by date in the past', async () => {
+    const res = await call(RESIDENT, { action: 'post', ...A_WISH, neededBy: '2025-03-02' })
+    expect(res).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', issues: [{ path: ['neededBy'] }] } })
+  })
+
+  it('should ask an anonymous caller to sign in', async () => {
+    expect(await call(null, { action: 'post', ...A_WISH })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } })
+  })
+})
+
+describe('wishes.review', () => {
+  it('should put an approved wish on the wall and tell the wisher', async () => {
+    const id = await openWish(env)
+    expect(await wishDoc(env, id)).toMatchObject({ status: 'open', openedAt: expect.any(String) })
+    expect((await outboxFor(env, RESIDENT)).map((m) => m.title)).toContain('心愿已上墙')
+  })
+
+  it('should show the wisher the reason of a rejection', async () => {
+    const { id } = expectOk<{ id: string }>(await call(RESIDENT, { action: 'post', ...A_WISH }))
+    expectOk(await call(SECRETARY, { action: 'review', id, decision: 'reject', reason: '请写清楚具体需要' }))
+    const detail = expectOk<{ status: string; rejectReason: string }>(await call(RESIDENT, { action: 'get', id }))
+    expect(detail).toMatchObject({ status: 'rejected', rejectReason: '请写清楚具体需要' })
+  })
+
+  it('should require a reason to reject', async () => {
+    const { id } = expectOk<{ id: string }>(await call(RESIDENT, { action: 'post', ...A_WISH }))
+    const res = await call(SECRETARY, { action: 'review', id, decision: 'reject' })
+    expect(res).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', issues: [{ path: ['reason'] }] } })
+    expect(await wishDoc(env, id)).toMatchObject({ status: 'pending_review' })
+  })
+
+  it('should refuse a resident and the staff of another community', async () => {
+    const { id } = expectOk<{ id: string }>(await call(RESIDENT, { action: 'post', ...A_WISH }))
+    expect(await call('demo-resident-2', { action: 'review', id, decision: 'approve' })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    await addPerson(env, 'other-secretary', { role: 'community_secretary', unitId: OTHER_COMMUNITY })
+    expect(await call('other-secretary', { action: 'review', id, decision: 'approve' })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expect(await wishDoc(env, id)).toMatchObject({ status: 'pending_review' })
+  })
+
+  it('should let the street above the community review', async () => {
+    const { id } = expectOk<{ id: string }>(await call(RESIDENT, { action: 'post', ...A_WISH }))
+    expect(await call('demo-street-1', { action: 'review', id, decision: 'approve' })).toMatchObject({ ok: true, data: { status: 'open' } })
+  })
+})
+
+describe('wishes.wall', () => {
+  it('should show open wishes with the name masked and no contact anywhere', async () => {
+    await openWish(env)
+    const res = await call('demo-resident-2', { action: 'wall', communityId: COMMUNITY })
+    const wall = expectOk<{ items: { wisherName: string }[]; total: number }>(res)
+    expect(wall.total).toBe(1)
+    expect(wall.items[0]!.wisherName).toBe('王**')
+    const json = JSON.stringify(res)
+    expect(json).not.toContain('13991230001')
+    expect(json).not.toContain('王秀兰')
+    expect(json).not.toContain('contact')
+  })
+
+  it('should keep the phone out of the wall even for the claimer', async () => {
+    await claimedWish(env)
+    const res = await call(VOLUNTEER, { action: 'wall', communityId: COMMUNITY, status: 'claimed' })
+    expect(expectOk<{ total: number }>(res).total).toBe(1)
+    expect(JSON.stringify(res)).not.toContain('13991230001')
+  })
+
+  it('should show the wisher their own name in full', async () => {
+    await openWish(env)
+    const wall = expectOk<{ items: { wisherName: string; mine: boolean }[] }>(await call(RESIDENT, { action: 'wall', communityId: COMMUNITY }))
+    expect(wall.items[0]).toMatchObject({ wisherName: '王秀兰', mine: true })
+  })
+
+  it('should filter by category and sort by the soonest needed', async () => {
+    await openWish(env, { neededBy: '2025-03-20', category: 'study', text: '孩子需要一套初中数学辅导书' })
+    await openWish(env, { neededBy: '2025-03-05', category: 'study', text: '孩子需要一个新书包，旧的坏了' })
+    await openWish(env, { neededBy: '2025-03-04', category: 'company', text: '周末想找人陪我聊聊天' })
+    const study = expectOk<{ items: { neededBy: string; category: string }[] }>(
+      await call(VOLUNTEER, { action: 'wall', communityId: COMMUNITY, category: 'study', sort: 'soonest' }),
+    )
+    expect(study.items.map((w) => w.neededBy)).toEqual(['2025-03-05', '2025-03-20'])
+    const byStation = expectOk<{ total: number }>(await call(VOLUNTEER, { action: 'wall', stationId: STATION }))
+    expect(byStation.total).toBe(0)
+  })
+
+  it('should not list wishes waiting for review', async () => {
+    expectOk(await call(RESIDENT, { action: 'post', ...A_WISH }))
+    expect(expectOk<{ total: number }>(await call(VOLUNTEER, { action: 'wall', communityId: COMMUNITY })).total).toBe(0)
+  })
+
+  it('should need a community or a station', async () => {
+    expect(await call(VOLUNTEER, { action: 'wall' })).toMatchObject({ error: { code: 'BAD_REQUEST' } })
+  })
+})
+
+describe('wishes.claim', () => {
+  it('should give the claimer the contact and tell both people', async () => {
+    const id = await openWish(env)
+    const res = expectOk<{ status: string; contact: { name: string; phone: string }; claimDeadline: string }>(await call(VOLUNTEER, { action: 'claim', id }))
+    expect(res).toMatchObject({ status: 'claimed', contact: { name: '王秀兰', phone: '13991230001' }, claimDeadline: '2025-03-10T02:00:00.000Z' })
+    expect((await outboxFor(env, RESIDENT)).map((m) => m.title)).toContain('心愿已被认领')
+    expect((await outboxFor(env, VOLUNTEER)).map((m) => m.title)).toContain('认领成功')
+    const detail = expectOk<{ contact: unknown; can: string[] }>(await call(VOLUNTEER, { action: 'get', id }))
+    expect(detail.contact).toEqual({ name: '王秀兰', phone: '13991230001' })
+    expect(detail.can).toEqual(['release', 'fulfil'])
+  })
+
+  it('should hide the contact from everyone but the wisher and the claimer', async () => {
+    const id = await claimedWish(env)
+    for (const openid of ['demo-resident-2', SECRETARY, 'demo-grid-1']) {
+      const res = await call(openid, { action: 'get', id })
+      expect(expectOk<{ contact: unknown }>(res).contact).toBeNull()
+      expect(JSON.stringify(res)).not.toContain('13991230001')
+    }
+    expect(expectOk<{ contact: unknown }>(await call(RESIDENT, { action: 'get', id })).contact).not.toBeNull()
+  })
+
+  it('should tell the second volunteer the wish has just been claimed', async () => {
+    const id = await claimedWish(env)
+    await addPerson(env, 'vol-2', { role: 'volunteer', unitId: COMMUNITY })
+    expect(await call('vol-2', { action: 'claim', id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('刚刚被其他志愿者认领') } })
+  })
+
+  it('should refuse a resident, a volunteer of another community and the wisher', async () => {
+    const id = await openWish(env)
+    expect(await call('demo-resident-2', { action: 'claim', id })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    await addPerson(env, 'vol-elsewhere', { role: 'volunteer', unitId: OTHER_COMMUNITY })
+    expect(await call('vol-elsewhere', { action: 'claim', id })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    const own = await openWish(env, {}, VOLUNTEER)
+    expect(await call(VOLUNTEER, { action: 'claim', id: own })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expect(await wishDoc(env, id)).toMatchObject({ status: 'open', claimerId: null })
+  })
+
+  it('should stop a volunteer at the limit of open claims and free a slot on release', async () => {
+    expectOk(await call(SECRETARY, { action: 'updateSettings', communityId: COMMUNITY, settings: { claimLimit: 2 } }))
+    const ids = [await openWish(env), await openWish(env), await openWish(env)]
+    expectOk(await call(VOLUNTEER, { action: 'claim', id: ids[0] }))
+    expectOk(await call(VOLUNTEER, { action: 'claim', id: ids[1] }))
+    expect(await call(VOLUNTEER, { action: 'claim', id: ids[2] })).toMatchObject({ error: { code: 'CONFLICT', message: expect.stringContaining('2 个未完成') } })
+    expectOk(await call(VOLUNTEER, { action: 'release', id: ids[0] }))
+    expectOk(await call(VOLUNTEER, { action: 'claim', id: ids[2] }))
+  })
+
+  it('should answer NOT_FOUND for an unknown wish', async () => {
+    expect(await call(VOLUNTEER, { action: 'claim', id: 'w-nope' })).toMatchObject({ error: { code: 'NOT_FOUND' } })
+  })
+})
+
+describe('wishes.release', () => {
+  it('should return the wish to the wall without the claimer and tell the wisher', async () => {
+    const id = await claimedWish(env)
+    expectOk(await call(VOLUNTEER, { action: 'release', id, reason: '临时出差' }))
+    expect(await wishDoc(env, id)).toMatchObject({ status: 'open', claimerId: null })
+    expect((await outboxFor(env, RESIDENT)).map((m) => m.body).join()).toContain('临时出差')
+    expect(expectOk<{ contact: unknown }>(await call(VOLUNTEER, { action: 'get', id })).contact).toBeNull()
+  })
+
+  it('should refuse anyone but the claimer', async () => {
+    const id = await claimedWish(env)
+    await addPerson(env, 'vol-2', { role: 'volunteer', unitId: COMMUNITY })
+    expect(await call('vol-2', { action: 'release', id })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+  })
+})
+
+describe('wishes.fulfil, confirm, dispute and thank', () => {
+  it('should credit the volunteer once on confirmation and show the entry in their ledger', async () => {
+    const id = await fulfilledWish(env)
+    expect((await outboxFor(env, RESIDENT)).map((m) => m.title)).toContain('请确认心愿')
+    expectOk(await call(RESIDENT, { action: 'confirm', id }))
+    expect(await call(RESIDENT, { action: 'confirm', id })).toMatchObject({ error: { code: 'CONFLICT' } })
+    const ledger = expectOk<{ items: { wishId: string; hours: number }[]; totalHours: number; totalPoints: number }>(await call(VOLUNTEER, { action: 'ledger' }))
+    expect(ledger).toMatchObject({ items: [{ wishId: id, hours: 2 }], totalHours: 2, totalPoints: 10 })
+  })
+
+  it('should send a disputed wish back to the volunteer with the reason', async () => {
+    const id = await fulfilledWish(env)
+    expectOk(await call(RESIDENT, { action: 'dispute', id, reason: '电视还是没有信号' }))
+    expect(await wishDoc(env, id)).toMatchObject({ status: 'claimed', claimerId: VOLUNTEER, disputeReason: '电视还是没有信号' })
+    expect((await outboxFor(env, VOLUNTEER)).map((m) => m.body).join()).toContain('电视还是没有信号')
+    expect(await env.docs('service_ledger')).toHaveLength(0)
+  })
+
+  it('should show the thanks on the wall once, and only the wisher may write it', async () => {
+    const id = await fulfilledWish(env)
+    expectOk(await call(RESIDENT, { action: 'confirm', id }))
+    expect(await call('demo-resident-2', { action: 'thank', id, text: '谢谢志愿者' })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expectOk(await call(RESIDENT, { action: 'thank', id, text: '谢谢张师傅，电视修好了！' }))
+    expect(await call(RESIDENT, { action: 'thank', id, text: '再次感谢' })).toMatchObject({ error: { code: 'CONFLICT' } })
+    const wall = expectOk<{ items: { thanks: string }[] }>(await call('demo-resident-2', { action: 'wall', communityId: COMMUNITY, status: 'confirmed' }))
+    expect(wall.items[0]!.thanks).toBe('谢谢张师傅，电视修好了！')
+  })
+
+  it('should refuse fulfilling by anyone but the claimer and a note that is missing', async () => {
+    const id = await claimedWish(env)
+    expect(await call(VOLUNTEER, { action: 'fulfil', id, photos: [] })).toMatchObject({ error: { code: 'BAD_REQUEST' } })
+    await addPerson(env, 'vol-2', { role: 'volunteer', unitId: COMMUNITY })
+    expect(await call('vol-2', { action: 'fulfil', id, note: '已完成', photos: [] })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+  })
+
+  it('should keep every transition in the history', async () => {
+    const id = await fulfilledWish(env)
+    expectOk(await call(RESIDENT, { action: 'confirm', id }))
+    const detail = expectOk<{ history: { action: string; by: string }[] }>(await call(RESIDENT, { action: 'get', id }))
+    expect(detail.history.map((h) => `${h.action}:${h.by}`)).toEqual(['post:wisher', 'approve:staff', 'claim:volunteer', 'fulfil:volunteer', 'confirm:wisher'])
+  })
+})
+
+describe('wishes.withdraw and hide', () => {
+  it('should let the wisher withdraw an unclaimed wish but not a claimed one', async () => {
+    const open = await openWish(env)
+    expectOk(await call(RESIDENT, { action: 'withdraw', id: open }))
+    const claimed = await claimedWish(env)
+    expect(await call(RESIDENT, { action: 'withdraw', id: claimed })).toMatchObject({ error: { code: 'CONFLICT' } })
+    expect(await call('demo-resident-2', { action: 'withdraw', id: claimed })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+  })
+
+  it('should let staff hide a wish with a reason, off the wall and gone for strangers', async () => {
+    const id = await claimedWish(env)
+    expectOk(await call(SECRETARY, { action: 'hide', id, reason: '内容涉及个人隐私' }))
+    expect(expectOk<{ total: number }>(await call('demo-resident-2', { action: 'wall', communityId: COMMUNITY, status: 'claimed' })).total).toBe(0)
+    expect(await call('demo-resident-2', { action: 'get', id })).toMatchObject({ error: { code: 'NOT_FOUND' } })
+    expect(expectOk<{ hideReason: string }>(await call(RESIDENT, { action: 'get', id })).hideReason).toBe('内容涉及个人隐私')
+    expect((await outboxFor(env, VOLUNTEER)).map((m) => m.title)).toContain('心愿已隐藏')
+    expect(await call(VOLUNTEER, { action: 'hide', id, reason: '不合适' })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+  })
+})
+
+describe('wishes.mine, stationResults and settings', () => {
+  it('should list my wishes and my claims', async () => {
+    const id = await claimedWish(env)
+    expect(expectOk<{ items: { id: string }[] }>(await call(RESIDENT, { action: 'mine' })).items.map((w) => w.id)).toEqual([id])
+    expect(expectOk<{ items: { id: string }[] }>(await call(VOLUNTEER, { action: 'mine', as: 'claimer' })).items.map((w) => w.id)).toEqual([id])
+  })
+
+  it('should show a station its confirmed wishes with masked names and thanks, to anyone', async () => {
+    const id = await fulfilledWish(env, { communityId: undefined, stationId: STATION })
+    expectOk(await call(RESIDENT, { action: 'confirm', id }))
+    expectOk(await call(RESIDENT, { action: 'thank', id, text: '非常感谢！' }))
+    const res = await call(null, { action: 'stationResults', stationId: STATION })
+    expect(expectOk<{ items: unknown[] }>(res).items).toEqual([
+      expect.objectContaining({ id, wisherName: '王**', fulfilNote: '已上门调试好天线', thanks: '非常感谢！' }),
+    ])
+    expect(JSON.stringify(res)).not.toContain('13991230001')
+  })
+
+  it('should refuse settings to anyone but staff', async () => {
+    expect(await call(VOLUNTEER, { action: 'settings', communityId: COMMUNITY })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expect(await call(SECRETARY, { action: 'updateSettings', communityId: COMMUNITY, settings: { claimLimit: 0 } })).toMatchObject({ error: { code: 'BAD_REQUEST' } })
+  })
+})
