@@ -1,0 +1,115 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
+import { runSweeps } from '../scheduler/sweeps'
+import { createTestEnv, type TestEnv } from '../core/testing'
+import { autoConfirm, collectDigests, expireClaims } from './sweeps'
+import { COMMUNITY, RESIDENT, SECRETARY, VOLUNTEER, claimedWish, expectOk, fulfilledWish, openWish, outboxFor, wishDoc } from './test-helpers'
+
+let env: TestEnv
+beforeEach(async () => {
+  env = await createTestEnv({ now: '2025-03-03T02:00:00.000Z' })
+})
+afterEach(async () => {
+  await env.close()
+})
+
+const DAY = 86_400_000
+
+describe('expireClaims', () => {
+  it('should leave a claim alone until its deadline', async () => {
+    const id = await claimedWish(env)
+    env.clock.advance(7 * DAY - 1000)
+    expect(await expireClaims(env.rt)).toEqual({ expired: 0 })
+    expect(await wishDoc(env, id)).toMatchObject({ status: 'claimed', claimerId: VOLUNTEER })
+  })
+
+  it('should return an expired claim to the wall and tell both people', async () => {
+    const id = await claimedWish(env)
+    env.clock.advance(7 * DAY)
+    expect(await expireClaims(env.rt)).toEqual({ expired: 1 })
+    expect(await wishDoc(env, id)).toMatchObject({ status: 'open', claimerId: null, claimDeadline: null })
+    expect((await outboxFor(env, RESIDENT)).map((m) => m.title)).toContain('心愿重新上墙')
+    expect((await outboxFor(env, VOLUNTEER)).map((m) => m.title)).toContain('认领已超时')
+    // The slot came back: the volunteer can claim again, and the claim sweep is idempotent.
+    expect(await expireClaims(env.rt)).toEqual({ expired: 0 })
+    expectOk(await env.call(VOLUNTEER, 'wishes', { action: 'claim', id }))
+  })
+
+  it('should deliver the expiry notices to the inbox through the scheduler', async () => {
+    await claimedWish(env)
+    env.clock.advance(8 * DAY)
+    const results = await runSweeps(env.rt)
+    expect(results.find((r) => r.name === 'wishes.expireClaims')).toMatchObject({ ok: true, result: { expired: 1 } })
+    const inbox = await env.docs<{ title: string }>('inbox', { openid: VOLUNTEER })
+    expect(inbox.map((m) => m.title)).toContain('认领已超时')
+  })
+})
+
+describe('autoConfirm', () => {
+  it('should confirm and credit a fulfilled wish after 7 days without an answer', async () => {
+    const id = await fulfilledWish(env)
+    env.clock.advance(7 * DAY - 1000)
+    expect(await autoConfirm(env.rt)).toEqual({ confirmed: 0 })
+    env.clock.advance(1000)
+    expect(await autoConfirm(env.rt)).toEqual({ confirmed: 1 })
+    expect(await wishDoc(env, id)).toMatchObject({ status: 'confirmed' })
+    expect(await env.docs('service_ledger')).toEqual([expect.objectContaining({ openid: VOLUNTEER, hours: 2, points: 10 })])
+    expect((await outboxFor(env, RESIDENT)).map((m) => m.title)).toContain('心愿已自动确认')
+  })
+
+  it('should not confirm a wish the wisher disputed meanwhile', async () => {
+    const id = await fulfilledWish(env)
+    expectOk(await env.call(RESIDENT, 'wishes', { action: 'dispute', id, reason: '还没有修好' }))
+    env.clock.advance(8 * DAY)
+    expect(await autoConfirm(env.rt)).toEqual({ confirmed: 0 })
+  })
+})
+
+describe('collectDigests', () => {
+  it('should gather wishes unclaimed for 14 days once into a digest staff can export and send', async () => {
+    const stale = await openWish(env, { neededBy: '2025-04-30' })
+    await claimedWish(env)
+    env.clock.advance(10 * DAY)
+    const fresh = await openWish(env, { neededBy: '2025-04-30', text: '想请人教我用智能手机挂号' })
+    env.clock.advance(4 * DAY)
+    expect(await collectDigests(env.rt)).toEqual({ digests: 1, wishes: 1 })
+    expect(await collectDigests(env.rt)).toEqual({ digests: 0, wishes: 0 })
+    expect((await wishDoc(env, fresh)).digestId).toBeNull()
+
+    const digests = expectOk<{ items: { id: string; wishIds: string[] }[] }>(await env.call(SECRETARY, 'wishes', { action: 'digests', communityId: COMMUNITY }))
+    expect(digests.items).toEqual([expect.objectContaining({ id: `${COMMUNITY}:2025-03-17`, wishIds: [stale] })])
+    expect((await outboxFor(env, SECRETARY)).map((m) => m.title)).toContain('未认领心愿汇总')
+
+    const exported = expectOk<{ fileId: string; rows: number }>(await env.call(SECRETARY, 'wishes', { action: 'exportDigest', id: digests.items[0]!.id }))
+    expect(exported.rows).toBe(1)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(await readFile(await localPath(env, exported.fileId)))
+    const sheet = book.getWorksheet('未认领微心愿')!
+    expect(sheet.getRow(1).getCell(4).value).toBe('心愿内容')
+    expect(sheet.getRow(2).getCell(4).value).toBe('家里的旧电视没有信号，想请人帮忙看看')
+    expect(sheet.getRow(2).getCell(5).value).toBe('王**')
+
+    const sent = expectOk<{ sentTo: string[]; sentAt: string }>(
+      await env.call(SECRETARY, 'wishes', { action: 'sendDigest', id: digests.items[0]!.id, recipients: ['碑林区妇联', '东县门小学'] }),
+    )
+    expect(sent).toMatchObject({ sentTo: ['碑林区妇联', '东县门小学'], sentAt: expect.any(String) })
+    expect(await env.call(VOLUNTEER, 'wishes', { action: 'exportDigest', id: digests.items[0]!.id })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+  })
+})
+
+/**
+ * Where the local storage port put a file: `<dataDir>/uploads/<key>`, the harness's
+ * dataDir being a fresh `mhwx-test-*` directory (the key is a random UUID, so unique).
+ */
+async function localPath(env: TestEnv, fileId: string): Promise<string> {
+  const key = decodeURIComponent((await env.rt.storage.url(fileId)).replace(/^\/files\//, ''))
+  const found = readdirSync(tmpdir())
+    .filter((d) => d.startsWith('mhwx-test-'))
+    .map((d) => path.join(tmpdir(), d, 'uploads', key))
+    .find((p) => existsSync(p))
+  if (!found) throw new Error(`no stored file for ${fileId}`)
+  return found
+}
