@@ -86,7 +86,7 @@ describe('collectDigests', () => {
     const exported = expectOk<{ fileId: string; rows: number }>(await env.call(SECRETARY, 'wishes', { action: 'exportDigest', id: digests.items[0]!.id }))
     expect(exported.rows).toBe(1)
     const book = new ExcelJS.Workbook()
-    await book.xlsx.load(await readFile(await localPath(env, exported.fileId)))
+    await book.xlsx.load((await readFile(await localPath(env, exported.fileId))) as unknown as ExcelJS.Buffer)
     const sheet = book.getWorksheet('未认领微心愿')!
     expect(sheet.getRow(1).getCell(4).value).toBe('心愿内容')
     expect(sheet.getRow(2).getCell(4).value).toBe('家里的旧电视没有信号，想请人帮忙看看')
