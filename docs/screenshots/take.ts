@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     await page.getByTestId('community-locate').click()
     await page.getByTestId('privacy-popup').waitFor()
     await shot(page, 'privacy')
+    await page.getByText('不同意').click()
 
     await page.goto('/#/pages/me/volunteer')
     await page.getByTestId('volunteer-page').waitFor()

@@ -16,7 +16,12 @@ export function PrivacyPopup() {
   // Tab pages stay mounted; only the page in front may show (and answer) the request.
   const [active, setActive] = useState(true)
   useDidShow(() => setActive(true))
-  useDidHide(() => setActive(false))
+  useDidHide(() => {
+    setActive(false)
+    // Leaving the page that asked counts as "not now": the request must not follow the
+    // user onto another page.
+    privacyRequestStore.get()?.resolve(false)
+  })
   const openContract = () => {
     if (process.env.TARO_ENV === 'weapp') Taro.openPrivacyContract({})
   }
