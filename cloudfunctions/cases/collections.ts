@@ -81,4 +81,8 @@ export interface CaseDoc {
   followers: string[]
   followerCount: number
   timeline: TimelineEntry[]
+  /** Set by the sweeps once they have flagged the case, so each flag is raised once. */
+  ackOverdueFlaggedAt: string | null
+  overdueFlaggedAt: string | null
+  revisitTaskAt: string | null
 }

@@ -32,9 +32,9 @@ import { applyRating, revisitDueAt } from './domain/satisfaction'
 import { decide, type Actor, type CaseActionName } from './domain/state-machine'
 import { factsOf, toDetail, toSummary } from './views'
 
-type Tx = Pick<Db, 'collection'>
+export type Tx = Pick<Db, 'collection'>
 type TxDb = { runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }
-const txDb = (db: Db) => db as unknown as TxDb
+export const txDb = (db: Db) => db as unknown as TxDb
 
 export type SubmitInput = z.output<typeof SubmitCaseInputSchema>
 
@@ -47,7 +47,7 @@ export async function loadCategories(db: Db): Promise<Category[]> {
   return (res.data as CategoryDoc[]).map(({ _id, ...c }) => ({ ...c, code: _id })).sort((a, b) => a.order - b.order || a.code.localeCompare(b.code))
 }
 
-async function loadCategory(db: Db, code: string): Promise<Category> {
+export async function loadCategory(db: Db, code: string): Promise<Category> {
   const doc = ((await db.collection(CASE_COLLECTIONS.categories).doc(code).get()).data as CategoryDoc[])[0]
   if (!doc || !doc.active || doc.parentCode === null) {
     throw new AppError('BAD_REQUEST', '请选择诉求类别', { issues: [{ path: ['categoryCode'], message: '没有这个诉求类别' }] })
@@ -61,7 +61,7 @@ export async function loadRules(db: Db): Promise<RoutingRule[]> {
   return (res.data as RoutingRuleDoc[]).map(({ _id, ...r }) => ({ ...r, id: _id }))
 }
 
-async function loadSettings(db: Db): Promise<CaseSettingsDoc> {
+export async function loadSettings(db: Db): Promise<CaseSettingsDoc> {
   const doc = ((await db.collection(CASE_COLLECTIONS.settings).doc(SETTINGS_ID).get()).data as CaseSettingsDoc[])[0]
   if (!doc) throw new AppError('INTERNAL', '诉求功能尚未配置', { cause: 'case_settings/main is missing' })
   return doc
@@ -77,7 +77,7 @@ export function departmentKeyOf(unit: UnitDoc): string | null {
   return unit.kind === 'department' ? (/^dept-[a-z0-9]+-([a-z0-9_]+)$/.exec(unit._id)?.[1] ?? null) : null
 }
 
-function toRoutingUnit(u: UnitDoc): RoutingUnit {
+export function toRoutingUnit(u: UnitDoc): RoutingUnit {
   const area = u.area as { type?: string; coordinates?: Array<Array<[number, number]>> } | null | undefined
   return {
     id: u._id,
@@ -91,7 +91,7 @@ function toRoutingUnit(u: UnitDoc): RoutingUnit {
 }
 
 /** The whole org tree (a few thousand units at most: read in pages of 1000). */
-async function loadUnits(db: Db): Promise<UnitDoc[]> {
+export async function loadUnits(db: Db): Promise<UnitDoc[]> {
   const out: UnitDoc[] = []
   for (let skip = 0; ; skip += 1000) {
     const page = (await db.collection(COLLECTIONS.units).skip(skip).limit(1000).get()).data as UnitDoc[]
@@ -101,7 +101,7 @@ async function loadUnits(db: Db): Promise<UnitDoc[]> {
 }
 
 /** Openids of the staff who handle cases at exactly this unit (whom a new case is announced to). */
-async function staffOf(db: Db, unitId: string): Promise<string[]> {
+export async function staffOf(db: Db, unitId: string): Promise<string[]> {
   const res = await db.collection(COLLECTIONS.roleAssignments).where({ unitId }).limit(100).get()
   const roles: readonly Role[] = ['grid_worker', 'community_staff', 'community_secretary', 'street_staff', 'department_handler']
   return [...new Set((res.data as RoleAssignmentDoc[]).filter((a) => roles.includes(a.role)).map((a) => a.openid))]
@@ -116,7 +116,7 @@ export function caseIdFor(submittedBy: string, clientRequestId: string): string 
   return createHash('sha256').update(`${submittedBy}\n${clientRequestId}`).digest('hex').slice(0, 32)
 }
 
-const entry = (at: Date, kind: TimelineEntry['kind'], text: string, extra: Partial<TimelineEntry> = {}): TimelineEntry => ({
+export const entry = (at: Date, kind: TimelineEntry['kind'], text: string, extra: Partial<TimelineEntry> = {}): TimelineEntry => ({
   at: at.toISOString(),
   kind,
   text,
@@ -126,12 +126,17 @@ const entry = (at: Date, kind: TimelineEntry['kind'], text: string, extra: Parti
 
 const caseLink = (id: string) => `/pages/cases/detail?id=${id}`
 
-function petitionerNotice(doc: CaseDoc, event: string, title: string, body: string): NotifyInput[] {
+export function petitionerNotice(doc: CaseDoc, event: string, title: string, body: string): NotifyInput[] {
   if (!doc.petitionerOpenid) return []
   return [{ dedupeKey: `case:${doc._id}:${event}:${doc.petitionerOpenid}`, openid: doc.petitionerOpenid, title, body, link: caseLink(doc._id) }]
 }
 
-function staffNotices(doc: CaseDoc, staff: string[], event: string, title: string, body: string): NotifyInput[] {
+/** Residents who pressed 我也遇到 hear when the case is resolved. */
+export function followerNotices(doc: CaseDoc, event: string, title: string, body: string): NotifyInput[] {
+  return doc.followers.map((openid) => ({ dedupeKey: `case:${doc._id}:${event}:${openid}`, openid, title, body, link: caseLink(doc._id) }))
+}
+
+export function staffNotices(doc: CaseDoc, staff: string[], event: string, title: string, body: string): NotifyInput[] {
   return staff.map((openid) => ({ dedupeKey: `case:${doc._id}:${event}:${openid}`, openid, title, body, link: `/staff/cases/detail?id=${doc._id}` }))
 }
 
@@ -226,6 +231,9 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
       duplicateOf: null,
       followers: [],
       followerCount: 0,
+      ackOverdueFlaggedAt: null,
+      overdueFlaggedAt: null,
+      revisitTaskAt: null,
       timeline: [
         entry(now, 'submitted', `诉求已受理（${proxy ? '代为登记' : '本人提交'}），编号${number}`),
         entry(now, 'routed', `${decision.reason}，请于${formatShanghai(handleDueAt)}前办结`, { unitName: unit.name, actorRole: 'system' }),
@@ -247,18 +255,18 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
 // Reading
 // ---------------------------------------------------------------------------
 
-function detailFor(ctx: ActionContext, doc: CaseDoc): CaseDetail {
+export function detailFor(ctx: ActionContext, doc: CaseDoc): CaseDetail {
   const openid = ctx.requireCaller().openid
   return toDetail(doc, actorOf(doc, openid, ctx.assignments), openid, ctx.now())
 }
 
-async function loadCase(db: Db, id: string): Promise<CaseDoc> {
+export async function loadCase(db: Db, id: string): Promise<CaseDoc> {
   const doc = ((await db.collection(CASE_COLLECTIONS.cases).doc(id).get()).data as CaseDoc[])[0]
   if (!doc) throw new AppError('NOT_FOUND', '找不到这件诉求')
   return doc
 }
 
-function raise(r: Refusal): never {
+export function raise(r: Refusal): never {
   throw new AppError(r.code, r.message)
 }
 
@@ -290,7 +298,7 @@ export async function myCases(ctx: ActionContext, input: z.output<typeof ListInp
 // Transitions
 // ---------------------------------------------------------------------------
 
-interface Change {
+export interface Change {
   patch: Partial<Omit<CaseDoc, '_id' | 'timeline'>>
   entry: TimelineEntry
   notices: NotifyInput[]
@@ -301,7 +309,7 @@ interface Change {
  * its timeline entry and its notifications in one transaction. The transaction re-reads
  * the case and refuses with CONFLICT if someone else changed it in between.
  */
-async function transition(
+export async function transition(
   ctx: ActionContext,
   caseId: string,
   action: CaseActionName,
@@ -325,10 +333,11 @@ async function transition(
     return true
   })
   if (!written) throw new AppError('CONFLICT', '这件诉求刚刚有了新进展，请刷新后再试')
-  return toDetail(next, actor, openid, now)
+  // Asked afresh: after a transfer or a return the caller may no longer handle the case.
+  return toDetail(next, actorOf(next, openid, ctx.assignments), openid, now)
 }
 
-const roleIn = (ctx: ActionContext, scope: readonly string[]) =>
+export const roleIn = (ctx: ActionContext, scope: readonly string[]) =>
   ctx.assignments.find((a) => scope.includes(a.unitId) && a.role !== 'resident' && a.role !== 'volunteer')?.role
 
 /** 签收: the unit takes the case on; the petitioner is told who is handling it. */
@@ -349,7 +358,10 @@ export async function resolveCase(ctx: ActionContext, input: z.output<typeof Res
     },
     entry: entry(now, 'resolved', `已办结（${DISPOSITION_LABELS[input.disposition]}）：${input.reply}`, { unitName: doc.handlingUnitName, actorRole: roleIn(ctx, doc.unitScope) }),
     // The ledger is for staff; the petitioner sees the disposition and the reply.
-    notices: petitionerNotice(doc, `resolved:${doc.timeline.length}`, '诉求已办结，请评价', `您的诉求（${doc.number}）已办结，请对办理结果进行评价`),
+    notices: [
+      ...petitionerNotice(doc, `resolved:${doc.timeline.length}`, '诉求已办结，请评价', `您的诉求（${doc.number}）已办结，请对办理结果进行评价`),
+      ...followerNotices(doc, `resolved:${doc.timeline.length}`, '您关注的诉求已办结', `${doc.number}：${input.reply.slice(0, 40)}`),
+    ],
   }))
 }
 
@@ -371,6 +383,9 @@ async function ratingChange(ctx: ActionContext, doc: CaseDoc, value: z.output<ty
       reopenCount: doc.reopenCount + 1,
       resolution: null,
       revisitDueAt: null,
+      ackOverdueFlaggedAt: null,
+      overdueFlaggedAt: null,
+      revisitTaskAt: null,
       ackDueAt: ackDueAt.toISOString(),
       handleDueAt: handleDueAt.toISOString(),
     },

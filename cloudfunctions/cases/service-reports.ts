@@ -1,0 +1,190 @@
+import type { Db } from '@cloudbase/database'
+import ExcelJS from 'exceljs'
+import type { z } from 'zod'
+import {
+  CASE_STATUS_LABELS,
+  DISPOSITION_LABELS,
+  LEDGER_LABELS,
+  OPEN_CASE_STATUSES,
+  SATISFACTION_LABELS,
+  type CaseSummary,
+  type ExportInputSchema,
+  type Figures,
+  type FiguresInputSchema,
+  type InboxInputSchema,
+  type LedgerInputSchema,
+  type SimilarNearbyInputSchema,
+} from '../../types/cases'
+import type { ActionContext } from '../core/define-function'
+import { distanceMeters, toLngLat } from '../core/geo'
+import { HANDLER_ROLES } from './actors'
+import { CASE_COLLECTIONS, type CaseDoc } from './collections'
+import { formatShanghai, shanghaiRange } from './domain/deadlines'
+import { computeFigures, figuresByUnit, formatRate } from './domain/figures'
+import { toSummary } from './views'
+
+/*
+ * Reading across cases: a unit's boxes (待签收, 办理中, 退单, 超期, 待回访, 待评价), the
+ * four ledgers, the 督办考核 figures and their export, and similar open cases nearby.
+ */
+
+type Box = z.output<typeof InboxInputSchema>['box']
+
+function boxQuery(db: Db, unitId: string, box: Box, now: Date): Record<string, unknown> {
+  const _ = db.command
+  const at = now.toISOString()
+  const base = { handlingUnitId: unitId }
+  switch (box) {
+    case 'to_sign':
+      return { ...base, status: 'pending_sign' }
+    case 'processing':
+      return { ...base, status: 'processing' }
+    case 'returned':
+      return { ...base, status: 'returned' }
+    case 'overdue':
+      return _.or([
+        { ...base, status: _.in([...OPEN_CASE_STATUSES]), handleDueAt: _.lt(at) },
+        { ...base, status: 'pending_sign', ackDueAt: _.lt(at) },
+      ]) as unknown as Record<string, unknown>
+    case 'revisit':
+      return { ...base, status: 'resolved', rating: null, revisitDueAt: _.lte(at) }
+    case 'resolved':
+      return { ...base, status: 'resolved' }
+  }
+}
+
+const BOXES: Box[] = ['to_sign', 'processing', 'returned', 'overdue', 'revisit', 'resolved']
+
+/** One unit's box with the counts of every box (the tabs' badges). Staff of the unit or above. */
+export async function inbox(ctx: ActionContext, input: z.output<typeof InboxInputSchema>) {
+  await ctx.requireRoleAt(HANDLER_ROLES, input.unitId)
+  const { db } = ctx.rt
+  const now = ctx.now()
+  const cases = db.collection(CASE_COLLECTIONS.cases)
+  const totals = await Promise.all(BOXES.map((b) => cases.where(boxQuery(db, input.unitId, b, now)).count() as Promise<{ total: number }>))
+  const counts = Object.fromEntries(BOXES.map((b, i) => [b, totals[i]!.total])) as Record<Box, number>
+  // Most urgent first: the earliest deadline at the top of every box.
+  const order = input.box === 'to_sign' ? 'ackDueAt' : input.box === 'revisit' ? 'revisitDueAt' : 'handleDueAt'
+  const page = await cases.where(boxQuery(db, input.unitId, input.box, now)).orderBy(order, 'asc').skip(input.skip).limit(input.limit).get()
+  return { items: (page.data as CaseDoc[]).map((d) => toSummary(d, now)), total: counts[input.box], counts }
+}
+
+function ledgerQuery(db: Db, unitId: string, ledger: string | undefined, from: string, to: string): Record<string, unknown> {
+  const _ = db.command
+  const { start, end } = shanghaiRange(from, to)
+  const q: Record<string, unknown> = { unitScope: unitId, 'resolution.resolvedAt': _.gte(start.toISOString()).and(_.lt(end.toISOString())) }
+  if (ledger) q['resolution.ledger'] = ledger
+  return q
+}
+
+/** 四本台账: cases resolved in the range under the unit (and every unit below it), filed in one ledger. */
+export async function ledger(ctx: ActionContext, input: z.output<typeof LedgerInputSchema>): Promise<{ items: CaseSummary[]; total: number }> {
+  await ctx.requireRoleAt(HANDLER_ROLES, input.unitId)
+  const { db } = ctx.rt
+  const q = ledgerQuery(db, input.unitId, input.ledger, input.from, input.to)
+  const cases = db.collection(CASE_COLLECTIONS.cases)
+  const [page, count] = await Promise.all([
+    cases.where(q).orderBy('resolution.resolvedAt', 'desc').skip(input.skip).limit(input.limit).get(),
+    cases.where(q).count() as Promise<{ total: number }>,
+  ])
+  const now = ctx.now()
+  return { items: (page.data as CaseDoc[]).map((d) => toSummary(d, now)), total: count.total }
+}
+
+async function readAll(db: Db, collection: string, where: Record<string, unknown>): Promise<CaseDoc[]> {
+  const out: CaseDoc[] = []
+  for (let skip = 0; ; skip += 1000) {
+    const page = (await db.collection(collection).where(where).orderBy('submittedAt', 'asc').skip(skip).limit(1000).get()).data as CaseDoc[]
+    out.push(...page)
+    if (page.length < 1000) return out
+  }
+}
+
+/** 受理量、办结率、按时办结率、满意率、参评率 for the unit's subtree, and per handling unit. */
+export async function figures(ctx: ActionContext, input: z.output<typeof FiguresInputSchema>): Promise<Figures & { byUnit: Array<Figures & { unitId: string; unitName: string }> }> {
+  await ctx.requireRoleAt(HANDLER_ROLES, input.unitId)
+  const { db } = ctx.rt
+  const _ = db.command
+  const range = shanghaiRange(input.from, input.to)
+  const docs = await readAll(db, CASE_COLLECTIONS.cases, { unitScope: input.unitId, submittedAt: _.gte(range.start.toISOString()).and(_.lt(range.end.toISOString())) })
+  const names = new Map(docs.map((d) => [d.handlingUnitId, d.handlingUnitName]))
+  return { ...computeFigures(docs, range), byUnit: figuresByUnit(docs, range, (id) => names.get(id) ?? id) }
+}
+
+/** The ledger (or all four) as an .xlsx for the 月抽查 / 年终述职; stored through the storage port. */
+export async function exportLedger(ctx: ActionContext, input: z.output<typeof ExportInputSchema>): Promise<{ fileId: string; fileName: string; rowCount: number }> {
+  const unit = await ctx.requireRoleAt(HANDLER_ROLES, input.unitId)
+  const { db } = ctx.rt
+  const q = ledgerQuery(db, input.unitId, input.ledger, input.from, input.to)
+  const docs = await readAll(db, CASE_COLLECTIONS.cases, q)
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet(input.ledger ? LEDGER_LABELS[input.ledger] : '四本台账')
+  sheet.columns = [
+    { header: '编号', key: 'number', width: 20 },
+    { header: '台账', key: 'ledger', width: 10 },
+    { header: '类别', key: 'category', width: 12 },
+    { header: '诉求内容', key: 'description', width: 40 },
+    { header: '承办单位', key: 'unit', width: 20 },
+    { header: '受理时间', key: 'submittedAt', width: 18 },
+    { header: '办结时间', key: 'resolvedAt', width: 18 },
+    { header: '处理方式', key: 'disposition', width: 18 },
+    { header: '答复内容', key: 'reply', width: 40 },
+    { header: '按时办结', key: 'onTime', width: 10 },
+    { header: '状态', key: 'status', width: 14 },
+    { header: '评价', key: 'rating', width: 10 },
+  ]
+  for (const d of docs) {
+    const r = d.resolution!
+    sheet.addRow({
+      number: d.number,
+      ledger: LEDGER_LABELS[r.ledger],
+      category: d.categoryName,
+      description: d.description,
+      unit: d.handlingUnitName,
+      submittedAt: formatShanghai(d.submittedAt),
+      resolvedAt: formatShanghai(r.resolvedAt),
+      disposition: DISPOSITION_LABELS[r.disposition],
+      reply: r.reply,
+      onTime: r.onTime ? '是' : '否',
+      status: CASE_STATUS_LABELS[d.status],
+      rating: d.rating ? SATISFACTION_LABELS[d.rating.value] : '',
+    })
+  }
+  const f = computeFigures(docs, shanghaiRange(input.from, input.to))
+  sheet.addRow({})
+  sheet.addRow({ number: `按时办结率 ${formatRate(f.onTimeRate)}；满意率 ${formatRate(f.satisfactionRate)}；参评率 ${formatRate(f.ratingRate)}` })
+  const fileName = `${unit.name}${input.ledger ? LEDGER_LABELS[input.ledger] : '四本台账'}${input.from}至${input.to}.xlsx`
+  const fileId = await ctx.rt.storage.save(fileName, Buffer.from(await book.xlsx.writeBuffer()))
+  return { fileId, fileName, rowCount: docs.length }
+}
+
+/**
+ * Open cases of the same category near the point, nearest first, so a resident can press
+ * 我也遇到 instead of filing the same thing again. Nothing identifies the petitioner.
+ */
+export async function similarNearby(ctx: ActionContext, input: z.output<typeof SimilarNearbyInputSchema>) {
+  const { db } = ctx.rt
+  const _ = db.command
+  const Geo = db.Geo as unknown as { Point: new (lng: number, lat: number) => unknown }
+  const res = await db
+    .collection(CASE_COLLECTIONS.cases)
+    .where({
+      location: _.geoNear({ geometry: new Geo.Point(input.location.lng, input.location.lat) as never, maxDistance: input.radiusMeters }),
+      categoryCode: input.categoryCode,
+      status: _.in([...OPEN_CASE_STATUSES]),
+    })
+    .limit(5)
+    .get()
+  return {
+    items: (res.data as CaseDoc[]).map((d) => ({
+      id: d._id,
+      number: d.number,
+      categoryName: d.categoryName,
+      description: d.description,
+      statusLabel: CASE_STATUS_LABELS[d.status],
+      distanceMeters: Math.round(distanceMeters(input.location, toLngLat(d.location)!)),
+      followerCount: d.followerCount,
+    })),
+  }
+}
+
