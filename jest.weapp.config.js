@@ -5,6 +5,9 @@
  */
 module.exports = {
   testEnvironment: 'jsdom',
+  // jsdom would pick packages' browser builds (ESM); the functions run in the same process
+  // and need their Node builds, as in the cloud.
+  testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2020' } }] },
   testMatch: ['<rootDir>/weapp/**/*.weapp.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
