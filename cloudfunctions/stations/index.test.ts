@@ -1,5 +1,6 @@
 import { createTestEnv, type TestEnv } from '../core/testing'
 import type { StationDetail, StationPage } from '../../types/stations'
+import { listStations, nearbyByFullScan } from './service'
 
 /** Shanghai wall-clock time as an instant; 2026-11-23 is a Monday. */
 const at = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`)
@@ -298,5 +299,20 @@ describe('stations function', () => {
       const res = await env.call('demo-resident-1', 'stations', { action: 'mine' })
       expect(res.ok ? null : res.error.code).toBe('FORBIDDEN')
     })
+  })
+})
+
+describe('nearbyByFullScan', () => {
+  it('should agree with the geo-indexed query on order and distances', async () => {
+    const env = await createTestEnv({ now: at('2026-11-23 10:00') })
+    try {
+      const input = { point: DONGXIANMEN, radius: 15_000, limit: 10, offset: 0, amenities: [], openNow: false }
+      const indexed = await listStations(env.rt.db, input, { point: DONGXIANMEN, source: 'point', name: null }, env.clock.now())
+      const scanned = await nearbyByFullScan(env.rt.db, DONGXIANMEN, 15_000, 10, env.clock.now())
+      expect(scanned.map((s) => [s.id, s.distance])).toEqual(indexed.items.map((s) => [s.id, s.distance]))
+      expect(scanned.length).toBeGreaterThan(5)
+    } finally {
+      await env.close()
+    }
   })
 })

@@ -32,8 +32,8 @@ function localDate(dayStart: number): string {
 }
 
 function localWeekday(dayStart: number): Weekday {
-  const sundayFirst = new Date(dayStart + SHANGHAI_OFFSET_MS).getUTCDay()
-  return WEEKDAYS[(sundayFirst + 6) % 7]!
+  // 1970-01-01 was a Thursday, index 3 in a Monday-first week.
+  return WEEKDAYS[(Math.round((dayStart + SHANGHAI_OFFSET_MS) / DAY_MS) + 3) % 7]!
 }
 
 /** The closure in force on a local date, if any. */
@@ -46,31 +46,51 @@ interface Span {
   end: number
 }
 
+/** Each weekday's intervals as [offset from midnight, length] in ms, sorted by opening. */
+function offsets(hours: Hours): Record<Weekday, [number, number][]> {
+  const out = {} as Record<Weekday, [number, number][]>
+  for (const day of WEEKDAYS) {
+    out[day] = (hours[day] ?? [])
+      .map((i): [number, number] => [toMinutes(i.open) * MINUTE_MS, intervalLength(i) * MINUTE_MS])
+      .sort((a, b) => a[0] - b[0])
+  }
+  return out
+}
+
 /**
- * Concrete opening spans (UTC ms) from the day before `now` to the lookahead, skipping
- * days under a closure. An interval belongs to the day it opens, so a 20:00–02:00 shift
- * the evening before a holiday still runs. Touching spans are merged, so 00:00–24:00 on
- * consecutive days reads as one long opening.
+ * Walks concrete opening spans (UTC ms) from the day before `now`, skipping days under a
+ * closure, until the answer is settled: the span around `now` has ended (touching spans
+ * merged, so 00:00–24:00 on consecutive days reads as one opening), or the next opening is
+ * found. An interval belongs to the day it opens, so a 20:00–02:00 shift the evening
+ * before a holiday still runs. Days are visited in order, so spans come out sorted.
  */
-function spansAround(hours: Hours, closures: Closure[], now: number): Span[] {
+function settle(hours: Hours, closures: Closure[], now: number): { current: Span | null; next: Span | null } {
+  const byDay = offsets(hours)
   const today = localDayStart(now)
-  const spans: Span[] = []
+  let current: Span | null = null
+  let chain: Span | null = null
   for (let d = -1; d <= LOOKAHEAD_DAYS; d++) {
     const day = today + d * DAY_MS
-    if (closureOn(closures, localDate(day))) continue
-    for (const interval of hours[localWeekday(day)] ?? []) {
-      const start = day + toMinutes(interval.open) * MINUTE_MS
-      spans.push({ start, end: start + intervalLength(interval) * MINUTE_MS })
+    if (closures.length > 0 && closureOn(closures, localDate(day))) continue
+    for (const [offset, length] of byDay[localWeekday(day)]) {
+      const start = day + offset
+      const end = start + length
+      if (chain && start <= chain.end) {
+        chain.end = Math.max(chain.end, end)
+      } else {
+        if (chain && chain.start > now) return { current, next: chain }
+        chain = { start, end }
+      }
+      if (chain.start <= now && now < chain.end) current = chain
+    }
+    const nextDay = day + DAY_MS
+    // Nothing from a later day can touch a chain that ends before that day starts.
+    if (chain && chain.end < nextDay) {
+      if (current) return { current, next: null }
+      if (chain.start > now) return { current: null, next: chain }
     }
   }
-  spans.sort((a, b) => a.start - b.start)
-  const merged: Span[] = []
-  for (const s of spans) {
-    const last = merged[merged.length - 1]
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end)
-    else merged.push({ ...s })
-  }
-  return merged
+  return { current, next: chain && chain.start > now ? chain : null }
 }
 
 function clock(t: number): string {
@@ -108,8 +128,7 @@ export function openStatus(hours: Hours, closures: Closure[], now: Date): OpenSt
   const t = now.getTime()
   const closure = closureOn(closures, localDate(localDayStart(t)))
   const closureReason = closure?.reason ?? null
-  const spans = spansAround(hours, closures, t)
-  const current = spans.find((s) => s.start <= t && t < s.end)
+  const { current, next } = settle(hours, closures, t)
   if (current) {
     // A span reaching past the lookahead means it never closes in the window we built.
     const horizon = localDayStart(t) + LOOKAHEAD_DAYS * DAY_MS
@@ -121,7 +140,6 @@ export function openStatus(hours: Hours, closures: Closure[], now: Date): OpenSt
       closureReason,
     }
   }
-  const next = spans.find((s) => s.start > t)
   const head = closure ? `${closure.kind === 'holiday' ? '节假日闭馆' : '暂停开放'}（${closure.reason}）` : '已打烊'
   if (!next) return { open: false, label: `${head} · 近期暂不开放`, changesAt: null, closureReason }
   return {

@@ -146,11 +146,15 @@ export async function listStations(db: Db, input: ListInput, origin: Origin | nu
  * memory: what a store without a geo index would do. Only the benchmark uses it, for the ratio.
  */
 export async function nearbyByFullScan(db: Db, origin: Point, radius: number | undefined, limit: number, now: Date) {
+  const _ = db.command
   const all: StationDoc[] = []
-  for (;;) {
-    const res = await db.collection(STATIONS_COLLECTION).orderBy('_id', 'asc').skip(all.length).limit(1000).get()
-    all.push(...(res.data as StationDoc[]))
-    if (res.data.length < 1000) break
+  // Keyset paging (by _id) so the scan itself stays linear: skip() would re-read every page.
+  for (let last = ''; ; ) {
+    const res = await db.collection(STATIONS_COLLECTION).where({ _id: _.gt(last) }).orderBy('_id', 'asc').limit(1000).get()
+    const batch = res.data as StationDoc[]
+    all.push(...batch)
+    if (batch.length < 1000) break
+    last = batch[batch.length - 1]!._id
   }
   return all
     .map((doc) => toSummary(doc, origin, now))
