@@ -1,7 +1,7 @@
 import type { CaseDetail } from '../../types/cases'
-import { createTestEnv, type TestEnv } from '../core/testing'
+import type { TestEnv } from '../core/testing'
 import type { CaseDoc } from './collections'
-import { cases } from './index'
+import { casesHarness, type CasesHarness } from './test-helpers'
 
 /*
  * Function tests of `cases` on a fresh embedded database with the demo org tree and
@@ -9,33 +9,17 @@ import { cases } from './index'
  * works in its first grid, demo-dept-1 at 碑林区住建局.
  */
 
-const IN_GRID_1 = { lng: 108.9573, lat: 34.2581 }
-const NOW = '2026-11-22T02:00:00.000Z' // 10:00 Shanghai
-
+let h: CasesHarness
 let env: TestEnv
 beforeEach(async () => {
-  env = await createTestEnv({ now: NOW, functions: { cases } })
+  h = await casesHarness()
+  env = h.env
 })
 afterEach(() => env.close())
 
-let seq = 0
-const submitEvent = (over: Record<string, unknown> = {}) => ({
-  action: 'submit',
-  clientRequestId: `req-${String(++seq).padStart(8, '0')}`,
-  categoryCode: 'environment.litter',
-  description: '3号楼楼道垃圾三天没人清运',
-  location: IN_GRID_1,
-  address: '东县门街12号院',
-  ...over,
-})
-
-async function submitAs(openid: string, over: Record<string, unknown> = {}): Promise<CaseDetail> {
-  const res = await env.call<{ case: CaseDetail; created: boolean }>(openid, 'cases', submitEvent(over))
-  if (!res.ok) throw new Error(`submit failed: ${JSON.stringify(res.error)}`)
-  return res.data.case
-}
-
-const act = (openid: string, action: string, input: Record<string, unknown>) => env.call<CaseDetail>(openid, 'cases', { action, ...input })
+const submitEvent = (over: Record<string, unknown> = {}) => h.submitEvent(over)
+const submitAs = (openid: string, over: Record<string, unknown> = {}) => h.submitAs(openid, over)
+const act = (openid: string, action: string, input: Record<string, unknown>) => h.act(openid, action, input)
 
 describe('cases.submit', () => {
   it('should route a litter case to the grid it lies in, number it and tell the petitioner and the grid', async () => {

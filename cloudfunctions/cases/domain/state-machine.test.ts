@@ -32,7 +32,7 @@ const SPEC: Record<CaseActionName, { who: ActorName[]; from: Partial<Record<Case
   supervise: { who: ['supervisor'], from: { pending_sign: 'pending_sign', processing: 'processing', returned: 'returned' } },
   resolve: { who: ['handler', 'supervisor'], from: { processing: 'resolved' } },
   markDuplicate: { who: ['handler', 'supervisor'], from: { pending_sign: 'duplicate', processing: 'duplicate', returned: 'duplicate' } },
-  follow: { who: ['resident', 'handler', 'supervisor'], from: { pending_sign: 'pending_sign', processing: 'processing', returned: 'returned' } },
+  follow: { who: ['resident'], from: { pending_sign: 'pending_sign', processing: 'processing', returned: 'returned' } },
   rate: { who: ['petitioner'], from: { resolved: 'closed' } },
   recordRevisit: { who: ['handler', 'supervisor'], from: { resolved: 'closed' } },
 }
@@ -54,7 +54,7 @@ const rows = CASE_ACTIONS.flatMap((action) =>
       const spec = SPEC[action]
       const expected = !spec.who.includes(actor)
         ? action === 'follow'
-          ? 'CONFLICT' // the petitioner cannot follow their own case: not a permission matter
+          ? 'CONFLICT' // petitioner and handlers are already part of the case: not a permission matter
           : 'FORBIDDEN'
         : (spec.from[state] ?? 'CONFLICT')
       return { action, state, actor, expected }
@@ -107,7 +107,7 @@ describe('state-machine', () => {
 describe('allowedActions', () => {
   const base: CaseFacts = { status: 'processing', rated: false, extension: null, revisitDueAt: null, isFollower: false }
   it('should offer a handler the working buttons of a processing case', () => {
-    expect(allowedActions(base, ACTORS.handler!, now)).toEqual(['addNote', 'transfer', 'returnCase', 'requestExtension', 'resolve', 'markDuplicate', 'follow'])
+    expect(allowedActions(base, ACTORS.handler!, now)).toEqual(['addNote', 'transfer', 'returnCase', 'requestExtension', 'resolve', 'markDuplicate'])
   })
   it('should offer the petitioner only rating on a resolved case within the rating period', () => {
     expect(allowedActions({ ...base, status: 'resolved', revisitDueAt: '2026-12-20T00:00:00Z' }, ACTORS.petitioner!, now)).toEqual(['addNote', 'rate'])

@@ -122,8 +122,9 @@ function fits(need: Need, a: Actor): boolean {
     case 'party':
       return a.petitioner || a.handler || a.supervisor
     case 'resident':
-      // Anyone signed in may follow (我也遇到), except the petitioner, whose case it already is.
-      return !a.petitioner
+      // Anyone signed in may follow (我也遇到), except the petitioner, whose case it already
+      // is, and its handlers, who hear of it anyway.
+      return !a.petitioner && !a.handler
   }
 }
 
@@ -149,7 +150,7 @@ export function decide(
 ): Outcome<{ next: CaseStatus }> {
   const rule = RULES[action]
   if (!fits(rule.need, actor)) {
-    if (action === 'follow') return refuse('CONFLICT', '这是您自己提交的诉求')
+    if (action === 'follow') return refuse('CONFLICT', actor.petitioner ? '这是您自己提交的诉求' : '您正在办理这件诉求')
     return refuse('FORBIDDEN', `您没有${rule.label}这件诉求的权限`)
   }
   if (!rule.states.includes(c.status)) return refuse('CONFLICT', `诉求${STATUS_WORDS[c.status]}，不能${rule.label}`)

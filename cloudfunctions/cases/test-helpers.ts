@@ -1,0 +1,45 @@
+import type { CaseDetail } from '../../types/cases'
+import type { Envelope } from '../../types/envelope'
+import { createTestEnv, type TestEnv } from '../core/testing'
+import { cases } from './index'
+
+/*
+ * Shared set-up for the cases function tests: a fresh embedded database seeded with the
+ * demo org tree, accounts, categories and rules (demo/), the clock at 10:00 Shanghai on
+ * 2026-11-22, and small helpers to submit and act.
+ */
+
+export const IN_GRID_1 = { lng: 108.9573, lat: 34.2581 }
+export const NOW = '2026-11-22T02:00:00.000Z'
+
+export interface CasesHarness {
+  env: TestEnv
+  submitAs(openid: string, over?: Record<string, unknown>): Promise<CaseDetail>
+  act<T = CaseDetail>(openid: string, action: string, input?: Record<string, unknown>): Promise<Envelope<T>>
+  submitEvent(over?: Record<string, unknown>): Record<string, unknown>
+}
+
+let seq = 0
+
+export async function casesHarness(): Promise<CasesHarness> {
+  const env = await createTestEnv({ now: NOW, functions: { cases } })
+  const submitEvent = (over: Record<string, unknown> = {}) => ({
+    action: 'submit',
+    clientRequestId: `req-${String(++seq).padStart(8, '0')}`,
+    categoryCode: 'environment.litter',
+    description: '3号楼楼道垃圾三天没人清运',
+    location: IN_GRID_1,
+    address: '东县门街12号院',
+    ...over,
+  })
+  return {
+    env,
+    submitEvent,
+    async submitAs(openid, over = {}) {
+      const res = await env.call<{ case: CaseDetail; created: boolean }>(openid, 'cases', submitEvent(over))
+      if (!res.ok) throw new Error(`submit failed: ${JSON.stringify(res.error)}`)
+      return res.data.case
+    },
+    act: (openid, action, input = {}) => env.call(openid, 'cases', { action, ...input }),
+  }
+}
