@@ -12,5 +12,6 @@ export interface HomeEntry {
 }
 
 export const HOME_ENTRIES: readonly HomeEntry[] = [
+  { id: 'wishes', title: '微心愿', description: '说出您的小心愿，党员志愿者来认领', url: '/pages/wishes/index' },
   { id: 'stations', title: '红色驿站', description: '找附近的驿站：歇脚、喝水、充电', url: '/pages/stations/index' },
 ]
