@@ -1,0 +1,125 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { Button, Loading, Tabs } from '@nutui/nutui-react-taro'
+import type { WishCategory } from '../../../types/wishes'
+import { EmptyState } from '../../components/empty-state'
+import { PageShell } from '../../components/page-shell'
+import { useAsync } from '../../hooks/use-async'
+import { useMe } from '../../hooks/use-me'
+import { hasAnyRole, VOLUNTEER_REVIEWERS } from '../../lib/roles'
+import { wishesService, type WallInput } from '../../services/wishes'
+import { WishCard } from './components/wish-card'
+import { WISH_CATEGORIES } from './format'
+import './index.scss'
+
+type WallStatus = NonNullable<WallInput['status']>
+const STATUS_TABS: { value: WallStatus; title: string }[] = [
+  { value: 'open', title: '待认领' },
+  { value: 'claimed', title: '进行中' },
+  { value: 'confirmed', title: '已完成' },
+]
+
+const go = (url: string) => void Taro.navigateTo({ url })
+
+/**
+ * 微心愿墙: the open wishes of my community (or of a station, when opened from one), newest
+ * or most urgent first, filtered by category and status. Names are masked by the function.
+ */
+export default function WishWallPage() {
+  const { params } = useRouter()
+  const stationId = params.stationId ? decodeURIComponent(params.stationId) : undefined
+  const { profile, loading: meLoading } = useMe()
+  const communityId = params.communityId ? decodeURIComponent(params.communityId) : profile?.community?.id
+  const [status, setStatus] = useState<WallStatus>('open')
+  const [category, setCategory] = useState<WishCategory | undefined>()
+  const [sort, setSort] = useState<'newest' | 'soonest'>('newest')
+
+  const where = stationId ? { stationId } : communityId ? { communityId } : null
+  const wall = useAsync(
+    () => (where ? wishesService.wall({ ...where, status, category, sort, pageSize: 50 }) : Promise.resolve(null)),
+    [stationId, communityId, status, category, sort],
+  )
+  useDidShow(() => {
+    void wall.reload()
+  })
+  usePullDownRefresh(() => {
+    void wall.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const roles = profile?.roles ?? []
+  const items = wall.data?.items ?? []
+
+  return (
+    <PageShell testId="wishes-wall-page">
+      <View className="wall__banner">
+        <Text className="wall__title">微心愿墙</Text>
+        <Text className="wall__subtitle">{stationId ? '本驿站收集的心愿' : (profile?.community?.name ?? '')}，党员志愿者认领帮您实现</Text>
+        <View className="wall__actions">
+          <Button type="primary" data-testid="wishes-post" onClick={() => go(`/pages/wishes/post${stationId ? `?stationId=${encodeURIComponent(stationId)}` : ''}`)}>
+            我要许愿
+          </Button>
+          <Button fill="outline" data-testid="wishes-mine" onClick={() => go('/pages/wishes/mine')}>
+            我的心愿
+          </Button>
+          {hasAnyRole(roles, VOLUNTEER_REVIEWERS) ? (
+            <Button fill="outline" data-testid="wishes-staff" onClick={() => go('/staff/wishes/index')}>
+              心愿审核
+            </Button>
+          ) : null}
+        </View>
+      </View>
+
+      <Tabs value={status} onChange={(v) => setStatus(v as WallStatus)}>
+        {STATUS_TABS.map((t) => (
+          <Tabs.TabPane key={t.value} value={t.value} title={t.title} />
+        ))}
+      </Tabs>
+      <View className="wall__filters" data-testid="wishes-filters">
+        <Text className={`wall__chip ${category ? '' : 'wall__chip--on'}`} onClick={() => setCategory(undefined)}>
+          全部
+        </Text>
+        {WISH_CATEGORIES.map((c) => (
+          <Text key={c.key} className={`wall__chip ${category === c.key ? 'wall__chip--on' : ''}`} data-testid={`wishes-filter-${c.key}`} onClick={() => setCategory(c.key)}>
+            {c.label}
+          </Text>
+        ))}
+        <Text className="wall__sort" data-testid="wishes-sort" onClick={() => setSort(sort === 'newest' ? 'soonest' : 'newest')}>
+          {sort === 'newest' ? '按最新发布 ⇅' : '按最急需 ⇅'}
+        </Text>
+      </View>
+
+      {!where ? (
+        meLoading ? (
+          <View className="wall__center">
+            <Loading>正在加载…</Loading>
+          </View>
+        ) : (
+          <EmptyState description="请先在“我的”里选择所在社区">
+            <Button fill="outline" onClick={() => go('/pages/me/community')}>
+              去选择社区
+            </Button>
+          </EmptyState>
+        )
+      ) : wall.loading && !wall.data ? (
+        <View className="wall__center">
+          <Loading>正在加载…</Loading>
+        </View>
+      ) : wall.error ? (
+        <EmptyState error description={wall.error}>
+          <Button fill="outline" onClick={() => void wall.reload()}>
+            重新加载
+          </Button>
+        </EmptyState>
+      ) : items.length === 0 ? (
+        <EmptyState testId="wishes-empty" description={status === 'open' ? '暂时没有待认领的心愿' : '暂时没有记录'} />
+      ) : (
+        <View data-testid="wishes-list">
+          {items.map((w) => (
+            <WishCard key={w.id} wish={w} onOpen={(id) => go(`/pages/wishes/detail?id=${encodeURIComponent(id)}`)} />
+          ))}
+        </View>
+      )}
+    </PageShell>
+  )
+}

@@ -1,0 +1,122 @@
+import { View, Text, Image, Textarea } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { Button } from '@nutui/nutui-react-taro'
+import type { WishCategory } from '../../../types/wishes'
+import { PageShell } from '../../components/page-shell'
+import { toast, toastError } from '../../lib/feedback'
+import { wishesService } from '../../services/wishes'
+import { NEEDED_BY_CHOICES, WISH_CATEGORIES, WISH_LIMITS, charCount, formatNeededBy, neededByDate } from './format'
+import { choosePhotos, uploadPhoto, type UploadedPhoto } from './upload-photo'
+import './post.scss'
+
+/**
+ * 许个微心愿: what you need (with the limits said up front), its kind, by when, and up to
+ * three photos. The text is checked for safety and then reviewed by the community before
+ * it goes on the wall; the page says so, so nobody wonders why it is not there yet.
+ */
+export default function PostWishPage() {
+  const { params } = useRouter()
+  const stationId = params.stationId ? decodeURIComponent(params.stationId) : undefined
+  const [text, setText] = useState('')
+  const [category, setCategory] = useState<WishCategory | null>(null)
+  const [days, setDays] = useState<number>(7)
+  const [photos, setPhotos] = useState<UploadedPhoto[]>([])
+  const [uploading, setUploading] = useState(false)
+  const [saving, setSaving] = useState(false)
+  const count = charCount(text)
+  const neededBy = neededByDate(new Date(), days)
+
+  const addPhotos = async () => {
+    try {
+      const paths = await choosePhotos(WISH_LIMITS.photosMax - photos.length)
+      setUploading(true)
+      const uploaded: UploadedPhoto[] = []
+      for (const p of paths) uploaded.push(await uploadPhoto(p))
+      setPhotos((prev) => [...prev, ...uploaded].slice(0, WISH_LIMITS.photosMax))
+    } catch (error) {
+      // Closing the picker is not an error worth a toast.
+      if (!/cancel/i.test(String((error as { errMsg?: string })?.errMsg ?? ''))) toastError(error)
+    } finally {
+      setUploading(false)
+    }
+  }
+
+  const submit = async () => {
+    if (count < WISH_LIMITS.textMin) return toast(`请把心愿写清楚，至少 ${WISH_LIMITS.textMin} 个字`)
+    if (!category) return toast('请选择心愿类别')
+    setSaving(true)
+    try {
+      const res = await wishesService.post({ text: text.trim(), category, neededBy, photos: photos.map((p) => p.fileId), stationId })
+      toast(res.status === 'open' ? '心愿已上墙' : '已提交，社区审核后上墙', 'success')
+      await Taro.redirectTo({ url: `/pages/wishes/detail?id=${encodeURIComponent(res.id)}` })
+    } catch (error) {
+      toastError(error)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <PageShell testId="wish-post-page" className="post">
+      <View className="section-title">我的心愿</View>
+      <View className="post__card">
+        <Textarea
+          className="post__text"
+          value={text}
+          maxlength={WISH_LIMITS.textMax}
+          placeholder={`写下您需要的帮助，${WISH_LIMITS.textMin}–${WISH_LIMITS.textMax} 个字，例如：家里的灯坏了，想请人帮忙换一下`}
+          onInput={(e) => setText(e.detail.value)}
+          data-testid="wish-post-text"
+        />
+        <Text className={`post__count ${count > WISH_LIMITS.textMax ? 'post__count--over' : ''}`}>
+          {count}/{WISH_LIMITS.textMax}
+        </Text>
+        <Text className="post__hint">请不要写电话、住址等隐私信息：志愿者认领后，系统会把您的联系方式告诉他。</Text>
+      </View>
+
+      <View className="section-title">心愿类别</View>
+      <View className="post__chips">
+        {WISH_CATEGORIES.map((c) => (
+          <Text key={c.key} className={`post__chip ${category === c.key ? 'post__chip--on' : ''}`} data-testid={`wish-post-category-${c.key}`} onClick={() => setCategory(c.key)}>
+            {c.label}
+          </Text>
+        ))}
+      </View>
+
+      <View className="section-title">什么时候需要</View>
+      <View className="post__chips">
+        {NEEDED_BY_CHOICES.map((c) => (
+          <Text key={c.days} className={`post__chip ${days === c.days ? 'post__chip--on' : ''}`} data-testid={`wish-post-days-${c.days}`} onClick={() => setDays(c.days)}>
+            {c.label}
+          </Text>
+        ))}
+      </View>
+      <Text className="post__hint post__hint--pad">希望在 {formatNeededBy(neededBy)}实现</Text>
+
+      <View className="section-title">照片（选填，最多 {WISH_LIMITS.photosMax} 张）</View>
+      <View className="post__photos">
+        {photos.map((p, i) => (
+          <View key={p.fileId} className="post__photo-box">
+            <Image className="post__photo" src={p.url} mode="aspectFill" ariaLabel={`照片${i + 1}`} />
+            <Text className="post__photo-remove" onClick={() => setPhotos(photos.filter((x) => x.fileId !== p.fileId))}>
+              删除
+            </Text>
+          </View>
+        ))}
+        {photos.length < WISH_LIMITS.photosMax ? (
+          <View className="post__photo-add" data-testid="wish-post-photo" onClick={() => void addPhotos()}>
+            <Text>{uploading ? '上传中…' : '＋ 添加照片'}</Text>
+          </View>
+        ) : null}
+      </View>
+
+      <View className="post__submit">
+        <Text className="post__hint">提交后先经内容安全检查和社区审核，通过后显示在心愿墙上，您的姓名会隐去显示为“王**”。</Text>
+        <Button block type="primary" size="large" loading={saving} disabled={uploading} onClick={() => void submit()} data-testid="wish-post-submit">
+          提交心愿
+        </Button>
+      </View>
+    </PageShell>
+  )
+}
