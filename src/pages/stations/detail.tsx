@@ -8,6 +8,7 @@ import { useAsync } from '../../hooks/use-async'
 import dayjs from '../../lib/dayjs'
 import { toastError } from '../../lib/feedback'
 import { stationsService } from '../../services/stations'
+import { StationResults } from '../wishes/components/station-results'
 import { AmenityList } from './components/amenity-list'
 import { OpenBadge } from './components/open-badge'
 import { formatDistance, hoursRows, upcomingClosures } from './format'
@@ -126,6 +127,8 @@ export default function StationDetailPage() {
           </View>
         </>
       ) : null}
+
+      <StationResults stationId={s.id} />
 
       {s.canEdit ? (
         <View className="station-detail__edit">
