@@ -1,9 +1,9 @@
-import { createTestEnv, type TestEnv } from '../core/testing'
-import { COMMUNITY, RESIDENT, addPerson, expectOk, openWish, wishDoc } from './test-helpers'
+import type { TestEnv } from '../core/testing'
+import { COMMUNITY, RESIDENT, addPerson, expectOk, openWish, wishDoc, createWishEnv } from './test-helpers'
 
 let env: TestEnv
 beforeEach(async () => {
-  env = await createTestEnv()
+  env = await createWishEnv()
 })
 afterEach(async () => {
   await env.close()

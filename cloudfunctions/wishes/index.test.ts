@@ -1,4 +1,4 @@
-import { createTestEnv, type TestEnv } from '../core/testing'
+import type { TestEnv } from '../core/testing'
 import {
   A_WISH,
   COMMUNITY,
@@ -14,11 +14,12 @@ import {
   openWish,
   outboxFor,
   wishDoc,
+  createWishEnv,
 } from './test-helpers'
 
 let env: TestEnv
 beforeEach(async () => {
-  env = await createTestEnv()
+  env = await createWishEnv()
 })
 afterEach(async () => {
   await env.close()

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { runSweeps } from '../scheduler/sweeps'
-import { createTestEnv, type TestEnv } from '../core/testing'
+import type { TestEnv } from '../core/testing'
 import { autoConfirm, collectDigests, expireClaims } from './sweeps'
-import { COMMUNITY, RESIDENT, SECRETARY, VOLUNTEER, claimedWish, expectOk, fulfilledWish, openWish, outboxFor, wishDoc } from './test-helpers'
+import { COMMUNITY, RESIDENT, SECRETARY, VOLUNTEER, claimedWish, expectOk, fulfilledWish, openWish, outboxFor, wishDoc, createWishEnv } from './test-helpers'
 
 let env: TestEnv
 beforeEach(async () => {
-  env = await createTestEnv({ now: '2025-03-03T02:00:00.000Z' })
+  env = await createWishEnv({ now: '2025-03-03T02:00:00.000Z' })
 })
 afterEach(async () => {
   await env.close()

@@ -1,5 +1,5 @@
 import { roleAssignmentId } from '../core/collections'
-import type { TestEnv } from '../core/testing'
+import { createTestEnv, type TestEnv, type TestEnvOptions } from '../core/testing'
 import type { PostWishInput } from '../../types/wishes'
 
 /** Shared by the wish function tests: the demo's community and a few ready-made wishes. */
@@ -27,6 +27,20 @@ export async function addPerson(env: TestEnv, openid: string, role?: { role: str
       .doc(roleAssignmentId(openid, role.role as never, role.unitId))
       .set({ openid, role: role.role, unitId: role.unitId, createdAt: at, grantedBy: null })
   }
+}
+
+/**
+ * A test environment with the demo org and accounts but an empty wall: the demo's own
+ * wishes (demo/wishes.ts) and their notifications and ledger entries are removed, so each
+ * test counts only what it made.
+ */
+export async function createWishEnv(options: TestEnvOptions = {}): Promise<TestEnv> {
+  const env = await createTestEnv(options)
+  const _ = env.rt.db.command
+  for (const name of ['wishes', 'wish_claim_slots', 'service_ledger', 'wish_digests', 'outbox', 'inbox']) {
+    await env.rt.db.collection(name).where({ _id: _.exists(true) }).remove()
+  }
+  return env
 }
 
 export function expectOk<T>(res: { ok: boolean; data?: T; error?: unknown }): T {
