@@ -4,6 +4,7 @@ import { seedAccounts } from './accounts'
 import { seedCases } from './cases'
 import { seedOrg } from './org'
 import { seedStations } from './stations'
+import { seedWishes } from './wishes'
 
 export { DEMO_ACCOUNTS, type DemoOpenid } from './accounts'
 export { ORG_SEED, UNIT_IDS } from './org'
@@ -17,6 +18,7 @@ export const DEMO_SEEDS: { name: string; seed(rt: Runtime): Promise<void> }[] = 
   { name: 'accounts', seed: seedAccounts },
   { name: 'stations', seed: seedStations },
   { name: 'cases', seed: seedCases },
+  { name: 'wishes', seed: seedWishes },
 ]
 
 /** Seeds the demo data into an empty database; a database with any org unit is left alone. */
