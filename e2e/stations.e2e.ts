@@ -96,4 +96,30 @@ describe('红色驿站 (the station locator)', () => {
     expect(await detail.getByTestId('station-edit').count()).toBe(0)
     expect(pageErrors).toEqual([])
   })
+
+  flow(() => app, 'should let the community secretary fix a station, with a clear message for bad coordinates', async ({ page, pageErrors }) => {
+    await loginAs(page, 'demo-secretary-1')
+    await page.getByTestId('home-entry-stations').click()
+    await page.getByTestId('stations-manage').click()
+    await page.getByTestId('staff-station-st-dongxianmen').click()
+    const edit = page.getByTestId('station-edit-page')
+    const input = (testId: string) => edit.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).first()
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid="station-name-input"] input, input[data-testid="station-name-input"]') as HTMLInputElement | null)?.value === '东县门社区红色驿站',
+    )
+    // Longitude and latitude swapped: the server refuses and the form says what is wrong.
+    await input('station-lng-input').fill('34.2584')
+    await input('station-lat-input').fill('108.9596')
+    await edit.getByTestId('station-save').click()
+    await edit.getByTestId('station-edit-problems').getByText('位置：坐标不在中国境内，请检查经纬度是否填反或填错').waitFor()
+
+    await input('station-lng-input').fill('108.9596')
+    await input('station-lat-input').fill('34.2584')
+    await input('station-name-input').fill('东县门社区红色驿站（党群服务中心）')
+    await edit.getByTestId('station-save').click()
+    await page.getByTestId('staff-stations-page').getByText('东县门社区红色驿站（党群服务中心）').waitFor()
+    const { data } = await app.host.runtime.db.collection('stations').doc('st-dongxianmen').get()
+    expect((data as { name: string; updatedBy: string }[])[0]).toMatchObject({ name: '东县门社区红色驿站（党群服务中心）', updatedBy: 'demo-secretary-1' })
+    expect(pageErrors).toEqual([])
+  })
 })

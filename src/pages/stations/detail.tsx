@@ -77,7 +77,11 @@ export default function StationDetailPage() {
         <OpenBadge status={s.openStatus} />
         <View className="station-detail__address">
           <Text>{s.address}</Text>
-          {distance ? <Text className="station-detail__distance">距您 {distance}</Text> : null}
+          {distance ? (
+            <Text className="station-detail__distance" data-testid="station-detail-distance">
+              距离 {distance}
+            </Text>
+          ) : null}
         </View>
         <View className="station-detail__actions">
           <Button type="primary" size="large" data-testid="station-navigate" onClick={() => void go()}>

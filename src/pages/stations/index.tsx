@@ -86,7 +86,9 @@ export default function StationsPage() {
   const toggleAmenity = (key: string) =>
     setAmenities((list) => (list.includes(key) ? list.filter((k) => k !== key) : [...list, key]))
   const open = (station: StationSummary) => {
-    const at = point ? `&lng=${point.lng}&lat=${point.lat}` : ''
+    // The detail measures from the same place the list did (my position, a picked place or my community).
+    const from = page?.origin?.point
+    const at = from ? `&lng=${from.lng}&lat=${from.lat}` : ''
     void Taro.navigateTo({ url: `/pages/stations/detail?id=${encodeURIComponent(station.id)}${at}` })
   }
   const items = page?.items ?? []
