@@ -33,8 +33,7 @@ describe('cases.submit', () => {
     expect(c.handleDueAt).toBe('2026-11-29T16:00:00.000Z')
     expect(c.timeline.map((e) => e.kind)).toEqual(['submitted', 'routed'])
     expect(c.viewer).toMatchObject({ isPetitioner: true, allowedActions: ['addNote'] })
-    const outbox = await env.docs<{ openid: string; title: string }>('outbox')
-    expect(outbox.map((o) => [o.openid, o.title]).sort()).toEqual([
+    expect(await h.caseNotices()).toEqual([
       ['demo-grid-1', '新诉求待签收'],
       ['demo-resident-1', '诉求已受理'],
     ])
@@ -49,7 +48,7 @@ describe('cases.submit', () => {
     expect(again.data.created).toBe(false)
     expect(again.data.case.id).toBe(first.data.case.id)
     expect(await env.docs('cases')).toHaveLength(1)
-    expect(await env.docs('outbox')).toHaveLength(2)
+    expect(await h.caseNotices()).toHaveLength(2)
   })
 
   it('should store exactly one case when the same request arrives twice at once', async () => {
@@ -88,7 +87,7 @@ describe('cases.submit', () => {
     expect(res.error.code).toBe('BAD_REQUEST')
     expect(res.error.issues?.[0]?.path).toEqual(['description'])
     expect(await env.docs('cases')).toHaveLength(0)
-    expect(await env.docs('outbox')).toHaveLength(0)
+    expect(await h.caseNotices()).toHaveLength(0)
   })
 
   it('should refuse an unknown category with BAD_REQUEST', async () => {
@@ -161,8 +160,7 @@ describe('cases.sign', () => {
     const c = await submitAs('demo-resident-1')
     const res = await act('demo-grid-1', 'sign', { caseId: c.id })
     expect(res.ok && res.data.status).toBe('processing')
-    const outbox = await env.docs<{ openid: string; title: string }>('outbox', { openid: 'demo-resident-1' })
-    expect(outbox.map((o) => o.title).sort()).toEqual(['诉求已受理', '诉求已签收'])
+    expect(await h.caseNoticeTitles('demo-resident-1')).toEqual(['诉求已受理', '诉求已签收'])
   })
 
   it('should let staff above the unit sign (street staff for a grid case)', async () => {
@@ -265,8 +263,7 @@ describe('cases.rate and cases.recordRevisit', () => {
     if (!res.ok) return
     expect(res.data).toMatchObject({ status: 'processing', reopened: true, handlingUnitId: 'g-dongxianmen-1', rating: null, resolution: null })
     expect(res.data.handleDueAt).toBe('2026-12-02T16:00:00.000Z')
-    const staff = await env.docs<{ title: string }>('outbox', { openid: 'demo-grid-1' })
-    expect(staff.map((o) => o.title)).toContain('诉求被评为不满意，已重新交办')
+    expect(await h.caseNoticeTitles('demo-grid-1')).toContain('诉求被评为不满意，已重新交办')
   })
 
   it('should make the second round’s rating final even when 不满意', async () => {

@@ -17,6 +17,10 @@ export interface CasesHarness {
   submitAs(openid: string, over?: Record<string, unknown>): Promise<CaseDetail>
   act<T = CaseDetail>(openid: string, action: string, input?: Record<string, unknown>): Promise<Envelope<T>>
   submitEvent(over?: Record<string, unknown>): Record<string, unknown>
+  /** Titles of the case notifications queued for one person (other features' demo seeds queue theirs too). */
+  caseNoticeTitles(openid: string): Promise<string[]>
+  /** Every case notification queued, as [openid, title]. */
+  caseNotices(): Promise<Array<[string, string]>>
 }
 
 let seq = 0
@@ -41,5 +45,13 @@ export async function casesHarness(): Promise<CasesHarness> {
       return res.data.case
     },
     act: (openid, action, input = {}) => env.call(openid, 'cases', { action, ...input }),
+    async caseNotices() {
+      const docs = await env.docs<{ dedupeKey: string; openid: string; title: string }>('outbox')
+      return docs.filter((d) => d.dedupeKey.startsWith('case:')).map((d): [string, string] => [d.openid, d.title]).sort()
+    },
+    async caseNoticeTitles(openid) {
+      const docs = await env.docs<{ dedupeKey: string; title: string }>('outbox', { openid })
+      return docs.filter((d) => d.dedupeKey.startsWith('case:')).map((d) => d.title).sort()
+    },
   }
 }

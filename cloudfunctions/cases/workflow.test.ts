@@ -115,8 +115,7 @@ describe('cases.supervise', () => {
     expect(res.ok).toBe(true)
     const mine = await h.act('demo-resident-1', 'get', { caseId: c.id })
     expect(mine.ok && mine.data.timeline.at(-1)?.text).toBe('督办：请加快办理')
-    const outbox = await h.env.docs<{ title: string }>('outbox', { openid: 'demo-grid-1' })
-    expect(outbox.map((o) => o.title)).toContain('诉求被督办')
+    expect(await h.caseNoticeTitles('demo-grid-1')).toContain('诉求被督办')
   })
 
   it('should refuse the handling grid worker with FORBIDDEN', async () => {
@@ -146,8 +145,7 @@ describe('cases.markDuplicate and cases.follow', () => {
     expect(await h.act('demo-resident-2', 'follow', { caseId: c.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     expect(await h.act('demo-resident-1', 'follow', { caseId: c.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     await h.act('demo-grid-1', 'resolve', { caseId: c.id, disposition: 'solved', ledger: 'common', reply: '已清运' })
-    const outbox = await h.env.docs<{ title: string }>('outbox', { openid: 'demo-resident-2' })
-    expect(outbox.map((o) => o.title).sort()).toEqual(['已关注诉求', '您关注的诉求已办结'].sort())
+    expect(await h.caseNoticeTitles('demo-resident-2')).toEqual(['已关注诉求', '您关注的诉求已办结'].sort())
   })
 })
 
