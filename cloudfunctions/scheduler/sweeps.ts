@@ -1,3 +1,4 @@
+import { CASE_SWEEPS } from '../cases/sweeps'
 import { drainOutbox } from '../core/outbox'
 import type { Runtime } from '../core/runtime'
 import { WISH_SWEEPS } from '../wishes/sweeps'
@@ -13,7 +14,7 @@ export interface Sweep {
 }
 
 /** Feature sweeps, in order. Features append theirs here; the outbox drain always runs after them. */
-export const SWEEPS: Sweep[] = [...WISH_SWEEPS]
+export const SWEEPS: Sweep[] = [...WISH_SWEEPS, ...CASE_SWEEPS]
 
 /** Delivers what the sweeps (and the actions since the last tick) queued. */
 export const OUTBOX_SWEEP: Sweep = { name: 'outbox', run: (rt) => drainOutbox(rt, { limit: 200 }) }
