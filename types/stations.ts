@@ -192,6 +192,7 @@ export const StationInputSchema = z.object({
     .default([]),
   hours: WeeklyHoursSchema,
   closures: z.array(ClosureSchema).max(50, '闭馆安排最多 50 条').default([]),
+  /** File ids from the upload (CloudBase fileIDs in the cloud, `local:` keys on the local host). */
   photos: z.array(z.string().min(1).max(512)).max(9, '照片最多 9 张').default([]),
   contact: ContactSchema,
   description: z.string().trim().max(300, '简介不超过 300 个字').optional(),
@@ -217,6 +218,7 @@ export const StationSummarySchema = z.object({
   location: PointSchema,
   unitId: z.string(),
   amenities: z.array(z.string()),
+  /** A URL the app can show for the first photo (the stored value is a file id). */
   cover: z.string().nullable(),
   /** Metres from the query point, null when the query had no point. */
   distance: z.number().nullable(),
@@ -227,7 +229,8 @@ export type StationSummary = z.infer<typeof StationSummarySchema>
 export const StationDetailSchema = StationSummarySchema.extend({
   hours: WeeklyHoursSchema,
   closures: z.array(ClosureSchema),
-  photos: z.array(z.string()),
+  /** Stored file ids with a URL to show each; the edit form sends the ids back. */
+  photos: z.array(z.object({ fileId: z.string(), url: z.string() })),
   contact: ContactSchema,
   description: z.string().nullable(),
   /** Whether the caller may edit it (staff of its unit or above), to show the edit button. */

@@ -207,6 +207,18 @@ describe('stations function', () => {
       expect(doc).toMatchObject({ ancestors: ['d-beilin', 's-baishulin'], createdBy: 'demo-secretary-1' })
     })
 
+    it('should keep photo file ids and give the app URLs to show, the first as cover', async () => {
+      const photos = ['local:front.jpg', 'local:inside.jpg']
+      const res = await env.call<{ id: string }>('demo-secretary-1', 'stations', { action: 'create', ...newStation, photos })
+      if (!res.ok) throw new Error(JSON.stringify(res.error))
+      const detail = await env.call<StationDetail>(null, 'stations', { action: 'get', id: res.data.id })
+      expect(detail.ok && detail.data.photos).toEqual([
+        { fileId: 'local:front.jpg', url: '/files/front.jpg' },
+        { fileId: 'local:inside.jpg', url: '/files/inside.jpg' },
+      ])
+      expect((await nearby(null, { point: newStation.location, limit: 1 })).items[0]!.cover).toBe('/files/front.jpg')
+    })
+
     it('should reject coordinates outside China and write nothing', async () => {
       const res = await env.call('demo-secretary-1', 'stations', { action: 'create', ...newStation, location: { lng: 34.2577, lat: 108.9601 } })
       expect(res.ok).toBe(false)
@@ -307,7 +319,8 @@ describe('nearbyByFullScan', () => {
     const env = await createTestEnv({ now: at('2026-11-23 10:00') })
     try {
       const input = { point: DONGXIANMEN, radius: 15_000, limit: 10, offset: 0, amenities: [], openNow: false }
-      const indexed = await listStations(env.rt.db, input, { point: DONGXIANMEN, source: 'point', name: null }, env.clock.now())
+      const origin = { point: DONGXIANMEN, source: 'point' as const, name: null }
+      const indexed = await listStations(env.rt.db, input, origin, env.clock.now(), (id) => env.rt.storage.url(id))
       const scanned = await nearbyByFullScan(env.rt.db, DONGXIANMEN, 15_000, 10, env.clock.now())
       expect(scanned.map((s) => [s.id, s.distance])).toEqual(indexed.items.map((s) => [s.id, s.distance]))
       expect(scanned.length).toBeGreaterThan(5)

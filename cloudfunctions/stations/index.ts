@@ -1,6 +1,7 @@
 import { StationsContract } from '../../types/stations'
 import { loadAssignments } from '../core/authz'
 import { defineFunction } from '../core/define-function'
+import type { Runtime } from '../core/runtime'
 import { listAmenities, saveAmenity } from './amenities'
 import {
   STATION_EDITOR_ROLES,
@@ -15,6 +16,9 @@ import {
   updateStation,
 } from './service'
 
+/** Photos are stored as file ids; the app needs something it can put in an <Image>. */
+const photoUrl = (rt: Runtime) => (fileId: string) => rt.storage.url(fileId)
+
 /** The `stations` function (issue 4): the 红色驿站 locator and its staff editing. */
 export const stations = defineFunction('stations', StationsContract, {
   amenities: {
@@ -23,12 +27,13 @@ export const stations = defineFunction('stations', StationsContract, {
   },
   nearby: {
     roles: 'public',
-    handler: async (input, { rt, user, now }) => listStations(rt.db, input, await resolveOrigin(rt.db, input.point, user), now()),
+    handler: async (input, { rt, user, now }) =>
+      listStations(rt.db, input, await resolveOrigin(rt.db, input.point, user), now(), photoUrl(rt)),
   },
   search: {
     roles: 'public',
     handler: async (input, { rt, user, now }) =>
-      listStations(rt.db, { ...input, radius: undefined }, await resolveOrigin(rt.db, input.point, user), now()),
+      listStations(rt.db, { ...input, radius: undefined }, await resolveOrigin(rt.db, input.point, user), now(), photoUrl(rt)),
   },
   get: {
     roles: 'public',
@@ -36,7 +41,7 @@ export const stations = defineFunction('stations', StationsContract, {
       const doc = await loadStation(rt.db, input.id)
       // Public action: assignments are not preloaded, and only matter for the edit button.
       const assignments = caller ? await loadAssignments(rt.db, caller.openid) : []
-      return toDetail(doc, input.point ?? null, now(), canEditStation(assignments, doc))
+      return toDetail(doc, input.point ?? null, now(), canEditStation(assignments, doc), photoUrl(rt))
     },
   },
   mine: {
@@ -49,6 +54,7 @@ export const stations = defineFunction('stations', StationsContract, {
           rt.db,
           units.map((u) => u._id),
           now(),
+          photoUrl(rt),
         ),
       }
     },

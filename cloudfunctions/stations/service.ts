@@ -59,7 +59,9 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-export function toSummary(doc: StationDoc, origin: Point | null, now: Date): StationSummary {
+type PhotoUrl = (fileId: string) => Promise<string>
+
+export function toSummary(doc: StationDoc, origin: Point | null, now: Date, cover: string | null = null): StationSummary {
   const location = toLngLat(doc.location)
   if (!location) throw new AppError('INTERNAL', '驿站数据有误', { cause: `station ${doc._id} has no location` })
   return {
@@ -69,7 +71,7 @@ export function toSummary(doc: StationDoc, origin: Point | null, now: Date): Sta
     location,
     unitId: doc.unitId,
     amenities: doc.amenities,
-    cover: doc.photos[0] ?? null,
+    cover,
     distance: origin ? Math.round(distanceMeters(origin, location)) : null,
     openStatus: openStatus(doc.hours, doc.closures, now),
   }
@@ -89,7 +91,7 @@ export async function resolveOrigin(db: Db, point: Point | undefined, user: User
  * CloudBase sends as `$nearSphere`), amenities and keyword narrow in the same query, and
  * "open now" filters afterwards because it depends on the clock, not on stored fields.
  */
-export async function listStations(db: Db, input: ListInput, origin: Origin | null, now: Date): Promise<StationPage> {
+export async function listStations(db: Db, input: ListInput, origin: Origin | null, now: Date, url: PhotoUrl): Promise<StationPage> {
   const _ = db.command
   const base: Record<string, unknown> = {}
   if (origin) {
@@ -109,36 +111,35 @@ export async function listStations(db: Db, input: ListInput, origin: Origin | nu
   const ordered = origin ? collection : collection.orderBy('name', 'asc').orderBy('_id', 'asc')
   const from = origin?.point ?? null
 
-  const items: StationSummary[] = []
+  const kept: StationDoc[] = []
+  const page = async (hasMore: boolean): Promise<StationPage> => {
+    const docs = kept.slice(0, input.limit)
+    return { items: await withCovers(docs, from, now, url), origin, hasMore, nextOffset: input.offset + docs.length }
+  }
   if (!input.openNow) {
     const res = await ordered.skip(input.offset).limit(input.limit + 1).get()
-    for (const doc of res.data as StationDoc[]) items.push(toSummary(doc, from, now))
-    const hasMore = items.length > input.limit
-    items.length = Math.min(items.length, input.limit)
-    return { items, origin, hasMore, nextOffset: input.offset + items.length }
+    kept.push(...(res.data as StationDoc[]))
+    return page(kept.length > input.limit)
   }
 
   let toSkip = input.offset
   let read = 0
   let exhausted = false
-  while (items.length <= input.limit && read < OPEN_NOW_SCAN_LIMIT) {
+  while (kept.length <= input.limit && read < OPEN_NOW_SCAN_LIMIT) {
     const res = await ordered.skip(read).limit(OPEN_NOW_BATCH).get()
     const batch = res.data as StationDoc[]
     read += batch.length
     for (const doc of batch) {
-      const summary = toSummary(doc, from, now)
-      if (!summary.openStatus.open) continue
+      if (!openStatus(doc.hours, doc.closures, now).open) continue
       if (toSkip > 0) toSkip--
-      else if (items.length <= input.limit) items.push(summary)
+      else if (kept.length <= input.limit) kept.push(doc)
     }
     if (batch.length < OPEN_NOW_BATCH) {
       exhausted = true
       break
     }
   }
-  const hasMore = items.length > input.limit || !exhausted
-  items.length = Math.min(items.length, input.limit)
-  return { items, origin, hasMore, nextOffset: input.offset + items.length }
+  return page(kept.length > input.limit || !exhausted)
 }
 
 /**
@@ -174,12 +175,18 @@ export function canEditStation(assignments: RoleAssignmentDoc[], station: Pick<S
   return holdsRoleAt(assignments, STATION_EDITOR_ROLES, unit)
 }
 
-export function toDetail(doc: StationDoc, origin: Point | null, now: Date, canEdit: boolean): StationDetail {
+/** Summaries with their cover photo resolved to a URL the app can show. */
+export async function withCovers(docs: StationDoc[], origin: Point | null, now: Date, url: PhotoUrl): Promise<StationSummary[]> {
+  return Promise.all(docs.map(async (doc) => toSummary(doc, origin, now, doc.photos[0] ? await url(doc.photos[0]) : null)))
+}
+
+export async function toDetail(doc: StationDoc, origin: Point | null, now: Date, canEdit: boolean, url: PhotoUrl): Promise<StationDetail> {
+  const photos = await Promise.all(doc.photos.map(async (fileId) => ({ fileId, url: await url(fileId) })))
   return {
-    ...toSummary(doc, origin, now),
+    ...toSummary(doc, origin, now, photos[0]?.url ?? null),
     hours: doc.hours,
     closures: doc.closures,
-    photos: doc.photos,
+    photos,
     contact: doc.contact,
     description: doc.description,
     canEdit,
@@ -279,7 +286,7 @@ export async function managedUnits(db: Db, assignments: RoleAssignmentDoc[]): Pr
     .sort((a, b) => a.ancestors.length - b.ancestors.length || (a.sort ?? 0) - (b.sort ?? 0) || a.name.localeCompare(b.name, 'zh'))
 }
 
-export async function stationsOfUnits(db: Db, unitIds: string[], now: Date): Promise<StationSummary[]> {
+export async function stationsOfUnits(db: Db, unitIds: string[], now: Date, url: PhotoUrl): Promise<StationSummary[]> {
   if (unitIds.length === 0) return []
   const _ = db.command
   const res = await db
@@ -288,5 +295,5 @@ export async function stationsOfUnits(db: Db, unitIds: string[], now: Date): Pro
     .orderBy('name', 'asc')
     .limit(1000)
     .get()
-  return (res.data as StationDoc[]).map((doc) => toSummary(doc, null, now))
+  return withCovers(res.data as StationDoc[], null, now, url)
 }

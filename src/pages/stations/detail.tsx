@@ -62,9 +62,9 @@ export default function StationDetailPage() {
     <PageShell testId="station-detail-page" className="station-detail">
       {s.photos.length > 0 ? (
         <Swiper className="station-detail__photos" indicatorDots circular>
-          {s.photos.map((src, i) => (
-            <SwiperItem key={src}>
-              <Image className="station-detail__photo" src={src} mode="aspectFill" ariaLabel={`${s.name}照片${i + 1}`} />
+          {s.photos.map((photo, i) => (
+            <SwiperItem key={photo.fileId}>
+              <Image className="station-detail__photo" src={photo.url} mode="aspectFill" ariaLabel={`${s.name}照片${i + 1}`} />
             </SwiperItem>
           ))}
         </Swiper>

@@ -1,4 +1,4 @@
-import { View, Text, Input, Textarea, Picker } from '@tarojs/components'
+import { View, Text, Input, Textarea, Picker, Image } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Loading } from '@nutui/nutui-react-taro'
 import { useEffect, useMemo, useState } from 'react'
@@ -6,8 +6,9 @@ import type { Closure } from '../../../types/stations'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import dayjs from '../../lib/dayjs'
-import { toast } from '../../lib/feedback'
+import { toast, toastError } from '../../lib/feedback'
 import { CAN_PICK_ON_MAP, pickPlaceOnMap } from '../../pages/stations/pick-place'
+import { choosePhotos, uploadPhoto } from '../../pages/wishes/upload-photo'
 import { CallError, messageOf } from '../../services/transport/call-error'
 import { stationsService, type StationDetail, type StationInput } from '../../services/stations'
 import { ClosuresEditor } from './components/closures-editor'
@@ -24,12 +25,13 @@ interface Form {
   amenities: string[]
   hours: HoursForm
   closures: Closure[]
-  photos: string[]
+  photos: { fileId: string; url: string }[]
   contactName: string
   phone: string
   description: string
 }
 
+const MAX_PHOTOS = 9
 const WEEKDAY_HOURS = [{ open: '08:00', close: '18:00' }]
 const EMPTY: Form = {
   unitId: '',
@@ -72,7 +74,7 @@ function toInput(f: Form): StationInput {
     amenities: f.amenities,
     hours: f.hours,
     closures: f.closures,
-    photos: f.photos,
+    photos: f.photos.map((p) => p.fileId),
     contact: { phone: f.phone, ...(f.contactName.trim() ? { name: f.contactName } : {}) },
     ...(f.description.trim() ? { description: f.description } : {}),
   }
@@ -104,6 +106,27 @@ export default function StationEditPage() {
     const place = await pickPlaceOnMap()
     if (!place) return
     setForm((f) => ({ ...f, lng: place.point.lng.toFixed(6), lat: place.point.lat.toFixed(6), address: f.address || place.name }))
+  }
+
+  const [uploading, setUploading] = useState(false)
+  const addPhotos = async () => {
+    let paths: string[]
+    try {
+      paths = await choosePhotos(MAX_PHOTOS - form.photos.length)
+    } catch {
+      return // the person closed the picker
+    }
+    setUploading(true)
+    try {
+      for (const path of paths) {
+        const photo = await uploadPhoto(path)
+        setForm((f) => ({ ...f, photos: [...f.photos, photo].slice(0, MAX_PHOTOS) }))
+      }
+    } catch (error) {
+      toastError(error)
+    } finally {
+      setUploading(false)
+    }
   }
 
   const save = async () => {
@@ -208,7 +231,23 @@ export default function StationEditPage() {
         <Input className="form-input" type="text" data-testid="station-phone-input" value={form.phone} placeholder="手机号或 029-86541234" onInput={(e) => set('phone', e.detail.value)} />
         <Text className="form-label">驿站介绍（可不填）</Text>
         <Textarea className="form-input form-input--area" value={form.description} maxlength={300} onInput={(e) => set('description', e.detail.value)} />
-        {form.photos.length > 0 ? <Text className="station-edit__hint">已有照片 {form.photos.length} 张</Text> : null}
+      </View>
+
+      <View className="section-title">照片（最多 {MAX_PHOTOS} 张，第一张作封面）</View>
+      <View className="station-edit__card station-edit__photos" data-testid="station-photos">
+        {form.photos.map((p, i) => (
+          <View key={p.fileId} className="station-edit__photo">
+            <Image className="station-edit__photo-img" src={p.url} mode="aspectFill" ariaLabel={`照片${i + 1}`} />
+            <Text className="station-edit__photo-remove" onClick={() => set('photos', form.photos.filter((x) => x.fileId !== p.fileId))}>
+              删除
+            </Text>
+          </View>
+        ))}
+        {form.photos.length < MAX_PHOTOS ? (
+          <Button fill="outline" loading={uploading} onClick={() => void addPhotos()}>
+            ＋ 添加照片
+          </Button>
+        ) : null}
       </View>
 
       {problems.length > 0 ? (
