@@ -34,7 +34,7 @@ function originText(choice: OriginChoice, origin: StationPage['origin'] | undefi
 }
 
 export default function StationsPage() {
-  const { choice, locating, useMyLocation, usePlace, useAuto } = useOriginChoice()
+  const { choice, locating, locateMe, choosePlace, backToCommunity } = useOriginChoice()
   const { profile } = useMe()
   const isEditor = (profile?.roles ?? []).some((r) => STATION_EDITORS.has(r.role))
   const catalogue = useAsync(() => stationsService.amenities())
@@ -129,14 +129,14 @@ export default function StationsPage() {
           📍 {originText(choice, page?.origin)}
         </Text>
         <View className="stations__origin-actions">
-          <Button fill="outline" loading={locating} data-testid="stations-locate" onClick={() => void useMyLocation()}>
+          <Button fill="outline" loading={locating} data-testid="stations-locate" onClick={() => void locateMe()}>
             用我的位置
           </Button>
           <Button fill="outline" data-testid="stations-pick" onClick={() => setPicking(true)}>
             选择地点
           </Button>
           {choice.kind !== 'auto' ? (
-            <Button fill="none" onClick={useAuto}>
+            <Button fill="none" onClick={backToCommunity}>
               按我的社区
             </Button>
           ) : null}
@@ -257,7 +257,7 @@ export default function StationsPage() {
         onClose={() => setPicking(false)}
         onPick={(p, name) => {
           setPicking(false)
-          usePlace(p, name)
+          choosePlace(p, name)
         }}
       />
     </PageShell>

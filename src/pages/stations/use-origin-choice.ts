@@ -17,7 +17,7 @@ export function useOriginChoice() {
   const [choice, setChoice] = useState<OriginChoice>({ kind: 'auto' })
   const [locating, setLocating] = useState(false)
 
-  const useMyLocation = useCallback(async (quiet = false) => {
+  const locateMe = useCallback(async (quiet = false) => {
     setLocating(true)
     try {
       const point = await locate()
@@ -33,11 +33,11 @@ export function useOriginChoice() {
 
   // Only someone who already chose to share their location is located without a tap.
   useEffect(() => {
-    if (Taro.getStorageSync(USE_GPS_KEY) === true) void useMyLocation(true)
-  }, [useMyLocation])
+    if (Taro.getStorageSync(USE_GPS_KEY) === true) void locateMe(true)
+  }, [locateMe])
 
-  const usePlace = useCallback((point: Point, name: string) => setChoice({ kind: 'place', point, name }), [])
-  const useAuto = useCallback(() => setChoice({ kind: 'auto' }), [])
+  const choosePlace = useCallback((point: Point, name: string) => setChoice({ kind: 'place', point, name }), [])
+  const backToCommunity = useCallback(() => setChoice({ kind: 'auto' }), [])
 
-  return { choice, locating, useMyLocation, usePlace, useAuto }
+  return { choice, locating, locateMe, choosePlace, backToCommunity }
 }
