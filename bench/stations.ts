@@ -126,7 +126,7 @@ async function serve(count: number): Promise<void> {
   }, 200)
   let s = 0
   // A full scan reads every station per query: fewer runs, or 100k would take minutes.
-  const scanRuns = count >= 100_000 ? 3 : 10
+  const scanRuns = count >= 100_000 ? 5 : 20
   const scan = await measure(() => nearbyByFullScan(db, points[s++ % points.length]!, RADIUS, LIMIT, now), scanRuns, 1)
 
   const url = await host.listen(0)

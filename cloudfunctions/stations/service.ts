@@ -143,25 +143,22 @@ export async function listStations(db: Db, input: ListInput, origin: Origin | nu
 }
 
 /**
- * The same nearby query answered by reading every station and sorting by haversine in
- * memory: what a store without a geo index would do. Only the benchmark uses it, for the ratio.
+ * The same nearby query answered without the geo index: read every station's location
+ * (one aggregate, `_id` and `location` only), compute haversine in memory, sort, then load
+ * the nearest `limit`. What a store without a 2dsphere index would have to do. Only the
+ * benchmark uses it, for the ratio.
  */
 export async function nearbyByFullScan(db: Db, origin: Point, radius: number | undefined, limit: number, now: Date) {
-  const _ = db.command
-  const all: StationDoc[] = []
-  // Keyset paging (by _id) so the scan itself stays linear: skip() would re-read every page.
-  for (let last = ''; ; ) {
-    const res = await db.collection(STATIONS_COLLECTION).where({ _id: _.gt(last) }).orderBy('_id', 'asc').limit(1000).get()
-    const batch = res.data as StationDoc[]
-    all.push(...batch)
-    if (batch.length < 1000) break
-    last = batch[batch.length - 1]!._id
-  }
-  return all
-    .map((doc) => toSummary(doc, origin, now))
-    .filter((s) => radius === undefined || (s.distance ?? 0) <= radius)
-    .sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0))
+  const res = await db.collection(STATIONS_COLLECTION).aggregate().project({ location: 1 }).limit(10_000_000).end()
+  const nearest = (res.data as { _id: string; location: StoredPoint }[])
+    .map((d) => ({ id: d._id, distance: distanceMeters(origin, toLngLat(d.location)!) }))
+    .filter((d) => radius === undefined || d.distance <= radius)
+    .sort((a, b) => a.distance - b.distance)
     .slice(0, limit)
+  const _ = db.command
+  const docs = (await db.collection(STATIONS_COLLECTION).where({ _id: _.in(nearest.map((d) => d.id)) }).limit(limit).get()).data as StationDoc[]
+  const byId = new Map(docs.map((d) => [d._id, d]))
+  return nearest.map((d) => toSummary(byId.get(d.id)!, origin, now))
 }
 
 export async function loadStation(db: Db, id: string): Promise<StationDoc> {
