@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { createHost, type Host } from '../host'
 import { seedDemo } from '../demo'
 
@@ -120,4 +120,9 @@ export async function loginAs(page: Page, openid: string): Promise<void> {
 /** Taps a tab of the tab bar by its label (首页 / 消息 / 我的). */
 export async function openTab(page: Page, label: string): Promise<void> {
   await page.locator('.taro-tabbar__tabbar').getByText(label, { exact: true }).click()
+}
+
+/** A text input by its test id: NutUI puts the id on the <input> itself or on its wrapper. */
+export function inputByTestId(scope: Page | Locator, testId: string): Locator {
+  return scope.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).first()
 }

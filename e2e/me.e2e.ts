@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { COLLECTIONS, type UserDoc } from '../cloudfunctions/core/collections'
 import { DEMO_ACCOUNTS } from '../demo'
-import { flow, loginAs, openTab, startApp, type E2eApp } from './harness'
+import { flow, inputByTestId, loginAs, openTab, startApp, type E2eApp } from './harness'
 
 const RESIDENT = DEMO_ACCOUNTS.find((a) => a.openid === 'demo-resident-1')!
 
@@ -36,9 +36,6 @@ describe('我的 (the me page)', () => {
     )
   }
 
-  /** NutUI puts the test id on the input itself or on its wrapper, depending on the component. */
-  const field = (page: Page, testId: string): Locator =>
-    page.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).first()
 
   flow(() => app, 'should show my name and community after I log in as a demo resident', async ({ page, pageErrors }) => {
     await loginAs(page, RESIDENT.openid)
@@ -71,7 +68,7 @@ describe('我的 (the me page)', () => {
 
   flow(() => app, 'should tell me in Chinese that a phone number is wrong, and save nothing', async ({ page, pageErrors }) => {
     await openProfileEditor(page)
-    await field(page, 'profile-phone').fill('12345')
+    await inputByTestId(page, 'profile-phone').fill('12345')
     await page.getByTestId('profile-save').click()
     await page.getByText('请填写 11 位手机号').waitFor()
     await expect(page.getByTestId('profile-page').isVisible()).resolves.toBe(true)
@@ -81,7 +78,7 @@ describe('我的 (the me page)', () => {
 
   flow(() => app, 'should show the server’s Chinese reason when it refuses my name, and keep the old one', async ({ page, pageErrors }) => {
     await openProfileEditor(page)
-    const name = field(page, 'profile-name')
+    const name = inputByTestId(page, 'profile-name')
     // Digits only: the form lets it through, the users function refuses it (BAD_REQUEST).
     await name.fill('12345')
     await page.getByTestId('profile-save').click()
