@@ -39,6 +39,12 @@ describe('cases.submit', () => {
     ])
   })
 
+  it('should find the grid whose boundary holds the point, not just the home grid', async () => {
+    const c = await submitAs('demo-resident-1', { location: { lng: 108.9613, lat: 34.2581 } })
+    expect(c.handlingUnitId).toBe('g-dongxianmen-2')
+    expect(c.route.reason).toMatch(/^位置在「东县门社区第二网格」范围内/)
+  })
+
   it('should answer the first case again for a retried client request id', async () => {
     const event = submitEvent()
     const first = await env.call<{ case: CaseDetail; created: boolean }>('demo-resident-1', 'cases', event)

@@ -78,7 +78,9 @@ export function departmentKeyOf(unit: UnitDoc): string | null {
 }
 
 export function toRoutingUnit(u: UnitDoc): RoutingUnit {
-  const area = u.area as { type?: string; coordinates?: Array<Array<[number, number]>> } | null | undefined
+  // The SDK reads a stored polygon back as its `Geo.Polygon` class; `toJSON()` gives GeoJSON.
+  const raw = u.area as { toJSON?: () => unknown } | null | undefined
+  const area = (typeof raw?.toJSON === 'function' ? raw.toJSON() : raw) as { type?: string; coordinates?: Array<Array<[number, number]>> } | null | undefined
   return {
     id: u._id,
     name: u.name,
