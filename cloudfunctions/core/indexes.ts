@@ -80,4 +80,7 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'cases', name: 'number', fields: [{ field: 'number', order: 1 }], unique: true },
   { collection: 'cases', name: 'location', fields: [{ field: 'location', order: '2dsphere' }] },
   { collection: 'cases', name: 'status_submittedAt', fields: [{ field: 'status', order: 1 }, { field: 'submittedAt', order: 1 }] },
+  // a unit's 超期 box (unsigned past the acknowledgement deadline) and 待回访 box.
+  { collection: 'cases', name: 'unit_status_ack', fields: [{ field: 'handlingUnitId', order: 1 }, { field: 'status', order: 1 }, { field: 'ackDueAt', order: 1 }] },
+  { collection: 'cases', name: 'unit_status_revisit', fields: [{ field: 'handlingUnitId', order: 1 }, { field: 'status', order: 1 }, { field: 'revisitDueAt', order: 1 }] },
 ]
