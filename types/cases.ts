@@ -355,7 +355,8 @@ export const InboxInputSchema = z.object({
   unitId: Id,
   box: z.enum(['to_sign', 'processing', 'returned', 'overdue', 'revisit', 'resolved']).default('to_sign'),
   limit: z.number().int().min(1).max(50).default(20),
-  skip: z.number().int().min(0).max(10000).default(0),
+  /** A box is a work queue, read from the top: deeper than 950 is not a page anyone needs. */
+  skip: z.number().int().min(0).max(950).default(0),
 })
 export const LedgerInputSchema = DateRange.extend({
   unitId: Id,
