@@ -37,6 +37,19 @@ describe('cases.inbox', () => {
     expect(res.ok && [res.data.counts.overdue, res.data.items[0]?.overdue]).toEqual([1, true])
   })
 
+  it('should merge both kinds of lateness into the overdue box, earliest deadline first', async () => {
+    const signedLate = await h.submitAs('demo-resident-1')
+    await h.act('demo-grid-1', 'sign', { caseId: signedLate.id })
+    h.env.clock.set('2026-11-29T02:00:00Z')
+    const unsigned = await h.submitAs('demo-resident-2') // ack due 11-30 02:00
+    h.env.clock.set('2026-11-30T03:00:00Z') // the first is past its handling deadline (11-29 16:00), the second past its ack
+    const res = await h.act<Inbox>('demo-grid-1', 'inbox', { unitId: 'g-dongxianmen-1', box: 'overdue' })
+    expect(res.ok && res.data.items.map((i) => i.id)).toEqual([signedLate.id, unsigned.id])
+    expect(res.ok && res.data.counts.overdue).toBe(2)
+    const second = await h.act<Inbox>('demo-grid-1', 'inbox', { unitId: 'g-dongxianmen-1', box: 'overdue', skip: 1, limit: 1 })
+    expect(second.ok && second.data.items.map((i) => i.id)).toEqual([unsigned.id])
+  })
+
   it('should put resolved unrated cases in the revisit box after two weeks', async () => {
     await resolvedCase()
     h.env.clock.advance(14 * 86_400_000)
