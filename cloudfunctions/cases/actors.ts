@@ -20,10 +20,11 @@ export const PROXY_ROLES: Record<Exclude<CaseChannel, 'miniprogram'>, readonly R
 const holds = (a: RoleAssignmentDoc, roles: readonly Role[]) => roles.includes(a.role) || a.role === 'admin'
 
 /** What the caller is to this case; the case carries its unit scope, so no unit read is needed. */
-export function actorOf(doc: Pick<CaseDoc, 'petitionerOpenid' | 'unitScope'>, openid: string, assignments: readonly RoleAssignmentDoc[]): Actor {
+export function actorOf(doc: Pick<CaseDoc, 'petitionerOpenid' | 'submittedBy' | 'unitScope'>, openid: string, assignments: readonly RoleAssignmentDoc[]): Actor {
   const above = doc.unitScope.slice(0, -1)
   return {
     petitioner: doc.petitionerOpenid === openid,
+    submitter: doc.submittedBy === openid && doc.petitionerOpenid !== openid,
     handler: assignments.some((a) => doc.unitScope.includes(a.unitId) && holds(a, HANDLER_ROLES)),
     supervisor: assignments.some((a) => above.includes(a.unitId) && holds(a, SUPERVISOR_ROLES)),
   }

@@ -120,6 +120,15 @@ describe('cases.submit', () => {
     expect(seen.ok && seen.data.viewer.isPetitioner).toBe(true)
     expect(seen.ok && seen.data.contact).toEqual({ name: '李建国', phone: '13991230002' })
   })
+  it('should let the grid worker who entered a case follow it up wherever it went, without handling it', async () => {
+    const c = await submitAs('demo-grid-1', { categoryCode: 'housing.old_estate', channel: 'grid_proxy', onBehalfOf: { name: '李建国', phone: '13991230002' } })
+    expect(c.handlingUnitId).toBe('dept-beilin-zhujian')
+    const seen = await act('demo-grid-1', 'get', { caseId: c.id })
+    expect(seen.ok && [seen.data.contact?.phone, seen.data.viewer.allowedActions]).toEqual(['13991230002', ['addNote', 'follow']])
+    const note = await act('demo-grid-1', 'addNote', { caseId: c.id, text: '老人腿脚不便，请电话联系' })
+    expect(note.ok && note.data.timeline.at(-1)?.text).toBe('代办人补充：老人腿脚不便，请电话联系')
+    expect(await act('demo-grid-1', 'sign', { caseId: c.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
 })
 
 describe('cases.get and cases.myCases', () => {

@@ -41,20 +41,24 @@ async function unitOrThrow(ctx: ActionContext, id: string): Promise<UnitDoc> {
 /** 补充说明 by the petitioner, or a note by staff (staff-only notes stay off the petitioner's timeline). */
 export async function addNote(ctx: ActionContext, input: z.output<typeof AddNoteInputSchema>): Promise<CaseDetail> {
   return transition(ctx, input.caseId, 'addNote', async (doc, actor, now) => {
-    const staff = actor.handler || actor.supervisor
-    if (!staff && input.staffOnly) throw new AppError('BAD_REQUEST', '内部备注仅限工作人员', { issues: [{ path: ['staffOnly'], message: '内部备注仅限工作人员' }] })
+    const unitSide = actor.handler || actor.supervisor
+    if (!unitSide && !actor.submitter && input.staffOnly) {
+      throw new AppError('BAD_REQUEST', '内部备注仅限工作人员', { issues: [{ path: ['staffOnly'], message: '内部备注仅限工作人员' }] })
+    }
     const key = `note:${doc.timeline.length}`
-    const notices = staff
+    // The unit's notes go to the petitioner; the petitioner's (or the proxy's) go to the unit.
+    const notices = unitSide
       ? input.staffOnly
         ? []
         : petitionerNotice(doc, key, '诉求有新进展', `「${doc.handlingUnitName}」：${input.text.slice(0, 40)}`)
-      : staffNotices(doc, await staffOf(ctx.rt.db, doc.handlingUnitId), key, '诉求人补充了说明', `${doc.number}：${input.text.slice(0, 40)}`)
+      : staffNotices(doc, await staffOf(ctx.rt.db, doc.handlingUnitId), key, '诉求有补充说明', `${doc.number}：${input.text.slice(0, 40)}`)
+    const text = unitSide ? input.text : `${actor.submitter ? '代办人' : '诉求人'}补充：${input.text}`
     return {
       patch: {},
-      entry: entry(now, 'note', staff ? input.text : `诉求人补充：${input.text}`, {
+      entry: entry(now, 'note', text, {
         staffOnly: input.staffOnly,
-        unitName: staff ? doc.handlingUnitName : undefined,
-        actorRole: staff ? roleIn(ctx, doc.unitScope) : 'resident',
+        unitName: unitSide ? doc.handlingUnitName : undefined,
+        actorRole: unitSide ? roleIn(ctx, doc.unitScope) : actor.submitter ? roleIn(ctx, ctx.assignments.map((a) => a.unitId)) : 'resident',
       }),
       notices,
     }

@@ -39,7 +39,8 @@ export function toSummary(doc: CaseDoc, now: Date): CaseSummary {
  * for those who act on the case (and the contact for the petitioner themself).
  */
 export function toDetail(doc: CaseDoc, actor: Actor, openid: string, now: Date): CaseDetail {
-  const staff = actor.handler || actor.supervisor
+  // Whoever entered the case for the petitioner took down their contact, so may see it again.
+  const staff = actor.handler || actor.supervisor || !!actor.submitter
   return {
     ...toSummary(doc, now),
     channel: doc.channel,

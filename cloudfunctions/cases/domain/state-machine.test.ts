@@ -8,6 +8,7 @@ const ACTORS: Record<string, Actor> = {
   resident: { petitioner: false, handler: false, supervisor: false },
   handler: { petitioner: false, handler: true, supervisor: false },
   supervisor: { petitioner: false, handler: true, supervisor: true },
+  submitter: { petitioner: false, handler: false, supervisor: false, submitter: true },
 }
 type ActorName = keyof typeof ACTORS
 
@@ -17,12 +18,12 @@ type ActorName = keyof typeof ACTORS
  */
 const SPEC: Record<CaseActionName, { who: ActorName[]; from: Partial<Record<CaseStatus, CaseStatus>> }> = {
   get: {
-    who: ['petitioner', 'handler', 'supervisor'],
+    who: ['petitioner', 'handler', 'supervisor', 'submitter'],
     from: { pending_sign: 'pending_sign', processing: 'processing', returned: 'returned', resolved: 'resolved', closed: 'closed', duplicate: 'duplicate' },
   },
   sign: { who: ['handler', 'supervisor'], from: { pending_sign: 'processing' } },
   addNote: {
-    who: ['petitioner', 'handler', 'supervisor'],
+    who: ['petitioner', 'handler', 'supervisor', 'submitter'],
     from: { pending_sign: 'pending_sign', processing: 'processing', returned: 'returned', resolved: 'resolved' },
   },
   transfer: { who: ['handler', 'supervisor'], from: { pending_sign: 'pending_sign', processing: 'pending_sign', returned: 'pending_sign' } },
@@ -32,7 +33,7 @@ const SPEC: Record<CaseActionName, { who: ActorName[]; from: Partial<Record<Case
   supervise: { who: ['supervisor'], from: { pending_sign: 'pending_sign', processing: 'processing', returned: 'returned' } },
   resolve: { who: ['handler', 'supervisor'], from: { processing: 'resolved' } },
   markDuplicate: { who: ['handler', 'supervisor'], from: { pending_sign: 'duplicate', processing: 'duplicate', returned: 'duplicate' } },
-  follow: { who: ['resident'], from: { pending_sign: 'pending_sign', processing: 'processing', returned: 'returned' } },
+  follow: { who: ['resident', 'submitter'], from: { pending_sign: 'pending_sign', processing: 'processing', returned: 'returned' } },
   rate: { who: ['petitioner'], from: { resolved: 'closed' } },
   recordRevisit: { who: ['handler', 'supervisor'], from: { resolved: 'closed' } },
 }

@@ -32,11 +32,14 @@ export type CaseActionName = (typeof CASE_ACTIONS)[number]
  * - `handler`: holds a handling role at the handling unit or one above it.
  * - `supervisor`: holds a supervising role (社区书记, 街道, 管理员) strictly above the handling unit;
  *   a supervisor is usually a handler too, and the table says which one an action needs.
+ * - `submitter` (optional): entered it for someone else (网格员代办, 热线, 窗口), so may follow
+ *   it up — read it and add notes — wherever it was routed, but not rate it.
  */
 export interface Actor {
   petitioner: boolean
   handler: boolean
   supervisor: boolean
+  submitter?: boolean
 }
 
 /** The parts of a case the rules look at. */
@@ -120,7 +123,7 @@ function fits(need: Need, a: Actor): boolean {
     case 'supervisor':
       return a.supervisor
     case 'party':
-      return a.petitioner || a.handler || a.supervisor
+      return a.petitioner || a.handler || a.supervisor || !!a.submitter
     case 'resident':
       // Anyone signed in may follow (我也遇到), except the petitioner, whose case it already
       // is, and its handlers, who hear of it anyway.
