@@ -39,7 +39,7 @@ describe('微心愿 (the wish wall)', () => {
     const wall = await openWishFromWall(resident)
     await wall.getByTestId('wishes-post').click()
     const post = resident.getByTestId('wish-post-page')
-    await post.getByText('5–200 个字', { exact: false }).first().waitFor()
+    await post.getByTestId('wish-post-limits').filter({ hasText: '5–200 个字' }).waitFor()
     await textarea(post, 'wish-post-text').fill(WISH_TEXT)
     await post.getByTestId('wish-post-category-repair').click()
     await post.getByTestId('wish-post-days-7').click()

@@ -133,9 +133,10 @@ export default function WishDetailPage() {
           <Tag type="danger" plain>
             {categoryLabel(w.category)}
           </Tag>
-          <Tag type={statusTagType(w.status)} data-testid="wish-status">
-            {statusLabel(w.status)}
-          </Tag>
+          {/* NutUI's Tag does not pass data-* attributes on, so the test id is on a wrapper. */}
+          <View data-testid="wish-status">
+            <Tag type={statusTagType(w.status)}>{statusLabel(w.status)}</Tag>
+          </View>
           <Text className="wish-detail__needed">{formatNeededBy(w.neededBy)}</Text>
         </View>
         <Text className="wish-detail__text" data-testid="wish-text">

@@ -59,7 +59,9 @@ export default function PostWishPage() {
 
   return (
     <PageShell testId="wish-post-page" className="post">
-      <View className="section-title">我的心愿</View>
+      <View className="section-title" data-testid="wish-post-limits">
+        我的心愿（{WISH_LIMITS.textMin}–{WISH_LIMITS.textMax} 个字）
+      </View>
       <View className="post__card">
         <Textarea
           className="post__text"
