@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { notify } from '../cloudfunctions/core/outbox'
 import { createHost, MAX_JSON_BYTES, type Host, type HostOptions } from './server'
 import { signToken } from './token'
 
@@ -317,6 +318,30 @@ describe('host without an H5 build', () => {
       const res = await fetch(`${s.url}/`)
       expect(res.status).toBe(503)
       expect(await res.text()).toContain('npm run build:h5')
+    } finally {
+      await stop(s)
+    }
+  })
+})
+
+describe('host sweep loop', () => {
+  it('should deliver a queued notification to the inbox without anyone calling the scheduler', async () => {
+    const s = await start({ sweepIntervalMs: 20 })
+    try {
+      const token = signToken('dora', SECRET)
+      await notify(
+        s.host.runtime.db,
+        { dedupeKey: 'host-test:1', openid: 'dora', title: '您的诉求已受理', body: '已转东县门社区办理。' },
+        s.host.runtime.clock.now(),
+      )
+      // Poll as the app would; the loop runs every 20 ms, so this ends long before the jest timeout.
+      let titles: string[] = []
+      while (!titles.includes('您的诉求已受理')) {
+        await new Promise((r) => setTimeout(r, 50))
+        const inbox = await (await post(`${s.url}/api/users`, { action: 'inbox' }, token)).json()
+        titles = inbox.data.items.map((i: { title: string }) => i.title)
+      }
+      expect(titles).toEqual(['您的诉求已受理'])
     } finally {
       await stop(s)
     }
