@@ -307,6 +307,16 @@ export interface Change {
 }
 
 /**
+ * The SDK turns a nested object in `update()` into dotted `$set` paths (a merge), which
+ * MongoDB refuses when the field is null (`resolution`, `extension`, `rating` start null)
+ * and which would keep stale keys otherwise. `_.set()` replaces the whole value instead.
+ */
+function replaceWhole(db: Db, patch: Record<string, unknown>): Record<string, unknown> {
+  const isObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+  return Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, isObject(v) ? db.command.set(v as object) : v]))
+}
+
+/**
  * Runs one action on a case: decides it with the state machine, then writes the change,
  * its timeline entry and its notifications in one transaction. The transaction re-reads
  * the case and refuses with CONFLICT if someone else changed it in between.
@@ -330,7 +340,7 @@ export async function transition(
   const written = await txDb(db).runTransaction(async (tx) => {
     const current = ((await tx.collection(CASE_COLLECTIONS.cases).doc(caseId).get()) as { data: CaseDoc | null }).data
     if (!current || current.status !== doc.status || current.timeline.length !== doc.timeline.length) return false
-    await tx.collection(CASE_COLLECTIONS.cases).doc(caseId).update({ ...change.patch, status: next.status, updatedAt: next.updatedAt, timeline: next.timeline })
+    await tx.collection(CASE_COLLECTIONS.cases).doc(caseId).update({ ...replaceWhole(db, change.patch), status: next.status, updatedAt: next.updatedAt, timeline: next.timeline })
     for (const n of change.notices) await notify(tx, n, now)
     return true
   })
