@@ -37,6 +37,8 @@ describe('cases.submit', () => {
       ['demo-grid-1', '新诉求待签收'],
       ['demo-resident-1', '诉求已受理'],
     ])
+    const [mine] = await env.docs<{ template: { id: string; data: Record<string, string> } }>('outbox', { openid: 'demo-resident-1', title: '诉求已受理' })
+    expect(mine?.template).toEqual({ id: 'case-status', data: { character_string1: 'BL-20261122-0001', thing2: '垃圾堆放', phrase3: '已受理' } })
   })
 
   it('should find the grid whose boundary holds the point, not just the home grid', async () => {

@@ -146,7 +146,7 @@ export async function reviewExtension(ctx: ActionContext, input: z.output<typeof
       entry: entry(now, 'extension_reviewed', `${verdict}${input.comment ? `（${input.comment}）` : ''}`, { actorRole: roleIn(ctx, doc.unitScope) }),
       notices: [
         ...staffNotices(doc, staff, `extension-reviewed:${doc.timeline.length}`, '延期申请已审核', `${doc.number}：${verdict}`),
-        ...(input.approve ? petitionerNotice(doc, `extended:${doc.timeline.length}`, '诉求办理时限已延长', `您的诉求（${doc.number}）办理时限延至${formatShanghai(handleDueAt)}`) : []),
+        ...(input.approve ? petitionerNotice(doc, `extended:${doc.timeline.length}`, '诉求时限已延长', `您的诉求（${doc.number}）办理时限延至${formatShanghai(handleDueAt)}`) : []),
       ],
     }
   })

@@ -128,10 +128,28 @@ export const entry = (at: Date, kind: TimelineEntry['kind'], text: string, extra
 
 const caseLink = (id: string) => `/pages/cases/detail?id=${id}`
 
+/**
+ * The petitioner hears of every step in the inbox, and by the `case-status` subscribe
+ * message when they granted it: number, category and the step in a few characters
+ * (`诉求已签收` → 已签收; the outbox cuts every field to WeChat's limits).
+ */
 export function petitionerNotice(doc: CaseDoc, event: string, title: string, body: string): NotifyInput[] {
   if (!doc.petitionerOpenid) return []
-  return [{ dedupeKey: `case:${doc._id}:${event}:${doc.petitionerOpenid}`, openid: doc.petitionerOpenid, title, body, link: caseLink(doc._id) }]
+  const step = title.replace(/^诉求/, '').split('，')[0] ?? title
+  return [
+    {
+      dedupeKey: `case:${doc._id}:${event}:${doc.petitionerOpenid}`,
+      openid: doc.petitionerOpenid,
+      title,
+      body,
+      link: caseLink(doc._id),
+      template: { id: CASE_TEMPLATE_ID, data: { character_string1: doc.number, thing2: doc.categoryName, phrase3: step } },
+    },
+  ]
 }
+
+/** Logical id of the case progress subscribe message (mapped to the WeChat template id by the messaging port's config). */
+export const CASE_TEMPLATE_ID = 'case-status'
 
 /** Residents who pressed 我也遇到 hear when the case is resolved. */
 export function followerNotices(doc: CaseDoc, event: string, title: string, body: string): NotifyInput[] {
