@@ -21,11 +21,14 @@ export const DEMO_SEEDS: { name: string; seed(rt: Runtime): Promise<void> }[] = 
   { name: 'wishes', seed: seedWishes },
 ]
 
+/** Just the org tree and the accounts: what framework tests need without feature noise. */
+export const BASE_SEEDS = DEMO_SEEDS.filter((step) => step.name === 'org' || step.name === 'accounts')
+
 /** Seeds the demo data into an empty database; a database with any org unit is left alone. */
-export async function seedDemo(rt: Runtime): Promise<{ seeded: boolean }> {
+export async function seedDemo(rt: Runtime, steps = DEMO_SEEDS): Promise<{ seeded: boolean }> {
   const units = (await rt.db.collection(COLLECTIONS.units).count()) as { total: number }
   if (units.total > 0) return { seeded: false }
-  for (const step of DEMO_SEEDS) {
+  for (const step of steps) {
     await step.seed(rt)
     rt.log.info(`demo: seeded ${step.name}`)
   }

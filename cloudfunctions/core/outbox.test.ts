@@ -10,7 +10,7 @@ class Crash extends Error {}
 describe('outbox', () => {
   let env: TestEnv
   beforeEach(async () => {
-    env = await createTestEnv()
+    env = await createTestEnv({ seed: 'base' })
   })
   afterEach(() => env.close())
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Envelope } from '../../types/envelope'
 import { openEmbeddedDb } from '../../embedded-db'
-import { DEMO_ACCOUNTS, seedDemo, type DemoOpenid } from '../../demo'
+import { BASE_SEEDS, DEMO_ACCOUNTS, seedDemo, type DemoOpenid } from '../../demo'
 import { registry } from '../registry'
 import type { CloudFunction } from './define-function'
 import { createLocalRuntime, createSettableClock, type LocalRuntime, type SettableClock } from './local-runtime'
@@ -28,8 +28,11 @@ export interface TestEnv {
 
 export interface TestEnvOptions {
   now?: Date | string
-  /** Seed the demo org tree and accounts (default true). */
-  seed?: boolean
+  /**
+   * Seed the demo data (default true: everything, features included); 'base' seeds only the
+   * org tree and accounts, for tests that count outbox or inbox records from zero.
+   */
+  seed?: boolean | 'base'
   functions?: Record<string, CloudFunction>
 }
 
@@ -41,7 +44,7 @@ export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestE
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mhwx-test-'))
   const rt = createLocalRuntime({ db: opened.db, clock, dataDir, quiet: true })
   const functions: Record<string, CloudFunction> = options.functions ?? registry
-  if (options.seed !== false) await seedDemo(rt)
+  if (options.seed !== false) await seedDemo(rt, options.seed === 'base' ? BASE_SEEDS : undefined)
 
   async function call<T>(openid: string | null, fnName: string, event: unknown): Promise<Envelope<T>> {
     const fn = functions[fnName]

@@ -6,7 +6,7 @@ import { runSweeps, type Sweep } from './sweeps'
 describe('runSweeps', () => {
   let env: TestEnv
   beforeEach(async () => {
-    env = await createTestEnv()
+    env = await createTestEnv({ seed: 'base' })
   })
   afterEach(() => env.close())
 

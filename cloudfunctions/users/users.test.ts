@@ -5,7 +5,7 @@ import { createTestEnv, type TestEnv } from '../core/testing'
 describe('users function', () => {
   let env: TestEnv
   beforeEach(async () => {
-    env = await createTestEnv()
+    env = await createTestEnv({ seed: 'base' })
   })
   afterEach(() => env.close())
 
