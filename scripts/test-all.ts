@@ -1,7 +1,7 @@
 /**
  * `npm test`: every check in order — typecheck, unit+function+HTTP tests, the weapp build
  * with its size report and smoke suite, the H5 build with the E2E suite — and a last line
- * `N passed, N failed` summed over the jest runs, which CI reads.
+ * `N passed, N failed, N skipped` summed over the jest runs, which CI reads.
  *
  * Every step runs even when an earlier one failed, so one broken test does not hide the
  * state of the rest. A step that fails without reporting tests (tsc, a build, a suite
@@ -31,6 +31,8 @@ interface JestReport {
   numPassedTests: number
   numFailedTests: number
   numRuntimeErrorTestSuites: number
+  /** Skipped tests, e.g. the DevTools suite where WECHAT_DEVTOOLS_CLI is not set. */
+  numPendingTests: number
 }
 
 function readReport(file: string): JestReport | null {
@@ -44,6 +46,7 @@ function readReport(file: string): JestReport | null {
 const work = mkdtempSync(path.join(tmpdir(), 'minhu-test-'))
 let passed = 0
 let failed = 0
+let skipped = 0
 const lines: string[] = []
 
 for (const [i, step] of STEPS.entries()) {
@@ -61,11 +64,13 @@ for (const [i, step] of STEPS.entries()) {
   let stepFailed = counts ? counts.numFailedTests + counts.numRuntimeErrorTestSuites : 0
   // A red step with no failing test behind it (tsc, a build, a crash) is still a failure.
   if (!ok && stepFailed === 0) stepFailed = 1
+  const stepSkipped = counts?.numPendingTests ?? 0
   passed += stepPassed
   failed += stepFailed
-  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${step.title}: ${stepPassed} passed, ${stepFailed} failed (${seconds}s)`)
+  skipped += stepSkipped
+  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${step.title}: ${stepPassed} passed, ${stepFailed} failed, ${stepSkipped} skipped (${seconds}s)`)
 }
 
 rmSync(work, { recursive: true, force: true })
-process.stdout.write(`\n${lines.join('\n')}\n${passed} passed, ${failed} failed\n`)
+process.stdout.write(`\n${lines.join('\n')}\n${passed} passed, ${failed} failed, ${skipped} skipped\n`)
 process.exitCode = failed > 0 ? 1 : 0
