@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { Db } from '@cloudbase/database'
 import { createLocalRuntime, type LocalRuntime, type SettableClock } from '../cloudfunctions/core/local-runtime'
-import { getFunction } from '../cloudfunctions/registry'
+import { getFunction, registry } from '../cloudfunctions/registry'
 import { runSweeps } from '../cloudfunctions/scheduler'
 import { openEmbeddedDb } from '../embedded-db'
 import { BodyTooLargeError, failure, readBody, sendEnvelope, sendJson } from './http-util'
@@ -13,6 +13,7 @@ import { resolveInside, sendFile, serveH5 } from './static-files'
 import { startSweepLoop, type SweepLoop } from './sweep-loop'
 import { COLLECTIONS } from '../cloudfunctions/core/collections'
 import { createRealClock } from './clock'
+import { apiKeysFromEnv, createOpen311Handler, OPEN311_PREFIX } from './open311'
 import { signToken, verifyToken } from './token'
 import { EXTENSION, MAX_UPLOAD_BYTES, imageFromRequest, sniffImage } from './upload'
 
@@ -37,6 +38,8 @@ export interface HostOptions {
   log?: (line: string) => void
   /** Keeps the functions' own log off the console (tests). */
   quiet?: boolean
+  /** Open311 POST keys: api_key → openid of an account with a hotline role. Defaults to OPEN311_API_KEYS="key:openid,…". */
+  open311ApiKeys?: Record<string, string>
 }
 
 export interface Host {
@@ -67,6 +70,7 @@ export function createHost(options: HostOptions): Host {
     quiet: options.quiet,
   })
   const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'))
+  const open311 = createOpen311Handler({ runtime, cases: registry.cases, apiKeys: options.open311ApiKeys ?? apiKeysFromEnv(process.env.OPEN311_API_KEYS) })
 
   /** undefined: no Authorization header; null: one that does not verify. */
   function callerOf(req: IncomingMessage): { openid: string } | null | undefined {
@@ -177,6 +181,7 @@ export function createHost(options: HostOptions): Host {
     const pathname = url.pathname
     const method = req.method ?? 'GET'
 
+    if (pathname.startsWith(OPEN311_PREFIX)) return open311(req, res, url)
     if (pathname.startsWith('/api/')) {
       if (pathname === '/api/dev/login' || pathname === '/api/dev/messages') {
         if (!options.devMode) {
