@@ -260,6 +260,11 @@ export type Digest = z.infer<typeof DigestSchema>
 const WishIdInput = z.object({ id: IdSchema })
 const reason = (label: string) => text(label, 2, WISH_LIMITS.reasonMax)
 const WishListOutput = z.object({ items: z.array(WishCardSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+/**
+ * One page of the wall. No total: counting every matching wish reads them all (tens of
+ * thousands on a busy community), so the wall only says whether another page follows.
+ */
+const WallOutput = z.object({ items: z.array(WishCardSchema), hasMore: z.boolean(), page: z.number().int(), pageSize: z.number().int() })
 const TransitionOutput = z.object({ id: z.string(), status: WishStatusSchema })
 
 /** The `wishes` function. */
@@ -279,7 +284,7 @@ export const WishesContract = defineContract({
         ...PageSchema,
       })
       .refine((v) => v.communityId !== undefined || v.stationId !== undefined, '请选择社区或驿站'),
-    output: WishListOutput,
+    output: WallOutput,
   },
   get: { input: WishIdInput, output: WishDetailSchema },
   mine: {

@@ -63,6 +63,13 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'wishes', name: 'community_status_createdAt', fields: [{ field: 'communityId', order: 1 }, { field: 'status', order: 1 }, { field: 'createdAt', order: -1 }] },
   { collection: 'wishes', name: 'community_status_neededBy', fields: [{ field: 'communityId', order: 1 }, { field: 'status', order: 1 }, { field: 'neededBy', order: 1 }] },
   { collection: 'wishes', name: 'station_status_createdAt', fields: [{ field: 'stationId', order: 1 }, { field: 'status', order: 1 }, { field: 'createdAt', order: -1 }] },
+  // The wall filtered by category, and a station's wall soonest-needed first: each variant
+  // needs its own equality prefix and sort, or a page of a rare category scans the wall.
+  { collection: 'wishes', name: 'community_status_category_createdAt', fields: [{ field: 'communityId', order: 1 }, { field: 'status', order: 1 }, { field: 'category', order: 1 }, { field: 'createdAt', order: -1 }] },
+  { collection: 'wishes', name: 'community_status_category_neededBy', fields: [{ field: 'communityId', order: 1 }, { field: 'status', order: 1 }, { field: 'category', order: 1 }, { field: 'neededBy', order: 1 }] },
+  { collection: 'wishes', name: 'station_status_neededBy', fields: [{ field: 'stationId', order: 1 }, { field: 'status', order: 1 }, { field: 'neededBy', order: 1 }] },
+  { collection: 'wishes', name: 'station_status_category_createdAt', fields: [{ field: 'stationId', order: 1 }, { field: 'status', order: 1 }, { field: 'category', order: 1 }, { field: 'createdAt', order: -1 }] },
+  { collection: 'wishes', name: 'station_status_category_neededBy', fields: [{ field: 'stationId', order: 1 }, { field: 'status', order: 1 }, { field: 'category', order: 1 }, { field: 'neededBy', order: 1 }] },
   { collection: 'wishes', name: 'station_status_confirmedAt', fields: [{ field: 'stationId', order: 1 }, { field: 'status', order: 1 }, { field: 'confirmedAt', order: -1 }] },
   { collection: 'wishes', name: 'wisher_createdAt', fields: [{ field: 'wisherId', order: 1 }, { field: 'createdAt', order: -1 }] },
   { collection: 'wishes', name: 'claimer_createdAt', fields: [{ field: 'claimerId', order: 1 }, { field: 'createdAt', order: -1 }] },

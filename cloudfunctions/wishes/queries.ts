@@ -33,26 +33,33 @@ export interface WallQuery {
 }
 
 /**
- * The wall of a community or a station, newest first or soonest-needed first. Only the
- * fields the card needs are read, so a wall query never carries a phone number.
+ * One page of the wall's documents, newest first or soonest-needed first, and whether
+ * another page follows (one more document is read to know). There is deliberately no
+ * count: it would read every matching wish. Each filter combination has an index in
+ * core/indexes.ts whose equality prefix and sort match the query, so a page reads about
+ * `pageSize` documents however large the wall grows. Only the fields the card needs are
+ * read, so a wall query never carries a phone number.
  */
-export async function wall(db: Db, storage: Storage, q: WallQuery, viewer: string | null) {
-  const where: Record<string, unknown> = { status: q.status }
-  if (q.stationId) where.stationId = q.stationId
-  else where.communityId = q.communityId
+export async function wallPage(db: Db, q: WallQuery): Promise<{ docs: WishDoc[]; hasMore: boolean }> {
+  const where: Record<string, unknown> = q.stationId ? { stationId: q.stationId } : { communityId: q.communityId }
+  where.status = q.status
   if (q.category) where.category = q.category
-  const coll = db.collection(W.wishes)
-  const [{ total }, res] = await Promise.all([
-    coll.where(where).count() as Promise<{ total: number }>,
-    coll
-      .where(where)
-      .orderBy(q.sort === 'soonest' ? 'neededBy' : 'createdAt', q.sort === 'soonest' ? 'asc' : 'desc')
-      .skip((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .field(CARD_FIELDS)
-      .get(),
-  ])
-  return { items: await toCards(db, storage, res.data as WishDoc[], viewer), total, page: q.page, pageSize: q.pageSize }
+  const res = await db
+    .collection(W.wishes)
+    .where(where)
+    .orderBy(q.sort === 'soonest' ? 'neededBy' : 'createdAt', q.sort === 'soonest' ? 'asc' : 'desc')
+    .skip((q.page - 1) * q.pageSize)
+    .limit(q.pageSize + 1)
+    .field(CARD_FIELDS)
+    .get()
+  const docs = res.data as WishDoc[]
+  return { docs: docs.slice(0, q.pageSize), hasMore: docs.length > q.pageSize }
+}
+
+/** The wall of a community or a station as cards (names masked, no contact). */
+export async function wall(db: Db, storage: Storage, q: WallQuery, viewer: string | null) {
+  const { docs, hasMore } = await wallPage(db, q)
+  return { items: await toCards(db, storage, docs, viewer), hasMore, page: q.page, pageSize: q.pageSize }
 }
 
 const CARD_FIELDS = {

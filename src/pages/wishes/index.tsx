@@ -1,16 +1,16 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Loading, Tabs } from '@nutui/nutui-react-taro'
 import type { WishCategory } from '../../../types/wishes'
 import { EmptyState } from '../../components/empty-state'
 import { PageShell } from '../../components/page-shell'
-import { useAsync } from '../../hooks/use-async'
 import { useMe } from '../../hooks/use-me'
 import { hasAnyRole, VOLUNTEER_REVIEWERS } from '../../lib/roles'
-import { wishesService, type WallInput } from '../../services/wishes'
+import type { WallInput } from '../../services/wishes'
 import { WishCard } from './components/wish-card'
 import { WISH_CATEGORIES } from './format'
+import { useWallPages } from './use-wall-pages'
 import './index.scss'
 
 type WallStatus = NonNullable<WallInput['status']>
@@ -36,19 +36,19 @@ export default function WishWallPage() {
   const [sort, setSort] = useState<'newest' | 'soonest'>('newest')
 
   const where = stationId ? { stationId } : communityId ? { communityId } : null
-  const wall = useAsync(
-    () => (where ? wishesService.wall({ ...where, status, category, sort, pageSize: 50 }) : Promise.resolve(null)),
-    [stationId, communityId, status, category, sort],
-  )
+  const wall = useWallPages(where ? { ...where, status, category, sort } : null, [stationId, communityId, status, category, sort])
   useDidShow(() => {
-    void wall.reload()
+    void wall.refreshIfOnFirstPage()
   })
   usePullDownRefresh(() => {
     void wall.reload().finally(() => Taro.stopPullDownRefresh())
   })
+  useReachBottom(() => {
+    void wall.loadMore()
+  })
 
   const roles = profile?.roles ?? []
-  const items = wall.data?.items ?? []
+  const items = wall.items
 
   return (
     <PageShell testId="wishes-wall-page">
@@ -101,7 +101,7 @@ export default function WishWallPage() {
             </Button>
           </EmptyState>
         )
-      ) : wall.loading && !wall.data ? (
+      ) : wall.loading ? (
         <View className="wall__center">
           <Loading>正在加载…</Loading>
         </View>
@@ -118,6 +118,15 @@ export default function WishWallPage() {
           {items.map((w) => (
             <WishCard key={w.id} wish={w} onOpen={(id) => go(`/pages/wishes/detail?id=${encodeURIComponent(id)}`)} />
           ))}
+          {wall.hasMore ? (
+            <View className="wall__more">
+              <Button fill="outline" loading={wall.loadingMore} onClick={() => void wall.loadMore()} data-testid="wishes-more">
+                加载更多
+              </Button>
+            </View>
+          ) : (
+            <Text className="wall__end">没有更多了</Text>
+          )}
         </View>
       )}
     </PageShell>
