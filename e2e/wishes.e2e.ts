@@ -7,6 +7,13 @@ import { flow, loginAs, startApp, type E2eApp } from './harness'
  */
 const WISH_TEXT = '家里的旧收音机不响了，想请人帮忙修一修'
 const THANKS = '谢谢张师傅，收音机又能听秦腔了！'
+/** A real 1×1 PNG, so the browser can show the proof photo the volunteer attaches. */
+const PROOF_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+
+/** Whether every picture inside `scope` has loaded from the host (a broken image has no width). */
+async function imagesLoaded(scope: Locator): Promise<boolean[]> {
+  return scope.locator('img').evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))
+}
 
 /** Taro's Textarea puts the test id on its wrapper on H5, the textarea itself inside. */
 const textarea = (scope: Locator, testId: string): Locator =>
@@ -77,6 +84,10 @@ describe('微心愿 (the wish wall)', () => {
       await vDetail.getByTestId('wish-contact').getByText('13991230001', { exact: false }).waitFor()
       await vDetail.getByTestId('wish-action-fulfil').click()
       await textarea(vDetail, 'wish-action-text').fill('已上门修好收音机，换了电池和一个旋钮')
+      // A proof photo, picked through the browser's file chooser as Taro.chooseImage opens it on H5.
+      const [chooser] = await Promise.all([staff.waitForEvent('filechooser'), vDetail.getByTestId('wish-fulfil-photo').click()])
+      await chooser.setFiles({ name: 'proof.png', mimeType: 'image/png', buffer: PROOF_PNG })
+      await vDetail.getByTestId('wish-action-form').getByText('删除', { exact: true }).waitFor()
       await vDetail.getByTestId('wish-action-submit').click()
       await vDetail.getByTestId('wish-status').filter({ hasText: '待确认' }).waitFor()
       expect(otherErrors).toEqual([])
@@ -90,6 +101,9 @@ describe('微心愿 (the wish wall)', () => {
     await mine.locator('[data-testid^="wish-card-"]').filter({ hasText: WISH_TEXT }).click()
     const rDetail = resident.getByTestId('wish-detail-page').last()
     await rDetail.getByTestId('wish-fulfil-note').filter({ hasText: '已上门修好收音机' }).waitFor()
+    const proof = rDetail.getByTestId('wish-fulfil-photos')
+    await proof.locator('img').first().waitFor()
+    await expect.poll(() => imagesLoaded(proof)).toEqual([true])
     await rDetail.getByTestId('wish-action-confirm').click()
     await confirmDialog(resident)
     await rDetail.getByTestId('wish-status').filter({ hasText: '已完成' }).waitFor()

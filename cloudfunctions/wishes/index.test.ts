@@ -269,6 +269,17 @@ describe('wishes.fulfil, confirm, dispute and thank', () => {
     expect(wall.items[0]!.thanks).toBe('谢谢张师傅，电视修好了！')
   })
 
+  it('should show the proof photos of a fulfilment to the wisher, and refuse more than three', async () => {
+    const id = await claimedWish(env)
+    const photo = await env.rt.storage.save('proof.png', Buffer.from('proof'))
+    const tooMany = Array(4).fill(photo)
+    expect(await call(VOLUNTEER, { action: 'fulfil', id, note: '已上门调试好天线', photos: tooMany })).toMatchObject({ error: { code: 'BAD_REQUEST' } })
+    expectOk(await call(VOLUNTEER, { action: 'fulfil', id, note: '已上门调试好天线', photos: [photo] }))
+    const detail = expectOk<{ fulfilPhotos: { fileId: string; url: string }[]; can: string[] }>(await call(RESIDENT, { action: 'get', id }))
+    expect(detail.fulfilPhotos).toEqual([{ fileId: photo, url: await env.rt.storage.url(photo) }])
+    expect(detail.can).toContain('confirm')
+  })
+
   it('should refuse fulfilling by anyone but the claimer and a note that is missing', async () => {
     const id = await claimedWish(env)
     expect(await call(VOLUNTEER, { action: 'fulfil', id, photos: [] })).toMatchObject({ error: { code: 'BAD_REQUEST' } })

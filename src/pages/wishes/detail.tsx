@@ -2,7 +2,7 @@ import { View, Text, Image, Textarea } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Loading, Tag } from '@nutui/nutui-react-taro'
-import type { WishAction } from '../../../types/wishes'
+import { WISH_LIMITS, type WishAction } from '../../../types/wishes'
 import { EmptyState } from '../../components/empty-state'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
@@ -11,6 +11,8 @@ import { confirm, toast, toastError } from '../../lib/feedback'
 import { wishesService, type WishDetail } from '../../services/wishes'
 import { ACTION_LABELS, ACTION_ORDER, CONFIRM_ACTIONS, TEXT_ACTIONS } from './actions'
 import { categoryLabel, formatNeededBy, statusLabel, statusTagType } from './format'
+import { PhotoPicker } from './components/photo-picker'
+import type { UploadedPhoto } from './upload-photo'
 import './detail.scss'
 
 const HISTORY_LABELS: Record<WishDetail['history'][number]['action'], string> = {
@@ -30,7 +32,7 @@ const HISTORY_LABELS: Record<WishDetail['history'][number]['action'], string> = 
   autoConfirm: '超时未确认，自动确认',
 }
 
-async function run(id: string, action: WishAction, text: string): Promise<string> {
+async function run(id: string, action: WishAction, text: string, photos: readonly UploadedPhoto[]): Promise<string> {
   switch (action) {
     case 'claim':
       await wishesService.claim(id)
@@ -51,7 +53,7 @@ async function run(id: string, action: WishAction, text: string): Promise<string
       await wishesService.release(id, text || undefined)
       return '已放弃认领'
     case 'fulfil':
-      await wishesService.fulfil({ id, note: text, photos: [] })
+      await wishesService.fulfil({ id, note: text, photos: photos.map((p) => p.fileId) })
       return '已提交，等待心愿人确认'
     case 'confirm':
       await wishesService.confirm(id)
@@ -77,6 +79,8 @@ export default function WishDetailPage() {
   const wish = useAsync(() => wishesService.get(id), [id])
   const [pending, setPending] = useState<WishAction | null>(null)
   const [text, setText] = useState('')
+  const [proof, setProof] = useState<UploadedPhoto[]>([])
+  const [uploading, setUploading] = useState(false)
   const [busy, setBusy] = useState(false)
   usePullDownRefresh(() => {
     void wish.reload().finally(() => Taro.stopPullDownRefresh())
@@ -87,6 +91,7 @@ export default function WishDetailPage() {
     if (form && pending !== action) {
       setPending(action)
       setText('')
+      setProof([])
       return
     }
     if (form && !form.optional && text.trim().length < 2) return toast('请至少写 2 个字')
@@ -94,7 +99,7 @@ export default function WishDetailPage() {
     if (ask && !(await confirm({ title: ACTION_LABELS[action as keyof typeof ACTION_LABELS], content: ask }))) return
     setBusy(true)
     try {
-      toast(await run(id, action, text.trim()), 'success')
+      toast(await run(id, action, text.trim(), proof), 'success')
       setPending(null)
     } catch (error) {
       toastError(error)
@@ -167,9 +172,23 @@ export default function WishDetailPage() {
         </View>
       ) : null}
 
-      {w.fulfilNote || w.disputeReason || w.thanks ? (
+      {w.fulfilNote || w.fulfilPhotos.length > 0 || w.disputeReason || w.thanks ? (
         <View className="wish-detail__card">
           {w.fulfilNote ? <Text data-testid="wish-fulfil-note">志愿者说明：{w.fulfilNote}</Text> : null}
+          {w.fulfilPhotos.length > 0 ? (
+            <View className="wish-detail__photos" data-testid="wish-fulfil-photos">
+              {w.fulfilPhotos.map((p, i) => (
+                <Image
+                  key={p.fileId}
+                  className="wish-detail__photo"
+                  src={p.url}
+                  mode="aspectFill"
+                  ariaLabel={`完成照片${i + 1}`}
+                  onClick={() => void Taro.previewImage({ urls: w.fulfilPhotos.map((x) => x.url), current: p.url })}
+                />
+              ))}
+            </View>
+          ) : null}
           {w.disputeReason && w.status === 'claimed' ? <Text className="wish-detail__warn">心愿人反馈未完成：{w.disputeReason}</Text> : null}
           {w.autoConfirmAt && w.status === 'fulfilled' ? <Text className="wish-detail__meta">{formatTime(w.autoConfirmAt)} 前未确认将自动确认</Text> : null}
           {w.thanks ? <Text className="wish-detail__thanks" data-testid="wish-thanks">💌 {w.thanks}</Text> : null}
@@ -180,11 +199,17 @@ export default function WishDetailPage() {
         <View className="wish-detail__card" data-testid="wish-action-form">
           <Text className="wish-detail__label">{form.prompt}</Text>
           <Textarea className="wish-detail__input" value={text} maxlength={form.max} onInput={(e) => setText(e.detail.value)} data-testid="wish-action-text" />
+          {pending === 'fulfil' ? (
+            <>
+              <Text className="wish-detail__label">完成照片（选填，最多 {WISH_LIMITS.photosMax} 张，心愿人会看到）</Text>
+              <PhotoPicker photos={proof} onChange={setProof} onUploading={setUploading} max={WISH_LIMITS.photosMax} label="完成照片" testId="wish-fulfil-photo" />
+            </>
+          ) : null}
           <View className="wish-detail__buttons">
             <Button fill="outline" onClick={() => setPending(null)}>
               取消
             </Button>
-            <Button type="primary" loading={busy} onClick={() => void act(pending!)} data-testid="wish-action-submit">
+            <Button type="primary" loading={busy} disabled={uploading} onClick={() => void act(pending!)} data-testid="wish-action-submit">
               提交
             </Button>
           </View>

@@ -1,4 +1,4 @@
-import { View, Text, Image, Textarea } from '@tarojs/components'
+import { View, Text, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
@@ -7,7 +7,8 @@ import { PageShell } from '../../components/page-shell'
 import { toast, toastError } from '../../lib/feedback'
 import { wishesService } from '../../services/wishes'
 import { NEEDED_BY_CHOICES, WISH_CATEGORIES, WISH_LIMITS, charCount, formatNeededBy, neededByDate } from './format'
-import { choosePhotos, uploadPhoto, type UploadedPhoto } from './upload-photo'
+import { PhotoPicker } from './components/photo-picker'
+import type { UploadedPhoto } from './upload-photo'
 import './post.scss'
 
 /**
@@ -26,21 +27,6 @@ export default function PostWishPage() {
   const [saving, setSaving] = useState(false)
   const count = charCount(text)
   const neededBy = neededByDate(new Date(), days)
-
-  const addPhotos = async () => {
-    try {
-      const paths = await choosePhotos(WISH_LIMITS.photosMax - photos.length)
-      setUploading(true)
-      const uploaded: UploadedPhoto[] = []
-      for (const p of paths) uploaded.push(await uploadPhoto(p))
-      setPhotos((prev) => [...prev, ...uploaded].slice(0, WISH_LIMITS.photosMax))
-    } catch (error) {
-      // Closing the picker is not an error worth a toast.
-      if (!/cancel/i.test(String((error as { errMsg?: string })?.errMsg ?? ''))) toastError(error)
-    } finally {
-      setUploading(false)
-    }
-  }
 
   const submit = async () => {
     if (count < WISH_LIMITS.textMin) return toast(`请把心愿写清楚，至少 ${WISH_LIMITS.textMin} 个字`)
@@ -98,19 +84,7 @@ export default function PostWishPage() {
 
       <View className="section-title">照片（选填，最多 {WISH_LIMITS.photosMax} 张）</View>
       <View className="post__photos">
-        {photos.map((p, i) => (
-          <View key={p.fileId} className="post__photo-box">
-            <Image className="post__photo" src={p.url} mode="aspectFill" ariaLabel={`照片${i + 1}`} />
-            <Text className="post__photo-remove" onClick={() => setPhotos(photos.filter((x) => x.fileId !== p.fileId))}>
-              删除
-            </Text>
-          </View>
-        ))}
-        {photos.length < WISH_LIMITS.photosMax ? (
-          <View className="post__photo-add" data-testid="wish-post-photo" onClick={() => void addPhotos()}>
-            <Text>{uploading ? '上传中…' : '＋ 添加照片'}</Text>
-          </View>
-        ) : null}
+        <PhotoPicker photos={photos} onChange={setPhotos} onUploading={setUploading} max={WISH_LIMITS.photosMax} label="照片" testId="wish-post-photo" />
       </View>
 
       <View className="post__submit">
