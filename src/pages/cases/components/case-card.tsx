@@ -1,0 +1,29 @@
+import { View, Text } from '@tarojs/components'
+import { Tag } from '@nutui/nutui-react-taro'
+import type { CaseSummary } from '../../../services/cases'
+import { formatTime } from '../../../lib/dayjs'
+import { deadlineText, statusTagType } from '../format'
+import './case-card.scss'
+
+/** One case in a list (我的诉求, a unit's box): number, category, status, handling unit, deadline. */
+export function CaseCard({ item, onOpen }: { item: CaseSummary; onOpen(id: string): void }) {
+  const deadline = deadlineText(item)
+  return (
+    <View className="case-card" data-testid={`case-card-${item.number}`} hoverClass="case-card--pressed" onClick={() => onOpen(item.id)}>
+      <View className="case-card__head">
+        <Text className="case-card__number">{item.number}</Text>
+        <View data-testid="case-card-status">
+          <Tag type={statusTagType(item.status, item.overdue)}>{item.statusLabel}</Tag>
+        </View>
+        {item.reopened ? <Tag type="warning" plain>重新办理</Tag> : null}
+      </View>
+      <Text className="case-card__category">{item.categoryName}</Text>
+      <Text className="case-card__text">{item.description}</Text>
+      <Text className="case-card__meta">
+        承办：{item.handlingUnitName} · {formatTime(item.submittedAt)} 提交
+        {item.followerCount > 0 ? ` · ${item.followerCount} 人也遇到` : ''}
+      </Text>
+      {deadline ? <Text className={`case-card__deadline ${item.overdue ? 'case-card__deadline--late' : ''}`}>{deadline}</Text> : null}
+    </View>
+  )
+}

@@ -1,0 +1,57 @@
+import * as contract from '../../../types/cases'
+import { CASE_LIMITS, DISPOSITION_LABELS, LEDGER_LABELS, SATISFACTION_LABELS, STATUS_LABELS, TIMELINE_LABELS, charCount, deadlineText, formatRate, groupCategories, newClientRequestId, shanghaiDate } from './format'
+import dayjs from '../../lib/dayjs'
+
+describe('case format helpers', () => {
+  it('should show the same labels as the contract', () => {
+    expect(STATUS_LABELS).toEqual(contract.CASE_STATUS_LABELS)
+    expect(DISPOSITION_LABELS).toEqual(contract.DISPOSITION_LABELS)
+    expect(LEDGER_LABELS).toEqual(contract.LEDGER_LABELS)
+    expect(SATISFACTION_LABELS).toEqual(contract.SATISFACTION_LABELS)
+    expect(Object.keys(TIMELINE_LABELS).sort()).toEqual([...contract.TimelineKindSchema.options].sort())
+  })
+
+  it('should state the limits the contract enforces', () => {
+    const submit = contract.SubmitCaseInputSchema
+    const desc = (n: number) => submit.safeParse({ clientRequestId: 'abcdefgh', categoryCode: 'x.y', description: '字'.repeat(n) }).success
+    expect([desc(CASE_LIMITS.descriptionMax), desc(CASE_LIMITS.descriptionMax + 1)]).toEqual([true, false])
+    const photos = (n: number) => submit.safeParse({ clientRequestId: 'abcdefgh', categoryCode: 'x.y', description: '楼道很脏', photos: Array(n).fill('f') }).success
+    expect([photos(CASE_LIMITS.photosMax), photos(CASE_LIMITS.photosMax + 1)]).toEqual([true, false])
+    const comment = (n: number) => contract.RateInputSchema.safeParse({ caseId: 'c', value: 'satisfied', comment: '好'.repeat(n) }).success
+    expect([comment(CASE_LIMITS.commentMax), comment(CASE_LIMITS.commentMax + 1)]).toEqual([true, false])
+  })
+
+  it('should make client request ids the contract accepts, different each time', () => {
+    const a = newClientRequestId()
+    const b = newClientRequestId()
+    expect(a).not.toBe(b)
+    expect(contract.SubmitCaseInputSchema.shape.clientRequestId.safeParse(a).success).toBe(true)
+    expect(newClientRequestId(0, () => 0)).toBe('app-0-00000000')
+  })
+
+  it('should group leaf categories under their groups in order and drop empty groups', () => {
+    const cat = (code: string, parentCode: string | null, active = true) => ({ code, parentCode, name: code, active }) as contract.Category
+    const groups = groupCategories([cat('a', null), cat('a.x', 'a'), cat('a.y', 'a', false), cat('b', null), cat('c', null), cat('c.z', 'c')])
+    expect(groups.map((g) => [g.code, g.leaves.map((l) => l.code)])).toEqual([
+      ['a', ['a.x']],
+      ['c', ['c.z']],
+    ])
+  })
+
+  it('should say which deadline a case is waiting on, in Shanghai time', () => {
+    const c = { ackDueAt: '2026-11-23T02:00:00Z', handleDueAt: '2026-11-29T15:59:59Z', overdue: false }
+    expect(deadlineText({ ...c, status: 'pending_sign' })).toMatch(/^应于 (2026年)?11月23日 10:00 前签收$/)
+    expect(deadlineText({ ...c, status: 'processing', overdue: true })).toMatch(/^已超期 · 应于 (2026年)?11月29日 23:59 前办结$/)
+    expect(deadlineText({ ...c, status: 'closed' })).toBe('')
+  })
+
+  it('should count an emoji as one character and format rates', () => {
+    expect(charCount(' 路灯💡不亮 ')).toBe(5)
+    expect([formatRate(0.875), formatRate(1), formatRate(null)]).toEqual(['87.5%', '100%', '—'])
+  })
+
+  it('should give Shanghai dates for report ranges even late in the UTC evening', () => {
+    expect(shanghaiDate(0, dayjs('2026-11-21T17:00:00Z'))).toBe('2026-11-22')
+    expect(shanghaiDate(-30, dayjs('2026-11-21T17:00:00Z'))).toBe('2026-10-23')
+  })
+})

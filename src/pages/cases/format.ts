@@ -1,0 +1,115 @@
+import type { CaseStatus, Category, Disposition, Ledger, Satisfaction, TimelineKind } from '../../../types/cases'
+import dayjs, { formatTime } from '../../lib/dayjs'
+
+// Only types cross over from types/ (zod stays out of the app bundle), so the labels and
+// limits the pages show are restated here; format.test.ts checks they equal the contract's.
+
+export const CASE_LIMITS = { descriptionMin: 5, descriptionMax: 500, photosMax: 9, addressMax: 100, commentMax: 200, reasonMax: 200, replyMax: 500 } as const
+
+export const STATUS_LABELS: Record<CaseStatus, string> = {
+  pending_sign: '待签收',
+  processing: '办理中',
+  returned: '已退单待分派',
+  resolved: '已办结待评价',
+  closed: '已结案',
+  duplicate: '重复件已合并',
+}
+
+export const DISPOSITION_LABELS: Record<Disposition, string> = {
+  solved: '合理诉求限时解决',
+  explained: '不合理诉求解释安抚',
+  law_enforcement: '违法行为依法处理',
+}
+
+export const LEDGER_LABELS: Record<Ledger, string> = {
+  general: '一般问题',
+  difficult: '疑难问题',
+  common: '共性问题',
+  suggestion: '工作建议',
+}
+
+export const SATISFACTION_LABELS: Record<Satisfaction, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  dissatisfied: '不满意',
+}
+
+/** A short word per timeline step, shown before its text. */
+export const TIMELINE_LABELS: Record<TimelineKind, string> = {
+  submitted: '受理',
+  routed: '派单',
+  signed: '签收',
+  note: '进展',
+  transferred: '转办',
+  returned: '退单',
+  extension_requested: '申请延期',
+  extension_reviewed: '延期审核',
+  supervised: '督办',
+  resolved: '办结',
+  rated: '评价',
+  revisited: '回访',
+  reopened: '重新办理',
+  duplicate: '合并',
+  followed: '关注',
+}
+
+/** NutUI Tag type per status: cases waiting on someone stand out, finished ones are calm. */
+export function statusTagType(status: CaseStatus, overdue = false): 'danger' | 'primary' | 'success' | 'default' | 'warning' {
+  if (overdue && (status === 'pending_sign' || status === 'processing' || status === 'returned')) return 'danger'
+  switch (status) {
+    case 'pending_sign':
+    case 'returned':
+      return 'warning'
+    case 'processing':
+      return 'primary'
+    case 'resolved':
+    case 'closed':
+      return 'success'
+    default:
+      return 'default'
+  }
+}
+
+/** The deadline line of a card: what the unit must do by when, or that it is late. */
+export function deadlineText(c: { status: CaseStatus; ackDueAt: string; handleDueAt: string; overdue: boolean }): string {
+  if (c.status === 'pending_sign') return `${c.overdue ? '已超期 · ' : ''}应于 ${formatTime(c.ackDueAt)} 前签收`
+  if (c.status === 'processing' || c.status === 'returned') return `${c.overdue ? '已超期 · ' : ''}应于 ${formatTime(c.handleDueAt)} 前办结`
+  return ''
+}
+
+/** Counts characters as a resident sees them (an emoji is one), for the "12/500" hint. */
+export function charCount(text: string): number {
+  return Array.from(text.trim()).length
+}
+
+export interface CategoryGroup {
+  code: string
+  name: string
+  leaves: Category[]
+}
+
+/** Two levels for the picker: groups in order, each with its active leaves; empty groups left out. */
+export function groupCategories(items: readonly Category[]): CategoryGroup[] {
+  const groups = items.filter((c) => c.parentCode === null)
+  return groups
+    .map((g) => ({ code: g.code, name: g.name, leaves: items.filter((c) => c.parentCode === g.code && c.active) }))
+    .filter((g) => g.leaves.length > 0)
+}
+
+/**
+ * One id per filled-in form, kept until the case is stored: a second tap or a retry after a
+ * lost answer sends the same id, and the function answers the case it already made.
+ */
+export function newClientRequestId(now: number = Date.now(), random: () => number = Math.random): string {
+  return `app-${now.toString(36)}-${Math.floor(random() * 36 ** 8).toString(36).padStart(8, '0')}`
+}
+
+/** A Shanghai calendar date (`2026-11-22`) `days` before today, for the report ranges. */
+export function shanghaiDate(offsetDays = 0, now: dayjs.Dayjs = dayjs()): string {
+  return now.tz('Asia/Shanghai').add(offsetDays, 'day').format('YYYY-MM-DD')
+}
+
+/** 0.875 → 87.5%; null (nothing to divide by) → —. */
+export function formatRate(rate: number | null): string {
+  return rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toString()}%`
+}

@@ -1,0 +1,303 @@
+import { View, Text, Image, Input, Textarea } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useMemo, useRef, useState } from 'react'
+import { Button, Loading, Switch } from '@nutui/nutui-react-taro'
+import { EmptyState } from '../../components/empty-state'
+import { PageShell } from '../../components/page-shell'
+import { useAsync } from '../../hooks/use-async'
+import { useMe } from '../../hooks/use-me'
+import { confirm, toast, toastError } from '../../lib/feedback'
+import { casesService, type CaseDetail, type SimilarCase } from '../../services/cases'
+import { choosePhotos, uploadPhoto, type UploadedPhoto } from '../wishes/upload-photo'
+import { CASE_LIMITS, charCount, groupCategories, newClientRequestId } from './format'
+import { useCaseLocation } from './location-choice'
+import './submit.scss'
+
+type ContactWay = 'phone' | 'message'
+/** What staff see instead of the name when the resident prefers not to give it. */
+const UNNAMED = '居民（未具名）'
+const MESSAGE_ONLY_NOTE = '希望通过小程序消息答复，不方便接听电话'
+
+/**
+ * 我要反映: category (two levels), what happened (limits said up front), up to nine photos,
+ * where (my community unless I locate or pick a place), how to reach me and whether staff
+ * may see my name. Before sending, open cases like it nearby are offered so the resident
+ * can press 我也遇到 instead of filing a duplicate. The form keeps one client request id,
+ * so a retried submit makes one case; the case number is shown as soon as it is stored.
+ */
+export default function SubmitCasePage() {
+  const { profile } = useMe()
+  const categories = useAsync(() => casesService.categories())
+  const groups = useMemo(() => groupCategories(categories.data?.items ?? []), [categories.data])
+  const [groupCode, setGroupCode] = useState<string | null>(null)
+  const [categoryCode, setCategoryCode] = useState<string | null>(null)
+  const [description, setDescription] = useState('')
+  const [photos, setPhotos] = useState<UploadedPhoto[]>([])
+  const [uploading, setUploading] = useState(false)
+  const [address, setAddress] = useState('')
+  const [way, setWay] = useState<ContactWay>('phone')
+  const [phone, setPhone] = useState<string | null>(null)
+  const [showName, setShowName] = useState(true)
+  const [similar, setSimilar] = useState<SimilarCase[] | null>(null)
+  const [saving, setSaving] = useState(false)
+  const [created, setCreated] = useState<CaseDetail | null>(null)
+  const requestId = useRef(newClientRequestId())
+  const where = useCaseLocation()
+  const count = charCount(description)
+  const group = groups.find((g) => g.code === groupCode)
+  const category = group?.leaves.find((c) => c.code === categoryCode)
+  const phoneValue = phone ?? profile?.phone ?? ''
+
+  const addPhotos = async () => {
+    try {
+      const paths = await choosePhotos(CASE_LIMITS.photosMax - photos.length)
+      setUploading(true)
+      const uploaded: UploadedPhoto[] = []
+      for (const p of paths) uploaded.push(await uploadPhoto(p))
+      setPhotos((prev) => [...prev, ...uploaded].slice(0, CASE_LIMITS.photosMax))
+    } catch (error) {
+      if (!/cancel/i.test(String((error as { errMsg?: string })?.errMsg ?? ''))) toastError(error)
+    } finally {
+      setUploading(false)
+    }
+  }
+
+  const valid = (): boolean => {
+    if (!category) return toast('请选择诉求类别'), false
+    if (count < CASE_LIMITS.descriptionMin) return toast(`请把情况写清楚，至少 ${CASE_LIMITS.descriptionMin} 个字`), false
+    if (count > CASE_LIMITS.descriptionMax) return toast(`描述最多 ${CASE_LIMITS.descriptionMax} 个字`), false
+    if (way === 'phone' && !/^[0-9+\-\s]{5,20}$/.test(phoneValue.trim())) return toast('请填写能联系到您的电话'), false
+    return true
+  }
+
+  /** First tap: look for open cases like this one nearby; none (or no point) → send at once. */
+  const onSubmit = async () => {
+    if (!valid() || !category) return
+    if (where.point && similar === null) {
+      setSaving(true)
+      try {
+        const found = await casesService.similarNearby({ categoryCode: category.code, location: where.point })
+        if (found.items.length > 0) {
+          setSimilar(found.items)
+          setSaving(false)
+          return
+        }
+      } catch {
+        // Suggestions are a courtesy: failing to fetch them must not stop the resident.
+      }
+      setSaving(false)
+    }
+    await send()
+  }
+
+  const send = async () => {
+    if (!category) return
+    setSaving(true)
+    try {
+      const res = await casesService.submit({
+        clientRequestId: requestId.current,
+        categoryCode: category.code,
+        description: description.trim(),
+        photos: photos.map((p) => p.fileId),
+        location: where.point,
+        address: address.trim() || (where.location.kind === 'place' ? where.location.name.slice(0, CASE_LIMITS.addressMax) : ''),
+        contact: { name: showName ? (profile?.name ?? '') : UNNAMED, phone: way === 'phone' ? phoneValue.trim() : '' },
+      })
+      if (res.created && way === 'message') {
+        await casesService.addNote({ caseId: res.case.id, text: MESSAGE_ONLY_NOTE }).catch(() => undefined)
+      }
+      setCreated(res.case)
+    } catch (error) {
+      // The same request id goes out again on the next tap, so a retry cannot make a second case.
+      toastError(error)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const follow = async (c: SimilarCase) => {
+    if (!(await confirm({ title: '我也遇到', content: `关注诉求 ${c.number}？办结时会通知您，您这次就不用再提交了。` }))) return
+    try {
+      await casesService.follow(c.id)
+      toast('已关注，办结时会通知您', 'success')
+      await Taro.redirectTo({ url: '/pages/cases/index' })
+    } catch (error) {
+      toastError(error)
+    }
+  }
+
+  if (created) {
+    return (
+      <PageShell testId="case-submit-page" className="case-submit">
+        <View className="case-submit__done" data-testid="case-submit-done">
+          <Text className="case-submit__done-title">诉求已受理</Text>
+          <Text className="case-submit__done-number" data-testid="case-submit-number">
+            {created.number}
+          </Text>
+          <Text className="case-submit__hint">已交「{created.handlingUnitName}」办理，每一步进展都会通知您。请记下编号，也可以在“我的诉求”里查看。</Text>
+          <Button block type="primary" size="large" data-testid="case-submit-open" onClick={() => void Taro.redirectTo({ url: `/pages/cases/detail?id=${created.id}` })}>
+            查看办理进度
+          </Button>
+        </View>
+      </PageShell>
+    )
+  }
+
+  return (
+    <PageShell testId="case-submit-page" className="case-submit">
+      <View className="section-title">诉求类别</View>
+      {categories.loading && !categories.data ? (
+        <Loading>正在加载…</Loading>
+      ) : categories.error ? (
+        <EmptyState error description={categories.error} />
+      ) : (
+        <View className="case-submit__card">
+          <View className="case-submit__chips">
+            {groups.map((g) => (
+              <Text
+                key={g.code}
+                className={`case-submit__chip ${groupCode === g.code ? 'case-submit__chip--on' : ''}`}
+                data-testid={`case-submit-group-${g.code}`}
+                onClick={() => {
+                  setGroupCode(g.code)
+                  setCategoryCode(null)
+                  setSimilar(null)
+                }}
+              >
+                {g.name}
+              </Text>
+            ))}
+          </View>
+          {group ? (
+            <View className="case-submit__chips case-submit__chips--leaves">
+              {group.leaves.map((c) => (
+                <Text
+                  key={c.code}
+                  className={`case-submit__chip ${categoryCode === c.code ? 'case-submit__chip--on' : ''}`}
+                  data-testid={`case-submit-category-${c.code}`}
+                  onClick={() => {
+                    setCategoryCode(c.code)
+                    setSimilar(null)
+                  }}
+                >
+                  {c.name}
+                </Text>
+              ))}
+            </View>
+          ) : (
+            <Text className="case-submit__hint">先选大类，再选具体问题</Text>
+          )}
+          {category?.description ? <Text className="case-submit__hint">{category.description}</Text> : null}
+        </View>
+      )}
+
+      <View className="section-title" data-testid="case-submit-limits">
+        情况描述（{CASE_LIMITS.descriptionMin}–{CASE_LIMITS.descriptionMax} 个字）
+      </View>
+      <View className="case-submit__card">
+        <Textarea
+          className="case-submit__text"
+          value={description}
+          maxlength={CASE_LIMITS.descriptionMax}
+          placeholder="说清楚什么地方、什么问题、持续多久了，例如：3号楼楼道堆放杂物，已经一周没人清理"
+          onInput={(e) => setDescription(e.detail.value)}
+          data-testid="case-submit-description"
+        />
+        <Text className={`case-submit__count ${count > CASE_LIMITS.descriptionMax ? 'case-submit__count--over' : ''}`}>
+          {count}/{CASE_LIMITS.descriptionMax}
+        </Text>
+      </View>
+
+      <View className="section-title">照片（选填，最多 {CASE_LIMITS.photosMax} 张）</View>
+      <View className="case-submit__photos">
+        {photos.map((p, i) => (
+          <View key={p.fileId} className="case-submit__photo-box">
+            <Image className="case-submit__photo" src={p.url} mode="aspectFill" ariaLabel={`照片${i + 1}`} />
+            <Text className="case-submit__photo-remove" onClick={() => setPhotos(photos.filter((x) => x.fileId !== p.fileId))}>
+              删除
+            </Text>
+          </View>
+        ))}
+        {photos.length < CASE_LIMITS.photosMax ? (
+          <View className="case-submit__photo-add" data-testid="case-submit-photo" onClick={() => void addPhotos()}>
+            <Text>{uploading ? '上传中…' : '＋ 添加照片'}</Text>
+          </View>
+        ) : null}
+      </View>
+
+      <View className="section-title">问题在哪里</View>
+      <View className="case-submit__card">
+        <Text className="case-submit__where" data-testid="case-submit-where">
+          📍{' '}
+          {where.location.kind === 'community'
+            ? `我所在的社区${profile?.community ? `（${profile.community.name}）` : ''}`
+            : where.location.kind === 'gps'
+              ? '我当前的位置'
+              : where.location.name}
+        </Text>
+        <View className="case-submit__row">
+          <Button fill="outline" loading={where.locating} data-testid="case-submit-locate" onClick={() => void where.locateMe().then(() => setSimilar(null))}>
+            定位
+          </Button>
+          {where.canPickOnMap ? (
+            <Button fill="outline" onClick={() => void where.pickOnMap().then(() => setSimilar(null))}>
+              在地图上选
+            </Button>
+          ) : null}
+          {where.location.kind !== 'community' ? (
+            <Button fill="none" onClick={where.useCommunity}>
+              按我的社区
+            </Button>
+          ) : null}
+        </View>
+        <Input className="case-submit__input" value={address} maxlength={CASE_LIMITS.addressMax} placeholder="详细地址（选填），如：东县门街12号院3号楼" onInput={(e) => setAddress(e.detail.value)} data-testid="case-submit-address" />
+        <Text className="case-submit__hint">不定位也可以提交，会交给您所在社区的网格办理。定位只用于派单，不会公开。</Text>
+      </View>
+
+      <View className="section-title">怎么联系您</View>
+      <View className="case-submit__card">
+        <View className="case-submit__chips">
+          <Text className={`case-submit__chip ${way === 'phone' ? 'case-submit__chip--on' : ''}`} data-testid="case-submit-way-phone" onClick={() => setWay('phone')}>
+            电话联系我
+          </Text>
+          <Text className={`case-submit__chip ${way === 'message' ? 'case-submit__chip--on' : ''}`} data-testid="case-submit-way-message" onClick={() => setWay('message')}>
+            小程序消息答复
+          </Text>
+        </View>
+        {way === 'phone' ? (
+          <Input className="case-submit__input" type="number" value={phoneValue} maxlength={20} placeholder="联系电话" onInput={(e) => setPhone(e.detail.value)} data-testid="case-submit-phone" />
+        ) : (
+          <Text className="case-submit__hint">办理进展会通过“消息”通知您；我们会请工作人员尽量不打电话。</Text>
+        )}
+        <View className="case-submit__switch">
+          <Text>允许工作人员看到我的姓名</Text>
+          <Switch checked={showName} onChange={(on) => setShowName(on)} data-testid="case-submit-show-name" />
+        </View>
+        <Text className="case-submit__hint">您的姓名和电话只有办理这件诉求的工作人员能看到，不会公开。</Text>
+      </View>
+
+      {similar && similar.length > 0 ? (
+        <View className="case-submit__similar" data-testid="case-submit-similar">
+          <Text className="case-submit__similar-title">附近已有 {similar.length} 件相似的诉求正在办理</Text>
+          {similar.map((c) => (
+            <View key={c.id} className="case-submit__similar-item" data-testid={`case-similar-${c.number}`}>
+              <Text className="case-submit__hint">
+                {c.number} · {c.categoryName} · {c.statusLabel} · 约 {Math.round(c.distanceMeters)} 米 · {c.followerCount} 人也遇到
+              </Text>
+              <Text>{c.description}</Text>
+              <Button size="small" type="primary" fill="outline" onClick={() => void follow(c)} data-testid={`case-similar-follow-${c.number}`}>
+                我也遇到，关注这件
+              </Button>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      <View className="case-submit__submit">
+        <Button block type="primary" size="large" loading={saving} disabled={uploading} onClick={() => void (similar && similar.length > 0 ? send() : onSubmit())} data-testid="case-submit-submit">
+          {similar && similar.length > 0 ? '不是同一件事，仍要提交' : '提交诉求'}
+        </Button>
+      </View>
+    </PageShell>
+  )
+}
