@@ -5,7 +5,7 @@ import { aggregate, decodeStages } from './aggregate'
 import { isPlainObject, parseEjson, resolveServerDates, toStoredText, type Doc, type Value } from './codec'
 import { DbError, invalid, notSupported } from './errors'
 import { compileProjection } from './projection'
-import { find, type Plan, type SortSpec } from './query'
+import { count, find, type Plan, type SortSpec } from './query'
 import { checkCollectionName, Store } from './store'
 import { Transactions } from './transactions'
 import { applyUpdate, docsDiffer } from './update'
@@ -125,9 +125,9 @@ export class Engine {
   }
 
   private count(p: Record<string, unknown>): number {
-    const { rows, plan } = find(this.store, collectionOf(p), this.query(p))
+    const { total, plan } = count(this.store, collectionOf(p), this.query(p))
     this.lastPlan = plan
-    return rows.length
+    return total
   }
 
   private insert(p: Record<string, unknown>): (string | number)[] {

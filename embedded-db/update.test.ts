@@ -78,6 +78,33 @@ describe('embedded-db updates', () => {
     expect((await h.db.collection('w').where({ n: 1 }).count()).total).toBe(1)
   })
 
+  it('should refuse a nested set under a null field, as MongoDB and CloudBase do, and change nothing', async () => {
+    const _ = h.db.command
+    await h.db.collection('w').add([{ _id: 'n1', ext: null, k: 1 }, { _id: 'n2', ext: {}, k: 1 }])
+    const refused = { code: 'DATABASE_REQUEST_FAILED', message: "Cannot create field 'a' in element {ext: null}" }
+    // The SDK turns a nested object into the dotted `$set: {'ext.a': 1}`.
+    await expect(h.db.collection('w').doc('n1').update({ ext: { a: 1 } })).rejects.toMatchObject(refused)
+    await expect(h.db.collection('w').doc('n1').update({ ext: { a: _.inc(1) } })).rejects.toMatchObject(refused)
+    await expect(h.db.collection('w').doc('n1').update({ 'ext.a': _.push([1]) })).rejects.toMatchObject(refused)
+    // A multi update that meets one such document writes none of them.
+    await expect(h.db.collection('w').where({ k: 1 }).update({ ext: { a: 1 } })).rejects.toMatchObject(refused)
+    expect(await doc('n1')).toEqual({ _id: 'n1', ext: null, k: 1 })
+    expect(await doc('n2')).toEqual({ _id: 'n2', ext: {}, k: 1 })
+    // Inside a transaction too.
+    const tx = h.db as unknown as { runTransaction(fn: (t: typeof h.db) => Promise<unknown>): Promise<unknown> }
+    await expect(tx.runTransaction((t) => t.collection('w').doc('n1').update({ ext: { a: 1 } }))).rejects.toMatchObject(refused)
+    expect(await doc('n1')).toEqual({ _id: 'n1', ext: null, k: 1 })
+  })
+
+  it('should still create missing parents, replace a null field whole with set, and unset under null quietly', async () => {
+    const _ = h.db.command
+    await h.db.collection('w').add({ _id: 'n1', ext: null })
+    await h.db.collection('w').doc('n1').update({ fresh: { a: 1 }, ext: _.set({ a: 1 }) })
+    expect(await doc('n1')).toEqual({ _id: 'n1', ext: { a: 1 }, fresh: { a: 1 } })
+    await h.db.collection('w').add({ _id: 'n2', ext: null })
+    expect((await h.db.collection('w').doc('n2').update({ 'ext.a': _.remove() })).updated).toBe(0)
+  })
+
   it('should count only documents that changed, as MongoDB does', async () => {
     const res = await h.db.collection('w').doc('w1').update({ n: 5 })
     expect(res.updated).toBe(0)

@@ -66,13 +66,15 @@ function locate(doc: Doc, path: string, create: boolean): Slot | null {
     const p = parts[i] as string
     let next: Value | undefined = Array.isArray(cur) ? (/^\d+$/.test(p) ? cur[Number(p)] : undefined) : cur[p]
     if (Array.isArray(cur) && !/^\d+$/.test(p)) throw new DbError('DATABASE_REQUEST_FAILED', `cannot create field "${p}" in array at "${path}"`)
-    if (next === undefined || next === null) {
+    if (next === undefined) {
       if (!create) return null
       next = {}
       setIn(cur, p, next)
     } else if (!isPlainObject(next) && !Array.isArray(next)) {
+      // MongoDB creates missing parents but never replaces an existing value, null
+      // included: `$set {'ext.a': 1}` on `{ext: null}` is refused, not turned into `{ext: {a: 1}}`.
       if (!create) return null
-      throw new DbError('DATABASE_REQUEST_FAILED', `cannot create field "${parts[i + 1]}" in element {${p}: ${JSON.stringify(next)}}`)
+      throw new DbError('DATABASE_REQUEST_FAILED', `Cannot create field '${parts[i + 1]}' in element {${p}: ${JSON.stringify(next)}}`)
     }
     cur = next as Record<string, Value> | Value[]
   }
