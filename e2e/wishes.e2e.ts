@@ -10,9 +10,16 @@ const THANKS = '谢谢张师傅，收音机又能听秦腔了！'
 /** A real 1×1 PNG, so the browser can show the proof photo the volunteer attaches. */
 const PROOF_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
-/** Whether every picture inside `scope` has loaded from the host (a broken image has no width). */
-async function imagesLoaded(scope: Locator): Promise<boolean[]> {
-  return scope.locator('img').evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))
+/** Whether a picture loaded from the host, once it has finished either way (a broken image has no width). */
+async function imageLoads(img: Locator): Promise<boolean> {
+  return img.evaluate((el) => {
+    const image = el as HTMLImageElement
+    if (image.complete) return image.naturalWidth > 0
+    return new Promise<boolean>((resolve) => {
+      image.addEventListener('load', () => resolve(image.naturalWidth > 0))
+      image.addEventListener('error', () => resolve(false))
+    })
+  })
 }
 
 /** Taro's Textarea puts the test id on its wrapper on H5, the textarea itself inside. */
@@ -103,7 +110,8 @@ describe('微心愿 (the wish wall)', () => {
     await rDetail.getByTestId('wish-fulfil-note').filter({ hasText: '已上门修好收音机' }).waitFor()
     const proof = rDetail.getByTestId('wish-fulfil-photos')
     await proof.locator('img').first().waitFor()
-    await expect.poll(() => imagesLoaded(proof)).toEqual([true])
+    expect(await proof.locator('img').count()).toBe(1)
+    expect(await imageLoads(proof.locator('img').first())).toBe(true)
     await rDetail.getByTestId('wish-action-confirm').click()
     await confirmDialog(resident)
     await rDetail.getByTestId('wish-status').filter({ hasText: '已完成' }).waitFor()

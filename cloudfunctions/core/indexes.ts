@@ -73,6 +73,7 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'wishes', name: 'station_status_confirmedAt', fields: [{ field: 'stationId', order: 1 }, { field: 'status', order: 1 }, { field: 'confirmedAt', order: -1 }] },
   { collection: 'wishes', name: 'wisher_createdAt', fields: [{ field: 'wisherId', order: 1 }, { field: 'createdAt', order: -1 }] },
   { collection: 'wishes', name: 'claimer_createdAt', fields: [{ field: 'claimerId', order: 1 }, { field: 'createdAt', order: -1 }] },
+  { collection: 'wishes', name: 'claimNoticeDueAt', fields: [{ field: 'claimNoticeDueAt', order: 1 }] },
   { collection: 'wishes', name: 'status_claimDeadline', fields: [{ field: 'status', order: 1 }, { field: 'claimDeadline', order: 1 }] },
   { collection: 'wishes', name: 'status_autoConfirmAt', fields: [{ field: 'status', order: 1 }, { field: 'autoConfirmAt', order: 1 }] },
   { collection: 'wishes', name: 'status_digest_openedAt', fields: [{ field: 'status', order: 1 }, { field: 'digestId', order: 1 }, { field: 'openedAt', order: 1 }] },

@@ -31,6 +31,12 @@ export interface WishDoc {
   claimerId: string | null
   claimedAt: string | null
   claimDeadline: string | null
+  /**
+   * The `claimedAt` of a claim whose notices are not queued yet. Set by the winning claim's
+   * conditional update itself and cleared in the transaction that queues the notices, so a
+   * crash between the two leaves this mark for the `wishes.claimNotices` sweep to finish.
+   */
+  claimNoticeDueAt: string | null
   fulfilNote: string | null
   fulfilPhotos: string[]
   fulfilledAt: string | null

@@ -97,10 +97,14 @@ function historyEntry(action: HistoryEntry['action'], by: HistoryEntry['by'], st
   return { action, by, status, note, at }
 }
 
-/** An outbox record about one wish, deduplicated per wish version and person. */
-export function wishNotice(wish: Pick<WishDoc, '_id' | 'text'>, version: number, openid: string, title: string, body: string): NotifyInput {
+/**
+ * An outbox record about one wish, deduplicated per event and person: the event is the
+ * wish version a transition wrote, or for a claim `claim@<claimedAt>` (the claim's own
+ * update cannot know the version it produced, and its notices may be queued later by the sweep).
+ */
+export function wishNotice(wish: Pick<WishDoc, '_id' | 'text'>, event: number | string, openid: string, title: string, body: string): NotifyInput {
   return {
-    dedupeKey: `wish:${wish._id}:${version}:${openid}`,
+    dedupeKey: `wish:${wish._id}:${event}:${openid}`,
     openid,
     title,
     body,
@@ -183,6 +187,7 @@ export async function postWish(ctx: PostContext, input: PostWishInput): Promise<
     claimerId: null,
     claimedAt: null,
     claimDeadline: null,
+    claimNoticeDueAt: null,
     fulfilNote: null,
     fulfilPhotos: [],
     fulfilledAt: null,
@@ -303,11 +308,12 @@ async function reserveSlot(db: Db, openid: string, limit: number): Promise<boole
 }
 
 /**
- * Claims a wish. Exactly one of many simultaneous claims wins: the claim is a conditional
+ * Decides a claim. Exactly one of many simultaneous claims wins: the claim is a conditional
  * single-document update `where({_id, status: 'open'})`, atomic in CloudBase and in the
- * embedded database; everyone else gets CONFLICT. Only the winner gets the contact.
+ * embedded database; everyone else gets CONFLICT. The same update marks the claim's notices
+ * as due (`claimNoticeDueAt`), so the notices cannot be lost once the claim is won.
  */
-export async function claimWish(ctx: ActorContext, id: string) {
+export async function takeClaim(ctx: ActorContext, id: string): Promise<{ claimedAt: string; claimDeadline: string }> {
   const { db, openid, now } = ctx
   const _ = db.command
   const wish = await loadWish(db, id)
@@ -328,6 +334,7 @@ export async function claimWish(ctx: ActorContext, id: string) {
       claimerId: openid,
       claimedAt: at,
       claimDeadline,
+      claimNoticeDueAt: at,
       version: _.inc(1),
       updatedAt: at,
       history: _.push([historyEntry('claim', 'volunteer', 'claimed', null, at)]),
@@ -336,12 +343,40 @@ export async function claimWish(ctx: ActorContext, id: string) {
     await db.collection(W.claimSlots).doc(openid).update({ open: _.inc(-1) })
     throw refuse('claim', 'CONFLICT')
   }
-  // The claim is decided; the notices follow in their own transaction (idempotent by key).
-  const after = await loadWish(db, id)
-  await (db as TxDb).runTransaction(async (tx) => {
-    await notify(tx, wishNotice(after, after.version, after.wisherId, '心愿已被认领', `志愿者已认领您的心愿“${thing(after.text)}”，会尽快与您联系`), now)
-    await notify(tx, wishNotice(after, after.version, openid, '认领成功', `请在 ${shanghaiDate(new Date(claimDeadline))} 前完成心愿“${thing(after.text)}”`), now)
+  return { claimedAt: at, claimDeadline }
+}
+
+/**
+ * Queues the notices of a won claim and clears its due mark, in one transaction; run right
+ * after the claim and again by the sweep, so it is idempotent: nothing is due, or the
+ * dedupe keys (per claim, not per version) make a second run add nothing. A claim that
+ * already ended (released or expired before its notices went out) has told both people
+ * through its own end notices; its mark is just cleared. Returns whether notices were queued.
+ */
+export async function queueClaimNotices(db: Db, id: string, now: Date): Promise<boolean> {
+  return (db as TxDb).runTransaction(async (tx) => {
+    const wish = ((await tx.collection(W.wishes).doc(id).get()) as { data: WishDoc | null }).data
+    const due = wish?.claimNoticeDueAt
+    if (!wish || !due) return false
+    const current = wish.claimedAt === due && CLAIM_NOTICE_STATUSES.includes(wish.status) && wish.claimerId !== null && wish.claimDeadline !== null
+    if (current) {
+      const event = `claim@${due}`
+      await notify(tx, wishNotice(wish, event, wish.wisherId, '心愿已被认领', `志愿者已认领您的心愿“${thing(wish.text)}”，会尽快与您联系`), now)
+      await notify(tx, wishNotice(wish, event, wish.claimerId!, '认领成功', `请在 ${shanghaiDate(new Date(wish.claimDeadline!))} 前完成心愿“${thing(wish.text)}”`), now)
+    }
+    await tx.collection(W.wishes).doc(id).update({ claimNoticeDueAt: null })
+    return current
   })
+}
+
+/** A claim still stands in these; hiding and releasing send their own notices instead. */
+const CLAIM_NOTICE_STATUSES: readonly WishStatus[] = ['claimed', 'fulfilled', 'confirmed']
+
+/** Claims a wish: the winning update, then its notices; only the winner gets the contact. */
+export async function claimWish(ctx: ActorContext, id: string) {
+  const { claimDeadline } = await takeClaim(ctx, id)
+  await queueClaimNotices(ctx.db, id, ctx.now)
+  const after = await loadWish(ctx.db, id)
   return { id, status: 'claimed' as const, claimDeadline, contact: { name: after.wisherName, phone: after.wisherPhone } }
 }
 

@@ -5,7 +5,9 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { runSweeps } from '../scheduler/sweeps'
 import type { TestEnv } from '../core/testing'
-import { autoConfirm, collectDigests, expireClaims } from './sweeps'
+import { loadAssignments } from '../core/authz'
+import { takeClaim } from './service'
+import { autoConfirm, claimNotices, collectDigests, expireClaims } from './sweeps'
 import { COMMUNITY, RESIDENT, SECRETARY, VOLUNTEER, claimedWish, expectOk, fulfilledWish, openWish, outboxFor, wishDoc, createWishEnv } from './test-helpers'
 
 let env: TestEnv
@@ -17,6 +19,67 @@ afterEach(async () => {
 })
 
 const DAY = 86_400_000
+
+/**
+ * A crash right after the winning claim: exactly the claim's conditional update has
+ * happened (takeClaim), the request that would have queued the notices never continued.
+ */
+async function claimThenCrash(id: string): Promise<void> {
+  await takeClaim({ db: env.rt.db, openid: VOLUNTEER, assignments: await loadAssignments(env.rt.db, VOLUNTEER), now: env.clock.now() }, id)
+}
+
+const titles = async (openid: string) => (await outboxFor(env, openid)).map((m) => m.title)
+
+describe('claimNotices', () => {
+  it('should queue the notices a crash after the winning claim left out, once', async () => {
+    const id = await openWish(env)
+    await claimThenCrash(id)
+    expect(await wishDoc(env, id)).toMatchObject({ status: 'claimed', claimerId: VOLUNTEER, claimNoticeDueAt: expect.any(String) })
+    expect(await titles(RESIDENT)).not.toContain('心愿已被认领')
+    expect(await titles(VOLUNTEER)).not.toContain('认领成功')
+
+    // Within the grace minute the sweep leaves it to the request that made the claim.
+    expect(await claimNotices(env.rt)).toEqual({ queued: 0 })
+    env.clock.advance(60_000)
+    expect(await claimNotices(env.rt)).toEqual({ queued: 1 })
+    expect(await titles(RESIDENT)).toContain('心愿已被认领')
+    expect(await titles(VOLUNTEER)).toContain('认领成功')
+    expect((await wishDoc(env, id)).claimNoticeDueAt).toBeNull()
+
+    expect(await claimNotices(env.rt)).toEqual({ queued: 0 })
+    expect((await titles(RESIDENT)).filter((t) => t === '心愿已被认领')).toHaveLength(1)
+    expect((await titles(VOLUNTEER)).filter((t) => t === '认领成功')).toHaveLength(1)
+  })
+
+  it('should deliver the recovered notices to the inbox through the scheduler', async () => {
+    const id = await openWish(env)
+    await claimThenCrash(id)
+    env.clock.advance(5 * 60_000)
+    const results = await runSweeps(env.rt)
+    expect(results.find((r) => r.name === 'wishes.claimNotices')).toMatchObject({ ok: true, result: { queued: 1 } })
+    const inbox = await env.docs<{ title: string }>('inbox', { openid: RESIDENT })
+    expect(inbox.map((m) => m.title)).toContain('心愿已被认领')
+  })
+
+  it('should leave nothing for the sweep when the claim request finished', async () => {
+    const id = await claimedWish(env)
+    expect((await wishDoc(env, id)).claimNoticeDueAt).toBeNull()
+    env.clock.advance(60_000)
+    expect(await claimNotices(env.rt)).toEqual({ queued: 0 })
+    expect((await titles(RESIDENT)).filter((t) => t === '心愿已被认领')).toHaveLength(1)
+  })
+
+  it('should only clear the mark of a claim that was released before its notices went out', async () => {
+    const id = await openWish(env)
+    await claimThenCrash(id)
+    expectOk(await env.call(VOLUNTEER, 'wishes', { action: 'release', id, reason: '临时有事' }))
+    env.clock.advance(60_000)
+    expect(await claimNotices(env.rt)).toEqual({ queued: 0 })
+    expect((await wishDoc(env, id)).claimNoticeDueAt).toBeNull()
+    expect(await titles(RESIDENT)).toEqual(expect.arrayContaining(['心愿重新上墙']))
+    expect(await titles(RESIDENT)).not.toContain('心愿已被认领')
+  })
+})
 
 describe('expireClaims', () => {
   it('should leave a claim alone until its deadline', async () => {

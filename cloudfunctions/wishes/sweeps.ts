@@ -3,9 +3,11 @@ import { AppError } from '../core/app-error'
 import { notify } from '../core/outbox'
 import type { Runtime } from '../core/runtime'
 import { WISH_COLLECTIONS as W, type DigestDoc, type TxDb, type WishDoc } from './collections'
-import { applyTransition, loadSettings, shanghaiDate, specs, staffOpenids } from './service'
+import { applyTransition, loadSettings, queueClaimNotices, shanghaiDate, specs, staffOpenids } from './service'
 
 const BATCH = 200
+/** The claim request queues its own notices within milliseconds; the sweep only takes what is older. */
+const CLAIM_NOTICE_GRACE_MS = 60_000
 
 /** Runs one system transition per wish; a wish another actor changed meanwhile is skipped. */
 async function sweepEach(wishes: WishDoc[], run: (wish: WishDoc) => Promise<unknown>): Promise<number> {
@@ -19,6 +21,25 @@ async function sweepEach(wishes: WishDoc[], run: (wish: WishDoc) => Promise<unkn
     }
   }
   return done
+}
+
+/**
+ * Claims whose notices were never queued — the process died between the winning update and
+ * the notices — get them now. Runs before `expireClaims`, so a claim's own notices go out
+ * before any expiry notice about it.
+ */
+export async function claimNotices(rt: Runtime): Promise<{ queued: number }> {
+  const now = rt.clock.now()
+  const _ = rt.db.command
+  const due = await rt.db
+    .collection(W.wishes)
+    .where({ claimNoticeDueAt: _.lte(new Date(now.getTime() - CLAIM_NOTICE_GRACE_MS).toISOString()) })
+    .limit(BATCH)
+    .field({ _id: true })
+    .get()
+  let queued = 0
+  for (const wish of due.data as Pick<WishDoc, '_id'>[]) if (await queueClaimNotices(rt.db, wish._id, now)) queued++
+  return { queued }
 }
 
 /**
@@ -137,6 +158,7 @@ export async function collectDigests(rt: Runtime): Promise<{ digests: number; wi
 
 /** The wish wall's sweeps, in the order the scheduler runs them. */
 export const WISH_SWEEPS = [
+  { name: 'wishes.claimNotices', run: claimNotices },
   { name: 'wishes.expireClaims', run: expireClaims },
   { name: 'wishes.autoConfirm', run: autoConfirm },
   { name: 'wishes.digest', run: collectDigests },
