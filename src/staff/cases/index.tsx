@@ -1,0 +1,78 @@
+import { View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import { Button, Loading, Tabs } from '@nutui/nutui-react-taro'
+import { EmptyState } from '../../components/empty-state'
+import { PageShell } from '../../components/page-shell'
+import { useAsync } from '../../hooks/use-async'
+import { casesService, type InboxBox } from '../../services/cases'
+import { CaseCard } from '../../pages/cases/components/case-card'
+import { UnitPicker } from './unit-picker'
+import { useStaffUnit } from './use-staff-unit'
+import './index.scss'
+
+const BOXES: { box: InboxBox; title: string; empty: string }[] = [
+  { box: 'to_sign', title: '待签收', empty: '没有待签收的诉求' },
+  { box: 'processing', title: '办理中', empty: '没有正在办理的诉求' },
+  { box: 'overdue', title: '已超期', empty: '没有超期的诉求' },
+  { box: 'returned', title: '已退单', empty: '没有退回待分派的诉求' },
+  { box: 'revisit', title: '待回访', empty: '没有到期待回访的诉求' },
+  { box: 'resolved', title: '待评价', empty: '没有等待评价的诉求' },
+]
+
+/**
+ * 诉求办理 (staff subpackage): one unit's work as boxes with counts — to sign, in hand,
+ * overdue, returned, due for a revisit, waiting for a rating — most urgent first.
+ */
+export default function StaffCasesPage() {
+  const staff = useStaffUnit()
+  const [box, setBox] = useState<InboxBox>('to_sign')
+  const unitId = staff.unit?.id
+  const inbox = useAsync(() => (unitId ? casesService.inbox({ unitId, box, limit: 50 }) : Promise.resolve(null)), [unitId, box])
+  useDidShow(() => {
+    void inbox.reload()
+  })
+  usePullDownRefresh(() => {
+    void inbox.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+  const counts = inbox.data?.counts
+  const items = inbox.data?.items ?? []
+  const open = (id: string) => void Taro.navigateTo({ url: `/staff/cases/detail?id=${encodeURIComponent(id)}` })
+
+  return (
+    <PageShell testId="staff-cases-page" className="staff-cases">
+      <UnitPicker units={staff.units} unit={staff.unit} loading={staff.loading} onPick={staff.setUnitId} />
+      <View className="staff-cases__links">
+        <Button fill="outline" size="small" onClick={() => void Taro.navigateTo({ url: `/staff/cases/reports${unitId ? `?unitId=${encodeURIComponent(unitId)}` : ''}` })} data-testid="staff-cases-reports">
+          台账与考核
+        </Button>
+      </View>
+      <Tabs value={box} onChange={(v) => setBox(v as InboxBox)}>
+        {BOXES.map((b) => (
+          <Tabs.TabPane key={b.box} value={b.box} title={counts ? `${b.title} ${counts[b.box]}` : b.title} />
+        ))}
+      </Tabs>
+      {!unitId ? (
+        staff.loading ? (
+          <Loading>正在加载…</Loading>
+        ) : (
+          <EmptyState description="您没有办理诉求的岗位" />
+        )
+      ) : inbox.loading && !inbox.data ? (
+        <View className="staff-cases__center">
+          <Loading>正在加载…</Loading>
+        </View>
+      ) : inbox.error ? (
+        <EmptyState error description={inbox.error} />
+      ) : items.length === 0 ? (
+        <EmptyState testId="staff-cases-empty" description={BOXES.find((b) => b.box === box)!.empty} />
+      ) : (
+        <View data-testid="staff-cases-list">
+          {items.map((c) => (
+            <CaseCard key={c.id} item={c} onOpen={open} />
+          ))}
+        </View>
+      )}
+    </PageShell>
+  )
+}

@@ -1,0 +1,155 @@
+import { View, Text, Picker } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { Button, Loading, Tabs } from '@nutui/nutui-react-taro'
+import type { Ledger } from '../../../types/cases'
+import { EmptyState } from '../../components/empty-state'
+import { PageShell } from '../../components/page-shell'
+import { useAsync } from '../../hooks/use-async'
+import { toast, toastError } from '../../lib/feedback'
+import { casesService, type CaseFigures } from '../../services/cases'
+import { CaseCard } from '../../pages/cases/components/case-card'
+import { LEDGER_LABELS, formatRate, shanghaiDate } from '../../pages/cases/format'
+import { EXPORT_AS_LINK, deliverExport } from './export-file'
+import { UnitPicker } from './unit-picker'
+import { useStaffUnit } from './use-staff-unit'
+import './reports.scss'
+
+const MEASURES: { key: keyof CaseFigures; label: string; rate: boolean }[] = [
+  { key: 'received', label: '受理量', rate: false },
+  { key: 'resolutionRate', label: '办结率', rate: true },
+  { key: 'onTimeRate', label: '按时办结率', rate: true },
+  { key: 'satisfactionRate', label: '满意率', rate: true },
+  { key: 'ratingRate', label: '参评率', rate: true },
+]
+
+function show(f: CaseFigures | CaseFigures['byUnit'][number], m: (typeof MEASURES)[number]): string {
+  const v = f[m.key as keyof typeof f]
+  return m.rate ? formatRate(v as number | null) : String(v)
+}
+
+/**
+ * 台账与考核 (staff subpackage): a unit's 督办考核 figures over a date range — 受理量, 办结率,
+ * 按时办结率, 满意率, 参评率, for the unit and each unit below it — the four ledgers, and
+ * the Excel export (a download link on H5; opened in WeChat's document viewer on weapp).
+ */
+export default function CaseReportsPage() {
+  const { params } = useRouter()
+  const staff = useStaffUnit(params.unitId ? decodeURIComponent(params.unitId) : undefined)
+  const [from, setFrom] = useState(shanghaiDate(-30))
+  const [to, setTo] = useState(shanghaiDate(0))
+  const [ledger, setLedger] = useState<Ledger>('general')
+  const [exporting, setExporting] = useState(false)
+  const [link, setLink] = useState<{ url: string; name: string; rows: number } | null>(null)
+  const unitId = staff.unit?.id
+  const range = from <= to ? { from, to } : { from: to, to: from }
+  const figures = useAsync(() => (unitId ? casesService.figures({ unitId, ...range }) : Promise.resolve(null)), [unitId, range.from, range.to])
+  const list = useAsync(() => (unitId ? casesService.ledger({ unitId, ledger, ...range, limit: 50 }) : Promise.resolve(null)), [unitId, ledger, range.from, range.to])
+  usePullDownRefresh(() => {
+    void Promise.all([figures.reload(), list.reload()]).finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const exportLedger = async () => {
+    if (!unitId) return
+    setExporting(true)
+    setLink(null)
+    try {
+      const file = await casesService.export({ unitId, ...range, ledger })
+      const url = await deliverExport(file.fileId)
+      if (EXPORT_AS_LINK) setLink({ url, name: file.fileName, rows: file.rowCount })
+      else toast(`已导出 ${file.rowCount} 条`, 'success')
+    } catch (error) {
+      toastError(error)
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  const f = figures.data
+  const items = list.data?.items ?? []
+  return (
+    <PageShell testId="staff-case-reports-page" className="case-reports">
+      <UnitPicker units={staff.units} unit={staff.unit} loading={staff.loading} onPick={staff.setUnitId} />
+      <View className="case-reports__range">
+        <Picker mode="date" value={from} end={to} onChange={(e) => setFrom(String(e.detail.value))}>
+          <Text className="case-reports__date" data-testid="case-reports-from">
+            {from}
+          </Text>
+        </Picker>
+        <Text>至</Text>
+        <Picker mode="date" value={to} start={from} onChange={(e) => setTo(String(e.detail.value))}>
+          <Text className="case-reports__date" data-testid="case-reports-to">
+            {to}
+          </Text>
+        </Picker>
+      </View>
+
+      <View className="section-title">督办考核</View>
+      {!f ? (
+        figures.error ? <EmptyState error description={figures.error} /> : <Loading>正在加载…</Loading>
+      ) : (
+        <View className="case-reports__card" data-testid="case-figures">
+          <View className="case-reports__grid">
+            {MEASURES.map((m) => (
+              <View key={m.key} className="case-reports__measure" data-testid={`case-figure-${m.key}`}>
+                <Text className="case-reports__value">{show(f, m)}</Text>
+                <Text className="case-reports__name">{m.label}</Text>
+              </View>
+            ))}
+          </View>
+          {f.byUnit.length > 1 ? (
+            <View className="case-reports__table">
+              <View className="case-reports__row case-reports__row--head">
+                <Text className="case-reports__unit">单位</Text>
+                {MEASURES.map((m) => (
+                  <Text key={m.key} className="case-reports__cell">
+                    {m.label}
+                  </Text>
+                ))}
+              </View>
+              {f.byUnit.map((u) => (
+                <View key={u.unitId} className="case-reports__row">
+                  <Text className="case-reports__unit">{u.unitName}</Text>
+                  {MEASURES.map((m) => (
+                    <Text key={m.key} className="case-reports__cell">
+                      {show(u, m)}
+                    </Text>
+                  ))}
+                </View>
+              ))}
+            </View>
+          ) : null}
+          <Text className="case-reports__hint">统计这段时间受理的诉求（重复件不计）：办结率＝办结÷受理；按时办结率＝按时办结÷办结；满意率＝（满意＋基本满意）÷参评；参评率＝参评÷办结。</Text>
+        </View>
+      )}
+
+      <View className="section-title">四本台账</View>
+      <Tabs value={ledger} onChange={(v) => setLedger(v as Ledger)}>
+        {(Object.keys(LEDGER_LABELS) as Ledger[]).map((k) => (
+          <Tabs.TabPane key={k} value={k} title={LEDGER_LABELS[k]} />
+        ))}
+      </Tabs>
+      <View className="case-reports__export">
+        <Button fill="outline" loading={exporting} onClick={() => void exportLedger()} data-testid="case-reports-export">
+          导出「{LEDGER_LABELS[ledger]}」Excel
+        </Button>
+        {link ? (
+          <Text className="case-reports__link" data-testid="case-reports-link" onClick={() => window.open(link.url, '_blank')}>
+            下载 {link.name}（{link.rows} 条）
+          </Text>
+        ) : null}
+      </View>
+      {list.loading && !list.data ? (
+        <Loading>正在加载…</Loading>
+      ) : items.length === 0 ? (
+        <EmptyState description={`这段时间没有归入“${LEDGER_LABELS[ledger]}”的诉求`} />
+      ) : (
+        <View data-testid="case-ledger-list">
+          {items.map((c) => (
+            <CaseCard key={c.id} item={c} onOpen={(id) => void Taro.navigateTo({ url: `/staff/cases/detail?id=${encodeURIComponent(id)}` })} />
+          ))}
+        </View>
+      )}
+    </PageShell>
+  )
+}

@@ -1,0 +1,45 @@
+import type { UnitView } from '../../../types/org'
+import { handlerUnits, matchUnits } from './units'
+
+const unit = (id: string, name: string, kind: UnitView['kind'], ancestors: string[]): UnitView => ({ id, name, kind, parentId: ancestors.at(-1) ?? null, ancestors, center: null, address: null })
+const TREE: UnitView[] = [
+  unit('d', '碑林区', 'district', []),
+  unit('s', '柏树林街道', 'street', ['d']),
+  unit('c', '东县门社区', 'community', ['d', 's']),
+  unit('c-sfb', '东县门社区三方办', 'joint_office', ['d', 's', 'c']),
+  unit('g1', '东县门社区第一网格', 'grid', ['d', 's', 'c']),
+  unit('dept', '区住建局', 'department', ['d']),
+]
+
+describe('handlerUnits', () => {
+  it('should give a secretary the community first, then its grids and 三方办', () => {
+    const units = handlerUnits([{ role: 'community_secretary', unitId: 'c', unitName: '东县门社区', unitKind: 'community' }], TREE)
+    expect(units.map((u) => [u.id, u.depth])).toEqual([
+      ['c', 0],
+      ['g1', 1],
+      ['c-sfb', 1],
+    ])
+  })
+
+  it('should ignore roles that do not handle cases', () => {
+    expect(handlerUnits([{ role: 'volunteer', unitId: 'c', unitName: '东县门社区', unitKind: 'community' }], TREE)).toEqual([])
+  })
+
+  it('should list a unit once when two roles cover it', () => {
+    const units = handlerUnits(
+      [
+        { role: 'street_staff', unitId: 's', unitName: '柏树林街道', unitKind: 'street' },
+        { role: 'grid_worker', unitId: 'g1', unitName: '东县门社区第一网格', unitKind: 'grid' },
+      ],
+      TREE,
+    )
+    expect(units.map((u) => u.id)).toEqual(['s', 'g1', 'c', 'c-sfb'])
+  })
+})
+
+describe('matchUnits', () => {
+  it('should find transfer targets by name and leave out the current unit', () => {
+    expect(matchUnits(TREE, '东县门', 'g1').map((u) => u.id)).toEqual(['c', 'c-sfb'])
+    expect(matchUnits(TREE, '', 'g1', 2).map((u) => u.id)).toEqual(['d', 's'])
+  })
+})
