@@ -12,6 +12,7 @@ import { usersService } from '../../services/users'
 import { wishesService, type Digest, type WishDetail } from '../../services/wishes'
 import { categoryLabel, formatNeededBy } from '../../pages/wishes/format'
 import { needsOrgTree, reviewerCommunities } from '../reviewer-communities'
+import { openExport } from './open-export'
 import './index.scss'
 
 type Tab = 'review' | 'digests'
@@ -178,11 +179,7 @@ function Digests({ communityId }: { communityId: string }) {
   const exportOne = async (d: Digest) => {
     try {
       const file = await wishesService.exportDigest(d.id)
-      if (process.env.TARO_ENV === 'h5') window.open(file.url, '_blank')
-      else {
-        const saved = await Taro.downloadFile({ url: file.url })
-        await Taro.openDocument({ filePath: saved.tempFilePath, fileType: 'xlsx', showMenu: true })
-      }
+      await openExport(file)
       toast(`已导出 ${file.rows} 条`, 'success')
     } catch (error) {
       toastError(error)
