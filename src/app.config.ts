@@ -19,9 +19,12 @@ export default defineAppConfig({
     'pages/wishes/post',
     'pages/wishes/detail',
     'pages/wishes/mine',
+    'pages/cases/index',
+    'pages/cases/submit',
+    'pages/cases/detail',
     ...(isH5 ? ['pages/login/index'] : []),
   ],
-  subPackages: [{ root: 'staff', pages: ['volunteers/index', 'roles/index', 'stations/index', 'stations/edit', 'wishes/index'] }],
+  subPackages: [{ root: 'staff', pages: ['volunteers/index', 'roles/index', 'stations/index', 'stations/edit', 'wishes/index', 'cases/index', 'cases/detail', 'cases/reports'] }],
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: '#c8161d',
