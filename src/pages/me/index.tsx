@@ -8,6 +8,8 @@ import { hasAnyRole, ROLE_LABELS, ROLE_MANAGERS, VOLUNTEER_REVIEWERS } from '../
 import './index.scss'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
+/** Who handles 诉求 at a unit (the cases function checks the unit again on every call). */
+const CASE_HANDLERS = ['grid_worker', 'community_staff', 'community_secretary', 'street_staff', 'department_handler', 'admin'] as const
 
 export default function MePage() {
   const { profile, loading, error } = useMe()
@@ -46,6 +48,7 @@ export default function MePage() {
 
       <CellGroup title="个人">
         <Cell title="编辑资料" extra="姓名、电话" clickable onClick={go('/pages/me/profile')} data-testid="me-edit-profile" />
+        <Cell title="我的诉求" clickable onClick={go('/pages/cases/index')} data-testid="me-cases" />
         <Cell title="我的社区" extra={community?.name ?? '去选择'} clickable onClick={go('/pages/me/community')} data-testid="me-bind-community" />
         {isVolunteer ? (
           <Cell title="志愿者" extra="已认证" />
@@ -68,8 +71,11 @@ export default function MePage() {
         />
       </CellGroup>
 
-      {hasAnyRole(roles, VOLUNTEER_REVIEWERS) || hasAnyRole(roles, ROLE_MANAGERS) ? (
+      {hasAnyRole(roles, VOLUNTEER_REVIEWERS) || hasAnyRole(roles, ROLE_MANAGERS) || hasAnyRole(roles, CASE_HANDLERS) ? (
         <CellGroup title="工作台" data-testid="me-staff">
+          {hasAnyRole(roles, CASE_HANDLERS) ? (
+            <Cell title="诉求办理" extra="待签收、办理、台账" clickable onClick={go('/staff/cases/index')} data-testid="me-staff-cases" />
+          ) : null}
           {hasAnyRole(roles, VOLUNTEER_REVIEWERS) ? (
             <Cell title="志愿者审核" clickable onClick={go('/staff/volunteers/index')} data-testid="me-staff-volunteers" />
           ) : null}
