@@ -1,7 +1,7 @@
 import type { CaseDetail } from '../../types/cases'
 import type { TestEnv } from '../core/testing'
 import type { CaseDoc } from './collections'
-import { casesHarness, type CasesHarness } from './test-helpers'
+import { casesHarness, closeChecked, type CasesHarness } from './test-helpers'
 
 /*
  * Function tests of `cases` on a fresh embedded database with the demo org tree and
@@ -15,7 +15,7 @@ beforeEach(async () => {
   h = await casesHarness()
   env = h.env
 })
-afterEach(() => env.close())
+afterEach(() => closeChecked(h))
 
 const submitEvent = (over: Record<string, unknown> = {}) => h.submitEvent(over)
 const submitAs = (openid: string, over: Record<string, unknown> = {}) => h.submitAs(openid, over)

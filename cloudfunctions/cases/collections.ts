@@ -19,6 +19,8 @@ export const CASE_COLLECTIONS = {
   rules: 'case_routing_rules',
   counters: 'case_counters',
   settings: 'case_settings',
+  /** Per unit and submission day: the counts the figures are made of (figure-counters.ts). */
+  figureCounters: 'case_figure_counters',
 } as const
 
 /** `case_categories`: `_id` is the category code. */

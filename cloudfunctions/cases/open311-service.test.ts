@@ -1,6 +1,6 @@
 import type { CaseDetail } from '../../types/cases'
 import { open311Request, open311Requests, open311Services, open311SubmitEvent, toPostAnswer } from './open311-service'
-import { casesHarness, IN_GRID_1, type CasesHarness } from './test-helpers'
+import { casesHarness, closeChecked, IN_GRID_1, type CasesHarness } from './test-helpers'
 
 /* The Open311 GeoReport v2 readers and the POST path through the cases function, on the demo data. */
 
@@ -8,7 +8,7 @@ let h: CasesHarness
 beforeEach(async () => {
   h = await casesHarness()
 })
-afterEach(() => h.env.close())
+afterEach(() => closeChecked(h))
 
 describe('open311 service', () => {
   it('should list the demo leaf categories as services with their groups', async () => {

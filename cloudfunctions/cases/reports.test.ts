@@ -1,5 +1,5 @@
 import type { CaseDetail, CaseSummary, Figures, RouteDecision } from '../../types/cases'
-import { casesHarness, IN_GRID_1, type CasesHarness } from './test-helpers'
+import { casesHarness, closeChecked, IN_GRID_1, type CasesHarness } from './test-helpers'
 
 /* Inbox, ledgers, figures, export, similar cases and the admin actions, on the demo data. */
 
@@ -7,7 +7,7 @@ let h: CasesHarness
 beforeEach(async () => {
   h = await casesHarness()
 })
-afterEach(() => h.env.close())
+afterEach(() => closeChecked(h))
 
 const resolve = (id: string, ledger = 'general') => h.act('demo-grid-1', 'resolve', { caseId: id, disposition: 'solved', ledger, reply: '已处理' })
 
@@ -92,6 +92,34 @@ describe('cases.ledger and cases.figures', () => {
     if (!res.ok) return
     expect(res.data).toMatchObject({ received: 3, resolved: 2, resolvedOnTime: 2, rated: 1, satisfiedOrBasically: 1, satisfactionRate: 1, ratingRate: 0.5 })
     expect(res.data.byUnit.map((u) => [u.unitName, u.received])).toEqual([['东县门社区第一网格', 3]])
+  })
+
+  it('should take back a 不满意 case’s 办结 until it is resolved again, and follow a transfer to the new unit', async () => {
+    type Fig = Figures & { byUnit: Array<Figures & { unitId: string }> }
+    const figures = async (from = '2026-11-22', to = '2026-11-22') => {
+      const res = await h.act<Fig>('demo-secretary-1', 'figures', { unitId: 'c-dongxianmen', from, to })
+      if (!res.ok) throw new Error(JSON.stringify(res.error))
+      return res.data
+    }
+    const a = await resolvedCase()
+    expect(await figures()).toMatchObject({ received: 1, resolved: 1, rated: 0 })
+    await h.act('demo-resident-1', 'rate', { caseId: a.id, value: 'dissatisfied', comment: '垃圾还在' })
+    expect(await figures()).toMatchObject({ received: 1, resolved: 0, resolvedOnTime: 0, rated: 0, resolutionRate: 0 })
+    await resolve(a.id)
+    await h.act('demo-resident-1', 'rate', { caseId: a.id, value: 'basically_satisfied' })
+    expect(await figures()).toMatchObject({ received: 1, resolved: 1, rated: 1, satisfiedOrBasically: 1 })
+
+    const b = await h.submitAs('demo-resident-2')
+    await h.act('demo-grid-1', 'sign', { caseId: b.id })
+    await h.act('demo-grid-1', 'transfer', { caseId: b.id, toUnitId: 'g-dongxianmen-2', reason: '属第二网格' })
+    const after = await figures()
+    expect(after.received).toBe(2)
+    expect(after.byUnit.map((u) => [u.unitId, u.received])).toEqual([
+      ['g-dongxianmen-1', 1],
+      ['g-dongxianmen-2', 1],
+    ])
+    // Submitted on the 22nd: a range that starts the day after counts none of them.
+    expect(await figures('2026-11-23', '2026-11-30')).toMatchObject({ received: 0, resolutionRate: null, byUnit: [] })
   })
 
   it('should refuse figures of a unit the caller does not belong to with FORBIDDEN', async () => {

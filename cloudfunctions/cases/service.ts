@@ -30,6 +30,7 @@ import type { Refusal } from './domain/result'
 import { buildOrgIndex, route, type RoutingUnit } from './domain/routing'
 import { applyRating, revisitDueAt } from './domain/satisfaction'
 import { decide, type Actor, type CaseActionName } from './domain/state-machine'
+import { applyFigureDeltas, figureDeltas } from './figure-counters'
 import { factsOf, toDetail, toSummary } from './views'
 
 export type Tx = Pick<Db, 'collection'>
@@ -266,6 +267,7 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
       ...staffNotices(doc, staff, 'routed', '新诉求待签收', `${category.name}：${input.description.slice(0, 40)}，请于${formatShanghai(ackDueAt)}前签收`),
     ]
     for (const n of notices) await notify(tx, n, now)
+    await applyFigureDeltas(tx, figureDeltas(null, doc), now)
     return { doc, created: true }
   })
   return { case: detailFor(ctx, created.doc), created: created.created }
@@ -360,6 +362,7 @@ export async function transition(
     if (!current || current.status !== doc.status || current.timeline.length !== doc.timeline.length) return false
     await tx.collection(CASE_COLLECTIONS.cases).doc(caseId).update({ ...replaceWhole(db, change.patch), status: next.status, updatedAt: next.updatedAt, timeline: next.timeline })
     for (const n of change.notices) await notify(tx, n, now)
+    await applyFigureDeltas(tx, figureDeltas(current, { ...current, ...change.patch, status: next.status }), now)
     return true
   })
   if (!written) throw new AppError('CONFLICT', '这件诉求刚刚有了新进展，请刷新后再试')

@@ -1,6 +1,6 @@
 import type { CaseDoc } from './collections'
 import { CASE_SWEEPS } from './sweeps'
-import { casesHarness, type CasesHarness } from './test-helpers'
+import { casesHarness, closeChecked, type CasesHarness } from './test-helpers'
 
 /* The case sweeps with a set clock, on the demo data. */
 
@@ -8,7 +8,7 @@ let h: CasesHarness
 beforeEach(async () => {
   h = await casesHarness()
 })
-afterEach(() => h.env.close())
+afterEach(() => closeChecked(h))
 
 const run = async (name: string) => CASE_SWEEPS.find((s) => s.name === name)!.run(h.env.rt)
 const titlesFor = (openid: string) => h.caseNoticeTitles(openid)

@@ -1,6 +1,9 @@
 import type { CaseDetail } from '../../types/cases'
 import type { Envelope } from '../../types/envelope'
 import { createTestEnv, type TestEnv } from '../core/testing'
+import { CASE_COLLECTIONS, type CaseDoc } from './collections'
+import { FIGURE_COUNT_KEYS } from './domain/figures'
+import { tallyFigureCounters, type FigureCounterDoc } from './figure-counters'
 import { cases } from './index'
 
 /*
@@ -21,9 +24,30 @@ export interface CasesHarness {
   caseNoticeTitles(openid: string): Promise<string[]>
   /** Every case notification queued, as [openid, title]. */
   caseNotices(): Promise<Array<[string, string]>>
+  /**
+   * The figure counters as kept transaction by transaction, and as recounted from the cases
+   * stored now: the two must be equal after any sequence of actions (checked after each test).
+   */
+  figureCounters(): Promise<{ kept: CounterView[]; recounted: CounterView[] }>
+}
+
+type CounterView = Omit<FigureCounterDoc, 'updatedAt' | 'unitName'>
+
+function counterViews(docs: FigureCounterDoc[]): CounterView[] {
+  return docs
+    .filter((d) => FIGURE_COUNT_KEYS.some((k) => d[k] !== 0))
+    .map(({ updatedAt: _at, unitName: _name, ...rest }) => rest)
+    .sort((a, b) => a._id.localeCompare(b._id))
 }
 
 let seq = 0
+
+/** Closes the harness after checking the figure counters against a recount (every cases test ends with it). */
+export async function closeChecked(h: CasesHarness): Promise<void> {
+  const { kept, recounted } = await h.figureCounters()
+  await h.env.close()
+  expect(kept).toEqual(recounted)
+}
 
 export async function casesHarness(): Promise<CasesHarness> {
   const env = await createTestEnv({ now: NOW, functions: { cases } })
@@ -48,6 +72,13 @@ export async function casesHarness(): Promise<CasesHarness> {
     async caseNotices() {
       const docs = await env.docs<{ dedupeKey: string; openid: string; title: string }>('outbox')
       return docs.filter((d) => d.dedupeKey.startsWith('case:')).map((d): [string, string] => [d.openid, d.title]).sort()
+    },
+    async figureCounters() {
+      const stored = await env.docs<CaseDoc>(CASE_COLLECTIONS.cases)
+      return {
+        kept: counterViews(await env.docs<FigureCounterDoc>(CASE_COLLECTIONS.figureCounters)),
+        recounted: counterViews(tallyFigureCounters(stored, env.clock.now())),
+      }
     },
     async caseNoticeTitles(openid) {
       const docs = await env.docs<{ dedupeKey: string; title: string }>('outbox', { openid })

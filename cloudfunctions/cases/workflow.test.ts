@@ -1,6 +1,6 @@
 import type { CaseDetail } from '../../types/cases'
 import type { CaseDoc } from './collections'
-import { casesHarness, type CasesHarness } from './test-helpers'
+import { casesHarness, closeChecked, type CasesHarness } from './test-helpers'
 
 /* The unit-side workflow of the cases function, on the demo data (see test-helpers.ts). */
 
@@ -8,7 +8,7 @@ let h: CasesHarness
 beforeEach(async () => {
   h = await casesHarness()
 })
-afterEach(() => h.env.close())
+afterEach(() => closeChecked(h))
 
 async function signed(): Promise<CaseDetail> {
   const c = await h.submitAs('demo-resident-1')

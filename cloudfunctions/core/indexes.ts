@@ -90,5 +90,8 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'cases', name: 'status_submittedAt', fields: [{ field: 'status', order: 1 }, { field: 'submittedAt', order: 1 }] },
   // a unit's 超期 box (unsigned past the acknowledgement deadline) and 待回访 box.
   { collection: 'cases', name: 'unit_status_ack', fields: [{ field: 'handlingUnitId', order: 1 }, { field: 'status', order: 1 }, { field: 'ackDueAt', order: 1 }] },
-  { collection: 'cases', name: 'unit_status_revisit', fields: [{ field: 'handlingUnitId', order: 1 }, { field: 'status', order: 1 }, { field: 'revisitDueAt', order: 1 }] },
+  // `rating` is in it so the 待回访 count (rating: null) is answered from the index alone.
+  { collection: 'cases', name: 'unit_status_revisit', fields: [{ field: 'handlingUnitId', order: 1 }, { field: 'status', order: 1 }, { field: 'rating', order: 1 }, { field: 'revisitDueAt', order: 1 }] },
+  // case_figure_counters: a unit's subtree (unitScope) over a range of submission days.
+  { collection: 'case_figure_counters', name: 'scope_day', fields: [{ field: 'unitScope', order: 1 }, { field: 'day', order: 1 }] },
 ]

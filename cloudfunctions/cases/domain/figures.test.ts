@@ -1,5 +1,5 @@
 import type { Satisfaction } from '../../../types/cases'
-import { computeFigures, figuresByUnit, formatRate, type FigureCase } from './figures'
+import { computeFigures, formatRate, type FigureCase } from './figures'
 
 const range = { start: new Date('2026-10-31T16:00:00Z'), end: new Date('2026-11-30T16:00:00Z') } // 2026-11, Shanghai
 
@@ -46,14 +46,6 @@ describe('figures', () => {
 
   it('should give null rates when there is nothing to divide by', () => {
     expect(computeFigures([], range)).toMatchObject({ received: 0, resolutionRate: null, onTimeRate: null, satisfactionRate: null, ratingRate: null })
-  })
-
-  it('should split by handling unit, busiest first, naming each unit', () => {
-    const by = figuresByUnit(cases, range, (id) => ({ 'grid-1': '第一网格', 'community-1': '东县门社区' })[id] ?? id)
-    expect(by.map((f) => [f.unitName, f.received, f.resolved])).toEqual([
-      ['第一网格', 6, 5],
-      ['东县门社区', 1, 0],
-    ])
   })
 
   it('should format rates as percentages with one decimal', () => {

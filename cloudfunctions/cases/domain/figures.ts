@@ -22,52 +22,58 @@ export interface FigureCase {
 
 const ratio = (a: number, b: number) => (b === 0 ? null : a / b)
 
-export function computeFigures(cases: readonly FigureCase[], range: { start: Date; end: Date }): Figures {
-  const start = range.start.getTime()
-  const end = range.end.getTime()
-  let received = 0
-  let resolved = 0
-  let resolvedOnTime = 0
-  let rated = 0
-  let satisfiedOrBasically = 0
-  for (const c of cases) {
-    const t = Date.parse(c.submittedAt)
-    if (t < start || t >= end || c.status === 'duplicate') continue
-    received++
-    if (c.resolution && (c.status === 'resolved' || c.status === 'closed')) {
-      resolved++
-      if (c.resolution.onTime) resolvedOnTime++
-    }
-    if (c.rating) {
-      rated++
-      if (isSatisfied(c.rating.value)) satisfiedOrBasically++
-    }
+/** The five counts the rates are made of; they add up across cases, units and days. */
+export type FigureCounts = Pick<Figures, 'received' | 'resolved' | 'resolvedOnTime' | 'rated' | 'satisfiedOrBasically'>
+
+export const FIGURE_COUNT_KEYS = ['received', 'resolved', 'resolvedOnTime', 'rated', 'satisfiedOrBasically'] as const
+
+export const zeroCounts = (): FigureCounts => ({ received: 0, resolved: 0, resolvedOnTime: 0, rated: 0, satisfiedOrBasically: 0 })
+
+/** What one case adds to its unit's counts now (a merged duplicate adds nothing). */
+export function countsOf(c: Pick<FigureCase, 'status' | 'resolution' | 'rating'>): FigureCounts {
+  const out = zeroCounts()
+  if (c.status === 'duplicate') return out
+  out.received = 1
+  if (c.resolution && (c.status === 'resolved' || c.status === 'closed')) {
+    out.resolved = 1
+    if (c.resolution.onTime) out.resolvedOnTime = 1
   }
+  if (c.rating) {
+    out.rated = 1
+    if (isSatisfied(c.rating.value)) out.satisfiedOrBasically = 1
+  }
+  return out
+}
+
+export function addCounts(into: FigureCounts, more: FigureCounts, sign: 1 | -1 = 1): FigureCounts {
+  for (const k of FIGURE_COUNT_KEYS) into[k] += sign * more[k]
+  return into
+}
+
+/** The counts with their rates. */
+export function ratesOf(c: FigureCounts): Figures {
   return {
-    received,
-    resolved,
-    resolvedOnTime,
-    rated,
-    satisfiedOrBasically,
-    resolutionRate: ratio(resolved, received),
-    onTimeRate: ratio(resolvedOnTime, resolved),
-    satisfactionRate: ratio(satisfiedOrBasically, rated),
-    ratingRate: ratio(rated, resolved),
+    received: c.received,
+    resolved: c.resolved,
+    resolvedOnTime: c.resolvedOnTime,
+    rated: c.rated,
+    satisfiedOrBasically: c.satisfiedOrBasically,
+    resolutionRate: ratio(c.resolved, c.received),
+    onTimeRate: ratio(c.resolvedOnTime, c.resolved),
+    satisfactionRate: ratio(c.satisfiedOrBasically, c.rated),
+    ratingRate: ratio(c.rated, c.resolved),
   }
 }
 
-/** The same figures per handling unit, busiest unit first. */
-export function figuresByUnit(
-  cases: readonly FigureCase[],
-  range: { start: Date; end: Date },
-  unitName: (id: string) => string,
-): Array<Figures & { unitId: string; unitName: string }> {
-  const groups = new Map<string, FigureCase[]>()
-  for (const c of cases) groups.set(c.handlingUnitId, [...(groups.get(c.handlingUnitId) ?? []), c])
-  return [...groups.entries()]
-    .map(([unitId, list]) => ({ unitId, unitName: unitName(unitId), ...computeFigures(list, range) }))
-    .filter((f) => f.received > 0)
-    .sort((a, b) => b.received - a.received || a.unitId.localeCompare(b.unitId))
+export function computeFigures(cases: readonly FigureCase[], range: { start: Date; end: Date }): Figures {
+  const start = range.start.getTime()
+  const end = range.end.getTime()
+  const total = zeroCounts()
+  for (const c of cases) {
+    const t = Date.parse(c.submittedAt)
+    if (t >= start && t < end) addCounts(total, countsOf(c))
+  }
+  return ratesOf(total)
 }
 
 /** `87.5%` for people; `—` when there is nothing to measure. */
