@@ -1,4 +1,4 @@
-import { deepClone, isPlainObject, parseEjson, type Doc, type Value } from './codec'
+import { deepClone, isPlainObject, parseEjson, toStoredText, type Doc, type Value } from './codec'
 import { invalid, notSupported } from './errors'
 import { compileQuery, parseNear } from './matcher'
 import { compileProjection } from './projection'
@@ -176,14 +176,17 @@ function group(spec: Value, docs: Doc[]): Doc[] {
     const op = Object.keys(acc)[0] as string
     if (!ACCUMULATORS.has(op)) throw notSupported(`$group accumulator ${op}`)
   }
-  const groups: { id: Value; docs: Doc[] }[] = []
+  // Grouped through a map on the key's stored text, so a group stage costs one pass however
+  // many groups there are. Equal values have equal texts (field order counts, as in MongoDB).
+  const groups = new Map<string, { id: Value; docs: Doc[] }>()
   for (const d of docs) {
     const id = evalExpr(spec._id as Value, d) ?? null
-    let g = groups.find((x) => valuesEqual(x.id, id))
-    if (!g) groups.push((g = { id, docs: [] }))
+    const key = typeof id === 'string' ? `s${id}` : `j${toStoredText(id)}`
+    let g = groups.get(key)
+    if (!g) groups.set(key, (g = { id, docs: [] }))
     g.docs.push(d)
   }
-  return groups.map((g) => {
+  return [...groups.values()].map((g) => {
     const out: Doc = { _id: g.id }
     for (const [k, acc] of fields) {
       const [op, arg] = Object.entries(acc as Doc)[0] as [string, Value]
