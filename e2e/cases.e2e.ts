@@ -1,0 +1,144 @@
+import type { Locator, Page } from 'playwright-core'
+import { cases } from '../cloudfunctions/cases'
+import { flow, loginAs, openTab, startApp, type E2eApp } from './harness'
+
+/*
+ * 诉求 end to end, in two browser contexts: 王秀兰 (demo-resident-1) reports litter in her
+ * grid with a photo and her location; the grid worker 刘芳 (demo-grid-1) — the routing
+ * preview sends 垃圾堆放 in 东县门社区第一网格 to that grid — signs and resolves it; 王秀兰
+ * reads the timeline, rates 不满意, and the case goes back to the grid to be handled again.
+ */
+
+const IN_GRID_1 = { latitude: 34.2581, longitude: 108.9573 }
+const DESCRIPTION = '东县门街12号院3号楼楼道堆满了纸箱和垃圾，一周没人清理'
+const REPLY = '已联系物业和环卫清运，楼道已清理干净'
+const COMPLAINT = '只清了一半，二楼还堆着'
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+
+/** Taro's Textarea puts the test id on its wrapper on H5, the textarea itself inside. */
+const textarea = (scope: Locator, testId: string): Locator =>
+  scope.locator(`[data-testid="${testId}"] textarea, textarea[data-testid="${testId}"]`).first()
+
+async function confirmDialog(page: Page): Promise<void> {
+  await page.locator('.nut-dialog-footer-ok').last().click()
+}
+
+async function imageLoads(img: Locator): Promise<boolean> {
+  return img.evaluate((el) => {
+    const image = el as HTMLImageElement
+    if (image.complete) return image.naturalWidth > 0
+    return new Promise<boolean>((resolve) => {
+      image.addEventListener('load', () => resolve(image.naturalWidth > 0))
+      image.addEventListener('error', () => resolve(false))
+    })
+  })
+}
+
+describe('诉求 (cases)', () => {
+  let app: E2eApp
+  let neighbourCase: string
+  beforeAll(async () => {
+    app = await startApp()
+    // A neighbour already reported litter nearby: the form should offer it before submitting.
+    const res = await cases.invoke(
+      { action: 'submit', clientRequestId: 'e2e-neighbour-0001', categoryCode: 'environment.litter', description: '12号院门口垃圾桶满了', location: { lng: IN_GRID_1.longitude, lat: IN_GRID_1.latitude } },
+      { openid: 'demo-resident-2' },
+      app.host.runtime,
+    )
+    if (!res.ok) throw new Error(res.error.message)
+    neighbourCase = (res.data as { case: { number: string } }).case.number
+  })
+  afterAll(() => app?.close())
+
+  flow(() => app, 'should take a case from report to 不满意 and back to the grid', async ({ page: resident, context, pageErrors }) => {
+    // 王秀兰 opens 我要反映 from 首页; she has reported nothing yet.
+    await context.grantPermissions(['geolocation'])
+    await context.setGeolocation(IN_GRID_1)
+    await loginAs(resident, 'demo-resident-1')
+    await resident.getByTestId('home-entry-cases').click()
+    const mine = resident.getByTestId('cases-mine-page')
+    await mine.getByTestId('cases-mine-empty').waitFor()
+    await mine.getByTestId('cases-new').click()
+
+    const form = resident.getByTestId('case-submit-page')
+    await form.getByTestId('case-submit-limits').filter({ hasText: '5–500 个字' }).waitFor()
+    await form.getByTestId('case-submit-group-environment').click()
+    await form.getByTestId('case-submit-category-environment.litter').click()
+    await textarea(form, 'case-submit-description').fill(DESCRIPTION)
+    const [chooser] = await Promise.all([resident.waitForEvent('filechooser'), form.getByTestId('case-submit-photo').click()])
+    await chooser.setFiles({ name: 'litter.png', mimeType: 'image/png', buffer: PNG })
+    await form.getByText('删除', { exact: true }).waitFor()
+    // Her community is the default place; 定位 asks for the privacy agreement first.
+    await form.getByTestId('case-submit-where').filter({ hasText: '东县门社区' }).waitFor()
+    await form.getByTestId('case-submit-locate').click()
+    await resident.getByTestId('privacy-popup').getByText('同意并继续').click()
+    await form.getByTestId('case-submit-where').filter({ hasText: '我当前的位置' }).waitFor()
+
+    // The neighbour's open case is offered first; hers is a different matter, so she submits.
+    await form.getByTestId('case-submit-submit').click()
+    await form.getByTestId(`case-similar-${neighbourCase}`).waitFor()
+    await form.getByTestId('case-submit-submit').filter({ hasText: '仍要提交' }).click()
+    const number = (await form.getByTestId('case-submit-number').textContent())!.trim()
+    expect(number).toMatch(/^BL-\d{8}-\d{4}$/)
+    expect(number).not.toBe(neighbourCase)
+    await form.getByTestId('case-submit-done').getByText('东县门社区第一网格', { exact: false }).waitFor()
+
+    // 刘芳, the grid worker, in another browser context: 我的 → 诉求办理 → 待签收.
+    const other = await app.browser.newContext({ baseURL: app.url, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+    const staff = await other.newPage()
+    staff.setDefaultTimeout(15_000)
+    const staffErrors: Error[] = []
+    staff.on('pageerror', (e) => staffErrors.push(e))
+    try {
+      await loginAs(staff, 'demo-grid-1')
+      await openTab(staff, '我的')
+      await staff.getByTestId('me-staff-cases').click()
+      const inbox = staff.getByTestId('staff-cases-page')
+      await inbox.getByTestId('staff-cases-unit').filter({ hasText: '东县门社区第一网格' }).waitFor()
+      await inbox.locator('.nut-tabs-titles-item').filter({ hasText: '待签收 2' }).waitFor()
+      await inbox.getByTestId(`case-card-${number}`).click()
+
+      const detail = staff.getByTestId('staff-case-page')
+      await detail.getByTestId('staff-case-contact').filter({ hasText: '王秀兰' }).filter({ hasText: '13991230001' }).waitFor()
+      await detail.getByTestId('staff-action-sign').click()
+      await detail.getByTestId('case-status').filter({ hasText: '办理中' }).waitFor()
+      await detail.getByTestId('staff-action-resolve').click()
+      const resolve = detail.getByTestId('staff-form-resolve')
+      await resolve.getByTestId('staff-disposition-solved').click()
+      await resolve.getByTestId('staff-ledger-general').click()
+      await textarea(resolve, 'staff-action-text').fill(REPLY)
+      await resolve.getByTestId('staff-action-submit').click()
+      await confirmDialog(staff)
+      await detail.getByTestId('case-status').filter({ hasText: '已办结待评价' }).waitFor()
+      expect(staffErrors).toEqual([])
+    } finally {
+      await other.close()
+    }
+
+    // 王秀兰 reads the timeline in 我的诉求 and rates 不满意 (asked to confirm: ratings are final).
+    await resident.goto('/#/pages/cases/index')
+    await resident.getByTestId('cases-mine-page').getByTestId(`case-card-${number}`).click()
+    const mineDetail = resident.getByTestId('case-detail-page').last()
+    await mineDetail.getByTestId('case-resolution').filter({ hasText: REPLY }).waitFor()
+    const timeline = mineDetail.getByTestId('case-timeline')
+    await timeline.getByTestId('case-step-signed').filter({ hasText: '东县门社区第一网格' }).waitFor()
+    expect(await timeline.getByTestId('case-step-signed').textContent()).toMatch(/\d+月\d+日 \d{2}:\d{2} · 签收/)
+    expect(await imageLoads(mineDetail.getByTestId('case-photos').locator('img').first())).toBe(true)
+
+    await mineDetail.getByTestId('case-rate-dissatisfied').click()
+    await textarea(mineDetail, 'case-rate-comment').fill(COMPLAINT)
+    await mineDetail.getByTestId('case-rate-submit').click()
+    await resident.locator('.nut-dialog').filter({ hasText: '不能修改' }).waitFor()
+    await confirmDialog(resident)
+    await mineDetail.getByTestId('case-status').filter({ hasText: '办理中' }).waitFor()
+    await mineDetail.getByTestId('case-reopened').waitFor()
+    await timeline.getByTestId('case-step-reopened').waitFor()
+    expect(await mineDetail.getByTestId('case-rate-form').count()).toBe(0)
+
+    // Stored as the function sees it: back at the grid, reopened once, the rating kept in the history.
+    const stored = (await app.host.runtime.db.collection('cases').where({ number }).get()).data as Array<{ status: string; handlingUnitId: string; reopenCount: number; previousRatings: Array<{ value: string; comment: string }>; photos: string[] }>
+    expect(stored[0]).toMatchObject({ status: 'processing', handlingUnitId: 'g-dongxianmen-1', reopenCount: 1, previousRatings: [{ value: 'dissatisfied', comment: COMPLAINT }] })
+    expect(stored[0]!.photos).toHaveLength(1)
+    expect(pageErrors).toEqual([])
+  })
+})
