@@ -122,6 +122,31 @@ describe('cases.submit', () => {
     expect(seen.ok && seen.data.viewer.isPetitioner).toBe(true)
     expect(seen.ok && seen.data.contact).toEqual({ name: '李建国', phone: '13991230002' })
   })
+  it('should refuse a proxy naming the account of a resident outside their area, and an unknown account', async () => {
+    const at = '2026-11-01T00:00:00.000Z'
+    await env.rt.db.collection('users').doc('resident-xiamaling').set({ name: '赵大妈', phone: '13991230009', communityId: 'c-xiamaling', createdAt: at, updatedAt: at })
+    const onBehalfOf = { openid: 'resident-xiamaling', name: '赵大妈', phone: '13991230009' }
+    // demo-grid-1 works in 东县门社区; 下马陵社区 is another community of the same street.
+    expect(await env.call('demo-grid-1', 'cases', submitEvent({ channel: 'grid_proxy', onBehalfOf }))).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '只能为本辖区的居民代为登记诉求' },
+    })
+    expect(await env.call('demo-grid-1', 'cases', submitEvent({ channel: 'grid_proxy', onBehalfOf: { ...onBehalfOf, openid: 'nobody-here' } }))).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', issues: [{ path: ['onBehalfOf', 'openid'] }] },
+    })
+    expect(await env.docs('cases')).toHaveLength(0)
+    // The street's 热线 staff may: 下马陵 is below 柏树林街道.
+    const c = await submitAs('demo-street-1', { channel: 'hotline', onBehalfOf })
+    expect((await act('resident-xiamaling', 'get', { caseId: c.id })).ok).toBe(true)
+  })
+
+  it('should keep the proxy as submitter and the resident as contact when the resident has no account', async () => {
+    const c = await submitAs('demo-grid-1', { channel: 'grid_proxy', onBehalfOf: { name: '李建国', phone: '13991230002' } })
+    const [stored] = await env.docs<CaseDoc>('cases', { _id: c.id })
+    expect([stored?.submittedBy, stored?.petitionerOpenid, stored?.contact]).toEqual(['demo-grid-1', null, { name: '李建国', phone: '13991230002' }])
+  })
+
   it('should let the grid worker who entered a case follow it up wherever it went, without handling it', async () => {
     const c = await submitAs('demo-grid-1', { categoryCode: 'housing.old_estate', channel: 'grid_proxy', onBehalfOf: { name: '李建国', phone: '13991230002' } })
     expect(c.handlingUnitId).toBe('dept-beilin-zhujian')

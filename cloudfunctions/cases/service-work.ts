@@ -18,7 +18,7 @@ import { CASE_COLLECTIONS, type CaseDoc } from './collections'
 import { parseCaseNumber } from './domain/case-number'
 import { addDuration, checkExtension, extendDeadline, formatShanghai, windowsOf } from './domain/deadlines'
 import { decide } from './domain/state-machine'
-import { entry, loadCase, loadCategory, petitionerNotice, raise, roleIn, staffNotices, staffOf, transition, txDb } from './service'
+import { checkPublicText, entry, loadCase, loadCategory, petitionerNotice, raise, roleIn, staffNotices, staffOf, transition, txDb } from './service'
 import { factsOf } from './views'
 
 /*
@@ -41,6 +41,7 @@ async function unitOrThrow(ctx: ActionContext, id: string): Promise<UnitDoc> {
 /** 补充说明 by the petitioner, or a note by staff (staff-only notes stay off the petitioner's timeline). */
 export async function addNote(ctx: ActionContext, input: z.output<typeof AddNoteInputSchema>): Promise<CaseDetail> {
   return transition(ctx, input.caseId, 'addNote', async (doc, actor, now) => {
+    if (!input.staffOnly) await checkPublicText(ctx, [['text', input.text]])
     const unitSide = actor.handler || actor.supervisor
     if (!unitSide && !actor.submitter && input.staffOnly) {
       throw new AppError('BAD_REQUEST', '内部备注仅限工作人员', { issues: [{ path: ['staffOnly'], message: '内部备注仅限工作人员' }] })
@@ -73,6 +74,7 @@ export async function addNote(ctx: ActionContext, input: z.output<typeof AddNote
 export async function transferCase(ctx: ActionContext, input: z.output<typeof TransferInputSchema>): Promise<CaseDetail> {
   const target = await unitOrThrow(ctx, input.toUnitId)
   return transition(ctx, input.caseId, 'transfer', async (doc, _actor, now) => {
+    await checkPublicText(ctx, [['reason', input.reason]])
     if (target._id === doc.handlingUnitId && doc.status !== 'returned') {
       throw new AppError('BAD_REQUEST', '已在该单位办理', { issues: [{ path: ['toUnitId'], message: '请选择另一个承办单位' }] })
     }
@@ -101,6 +103,7 @@ export async function transferCase(ctx: ActionContext, input: z.output<typeof Tr
 /** 退单: back up one level, to the unit that dispatches for this one, with the reason. */
 export async function returnCase(ctx: ActionContext, input: z.output<typeof ReturnCaseInputSchema>): Promise<CaseDetail> {
   return transition(ctx, input.caseId, 'returnCase', async (doc, _actor, now) => {
+    await checkPublicText(ctx, [['reason', input.reason]])
     const parentId = doc.unitScope.at(-2)
     if (!parentId) throw new AppError('CONFLICT', '已是最高一级，不能退单')
     const parent = ((await ctx.rt.db.collection(COLLECTIONS.units).doc(parentId).get()).data as UnitDoc[])[0]
@@ -117,6 +120,7 @@ export async function returnCase(ctx: ActionContext, input: z.output<typeof Retu
 /** 申请延期: once per case, at most the handling window again; the unit above reviews it. */
 export async function requestExtension(ctx: ActionContext, input: z.output<typeof RequestExtensionInputSchema>): Promise<CaseDetail> {
   return transition(ctx, input.caseId, 'requestExtension', async (doc, _actor, now) => {
+    await checkPublicText(ctx, [['reason', input.reason]])
     const category = await loadCategory(ctx.rt.db, doc.categoryCode).catch(() => ({ tier: doc.tier }))
     const ok = checkExtension(category, doc.extension, input.days)
     if (!ok.ok) raise(ok)
@@ -133,6 +137,7 @@ export async function requestExtension(ctx: ActionContext, input: z.output<typeo
 /** 审核延期: approval moves the handling deadline by the days asked for. */
 export async function reviewExtension(ctx: ActionContext, input: z.output<typeof ReviewExtensionInputSchema>): Promise<CaseDetail> {
   return transition(ctx, input.caseId, 'reviewExtension', async (doc, _actor, now) => {
+    await checkPublicText(ctx, [['comment', input.comment]])
     const ext = doc.extension!
     const handleDueAt = input.approve ? extendDeadline(new Date(doc.handleDueAt), ext.days) : new Date(doc.handleDueAt)
     const staff = await staffOf(ctx.rt.db, doc.handlingUnitId)
@@ -154,11 +159,14 @@ export async function reviewExtension(ctx: ActionContext, input: z.output<typeof
 
 /** 督办 by a unit above: recorded on the timeline the petitioner reads, and sent to the unit's staff. */
 export async function superviseCase(ctx: ActionContext, input: z.output<typeof SuperviseInputSchema>): Promise<CaseDetail> {
-  return transition(ctx, input.caseId, 'supervise', async (doc, _actor, now) => ({
-    patch: { superviseCount: doc.superviseCount + 1 },
-    entry: entry(now, 'supervised', `督办：${input.comment}`, { actorRole: roleIn(ctx, doc.unitScope) }),
-    notices: staffNotices(doc, await staffOf(ctx.rt.db, doc.handlingUnitId), `supervised:${doc.timeline.length}`, '诉求被督办', `${doc.number}：${input.comment.slice(0, 40)}`),
-  }))
+  return transition(ctx, input.caseId, 'supervise', async (doc, _actor, now) => {
+    await checkPublicText(ctx, [['comment', input.comment]])
+    return {
+      patch: { superviseCount: doc.superviseCount + 1 },
+      entry: entry(now, 'supervised', `督办：${input.comment}`, { actorRole: roleIn(ctx, doc.unitScope) }),
+      notices: staffNotices(doc, await staffOf(ctx.rt.db, doc.handlingUnitId), `supervised:${doc.timeline.length}`, '诉求被督办', `${doc.number}：${input.comment.slice(0, 40)}`),
+    }
+  })
 }
 
 /** 重复件: merged into an earlier case, whose number the petitioner is given to follow instead. */

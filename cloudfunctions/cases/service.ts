@@ -18,8 +18,8 @@ import {
 } from '../../types/cases'
 import type { Role } from '../../types/roles'
 import { AppError } from '../core/app-error'
-import { holdsAnyRole } from '../core/authz'
-import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc } from '../core/collections'
+import { holdsAnyRole, loadUnit } from '../core/authz'
+import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from '../core/collections'
 import type { ActionContext } from '../core/define-function'
 import { notify, type NotifyInput } from '../core/outbox'
 import { actorOf, PROXY_ROLES } from './actors'
@@ -101,6 +101,53 @@ export async function loadUnits(db: Db): Promise<UnitDoc[]> {
     out.push(...page)
     if (page.length < 1000) return out
   }
+}
+
+/** The org tree as routing uses it: every unit by id, and the routing index. */
+export interface OrgTree {
+  byId: Map<string, UnitDoc>
+  index: ReturnType<typeof buildOrgIndex>
+}
+
+/** How long a runtime keeps the org tree it read for routing. */
+export const ORG_TREE_TTL_MS = 60_000
+
+const orgTrees = new WeakMap<Db, { loadedAt: number; tree: Promise<OrgTree> }>()
+
+/**
+ * The org tree for routing a submission, read at most once a minute per database handle
+ * (one per runtime: a warm cloud instance, the local host) instead of on every submit.
+ * The tree changes when the administrator edits units, rarely; a new grid is routed to
+ * within a minute. Concurrent submits share one read. Timed by the process's own
+ * monotonic clock, not the runtime clock, which tests set at will.
+ */
+export function orgTreeFor(db: Db, nowMs = performance.now()): Promise<OrgTree> {
+  const hit = orgTrees.get(db)
+  if (hit && nowMs - hit.loadedAt < ORG_TREE_TTL_MS) return hit.tree
+  const tree = loadUnits(db).then((units) => ({ byId: new Map(units.map((u) => [u._id, u])), index: buildOrgIndex(units.map(toRoutingUnit)) }))
+  orgTrees.set(db, { loadedAt: nowMs, tree })
+  tree.catch(() => orgTrees.delete(db))
+  return tree
+}
+
+/**
+ * A proxy may name the petitioner's account only for a resident bound to a community in
+ * their own area: a community at or below one of the units they hold the proxy role at,
+ * or the community their grid belongs to. Otherwise anyone with the role could put a case
+ * — and its notifications and rating — on any account. Without an account the proxy stays
+ * the submitter and the resident is the case's contact (name and phone).
+ */
+async function checkPetitionerAccount(ctx: ActionContext, org: OrgTree, proxyRoles: readonly Role[], openid: string): Promise<void> {
+  const resident = ((await ctx.rt.db.collection(COLLECTIONS.users).doc(openid).get()).data as UserDoc[])[0]
+  if (!resident) {
+    throw new AppError('BAD_REQUEST', '找不到这位居民的账号', { issues: [{ path: ['onBehalfOf', 'openid'], message: '该居民尚未使用小程序，请只填写姓名和电话' }] })
+  }
+  const community = resident.communityId ? org.byId.get(resident.communityId) : undefined
+  const mine = ctx.assignments.filter((a) => proxyRoles.includes(a.role) || a.role === 'admin').map((a) => a.unitId)
+  const inArea =
+    !!community &&
+    mine.some((unitId) => unitId === community._id || community.ancestors.includes(unitId) || !!org.byId.get(unitId)?.ancestors.includes(community._id))
+  if (!inArea) throw new AppError('FORBIDDEN', '只能为本辖区的居民代为登记诉求')
 }
 
 /** Openids of the staff who handle cases at exactly this unit (whom a new case is announced to). */
@@ -187,20 +234,22 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
     throw new AppError('BAD_REQUEST', '描述中含有不适宜的内容', { issues: [{ path: ['description'], message: '描述中含有不适宜的内容，请修改' }] })
   }
 
-  const [category, rules, settings, units] = await Promise.all([loadCategory(db, input.categoryCode), loadRules(db), loadSettings(db), loadUnits(db)])
-  const index = buildOrgIndex(units.map(toRoutingUnit))
+  const [category, rules, settings, org] = await Promise.all([loadCategory(db, input.categoryCode), loadRules(db), loadSettings(db), orgTreeFor(db)])
+  if (proxyRoles && input.onBehalfOf?.openid) await checkPetitionerAccount(ctx, org, proxyRoles, input.onBehalfOf.openid)
   // Without a usable point: the petitioner's own community, or the proxy's own unit.
   const home = proxyRoles ? (ctx.assignments.find((a) => proxyRoles.includes(a.role))?.unitId ?? null) : user.communityId
-  const decision = route(index, rules, {
+  const decision = route(org.index, rules, {
     category,
     location: input.location,
     homeUnitId: home,
     channel: input.channel,
     fallbackUnitId: settings.fallbackUnitId,
   })
-  const unit = units.find((u) => u._id === decision.unitId)!
+  // A unit added since the tree was read (a rule's fixed target, say) is read directly.
+  const unit = org.byId.get(decision.unitId) ?? (await loadUnit(db, decision.unitId))
+  if (!unit) throw new AppError('INTERNAL', '诉求分派失败，请稍后再试', { cause: `routed to unknown unit ${decision.unitId}` })
   const unitScope = [...unit.ancestors, unit._id]
-  const districtId = units.find((u) => unitScope.includes(u._id) && u.kind === 'district')?._id ?? null
+  const districtId = unitScope.find((id) => org.byId.get(id)?.kind === 'district') ?? null
   const prefix = districtPrefix(districtId ? settings.prefixes[districtId] : null)
   const { ackDueAt, handleDueAt } = computeDeadlines(category, now)
   const staff = await staffOf(db, unit._id)
@@ -370,6 +419,22 @@ export async function transition(
   return toDetail(next, actorOf(next, openid, ctx.assignments), openid, now)
 }
 
+/**
+ * Free text that lands on the timeline the petitioner reads (notes, replies, reasons) goes
+ * through the content check port first, as the description does at submission: WeChat
+ * requires user-generated text to pass content security before others see it.
+ * `[field, text]` pairs; only `risky` is refused.
+ */
+export async function checkPublicText(ctx: ActionContext, fields: Array<[field: string, text: string]>): Promise<void> {
+  const openid = ctx.requireCaller().openid
+  for (const [field, text] of fields) {
+    if (!text.trim()) continue
+    if ((await ctx.rt.contentCheck.check(text, openid)) === 'risky') {
+      throw new AppError('BAD_REQUEST', '填写的内容中含有不适宜的文字，请修改后再提交', { issues: [{ path: [field], message: '含有不适宜的内容，请修改' }] })
+    }
+  }
+}
+
 export const roleIn = (ctx: ActionContext, scope: readonly string[]) =>
   ctx.assignments.find((a) => scope.includes(a.unitId) && a.role !== 'resident' && a.role !== 'volunteer')?.role
 
@@ -384,18 +449,21 @@ export async function signCase(ctx: ActionContext, caseId: string): Promise<Case
 
 /** 办结: disposition, reply to the petitioner and the ledger it is filed in; starts the two-week rating window. */
 export async function resolveCase(ctx: ActionContext, input: z.output<typeof ResolveInputSchema>): Promise<CaseDetail> {
-  return transition(ctx, input.caseId, 'resolve', (doc, _actor, now) => ({
-    patch: {
-      resolution: { disposition: input.disposition, ledger: input.ledger, reply: input.reply, resolvedAt: now.toISOString(), onTime: isOnTime(now, doc.handleDueAt) },
-      revisitDueAt: revisitDueAt(now).toISOString(),
-    },
-    entry: entry(now, 'resolved', `已办结（${DISPOSITION_LABELS[input.disposition]}）：${input.reply}`, { unitName: doc.handlingUnitName, actorRole: roleIn(ctx, doc.unitScope) }),
-    // The ledger is for staff; the petitioner sees the disposition and the reply.
-    notices: [
-      ...petitionerNotice(doc, `resolved:${doc.timeline.length}`, '诉求已办结，请评价', `您的诉求（${doc.number}）已办结，请对办理结果进行评价`),
-      ...followerNotices(doc, `resolved:${doc.timeline.length}`, '您关注的诉求已办结', `${doc.number}：${input.reply.slice(0, 40)}`),
-    ],
-  }))
+  return transition(ctx, input.caseId, 'resolve', async (doc, _actor, now) => {
+    await checkPublicText(ctx, [['reply', input.reply]])
+    return {
+      patch: {
+        resolution: { disposition: input.disposition, ledger: input.ledger, reply: input.reply, resolvedAt: now.toISOString(), onTime: isOnTime(now, doc.handleDueAt) },
+        revisitDueAt: revisitDueAt(now).toISOString(),
+      },
+      entry: entry(now, 'resolved', `已办结（${DISPOSITION_LABELS[input.disposition]}）：${input.reply}`, { unitName: doc.handlingUnitName, actorRole: roleIn(ctx, doc.unitScope) }),
+      // The ledger is for staff; the petitioner sees the disposition and the reply.
+      notices: [
+        ...petitionerNotice(doc, `resolved:${doc.timeline.length}`, '诉求已办结，请评价', `您的诉求（${doc.number}）已办结，请对办理结果进行评价`),
+        ...followerNotices(doc, `resolved:${doc.timeline.length}`, '您关注的诉求已办结', `${doc.number}：${input.reply.slice(0, 40)}`),
+      ],
+    }
+  })
 }
 
 /** The consequences of a rating, shared by the petitioner's own rating and a revisit. */
@@ -441,7 +509,10 @@ export async function recordRevisit(ctx: ActionContext, input: z.output<typeof R
     ctx,
     input.caseId,
     'recordRevisit',
-    (doc, _actor, now) => ratingChange(ctx, doc, input.value, input.comment, 'revisit', now, `${how}：${SATISFACTION_LABELS[input.value]}${input.comment ? `（${input.comment}）` : ''}`),
+    async (doc, _actor, now) => {
+      await checkPublicText(ctx, [['comment', input.comment]])
+      return ratingChange(ctx, doc, input.value, input.comment, 'revisit', now, `${how}：${SATISFACTION_LABELS[input.value]}${input.comment ? `（${input.comment}）` : ''}`)
+    },
     { satisfaction: input.value },
   )
 }

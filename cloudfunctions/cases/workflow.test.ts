@@ -41,6 +41,29 @@ describe('cases.addNote', () => {
   })
 })
 
+describe('content check of text the petitioner reads', () => {
+  const refused = { ok: false, error: { code: 'BAD_REQUEST', message: '填写的内容中含有不适宜的文字，请修改后再提交' } }
+
+  it('should refuse a risky public note or reply and leave the case as it was', async () => {
+    const c = await signed()
+    expect(await h.act('demo-grid-1', 'addNote', { caseId: c.id, text: '可以来这里网赌' })).toMatchObject({ ...refused, error: { ...refused.error, issues: [{ path: ['text'] }] } })
+    expect(await h.act('demo-resident-1', 'addNote', { caseId: c.id, text: '卖冰毒的就在楼下' })).toMatchObject(refused)
+    expect(await h.act('demo-grid-1', 'resolve', { caseId: c.id, disposition: 'solved', ledger: 'general', reply: '已处理，欢迎参与博彩' })).toMatchObject({
+      ...refused,
+      error: { ...refused.error, issues: [{ path: ['reply'] }] },
+    })
+    expect(await h.act('demo-grid-1', 'transfer', { caseId: c.id, toUnitId: 'g-dongxianmen-2', reason: '转给卖毒品的' })).toMatchObject(refused)
+    const now = await h.act('demo-grid-1', 'get', { caseId: c.id })
+    expect(now.ok && [now.data.status, now.data.timeline.length]).toEqual(['processing', c.timeline.length])
+  })
+
+  it('should let a staff-only note through unchecked and pass ordinary text', async () => {
+    const c = await signed()
+    expect(await h.act('demo-grid-1', 'addNote', { caseId: c.id, text: '居民反映楼下疑似有人网赌，已报派出所', staffOnly: true })).toMatchObject({ ok: true })
+    expect(await h.act('demo-grid-1', 'resolve', { caseId: c.id, disposition: 'solved', ledger: 'general', reply: '已清运完毕' })).toMatchObject({ ok: true })
+  })
+})
+
 describe('cases.transfer', () => {
   it('should move the case to the department, which must sign anew, keeping the handling deadline', async () => {
     const c = await signed()
