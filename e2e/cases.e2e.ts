@@ -141,4 +141,46 @@ describe('诉求 (cases)', () => {
     expect(stored[0]!.photos).toHaveLength(1)
     expect(pageErrors).toEqual([])
   })
+
+  flow(() => app, 'should show the community its figures and ledger and export the ledger as a download link', async ({ page, pageErrors }) => {
+    // A case the grid resolved into the 一般问题 ledger today, entered through the function.
+    const call = async (openid: string, event: Record<string, unknown>) => {
+      const res = await cases.invoke(event, { openid }, app.host.runtime)
+      if (!res.ok) throw new Error(res.error.message)
+      return res.data as { case?: { id: string; number: string } }
+    }
+    const made = (await call('demo-resident-2', { action: 'submit', clientRequestId: 'e2e-noise-0001', categoryCode: 'neighbour.noise', description: '楼下商铺夜里装修很吵', location: { lng: IN_GRID_1.longitude, lat: IN_GRID_1.latitude } })).case!
+    await call('demo-grid-1', { action: 'sign', caseId: made.id })
+    await call('demo-grid-1', { action: 'resolve', caseId: made.id, disposition: 'solved', ledger: 'general', reply: '已上门劝导，晚上八点后停工' })
+
+    // 陈静, the community secretary: 我的 → 诉求办理 → 台账与考核, on her community.
+    await loginAs(page, 'demo-secretary-1')
+    await openTab(page, '我的')
+    await page.getByTestId('me-staff-cases').click()
+    await page.getByTestId('staff-cases-page').getByTestId('staff-cases-unit').filter({ hasText: '东县门社区' }).waitFor()
+    await page.getByTestId('staff-cases-reports').click()
+    const reports = page.getByTestId('staff-case-reports-page')
+    await reports.getByTestId('case-ledger-list').getByTestId(`case-card-${made.number}`).waitFor()
+    const received = Number(await reports.getByTestId('case-figure-received').locator('.case-reports__value').textContent())
+    expect(received).toBeGreaterThanOrEqual(1)
+    await reports.getByTestId('case-figure-resolutionRate').filter({ hasText: '%' }).waitFor()
+
+    // On H5 the export is a link the browser downloads: capture where it leads and fetch it.
+    await page.evaluate(() => {
+      const opened: string[] = []
+      Object.assign(window, { __opened: opened })
+      window.open = ((url: string) => {
+        opened.push(url)
+        return null
+      }) as typeof window.open
+    })
+    await reports.getByTestId('case-reports-export').click()
+    await reports.getByTestId('case-reports-link').filter({ hasText: '（1 条）' }).click()
+    const [url] = await page.evaluate(() => (window as unknown as { __opened: string[] }).__opened)
+    expect(url).toMatch(/^\/files\//)
+    const file = await page.request.get(url!)
+    expect(file.status()).toBe(200)
+    expect((await file.body()).subarray(0, 2).toString()).toBe('PK')
+    expect(pageErrors).toEqual([])
+  })
 })
