@@ -1,0 +1,88 @@
+/**
+ * Case submission through the local HTTP host under concurrency: BENCH_CLIENTS (default 32)
+ * clients, each with its own account and keep-alive connection, sending
+ * `POST /api/cases {action:'submit'}` one after another (a bounded Promise pool) until
+ * BENCH_SUBMITS (default 3000) cases are in. Every request is a new case (fresh client
+ * request id), so each one routes, numbers, writes the case, its timeline, its outbox
+ * records and its figure counters in one transaction on a file-backed embedded database.
+ * The host runs in a child process on 127.0.0.1 so the clients do not share its event loop.
+ *
+ *   npx tsx bench/cases-host.ts
+ * Figures are printed, never asserted.
+ */
+import { fork } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { percentile } from './lib/measure'
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32)
+const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 3000)
+const POINT = { lng: 108.9573, lat: 34.2581 }
+
+interface Ready {
+  url: string
+  tokens: string[]
+}
+
+/** Child side: a host on a loopback port with the demo data, and one token per client. */
+async function serve(): Promise<void> {
+  const { createHost, signToken } = await import('../host')
+  const { seedDemo } = await import('../demo')
+  const work = mkdtempSync(path.join(tmpdir(), 'minhu-bench-cases-host-'))
+  const host = createHost({ dbFile: path.join(work, 'bench.sqlite'), devMode: false, secret: 'bench', h5Dir: work, dataDir: work, sweepIntervalMs: 0, log: () => undefined, quiet: true })
+  await seedDemo(host.runtime)
+  const url = await host.listen(0)
+  process.on('disconnect', () => {
+    void host.close().then(() => rmSync(work, { recursive: true, force: true }))
+  })
+  process.send?.({ url, tokens: Array.from({ length: CLIENTS }, (_x, i) => signToken(`bench-resident-${i}`, 'bench')) } satisfies Ready)
+}
+
+async function run(): Promise<void> {
+  const child = fork(__filename, ['serve'], { execArgv: ['--import', 'tsx'] })
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as Ready))
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)))
+  })
+  const submit = async (token: string, n: number): Promise<{ ms: number; ok: boolean; status: number }> => {
+    const body = JSON.stringify({ action: 'submit', clientRequestId: `bench-host-${String(n).padStart(8, '0')}`, categoryCode: 'environment.litter', description: '楼道垃圾无人清运', location: POINT })
+    const t0 = process.hrtime.bigint()
+    const res = await fetch(`${ready.url}/api/cases`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body })
+    const json = (await res.json()) as { ok: boolean; data?: { created: boolean } }
+    return { ms: Number(process.hrtime.bigint() - t0) / 1e6, ok: json.ok && json.data?.created === true, status: res.status }
+  }
+  // Warm-up: JIT, the SQLite page cache, the org tree cache.
+  await Promise.all(ready.tokens.map((t, i) => submit(t, 10_000_000 + i)))
+
+  let next = 0
+  const times: number[] = []
+  const failures = new Map<number, number>()
+  const start = process.hrtime.bigint()
+  await Promise.all(
+    ready.tokens.map(async (token) => {
+      while (next < SUBMITS) {
+        const r = await submit(token, next++)
+        times.push(r.ms)
+        if (!r.ok) failures.set(r.status, (failures.get(r.status) ?? 0) + 1)
+      }
+    }),
+  )
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9
+  child.disconnect()
+  times.sort((a, b) => a - b)
+  console.log(`POST /api/cases submit, ${CLIENTS} concurrent clients, ${SUBMITS} new cases, loopback, file-backed embedded db (synchronous=FULL)`)
+  console.log(
+    `${(SUBMITS / seconds).toFixed(0)} submissions/s; latency p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, max ${times.at(-1)?.toFixed(1)} ms; ` +
+      `failed ${[...failures.values()].reduce((a, b) => a + b, 0)}${failures.size ? ` (by HTTP status ${JSON.stringify(Object.fromEntries(failures))})` : ''}`,
+  )
+}
+
+if (process.argv[2] === 'serve') {
+  void serve()
+} else {
+  run().catch((err: unknown) => {
+    console.error(err)
+    process.exit(1)
+  })
+}
