@@ -57,6 +57,24 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      webpackChain(chain) {
+        // Taro splits only the initial chunk by default; every page is an async chunk, so each
+        // carried its own copy of React, Taro's components and NutUI (21 × ~375 KB). Split all
+        // chunks: libraries go to a few shared, long-cached vendor chunks every page reuses.
+        chain.optimization.splitChunks({
+          chunks: 'all',
+          minSize: 0,
+          cacheGroups: {
+            default: false,
+            defaultVendors: false,
+            taro: { name: 'taro', test: /[\\/]node_modules[\\/](@tarojs|react|react-dom|scheduler)[\\/]/, priority: 30, enforce: true },
+            nutui: { name: 'nutui', test: /[\\/]node_modules[\\/]@nutui[\\/]/, priority: 20, enforce: true },
+            vendors: { name: 'vendors', test: /[\\/]node_modules[\\/]/, priority: 10, enforce: true },
+            // Our own modules used by several pages (services, components, hooks).
+            common: { name: 'common', minChunks: 2, priority: 1, reuseExistingChunk: true },
+          },
+        })
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
