@@ -10,6 +10,13 @@ import prodConfig from './prod'
  */
 const outputRoot = process.env.TARO_ENV === 'h5' ? 'dist-h5' : 'dist'
 
+/**
+ * Taro compiles only `src/`; the zod-free `types/*-labels.ts` (the words and limits both the
+ * app and the contract use) are compiled too, so pages import those values instead of
+ * restating them. The zod contract files stay `import type` only in the app.
+ */
+const compile = { include: [path.resolve(__dirname, '..', 'types')] }
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'minhu-woxing',
@@ -48,6 +55,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     cache: { enable: false },
     mini: {
+      compile,
       // NutUI's per-component CSS is imported in different orders by different pages; order
       // between those files does not matter (each is scoped by its own .nut-* classes).
       miniCssExtractPluginOption: { ignoreOrder: true },
@@ -57,6 +65,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile,
       webpackChain(chain) {
         // Taro splits only the initial chunk by default; every page is an async chunk, so each
         // carried its own copy of React, Taro's components and NutUI (21 × ~375 KB). Split all

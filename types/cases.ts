@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { defineContract } from './contract'
 import { LngLatSchema } from './org'
 import { RoleSchema } from './roles'
+import { CASE_CHANNELS, CASE_LIMITS, CASE_STATUSES, DEADLINE_TIERS, DISPOSITIONS, LEDGERS, ROUTING_LEVELS, SATISFACTIONS } from './cases-labels'
+
+export { CASE_CHANNEL_LABELS, CASE_LIMITS, CASE_STATUS_LABELS, DEADLINE_TIER_LABELS, DISPOSITION_LABELS, LEDGER_LABELS, ROUTING_LEVEL_LABELS, SATISFACTION_LABELS } from './cases-labels'
 
 /*
  * 诉求 (cases, 工单): the contract between the app and the `cases` function.
@@ -19,70 +22,34 @@ import { RoleSchema } from './roles'
  * `resolved` waits for the petitioner's rating; `closed` and `duplicate` are final.
  * 不满意 sends a resolved case back to `processing` at the same unit (flagged reopened).
  */
-export const CaseStatusSchema = z.enum(['pending_sign', 'processing', 'returned', 'resolved', 'closed', 'duplicate'])
+export const CaseStatusSchema = z.enum(CASE_STATUSES)
 export type CaseStatus = z.infer<typeof CaseStatusSchema>
-
-export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
-  pending_sign: '待签收',
-  processing: '办理中',
-  returned: '已退单待分派',
-  resolved: '已办结待评价',
-  closed: '已结案',
-  duplicate: '重复件已合并',
-}
 
 /** Statuses in which the case still needs work from a unit (counts as "open" for Open311). */
 export const OPEN_CASE_STATUSES: readonly CaseStatus[] = ['pending_sign', 'processing', 'returned']
 
 /** How the case reached us (碑林 "线上集…窗口接…网格巡"): 小程序, 网格员代办, 12345 热线, 窗口. */
-export const CaseChannelSchema = z.enum(['miniprogram', 'grid_proxy', 'hotline', 'window'])
+export const CaseChannelSchema = z.enum(CASE_CHANNELS)
 export type CaseChannel = z.infer<typeof CaseChannelSchema>
-export const CASE_CHANNEL_LABELS: Record<CaseChannel, string> = {
-  miniprogram: '小程序',
-  grid_proxy: '网格员代办',
-  hotline: '12345热线',
-  window: '窗口受理',
-}
 
 /**
  * How a case was closed (碑林): 诉求合理问题限时解决到位 / 诉求不合理问题解释安抚到位 /
  * 行为违法问题依法依规处理.
  */
-export const DispositionSchema = z.enum(['solved', 'explained', 'law_enforcement'])
+export const DispositionSchema = z.enum(DISPOSITIONS)
 export type Disposition = z.infer<typeof DispositionSchema>
-export const DISPOSITION_LABELS: Record<Disposition, string> = {
-  solved: '合理诉求限时解决',
-  explained: '不合理诉求解释安抚',
-  law_enforcement: '违法行为依法处理',
-}
 
 /** The 四本台账 every resolved case is filed in. */
-export const LedgerSchema = z.enum(['general', 'difficult', 'common', 'suggestion'])
+export const LedgerSchema = z.enum(LEDGERS)
 export type Ledger = z.infer<typeof LedgerSchema>
-export const LEDGER_LABELS: Record<Ledger, string> = {
-  general: '一般问题',
-  difficult: '疑难问题',
-  common: '共性问题',
-  suggestion: '工作建议',
-}
 
 /** 一事一评: the three answers to the satisfaction callback. */
-export const SatisfactionSchema = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied'])
+export const SatisfactionSchema = z.enum(SATISFACTIONS)
 export type Satisfaction = z.infer<typeof SatisfactionSchema>
-export const SATISFACTION_LABELS: Record<Satisfaction, string> = {
-  satisfied: '满意',
-  basically_satisfied: '基本满意',
-  dissatisfied: '不满意',
-}
 
 /** SLA tier of a category: 紧急 24 小时 / 一般 7 天 / 复杂 15 天 by default (see deadlines.ts). */
-export const DeadlineTierSchema = z.enum(['urgent', 'general', 'complex'])
+export const DeadlineTierSchema = z.enum(DEADLINE_TIERS)
 export type DeadlineTier = z.infer<typeof DeadlineTierSchema>
-export const DEADLINE_TIER_LABELS: Record<DeadlineTier, string> = {
-  urgent: '紧急',
-  general: '一般',
-  complex: '复杂',
-}
 
 /**
  * The level a category is normally handled at, lowest first ("小事不出格、大事不出社区"):
@@ -90,16 +57,8 @@ export const DEADLINE_TIER_LABELS: Record<DeadlineTier, string> = {
  * the street, the street 三方办 (when several departments must act together), a district
  * department (chosen by `departmentKey`).
  */
-export const RoutingLevelSchema = z.enum(['grid', 'community', 'community_joint', 'street', 'street_joint', 'department'])
+export const RoutingLevelSchema = z.enum(ROUTING_LEVELS)
 export type RoutingLevel = z.infer<typeof RoutingLevelSchema>
-export const ROUTING_LEVEL_LABELS: Record<RoutingLevel, string> = {
-  grid: '网格',
-  community: '社区',
-  community_joint: '社区三方办',
-  street: '街道',
-  street_joint: '街道三方办',
-  department: '区级部门',
-}
 
 /** A length of time: hours run by the clock, days end at 24:00 Shanghai time of the last day. */
 export const DurationSchema = z.object({
@@ -111,7 +70,6 @@ export type Duration = z.infer<typeof DurationSchema>
 const Id = z.string().min(1).max(64)
 const Iso = z.string().min(1) // ISO 8601 instant as stored (UTC)
 const Text = (max: number) => z.string().trim().min(1, '请填写内容').max(max, `最多${max}个字`)
-
 
 // ---------------------------------------------------------------------------
 // Categories and routing rules (data that admins edit)
@@ -289,7 +247,7 @@ export type CaseDetail = z.infer<typeof CaseDetailSchema>
 // Inputs
 // ---------------------------------------------------------------------------
 
-const Reason = Text(200)
+const Reason = Text(CASE_LIMITS.reasonMax)
 
 /**
  * A new case. `clientRequestId` makes the submission idempotent: the app generates it
@@ -300,10 +258,10 @@ const Reason = Text(200)
 export const SubmitCaseInputSchema = z.object({
   clientRequestId: z.string().min(8).max(64),
   categoryCode: z.string().min(1).max(64),
-  description: Text(500),
-  photos: z.array(z.string().min(1).max(256)).max(9).default([]),
+  description: Text(CASE_LIMITS.descriptionMax),
+  photos: z.array(z.string().min(1).max(256)).max(CASE_LIMITS.photosMax).default([]),
   location: LngLatSchema.nullable().default(null),
-  address: z.string().trim().max(100).default(''),
+  address: z.string().trim().max(CASE_LIMITS.addressMax).default(''),
   channel: CaseChannelSchema.default('miniprogram'),
   contact: z
     .object({ name: z.string().trim().max(20).default(''), phone: z.string().regex(/^[0-9+\-\s]{0,20}$/, '电话号码格式不对').default('') })
@@ -326,7 +284,7 @@ export const ListInputSchema = z.object({
   skip: z.number().int().min(0).max(10000).default(0),
 })
 
-export const AddNoteInputSchema = CaseRef.extend({ text: Text(500), staffOnly: z.boolean().default(false) })
+export const AddNoteInputSchema = CaseRef.extend({ text: Text(CASE_LIMITS.replyMax), staffOnly: z.boolean().default(false) })
 export const TransferInputSchema = CaseRef.extend({ toUnitId: Id, reason: Reason })
 export const ReturnCaseInputSchema = CaseRef.extend({ reason: Reason })
 export const RequestExtensionInputSchema = CaseRef.extend({ days: z.number().int().min(1).max(30), reason: Reason })
@@ -334,11 +292,11 @@ export const ReviewExtensionInputSchema = CaseRef.extend({ approve: z.boolean(),
 export const ResolveInputSchema = CaseRef.extend({
   disposition: DispositionSchema,
   ledger: LedgerSchema,
-  reply: Text(500),
+  reply: Text(CASE_LIMITS.replyMax),
 })
 export const MarkDuplicateInputSchema = CaseRef.extend({ duplicateOfNumber: z.string().min(1).max(32) })
 export const SuperviseInputSchema = CaseRef.extend({ comment: Reason })
-export const RateInputSchema = CaseRef.extend({ value: SatisfactionSchema, comment: z.string().trim().max(200).default('') })
+export const RateInputSchema = CaseRef.extend({ value: SatisfactionSchema, comment: z.string().trim().max(CASE_LIMITS.commentMax).default('') })
 export const RecordRevisitInputSchema = CaseRef.extend({
   method: z.enum(['phone', 'visit']),
   value: SatisfactionSchema,

@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { defineContract } from './contract'
+import { WEEKDAYS, WEEKDAY_LABELS, type Weekday } from './stations-labels'
+
+export { WEEKDAYS, WEEKDAY_LABELS, type Weekday } from './stations-labels'
 
 /**
  * 红色驿站 (issue 4): the contract between the locator pages and the `stations` function.
@@ -47,18 +50,6 @@ export const AmenitySchema = z.object({
 })
 export type Amenity = z.infer<typeof AmenitySchema>
 
-/** Weekday keys, Monday first as a Chinese calendar shows them. */
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
-export type Weekday = (typeof WEEKDAYS)[number]
-export const WEEKDAY_LABELS: Record<Weekday, string> = {
-  mon: '周一',
-  tue: '周二',
-  wed: '周三',
-  thu: '周四',
-  fri: '周五',
-  sat: '周六',
-  sun: '周日',
-}
 
 const MINUTES_PER_DAY = 24 * 60
 export const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY

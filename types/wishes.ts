@@ -1,41 +1,20 @@
 import { z } from 'zod'
 import { defineContract } from './contract'
+import { WISH_CATEGORY_KEYS, WISH_LIMITS, WISH_STATUSES } from './wishes-labels'
+
+export { CATEGORY_LABELS, STATUS_LABELS, WISH_CATEGORIES, WISH_LIMITS } from './wishes-labels'
 
 /**
  * 微心愿墙 (issue 5, 高陵 "微心愿墙"; 在职党员认领): the contract between the wish pages and
  * the `wishes` function, and the pure state machine both sides agree on.
  */
 
-export const WISH_CATEGORIES = [
-  { key: 'life', label: '生活帮扶' },
-  { key: 'study', label: '学习用品' },
-  { key: 'medical', label: '就医陪护' },
-  { key: 'repair', label: '家电维修' },
-  { key: 'company', label: '陪伴聊天' },
-  { key: 'other', label: '其他' },
-] as const
-export const WishCategorySchema = z.enum(['life', 'study', 'medical', 'repair', 'company', 'other'], { error: '请选择心愿类别' })
+export const WishCategorySchema = z.enum(WISH_CATEGORY_KEYS, { error: '请选择心愿类别' })
 export type WishCategory = z.infer<typeof WishCategorySchema>
-export const CATEGORY_LABELS: Record<WishCategory, string> = Object.fromEntries(
-  WISH_CATEGORIES.map((c) => [c.key, c.label]),
-) as Record<WishCategory, string>
 
-/**
- * Where a wish is in its life. `fulfilled` waits for the wisher's confirmation;
- * `confirmed` is done (and credited); `rejected`, `withdrawn` and `hidden` are off the wall.
- */
-export const WishStatusSchema = z.enum(['pending_review', 'rejected', 'open', 'claimed', 'fulfilled', 'confirmed', 'withdrawn', 'hidden'])
+export const WishStatusSchema = z.enum(WISH_STATUSES)
 export type WishStatus = z.infer<typeof WishStatusSchema>
-export const STATUS_LABELS: Record<WishStatus, string> = {
-  pending_review: '待审核',
-  rejected: '未通过',
-  open: '待认领',
-  claimed: '已认领',
-  fulfilled: '待确认',
-  confirmed: '已完成',
-  withdrawn: '已撤回',
-  hidden: '已隐藏',
-}
+
 /** What residents and volunteers may filter the wall by: the wishes that are public. */
 export const WALL_STATUSES = ['open', 'claimed', 'fulfilled', 'confirmed'] as const satisfies readonly WishStatus[]
 
@@ -105,17 +84,6 @@ export function transition(from: WishStatus, action: WishAction, actors: readonl
   return { ok: true, to: rule.to === 'same' ? from : rule.to }
 }
 
-/** Limits stated in the UI and enforced here. */
-export const WISH_LIMITS = {
-  textMin: 5,
-  textMax: 200,
-  photosMax: 3,
-  noteMax: 200,
-  reasonMax: 100,
-  thanksMax: 100,
-  /** How far ahead a "needed by" date may be. */
-  neededByMaxDays: 90,
-} as const
 
 /** Per-community policy; the defaults apply until staff change them. */
 export const WishSettingsSchema = z.object({

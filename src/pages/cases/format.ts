@@ -1,38 +1,8 @@
-import type { CaseStatus, Category, Disposition, Ledger, Satisfaction, TimelineKind } from '../../../types/cases'
+import type { Category, TimelineKind } from '../../../types/cases'
+import type { CaseStatus } from '../../../types/cases-labels'
 import dayjs, { formatTime } from '../../lib/dayjs'
 
-// Only types cross over from types/ (zod stays out of the app bundle), so the labels and
-// limits the pages show are restated here; format.test.ts checks they equal the contract's.
-
-export const CASE_LIMITS = { descriptionMin: 5, descriptionMax: 500, photosMax: 9, addressMax: 100, commentMax: 200, reasonMax: 200, replyMax: 500 } as const
-
-export const STATUS_LABELS: Record<CaseStatus, string> = {
-  pending_sign: '待签收',
-  processing: '办理中',
-  returned: '已退单待分派',
-  resolved: '已办结待评价',
-  closed: '已结案',
-  duplicate: '重复件已合并',
-}
-
-export const DISPOSITION_LABELS: Record<Disposition, string> = {
-  solved: '合理诉求限时解决',
-  explained: '不合理诉求解释安抚',
-  law_enforcement: '违法行为依法处理',
-}
-
-export const LEDGER_LABELS: Record<Ledger, string> = {
-  general: '一般问题',
-  difficult: '疑难问题',
-  common: '共性问题',
-  suggestion: '工作建议',
-}
-
-export const SATISFACTION_LABELS: Record<Satisfaction, string> = {
-  satisfied: '满意',
-  basically_satisfied: '基本满意',
-  dissatisfied: '不满意',
-}
+export { CASE_LIMITS, CASE_STATUS_LABELS as STATUS_LABELS, DISPOSITION_LABELS, LEDGER_LABELS, SATISFACTION_LABELS } from '../../../types/cases-labels'
 
 /** A short word per timeline step, shown before its text. */
 export const TIMELINE_LABELS: Record<TimelineKind, string> = {

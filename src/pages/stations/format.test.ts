@@ -1,5 +1,5 @@
-import { WEEK, formatDistance, hoursRows, upcomingClosures } from './format'
-import { WEEKDAYS, WEEKDAY_LABELS, WeeklyHoursSchema } from '../../../types/stations'
+import { formatDistance, hoursRows, upcomingClosures } from './format'
+import { WeeklyHoursSchema } from '../../../types/stations'
 
 describe('formatDistance', () => {
   it('should show metres under a kilometre', () => {
@@ -49,11 +49,5 @@ describe('upcomingClosures', () => {
       '2026-11-22',
     )
     expect(list).toEqual(['11月25日 暂停开放：设备检修'])
-  })
-})
-
-describe('WEEK', () => {
-  it('should agree with the contract’s weekday labels', () => {
-    expect(WEEK.map((d) => [d.key, d.label])).toEqual(WEEKDAYS.map((d) => [d, WEEKDAY_LABELS[d]]))
   })
 })

@@ -1,18 +1,8 @@
-import type { Closure, Interval, Weekday, WeeklyHours } from '../../../types/stations'
+import type { Closure, Interval, WeeklyHours } from '../../../types/stations'
+import { WEEKDAYS, WEEKDAY_LABELS } from '../../../types/stations-labels'
 
-/**
- * The week, Monday first. Repeated from types/stations.ts on purpose: pages import only
- * types from `types/`, so zod stays out of the main package.
- */
-export const WEEK: readonly { key: Weekday; label: string }[] = [
-  { key: 'mon', label: '周一' },
-  { key: 'tue', label: '周二' },
-  { key: 'wed', label: '周三' },
-  { key: 'thu', label: '周四' },
-  { key: 'fri', label: '周五' },
-  { key: 'sat', label: '周六' },
-  { key: 'sun', label: '周日' },
-]
+/** The week, Monday first, as rows of the hours editor and the hours table. */
+export const WEEK = WEEKDAYS.map((key) => ({ key, label: WEEKDAY_LABELS[key] }))
 
 /** "350米", "1.2公里", "36公里": metres under a kilometre, one decimal under ten. */
 export function formatDistance(metres: number | null): string | null {

@@ -1,31 +1,6 @@
-import type { WishCategory, WishStatus } from '../../../types/wishes'
+import { CATEGORY_LABELS, STATUS_LABELS, type WishCategory, type WishStatus } from '../../../types/wishes-labels'
 
-// Only types cross over from types/ (zod stays out of the app bundle), so the labels and
-// limits the pages show are restated here; format.test.ts checks they equal the contract's.
-
-export const WISH_CATEGORIES: readonly { key: WishCategory; label: string }[] = [
-  { key: 'life', label: '生活帮扶' },
-  { key: 'study', label: '学习用品' },
-  { key: 'medical', label: '就医陪护' },
-  { key: 'repair', label: '家电维修' },
-  { key: 'company', label: '陪伴聊天' },
-  { key: 'other', label: '其他' },
-]
-
-export const CATEGORY_LABELS = Object.fromEntries(WISH_CATEGORIES.map((c) => [c.key, c.label])) as Record<WishCategory, string>
-
-export const STATUS_LABELS: Record<WishStatus, string> = {
-  pending_review: '待审核',
-  rejected: '未通过',
-  open: '待认领',
-  claimed: '已认领',
-  fulfilled: '待确认',
-  confirmed: '已完成',
-  withdrawn: '已撤回',
-  hidden: '已隐藏',
-}
-
-export const WISH_LIMITS = { textMin: 5, textMax: 200, photosMax: 3 } as const
+export { CATEGORY_LABELS, STATUS_LABELS, WISH_CATEGORIES, WISH_LIMITS } from '../../../types/wishes-labels'
 
 /** "Needed by" choices as a resident thinks of them, rather than a calendar picker. */
 export const NEEDED_BY_CHOICES = [
