@@ -10,10 +10,7 @@
  *   npx tsx bench/cases-host.ts
  * Figures are printed, never asserted.
  */
-import { fork } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { announce, BENCH_SECRET, createBenchHost, forkServer } from './lib/bench-host'
 import { percentile } from './lib/measure'
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32)
@@ -27,24 +24,16 @@ interface Ready {
 
 /** Child side: a host on a loopback port with the demo data, and one token per client. */
 async function serve(): Promise<void> {
-  const { createHost, signToken } = await import('../host')
+  const { signToken } = await import('../host')
   const { seedDemo } = await import('../demo')
-  const work = mkdtempSync(path.join(tmpdir(), 'minhu-bench-cases-host-'))
-  const host = createHost({ dbFile: path.join(work, 'bench.sqlite'), devMode: false, secret: 'bench', h5Dir: work, dataDir: work, sweepIntervalMs: 0, log: () => undefined, quiet: true })
+  const { host, close } = createBenchHost('cases-host')
   await seedDemo(host.runtime)
   const url = await host.listen(0)
-  process.on('disconnect', () => {
-    void host.close().then(() => rmSync(work, { recursive: true, force: true }))
-  })
-  process.send?.({ url, tokens: Array.from({ length: CLIENTS }, (_x, i) => signToken(`bench-resident-${i}`, 'bench')) } satisfies Ready)
+  announce<Ready>({ url, tokens: Array.from({ length: CLIENTS }, (_x, i) => signToken(`bench-resident-${i}`, BENCH_SECRET)) }, close)
 }
 
 async function run(): Promise<void> {
-  const child = fork(__filename, ['serve'], { execArgv: ['--import', 'tsx'] })
-  const ready = await new Promise<Ready>((resolve, reject) => {
-    child.once('message', (m) => resolve(m as Ready))
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)))
-  })
+  const { child, ready } = await forkServer<Ready>(__filename, ['serve'])
   const submit = async (token: string, n: number): Promise<{ ms: number; ok: boolean; status: number }> => {
     const body = JSON.stringify({ action: 'submit', clientRequestId: `bench-host-${String(n).padStart(8, '0')}`, categoryCode: 'environment.litter', description: '楼道垃圾无人清运', location: POINT })
     const t0 = process.hrtime.bigint()

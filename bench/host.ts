@@ -6,29 +6,10 @@
  *
  *   npx tsx bench/host.ts            (BENCH_SECONDS=10 BENCH_CONNECTIONS=10 by default)
  */
-import { fork, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
+import { autocannon, type CannonOptions } from './lib/autocannon'
+import { announce, BENCH_SECRET, createBenchHost, forkServer } from './lib/bench-host'
 
-/** The part of autocannon's API used here (the package ships no types). */
-interface CannonOptions {
-  url: string
-  connections: number
-  duration?: number
-  method?: string
-  headers?: Record<string, string>
-  body?: string
-}
-interface CannonResult {
-  requests: { average: number }
-  latency: { p50: number; p99: number }
-  errors: number
-  non2xx: number
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as (options: CannonOptions) => Promise<CannonResult>
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
@@ -52,34 +33,15 @@ async function serve(kind: string): Promise<void> {
     })
     return
   }
-  const { createHost, signToken } = await import('../host')
+  const { signToken } = await import('../host')
   const { seedDemo } = await import('../demo')
-  const work = mkdtempSync(path.join(tmpdir(), 'minhu-bench-'))
-  const host = createHost({
-    dbFile: path.join(work, 'bench.sqlite'),
-    devMode: false,
-    secret: 'bench',
-    h5Dir: work,
-    dataDir: work,
-    sweepIntervalMs: 0,
-    log: () => undefined,
-    quiet: true,
-  })
+  const { host, close } = createBenchHost('host')
   await seedDemo(host.runtime)
   const url = await host.listen(0)
-  process.on('disconnect', () => {
-    void host.close().then(() => rmSync(work, { recursive: true, force: true }))
-  })
-  process.send?.({ url, token: signToken('demo-resident-1', 'bench') } satisfies Ready)
+  announce<Ready>({ url, token: signToken('demo-resident-1', BENCH_SECRET) }, close)
 }
 
-function start(kind: string): Promise<{ child: ChildProcess; ready: Ready }> {
-  const child = fork(__filename, ['serve', kind], { execArgv: ['--import', 'tsx'] })
-  return new Promise((resolve, reject) => {
-    child.once('message', (ready) => resolve({ child, ready: ready as Ready }))
-    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)))
-  })
-}
+const start = (kind: string) => forkServer<Ready>(__filename, ['serve', kind])
 
 interface Figures {
   rps: number

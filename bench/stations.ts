@@ -9,29 +9,14 @@
  *
  *   npx tsx bench/stations.ts     (BENCH_SIZES=10000,100000 BENCH_SECONDS=10 BENCH_CONNECTIONS=10)
  */
-import { fork, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Db } from '@cloudbase/database'
+import { autocannon, type CannonOptions } from './lib/autocannon'
+import { announce, createBenchHost, forkServer } from './lib/bench-host'
 import { fmt, measure } from './lib/measure'
 
-interface CannonOptions {
-  url: string
-  connections: number
-  duration?: number
-  method?: string
-  headers?: Record<string, string>
-  body?: string
-}
-interface CannonResult {
-  requests: { average: number }
-  latency: { p50: number; p99: number }
-  errors: number
-  non2xx: number
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as (options: CannonOptions) => Promise<CannonResult>
 
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
@@ -92,23 +77,12 @@ interface Ready {
 
 /** Child: a host on a fresh database with `count` stations; measures the in-process ratio too. */
 async function serve(count: number): Promise<void> {
-  const { createHost } = await import('../host')
   const { openEmbeddedDb } = await import('../embedded-db')
   const { listStations, nearbyByFullScan } = await import('../cloudfunctions/stations/service')
-  const work = mkdtempSync(path.join(tmpdir(), 'minhu-bench-stations-'))
   // NORMAL sync (survives kill -9, not power loss) so seeding 100k takes minutes, not an hour;
   // reads, which are what is measured, are the same either way.
-  const opened = openEmbeddedDb({ file: path.join(work, 'bench.sqlite'), synchronous: 'normal' })
-  const host = createHost({
-    db: opened.db,
-    devMode: false,
-    secret: 'bench',
-    h5Dir: work,
-    dataDir: work,
-    sweepIntervalMs: 0,
-    log: () => undefined,
-    quiet: true,
-  })
+  const opened = openEmbeddedDb({ file: path.join(mkdtempSync(path.join(tmpdir(), 'minhu-bench-db-')), 'bench.sqlite'), synchronous: 'normal' })
+  const { host, close } = createBenchHost('stations', opened.db)
   const db = host.runtime.db
   const seedMs = await fill(db, count)
 
@@ -130,28 +104,16 @@ async function serve(count: number): Promise<void> {
   const scan = await measure(() => nearbyByFullScan(db, points[s++ % points.length]!, RADIUS, LIMIT, now), scanRuns, 1)
 
   const url = await host.listen(0)
-  process.on('disconnect', () => {
-    void host.close().then(() => {
-      opened.close()
-      rmSync(work, { recursive: true, force: true })
-    })
-  })
   const pick = (t: { medianMs: number; p95Ms: number; perSecond: number; runs: number }) => ({
     p50: t.medianMs,
     p95: t.p95Ms,
     perSecond: t.perSecond,
     runs: t.runs,
   })
-  process.send?.({ url, seedMs, geo: pick(geo), scan: pick(scan) } satisfies Ready)
+  announce<Ready>({ url, seedMs, geo: pick(geo), scan: pick(scan) }, () => close().then(() => opened.close()))
 }
 
-function start(count: number): Promise<{ child: ChildProcess; ready: Ready }> {
-  const child = fork(__filename, ['serve', String(count)], { execArgv: ['--import', 'tsx'] })
-  return new Promise((resolve, reject) => {
-    child.once('message', (ready) => resolve({ child, ready: ready as Ready }))
-    child.once('exit', (code) => reject(new Error(`host with ${count} stations exited with ${code}`)))
-  })
-}
+const start = (count: number) => forkServer<Ready>(__filename, ['serve', String(count)])
 
 async function run(): Promise<void> {
   console.log(`stations.nearby: radius ${RADIUS} m, limit ${LIMIT}; HTTP: autocannon ${CONNECTIONS} connections, ${SECONDS}s, loopback`)

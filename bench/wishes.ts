@@ -9,11 +9,8 @@
  *
  * Figures are printed, never asserted.
  */
-import { fork, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { announce, BENCH_SECRET, createBenchHost, forkServer } from './lib/bench-host'
 
 const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 200)
 const WISHES = Number(process.env.BENCH_WISHES ?? 50)
@@ -31,25 +28,15 @@ interface Ready {
 
 /** Child side: a host with the scenario's data, on a loopback port. */
 async function serve(scenario: string, size: number): Promise<void> {
-  const { createHost, signToken } = await import('../host')
+  const { signToken } = await import('../host')
   const { seedDemo } = await import('../demo')
   const { wishes } = await import('../cloudfunctions/wishes')
-  const work = mkdtempSync(path.join(tmpdir(), 'minhu-bench-wishes-'))
-  const host = createHost({
-    dbFile: path.join(work, 'bench.sqlite'),
-    devMode: false,
-    secret: 'bench',
-    h5Dir: work,
-    dataDir: work,
-    sweepIntervalMs: 0,
-    log: () => undefined,
-    quiet: true,
-  })
+  const { host, close } = createBenchHost('wishes')
   const rt = host.runtime
   const db = rt.db
   const started = performance.now()
   await seedDemo(rt)
-  const tokens: Record<string, string> = { 'demo-resident-2': signToken('demo-resident-2', 'bench') }
+  const tokens: Record<string, string> = { 'demo-resident-2': signToken('demo-resident-2', BENCH_SECRET) }
   const invoke = async (openid: string, event: Record<string, unknown>) => {
     const res = await wishes.invoke(event, { openid }, rt)
     if (!res.ok) throw new Error(`${String(event.action)}: ${res.error.message}`)
@@ -64,7 +51,7 @@ async function serve(scenario: string, size: number): Promise<void> {
       const openid = `bench-vol-${i}`
       await db.collection('users').doc(openid).set({ name: `志愿者${i}`, phone: '13700000000', communityId: COMMUNITY, createdAt: at, updatedAt: at })
       await db.collection('role_assignments').doc(`${openid}:volunteer:${COMMUNITY}`).set({ openid, role: 'volunteer', unitId: COMMUNITY, createdAt: at, grantedBy: null })
-      tokens[openid] = signToken(openid, 'bench')
+      tokens[openid] = signToken(openid, BENCH_SECRET)
     }
     wishIds = []
     for (let i = 0; i < WISHES; i++) {
@@ -95,19 +82,10 @@ async function serve(scenario: string, size: number): Promise<void> {
     }
   }
   const url = await host.listen(0)
-  process.on('disconnect', () => {
-    void host.close().then(() => rmSync(work, { recursive: true, force: true }))
-  })
-  process.send?.({ url, tokens, wishIds, seedMs: performance.now() - started } satisfies Ready)
+  announce<Ready>({ url, tokens, wishIds, seedMs: performance.now() - started }, close)
 }
 
-function start(scenario: string, size = 0): Promise<{ child: ChildProcess; ready: Ready }> {
-  const child = fork(__filename, ['serve', scenario, String(size)], { execArgv: ['--import', 'tsx'] })
-  return new Promise((resolve, reject) => {
-    child.once('message', (ready) => resolve({ child, ready: ready as Ready }))
-    child.once('exit', (code) => reject(new Error(`${scenario} host exited with ${code}`)))
-  })
-}
+const start = (scenario: string, size = 0) => forkServer<Ready>(__filename, ['serve', scenario, String(size)])
 
 async function post(url: string, token: string, event: Record<string, unknown>): Promise<{ ms: number; body: { ok: boolean; error?: { code: string } } }> {
   const t0 = performance.now()

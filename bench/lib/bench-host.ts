@@ -1,0 +1,47 @@
+import { fork, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { Db } from '@cloudbase/database'
+import { createHost, type Host } from '../../host'
+
+/** The secret bench tokens are signed with (`signToken(openid, BENCH_SECRET)`). */
+export const BENCH_SECRET = 'bench'
+
+/**
+ * A quiet production-mode host on a fresh temporary database (or the given `db`), for a
+ * benchmark's server process. `close()` also removes the temporary folder.
+ */
+export function createBenchHost(name: string, db?: Db): { host: Host; work: string; close(): Promise<void> } {
+  const work = mkdtempSync(path.join(tmpdir(), `minhu-bench-${name}-`))
+  const host = createHost({
+    ...(db ? { db } : { dbFile: path.join(work, 'bench.sqlite') }),
+    devMode: false,
+    secret: BENCH_SECRET,
+    h5Dir: work,
+    dataDir: work,
+    sweepIntervalMs: 0,
+    log: () => undefined,
+    quiet: true,
+  })
+  return { host, work, close: () => host.close().then(() => rmSync(work, { recursive: true, force: true })) }
+}
+
+/** Child side: report readiness to the parent, and close when the parent goes away. */
+export function announce<T>(ready: T, close: () => Promise<void>): void {
+  process.on('disconnect', () => void close())
+  process.send?.(ready)
+}
+
+/**
+ * Parent side: runs `file` again as a child process with `args` (the benchmark's server
+ * half), so a load generator never shares the server's event loop, and waits for its
+ * `announce()`.
+ */
+export function forkServer<T>(file: string, args: string[]): Promise<{ child: ChildProcess; ready: T }> {
+  const child = fork(file, args, { execArgv: ['--import', 'tsx'] })
+  return new Promise((resolve, reject) => {
+    child.once('message', (ready) => resolve({ child, ready: ready as T }))
+    child.once('exit', (code) => reject(new Error(`${path.basename(file)} ${args.join(' ')} exited with ${code}`)))
+  })
+}
