@@ -66,6 +66,19 @@ export async function startApp(): Promise<E2eApp> {
   }
 }
 
+/** A browser context shaped like a phone in Xi'an: 390×844 at 2×, touch, zh-CN, Shanghai time. */
+export function phoneContext(app: E2eApp): Promise<BrowserContext> {
+  return app.browser.newContext({
+    baseURL: app.url,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  })
+}
+
 export interface FlowContext {
   page: Page
   context: BrowserContext
@@ -80,15 +93,7 @@ export interface FlowContext {
 export function flow(getApp: () => E2eApp, title: string, run: (ctx: FlowContext) => Promise<void>): void {
   it(title, async () => {
     const app = getApp()
-    const context = await app.browser.newContext({
-      baseURL: app.url,
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    })
+    const context = await phoneContext(app)
     const page = await context.newPage()
     page.setDefaultTimeout(15_000)
     const pageErrors: Error[] = []

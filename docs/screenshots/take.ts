@@ -1,86 +1,95 @@
 /**
- * Screenshots of the real H5 pages for the README: the local host on a fresh seeded
- * database (the E2E harness), Debian's Chromium at a 390×844 phone viewport.
+ * Screenshots of the real H5 pages for the README: the E2E harness (the local host on a
+ * fresh seeded database, Debian's Chromium in a phone-sized context), plus the demo cases
+ * so the 诉求 pages have a timeline to show.
  *
  *   npm run build:h5 && npx tsx docs/screenshots/take.ts
  */
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { startApp } from '../../e2e/harness'
+import { seedDemoCases } from '../../demo/cases'
+import { loginAs, phoneContext, startApp } from '../../e2e/harness'
 
 const OUT = __dirname
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(600) // let NutUI's transitions settle
-  await page.screenshot({ path: path.join(OUT, `${name}.png`) })
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.waitForTimeout(600) // let NutUI's transitions and images settle
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage })
   console.log(`  ${name}.png`)
 }
 
-async function login(page: Page, openid: string): Promise<void> {
-  await page.goto('/#/pages/login/index')
-  await page.getByTestId(`login-${openid}`).click()
-  await page.getByTestId('home-page').waitFor()
+/** Opens a page by its route and waits for the element that says it has loaded. */
+async function open(page: Page, route: string, ready: string): Promise<void> {
+  await page.goto(`/#/${route}`)
+  await page.waitForSelector(ready)
 }
 
 async function main(): Promise<void> {
   const app = await startApp()
   try {
-    const context = await app.browser.newContext({
-      baseURL: app.url,
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    })
+    const numbers = await seedDemoCases(app.host.runtime)
+    const context = await phoneContext(app)
     const page = await context.newPage()
     page.on('pageerror', (err) => console.error('page error:', err.message))
 
-    await page.goto('/#/pages/login/index')
-    await page.getByTestId('login-demo-resident-1').waitFor()
+    await open(page, 'pages/login/index', '[data-testid="login-demo-resident-1"]')
     await shot(page, 'login')
 
-    await login(page, 'demo-resident-1')
+    await loginAs(page, 'demo-resident-1')
     await page.getByTestId('home-community').waitFor()
     await shot(page, 'home')
 
-    await page.goto('/#/pages/inbox/index')
-    await page.getByTestId('inbox-page').waitFor()
-    await page.waitForSelector('[data-testid="inbox-empty"], [data-testid^="inbox-item-"]')
+    await open(page, 'pages/inbox/index', '[data-testid="inbox-empty"], [data-testid^="inbox-item-"]')
     await shot(page, 'inbox')
 
-    await page.goto('/#/pages/me/index')
-    await page.getByTestId('me-name').waitFor()
+    await open(page, 'pages/me/index', '[data-testid="me-name"]')
     await shot(page, 'me')
 
-    await page.goto('/#/pages/me/community')
-    await page.waitForSelector('[data-testid^="community-option-"]')
+    await open(page, 'pages/me/community', '[data-testid^="community-option-"]')
     await shot(page, 'community')
-
     await page.getByTestId('community-locate').click()
     await page.getByTestId('privacy-popup').waitFor()
     await shot(page, 'privacy')
     await page.getByText('不同意').click()
 
-    await page.goto('/#/pages/me/volunteer')
-    await page.getByTestId('volunteer-page').waitFor()
+    await open(page, 'pages/me/volunteer', '[data-testid="volunteer-page"]')
     await shot(page, 'volunteer')
 
-    await page.goto('/#/pages/me/index')
+    await open(page, 'pages/me/index', '[data-testid="me-large-text"]')
     await page.getByTestId('me-large-text').click()
     await shot(page, 'me-large-text')
     await page.getByTestId('me-large-text').click()
 
-    await login(page, 'demo-secretary-1')
-    await page.goto('/#/staff/volunteers/index')
-    await page.getByTestId('staff-volunteers-page').waitFor()
+    await open(page, 'pages/stations/index', '[data-testid^="station-card-"]')
+    await shot(page, 'stations')
+    await page.locator('[data-testid^="station-card-"]').first().click()
+    await page.getByTestId('station-detail-page').waitFor()
+    await shot(page, 'station-detail')
+
+    await open(page, 'pages/wishes/index', '[data-testid^="wish-card-"]')
+    await shot(page, 'wishes')
+    await page.locator('[data-testid^="wish-card-"]').first().click()
+    await page.getByTestId('wish-detail-page').waitFor()
+    await shot(page, 'wish-detail')
+
+    await open(page, 'pages/cases/submit', '[data-testid="case-submit-page"]')
+    await page.getByTestId('case-submit-group-environment').waitFor()
+    await shot(page, 'case-submit')
+
+    await open(page, 'pages/cases/index', `[data-testid="case-card-${numbers.processing}"]`)
+    await page.getByTestId(`case-card-${numbers.processing}`).click()
+    await page.getByTestId('case-timeline').waitFor()
+    await shot(page, 'case-detail', true)
+
+    await loginAs(page, 'demo-secretary-1')
+    await open(page, 'staff/volunteers/index', '[data-testid="staff-volunteers-page"]')
     await page.waitForTimeout(800)
     await shot(page, 'staff-volunteers')
+    await open(page, 'staff/cases/index', '[data-testid="staff-cases-list"]')
+    await shot(page, 'staff-cases')
 
-    await login(page, 'demo-admin')
-    await page.goto('/#/staff/roles/index')
-    await page.getByTestId('staff-roles-page').waitFor()
+    await loginAs(page, 'demo-admin')
+    await open(page, 'staff/roles/index', '[data-testid="staff-roles-page"]')
     await shot(page, 'staff-roles')
     await context.close()
   } finally {
