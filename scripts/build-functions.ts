@@ -15,7 +15,6 @@ import path from 'node:path'
 import { registry } from '../cloudfunctions/registry'
 
 const root = path.resolve(__dirname, '..')
-const outRoot = path.join(root, 'build', 'functions')
 const SDK_VERSION = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> })
   .dependencies['@cloudbase/node-sdk']!
 const RUNTIME = 'Nodejs18.15'
@@ -27,7 +26,13 @@ interface FunctionConfig {
   permissions?: { openapi?: string[] }
 }
 
-async function bundle(name: string): Promise<{ name: string; bytes: number; config: FunctionConfig }> {
+export interface BuiltFunction {
+  name: string
+  bytes: number
+  config: FunctionConfig
+}
+
+async function bundle(name: string, outRoot: string): Promise<BuiltFunction> {
   const dir = path.join(outRoot, name)
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
@@ -63,11 +68,16 @@ async function bundle(name: string): Promise<{ name: string; bytes: number; conf
   return { name, bytes, config }
 }
 
-async function main(): Promise<void> {
-  const built = []
-  for (const name of Object.keys(registry)) built.push(await bundle(name))
+/** Bundles every registered function into `outRoot/<name>/`. */
+export async function buildFunctions(outRoot: string): Promise<BuiltFunction[]> {
+  const built: BuiltFunction[] = []
+  for (const name of Object.keys(registry)) built.push(await bundle(name, outRoot))
+  return built
+}
 
-  const rc = {
+/** The CloudBase CLI config deploying the built functions. */
+export function cloudbaseConfig(built: BuiltFunction[]) {
+  return {
     version: '2.0',
     envId: '{{env.ENV_ID}}',
     $schema: 'https://framework-1258016615.tcloudbaseapp.com/schema/latest.json',
@@ -81,12 +91,18 @@ async function main(): Promise<void> {
       ...(config.triggers ? { triggers: config.triggers } : {}),
     })),
   }
-  writeFileSync(path.join(root, 'cloudbaserc.json'), JSON.stringify(rc, null, 2) + '\n')
+}
+
+async function main(): Promise<void> {
+  const built = await buildFunctions(path.join(root, 'build', 'functions'))
+  writeFileSync(path.join(root, 'cloudbaserc.json'), JSON.stringify(cloudbaseConfig(built), null, 2) + '\n')
 
   for (const { name, bytes } of built) console.log(`${name.padEnd(12)} ${(bytes / 1024).toFixed(1).padStart(8)} KiB  build/functions/${name}/index.js`)
 }
 
-main().catch((error) => {
-  console.error(error)
-  process.exit(1)
-})
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error)
+    process.exit(1)
+  })
+}
