@@ -85,6 +85,9 @@ async function main(): Promise<void> {
     await open(page, 'staff/volunteers/index', '[data-testid="staff-volunteers-page"]')
     await page.waitForTimeout(800)
     await shot(page, 'staff-volunteers')
+
+    // The grid worker's 待签收 box holds the demo litter case.
+    await loginAs(page, 'demo-grid-1')
     await open(page, 'staff/cases/index', '[data-testid="staff-cases-list"]')
     await shot(page, 'staff-cases')
 

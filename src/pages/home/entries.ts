@@ -6,13 +6,15 @@
 export interface HomeEntry {
   /** stable id, also the `data-testid` suffix: `home-entry-<id>` */
   id: string
+  /** a large emoji read before the title: older residents find a service by its picture */
+  icon: string
   title: string
   description: string
   url: string
 }
 
 export const HOME_ENTRIES: readonly HomeEntry[] = [
-  { id: 'wishes', title: '微心愿', description: '说出您的小心愿，党员志愿者来认领', url: '/pages/wishes/index' },
-  { id: 'cases', title: '我要反映', description: '身边的难事、烦心事，说给社区听', url: '/pages/cases/index' },
-  { id: 'stations', title: '红色驿站', description: '找附近的驿站：歇脚、喝水、充电', url: '/pages/stations/index' },
+  { id: 'wishes', icon: '💝', title: '微心愿', description: '说出您的小心愿，党员志愿者来认领', url: '/pages/wishes/index' },
+  { id: 'cases', icon: '📣', title: '我要反映', description: '身边的难事、烦心事，说给社区听', url: '/pages/cases/index' },
+  { id: 'stations', icon: '🚩', title: '红色驿站', description: '找附近的驿站：歇脚、喝水、充电', url: '/pages/stations/index' },
 ]

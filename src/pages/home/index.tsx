@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { Button, Cell, CellGroup, Grid } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { EmptyState } from '../../components/empty-state'
 import { PageShell } from '../../components/page-shell'
 import { useMe, refreshMe } from '../../hooks/use-me'
@@ -54,18 +54,17 @@ export default function HomePage() {
 
       <CellGroup title="社区服务">
       {HOME_ENTRIES.length > 0 ? (
-        <Grid columns={2}>
+        <View className="home__entries">
           {HOME_ENTRIES.map((entry) => (
-            <Grid.Item
-              key={entry.id}
-              data-testid={`home-entry-${entry.id}`}
-              text={entry.title}
-              onClick={() => Taro.navigateTo({ url: entry.url })}
-            >
-              <Text className="home__entry-desc">{entry.description}</Text>
-            </Grid.Item>
+            <View key={entry.id} className="home__entry" data-testid={`home-entry-${entry.id}`} hoverClass="home__entry--pressed" onClick={() => void Taro.navigateTo({ url: entry.url })}>
+              <Text className="home__entry-icon">{entry.icon}</Text>
+              <View className="home__entry-body">
+                <Text className="home__entry-title">{entry.title}</Text>
+                <Text className="home__entry-desc">{entry.description}</Text>
+              </View>
+            </View>
           ))}
-        </Grid>
+        </View>
       ) : (
         <EmptyState testId="home-entries-empty" description="更多服务即将上线" />
       )}
