@@ -1,6 +1,5 @@
-import type { Locator, Page } from 'playwright-core'
 import { cases } from '../cloudfunctions/cases'
-import { flow, loginAs, openTab, startApp, type E2eApp } from './harness'
+import { confirmDialog, flow, imageLoads, loginAs, openTab, startApp, textareaByTestId, TINY_PNG, type E2eApp } from './harness'
 
 /*
  * 诉求 end to end, in two browser contexts: 王秀兰 (demo-resident-1) reports litter in her
@@ -13,26 +12,9 @@ const IN_GRID_1 = { latitude: 34.2581, longitude: 108.9573 }
 const DESCRIPTION = '东县门街12号院3号楼楼道堆满了纸箱和垃圾，一周没人清理'
 const REPLY = '已联系物业和环卫清运，楼道已清理干净'
 const COMPLAINT = '只清了一半，二楼还堆着'
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
-/** Taro's Textarea puts the test id on its wrapper on H5, the textarea itself inside. */
-const textarea = (scope: Locator, testId: string): Locator =>
-  scope.locator(`[data-testid="${testId}"] textarea, textarea[data-testid="${testId}"]`).first()
 
-async function confirmDialog(page: Page): Promise<void> {
-  await page.locator('.nut-dialog-footer-ok').last().click()
-}
 
-async function imageLoads(img: Locator): Promise<boolean> {
-  return img.evaluate((el) => {
-    const image = el as HTMLImageElement
-    if (image.complete) return image.naturalWidth > 0
-    return new Promise<boolean>((resolve) => {
-      image.addEventListener('load', () => resolve(image.naturalWidth > 0))
-      image.addEventListener('error', () => resolve(false))
-    })
-  })
-}
 
 describe('诉求 (cases)', () => {
   let app: E2eApp
@@ -64,9 +46,9 @@ describe('诉求 (cases)', () => {
     await form.getByTestId('case-submit-limits').filter({ hasText: '5–500 个字' }).waitFor()
     await form.getByTestId('case-submit-group-environment').click()
     await form.getByTestId('case-submit-category-environment.litter').click()
-    await textarea(form, 'case-submit-description').fill(DESCRIPTION)
+    await textareaByTestId(form, 'case-submit-description').fill(DESCRIPTION)
     const [chooser] = await Promise.all([resident.waitForEvent('filechooser'), form.getByTestId('case-submit-photo').click()])
-    await chooser.setFiles({ name: 'litter.png', mimeType: 'image/png', buffer: PNG })
+    await chooser.setFiles({ name: 'litter.png', mimeType: 'image/png', buffer: TINY_PNG })
     await form.getByText('删除', { exact: true }).waitFor()
     // Her community is the default place; 定位 asks for the privacy agreement first.
     await form.getByTestId('case-submit-where').filter({ hasText: '东县门社区' }).waitFor()
@@ -100,13 +82,14 @@ describe('诉求 (cases)', () => {
 
       const detail = staff.getByTestId('staff-case-page')
       await detail.getByTestId('staff-case-contact').filter({ hasText: '王秀兰' }).filter({ hasText: '13991230001' }).waitFor()
+      await detail.getByTestId('staff-case-preference').getByText('可以电话联系', { exact: false }).waitFor()
       await detail.getByTestId('staff-action-sign').click()
       await detail.getByTestId('case-status').filter({ hasText: '办理中' }).waitFor()
       await detail.getByTestId('staff-action-resolve').click()
       const resolve = detail.getByTestId('staff-form-resolve')
       await resolve.getByTestId('staff-disposition-solved').click()
       await resolve.getByTestId('staff-ledger-general').click()
-      await textarea(resolve, 'staff-action-text').fill(REPLY)
+      await textareaByTestId(resolve, 'staff-action-text').fill(REPLY)
       await resolve.getByTestId('staff-action-submit').click()
       await confirmDialog(staff)
       await detail.getByTestId('case-status').filter({ hasText: '已办结待评价' }).waitFor()
@@ -126,7 +109,7 @@ describe('诉求 (cases)', () => {
     expect(await imageLoads(mineDetail.getByTestId('case-photos').locator('img').first())).toBe(true)
 
     await mineDetail.getByTestId('case-rate-dissatisfied').click()
-    await textarea(mineDetail, 'case-rate-comment').fill(COMPLAINT)
+    await textareaByTestId(mineDetail, 'case-rate-comment').fill(COMPLAINT)
     await mineDetail.getByTestId('case-rate-submit').click()
     await resident.locator('.nut-dialog').filter({ hasText: '不能修改' }).waitFor()
     await confirmDialog(resident)

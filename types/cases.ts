@@ -60,6 +60,13 @@ export type DeadlineTier = z.infer<typeof DeadlineTierSchema>
 export const RoutingLevelSchema = z.enum(ROUTING_LEVELS)
 export type RoutingLevel = z.infer<typeof RoutingLevelSchema>
 
+/**
+ * How the petitioner wants to hear back: `phone` (staff may call), or `message` (answers
+ * only through the mini program's messages: the phone is then not shown to staff).
+ */
+export const ContactPreferenceSchema = z.enum(['phone', 'message'])
+export type ContactPreference = z.infer<typeof ContactPreferenceSchema>
+
 /** A length of time: hours run by the clock, days end at 24:00 Shanghai time of the last day. */
 export const DurationSchema = z.object({
   unit: z.enum(['hours', 'days']),
@@ -233,7 +240,12 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   rating: RatingSchema.nullable(),
   duplicateOf: z.string().nullable(),
   timeline: z.array(TimelineEntrySchema),
-  contact: z.object({ name: z.string(), phone: z.string() }).nullable(),
+  /**
+   * The petitioner's contact as this viewer may see it: the petitioner sees their own in
+   * full; staff who act on the case always see the name, and the phone only when the
+   * preference is `phone`; everyone else gets null.
+   */
+  contact: z.object({ name: z.string(), phone: z.string(), preference: ContactPreferenceSchema, showName: z.boolean() }).nullable(),
   viewer: z.object({
     isPetitioner: z.boolean(),
     isFollower: z.boolean(),
@@ -267,6 +279,9 @@ export const SubmitCaseInputSchema = z.object({
     .object({ name: z.string().trim().max(20).default(''), phone: z.string().regex(/^[0-9+\-\s]{0,20}$/, '电话号码格式不对').default('') })
     .default({ name: '', phone: '' }),
   onBehalfOf: z.object({ openid: z.string().max(64).optional(), name: Text(20), phone: z.string().regex(/^[0-9+\-\s]{5,20}$/, '电话号码格式不对') }).optional(),
+  contactPreference: ContactPreferenceSchema.default('phone'),
+  /** Whether the name may be shown (masked, 张**) to anyone but the handlers; they always see it. */
+  showName: z.boolean().default(false),
 })
 export type SubmitCaseInput = z.input<typeof SubmitCaseInputSchema>
 
@@ -360,7 +375,7 @@ const InboxCountsSchema = z.object({
 
 const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() })
 
-/** Public view of a nearby open case: no petitioner, no photos, just enough to say "我也遇到". */
+/** Public view of a nearby open case: no contact, no photos, just enough to say "我也遇到". */
 export const SimilarCaseSchema = z.object({
   id: Id,
   number: z.string(),
@@ -369,6 +384,8 @@ export const SimilarCaseSchema = z.object({
   statusLabel: z.string(),
   distanceMeters: z.number(),
   followerCount: z.number().int(),
+  /** The petitioner's name masked (张**), only when they allowed it; null otherwise. */
+  petitionerName: z.string().nullable(),
 })
 
 // ---------------------------------------------------------------------------

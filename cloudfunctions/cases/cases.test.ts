@@ -120,7 +120,7 @@ describe('cases.submit', () => {
     expect(c.viewer.isPetitioner).toBe(false)
     const seen = await act('demo-resident-2', 'get', { caseId: c.id })
     expect(seen.ok && seen.data.viewer.isPetitioner).toBe(true)
-    expect(seen.ok && seen.data.contact).toEqual({ name: '李建国', phone: '13991230002' })
+    expect(seen.ok && seen.data.contact).toEqual({ name: '李建国', phone: '13991230002', preference: 'phone', showName: false })
   })
   it('should refuse a proxy naming the account of a resident outside their area, and an unknown account', async () => {
     const at = '2026-11-01T00:00:00.000Z'
@@ -170,7 +170,7 @@ describe('cases.get and cases.myCases', () => {
     const res = await act('demo-grid-1', 'get', { caseId: c.id })
     expect(res.ok).toBe(true)
     if (!res.ok) return
-    expect(res.data.contact).toEqual({ name: '王秀兰', phone: '13991230001' })
+    expect(res.data.contact).toEqual({ name: '王秀兰', phone: '13991230001', preference: 'phone', showName: false })
     expect(res.data.viewer.allowedActions).toContain('sign')
   })
 

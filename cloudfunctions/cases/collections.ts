@@ -2,6 +2,7 @@ import type {
   CaseChannel,
   CaseStatus,
   Category,
+  ContactPreference,
   DeadlineTier,
   Disposition,
   Extension,
@@ -54,6 +55,10 @@ export interface CaseDoc {
   petitionerOpenid: string | null
   channel: CaseChannel
   contact: { name: string; phone: string }
+  /** How the petitioner wants to hear back; with `message` the phone is kept from staff. */
+  contactPreference: ContactPreference
+  /** Whether the name may be shown, masked, to anyone but the handlers. */
+  showName: boolean
   categoryCode: string
   categoryName: string
   tier: DeadlineTier

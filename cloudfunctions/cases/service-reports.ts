@@ -22,7 +22,7 @@ import { CASE_COLLECTIONS, type CaseDoc } from './collections'
 import { formatShanghai, shanghaiRange } from './domain/deadlines'
 import { computeFigures, formatRate } from './domain/figures'
 import { figuresFromCounters } from './figure-counters'
-import { toSummary } from './views'
+import { publicName, toSummary } from './views'
 
 /*
  * Reading across cases: a unit's boxes (待签收, 办理中, 退单, 超期, 待回访, 待评价), the
@@ -180,7 +180,8 @@ export async function exportLedger(ctx: ActionContext, input: z.output<typeof Ex
 
 /**
  * Open cases of the same category near the point, nearest first, so a resident can press
- * 我也遇到 instead of filing the same thing again. Nothing identifies the petitioner.
+ * 我也遇到 instead of filing the same thing again. No contact; the petitioner's name only
+ * masked, and only when they allowed it.
  */
 export async function similarNearby(ctx: ActionContext, input: z.output<typeof SimilarNearbyInputSchema>) {
   const { db } = ctx.rt
@@ -204,6 +205,7 @@ export async function similarNearby(ctx: ActionContext, input: z.output<typeof S
       statusLabel: CASE_STATUS_LABELS[d.status],
       distanceMeters: Math.round(distanceMeters(input.location, toLngLat(d.location)!)),
       followerCount: d.followerCount,
+      petitionerName: publicName(d),
     })),
   }
 }

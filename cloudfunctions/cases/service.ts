@@ -254,6 +254,8 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
   const { ackDueAt, handleDueAt } = computeDeadlines(category, now)
   const staff = await staffOf(db, unit._id)
   const Geo = db.Geo as unknown as { Point: new (lng: number, lat: number) => unknown }
+  // A resident entered by a proxy without an account has no messages to read: staff call them.
+  const preference = proxy && !input.onBehalfOf?.openid ? 'phone' : input.contactPreference
 
   const created = await txDb(db).runTransaction(async (tx) => {
     const again = (await tx.collection(CASE_COLLECTIONS.cases).doc(id).get()) as { data: CaseDoc | null }
@@ -272,7 +274,9 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
       channel: input.channel,
       contact: proxy
         ? { name: input.onBehalfOf!.name, phone: input.onBehalfOf!.phone }
-        : { name: input.contact.name || user.name || '', phone: input.contact.phone || user.phone || '' },
+        : { name: input.contact.name || user.name || '', phone: preference === 'phone' ? input.contact.phone || user.phone || '' : '' },
+      contactPreference: preference,
+      showName: input.showName,
       categoryCode: category.code,
       categoryName: category.name,
       tier: category.tier,

@@ -1,4 +1,5 @@
 import { CASE_STATUS_LABELS, type CaseDetail, type CaseSummary } from '../../types/cases'
+import { maskName } from '../../types/mask'
 import { toLngLat } from '../core/geo'
 import type { CaseDoc } from './collections'
 import { overdue } from './domain/deadlines'
@@ -35,6 +36,21 @@ export function toSummary(doc: CaseDoc, now: Date): CaseSummary {
 }
 
 /**
+ * The petitioner's contact with their choices. Staff see the phone only when the petitioner
+ * asked to be called; the petitioner always sees their own. Cases stored before these
+ * choices existed read as `phone` with the name not shown.
+ */
+function contactOf(doc: CaseDoc, own: boolean): NonNullable<CaseDetail['contact']> {
+  const preference = doc.contactPreference ?? 'phone'
+  return { name: doc.contact.name, phone: own || preference === 'phone' ? doc.contact.phone : '', preference, showName: doc.showName ?? false }
+}
+
+/** The petitioner's name for anyone but the case's staff: masked (张**), and only when they allowed it. */
+export function publicName(doc: Pick<CaseDoc, 'contact' | 'showName'>): string | null {
+  return doc.showName ? maskName(doc.contact.name) || null : null
+}
+
+/**
  * The case as this viewer may see it: staff-only notes and the petitioner's contact only
  * for those who act on the case (and the contact for the petitioner themself).
  */
@@ -54,7 +70,7 @@ export function toDetail(doc: CaseDoc, actor: Actor, openid: string, now: Date):
     rating: doc.rating,
     duplicateOf: doc.duplicateOf,
     timeline: staff ? doc.timeline : doc.timeline.filter((e) => !e.staffOnly),
-    contact: staff || actor.petitioner ? doc.contact : null,
+    contact: actor.petitioner ? contactOf(doc, true) : staff ? contactOf(doc, false) : null,
     viewer: {
       isPetitioner: actor.petitioner,
       isFollower: doc.followers.includes(openid),

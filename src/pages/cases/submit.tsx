@@ -8,20 +8,18 @@ import { useAsync } from '../../hooks/use-async'
 import { useMe } from '../../hooks/use-me'
 import { confirm, toast, toastError } from '../../lib/feedback'
 import { casesService, type CaseDetail, type SimilarCase } from '../../services/cases'
+import type { ContactPreference } from '../../../types/cases'
 import { choosePhotos, uploadPhoto, type UploadedPhoto } from '../wishes/upload-photo'
 import { CASE_LIMITS, charCount, groupCategories, newClientRequestId } from './format'
 import { useCaseLocation } from './location-choice'
 import './submit.scss'
 
-type ContactWay = 'phone' | 'message'
-/** What staff see instead of the name when the resident prefers not to give it. */
-const UNNAMED = '居民（未具名）'
-const MESSAGE_ONLY_NOTE = '希望通过小程序消息答复，不方便接听电话'
+type ContactWay = ContactPreference
 
 /**
  * 我要反映: category (two levels), what happened (limits said up front), up to nine photos,
- * where (my community unless I locate or pick a place), how to reach me and whether staff
- * may see my name. Before sending, open cases like it nearby are offered so the resident
+ * where (my community unless I locate or pick a place), how to reach me (phone, or only
+ * mini-program messages) and whether my name may be shown, masked, beyond the handlers. Before sending, open cases like it nearby are offered so the resident
  * can press 我也遇到 instead of filing a duplicate. The form keeps one client request id,
  * so a retried submit makes one case; the case number is shown as soon as it is stored.
  */
@@ -37,7 +35,7 @@ export default function SubmitCasePage() {
   const [address, setAddress] = useState('')
   const [way, setWay] = useState<ContactWay>('phone')
   const [phone, setPhone] = useState<string | null>(null)
-  const [showName, setShowName] = useState(true)
+  const [showName, setShowName] = useState(false)
   const [similar, setSimilar] = useState<SimilarCase[] | null>(null)
   const [saving, setSaving] = useState(false)
   const [created, setCreated] = useState<CaseDetail | null>(null)
@@ -101,11 +99,10 @@ export default function SubmitCasePage() {
         photos: photos.map((p) => p.fileId),
         location: where.point,
         address: address.trim() || (where.location.kind === 'place' ? where.location.name.slice(0, CASE_LIMITS.addressMax) : ''),
-        contact: { name: showName ? (profile?.name ?? '') : UNNAMED, phone: way === 'phone' ? phoneValue.trim() : '' },
+        contact: { name: profile?.name ?? '', phone: way === 'phone' ? phoneValue.trim() : '' },
+        contactPreference: way,
+        showName,
       })
-      if (res.created && way === 'message') {
-        await casesService.addNote({ caseId: res.case.id, text: MESSAGE_ONLY_NOTE }).catch(() => undefined)
-      }
       setCreated(res.case)
     } catch (error) {
       // The same request id goes out again on the next tap, so a retry cannot make a second case.
@@ -267,13 +264,15 @@ export default function SubmitCasePage() {
         {way === 'phone' ? (
           <Input className="case-submit__input" type="number" value={phoneValue} maxlength={20} placeholder="联系电话" onInput={(e) => setPhone(e.detail.value)} data-testid="case-submit-phone" />
         ) : (
-          <Text className="case-submit__hint">办理进展会通过“消息”通知您；我们会请工作人员尽量不打电话。</Text>
+          <Text className="case-submit__hint" data-testid="case-submit-message-hint">
+            工作人员将通过小程序消息答复您，办理进展也会通过“消息”通知您；您的电话不会给工作人员看到。
+          </Text>
         )}
         <View className="case-submit__switch">
-          <Text>允许工作人员看到我的姓名</Text>
+          <Text>附近居民查看相似诉求时，可显示我的姓氏（如 张**）</Text>
           <Switch checked={showName} onChange={(on) => setShowName(on)} data-testid="case-submit-show-name" />
         </View>
-        <Text className="case-submit__hint">您的姓名和电话只有办理这件诉求的工作人员能看到，不会公开。</Text>
+        <Text className="case-submit__hint">办理这件诉求的工作人员能看到您的姓名{way === 'phone' ? '和电话' : ''}；除此之外不会公开。</Text>
       </View>
 
       {similar && similar.length > 0 ? (
@@ -283,6 +282,7 @@ export default function SubmitCasePage() {
             <View key={c.id} className="case-submit__similar-item" data-testid={`case-similar-${c.number}`}>
               <Text className="case-submit__hint">
                 {c.number} · {c.categoryName} · {c.statusLabel} · 约 {Math.round(c.distanceMeters)} 米 · {c.followerCount} 人也遇到
+                {c.petitionerName ? ` · ${c.petitionerName} 反映` : ''}
               </Text>
               <Text>{c.description}</Text>
               <Button size="small" type="primary" fill="outline" onClick={() => void follow(c)} data-testid={`case-similar-follow-${c.number}`}>

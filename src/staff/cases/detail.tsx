@@ -152,7 +152,10 @@ export default function StaffCaseDetailPage() {
           <Text className="staff-case__label">诉求人</Text>
           <Text className="staff-case__phone" onClick={() => c.contact?.phone && void Taro.makePhoneCall({ phoneNumber: c.contact.phone }).catch(() => undefined)}>
             {c.contact.name || '未留姓名'}
-            {c.contact.phone ? ` 📞 ${c.contact.phone}` : ' · 未留电话'}
+            {c.contact.preference === 'message' ? '' : c.contact.phone ? ` 📞 ${c.contact.phone}` : ' · 未留电话'}
+          </Text>
+          <Text className="staff-case__meta" data-testid="staff-case-preference">
+            {c.contact.preference === 'message' ? '联系方式：希望通过小程序消息答复，请在本页回复，不要打电话' : '联系方式：可以电话联系'}
           </Text>
           <Text className="staff-case__meta">派单依据：{c.route.reason}</Text>
         </View>
