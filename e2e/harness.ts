@@ -131,3 +131,28 @@ export async function openTab(page: Page, label: string): Promise<void> {
 export function inputByTestId(scope: Page | Locator, testId: string): Locator {
   return scope.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).first()
 }
+
+/** A textarea by its test id: Taro's Textarea puts the id on its wrapper on H5. */
+export function textareaByTestId(scope: Page | Locator, testId: string): Locator {
+  return scope.locator(`[data-testid="${testId}"] textarea, textarea[data-testid="${testId}"]`).first()
+}
+
+/** Confirms the NutUI dialog on top (确定 / 提交 / …). */
+export async function confirmDialog(page: Page): Promise<void> {
+  await page.locator('.nut-dialog-footer-ok').last().click()
+}
+
+/** A real 1×1 PNG, for flows that attach a photo and check that it shows. */
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+
+/** Whether a picture loaded from the host, once it has finished either way (a broken image has no width). */
+export async function imageLoads(img: Locator): Promise<boolean> {
+  return img.evaluate((el) => {
+    const image = el as HTMLImageElement
+    if (image.complete) return image.naturalWidth > 0
+    return new Promise<boolean>((resolve) => {
+      image.addEventListener('load', () => resolve(image.naturalWidth > 0))
+      image.addEventListener('error', () => resolve(false))
+    })
+  })
+}

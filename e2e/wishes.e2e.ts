@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
-import { flow, loginAs, startApp, type E2eApp } from './harness'
+import { confirmDialog, flow, imageLoads, loginAs, startApp, textareaByTestId, TINY_PNG, type E2eApp } from './harness'
 
 /**
  * 微心愿 end to end, as the people would do it, in two browser contexts: the resident in
@@ -7,29 +7,6 @@ import { flow, loginAs, startApp, type E2eApp } from './harness'
  */
 const WISH_TEXT = '家里的旧收音机不响了，想请人帮忙修一修'
 const THANKS = '谢谢张师傅，收音机又能听秦腔了！'
-/** A real 1×1 PNG, so the browser can show the proof photo the volunteer attaches. */
-const PROOF_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
-
-/** Whether a picture loaded from the host, once it has finished either way (a broken image has no width). */
-async function imageLoads(img: Locator): Promise<boolean> {
-  return img.evaluate((el) => {
-    const image = el as HTMLImageElement
-    if (image.complete) return image.naturalWidth > 0
-    return new Promise<boolean>((resolve) => {
-      image.addEventListener('load', () => resolve(image.naturalWidth > 0))
-      image.addEventListener('error', () => resolve(false))
-    })
-  })
-}
-
-/** Taro's Textarea puts the test id on its wrapper on H5, the textarea itself inside. */
-const textarea = (scope: Locator, testId: string): Locator =>
-  scope.locator(`[data-testid="${testId}"] textarea, textarea[data-testid="${testId}"]`).first()
-
-/** Confirms the page's NutUI dialog (feedback.confirm). */
-async function confirmDialog(page: Page): Promise<void> {
-  await page.locator('.nut-dialog-footer-ok').last().click()
-}
 
 async function openWishFromWall(page: Page, status?: string): Promise<Locator> {
   await page.goto('/#/pages/home/index')
@@ -54,7 +31,7 @@ describe('微心愿 (the wish wall)', () => {
     await wall.getByTestId('wishes-post').click()
     const post = resident.getByTestId('wish-post-page')
     await post.getByTestId('wish-post-limits').filter({ hasText: '5–200 个字' }).waitFor()
-    await textarea(post, 'wish-post-text').fill(WISH_TEXT)
+    await textareaByTestId(post, 'wish-post-text').fill(WISH_TEXT)
     await post.getByTestId('wish-post-category-repair').click()
     await post.getByTestId('wish-post-days-7').click()
     await post.getByTestId('wish-post-submit').click()
@@ -90,10 +67,10 @@ describe('微心愿 (the wish wall)', () => {
       await confirmDialog(staff)
       await vDetail.getByTestId('wish-contact').getByText('13991230001', { exact: false }).waitFor()
       await vDetail.getByTestId('wish-action-fulfil').click()
-      await textarea(vDetail, 'wish-action-text').fill('已上门修好收音机，换了电池和一个旋钮')
+      await textareaByTestId(vDetail, 'wish-action-text').fill('已上门修好收音机，换了电池和一个旋钮')
       // A proof photo, picked through the browser's file chooser as Taro.chooseImage opens it on H5.
       const [chooser] = await Promise.all([staff.waitForEvent('filechooser'), vDetail.getByTestId('wish-fulfil-photo').click()])
-      await chooser.setFiles({ name: 'proof.png', mimeType: 'image/png', buffer: PROOF_PNG })
+      await chooser.setFiles({ name: 'proof.png', mimeType: 'image/png', buffer: TINY_PNG })
       await vDetail.getByTestId('wish-action-form').getByText('删除', { exact: true }).waitFor()
       await vDetail.getByTestId('wish-action-submit').click()
       await vDetail.getByTestId('wish-status').filter({ hasText: '待确认' }).waitFor()
@@ -116,7 +93,7 @@ describe('微心愿 (the wish wall)', () => {
     await confirmDialog(resident)
     await rDetail.getByTestId('wish-status').filter({ hasText: '已完成' }).waitFor()
     await rDetail.getByTestId('wish-action-thank').click()
-    await textarea(rDetail, 'wish-action-text').fill(THANKS)
+    await textareaByTestId(rDetail, 'wish-action-text').fill(THANKS)
     await rDetail.getByTestId('wish-action-submit').click()
     await rDetail.getByTestId('wish-thanks').filter({ hasText: THANKS }).waitFor()
 
