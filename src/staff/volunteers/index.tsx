@@ -1,15 +1,14 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { useEffect, useMemo, useState } from 'react'
-import { ActionSheet, Button, Cell, CellGroup, Loading, Tabs, Tag } from '@nutui/nutui-react-taro'
+import { useState } from 'react'
+import { Button, Loading, Tabs, Tag } from '@nutui/nutui-react-taro'
 import { EmptyState } from '../../components/empty-state'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
-import { useMe } from '../../hooks/use-me'
 import { formatTime } from '../../lib/dayjs'
 import { confirm, toast, toastError } from '../../lib/feedback'
 import { usersService, type VolunteerApplication } from '../../services/users'
-import { needsOrgTree, reviewerCommunities } from '../reviewer-communities'
+import { CommunityPicker, useReviewerCommunity } from '../community-picker'
 import './index.scss'
 
 type Status = VolunteerApplication['status']
@@ -20,21 +19,9 @@ const STATUS_TABS: { value: Status; title: string }[] = [
 ]
 
 export default function VolunteerReviewPage() {
-  const { profile } = useMe()
-  const roles = profile?.roles ?? []
-  const tree = useAsync(
-    () => (needsOrgTree(roles) ? usersService.orgTree({ kinds: ['community'] }) : Promise.resolve({ units: [] })),
-    [profile],
-  )
-  const communities = useMemo(() => reviewerCommunities(roles, tree.data?.units ?? []), [roles, tree.data])
-  const [communityId, setCommunityId] = useState<string | null>(null)
+  const { communities, communityId, setCommunityId, current, loading } = useReviewerCommunity()
   const [status, setStatus] = useState<Status>('pending')
-  const [picking, setPicking] = useState(false)
   const [acting, setActing] = useState<string | null>(null)
-
-  useEffect(() => {
-    if (!communityId && communities[0]) setCommunityId(communities[0].id)
-  }, [communities, communityId])
 
   const list = useAsync(
     () => (communityId ? usersService.listVolunteerApplications({ communityId, status }) : Promise.resolve({ items: [] })),
@@ -63,31 +50,11 @@ export default function VolunteerReviewPage() {
     }
   }
 
-  const current = communities.find((c) => c.id === communityId)
   const items = list.data?.items ?? []
 
   return (
     <PageShell testId="staff-volunteers-page">
-      <CellGroup>
-        <Cell
-          title="社区"
-          extra={current?.name ?? (tree.loading ? '正在加载…' : '没有可审核的社区')}
-          clickable={communities.length > 1}
-          onClick={() => communities.length > 1 && setPicking(true)}
-          data-testid="staff-volunteers-community"
-        />
-      </CellGroup>
-      <ActionSheet
-        visible={picking}
-        title="选择社区"
-        options={communities.map((c) => ({ name: c.name, id: c.id }))}
-        cancelText="取消"
-        onCancel={() => setPicking(false)}
-        onSelect={(item) => {
-          setCommunityId(String(item.id))
-          setPicking(false)
-        }}
-      />
+      <CommunityPicker communities={communities} current={current} loading={loading} onChange={setCommunityId} testId="staff-volunteers-community" />
       <Tabs value={status} onChange={(v) => setStatus(v as Status)}>
         {STATUS_TABS.map((t) => (
           <Tabs.TabPane key={t.value} value={t.value} title={t.title} />

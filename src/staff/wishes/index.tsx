@@ -1,17 +1,15 @@
 import { View, Text, Input, Textarea } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useEffect, useMemo, useState } from 'react'
-import { ActionSheet, Button, Cell, CellGroup, Loading, Switch, Tabs, Tag } from '@nutui/nutui-react-taro'
+import { useState } from 'react'
+import { Button, Cell, CellGroup, Loading, Switch, Tabs, Tag } from '@nutui/nutui-react-taro'
 import { EmptyState } from '../../components/empty-state'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
-import { useMe } from '../../hooks/use-me'
 import { formatTime } from '../../lib/dayjs'
 import { confirm, toast, toastError } from '../../lib/feedback'
-import { usersService } from '../../services/users'
 import { wishesService, type Digest, type WishDetail } from '../../services/wishes'
 import { categoryLabel, formatNeededBy } from '../../pages/wishes/format'
-import { needsOrgTree, reviewerCommunities } from '../reviewer-communities'
+import { CommunityPicker, useReviewerCommunity } from '../community-picker'
 import { openExport } from './open-export'
 import './index.scss'
 
@@ -24,39 +22,13 @@ type Tab = 'review' | 'digests'
  */
 export default function WishReviewPage() {
   const { params } = useRouter()
-  const { profile } = useMe()
-  const roles = profile?.roles ?? []
-  const tree = useAsync(() => (needsOrgTree(roles) ? usersService.orgTree({ kinds: ['community'] }) : Promise.resolve({ units: [] })), [profile])
-  const communities = useMemo(() => reviewerCommunities(roles, tree.data?.units ?? []), [roles, tree.data])
-  const [communityId, setCommunityId] = useState<string | null>(params.communityId ? decodeURIComponent(params.communityId) : null)
+  const { communities, communityId, setCommunityId, current, loading } = useReviewerCommunity(
+    params.communityId ? decodeURIComponent(params.communityId) : null,
+  )
   const [tab, setTab] = useState<Tab>(params.tab === 'digests' ? 'digests' : 'review')
-  const [picking, setPicking] = useState(false)
-  useEffect(() => {
-    if (!communityId && communities[0]) setCommunityId(communities[0].id)
-  }, [communities, communityId])
-
-  const current = communities.find((c) => c.id === communityId)
   return (
     <PageShell testId="staff-wishes-page">
-      <CellGroup>
-        <Cell
-          title="社区"
-          extra={current?.name ?? (tree.loading ? '正在加载…' : '没有可审核的社区')}
-          clickable={communities.length > 1}
-          onClick={() => communities.length > 1 && setPicking(true)}
-        />
-      </CellGroup>
-      <ActionSheet
-        visible={picking}
-        title="选择社区"
-        options={communities.map((c) => ({ name: c.name, id: c.id }))}
-        cancelText="取消"
-        onCancel={() => setPicking(false)}
-        onSelect={(item) => {
-          setCommunityId(String(item.id))
-          setPicking(false)
-        }}
-      />
+      <CommunityPicker communities={communities} current={current} loading={loading} onChange={setCommunityId} />
       <Tabs value={tab} onChange={(v) => setTab(v as Tab)}>
         <Tabs.TabPane value="review" title="待审核" />
         <Tabs.TabPane value="digests" title="未认领汇总" />

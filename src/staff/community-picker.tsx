@@ -1,0 +1,59 @@
+import { useEffect, useMemo, useState } from 'react'
+import { ActionSheet, Cell, CellGroup } from '@nutui/nutui-react-taro'
+import { useAsync } from '../hooks/use-async'
+import { useMe } from '../hooks/use-me'
+import { usersService } from '../services/users'
+import { needsOrgTree, reviewerCommunities, type CommunityChoice } from './reviewer-communities'
+
+/**
+ * The community a reviewing page works on: the communities the signed-in staff member may
+ * review, and the chosen one (the first, unless the page was opened for another).
+ */
+export function useReviewerCommunity(initialId: string | null = null) {
+  const { profile } = useMe()
+  const roles = profile?.roles ?? []
+  const tree = useAsync(() => (needsOrgTree(roles) ? usersService.orgTree({ kinds: ['community'] }) : Promise.resolve({ units: [] })), [profile])
+  const communities = useMemo(() => reviewerCommunities(roles, tree.data?.units ?? []), [roles, tree.data])
+  const [communityId, setCommunityId] = useState<string | null>(initialId)
+  useEffect(() => {
+    if (!communityId && communities[0]) setCommunityId(communities[0].id)
+  }, [communities, communityId])
+  const current = communities.find((c) => c.id === communityId)
+  return { communities, communityId, setCommunityId, current, loading: tree.loading }
+}
+
+/** A 社区 cell that opens a sheet to switch community when there is more than one. */
+export function CommunityPicker(props: {
+  communities: CommunityChoice[]
+  current: CommunityChoice | undefined
+  loading: boolean
+  onChange(id: string): void
+  testId?: string
+}) {
+  const { communities, current, loading, onChange, testId } = props
+  const [picking, setPicking] = useState(false)
+  return (
+    <>
+      <CellGroup>
+        <Cell
+          title="社区"
+          extra={current?.name ?? (loading ? '正在加载…' : '没有可审核的社区')}
+          clickable={communities.length > 1}
+          onClick={() => communities.length > 1 && setPicking(true)}
+          data-testid={testId}
+        />
+      </CellGroup>
+      <ActionSheet
+        visible={picking}
+        title="选择社区"
+        options={communities.map((c) => ({ name: c.name, id: c.id }))}
+        cancelText="取消"
+        onCancel={() => setPicking(false)}
+        onSelect={(item) => {
+          onChange(String(item.id))
+          setPicking(false)
+        }}
+      />
+    </>
+  )
+}
