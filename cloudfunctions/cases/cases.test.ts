@@ -32,6 +32,8 @@ describe('cases.submit', () => {
     expect(c.ackDueAt).toBe('2026-11-23T02:00:00.000Z')
     expect(c.handleDueAt).toBe('2026-11-29T16:00:00.000Z')
     expect(c.timeline.map((e) => e.kind)).toEqual(['submitted', 'routed'])
+    // The deadline in the text reads like the timeline's own times (11月30日 00:00), not 2026-11-30 00:00.
+    expect(c.timeline[1]?.text).toMatch(/，请于11月30日 00:00前办结$/)
     expect(c.viewer).toMatchObject({ isPetitioner: true, allowedActions: ['addNote'] })
     expect(await h.caseNotices()).toEqual([
       ['demo-grid-1', '新诉求待签收'],

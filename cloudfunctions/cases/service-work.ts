@@ -16,7 +16,7 @@ import { notify } from '../core/outbox'
 import { actorOf } from './actors'
 import { CASE_COLLECTIONS, type CaseDoc } from './collections'
 import { parseCaseNumber } from './domain/case-number'
-import { addDuration, checkExtension, extendDeadline, formatShanghai, windowsOf } from './domain/deadlines'
+import { addDuration, checkExtension, extendDeadline, formatShanghaiText, windowsOf } from './domain/deadlines'
 import { decide } from './domain/state-machine'
 import { checkPublicText, entry, loadCase, loadCategory, petitionerNotice, raise, roleIn, staffNotices, staffOf, transition, txDb } from './service'
 import { factsOf } from './views'
@@ -94,7 +94,7 @@ export async function transferCase(ctx: ActionContext, input: z.output<typeof Tr
       entry: entry(now, 'transferred', `由「${doc.handlingUnitName}」转至「${target.name}」办理：${input.reason}`, { unitName: doc.handlingUnitName, actorRole: roleIn(ctx, doc.unitScope) }),
       notices: [
         ...petitionerNotice(doc, key, '诉求已转办', `您的诉求（${doc.number}）已转「${target.name}」办理`),
-        ...staffNotices(doc, staff, key, '转办诉求待签收', `${doc.categoryName}：${doc.description.slice(0, 30)}，请于${formatShanghai(ackDueAt)}前签收`),
+        ...staffNotices(doc, staff, key, '转办诉求待签收', `${doc.categoryName}：${doc.description.slice(0, 30)}，请于${formatShanghaiText(ackDueAt, now)}前签收`),
       ],
     }
   })
@@ -141,7 +141,7 @@ export async function reviewExtension(ctx: ActionContext, input: z.output<typeof
     const ext = doc.extension!
     const handleDueAt = input.approve ? extendDeadline(new Date(doc.handleDueAt), ext.days) : new Date(doc.handleDueAt)
     const staff = await staffOf(ctx.rt.db, doc.handlingUnitId)
-    const verdict = input.approve ? `同意延期${ext.days}天，办理时限延至${formatShanghai(handleDueAt)}` : '不同意延期，请按原时限办结'
+    const verdict = input.approve ? `同意延期${ext.days}天，办理时限延至${formatShanghaiText(handleDueAt, now)}` : '不同意延期，请按原时限办结'
     return {
       patch: {
         extension: { ...ext, status: input.approve ? 'approved' : 'rejected', reviewedAt: now.toISOString(), reviewComment: input.comment },
@@ -151,7 +151,7 @@ export async function reviewExtension(ctx: ActionContext, input: z.output<typeof
       entry: entry(now, 'extension_reviewed', `${verdict}${input.comment ? `（${input.comment}）` : ''}`, { actorRole: roleIn(ctx, doc.unitScope) }),
       notices: [
         ...staffNotices(doc, staff, `extension-reviewed:${doc.timeline.length}`, '延期申请已审核', `${doc.number}：${verdict}`),
-        ...(input.approve ? petitionerNotice(doc, `extended:${doc.timeline.length}`, '诉求时限已延长', `您的诉求（${doc.number}）办理时限延至${formatShanghai(handleDueAt)}`) : []),
+        ...(input.approve ? petitionerNotice(doc, `extended:${doc.timeline.length}`, '诉求时限已延长', `您的诉求（${doc.number}）办理时限延至${formatShanghaiText(handleDueAt, now)}`) : []),
       ],
     }
   })

@@ -25,7 +25,7 @@ import { notify, type NotifyInput } from '../core/outbox'
 import { actorOf, PROXY_ROLES } from './actors'
 import { CASE_COLLECTIONS, SETTINGS_ID, type CaseDoc, type CaseSettingsDoc, type CategoryDoc, type RoutingRuleDoc } from './collections'
 import { counterId, districtPrefix, formatCaseNumber } from './domain/case-number'
-import { computeDeadlines, formatShanghai, isOnTime } from './domain/deadlines'
+import { computeDeadlines, formatShanghaiText, isOnTime } from './domain/deadlines'
 import type { Refusal } from './domain/result'
 import { buildOrgIndex, route, type RoutingUnit } from './domain/routing'
 import { applyRating, revisitDueAt } from './domain/satisfaction'
@@ -310,14 +310,14 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
       revisitTaskAt: null,
       timeline: [
         entry(now, 'submitted', `诉求已受理（${proxy ? '代为登记' : '本人提交'}），编号${number}`),
-        entry(now, 'routed', `${decision.reason}，请于${formatShanghai(handleDueAt)}前办结`, { unitName: unit.name, actorRole: 'system' }),
+        entry(now, 'routed', `${decision.reason}，请于${formatShanghaiText(handleDueAt, now)}前办结`, { unitName: unit.name, actorRole: 'system' }),
       ],
     }
     const { _id, ...body } = doc
     await tx.collection(CASE_COLLECTIONS.cases).doc(_id).set(body)
     const notices = [
       ...petitionerNotice(doc, 'routed', '诉求已受理', `您的诉求（${number}）已交「${unit.name}」办理`),
-      ...staffNotices(doc, staff, 'routed', '新诉求待签收', `${category.name}：${input.description.slice(0, 40)}，请于${formatShanghai(ackDueAt)}前签收`),
+      ...staffNotices(doc, staff, 'routed', '新诉求待签收', `${category.name}：${input.description.slice(0, 40)}，请于${formatShanghaiText(ackDueAt, now)}前签收`),
     ]
     for (const n of notices) await notify(tx, n, now)
     await applyFigureDeltas(tx, figureDeltas(null, doc), now)
@@ -495,7 +495,7 @@ async function ratingChange(ctx: ActionContext, doc: CaseDoc, value: z.output<ty
       handleDueAt: handleDueAt.toISOString(),
     },
     entry: entry(now, 'reopened', text ?? outcome.text),
-    notices: staffNotices(doc, staff, `reopened:${doc.timeline.length}`, '诉求被评为不满意，已重新交办', `${doc.number}：${comment || SATISFACTION_LABELS[value]}，请于${formatShanghai(handleDueAt)}前重新办结`),
+    notices: staffNotices(doc, staff, `reopened:${doc.timeline.length}`, '诉求被评为不满意，已重新交办', `${doc.number}：${comment || SATISFACTION_LABELS[value]}，请于${formatShanghaiText(handleDueAt, now)}前重新办结`),
   }
 }
 

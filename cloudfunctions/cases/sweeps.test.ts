@@ -35,7 +35,7 @@ describe('case sweeps', () => {
     expect(await titlesFor('demo-grid-1')).toContain('诉求已超期，系统督办')
     expect(await titlesFor('demo-secretary-1')).toEqual(['下级诉求已超期'])
     const mine = await h.act('demo-resident-1', 'get', { caseId: c.id })
-    expect(mine.ok && mine.data.timeline.at(-1)?.text).toBe('已超过办理时限（2026-11-30 00:00），系统自动督办')
+    expect(mine.ok && mine.data.timeline.at(-1)?.text).toBe('已超过办理时限（11月30日 00:00），系统自动督办')
   })
 
   it('should not supervise a case resolved in time', async () => {

@@ -3,7 +3,7 @@ import { OPEN_CASE_STATUSES } from '../../types/cases'
 import { notify, type NotifyInput } from '../core/outbox'
 import type { Runtime } from '../core/runtime'
 import { CASE_COLLECTIONS, type CaseDoc } from './collections'
-import { formatShanghai } from './domain/deadlines'
+import { formatShanghaiText } from './domain/deadlines'
 import { entry, staffNotices, staffOf, txDb } from './service'
 
 /*
@@ -32,7 +32,7 @@ const ACK_OVERDUE: Flag = {
   still: (d, at) => d.status === 'pending_sign' && d.ackDueAt < at && !d.ackOverdueFlaggedAt,
   change: (d, now, staff) => ({
     patch: { timeline: [...d.timeline, entry(now, 'supervised', '已超过签收时限，系统提醒尽快签收', { staffOnly: true, actorRole: 'system' })] },
-    notices: staffNotices(d, staff, `ack-overdue:${d.ackDueAt}`, '诉求超时未签收', `${d.number}应于${formatShanghai(d.ackDueAt)}前签收，请尽快签收`),
+    notices: staffNotices(d, staff, `ack-overdue:${d.ackDueAt}`, '诉求超时未签收', `${d.number}应于${formatShanghaiText(d.ackDueAt, now)}前签收，请尽快签收`),
   }),
 }
 
@@ -43,7 +43,7 @@ const HANDLE_OVERDUE: Flag = {
   change: (d, now, staff, above) => ({
     patch: {
       superviseCount: d.superviseCount + 1,
-      timeline: [...d.timeline, entry(now, 'supervised', `已超过办理时限（${formatShanghai(d.handleDueAt)}），系统自动督办`, { actorRole: 'system' })],
+      timeline: [...d.timeline, entry(now, 'supervised', `已超过办理时限（${formatShanghaiText(d.handleDueAt, now)}），系统自动督办`, { actorRole: 'system' })],
     },
     notices: [
       ...staffNotices(d, staff, `overdue:${d.handleDueAt}`, '诉求已超期，系统督办', `${d.number}已超过办理时限，请尽快办结`),

@@ -5,6 +5,7 @@ import {
   computeDeadlines,
   extendDeadline,
   formatShanghai,
+  formatShanghaiText,
   isOnTime,
   isoWithOffset,
   maxExtensionDays,
@@ -91,6 +92,13 @@ describe('extension', () => {
 })
 
 describe('shanghai formatting', () => {
+  it('should write times for texts as 11月23日 17:17 in Shanghai time', () => {
+    expect(formatShanghaiText('2026-11-23T09:17:00Z', at('2026-11-22T02:00:00Z'))).toBe('11月23日 17:17')
+    expect(formatShanghaiText('2026-11-29T16:00:00Z', at('2026-11-22T02:00:00Z'))).toBe('11月30日 00:00')
+  })
+  it('should add the year to a text time in another year than now', () => {
+    expect(formatShanghaiText('2026-12-31T16:30:00Z', at('2026-12-30T02:00:00Z'))).toBe('2027年1月1日 00:30')
+  })
   it('should write ISO 8601 with the +08:00 offset', () => {
     expect(isoWithOffset('2026-11-22T16:30:00Z')).toBe('2026-11-23T00:30:00+08:00')
   })

@@ -88,9 +88,20 @@ export function isOnTime(resolvedAt: Date, handleDueAt: string | Date): boolean 
   return resolvedAt.getTime() <= t(handleDueAt)
 }
 
-/** `2026-11-30 00:00` style, for people (Shanghai wall time). */
+/** `2026-11-30 00:00` style (Shanghai wall time), for spreadsheet columns. */
 export function formatShanghai(at: string | Date): string {
   return dayjs(at).tz(ZONE).format('YYYY-MM-DD HH:mm')
+}
+
+/**
+ * `11月23日 17:17` (Shanghai wall time), for times written into timeline and message texts:
+ * the format the app shows the timeline's own times in (src/lib/dayjs.ts `formatTime`), so
+ * one entry does not read differently from the next. The year is added when it is not
+ * the year of `now` (a deadline past New Year).
+ */
+export function formatShanghaiText(at: string | Date, now: Date): string {
+  const t = dayjs(at).tz(ZONE)
+  return t.year() === dayjs(now).tz(ZONE).year() ? t.format('M月D日 HH:mm') : t.format('YYYY年M月D日 HH:mm')
 }
 
 /** ISO 8601 with the +08:00 offset, as Open311 asks for. */
