@@ -198,6 +198,17 @@ describe('host', () => {
       expect(Buffer.from(await file.arrayBuffer())).toEqual(PNG)
     })
 
+    it('should record who uploaded a photo, so only they can attach it', async () => {
+      const res = await fetch(`${s.url}/api/upload`, {
+        method: 'POST',
+        headers: { 'content-type': 'image/png', authorization: `Bearer ${signToken('alice', SECRET)}` },
+        body: PNG,
+      })
+      const { data } = await res.json()
+      const { data: docs } = await s.host.runtime.db.collection('uploads').doc(data.fileId).get()
+      expect((docs as Array<{ openid: string }>).map((d) => d.openid)).toEqual(['alice'])
+    })
+
     it('should take the photo out of a multipart form as Taro.uploadFile sends it', async () => {
       const form = new FormData()
       form.append('file', new Blob([PNG], { type: 'image/png' }), 'photo.png')

@@ -12,6 +12,7 @@ import { BodyTooLargeError, failure, readBody, sendEnvelope, sendJson } from './
 import { resolveInside, sendFile, serveH5 } from './static-files'
 import { startSweepLoop, type SweepLoop } from './sweep-loop'
 import { COLLECTIONS } from '../cloudfunctions/core/collections'
+import { saveUpload } from '../cloudfunctions/core/photos'
 import { createRealClock } from './clock'
 import { apiKeysFromEnv, createOpen311Handler, OPEN311_PREFIX } from './open311'
 import { signToken, verifyToken } from './token'
@@ -161,7 +162,8 @@ export function createHost(options: HostOptions): Host {
       sendJson(res, 415, failure('BAD_REQUEST', '只能上传 JPG、PNG 或 WebP 格式的照片'))
       return
     }
-    const fileId = await runtime.storage.save(`${randomUUID()}.${EXTENSION[kind]}`, image)
+    // Recorded with the uploader: cases and wishes accept only their author's own photos.
+    const fileId = await saveUpload(runtime, `${randomUUID()}.${EXTENSION[kind]}`, image, caller.openid)
     sendEnvelope(res, { ok: true, data: { fileId, url: await runtime.storage.url(fileId) } })
   }
 

@@ -1,4 +1,5 @@
 import type { CaseDetail } from '../../types/cases'
+import { saveUpload } from '../core/photos'
 import type { TestEnv } from '../core/testing'
 import type { CaseDoc } from './collections'
 import { casesHarness, closeChecked, type CasesHarness } from './test-helpers'
@@ -98,6 +99,16 @@ describe('cases.submit', () => {
     expect(res.error.issues?.[0]?.path).toEqual(['description'])
     expect(await env.docs('cases')).toHaveLength(0)
     expect(await h.caseNotices()).toHaveLength(0)
+  })
+
+  it('should keep the photos the petitioner uploaded, and refuse another user’s with BAD_REQUEST 照片无效, storing nothing', async () => {
+    const mine = await saveUpload(env.rt, 'mine.png', Buffer.from('mine'), 'demo-resident-1')
+    const theirs = await saveUpload(env.rt, 'theirs.png', Buffer.from('theirs'), 'demo-resident-2')
+    const refused = await env.call('demo-resident-1', 'cases', submitEvent({ photos: [mine, theirs] }))
+    expect(refused).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: '照片无效' } })
+    expect([await env.docs('cases'), await h.caseNotices()]).toEqual([[], []])
+    const c = await submitAs('demo-resident-1', { photos: [mine] })
+    expect(c.photos).toEqual([mine])
   })
 
   it('should refuse an unknown category with BAD_REQUEST', async () => {

@@ -22,6 +22,7 @@ import { holdsAnyRole, loadUnit } from '../core/authz'
 import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from '../core/collections'
 import type { ActionContext } from '../core/define-function'
 import { notify, type NotifyInput } from '../core/outbox'
+import { checkOwnPhotos } from '../core/photos'
 import { actorOf, PROXY_ROLES } from './actors'
 import { CASE_COLLECTIONS, SETTINGS_ID, type CaseDoc, type CaseSettingsDoc, type CategoryDoc, type RoutingRuleDoc } from './collections'
 import { counterId, districtPrefix, formatCaseNumber } from './domain/case-number'
@@ -233,6 +234,8 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
   if ((await ctx.rt.contentCheck.check(input.description, user._id)) === 'risky') {
     throw new AppError('BAD_REQUEST', '描述中含有不适宜的内容', { issues: [{ path: ['description'], message: '描述中含有不适宜的内容，请修改' }] })
   }
+
+  await checkOwnPhotos(db, user._id, input.photos)
 
   const [category, rules, settings, org] = await Promise.all([loadCategory(db, input.categoryCode), loadRules(db), loadSettings(db), orgTreeFor(db)])
   if (proxyRoles && input.onBehalfOf?.openid) await checkPetitionerAccount(ctx, org, proxyRoles, input.onBehalfOf.openid)

@@ -1,3 +1,4 @@
+import { saveUpload } from '../core/photos'
 import type { TestEnv } from '../core/testing'
 import {
   A_WISH,
@@ -41,6 +42,16 @@ describe('wishes.post', () => {
     const res = await call(RESIDENT, { action: 'post', ...A_WISH, text: '想找人一起玩网赌赚钱' })
     expect(res).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('不适宜公开') } })
     expect(await env.docs('wishes')).toHaveLength(0)
+  })
+
+  it('should refuse a photo another user uploaded with BAD_REQUEST 照片无效 and store nothing', async () => {
+    const theirs = await saveUpload(env.rt, 'theirs.png', Buffer.from('theirs'), 'demo-resident-2')
+    const res = await call(RESIDENT, { action: 'post', ...A_WISH, photos: [theirs] })
+    expect(res).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: '照片无效' } })
+    expect(await env.docs('wishes')).toHaveLength(0)
+    const mine = await saveUpload(env.rt, 'mine.png', Buffer.from('mine'), RESIDENT)
+    const { id } = expectOk<{ id: string }>(await call(RESIDENT, { action: 'post', ...A_WISH, photos: [mine] }))
+    expect((await wishDoc(env, id)).photos).toEqual([mine])
   })
 
   it('should send review-flagged text to staff even when the community turned review off', async () => {
@@ -271,13 +282,20 @@ describe('wishes.fulfil, confirm, dispute and thank', () => {
 
   it('should show the proof photos of a fulfilment to the wisher, and refuse more than three', async () => {
     const id = await claimedWish(env)
-    const photo = await env.rt.storage.save('proof.png', Buffer.from('proof'))
+    const photo = await saveUpload(env.rt, 'proof.png', Buffer.from('proof'), VOLUNTEER)
     const tooMany = Array(4).fill(photo)
     expect(await call(VOLUNTEER, { action: 'fulfil', id, note: '已上门调试好天线', photos: tooMany })).toMatchObject({ error: { code: 'BAD_REQUEST' } })
     expectOk(await call(VOLUNTEER, { action: 'fulfil', id, note: '已上门调试好天线', photos: [photo] }))
     const detail = expectOk<{ fulfilPhotos: { fileId: string; url: string }[]; can: string[] }>(await call(RESIDENT, { action: 'get', id }))
     expect(detail.fulfilPhotos).toEqual([{ fileId: photo, url: await env.rt.storage.url(photo) }])
     expect(detail.can).toContain('confirm')
+  })
+
+  it('should refuse proof photos the volunteer did not upload with BAD_REQUEST 照片无效, leaving the wish claimed', async () => {
+    const id = await claimedWish(env)
+    const wishers = await saveUpload(env.rt, 'wisher.png', Buffer.from('wisher'), RESIDENT)
+    expect(await call(VOLUNTEER, { action: 'fulfil', id, note: '已上门调试好天线', photos: [wishers] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: '照片无效' } })
+    expect(await wishDoc(env, id)).toMatchObject({ status: 'claimed', fulfilPhotos: [], fulfilNote: null })
   })
 
   it('should refuse fulfilling by anyone but the claimer and a note that is missing', async () => {

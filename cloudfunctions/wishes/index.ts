@@ -2,6 +2,7 @@ import { WishesContract } from '../../types/wishes'
 import { AppError } from '../core/app-error'
 import { loadUnit } from '../core/authz'
 import { defineFunction, type ActionContext } from '../core/define-function'
+import { checkOwnPhotos } from '../core/photos'
 import { WISH_COLLECTIONS as W, type WishSettingsDoc } from './collections'
 import { exportDigest, listDigests, loadDigest, markSent } from './digest'
 import { ledger, mine, stationResults, wall } from './queries'
@@ -40,8 +41,10 @@ async function requireStaff(ctx: ActionContext, communityId: string) {
 export const wishes = defineFunction('wishes', WishesContract, {
   post: {
     roles: 'signed-in',
-    handler: (input, ctx) =>
-      postWish({ db: ctx.rt.db, user: ctx.requireUser(), now: ctx.now(), check: (text) => ctx.rt.contentCheck.check(text, ctx.requireCaller().openid) }, input),
+    handler: async (input, ctx) => {
+      await checkOwnPhotos(ctx.rt.db, ctx.requireCaller().openid, input.photos ?? [])
+      return postWish({ db: ctx.rt.db, user: ctx.requireUser(), now: ctx.now(), check: (text) => ctx.rt.contentCheck.check(text, ctx.requireCaller().openid) }, input)
+    },
   },
   wall: {
     roles: 'signed-in',
@@ -98,6 +101,7 @@ export const wishes = defineFunction('wishes', WishesContract, {
   fulfil: {
     roles: ['volunteer'],
     handler: async ({ id, note, photos }, ctx) => {
+      await checkOwnPhotos(ctx.rt.db, ctx.requireCaller().openid, photos)
       const wish = await loadWish(ctx.rt.db, id)
       const settings = await loadSettings(ctx.rt.db, wish.communityId)
       return personTransition(actor(ctx), id, specs.fulfil(note, photos, settings.autoConfirmDays))
