@@ -1,3 +1,4 @@
+import { saveUpload } from '../core/photos'
 import { createTestEnv, type TestEnv } from '../core/testing'
 import type { StationDetail, StationPage } from '../../types/stations'
 import { listStations, nearbyByFullScan } from './service'
@@ -207,16 +208,36 @@ describe('stations function', () => {
       expect(doc).toMatchObject({ ancestors: ['d-beilin', 's-baishulin'], createdBy: 'demo-secretary-1' })
     })
 
+    const upload = (openid: string, name: string) => saveUpload(env.rt, name, Buffer.from('jpeg'), openid)
+
     it('should keep photo file ids and give the app URLs to show, the first as cover', async () => {
-      const photos = ['local:front.jpg', 'local:inside.jpg']
+      const photos = [await upload('demo-secretary-1', 'front.jpg'), await upload('demo-secretary-1', 'inside.jpg')]
       const res = await env.call<{ id: string }>('demo-secretary-1', 'stations', { action: 'create', ...newStation, photos })
       if (!res.ok) throw new Error(JSON.stringify(res.error))
       const detail = await env.call<StationDetail>(null, 'stations', { action: 'get', id: res.data.id })
-      expect(detail.ok && detail.data.photos).toEqual([
-        { fileId: 'local:front.jpg', url: '/files/front.jpg' },
-        { fileId: 'local:inside.jpg', url: '/files/inside.jpg' },
-      ])
-      expect((await nearby(null, { point: newStation.location, limit: 1 })).items[0]!.cover).toBe('/files/front.jpg')
+      expect(detail.ok && detail.data.photos.map((p) => p.fileId)).toEqual(photos)
+      expect(detail.ok && detail.data.photos.every((p) => p.url.startsWith('/files/'))).toBe(true)
+      expect((await nearby(null, { point: newStation.location, limit: 1 })).items[0]!.cover).toBe(detail.ok ? detail.data.photos[0]!.url : null)
+    })
+
+    it('should refuse a photo someone else uploaded and write nothing', async () => {
+      const theirs = await upload('demo-resident-1', 'theirs.jpg')
+      const res = await env.call('demo-secretary-1', 'stations', { action: 'create', ...newStation, photos: [theirs] })
+      expect(res.ok ? null : res.error).toMatchObject({ code: 'BAD_REQUEST', message: '照片无效' })
+      expect(await env.docs('stations', { name: newStation.name })).toHaveLength(0)
+    })
+
+    it("should let a colleague edit a station that keeps another editor's photos, but not add photos that are not theirs", async () => {
+      const front = await upload('demo-secretary-1', 'front.jpg')
+      const created = await env.call<{ id: string }>('demo-secretary-1', 'stations', { action: 'create', ...newStation, photos: [front] })
+      if (!created.ok) throw new Error(JSON.stringify(created.error))
+      const kept = await env.call('demo-admin', 'stations', { action: 'update', id: created.data.id, ...newStation, photos: [front], name: '东县门社区第二驿站（新）' })
+      expect(kept.ok).toBe(true)
+      const stranger = await upload('demo-resident-1', 'stranger.jpg')
+      const added = await env.call('demo-admin', 'stations', { action: 'update', id: created.data.id, ...newStation, photos: [front, stranger] })
+      expect(added.ok ? null : added.error.code).toBe('BAD_REQUEST')
+      const [doc] = await env.docs<{ photos: string[] }>('stations', { _id: created.data.id })
+      expect(doc!.photos).toEqual([front])
     })
 
     it('should reject coordinates outside China and write nothing', async () => {

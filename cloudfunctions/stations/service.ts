@@ -13,6 +13,7 @@ import type {
   WeeklyHours,
 } from '../../types/stations'
 import { AppError } from '../core/app-error'
+import { checkOwnPhotos } from '../core/photos'
 import { holdsRoleAt, loadUnit } from '../core/authz'
 import { COLLECTIONS, type RoleAssignmentDoc, type StoredPoint, type UnitDoc, type UserDoc } from '../core/collections'
 import { distanceMeters, toLngLat } from '../core/geo'
@@ -233,6 +234,7 @@ export async function createStation(db: Db, input: StationInput, by: string, now
   const unit = await requireRoleAt(STATION_EDITOR_ROLES, input.unitId)
   assertStationUnit(unit)
   await assertKnownAmenities(db, input.amenities)
+  await checkOwnPhotos(db, by, input.photos)
   const at = now.toISOString()
   const res = await db
     .collection(STATIONS_COLLECTION)
@@ -255,6 +257,8 @@ export async function updateStation(
   const unit = await requireRoleAt(STATION_EDITOR_ROLES, input.unitId)
   assertStationUnit(unit)
   await assertKnownAmenities(db, input.amenities)
+  // Photos already on the station may be a colleague's; only the ones added now must be the editor's own.
+  await checkOwnPhotos(db, by, input.photos.filter((p) => !existing.photos.includes(p)))
   await db
     .collection(STATIONS_COLLECTION)
     .doc(id)
