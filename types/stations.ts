@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CalendarDateSchema } from './calendar-date'
 import { defineContract } from './contract'
 import { WEEKDAYS, WEEKDAY_LABELS, type Weekday } from './stations-labels'
 
@@ -137,13 +138,6 @@ export const WeeklyHoursSchema = z
   })
 export type WeeklyHours = z.infer<typeof WeeklyHoursSchema>
 
-const DateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-10-01')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`)
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
-  }, '没有这一天，请检查日期')
 
 /**
  * A closure: a public holiday or a temporary closure (with the reason residents will
@@ -151,8 +145,8 @@ const DateSchema = z
  */
 export const ClosureSchema = z
   .object({
-    from: DateSchema,
-    to: DateSchema,
+    from: CalendarDateSchema,
+    to: CalendarDateSchema,
     kind: z.enum(['holiday', 'temporary']),
     reason: z.string().trim().min(1, '请填写闭馆原因').max(30, '闭馆原因不超过 30 个字'),
   })

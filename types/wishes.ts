@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CalendarDateSchema } from './calendar-date'
 import { defineContract } from './contract'
 import { WISH_CATEGORY_KEYS, WISH_LIMITS, WISH_STATUSES } from './wishes-labels'
 
@@ -114,13 +115,6 @@ export const DEFAULT_WISH_SETTINGS: WishSettings = {
 
 const IdSchema = z.string().trim().min(1, '缺少编号').max(128)
 const FileIdSchema = z.string().min(1).max(512)
-const DateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-10-01')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`)
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
-  }, '没有这一天，请检查日期')
 const text = (label: string, min: number, max: number) =>
   z.string().trim().min(min, `${label}至少 ${min} 个字`).max(max, `${label}不超过 ${max} 个字`)
 const PhotosSchema = z.array(FileIdSchema).max(WISH_LIMITS.photosMax, `照片最多 ${WISH_LIMITS.photosMax} 张`).default([])
@@ -136,7 +130,7 @@ export const PostWishInputSchema = z.object({
   text: text('心愿内容', WISH_LIMITS.textMin, WISH_LIMITS.textMax),
   category: WishCategorySchema,
   photos: PhotosSchema,
-  neededBy: DateSchema,
+  neededBy: CalendarDateSchema,
 })
 export type PostWishInput = z.input<typeof PostWishInputSchema>
 
