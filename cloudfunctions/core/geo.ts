@@ -11,7 +11,11 @@ export function toLngLat(point: StoredPoint | null | undefined): LngLat | null {
 
 const EARTH_RADIUS_M = 6_371_008.8
 
-/** Great-circle distance in metres (the same sphere `$nearSphere` uses). */
+/**
+ * Great-circle distance in metres on the mean Earth radius. `$nearSphere` (MongoDB, CloudBase,
+ * the embedded engine) uses 6 378 100 m, so a shown distance is about 0.1% shorter than the
+ * one a radius filter compares: it never exceeds the radius the resident chose.
+ */
 export function distanceMeters(a: LngLat, b: LngLat): number {
   const rad = Math.PI / 180
   const dLat = (b.lat - a.lat) * rad
