@@ -3,11 +3,13 @@ import type { Runtime } from '../cloudfunctions/core/runtime'
 import { seedAccounts } from './accounts'
 import { seedCases } from './cases'
 import { seedOrg } from './org'
+import { seedPlaces } from './places'
 import { seedStations } from './stations'
 import { seedWishes } from './wishes'
 
 export { DEMO_ACCOUNTS, type DemoOpenid } from './accounts'
 export { ORG_SEED, UNIT_IDS } from './org'
+export { DEMO_PLACES } from './places'
 
 /**
  * The demo seeds in order. Feature issues append theirs (stations, categories, …); each
@@ -16,6 +18,7 @@ export { ORG_SEED, UNIT_IDS } from './org'
 export const DEMO_SEEDS: { name: string; seed(rt: Runtime): Promise<void> }[] = [
   { name: 'org', seed: seedOrg },
   { name: 'accounts', seed: seedAccounts },
+  { name: 'places', seed: seedPlaces },
   { name: 'stations', seed: seedStations },
   { name: 'cases', seed: seedCases },
   { name: 'wishes', seed: seedWishes },

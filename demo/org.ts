@@ -2,6 +2,7 @@ import type { Db } from '@cloudbase/database'
 import type { UnitKind } from '../types/roles'
 import { COLLECTIONS, type UnitDoc } from '../cloudfunctions/core/collections'
 import type { Runtime } from '../cloudfunctions/core/runtime'
+import { placeSeeds } from './places'
 
 /**
  * The demo org tree: real district and street names from the seeds, communities and grids
@@ -17,6 +18,9 @@ export interface UnitSeed {
   address?: string
   /** Grid boundary as a closed ring of [lng, lat]. */
   ring?: [number, number][]
+  /** 楼栋 only. */
+  unitCount?: number
+  households?: number
 }
 
 export const UNIT_IDS = {
@@ -75,7 +79,7 @@ function community(id: string, name: string, parent: string, center: [number, nu
   ]
 }
 
-export const ORG_SEED: UnitSeed[] = [
+const ADMINISTRATIVE_SEED: UnitSeed[] = [
   ...district('d-beilin', '碑林区', [108.9345, 34.2316], DEPARTMENTS),
   ...street('s-baishulin', '柏树林街道', 'd-beilin', [108.9588, 34.2553]),
   ...community('c-dongxianmen', '东县门社区', 's-baishulin', [108.9593, 34.2581], '碑林区东县门街道口'),
@@ -104,6 +108,9 @@ export const ORG_SEED: UnitSeed[] = [
   ...community('c-guodu', '郭杜社区', 's-guodu', [108.8725, 34.1731], '长安区郭杜街道', 1),
 ]
 
+/** The administrative tree, then the 小区 and 楼栋 under its grids (demo/places.ts). */
+export const ORG_SEED: UnitSeed[] = [...ADMINISTRATIVE_SEED, ...placeSeeds(ADMINISTRATIVE_SEED)]
+
 type GeoCtor = {
   Point: new (lng: number, lat: number) => unknown
   LineString: new (points: unknown[]) => unknown
@@ -129,6 +136,7 @@ export function buildUnitDocs(db: Db, seeds: UnitSeed[] = ORG_SEED): UnitDoc[] {
     address: s.address ?? null,
     area: s.ring ? new geo.Polygon([new geo.LineString(s.ring.map(([lng, lat]) => new geo.Point(lng, lat)))]) : null,
     sort: i,
+    ...(s.kind === 'building' ? { unitCount: s.unitCount ?? null, households: s.households ?? null } : {}),
   }))
 }
 

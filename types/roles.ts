@@ -14,9 +14,13 @@ export const RoleSchema = z.enum([
 export type Role = z.infer<typeof RoleSchema>
 
 /**
- * Kinds of org unit. The tree is district → street → community → grid; departments hang
- * under the district; a community's 三方办 (居委会+业委会+物业) and a street's 三方办 hang
- * under their community or street.
+ * Kinds of org unit. The tree is district → street → community → grid → 小区 (`estate`) →
+ * 楼栋 (`building`); departments hang under the district; a community's 三方办
+ * (居委会+业委会+物业) and a street's 三方办 hang under their community or street.
  */
-export const UnitKindSchema = z.enum(['district', 'street', 'community', 'grid', 'department', 'joint_office'])
+export const UnitKindSchema = z.enum(['district', 'street', 'community', 'grid', 'department', 'joint_office', 'estate', 'building'])
+
 export type UnitKind = z.infer<typeof UnitKindSchema>
+
+/** The places residents live in (issue 10): below the grid, never a unit that handles cases. */
+export const PLACE_KINDS = ['estate', 'building'] as const satisfies readonly UnitKind[]

@@ -3,6 +3,7 @@ import { defineContract } from './contract'
 import { RoleSchema, UnitKindSchema } from './roles'
 import { CommunityRefSchema, LngLatSchema, UnitViewSchema } from './org'
 import { InboxItemSchema, SubscribeResultSchema, SubscriptionGrantSchema } from './notifications'
+import { MyAddressSchema } from './places'
 
 /** A display name as a 社区 would write it on a register: 2–20 characters, no digits-only names. */
 export const PersonNameSchema = z
@@ -34,6 +35,10 @@ export const MeSchema = z.object({
   community: CommunityRefSchema.nullable(),
   roles: z.array(RoleAtUnitSchema),
   createdAt: z.string(),
+  /** My 小区/楼栋 (places.setAddress), "待确认" until community staff confirm it. */
+  address: MyAddressSchema.nullable(),
+  /** A verified 在职党员 (places.verifyParty). */
+  partyMember: z.boolean(),
 })
 export type Me = z.infer<typeof MeSchema>
 

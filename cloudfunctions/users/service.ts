@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database'
 import { maskName, maskPhone } from '../../types/mask'
 import type { CommunityRef, LngLat, UnitView } from '../../types/org'
-import type { Role, UnitKind } from '../../types/roles'
+import { PLACE_KINDS, type Role, type UnitKind } from '../../types/roles'
 import type { InboxItem, SubscribeResult, SubscriptionGrant } from '../../types/notifications'
 import type { Me, VolunteerApplicationView } from '../../types/users'
 import { AppError } from '../core/app-error'
@@ -16,6 +16,7 @@ import {
 import type { ActionContext } from '../core/define-function'
 import { distanceMeters, toLngLat } from '../core/geo'
 import { notify, subscriptionId, type InboxDoc, type SubscriptionDoc } from '../core/outbox'
+import { myAddressView } from '../core/places'
 
 type Tx = Pick<Db, 'collection'>
 
@@ -98,6 +99,8 @@ export async function buildMe(db: Db, user: UserDoc, assignments: RoleAssignment
     community: community ? await communityRef(db, community) : null,
     roles,
     createdAt: user.createdAt,
+    address: await myAddressView(db, user),
+    partyMember: user.partyMember === true,
   }
 }
 
@@ -138,18 +141,24 @@ export async function bindCommunity(
     'communityId' in input
       ? { unit: await requireCommunity(db, input.communityId), distance: null }
       : await nearestCommunity(db, input.locate)
-  await db.collection(COLLECTIONS.users).doc(user._id).update({ communityId: found.unit._id, updatedAt: ctx.now().toISOString() })
+  // An address in the community left behind no longer holds.
+  const moved = user.address && user.address.communityId !== found.unit._id ? { address: null } : {}
+  await db.collection(COLLECTIONS.users).doc(user._id).update({ communityId: found.unit._id, ...moved, updatedAt: ctx.now().toISOString() })
   return {
     community: await communityRef(db, found.unit),
     distanceMeters: found.distance === null ? null : Math.round(found.distance),
   }
 }
 
+/**
+ * Units below a parent, of some kinds. Without kinds it answers the administrative tree:
+ * 小区 and 楼栋 (thousands in a street) only when asked for by kind (places.places lists them).
+ */
 export async function orgTree(db: Db, input: { parentId?: string; kinds?: UnitKind[] }): Promise<UnitView[]> {
   const _ = db.command
   const query: Record<string, unknown> = {}
   if (input.parentId) query.ancestors = input.parentId
-  if (input.kinds?.length) query.kind = _.in(input.kinds)
+  query.kind = input.kinds?.length ? _.in(input.kinds) : _.nin([...PLACE_KINDS])
   const res = await db.collection(COLLECTIONS.units).where(query).orderBy('sort', 'asc').limit(1000).get()
   return (res.data as UnitDoc[]).map(toUnitView)
 }

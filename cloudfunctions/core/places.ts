@@ -1,0 +1,98 @@
+import type { Db } from '@cloudbase/database'
+import type { MyAddress } from '../../types/places'
+import type { PlacePost } from '../../types/places-labels'
+import { COLLECTIONS, type UnitDoc, type UserDoc } from './collections'
+
+/*
+ * The facts about places and people that other functions read (events and notices build
+ * their audiences from them; docs/places.md): a resident's address on their user document,
+ * the 党员 fact, and the posts on 小区 and 楼栋. Only the `places` function writes them.
+ */
+
+export const PLACE_COLLECTIONS = {
+  /** `_id` = openid: one 双报到 report per person. */
+  partyMembers: 'party_members',
+  /** Posts on places (楼栋长, 服务长, 社区民警…). */
+  placePosts: 'place_posts',
+} as const
+
+/** `party_members`: a 在职党员's 双报到 report to the community they live in. */
+export interface PartyMemberDoc {
+  _id: string
+  communityId: string
+  workUnit: string
+  partyOrg: string
+  skills: string[]
+  status: 'pending' | 'verified' | 'rejected'
+  reportedAt: string
+  verifiedAt: string | null
+  verifiedBy: string | null
+  reason: string | null
+}
+
+/**
+ * `place_posts`: one person or contact on one post at one unit. `_id` is
+ * `${unitId}:${post}:${openid or phone}`, so assigning the same person twice is a no-op.
+ * `unitIds` is the unit and everything above it, for "posts within this community".
+ */
+export interface PlacePostDoc {
+  _id: string
+  unitId: string
+  unitIds: string[]
+  post: PlacePost
+  openid: string | null
+  name: string
+  phone: string
+  phoneHidden: boolean
+  createdAt: string
+  createdBy: string
+}
+
+export function placePostId(unitId: string, post: PlacePost, who: string): string {
+  return `${unitId}:${post}:${who}`
+}
+
+/** Whether the person is a verified 党员 (a verified 双报到 report). */
+export async function isPartyMember(db: Db, openid: string): Promise<boolean> {
+  const user = ((await db.collection(COLLECTIONS.users).doc(openid).get()).data as UserDoc[])[0]
+  return user?.partyMember === true
+}
+
+/**
+ * The openids of residents whose declared address is at or below `unitId` (a community,
+ * grid, 小区 or 楼栋). `confirmedOnly` leaves out addresses staff have not confirmed yet.
+ * Pages through the whole set: a 小区 can have thousands of households.
+ */
+export async function residentsAt(db: Db, unitId: string, options: { confirmedOnly?: boolean; partyOnly?: boolean } = {}): Promise<string[]> {
+  const query: Record<string, unknown> = { 'address.unitIds': unitId }
+  if (options.confirmedOnly) query['address.status'] = 'confirmed'
+  if (options.partyOnly) query.partyMember = true
+  const out: string[] = []
+  for (let skip = 0; ; skip += 1000) {
+    const page = (await db.collection(COLLECTIONS.users).where(query).field({ _id: true }).skip(skip).limit(1000).get()).data as { _id: string }[]
+    out.push(...page.map((u) => u._id))
+    if (page.length < 1000) return out
+  }
+}
+
+/** The caller's own address with the names of its units, or null when none is declared. */
+export async function myAddressView(db: Db, user: UserDoc): Promise<MyAddress | null> {
+  const a = user.address
+  if (!a) return null
+  const ids = [a.communityId, a.estateId, a.buildingId]
+  const res = await db.collection(COLLECTIONS.units).where({ _id: db.command.in(ids) }).limit(10).get()
+  const byId = new Map((res.data as UnitDoc[]).map((u) => [u._id, u]))
+  return {
+    communityId: a.communityId,
+    communityName: byId.get(a.communityId)?.name ?? '',
+    gridId: a.gridId,
+    estateId: a.estateId,
+    estateName: byId.get(a.estateId)?.name ?? '（已撤销的小区）',
+    buildingId: a.buildingId,
+    buildingLabel: byId.get(a.buildingId)?.name ?? '（已撤销的楼栋）',
+    room: a.room,
+    status: a.status,
+    declaredAt: a.declaredAt,
+    confirmedAt: a.confirmedAt,
+  }
+}
