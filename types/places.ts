@@ -70,18 +70,14 @@ export const MyAddressSchema = z.object({
 export type MyAddress = z.infer<typeof MyAddressSchema>
 
 /** A resident as the staff of their own community see them (name and room unmasked, phone masked). */
-export const ResidentViewSchema = z.object({
-  openid: z.string(),
-  name: z.string(),
-  phone: z.string(),
-  estateName: z.string(),
-  buildingId: z.string(),
-  buildingLabel: z.string(),
-  room: z.string(),
-  status: AddressStatusSchema,
-  declaredAt: Iso,
-  partyMember: z.boolean(),
-})
+export const ResidentViewSchema = MyAddressSchema.pick({
+  estateName: true,
+  buildingId: true,
+  buildingLabel: true,
+  room: true,
+  status: true,
+  declaredAt: true,
+}).extend({ openid: z.string(), name: z.string(), phone: z.string(), partyMember: z.boolean() })
 export type ResidentView = z.infer<typeof ResidentViewSchema>
 
 /** One person or contact serving the caller's 小区 or 楼栋. `phone` is null when hidden. */
