@@ -6,16 +6,24 @@
  * request id), so each one routes, numbers, writes the case, its timeline, its outbox
  * records and its figure counters in one transaction on a file-backed embedded database.
  * The host runs in a child process on 127.0.0.1 so the clients do not share its event loop.
+ * It runs once per durability mode (BENCH_MODES, default `per-commit,full`): SQLite's own
+ * fsync at every commit, then group commit (one fsync shared by the commits waiting for it).
+ * Both acknowledge a submission only once it is on disk.
  *
  *   npx tsx bench/cases-host.ts
  * Figures are printed, never asserted.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { announce, BENCH_SECRET, createBenchHost, forkServer } from './lib/bench-host'
 import { percentile } from './lib/measure'
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32)
 const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 3000)
 const POINT = { lng: 108.9573, lat: 34.2581 }
+const MODES = (process.env.BENCH_MODES ?? 'per-commit,full').split(',') as Mode[]
+type Mode = 'per-commit' | 'full'
 
 interface Ready {
   url: string
@@ -23,17 +31,25 @@ interface Ready {
 }
 
 /** Child side: a host on a loopback port with the demo data, and one token per client. */
-async function serve(): Promise<void> {
+async function serve(mode: Mode): Promise<void> {
   const { signToken } = await import('../host')
   const { seedDemo } = await import('../demo')
-  const { host, close } = createBenchHost('cases-host')
+  const { openEmbeddedDb } = await import('../embedded-db')
+  const dir = mkdtempSync(path.join(tmpdir(), 'minhu-bench-cases-db-'))
+  const opened = openEmbeddedDb({ file: path.join(dir, 'bench.sqlite'), synchronous: mode })
+  const bench = createBenchHost('cases-host', opened.db)
+  const { host } = bench
+  const close = () => bench.close().then(() => {
+    opened.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
   await seedDemo(host.runtime)
   const url = await host.listen(0)
   announce<Ready>({ url, tokens: Array.from({ length: CLIENTS }, (_x, i) => signToken(`bench-resident-${i}`, BENCH_SECRET)) }, close)
 }
 
-async function run(): Promise<void> {
-  const { child, ready } = await forkServer<Ready>(__filename, ['serve'])
+async function run(mode: Mode): Promise<void> {
+  const { child, ready } = await forkServer<Ready>(__filename, ['serve', mode])
   const submit = async (token: string, n: number): Promise<{ ms: number; ok: boolean; status: number }> => {
     const body = JSON.stringify({ action: 'submit', clientRequestId: `bench-host-${String(n).padStart(8, '0')}`, categoryCode: 'environment.litter', description: '楼道垃圾无人清运', location: POINT })
     const t0 = process.hrtime.bigint()
@@ -60,17 +76,22 @@ async function run(): Promise<void> {
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
   child.disconnect()
   times.sort((a, b) => a - b)
-  console.log(`POST /api/cases submit, ${CLIENTS} concurrent clients, ${SUBMITS} new cases, loopback, file-backed embedded db (synchronous=FULL)`)
+  const label = mode === 'full' ? 'group commit (synchronous=NORMAL + one WAL fsync per batch)' : 'fsync per commit (synchronous=FULL)'
+  console.log(`POST /api/cases submit, ${CLIENTS} concurrent clients, ${SUBMITS} new cases, loopback, file-backed embedded db, ${label}`)
   console.log(
     `${(SUBMITS / seconds).toFixed(0)} submissions/s; latency p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, max ${times.at(-1)?.toFixed(1)} ms; ` +
       `failed ${[...failures.values()].reduce((a, b) => a + b, 0)}${failures.size ? ` (by HTTP status ${JSON.stringify(Object.fromEntries(failures))})` : ''}`,
   )
 }
 
+async function runAll(): Promise<void> {
+  for (const mode of MODES) await run(mode)
+}
+
 if (process.argv[2] === 'serve') {
-  void serve()
+  void serve(process.argv[3] as Mode)
 } else {
-  run().catch((err: unknown) => {
+  runAll().catch((err: unknown) => {
     console.error(err)
     process.exit(1)
   })

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -65,6 +65,40 @@ describe('embedded-db durability', () => {
     const _ = db.command
     const all = await db.collection('acks').where({ i: _.lte(last) }).count()
     expect(all.total).toBe(last + 1)
+    close()
+  }, 60_000)
+
+  it('should keep every acknowledged write when the WAL is cut where the last fsync left it (power loss)', async () => {
+    const file = join(dir, 'power.db')
+    let acks = 0
+    const { lines, signal } = await runChild(['concurrent', file, '16'], (line, kill) => {
+      if (line.startsWith('ack ') && ++acks === 400) kill()
+    })
+    expect(signal).toBe('SIGKILL')
+    const acked = lines.filter((l) => l.startsWith('ack ')).map((l) => Number(l.slice(4)))
+    const flushes = lines.filter((l) => l.startsWith('durable ')).map((l) => Number(l.slice(8)))
+    expect(acked.length).toBeGreaterThanOrEqual(400)
+    expect(flushes.length).toBeGreaterThan(0)
+    // Group commit: sixteen writers share fsyncs, so there are fewer fsyncs than writes.
+    expect(flushes.length).toBeLessThan(acked.length)
+
+    // What a power cut leaves: the database file and the WAL up to its last completed fsync.
+    const durableBytes = flushes[flushes.length - 1] as number
+    const cut = join(dir, 'after-power-loss')
+    mkdirSync(cut)
+    copyFileSync(file, join(cut, 'power.db'))
+    const wal = readFileSync(`${file}-wal`)
+    // The cut is only a faithful power loss while the WAL has not been restarted by a checkpoint.
+    expect(wal.readUInt32BE(12)).toBe(0)
+    writeFileSync(join(cut, 'power.db-wal'), wal.subarray(0, durableBytes))
+
+    const raw = new Database(join(cut, 'power.db'))
+    expect(raw.pragma('integrity_check', { simple: true })).toBe('ok')
+    raw.close()
+    const { db, close } = openEmbeddedDb({ file: join(cut, 'power.db'), indexes: [] })
+    const _ = db.command
+    const found = await db.collection('acks').where({ i: _.in(acked) }).limit(1000).get()
+    expect(found.data.map((d: { i: number }) => d.i).sort((a: number, b: number) => a - b)).toEqual([...acked].sort((a, b) => a - b))
     close()
   }, 60_000)
 

@@ -4,6 +4,7 @@ import type { IndexSpec } from '../cloudfunctions/core/indexes'
 import { aggregate, decodeStages } from './aggregate'
 import { isPlainObject, parseEjson, resolveServerDates, toStoredText, type Doc, type Value } from './codec'
 import { DbError, invalid, notSupported } from './errors'
+import { GroupCommit, type FlushInfo } from './group-commit'
 import { compileProjection } from './projection'
 import { count, find, type Plan, type SortSpec } from './query'
 import { checkCollectionName, Store } from './store'
@@ -13,8 +14,15 @@ import { applyUpdate, docsDiffer } from './update'
 export interface EngineOptions {
   file: string
   indexes: readonly IndexSpec[]
-  /** 'full' (default) fsyncs the WAL on every commit; 'normal' survives kill -9 but not power loss. */
-  synchronous?: 'full' | 'normal'
+  /**
+   * 'full' (default): no answer leaves before the writes it depends on are on disk, and
+   * concurrent commits share one fsync (group commit, see group-commit.ts).
+   * 'per-commit': the same guarantee through SQLite's synchronous=FULL, one fsync per commit.
+   * 'normal': survives kill -9 but not power loss.
+   */
+  synchronous?: 'full' | 'per-commit' | 'normal'
+  /** Called after each group-commit fsync (tests cut the WAL where it was durable). */
+  onFlush?: (info: FlushInfo) => void
   /** The clock used for `db.serverDate()`; tests pass a settable one. */
   now?: () => number
 }
@@ -40,30 +48,58 @@ export class Engine {
   readonly store: Store
   private readonly txs: Transactions
   private readonly now: () => number
+  /** Null when SQLite syncs by itself (per-commit), or nothing needs syncing (normal, :memory:). */
+  readonly groupCommit: GroupCommit | null = null
+  private readonly totalChanges: Database.Statement
   /** The plan of the last query, for tests and benchmarks that check an index was used. */
   lastPlan: Plan | null = null
 
   constructor(opts: EngineOptions) {
     this.sql = new Database(opts.file)
+    const mode = opts.synchronous ?? 'full'
     if (opts.file !== ':memory:') {
       this.sql.pragma('journal_mode = WAL')
-      this.sql.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`)
+      this.sql.pragma(`synchronous = ${mode === 'per-commit' ? 'FULL' : 'NORMAL'}`)
+      if (mode === 'full') this.groupCommit = new GroupCommit(this.sql.name, opts.onFlush)
     }
     this.sql.pragma('busy_timeout = 5000')
     this.store = new Store(this.sql, opts.indexes)
     this.now = opts.now ?? Date.now
     this.txs = new Transactions(this.store)
+    this.totalChanges = this.sql.prepare('SELECT total_changes()').pluck()
+    // What opening created or recovered is on disk before the first answer.
+    this.groupCommit?.flushNow()
   }
 
   close(): void {
-    if (this.sql.open) this.sql.close()
+    if (!this.sql.open) return
+    this.groupCommit?.flushNow()
+    this.sql.close()
+  }
+
+  /**
+   * Resolves once every write committed so far is on disk (at once without group commit, and for
+   * the steps inside a transaction).
+   * The seam awaits it after every action, so no answer — to the writer, or to a reader
+   * who saw the write — leaves before the write is durable.
+   */
+  settled(action: string, data: Record<string, unknown> | undefined): Promise<void> {
+    if (!this.groupCommit || !waitsForDurability(action, data)) return Promise.resolve()
+    return this.groupCommit.settled()
+  }
+
+  /** One SQLite write transaction (BEGIN IMMEDIATE), noted for the next group fsync if it changed anything. */
+  private write<T>(fn: () => T): T {
+    const before = this.totalChanges.get() as number
+    const result = this.sql.transaction(fn).immediate()
+    if (this.groupCommit && this.totalChanges.get() !== before) this.groupCommit.noteCommit()
+    return result
   }
 
   /** Executes one SDK action; throws DbError for anything the caller got wrong. */
   execute(action: string, data: Record<string, unknown> | undefined): Response {
     const requestId = newId()
     const p = data ?? {}
-    const write = <T>(fn: () => T): T => this.sql.transaction(fn).immediate()
     const txId = p.transactionId
     if (txId !== undefined && txId !== null && action !== 'database.commitTransaction' && action !== 'database.abortTransaction') {
       try {
@@ -81,25 +117,25 @@ export class Engine {
       case 'database.calculateDocument':
         return { requestId, data: { total: this.count(p) } }
       case 'database.insertDocument':
-        return { requestId, data: { insertedIds: write(() => this.insert(p)) } }
+        return { requestId, data: { insertedIds: this.write(() => this.insert(p)) } }
       case 'database.modifyDocument':
-        return { requestId, data: write(() => this.modify(p)) }
+        return { requestId, data: this.write(() => this.modify(p)) }
       case 'database.modifyAndReturnDoc':
-        return { requestId, data: write(() => this.modifyAndReturn(p)) }
+        return { requestId, data: this.write(() => this.modifyAndReturn(p)) }
       case 'database.removeDocument':
-        return { requestId, data: { deleted: write(() => this.remove(p)) } }
+        return { requestId, data: { deleted: this.write(() => this.remove(p)) } }
       case 'database.aggregateDocuments': {
         const coll = collectionOf(p)
         const docs = aggregate(this.store, coll, decodeStages(p.stages))
         return { requestId, data: { list: docs.map((d) => toStoredText(d)) } }
       }
       case 'database.addCollection':
-        write(() => this.store.ensureCollection(collectionOf(p)))
+        this.write(() => this.store.ensureCollection(collectionOf(p)))
         return { requestId }
       case 'database.startTransaction':
         return { requestId, transactionId: this.txs.start() }
       case 'database.commitTransaction':
-        write(() => this.txs.commit(String(p.transactionId)))
+        this.write(() => this.txs.commit(String(p.transactionId)))
         return { requestId }
       case 'database.abortTransaction':
         this.txs.abort(String(p.transactionId))
@@ -235,6 +271,18 @@ export class Engine {
         throw notSupported(`${action} inside a transaction`)
     }
   }
+}
+
+/**
+ * The steps inside a transaction answer at once: what they read reaches the caller only
+ * through commit or abort, which wait. Waiting at every step would hold the transaction's
+ * documents through other callers' fsyncs and turn a hot counter into a conflict storm.
+ */
+function waitsForDurability(action: string, data: Record<string, unknown> | undefined): boolean {
+  if (action === 'database.commitTransaction' || action === 'database.abortTransaction') return true
+  if (action === 'database.startTransaction') return false
+  const txId = data?.transactionId
+  return txId === undefined || txId === null
 }
 
 function collectionOf(p: Record<string, unknown>): string {

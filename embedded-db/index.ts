@@ -3,6 +3,7 @@ import type { Db } from '@cloudbase/database'
 import { randomBytes } from 'node:crypto'
 import { INDEXES, type IndexSpec } from '../cloudfunctions/core/indexes'
 import { Engine } from './engine'
+import type { FlushInfo } from './group-commit'
 import { EMBEDDED_ENV_PREFIX, installSeam, registerEngine, unregisterEngine } from './seam'
 
 export type CloudBase = ReturnType<typeof tcb.init>
@@ -14,8 +15,14 @@ export interface EmbeddedDbOptions {
   file: string
   /** Defaults to INDEXES from cloudfunctions/core/indexes.ts. */
   indexes?: readonly IndexSpec[]
-  /** 'full' (default): an acknowledged write is fsynced. 'normal': survives kill -9, not power loss. */
-  synchronous?: 'full' | 'normal'
+  /**
+   * 'full' (default): an acknowledged write is on disk; concurrent commits share one fsync.
+   * 'per-commit': the same through SQLite's synchronous=FULL (one fsync each; benchmarks compare).
+   * 'normal': survives kill -9, not power loss.
+   */
+  synchronous?: 'full' | 'per-commit' | 'normal'
+  /** Called after each group-commit fsync with the WAL length it made durable (durability tests). */
+  onFlush?: (info: FlushInfo) => void
   /** Clock for `db.serverDate()` (ms since epoch). */
   now?: () => number
 }
@@ -39,7 +46,7 @@ let counter = 0
 export function openEmbeddedDb(opts: EmbeddedDbOptions): EmbeddedDb {
   installSeam()
   silenceCloudProbe()
-  const engine = new Engine({ file: opts.file, indexes: opts.indexes ?? INDEXES, synchronous: opts.synchronous, now: opts.now })
+  const engine = new Engine({ file: opts.file, indexes: opts.indexes ?? INDEXES, synchronous: opts.synchronous, onFlush: opts.onFlush, now: opts.now })
   const env = `${EMBEDDED_ENV_PREFIX}${++counter}-${randomBytes(4).toString('hex')}`
   registerEngine(env, engine)
   const app = tcb.init({ env })

@@ -41,14 +41,21 @@ class RoutingRequester implements Requester {
     }
     // A microtask boundary, as a network call would have: callers interleave exactly as in the cloud.
     await Promise.resolve()
+    let answer: { ok: unknown } | { code: string; message: string }
     try {
-      return engine.execute(action, data as Record<string, unknown> | undefined)
+      answer = { ok: engine.execute(action, data as Record<string, unknown> | undefined) }
     } catch (e) {
-      if (e instanceof DbError) return sdkUtils.processReturn({ code: e.code, message: e.message, requestId: '' })
-      // Anything else is a bug in the engine or a SQLite failure: report it, never crash the process.
-      const message = e instanceof Error ? e.message : String(e)
-      return sdkUtils.processReturn({ code: 'DATABASE_REQUEST_FAILED', message: `embedded database error: ${message}`, requestId: '' })
+      // Anything but a DbError is a bug in the engine or a SQLite failure: report it, never crash the process.
+      answer = e instanceof DbError ? e : { code: 'DATABASE_REQUEST_FAILED', message: `embedded database error: ${e instanceof Error ? e.message : String(e)}` }
     }
+    // Nothing is answered — success or failure, write or read — before the writes it could reflect are on disk.
+    try {
+      await engine.settled(action, data as Record<string, unknown> | undefined)
+    } catch (e) {
+      answer = { code: 'DATABASE_REQUEST_FAILED', message: `embedded database error: ${(e as Error).message}` }
+    }
+    if ('ok' in answer) return answer.ok
+    return sdkUtils.processReturn({ code: answer.code, message: answer.message, requestId: '' })
   }
 }
 
