@@ -23,6 +23,7 @@ import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from 
 import type { ActionContext } from '../core/define-function'
 import { notify, type NotifyInput } from '../core/outbox'
 import { checkOwnPhotos } from '../core/photos'
+import { runTransactionWithRetry } from '../core/transaction-retry'
 import { actorOf, PROXY_ROLES } from './actors'
 import { CASE_COLLECTIONS, SETTINGS_ID, type CaseDoc, type CaseSettingsDoc, type CategoryDoc, type RoutingRuleDoc } from './collections'
 import { counterId, districtPrefix, formatCaseNumber } from './domain/case-number'
@@ -36,7 +37,8 @@ import { factsOf, toDetail, toSummary } from './views'
 
 export type Tx = Pick<Db, 'collection'>
 type TxDb = { runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }
-export const txDb = (db: Db) => db as unknown as TxDb
+/** Every cases transaction touches the day's counters: retried with backoff, not failed, under a burst. */
+export const txDb = (db: Db): TxDb => ({ runTransaction: (fn) => runTransactionWithRetry(db, fn) })
 
 export type SubmitInput = z.output<typeof SubmitCaseInputSchema>
 
