@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineContract } from './contract'
+import { CapabilityGrantSchema } from './policy'
 import { RoleSchema, UnitKindSchema } from './roles'
 import { CommunityRefSchema, LngLatSchema, UnitViewSchema } from './org'
 import { InboxItemSchema, SubscribeResultSchema, SubscriptionGrantSchema } from './notifications'
@@ -34,6 +35,8 @@ export const MeSchema = z.object({
   phone: z.string().nullable(),
   community: CommunityRefSchema.nullable(),
   roles: z.array(RoleAtUnitSchema),
+  /** What the app may show this person, from the one role policy; the server allows exactly this. */
+  capabilities: z.array(CapabilityGrantSchema),
   createdAt: z.string(),
   /** My 小区/楼栋 (places.setAddress), "待确认" until community staff confirm it. */
   address: MyAddressSchema.nullable(),

@@ -17,7 +17,6 @@ import {
 } from '../../types/cases'
 import type { ActionContext } from '../core/define-function'
 import { distanceMeters, toLngLat } from '../core/geo'
-import { HANDLER_ROLES } from './actors'
 import { CASE_COLLECTIONS, type CaseDoc } from './collections'
 import { formatShanghai, shanghaiRange } from './domain/deadlines'
 import { computeFigures, formatRate } from './domain/figures'
@@ -68,7 +67,7 @@ const BOXES: Box[] = ['to_sign', 'processing', 'returned', 'overdue', 'revisit',
 
 /** One unit's box with the counts of every box (the tabs' badges). Staff of the unit or above. */
 export async function inbox(ctx: ActionContext, input: z.output<typeof InboxInputSchema>) {
-  await ctx.requireRoleAt(HANDLER_ROLES, input.unitId)
+  await ctx.requireCapabilityAt('cases.handle', input.unitId)
   const { db } = ctx.rt
   const now = ctx.now()
   const cases = db.collection(CASE_COLLECTIONS.cases)
@@ -103,7 +102,7 @@ function ledgerQuery(db: Db, unitId: string, ledger: string | undefined, from: s
 
 /** 四本台账: cases resolved in the range under the unit (and every unit below it), filed in one ledger. */
 export async function ledger(ctx: ActionContext, input: z.output<typeof LedgerInputSchema>): Promise<{ items: CaseSummary[]; total: number }> {
-  await ctx.requireRoleAt(HANDLER_ROLES, input.unitId)
+  await ctx.requireCapabilityAt('cases.handle', input.unitId)
   const { db } = ctx.rt
   const q = ledgerQuery(db, input.unitId, input.ledger, input.from, input.to)
   const cases = db.collection(CASE_COLLECTIONS.cases)
@@ -127,13 +126,13 @@ async function readAll(db: Db, collection: string, where: Record<string, unknown
 
 /** 受理量、办结率、按时办结率、满意率、参评率 for the unit's subtree, and per handling unit (from the counters). */
 export async function figures(ctx: ActionContext, input: z.output<typeof FiguresInputSchema>): Promise<Figures & { byUnit: Array<Figures & { unitId: string; unitName: string }> }> {
-  await ctx.requireRoleAt(HANDLER_ROLES, input.unitId)
+  await ctx.requireCapabilityAt('cases.handle', input.unitId)
   return figuresFromCounters(ctx.rt.db, input.unitId, input.from, input.to)
 }
 
 /** The ledger (or all four) as an .xlsx for the 月抽查 / 年终述职; stored through the storage port. */
 export async function exportLedger(ctx: ActionContext, input: z.output<typeof ExportInputSchema>): Promise<{ fileId: string; fileName: string; rowCount: number }> {
-  const unit = await ctx.requireRoleAt(HANDLER_ROLES, input.unitId)
+  const unit = await ctx.requireCapabilityAt('cases.handle', input.unitId)
   const { db } = ctx.rt
   const q = ledgerQuery(db, input.unitId, input.ledger, input.from, input.to)
   const docs = await readAll(db, CASE_COLLECTIONS.cases, q)

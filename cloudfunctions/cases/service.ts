@@ -16,15 +16,15 @@ import {
   type SubmitCaseInputSchema,
   type TimelineEntry,
 } from '../../types/cases'
-import type { Role } from '../../types/roles'
+import { roleGrants, type Capability } from '../../types/policy'
 import { AppError } from '../core/app-error'
-import { holdsAnyRole, loadUnit } from '../core/authz'
+import { canAnywhere, loadUnit } from '../core/authz'
 import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from '../core/collections'
 import type { ActionContext } from '../core/define-function'
 import { notify, type NotifyInput } from '../core/outbox'
 import { checkOwnPhotos } from '../core/photos'
 import { runTransactionWithRetry } from '../core/transaction-retry'
-import { actorOf, PROXY_ROLES } from './actors'
+import { actorOf, PROXY_CAPABILITY } from './actors'
 import { CASE_COLLECTIONS, SETTINGS_ID, type CaseDoc, type CaseSettingsDoc, type CategoryDoc, type RoutingRuleDoc } from './collections'
 import { counterId, districtPrefix, formatCaseNumber } from './domain/case-number'
 import { computeDeadlines, formatShanghaiText, isOnTime } from './domain/deadlines'
@@ -140,13 +140,13 @@ export function orgTreeFor(db: Db, nowMs = performance.now()): Promise<OrgTree> 
  * — and its notifications and rating — on any account. Without an account the proxy stays
  * the submitter and the resident is the case's contact (name and phone).
  */
-async function checkPetitionerAccount(ctx: ActionContext, org: OrgTree, proxyRoles: readonly Role[], openid: string): Promise<void> {
+async function checkPetitionerAccount(ctx: ActionContext, org: OrgTree, proxyCapability: Capability, openid: string): Promise<void> {
   const resident = ((await ctx.rt.db.collection(COLLECTIONS.users).doc(openid).get()).data as UserDoc[])[0]
   if (!resident) {
     throw new AppError('BAD_REQUEST', '找不到这位居民的账号', { issues: [{ path: ['onBehalfOf', 'openid'], message: '该居民尚未使用小程序，请只填写姓名和电话' }] })
   }
   const community = resident.communityId ? org.byId.get(resident.communityId) : undefined
-  const mine = ctx.assignments.filter((a) => proxyRoles.includes(a.role) || a.role === 'admin').map((a) => a.unitId)
+  const mine = ctx.assignments.filter((a) => roleGrants(a.role, proxyCapability)).map((a) => a.unitId)
   const inArea =
     !!community &&
     mine.some((unitId) => unitId === community._id || community.ancestors.includes(unitId) || !!org.byId.get(unitId)?.ancestors.includes(community._id))
@@ -156,8 +156,9 @@ async function checkPetitionerAccount(ctx: ActionContext, org: OrgTree, proxyRol
 /** Openids of the staff who handle cases at exactly this unit (whom a new case is announced to). */
 export async function staffOf(db: Db, unitId: string): Promise<string[]> {
   const res = await db.collection(COLLECTIONS.roleAssignments).where({ unitId }).limit(100).get()
-  const roles: readonly Role[] = ['grid_worker', 'community_staff', 'community_secretary', 'street_staff', 'department_handler']
-  return [...new Set((res.data as RoleAssignmentDoc[]).filter((a) => roles.includes(a.role)).map((a) => a.openid))]
+  // An admin's authority covers the unit, but they are not on its handling roster.
+  const handlers = (res.data as RoleAssignmentDoc[]).filter((a) => a.role !== 'admin' && roleGrants(a.role, 'cases.handle'))
+  return [...new Set(handlers.map((a) => a.openid))]
 }
 
 // ---------------------------------------------------------------------------
@@ -225,10 +226,10 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
   const existing = ((await db.collection(CASE_COLLECTIONS.cases).doc(id).get()).data as CaseDoc[])[0]
   if (existing) return { case: detailFor(ctx, existing), created: false }
 
-  const proxyRoles = input.channel === 'miniprogram' ? null : PROXY_ROLES[input.channel]
-  const proxy = proxyRoles !== null
-  if (proxyRoles) {
-    if (!holdsAnyRole(ctx.assignments, proxyRoles)) throw new AppError('FORBIDDEN', '您没有代为登记诉求的权限')
+  const proxyCapability = input.channel === 'miniprogram' ? null : PROXY_CAPABILITY[input.channel]
+  const proxy = proxyCapability !== null
+  if (proxyCapability) {
+    if (!canAnywhere(ctx.assignments, proxyCapability)) throw new AppError('FORBIDDEN', '您没有代为登记诉求的权限')
     if (!input.onBehalfOf) {
       throw new AppError('BAD_REQUEST', '请填写诉求人姓名和电话', { issues: [{ path: ['onBehalfOf'], message: '代为登记时须填写诉求人姓名和电话' }] })
     }
@@ -240,9 +241,9 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
   await checkOwnPhotos(db, user._id, input.photos)
 
   const [category, rules, settings, org] = await Promise.all([loadCategory(db, input.categoryCode), loadRules(db), loadSettings(db), orgTreeFor(db)])
-  if (proxyRoles && input.onBehalfOf?.openid) await checkPetitionerAccount(ctx, org, proxyRoles, input.onBehalfOf.openid)
+  if (proxyCapability && input.onBehalfOf?.openid) await checkPetitionerAccount(ctx, org, proxyCapability, input.onBehalfOf.openid)
   // Without a usable point: the petitioner's own community, or the proxy's own unit.
-  const home = proxyRoles ? (ctx.assignments.find((a) => proxyRoles.includes(a.role))?.unitId ?? null) : user.communityId
+  const home = proxyCapability ? (ctx.assignments.find((a) => a.role !== 'admin' && roleGrants(a.role, proxyCapability))?.unitId ?? null) : user.communityId
   const decision = route(org.index, rules, {
     category,
     location: input.location,

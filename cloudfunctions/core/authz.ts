@@ -1,7 +1,12 @@
 import type { Db } from '@cloudbase/database'
-import type { Role } from '../../types/roles'
+import { holdsCapability, holdsCapabilityAt, type Capability } from '../../types/policy'
 import { AppError } from './app-error'
 import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc } from './collections'
+
+/*
+ * Server side of the one role policy (types/policy.ts): the functions ask by capability,
+ * never by a role list of their own.
+ */
 
 /** Every role assignment of one person (a handful: one query, no paging needed). */
 export async function loadAssignments(db: Db, openid: string): Promise<RoleAssignmentDoc[]> {
@@ -14,30 +19,30 @@ export async function loadUnit(db: Db, unitId: string): Promise<UnitDoc | null> 
   return ((res.data as UnitDoc[])[0] ?? null) as UnitDoc | null
 }
 
-/**
- * "This role, at this unit or one above it". An `admin` assignment counts for every role
- * within its subtree: the district administrator may do what any unit below may do.
- */
-export function holdsRoleAt(assignments: RoleAssignmentDoc[], roles: readonly Role[], unit: UnitDoc): boolean {
-  const scope = new Set([unit._id, ...unit.ancestors])
-  return assignments.some((a) => scope.has(a.unitId) && (roles.includes(a.role) || a.role === 'admin'))
+/** A unit's scope for the policy: the ids above it, root first, then its own. */
+export function scopeOf(unit: Pick<UnitDoc, '_id' | 'ancestors'>): string[] {
+  return [...unit.ancestors, unit._id]
 }
 
-/** Whether the person holds any of `roles` anywhere; every signed-in person is a resident. */
-export function holdsAnyRole(assignments: RoleAssignmentDoc[], roles: readonly Role[]): boolean {
-  if (roles.includes('resident')) return true
-  return assignments.some((a) => roles.includes(a.role) || a.role === 'admin')
+/** Whether the person holds the capability for this unit (at it or one above it). */
+export function canAt(assignments: readonly RoleAssignmentDoc[], capability: Capability, unit: Pick<UnitDoc, '_id' | 'ancestors'>): boolean {
+  return holdsCapabilityAt(assignments, capability, scopeOf(unit))
 }
 
-/** Throws NOT_FOUND for an unknown unit and FORBIDDEN when the role is not held there. */
-export async function requireRoleAt(
+/** Whether the person holds the capability anywhere: the coarse gate before a unit is known. */
+export function canAnywhere(assignments: readonly RoleAssignmentDoc[], capability: Capability): boolean {
+  return holdsCapability(assignments, capability)
+}
+
+/** Throws NOT_FOUND for an unknown unit and FORBIDDEN when the capability is not held there. */
+export async function requireCapabilityAt(
   db: Db,
-  assignments: RoleAssignmentDoc[],
-  roles: readonly Role[],
+  assignments: readonly RoleAssignmentDoc[],
+  capability: Capability,
   unitId: string,
 ): Promise<UnitDoc> {
   const unit = await loadUnit(db, unitId)
   if (!unit) throw new AppError('NOT_FOUND', '找不到该单位')
-  if (!holdsRoleAt(assignments, roles, unit)) throw new AppError('FORBIDDEN', '您在该单位没有办理此事的权限')
+  if (!canAt(assignments, capability, unit)) throw new AppError('FORBIDDEN', '您在该单位没有办理此事的权限')
   return unit
 }

@@ -14,25 +14,25 @@ const ProbeContract = defineContract({
 })
 
 const probe = defineFunction('probe', ProbeContract, {
-  whoami: { roles: 'public', handler: async (_input, ctx) => ({ openid: ctx.caller?.openid ?? null }) },
+  whoami: { access: 'public', handler: async (_input, ctx) => ({ openid: ctx.caller?.openid ?? null }) },
   boom: {
-    roles: 'public',
+    access: 'public',
     handler: async () => {
       throw new Error('connection string mongodb://admin:hunter2@db')
     },
   },
   refuse: {
-    roles: 'signed-in',
+    access: 'signed-in',
     handler: async () => {
       throw new AppError('CONFLICT', '已经处理过了', { cause: new Error('internal detail') })
     },
   },
   secretaryOnly: {
-    roles: ['community_secretary'],
-    handler: async (input, ctx) => ({ unit: (await ctx.requireRoleAt(['community_secretary'], input.unitId)).name }),
+    access: 'volunteers.review',
+    handler: async (input, ctx) => ({ unit: (await ctx.requireCapabilityAt('volunteers.review', input.unitId)).name }),
   },
   write: {
-    roles: 'signed-in',
+    access: 'signed-in',
     handler: async (input, ctx) => {
       const res = await ctx.rt.db.collection('probe').add({ count: input.count })
       return { id: String(res.id) }

@@ -2,9 +2,9 @@ import { z } from 'zod'
 import zhCN from 'zod/v4/locales/zh-CN.cjs'
 import type { FunctionContract } from '../../types/contract'
 import type { Envelope, Issue } from '../../types/envelope'
-import type { Role } from '../../types/roles'
+import type { Capability } from '../../types/policy'
 import { AppError } from './app-error'
-import { holdsAnyRole, loadAssignments, requireRoleAt } from './authz'
+import { canAnywhere, loadAssignments, requireCapabilityAt } from './authz'
 import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from './collections'
 import type { Runtime } from './runtime'
 
@@ -16,8 +16,12 @@ export interface Caller {
   openid: string
 }
 
-/** Who may call an action. A role list means "holds one of these roles at some unit". */
-export type Access = 'public' | 'signed-in' | readonly Role[]
+/**
+ * Who may call an action: anyone, anyone signed in, or whoever holds the capability at some
+ * unit (types/policy.ts). Whether they hold it for *this* unit is the handler's
+ * `requireCapabilityAt`, once it knows the unit.
+ */
+export type Access = 'public' | 'signed-in' | Capability
 
 export interface ActionContext {
   caller: Caller | null
@@ -30,12 +34,12 @@ export interface ActionContext {
   requireCaller(): Caller
   /** The caller's user document, or UNAUTHORIZED. */
   requireUser(): UserDoc
-  /** "This role at this unit or one above it" (admin counts within its subtree). */
-  requireRoleAt(roles: readonly Role[], unitId: string): Promise<UnitDoc>
+  /** The capability at this unit or one above it (types/policy.ts), or NOT_FOUND / FORBIDDEN. */
+  requireCapabilityAt(capability: Capability, unitId: string): Promise<UnitDoc>
 }
 
 export type ActionDef<I, O> = {
-  roles: Access
+  access: Access
   handler(input: I, ctx: ActionContext): Promise<O>
 }
 
@@ -114,10 +118,10 @@ export function defineFunction<C extends FunctionContract>(
 
     let user: UserDoc | null = null
     let assignments: RoleAssignmentDoc[] = []
-    if (def.roles !== 'public') {
+    if (def.access !== 'public') {
       if (!caller) throw new AppError('UNAUTHORIZED', '请先登录')
       assignments = await loadAssignments(rt.db, caller.openid)
-      if (Array.isArray(def.roles) && !holdsAnyRole(assignments, def.roles)) {
+      if (def.access !== 'signed-in' && !canAnywhere(assignments, def.access)) {
         throw new AppError('FORBIDDEN', '您没有办理此事的权限')
       }
       user = await ensureUser(rt, caller.openid)
@@ -139,7 +143,7 @@ export function defineFunction<C extends FunctionContract>(
         if (!user) throw new AppError('UNAUTHORIZED', '请先登录')
         return user
       },
-      requireRoleAt: (roles, unitId) => requireRoleAt(rt.db, assignments, roles, unitId),
+      requireCapabilityAt: (capability, unitId) => requireCapabilityAt(rt.db, assignments, capability, unitId),
     }
     return def.handler(parsed.data, ctx)
   }

@@ -17,7 +17,7 @@ export const SchedulerContract = defineContract({
 export const scheduler = defineFunction(
   'scheduler',
   SchedulerContract,
-  { runSweeps: { roles: ['admin'], handler: async (_input, ctx) => ({ results: await runSweeps(ctx.rt) }) } },
+  { runSweeps: { access: 'sweeps.run', handler: async (_input, ctx) => ({ results: await runSweeps(ctx.rt) }) } },
   { onTimer: (rt) => runSweeps(rt) },
 )
 

@@ -4,7 +4,6 @@ import { defineFunction } from '../core/define-function'
 import type { Runtime } from '../core/runtime'
 import { listAmenities, saveAmenity } from './amenities'
 import {
-  STATION_EDITOR_ROLES,
   canEditStation,
   createStation,
   listStations,
@@ -22,21 +21,21 @@ const photoUrl = (rt: Runtime) => (fileId: string) => rt.storage.url(fileId)
 /** The `stations` function (issue 4): the 红色驿站 locator and its staff editing. */
 export const stations = defineFunction('stations', StationsContract, {
   amenities: {
-    roles: 'public',
+    access: 'public',
     handler: async (_input, { rt }) => ({ items: await listAmenities(rt.db) }),
   },
   nearby: {
-    roles: 'public',
+    access: 'public',
     handler: async (input, { rt, user, now }) =>
       listStations(rt.db, input, await resolveOrigin(rt.db, input.point, user), now(), photoUrl(rt)),
   },
   search: {
-    roles: 'public',
+    access: 'public',
     handler: async (input, { rt, user, now }) =>
       listStations(rt.db, { ...input, radius: undefined }, await resolveOrigin(rt.db, input.point, user), now(), photoUrl(rt)),
   },
   get: {
-    roles: 'public',
+    access: 'public',
     handler: async (input, { rt, caller, now }) => {
       const doc = await loadStation(rt.db, input.id)
       // Public action: assignments are not preloaded, and only matter for the edit button.
@@ -45,7 +44,7 @@ export const stations = defineFunction('stations', StationsContract, {
     },
   },
   mine: {
-    roles: [...STATION_EDITOR_ROLES, 'admin'],
+    access: 'stations.edit',
     handler: async (_input, { rt, assignments, now }) => {
       const units = await managedUnits(rt.db, assignments)
       return {
@@ -60,17 +59,17 @@ export const stations = defineFunction('stations', StationsContract, {
     },
   },
   create: {
-    roles: [...STATION_EDITOR_ROLES, 'admin'],
-    handler: async (input, { rt, now, requireCaller, requireRoleAt }) =>
-      createStation(rt.db, input, requireCaller().openid, now(), requireRoleAt),
+    access: 'stations.edit',
+    handler: async (input, { rt, now, requireCaller, requireCapabilityAt }) =>
+      createStation(rt.db, input, requireCaller().openid, now(), (unitId) => requireCapabilityAt('stations.edit', unitId)),
   },
   update: {
-    roles: [...STATION_EDITOR_ROLES, 'admin'],
-    handler: async ({ id, ...input }, { rt, now, assignments, requireCaller, requireRoleAt }) =>
-      updateStation(rt.db, id, input, requireCaller().openid, now(), assignments, requireRoleAt),
+    access: 'stations.edit',
+    handler: async ({ id, ...input }, { rt, now, assignments, requireCaller, requireCapabilityAt }) =>
+      updateStation(rt.db, id, input, requireCaller().openid, now(), assignments, (unitId) => requireCapabilityAt('stations.edit', unitId)),
   },
   saveAmenity: {
-    roles: ['admin'],
+    access: 'stations.configure',
     handler: async (input, { rt, now, requireCaller }) => saveAmenity(rt.db, input, now(), requireCaller().openid),
   },
 })

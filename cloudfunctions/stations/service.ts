@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import type { Role } from '../../types/roles'
+import { roleGrants } from '../../types/policy'
 import type { z } from 'zod'
 import type {
   Closure,
@@ -14,16 +14,13 @@ import type {
 } from '../../types/stations'
 import { AppError } from '../core/app-error'
 import { checkOwnPhotos } from '../core/photos'
-import { holdsRoleAt, loadUnit } from '../core/authz'
+import { canAt, loadUnit } from '../core/authz'
 import { COLLECTIONS, type RoleAssignmentDoc, type StoredPoint, type UnitDoc, type UserDoc } from '../core/collections'
 import { distanceMeters, toLngLat } from '../core/geo'
 import { listAmenities } from './amenities'
 import { openStatus } from './open-status'
 
 export const STATIONS_COLLECTION = 'stations'
-
-/** Who may create and edit stations at a unit (an admin above the unit counts too, see authz). */
-export const STATION_EDITOR_ROLES: readonly Role[] = ['community_staff', 'community_secretary']
 
 /** Stations hang under a community, or a street or district for those in public squares. */
 const STATION_UNIT_KINDS = new Set(['community', 'street', 'district'])
@@ -169,8 +166,7 @@ export async function loadStation(db: Db, id: string): Promise<StationDoc> {
 }
 
 export function canEditStation(assignments: RoleAssignmentDoc[], station: Pick<StationDoc, 'unitId' | 'ancestors'>): boolean {
-  const unit = { _id: station.unitId, ancestors: station.ancestors } as UnitDoc
-  return holdsRoleAt(assignments, STATION_EDITOR_ROLES, unit)
+  return canAt(assignments, 'stations.edit', { _id: station.unitId, ancestors: station.ancestors })
 }
 
 /** Summaries with their cover photo resolved to a URL the app can show. */
@@ -228,10 +224,11 @@ export function stationFields(db: Db, input: StationInput, unit: Pick<UnitDoc, '
   }
 }
 
-type RequireRoleAt = (roles: readonly Role[], unitId: string) => Promise<UnitDoc>
+/** `ctx.requireCapabilityAt('stations.edit', unitId)`: the editor's right at the station's unit. */
+type RequireEditorAt = (unitId: string) => Promise<UnitDoc>
 
-export async function createStation(db: Db, input: StationInput, by: string, now: Date, requireRoleAt: RequireRoleAt) {
-  const unit = await requireRoleAt(STATION_EDITOR_ROLES, input.unitId)
+export async function createStation(db: Db, input: StationInput, by: string, now: Date, requireEditorAt: RequireEditorAt) {
+  const unit = await requireEditorAt(input.unitId)
   assertStationUnit(unit)
   await assertKnownAmenities(db, input.amenities)
   await checkOwnPhotos(db, by, input.photos)
@@ -249,12 +246,12 @@ export async function updateStation(
   by: string,
   now: Date,
   assignments: RoleAssignmentDoc[],
-  requireRoleAt: RequireRoleAt,
+  requireEditorAt: RequireEditorAt,
 ) {
   const existing = await loadStation(db, id)
   // Editing needs the right at the station's current unit, and moving it at the new one too.
   if (!canEditStation(assignments, existing)) throw new AppError('FORBIDDEN', '只有本单位的工作人员可以修改这个驿站')
-  const unit = await requireRoleAt(STATION_EDITOR_ROLES, input.unitId)
+  const unit = await requireEditorAt(input.unitId)
   assertStationUnit(unit)
   await assertKnownAmenities(db, input.amenities)
   // Photos already on the station may be a colleague's; only the ones added now must be the editor's own.
@@ -274,7 +271,7 @@ export async function updateStation(
 
 /** The units a staff member manages stations for: where they hold the role, and below. */
 export async function managedUnits(db: Db, assignments: RoleAssignmentDoc[]): Promise<UnitDoc[]> {
-  const roots = [...new Set(assignments.filter((a) => a.role === 'admin' || STATION_EDITOR_ROLES.includes(a.role)).map((a) => a.unitId))]
+  const roots = [...new Set(assignments.filter((a) => roleGrants(a.role, 'stations.edit')).map((a) => a.unitId))]
   if (roots.length === 0) return []
   const _ = db.command
   const res = await db

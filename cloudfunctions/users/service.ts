@@ -1,5 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import { maskName, maskPhone } from '../../types/mask'
+import { capabilitiesOf } from '../../types/policy'
 import type { CommunityRef, LngLat, UnitView } from '../../types/org'
 import { PLACE_KINDS, type Role, type UnitKind } from '../../types/roles'
 import type { InboxItem, SubscribeResult, SubscriptionGrant } from '../../types/notifications'
@@ -98,6 +99,7 @@ export async function buildMe(db: Db, user: UserDoc, assignments: RoleAssignment
     phone: user.phone,
     community: community ? await communityRef(db, community) : null,
     roles,
+    capabilities: capabilitiesOf(assignments),
     createdAt: user.createdAt,
     address: await myAddressView(db, user),
     partyMember: user.partyMember === true,
@@ -204,13 +206,11 @@ export async function applyVolunteer(
   return { id, status: 'pending' }
 }
 
-export const COMMUNITY_REVIEWERS: readonly Role[] = ['community_staff', 'community_secretary']
-
 export async function listVolunteerApplications(
   ctx: ActionContext,
   input: { communityId: string; status?: VolunteerApplicationDoc['status'] },
 ): Promise<VolunteerApplicationView[]> {
-  await ctx.requireRoleAt(COMMUNITY_REVIEWERS, input.communityId)
+  await ctx.requireCapabilityAt('volunteers.review', input.communityId)
   const { db } = ctx.rt
   const query: Record<string, unknown> = { communityId: input.communityId }
   if (input.status) query.status = input.status
@@ -243,7 +243,7 @@ export async function reviewVolunteer(
   const reviewer = ctx.requireUser()
   const app = ((await db.collection(COLLECTIONS.volunteerApplications).doc(input.applicationId).get()).data as VolunteerApplicationDoc[])[0]
   if (!app) throw new AppError('NOT_FOUND', '找不到该申请')
-  const community = await ctx.requireRoleAt(COMMUNITY_REVIEWERS, app.communityId)
+  const community = await ctx.requireCapabilityAt('volunteers.review', app.communityId)
   const status = input.decision === 'approve' ? 'approved' : 'rejected'
   const now = ctx.now()
   const txDb = db as unknown as { runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }
@@ -294,7 +294,7 @@ async function requireTargetUser(db: Db, openid: string): Promise<UserDoc> {
 }
 
 export async function assignRole(ctx: ActionContext, input: { openid: string; role: Role; unitId: string }): Promise<{ id: string }> {
-  const unit = await ctx.requireRoleAt(['admin'], input.unitId)
+  const unit = await ctx.requireCapabilityAt('roles.manage', input.unitId)
   if (!ROLE_UNIT_KINDS[input.role].includes(unit.kind)) {
     throw new AppError('BAD_REQUEST', '该角色不能设在这类单位', { issues: [{ path: ['unitId'], message: '该角色不能设在这类单位' }] })
   }
@@ -312,7 +312,7 @@ export async function assignRole(ctx: ActionContext, input: { openid: string; ro
 }
 
 export async function revokeRole(ctx: ActionContext, input: { openid: string; role: Role; unitId: string }): Promise<{ removed: number }> {
-  await ctx.requireRoleAt(['admin'], input.unitId)
+  await ctx.requireCapabilityAt('roles.manage', input.unitId)
   if (input.role === 'admin' && input.openid === ctx.requireCaller().openid) {
     throw new AppError('CONFLICT', '不能撤销自己的管理员角色')
   }

@@ -7,7 +7,6 @@ import { WISH_COLLECTIONS as W, type WishSettingsDoc } from './collections'
 import { exportDigest, listDigests, loadDigest, markSent } from './digest'
 import { ledger, mine, stationResults, wall } from './queries'
 import {
-  WISH_STAFF_ROLES,
   claimWish,
   loadSettings,
   loadWish,
@@ -34,24 +33,24 @@ async function communityOf(ctx: ActionContext, wishId: string) {
 
 /** Staff of the community (or above): every staff-only action goes through this. */
 async function requireStaff(ctx: ActionContext, communityId: string) {
-  return ctx.requireRoleAt(WISH_STAFF_ROLES, communityId)
+  return ctx.requireCapabilityAt('wishes.review', communityId)
 }
 
 /** The `wishes` function (issue 5): the 微心愿墙 from posting to thanks, and its digests. */
 export const wishes = defineFunction('wishes', WishesContract, {
   post: {
-    roles: 'signed-in',
+    access: 'signed-in',
     handler: async (input, ctx) => {
       await checkOwnPhotos(ctx.rt.db, ctx.requireCaller().openid, input.photos ?? [])
       return postWish({ db: ctx.rt.db, user: ctx.requireUser(), now: ctx.now(), check: (text) => ctx.rt.contentCheck.check(text, ctx.requireCaller().openid) }, input)
     },
   },
   wall: {
-    roles: 'signed-in',
+    access: 'signed-in',
     handler: (input, ctx) => wall(ctx.rt.db, ctx.rt.storage, input, ctx.requireCaller().openid),
   },
   get: {
-    roles: 'signed-in',
+    access: 'signed-in',
     handler: async ({ id }, ctx) => {
       const { wish, community } = await communityOf(ctx, id)
       const openid = ctx.requireCaller().openid
@@ -62,11 +61,11 @@ export const wishes = defineFunction('wishes', WishesContract, {
     },
   },
   mine: {
-    roles: 'signed-in',
+    access: 'signed-in',
     handler: ({ as, page, pageSize }, ctx) => mine(ctx.rt.db, ctx.rt.storage, ctx.requireCaller().openid, as, page, pageSize),
   },
   reviewQueue: {
-    roles: [...WISH_STAFF_ROLES],
+    access: 'wishes.review',
     handler: async ({ communityId, status, page, pageSize }, ctx) => {
       const community = await requireStaff(ctx, communityId)
       const where = { communityId, status }
@@ -88,18 +87,18 @@ export const wishes = defineFunction('wishes', WishesContract, {
     },
   },
   review: {
-    roles: [...WISH_STAFF_ROLES],
+    access: 'wishes.review',
     handler: ({ id, decision, reason }, ctx) => personTransition(actor(ctx), id, decision === 'approve' ? specs.approve() : specs.reject(reason!)),
   },
-  withdraw: { roles: 'signed-in', handler: ({ id }, ctx) => personTransition(actor(ctx), id, specs.withdraw()) },
-  hide: { roles: [...WISH_STAFF_ROLES], handler: ({ id, reason }, ctx) => personTransition(actor(ctx), id, specs.hide(reason)) },
-  claim: { roles: ['volunteer'], handler: ({ id }, ctx) => claimWish(actor(ctx), id) },
+  withdraw: { access: 'signed-in', handler: ({ id }, ctx) => personTransition(actor(ctx), id, specs.withdraw()) },
+  hide: { access: 'wishes.review', handler: ({ id, reason }, ctx) => personTransition(actor(ctx), id, specs.hide(reason)) },
+  claim: { access: 'wishes.claim', handler: ({ id }, ctx) => claimWish(actor(ctx), id) },
   release: {
-    roles: ['volunteer'],
+    access: 'wishes.claim',
     handler: ({ id, reason }, ctx) => personTransition(actor(ctx), id, specs.release(ctx.requireCaller().openid, reason)),
   },
   fulfil: {
-    roles: ['volunteer'],
+    access: 'wishes.claim',
     handler: async ({ id, note, photos }, ctx) => {
       await checkOwnPhotos(ctx.rt.db, ctx.requireCaller().openid, photos)
       const wish = await loadWish(ctx.rt.db, id)
@@ -108,35 +107,35 @@ export const wishes = defineFunction('wishes', WishesContract, {
     },
   },
   confirm: {
-    roles: 'signed-in',
+    access: 'signed-in',
     handler: async ({ id }, ctx) => {
       const wish = await loadWish(ctx.rt.db, id)
       return personTransition(actor(ctx), id, specs.confirm(await loadSettings(ctx.rt.db, wish.communityId), 'wisher'))
     },
   },
   dispute: {
-    roles: 'signed-in',
+    access: 'signed-in',
     handler: async ({ id, reason }, ctx) => {
       const wish = await loadWish(ctx.rt.db, id)
       const settings = await loadSettings(ctx.rt.db, wish.communityId)
       return personTransition(actor(ctx), id, specs.dispute(reason, settings.claimDays))
     },
   },
-  thank: { roles: 'signed-in', handler: ({ id, text }, ctx) => personTransition(actor(ctx), id, specs.thank(text)) },
-  ledger: { roles: ['volunteer'], handler: (_input, ctx) => ledger(ctx.rt.db, ctx.requireCaller().openid) },
+  thank: { access: 'signed-in', handler: ({ id, text }, ctx) => personTransition(actor(ctx), id, specs.thank(text)) },
+  ledger: { access: 'wishes.claim', handler: (_input, ctx) => ledger(ctx.rt.db, ctx.requireCaller().openid) },
   stationResults: {
-    roles: 'public',
+    access: 'public',
     handler: async ({ stationId, limit }, ctx) => ({ items: await stationResults(ctx.rt.db, stationId, limit) }),
   },
   settings: {
-    roles: [...WISH_STAFF_ROLES],
+    access: 'wishes.review',
     handler: async ({ communityId }, ctx) => {
       await requireStaff(ctx, communityId)
       return loadSettings(ctx.rt.db, communityId)
     },
   },
   updateSettings: {
-    roles: [...WISH_STAFF_ROLES],
+    access: 'wishes.review',
     handler: async ({ communityId, settings }, ctx) => {
       const community = await requireStaff(ctx, communityId)
       if (community.kind !== 'community') throw new AppError('BAD_REQUEST', '只能为社区设置心愿规则')
@@ -147,14 +146,14 @@ export const wishes = defineFunction('wishes', WishesContract, {
     },
   },
   digests: {
-    roles: [...WISH_STAFF_ROLES],
+    access: 'wishes.review',
     handler: async ({ communityId }, ctx) => {
       await requireStaff(ctx, communityId)
       return { items: await listDigests(ctx.rt.db, communityId) }
     },
   },
   exportDigest: {
-    roles: [...WISH_STAFF_ROLES],
+    access: 'wishes.review',
     handler: async ({ id }, ctx) => {
       const digest = await loadDigest(ctx.rt.db, id)
       const community = await requireStaff(ctx, digest.communityId)
@@ -162,7 +161,7 @@ export const wishes = defineFunction('wishes', WishesContract, {
     },
   },
   sendDigest: {
-    roles: [...WISH_STAFF_ROLES],
+    access: 'wishes.review',
     handler: async ({ id, recipients }, ctx) => {
       const digest = await loadDigest(ctx.rt.db, id)
       await requireStaff(ctx, digest.communityId)

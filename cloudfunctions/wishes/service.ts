@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '@cloudbase/database'
-import type { Role } from '../../types/roles'
+import { holdsCapabilityAt } from '../../types/policy'
 import { thing } from '../../types/notifications'
 import {
   DEFAULT_WISH_SETTINGS,
@@ -15,14 +15,11 @@ import {
   type WishStatus,
 } from '../../types/wishes'
 import { AppError } from '../core/app-error'
-import { holdsRoleAt, loadUnit } from '../core/authz'
+import { canAt, loadUnit } from '../core/authz'
 import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from '../core/collections'
 import { notify, type NotifyInput } from '../core/outbox'
 import { STATIONS_COLLECTION } from '../stations/service'
 import { WISH_COLLECTIONS as W, type ClaimSlotsDoc, type LedgerDoc, type Tx, type TxDb, type WishDoc } from './collections'
-
-/** Who reviews, hides and exports a community's wishes: its staff, or the street above it (and admin). */
-export const WISH_STAFF_ROLES: readonly Role[] = ['community_staff', 'community_secretary', 'street_staff']
 
 const DAY_MS = 86_400_000
 
@@ -59,12 +56,12 @@ async function requireCommunity(db: Db, id: string): Promise<UnitDoc> {
 
 /** Whether the person may act as staff on this community's wishes. */
 export function isWishStaff(assignments: readonly RoleAssignmentDoc[], community: UnitDoc): boolean {
-  return holdsRoleAt([...assignments], WISH_STAFF_ROLES, community)
+  return canAt(assignments, 'wishes.review', community)
 }
 
 /** An approved volunteer is one the community itself approved: the role is bound to it. */
 export function isVolunteerOf(assignments: readonly RoleAssignmentDoc[], communityId: string): boolean {
-  return assignments.some((a) => a.role === 'volunteer' && a.unitId === communityId)
+  return holdsCapabilityAt(assignments, 'wishes.claim', [communityId])
 }
 
 /** The caller's standings towards a wish, for the state machine. */

@@ -1,17 +1,22 @@
-import { hasAnyRole, ROLE_MANAGERS, VOLUNTEER_REVIEWERS } from './roles'
+import { can, unitsWith } from './roles'
 
-describe('hasAnyRole', () => {
-  it('should let a community secretary review volunteers', () => {
-    expect(hasAnyRole([{ role: 'community_secretary' }], VOLUNTEER_REVIEWERS)).toBe(true)
+const me = {
+  capabilities: [
+    { capability: 'cases.handle' as const, unitIds: ['c1', 'g1'] },
+    { capability: 'volunteers.review' as const, unitIds: ['c1'] },
+  ],
+}
+
+describe('can', () => {
+  it('should answer from the capabilities users.me gave', () => {
+    expect(can(me, 'volunteers.review')).toBe(true)
+    expect(can(me, 'roles.manage')).toBe(false)
   })
-  it('should not let a volunteer review volunteers', () => {
-    expect(hasAnyRole([{ role: 'resident' }, { role: 'volunteer' }], VOLUNTEER_REVIEWERS)).toBe(false)
+  it('should say no before the profile has loaded', () => {
+    expect(can(null, 'cases.handle')).toBe(false)
+    expect(unitsWith(undefined, 'cases.handle')).toEqual([])
   })
-  it('should let only the admin manage roles', () => {
-    expect(hasAnyRole([{ role: 'street_staff' }], ROLE_MANAGERS)).toBe(false)
-    expect(hasAnyRole([{ role: 'admin' }], ROLE_MANAGERS)).toBe(true)
-  })
-  it('should treat a missing profile as no roles', () => {
-    expect(hasAnyRole(undefined, VOLUNTEER_REVIEWERS)).toBe(false)
+  it('should list the units the capability is held at', () => {
+    expect(unitsWith(me, 'cases.handle')).toEqual(['c1', 'g1'])
   })
 })

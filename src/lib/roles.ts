@@ -1,3 +1,4 @@
+import type { Capability, CapabilityGrant } from '../../types/policy'
 import type { Role } from '../../types/roles'
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -11,11 +12,15 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: '管理员',
 }
 
-/** Who reviews volunteer applications (社区 and above). */
-export const VOLUNTEER_REVIEWERS: readonly Role[] = ['community_staff', 'community_secretary', 'street_staff', 'admin']
-/** Who assigns and revokes roles. */
-export const ROLE_MANAGERS: readonly Role[] = ['admin']
+/** The part of `users.me` that says what the person may do (types/policy.ts decides it on the server). */
+type WithCapabilities = { capabilities: readonly CapabilityGrant[] } | null | undefined
 
-export function hasAnyRole(roles: readonly { role: Role }[] | undefined, wanted: readonly Role[]): boolean {
-  return (roles ?? []).some((r) => wanted.includes(r.role))
+/** The units where `users.me` says the person holds the capability; each covers the units below it. */
+export function unitsWith(me: WithCapabilities, capability: Capability): string[] {
+  return me?.capabilities.find((g) => g.capability === capability)?.unitIds ?? []
+}
+
+/** Whether to show what needs the capability: the server allows exactly what `users.me` claims. */
+export function can(me: WithCapabilities, capability: Capability): boolean {
+  return unitsWith(me, capability).length > 0
 }

@@ -1,19 +1,21 @@
 import { useEffect, useMemo, useState } from 'react'
 import { ActionSheet, Cell, CellGroup } from '@nutui/nutui-react-taro'
+import type { Capability } from '../../types/policy'
 import { useAsync } from '../hooks/use-async'
 import { useMe } from '../hooks/use-me'
 import { usersService } from '../services/users'
 import { needsOrgTree, reviewerCommunities, type CommunityChoice } from './reviewer-communities'
 
 /**
- * The community a reviewing page works on: the communities the signed-in staff member may
- * review, and the chosen one (the first, unless the page was opened for another).
+ * The community a reviewing page works on: the communities where the signed-in staff member
+ * holds the capability (volunteers or wishes review), and the chosen one (the first, unless
+ * the page was opened for another).
  */
-export function useReviewerCommunity(initialId: string | null = null) {
+export function useReviewerCommunity(capability: Capability, initialId: string | null = null) {
   const { profile } = useMe()
-  const roles = profile?.roles ?? []
-  const tree = useAsync(() => (needsOrgTree(roles) ? usersService.orgTree({ kinds: ['community'] }) : Promise.resolve({ units: [] })), [profile])
-  const communities = useMemo(() => reviewerCommunities(roles, tree.data?.units ?? []), [roles, tree.data])
+  const needsTree = !!profile && needsOrgTree(profile, capability)
+  const tree = useAsync(() => (needsTree ? usersService.orgTree({ kinds: ['community'] }) : Promise.resolve({ units: [] })), [profile])
+  const communities = useMemo(() => (profile ? reviewerCommunities(profile, capability, tree.data?.units ?? []) : []), [profile, capability, tree.data])
   const [communityId, setCommunityId] = useState<string | null>(initialId)
   useEffect(() => {
     if (!communityId && communities[0]) setCommunityId(communities[0].id)

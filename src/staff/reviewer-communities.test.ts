@@ -1,4 +1,6 @@
 import type { UnitView } from '../../types/org'
+import type { Capability } from '../../types/policy'
+import type { Role, UnitKind } from '../../types/roles'
 import { needsOrgTree, reviewerCommunities } from './reviewer-communities'
 
 const community = (id: string, name: string, ancestors: string[]): UnitView => ({
@@ -13,19 +15,25 @@ const community = (id: string, name: string, ancestors: string[]): UnitView => (
 
 const tree = [community('c1', '东县门社区', ['d1', 's1']), community('c2', '永宁门社区', ['d1', 's1']), community('c3', '鹿苑社区', ['d2', 's9'])]
 
+/** A profile holding one role at one unit, with the capabilities the server would answer for it. */
+function holder(role: Role, unitId: string, unitName: string, unitKind: UnitKind, capabilities: Capability[]) {
+  return { roles: [{ role, unitId, unitName, unitKind }], capabilities: capabilities.map((capability) => ({ capability, unitIds: [unitId] })) }
+}
+
 describe('reviewerCommunities', () => {
   it('should give a community secretary their own community', () => {
-    const roles = [{ role: 'community_secretary' as const, unitId: 'c1', unitName: '东县门社区', unitKind: 'community' as const }]
-    expect(reviewerCommunities(roles, [])).toEqual([{ id: 'c1', name: '东县门社区' }])
-    expect(needsOrgTree(roles)).toBe(false)
+    const me = holder('community_secretary', 'c1', '东县门社区', 'community', ['volunteers.review', 'wishes.review'])
+    expect(reviewerCommunities(me, 'volunteers.review', [])).toEqual([{ id: 'c1', name: '东县门社区' }])
+    expect(needsOrgTree(me, 'volunteers.review')).toBe(false)
   })
-  it('should give street staff every community of their street', () => {
-    const roles = [{ role: 'street_staff' as const, unitId: 's1', unitName: '柏树林街道', unitKind: 'street' as const }]
-    expect(reviewerCommunities(roles, tree).map((c) => c.id).sort()).toEqual(['c1', 'c2'])
-    expect(needsOrgTree(roles)).toBe(true)
+  it('should give street staff every community of their street for what they review', () => {
+    const me = holder('street_staff', 's1', '柏树林街道', 'street', ['wishes.review'])
+    expect(reviewerCommunities(me, 'wishes.review', tree).map((c) => c.id).sort()).toEqual(['c1', 'c2'])
+    expect(needsOrgTree(me, 'wishes.review')).toBe(true)
   })
-  it('should ignore roles that do not review volunteers', () => {
-    const roles = [{ role: 'grid_worker' as const, unitId: 's1', unitName: '柏树林街道', unitKind: 'street' as const }]
-    expect(reviewerCommunities(roles, tree)).toEqual([])
+  it('should give nothing for a capability the person does not hold', () => {
+    const me = holder('street_staff', 's1', '柏树林街道', 'street', ['wishes.review'])
+    expect(reviewerCommunities(me, 'volunteers.review', tree)).toEqual([])
+    expect(needsOrgTree(me, 'volunteers.review')).toBe(false)
   })
 })

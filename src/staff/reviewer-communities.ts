@@ -1,33 +1,43 @@
 import type { UnitView } from '../../types/org'
-import type { RoleAtUnit } from '../services/users'
-import { VOLUNTEER_REVIEWERS } from '../lib/roles'
+import type { Capability } from '../../types/policy'
+import { unitsWith } from '../lib/roles'
+import type { Profile } from '../services/users'
 
 export interface CommunityChoice {
   id: string
   name: string
 }
 
+type Reviewer = Pick<Profile, 'roles' | 'capabilities'>
+
+/** The units where the capability is held, with the name and kind `users.me` gave for them. */
+function heldUnits(me: Reviewer, capability: Capability) {
+  return unitsWith(me, capability).map((id) => {
+    const role = me.roles.find((r) => r.unitId === id)
+    return { id, name: role?.unitName ?? id, kind: role?.unitKind ?? null }
+  })
+}
+
 /**
- * The communities whose volunteer applications this person may review: a role held at a
- * community covers that community; a role at a street or the district covers every
- * community below it (the unit's `ancestors` say which).
+ * The communities this person may review for a capability (volunteers, wishes): a
+ * capability held at a community covers that community; held at a street or the district it
+ * covers every community below it (the unit's `ancestors` say which).
  */
-export function reviewerCommunities(roles: readonly RoleAtUnit[], communities: readonly UnitView[]): CommunityChoice[] {
+export function reviewerCommunities(me: Reviewer, capability: Capability, communities: readonly UnitView[]): CommunityChoice[] {
   const seen = new Map<string, CommunityChoice>()
-  for (const r of roles) {
-    if (!VOLUNTEER_REVIEWERS.includes(r.role)) continue
-    if (r.unitKind === 'community') {
-      seen.set(r.unitId, { id: r.unitId, name: r.unitName })
+  for (const unit of heldUnits(me, capability)) {
+    if (unit.kind === 'community') {
+      seen.set(unit.id, { id: unit.id, name: unit.name })
       continue
     }
     for (const c of communities) {
-      if (c.kind === 'community' && (c.ancestors.includes(r.unitId) || c.parentId === r.unitId)) seen.set(c.id, { id: c.id, name: c.name })
+      if (c.kind === 'community' && (c.ancestors.includes(unit.id) || c.parentId === unit.id)) seen.set(c.id, { id: c.id, name: c.name })
     }
   }
   return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
 }
 
-/** Only a street- or district-level reviewer needs the org tree to know their communities. */
-export function needsOrgTree(roles: readonly RoleAtUnit[]): boolean {
-  return roles.some((r) => VOLUNTEER_REVIEWERS.includes(r.role) && r.unitKind !== 'community')
+/** Only a capability held above a community needs the org tree to know its communities. */
+export function needsOrgTree(me: Reviewer, capability: Capability): boolean {
+  return heldUnits(me, capability).some((u) => u.kind !== 'community')
 }

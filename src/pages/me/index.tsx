@@ -4,12 +4,13 @@ import { Button, Cell, CellGroup, Switch, Tag } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../components/page-shell'
 import { setLargeText, useFontScale } from '../../hooks/use-font-scale'
 import { refreshMe, useMe } from '../../hooks/use-me'
-import { hasAnyRole, ROLE_LABELS, ROLE_MANAGERS, VOLUNTEER_REVIEWERS } from '../../lib/roles'
+import type { Capability } from '../../../types/policy'
+import { can, ROLE_LABELS } from '../../lib/roles'
 import './index.scss'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
-/** Who handles 诉求 at a unit (the cases function checks the unit again on every call). */
-const CASE_HANDLERS = ['grid_worker', 'community_staff', 'community_secretary', 'street_staff', 'department_handler', 'admin'] as const
+/** The capabilities that have a 工作台 entry below; the section shows when any is held. */
+const STAFF_DESK: readonly Capability[] = ['cases.handle', 'volunteers.review', 'roles.manage']
 
 export default function MePage() {
   const { profile, loading, error } = useMe()
@@ -23,7 +24,7 @@ export default function MePage() {
 
   const roles = profile?.roles ?? []
   const community = profile?.community
-  const isVolunteer = hasAnyRole(roles, ['volunteer'])
+  const isVolunteer = can(profile, 'wishes.claim')
 
   return (
     <PageShell testId="me-page">
@@ -71,15 +72,15 @@ export default function MePage() {
         />
       </CellGroup>
 
-      {hasAnyRole(roles, VOLUNTEER_REVIEWERS) || hasAnyRole(roles, ROLE_MANAGERS) || hasAnyRole(roles, CASE_HANDLERS) ? (
+      {STAFF_DESK.some((c) => can(profile, c)) ? (
         <CellGroup title="工作台" data-testid="me-staff">
-          {hasAnyRole(roles, CASE_HANDLERS) ? (
+          {can(profile, 'cases.handle') ? (
             <Cell title="诉求办理" extra="待签收、办理、台账" clickable onClick={go('/staff/cases/index')} data-testid="me-staff-cases" />
           ) : null}
-          {hasAnyRole(roles, VOLUNTEER_REVIEWERS) ? (
+          {can(profile, 'volunteers.review') ? (
             <Cell title="志愿者审核" clickable onClick={go('/staff/volunteers/index')} data-testid="me-staff-volunteers" />
           ) : null}
-          {hasAnyRole(roles, ROLE_MANAGERS) ? (
+          {can(profile, 'roles.manage') ? (
             <Cell title="角色管理" clickable onClick={go('/staff/roles/index')} data-testid="me-staff-roles" />
           ) : null}
         </CellGroup>

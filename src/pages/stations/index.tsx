@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { useMe } from '../../hooks/use-me'
+import { can } from '../../lib/roles'
 import { messageOf } from '../../services/transport/call-error'
 import { stationsService, type StationPage, type StationSummary } from '../../services/stations'
 import { AmenityList } from './components/amenity-list'
@@ -17,8 +18,6 @@ import { useOriginChoice, type OriginChoice } from './use-origin-choice'
 import './index.scss'
 
 const PAGE_SIZE = 20
-/** Who sees the "管理驿站" button (the server checks again on every action). */
-const STATION_EDITORS = new Set(['community_staff', 'community_secretary', 'admin'])
 const RADII: { value: number | undefined; label: string }[] = [
   { value: undefined, label: '不限距离' },
   { value: 1000, label: '1公里内' },
@@ -36,7 +35,7 @@ function originText(choice: OriginChoice, origin: StationPage['origin'] | undefi
 export default function StationsPage() {
   const { choice, locating, locateMe, choosePlace, backToCommunity } = useOriginChoice()
   const { profile } = useMe()
-  const isEditor = (profile?.roles ?? []).some((r) => STATION_EDITORS.has(r.role))
+  const isEditor = can(profile, 'stations.edit')
   const catalogue = useAsync(() => stationsService.amenities())
   const amenityMap = useMemo(() => new Map((catalogue.data?.items ?? []).map((a) => [a.key, a])), [catalogue.data])
 

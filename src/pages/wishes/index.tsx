@@ -6,7 +6,7 @@ import type { WishCategory } from '../../../types/wishes'
 import { EmptyState } from '../../components/empty-state'
 import { PageShell } from '../../components/page-shell'
 import { useMe } from '../../hooks/use-me'
-import { hasAnyRole, VOLUNTEER_REVIEWERS } from '../../lib/roles'
+import { can } from '../../lib/roles'
 import type { WallInput } from '../../services/wishes'
 import { WishCard } from './components/wish-card'
 import { WISH_CATEGORIES } from './format'
@@ -47,7 +47,6 @@ export default function WishWallPage() {
     void wall.loadMore()
   })
 
-  const roles = profile?.roles ?? []
   const items = wall.items
 
   return (
@@ -62,7 +61,7 @@ export default function WishWallPage() {
           <Button fill="outline" data-testid="wishes-mine" onClick={() => go('/pages/wishes/mine')}>
             我的心愿
           </Button>
-          {hasAnyRole(roles, VOLUNTEER_REVIEWERS) ? (
+          {can(profile, 'wishes.review') ? (
             <Button fill="outline" data-testid="wishes-staff" onClick={() => go('/staff/wishes/index')}>
               心愿审核
             </Button>

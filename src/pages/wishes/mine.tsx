@@ -7,7 +7,7 @@ import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { useMe } from '../../hooks/use-me'
 import { formatTime } from '../../lib/dayjs'
-import { hasAnyRole } from '../../lib/roles'
+import { can } from '../../lib/roles'
 import { wishesService } from '../../services/wishes'
 import { WishCard } from './components/wish-card'
 import './mine.scss'
@@ -17,7 +17,7 @@ type Tab = 'wisher' | 'claimer' | 'ledger'
 /** 我的心愿: what I asked for; for a volunteer also what I claimed and the hours credited to me. */
 export default function MyWishesPage() {
   const { profile } = useMe()
-  const isVolunteer = hasAnyRole(profile?.roles, ['volunteer'])
+  const isVolunteer = can(profile, 'wishes.claim')
   const [tab, setTab] = useState<Tab>('wisher')
   const list = useAsync(() => (tab === 'ledger' ? Promise.resolve(null) : wishesService.mine({ as: tab, pageSize: 50 })), [tab])
   const ledger = useAsync(() => (tab === 'ledger' ? wishesService.ledger() : Promise.resolve(null)), [tab])

@@ -13,7 +13,8 @@ const TREE: UnitView[] = [
 
 describe('handlerUnits', () => {
   it('should give a secretary the community first, then its grids and 三方办', () => {
-    const units = handlerUnits([{ role: 'community_secretary', unitId: 'c', unitName: '东县门社区', unitKind: 'community' }], TREE)
+    const me = { roles: [{ role: 'community_secretary' as const, unitId: 'c', unitName: '东县门社区', unitKind: 'community' as const }], capabilities: [{ capability: 'cases.handle' as const, unitIds: ['c'] }] }
+    const units = handlerUnits(me, TREE)
     expect(units.map((u) => [u.id, u.depth])).toEqual([
       ['c', 0],
       ['g1', 1],
@@ -21,18 +22,20 @@ describe('handlerUnits', () => {
     ])
   })
 
-  it('should ignore roles that do not handle cases', () => {
-    expect(handlerUnits([{ role: 'volunteer', unitId: 'c', unitName: '东县门社区', unitKind: 'community' }], TREE)).toEqual([])
+  it('should give nothing to a person without cases.handle', () => {
+    const me = { roles: [{ role: 'volunteer' as const, unitId: 'c', unitName: '东县门社区', unitKind: 'community' as const }], capabilities: [{ capability: 'wishes.claim' as const, unitIds: ['c'] }] }
+    expect(handlerUnits(me, TREE)).toEqual([])
   })
 
   it('should list a unit once when two roles cover it', () => {
-    const units = handlerUnits(
-      [
-        { role: 'street_staff', unitId: 's', unitName: '柏树林街道', unitKind: 'street' },
-        { role: 'grid_worker', unitId: 'g1', unitName: '东县门社区第一网格', unitKind: 'grid' },
+    const me = {
+      roles: [
+        { role: 'street_staff' as const, unitId: 's', unitName: '柏树林街道', unitKind: 'street' as const },
+        { role: 'grid_worker' as const, unitId: 'g1', unitName: '东县门社区第一网格', unitKind: 'grid' as const },
       ],
-      TREE,
-    )
+      capabilities: [{ capability: 'cases.handle' as const, unitIds: ['s', 'g1'] }],
+    }
+    const units = handlerUnits(me, TREE)
     expect(units.map((u) => u.id)).toEqual(['s', 'g1', 'c', 'c-sfb'])
   })
 })

@@ -1,8 +1,7 @@
-import type { Role, UnitKind } from '../../../types/roles'
+import type { UnitKind } from '../../../types/roles'
 import type { UnitView } from '../../../types/org'
-
-/** Roles that handle cases (cloudfunctions/cases/actors.ts HANDLER_ROLES; admin counts everywhere below it). */
-export const CASE_HANDLER_ROLES: readonly Role[] = ['grid_worker', 'community_staff', 'community_secretary', 'street_staff', 'department_handler', 'admin']
+import { unitsWith } from '../../lib/roles'
+import type { Profile } from '../../services/users'
 
 /** Unit kinds a case can be handled at (and transferred to). */
 export const HANDLING_KINDS: readonly UnitKind[] = ['grid', 'community', 'joint_office', 'street', 'department', 'district']
@@ -16,14 +15,17 @@ export interface UnitChoice {
 }
 
 /**
- * The units whose boxes this person may open: every unit where they hold a handling role,
- * then the handling units below it (a 社区书记 also watches the grids and the 三方办; a
- * 街道 its communities). Their own units come first.
+ * The units whose boxes this person may open: every unit where they hold `cases.handle`
+ * (from `users.me`), then the handling units below it (a 社区书记 also watches the grids and
+ * the 三方办; a 街道 its communities). Their own units come first.
  */
-export function handlerUnits(roles: readonly { role: Role; unitId: string; unitName: string; unitKind: UnitKind | null }[], tree: readonly UnitView[]): UnitChoice[] {
-  const own = roles.filter((r) => CASE_HANDLER_ROLES.includes(r.role))
+export function handlerUnits(me: Pick<Profile, 'roles' | 'capabilities'>, tree: readonly UnitView[]): UnitChoice[] {
+  const own = unitsWith(me, 'cases.handle').map((unitId) => {
+    const r = me.roles.find((x) => x.unitId === unitId)
+    return { unitId, unitName: r?.unitName ?? unitId, unitKind: r?.unitKind ?? null }
+  })
   const seen = new Map<string, UnitChoice>()
-  for (const r of own) if (!seen.has(r.unitId)) seen.set(r.unitId, { id: r.unitId, name: r.unitName, kind: r.unitKind, depth: 0 })
+  for (const r of own) seen.set(r.unitId, { id: r.unitId, name: r.unitName, kind: r.unitKind, depth: 0 })
   for (const r of own) {
     const below = tree
       .filter((u) => HANDLING_KINDS.includes(u.kind) && u.ancestors.includes(r.unitId) && !seen.has(u.id))

@@ -12,7 +12,7 @@ const UNIT_KEY = 'mhwx.staffCases.unit'
 export function useStaffUnit(initial?: string) {
   const { profile } = useMe()
   const tree = useAsync(() => (profile ? usersService.orgTree({ kinds: [...HANDLING_KINDS] }) : Promise.resolve({ units: [] })), [profile?.openid])
-  const units = useMemo(() => handlerUnits(profile?.roles ?? [], tree.data?.units ?? []), [profile, tree.data])
+  const units = useMemo(() => (profile ? handlerUnits(profile, tree.data?.units ?? []) : []), [profile, tree.data])
   const [unitId, setUnitIdState] = useState<string | null>(initial ?? null)
   useEffect(() => {
     if (units.length === 0) return

@@ -10,7 +10,7 @@ import { usersService } from '../../services/users'
 import './index.scss'
 
 /** Roles an admin hands out here; `resident` is everyone's and is never assigned. */
-const ASSIGNABLE: Role[] = ['volunteer', 'grid_worker', 'community_staff', 'community_secretary', 'street_staff', 'department_handler', 'admin']
+const ASSIGNABLE = (Object.keys(ROLE_LABELS) as Role[]).filter((r) => r !== 'resident')
 
 const KIND_LABELS: Record<string, string> = { district: '区', street: '街道', community: '社区', grid: '网格', department: '部门', joint_office: '三方办' }
 

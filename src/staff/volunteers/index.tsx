@@ -19,7 +19,7 @@ const STATUS_TABS: { value: Status; title: string }[] = [
 ]
 
 export default function VolunteerReviewPage() {
-  const { communities, communityId, setCommunityId, current, loading } = useReviewerCommunity()
+  const { communities, communityId, setCommunityId, current, loading } = useReviewerCommunity('volunteers.review')
   const [status, setStatus] = useState<Status>('pending')
   const [acting, setActing] = useState<string | null>(null)
 

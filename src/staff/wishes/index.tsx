@@ -23,6 +23,7 @@ type Tab = 'review' | 'digests'
 export default function WishReviewPage() {
   const { params } = useRouter()
   const { communities, communityId, setCommunityId, current, loading } = useReviewerCommunity(
+    'wishes.review',
     params.communityId ? decodeURIComponent(params.communityId) : null,
   )
   const [tab, setTab] = useState<Tab>(params.tab === 'digests' ? 'digests' : 'review')
