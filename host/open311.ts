@@ -1,39 +1,43 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { CaseDetail } from '../types/cases'
 import type { CloudFunction } from '../cloudfunctions/core/define-function'
 import type { Runtime } from '../cloudfunctions/core/runtime'
-import { CASE_COLLECTIONS } from '../cloudfunctions/cases/collections'
-import { open311Request, open311Requests, open311Services, open311SubmitEvent, toPostAnswer } from '../cloudfunctions/cases/open311-service'
-import type { Open311Error } from '../cloudfunctions/cases/domain/open311'
-import { BodyTooLargeError, readBody, sendJson } from './http-util'
+import { open311Request, open311Requests, open311Services, open311Submit, open311Token, type FetchedMedia } from '../cloudfunctions/cases/open311-service'
+import { toDiscovery, type Open311Error } from '../cloudfunctions/cases/domain/open311'
+import type { Open311Form } from '../cloudfunctions/cases/domain/open311-post'
+import { BodyTooLargeError, readBody } from './http-util'
+import { toOpen311Xml, type Open311Root } from './open311-xml'
 
 /*
- * Open311 GeoReport v2 on the local host (wiki.open311.org/GeoReport_v2), for 12345 hotline
- * systems and other tools:
- *   GET  /open311/v2/services.json                 leaf categories
- *   GET  /open311/v2/services/<code>.json          a service definition (no extra attributes)
- *   GET  /open311/v2/requests.json                 service_request_id | start_date, end_date, service_code, status
- *   POST /open311/v2/requests.json                 api_key + form fields → a hotline case
- *   GET  /open311/v2/requests/<id>.json            one request, as a list of one
- *   GET  /open311/v2/tokens/<token>.json           the request a POST token stands for
- * Only the JSON format is served. Reading is public (no petitioner, no contact); writing
- * needs an API key. Each key stands for an account (an openid) that must hold a hotline
- * role (社区 or 街道 staff: PROXY_ROLES.hotline), because the case is entered through the
- * `cases` function as that account with channel `hotline` — the function, not this file,
- * decides whether the account may do so.
+ * Open311 GeoReport v2 on the local host (docs/open311.md), in XML and JSON:
+ *   GET  /open311/discovery.(xml|json)                  Service Discovery
+ *   GET  /open311/v2/services.(xml|json)                leaf categories
+ *   GET  /open311/v2/services/<code>.(xml|json)         a service definition (no extra attributes)
+ *   GET  /open311/v2/requests.(xml|json)                by ids, or dates, service_code, status; paged
+ *   POST /open311/v2/requests.(xml|json)                api_key + form fields → a hotline case
+ *   GET  /open311/v2/requests/<id>.(xml|json)           one request, as a list of one
+ *   GET  /open311/v2/tokens/<token>.(xml|json)          the request an old POST token stands for
+ * Reading is public and open to other sites (CORS); writing needs an API key, whose account
+ * (an openid) must hold a hotline role, because the case is entered through the `cases`
+ * function as that account with channel `hotline`.
  */
 
+export const OPEN311_ROOT = '/open311/'
 export const OPEN311_PREFIX = '/open311/v2/'
 
-/** Forms are small; a GeoReport client has no reason to send more. */
-const MAX_FORM_BYTES = 32 * 1024
+/** A 4,000-character Chinese description is ~36 KB form-encoded; the rest of a form is small. */
+export const MAX_FORM_BYTES = 128 * 1024
 
 export interface Open311Options {
   runtime: Runtime
   cases: CloudFunction
   /** api_key → openid of the API account. */
   apiKeys: Readonly<Record<string, string>>
+  /** Where clients reach the host (PUBLIC_BASE_URL), for the discovery file and page links; never the Host header. */
+  publicBaseUrl: () => string
+  /** production in the discovery file, test otherwise. */
+  production: boolean
+  fetchMedia: (url: string) => Promise<FetchedMedia>
 }
 
 /**
@@ -51,102 +55,138 @@ export function apiKeysFromEnv(value: string | undefined): Record<string, string
   return out
 }
 
-const errors = (code: number, description: string): Open311Error[] => [{ code, description }]
+type Format = 'json' | 'xml'
+const READ = 'GET, HEAD, OPTIONS'
+const READ_WRITE = 'GET, HEAD, POST, OPTIONS'
+/** Anyone may read from a browser on another site; POST needs a secret key, which has no place in a web page. */
+const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Link' }
 
-/** Relative URLs (local storage's `/files/<key>`) made absolute from the request, as the spec's media_url is. */
-function absolute(req: IncomingMessage, url: string): string {
-  if (!url.startsWith('/')) return url
-  return `http://${req.headers.host ?? '127.0.0.1'}${url}`
+function send(res: ServerResponse, format: Format, status: number, root: Open311Root, body: unknown, headers: Record<string, string> = {}): void {
+  const text = format === 'xml' ? toOpen311Xml(root, body) : JSON.stringify(body)
+  res.writeHead(status, {
+    'Content-Type': format === 'xml' ? 'text/xml; charset=utf-8' : 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    ...headers,
+  })
+  res.end(res.req.method === 'HEAD' ? undefined : text)
 }
 
-async function readForm(req: IncomingMessage): Promise<Record<string, string> | null> {
-  const body = (await readBody(req, MAX_FORM_BYTES)).toString('utf8')
-  const type = String(req.headers['content-type'] ?? '')
-  if (type.includes('application/json')) {
+const errors = (code: number, description: string): Open311Error[] => [{ code, description }]
+
+/** Every field of a form or JSON object, each as the list of its values. */
+function formOf(body: string, type: string): Open311Form | null {
+  if (/^application\/json/i.test(type)) {
     try {
       const value: unknown = JSON.parse(body || '{}')
       if (!value || typeof value !== 'object' || Array.isArray(value)) return null
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)]))
+      const text = (v: unknown) => (v === null || v === undefined ? '' : String(v))
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Array.isArray(v) ? v.map(text) : [text(v)]]))
     } catch {
       return null
     }
   }
-  // The spec's form encoding (application/x-www-form-urlencoded); multipart media is not accepted.
-  return Object.fromEntries(new URLSearchParams(body))
+  return paramsOf(new URLSearchParams(body))
 }
 
-/** Answers one Open311 request; the host mounts it under OPEN311_PREFIX. */
+function paramsOf(params: URLSearchParams): Open311Form {
+  const out: Record<string, string[]> = {}
+  for (const [k, v] of params) (out[k] ??= []).push(v)
+  return out
+}
+
+/** Answers one Open311 request; the host mounts it under OPEN311_ROOT. */
 export function createOpen311Handler(options: Open311Options) {
   const { runtime: rt } = options
+  // Discovery's changeset: when the service list was last seen to change (first: when the host started).
+  let services = { fingerprint: '', changeset: rt.clock.now().toISOString() }
 
-  async function post(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): Promise<void> {
-    let form: Record<string, string> | null
-    try {
-      form = await readForm(req)
-    } catch (err) {
-      if (err instanceof BodyTooLargeError) return sendJson(res, 413, errors(413, 'request body too large'), { Connection: 'close' })
-      throw err
-    }
-    if (!form) return sendJson(res, 400, errors(400, 'the body must be form fields or a JSON object'))
-    const apiKey = form.api_key || query.get('api_key') || ''
-    const openid = apiKey ? options.apiKeys[apiKey] : undefined
-    if (!openid) return sendJson(res, 403, errors(403, apiKey ? 'api_key is not valid' : 'api_key is required'))
-    // A client that retries sends the same key (header or field) and gets the same case.
-    const given = String(req.headers['idempotency-key'] ?? form.client_request_id ?? '').trim()
-    if (given && !/^[\w.:-]{8,56}$/.test(given)) return sendJson(res, 400, errors(400, 'Idempotency-Key must be 8–56 letters, digits or . _ : -'))
-    const event = open311SubmitEvent(form, `o311-${given || randomUUID()}`)
-    if (event.status !== 200) return sendJson(res, event.status, event.body)
-    const answer = await options.cases.invoke(event.body, { openid }, rt)
-    if (!answer.ok) {
-      const status = answer.error.code === 'FORBIDDEN' ? 403 : answer.error.code === 'BAD_REQUEST' ? 400 : answer.error.code === 'UNAUTHORIZED' ? 403 : 500
-      const description = answer.error.issues?.[0]?.message ?? answer.error.message
-      return sendJson(res, status, errors(status, description))
-    }
-    const created = (answer.data as { case: CaseDetail }).case
-    // Creation is realtime, so the id is known at once; the token (the case's id) still
-    // resolves through tokens/<token>.json for clients written for batch endpoints.
-    sendJson(res, 200, toPostAnswer(created).map((a) => ({ ...a, token: created.id })))
+  async function changeset(): Promise<string> {
+    const fingerprint = createHash('sha256').update(JSON.stringify(await open311Services(rt.db))).digest('hex')
+    if (services.fingerprint && services.fingerprint !== fingerprint) services = { fingerprint, changeset: rt.clock.now().toISOString() }
+    else services.fingerprint = fingerprint
+    return services.changeset
   }
 
-  async function token(res: ServerResponse, value: string): Promise<void> {
-    const found = /^[a-f0-9]{32}$/.test(value) ? ((await rt.db.collection(CASE_COLLECTIONS.cases).doc(value).get()).data as Array<{ number: string }>)[0] : undefined
-    if (!found) return sendJson(res, 404, errors(404, `token ${value} not found`))
-    sendJson(res, 200, [{ service_request_id: found.number, token: value }])
+  async function post(req: IncomingMessage, res: ServerResponse, format: Format, query: URLSearchParams): Promise<void> {
+    const type = String(req.headers['content-type'] ?? '')
+    if (type && !/^(application\/x-www-form-urlencoded|application\/json)\b/i.test(type)) {
+      req.resume()
+      const what = /^multipart\//i.test(type) ? 'multipart/form-data is not accepted' : `Content-Type ${type.split(';')[0]} is not accepted`
+      return send(res, format, 415, 'errors', errors(415, `${what}: send the fields as application/x-www-form-urlencoded, and photos as media_url`))
+    }
+    let form: Open311Form | null
+    try {
+      form = formOf((await readBody(req, MAX_FORM_BYTES)).toString('utf8'), type)
+    } catch (err) {
+      if (err instanceof BodyTooLargeError) return send(res, format, 413, 'errors', errors(413, `the form is larger than ${MAX_FORM_BYTES / 1024} KB`), { Connection: 'close' })
+      throw err
+    }
+    if (!form) return send(res, format, 400, 'errors', errors(400, 'the body must be form fields or a JSON object'))
+    const apiKey = form.api_key?.[0] || query.get('api_key') || ''
+    const openid = apiKey ? options.apiKeys[apiKey] : undefined
+    if (!openid) return send(res, format, 403, 'errors', errors(403, apiKey ? 'api_key is not valid' : 'api_key is required'))
+    // A client that retries sends the same key (header or field) and gets the same case.
+    const given = String(req.headers['idempotency-key'] ?? form.client_request_id?.[0] ?? '').trim()
+    if (given && !/^[\w.:-]{8,56}$/.test(given)) return send(res, format, 400, 'errors', errors(400, 'Idempotency-Key must be 8–56 letters, digits or . _ : -'))
+    const answer = await open311Submit(rt, openid, form, `o311-${given || randomUUID()}`, {
+      submit: (event) => options.cases.invoke(event, { openid }, rt),
+      fetchMedia: options.fetchMedia,
+    })
+    send(res, format, answer.status, answer.status === 200 ? 'service_requests' : 'errors', answer.body)
+  }
+
+  async function list(res: ServerResponse, format: Format, url: URL): Promise<void> {
+    const answer = await open311Requests(rt, paramsOf(url.searchParams))
+    if (answer.status !== 200 || !answer.page) return send(res, format, answer.status, 'errors', answer.body, CORS)
+    const headers: Record<string, string> = { ...CORS, 'X-Page': String(answer.page.page), 'X-Page-Size': String(answer.page.pageSize) }
+    if (answer.page.more) {
+      const next = new URLSearchParams(url.searchParams)
+      next.set('page', String(answer.page.page + 1))
+      headers.Link = `<${options.publicBaseUrl()}${url.pathname}?${next.toString()}>; rel="next"`
+    }
+    send(res, format, 200, 'service_requests', answer.body, headers)
+  }
+
+  async function read(res: ServerResponse, format: Format, resource: string, url: URL): Promise<void> {
+    if (resource === 'discovery') {
+      return send(res, format, 200, 'discovery', toDiscovery(`${options.publicBaseUrl()}${OPEN311_PREFIX.slice(0, -1)}`, await changeset(), options.production), CORS)
+    }
+    if (resource === 'v2/services') return send(res, format, 200, 'services', await open311Services(rt.db), CORS)
+    if (resource === 'v2/requests') return list(res, format, url)
+    const [version, kind, id, ...extra] = resource.split('/')
+    if (version !== 'v2' || !id || extra.length > 0) return send(res, format, 404, 'errors', errors(404, 'no such resource'), CORS)
+    if (kind === 'services') {
+      const service = (await open311Services(rt.db)).find((s) => s.service_code === id)
+      if (!service) return send(res, format, 404, 'errors', errors(404, `service_code ${id} not found`), CORS)
+      return send(res, format, 200, 'service_definition', { service_code: service.service_code, attributes: [] }, CORS)
+    }
+    const answer = kind === 'requests' ? await open311Request(rt, id) : kind === 'tokens' ? await open311Token(rt.db, id) : null
+    if (!answer) return send(res, format, 404, 'errors', errors(404, 'no such resource'), CORS)
+    send(res, format, answer.status, answer.status === 200 ? 'service_requests' : 'errors', answer.body, CORS)
   }
 
   return async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const rest = url.pathname.slice(OPEN311_PREFIX.length)
+    const match = /^(.+)\.(json|xml)$/.exec(url.pathname.slice(OPEN311_ROOT.length))
+    const format: Format = match?.[2] === 'xml' ? 'xml' : 'json'
+    let resource: string
+    try {
+      resource = decodeURIComponent(match?.[1] ?? '')
+    } catch {
+      resource = ''
+    }
+    if (!match || !resource) return send(res, format, 404, 'errors', errors(404, 'no such resource: GeoReport v2 answers <resource>.xml or <resource>.json'), CORS)
+    const allow = resource === 'v2/requests' ? READ_WRITE : READ
     const method = req.method ?? 'GET'
-    const match = /^(.+)\.(json|xml)$/.exec(rest)
-    if (!match) return sendJson(res, 404, errors(404, 'no such resource'))
-    if (match[2] !== 'json') return sendJson(res, 400, errors(400, 'only the json format is supported'))
-    const resource = decodeURIComponent(match[1]!)
-    const readOnly = (): boolean => {
-      if (method === 'GET' || method === 'HEAD') return true
-      sendJson(res, 405, errors(405, 'method not allowed'), { Allow: 'GET' })
-      return false
+    if (method === 'OPTIONS') {
+      res.writeHead(204, { ...CORS, Allow: allow, 'Access-Control-Allow-Methods': READ, 'Access-Control-Allow-Headers': 'Accept', 'Access-Control-Max-Age': '86400' })
+      return void res.end()
     }
-
-    if (resource === 'requests') {
-      if (method === 'POST') return post(req, res, url.searchParams)
-      if (!readOnly()) return
-      const answer = await open311Requests(rt, Object.fromEntries(url.searchParams))
-      return sendJson(res, answer.status, answer.status === 200 ? answer.body.map((r) => ({ ...r, media_url: absolute(req, r.media_url) })) : answer.body)
+    if (method === 'POST' && allow === READ_WRITE) return post(req, res, format, url.searchParams)
+    if (method !== 'GET' && method !== 'HEAD') {
+      req.resume()
+      return send(res, format, 405, 'errors', errors(405, `${method} is not allowed here: ${allow}`), { Allow: allow })
     }
-    if (!readOnly()) return
-    if (resource === 'services') return sendJson(res, 200, await open311Services(rt.db))
-    const [kind, id, ...extra] = resource.split('/')
-    if (!id || extra.length > 0) return sendJson(res, 404, errors(404, 'no such resource'))
-    if (kind === 'services') {
-      const service = (await open311Services(rt.db)).find((s) => s.service_code === id)
-      if (!service) return sendJson(res, 404, errors(404, `service_code ${id} not found`))
-      return sendJson(res, 200, { service_code: service.service_code, attributes: [] })
-    }
-    if (kind === 'requests') {
-      const answer = await open311Request(rt, id)
-      return sendJson(res, answer.status, answer.status === 200 ? answer.body.map((r) => ({ ...r, media_url: absolute(req, r.media_url) })) : answer.body)
-    }
-    if (kind === 'tokens') return token(res, id)
-    return sendJson(res, 404, errors(404, 'no such resource'))
+    return read(res, format, resource, url)
   }
 }

@@ -14,7 +14,8 @@ import { startSweepLoop, type SweepLoop } from './sweep-loop'
 import { COLLECTIONS } from '../cloudfunctions/core/collections'
 import { saveUpload } from '../cloudfunctions/core/photos'
 import { createRealClock } from './clock'
-import { apiKeysFromEnv, createOpen311Handler, OPEN311_PREFIX } from './open311'
+import { createOpen311Handler, OPEN311_ROOT } from './open311'
+import { createMediaFetcher, DEFAULT_MEDIA_FETCH, type MediaFetchOptions } from './open311-media'
 import { signToken, verifyToken } from './token'
 import { EXTENSION, MAX_UPLOAD_BYTES, imageFromRequest, sniffImage } from './upload'
 
@@ -39,8 +40,12 @@ export interface HostOptions {
   log?: (line: string) => void
   /** Keeps the functions' own log off the console (tests). */
   quiet?: boolean
-  /** Open311 POST keys: api_key → openid of an account with a hotline role. Defaults to OPEN311_API_KEYS="key:openid,…". */
+  /** Open311 POST keys: api_key → openid of an account with a hotline role (scripts/start.ts reads OPEN311_API_KEYS). None: no one may POST. */
   open311ApiKeys?: Record<string, string>
+  /** How Open311's media_url is fetched; tests allow loopback. */
+  open311MediaFetch?: Partial<MediaFetchOptions>
+  /** Where clients reach this host (PUBLIC_BASE_URL, e.g. https://minhu.example.cn), for links it gives out; defaults to the address it listens on. */
+  publicBaseUrl?: string
 }
 
 export interface Host {
@@ -71,7 +76,15 @@ export function createHost(options: HostOptions): Host {
     quiet: options.quiet,
   })
   const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'))
-  const open311 = createOpen311Handler({ runtime, cases: registry.cases, apiKeys: options.open311ApiKeys ?? apiKeysFromEnv(process.env.OPEN311_API_KEYS) })
+  let listeningAt = 'http://127.0.0.1'
+  const open311 = createOpen311Handler({
+    runtime,
+    cases: registry.cases,
+    apiKeys: options.open311ApiKeys ?? {},
+    publicBaseUrl: () => (options.publicBaseUrl ?? listeningAt).replace(/\/+$/, ''),
+    production: !options.devMode,
+    fetchMedia: createMediaFetcher({ ...DEFAULT_MEDIA_FETCH, ...options.open311MediaFetch }),
+  })
 
   /** undefined: no Authorization header; null: one that does not verify. */
   function callerOf(req: IncomingMessage): { openid: string } | null | undefined {
@@ -183,7 +196,7 @@ export function createHost(options: HostOptions): Host {
     const pathname = url.pathname
     const method = req.method ?? 'GET'
 
-    if (pathname.startsWith(OPEN311_PREFIX)) return open311(req, res, url)
+    if (pathname.startsWith(OPEN311_ROOT)) return open311(req, res, url)
     if (pathname.startsWith('/api/')) {
       if (pathname === '/api/dev/login' || pathname === '/api/dev/messages') {
         if (!options.devMode) {
@@ -242,7 +255,8 @@ export function createHost(options: HostOptions): Host {
             )
           }
           const { port: actual } = server.address() as AddressInfo
-          resolve(`http://${hostname}:${actual}`)
+          listeningAt = `http://${hostname}:${actual}`
+          resolve(listeningAt)
         })
       })
     },

@@ -5,7 +5,9 @@
  *
  * Environment: PORT, HOST (default 127.0.0.1; 0.0.0.0 to try it from a phone on the LAN),
  * MINHU_SECRET (token secret; otherwise one is generated once and kept in .data/secret),
- * NODE_ENV=production (turns off the demo login and the dev inbox).
+ * NODE_ENV=production (turns off the demo login and the dev inbox), OPEN311_API_KEYS
+ * ("key:openid,…", who may POST Open311 requests) and PUBLIC_BASE_URL (where clients reach
+ * the host, for the links Open311 gives out; docs/open311.md).
  */
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -13,6 +15,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import path from 'node:path'
 import { DEMO_ACCOUNTS, seedDemo } from '../demo'
 import { createHost } from '../host'
+import { apiKeysFromEnv } from '../host/open311'
 
 const ROOT = path.resolve(__dirname, '..')
 const DATA_DIR = path.join(ROOT, '.data')
@@ -60,6 +63,8 @@ async function main(): Promise<void> {
     secret: tokenSecret(),
     h5Dir: H5_DIR,
     dataDir: DATA_DIR,
+    open311ApiKeys: apiKeysFromEnv(process.env.OPEN311_API_KEYS),
+    publicBaseUrl: process.env.PUBLIC_BASE_URL || undefined,
   })
   const { seeded } = await seedDemo(host.runtime)
   if (seeded) console.log('empty database: seeded the demo data')

@@ -270,10 +270,12 @@ const Reason = Text(CASE_LIMITS.reasonMax)
 export const SubmitCaseInputSchema = z.object({
   clientRequestId: z.string().min(8).max(64),
   categoryCode: z.string().min(1).max(64),
-  description: Text(CASE_LIMITS.descriptionMax),
+  description: Text(CASE_LIMITS.proxyDescriptionMax),
   photos: z.array(z.string().min(1).max(256)).max(CASE_LIMITS.photosMax).default([]),
   location: LngLatSchema.nullable().default(null),
   address: z.string().trim().max(CASE_LIMITS.addressMax).default(''),
+  /** A 12345 system's own address id (Open311 `address_id`), kept beside the address. */
+  addressId: z.string().trim().max(CASE_LIMITS.addressIdMax).default(''),
   channel: CaseChannelSchema.default('miniprogram'),
   contact: z
     .object({ name: z.string().trim().max(20).default(''), phone: z.string().regex(/^[0-9+\-\s]{0,20}$/, '电话号码格式不对').default('') })
@@ -282,6 +284,11 @@ export const SubmitCaseInputSchema = z.object({
   contactPreference: ContactPreferenceSchema.default('phone'),
   /** Whether the name may be shown (masked, 张**) to anyone but the handlers; they always see it. */
   showName: z.boolean().default(false),
+}).superRefine((v, ctx) => {
+  // Residents write in the app's box; only cases entered for someone (a hotline ticket) may be longer.
+  if (v.channel === 'miniprogram' && v.description.length > CASE_LIMITS.descriptionMax) {
+    ctx.addIssue({ code: 'custom', path: ['description'], message: `最多${CASE_LIMITS.descriptionMax}个字` })
+  }
 })
 export type SubmitCaseInput = z.input<typeof SubmitCaseInputSchema>
 

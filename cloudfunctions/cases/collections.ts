@@ -66,6 +66,8 @@ export interface CaseDoc {
   photos: string[]
   location: StoredPoint | null
   address: string
+  /** Open311 `address_id` of a hotline case; cases stored before it read as ''. */
+  addressId?: string
   districtId: string | null
   status: CaseStatus
   handlingUnitId: string

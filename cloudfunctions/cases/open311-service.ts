@@ -1,36 +1,69 @@
 import type { Db } from '@cloudbase/database'
 import { OPEN_CASE_STATUSES, type CaseDetail } from '../../types/cases'
+import { HTTP_STATUS, type Envelope } from '../../types/envelope'
 import { toLngLat } from '../core/geo'
+import { saveUpload, UPLOADS_COLLECTION } from '../core/photos'
 import type { Runtime } from '../core/runtime'
 import { CASE_COLLECTIONS, type CaseDoc } from './collections'
-import { fromPostRequest, parseRequestsQuery, toServiceRequest, toServices, type Open311Error, type Open311Request, type Open311Service } from './domain/open311'
-import { loadCategories } from './service'
+import { toServiceRequest, toServices, type Open311Error, type Open311PostAnswer, type Open311Request, type Open311Service } from './domain/open311'
+import { serviceAreaPoints, SERVICE_RADIUS_KM, withinServiceArea } from './domain/open311-area'
+import { parsePost, type Open311Form } from './domain/open311-post'
+import { OPEN311_QUERY_LIMITS, parseRequestsQuery, type Open311Query } from './domain/open311-query'
+import { loadCategories, orgTreeFor, toRoutingUnit } from './service'
 
 /*
- * What the host's Open311 GeoReport v2 routes call (GET services.json, GET requests.json,
- * GET requests/<id>.json, POST requests.json). Reading goes straight to the database —
- * GeoReport data is public: no petitioner, no contact, no timeline beyond status_notes.
- * Creating goes through the `cases` function as a hotline submission by the API account,
- * so routing, numbering, idempotency and notifications are exactly those of the app.
+ * What the host's Open311 GeoReport v2 routes call. Reading goes straight to the database:
+ * a GeoReport answer carries no petitioner, no contact, no timeline beyond status_notes, and
+ * no resident's photo (see `publicMedia`). Creating goes through the `cases` function as a
+ * hotline submission by the API account, so routing, numbering, idempotency and
+ * notifications are exactly those of the app.
  */
 
-export type Open311Answer<T> = { status: 200; body: T } | { status: 400 | 404; body: Open311Error[] }
+/** The statuses GeoReport errors are answered with (403 for anything about the api_key). */
+export type Open311ErrorStatus = 400 | 403 | 404 | 429 | 500
+export type Open311Answer<T> = { status: 200; body: T } | { status: Open311ErrorStatus; body: Open311Error[] }
+
+const fail = (status: Open311ErrorStatus, description: string): { status: Open311ErrorStatus; body: Open311Error[] } => ({ status, body: [{ code: status, description }] })
 
 export async function open311Services(db: Db): Promise<Open311Service[]> {
   return toServices(await loadCategories(db))
 }
 
-async function mediaUrl(rt: Runtime, doc: CaseDoc): Promise<string> {
-  const first = doc.photos[0]
-  return first ? rt.storage.url(first) : ''
+/** The fields a GeoReport answer is made of: the rest of a case (timeline, contact…) is never read. */
+const REQUEST_FIELDS = Object.fromEntries(
+  ['number', 'status', 'categoryCode', 'categoryName', 'description', 'handlingUnitName', 'submittedAt', 'updatedAt', 'handleDueAt', 'address', 'addressId', 'location', 'resolution', 'duplicateOf', 'photos'].map((f) => [f, true]),
+)
+
+/**
+ * Public media: only a photo that reached us through Open311's own `media_url` — already
+ * public at its source, whose URL is answered back. A resident's own photos (uploaded in the
+ * app) are never in a GeoReport answer; staff and the petitioner see them in the app.
+ */
+async function publicMedia(db: Db, docs: readonly CaseDoc[]): Promise<Map<string, string>> {
+  const firsts = [...new Set(docs.map((d) => d.photos[0]).filter((p): p is string => !!p))]
+  if (firsts.length === 0) return new Map()
+  const res = await db.collection(UPLOADS_COLLECTION).where({ _id: db.command.in(firsts) }).limit(firsts.length).get()
+  return new Map((res.data as Array<{ _id: string; sourceUrl?: string }>).filter((u) => u.sourceUrl).map((u) => [u._id, u.sourceUrl!]))
 }
 
-async function toRequest(rt: Runtime, d: CaseDoc): Promise<Open311Request> {
-  return toServiceRequest({ ...d, location: toLngLat(d.location) }, await mediaUrl(rt, d))
+async function toRequests(db: Db, docs: readonly CaseDoc[]): Promise<Open311Request[]> {
+  const media = await publicMedia(db, docs)
+  return docs.map((d) => toServiceRequest({ ...d, location: toLngLat(d.location) }, media.get(d.photos[0] ?? '') ?? ''))
 }
 
-/** GET requests: by ids, or by date range, service codes and status; at most 1000, newest first. */
-export async function open311Requests(rt: Runtime, query: Record<string, unknown>): Promise<Open311Answer<Open311Request[]>> {
+export interface RequestsPage {
+  page: number
+  pageSize: number
+  /** Whether the next page may hold more (the host answers a `Link: rel="next"`). */
+  more: boolean
+}
+
+/**
+ * GET requests: by ids (at most 100), or by date range, service codes and status, newest
+ * first, one page at a time (open311-query.ts). Served by the `submittedAt`,
+ * `categoryCode_submittedAt`, `status_submittedAt` and `number` indexes.
+ */
+export async function open311Requests(rt: Runtime, query: Open311Query): Promise<Open311Answer<Open311Request[]> & { page?: RequestsPage }> {
   const parsed = parseRequestsQuery(query, rt.clock.now())
   if (!parsed.ok) return { status: 400, body: parsed.errors }
   const { db } = rt
@@ -42,31 +75,92 @@ export async function open311Requests(rt: Runtime, query: Record<string, unknown
   if (q.serviceCodes) where.categoryCode = _.in(q.serviceCodes)
   if (q.status === 'open') where.status = _.in([...OPEN_CASE_STATUSES])
   if (q.status === 'closed') where.status = _.nin([...OPEN_CASE_STATUSES])
-  const res = await db.collection(CASE_COLLECTIONS.cases).where(where).orderBy('submittedAt', 'desc').limit(1000).get()
-  return { status: 200, body: await Promise.all((res.data as CaseDoc[]).map((d) => toRequest(rt, d))) }
+  const skip = (q.page - 1) * q.pageSize
+  // One more than a page says whether there is a next one, within the spec's first 1000.
+  const take = Math.min(q.pageSize + 1, OPEN311_QUERY_LIMITS.window - skip)
+  let cursor = db.collection(CASE_COLLECTIONS.cases).where(where).field(REQUEST_FIELDS).orderBy('submittedAt', 'desc')
+  if (skip > 0) cursor = cursor.skip(skip)
+  const docs = (await cursor.limit(take).get()).data as CaseDoc[]
+  const more = docs.length > q.pageSize
+  const body = await toRequests(db, docs.slice(0, q.pageSize))
+  return { status: 200, body, page: { page: q.page, pageSize: q.pageSize, more } }
 }
 
 /** GET requests/<service_request_id>: a list of one, as the spec answers. */
 export async function open311Request(rt: Runtime, number: string): Promise<Open311Answer<Open311Request[]>> {
-  const res = await rt.db.collection(CASE_COLLECTIONS.cases).where({ number: number.trim().toUpperCase() }).limit(1).get()
+  const res = await rt.db.collection(CASE_COLLECTIONS.cases).where({ number: number.trim().toUpperCase() }).field(REQUEST_FIELDS).limit(1).get()
   const doc = (res.data as CaseDoc[])[0]
-  if (!doc) return { status: 404, body: [{ code: 404, description: `service_request_id ${number} not found` }] }
-  return { status: 200, body: [await toRequest(rt, doc)] }
+  if (!doc) return fail(404, `service_request_id ${number} not found`)
+  return { status: 200, body: await toRequests(rt.db, [doc]) }
+}
+
+/** GET tokens/<token>: tokens are no longer issued (every service is realtime); ones given out before still resolve. */
+export async function open311Token(db: Db, token: string): Promise<Open311Answer<Array<{ service_request_id: string; token: string }>>> {
+  const found = /^[a-f0-9]{32}$/.test(token) ? ((await db.collection(CASE_COLLECTIONS.cases).doc(token).field({ number: true }).get()).data as Array<{ number: string }>)[0] : undefined
+  if (!found) return fail(404, `token ${token} not found`)
+  return { status: 200, body: [{ service_request_id: found.number, token }] }
+}
+
+/** A fetched `media_url`, or why it could not be used (said to the client as is). */
+export type FetchedMedia = { ok: true; content: Buffer; extension: string } | { ok: false; description: string }
+
+export interface Open311SubmitDeps {
+  /** Invokes `cases` as the API account. */
+  submit(event: Record<string, unknown>): Promise<Envelope<unknown>>
+  /** Fetches one media_url (the host's network policy: size, type, timeout). */
+  fetchMedia(url: string): Promise<FetchedMedia>
+}
+
+/** Is the point inside the deployment (open311-area.ts)? */
+async function inServiceArea(db: Db, point: { lng: number; lat: number }): Promise<boolean> {
+  const units = [...(await orgTreeFor(db)).byId.values()].map((u) => ({ center: toLngLat(u.center), boundary: toRoutingUnit(u).boundary }))
+  return withinServiceArea(serviceAreaPoints(units), point)
 }
 
 /**
- * POST requests: the form as a `cases.submit` event for the host to invoke as the API
- * account (which must hold a hotline role); `toPostAnswer` shapes what it answers.
+ * POST requests: checks the form (400, every error at once), the service code (404), the
+ * point (400 outside the area), fetches and stores each media_url as a photo of the API
+ * account, then submits the case as that account with channel `hotline`.
  */
-export function open311SubmitEvent(form: Record<string, unknown>, idempotencyKey: string): Open311Answer<Record<string, unknown>> {
-  const out = fromPostRequest(form, idempotencyKey)
-  if (!out.ok) return { status: 400, body: out.errors }
-  const contact = out.input.contact ?? { name: '', phone: '' }
-  // A hotline case is entered for someone; without a name or phone the 12345 ticket stands in.
-  const onBehalfOf = { name: contact.name || '12345来电', phone: contact.phone && contact.phone.length >= 5 ? contact.phone : '12345' }
-  return { status: 200, body: { action: 'submit', ...out.input, onBehalfOf } }
-}
-
-export function toPostAnswer(c: CaseDetail): Array<{ service_request_id: string; service_notice: string; account_id: null }> {
-  return [{ service_request_id: c.number, service_notice: `已交「${c.handlingUnitName}」办理`, account_id: null }]
+export async function open311Submit(rt: Runtime, openid: string, form: Open311Form, clientRequestId: string, deps: Open311SubmitDeps): Promise<Open311Answer<Open311PostAnswer[]>> {
+  const parsed = parsePost(form)
+  if (!parsed.ok) return { status: 400, body: parsed.errors }
+  const post = parsed.post
+  const service = (await open311Services(rt.db)).find((s) => s.service_code === post.serviceCode)
+  if (!service) return fail(404, `service_code ${post.serviceCode} not found`)
+  if (post.location && !(await inServiceArea(rt.db, post.location))) {
+    return fail(400, `lat/long (${post.location.lat}, ${post.location.lng}) is outside the service area: more than ${SERVICE_RADIUS_KM} km from every district, street and community served here`)
+  }
+  const photos: string[] = []
+  for (const url of post.mediaUrls) {
+    const media = await deps.fetchMedia(url)
+    if (!media.ok) return fail(400, `media_url ${url.slice(0, 120)}: ${media.description}`)
+    const fileId = await saveUpload(rt, `open311.${media.extension}`, media.content, openid)
+    // The source URL was public already: it is what a GeoReport answer may show (publicMedia).
+    await rt.db.collection(UPLOADS_COLLECTION).doc(fileId).update({ sourceUrl: url })
+    photos.push(fileId)
+  }
+  const answer = await deps.submit({
+    action: 'submit',
+    clientRequestId,
+    channel: 'hotline',
+    categoryCode: service.service_code,
+    description: post.description || `${service.service_name}（来电未附描述）`,
+    photos,
+    location: post.location,
+    // Staff read the address; with only an id, the id is what they can look up.
+    address: post.address || (post.addressId ? `地址编号 ${post.addressId}` : ''),
+    addressId: post.addressId,
+    // A hotline case is entered for someone; without a name or phone the 12345 ticket stands in.
+    onBehalfOf: { name: post.name || '12345来电', phone: post.phone.length >= 5 ? post.phone : '12345' },
+  })
+  if (!answer.ok) {
+    const code = answer.error.code
+    // Open311: 403 for anything about the api_key's account; 400 for a request we cannot fulfil.
+    const status = (code === 'UNAUTHORIZED' ? 403 : code === 'CONFLICT' ? 400 : HTTP_STATUS[code]) as Open311ErrorStatus
+    const issue = answer.error.issues?.[0]
+    return fail(status, issue ? `${issue.path.join('.')}: ${issue.message}` : answer.error.message)
+  }
+  const created = (answer.data as { case: CaseDetail }).case
+  return { status: 200, body: [{ service_request_id: created.number, service_notice: `已交「${created.handlingUnitName}」办理`, account_id: null }] }
 }

@@ -290,6 +290,7 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
       photos: input.photos,
       location: input.location ? (new Geo.Point(input.location.lng, input.location.lat) as CaseDoc['location']) : null,
       address: input.address,
+      addressId: input.addressId,
       districtId,
       status: 'pending_sign',
       handlingUnitId: unit._id,

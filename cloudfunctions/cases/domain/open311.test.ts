@@ -1,5 +1,5 @@
 import type { Category } from '../../../types/cases'
-import { fromPostRequest, parseRequestsQuery, toServiceRequest, toServices, type Open311Case } from './open311'
+import { toDiscovery, toServiceRequest, toServices, type Open311Case } from './open311'
 
 const cat = (over: Partial<Category> & Pick<Category, 'code' | 'name'>): Category => ({
   parentCode: null,
@@ -87,68 +87,17 @@ describe('open311', () => {
     expect([r.lat, r.long]).toEqual([null, null])
   })
 
-  it('should turn a POST into a hotline submission', () => {
-    const out = fromPostRequest(
-      { service_code: 'environment.litter', lat: '34.252', long: '108.952', description: ' 垃圾没人清 ', first_name: '小明', last_name: '王', phone: '029-8888 1234' },
-      'req-0001-abcd',
-    )
-    expect(out).toEqual({
-      ok: true,
-      input: {
-        clientRequestId: 'req-0001-abcd',
-        categoryCode: 'environment.litter',
-        description: '垃圾没人清',
-        photos: [],
-        location: { lng: 108.952, lat: 34.252 },
-        address: '',
-        channel: 'hotline',
-        contact: { name: '王小明', phone: '029-8888 1234' },
-      },
-    })
-  })
-
-  it('should accept an address instead of a point', () => {
-    const out = fromPostRequest({ service_code: 'x.y', address_string: '东县门街12号', description: 'd' }, 'req-0002-abcd')
-    expect(out.ok && out.input.location).toBeNull()
-  })
-
-  it('should list every missing field as a 400 error', () => {
-    const out = fromPostRequest({ lat: '34.2' }, 'req-0003-abcd')
-    expect(out).toEqual({
-      ok: false,
-      errors: [
-        { code: 400, description: 'service_code is required' },
-        { code: 400, description: 'a location is required: lat and long, address_string or address_id' },
-        { code: 400, description: 'description is required' },
-      ],
-    })
-  })
-
-  it('should refuse coordinates out of range', () => {
-    expect(fromPostRequest({ service_code: 'a.b', lat: '95', long: '108', description: 'd' }, 'req-0004-abcd').ok).toBe(false)
+  it('should answer the address id a hotline case was stored with', () => {
+    expect(toServiceRequest({ ...base, addressId: 'XA-0012-778' }).address_id).toBe('XA-0012-778')
   })
 })
 
-describe('parseRequestsQuery', () => {
-  const now = new Date('2026-11-22T00:00:00Z')
-  it('should search the last 90 days by default', () => {
-    const out = parseRequestsQuery({}, now)
-    expect(out.ok && [out.query.start.toISOString(), out.query.end.toISOString()]).toEqual(['2026-08-24T00:00:00.000Z', '2026-11-22T00:00:00.000Z'])
-  })
-  it('should let service_request_id override every other filter', () => {
-    const out = parseRequestsQuery({ service_request_id: 'BL-1, BL-2', status: 'open', service_code: 'a.b' }, now)
-    expect(out.ok && out.query).toMatchObject({ ids: ['BL-1', 'BL-2'], status: null, serviceCodes: null })
-  })
-  it('should read comma separated service codes and a status', () => {
-    const out = parseRequestsQuery({ service_code: 'a.b,c.d', status: 'closed' }, now)
-    expect(out.ok && out.query).toMatchObject({ ids: null, serviceCodes: ['a.b', 'c.d'], status: 'closed' })
-  })
-  it.each([
-    [{ status: 'pending' }, 'status must be open or closed'],
-    [{ start_date: 'yesterday' }, 'start_date and end_date must be ISO 8601 date/times'],
-    [{ start_date: '2026-01-01T00:00:00+08:00', end_date: '2026-06-01T00:00:00+08:00' }, 'the date range may not span more than 90 days'],
-    [{ start_date: '2026-06-01T00:00:00+08:00', end_date: '2026-01-01T00:00:00+08:00' }, 'end_date is before start_date'],
-  ])('should refuse %o', (q, description) => {
-    expect(parseRequestsQuery(q, now)).toEqual({ ok: false, errors: [{ code: 400, description }] })
+describe('toDiscovery', () => {
+  it('should describe one GeoReport v2 endpoint serving XML and JSON', () => {
+    expect(toDiscovery('https://minhu.example.cn/open311/v2', '2026-11-30T00:00:00.000Z', true)).toMatchObject({
+      changeset: '2026-11-30T00:00:00.000Z',
+      endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: 'https://minhu.example.cn/open311/v2', changeset: '2026-11-30T00:00:00.000Z', type: 'production', formats: ['text/xml', 'application/json'] }],
+    })
+    expect(toDiscovery('u', 'c', false).endpoints[0]!.type).toBe('test')
   })
 })

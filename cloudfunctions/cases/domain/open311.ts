@@ -1,4 +1,4 @@
-import { CASE_STATUS_LABELS, DISPOSITION_LABELS, OPEN_CASE_STATUSES, type CaseStatus, type Category, type Disposition, type SubmitCaseInput } from '../../../types/cases'
+import { CASE_STATUS_LABELS, DISPOSITION_LABELS, OPEN_CASE_STATUSES, type CaseStatus, type Category, type Disposition } from '../../../types/cases'
 import { isoWithOffset } from './deadlines'
 
 /*
@@ -9,8 +9,11 @@ import { isoWithOffset } from './deadlines'
  *   service_name, service_code, description, agency_responsible, service_notice,
  *   requested_datetime, updated_datetime, expected_datetime, address, address_id, zipcode,
  *   lat, long, media_url. Date/times are ISO 8601 with an offset (we give +08:00).
- * - POST requests: service_code plus a location (lat & long, address_string or address_id);
- *   answers service_request_id (or a token), service_notice, account_id.
+ * - POST requests (open311-post.ts): service_code plus a location (lat & long,
+ *   address_string or address_id); every service is `realtime`, so the answer carries
+ *   service_request_id (never a token, which the spec reserves for `batch` services),
+ *   service_notice and account_id.
+ * - GET requests' query and its limits: open311-query.ts.
  * - errors: a list of {code, description}.
  * Our human-readable case number is the service_request_id; groups are level-1 categories.
  */
@@ -74,6 +77,8 @@ export interface Open311Case {
   updatedAt: string
   handleDueAt: string
   address: string
+  /** The 12345 system's address id; cases stored before it existed have none. */
+  addressId?: string
   location: { lng: number; lat: number } | null
   resolution: { disposition: Disposition; reply: string } | null
   duplicateOf: string | null
@@ -82,8 +87,9 @@ export interface Open311Case {
 /**
  * One case as a service request. `agency_responsible` is the unit handling it now;
  * `expected_datetime` its handling deadline; `status_notes` what a caller to 12345 would
- * be told: the reply for a closed case, the stage for an open one. Photos are served
- * through `media_url` when the caller resolves one (the first photo).
+ * be told: the reply for a closed case, the stage for an open one. `media_url` is what
+ * the caller decided may be public (open311-service.ts: only photos that came in through
+ * Open311 itself), or ''.
  */
 export function toServiceRequest(c: Open311Case, mediaUrl = ''): Open311Request {
   const open = OPEN_CASE_STATUSES.includes(c.status)
@@ -103,7 +109,7 @@ export function toServiceRequest(c: Open311Case, mediaUrl = ''): Open311Request 
     updated_datetime: isoWithOffset(c.updatedAt),
     expected_datetime: isoWithOffset(c.handleDueAt),
     address: c.address,
-    address_id: '',
+    address_id: c.addressId ?? '',
     zipcode: '',
     lat: c.location?.lat ?? null,
     long: c.location?.lng ?? null,
@@ -116,88 +122,37 @@ export interface Open311Error {
   description: string
 }
 
-const num = (v: unknown): number | null => {
-  if (v === undefined || v === null || v === '') return null
-  const n = Number(v)
-  return Number.isFinite(n) ? n : null
+/** POST requests' answer: realtime services give the id at once (no token). */
+export interface Open311PostAnswer {
+  service_request_id: string
+  service_notice: string
+  account_id: null
 }
-const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '')
+
+export interface Open311Discovery {
+  changeset: string
+  contact: string
+  key_service: string
+  endpoints: Array<{ specification: string; url: string; changeset: string; type: 'production' | 'test'; formats: string[] }>
+}
 
 /**
- * A POST request's form fields as our submit input (channel `hotline`). The client's
- * identity is not taken from the form: the host decides which account the API key
- * belongs to. `clientRequestId` comes from the caller's idempotency key.
+ * Service Discovery (wiki.open311.org/Service_Discovery): one GeoReport v2 endpoint at
+ * `endpointUrl`, XML and JSON. `changeset` is when the service list last changed.
  */
-export function fromPostRequest(
-  form: Record<string, unknown>,
-  clientRequestId: string,
-): { ok: true; input: SubmitCaseInput } | { ok: false; errors: Open311Error[] } {
-  const errors: Open311Error[] = []
-  const serviceCode = str(form.service_code)
-  if (!serviceCode) errors.push({ code: 400, description: 'service_code is required' })
-  const lat = num(form.lat)
-  const lng = num(form.long)
-  const address = str(form.address_string)
-  const hasPoint = lat !== null && lng !== null
-  if (!hasPoint && !address && !str(form.address_id)) errors.push({ code: 400, description: 'a location is required: lat and long, address_string or address_id' })
-  if (hasPoint && (Math.abs(lat) > 90 || Math.abs(lng) > 180)) errors.push({ code: 400, description: 'lat/long out of range' })
-  const description = str(form.description)
-  if (!description) errors.push({ code: 400, description: 'description is required' })
-  if (errors.length) return { ok: false, errors }
-  const name = `${str(form.last_name)}${str(form.first_name)}`.slice(0, 20)
-  const mediaUrl = str(form.media_url)
+export function toDiscovery(endpointUrl: string, changeset: string, production: boolean): Open311Discovery {
   return {
-    ok: true,
-    input: {
-      clientRequestId,
-      categoryCode: serviceCode,
-      description: description.slice(0, 500),
-      photos: mediaUrl ? [mediaUrl] : [],
-      location: hasPoint ? { lng, lat } : null,
-      address: address.slice(0, 100),
-      channel: 'hotline',
-      contact: { name, phone: str(form.phone).replace(/[^0-9+\-\s]/g, '').slice(0, 20) },
-    },
-  }
-}
-
-export interface RequestsQuery {
-  ids: string[] | null
-  serviceCodes: string[] | null
-  status: 'open' | 'closed' | null
-  start: Date
-  end: Date
-}
-
-const MAX_SPAN_MS = 90 * 24 * 3_600_000
-
-/**
- * GET requests' query. `service_request_id` (comma separated) overrides everything else;
- * without dates the last 90 days are searched, and a range may not span more than 90 days.
- */
-export function parseRequestsQuery(q: Record<string, unknown>, now: Date): { ok: true; query: RequestsQuery } | { ok: false; errors: Open311Error[] } {
-  const list = (v: unknown) => {
-    const items = str(v).split(',').map((s) => s.trim()).filter(Boolean)
-    return items.length ? items : null
-  }
-  const ids = list(q.service_request_id)
-  const status = str(q.status)
-  if (status && status !== 'open' && status !== 'closed') return { ok: false, errors: [{ code: 400, description: 'status must be open or closed' }] }
-  const parse = (v: unknown): Date | null | 'bad' => {
-    const s = str(v)
-    if (!s) return null
-    const t = Date.parse(s)
-    return Number.isNaN(t) ? 'bad' : new Date(t)
-  }
-  const startIn = parse(q.start_date)
-  const endIn = parse(q.end_date)
-  if (startIn === 'bad' || endIn === 'bad') return { ok: false, errors: [{ code: 400, description: 'start_date and end_date must be ISO 8601 date/times' }] }
-  const end = endIn ?? (startIn ? new Date(Math.min(now.getTime(), startIn.getTime() + MAX_SPAN_MS)) : now)
-  const start = startIn ?? new Date(end.getTime() - MAX_SPAN_MS)
-  if (end.getTime() < start.getTime()) return { ok: false, errors: [{ code: 400, description: 'end_date is before start_date' }] }
-  if (!ids && end.getTime() - start.getTime() > MAX_SPAN_MS) return { ok: false, errors: [{ code: 400, description: 'the date range may not span more than 90 days' }] }
-  return {
-    ok: true,
-    query: { ids, serviceCodes: ids ? null : list(q.service_code), status: ids ? null : (status as 'open' | 'closed') || null, start, end },
+    changeset,
+    contact: '请联系区级管理员（民呼我行 诉求办理）',
+    key_service: 'api_key 由区级管理员为 12345 热线或其他系统的账号开通，该账号须为社区或街道工作人员',
+    endpoints: [
+      {
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: endpointUrl,
+        changeset,
+        type: production ? 'production' : 'test',
+        formats: ['text/xml', 'application/json'],
+      },
+    ],
   }
 }
