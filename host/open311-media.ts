@@ -39,6 +39,8 @@ function isPrivate(address: string): boolean {
 
 class MediaError extends Error {}
 
+const sizeText = (bytes: number): string => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`)
+
 /** dns.lookup, refusing private answers: what the socket connects to is what was checked. */
 const publicLookup: typeof dnsLookup = ((hostname: string, options: object, callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void) => {
   dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
@@ -65,12 +67,12 @@ function get(url: URL, options: MediaFetchOptions, signal: AbortSignal): Promise
 function readLimited(res: IncomingMessage, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
-    let size = 0
+    let received = 0
     res.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > maxBytes) {
+      received += chunk.length
+      if (received > maxBytes) {
         res.destroy()
-        reject(new MediaError(`the image is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`))
+        reject(new MediaError(`the image is larger than ${sizeText(maxBytes)}`))
         return
       }
       chunks.push(chunk)
@@ -99,7 +101,7 @@ async function fetchImage(start: URL, options: MediaFetchOptions, signal: AbortS
     const declared = Number(res.headers['content-length'])
     if (Number.isFinite(declared) && declared > options.maxBytes) {
       res.destroy()
-      return { ok: false, description: `the image is larger than ${Math.round(options.maxBytes / 1024 / 1024)} MB` }
+      return { ok: false, description: `the image is larger than ${sizeText(options.maxBytes)}` }
     }
     const content = await readLimited(res, options.maxBytes)
     const kind = sniffImage(content)

@@ -1,18 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { seedDemo } from '../demo'
 import { apiKeysFromEnv } from './open311'
-import { createHost, type Host } from './server'
+import { IN_GRID_1, PUBLIC_BASE_URL, startOpen311Host, type Open311TestHost } from './open311-testing'
 
 /*
  * The Open311 GeoReport v2 routes over HTTP on an ephemeral port, on the demo data, field
- * by field against the spec (wiki.open311.org/GeoReport_v2). The hotline key belongs to
- * demo-street-1 (街道, a hotline role); the grid key to demo-grid-1 (网格员, not one).
+ * by field against the spec (GeoReport_v2/index.md in open311/open311.github.io), in JSON.
+ * XML and a FixMyStreet-style client: open311-xml.test.ts.
  */
 
-const KEYS = { 'hotline-key-1': 'demo-street-1', 'grid-key-1': 'demo-grid-1' }
-const IN_GRID_1 = { lat: '34.2581', long: '108.9573' }
 const REQUEST_FIELDS = [
   'service_request_id',
   'status',
@@ -33,23 +27,20 @@ const REQUEST_FIELDS = [
   'media_url',
 ].sort()
 
-let host: Host
+let s: Open311TestHost
 let base: string
-let work: string
-
 beforeAll(async () => {
-  work = mkdtempSync(path.join(tmpdir(), 'minhu-open311-'))
-  host = createHost({ dbFile: ':memory:', devMode: false, secret: 's', h5Dir: work, dataDir: work, sweepIntervalMs: 0, log: () => undefined, quiet: true, open311ApiKeys: KEYS })
-  await seedDemo(host.runtime)
-  base = `${await host.listen(0)}/open311/v2`
+  s = await startOpen311Host()
+  base = s.base
 })
-afterAll(async () => {
-  await host.close()
-  rmSync(work, { recursive: true, force: true })
-})
+afterAll(() => s.close())
 
-const form = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
-  fetch(`${base}/requests.json`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(fields).toString() })
+const form = (fields: Record<string, string | string[]>, headers: Record<string, string> = {}) => {
+  const body = new URLSearchParams()
+  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one)
+  return fetch(`${base}/requests.json`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers }, body: body.toString() })
+}
+const hotline = (fields: Record<string, string | string[]>, headers?: Record<string, string>) => form({ api_key: 'hotline-key-1', ...fields }, headers)
 
 async function json<T = unknown>(res: Response): Promise<T> {
   expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8')
@@ -57,15 +48,19 @@ async function json<T = unknown>(res: Response): Promise<T> {
 }
 
 type Req = Record<string, unknown> & { service_request_id: string }
+const created = async (res: Response): Promise<string> => {
+  expect(res.status).toBe(200)
+  return (await json<Req[]>(res))[0]!.service_request_id
+}
 
-describe('open311 routes', () => {
+describe('open311 routes (JSON)', () => {
   it('should list services with exactly the spec fields', async () => {
     const res = await fetch(`${base}/services.json`)
     expect(res.status).toBe(200)
     const services = await json<Array<Record<string, unknown>>>(res)
-    const elevator = services.find((s) => s.service_code === 'property.elevator')
+    const elevator = services.find((x) => x.service_code === 'property.elevator')
     expect(elevator).toEqual({ service_code: 'property.elevator', service_name: '电梯故障', description: '', metadata: false, type: 'realtime', keywords: '电梯,困人', group: '物业服务' })
-    expect(services.every((s) => String(s.service_code).includes('.'))).toBe(true)
+    expect(services.every((x) => String(x.service_code).includes('.'))).toBe(true)
   })
 
   it('should answer a service definition for a known code and 404 with an error list for an unknown one', async () => {
@@ -75,9 +70,11 @@ describe('open311 routes', () => {
     expect([missing.status, await json(missing)]).toEqual([404, [{ code: 404, description: 'service_code nothing.here not found' }]])
   })
 
-  it('should refuse the xml format with 400', async () => {
-    const res = await fetch(`${base}/services.xml`)
-    expect([res.status, await json(res)]).toEqual([400, [{ code: 400, description: 'only the json format is supported' }]])
+  it('should describe the endpoint in discovery.json from the configured base URL, never the Host header', async () => {
+    const res = await fetch(`${s.url}/open311/discovery.json`, { headers: { 'x-forwarded-host': 'evil.example' } })
+    const doc = await json<{ endpoints: Array<{ url: string; type: string; formats: string[] }>; changeset: string }>(res)
+    expect(doc.endpoints).toEqual([{ specification: 'http://wiki.open311.org/GeoReport_v2', url: `${PUBLIC_BASE_URL}/open311/v2`, changeset: doc.changeset, type: 'production', formats: ['text/xml', 'application/json'] }])
+    expect(Object.keys(doc).sort()).toEqual(['changeset', 'contact', 'endpoints', 'key_service'])
   })
 
   it('should refuse a POST without an api_key, with an unknown key, and with a key whose account has no hotline role', async () => {
@@ -87,27 +84,53 @@ describe('open311 routes', () => {
     const unknown = await form({ ...fields, api_key: 'nope' })
     expect([unknown.status, await json(unknown)]).toEqual([403, [{ code: 403, description: 'api_key is not valid' }]])
     const grid = await form({ ...fields, api_key: 'grid-key-1' })
-    expect(grid.status).toBe(403)
-    expect(await json(grid)).toEqual([{ code: 403, description: '您没有代为登记诉求的权限' }])
+    expect([grid.status, await json(grid)]).toEqual([403, [{ code: 403, description: '您没有代为登记诉求的权限' }]])
   })
 
-  it('should answer 400 for a POST without a location or a service code', async () => {
-    const res = await form({ api_key: 'hotline-key-1', description: '没有位置' })
+  it('should answer 400 listing every missing field of a POST', async () => {
+    const res = await hotline({ description: '没有位置' })
     expect(res.status).toBe(400)
-    expect((await json<Array<{ code: number; description: string }>>(res)).map((e) => e.description)).toEqual([
-      'service_code is required',
-      'a location is required: lat and long, address_string or address_id',
-    ])
+    expect((await json<Array<{ description: string }>>(res)).map((e) => e.description)).toEqual(['service_code is required', 'a location is required: lat and long, address_string or address_id'])
   })
 
-  it('should create a hotline case, answer its id, and read it back field by field', async () => {
-    const res = await form({ api_key: 'hotline-key-1', service_code: 'environment.litter', description: '东县门街口垃圾堆了三天', address_string: '东县门街12号', first_name: '建国', last_name: '李', phone: '13800001111', ...IN_GRID_1 })
+  it('should answer 404 for a POST with an unknown service_code', async () => {
+    const res = await hotline({ service_code: 'nothing.here', description: '无此类别', ...IN_GRID_1 })
+    expect([res.status, await json(res)]).toEqual([404, [{ code: 404, description: 'service_code nothing.here not found' }]])
+  })
+
+  it('should refuse a point in Beijing with a clear 400', async () => {
+    const res = await hotline({ service_code: 'environment.litter', description: '天安门广场', lat: '39.9087', long: '116.3975' })
+    expect(res.status).toBe(400)
+    expect((await json<Array<{ description: string }>>(res))[0]!.description).toMatch(/^lat\/long \(39\.9087, 116\.3975\) is outside the service area/)
+  })
+
+  it('should take a 4,000-character Chinese description as a form and say clearly when it is one too many', async () => {
+    const ok = await hotline({ service_code: 'environment.litter', description: '井'.repeat(4000), ...IN_GRID_1 })
+    const id = await created(ok)
+    const [read] = await json<Req[]>(await fetch(`${base}/requests/${id}.json`))
+    expect(String(read!.description)).toHaveLength(4000)
+    const long = await hotline({ service_code: 'environment.litter', description: '井'.repeat(4001), ...IN_GRID_1 })
+    expect([long.status, await json(long)]).toEqual([400, [{ code: 400, description: 'description is too long: 4001 characters, at most 4000' }]])
+  })
+
+  it('should create a case without a description', async () => {
+    const id = await created(await hotline({ service_code: 'environment.litter', ...IN_GRID_1 }))
+    const [read] = await json<Req[]>(await fetch(`${base}/requests/${id}.json`))
+    expect(read!.description).toBe('垃圾堆放（来电未附描述）')
+  })
+
+  it('should keep address_id when it is the only location', async () => {
+    const id = await created(await hotline({ service_code: 'environment.litter', description: '门口垃圾', address_id: 'XA-BL-000123' }))
+    const [read] = await json<Req[]>(await fetch(`${base}/requests/${id}.json`))
+    expect([read!.address_id, read!.address, read!.lat, read!.long]).toEqual(['XA-BL-000123', '地址编号 XA-BL-000123', null, null])
+  })
+
+  it('should create a hotline case, answer its id alone (realtime: no token), and read it back field by field', async () => {
+    const res = await hotline({ service_code: 'environment.litter', description: '东县门街口垃圾堆了三天', address_string: '东县门街12号', first_name: '建国', last_name: '李', phone: '13800001111', ...IN_GRID_1 })
     expect(res.status).toBe(200)
-    const [created] = await json<Array<Record<string, unknown>>>(res)
-    expect(Object.keys(created!).sort()).toEqual(['account_id', 'service_notice', 'service_request_id', 'token'])
-    expect(created).toMatchObject({ service_notice: '已交「东县门社区第一网格」办理', account_id: null })
-    const id = String(created!.service_request_id)
-    expect(id).toMatch(/^BL-\d{8}-\d{4}$/)
+    const answer = await json<Array<Record<string, unknown>>>(res)
+    expect(answer).toEqual([{ service_request_id: expect.stringMatching(/^BL-\d{8}-\d{4}$/), service_notice: '已交「东县门社区第一网格」办理', account_id: null }])
+    const id = String(answer[0]!.service_request_id)
 
     const one = await fetch(`${base}/requests/${id}.json`)
     expect(one.status).toBe(200)
@@ -121,7 +144,10 @@ describe('open311 routes', () => {
       service_code: 'environment.litter',
       description: '东县门街口垃圾堆了三天',
       agency_responsible: '东县门社区第一网格',
+      service_notice: '',
       address: '东县门街12号',
+      address_id: '',
+      zipcode: '',
       lat: 34.2581,
       long: 108.9573,
       media_url: '',
@@ -129,47 +155,89 @@ describe('open311 routes', () => {
     for (const field of ['requested_datetime', 'updated_datetime', 'expected_datetime']) expect(String(request![field])).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?\+08:00$/)
     // The petitioner's name and phone are never part of a GeoReport answer.
     expect(JSON.stringify(request)).not.toMatch(/13800001111|建国/)
-
-    const token = await fetch(`${base}/tokens/${String(created!.token)}.json`)
-    expect([token.status, await json(token)]).toEqual([200, [{ service_request_id: id, token: created!.token }]])
   })
 
   it('should make one case for a retried POST with the same Idempotency-Key', async () => {
-    const fields = { api_key: 'hotline-key-1', service_code: 'neighbour.noise', description: '夜里装修声音太大', ...IN_GRID_1 }
-    const first = await json<Req[]>(await form(fields, { 'Idempotency-Key': 'hotline-ticket-0001' }))
-    const again = await json<Req[]>(await form(fields, { 'Idempotency-Key': 'hotline-ticket-0001' }))
-    expect(again[0]!.service_request_id).toBe(first[0]!.service_request_id)
-    const other = await json<Req[]>(await form(fields, { 'Idempotency-Key': 'hotline-ticket-0002' }))
-    expect(other[0]!.service_request_id).not.toBe(first[0]!.service_request_id)
+    const fields = { service_code: 'neighbour.noise', description: '夜里装修声音太大', ...IN_GRID_1 }
+    const first = await created(await hotline(fields, { 'Idempotency-Key': 'hotline-ticket-0001' }))
+    expect(await created(await hotline(fields, { 'Idempotency-Key': 'hotline-ticket-0001' }))).toBe(first)
+    expect(await created(await hotline(fields, { 'Idempotency-Key': 'hotline-ticket-0002' }))).not.toBe(first)
   })
 
-  it('should filter requests by service_code, status and ids, and refuse a bad status', async () => {
-    const created = await json<Req[]>(await form({ api_key: 'hotline-key-1', service_code: 'utility.power', description: '整栋楼停电', ...IN_GRID_1 }))
-    const id = created[0]!.service_request_id
-    const byCode = await json<Req[]>(await fetch(`${base}/requests.json?service_code=utility.power`))
-    expect(byCode.map((r) => r.service_request_id)).toEqual([id])
-    const closed = await json<Req[]>(await fetch(`${base}/requests.json?status=closed`))
-    expect(closed.some((r) => r.service_request_id === id)).toBe(false)
-    const open = await json<Req[]>(await fetch(`${base}/requests.json?status=open`))
-    expect(open.some((r) => r.service_request_id === id)).toBe(true)
-    const byIds = await json<Req[]>(await fetch(`${base}/requests.json?service_request_id=${id},BL-20000101-0001`))
-    expect(byIds.map((r) => r.service_request_id)).toEqual([id])
+  it('should answer a multipart POST with 415 saying what to send instead', async () => {
+    const body = new FormData()
+    body.append('api_key', 'hotline-key-1')
+    body.append('service_code', 'environment.litter')
+    const res = await fetch(`${base}/requests.json`, { method: 'POST', body })
+    expect([res.status, await json(res)]).toEqual([415, [{ code: 415, description: 'multipart/form-data is not accepted: send the fields as application/x-www-form-urlencoded, and photos as media_url' }]])
+  })
+
+  it('should filter requests by service_code and status, as lists or repeated, and by ids', async () => {
+    const id = await created(await hotline({ service_code: 'utility.power', description: '整栋楼停电', ...IN_GRID_1 }))
+    const ids = async (query: string) => (await json<Req[]>(await fetch(`${base}/requests.json?${query}`))).map((r) => r.service_request_id)
+    expect(await ids('service_code=utility.power')).toEqual([id])
+    expect(await ids('service_code=utility.power,utility.water')).toEqual([id])
+    expect(await ids('service_code=utility.water&service_code=utility.power')).toEqual([id])
+    expect(await ids('service_code=utility.power&status=closed')).toEqual([])
+    expect(await ids('service_code=utility.power&status=open,closed')).toEqual([id])
+    expect(await ids('service_code=utility.power&status=closed&status=open')).toEqual([id])
+    expect(await ids(`service_request_id=${id},BL-20000101-0001`)).toEqual([id])
     const bad = await fetch(`${base}/requests.json?status=pending`)
-    expect([bad.status, await json(bad)]).toEqual([400, [{ code: 400, description: 'status must be open or closed' }]])
-    const span = await fetch(`${base}/requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-12-31T00:00:00Z`)
-    expect(span.status).toBe(400)
+    expect([bad.status, await json(bad)]).toEqual([400, [{ code: 400, description: 'status must be open or closed (comma delimited), not pending' }]])
+    expect((await fetch(`${base}/requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-12-31T00:00:00Z`)).status).toBe(400)
   })
 
-  it('should answer 404 for an unknown request id and an unknown token', async () => {
+  it('should page requests.json with a Link to the next page on the public base URL', async () => {
+    const res = await fetch(`${base}/requests.json?page_size=1&status=open`)
+    expect(await json<Req[]>(res)).toHaveLength(1)
+    expect([res.headers.get('x-page'), res.headers.get('x-page-size')]).toEqual(['1', '1'])
+    expect(res.headers.get('link')).toBe(`<${PUBLIC_BASE_URL}/open311/v2/requests.json?page_size=1&status=open&page=2>; rel="next"`)
+    const last = await fetch(`${base}/requests.json?page_size=200`)
+    expect(last.headers.get('link')).toBeNull()
+  })
+
+  it('should refuse more than 100 ids with a clear error', async () => {
+    const ids = Array.from({ length: 101 }, (_x, i) => `BL-20261122-${String(i).padStart(4, '0')}`).join(',')
+    const res = await fetch(`${base}/requests.json?service_request_id=${ids}`)
+    expect([res.status, await json(res)]).toEqual([400, [{ code: 400, description: 'too many service_request_id: 101, at most 100 per request' }]])
+  })
+
+  it('should answer 404 for an unknown request id, an unknown token and an unknown resource', async () => {
     const res = await fetch(`${base}/requests/BL-20000101-0001.json`)
     expect([res.status, await json(res)]).toEqual([404, [{ code: 404, description: 'service_request_id BL-20000101-0001 not found' }]])
-    const token = await fetch(`${base}/tokens/${'0'.repeat(32)}.json`)
-    expect(token.status).toBe(404)
+    expect((await fetch(`${base}/tokens/${'0'.repeat(32)}.json`)).status).toBe(404)
+    expect((await fetch(`${base}/services.yaml`)).status).toBe(404)
+  })
+})
+
+describe('open311 HTTP manners', () => {
+  it('should let browsers on other sites read, with CORS on answers and errors', async () => {
+    for (const path of ['services.json', 'requests.json', 'requests/BL-20000101-0001.json']) {
+      const res = await fetch(`${base}/${path}`, { headers: { origin: 'https://tools.example.org' } })
+      expect([path, res.headers.get('access-control-allow-origin')]).toEqual([path, '*'])
+    }
   })
 
-  it('should refuse writing methods on read-only resources', async () => {
-    const res = await fetch(`${base}/services.json`, { method: 'POST' })
-    expect([res.status, res.headers.get('allow')]).toEqual([405, 'GET'])
+  it('should answer a CORS preflight for reading, but not offer POST to other sites', async () => {
+    const res = await fetch(`${base}/requests.json`, { method: 'OPTIONS', headers: { origin: 'https://tools.example.org', 'access-control-request-method': 'GET' } })
+    expect(res.status).toBe(204)
+    expect([res.headers.get('access-control-allow-origin'), res.headers.get('access-control-allow-methods'), res.headers.get('allow')]).toEqual(['*', 'GET, HEAD, OPTIONS', 'GET, HEAD, POST, OPTIONS'])
+    const posted = await hotline({ service_code: 'nothing.here', ...IN_GRID_1 })
+    expect(posted.headers.get('access-control-allow-origin')).toBeNull()
+  })
+
+  it('should answer 405 with the methods each route allows', async () => {
+    const services = await fetch(`${base}/services.json`, { method: 'POST' })
+    expect([services.status, services.headers.get('allow')]).toEqual([405, 'GET, HEAD, OPTIONS'])
+    const requests = await fetch(`${base}/requests.json`, { method: 'DELETE' })
+    expect([requests.status, requests.headers.get('allow'), await json(requests)]).toEqual([405, 'GET, HEAD, POST, OPTIONS', [{ code: 405, description: 'DELETE is not allowed here: GET, HEAD, POST, OPTIONS' }]])
+    const one = await fetch(`${base}/requests/BL-20000101-0001.xml`, { method: 'PUT' })
+    expect([one.status, one.headers.get('allow'), one.headers.get('content-type')]).toEqual([405, 'GET, HEAD, OPTIONS', 'text/xml; charset=utf-8'])
+  })
+
+  it('should answer HEAD with the headers and no body', async () => {
+    const res = await fetch(`${base}/services.json`, { method: 'HEAD' })
+    expect([res.status, res.headers.get('content-type'), await res.text()]).toEqual([200, 'application/json; charset=utf-8', ''])
   })
 })
 

@@ -88,6 +88,9 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'cases', name: 'number', fields: [{ field: 'number', order: 1 }], unique: true },
   { collection: 'cases', name: 'location', fields: [{ field: 'location', order: '2dsphere' }] },
   { collection: 'cases', name: 'status_submittedAt', fields: [{ field: 'status', order: 1 }, { field: 'submittedAt', order: 1 }] },
+  // Open311's public list (docs/open311.md): newest first in a date range, optionally by service code.
+  { collection: 'cases', name: 'submittedAt', fields: [{ field: 'submittedAt', order: -1 }] },
+  { collection: 'cases', name: 'categoryCode_submittedAt', fields: [{ field: 'categoryCode', order: 1 }, { field: 'submittedAt', order: -1 }] },
   // a unit's 超期 box (unsigned past the acknowledgement deadline) and 待回访 box.
   { collection: 'cases', name: 'unit_status_ack', fields: [{ field: 'handlingUnitId', order: 1 }, { field: 'status', order: 1 }, { field: 'ackDueAt', order: 1 }] },
   // `rating` is in it so the 待回访 count (rating: null) is answered from the index alone.
