@@ -1,3 +1,5 @@
+import { COLORS } from './styles/colors'
+
 const isH5 = process.env.TARO_ENV === 'h5'
 
 /**
@@ -27,15 +29,15 @@ export default defineAppConfig({
   subPackages: [{ root: 'staff', pages: ['volunteers/index', 'roles/index', 'stations/index', 'stations/edit', 'wishes/index', 'cases/index', 'cases/detail', 'cases/reports'] }],
   window: {
     backgroundTextStyle: 'dark',
-    navigationBarBackgroundColor: '#c8161d',
+    navigationBarBackgroundColor: COLORS.brand,
     navigationBarTitleText: '民呼我行',
     navigationBarTextStyle: 'white',
-    backgroundColor: '#f5f5f5',
+    backgroundColor: COLORS.pageBg,
   },
   tabBar: {
-    color: '#666666',
-    selectedColor: '#c8161d',
-    backgroundColor: '#ffffff',
+    color: COLORS.inkSecondary,
+    selectedColor: COLORS.brand,
+    backgroundColor: COLORS.surface,
     borderStyle: 'black',
     list: [
       { pagePath: 'pages/home/index', text: '首页', iconPath: 'assets/tab-icons/home.png', selectedIconPath: 'assets/tab-icons/home-active.png' },

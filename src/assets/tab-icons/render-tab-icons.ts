@@ -6,6 +6,7 @@
  */
 import path from 'node:path'
 import { chromium } from 'playwright-core'
+import { COLORS } from '../../styles/colors'
 
 const ICONS: Record<string, string> = {
   // a house with a door
@@ -15,13 +16,13 @@ const ICONS: Record<string, string> = {
   // a person
   me: '<circle cx="40" cy="26" r="13" fill="none" stroke="C" stroke-width="6"/><path d="M14 70 C14 52 26 46 40 46 C54 46 66 52 66 70" fill="none" stroke="C" stroke-width="6" stroke-linecap="round"/>',
 }
-const COLORS = { '': '#777777', '-active': '#c8161d' }
+const TAB_COLORS = { '': COLORS.iconIdle, '-active': COLORS.brand }
 
 async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] })
   const page = await browser.newPage({ viewport: { width: 81, height: 81 } })
   for (const [name, body] of Object.entries(ICONS)) {
-    for (const [suffix, color] of Object.entries(COLORS)) {
+    for (const [suffix, color] of Object.entries(TAB_COLORS)) {
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="81" height="81" viewBox="0 0 80 80">${body.replace(/"C"/g, `"${color}"`)}</svg>`
       await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`)
       await page.screenshot({ path: path.join(__dirname, `${name}${suffix}.png`), omitBackground: true, clip: { x: 0, y: 0, width: 81, height: 81 } })
