@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { messageOf } from '../services/transport/call-error'
+import { messageOf } from '../services/errors'
 
 export interface AsyncState<T> {
   data: T | undefined

@@ -1,5 +1,5 @@
 import { Dialog, Toast } from '@nutui/nutui-react-taro'
-import { messageOf } from '../services/transport/call-error'
+import { messageOf } from '../services/errors'
 
 /** The ids of the Toast and Dialog that every page's PageShell renders. */
 export const TOAST_ID = 'page-toast'

@@ -1,5 +1,5 @@
 import { callErrorFrom, unwrapEnvelope } from './transport/call-error'
-import { setToken } from './transport/session'
+import { getToken, setToken } from './transport/session'
 
 /** The seeded demo accounts (DESIGN.md "Demo data"), as the H5 login page lists them. */
 export const DEMO_ACCOUNTS = [
@@ -31,6 +31,11 @@ export async function devLogin(openid: string): Promise<void> {
   }
   const { token } = unwrapEnvelope<{ token: string }>(body)
   setToken(token)
+}
+
+/** Whether a demo session token is kept (the login page offers to switch accounts then). */
+export function isSignedIn(): boolean {
+  return getToken() !== null
 }
 
 export function logout(): void {

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react'
 import type { LngLat } from '../../../types/org'
 import { toast } from '../../lib/feedback'
 import { locate } from '../../services/privacy/locate'
-import { CAN_PICK_ON_MAP, pickPlaceOnMap } from '../stations/pick-place'
+import { CAN_PICK_ON_MAP, pickPlaceOnMap } from '../../lib/pick-place'
 
 /**
  * Where the case is. By default no point is sent and the function routes by the resident's

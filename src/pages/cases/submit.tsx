@@ -1,15 +1,15 @@
-import { View, Text, Image, Input, Textarea } from '@tarojs/components'
+import { View, Text, Input, Textarea } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useMemo, useRef, useState } from 'react'
 import { Button, Loading, Switch } from '@nutui/nutui-react-taro'
 import { EmptyState } from '../../components/empty-state'
 import { PageShell } from '../../components/page-shell'
+import { PhotoPicker, type UploadedPhoto } from '../../components/photo-picker'
 import { useAsync } from '../../hooks/use-async'
 import { useMe } from '../../hooks/use-me'
 import { confirm, toast, toastError } from '../../lib/feedback'
 import { casesService, type CaseDetail, type SimilarCase } from '../../services/cases'
 import type { ContactPreference } from '../../../types/cases'
-import { choosePhotos, uploadPhoto, type UploadedPhoto } from '../wishes/upload-photo'
 import { CASE_LIMITS, charCount, groupCategories, newClientRequestId } from './format'
 import { useCaseLocation } from './location-choice'
 import './submit.scss'
@@ -45,20 +45,6 @@ export default function SubmitCasePage() {
   const group = groups.find((g) => g.code === groupCode)
   const category = group?.leaves.find((c) => c.code === categoryCode)
   const phoneValue = phone ?? profile?.phone ?? ''
-
-  const addPhotos = async () => {
-    try {
-      const paths = await choosePhotos(CASE_LIMITS.photosMax - photos.length)
-      setUploading(true)
-      const uploaded: UploadedPhoto[] = []
-      for (const p of paths) uploaded.push(await uploadPhoto(p))
-      setPhotos((prev) => [...prev, ...uploaded].slice(0, CASE_LIMITS.photosMax))
-    } catch (error) {
-      if (!/cancel/i.test(String((error as { errMsg?: string })?.errMsg ?? ''))) toastError(error)
-    } finally {
-      setUploading(false)
-    }
-  }
 
   const valid = (): boolean => {
     if (!category) return toast('请选择诉求类别'), false
@@ -206,21 +192,7 @@ export default function SubmitCasePage() {
       </View>
 
       <View className="section-title">照片（选填，最多 {CASE_LIMITS.photosMax} 张）</View>
-      <View className="case-submit__photos">
-        {photos.map((p, i) => (
-          <View key={p.fileId} className="case-submit__photo-box">
-            <Image className="case-submit__photo" src={p.url} mode="aspectFill" ariaLabel={`照片${i + 1}`} />
-            <Text className="case-submit__photo-remove" onClick={() => setPhotos(photos.filter((x) => x.fileId !== p.fileId))}>
-              删除
-            </Text>
-          </View>
-        ))}
-        {photos.length < CASE_LIMITS.photosMax ? (
-          <View className="case-submit__photo-add" data-testid="case-submit-photo" onClick={() => void addPhotos()}>
-            <Text>{uploading ? '上传中…' : '＋ 添加照片'}</Text>
-          </View>
-        ) : null}
-      </View>
+      <PhotoPicker className="case-submit__photos" photos={photos} onChange={setPhotos} onUploading={setUploading} max={CASE_LIMITS.photosMax} label="照片" testId="case-submit-photo" />
 
       <View className="section-title">问题在哪里</View>
       <View className="case-submit__card">

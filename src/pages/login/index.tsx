@@ -5,8 +5,7 @@ import { Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../components/page-shell'
 import { refreshMe, setMe } from '../../hooks/use-me'
 import { toastError } from '../../lib/feedback'
-import { DEMO_ACCOUNTS, devLogin } from '../../services/dev-login'
-import { getToken } from '../../services/transport/session'
+import { DEMO_ACCOUNTS, devLogin, isSignedIn } from '../../services/dev-login'
 import './index.scss'
 
 /** H5 development only (not in the weapp build): sign in as one of the seeded demo accounts. */
@@ -33,7 +32,7 @@ export default function LoginPage() {
         <Text className="login__title">民呼我行 · 演示登录</Text>
         <Text className="login__text">
           网页版用于开发和演示。在微信小程序里，系统会自动识别您的微信身份，不需要登录。
-          {getToken() ? '（当前已登录，选择其他账号可切换）' : ''}
+          {isSignedIn() ? '（当前已登录，选择其他账号可切换）' : ''}
         </Text>
       </View>
       <CellGroup title="选择一个演示账号">

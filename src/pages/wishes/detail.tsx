@@ -11,8 +11,7 @@ import { confirm, toast, toastError } from '../../lib/feedback'
 import { wishesService, type WishDetail } from '../../services/wishes'
 import { ACTION_LABELS, ACTION_ORDER, CONFIRM_ACTIONS, TEXT_ACTIONS } from './actions'
 import { WISH_LIMITS, categoryLabel, formatNeededBy, statusLabel, statusTagType } from './format'
-import { PhotoPicker } from './components/photo-picker'
-import type { UploadedPhoto } from './upload-photo'
+import { PhotoPicker, type UploadedPhoto } from '../../components/photo-picker'
 import './detail.scss'
 
 const HISTORY_LABELS: Record<WishDetail['history'][number]['action'], string> = {

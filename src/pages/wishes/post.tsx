@@ -7,8 +7,7 @@ import { PageShell } from '../../components/page-shell'
 import { toast, toastError } from '../../lib/feedback'
 import { wishesService } from '../../services/wishes'
 import { NEEDED_BY_CHOICES, WISH_CATEGORIES, WISH_LIMITS, charCount, formatNeededBy, neededByDate } from './format'
-import { PhotoPicker } from './components/photo-picker'
-import type { UploadedPhoto } from './upload-photo'
+import { PhotoPicker, type UploadedPhoto } from '../../components/photo-picker'
 import './post.scss'
 
 /**

@@ -1,4 +1,4 @@
-import { photoUrl } from '../../pages/cases/photo-url'
+import { photoUrl } from '../../services/photos'
 
 /** Whether the exported file is offered as a link (H5) rather than opened in place (weapp). */
 export const EXPORT_AS_LINK = true

@@ -1,15 +1,15 @@
-import { View, Text, Input, Textarea, Picker, Image } from '@tarojs/components'
+import { View, Text, Input, Textarea, Picker } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Loading } from '@nutui/nutui-react-taro'
 import { useEffect, useMemo, useState } from 'react'
 import type { Closure } from '../../../types/stations'
 import { PageShell } from '../../components/page-shell'
+import { PhotoPicker } from '../../components/photo-picker'
 import { useAsync } from '../../hooks/use-async'
 import dayjs from '../../lib/dayjs'
-import { toast, toastError } from '../../lib/feedback'
-import { CAN_PICK_ON_MAP, pickPlaceOnMap } from '../../pages/stations/pick-place'
-import { choosePhotos, uploadPhoto } from '../../pages/wishes/upload-photo'
-import { CallError, messageOf } from '../../services/transport/call-error'
+import { toast } from '../../lib/feedback'
+import { CAN_PICK_ON_MAP, pickPlaceOnMap } from '../../lib/pick-place'
+import { CallError, messageOf } from '../../services/errors'
 import { stationsService, type StationDetail, type StationInput } from '../../services/stations'
 import { ClosuresEditor } from './components/closures-editor'
 import { HoursEditor, type HoursForm } from './components/hours-editor'
@@ -106,27 +106,6 @@ export default function StationEditPage() {
     const place = await pickPlaceOnMap()
     if (!place) return
     setForm((f) => ({ ...f, lng: place.point.lng.toFixed(6), lat: place.point.lat.toFixed(6), address: f.address || place.name }))
-  }
-
-  const [uploading, setUploading] = useState(false)
-  const addPhotos = async () => {
-    let paths: string[]
-    try {
-      paths = await choosePhotos(MAX_PHOTOS - form.photos.length)
-    } catch {
-      return // the person closed the picker
-    }
-    setUploading(true)
-    try {
-      for (const path of paths) {
-        const photo = await uploadPhoto(path)
-        setForm((f) => ({ ...f, photos: [...f.photos, photo].slice(0, MAX_PHOTOS) }))
-      }
-    } catch (error) {
-      toastError(error)
-    } finally {
-      setUploading(false)
-    }
   }
 
   const save = async () => {
@@ -234,20 +213,8 @@ export default function StationEditPage() {
       </View>
 
       <View className="section-title">照片（最多 {MAX_PHOTOS} 张，第一张作封面）</View>
-      <View className="station-edit__card station-edit__photos" data-testid="station-photos">
-        {form.photos.map((p, i) => (
-          <View key={p.fileId} className="station-edit__photo">
-            <Image className="station-edit__photo-img" src={p.url} mode="aspectFill" ariaLabel={`照片${i + 1}`} />
-            <Text className="station-edit__photo-remove" onClick={() => set('photos', form.photos.filter((x) => x.fileId !== p.fileId))}>
-              删除
-            </Text>
-          </View>
-        ))}
-        {form.photos.length < MAX_PHOTOS ? (
-          <Button fill="outline" loading={uploading} onClick={() => void addPhotos()}>
-            ＋ 添加照片
-          </Button>
-        ) : null}
+      <View className="station-edit__card" data-testid="station-photos">
+        <PhotoPicker photos={form.photos} onChange={(photos) => set('photos', photos)} max={MAX_PHOTOS} label="照片" testId="station-photo-add" />
       </View>
 
       {problems.length > 0 ? (

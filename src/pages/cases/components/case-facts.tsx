@@ -4,7 +4,7 @@ import { Tag } from '@nutui/nutui-react-taro'
 import type { CaseDetail } from '../../../services/cases'
 import { formatTime } from '../../../lib/dayjs'
 import { DISPOSITION_LABELS, SATISFACTION_LABELS, deadlineText, statusTagType } from '../format'
-import { photoUrl } from '../photo-url'
+import { photoUrl } from '../../../services/photos'
 import './case-facts.scss'
 
 /**

@@ -5,7 +5,7 @@ import type { Point } from '../../../../types/stations'
 import { useAsync } from '../../../hooks/use-async'
 import { usersService } from '../../../services/users'
 import { groupCommunitiesByStreet } from '../../me/org-groups'
-import { CAN_PICK_ON_MAP, pickPlaceOnMap } from '../pick-place'
+import { CAN_PICK_ON_MAP, pickPlaceOnMap } from '../../../lib/pick-place'
 
 /**
  * "选择地点": a community from the list (works everywhere, no location permission needed),

@@ -1,11 +1,7 @@
 import Taro from '@tarojs/taro'
 import { photoCloudPath } from '../../../types/photos'
-import { usersService } from '../../services/users'
-
-export interface UploadedPhoto {
-  fileId: string
-  url: string
-}
+import { usersService } from '../users'
+import type { UploadedPhoto } from './photo'
 
 let myOpenid: Promise<string> | null = null
 
@@ -26,9 +22,4 @@ export async function uploadPhoto(tempPath: string): Promise<UploadedPhoto> {
   const name = `${Date.now()}-${Math.random().toString(36).slice(2)}.${ext}`
   const res = await Taro.cloud.uploadFile({ cloudPath: photoCloudPath(await openid(), name), filePath: tempPath })
   return { fileId: res.fileID, url: tempPath }
-}
-
-export async function choosePhotos(count: number): Promise<string[]> {
-  const picked = await Taro.chooseImage({ count, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-  return picked.tempFilePaths
 }

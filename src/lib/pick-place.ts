@@ -1,4 +1,4 @@
-import type { Point } from '../../../types/stations'
+import type { Point } from '../../types/stations'
 
 /** Whether this platform can pick a place on a map. H5 picks a community from the list instead. */
 export const CAN_PICK_ON_MAP = false

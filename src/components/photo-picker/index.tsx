@@ -1,8 +1,11 @@
 import { View, Text, Image } from '@tarojs/components'
 import { useState } from 'react'
-import { toastError } from '../../../lib/feedback'
-import { choosePhotos, uploadPhoto, type UploadedPhoto } from '../upload-photo'
-import './photo-picker.scss'
+import { toastError } from '../../lib/feedback'
+import { choosePhotos, uploadPhoto, type UploadedPhoto } from '../../services/photos'
+import { addPhotos, isPickerCancel } from './add-photos'
+import './index.scss'
+
+export type { UploadedPhoto }
 
 export interface PhotoPickerProps {
   photos: UploadedPhoto[]
@@ -12,14 +15,19 @@ export interface PhotoPickerProps {
   max: number
   /** Spoken name of each picture ("照片" → "照片1"). */
   label: string
+  /** On the add tile. */
   testId: string
+  className?: string
 }
 
 /**
- * Pick up to `max` pictures and upload them as they are picked (wish photos, fulfilment
- * proof). Each shows with a 删除 under it; the add tile disappears at the limit.
+ * The one photo picker (wish photos, fulfilment proof, case photos, station photos): pick up
+ * to `max` pictures and upload them as they are picked (services/photos.ts). Each shows with
+ * a 删除 under it; the add tile says 上传中… while uploading and disappears at the limit.
+ *
+ * `<PhotoPicker photos={photos} onChange={setPhotos} onUploading={setUploading} max={9} label="照片" testId="x-photo" />`
  */
-export function PhotoPicker({ photos, onChange, onUploading, max, label, testId }: PhotoPickerProps) {
+export function PhotoPicker({ photos, onChange, onUploading, max, label, testId, className = '' }: PhotoPickerProps) {
   const [uploading, setUploading] = useState(false)
   const busy = (on: boolean) => {
     setUploading(on)
@@ -28,21 +36,14 @@ export function PhotoPicker({ photos, onChange, onUploading, max, label, testId 
 
   const add = async () => {
     try {
-      const paths = await choosePhotos(max - photos.length)
-      busy(true)
-      const uploaded: UploadedPhoto[] = []
-      for (const p of paths) uploaded.push(await uploadPhoto(p))
-      onChange([...photos, ...uploaded].slice(0, max))
+      onChange(await addPhotos(photos, max, { choose: choosePhotos, upload: uploadPhoto }, busy))
     } catch (error) {
-      // Closing the picker is not an error worth a toast.
-      if (!/cancel/i.test(String((error as { errMsg?: string })?.errMsg ?? ''))) toastError(error)
-    } finally {
-      busy(false)
+      if (!isPickerCancel(error)) toastError(error)
     }
   }
 
   return (
-    <View className="photo-picker">
+    <View className={`photo-picker ${className}`}>
       {photos.map((p, i) => (
         <View key={p.fileId} className="photo-picker__box">
           <Image className="photo-picker__photo" src={p.url} mode="aspectFill" ariaLabel={`${label}${i + 1}`} />

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { Point } from '../../../types/stations'
+import type { Point } from '../../types/stations'
 
 export const CAN_PICK_ON_MAP = true
 
