@@ -1,23 +1,17 @@
 import type { WishAction } from '../../../types/wishes'
+import type { ActionSpec } from '../../components/action-bar'
+import { wishesService } from '../../services/wishes'
+import type { UploadedPhoto } from '../../services/photos'
 
-type PersonAction = Exclude<WishAction, 'expire' | 'autoConfirm'>
+export type PersonAction = Exclude<WishAction, 'expire' | 'autoConfirm'>
 
-/** The button of each action a person can take on the detail page. */
-export const ACTION_LABELS: Record<PersonAction, string> = {
-  approve: '审核通过',
-  reject: '不通过',
-  withdraw: '撤回心愿',
-  hide: '隐藏心愿',
-  claim: '我来认领',
-  release: '放弃认领',
-  fulfil: '标记已完成',
-  confirm: '确认已完成',
-  dispute: '还没有完成',
-  thank: '写感谢的话',
-}
+/** Button order on the page: the main action of each person first. */
+export const ACTION_ORDER: PersonAction[] = ['claim', 'fulfil', 'confirm', 'thank', 'approve', 'reject', 'dispute', 'release', 'withdraw', 'hide']
 
-/** Actions that need a few words first, with what to ask and whether it may be left empty. */
-export const TEXT_ACTIONS: Partial<Record<PersonAction, { prompt: string; optional?: boolean; max: number }>> = {
+type TextAction = 'reject' | 'hide' | 'release' | 'fulfil' | 'dispute' | 'thank'
+
+/** Actions that need a few words first: what to ask, whether it may be left empty, how long. */
+const TEXT_ACTIONS: Record<TextAction, { prompt: string; optional?: boolean; max: number }> = {
   reject: { prompt: '不通过的原因（心愿人会看到）', max: 100 },
   hide: { prompt: '隐藏的原因（心愿人会看到）', max: 100 },
   release: { prompt: '放弃的原因（选填，心愿人会看到）', optional: true, max: 100 },
@@ -26,17 +20,68 @@ export const TEXT_ACTIONS: Partial<Record<PersonAction, { prompt: string; option
   thank: { prompt: '对志愿者说句话，会显示在心愿墙上', max: 100 },
 }
 
-/** Actions that change something for another person: ask before doing them. */
-export const CONFIRM_ACTIONS: Partial<Record<PersonAction, string>> = {
-  claim: '认领后请在期限内完成，并主动联系心愿人。确定认领吗？',
-  withdraw: '撤回后心愿将从心愿墙上撤下。确定撤回吗？',
-  confirm: '确认志愿者已帮您实现这个心愿？确认后将为志愿者记录服务时长。',
-  approve: '确定审核通过，让这个心愿上墙吗？',
+/** The text form of an action, if it has one. */
+export function textForm(action: PersonAction): { prompt: string; optional?: boolean; max: number } | undefined {
+  return action in TEXT_ACTIONS ? TEXT_ACTIONS[action as TextAction] : undefined
 }
 
-/** Button order on the page: the main action of each person first. */
-export const ACTION_ORDER: PersonAction[] = ['claim', 'fulfil', 'confirm', 'thank', 'approve', 'reject', 'dispute', 'release', 'withdraw', 'hide']
+const withForm = (label: string, action: TextAction): ActionSpec => ({ label, form: { title: TEXT_ACTIONS[action].prompt } })
 
-export function isPersonAction(a: WishAction): a is PersonAction {
-  return a !== 'expire' && a !== 'autoConfirm'
+/**
+ * Each button of the detail page. The ones that change something for another person ask
+ * first; the ones that need a few words open a form.
+ */
+export const ACTION_SPECS: Record<PersonAction, ActionSpec> = {
+  approve: { label: '审核通过', confirm: '确定审核通过，让这个心愿上墙吗？' },
+  reject: withForm('不通过', 'reject'),
+  withdraw: { label: '撤回心愿', confirm: '撤回后心愿将从心愿墙上撤下。确定撤回吗？' },
+  hide: withForm('隐藏心愿', 'hide'),
+  claim: { label: '我来认领', confirm: '认领后请在期限内完成，并主动联系心愿人。确定认领吗？' },
+  release: withForm('放弃认领', 'release'),
+  fulfil: withForm('标记已完成', 'fulfil'),
+  confirm: { label: '确认已完成', confirm: '确认志愿者已帮您实现这个心愿？确认后将为志愿者记录服务时长。' },
+  dispute: withForm('还没有完成', 'dispute'),
+  thank: withForm('写感谢的话', 'thank'),
+}
+
+/** A form's words are required (two characters at least) unless the form says they are optional. */
+export function checkWishText(action: PersonAction, text: string): string | null {
+  const form = textForm(action)
+  return form && !form.optional && text.trim().length < 2 ? '请至少写 2 个字' : null
+}
+
+/** Runs one action through the service; answers what to tell the person. */
+export async function runWishAction(id: string, action: PersonAction, text: string, photos: readonly UploadedPhoto[]): Promise<string> {
+  switch (action) {
+    case 'claim':
+      await wishesService.claim(id)
+      return '认领成功，请尽快联系心愿人'
+    case 'approve':
+      await wishesService.review({ id, decision: 'approve' })
+      return '已通过'
+    case 'reject':
+      await wishesService.review({ id, decision: 'reject', reason: text })
+      return '已处理'
+    case 'withdraw':
+      await wishesService.withdraw(id)
+      return '已撤回'
+    case 'hide':
+      await wishesService.hide(id, text)
+      return '已隐藏'
+    case 'release':
+      await wishesService.release(id, text || undefined)
+      return '已放弃认领'
+    case 'fulfil':
+      await wishesService.fulfil({ id, note: text, photos: photos.map((p) => p.fileId) })
+      return '已提交，等待心愿人确认'
+    case 'confirm':
+      await wishesService.confirm(id)
+      return '已确认，谢谢您的反馈'
+    case 'dispute':
+      await wishesService.dispute(id, text)
+      return '已转告志愿者'
+    case 'thank':
+      await wishesService.thank(id, text)
+      return '感谢已送达'
+  }
 }
