@@ -50,38 +50,25 @@ export function checkWishText(action: PersonAction, text: string): string | null
   return form && !form.optional && text.trim().length < 2 ? '请至少写 2 个字' : null
 }
 
+type Run = (id: string, text: string, photos: readonly UploadedPhoto[]) => Promise<unknown>
+
+/** Each action's service call and what to tell the person once it is done. */
+const RUNS: Record<PersonAction, [Run, string]> = {
+  claim: [(id) => wishesService.claim(id), '认领成功，请尽快联系心愿人'],
+  approve: [(id) => wishesService.review({ id, decision: 'approve' }), '已通过'],
+  reject: [(id, text) => wishesService.review({ id, decision: 'reject', reason: text }), '已处理'],
+  withdraw: [(id) => wishesService.withdraw(id), '已撤回'],
+  hide: [(id, text) => wishesService.hide(id, text), '已隐藏'],
+  release: [(id, text) => wishesService.release(id, text || undefined), '已放弃认领'],
+  fulfil: [(id, text, photos) => wishesService.fulfil({ id, note: text, photos: photos.map((p) => p.fileId) }), '已提交，等待心愿人确认'],
+  confirm: [(id) => wishesService.confirm(id), '已确认，谢谢您的反馈'],
+  dispute: [(id, text) => wishesService.dispute(id, text), '已转告志愿者'],
+  thank: [(id, text) => wishesService.thank(id, text), '感谢已送达'],
+}
+
 /** Runs one action through the service; answers what to tell the person. */
 export async function runWishAction(id: string, action: PersonAction, text: string, photos: readonly UploadedPhoto[]): Promise<string> {
-  switch (action) {
-    case 'claim':
-      await wishesService.claim(id)
-      return '认领成功，请尽快联系心愿人'
-    case 'approve':
-      await wishesService.review({ id, decision: 'approve' })
-      return '已通过'
-    case 'reject':
-      await wishesService.review({ id, decision: 'reject', reason: text })
-      return '已处理'
-    case 'withdraw':
-      await wishesService.withdraw(id)
-      return '已撤回'
-    case 'hide':
-      await wishesService.hide(id, text)
-      return '已隐藏'
-    case 'release':
-      await wishesService.release(id, text || undefined)
-      return '已放弃认领'
-    case 'fulfil':
-      await wishesService.fulfil({ id, note: text, photos: photos.map((p) => p.fileId) })
-      return '已提交，等待心愿人确认'
-    case 'confirm':
-      await wishesService.confirm(id)
-      return '已确认，谢谢您的反馈'
-    case 'dispute':
-      await wishesService.dispute(id, text)
-      return '已转告志愿者'
-    case 'thank':
-      await wishesService.thank(id, text)
-      return '感谢已送达'
-  }
+  const [run, done] = RUNS[action]
+  await run(id, text, photos)
+  return done
 }
