@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { defineContract } from '../../types/contract'
 import { AppError } from './app-error'
 import { COLLECTIONS } from './collections'
-import { defineFunction } from './define-function'
+import { contractViolations, defineFunction } from './define-function'
 import { createTestEnv, type TestEnv } from './testing'
 
 const ProbeContract = defineContract({
@@ -11,6 +11,7 @@ const ProbeContract = defineContract({
   refuse: { input: z.object({}), output: z.object({}) },
   secretaryOnly: { input: z.object({ unitId: z.string() }), output: z.object({ unit: z.string() }) },
   write: { input: z.object({ count: z.number().int().min(1) }), output: z.object({ id: z.string() }) },
+  leaky: { input: z.object({ broken: z.boolean() }), output: z.object({ name: z.string() }) },
 })
 
 const probe = defineFunction('probe', ProbeContract, {
@@ -30,6 +31,11 @@ const probe = defineFunction('probe', ProbeContract, {
   secretaryOnly: {
     access: 'volunteers.review',
     handler: async (input, ctx) => ({ unit: (await ctx.requireCapabilityAt('volunteers.review', input.unitId)).name }),
+  },
+  leaky: {
+    access: 'public',
+    // Answers a field its contract does not declare, or (broken) a wrong type.
+    handler: async (input) => (input.broken ? { name: 42 } : { name: '王**', phone: '13991230001' }) as unknown as { name: string },
   },
   write: {
     access: 'signed-in',
@@ -128,5 +134,36 @@ describe('defineFunction', () => {
     expect(await env.docs(COLLECTIONS.users, { _id: 'new-person' })).toHaveLength(0)
     await env.call('new-person', 'probe', { action: 'write', count: 1 })
     expect(await env.docs(COLLECTIONS.users, { _id: 'new-person' })).toHaveLength(1)
+  })
+
+  it('should refuse an unauthorised caller before reading the input, so the fields of the action stay unknown', async () => {
+    const anonymous = await env.call(null, 'probe', { action: 'secretaryOnly', unitId: 42 })
+    expect(anonymous).toEqual({ ok: false, error: { code: 'UNAUTHORIZED', message: '请先登录' } })
+    const resident = await env.call('demo-resident-1', 'probe', { action: 'secretaryOnly' })
+    expect(resident).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '您没有办理此事的权限' } })
+  })
+
+  it('should refuse a NUL byte or other control character in any text, naming the field, and write nothing', async () => {
+    const res = await env.call('demo-resident-1', 'probe', { action: 'write', count: 1, note: 'a\u0000b' })
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: '填写的内容含有无法识别的字符', issues: [{ path: ['note'], message: '含有无法识别的字符，请删除后重新填写' }] },
+    })
+    expect(await env.docs('probe')).toHaveLength(0)
+    const fine = await env.call('demo-resident-1', 'probe', { action: 'whoami', note: '好\n的' })
+    expect(fine.ok).toBe(true)
+  })
+
+  it('should drop fields an answer does not declare', async () => {
+    const res = await env.call(null, 'probe', { action: 'leaky', broken: false })
+    expect(res).toEqual({ ok: true, data: { name: '王**' } })
+  })
+
+  it('should log and count an answer outside its contract without failing the caller', async () => {
+    const before = contractViolations().get('probe.leaky') ?? 0
+    const res = await probe.invoke({ action: 'leaky', broken: true }, null, env.rt)
+    expect(res).toEqual({ ok: true, data: { name: 42 } })
+    expect(contractViolations().get('probe.leaky')).toBe(before + 1)
+    expect(JSON.stringify(env.rt.log.lines)).toContain('probe.leaky: answer outside its contract')
   })
 })

@@ -7,6 +7,7 @@ import { AppError } from './app-error'
 import { canAnywhere, loadAssignments, requireCapabilityAt } from './authz'
 import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from './collections'
 import type { Runtime } from './runtime'
+import { findUnreadableText } from './text-guard'
 
 // Validation messages reach the user, so they are Chinese.
 z.config(zhCN())
@@ -63,6 +64,12 @@ export interface DefineOptions {
 
 const SAFE_INTERNAL_MESSAGE = '系统繁忙，请稍后再试'
 
+/** Answers that did not match their contract since the process started, by `function.action`. */
+const violations = new Map<string, number>()
+export function contractViolations(): ReadonlyMap<string, number> {
+  return violations
+}
+
 const EventSchema = z.object({ action: z.string({ error: '缺少操作名称' }).min(1, '缺少操作名称') }).passthrough()
 
 /** zod issues as they travel: path and message only (never the received value). */
@@ -113,10 +120,9 @@ export function defineFunction<C extends FunctionContract>(
       throw new AppError('BAD_REQUEST', '不支持的操作', { issues: [{ path: ['action'], message: `未知的操作：${action}` }] })
     }
     const def = handlers[action as keyof C] as ActionDef<unknown, unknown>
-    const parsed = (contract[action] as C[keyof C]).input.safeParse(rest)
-    if (!parsed.success) throw new AppError('BAD_REQUEST', '填写的内容有误', { issues: toIssues(parsed.error) })
 
-    let user: UserDoc | null = null
+    // Authorise before parsing: a caller who may not use the action learns nothing of its
+    // fields, and a refused call has read only the caller's role assignments.
     let assignments: RoleAssignmentDoc[] = []
     if (def.access !== 'public') {
       if (!caller) throw new AppError('UNAUTHORIZED', '请先登录')
@@ -124,6 +130,15 @@ export function defineFunction<C extends FunctionContract>(
       if (def.access !== 'signed-in' && !canAnywhere(assignments, def.access)) {
         throw new AppError('FORBIDDEN', '您没有办理此事的权限')
       }
+    }
+
+    const unreadable = findUnreadableText(rest)
+    if (unreadable) throw new AppError('BAD_REQUEST', '填写的内容含有无法识别的字符', { issues: [{ path: unreadable, message: '含有无法识别的字符，请删除后重新填写' }] })
+    const parsed = (contract[action] as C[keyof C]).input.safeParse(rest)
+    if (!parsed.success) throw new AppError('BAD_REQUEST', '填写的内容有误', { issues: toIssues(parsed.error) })
+
+    let user: UserDoc | null = null
+    if (caller && def.access !== 'public') {
       user = await ensureUser(rt, caller.openid)
     } else if (caller) {
       user = ((await rt.db.collection(COLLECTIONS.users).doc(caller.openid).get()).data as UserDoc[])[0] ?? null
@@ -145,7 +160,21 @@ export function defineFunction<C extends FunctionContract>(
       },
       requireCapabilityAt: (capability, unitId) => requireCapabilityAt(rt.db, assignments, capability, unitId),
     }
-    return def.handler(parsed.data, ctx)
+    return checkAnswer(action, await def.handler(parsed.data, ctx), rt)
+  }
+
+  /**
+   * Answers leave through their contract: undeclared fields are dropped (nothing extra
+   * leaks), and an answer outside it is logged and counted rather than failing the user —
+   * the test harness fails on it instead. Costs one zod parse per call (bench/contract-check.ts).
+   */
+  function checkAnswer(action: string, data: unknown, rt: Runtime): unknown {
+    const checked = (contract[action] as C[keyof C]).output.safeParse(data)
+    if (checked.success) return checked.data
+    const key = `${name}.${action}`
+    violations.set(key, (violations.get(key) ?? 0) + 1)
+    rt.log.error(`${key}: answer outside its contract`, { issues: toIssues(checked.error) })
+    return data
   }
 
   async function invoke(event: unknown, caller: Caller | null, rt: Runtime): Promise<Envelope<unknown>> {

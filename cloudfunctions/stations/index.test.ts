@@ -152,6 +152,13 @@ describe('stations function', () => {
       const res = await env.call(null, 'stations', { action: 'search', keyword: '  ' })
       expect(res.ok ? null : res.error.code).toBe('BAD_REQUEST')
     })
+
+    it('should answer BAD_REQUEST, not INTERNAL, to a keyword with a NUL byte from anyone', async () => {
+      for (const action of ['search', 'nearby']) {
+        const res = await env.call(null, 'stations', { action, keyword: 'a\u0000b', point: { lng: 108.9593, lat: 34.2581 } })
+        expect([action, res.ok ? null : res.error.code]).toEqual([action, 'BAD_REQUEST'])
+      }
+    })
   })
 
   describe('get', () => {
