@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Loading, Tabs } from '@nutui/nutui-react-taro'
-import { EmptyState } from '../../components/empty-state'
+import { Button, Tabs } from '@nutui/nutui-react-taro'
+import { AsyncView } from '../../components/async-view'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { casesService } from '../../services/cases'
@@ -30,7 +30,6 @@ export default function MyCasesPage() {
     void list.reload().finally(() => Taro.stopPullDownRefresh())
   })
   const open = (id: string) => void Taro.navigateTo({ url: `/pages/cases/detail?id=${encodeURIComponent(id)}` })
-  const items = list.data?.items ?? []
 
   return (
     <PageShell testId="cases-mine-page" className="cases-mine">
@@ -50,32 +49,27 @@ export default function MyCasesPage() {
           <Tabs.TabPane key={f.value} value={f.value} title={f.title} />
         ))}
       </Tabs>
-      {list.loading && !list.data ? (
-        <View className="cases-mine__center">
-          <Loading>正在加载…</Loading>
-        </View>
-      ) : list.error ? (
-        <EmptyState error description={list.error}>
-          <Button fill="outline" onClick={() => void list.reload()}>
-            重新加载
-          </Button>
-        </EmptyState>
-      ) : items.length === 0 ? (
-        <EmptyState testId="cases-mine-empty" description={filter === 'all' ? '您还没有反映过问题。遇到身边的难事、烦心事，点上面的“我要反映”' : '这里没有诉求'} />
-      ) : (
-        <View data-testid="cases-mine-list">
-          {items.map((c) => (
-            <CaseCard key={c.id} item={c} onOpen={open} />
-          ))}
-          {(list.data?.total ?? 0) > items.length ? (
-            <View className="cases-mine__more">
-              <Button block fill="outline" loading={list.loading} onClick={() => setLimit((n) => Math.min(n + PAGE, 50))} disabled={limit >= 50}>
-                {limit >= 50 ? '只显示最近 50 件' : '加载更多'}
-              </Button>
-            </View>
-          ) : null}
-        </View>
-      )}
+      <AsyncView
+        state={list}
+        isEmpty={(d) => d.items.length === 0}
+        empty={filter === 'all' ? '您还没有反映过问题。遇到身边的难事、烦心事，点上面的“我要反映”' : '这里没有诉求'}
+        emptyTestId="cases-mine-empty"
+      >
+        {(d) => (
+          <View data-testid="cases-mine-list">
+            {d.items.map((c) => (
+              <CaseCard key={c.id} item={c} onOpen={open} />
+            ))}
+            {d.total > d.items.length ? (
+              <View className="cases-mine__more">
+                <Button block fill="outline" loading={list.loading} onClick={() => setLimit((n) => Math.min(n + PAGE, 50))} disabled={limit >= 50}>
+                  {limit >= 50 ? '只显示最近 50 件' : '加载更多'}
+                </Button>
+              </View>
+            ) : null}
+          </View>
+        )}
+      </AsyncView>
     </PageShell>
   )
 }
