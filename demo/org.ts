@@ -2,6 +2,7 @@ import type { Db } from '@cloudbase/database'
 import type { UnitKind } from '../types/roles'
 import { COLLECTIONS, type UnitDoc } from '../cloudfunctions/core/collections'
 import type { Runtime } from '../cloudfunctions/core/runtime'
+import { invalidateOrgCache } from '../cloudfunctions/core/org-cache'
 import { placeSeeds } from './places'
 
 /**
@@ -144,4 +145,5 @@ export async function seedOrg(rt: Runtime): Promise<void> {
   for (const { _id, ...doc } of buildUnitDocs(rt.db)) {
     await rt.db.collection(COLLECTIONS.units).doc(_id).set(doc)
   }
+  invalidateOrgCache(rt.db)
 }

@@ -31,3 +31,36 @@ describe('embedded-db aggregate $group', () => {
     ])
   })
 })
+
+describe('embedded-db aggregate $lookup', () => {
+  let h: EmbeddedDb
+  beforeEach(async () => {
+    h = openEmbeddedDb({ file: ':memory:', indexes: [{ collection: 'roles', name: 'openid', fields: [{ field: 'openid', order: 1 }] }] })
+    await h.db.collection('users').add([{ _id: 'u1', name: '李建华' }, { _id: 'u2', name: '王芳' }])
+    await h.db.collection('roles').add([
+      { _id: 'r1', openid: 'u1', role: 'grid_worker' },
+      { _id: 'r2', openid: 'u1', role: 'volunteer' },
+      { _id: 'r3', openid: 'u3', role: 'admin' },
+    ])
+  })
+  afterEach(() => h.close())
+
+  const withRoles = async (id: string) =>
+    ((await h.db.collection('users').aggregate().match({ _id: id }).lookup({ from: 'roles', localField: '_id', foreignField: 'openid', as: 'roles' }).end()) as { data: unknown[] }).data
+
+  it('should bring a document with the documents that point at it, in one request', async () => {
+    expect(await withRoles('u1')).toEqual([
+      { _id: 'u1', name: '李建华', roles: [{ _id: 'r1', openid: 'u1', role: 'grid_worker' }, { _id: 'r2', openid: 'u1', role: 'volunteer' }] },
+    ])
+  })
+
+  it('should give an empty list when nothing points at the document, and nothing for a missing document', async () => {
+    expect(await withRoles('u2')).toEqual([{ _id: 'u2', name: '王芳', roles: [] }])
+    expect(await withRoles('u9')).toEqual([])
+  })
+
+  it('should refuse the pipeline form it does not implement', async () => {
+    const res = h.db.collection('users').aggregate().lookup({ from: 'roles', let: { id: '$_id' }, pipeline: [], as: 'roles' }).end()
+    await expect(res).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
+  })
+})

@@ -3,7 +3,7 @@ import { invalid, notSupported } from './errors'
 import { compileQuery, parseNear } from './matcher'
 import { compileProjection } from './projection'
 import { find, geoNear, sortRows, type SortSpec } from './query'
-import type { Store } from './store'
+import { checkCollectionName, type Store } from './store'
 import { resolvePath, splitPath, valuesEqual } from './values'
 
 interface Stage {
@@ -20,7 +20,7 @@ export function decodeStages(raw: unknown): Stage[] {
   })
 }
 
-/** Runs the pipeline stages we use: geoNear (first), match, group, sort, project, limit, skip, count, unwind. */
+/** Runs the pipeline stages we use: geoNear (first), match, group, sort, project, limit, skip, count, unwind, lookup. */
 export function aggregate(store: Store, coll: string, stages: Stage[]): Doc[] {
   let docs: Doc[]
   let rest = stages
@@ -34,8 +34,30 @@ export function aggregate(store: Store, coll: string, stages: Stage[]): Doc[] {
   } else {
     docs = find(store, coll, {}).rows.map((r) => r.doc)
   }
-  for (const stage of rest) docs = runStage(stage, docs)
+  for (const stage of rest) docs = stage.key === '$lookup' ? lookup(store, stage.value, docs) : runStage(stage, docs)
   return docs
+}
+
+/**
+ * `$lookup` in its equality form ({from, localField, foreignField, as}): each document gets
+ * the documents of `from` whose `foreignField` equals its `localField` (any element, for
+ * arrays; a missing local field matches a null or missing foreign one), as in MongoDB.
+ * One request brings a document with what hangs off it, e.g. a user with their roles.
+ */
+function lookup(store: Store, spec: Value, docs: Doc[]): Doc[] {
+  if (!isPlainObject(spec) || 'pipeline' in spec || 'let' in spec) throw notSupported('$lookup other than {from, localField, foreignField, as}')
+  const { from, localField, foreignField, as } = spec
+  for (const [name, x] of Object.entries({ from, localField, foreignField, as })) {
+    if (typeof x !== 'string' || x === '') throw invalid(`$lookup needs ${name}`)
+  }
+  return docs.map((d) => {
+    const local = resolvePath(d, splitPath(localField as string)).flatMap((x) => (Array.isArray(x) ? x : [x]))
+    const keys = local.filter((x) => x !== undefined)
+    const query = { [foreignField as string]: { $in: keys.length ? keys : [null] } }
+    const copy = deepClone(d)
+    setPath(copy, as as string, find(store, checkCollectionName(from), query).rows.map((r) => r.doc))
+    return copy
+  })
 }
 
 function runGeoNear(store: Store, coll: string, p: Value, next: Stage | undefined): Doc[] {

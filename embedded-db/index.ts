@@ -9,6 +9,7 @@ import { EMBEDDED_ENV_PREFIX, installSeam, registerEngine, unregisterEngine } fr
 export type CloudBase = ReturnType<typeof tcb.init>
 export type { Plan } from './query'
 export { Engine } from './engine'
+export { countRequests, type RequestTally } from './request-count'
 
 export interface EmbeddedDbOptions {
   /** A SQLite file path (created if missing), or ':memory:' for tests. */

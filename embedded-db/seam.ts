@@ -1,6 +1,7 @@
 import { Db } from '@cloudbase/database'
 import { DbError } from './errors'
 import type { Engine } from './engine'
+import { noteRequest } from './request-count'
 
 /**
  * The seam between the real SDK and the embedded engine (verified against
@@ -39,6 +40,7 @@ class RoutingRequester implements Requester {
       if (!cloudRequester) throw new Error('no CloudBase requester: call app.database() on a cloud app first')
       return new cloudRequester(this.config).send(action, data, opts)
     }
+    noteRequest(action)
     // A microtask boundary, as a network call would have: callers interleave exactly as in the cloud.
     await Promise.resolve()
     let answer: { ok: unknown } | { code: string; message: string }

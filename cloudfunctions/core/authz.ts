@@ -1,7 +1,8 @@
 import type { Db } from '@cloudbase/database'
 import { holdsCapability, holdsCapabilityAt, type Capability } from '../../types/policy'
 import { AppError } from './app-error'
-import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc } from './collections'
+import { unitsByIds } from './org-cache'
+import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from './collections'
 
 /*
  * Server side of the one role policy (types/policy.ts): the functions ask by capability,
@@ -14,9 +15,27 @@ export async function loadAssignments(db: Db, openid: string): Promise<RoleAssig
   return res.data as RoleAssignmentDoc[]
 }
 
+/**
+ * The caller's user document and role assignments in one request (`$lookup` from users to
+ * role_assignments). Someone with no user document yet (their first call; an admin may have
+ * granted a role before it) has their assignments read on their own.
+ */
+export async function loadCaller(db: Db, openid: string): Promise<{ user: UserDoc | null; assignments: RoleAssignmentDoc[] }> {
+  const res = await db
+    .collection(COLLECTIONS.users)
+    .aggregate()
+    .match({ _id: openid })
+    .lookup({ from: COLLECTIONS.roleAssignments, localField: '_id', foreignField: 'openid', as: 'assignments' })
+    .end()
+  const found = (res.data as (UserDoc & { assignments: RoleAssignmentDoc[] })[])[0]
+  if (!found) return { user: null, assignments: await loadAssignments(db, openid) }
+  const { assignments, ...user } = found
+  return { user, assignments }
+}
+
+/** A unit of the org tree (from the runtime's cached tree: see org-cache.ts). */
 export async function loadUnit(db: Db, unitId: string): Promise<UnitDoc | null> {
-  const res = await db.collection(COLLECTIONS.units).doc(unitId).get()
-  return ((res.data as UnitDoc[])[0] ?? null) as UnitDoc | null
+  return (await unitsByIds(db, [unitId])).get(unitId) ?? null
 }
 
 /** A unit's scope for the policy: the ids above it, root first, then its own. */

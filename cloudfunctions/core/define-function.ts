@@ -4,7 +4,7 @@ import type { FunctionContract } from '../../types/contract'
 import type { Envelope, Issue } from '../../types/envelope'
 import type { Capability } from '../../types/policy'
 import { AppError } from './app-error'
-import { canAnywhere, loadAssignments, requireCapabilityAt } from './authz'
+import { canAnywhere, loadCaller, requireCapabilityAt } from './authz'
 import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from './collections'
 import type { Runtime } from './runtime'
 import { findUnreadableText } from './text-guard'
@@ -85,10 +85,9 @@ function errorEnvelope(error: AppError): Envelope<never> {
   return { ok: false, error: error.options.issues ? { ...body, issues: error.options.issues } : body }
 }
 
-async function ensureUser(rt: Runtime, openid: string): Promise<UserDoc> {
+/** The caller's user document, created on their first signed-in call. */
+async function createUser(rt: Runtime, openid: string): Promise<UserDoc> {
   const users = rt.db.collection(COLLECTIONS.users)
-  const existing = ((await users.doc(openid).get()).data as UserDoc[])[0]
-  if (existing) return existing
   const now = rt.clock.now().toISOString()
   const fresh: UserDoc = { _id: openid, name: null, phone: null, communityId: null, createdAt: now, updatedAt: now }
   // Two first calls may race; a transaction makes exactly one of them create the document.
@@ -122,11 +121,11 @@ export function defineFunction<C extends FunctionContract>(
     const def = handlers[action as keyof C] as ActionDef<unknown, unknown>
 
     // Authorise before parsing: a caller who may not use the action learns nothing of its
-    // fields, and a refused call has read only the caller's role assignments.
-    let assignments: RoleAssignmentDoc[] = []
+    // fields. The caller's user and role assignments come in one request.
+    const loaded = caller ? await loadCaller(rt.db, caller.openid) : { user: null, assignments: [] }
+    const assignments: RoleAssignmentDoc[] = loaded.assignments
     if (def.access !== 'public') {
       if (!caller) throw new AppError('UNAUTHORIZED', '请先登录')
-      assignments = await loadAssignments(rt.db, caller.openid)
       if (def.access !== 'signed-in' && !canAnywhere(assignments, def.access)) {
         throw new AppError('FORBIDDEN', '您没有办理此事的权限')
       }
@@ -137,11 +136,9 @@ export function defineFunction<C extends FunctionContract>(
     const parsed = (contract[action] as C[keyof C]).input.safeParse(rest)
     if (!parsed.success) throw new AppError('BAD_REQUEST', '填写的内容有误', { issues: toIssues(parsed.error) })
 
-    let user: UserDoc | null = null
+    let user: UserDoc | null = loaded.user
     if (caller && def.access !== 'public') {
-      user = await ensureUser(rt, caller.openid)
-    } else if (caller) {
-      user = ((await rt.db.collection(COLLECTIONS.users).doc(caller.openid).get()).data as UserDoc[])[0] ?? null
+      user ??= await createUser(rt, caller.openid)
     }
 
     const ctx: ActionContext = {

@@ -1,7 +1,8 @@
 import type { Db } from '@cloudbase/database'
 import type { MyAddress } from '../../types/places'
 import type { PlacePost } from '../../types/places-labels'
-import { COLLECTIONS, type UnitDoc, type UserDoc } from './collections'
+import { COLLECTIONS, type UserDoc } from './collections'
+import { unitsByIds } from './org-cache'
 
 /*
  * The facts about places and people that other functions read (events and notices build
@@ -80,8 +81,7 @@ export async function myAddressView(db: Db, user: UserDoc): Promise<MyAddress | 
   const a = user.address
   if (!a) return null
   const ids = [a.communityId, a.estateId, a.buildingId]
-  const res = await db.collection(COLLECTIONS.units).where({ _id: db.command.in(ids) }).limit(10).get()
-  const byId = new Map((res.data as UnitDoc[]).map((u) => [u._id, u]))
+  const byId = await unitsByIds(db, ids)
   return {
     communityId: a.communityId,
     communityName: byId.get(a.communityId)?.name ?? '',

@@ -1,5 +1,4 @@
 import { StationsContract } from '../../types/stations'
-import { loadAssignments } from '../core/authz'
 import { defineFunction } from '../core/define-function'
 import type { Runtime } from '../core/runtime'
 import { listAmenities, saveAmenity } from './amenities'
@@ -36,10 +35,9 @@ export const stations = defineFunction('stations', StationsContract, {
   },
   get: {
     access: 'public',
-    handler: async (input, { rt, caller, now }) => {
+    handler: async (input, { rt, assignments, now }) => {
       const doc = await loadStation(rt.db, input.id)
-      // Public action: assignments are not preloaded, and only matter for the edit button.
-      const assignments = caller ? await loadAssignments(rt.db, caller.openid) : []
+      // Public action: the signed-in caller's assignments only decide the edit button.
       return toDetail(doc, input.point ?? null, now(), canEditStation(assignments, doc), photoUrl(rt))
     },
   },

@@ -7,6 +7,7 @@ import type { InboxItem, SubscribeResult, SubscriptionGrant } from '../../types/
 import type { Me, VolunteerApplicationView } from '../../types/users'
 import { AppError } from '../core/app-error'
 import { loadUnit } from '../core/authz'
+import { unitsByIds } from '../core/org-cache'
 import {
   COLLECTIONS,
   roleAssignmentId,
@@ -47,12 +48,7 @@ export const ROLE_UNIT_KINDS: Record<Role, readonly UnitKind[]> = {
   admin: ['district'],
 }
 
-export async function loadUnits(db: Db, ids: readonly string[]): Promise<Map<string, UnitDoc>> {
-  const unique = [...new Set(ids)]
-  if (unique.length === 0) return new Map()
-  const res = await db.collection(COLLECTIONS.units).where({ _id: db.command.in(unique) }).limit(1000).get()
-  return new Map((res.data as UnitDoc[]).map((u) => [u._id, u]))
-}
+export const loadUnits = unitsByIds
 
 export function toUnitView(unit: UnitDoc): UnitView {
   return {

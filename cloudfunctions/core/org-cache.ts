@@ -1,0 +1,63 @@
+import type { Db } from '@cloudbase/database'
+import { COLLECTIONS, type UnitDoc } from './collections'
+
+/** How long a runtime trusts the units it read; another runtime's edits show within this. */
+export const ORG_CACHE_TTL_MS = 60_000
+
+const PAGE = 1000
+const cache = new WeakMap<Db, { loadedAt: number; units: Promise<Map<string, UnitDoc>> }>()
+
+async function readAll(db: Db): Promise<Map<string, UnitDoc>> {
+  const out = new Map<string, UnitDoc>()
+  for (let skip = 0; ; skip += PAGE) {
+    const page = (await db.collection(COLLECTIONS.units).skip(skip).limit(PAGE).get()).data as UnitDoc[]
+    for (const u of page) out.set(u._id, u)
+    if (page.length < PAGE) return out
+  }
+}
+
+/**
+ * Every unit of the org tree by id, read whole at most once a minute per database handle
+ * (one per runtime: a warm cloud instance, the local host) instead of one to three unit
+ * reads in every call that checks a role or names a community. The tree changes rarely,
+ * by an administrator; whoever writes units calls `invalidateOrgCache` so this runtime sees
+ * the change at once, and other runtimes within ORG_CACHE_TTL_MS. Concurrent callers share
+ * one read. Timed by the process's monotonic clock, not the runtime clock tests set at will.
+ * The documents are shared: callers must not change them.
+ */
+export function orgUnits(db: Db, nowMs = performance.now()): Promise<Map<string, UnitDoc>> {
+  const hit = cache.get(db)
+  if (hit && nowMs - hit.loadedAt < ORG_CACHE_TTL_MS) return hit.units
+  const units = readAll(db)
+  cache.set(db, { loadedAt: nowMs, units })
+  units.catch(() => cache.delete(db))
+  return units
+}
+
+/**
+ * The units with these ids that exist. An id the cached tree lacks (a unit added by another
+ * runtime since the read, or a wrong id) is read directly, and a found one refreshes the tree.
+ */
+export async function unitsByIds(db: Db, ids: readonly string[]): Promise<Map<string, UnitDoc>> {
+  const unique = [...new Set(ids)]
+  const out = new Map<string, UnitDoc>()
+  if (unique.length === 0) return out
+  const all = await orgUnits(db)
+  const missing: string[] = []
+  for (const id of unique) {
+    const u = all.get(id)
+    if (u) out.set(id, u)
+    else missing.push(id)
+  }
+  if (missing.length === 0) return out
+  const res = await db.collection(COLLECTIONS.units).where({ _id: db.command.in(missing) }).limit(PAGE).get()
+  const found = res.data as UnitDoc[]
+  for (const u of found) out.set(u._id, u)
+  if (found.length > 0) invalidateOrgCache(db)
+  return out
+}
+
+/** After writing units: the next read of this runtime reads the tree again. */
+export function invalidateOrgCache(db: Db): void {
+  cache.delete(db)
+}
