@@ -12,10 +12,11 @@ import { BodyTooLargeError, failure, readBody, sendEnvelope, sendJson } from './
 import { resolveInside, sendFile, serveH5 } from './static-files'
 import { startSweepLoop, type SweepLoop } from './sweep-loop'
 import { COLLECTIONS } from '../cloudfunctions/core/collections'
-import { saveUpload } from '../cloudfunctions/core/photos'
+import { saveUpload, UPLOAD_QUOTA_BYTES, uploadedBytes } from '../cloudfunctions/core/photos'
 import { createRealClock } from './clock'
 import { createOpen311Handler, OPEN311_ROOT } from './open311'
 import { createMediaFetcher, DEFAULT_MEDIA_FETCH, type MediaFetchOptions } from './open311-media'
+import { createRateLimiter, type LimitKind } from './rate-limit'
 import { signToken, verifyToken } from './token'
 import { EXTENSION, MAX_UPLOAD_BYTES, imageFromRequest, sniffImage } from './upload'
 
@@ -44,6 +45,14 @@ export interface HostOptions {
   open311ApiKeys?: Record<string, string>
   /** How Open311's media_url is fetched; tests allow loopback. */
   open311MediaFetch?: Partial<MediaFetchOptions>
+  /** Slow-client protection (tests shorten them): see `SERVER_TIMEOUTS`. */
+  timeouts?: Partial<typeof SERVER_TIMEOUTS>
+  /** Per-account and per-address limits (host/rate-limit.ts); tests that flood on purpose may turn them off. */
+  rateLimits?: boolean
+  /** Bytes one account may keep in uploads (default UPLOAD_QUOTA_BYTES). */
+  uploadQuotaBytes?: number
+  /** Behind a reverse proxy on this machine (TRUST_PROXY=1): the client's address is X-Forwarded-For's first. */
+  trustProxy?: boolean
   /** Where clients reach this host (PUBLIC_BASE_URL, e.g. https://minhu.example.cn), for links it gives out; defaults to the address it listens on. */
   publicBaseUrl?: string
 }
@@ -62,6 +71,20 @@ export const MAX_JSON_BYTES = 256 * 1024
 const FUNCTION_NAME = /^[a-z][a-z0-9-]*$/
 const OPENID = /^[A-Za-z0-9_-]{1,64}$/
 const DEFAULT_SWEEP_INTERVAL_MS = 60_000
+
+/**
+ * Slow clients: a phone on a bad network sends a request in well under a second, so a
+ * request whose headers or body trickle in for longer is cut instead of holding a socket;
+ * idle keep-alive sockets close soon; and one process serves a bounded number of sockets.
+ */
+export const SERVER_TIMEOUTS = {
+  headersMs: 10_000,
+  requestMs: 30_000,
+  keepAliveMs: 5_000,
+  /** How often Node checks the two above (its default, 30 s, let a trickle live ~85 s). */
+  checkEveryMs: 1_000,
+  maxConnections: 1_000,
+}
 const SHUTDOWN_GRACE_MS = 10_000
 
 export function createHost(options: HostOptions): Host {
@@ -115,6 +138,17 @@ export function createHost(options: HostOptions): Host {
     }
   }
 
+  const limiter = options.rateLimits === false ? null : createRateLimiter()
+
+  /** Takes from the caller's buckets; answers 429 with Retry-After and false when one is empty. */
+  function withinLimit(req: IncomingMessage, res: ServerResponse, kind: LimitKind, account: string | null): boolean {
+    const forwarded = options.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : ''
+    const wait = limiter?.take(kind, { account, address: forwarded || req.socket.remoteAddress || 'unknown' }) ?? null
+    if (wait === null) return true
+    sendJson(res, 429, failure('RATE_LIMITED', `操作太频繁，请 ${wait} 秒后再试`), { 'Retry-After': String(wait) })
+    return false
+  }
+
   async function callFunction(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
     const fn = getFunction(name)
     if (!fn) {
@@ -128,6 +162,10 @@ export function createHost(options: HostOptions): Host {
     }
     const event = await readJson(req, res)
     if (!event) return
+    const account = caller?.openid ?? null
+    if (!withinLimit(req, res, 'call', account)) return
+    const action = (event.value as { action?: unknown } | null)?.action
+    if (fn.limitOf(action) === 'submission' && !withinLimit(req, res, 'submission', account)) return
     // The caller comes only from the verified token: whatever `openid` the event carries is
     // just input data for the function.
     sendEnvelope(res, await fn.invoke(event.value, caller ?? null, runtime))
@@ -155,6 +193,7 @@ export function createHost(options: HostOptions): Host {
       sendEnvelope(res, failure('UNAUTHORIZED', '请先登录再上传照片'))
       return
     }
+    if (!withinLimit(req, res, 'upload', caller.openid)) return
     let body: Buffer
     try {
       body = await readBody(req, MAX_UPLOAD_BYTES + 64 * 1024)
@@ -173,6 +212,10 @@ export function createHost(options: HostOptions): Host {
     const kind = image ? sniffImage(image) : null
     if (!image || !kind) {
       sendJson(res, 415, failure('BAD_REQUEST', '只能上传 JPG、PNG 或 WebP 格式的照片'))
+      return
+    }
+    if ((await uploadedBytes(runtime.db, caller.openid)) + image.length > (options.uploadQuotaBytes ?? UPLOAD_QUOTA_BYTES)) {
+      sendJson(res, 413, failure('BAD_REQUEST', '您上传的照片已达存储上限，请联系社区工作人员'))
       return
     }
     // Recorded with the uploader: cases and wishes accept only their author's own photos.
@@ -223,7 +266,8 @@ export function createHost(options: HostOptions): Host {
     return serveH5(req, res, options.h5Dir, pathname)
   }
 
-  const server = createServer((req, res) => {
+  const timeouts = { ...SERVER_TIMEOUTS, ...options.timeouts }
+  const server = createServer({ connectionsCheckingInterval: timeouts.checkEveryMs }, (req, res) => {
     const started = process.hrtime.bigint()
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6
@@ -237,7 +281,10 @@ export function createHost(options: HostOptions): Host {
       else res.destroy()
     })
   })
-  server.requestTimeout = 30_000
+  server.headersTimeout = timeouts.headersMs
+  server.requestTimeout = timeouts.requestMs
+  server.keepAliveTimeout = timeouts.keepAliveMs
+  server.maxConnections = timeouts.maxConnections
 
   const interval = options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS
   let sweeps: SweepLoop | null = null

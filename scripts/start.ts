@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     dataDir: DATA_DIR,
     open311ApiKeys: apiKeysFromEnv(process.env.OPEN311_API_KEYS),
     publicBaseUrl: process.env.PUBLIC_BASE_URL || undefined,
+    trustProxy: process.env.TRUST_PROXY === '1',
   })
   const { seeded } = await seedDemo(host.runtime)
   if (seeded) console.log('empty database: seeded the demo data')

@@ -14,13 +14,13 @@ import { addNote, followCase, markDuplicate, requestExtension, returnCase, revie
 export const cases = defineFunction('cases', CasesContract, {
   categories: { access: 'public', handler: async (_input, { rt }) => ({ items: (await loadCategories(rt.db)).filter((c) => c.active) }) },
   similarNearby: { access: 'signed-in', handler: (input, ctx) => similarNearby(ctx, input) },
-  submit: { access: 'signed-in', handler: (input, ctx) => submitCase(ctx, input) },
+  submit: { access: 'signed-in', limit: 'submission', handler: (input, ctx) => submitCase(ctx, input) },
   myCases: { access: 'signed-in', handler: (input, ctx) => myCases(ctx, input) },
   get: { access: 'signed-in', handler: (input, ctx) => getCase(ctx, input.caseId) },
   follow: { access: 'signed-in', handler: (input, ctx) => followCase(ctx, input.caseId) },
   rate: { access: 'signed-in', handler: (input, ctx) => rateCase(ctx, input) },
   // Petitioners add 补充说明 too, so notes are open to anyone signed in; the state machine decides.
-  addNote: { access: 'signed-in', handler: (input, ctx) => addNote(ctx, input) },
+  addNote: { access: 'signed-in', limit: 'submission', handler: (input, ctx) => addNote(ctx, input) },
 
   inbox: { access: 'cases.handle', handler: (input, ctx) => inbox(ctx, input) },
   sign: { access: 'cases.handle', handler: (input, ctx) => signCase(ctx, input.caseId) },

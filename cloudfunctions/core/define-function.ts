@@ -41,6 +41,11 @@ export interface ActionContext {
 
 export type ActionDef<I, O> = {
   access: Access
+  /**
+   * `submission`: the action creates something people must act on (a case, a wish, a
+   * sign-up), so a host holds it to the tighter per-account and per-address limits.
+   */
+  limit?: 'submission'
   handler(input: I, ctx: ActionContext): Promise<O>
 }
 
@@ -55,6 +60,8 @@ export interface CloudFunction {
   invoke(event: unknown, caller: Caller | null, rt: Runtime): Promise<Envelope<unknown>>
   /** CloudBase entry: caller from the platform context, cloud runtime built once. */
   main(event: unknown, context: unknown): Promise<Envelope<unknown>>
+  /** The action's rate-limit class, for the host (null: only the general limit applies). */
+  limitOf(action: unknown): 'submission' | null
 }
 
 export interface DefineOptions {
@@ -204,7 +211,12 @@ export function defineFunction<C extends FunctionContract>(
     return invoke(event, caller, rt)
   }
 
-  return { name, contract, invoke, main }
+  function limitOf(action: unknown): 'submission' | null {
+    if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(handlers, action)) return null
+    return (handlers[action as keyof C] as ActionDef<unknown, unknown>).limit ?? null
+  }
+
+  return { name, contract, invoke, main, limitOf }
 }
 
 function describe(error: unknown): string {

@@ -36,6 +36,9 @@ export const INDEXES: IndexSpec[] = [
   // subscriptions: subscribe-message grants per person and template.
   { collection: 'subscriptions', name: 'openid_template', fields: [{ field: 'openid', order: 1 }, { field: 'templateId', order: 1 }] },
 
+  // uploads: who uploaded a file (photo ownership) and how much each account keeps (quota).
+  { collection: 'uploads', name: 'openid', fields: [{ field: 'openid', order: 1 }] },
+
   // outbox: the drain picks due records; the dedupe key makes a notification idempotent.
   { collection: 'outbox', name: 'due', fields: [{ field: 'status', order: 1 }, { field: 'nextAttemptAt', order: 1 }] },
   { collection: 'outbox', name: 'dedupeKey', fields: [{ field: 'dedupeKey', order: 1 }], unique: true },

@@ -22,6 +22,20 @@ export interface UploadDoc {
   _id: string
   openid: string
   createdAt: string
+  /** Size on disk, for the per-account storage quota (absent on uploads from before it). */
+  bytes?: number
+}
+
+/** What one account may keep on the local host: about forty forms' worth of full-size photos. */
+export const UPLOAD_QUOTA_BYTES = 200 * 1024 * 1024
+
+/** How many bytes an account has uploaded so far (one aggregate over its uploads). */
+export async function uploadedBytes(db: Db, openid: string): Promise<number> {
+  const $ = db.command.aggregate as unknown as Record<'sum', (field: string) => unknown>
+  const res = (await db.collection(UPLOADS_COLLECTION).aggregate().match({ openid }).group({ _id: null, bytes: $.sum('$bytes') }).end()) as {
+    data: { bytes?: number }[]
+  }
+  return res.data[0]?.bytes ?? 0
 }
 
 /**
@@ -30,7 +44,7 @@ export interface UploadDoc {
  */
 export async function saveUpload(rt: Pick<Runtime, 'db' | 'storage' | 'clock'>, fileName: string, content: Buffer, openid: string): Promise<string> {
   const fileId = await rt.storage.save(fileName, content)
-  await rt.db.collection(UPLOADS_COLLECTION).doc(fileId).set({ openid, createdAt: rt.clock.now().toISOString() })
+  await rt.db.collection(UPLOADS_COLLECTION).doc(fileId).set({ openid, createdAt: rt.clock.now().toISOString(), bytes: content.length })
   return fileId
 }
 

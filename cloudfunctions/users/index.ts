@@ -14,7 +14,7 @@ export const users = defineFunction('users', UsersContract, {
   },
   bindCommunity: { access: 'signed-in', handler: (input, ctx) => service.bindCommunity(ctx, input) },
   orgTree: { access: 'public', handler: async (input, ctx) => ({ units: await service.orgTree(ctx.rt.db, input) }) },
-  applyVolunteer: { access: 'signed-in', handler: (input, ctx) => service.applyVolunteer(ctx, input) },
+  applyVolunteer: { access: 'signed-in', limit: 'submission', handler: (input, ctx) => service.applyVolunteer(ctx, input) },
   listVolunteerApplications: {
     access: 'volunteers.review',
     handler: async (input, ctx) => ({ items: await service.listVolunteerApplications(ctx, input) }),

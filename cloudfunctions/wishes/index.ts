@@ -40,6 +40,7 @@ async function requireStaff(ctx: ActionContext, communityId: string) {
 export const wishes = defineFunction('wishes', WishesContract, {
   post: {
     access: 'signed-in',
+    limit: 'submission',
     handler: async (input, ctx) => {
       await checkOwnPhotos(ctx.rt.db, ctx.requireCaller().openid, input.photos ?? [])
       return postWish({ db: ctx.rt.db, user: ctx.requireUser(), now: ctx.now(), check: (text) => ctx.rt.contentCheck.check(text, ctx.requireCaller().openid) }, input)
