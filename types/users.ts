@@ -47,7 +47,7 @@ export type Me = z.infer<typeof MeSchema>
 
 export const VolunteerApplicationStatusSchema = z.enum(['pending', 'approved', 'rejected'])
 
-/** A volunteer application as staff see it: the applicant's name and phone are masked. */
+/** A volunteer application as the reviewing staff see it: the applicant in full (they must know whom they approve); never an openid. */
 export const VolunteerApplicationViewSchema = z.object({
   id: z.string(),
   communityId: z.string(),

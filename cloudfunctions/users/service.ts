@@ -1,11 +1,11 @@
 import type { Db } from '@cloudbase/database'
-import { maskName, maskPhone } from '../../types/mask'
 import { capabilitiesOf } from '../../types/policy'
 import type { CommunityRef, LngLat, UnitView } from '../../types/org'
 import { PLACE_KINDS, type Role, type UnitKind } from '../../types/roles'
 import type { InboxItem, SubscribeResult, SubscriptionGrant } from '../../types/notifications'
 import type { Me, VolunteerApplicationView } from '../../types/users'
 import { AppError } from '../core/app-error'
+import { derivedId } from '../core/ids'
 import { loadUnit } from '../core/authz'
 import { unitsByIds } from '../core/org-cache'
 import {
@@ -178,7 +178,7 @@ export async function applyVolunteer(
     throw new AppError('BAD_REQUEST', '说明中含有不适宜的内容', { issues: [{ path: ['note'], message: '说明中含有不适宜的内容，请修改' }] })
   }
   // One pending application per person and community: the id makes a second one collide.
-  const id = `${user._id}:${communityId}`
+  const id = derivedId('volunteer-application', user._id, communityId)
   const now = ctx.now().toISOString()
   const created = (await (db as unknown as { runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }).runTransaction(async (tx) => {
     const existing = ((await tx.collection(COLLECTIONS.volunteerApplications).doc(id).get()) as { data: VolunteerApplicationDoc | null }).data
@@ -219,8 +219,9 @@ export async function listVolunteerApplications(
   return apps.map((a) => ({
     id: a._id,
     communityId: a.communityId,
-    applicantName: maskName(byId.get(a.openid)?.name),
-    applicantPhone: maskPhone(byId.get(a.openid)?.phone),
+    // The reviewer must know whom they approve: staff see the applicant in full.
+    applicantName: byId.get(a.openid)?.name ?? '未填写姓名',
+    applicantPhone: byId.get(a.openid)?.phone ?? '未填写电话',
     isPartyMember: a.isPartyMember,
     skills: a.skills,
     note: a.note,

@@ -100,7 +100,8 @@ describe('users function', () => {
     const apply = () => users('demo-resident-1', { action: 'applyVolunteer', isPartyMember: true, skills: ['理发'], note: '退休党员，周末有空' })
 
     it('should take an application and refuse a second pending one', async () => {
-      expect(await apply()).toEqual({ ok: true, data: { id: 'demo-resident-1:c-dongxianmen', status: 'pending' } })
+      const res = await apply()
+      expect(res).toEqual({ ok: true, data: { id: expect.any(String), status: 'pending' } })
       expect(codeOf(await apply())).toBe('CONFLICT')
     })
     it('should reject a too-long note and write nothing', async () => {
@@ -117,12 +118,15 @@ describe('users function', () => {
       expect(codeOf(await users(null, { action: 'applyVolunteer' }))).toBe('UNAUTHORIZED')
     })
 
-    it('should show staff the applications with masked name and phone', async () => {
+    it('should show the reviewing staff whom they approve: full name and phone, and no openid anywhere', async () => {
       await apply()
       const res = await users('demo-secretary-1', { action: 'listVolunteerApplications', communityId: 'c-dongxianmen', status: 'pending' })
       expect(res.data.items).toEqual([
-        expect.objectContaining({ applicantName: '王**', applicantPhone: '139****0001', isPartyMember: true, skills: ['理发'] }),
+        expect.objectContaining({ applicantName: '王秀兰', applicantPhone: '13991230001', isPartyMember: true, skills: ['理发'] }),
       ])
+      expect(JSON.stringify(res.data)).not.toContain('demo-resident-1')
+      const reviewed = await users('demo-secretary-1', { action: 'reviewVolunteer', applicationId: res.data.items[0].id, decision: 'approve' })
+      expect(JSON.stringify(reviewed)).not.toContain('demo-resident-1')
     })
     it('should reject a list without a community', async () => {
       expect(codeOf(await users('demo-secretary-1', { action: 'listVolunteerApplications' }))).toBe('BAD_REQUEST')
@@ -133,26 +137,26 @@ describe('users function', () => {
     })
 
     it('should approve: the applicant becomes a volunteer and is told in the inbox', async () => {
-      await apply()
-      const res = await users('demo-secretary-1', { action: 'reviewVolunteer', applicationId: 'demo-resident-1:c-dongxianmen', decision: 'approve' })
-      expect(res).toEqual({ ok: true, data: { id: 'demo-resident-1:c-dongxianmen', status: 'approved' } })
+      const { id } = (await apply()).data
+      const res = await users('demo-secretary-1', { action: 'reviewVolunteer', applicationId: id, decision: 'approve' })
+      expect(res).toEqual({ ok: true, data: { id, status: 'approved' } })
       const me = await users('demo-resident-1', { action: 'me' })
       expect(me.data.roles).toContainEqual(expect.objectContaining({ role: 'volunteer', unitId: 'c-dongxianmen' }))
       await drainOutbox(env.rt)
       const inbox = await users('demo-resident-1', { action: 'inbox' })
       expect(inbox.data.items[0]).toMatchObject({ title: '志愿者申请已通过', read: false })
-      expect(codeOf(await users('demo-secretary-1', { action: 'reviewVolunteer', applicationId: 'demo-resident-1:c-dongxianmen', decision: 'reject' }))).toBe('CONFLICT')
+      expect(codeOf(await users('demo-secretary-1', { action: 'reviewVolunteer', applicationId: id, decision: 'reject' }))).toBe('CONFLICT')
     })
     it('should reject a review with an unknown decision and change nothing', async () => {
-      await apply()
+      const { id } = (await apply()).data
       const before = await snapshot(COLLECTIONS.volunteerApplications, COLLECTIONS.roleAssignments, COLLECTIONS.outbox)
-      const res = await users('demo-secretary-1', { action: 'reviewVolunteer', applicationId: 'demo-resident-1:c-dongxianmen', decision: 'maybe' })
+      const res = await users('demo-secretary-1', { action: 'reviewVolunteer', applicationId: id, decision: 'maybe' })
       expect(codeOf(res)).toBe('BAD_REQUEST')
       expect(await snapshot(COLLECTIONS.volunteerApplications, COLLECTIONS.roleAssignments, COLLECTIONS.outbox)).toBe(before)
     })
     it('should refuse a review by a volunteer', async () => {
-      await apply()
-      const res = await users('demo-volunteer-1', { action: 'reviewVolunteer', applicationId: 'demo-resident-1:c-dongxianmen', decision: 'approve' })
+      const { id } = (await apply()).data
+      const res = await users('demo-volunteer-1', { action: 'reviewVolunteer', applicationId: id, decision: 'approve' })
       expect(codeOf(res)).toBe('FORBIDDEN')
       expect(await env.docs(COLLECTIONS.roleAssignments, { openid: 'demo-resident-1' })).toHaveLength(0)
     })
