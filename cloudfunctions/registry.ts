@@ -1,5 +1,6 @@
 import { cases } from './cases'
 import type { CloudFunction } from './core/define-function'
+import { notices } from './notices'
 import { scheduler } from './scheduler'
 import { stations } from './stations'
 import { users } from './users'
@@ -16,6 +17,7 @@ export const registry = {
   stations,
   cases,
   wishes,
+  notices,
 } satisfies Record<string, CloudFunction>
 
 export type FunctionName = keyof typeof registry

@@ -1,4 +1,5 @@
 import { CasesContract } from './cases'
+import { NoticesContract } from './notices'
 import { StationsContract } from './stations'
 import { UsersContract } from './users'
 import { WishesContract } from './wishes'
@@ -13,6 +14,7 @@ export const CONTRACTS = {
   stations: StationsContract,
   wishes: WishesContract,
   cases: CasesContract,
+  notices: NoticesContract,
 } as const
 export type FunctionName = keyof typeof CONTRACTS
 

@@ -219,7 +219,7 @@ export const NoticesContract = defineContract({
   },
   staffGet: { input: NoticeRef, output: NoticeStaffViewSchema },
   // --- staff: who has it reached ---
-  reach: { input: NoticeRef, output: ReachSchema },
+  reach: { input: NoticeRef.extend({ unitId: Id.optional() }), output: ReachSchema },
   notReached: {
     input: NoticeRef.extend({ unitId: Id.optional(), limit: z.number().int().min(1).max(200).default(100) }),
     output: z.object({ items: z.array(NotReachedPersonSchema), total: z.number().int() }),

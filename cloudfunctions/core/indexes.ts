@@ -108,4 +108,22 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'users', name: 'community_partyMember', fields: [{ field: 'communityId', order: 1 }, { field: 'partyMember', order: 1 }] },
   { collection: 'party_members', name: 'community_status', fields: [{ field: 'communityId', order: 1 }, { field: 'status', order: 1 }, { field: 'reportedAt', order: -1 }] },
   { collection: 'place_posts', name: 'unitIds', fields: [{ field: 'unitIds', order: 1 }] },
+  // notices (社区通知, issue 13). users: the residents of a community or grid in `_id` order,
+  // which is how a fan-out pages through them and resumes after the last one it wrote.
+  { collection: 'users', name: 'communityId_id', fields: [{ field: 'communityId', order: 1 }, { field: '_id', order: 1 }] },
+  { collection: 'users', name: 'gridId_id', fields: [{ field: 'gridId', order: 1 }, { field: '_id', order: 1 }] },
+  // notices: sent by a unit or below (unitScope), sent to a unit (audienceIds), due schedules,
+  // the per-unit rate limit.
+  { collection: 'notices', name: 'unitScope_createdAt', fields: [{ field: 'unitScope', order: 1 }, { field: 'createdAt', order: -1 }] },
+  { collection: 'notices', name: 'audienceIds_createdAt', fields: [{ field: 'audienceIds', order: 1 }, { field: 'createdAt', order: -1 }] },
+  { collection: 'notices', name: 'status_publishAt', fields: [{ field: 'status', order: 1 }, { field: 'publishAt', order: 1 }] },
+  { collection: 'notices', name: 'unit_submittedAt', fields: [{ field: 'unitId', order: 1 }, { field: 'submittedAt', order: 1 }] },
+  // notice_receipts: a resident's list; the reach counts by (notice, unit bucket, flag) are
+  // answered from these indexes alone; the followers of a 公示.
+  { collection: 'notice_receipts', name: 'openid_publishedAt', fields: [{ field: 'openid', order: 1 }, { field: 'publishedAt', order: -1 }] },
+  { collection: 'notice_receipts', name: 'notice_unit_read', fields: [{ field: 'noticeId', order: 1 }, { field: 'unitPath', order: 1 }, { field: 'read', order: 1 }] },
+  { collection: 'notice_receipts', name: 'notice_unit_acked', fields: [{ field: 'noticeId', order: 1 }, { field: 'unitPath', order: 1 }, { field: 'acked', order: 1 }] },
+  { collection: 'notice_receipts', name: 'notice_unit_reachedBy', fields: [{ field: 'noticeId', order: 1 }, { field: 'unitPath', order: 1 }, { field: 'reachedBy', order: 1 }] },
+  { collection: 'notice_receipts', name: 'notice_unit_push', fields: [{ field: 'noticeId', order: 1 }, { field: 'unitPath', order: 1 }, { field: 'push', order: 1 }] },
+  { collection: 'notice_receipts', name: 'notice_following', fields: [{ field: 'noticeId', order: 1 }, { field: 'following', order: 1 }] },
 ]

@@ -26,6 +26,8 @@ export interface NotifyInput {
   link?: string
   /** A subscribe message, sent only if the user holds a grant for `id`. Values are cut to the field limits. */
   template?: { id: string; data: Record<string, string> }
+  /** Not delivered before this moment (e.g. the end of quiet hours); now when absent. */
+  notBefore?: Date
 }
 
 export type SubscribeStep = 'none' | 'pending' | 'sending' | 'sent' | 'skipped' | 'failed' | 'unknown'
@@ -128,7 +130,7 @@ export async function notify(target: Writer, input: NotifyInput, now: Date): Pro
     template: input.template ? { id: input.template.id, data: enforceTemplateLimits(input.template.data) } : null,
     status: 'pending',
     attempts: 0,
-    nextAttemptAt: at,
+    nextAttemptAt: (input.notBefore ?? now).toISOString(),
     inboxStep: 'pending',
     subscribeStep: input.template ? 'pending' : 'none',
     lastError: null,

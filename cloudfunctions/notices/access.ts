@@ -1,0 +1,49 @@
+import { AppError } from '../core/app-error'
+import { holdsRoleAt } from '../core/authz'
+import type { UnitDoc } from '../core/collections'
+import type { ActionContext } from '../core/define-function'
+import { NOTICE_COLLECTIONS, type NoticeDoc } from './collections'
+import { NOTICE_APPROVE_ROLES, NOTICE_PUBLISH_ROLES } from './staff-roles'
+import type { StaffViewer } from './views'
+
+/*
+ * Who may do what with one notice. Managing (edit, publish, withdraw, the whole reach view)
+ * is for notice staff at the sending unit or above; a grid worker whose grid the notice
+ * reached sees and follows up their own grid.
+ */
+
+export async function loadNotice(ctx: ActionContext, noticeId: string): Promise<NoticeDoc> {
+  const doc = (await ctx.rt.db.collection(NOTICE_COLLECTIONS.notices).doc(noticeId).get()).data[0] as NoticeDoc | undefined
+  if (!doc) throw new AppError('NOT_FOUND', '找不到该通知')
+  return doc
+}
+
+function sendingUnit(n: NoticeDoc): UnitDoc {
+  return { _id: n.unitId, name: n.unitName, kind: 'community', parentId: null, ancestors: n.unitScope.slice(0, -1) }
+}
+
+export function viewerOf(ctx: ActionContext, n: NoticeDoc): StaffViewer {
+  const unit = sendingUnit(n)
+  return {
+    openid: ctx.requireCaller().openid,
+    manages: holdsRoleAt(ctx.assignments, NOTICE_PUBLISH_ROLES, unit),
+    approves: holdsRoleAt(ctx.assignments, NOTICE_APPROVE_ROLES, unit),
+  }
+}
+
+/** The notice, if the caller manages it (FORBIDDEN otherwise). */
+export async function requireManaged(ctx: ActionContext, noticeId: string): Promise<NoticeDoc> {
+  const n = await loadNotice(ctx, noticeId)
+  if (!viewerOf(ctx, n).manages) throw new AppError('FORBIDDEN', '这条通知不是您所在单位发布的')
+  return n
+}
+
+/**
+ * The unit whose share of a notice's reach the caller asks for: one they hold a notice role
+ * at (or above), inside the sending unit. Defaults to the sending unit.
+ */
+export async function requireReachUnit(ctx: ActionContext, n: NoticeDoc, unitId: string | undefined): Promise<UnitDoc> {
+  const unit = await ctx.requireRoleAt(NOTICE_PUBLISH_ROLES, unitId ?? n.unitId)
+  if (unit._id !== n.unitId && !unit.ancestors.includes(n.unitId)) throw new AppError('FORBIDDEN', '该单位不在这条通知的发送范围内')
+  return unit
+}

@@ -1,0 +1,150 @@
+import type { Db } from '@cloudbase/database'
+import { NOTICE_PRIORITY_LABELS } from '../../types/notices'
+import { COLLECTIONS } from '../core/collections'
+import { notify, subscriptionId, type SubscriptionDoc } from '../core/outbox'
+import type { Runtime } from '../core/runtime'
+import { NOTICE_COLLECTIONS, type TxDb, type FanoutCursor, type NoticeDoc, type PushState, type ReceiptDoc } from './collections'
+import type { TargetUnit } from './domain/audience'
+import { receiptId, unitPathOf } from './domain/reach'
+import { releaseAfterQuietHours } from './domain/schedule'
+import { applyFilter, readMembers, type Member } from './recipients'
+
+/*
+ * Publishing = writing one receipt per recipient, with its outbox record, in batches. Each
+ * batch is one transaction that also reads the notice and advances its cursor: a crash
+ * loses at most the batch in flight (nothing of it is written), a second runner on the same
+ * batch conflicts and retries past it, and a notice withdrawn in between stops the run.
+ */
+
+/** Subscribe-message template for notices (重要/紧急 only). */
+export const NOTICE_TEMPLATE_ID = 'community-notice'
+
+export interface FanoutOptions {
+  batchSize?: number
+  /** Batches this run may write; the scheduler's sweep continues where it stops. */
+  maxBatches?: number
+  /** Called after each committed batch; throwing from it simulates a crash there. */
+  onBatch?: (batches: number) => void | Promise<void>
+}
+
+export const FANOUT_DEFAULTS = { batchSize: 200, inlineBatches: 5, sweepBatches: 100 } as const
+
+
+export function newCursor(targetIds: string[]): FanoutCursor {
+  return { targetIds, target: 0, after: '', batches: 0, written: 0, done: false }
+}
+
+async function grantsOf(db: Db, notice: NoticeDoc, members: Member[]): Promise<Set<string>> {
+  if (notice.priority === 'normal' || members.length === 0) return new Set()
+  const ids = members.map((m) => subscriptionId(m.openid, NOTICE_TEMPLATE_ID))
+  const res = await db.collection(COLLECTIONS.subscriptions).where({ _id: db.command.in(ids) }).limit(ids.length).get()
+  return new Set((res.data as SubscriptionDoc[]).filter((g) => g.remaining > 0).map((g) => g.openid))
+}
+
+function receiptFor(notice: NoticeDoc, member: Member, push: PushState, at: string): Omit<ReceiptDoc, '_id'> {
+  return {
+    noticeId: notice._id,
+    openid: member.openid,
+    unitPath: unitPathOf(member),
+    kind: notice.kind,
+    title: notice.title,
+    summary: notice.summary,
+    category: notice.category,
+    priority: notice.priority,
+    unitName: notice.unitName,
+    publishedAt: notice.publishedAt ?? at,
+    pinnedUntil: notice.pinnedUntil,
+    expiresAt: notice.expiresAt,
+    ackRequired: notice.ackRequired,
+    withdrawn: false,
+    read: false,
+    readAt: null,
+    acked: false,
+    ackedAt: null,
+    reachedBy: null,
+    followUp: null,
+    push,
+    remindedAt: null,
+    following: false,
+    createdAt: at,
+  }
+}
+
+/** The outbox record that tells one recipient about a notice (or a later change to it). */
+export function noticeMessage(notice: NoticeDoc, openid: string, key: string, now: Date, title: string, withPush: boolean) {
+  return {
+    dedupeKey: key,
+    openid,
+    title,
+    body: notice.summary,
+    link: `/pages/notices/detail?id=${notice._id}`,
+    template: withPush
+      ? { id: NOTICE_TEMPLATE_ID, data: { thing1: notice.title, thing2: notice.summary, phrase3: NOTICE_PRIORITY_LABELS[notice.priority], thing4: notice.unitName } }
+      : undefined,
+    notBefore: releaseAfterQuietHours(now, notice.priority),
+  }
+}
+
+type BatchOutcome = 'written' | 'finished' | 'stopped'
+
+async function writeBatch(rt: Runtime, notice: NoticeDoc, cursor: FanoutCursor, batchSize: number): Promise<BatchOutcome> {
+  const db = rt.db as TxDb
+  const targetId = cursor.targetIds[cursor.target]
+  const target = targetId === undefined ? undefined : ((await db.collection(COLLECTIONS.units).doc(targetId).get()).data[0] as TargetUnit | undefined)
+  const page = target ? await readMembers(db, target, cursor.after, batchSize) : []
+  const members = await applyFilter(db, page, notice.audience.filter)
+  const granted = await grantsOf(db, notice, members)
+  const now = rt.clock.now()
+  const at = now.toISOString()
+  const lastTarget = page.length < batchSize
+  const next: FanoutCursor = {
+    ...cursor,
+    target: lastTarget ? cursor.target + 1 : cursor.target,
+    after: lastTarget ? '' : page[page.length - 1]!.openid,
+    batches: cursor.batches + 1,
+  }
+  next.done = next.target >= next.targetIds.length
+
+  return db.runTransaction(async (tx) => {
+    const current = (await tx.collection(NOTICE_COLLECTIONS.notices).doc(notice._id).get()).data as unknown as NoticeDoc | null
+    if (!current || current.status !== 'publishing') return 'stopped'
+    if (current.fanout?.target !== cursor.target || current.fanout.after !== cursor.after) return 'stopped' // another runner moved on
+    let written = 0
+    for (const m of members) {
+      const id = receiptId(notice._id, m.openid)
+      if ((await tx.collection(NOTICE_COLLECTIONS.receipts).doc(id).get()).data) continue // reached through another unit
+      const push: PushState = notice.priority === 'normal' ? 'none' : granted.has(m.openid) ? 'queued' : 'no_grant'
+      await tx.collection(NOTICE_COLLECTIONS.receipts).doc(id).set(receiptFor(current, m, push, at))
+      await notify(tx, noticeMessage(current, m.openid, `notice:${notice._id}:${id}`, now, `社区通知：${current.title}`, push === 'queued'), now)
+      written++
+    }
+    next.written = cursor.written + written
+    const done = next.done
+    await tx.collection(NOTICE_COLLECTIONS.notices).doc(notice._id).update({
+      fanout: { ...next },
+      ...(done ? { status: 'published', recipientCount: next.written } : {}),
+      updatedAt: at,
+    })
+    return done ? 'finished' : 'written'
+  })
+}
+
+/**
+ * Runs a notice's fan-out from its cursor until it is done, stopped (withdrawn) or has
+ * written `maxBatches` batches. Returns how many batches it wrote.
+ */
+export async function runFanout(rt: Runtime, noticeId: string, options: FanoutOptions = {}): Promise<number> {
+  const batchSize = options.batchSize ?? FANOUT_DEFAULTS.batchSize
+  const maxBatches = options.maxBatches ?? Number.POSITIVE_INFINITY
+  let ran = 0
+  while (ran < maxBatches) {
+    const notice = (await rt.db.collection(NOTICE_COLLECTIONS.notices).doc(noticeId).get()).data[0] as NoticeDoc | undefined
+    if (!notice || notice.status !== 'publishing' || !notice.fanout || notice.fanout.done) break
+    const outcome = await writeBatch(rt, notice, notice.fanout, batchSize)
+    if (outcome === 'stopped') break
+    ran++
+    await options.onBatch?.(notice.fanout.batches + 1)
+    if (outcome === 'finished') break
+  }
+  return ran
+}

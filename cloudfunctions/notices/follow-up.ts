@@ -1,0 +1,58 @@
+import type { FollowUpMethod } from '../../types/notices'
+import { AppError } from '../core/app-error'
+import { COLLECTIONS } from '../core/collections'
+import type { ActionContext } from '../core/define-function'
+import { notify, subscriptionId, type SubscriptionDoc } from '../core/outbox'
+import { loadNotice } from './access'
+import { NOTICE_COLLECTIONS, type NoticeDoc, type ReceiptDoc, type TxDb } from './collections'
+import { homeUnitOf, remindRefusal } from './domain/reach'
+import { noticeMessage, NOTICE_TEMPLATE_ID } from './fanout'
+import { NOTICE_PUBLISH_ROLES } from './staff-roles'
+
+/*
+ * Reaching the people a notice did not reach: 再次提醒 (a subscribe message, at most once a
+ * day and only with a grant) and recording a 电话/上门/代为告知, which counts as reached.
+ * Staff name a person by the receipt reference `notReached` gave them, never by openid; they
+ * must hold a notice role at that person's grid (or above).
+ */
+
+async function requireReceipt(ctx: ActionContext, noticeId: string, ref: string): Promise<{ notice: NoticeDoc; receipt: ReceiptDoc }> {
+  const notice = await loadNotice(ctx, noticeId)
+  const receipt = (await ctx.rt.db.collection(NOTICE_COLLECTIONS.receipts).doc(ref).get()).data[0] as ReceiptDoc | undefined
+  if (!receipt || receipt.noticeId !== noticeId) throw new AppError('NOT_FOUND', '找不到这位居民的接收记录，请刷新名单')
+  await ctx.requireRoleAt(NOTICE_PUBLISH_ROLES, homeUnitOf(receipt.unitPath) ?? notice.unitId)
+  if (notice.status === 'withdrawn') throw new AppError('CONFLICT', '这条通知已撤回')
+  return { notice, receipt }
+}
+
+/** 记录已告知: the follow-up is kept on the receipt and the person counts as reached. */
+export async function recordFollowUp(
+  ctx: ActionContext,
+  input: { noticeId: string; openid: string; method: FollowUpMethod; note: string },
+): Promise<{ reached: boolean }> {
+  const { receipt } = await requireReceipt(ctx, input.noticeId, input.openid)
+  const followUp = { method: input.method, note: input.note, at: ctx.now().toISOString(), by: ctx.requireCaller().openid }
+  await ctx.rt.db
+    .collection(NOTICE_COLLECTIONS.receipts)
+    .doc(receipt._id)
+    .update({ followUp: ctx.rt.db.command.set(followUp), reachedBy: receipt.reachedBy ?? 'follow_up' })
+  return { reached: true }
+}
+
+/** 再次提醒: one subscribe message now (紧急) or after quiet hours, at most once a day. */
+export async function remindAgain(ctx: ActionContext, noticeId: string, ref: string): Promise<{ remindedAt: string }> {
+  const { notice, receipt } = await requireReceipt(ctx, noticeId, ref)
+  const db = ctx.rt.db as unknown as TxDb
+  const grant = (await db.collection(COLLECTIONS.subscriptions).doc(subscriptionId(receipt.openid, NOTICE_TEMPLATE_ID)).get()).data[0] as SubscriptionDoc | undefined
+  const now = ctx.now()
+  const refusal = remindRefusal(now, receipt.remindedAt, (grant?.remaining ?? 0) > 0)
+  if (refusal) throw new AppError('RATE_LIMITED', refusal)
+  const remindedAt = now.toISOString()
+  await db.runTransaction(async (tx) => {
+    const current = (await tx.collection(NOTICE_COLLECTIONS.receipts).doc(receipt._id).get()).data as unknown as ReceiptDoc
+    if (current.remindedAt !== receipt.remindedAt) throw new AppError('CONFLICT', '刚刚已有同事提醒过了')
+    await tx.collection(NOTICE_COLLECTIONS.receipts).doc(receipt._id).update({ remindedAt })
+    await notify(tx, noticeMessage(notice, receipt.openid, `notice:${notice._id}:remind:${receipt._id}:${remindedAt}`, now, `提醒：${notice.title}`, true), now)
+  })
+  return { remindedAt }
+}

@@ -1,0 +1,94 @@
+import type { Db } from '@cloudbase/database'
+import type { AudienceFilter } from '../../types/notices'
+import { AppError } from '../core/app-error'
+import { COLLECTIONS, type UnitDoc, type UserDoc } from '../core/collections'
+import { MEMBERSHIP_FIELD, membershipTargets, type TargetUnit } from './domain/audience'
+
+/*
+ * Audience resolution against the database: which units to read residents from, pages of
+ * residents in `_id` order (so a fan-out can resume after the last one it wrote), the
+ * filters, and the live count. Membership fields come from domain/audience.ts.
+ */
+
+/** A resident as the fan-out needs them: where they live decides their receipt's units. */
+export interface Member {
+  openid: string
+  communityId: string | null
+  gridId: string | null
+}
+
+/** The user document as read here: `gridId` is set where a resident's grid is known. */
+type MemberDoc = UserDoc & { gridId?: string | null }
+
+/** The audience units, each checked to exist (NOT_FOUND names the first unknown one). */
+export async function loadAudienceUnits(db: Db, unitIds: readonly string[]): Promise<UnitDoc[]> {
+  const ids = [...new Set(unitIds)]
+  const res = await db.collection(COLLECTIONS.units).where({ _id: db.command.in(ids) }).limit(ids.length).get()
+  const byId = new Map((res.data as UnitDoc[]).map((u) => [u._id, u]))
+  const missing = ids.findIndex((id) => !byId.has(id))
+  if (missing !== -1) {
+    throw new AppError('BAD_REQUEST', '发送范围中有不存在的单位', { issues: [{ path: ['audience', 'unitIds', missing], message: '找不到该单位' }] })
+  }
+  return ids.map((id) => byId.get(id) as UnitDoc)
+}
+
+/** The units whose residents are read, in a fixed order (the fan-out cursor indexes into it). */
+export async function resolveTargets(db: Db, chosen: readonly UnitDoc[]): Promise<TargetUnit[]> {
+  const wide = chosen.filter((u) => u.kind === 'street' || u.kind === 'district').map((u) => u._id)
+  const below = wide.length
+    ? ((await db.collection(COLLECTIONS.units).where({ ancestors: db.command.in(wide), kind: 'community' }).limit(1000).get()).data as UnitDoc[])
+    : []
+  return membershipTargets(chosen, below)
+}
+
+/** One page of a unit's residents after `after` (an openid), in `_id` order. */
+export async function readMembers(db: Db, target: TargetUnit, after: string, limit: number): Promise<Member[]> {
+  const field = MEMBERSHIP_FIELD[target.kind]
+  if (!field) return []
+  const res = await db
+    .collection(COLLECTIONS.users)
+    .where({ [field]: target._id, _id: db.command.gt(after) })
+    .orderBy('_id', 'asc')
+    .limit(limit)
+    .get()
+  return (res.data as MemberDoc[]).map((u) => ({ openid: u._id, communityId: u.communityId, gridId: u.gridId ?? null }))
+}
+
+/**
+ * Keeps the members the filter selects. 党员 are, until issue 10 records party membership on
+ * the person, those with an approved volunteer application saying so; 志愿者 hold the
+ * volunteer role.
+ */
+export async function applyFilter(db: Db, members: Member[], filter: AudienceFilter): Promise<Member[]> {
+  if (filter === 'all' || members.length === 0) return members
+  const _ = db.command
+  const openids = members.map((m) => m.openid)
+  const res =
+    filter === 'volunteers'
+      ? await db.collection(COLLECTIONS.roleAssignments).where({ openid: _.in(openids), role: 'volunteer' }).limit(1000).get()
+      : await db.collection(COLLECTIONS.volunteerApplications).where({ openid: _.in(openids), status: 'approved', isPartyMember: true }).limit(1000).get()
+  const keep = new Set((res.data as { openid: string }[]).map((d) => d.openid))
+  return members.filter((m) => keep.has(m.openid))
+}
+
+const COUNT_PAGE = 1000
+
+/** How many people a notice to these units would reach now (the live count on the compose page). */
+export async function countRecipients(db: Db, targets: readonly TargetUnit[], filter: AudienceFilter): Promise<number> {
+  let total = 0
+  for (const target of targets) {
+    const field = MEMBERSHIP_FIELD[target.kind]
+    if (!field) continue
+    if (filter === 'all') {
+      total += (await db.collection(COLLECTIONS.users).where({ [field]: target._id }).count()).total
+      continue
+    }
+    for (let after = ''; ; ) {
+      const page = await readMembers(db, target, after, COUNT_PAGE)
+      total += (await applyFilter(db, page, filter)).length
+      if (page.length < COUNT_PAGE) break
+      after = page[page.length - 1]!.openid
+    }
+  }
+  return total
+}

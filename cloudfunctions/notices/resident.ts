@@ -1,0 +1,89 @@
+import type { NoticeDetail, NoticeSummary } from '../../types/notices'
+import { AppError } from '../core/app-error'
+import type { ActionContext } from '../core/define-function'
+import { loadNotice } from './access'
+import { NOTICE_COLLECTIONS, type ReceiptDoc } from './collections'
+import { receiptId } from './domain/reach'
+import { isExpired, toDetail, toSummary } from './views'
+
+/*
+ * What residents do: their list (pinned first, expired in an archive), opening a notice
+ * (marks it read at server time), 我已知晓, and following a 公示. A notice is only ever
+ * reached through one's own receipt: someone outside its audience gets NOT_FOUND.
+ */
+
+/** A resident's receipts are few (a community sends a handful a week); the newest 200 cover the list. */
+const RECEIPTS_READ = 200
+
+async function myReceipts(ctx: ActionContext): Promise<ReceiptDoc[]> {
+  const res = await ctx.rt.db
+    .collection(NOTICE_COLLECTIONS.receipts)
+    .where({ openid: ctx.requireCaller().openid, withdrawn: false })
+    .orderBy('publishedAt', 'desc')
+    .limit(RECEIPTS_READ)
+    .get()
+  return res.data as ReceiptDoc[]
+}
+
+function byPinnedThenNewest(a: NoticeSummary, b: NoticeSummary): number {
+  return Number(b.pinned) - Number(a.pinned) || b.publishedAt.localeCompare(a.publishedAt)
+}
+
+export async function listNotices(ctx: ActionContext, input: { archive: boolean; limit: number }): Promise<{ items: NoticeSummary[]; unread: number }> {
+  const now = ctx.now()
+  const all = (await myReceipts(ctx)).map((r) => toSummary(r, now))
+  const current = all.filter((s) => !s.expired)
+  const items = (input.archive ? all.filter((s) => s.expired) : current.sort(byPinnedThenNewest)).slice(0, input.limit)
+  return { items, unread: current.filter((s) => !s.read).length }
+}
+
+/** 首页: the unread count and the newest 紧急 notice still in effect (the banner). */
+export async function noticeHome(ctx: ActionContext): Promise<{ unread: number; urgent: NoticeSummary | null }> {
+  const now = ctx.now()
+  const current = (await myReceipts(ctx)).filter((r) => !isExpired(r.expiresAt, now)).map((r) => toSummary(r, now))
+  return { unread: current.filter((s) => !s.read).length, urgent: current.find((s) => s.priority === 'urgent') ?? null }
+}
+
+async function myReceipt(ctx: ActionContext, noticeId: string): Promise<ReceiptDoc> {
+  const id = receiptId(noticeId, ctx.requireCaller().openid)
+  const r = (await ctx.rt.db.collection(NOTICE_COLLECTIONS.receipts).doc(id).get()).data[0] as ReceiptDoc | undefined
+  if (!r) throw new AppError('NOT_FOUND', '找不到该通知，可能不是发给您的')
+  return r
+}
+
+async function detail(ctx: ActionContext, noticeId: string): Promise<NoticeDetail> {
+  const [notice, r] = await Promise.all([loadNotice(ctx, noticeId), myReceipt(ctx, noticeId)])
+  return toDetail(notice, r, ctx.now(), ctx.rt.storage)
+}
+
+/** Marks read once, at server time; reading counts as reached unless staff already reached them. */
+async function markRead(ctx: ActionContext, r: ReceiptDoc): Promise<void> {
+  if (r.read) return
+  const receipts = ctx.rt.db.collection(NOTICE_COLLECTIONS.receipts)
+  const readAt = ctx.now().toISOString()
+  await receipts.where({ _id: r._id, read: false, reachedBy: null }).update({ read: true, readAt, reachedBy: 'read' })
+  await receipts.where({ _id: r._id, read: false }).update({ read: true, readAt })
+}
+
+export async function openNotice(ctx: ActionContext, noticeId: string): Promise<NoticeDetail> {
+  await markRead(ctx, await myReceipt(ctx, noticeId))
+  return detail(ctx, noticeId)
+}
+
+/** 我已知晓: only where the notice asks for it, and not on a withdrawn one. */
+export async function acknowledgeNotice(ctx: ActionContext, noticeId: string): Promise<NoticeDetail> {
+  const r = await myReceipt(ctx, noticeId)
+  if (!r.ackRequired) throw new AppError('BAD_REQUEST', '这条通知不需要确认知晓')
+  if (r.withdrawn) throw new AppError('CONFLICT', '这条通知已撤回，无需确认')
+  await markRead(ctx, r)
+  await ctx.rt.db.collection(NOTICE_COLLECTIONS.receipts).where({ _id: r._id, acked: false }).update({ acked: true, ackedAt: ctx.now().toISOString() })
+  return detail(ctx, noticeId)
+}
+
+/** 关注公示: followers are told of each progress update. */
+export async function followNotice(ctx: ActionContext, noticeId: string, following: boolean): Promise<NoticeDetail> {
+  const r = await myReceipt(ctx, noticeId)
+  if (r.kind !== 'publicity') throw new AppError('BAD_REQUEST', '只有公示可以关注进展')
+  await ctx.rt.db.collection(NOTICE_COLLECTIONS.receipts).doc(r._id).update({ following })
+  return detail(ctx, noticeId)
+}

@@ -1,0 +1,48 @@
+import type { NoticeStaffView, NoticeStatus } from '../../types/notices'
+import { AppError } from '../core/app-error'
+import type { ActionContext } from '../core/define-function'
+import { loadNotice, viewerOf } from './access'
+import { NOTICE_COLLECTIONS, type NoticeDoc } from './collections'
+import { NOTICE_PUBLISH_ROLES } from './staff-roles'
+import { toStaffView } from './views'
+
+/**
+ * A unit's notices for its staff: those sent by the unit or below it, and those sent to it
+ * from above (a grid worker follows up the community's notices in their grid).
+ */
+export async function staffList(ctx: ActionContext, input: { unitId: string; status?: NoticeStatus; limit: number }): Promise<{ items: NoticeStaffView[] }> {
+  const unit = await ctx.requireRoleAt(NOTICE_PUBLISH_ROLES, input.unitId)
+  const _ = ctx.rt.db.command
+  const notices = ctx.rt.db.collection(NOTICE_COLLECTIONS.notices)
+  const status = input.status ? { status: input.status } : {}
+  const [sent, received] = await Promise.all([
+    notices.where({ unitScope: unit._id, ...status }).orderBy('createdAt', 'desc').limit(input.limit).get(),
+    notices.where({ audienceIds: _.in([unit._id, ...unit.ancestors]), ...status }).orderBy('createdAt', 'desc').limit(input.limit).get(),
+  ])
+  const byId = new Map<string, NoticeDoc>()
+  for (const n of [...(sent.data as NoticeDoc[]), ...(received.data as NoticeDoc[])]) {
+    // Someone else's draft sent to this unit is not this unit's business yet.
+    if (n.status === 'draft' && !n.unitScope.includes(unit._id)) continue
+    byId.set(n._id, n)
+  }
+  const items = [...byId.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, input.limit)
+  return { items: items.map((n) => toStaffView(n, viewerOf(ctx, n))) }
+}
+
+/** One notice for staff: its managers, or staff of a unit it was sent to. */
+export async function staffGet(ctx: ActionContext, noticeId: string): Promise<NoticeStaffView> {
+  const n = await loadNotice(ctx, noticeId)
+  const viewer = viewerOf(ctx, n)
+  const mine = ctx.assignments.filter((a) => NOTICE_PUBLISH_ROLES.includes(a.role) || a.role === 'admin').map((a) => a.unitId)
+  const reached = mine.some((u) => n.audienceIds.includes(u)) || (await sentAbove(ctx, n, mine))
+  if (!viewer.manages && !(reached && n.status !== 'draft')) throw new AppError('FORBIDDEN', '这条通知不是发给您所在单位的')
+  return toStaffView(n, viewer)
+}
+
+/** Whether one of `units` lies below an audience unit of the notice. */
+async function sentAbove(ctx: ActionContext, n: NoticeDoc, units: string[]): Promise<boolean> {
+  if (units.length === 0) return false
+  const _ = ctx.rt.db.command
+  const res = await ctx.rt.db.collection('units').where({ _id: _.in(units), ancestors: _.in(n.audienceIds) }).count()
+  return res.total > 0
+}
