@@ -121,7 +121,7 @@ async function writeBatch(rt: Runtime, notice: NoticeDoc, cursor: FanoutCursor, 
     next.written = cursor.written + written
     const done = next.done
     await tx.collection(NOTICE_COLLECTIONS.notices).doc(notice._id).update({
-      fanout: { ...next },
+      fanout: db.command.set(next),
       ...(done ? { status: 'published', recipientCount: next.written } : {}),
       updatedAt: at,
     })

@@ -18,7 +18,9 @@ import { toStaffView } from './views'
  */
 
 async function moveStatus(rt: Runtime, n: NoticeDoc, from: NoticeStatus, patch: Partial<NoticeDoc>): Promise<NoticeDoc> {
-  const res = (await rt.db.collection(NOTICE_COLLECTIONS.notices).where({ _id: n._id, status: from }).update(patch)) as { updated: number }
+  // A nested object is sent as dotted paths, which cannot replace a null: set `fanout` whole.
+  const write = patch.fanout ? { ...patch, fanout: rt.db.command.set(patch.fanout) } : patch
+  const res = (await rt.db.collection(NOTICE_COLLECTIONS.notices).where({ _id: n._id, status: from }).update(write)) as { updated: number }
   if (res.updated !== 1) throw new AppError('CONFLICT', '通知状态已变化，请刷新后再试')
   return { ...n, ...patch }
 }
