@@ -72,7 +72,7 @@ describe('notices.countRecipients', () => {
   it('should count each resident once when a community and its grid are both chosen', async () => {
     const grid = await h.act('demo-secretary-1', 'countRecipients', { unitId: C, unitIds: [G1] })
     const both = await h.act('demo-secretary-1', 'countRecipients', { unitId: C, unitIds: [G1, C] })
-    const community = await h.act('demo-secretary-1', 'countRecipients', { unitId: C, unitIds: [C] })
+    const community = await h.act<{ count: number }>('demo-secretary-1', 'countRecipients', { unitId: C, unitIds: [C] })
     expect(grid.ok && grid.data).toEqual({ count: 2 })
     expect(both.ok && community.ok && both.data).toEqual(community.ok && community.data)
     expect(community.ok && community.data.count).toBe(8)

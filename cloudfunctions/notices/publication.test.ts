@@ -159,7 +159,7 @@ describe('notices.addProgress', () => {
 
   it('should tell the followers of a 公示 of each progress update', async () => {
     const n = await h.publish('demo-secretary-1', { kind: 'publicity', category: 'project', title: '东县门街道路改造公示', summary: '道路改造工程公示' })
-    const followed = await h.act('demo-resident-1', 'follow', { noticeId: n.id, following: true })
+    const followed = await h.act<{ following: boolean }>('demo-resident-1', 'follow', { noticeId: n.id, following: true })
     expect(followed.ok && followed.data.following).toBe(true)
     const res = await h.act('demo-secretary-1', 'addProgress', { noticeId: n.id, text: '管线迁改完成，开始路面施工' })
     expect(res.ok && res.data.progress.map((p) => p.text)).toEqual(['管线迁改完成，开始路面施工'])
