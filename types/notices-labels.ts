@@ -29,10 +29,10 @@ export const NOTICE_KINDS = ['notice', 'publicity'] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = { notice: '通知', publicity: '公示' }
 
-/** Who among the residents of the chosen units receives it. 楼栋长 comes with 楼栋 (issue 10). */
-export const AUDIENCE_FILTERS = ['all', 'party_members', 'volunteers'] as const
+/** Who among the residents of the chosen units receives it. */
+export const AUDIENCE_FILTERS = ['all', 'party_members', 'volunteers', 'building_heads'] as const
 export type AudienceFilter = (typeof AUDIENCE_FILTERS)[number]
-export const AUDIENCE_FILTER_LABELS: Record<AudienceFilter, string> = { all: '全体居民', party_members: '党员', volunteers: '志愿者' }
+export const AUDIENCE_FILTER_LABELS: Record<AudienceFilter, string> = { all: '全体居民', party_members: '党员', volunteers: '志愿者', building_heads: '楼栋长' }
 
 /** How staff reached someone the notice did not reach; counts as reached. */
 export const FOLLOW_UP_METHODS = ['phone', 'visit', 'proxy'] as const

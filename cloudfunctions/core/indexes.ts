@@ -108,10 +108,11 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'users', name: 'community_partyMember', fields: [{ field: 'communityId', order: 1 }, { field: 'partyMember', order: 1 }] },
   { collection: 'party_members', name: 'community_status', fields: [{ field: 'communityId', order: 1 }, { field: 'status', order: 1 }, { field: 'reportedAt', order: -1 }] },
   { collection: 'place_posts', name: 'unitIds', fields: [{ field: 'unitIds', order: 1 }] },
-  // notices (社区通知, issue 13). users: the residents of a community or grid in `_id` order,
-  // which is how a fan-out pages through them and resumes after the last one it wrote.
+  // notices (社区通知, issue 13). users: the residents of a community, or living at or below a
+  // grid, 小区 or 楼栋, in `_id` order: how a fan-out pages through them and resumes after the
+  // last one it wrote.
   { collection: 'users', name: 'communityId_id', fields: [{ field: 'communityId', order: 1 }, { field: '_id', order: 1 }] },
-  { collection: 'users', name: 'gridId_id', fields: [{ field: 'gridId', order: 1 }, { field: '_id', order: 1 }] },
+  { collection: 'users', name: 'address_unitIds_id', fields: [{ field: 'address.unitIds', order: 1 }, { field: '_id', order: 1 }] },
   // notices: sent by a unit or below (unitScope), sent to a unit (audienceIds), due schedules,
   // the per-unit rate limit.
   { collection: 'notices', name: 'unitScope_createdAt', fields: [{ field: 'unitScope', order: 1 }, { field: 'createdAt', order: -1 }] },

@@ -1,3 +1,4 @@
+import { DEMO_PLACES } from '../../demo/places'
 import { NOTICE_COLLECTIONS } from './collections'
 import { C, draft, G1, G2, noticesHarness, STREET, type NoticesHarness } from './test-helpers'
 
@@ -76,6 +77,16 @@ describe('notices.countRecipients', () => {
     expect(grid.ok && grid.data).toEqual({ count: 2 })
     expect(both.ok && community.ok && both.data).toEqual(community.ok && community.data)
     expect(community.ok && community.data.count).toBe(8)
+  })
+
+  it.each<[string, string, number]>([
+    ['everyone', 'all', 2],
+    ['党员', 'party_members', 1],
+    ['楼栋长', 'building_heads', 1],
+    ['志愿者', 'volunteers', 1],
+  ])('should count %s of one 楼栋', async (_who, filter, expected) => {
+    const res = await h.act<{ count: number }>('demo-secretary-1', 'countRecipients', { unitId: C, unitIds: [DEMO_PLACES.building], filter })
+    expect(res.ok && res.data.count).toBe(expected)
   })
 
   it('should count only volunteers with the volunteer filter', async () => {

@@ -5,7 +5,7 @@ import { notify, subscriptionId, type SubscriptionDoc } from '../core/outbox'
 import type { Runtime } from '../core/runtime'
 import { NOTICE_COLLECTIONS, type TxDb, type FanoutCursor, type NoticeDoc, type PushState, type ReceiptDoc } from './collections'
 import type { TargetUnit } from './domain/audience'
-import { receiptId, unitPathOf } from './domain/reach'
+import { receiptId } from './domain/reach'
 import { releaseAfterQuietHours } from './domain/schedule'
 import { applyFilter, readMembers, type Member } from './recipients'
 
@@ -45,7 +45,7 @@ function receiptFor(notice: NoticeDoc, member: Member, push: PushState, at: stri
   return {
     noticeId: notice._id,
     openid: member.openid,
-    unitPath: unitPathOf(member),
+    unitPath: member.unitPath,
     kind: notice.kind,
     title: notice.title,
     summary: notice.summary,

@@ -6,7 +6,7 @@ import type { ActionContext } from '../core/define-function'
 import { subscriptionId, type SubscriptionDoc } from '../core/outbox'
 import { loadNotice, requireReachUnit } from './access'
 import { NOTICE_COLLECTIONS, type NoticeDoc, type ReceiptDoc } from './collections'
-import { ALL_UNITS, homeUnitOf, remindRefusal, seesContact } from './domain/reach'
+import { ALL_UNITS, remindRefusal, seesContact } from './domain/reach'
 import { NOTICE_TEMPLATE_ID } from './fanout'
 import { NOTICE_PUBLISH_ROLES } from './staff-roles'
 
@@ -31,17 +31,22 @@ async function countsAt(ctx: ActionContext, noticeId: string, unitKey: string): 
   return { recipients, delivered: recipients, read, acknowledged, followedUp, notReached, pushed, noPermission }
 }
 
-/** The units a reach view breaks down into: the unit asked for and the grids below it that the notice reached. */
+/**
+ * The rows of a reach view: the whole notice breaks down into its communities and grids; a
+ * grid (or a 小区) into its 楼栋.
+ */
 async function breakdownUnits(ctx: ActionContext, n: NoticeDoc, unit: UnitDoc): Promise<UnitDoc[]> {
   const _ = ctx.rt.db.command
-  if (unit.kind === 'grid') return [unit]
-  const wanted = unit._id === n.unitId ? n.audienceIds : [unit._id]
+  const whole = unit._id === n.unitId
+  const wanted = whole ? n.audienceIds : [unit._id]
+  const kinds = whole ? ['community', 'grid'] : ['building']
   const res = await ctx.rt.db
     .collection(COLLECTIONS.units)
-    .where(_.or([{ _id: _.in(wanted) }, { ancestors: _.in(wanted), kind: _.in(['community', 'grid']) }]))
+    .where(_.or([{ _id: _.in(wanted) }, { ancestors: _.in(wanted), kind: _.in(kinds) }]))
     .limit(500)
     .get()
-  return (res.data as UnitDoc[]).filter((u) => u.kind === 'community' || u.kind === 'grid').sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0))
+  const rows = (res.data as UnitDoc[]).filter((u) => wanted.includes(u._id) || kinds.includes(u.kind))
+  return rows.filter((u) => u.kind !== 'street' && u.kind !== 'district').sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0))
 }
 
 export async function reachOf(ctx: ActionContext, noticeId: string, unitId?: string): Promise<Reach> {
@@ -83,10 +88,10 @@ export async function notReached(ctx: ActionContext, input: { noticeId: string; 
   ])
   const receipts = page.data as ReceiptDoc[]
   const openids = receipts.map((r) => r.openid)
-  const homes = [...new Set(receipts.map((r) => homeUnitOf(r.unitPath)).filter((u): u is string => u !== null))]
+  const places = [...new Set(receipts.flatMap((r) => r.unitPath.slice(2)))]
   const [users, units, grants] = await Promise.all([
     openids.length ? db.collection(COLLECTIONS.users).where({ _id: db.command.in(openids) }).limit(openids.length).get() : { data: [] },
-    homes.length ? db.collection(COLLECTIONS.units).where({ _id: db.command.in(homes) }).limit(homes.length).get() : { data: [] },
+    places.length ? db.collection(COLLECTIONS.units).where({ _id: db.command.in(places) }).limit(places.length).get() : { data: [] },
     grantHolders(ctx, openids),
   ])
   const userById = new Map((users.data as UserDoc[]).map((u) => [u._id, u]))
@@ -100,7 +105,8 @@ export async function notReached(ctx: ActionContext, input: { noticeId: string; 
       ref: r._id,
       name: (full ? user?.name : maskName(user?.name)) || '未填写姓名',
       phone: (full ? user?.phone : maskPhone(user?.phone)) || '',
-      unitName: unitName.get(homeUnitOf(r.unitPath) ?? '') ?? '',
+      // 第一网格 · 东园小区 · 3号楼: where to knock.
+      unitName: r.unitPath.slice(2).map((u) => unitName.get(u) ?? '').filter(Boolean).join(' · '),
       read: r.read,
       pushed: r.push === 'queued',
       canRemind: remindRefusal(now, r.remindedAt, grants.has(r.openid)) === null,

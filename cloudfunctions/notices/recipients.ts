@@ -3,6 +3,8 @@ import type { AudienceFilter } from '../../types/notices'
 import { AppError } from '../core/app-error'
 import { COLLECTIONS, type UnitDoc, type UserDoc } from '../core/collections'
 import { MEMBERSHIP_FIELD, membershipTargets, type TargetUnit } from './domain/audience'
+import { unitPathOf } from './domain/reach'
+import { PLACE_COLLECTIONS } from '../core/places'
 
 /*
  * Audience resolution against the database: which units to read residents from, pages of
@@ -13,12 +15,18 @@ import { MEMBERSHIP_FIELD, membershipTargets, type TargetUnit } from './domain/a
 /** A resident as the fan-out needs them: where they live decides their receipt's units. */
 export interface Member {
   openid: string
-  communityId: string | null
-  gridId: string | null
+  unitPath: string[]
+  partyMember: boolean
 }
 
-/** The user document as read here: `gridId` is set where a resident's grid is known. */
-type MemberDoc = UserDoc & { gridId?: string | null }
+function memberOf(u: UserDoc): Member {
+  const a = u.address
+  return {
+    openid: u._id,
+    unitPath: unitPathOf(a ? [a.communityId, a.gridId, a.estateId, a.buildingId] : [u.communityId]),
+    partyMember: u.partyMember === true,
+  }
+}
 
 /** The audience units, each checked to exist (NOT_FOUND names the first unknown one). */
 export async function loadAudienceUnits(db: Db, unitIds: readonly string[]): Promise<UnitDoc[]> {
@@ -51,22 +59,22 @@ export async function readMembers(db: Db, target: TargetUnit, after: string, lim
     .orderBy('_id', 'asc')
     .limit(limit)
     .get()
-  return (res.data as MemberDoc[]).map((u) => ({ openid: u._id, communityId: u.communityId, gridId: u.gridId ?? null }))
+  return (res.data as UserDoc[]).map(memberOf)
 }
 
 /**
- * Keeps the members the filter selects. 党员 are, until issue 10 records party membership on
- * the person, those with an approved volunteer application saying so; 志愿者 hold the
- * volunteer role.
+ * Keeps the members the filter selects: 党员 (verified, on the person), 志愿者 (the volunteer
+ * role), 楼栋长 (the post on a building).
  */
 export async function applyFilter(db: Db, members: Member[], filter: AudienceFilter): Promise<Member[]> {
   if (filter === 'all' || members.length === 0) return members
+  if (filter === 'party_members') return members.filter((m) => m.partyMember)
   const _ = db.command
   const openids = members.map((m) => m.openid)
   const res =
     filter === 'volunteers'
       ? await db.collection(COLLECTIONS.roleAssignments).where({ openid: _.in(openids), role: 'volunteer' }).limit(1000).get()
-      : await db.collection(COLLECTIONS.volunteerApplications).where({ openid: _.in(openids), status: 'approved', isPartyMember: true }).limit(1000).get()
+      : await db.collection(PLACE_COLLECTIONS.placePosts).where({ openid: _.in(openids), post: 'building_head' }).limit(1000).get()
   const keep = new Set((res.data as { openid: string }[]).map((d) => d.openid))
   return members.filter((m) => keep.has(m.openid))
 }

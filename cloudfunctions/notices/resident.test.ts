@@ -1,5 +1,5 @@
 import type { NoticeSummary } from '../../types/notices'
-import { C, draft, G2, noticesHarness, type NoticesHarness } from './test-helpers'
+import { draft, noticesHarness, type NoticesHarness } from './test-helpers'
 
 type List = { items: NoticeSummary[]; unread: number }
 
@@ -71,7 +71,7 @@ describe('notices for residents (list, home, get, acknowledge)', () => {
 
   it('should let a resident who moved away keep the receipt they had', async () => {
     const n = await h.publish('demo-secretary-1')
-    await h.env.rt.db.collection('users').doc('demo-resident-1').update({ gridId: G2, communityId: C })
+    await h.env.rt.db.collection('users').doc('demo-resident-1').update({ address: null, communityId: 'c-xiamaling' })
     const list = await h.act<List>('demo-resident-1', 'list')
     expect(list.ok && list.data.items.map((i) => i.id)).toEqual([n.id])
     expect((await h.open('demo-resident-1', n.id)).ok).toBe(true)

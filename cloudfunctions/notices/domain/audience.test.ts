@@ -7,6 +7,7 @@ const g11: TargetUnit = { _id: 'g11', kind: 'grid', ancestors: ['d1', 's1', 'c1'
 const g12: TargetUnit = { _id: 'g12', kind: 'grid', ancestors: ['d1', 's1', 'c1'] }
 const g21: TargetUnit = { _id: 'g21', kind: 'grid', ancestors: ['d1', 's1', 'c2'] }
 const joint: TargetUnit = { _id: 'c1-sfb', kind: 'joint_office', ancestors: ['d1', 's1', 'c1'] }
+const b3: TargetUnit = { _id: 'b3', kind: 'building', ancestors: ['d1', 's1', 'c1', 'g11', 'e1'] }
 const below = [c1, c2, g11, g12, g21, joint]
 
 describe('membershipTargets', () => {
@@ -18,6 +19,8 @@ describe('membershipTargets', () => {
     ['a street and a grid below it', [g21, street], ['c1', 'c2']],
     ['the same grid twice', [g11, g11], ['g11']],
     ['a 三方办 (nobody lives in it)', [joint], []],
+    ['one building', [b3], ['b3']],
+    ['a building and its grid', [b3, g11], ['g11']],
   ])('should read residents of %s from each unit once', (_name, chosen, expected) => {
     expect(membershipTargets(chosen, below).map((u) => u._id)).toEqual(expected)
   })

@@ -1,15 +1,17 @@
 import type { UnitKind } from '../../../types/roles'
 
 /*
- * Who lives in a unit, as the user documents record it. This is the seam for 小区 and 楼栋:
- * when residents carry an estate and building (issue 10), add their kinds and fields here and
- * the rest of the fan-out, counting and reach views follow.
+ * Who lives in a unit, as the user documents record it (docs/places.md): everyone bound to a
+ * community by `communityId`; everyone whose declared address is at or below a grid, 小区 or
+ * 楼栋 by `address.unitIds`.
  */
 
 /** The user field that says a resident belongs to a unit of this kind. */
-export const MEMBERSHIP_FIELD: Partial<Record<UnitKind, 'communityId' | 'gridId'>> = {
+export const MEMBERSHIP_FIELD: Partial<Record<UnitKind, 'communityId' | 'address.unitIds'>> = {
   community: 'communityId',
-  grid: 'gridId',
+  grid: 'address.unitIds',
+  estate: 'address.unitIds',
+  building: 'address.unitIds',
 }
 
 /** Kinds residents cannot belong to directly: their residents are those of the communities below. */
@@ -24,8 +26,8 @@ export interface TargetUnit {
 /**
  * The units to read residents from, each once: a unit whose ancestor is also chosen is
  * dropped (its residents come with the ancestor), which is what keeps a person from getting
- * two receipts when a community and one of its grids are both chosen. Streets and districts
- * are replaced by the communities below them (`below`).
+ * two receipts when a community and one of its buildings are both chosen. Streets and
+ * districts are replaced by the communities below them (`below`).
  */
 export function membershipTargets(chosen: readonly TargetUnit[], below: readonly TargetUnit[]): TargetUnit[] {
   const expanded = chosen

@@ -13,18 +13,19 @@ describe('receiptId', () => {
 })
 
 describe('unitPathOf', () => {
-  it.each<[{ communityId: string | null; gridId: string | null }, string[]]>([
-    [{ communityId: 'c1', gridId: 'g1' }, ['*', 'c1', 'g1']],
-    [{ communityId: 'c1', gridId: null }, ['*', 'c1']],
-    [{ communityId: null, gridId: null }, ['*']],
-  ])('should place %j under %j', (member, path) => {
-    expect(unitPathOf(member)).toEqual(path)
+  it.each<[(string | null)[], string[]]>([
+    [['c1', 'g1', 'e1', 'b1'], ['*', 'c1', 'g1', 'e1', 'b1']],
+    [['c1'], ['*', 'c1']],
+    [[null], ['*']],
+  ])('should place %j under %j', (units, path) => {
+    expect(unitPathOf(units)).toEqual(path)
   })
 })
 
 describe('seesContact', () => {
   it.each<[string, string[], string[], boolean]>([
     ['the grid worker of the grid', ['g1'], ['*', 'c1', 'g1'], true],
+    ['the grid worker of the grid, for someone with a building', ['g1'], ['*', 'c1', 'g1', 'e1', 'b1'], true],
     ['a grid worker of another grid', ['g2'], ['*', 'c1', 'g1'], false],
     ['the community secretary (outside the grid)', ['c1'], ['*', 'c1', 'g1'], false],
     ['the community secretary for someone with no grid', ['c1'], ['*', 'c1'], false],

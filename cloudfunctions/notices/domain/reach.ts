@@ -18,26 +18,26 @@ export function receiptId(noticeId: string, openid: string): string {
 export const ALL_UNITS = '*'
 
 /**
- * The units a recipient lived in when the notice reached them, widest first, behind the
- * `ALL_UNITS` bucket. Kept on the receipt, so a resident who moves keeps it where it was.
+ * The units a recipient lived in when the notice reached them (community, grid, 小区, 楼栋 as
+ * far as known), widest first, behind the `ALL_UNITS` bucket. Kept on the receipt, so a
+ * resident who moves keeps it where it was.
  */
-export function unitPathOf(member: { communityId: string | null; gridId: string | null }): string[] {
-  return [ALL_UNITS, ...[member.communityId, member.gridId].filter((u): u is string => !!u)]
+export function unitPathOf(units: readonly (string | null | undefined)[]): string[] {
+  return [ALL_UNITS, ...units.filter((u): u is string => !!u)]
 }
 
-/** The narrowest unit of a receipt (its grid, or its community when it has no grid). */
+/** The narrowest unit of a receipt (its building, or its community when no address is known). */
 export function homeUnitOf(unitPath: readonly string[]): string | null {
   return unitPath.length > 1 ? (unitPath[unitPath.length - 1] as string) : null
 }
 
 /**
- * Whether a staff member sees a recipient's full name and phone: only someone who works at
- * the recipient's own narrowest unit (the grid worker of their grid). Everyone above or
- * beside it sees the name masked and the phone masked.
+ * Whether a staff member sees a recipient's full name and phone: only someone who works in
+ * the recipient's own grid (the grid worker) or below it. Community and street staff, above
+ * the grid, and the workers of other grids see the name and phone masked.
  */
 export function seesContact(viewerUnits: readonly string[], unitPath: readonly string[]): boolean {
-  const home = homeUnitOf(unitPath)
-  return home !== null && unitPath.length > 2 && viewerUnits.includes(home)
+  return unitPath.slice(2).some((u) => viewerUnits.includes(u))
 }
 
 export const REMIND_INTERVAL_MS = 24 * 3600_000
