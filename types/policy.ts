@@ -33,6 +33,10 @@ export const POLICY = {
   'cases.proxyGrid': { label: '网格员代办', roles: ['grid_worker'] },
   /** 热线 and 窗口: entering a case taken by phone or at the service window. */
   'cases.proxyDesk': { label: '热线、窗口登记', roles: ['community_staff', 'community_secretary', 'street_staff'] },
+  /** 社区通知: compose, publish and follow up notices for the unit and below (grid workers their grid). */
+  'notices.publish': { label: '发布通知', roles: ['grid_worker', 'community_staff', 'community_secretary', 'street_staff'] },
+  /** The second person a 紧急 or street-wide notice needs before it goes out. */
+  'notices.approve': { label: '审核通知', roles: ['community_secretary', 'street_staff'] },
   /** Running the timer sweeps by hand (the timer trigger needs no caller). */
   'sweeps.run': { label: '运行定时任务', roles: ['admin'] },
 } as const satisfies Record<string, { label: string; roles: readonly Role[]; personal?: boolean }>

@@ -1,9 +1,8 @@
 import { AppError } from '../core/app-error'
-import { holdsRoleAt } from '../core/authz'
+import { canAt } from '../core/authz'
 import type { UnitDoc } from '../core/collections'
 import type { ActionContext } from '../core/define-function'
 import { NOTICE_COLLECTIONS, type NoticeDoc } from './collections'
-import { NOTICE_APPROVE_ROLES, NOTICE_PUBLISH_ROLES } from './staff-roles'
 import type { StaffViewer } from './views'
 
 /*
@@ -18,16 +17,16 @@ export async function loadNotice(ctx: ActionContext, noticeId: string): Promise<
   return doc
 }
 
-function sendingUnit(n: NoticeDoc): UnitDoc {
-  return { _id: n.unitId, name: n.unitName, kind: 'community', parentId: null, ancestors: n.unitScope.slice(0, -1) }
+function sendingUnit(n: NoticeDoc): Pick<UnitDoc, '_id' | 'ancestors'> {
+  return { _id: n.unitId, ancestors: n.unitScope.slice(0, -1) }
 }
 
 export function viewerOf(ctx: ActionContext, n: NoticeDoc): StaffViewer {
   const unit = sendingUnit(n)
   return {
     openid: ctx.requireCaller().openid,
-    manages: holdsRoleAt(ctx.assignments, NOTICE_PUBLISH_ROLES, unit),
-    approves: holdsRoleAt(ctx.assignments, NOTICE_APPROVE_ROLES, unit),
+    manages: canAt(ctx.assignments, 'notices.publish', unit),
+    approves: canAt(ctx.assignments, 'notices.approve', unit),
   }
 }
 
@@ -43,7 +42,7 @@ export async function requireManaged(ctx: ActionContext, noticeId: string): Prom
  * at (or above), inside the sending unit. Defaults to the sending unit.
  */
 export async function requireReachUnit(ctx: ActionContext, n: NoticeDoc, unitId: string | undefined): Promise<UnitDoc> {
-  const unit = await ctx.requireRoleAt(NOTICE_PUBLISH_ROLES, unitId ?? n.unitId)
+  const unit = await ctx.requireCapabilityAt('notices.publish', unitId ?? n.unitId)
   if (unit._id !== n.unitId && !unit.ancestors.includes(n.unitId)) throw new AppError('FORBIDDEN', '该单位不在这条通知的发送范围内')
   return unit
 }

@@ -9,7 +9,6 @@ import { requireManaged, viewerOf } from './access'
 import { NOTICE_COLLECTIONS, type NoticeDoc } from './collections'
 import { checkTimes } from './domain/schedule'
 import { countRecipients, loadAudienceUnits, resolveTargets } from './recipients'
-import { NOTICE_PUBLISH_ROLES } from './staff-roles'
 import { toStaffView } from './views'
 
 /*
@@ -28,7 +27,7 @@ function newNoticeId(now: Date): string {
 
 /** The sending unit (where the caller must hold a notice role) and the audience units below it. */
 export async function requireAudience(ctx: ActionContext, unitId: string, unitIds: readonly string[]): Promise<{ sender: UnitDoc; units: UnitDoc[] }> {
-  const sender = await ctx.requireRoleAt(NOTICE_PUBLISH_ROLES, unitId)
+  const sender = await ctx.requireCapabilityAt('notices.publish', unitId)
   const units = await loadAudienceUnits(ctx.rt.db, unitIds)
   const outside = units.findIndex((u) => u._id !== sender._id && !u.ancestors.includes(sender._id))
   if (outside !== -1) {

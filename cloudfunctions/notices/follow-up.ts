@@ -7,7 +7,6 @@ import { loadNotice } from './access'
 import { NOTICE_COLLECTIONS, type NoticeDoc, type ReceiptDoc, type TxDb } from './collections'
 import { homeUnitOf, remindRefusal } from './domain/reach'
 import { noticeMessage, NOTICE_TEMPLATE_ID } from './fanout'
-import { NOTICE_PUBLISH_ROLES } from './staff-roles'
 
 /*
  * Reaching the people a notice did not reach: 再次提醒 (a subscribe message, at most once a
@@ -20,7 +19,7 @@ async function requireReceipt(ctx: ActionContext, noticeId: string, ref: string)
   const notice = await loadNotice(ctx, noticeId)
   const receipt = (await ctx.rt.db.collection(NOTICE_COLLECTIONS.receipts).doc(ref).get()).data[0] as ReceiptDoc | undefined
   if (!receipt || receipt.noticeId !== noticeId) throw new AppError('NOT_FOUND', '找不到这位居民的接收记录，请刷新名单')
-  await ctx.requireRoleAt(NOTICE_PUBLISH_ROLES, homeUnitOf(receipt.unitPath) ?? notice.unitId)
+  await ctx.requireCapabilityAt('notices.publish', homeUnitOf(receipt.unitPath) ?? notice.unitId)
   if (notice.status === 'withdrawn') throw new AppError('CONFLICT', '这条通知已撤回')
   return { notice, receipt }
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { NotReachedPerson, Reach, ReachCounts } from '../../types/notices'
 import { maskName, maskPhone } from '../../types/mask'
+import { roleGrants } from '../../types/policy'
 import { COLLECTIONS, type UnitDoc, type UserDoc } from '../core/collections'
 import type { ActionContext } from '../core/define-function'
 import { subscriptionId, type SubscriptionDoc } from '../core/outbox'
@@ -8,7 +9,6 @@ import { loadNotice, requireReachUnit } from './access'
 import { NOTICE_COLLECTIONS, type NoticeDoc, type ReceiptDoc } from './collections'
 import { ALL_UNITS, remindRefusal, seesContact } from './domain/reach'
 import { NOTICE_TEMPLATE_ID } from './fanout'
-import { NOTICE_PUBLISH_ROLES } from './staff-roles'
 
 /*
  * The reach view: counts per notice and per unit, straight from the receipts by index-only
@@ -71,9 +71,9 @@ async function grantHolders(ctx: ActionContext, openids: string[]): Promise<Set<
   return new Set((res.data as SubscriptionDoc[]).filter((g) => g.remaining > 0).map((g) => g.openid))
 }
 
-/** The caller's units where they hold a notice role: full contacts only for their own grid. */
+/** The caller's units where they may publish notices: full contacts only for their own grid. */
 function viewerUnits(ctx: ActionContext): string[] {
-  return ctx.assignments.filter((a) => NOTICE_PUBLISH_ROLES.includes(a.role)).map((a) => a.unitId)
+  return ctx.assignments.filter((a) => roleGrants(a.role, 'notices.publish')).map((a) => a.unitId)
 }
 
 /** People of `unitId` (default: the whole notice) not reached yet, as this viewer may see them. */

@@ -1,9 +1,9 @@
 import type { NoticeStaffView, NoticeStatus } from '../../types/notices'
+import { roleGrants } from '../../types/policy'
 import { AppError } from '../core/app-error'
 import type { ActionContext } from '../core/define-function'
 import { loadNotice, viewerOf } from './access'
 import { NOTICE_COLLECTIONS, type NoticeDoc } from './collections'
-import { NOTICE_PUBLISH_ROLES } from './staff-roles'
 import { toStaffView } from './views'
 
 /**
@@ -11,7 +11,7 @@ import { toStaffView } from './views'
  * from above (a grid worker follows up the community's notices in their grid).
  */
 export async function staffList(ctx: ActionContext, input: { unitId: string; status?: NoticeStatus; limit: number }): Promise<{ items: NoticeStaffView[] }> {
-  const unit = await ctx.requireRoleAt(NOTICE_PUBLISH_ROLES, input.unitId)
+  const unit = await ctx.requireCapabilityAt('notices.publish', input.unitId)
   const _ = ctx.rt.db.command
   const notices = ctx.rt.db.collection(NOTICE_COLLECTIONS.notices)
   const status = input.status ? { status: input.status } : {}
@@ -33,7 +33,7 @@ export async function staffList(ctx: ActionContext, input: { unitId: string; sta
 export async function staffGet(ctx: ActionContext, noticeId: string): Promise<NoticeStaffView> {
   const n = await loadNotice(ctx, noticeId)
   const viewer = viewerOf(ctx, n)
-  const mine = ctx.assignments.filter((a) => NOTICE_PUBLISH_ROLES.includes(a.role) || a.role === 'admin').map((a) => a.unitId)
+  const mine = ctx.assignments.filter((a) => roleGrants(a.role, 'notices.publish')).map((a) => a.unitId)
   const reached = mine.some((u) => n.audienceIds.includes(u)) || (await sentAbove(ctx, n, mine))
   if (!viewer.manages && !(reached && n.status !== 'draft')) throw new AppError('FORBIDDEN', '这条通知不是发给您所在单位的')
   return toStaffView(n, viewer)

@@ -37,6 +37,7 @@ const AT_UNIT: Partial<Record<Capability, (call: Call, unitId: string) => Promis
   'roles.manage': (call, unitId) => call('users', { action: 'revokeRole', openid: 'nobody', role: 'volunteer', unitId }),
   'wishes.review': (call, unitId) => call('wishes', { action: 'reviewQueue', communityId: unitId }),
   'cases.handle': (call, unitId) => call('cases', { action: 'inbox', unitId }),
+  'notices.publish': (call, unitId) => call('notices', { action: 'countRecipients', unitId, unitIds: [unitId] }),
 }
 
 /** An action that needs the capability held anywhere (it names no unit). */
@@ -48,6 +49,8 @@ const ANYWHERE: Partial<Record<Capability, (call: Call) => Promise<Envelope<unkn
   'cases.proxyGrid': (call) => call('cases', { action: 'submit', channel: 'grid_proxy', clientRequestId: 'probe-grid', categoryCode: 'nope', description: '代为登记的测试诉求' }),
   'cases.proxyDesk': (call) => call('cases', { action: 'submit', channel: 'hotline', clientRequestId: 'probe-desk', categoryCode: 'nope', description: '热线登记的测试诉求' }),
   'sweeps.run': (call) => call('scheduler', { action: 'runSweeps' }),
+  // No such notice: a holder is told NOT_FOUND, anyone else FORBIDDEN at the gate.
+  'notices.approve': (call) => call('notices', { action: 'approve', noticeId: 'probe-none' }),
 }
 
 /** Whether `users.me` claims the capability for a unit with this scope (ids above it, then its own). */
