@@ -10,6 +10,8 @@ module.exports = {
   testEnvironmentOptions: { customExportConditions: ['node', 'node-addons'] },
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2020' } }] },
   testMatch: ['<rootDir>/weapp/**/*.weapp.ts'],
+  // createTestEnv() seeds the demo data through this (cloudfunctions/ may not import demo/).
+  setupFiles: ['<rootDir>/demo/test-seeds.ts'],
   testPathIgnorePatterns: ['/node_modules/'],
   modulePathIgnorePatterns: ['<rootDir>/dist-h5/', '<rootDir>/build/'],
   // the built dist/ is loaded with require(); don't let jest transform the minified output

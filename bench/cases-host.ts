@@ -35,8 +35,9 @@ async function serve(mode: Mode): Promise<void> {
   const { signToken } = await import('../host')
   const { seedDemo } = await import('../demo')
   const { openEmbeddedDb } = await import('../embedded-db')
+  const { INDEXES } = await import('../cloudfunctions/core/indexes')
   const dir = mkdtempSync(path.join(tmpdir(), 'minhu-bench-cases-db-'))
-  const opened = openEmbeddedDb({ file: path.join(dir, 'bench.sqlite'), synchronous: mode })
+  const opened = openEmbeddedDb({ file: path.join(dir, 'bench.sqlite'), indexes: INDEXES, synchronous: mode })
   const bench = createBenchHost('cases-host', opened.db)
   const { host } = bench
   const close = () => bench.close().then(() => {

@@ -17,6 +17,7 @@ import { cases } from '../cloudfunctions/cases'
 import { CASE_COLLECTIONS, type CaseDoc } from '../cloudfunctions/cases/collections'
 import { buildOrgIndex, route } from '../cloudfunctions/cases/domain/routing'
 import { loadRules, loadUnits, toRoutingUnit } from '../cloudfunctions/cases/service'
+import { INDEXES } from '../cloudfunctions/core/indexes'
 import { createLocalRuntime, createSettableClock } from '../cloudfunctions/core/local-runtime'
 import { DEMO_CATEGORIES } from '../demo/cases'
 import { seedDemo } from '../demo'
@@ -44,7 +45,7 @@ const POINT = { lng: 108.9573, lat: 34.2581 }
 
 async function main(): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'minhu-bench-cases-'))
-  const opened = openEmbeddedDb({ file: path.join(work, 'bench.sqlite') })
+  const opened = openEmbeddedDb({ file: path.join(work, 'bench.sqlite'), indexes: INDEXES })
   const clock = createSettableClock('2026-11-22T02:00:00Z')
   const rt = createLocalRuntime({ db: opened.db, clock, dataDir: work, quiet: true })
   await seedDemo(rt)

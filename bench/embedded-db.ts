@@ -9,9 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { IndexSpec } from '../cloudfunctions/core/indexes'
 import { haversine } from '../embedded-db/geo'
-import { openEmbeddedDb, type EmbeddedDb } from '../embedded-db/index'
+import { openEmbeddedDb, type EmbeddedDb, type IndexSpec } from '../embedded-db/index'
 import { fmt, mb, measure } from './lib/measure'
 
 const INDEXES: IndexSpec[] = [

@@ -78,10 +78,11 @@ interface Ready {
 /** Child: a host on a fresh database with `count` stations; measures the in-process ratio too. */
 async function serve(count: number): Promise<void> {
   const { openEmbeddedDb } = await import('../embedded-db')
+  const { INDEXES } = await import('../cloudfunctions/core/indexes')
   const { listStations, nearbyByFullScan } = await import('../cloudfunctions/stations/service')
   // NORMAL sync (survives kill -9, not power loss) so seeding 100k takes minutes, not an hour;
   // reads, which are what is measured, are the same either way.
-  const opened = openEmbeddedDb({ file: path.join(mkdtempSync(path.join(tmpdir(), 'minhu-bench-db-')), 'bench.sqlite'), synchronous: 'normal' })
+  const opened = openEmbeddedDb({ file: path.join(mkdtempSync(path.join(tmpdir(), 'minhu-bench-db-')), 'bench.sqlite'), indexes: INDEXES, synchronous: 'normal' })
   const { host, close } = createBenchHost('stations', opened.db)
   const db = host.runtime.db
   const seedMs = await fill(db, count)

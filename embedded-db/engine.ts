@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import Database from 'better-sqlite3'
-import type { IndexSpec } from '../cloudfunctions/core/indexes'
+import type { IndexSpec } from './index-spec'
 import { aggregate, decodeStages } from './aggregate'
 import { isPlainObject, parseEjson, resolveServerDates, toStoredText, type Doc, type Value } from './codec'
 import { DbError, invalid, notSupported } from './errors'

@@ -1,21 +1,22 @@
 import tcb from '@cloudbase/node-sdk'
 import type { Db } from '@cloudbase/database'
 import { randomBytes } from 'node:crypto'
-import { INDEXES, type IndexSpec } from '../cloudfunctions/core/indexes'
 import { Engine } from './engine'
 import type { FlushInfo } from './group-commit'
+import type { IndexSpec } from './index-spec'
 import { EMBEDDED_ENV_PREFIX, installSeam, registerEngine, unregisterEngine } from './seam'
 
 export type CloudBase = ReturnType<typeof tcb.init>
 export type { Plan } from './query'
 export { Engine } from './engine'
 export { countRequests, type RequestTally } from './request-count'
+export type { IndexOrder, IndexSpec } from './index-spec'
 
 export interface EmbeddedDbOptions {
   /** A SQLite file path (created if missing), or ':memory:' for tests. */
   file: string
-  /** Defaults to INDEXES from cloudfunctions/core/indexes.ts. */
-  indexes?: readonly IndexSpec[]
+  /** The indexes to keep (the app passes its INDEXES); `[]` for none. */
+  indexes: readonly IndexSpec[]
   /**
    * 'full' (default): an acknowledged write is on disk; concurrent commits share one fsync.
    * 'per-commit': the same through SQLite's synchronous=FULL (one fsync each; benchmarks compare).
@@ -47,7 +48,7 @@ let counter = 0
 export function openEmbeddedDb(opts: EmbeddedDbOptions): EmbeddedDb {
   installSeam()
   silenceCloudProbe()
-  const engine = new Engine({ file: opts.file, indexes: opts.indexes ?? INDEXES, synchronous: opts.synchronous, onFlush: opts.onFlush, now: opts.now })
+  const engine = new Engine({ file: opts.file, indexes: opts.indexes, synchronous: opts.synchronous, onFlush: opts.onFlush, now: opts.now })
   const env = `${EMBEDDED_ENV_PREFIX}${++counter}-${randomBytes(4).toString('hex')}`
   registerEngine(env, engine)
   const app = tcb.init({ env })
@@ -61,19 +62,6 @@ export function openEmbeddedDb(opts: EmbeddedDbOptions): EmbeddedDb {
       engine.close()
     },
   }
-}
-
-export type DatabaseTarget = { mode: 'cloud'; env: string } | ({ mode: 'embedded' } & EmbeddedDbOptions)
-
-/**
- * One call for either mode: the CloudBase environment in the cloud, the embedded database
- * locally. Both give the same `app`/`db` objects of the same SDK.
- */
-export function openDatabase(target: DatabaseTarget): { app: CloudBase; db: Db; close(): void } {
-  if (target.mode === 'embedded') return openEmbeddedDb(target)
-  installSeam()
-  const app = tcb.init({ env: target.env })
-  return { app, db: app.database(), close() {} }
 }
 
 /**

@@ -1,4 +1,3 @@
-import { INDEXES } from '../cloudfunctions/core/indexes'
 import { openEmbeddedDb, type EmbeddedDb } from './index'
 
 const SPECS = [
@@ -83,13 +82,6 @@ describe('embedded-db indexes', () => {
       message: expect.stringContaining('"code"'),
     })
     expect((await h.db.collection('cases').doc('u1').get()).data).toEqual([])
-  })
-
-  it('should declare the shared collections with well-formed, uniquely named indexes', () => {
-    const names = INDEXES.map((s) => `${s.collection}/${s.name}`)
-    expect(new Set(names).size).toBe(names.length)
-    for (const c of ['units', 'role_assignments', 'outbox', 'inbox']) expect(INDEXES.some((s) => s.collection === c)).toBe(true)
-    expect(() => openEmbeddedDb({ file: ':memory:' }).close()).not.toThrow()
   })
 
   it('should rebuild an index whose declaration changed when the file is reopened', async () => {

@@ -105,7 +105,7 @@ export function geoIndexFor(store: Store, coll: string, path: string): IndexStat
   if (!ix)
     throw new DbError(
       'DATABASE_REQUEST_FAILED',
-      `unable to find a 2dsphere index for geoNear on "${coll}.${path}": declare it in cloudfunctions/core/indexes.ts`,
+      `unable to find a 2dsphere index for geoNear on "${coll}.${path}": declare one in the indexes passed to openEmbeddedDb`,
     )
   return ix
 }

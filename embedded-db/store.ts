@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { IndexSpec } from '../cloudfunctions/core/indexes'
+import type { IndexSpec } from './index-spec'
 import { fromStoredText, toStoredText, type Doc } from './codec'
 import { DbError, invalid } from './errors'
 import { asGeometry, geometryBox } from './geo'

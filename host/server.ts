@@ -12,6 +12,7 @@ import { BodyTooLargeError, failure, readBody, sendEnvelope, sendJson } from './
 import { resolveInside, sendFile, serveH5 } from './static-files'
 import { startSweepLoop, type SweepLoop } from './sweep-loop'
 import { COLLECTIONS } from '../cloudfunctions/core/collections'
+import { INDEXES } from '../cloudfunctions/core/indexes'
 import { saveUpload, UPLOAD_QUOTA_BYTES, uploadedBytes } from '../cloudfunctions/core/photos'
 import { createRealClock } from './clock'
 import { createOpen311Handler, OPEN311_ROOT } from './open311'
@@ -88,7 +89,7 @@ export const SERVER_TIMEOUTS = {
 const SHUTDOWN_GRACE_MS = 10_000
 
 export function createHost(options: HostOptions): Host {
-  const opened = options.db ? null : openEmbeddedDb({ file: options.dbFile ?? ':memory:' })
+  const opened = options.db ? null : openEmbeddedDb({ file: options.dbFile ?? ':memory:', indexes: INDEXES })
   const db = options.db ?? opened!.db
   // The local storage port keeps uploads here and names them /files/<key>.
   const filesDir = path.join(options.dataDir, 'uploads')

@@ -1,8 +1,8 @@
 /**
  * Every index of every collection, in one place.
  *
- * - The embedded database (embedded-db/) creates exactly these on open, so local queries
- *   use them; an equality/range/sort on an indexed field does not scan the collection.
+ * - The local host and the test harness pass these to the embedded database (embedded-db/),
+ *   which creates exactly these on open, so local queries use them; an equality/range/sort on an indexed field does not scan the collection.
  *   A `$nearSphere`/`geoNear` query needs a '2dsphere' index on its field, as on CloudBase.
  * - In the cloud, create the same indexes in the CloudBase console (数据库 → 集合 → 索引管理):
  *   same collection, same fields in the same order, 升序 for 1, 降序 for -1, 地理位置 for
@@ -10,14 +10,9 @@
  *
  * To add one, append a line to INDEXES. Names are unique within a collection.
  */
-export type IndexOrder = 1 | -1 | '2dsphere'
+import type { IndexSpec } from '../../embedded-db/index-spec'
 
-export interface IndexSpec {
-  collection: string
-  name: string
-  fields: { field: string; order: IndexOrder }[]
-  unique?: boolean
-}
+export type { IndexOrder, IndexSpec } from '../../embedded-db/index-spec'
 
 export const INDEXES: IndexSpec[] = [
   // units: the org tree. `ancestors` (root first) answers "every unit below X".

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Envelope } from '../../types/envelope'
 import { openEmbeddedDb } from '../../embedded-db'
-import { BASE_SEEDS, DEMO_ACCOUNTS, seedDemo, type DemoOpenid } from '../../demo'
 import { registry } from '../registry'
+import { INDEXES } from './indexes'
+import { seedTestData } from './test-seeds'
 import type { CloudFunction } from './define-function'
 import { createLocalRuntime, createSettableClock, type LocalRuntime, type SettableClock } from './local-runtime'
 
@@ -20,7 +21,7 @@ export interface TestEnv {
   clock: SettableClock
   call<T = any>(openid: string | null, fnName: string, event: unknown): Promise<Envelope<T>>
   /** A caller bound to a demo account (or any openid). */
-  loginAs(openid: DemoOpenid | (string & {})): <T = any>(fnName: string, event: unknown) => Promise<Envelope<T>>
+  loginAs(openid: string): <T = any>(fnName: string, event: unknown) => Promise<Envelope<T>>
   /** Documents of a collection, for asserting state (unordered; up to 1000). */
   docs<T = Record<string, unknown>>(collection: string, where?: Record<string, unknown>): Promise<T[]>
   close(): Promise<void>
@@ -39,12 +40,12 @@ export interface TestEnvOptions {
 export class ContractViolation extends Error {}
 
 export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestEnv> {
-  const opened = openEmbeddedDb({ file: ':memory:' })
+  const opened = openEmbeddedDb({ file: ':memory:', indexes: INDEXES })
   const clock = createSettableClock(options.now ?? '2025-03-03T02:00:00.000Z')
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mhwx-test-'))
   const rt = createLocalRuntime({ db: opened.db, clock, dataDir, quiet: true })
   const functions: Record<string, CloudFunction> = options.functions ?? registry
-  if (options.seed !== false) await seedDemo(rt, options.seed === 'base' ? BASE_SEEDS : undefined)
+  if (options.seed !== false) await seedTestData(rt, options.seed === 'base' ? 'base' : 'all')
 
   async function call<T>(openid: string | null, fnName: string, event: unknown): Promise<Envelope<T>> {
     const fn = functions[fnName]
@@ -75,5 +76,3 @@ export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestE
     },
   }
 }
-
-export { DEMO_ACCOUNTS }

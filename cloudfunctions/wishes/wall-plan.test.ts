@@ -1,5 +1,6 @@
 import { openEmbeddedDb, type EmbeddedDb } from '../../embedded-db'
 import type { WishCategory, WishStatus } from '../../types/wishes'
+import { INDEXES } from '../core/indexes'
 import type { TxDb, WishDoc } from './collections'
 import { wallPage, type WallQuery } from './queries'
 
@@ -44,7 +45,7 @@ let opened: EmbeddedDb
 const all = Array.from({ length: SIZE }, (_, i) => seededWish(i))
 
 beforeAll(async () => {
-  opened = openEmbeddedDb({ file: ':memory:' })
+  opened = openEmbeddedDb({ file: ':memory:', indexes: INDEXES })
   const db = opened.db as unknown as TxDb
   for (let start = 0; start < SIZE; start += 500) {
     await db.runTransaction(async (tx) => {
