@@ -1,7 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import { maskName } from '../../types/mask'
 import type { LedgerEntry, StationResult, WishCard, WishCategory, WishStatus } from '../../types/wishes'
-import { AppError } from '../core/app-error'
 import { COLLECTIONS, type UnitDoc } from '../core/collections'
 import type { Storage } from '../core/runtime'
 import { WISH_COLLECTIONS as W, type LedgerDoc, type WishDoc } from './collections'
@@ -115,9 +114,4 @@ export async function ledger(db: Db, openid: string): Promise<{ items: LedgerEnt
     totalHours: docs.reduce((s, d) => s + d.hours, 0),
     totalPoints: docs.reduce((s, d) => s + d.points, 0),
   }
-}
-
-export function assertFound<T>(value: T | null | undefined, message: string): T {
-  if (value === null || value === undefined) throw new AppError('NOT_FOUND', message)
-  return value
 }

@@ -5,15 +5,12 @@ import { client } from './transport/client'
 type C = typeof CasesContract
 const cases = client<C>('cases')
 
-export type CaseCategory = OutputOf<C, 'categories'>['items'][number]
 export type CaseSummary = OutputOf<C, 'myCases'>['items'][number]
 export type CaseDetail = OutputOf<C, 'get'>
 export type SimilarCase = OutputOf<C, 'similarNearby'>['items'][number]
 export type SubmitCaseInput = InputOf<C, 'submit'>
-export type InboxPage = OutputOf<C, 'inbox'>
 export type InboxBox = NonNullable<InputOf<C, 'inbox'>['box']>
 export type CaseFigures = OutputOf<C, 'figures'>
-export type LedgerKind = InputOf<C, 'ledger'>['ledger']
 
 /**
  * The `cases` function as the pages see it: the resident's side (categories, similar cases

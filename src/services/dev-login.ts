@@ -37,7 +37,3 @@ export async function devLogin(openid: string): Promise<void> {
 export function isSignedIn(): boolean {
   return getToken() !== null
 }
-
-export function logout(): void {
-  setToken(null)
-}

@@ -9,9 +9,7 @@ export type WishCard = OutputOf<C, 'wall'>['items'][number]
 export type WishDetail = OutputOf<C, 'get'>
 export type WallInput = InputOf<C, 'wall'>
 export type PostWishInput = InputOf<C, 'post'>
-export type StationResult = OutputOf<C, 'stationResults'>['items'][number]
 export type Digest = OutputOf<C, 'digests'>['items'][number]
-export type Ledger = OutputOf<C, 'ledger'>
 
 /**
  * The `wishes` function as the pages see it: the wall, posting, a wish's detail and each

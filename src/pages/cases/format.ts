@@ -2,7 +2,7 @@ import type { Category, TimelineKind } from '../../../types/cases'
 import type { CaseStatus } from '../../../types/cases-labels'
 import dayjs, { formatTime } from '../../lib/dayjs'
 
-export { CASE_LIMITS, CASE_STATUS_LABELS as STATUS_LABELS, DISPOSITION_LABELS, LEDGER_LABELS, SATISFACTION_LABELS } from '../../../types/cases-labels'
+export { CASE_LIMITS, DISPOSITION_LABELS, LEDGER_LABELS, SATISFACTION_LABELS } from '../../../types/cases-labels'
 
 /** A short word per timeline step, shown before its text. */
 export const TIMELINE_LABELS: Record<TimelineKind, string> = {
