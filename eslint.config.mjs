@@ -68,6 +68,8 @@ export default tseslint.config(
       // destructure; and `async` on a function that satisfies a Promise-returning port is fine.
       '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/require-await': 'off',
+      // Rethrowing what a catch received is fine; creating a non-Error rejection is not.
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
     },
   },

@@ -125,7 +125,7 @@ async function main(): Promise<void> {
         `(d) figures over the community, 2 months (${received.toLocaleString()} cases received) p50 ${fmt(figures.p50)}, p99 ${fmt(figures.p99)}`,
     )
   }
-  await opened.close()
+  opened.close()
   rmSync(work, { recursive: true, force: true })
 }
 

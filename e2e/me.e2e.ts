@@ -31,7 +31,7 @@ describe('我的 (the me page)', () => {
     await page.getByTestId('me-edit-profile').click()
     // The form fills itself from my profile once it has loaded.
     await page.waitForFunction(
-      (expected) => (document.querySelector('[data-testid="profile-name"] input, input[data-testid="profile-name"]') as HTMLInputElement | null)?.value === expected,
+      (expected) => document.querySelector<HTMLInputElement>('[data-testid="profile-name"] input, input[data-testid="profile-name"]')?.value === expected,
       RESIDENT.name,
     )
   }

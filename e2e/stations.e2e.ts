@@ -105,7 +105,7 @@ describe('红色驿站 (the station locator)', () => {
     const edit = page.getByTestId('station-edit-page')
     const input = (testId: string) => edit.locator(`[data-testid="${testId}"] input, input[data-testid="${testId}"]`).first()
     await page.waitForFunction(
-      () => (document.querySelector('[data-testid="station-name-input"] input, input[data-testid="station-name-input"]') as HTMLInputElement | null)?.value === '东县门社区红色驿站',
+      () => document.querySelector<HTMLInputElement>('[data-testid="station-name-input"] input, input[data-testid="station-name-input"]')?.value === '东县门社区红色驿站',
     )
     // Longitude and latitude swapped: the server refuses and the form says what is wrong.
     await input('station-lng-input').fill('34.2584')

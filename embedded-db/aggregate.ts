@@ -86,7 +86,7 @@ function setPath(doc: Doc, path: string, v: Value): void {
   let cur: Doc = doc
   for (const p of parts.slice(0, -1)) {
     if (!isPlainObject(cur[p])) cur[p] = {}
-    cur = cur[p] as Doc
+    cur = cur[p]
   }
   cur[parts[parts.length - 1] as string] = v
 }
@@ -181,7 +181,7 @@ function project(spec: Value, docs: Doc[]): Doc[] {
   return docs.map((d) => {
     const out = p ? p(d) : {}
     for (const [k, expr] of computed) {
-      const x = evalExpr(expr as Value, d)
+      const x = evalExpr(expr, d)
       if (x !== undefined) setPath(out, k, x)
     }
     return out
@@ -202,7 +202,7 @@ function group(spec: Value, docs: Doc[]): Doc[] {
   // many groups there are. Equal values have equal texts (field order counts, as in MongoDB).
   const groups = new Map<string, { id: Value; docs: Doc[] }>()
   for (const d of docs) {
-    const id = evalExpr(spec._id as Value, d) ?? null
+    const id = evalExpr(spec._id, d) ?? null
     const key = typeof id === 'string' ? `s${id}` : `j${toStoredText(id)}`
     let g = groups.get(key)
     if (!g) groups.set(key, (g = { id, docs: [] }))

@@ -100,7 +100,8 @@ export class Engine {
   execute(action: string, data: Record<string, unknown> | undefined): Response {
     const requestId = newId()
     const p = data ?? {}
-    const txId = p.transactionId
+    // The id the SDK got from startTransaction, passed back as it came (a string).
+    const txId = p.transactionId as string | null | undefined
     if (txId !== undefined && txId !== null && action !== 'database.commitTransaction' && action !== 'database.abortTransaction') {
       try {
         return { requestId, ...this.inTransaction(String(txId), action, p) }

@@ -108,7 +108,7 @@ function compileOperator(
 ): (values: (Value | undefined)[]) => boolean {
   switch (op) {
     case '$eq': {
-      const eq = equalsOrRegex(arg instanceof BSONRegExp ? (arg as Value) : arg)
+      const eq = equalsOrRegex(arg)
       return (vs) => anyElement(vs, arg instanceof BSONRegExp ? (v) => valuesEqual(v, arg) : eq)
     }
     case '$ne': {

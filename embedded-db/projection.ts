@@ -37,16 +37,16 @@ export function compileProjection(spec: Value | undefined): ((doc: Doc) => Doc) 
 function copyPath(from: Value | undefined, to: Doc, parts: string[]): void {
   const [head, ...rest] = parts as [string, ...string[]]
   if (!isPlainObject(from) || from[head] === undefined) return
-  const v = from[head] as Value
+  const v = from[head]
   if (rest.length === 0) {
     to[head] = deepClone(v)
     return
   }
   if (Array.isArray(v)) {
-    const arr = (Array.isArray(to[head]) ? to[head] : []) as Value[]
+    const arr = Array.isArray(to[head]) ? to[head] : []
     v.forEach((el, i) => {
       if (!isPlainObject(el)) return
-      const sub = (isPlainObject(arr[i]) ? arr[i] : {}) as Doc
+      const sub = isPlainObject(arr[i]) ? arr[i] : {}
       copyPath(el, sub, rest)
       arr[i] = sub
     })
@@ -54,7 +54,7 @@ function copyPath(from: Value | undefined, to: Doc, parts: string[]): void {
     return
   }
   if (!isPlainObject(v)) return
-  const sub = (isPlainObject(to[head]) ? to[head] : {}) as Doc
+  const sub = isPlainObject(to[head]) ? to[head] : {}
   copyPath(v, sub, rest)
   to[head] = sub
 }

@@ -94,7 +94,7 @@ function findNear(query: Value): { path: string; spec: NearSpec } | null {
   for (const [path, cond] of Object.entries(query)) {
     if (path.startsWith('$') || !isPlainObject(cond)) continue
     for (const op of ['$nearSphere', '$near']) {
-      if (cond[op] !== undefined) return { path, spec: parseNear(path, op, cond[op] as Value) }
+      if (cond[op] !== undefined) return { path, spec: parseNear(path, op, cond[op]) }
     }
   }
   return null
@@ -140,7 +140,7 @@ export function geoNear(
       const doc = fromStoredText(r.doc)
       const p = pointAt(doc, parts)
       const ok = p !== null && match(doc)
-      seen.set(r.rid, ok ? { rid: r.rid, ver: r.ver, doc, distance: haversine(near.center, p as LngLat) } : null)
+      seen.set(r.rid, ok ? { rid: r.rid, ver: r.ver, doc, distance: haversine(near.center, p) } : null)
     }
     const within = [...seen.values()].filter((f): f is Found => f !== null && (f.distance as number) <= radius)
     const wholeWorld = box.minLng === -180 && box.maxLng === 180 && box.minLat <= -90 && box.maxLat >= 90
@@ -381,7 +381,7 @@ function exactCond(cond: Value, multiValued: boolean): KeyCond | null {
     if (isLower ? lower : upper) return null
     if (isLower) lower = true
     else upper = true
-    clauses.push([{ $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[op as '$gt'] as string, encodeKey(v)])
+    clauses.push([{ $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[op as '$gt'], encodeKey(v)])
   }
   if (!br) return null
   if (!lower) clauses.push(['>=', br.low])

@@ -76,7 +76,7 @@ function locate(doc: Doc, path: string, create: boolean): Slot | null {
       if (!create) return null
       throw new DbError('DATABASE_REQUEST_FAILED', `Cannot create field '${parts[i + 1]}' in element {${p}: ${JSON.stringify(next)}}`)
     }
-    cur = next as Record<string, Value> | Value[]
+    cur = next
   }
   const key = parts[parts.length - 1] as string
   const parent = cur
@@ -148,12 +148,12 @@ function applyOne(doc: Doc, op: string, path: string, arg: Value): void {
       const slot = locate(doc, path, true)!
       const cur = slot.get()
       if (cur !== undefined && !Array.isArray(cur)) throw typeError(op, path, 'an array', cur)
-      const arr = (cur as Value[] | undefined) ?? []
+      const arr = cur ?? []
       const each = isPlainObject(arg) && arg.$each !== undefined
       const items = each ? arg.$each : [arg]
       if (!Array.isArray(items)) throw invalid(`${op}.$each of "${path}" needs an array`)
       if (op === '$addToSet') {
-        if (each && Object.keys(arg as object).length > 1) throw invalid('$addToSet accepts only $each as a modifier')
+        if (each && Object.keys(arg).length > 1) throw invalid('$addToSet accepts only $each as a modifier')
         for (const it of items) if (!arr.some((x) => valuesEqual(x, it))) arr.push(deepClone(it))
       } else {
         const mods = each ? (arg as Record<string, Value>) : {}

@@ -16,6 +16,7 @@ describe('build-functions', () => {
   it('should bundle every registered function into a folder that exports main', () => {
     expect(built.map((b) => b.name).sort()).toEqual(Object.keys(registry).sort())
     for (const { name } of built) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is built by this test
       const mod = require(path.join(out, name, 'index.js')) as { main?: unknown }
       expect(typeof mod.main).toBe('function')
       const pkg = JSON.parse(readFileSync(path.join(out, name, 'package.json'), 'utf8'))

@@ -31,20 +31,21 @@ export function installPageHost(distDir: string): void {
           this.route = route
           this.__route__ = route
           pageStack.push(this)
-          ;(methods.onLoad as AnyFn | undefined)?.call(this, {})
-          ;(methods.onShow as AnyFn | undefined)?.call(this)
+          methods.onLoad?.call(this, {})
+          methods.onShow?.call(this)
         },
         ready(this: Record<string, unknown>) {
-          ;(methods.onReady as AnyFn | undefined)?.call(this)
+          methods.onReady?.call(this)
         },
         detached(this: Record<string, unknown>) {
           pageStack.splice(pageStack.indexOf(this), 1)
-          ;(methods.onUnload as AnyFn | undefined)?.call(this)
+          methods.onUnload?.call(this)
         },
       },
     })
   }
   // app.js registers the App (and runs the shared chunks) once, as WeChat does at launch.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built bundle is loaded at run time
   require(path.join(distDir, 'app.js'))
   ;(app?.onLaunch as AnyFn | undefined)?.call(app, { path: '', query: {}, scene: 1001 })
 }

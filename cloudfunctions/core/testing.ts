@@ -71,7 +71,7 @@ export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestE
       return res.data as never[]
     },
     async close() {
-      await opened.close()
+      opened.close()
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
