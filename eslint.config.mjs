@@ -21,8 +21,12 @@ const LAYERS = {
     message: 'Functions run in CloudBase, not in the mini-program: no Taro here.',
   },
   cloudfunctionsApp: {
-    regex: outOf(['host', 'demo', 'src']),
-    message: 'cloudfunctions/ may not depend on the local host, the demo data or the app pages; pass what you need in.',
+    regex: outOf(['host', 'src']),
+    message: 'cloudfunctions/ may not depend on the local host or the app pages; pass what you need in.',
+  },
+  cloudfunctionsDemo: {
+    regex: outOf(['demo']),
+    message: 'Function code may not depend on the demo data (tests may; the harness gets it from demo/test-seeds.ts).',
   },
   embeddedDb: {
     regex: outOf(['cloudfunctions', 'types', 'src', 'host', 'demo']),
@@ -114,6 +118,16 @@ export default tseslint.config(
   { files: ['types/**'], rules: { 'no-restricted-imports': restrict(LAYERS.types) } },
   {
     files: ['cloudfunctions/**'],
+    rules: {
+      'no-restricted-imports': restrict(
+        LAYERS.cloudfunctionsPlatform,
+        LAYERS.cloudfunctionsApp,
+        LAYERS.cloudfunctionsDemo,
+      ),
+    },
+  },
+  {
+    files: ['cloudfunctions/**/*.test.ts'],
     rules: { 'no-restricted-imports': restrict(LAYERS.cloudfunctionsPlatform, LAYERS.cloudfunctionsApp) },
   },
   { files: ['embedded-db/**'], rules: { 'no-restricted-imports': restrict(LAYERS.embeddedDb) } },

@@ -1,9 +1,9 @@
 import { CAPABILITIES, POLICY, type Capability, type CapabilityGrant } from '../../types/policy'
 import { OPEN_CASE_STATUSES } from '../../types/cases'
 import type { Envelope } from '../../types/envelope'
-import { UNIT_IDS } from '../../demo'
+import { DEMO_ACCOUNTS, UNIT_IDS } from '../../demo'
 import { seedDemoCases } from '../../demo/cases'
-import { createTestEnv, DEMO_ACCOUNTS, type TestEnv } from '../core/testing'
+import { createTestEnv, type TestEnv } from '../core/testing'
 
 /*
  * The one role policy, end to end: for every demo account and every capability, what
