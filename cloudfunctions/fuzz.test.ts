@@ -2,8 +2,9 @@ import fc from 'fast-check'
 import type { z } from 'zod'
 import { ErrorCodeSchema } from '../types/envelope'
 import { countRequests } from '../embedded-db'
+import { DEMO_ACCOUNTS } from '../demo'
 import { seedDemoCases } from '../demo/cases'
-import { createTestEnv, DEMO_ACCOUNTS, type TestEnv } from './core/testing'
+import { createTestEnv, type TestEnv } from './core/testing'
 import { registry } from './registry'
 
 /*
