@@ -3,7 +3,7 @@ import { COLLECTIONS, roleAssignmentId, type RoleAssignmentDoc, type UserDoc } f
 import type { Runtime } from '../cloudfunctions/core/runtime'
 import { UNIT_IDS } from './org'
 
-/** The demo accounts of DESIGN.md, all in 东县门社区 so their flows meet. */
+/** The demo accounts of docs/design.md, all in 东县门社区 so their flows meet. */
 export interface DemoAccount {
   openid: string
   name: string

@@ -7,7 +7,7 @@ import { RoutingRequester } from './seam'
 
 /**
  * The seam is internal to the SDK. If an upgrade moves it, these fail loudly before
- * anything else does: pin, then re-verify DESIGN.md's facts and update seam.ts.
+ * anything else does: pin, then re-verify the seam facts in docs/design.md and update seam.ts.
  */
 const root = join(__dirname, '..')
 const pkg = (name: string) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'))

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * The fixed set of error codes every function answers with (DESIGN.md "Envelope").
+ * The fixed set of error codes every function answers with (docs/design.md "One function, one entry").
  * The local host maps each to an HTTP status; the app maps each to a Chinese message.
  */
 export const ErrorCodeSchema = z.enum([

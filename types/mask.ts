@@ -1,5 +1,5 @@
 /**
- * Masking of personal data shown to anyone but its owner (DESIGN.md: the wisher's name is
+ * Masking of personal data shown to anyone but its owner (docs/design.md: the wisher's name is
  * masked on the wall; contacts are visible only to whoever must act on them). Pure string
  * functions so the app and the functions mask the same way.
  */

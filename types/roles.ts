@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** The roles of DESIGN.md "Who uses it". A person holds any number, each bound to one org unit. */
+/** The roles of docs/design.md "Who uses it". A person holds any number, each bound to one org unit. */
 export const RoleSchema = z.enum([
   'resident',
   'volunteer',

@@ -4,7 +4,7 @@ import { COLLECTIONS } from './collections'
 import type { Runtime } from './runtime'
 
 /**
- * The notification outbox (DESIGN.md "Notifications"): a state change writes its
+ * The notification outbox (docs/design.md "The outbox"): a state change writes its
  * notification records in the same transaction; `drainOutbox` delivers them later.
  *
  * Delivery is at most once per channel: each record is claimed with a conditional update

@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database'
 
 /**
- * The ports a function's domain code may use (DESIGN.md "Ports with two adapters each").
+ * The ports a function's domain code may use (docs/design.md "Ports").
  * The cloud entry builds the CloudBase adapters; the local host and the tests build the
  * local ones. Domain code gets them through the action context and never reads the
  * environment or knows which adapter it has.

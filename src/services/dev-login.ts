@@ -1,7 +1,7 @@
 import { callErrorFrom, unwrapEnvelope } from './transport/call-error'
 import { getToken, setToken } from './transport/session'
 
-/** The seeded demo accounts (DESIGN.md "Demo data"), as the H5 login page lists them. */
+/** The seeded demo accounts (docs/design.md "Demo data"), as the H5 login page lists them. */
 export const DEMO_ACCOUNTS = [
   { openid: 'demo-resident-1', label: '居民 1', description: '普通居民' },
   { openid: 'demo-resident-2', label: '居民 2', description: '普通居民' },
