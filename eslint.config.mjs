@@ -46,7 +46,18 @@ const restrict = (...layers) => ['error', { patterns: layers.map((l) => ({ regex
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'dist-h5/', 'dist-h5-dev/', 'build/', '.data/', '.swc/', '.temp/', '.cache/', 'coverage/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist-h5/',
+      'dist-h5-dev/',
+      'build/',
+      '.data/',
+      '.swc/',
+      '.temp/',
+      '.cache/',
+      'coverage/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
