@@ -51,6 +51,9 @@ export class Engine {
   /** Null when SQLite syncs by itself (per-commit), or nothing needs syncing (normal, :memory:). */
   readonly groupCommit: GroupCommit | null = null
   private readonly totalChanges: Database.Statement
+  /** Request ids only need to be unique: a random prefix and a count, not 16 random bytes each. */
+  private readonly requestPrefix = `${newId().slice(0, 12)}-`
+  private requests = 0
   /** The plan of the last query, for tests and benchmarks that check an index was used. */
   lastPlan: Plan | null = null
 
@@ -98,7 +101,7 @@ export class Engine {
 
   /** Executes one SDK action; throws DbError for anything the caller got wrong. */
   execute(action: string, data: Record<string, unknown> | undefined): Response {
-    const requestId = newId()
+    const requestId = `${this.requestPrefix}${++this.requests}`
     const p = data ?? {}
     // The id the SDK got from startTransaction, passed back as it came (a string).
     const txId = p.transactionId as string | null | undefined

@@ -1,5 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { get, type IncomingHttpHeaders } from 'node:http'
 import { tmpdir } from 'node:os'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import path from 'node:path'
 import { notify } from '../cloudfunctions/core/outbox'
 import { createHost, MAX_JSON_BYTES, type Host, type HostOptions } from './server'
@@ -16,12 +18,26 @@ interface Started {
   work: string
 }
 
+const VENDORS = 'export function f(){return "民呼我行"}\n'.repeat(2000)
+
+/** A GET that shows the bytes as sent (fetch would undo the compression). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+    }).on('error', reject)
+  })
+}
+
 async function start(overrides: Partial<HostOptions> = {}): Promise<Started> {
   const work = mkdtempSync(path.join(tmpdir(), 'minhu-host-test-'))
   const h5Dir = path.join(work, 'h5')
   mkdirSync(path.join(h5Dir, 'js'), { recursive: true })
   writeFileSync(path.join(h5Dir, 'index.html'), '<!doctype html><title>民呼我行</title><div id="app"></div>')
   writeFileSync(path.join(h5Dir, 'js', 'app.1a2b3c4d.js'), 'console.log("app")')
+  writeFileSync(path.join(h5Dir, 'js', 'vendors.0f0e0d0c.js'), VENDORS)
   writeFileSync(path.join(h5Dir, 'favicon.ico'), 'icon')
   const lines: string[] = []
   const host = createHost({
@@ -267,6 +283,25 @@ describe('host', () => {
       expect(res.status).toBe(200)
       expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
       expect(res.headers.get('cache-control')).toContain('immutable')
+    })
+
+    it('should send text bundles brotli-compressed to a browser that takes brotli, gzip to one that takes only gzip', async () => {
+      const br = await rawGet(`${s.url}/js/vendors.0f0e0d0c.js`, { 'accept-encoding': 'gzip, deflate, br' })
+      expect(br.headers['content-encoding']).toBe('br')
+      expect(br.headers['vary']).toBe('Accept-Encoding')
+      expect(br.headers['cache-control']).toContain('immutable')
+      expect(Number(br.headers['content-length'])).toBe(br.body.length)
+      expect(br.body.length).toBeLessThan(VENDORS.length / 10)
+      expect(brotliDecompressSync(br.body).toString()).toBe(VENDORS)
+      const gz = await rawGet(`${s.url}/js/vendors.0f0e0d0c.js`, { 'accept-encoding': 'gzip' })
+      expect(gz.headers['content-encoding']).toBe('gzip')
+      expect(gunzipSync(gz.body).toString()).toBe(VENDORS)
+    })
+
+    it('should send a bundle as it is to a browser that accepts no compression', async () => {
+      const plain = await rawGet(`${s.url}/js/vendors.0f0e0d0c.js`, { 'accept-encoding': 'identity' })
+      expect(plain.headers['content-encoding']).toBeUndefined()
+      expect(plain.body.toString()).toBe(VENDORS)
     })
 
     it('should fall back to index.html for a client-side route', async () => {

@@ -18,7 +18,7 @@ import { createRealClock } from './clock'
 import { createOpen311Handler, OPEN311_ROOT } from './open311'
 import { createMediaFetcher, DEFAULT_MEDIA_FETCH, type MediaFetchOptions } from './open311-media'
 import { createRateLimiter, type LimitKind } from './rate-limit'
-import { signToken, verifyToken } from './token'
+import { createTokenVerifier, signToken } from './token'
 import { EXTENSION, MAX_UPLOAD_BYTES, imageFromRequest, sniffImage } from './upload'
 
 export interface HostOptions {
@@ -110,12 +110,14 @@ export function createHost(options: HostOptions): Host {
     fetchMedia: createMediaFetcher({ ...DEFAULT_MEDIA_FETCH, ...options.open311MediaFetch }),
   })
 
+  const verify = createTokenVerifier(options.secret)
+
   /** undefined: no Authorization header; null: one that does not verify. */
   function callerOf(req: IncomingMessage): { openid: string } | null | undefined {
     const header = req.headers.authorization
     if (!header) return undefined
     const match = /^Bearer\s+(\S+)$/i.exec(header)
-    const openid = match ? verifyToken(match[1]!, options.secret) : null
+    const openid = match ? verify(match[1]!) : null
     return openid ? { openid } : null
   }
 
@@ -232,7 +234,7 @@ export function createHost(options: HostOptions): Host {
       res.end('文件不存在')
       return
     }
-    sendFile(req, res, found, { 'Content-Disposition': 'inline', 'Cache-Control': 'private, max-age=86400' })
+    return sendFile(req, res, found, { 'Content-Disposition': 'inline', 'Cache-Control': 'private, max-age=86400' })
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
+import { compressedFor } from './compressed-assets'
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -63,20 +64,30 @@ async function fileAt(file: string | null): Promise<{ file: string; size: number
   }
 }
 
-/** Streams one file with its content type and cache policy (no body for HEAD). */
-export function sendFile(
+/**
+ * Sends one file with its content type and cache policy (no body for HEAD): compressed
+ * with brotli or gzip when it is text the browser accepts compressed (see
+ * compressed-assets.ts), streamed as it is otherwise.
+ */
+export async function sendFile(
   req: IncomingMessage,
   res: ServerResponse,
   found: { file: string; size: number },
   headers: Record<string, string> = {},
-): void {
-  res.writeHead(200, {
+): Promise<void> {
+  const base = {
     'Content-Type': contentTypeOf(found.file),
-    'Content-Length': found.size,
     'Cache-Control': cacheControlOf(found.file),
     'X-Content-Type-Options': 'nosniff',
     ...headers,
-  })
+  }
+  const packed = await compressedFor(found, req.headers['accept-encoding'])
+  if (packed) {
+    res.writeHead(200, { ...base, 'Content-Encoding': packed.encoding, 'Content-Length': packed.body.length, Vary: 'Accept-Encoding' })
+    res.end(req.method === 'HEAD' ? undefined : packed.body)
+    return
+  }
+  res.writeHead(200, { ...base, 'Content-Length': found.size, ...(packed === null ? { Vary: 'Accept-Encoding' } : {}) })
   if (req.method === 'HEAD') {
     res.end()
     return
@@ -106,13 +117,7 @@ export async function serveH5(req: IncomingMessage, res: ServerResponse, root: s
     return
   }
   const found = (await fileAt(target)) ?? (await fileAt(path.join(target, 'index.html')))
-  if (found) {
-    sendFile(req, res, found)
-    return
-  }
-  if (path.extname(target) === '') {
-    sendFile(req, res, index)
-    return
-  }
+  if (found) return sendFile(req, res, found)
+  if (path.extname(target) === '') return sendFile(req, res, index)
   sendText(res, 404, '文件不存在')
 }

@@ -1,4 +1,4 @@
-import { signToken, verifyToken } from './token'
+import { createTokenVerifier, signToken, verifyToken } from './token'
 
 const SECRET = 'test-secret'
 
@@ -40,5 +40,33 @@ describe('token', () => {
     expect(verifyToken('', SECRET)).toBeNull()
     expect(verifyToken('a.b.c', SECRET)).toBeNull()
     expect(verifyToken('not-a-token', SECRET)).toBeNull()
+  })
+})
+
+describe('createTokenVerifier', () => {
+  const now = new Date('2026-11-22T02:00:00Z')
+
+  it('should accept a remembered token until it expires, then refuse it', () => {
+    const verify = createTokenVerifier(SECRET)
+    const token = signToken('demo-resident-1', SECRET, { now, ttlSeconds: 60 })
+    expect(verify(token, now)).toBe('demo-resident-1')
+    expect(verify(token, new Date(now.getTime() + 30_000))).toBe('demo-resident-1')
+    expect(verify(token, new Date(now.getTime() + 61_000))).toBeNull()
+  })
+
+  it('should refuse a changed token even after accepting the original', () => {
+    const verify = createTokenVerifier(SECRET)
+    const token = signToken('demo-resident-1', SECRET, { now })
+    expect(verify(token, now)).toBe('demo-resident-1')
+    const forged = Buffer.from(JSON.stringify({ sub: 'demo-admin', exp: 4102444800 })).toString('base64url')
+    expect(verify(`${forged}.${token.split('.')[1]}`, now)).toBeNull()
+    expect(verify(signToken('demo-resident-1', 'other', { now }), now)).toBeNull()
+  })
+
+  it('should keep verifying correctly after forgetting what it remembered', () => {
+    const verify = createTokenVerifier(SECRET, 2)
+    const tokens = ['a', 'b', 'c'].map((id) => signToken(`demo-${id}`, SECRET, { now }))
+    expect(tokens.map((t) => verify(t, now))).toEqual(['demo-a', 'demo-b', 'demo-c'])
+    expect(verify(tokens[0]!, now)).toBe('demo-a')
   })
 })

@@ -58,3 +58,24 @@ export function verifyToken(token: string, secret: string, now: Date = new Date(
   if (exp * 1000 <= now.getTime()) return null
   return sub
 }
+
+/**
+ * `verifyToken` that remembers the tokens it accepted: an app sends the same token with
+ * every call, and the HMAC was a good part of the host's own work per request (profile of
+ * users.me). Only accepted tokens are kept, with their openid and expiry — the expiry is
+ * checked on every use — so a forged or altered token always takes the full constant-time
+ * path. Bounded: it forgets everything when `max` tokens are kept.
+ */
+export function createTokenVerifier(secret: string, max = 10_000): (token: string, now?: Date) => string | null {
+  const accepted = new Map<string, { sub: string; expMs: number }>()
+  return (token, now = new Date()) => {
+    const hit = accepted.get(token)
+    if (hit) return hit.expMs > now.getTime() ? hit.sub : null
+    const sub = verifyToken(token, secret, now)
+    if (sub === null) return null
+    if (accepted.size >= max) accepted.clear()
+    const payload = JSON.parse(Buffer.from(token.split('.')[0] as string, 'base64url').toString('utf8')) as TokenPayload
+    accepted.set(token, { sub, expMs: payload.exp * 1000 })
+    return sub
+  }
+}
