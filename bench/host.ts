@@ -4,14 +4,18 @@
  * and against a bare Node `http` hello-world, in the same run on the same machine.
  * Each server runs in a child process so autocannon does not share its event loop.
  *
- *   npx tsx bench/host.ts            (BENCH_SECONDS=10 BENCH_CONNECTIONS=10 by default)
+ * The two are measured in alternating rounds (BENCH_ROUNDS, default 3) and the ratio is
+ * taken per round, so a neighbour's load on a shared machine hits both sides of a ratio.
+ *
+ *   npx tsx bench/host.ts            (BENCH_SECONDS=5 BENCH_CONNECTIONS=10 BENCH_ROUNDS=3 by default)
  */
 import { createServer } from 'node:http'
 import { autocannon, type CannonOptions } from './lib/autocannon'
 import { announce, BENCH_SECRET, createBenchHost, forkServer } from './lib/bench-host'
 
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
 
 interface Ready {
@@ -66,28 +70,31 @@ async function measure(options: CannonOptions): Promise<Figures> {
 
 async function run(): Promise<void> {
   const base = { connections: CONNECTIONS }
-
   const hello = await start('hello')
-  const bare = await measure({ ...base, url: hello.ready.url })
-  hello.child.disconnect()
-  hello.child.kill()
-
   const host = await start('host')
-  const me = await measure({
+  const me: CannonOptions = {
     ...base,
     url: `${host.ready.url}/api/users`,
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${host.ready.token}` },
     body: JSON.stringify({ action: 'me' }),
-  })
-  host.child.disconnect()
-
+  }
   const row = (name: string, f: Figures): string =>
     `${name.padEnd(22)} ${f.rps.toFixed(0).padStart(8)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   errors ${f.errors}  non-2xx ${f.non2xx}`
-  console.log(`autocannon, ${CONNECTIONS} connections, ${SECONDS}s each, loopback`)
-  console.log(row('bare node http', bare))
-  console.log(row('host users.me', me))
-  console.log(`ratio host/bare: ${(me.rps / bare.rps).toFixed(3)} of the requests per second`)
+  console.log(`autocannon, ${CONNECTIONS} connections, ${SECONDS}s each, loopback, ${ROUNDS} alternating rounds`)
+  const ratios: number[] = []
+  for (let round = 1; round <= ROUNDS; round++) {
+    const bare = await measure({ ...base, url: hello.ready.url })
+    const host = await measure(me)
+    ratios.push(host.rps / bare.rps)
+    console.log(row(`bare node http (${round})`, bare))
+    console.log(row(`host users.me (${round})`, host))
+  }
+  hello.child.disconnect()
+  hello.child.kill()
+  host.child.disconnect()
+  ratios.sort((a, b) => a - b)
+  console.log(`ratio host/bare per round: ${ratios.map((r) => r.toFixed(3)).join(', ')}; median ${ratios[Math.floor(ratios.length / 2)]!.toFixed(3)} of the requests per second`)
 }
 
 if (process.argv[2] === 'serve') {

@@ -59,8 +59,9 @@ async function day(env: TestEnv, rows: Map<string, Row>): Promise<void> {
   await call('rt-new-resident', 'users', { action: 'bindCommunity', communityId: COMMUNITY })
   await call('rt-new-resident', 'users', { action: 'updateProfile', name: '李建华', phone: '13700001111' })
   await call('rt-new-resident', 'users', { action: 'applyVolunteer', isPartyMember: false, skills: ['理发'], note: '周末有空' })
-  await call(SECRETARY, 'users', { action: 'listVolunteerApplications', communityId: COMMUNITY, status: 'pending' })
-  await call(SECRETARY, 'users', { action: 'reviewVolunteer', applicationId: `rt-new-resident:${COMMUNITY}`, decision: 'approve' })
+  const pending = await call<{ items: { id: string; applicantPhone: string }[] }>(SECRETARY, 'users', { action: 'listVolunteerApplications', communityId: COMMUNITY, status: 'pending' })
+  const applicationId = pending.items.find((a) => a.applicantPhone === '13700001111')?.id
+  await call(SECRETARY, 'users', { action: 'reviewVolunteer', applicationId, decision: 'approve' })
   await call(ADMIN, 'users', { action: 'assignRole', openid: 'demo-resident-2', role: 'grid_worker', unitId: 'g-dongxianmen-2' })
   await call(ADMIN, 'users', { action: 'revokeRole', openid: 'demo-resident-2', role: 'grid_worker', unitId: 'g-dongxianmen-2' })
 

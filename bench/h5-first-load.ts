@@ -1,0 +1,104 @@
+/**
+ * H5 first load on a slow phone: Debian's Chromium (playwright-core) against the local host
+ * serving this worktree's `dist-h5/` (build it first: `npm run build:h5`), throttled through
+ * the DevTools protocol like DevTools' "Fast 3G" (562.5 ms RTT, ~1.44 Mbit/s down, 675 kbit/s
+ * up) with the CPU 4× slower. Each run is a new visitor (fresh browser context, empty
+ * cache) opening 首页; "time to content" is from navigation start until the service entries
+ * are on screen. Two ways of serving, same build, same run:
+ *   uncompressed — the browser says `Accept-Encoding: identity` (what the host sent before)
+ *   compressed   — brotli as the browser asks for it
+ *
+ *   npx tsx bench/h5-first-load.ts            (BENCH_RUNS=3 per way)
+ * Figures are printed, never asserted.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { seedDemo } from '../demo'
+import { createHost } from '../host'
+import { percentile } from './lib/measure'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+const H5_DIR = path.resolve(__dirname, '..', 'dist-h5')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/** DevTools' "Fast 3G" preset (bytes per second, ms). */
+const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 }
+const CONTENT = '[data-testid="home-entry-stations"]'
+
+interface Load {
+  ms: number
+  transferred: number
+  jsTransferred: number
+  jsDecoded: number
+  requests: number
+}
+
+async function firstLoad(browser: Browser, url: string, compressed: boolean): Promise<Load> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+  const page = await context.newPage()
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
+  await cdp.send('Network.emulateNetworkConditions', FAST_3G)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+  if (!compressed) await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': 'identity' } })
+  const types = new Map<string, string>()
+  const decoded = new Map<string, number>()
+  let transferred = 0
+  let jsTransferred = 0
+  let requests = 0
+  cdp.on('Network.responseReceived', (e: { requestId: string; type: string }) => types.set(e.requestId, e.type))
+  cdp.on('Network.dataReceived', (e: { requestId: string; dataLength: number }) => decoded.set(e.requestId, (decoded.get(e.requestId) ?? 0) + e.dataLength))
+  let jsDecoded = 0
+  cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
+    requests++
+    transferred += e.encodedDataLength
+    if (types.get(e.requestId) === 'Script') {
+      jsTransferred += e.encodedDataLength
+      jsDecoded += decoded.get(e.requestId) ?? 0
+    }
+  })
+  await page.goto(url, { waitUntil: 'commit' })
+  await page.waitForSelector(CONTENT, { state: 'visible', timeout: 120_000 })
+  const ms = await page.evaluate(() => performance.now())
+  await context.close()
+  return { ms, transferred, jsTransferred, jsDecoded, requests }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(path.join(H5_DIR, 'index.html'))) throw new Error('dist-h5/index.html is missing: run `npm run build:h5` first')
+  const work = mkdtempSync(path.join(tmpdir(), 'minhu-bench-h5-'))
+  const host = createHost({ dbFile: path.join(work, 'h5.sqlite'), devMode: true, secret: 'bench', h5Dir: H5_DIR, dataDir: work, sweepIntervalMs: 0, log: () => undefined, quiet: true })
+  await seedDemo(host.runtime)
+  const url = await host.listen(0)
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] })
+  try {
+    // The host compresses each file once, on first request: that is not a visitor's first load.
+    const warm = await browser.newPage()
+    await warm.goto(url)
+    await warm.waitForSelector(CONTENT, { timeout: 120_000 })
+    await warm.close()
+    console.log(`H5 first load of 首页, Fast 3G + 4× CPU, ${RUNS} fresh visitors each, Chromium ${browser.version()}`)
+    for (const compressed of [false, true]) {
+      const loads: Load[] = []
+      for (let i = 0; i < RUNS; i++) loads.push(await firstLoad(browser, url, compressed))
+      const times = loads.map((l) => l.ms).sort((a, b) => a - b)
+      const last = loads[loads.length - 1] as Load
+      const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`
+      console.log(
+        `${(compressed ? 'compressed (br)' : 'uncompressed').padEnd(16)} time to content median ${(percentile(times, 50) / 1000).toFixed(2)} s ` +
+          `(runs ${times.map((t) => (t / 1000).toFixed(2)).join(', ')})   ${last.requests} requests, ${kib(last.transferred)} transferred, JS ${kib(last.jsTransferred)} on the wire / ${kib(last.jsDecoded)} decoded`,
+      )
+    }
+  } finally {
+    await browser.close()
+    await host.close()
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e)
+  process.exit(1)
+})
