@@ -1,6 +1,7 @@
 import { cases } from './cases'
 import type { CloudFunction } from './core/define-function'
 import { notices } from './notices'
+import { places } from './places'
 import { scheduler } from './scheduler'
 import { stations } from './stations'
 import { users } from './users'
@@ -18,6 +19,7 @@ export const registry = {
   cases,
   wishes,
   notices,
+  places,
 } satisfies Record<string, CloudFunction>
 
 export type FunctionName = keyof typeof registry

@@ -93,3 +93,11 @@ export const SHEET_COLUMNS = {
 } as const
 export type SheetColumn = keyof typeof SHEET_COLUMNS
 export const REQUIRED_SHEET_COLUMNS: readonly SheetColumn[] = ['estate', 'building', 'grid']
+
+/**
+ * `sheets/<openid>/`: where the app stores an import spreadsheet in CloudBase storage, so
+ * the function can tell from the fileID who uploaded it (like types/photos.ts for photos).
+ */
+export function sheetCloudDir(openid: string): string {
+  return `sheets/${openid}/`
+}

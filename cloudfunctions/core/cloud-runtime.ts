@@ -87,6 +87,10 @@ export function getCloudRuntime(): Runtime {
         const res = await app.getTempFileURL({ fileList: [fileId] })
         return res.fileList[0]?.tempFileURL ?? ''
       },
+      async read(fileId) {
+        const res = await app.downloadFile({ fileID: fileId })
+        return res.fileContent as Buffer
+      },
     },
     log: logger,
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Db } from '@cloudbase/database'
 import { COLLECTIONS } from './collections'
@@ -74,6 +74,10 @@ export function createDiskStorage(dataDir: string): Storage {
     },
     async url(fileId) {
       return `/files/${encodeURIComponent(fileId.replace(/^local:/, ''))}`
+    },
+    async read(fileId) {
+      // basename: a file id can never reach outside the uploads folder.
+      return readFile(path.join(root, path.basename(fileId.replace(/^local:/, ''))))
     },
   }
 }

@@ -32,6 +32,8 @@ export interface Storage {
   save(name: string, content: Buffer): Promise<string>
   /** A URL the app can show for a stored file id. */
   url(fileId: string): Promise<string>
+  /** The bytes of a stored file (an uploaded spreadsheet); rejects when there is none. */
+  read(fileId: string): Promise<Buffer>
 }
 
 export interface Logger {

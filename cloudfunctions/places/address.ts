@@ -1,0 +1,112 @@
+import { maskPhone } from '../../types/mask'
+import type { MyAddress, ResidentView, ServerView } from '../../types/places'
+import { AppError } from '../core/app-error'
+import { loadUnit } from '../core/authz'
+import { COLLECTIONS, type RoleAssignmentDoc, type UserDoc } from '../core/collections'
+import type { ActionContext } from '../core/define-function'
+import { notify } from '../core/outbox'
+import { myAddressView, PLACE_COLLECTIONS, type PlacePostDoc } from '../core/places'
+import { checkAddress, nextAddress } from './domain/address'
+import { servingList } from './domain/servers'
+import { PLACE_MANAGERS, transact, unitNames } from './units'
+
+/** My address: 小区 → 楼栋 (→ 单元/室). Binds the community too; waits for staff to confirm. */
+export async function setAddress(ctx: ActionContext, input: { estateId: string; buildingId: string; room: string }): Promise<MyAddress> {
+  const user = ctx.requireUser()
+  const { db } = ctx.rt
+  const [estate, building] = await Promise.all([loadUnit(db, input.estateId), loadUnit(db, input.buildingId)])
+  const check = checkAddress(estate && { id: estate._id, ...estate }, building && { id: building._id, ...building })
+  if (!check.ok || !building) {
+    throw new AppError('BAD_REQUEST', check.ok ? '找不到所选楼栋' : check.message, { issues: [{ path: ['buildingId'], message: check.ok ? '找不到所选楼栋' : check.message }] })
+  }
+  const address = nextAddress(user.address, { communityId: check.communityId, gridId: check.gridId, estateId: input.estateId, building: { id: building._id, ...building } }, input.room, ctx.now().toISOString())
+  const next: UserDoc = { ...user, address, communityId: check.communityId }
+  await db.collection(COLLECTIONS.users).doc(user._id).update({ address, communityId: check.communityId, updatedAt: ctx.now().toISOString() })
+  return (await myAddressView(db, next))!
+}
+
+const addressQuery = (communityId: string, status?: string) => ({
+  'address.communityId': communityId,
+  ...(status ? { 'address.status': status } : {}),
+})
+
+/** A community's residents with an address (staff of that community only; phones masked). */
+export async function residents(ctx: ActionContext, input: { communityId: string; status?: 'pending' | 'confirmed' }): Promise<ResidentView[]> {
+  await ctx.requireRoleAt(PLACE_MANAGERS, input.communityId)
+  const { db } = ctx.rt
+  const res = await db.collection(COLLECTIONS.users).where(addressQuery(input.communityId, input.status)).orderBy('address.declaredAt', 'desc').limit(500).get()
+  const users = (res.data as UserDoc[]).filter((u) => u.address)
+  const names = await unitNames(db, users.flatMap((u) => [u.address!.estateId, u.address!.buildingId]))
+  return users.map((u) => ({
+    openid: u._id,
+    name: u.name ?? '（未填姓名）',
+    phone: maskPhone(u.phone),
+    estateName: names.get(u.address!.estateId) ?? '',
+    buildingId: u.address!.buildingId,
+    buildingLabel: names.get(u.address!.buildingId) ?? '',
+    room: u.address!.room,
+    status: u.address!.status,
+    declaredAt: u.address!.declaredAt,
+    partyMember: u.partyMember === true,
+  }))
+}
+
+/**
+ * Confirms the listed residents' addresses in one go. Only pending addresses in this
+ * community change; each confirmed resident is told, in the same transaction.
+ */
+export async function confirmResidents(ctx: ActionContext, input: { communityId: string; openids: string[] }): Promise<{ confirmed: number }> {
+  const community = await ctx.requireRoleAt(PLACE_MANAGERS, input.communityId)
+  const staff = ctx.requireUser()
+  const now = ctx.now()
+  const confirmed = await transact(ctx.rt.db, async (tx) => {
+    let n = 0
+    for (const openid of new Set(input.openids)) {
+      const user = ((await tx.collection(COLLECTIONS.users).doc(openid).get()) as unknown as { data: UserDoc | null }).data
+      const a = user?.address
+      if (!a || a.communityId !== community._id || a.status !== 'pending') continue
+      await tx.collection(COLLECTIONS.users).doc(openid).update({ 'address.status': 'confirmed', 'address.confirmedAt': now.toISOString(), 'address.confirmedBy': staff._id })
+      await notify(tx, { dedupeKey: `address:${openid}:${a.declaredAt}:confirmed`, openid, title: '住址已确认', body: `${community.name}已确认您登记的住址。`, link: '/pages/me/index' }, now)
+      n++
+    }
+    return n
+  })
+  return { confirmed }
+}
+
+/** 为我服务: the grid's 网格员 and the posts on my 楼栋, 小区, grid and community. */
+export async function myServers(ctx: ActionContext): Promise<{ address: MyAddress | null; servers: ServerView[] }> {
+  const user = ctx.requireUser()
+  const { db } = ctx.rt
+  const address = await myAddressView(db, user)
+  const a = user.address
+  if (!a || !address) return { address: null, servers: [] }
+  const chain = [a.buildingId, a.estateId, a.gridId, a.communityId]
+  const [assignments, posts] = await Promise.all([
+    db.collection(COLLECTIONS.roleAssignments).where({ unitId: a.gridId, role: 'grid_worker' }).limit(20).get(),
+    db.collection(PLACE_COLLECTIONS.placePosts).where({ unitId: db.command.in(chain) }).limit(100).get(),
+  ])
+  const workerIds = (assignments.data as RoleAssignmentDoc[]).map((r) => r.openid)
+  const workers = workerIds.length ? ((await db.collection(COLLECTIONS.users).where({ _id: db.command.in(workerIds) }).limit(20).get()).data as UserDoc[]) : []
+  const names = await unitNames(db, chain)
+  const servers = servingList(
+    chain,
+    a.gridId,
+    workers.map((w) => ({ unitId: a.gridId, name: w.name, phone: w.phone, phoneHidden: w.phoneHidden === true })),
+    posts.data as PlacePostDoc[],
+    names,
+  )
+  return { address, servers }
+}
+
+/** Staff who serve residents keep their own phone on or off 为我服务, on every post they hold. */
+export async function setPhoneHidden(ctx: ActionContext, hidden: boolean): Promise<{ hidden: boolean }> {
+  const user = ctx.requireUser()
+  const { db } = ctx.rt
+  const posts = (await db.collection(PLACE_COLLECTIONS.placePosts).where({ openid: user._id }).limit(100).get()).data as PlacePostDoc[]
+  const serves = ctx.assignments.some((r) => r.role !== 'resident' && r.role !== 'volunteer') || posts.length > 0
+  if (!serves) throw new AppError('FORBIDDEN', '只有为居民服务的工作人员和楼栋长等可以设置电话是否公开')
+  await db.collection(COLLECTIONS.users).doc(user._id).update({ phoneHidden: hidden, updatedAt: ctx.now().toISOString() })
+  if (posts.length) await db.collection(PLACE_COLLECTIONS.placePosts).where({ openid: user._id }).update({ phoneHidden: hidden })
+  return { hidden }
+}

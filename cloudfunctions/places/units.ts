@@ -1,0 +1,76 @@
+import type { Db } from '@cloudbase/database'
+import type { EstateView } from '../../types/places'
+import type { Role } from '../../types/roles'
+import { AppError } from '../core/app-error'
+import { loadUnit } from '../core/authz'
+import { COLLECTIONS, type UnitDoc } from '../core/collections'
+import { toLngLat } from '../core/geo'
+
+/** A single-document-operations transaction, as CloudBase runs it. */
+export type Tx = Pick<Db, 'collection'>
+export const transact = <T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> =>
+  (db as unknown as { runTransaction(f: (tx: Tx) => Promise<T>): Promise<T> }).runTransaction(fn)
+
+/** Who keeps a community's places and people: its staff and secretary (admin above them). */
+export const PLACE_MANAGERS: readonly Role[] = ['community_staff', 'community_secretary']
+
+/** The community a unit belongs to (itself, or the community among its ancestors). */
+export async function communityOf(db: Db, unit: UnitDoc): Promise<UnitDoc | null> {
+  if (unit.kind === 'community') return unit
+  const res = await db.collection(COLLECTIONS.units).where({ _id: db.command.in(unit.ancestors), kind: 'community' }).limit(1).get()
+  return (res.data as UnitDoc[])[0] ?? null
+}
+
+export async function requireCommunity(db: Db, id: string): Promise<UnitDoc> {
+  const unit = await loadUnit(db, id)
+  if (!unit || unit.kind !== 'community') throw new AppError('NOT_FOUND', '找不到该社区')
+  return unit
+}
+
+export interface CommunityPlaces {
+  grids: UnitDoc[]
+  estates: UnitDoc[]
+  buildings: UnitDoc[]
+}
+
+/** A community's grids, 小区 and 楼栋, in their sort order (read in pages of 1000). */
+export async function loadPlaces(db: Db, communityId: string): Promise<CommunityPlaces> {
+  const all: UnitDoc[] = []
+  const query = { ancestors: communityId, kind: db.command.in(['grid', 'estate', 'building']) }
+  for (let skip = 0; ; skip += 1000) {
+    const page = (await db.collection(COLLECTIONS.units).where(query).orderBy('sort', 'asc').skip(skip).limit(1000).get()).data as UnitDoc[]
+    all.push(...page)
+    if (page.length < 1000) break
+  }
+  return {
+    grids: all.filter((u) => u.kind === 'grid'),
+    estates: all.filter((u) => u.kind === 'estate'),
+    buildings: all.filter((u) => u.kind === 'building'),
+  }
+}
+
+export function estateViews(places: CommunityPlaces): EstateView[] {
+  const gridName = new Map(places.grids.map((g) => [g._id, g.name]))
+  const byEstate = new Map<string, UnitDoc[]>()
+  for (const b of places.buildings) {
+    const list = byEstate.get(b.parentId ?? '') ?? []
+    list.push(b)
+    byEstate.set(b.parentId ?? '', list)
+  }
+  return places.estates.map((e) => ({
+    id: e._id,
+    name: e.name,
+    gridId: e.parentId ?? '',
+    gridName: gridName.get(e.parentId ?? '') ?? '',
+    center: toLngLat(e.center),
+    buildings: (byEstate.get(e._id) ?? []).map((b) => ({ id: b._id, label: b.name, unitCount: b.unitCount ?? null, households: b.households ?? null })),
+  }))
+}
+
+/** Names of units by id, for views (a handful of ids: one query). */
+export async function unitNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)]
+  if (unique.length === 0) return new Map()
+  const res = await db.collection(COLLECTIONS.units).where({ _id: db.command.in(unique) }).limit(1000).get()
+  return new Map((res.data as UnitDoc[]).map((u) => [u._id, u.name]))
+}
