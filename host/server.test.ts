@@ -263,6 +263,25 @@ describe('host', () => {
       expect(res.status).toBe(413)
     })
 
+    it('should take an Excel sheet with ?kind=sheet and refuse a photo there, and a sheet as a photo', async () => {
+      const XLSX = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)])
+      const auth = { authorization: `Bearer ${signToken('alice', SECRET)}` }
+      const sheet = await fetch(`${s.url}/api/upload?kind=sheet`, { method: 'POST', headers: auth, body: XLSX })
+      expect(sheet.status).toBe(200)
+      expect((await sheet.json()).data.fileId).toMatch(/^local:.+\.xlsx$/)
+      const photo = await fetch(`${s.url}/api/upload?kind=sheet`, { method: 'POST', headers: auth, body: PNG })
+      expect(photo.status).toBe(415)
+      expect((await photo.json()).error.message).toBe('只能上传 Excel 表格（.xlsx），请用 Excel 或 WPS 另存为 .xlsx 后再上传')
+      expect((await fetch(`${s.url}/api/upload`, { method: 'POST', headers: auth, body: XLSX })).status).toBe(415)
+    })
+
+    it('should refuse a sheet over 5MB', async () => {
+      const huge = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(10 * 1024 * 1024)])
+      const res = await fetch(`${s.url}/api/upload?kind=sheet`, { method: 'POST', headers: { authorization: `Bearer ${signToken('alice', SECRET)}` }, body: huge })
+      expect(res.status).toBe(413)
+      expect((await res.json()).error.message).toBe('表格文件不能超过 5MB，请分成几个文件导入')
+    })
+
     it('should answer 404 for a file that is not there or outside the uploads', async () => {
       expect((await fetch(`${s.url}/files/nothing.png`)).status).toBe(404)
       expect((await fetch(`${s.url}/files/..%2f..%2fetc%2fpasswd`)).status).toBe(404)

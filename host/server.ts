@@ -19,7 +19,7 @@ import { createOpen311Handler, OPEN311_ROOT } from './open311'
 import { createMediaFetcher, DEFAULT_MEDIA_FETCH, type MediaFetchOptions } from './open311-media'
 import { createRateLimiter, type LimitKind } from './rate-limit'
 import { createTokenVerifier, signToken } from './token'
-import { EXTENSION, MAX_UPLOAD_BYTES, imageFromRequest, sniffImage } from './upload'
+import { EXTENSION, MAX_UPLOAD_BYTES, UPLOAD_KINDS, imageFromRequest } from './upload'
 
 export interface HostOptions {
   /** An embedded database file the host opens and closes, or ':memory:'. */
@@ -190,10 +190,11 @@ export function createHost(options: HostOptions): Host {
     sendEnvelope(res, { ok: true, data: { messages: data } })
   }
 
-  async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function upload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const kind = url.searchParams.get('kind') === 'sheet' ? UPLOAD_KINDS.sheet : UPLOAD_KINDS.photo
     const caller = callerOf(req)
     if (!caller) {
-      sendEnvelope(res, failure('UNAUTHORIZED', '请先登录再上传照片'))
+      sendEnvelope(res, failure('UNAUTHORIZED', kind === UPLOAD_KINDS.sheet ? '请先登录再上传表格' : '请先登录再上传照片'))
       return
     }
     if (!withinLimit(req, res, 'upload', caller.openid)) return
@@ -202,19 +203,19 @@ export function createHost(options: HostOptions): Host {
       body = await readBody(req, MAX_UPLOAD_BYTES + 64 * 1024)
     } catch (err) {
       if (err instanceof BodyTooLargeError) {
-        sendJson(res, 413, failure('BAD_REQUEST', '照片不能超过 5MB'), { Connection: 'close' })
+        sendJson(res, 413, failure('BAD_REQUEST', kind.tooLarge), { Connection: 'close' })
         return
       }
       throw err
     }
-    const image = imageFromRequest(body, req.headers['content-type'] ?? '')
-    if (image && image.length > MAX_UPLOAD_BYTES) {
-      sendJson(res, 413, failure('BAD_REQUEST', '照片不能超过 5MB'))
+    const file = imageFromRequest(body, req.headers['content-type'] ?? '')
+    if (file && file.length > MAX_UPLOAD_BYTES) {
+      sendJson(res, 413, failure('BAD_REQUEST', kind.tooLarge))
       return
     }
-    const kind = image ? sniffImage(image) : null
-    if (!image || !kind) {
-      sendJson(res, 415, failure('BAD_REQUEST', '只能上传 JPG、PNG 或 WebP 格式的照片'))
+    const type = file ? kind.sniff(file) : null
+    if (!file || !type) {
+      sendJson(res, 415, failure('BAD_REQUEST', kind.wrongType))
       return
     }
     if ((await uploadedBytes(runtime.db, caller.openid)) + image.length > (options.uploadQuotaBytes ?? UPLOAD_QUOTA_BYTES)) {
@@ -222,7 +223,7 @@ export function createHost(options: HostOptions): Host {
       return
     }
     // Recorded with the uploader: cases and wishes accept only their author's own photos.
-    const fileId = await saveUpload(runtime, `${randomUUID()}.${EXTENSION[kind]}`, image, caller.openid)
+    const fileId = await saveUpload(runtime, `${randomUUID()}.${EXTENSION[type]}`, file, caller.openid)
     sendEnvelope(res, { ok: true, data: { fileId, url: await runtime.storage.url(fileId) } })
   }
 
@@ -253,7 +254,7 @@ export function createHost(options: HostOptions): Host {
         if (pathname === '/api/dev/messages' && method === 'GET') return devMessages(res)
       } else if (method === 'POST') {
         const name = pathname.slice('/api/'.length)
-        if (name === 'upload') return upload(req, res)
+        if (name === 'upload') return upload(req, res, url)
         if (FUNCTION_NAME.test(name)) return callFunction(req, res, name)
         sendEnvelope(res, failure('NOT_FOUND', '没有这项服务'))
         return

@@ -1,4 +1,4 @@
-import { firstFilePart, imageFromRequest, sniffImage } from './upload'
+import { firstFilePart, imageFromRequest, sniffImage, sniffSheet } from './upload'
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16])
@@ -24,6 +24,12 @@ describe('upload', () => {
     expect(sniffImage(Buffer.from('GIF89a....'))).toBeNull()
     expect(sniffImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toBeNull()
     expect(sniffImage(Buffer.alloc(0))).toBeNull()
+  })
+
+  it('should recognise an xlsx workbook by its zip signature and nothing else as one', () => {
+    expect(sniffSheet(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0]))).toBe('xlsx')
+    expect(sniffSheet(PNG)).toBeNull()
+    expect(sniffSheet(Buffer.from('小区,楼栋'))).toBeNull()
   })
 
   it('should take the file part out of a multipart body, skipping plain fields', () => {

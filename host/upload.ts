@@ -9,8 +9,9 @@
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 export type ImageKind = 'jpeg' | 'png' | 'webp'
+export type FileKind = ImageKind | 'xlsx'
 
-export const EXTENSION: Record<ImageKind, string> = { jpeg: 'jpg', png: 'png', webp: 'webp' }
+export const EXTENSION: Record<FileKind, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', xlsx: 'xlsx' }
 
 export function sniffImage(bytes: Buffer): ImageKind | null {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg'
@@ -22,6 +23,27 @@ export function sniffImage(bytes: Buffer): ImageKind | null {
   }
   return null
 }
+
+/**
+ * An .xlsx workbook is a zip archive; the `places` function reads it and refuses anything
+ * that is not really a workbook, so the host only checks the archive's signature.
+ */
+export function sniffSheet(bytes: Buffer): 'xlsx' | null {
+  return bytes.length >= 4 && bytes.readUInt32BE(0) === 0x504b0304 ? 'xlsx' : null
+}
+
+/**
+ * What `POST /api/upload` accepts: photos by default, an import spreadsheet with
+ * `?kind=sheet` (staff importing 小区/楼栋). Same size limit; each its own words.
+ */
+export const UPLOAD_KINDS = {
+  photo: { sniff: sniffImage as (b: Buffer) => FileKind | null, tooLarge: '照片不能超过 5MB', wrongType: '只能上传 JPG、PNG 或 WebP 格式的照片' },
+  sheet: {
+    sniff: sniffSheet as (b: Buffer) => FileKind | null,
+    tooLarge: '表格文件不能超过 5MB，请分成几个文件导入',
+    wrongType: '只能上传 Excel 表格（.xlsx），请用 Excel 或 WPS 另存为 .xlsx 后再上传',
+  },
+} as const
 
 /** The first part of a multipart body that carries a file, or null if there is none. */
 export function firstFilePart(body: Buffer, contentType: string): Buffer | null {
