@@ -37,6 +37,10 @@ export const POLICY = {
   'notices.publish': { label: '发布通知', roles: ['grid_worker', 'community_staff', 'community_secretary', 'street_staff'] },
   /** The second person a 紧急 or street-wide notice needs before it goes out. */
   'notices.approve': { label: '审核通知', roles: ['community_secretary', 'street_staff'] },
+  /** 小区/楼栋 import, residents' addresses (list, confirm) and the posts on places (issue 10). */
+  'places.manage': { label: '小区楼栋与住户', roles: ['community_staff', 'community_secretary'] },
+  /** 在职党员双报到: verifying a report makes 党员 a fact on the person. */
+  'partyMembers.verify': { label: '双报到核实', roles: ['community_staff', 'community_secretary'] },
   /** Running the timer sweeps by hand (the timer trigger needs no caller). */
   'sweeps.run': { label: '运行定时任务', roles: ['admin'] },
 } as const satisfies Record<string, { label: string; roles: readonly Role[]; personal?: boolean }>

@@ -8,7 +8,7 @@ import { notify } from '../core/outbox'
 import { myAddressView, PLACE_COLLECTIONS, type PlacePostDoc } from '../core/places'
 import { checkAddress, nextAddress } from './domain/address'
 import { servingList } from './domain/servers'
-import { PLACE_MANAGERS, transact, unitNames } from './units'
+import { transact, unitNames } from './units'
 
 /** My address: 小区 → 楼栋 (→ 单元/室). Binds the community too; waits for staff to confirm. */
 export async function setAddress(ctx: ActionContext, input: { estateId: string; buildingId: string; room: string }): Promise<MyAddress> {
@@ -32,7 +32,7 @@ const addressQuery = (communityId: string, status?: string) => ({
 
 /** A community's residents with an address (staff of that community only; phones masked). */
 export async function residents(ctx: ActionContext, input: { communityId: string; status?: 'pending' | 'confirmed' }): Promise<ResidentView[]> {
-  await ctx.requireRoleAt(PLACE_MANAGERS, input.communityId)
+  await ctx.requireCapabilityAt('places.manage', input.communityId)
   const { db } = ctx.rt
   const res = await db.collection(COLLECTIONS.users).where(addressQuery(input.communityId, input.status)).orderBy('address.declaredAt', 'desc').limit(500).get()
   const users = (res.data as UserDoc[]).filter((u) => u.address)
@@ -56,7 +56,7 @@ export async function residents(ctx: ActionContext, input: { communityId: string
  * community change; each confirmed resident is told, in the same transaction.
  */
 export async function confirmResidents(ctx: ActionContext, input: { communityId: string; openids: string[] }): Promise<{ confirmed: number }> {
-  const community = await ctx.requireRoleAt(PLACE_MANAGERS, input.communityId)
+  const community = await ctx.requireCapabilityAt('places.manage', input.communityId)
   const staff = ctx.requireUser()
   const now = ctx.now()
   const confirmed = await transact(ctx.rt.db, async (tx) => {

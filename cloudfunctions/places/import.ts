@@ -6,7 +6,7 @@ import { toLngLat } from '../core/geo'
 import { readOwnFile } from './files'
 import { planImport, type ImportPlan } from './domain/import-plan'
 import { readSheet, SheetError } from './domain/sheet'
-import { loadPlaces, PLACE_MANAGERS, transact } from './units'
+import { loadPlaces, transact } from './units'
 
 /*
  * Bulk import of 小区/楼栋 from a spreadsheet: preview computes the plan and writes
@@ -17,7 +17,7 @@ import { loadPlaces, PLACE_MANAGERS, transact } from './units'
 const PREVIEW_ROWS = 200
 
 async function plan(ctx: ActionContext, communityId: string, fileId: string): Promise<{ community: UnitDoc; plan: ImportPlan }> {
-  const community = await ctx.requireRoleAt(PLACE_MANAGERS, communityId)
+  const community = await ctx.requireCapabilityAt('places.manage', communityId)
   if (community.kind !== 'community') throw new AppError('BAD_REQUEST', '请选择一个社区再导入', { issues: [{ path: ['communityId'], message: '请选择社区' }] })
   const bytes = await readOwnFile(ctx, fileId)
   let rows

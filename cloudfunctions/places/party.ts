@@ -1,6 +1,5 @@
 import { maskPhone } from '../../types/mask'
 import type { PartyReportView } from '../../types/places'
-import type { Role } from '../../types/roles'
 import { AppError } from '../core/app-error'
 import { COLLECTIONS, type UserDoc } from '../core/collections'
 import type { ActionContext } from '../core/define-function'
@@ -13,9 +12,6 @@ import { requireCommunity, transact } from './units'
  * the community verifies it, and from then on "党员" is a fact on the person
  * (`users.partyMember`, read by events and notices through core/places.ts).
  */
-
-/** Who verifies 双报到 reports: the community's staff and secretary (admin above them). */
-export const PARTY_VERIFIERS: readonly Role[] = ['community_staff', 'community_secretary']
 
 function toView(doc: PartyMemberDoc, user: UserDoc | undefined, own: boolean): PartyReportView {
   return {
@@ -69,7 +65,7 @@ export async function myPartyReport(ctx: ActionContext): Promise<PartyReportView
 }
 
 export async function partyReports(ctx: ActionContext, input: { communityId: string; status?: PartyMemberDoc['status'] }): Promise<PartyReportView[]> {
-  await ctx.requireRoleAt(PARTY_VERIFIERS, input.communityId)
+  await ctx.requireCapabilityAt('partyMembers.verify', input.communityId)
   const { db } = ctx.rt
   const query = { communityId: input.communityId, ...(input.status ? { status: input.status } : {}) }
   const docs = (await db.collection(PLACE_COLLECTIONS.partyMembers).where(query).orderBy('reportedAt', 'desc').limit(200).get()).data as PartyMemberDoc[]
@@ -82,7 +78,7 @@ export async function partyReports(ctx: ActionContext, input: { communityId: str
 export async function verifyParty(ctx: ActionContext, input: { openid: string; decision: 'verify' | 'reject'; reason?: string }): Promise<PartyReportView> {
   const report = await loadReport(ctx, input.openid)
   if (!report) throw new AppError('NOT_FOUND', '找不到该报到记录')
-  const community = await ctx.requireRoleAt(PARTY_VERIFIERS, report.communityId)
+  const community = await ctx.requireCapabilityAt('partyMembers.verify', report.communityId)
   const staff = ctx.requireUser()
   const now = ctx.now()
   const status = input.decision === 'verify' ? 'verified' : 'rejected'

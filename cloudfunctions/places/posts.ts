@@ -5,7 +5,7 @@ import { COLLECTIONS, type UnitDoc, type UserDoc } from '../core/collections'
 import type { ActionContext } from '../core/define-function'
 import { notify } from '../core/outbox'
 import { PLACE_COLLECTIONS, placePostId, type PlacePostDoc } from '../core/places'
-import { communityOf, PLACE_MANAGERS, transact, unitNames } from './units'
+import { communityOf, transact, unitNames } from './units'
 
 /*
  * Posts on places: 楼栋长/红色管家/党员中心户 on a 楼栋, 服务长/联系长/物业 on a 小区, 社区民警
@@ -19,7 +19,7 @@ function toView(doc: PlacePostDoc, unitName: string): PostView {
 }
 
 export async function posts(ctx: ActionContext, communityId: string): Promise<PostView[]> {
-  await ctx.requireRoleAt(PLACE_MANAGERS, communityId)
+  await ctx.requireCapabilityAt('places.manage', communityId)
   const docs = (await ctx.rt.db.collection(PLACE_COLLECTIONS.placePosts).where({ unitIds: communityId }).limit(1000).get()).data as PlacePostDoc[]
   const names = await unitNames(ctx.rt.db, docs.map((d) => d.unitId))
   return docs.map((d) => toView(d, names.get(d.unitId) ?? ''))
@@ -48,7 +48,7 @@ export async function assignPost(
   ctx: ActionContext,
   input: { unitId: string; post: PlacePost; openid?: string; name?: string; phone?: string; phoneHidden: boolean },
 ): Promise<PostView> {
-  const unit = await ctx.requireRoleAt(PLACE_MANAGERS, input.unitId)
+  const unit = await ctx.requireCapabilityAt('places.manage', input.unitId)
   const kinds = POST_UNIT_KINDS[input.post]
   if (!(kinds as readonly string[]).includes(unit.kind)) {
     throw bad('unitId', `「${PLACE_POST_LABELS[input.post]}」只能设在${kinds.map((k) => KIND_NAMES[k]).join('或')}上`)
@@ -79,7 +79,7 @@ export async function assignPost(
 export async function removePost(ctx: ActionContext, postId: string): Promise<{ removed: number }> {
   const doc = ((await ctx.rt.db.collection(PLACE_COLLECTIONS.placePosts).doc(postId).get()).data as PlacePostDoc[])[0]
   if (!doc) throw new AppError('NOT_FOUND', '找不到该岗位')
-  const unit = await ctx.requireRoleAt(PLACE_MANAGERS, doc.unitId)
+  const unit = await ctx.requireCapabilityAt('places.manage', doc.unitId)
   const now = ctx.now()
   await transact(ctx.rt.db, async (tx) => {
     await tx.collection(PLACE_COLLECTIONS.placePosts).doc(doc._id).remove()

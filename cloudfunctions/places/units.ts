@@ -1,6 +1,5 @@
 import type { Db } from '@cloudbase/database'
 import type { EstateView } from '../../types/places'
-import type { Role } from '../../types/roles'
 import { AppError } from '../core/app-error'
 import { loadUnit } from '../core/authz'
 import { COLLECTIONS, type UnitDoc } from '../core/collections'
@@ -11,8 +10,6 @@ export type Tx = Pick<Db, 'collection'>
 export const transact = <T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> =>
   (db as unknown as { runTransaction(f: (tx: Tx) => Promise<T>): Promise<T> }).runTransaction(fn)
 
-/** Who keeps a community's places and people: its staff and secretary (admin above them). */
-export const PLACE_MANAGERS: readonly Role[] = ['community_staff', 'community_secretary']
 
 /** The community a unit belongs to (itself, or the community among its ancestors). */
 export async function communityOf(db: Db, unit: UnitDoc): Promise<UnitDoc | null> {
