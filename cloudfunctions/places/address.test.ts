@@ -1,19 +1,10 @@
 import { DEMO_PLACES } from '../../demo'
 import { COLLECTIONS } from '../core/collections'
-import { createTestEnv, type TestEnv } from '../core/testing'
-import { addOtherStaff, codeOf, OTHER_STAFF } from './test-sheets'
+import { codeOf, usePlacesEnv, OTHER_STAFF } from './test-helpers'
 
 describe('places function: places, addresses and 为我服务', () => {
-  let env: TestEnv
-  beforeEach(async () => {
-    env = await createTestEnv()
-    await addOtherStaff(env)
-  })
-  afterEach(() => env.close())
-
-  // Loosely typed on purpose: the harness already checks every answer against the contract.
-  const places = (openid: string | null, event: Record<string, unknown>): Promise<any> => env.call(openid, 'places', event)
-  const snapshot = async (...collections: string[]) => JSON.stringify(await Promise.all(collections.map((c) => env.docs(c))))
+  const t = usePlacesEnv()
+  const { places, snapshot } = t
   const setAddress = (openid: string, buildingId: string = DEMO_PLACES.building, room = '1单元 201') =>
     places(openid, { action: 'setAddress', estateId: DEMO_PLACES.estate, buildingId, room })
 
@@ -40,7 +31,7 @@ describe('places function: places, addresses and 为我服务', () => {
     it('should declare my address as 待确认 and bind its community', async () => {
       const res = await places('wx-new-1', { action: 'setAddress', estateId: DEMO_PLACES.estate, buildingId: DEMO_PLACES.building, room: ' 1单元 201 ' })
       expect(res.data.address).toMatchObject({ communityName: '东县门社区', estateName: '东县门小区', buildingLabel: '3号楼', room: '1单元 201', status: 'pending', confirmedAt: null })
-      const me = await env.call('wx-new-1', 'users', { action: 'me' })
+      const me = await t.env().call('wx-new-1', 'users', { action: 'me' })
       expect(me.ok && me.data).toMatchObject({ community: { id: 'c-dongxianmen' }, address: { buildingId: DEMO_PLACES.building, status: 'pending' } })
     })
     it('should keep a confirmed address confirmed when nothing changed, and ask again when it did', async () => {
@@ -130,10 +121,10 @@ describe('places function: places, addresses and 为我服务', () => {
       await places(OTHER_STAFF, { action: 'setAddress', estateId: 'e-xiamaling-1-1', buildingId: 'b-xiamaling-1-1-1' })
       const res = await places('demo-secretary-1', { action: 'confirmResidents', communityId: 'c-dongxianmen', openids: ['demo-resident-2', OTHER_STAFF, 'demo-resident-1'] })
       expect(res.data).toEqual({ confirmed: 1 })
-      const [user] = await env.docs<any>(COLLECTIONS.users, { _id: 'demo-resident-2' })
+      const [user] = await t.env().docs<any>(COLLECTIONS.users, { _id: 'demo-resident-2' })
       expect(user.address).toMatchObject({ status: 'confirmed', confirmedBy: 'demo-secretary-1' })
-      expect(await env.docs(COLLECTIONS.outbox, { openid: 'demo-resident-2', title: '住址已确认' })).toHaveLength(1)
-      expect((await env.docs<any>(COLLECTIONS.users, { _id: OTHER_STAFF }))[0].address.status).toBe('pending')
+      expect(await t.env().docs(COLLECTIONS.outbox, { openid: 'demo-resident-2', title: '住址已确认' })).toHaveLength(1)
+      expect((await t.env().docs<any>(COLLECTIONS.users, { _id: OTHER_STAFF }))[0].address.status).toBe('pending')
     })
     it('should refuse an empty list', async () => {
       expect(codeOf(await places('demo-secretary-1', { action: 'confirmResidents', communityId: 'c-dongxianmen', openids: [] }))).toBe('BAD_REQUEST')

@@ -1,17 +1,10 @@
 import { COLLECTIONS, type UnitDoc } from '../core/collections'
-import { createTestEnv, type TestEnv } from '../core/testing'
-import { addOtherStaff, codeOf, HEADER, OTHER_STAFF, upload, xlsx, type TestCell } from './test-sheets'
+import { codeOf, usePlacesEnv, HEADER, OTHER_STAFF, upload, xlsx, type TestCell } from './test-helpers'
 
 describe('places function: spreadsheet import', () => {
-  let env: TestEnv
-  beforeEach(async () => {
-    env = await createTestEnv()
-    await addOtherStaff(env)
-  })
-  afterEach(() => env.close())
-
-  const places = (openid: string | null, event: Record<string, unknown>): Promise<any> => env.call(openid, 'places', event)
-  const units = async () => JSON.stringify(await env.docs(COLLECTIONS.units, { ancestors: 'c-dongxianmen' }))
+  const t = usePlacesEnv()
+  const { places } = t
+  const units = async () => JSON.stringify(await t.env().docs(COLLECTIONS.units, { ancestors: 'c-dongxianmen' }))
   const SHEET: TestCell[][] = [
     HEADER,
     ['东县门小区', 3, '第一网格', 3, 36],
@@ -19,7 +12,7 @@ describe('places function: spreadsheet import', () => {
     ['建东街小区', '1号楼', '东县门社区第二网格', 2, 24],
     ['建东街小区', '2号楼', '东县门社区第二网格', null, null],
   ]
-  const uploaded = async (rows: TestCell[][] = SHEET, who = 'demo-secretary-1') => upload(env, who, await xlsx(rows))
+  const uploaded = async (rows: TestCell[][] = SHEET, who = 'demo-secretary-1') => upload(t.env(), who, await xlsx(rows))
   const preview = (fileId: string, who = 'demo-secretary-1') => places(who, { action: 'importPreview', communityId: 'c-dongxianmen', fileId })
   const commit = (fileId: string, digest: string, who = 'demo-secretary-1') => places(who, { action: 'importCommit', communityId: 'c-dongxianmen', fileId, digest })
 
@@ -43,7 +36,7 @@ describe('places function: spreadsheet import', () => {
       ['a sheet with missing columns', () => xlsx([['小区', '楼栋'], ['东县门小区', 1]]), '第 1 行（表头）缺少「所属网格」列：表头应为 小区、楼栋、所属网格，可加 单元数、户数、经度、纬度'],
       ['a formula', () => xlsx([HEADER, ['东县门小区', 1, '第一网格', { formula: '1+1', result: 2 }]]), '第 2 行「单元数」列（D2）是公式，请复制后“选择性粘贴为数值”再导入'],
     ])('should refuse %s with the reason', async (_what, make, message) => {
-      const res = await preview(await upload(env, 'demo-secretary-1', await make()))
+      const res = await preview(await upload(t.env(), 'demo-secretary-1', await make()))
       expect(res.error).toMatchObject({ code: 'BAD_REQUEST', message })
     })
     it('should refuse a file someone else uploaded, or none at all', async () => {
@@ -63,9 +56,9 @@ describe('places function: spreadsheet import', () => {
       const fileId = await uploaded()
       const { data } = await preview(fileId)
       expect((await commit(fileId, data.digest)).data).toEqual({ estatesCreated: 1, buildingsCreated: 3, changed: 0 })
-      const [estate] = await env.docs<UnitDoc>(COLLECTIONS.units, { kind: 'estate', name: '建东街小区' })
+      const [estate] = await t.env().docs<UnitDoc>(COLLECTIONS.units, { kind: 'estate', name: '建东街小区' })
       expect(estate).toMatchObject({ parentId: 'g-dongxianmen-2', ancestors: ['d-beilin', 's-baishulin', 'c-dongxianmen', 'g-dongxianmen-2'] })
-      const buildings = await env.docs<UnitDoc>(COLLECTIONS.units, { parentId: estate!._id })
+      const buildings = await t.env().docs<UnitDoc>(COLLECTIONS.units, { parentId: estate!._id })
       expect(buildings.map((b) => [b.name, b.unitCount, b.households, b.ancestors.length]).sort()).toEqual([['1号楼', 2, 24, 5], ['2号楼', null, null, 5]])
       const listed = await places('demo-resident-2', { action: 'places', communityId: 'c-dongxianmen' })
       expect(listed.data.estates.map((e: any) => e.name)).toContain('建东街小区')
@@ -84,7 +77,7 @@ describe('places function: spreadsheet import', () => {
       const { data } = await preview(fileId)
       expect(data.rows[0]).toMatchObject({ outcome: 'change', reasons: ['户数 36 → 40'] })
       await commit(fileId, data.digest)
-      expect((await env.docs<UnitDoc>(COLLECTIONS.units, { _id: 'b-dongxianmen-1-1-3' }))[0]!.households).toBe(40)
+      expect((await t.env().docs<UnitDoc>(COLLECTIONS.units, { _id: 'b-dongxianmen-1-1-3' }))[0]!.households).toBe(40)
     })
     it('should import nothing while any row is rejected, naming the rows', async () => {
       const fileId = await uploaded([...SHEET, ['东县门小区', 9, '第九网格']])

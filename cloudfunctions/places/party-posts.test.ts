@@ -1,26 +1,18 @@
 import { DEMO_PLACES } from '../../demo'
 import { COLLECTIONS } from '../core/collections'
 import { isPartyMember, PLACE_COLLECTIONS } from '../core/places'
-import { createTestEnv, type TestEnv } from '../core/testing'
-import { addOtherStaff, codeOf, OTHER_STAFF } from './test-sheets'
+import { codeOf, usePlacesEnv, OTHER_STAFF } from './test-helpers'
 
 describe('places function: 双报到 and posts on places', () => {
-  let env: TestEnv
-  beforeEach(async () => {
-    env = await createTestEnv()
-    await addOtherStaff(env)
-  })
-  afterEach(() => env.close())
-
-  const places = (openid: string | null, event: Record<string, unknown>): Promise<any> => env.call(openid, 'places', event)
-  const snapshot = async (...collections: string[]) => JSON.stringify(await Promise.all(collections.map((c) => env.docs(c))))
+  const t = usePlacesEnv()
+  const { places, snapshot } = t
   const report = (openid: string) => places(openid, { action: 'reportParty', workUnit: '西安市第一医院', partyOrg: '第一医院机关党支部', skills: ['义诊'] })
 
   describe('reportParty and myPartyReport', () => {
     it('should record a report for the community to verify and show it to its author', async () => {
       expect((await report('demo-resident-1')).data.report).toMatchObject({ communityId: 'c-dongxianmen', status: 'pending', phone: '13991230001', skills: ['义诊'] })
       expect((await places('demo-resident-1', { action: 'myPartyReport' })).data.report).toMatchObject({ workUnit: '西安市第一医院', status: 'pending' })
-      expect(await isPartyMember(env.rt.db, 'demo-resident-1')).toBe(false)
+      expect(await isPartyMember(t.env().rt.db, 'demo-resident-1')).toBe(false)
     })
     it('should refuse a missing work unit, a caller without a community and a verified member', async () => {
       expect(codeOf(await places('demo-resident-1', { action: 'reportParty', workUnit: '', partyOrg: '第一医院机关党支部' }))).toBe('BAD_REQUEST')
@@ -40,14 +32,14 @@ describe('places function: 双报到 and posts on places', () => {
       expect(list.data.items).toEqual([expect.objectContaining({ openid: 'demo-resident-1', name: '王秀兰', phone: '139****0001' })])
       const res = await places('demo-secretary-1', { action: 'verifyParty', openid: 'demo-resident-1', decision: 'verify' })
       expect(res.data.report).toMatchObject({ status: 'verified' })
-      expect(await isPartyMember(env.rt.db, 'demo-resident-1')).toBe(true)
-      expect(await env.docs(COLLECTIONS.outbox, { openid: 'demo-resident-1', title: '双报到已核实' })).toHaveLength(1)
-      expect(await env.call('demo-resident-1', 'users', { action: 'me' })).toMatchObject({ ok: true, data: { partyMember: true } })
+      expect(await isPartyMember(t.env().rt.db, 'demo-resident-1')).toBe(true)
+      expect(await t.env().docs(COLLECTIONS.outbox, { openid: 'demo-resident-1', title: '双报到已核实' })).toHaveLength(1)
+      expect(await t.env().call('demo-resident-1', 'users', { action: 'me' })).toMatchObject({ ok: true, data: { partyMember: true } })
     })
     it('should reject with a reason, leave the person no 党员, and refuse deciding twice', async () => {
       await report('demo-resident-1')
       await places('demo-secretary-1', { action: 'verifyParty', openid: 'demo-resident-1', decision: 'reject', reason: '组织关系不在该支部' })
-      expect(await isPartyMember(env.rt.db, 'demo-resident-1')).toBe(false)
+      expect(await isPartyMember(t.env().rt.db, 'demo-resident-1')).toBe(false)
       expect(codeOf(await places('demo-secretary-1', { action: 'verifyParty', openid: 'demo-resident-1', decision: 'verify' }))).toBe('CONFLICT')
     })
     it('should refuse a bad decision and an unknown report', async () => {
@@ -71,7 +63,7 @@ describe('places function: 双报到 and posts on places', () => {
     it('should make a resident of the building its 楼栋长, tell them, and list the post', async () => {
       const res = await assign('demo-secretary-1', { unitId: DEMO_PLACES.otherBuilding, post: 'building_head', openid: 'demo-resident-1' })
       expect(res.data.post).toMatchObject({ post: 'building_head', unitName: '1号楼', name: '王秀兰', hasAccount: true, phoneHidden: false })
-      expect(await env.docs(COLLECTIONS.outbox, { openid: 'demo-resident-1', title: '您已担任楼栋长' })).toHaveLength(1)
+      expect(await t.env().docs(COLLECTIONS.outbox, { openid: 'demo-resident-1', title: '您已担任楼栋长' })).toHaveLength(1)
       const list = await places('demo-secretary-1', { action: 'posts', communityId: 'c-dongxianmen' })
       expect(list.data.items.map((p: any) => p.id)).toContain(res.data.post.id)
     })
@@ -108,8 +100,8 @@ describe('places function: 双报到 and posts on places', () => {
       expect(codeOf(await places(OTHER_STAFF, { action: 'removePost', postId: data.post.id }))).toBe('FORBIDDEN')
       expect(codeOf(await places('demo-resident-1', { action: 'removePost', postId: data.post.id }))).toBe('FORBIDDEN')
       expect((await places('demo-secretary-1', { action: 'removePost', postId: data.post.id })).data).toEqual({ removed: 1 })
-      expect(await env.docs(PLACE_COLLECTIONS.placePosts, { _id: data.post.id })).toHaveLength(0)
-      expect(await env.docs(COLLECTIONS.outbox, { openid: 'demo-resident-1', title: '楼栋长岗位已调整' })).toHaveLength(1)
+      expect(await t.env().docs(PLACE_COLLECTIONS.placePosts, { _id: data.post.id })).toHaveLength(0)
+      expect(await t.env().docs(COLLECTIONS.outbox, { openid: 'demo-resident-1', title: '楼栋长岗位已调整' })).toHaveLength(1)
       expect(codeOf(await places('demo-secretary-1', { action: 'removePost', postId: data.post.id }))).toBe('NOT_FOUND')
       expect(codeOf(await places('demo-secretary-1', { action: 'removePost', postId: '' }))).toBe('BAD_REQUEST')
     })

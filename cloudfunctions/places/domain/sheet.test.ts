@@ -1,4 +1,4 @@
-import { HEADER, xlsx } from '../test-sheets'
+import { HEADER, xlsx } from '../test-helpers'
 import { columnLetter, readSheet, SheetError } from './sheet'
 
 async function refusal(bytes: Buffer): Promise<string> {

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { saveUpload } from '../core/photos'
-import type { TestEnv } from '../core/testing'
+import { createTestEnv, type TestEnv } from '../core/testing'
 
 /** A cell as tests write it: text, a number, or a formula. */
 export type TestCell = string | number | null | { formula: string; result?: number }
@@ -40,4 +40,23 @@ export async function addOtherStaff(env: TestEnv): Promise<void> {
     .collection('role_assignments')
     .doc(`${OTHER_STAFF}:community_staff:c-xiamaling`)
     .set({ openid: OTHER_STAFF, role: 'community_staff', unitId: 'c-xiamaling', createdAt: now, grantedBy: null })
+}
+
+/**
+ * A fresh demo database per test with the other community's staff added, a loosely typed
+ * `places` caller (the harness already checks every answer against the contract) and a
+ * snapshot of collections for "changed nothing" assertions.
+ */
+export function usePlacesEnv() {
+  let env: TestEnv
+  beforeEach(async () => {
+    env = await createTestEnv()
+    await addOtherStaff(env)
+  })
+  afterEach(() => env.close())
+  return {
+    env: () => env,
+    places: (openid: string | null, event: Record<string, unknown>): Promise<any> => env.call(openid, 'places', event),
+    snapshot: async (...collections: string[]) => JSON.stringify(await Promise.all(collections.map((c) => env.docs(c)))),
+  }
 }
