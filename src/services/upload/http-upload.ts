@@ -9,6 +9,8 @@ export interface HttpUploadOptions {
   baseUrl: string
   getToken(): string | null
   fetch: UploadFetch
+  /** What is uploaded: photos (default) or an import spreadsheet (`?kind=sheet`, .xlsx). */
+  kind?: 'photo' | 'sheet'
 }
 
 const CODES: ReadonlySet<string> = new Set<CallErrorCode>(['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL'])
@@ -26,9 +28,10 @@ export function createHttpUpload(options: HttpUploadOptions) {
     try {
       const blob = await (await options.fetch(tempPath)).blob()
       const form = new FormData()
-      form.append('file', blob, 'photo')
+      const sheet = options.kind === 'sheet'
+      form.append('file', blob, sheet ? 'sheet.xlsx' : 'photo')
       const token = options.getToken()
-      const res = await options.fetch(`${options.baseUrl}/api/upload`, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} })
+      const res = await options.fetch(`${options.baseUrl}/api/upload${sheet ? '?kind=sheet' : ''}`, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} })
       body = await res.json().catch(() => null)
     } catch {
       throw callErrorFrom('NETWORK')
@@ -36,6 +39,6 @@ export function createHttpUpload(options: HttpUploadOptions) {
     const envelope = body as { ok?: boolean; data?: UploadedPhoto; error?: { code?: string; message?: string } } | null
     if (envelope?.ok && envelope.data) return envelope.data
     const code = envelope?.error?.code && CODES.has(envelope.error.code) ? (envelope.error.code as CallErrorCode) : 'INTERNAL'
-    throw new CallError(code, envelope?.error?.message ?? '照片上传失败，请重试')
+    throw new CallError(code, envelope?.error?.message ?? (options.kind === 'sheet' ? '表格上传失败，请重试' : '照片上传失败，请重试'))
   }
 }
