@@ -218,7 +218,7 @@ export function createHost(options: HostOptions): Host {
       sendJson(res, 415, failure('BAD_REQUEST', kind.wrongType))
       return
     }
-    if ((await uploadedBytes(runtime.db, caller.openid)) + image.length > (options.uploadQuotaBytes ?? UPLOAD_QUOTA_BYTES)) {
+    if ((await uploadedBytes(runtime.db, caller.openid)) + file.length > (options.uploadQuotaBytes ?? UPLOAD_QUOTA_BYTES)) {
       sendJson(res, 413, failure('BAD_REQUEST', '您上传的照片已达存储上限，请联系社区工作人员'))
       return
     }

@@ -3,6 +3,7 @@ import { AppError } from '../core/app-error'
 import { COLLECTIONS, type UnitDoc } from '../core/collections'
 import type { ActionContext } from '../core/define-function'
 import { toLngLat } from '../core/geo'
+import { invalidateOrgCache } from '../core/org-cache'
 import { readOwnFile } from './files'
 import { planImport, type ImportPlan } from './domain/import-plan'
 import { readSheet, SheetError } from './domain/sheet'
@@ -73,5 +74,6 @@ export async function importCommit(ctx: ActionContext, input: { communityId: str
     }
     for (const b of p.changeBuildings) await units.doc(b.id).update({ unitCount: b.unitCount, households: b.households })
   })
+  invalidateOrgCache(ctx.rt.db)
   return { estatesCreated: p.counts.estatesCreated, buildingsCreated: p.counts.buildingsCreated, changed: p.counts.changed }
 }
