@@ -1,5 +1,5 @@
 import type { ServerView } from '../../../types/places'
-import { SERVER_KINDS, type PlacePost, type ServerKind } from '../../../types/places-labels'
+import { SERVER_KINDS, type PlacePost } from '../../../types/places-labels'
 
 /*
  * 为我服务: who serves a resident's 小区 and 楼栋, in the order the page lists them (网格员
@@ -31,10 +31,10 @@ export function servingList(chain: readonly string[], gridId: string, workers: r
   const rows: ServerView[] = [
     ...workers
       .filter((w) => w.name)
-      .map((w) => ({ kind: 'grid_worker' as ServerKind, name: w.name!, phone: w.phoneHidden ? null : w.phone, unitId: w.unitId, unitName: names.get(w.unitId) ?? '', gridId })),
+      .map((w): ServerView => ({ kind: 'grid_worker', name: w.name!, phone: w.phoneHidden ? null : w.phone, unitId: w.unitId, unitName: names.get(w.unitId) ?? '', gridId })),
     ...posts
       .filter((p) => chain.includes(p.unitId))
-      .map((p) => ({ kind: p.post as ServerKind, name: p.name, phone: p.phoneHidden ? null : p.phone, unitId: p.unitId, unitName: names.get(p.unitId) ?? '', gridId })),
+      .map((p): ServerView => ({ kind: p.post, name: p.name, phone: p.phoneHidden ? null : p.phone, unitId: p.unitId, unitName: names.get(p.unitId) ?? '', gridId })),
   ]
   const order = (s: ServerView) => SERVER_KINDS.indexOf(s.kind) * 100 + depth(s.unitId)
   return rows.sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name, 'zh-CN'))

@@ -48,7 +48,7 @@ async function* firstWorksheetRows(bytes: Buffer): AsyncGenerator<StreamRow> {
     styles: 'cache',
     worksheets: 'emit',
     entries: 'emit',
-  } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions)
+  })
   try {
     for await (const sheet of reader) {
       for await (const row of sheet as AsyncIterable<StreamRow>) yield row
