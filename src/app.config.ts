@@ -3,8 +3,9 @@ import { COLORS } from './styles/colors'
 const isH5 = process.env.TARO_ENV === 'h5'
 
 /**
- * The app's pages. Resident pages are in the main package; staff pages in the `staff`
- * subpackage (WeChat: ≤ 2 MB a package). The dev login page exists on H5 only: in WeChat
+ * The app's pages. The tab pages (首页/消息/我的) and 我的's own pages are the main package;
+ * each resident feature and the staff pages are subpackages (WeChat: ≤ 2 MB a package; the
+ * main package is what every start downloads first). The dev login page exists on H5 only: in WeChat
  * the caller is CloudBase's OPENID and nobody logs in.
  */
 export default defineAppConfig({
@@ -15,18 +16,21 @@ export default defineAppConfig({
     'pages/me/profile',
     'pages/me/community',
     'pages/me/volunteer',
-    'pages/stations/index',
-    'pages/stations/detail',
-    'pages/wishes/index',
-    'pages/wishes/post',
-    'pages/wishes/detail',
-    'pages/wishes/mine',
-    'pages/cases/index',
-    'pages/cases/submit',
-    'pages/cases/detail',
     ...(isH5 ? ['pages/login/index'] : []),
   ],
-  subPackages: [{ root: 'staff', pages: ['volunteers/index', 'roles/index', 'stations/index', 'stations/edit', 'wishes/index', 'cases/index', 'cases/detail', 'cases/reports'] }],
+  // Each resident feature is its own subpackage (its URLs stay /pages/<feature>/…), loaded
+  // ahead by preloadRule as soon as 首页 shows, so the main package holds only the tab pages
+  // and what they share; staff pages are a subpackage fetched when a staff member opens one.
+  subPackages: [
+    { root: 'pages/wishes', pages: ['index', 'post', 'detail', 'mine'] },
+    { root: 'pages/cases', pages: ['index', 'submit', 'detail'] },
+    { root: 'pages/stations', pages: ['index', 'detail'] },
+    { root: 'staff', pages: ['volunteers/index', 'roles/index', 'stations/index', 'stations/edit', 'wishes/index', 'cases/index', 'cases/detail', 'cases/reports'] },
+  ],
+  preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['pages/wishes', 'pages/cases', 'pages/stations'] },
+    'pages/me/index': { network: 'all', packages: ['staff'] },
+  },
   window: {
     backgroundTextStyle: 'dark',
     navigationBarBackgroundColor: COLORS.brand,
