@@ -111,7 +111,7 @@ function table(rows: Map<string, Row>): string {
     for (const action of Object.keys(def.contract)) {
       const key = `${fn}.${action}`
       const row = rows.get(key)
-      const kind = READS.has(key) ? 'read' : 'write'
+      const kind = !row ? '' : READS.has(key) ? 'read' : 'write'
       const detail = row ? Object.entries(row.byAction).map(([a, n]) => `${a.replace('database.', '')} ${n}`).join(', ') : 'not reached by the script'
       lines.push(`${key.padEnd(40)}${(row ? String(row.requests) : '—').padStart(8)}  ${kind.padEnd(5)}  ${detail}`)
     }
