@@ -1,5 +1,6 @@
 import { apiKeysFromEnv } from './open311'
-import { IN_GRID_1, PUBLIC_BASE_URL, startOpen311Host, type Open311TestHost } from './open311-testing'
+import { IN_GRID_1, PUBLIC_BASE_URL, startOpen311Host, TINY_PNG, type Open311TestHost } from './open311-testing'
+import { signToken } from './token'
 
 /*
  * The Open311 GeoReport v2 routes over HTTP on an ephemeral port, on the demo data, field
@@ -238,6 +239,35 @@ describe('open311 HTTP manners', () => {
   it('should answer HEAD with the headers and no body', async () => {
     const res = await fetch(`${base}/services.json`, { method: 'HEAD' })
     expect([res.status, res.headers.get('content-type'), await res.text()]).toEqual([200, 'application/json; charset=utf-8', ''])
+  })
+})
+
+describe('residents’ photos', () => {
+  it('should keep a resident’s case photo out of GeoReport answers and off /files/ without a signed link, while the app still shows it', async () => {
+    const token = signToken('demo-resident-1', 'open311-test-secret')
+    const auth = { authorization: `Bearer ${token}` }
+    const uploaded = (await (await fetch(`${s.url}/api/upload`, { method: 'POST', headers: { ...auth, 'content-type': 'image/png' }, body: TINY_PNG })).json()) as { data: { fileId: string; url: string } }
+    const submitted = (await (
+      await fetch(`${s.url}/api/cases`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'submit', clientRequestId: 'resident-photo-0001', categoryCode: 'environment.litter', description: '楼道里堆了很多垃圾', photos: [uploaded.data.fileId], location: { lng: 108.9573, lat: 34.2581 } }),
+      })
+    ).json()) as { ok: boolean; data: { case: { id: string; number: string; photoUrls: string[] } } }
+    expect(submitted.ok).toBe(true)
+    const { number, photoUrls } = submitted.data.case
+
+    const [request] = await json<Req[]>(await fetch(`${base}/requests/${number}.json`))
+    expect(request!.media_url).toBe('')
+    const listed = await json<Req[]>(await fetch(`${base}/requests.json?service_request_id=${number}`))
+    expect(listed.map((r) => r.media_url)).toEqual([''])
+
+    const key = uploaded.data.fileId.slice('local:'.length)
+    expect((await fetch(`${s.url}/files/${encodeURIComponent(key)}`)).status).toBe(403)
+    // The petitioner's own view of the case carries a signed link that loads.
+    expect(photoUrls).toEqual([expect.stringMatching(/^\/files\/.+\?expires=\d+&sig=/)])
+    const shown = await fetch(`${s.url}${photoUrls[0]}`)
+    expect([shown.status, Buffer.from(await shown.arrayBuffer())]).toEqual([200, TINY_PNG])
   })
 })
 

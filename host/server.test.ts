@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import path from 'node:path'
 import { notify } from '../cloudfunctions/core/outbox'
+import { FILE_URL_TTL_MS, signFileUrl } from '../cloudfunctions/core/file-urls'
 import { createHost, MAX_JSON_BYTES, type Host, type HostOptions } from './server'
 import { signToken } from './token'
 
@@ -282,9 +283,25 @@ describe('host', () => {
       expect((await res.json()).error.message).toBe('表格文件不能超过 5MB，请分成几个文件导入')
     })
 
-    it('should answer 404 for a file that is not there or outside the uploads', async () => {
-      expect((await fetch(`${s.url}/files/nothing.png`)).status).toBe(404)
-      expect((await fetch(`${s.url}/files/..%2f..%2fetc%2fpasswd`)).status).toBe(404)
+    it('should answer 404 for a signed link to a file that is not there or outside the uploads', async () => {
+      const now = s.host.runtime.clock.now()
+      expect((await fetch(`${s.url}${signFileUrl(SECRET, 'nothing.png', now)}`)).status).toBe(404)
+      expect((await fetch(`${s.url}${signFileUrl(SECRET, '../../etc/passwd', now)}`)).status).toBe(404)
+    })
+
+    it('should serve a stored photo only through a signed link that has not expired', async () => {
+      const res = await fetch(`${s.url}/api/upload`, { method: 'POST', headers: { 'content-type': 'image/png', authorization: `Bearer ${signToken('alice', SECRET)}` }, body: PNG })
+      const { data } = await res.json()
+      expect(data.url).toMatch(/^\/files\/[^?]+\?expires=\d+&sig=[\w-]+$/)
+      const bare = await fetch(`${s.url}${data.url.split('?')[0]}`)
+      expect([bare.status, await bare.text()]).toEqual([403, '没有查看这个文件的权限'])
+      const tampered = await fetch(`${s.url}${data.url.replace(/expires=(\d+)/, (_m: string, e: string) => `expires=${Number(e) + 3600}`)}`)
+      expect(tampered.status).toBe(403)
+      const key = decodeURIComponent(data.url.slice('/files/'.length).split('?')[0])
+      const old = signFileUrl(SECRET, key, new Date(s.host.runtime.clock.now().getTime() - FILE_URL_TTL_MS - 1000))
+      const expired = await fetch(`${s.url}${old}`)
+      expect([expired.status, await expired.text()]).toEqual([403, '链接已过期，请刷新页面后再看'])
+      expect((await fetch(`${s.url}${data.url}`)).status).toBe(200)
     })
   })
 

@@ -12,6 +12,7 @@ import { BodyTooLargeError, failure, readBody, sendEnvelope, sendJson } from './
 import { resolveInside, sendFile, serveH5 } from './static-files'
 import { startSweepLoop, type SweepLoop } from './sweep-loop'
 import { COLLECTIONS } from '../cloudfunctions/core/collections'
+import { verifyFileUrl } from '../cloudfunctions/core/file-urls'
 import { INDEXES } from '../cloudfunctions/core/indexes'
 import { saveUpload, UPLOAD_QUOTA_BYTES, uploadedBytes } from '../cloudfunctions/core/photos'
 import { createRealClock } from './clock'
@@ -98,6 +99,7 @@ export function createHost(options: HostOptions): Host {
     clock: options.clock ?? createRealClock(),
     dataDir: options.dataDir,
     quiet: options.quiet,
+    fileUrlSecret: options.secret,
   })
   const log = options.log ?? ((line: string) => process.stdout.write(line + '\n'))
   let listeningAt = 'http://127.0.0.1'
@@ -227,7 +229,21 @@ export function createHost(options: HostOptions): Host {
     sendEnvelope(res, { ok: true, data: { fileId, url: await runtime.storage.url(fileId) } })
   }
 
-  async function serveUploaded(req: IncomingMessage, res: ServerResponse, rest: string): Promise<void> {
+  /** Only through a URL a function answered (signed, expiring): residents' photos are not public. */
+  async function serveUploaded(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const rest = url.pathname.slice('/files/'.length)
+    let key: string | null
+    try {
+      key = decodeURIComponent(rest)
+    } catch {
+      key = null
+    }
+    const signed = key === null ? 'bad' : verifyFileUrl(options.secret, key, url.searchParams.get('expires'), url.searchParams.get('sig'), runtime.clock.now())
+    if (signed !== 'ok') {
+      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+      res.end(signed === 'expired' ? '链接已过期，请刷新页面后再看' : '没有查看这个文件的权限')
+      return
+    }
     const file = resolveInside(filesDir, rest)
     const found = file ? await stat(file).then((s) => (s.isFile() ? { file, size: s.size } : null), () => null) : null
     if (!found || !file) {
@@ -266,7 +282,7 @@ export function createHost(options: HostOptions): Host {
       sendJson(res, 405, failure('BAD_REQUEST', '请求方式不正确'))
       return
     }
-    if (pathname.startsWith('/files/')) return serveUploaded(req, res, pathname.slice('/files/'.length))
+    if (pathname.startsWith('/files/')) return serveUploaded(req, res, url)
     return serveH5(req, res, options.h5Dir, pathname)
   }
 

@@ -233,6 +233,8 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   address: z.string(),
   location: LngLatSchema.nullable(),
   photos: z.array(z.string()),
+  /** What an image can show for each photo, in order: signed links that expire on the local host, temporary links in the cloud. */
+  photoUrls: z.array(z.string()),
   tier: DeadlineTierSchema,
   route: z.object({ ruleId: z.string(), reason: z.string() }),
   extension: ExtensionSchema.nullable(),
@@ -423,7 +425,8 @@ export const CasesContract = defineContract({
   recordRevisit: { input: RecordRevisitInputSchema, output: CaseDetailSchema },
   ledger: { input: LedgerInputSchema, output: Page(CaseSummarySchema) },
   figures: { input: FiguresInputSchema, output: FiguresSchema.extend({ byUnit: z.array(FiguresSchema.extend({ unitId: z.string(), unitName: z.string() })) }) },
-  export: { input: ExportInputSchema, output: z.object({ fileId: z.string(), fileName: z.string(), rowCount: z.number().int() }) },
+  /** `url`: where the H5 page offers the file (a signed link that expires); the weapp downloads `fileId`. */
+  export: { input: ExportInputSchema, output: z.object({ fileId: z.string(), url: z.string(), fileName: z.string(), rowCount: z.number().int() }) },
   // admin
   saveCategory: { input: CategorySchema, output: CategorySchema },
   routingRules: { input: z.object({}), output: z.object({ items: z.array(RoutingRuleSchema) }) },

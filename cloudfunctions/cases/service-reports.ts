@@ -131,7 +131,7 @@ export async function figures(ctx: ActionContext, input: z.output<typeof Figures
 }
 
 /** The ledger (or all four) as an .xlsx for the 月抽查 / 年终述职; stored through the storage port. */
-export async function exportLedger(ctx: ActionContext, input: z.output<typeof ExportInputSchema>): Promise<{ fileId: string; fileName: string; rowCount: number }> {
+export async function exportLedger(ctx: ActionContext, input: z.output<typeof ExportInputSchema>): Promise<{ fileId: string; url: string; fileName: string; rowCount: number }> {
   const unit = await ctx.requireCapabilityAt('cases.handle', input.unitId)
   const { db } = ctx.rt
   const q = ledgerQuery(db, input.unitId, input.ledger, input.from, input.to)
@@ -174,7 +174,7 @@ export async function exportLedger(ctx: ActionContext, input: z.output<typeof Ex
   sheet.addRow({ number: `按时办结率 ${formatRate(f.onTimeRate)}；满意率 ${formatRate(f.satisfactionRate)}；参评率 ${formatRate(f.ratingRate)}` })
   const fileName = `${unit.name}${input.ledger ? LEDGER_LABELS[input.ledger] : '四本台账'}${input.from}至${input.to}.xlsx`
   const fileId = await ctx.rt.storage.save(fileName, Buffer.from(await book.xlsx.writeBuffer()))
-  return { fileId, fileName, rowCount: docs.length }
+  return { fileId, url: await ctx.rt.storage.url(fileId), fileName, rowCount: docs.length }
 }
 
 /**

@@ -33,7 +33,7 @@ import { buildOrgIndex, route, type RoutingUnit } from './domain/routing'
 import { applyRating, revisitDueAt } from './domain/satisfaction'
 import { decide, type Actor, type CaseActionName } from './domain/state-machine'
 import { applyFigureDeltas, figureDeltas } from './figure-counters'
-import { factsOf, toDetail, toSummary } from './views'
+import { factsOf, photoUrlsOf, toDetail, toSummary } from './views'
 
 export type Tx = Pick<Db, 'collection'>
 type TxDb = { runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }
@@ -224,7 +224,7 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
   const id = caseIdFor(user._id, input.clientRequestId)
 
   const existing = ((await db.collection(CASE_COLLECTIONS.cases).doc(id).get()).data as CaseDoc[])[0]
-  if (existing) return { case: detailFor(ctx, existing), created: false }
+  if (existing) return { case: await detailFor(ctx, existing), created: false }
 
   const proxyCapability = input.channel === 'miniprogram' ? null : PROXY_CAPABILITY[input.channel]
   const proxy = proxyCapability !== null
@@ -330,16 +330,16 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
     await applyFigureDeltas(tx, figureDeltas(null, doc), now)
     return { doc, created: true }
   })
-  return { case: detailFor(ctx, created.doc), created: created.created }
+  return { case: await detailFor(ctx, created.doc), created: created.created }
 }
 
 // ---------------------------------------------------------------------------
 // Reading
 // ---------------------------------------------------------------------------
 
-export function detailFor(ctx: ActionContext, doc: CaseDoc): CaseDetail {
+export async function detailFor(ctx: ActionContext, doc: CaseDoc): Promise<CaseDetail> {
   const openid = ctx.requireCaller().openid
-  return toDetail(doc, actorOf(doc, openid, ctx.assignments), openid, ctx.now())
+  return toDetail(doc, actorOf(doc, openid, ctx.assignments), openid, ctx.now(), await photoUrlsOf(ctx.rt.storage, doc))
 }
 
 export async function loadCase(db: Db, id: string): Promise<CaseDoc> {
@@ -427,7 +427,7 @@ export async function transition(
   })
   if (!written) throw new AppError('CONFLICT', '这件诉求刚刚有了新进展，请刷新后再试')
   // Asked afresh: after a transfer or a return the caller may no longer handle the case.
-  return toDetail(next, actorOf(next, openid, ctx.assignments), openid, now)
+  return toDetail(next, actorOf(next, openid, ctx.assignments), openid, now, await photoUrlsOf(ctx.rt.storage, next))
 }
 
 /**

@@ -1,6 +1,7 @@
 import { CASE_STATUS_LABELS, type CaseDetail, type CaseSummary } from '../../types/cases'
 import { maskName } from '../../types/mask'
 import { toLngLat } from '../core/geo'
+import type { Storage } from '../core/runtime'
 import type { CaseDoc } from './collections'
 import { overdue } from './domain/deadlines'
 import { allowedActions, type Actor, type CaseFacts } from './domain/state-machine'
@@ -52,9 +53,10 @@ export function publicName(doc: Pick<CaseDoc, 'contact' | 'showName'>): string |
 
 /**
  * The case as this viewer may see it: staff-only notes and the petitioner's contact only
- * for those who act on the case (and the contact for the petitioner themself).
+ * for those who act on the case (and the contact for the petitioner themself). Photos come
+ * with links only this answer hands out (`photoUrlsOf`): they are not public.
  */
-export function toDetail(doc: CaseDoc, actor: Actor, openid: string, now: Date): CaseDetail {
+export function toDetail(doc: CaseDoc, actor: Actor, openid: string, now: Date, photoUrls: string[]): CaseDetail {
   // Whoever entered the case for the petitioner took down their contact, so may see it again.
   const staff = actor.handler || actor.supervisor || !!actor.submitter
   return {
@@ -63,6 +65,7 @@ export function toDetail(doc: CaseDoc, actor: Actor, openid: string, now: Date):
     address: doc.address,
     location: toLngLat(doc.location),
     photos: doc.photos,
+    photoUrls,
     tier: doc.tier,
     route: { ruleId: doc.route.ruleId, reason: doc.route.reason },
     extension: doc.extension,
@@ -77,4 +80,9 @@ export function toDetail(doc: CaseDoc, actor: Actor, openid: string, now: Date):
       allowedActions: allowedActions(factsOf(doc, openid), actor, now),
     },
   }
+}
+
+/** The storage port's link for each photo (signed and expiring on the local host). */
+export function photoUrlsOf(storage: Pick<Storage, 'url'>, doc: Pick<CaseDoc, 'photos'>): Promise<string[]> {
+  return Promise.all(doc.photos.map((id) => storage.url(id)))
 }

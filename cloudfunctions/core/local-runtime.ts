@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { Db } from '@cloudbase/database'
 import { COLLECTIONS } from './collections'
 import { checkKeywords } from './content-keywords'
+import { signFileUrl } from './file-urls'
 import type { Clock, Logger, Messaging, Runtime, Storage, SubscribeMessage } from './runtime'
 
 /** A clock tests and the demo can move: sweeps and deadlines read time only through it. */
@@ -61,8 +62,11 @@ export function createRecordingMessaging(db: Db, clock: Clock): RecordingMessagi
   }
 }
 
-/** Files on disk under `<dataDir>/uploads`; the id is `local:<key>`, served by the host at `/files/<key>`. */
-export function createDiskStorage(dataDir: string): Storage {
+/**
+ * Files on disk under `<dataDir>/uploads`; the id is `local:<key>`, served by the host at
+ * `/files/<key>`. With `signing` (the host's), a URL is signed and expires (file-urls.ts).
+ */
+export function createDiskStorage(dataDir: string, signing?: { secret: string; clock: Clock }): Storage {
   const root = path.join(dataDir, 'uploads')
   return {
     async save(name, content) {
@@ -73,7 +77,8 @@ export function createDiskStorage(dataDir: string): Storage {
       return `local:${key}`
     },
     async url(fileId) {
-      return `/files/${encodeURIComponent(fileId.replace(/^local:/, ''))}`
+      const key = fileId.replace(/^local:/, '')
+      return signing ? signFileUrl(signing.secret, key, signing.clock.now()) : `/files/${encodeURIComponent(key)}`
     },
     async read(fileId) {
       // basename: a file id can never reach outside the uploads folder.
@@ -117,6 +122,8 @@ export function createLocalRuntime(options: {
   dataDir: string
   clock?: SettableClock
   quiet?: boolean
+  /** Signs the URLs of stored files (the host's secret); without it they are plain paths. */
+  fileUrlSecret?: string
 }): LocalRuntime {
   const clock = options.clock ?? createSettableClock()
   return {
@@ -124,7 +131,7 @@ export function createLocalRuntime(options: {
     clock,
     contentCheck: { check: async (text) => checkKeywords(text) },
     messaging: createRecordingMessaging(options.db, clock),
-    storage: createDiskStorage(options.dataDir),
+    storage: createDiskStorage(options.dataDir, options.fileUrlSecret ? { secret: options.fileUrlSecret, clock } : undefined),
     log: createConsoleLogger({ quiet: options.quiet }),
   }
 }

@@ -11,11 +11,12 @@ export async function choosePhotos(count: number): Promise<string[]> {
 }
 
 /**
- * What an <Image> can show for a stored photo id: the local host serves `local:<key>` at
- * `/files/<key>`; a CloudBase `cloud://` id is shown by WeChat's Image as is; a hotline
- * photo arrives as an http(s) URL already.
+ * What an <Image> or a link can use for a file URL a function answered (a case's
+ * `photoUrls`, an export's `url`): the local host answers signed paths
+ * (`/files/<key>?expires=…&sig=…`), which the H5 build may need to reach on the API's
+ * origin; a cloud temporary link is used as it is.
  */
-export function photoUrl(fileId: string): string {
-  if (fileId.startsWith('local:')) return `${typeof API_BASE_URL === 'string' ? API_BASE_URL : ''}/files/${encodeURIComponent(fileId.slice('local:'.length))}`
-  return fileId
+export function fileUrl(url: string): string {
+  if (url.startsWith('/')) return `${typeof API_BASE_URL === 'string' ? API_BASE_URL : ''}${url}`
+  return url
 }

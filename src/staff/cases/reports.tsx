@@ -55,7 +55,7 @@ export default function CaseReportsPage() {
     setLink(null)
     try {
       const file = await casesService.export({ unitId, ...range, ledger })
-      const url = await deliverExport(file.fileId)
+      const url = await deliverExport(file)
       if (EXPORT_AS_LINK) setLink({ url, name: file.fileName, rows: file.rowCount })
       else toast(`已导出 ${file.rowCount} 条`, 'success')
     } catch (error) {

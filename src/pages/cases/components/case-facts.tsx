@@ -4,7 +4,7 @@ import { Tag } from '@nutui/nutui-react-taro'
 import type { CaseDetail } from '../../../services/cases'
 import { formatTime } from '../../../lib/dayjs'
 import { DISPOSITION_LABELS, SATISFACTION_LABELS, deadlineText, statusTagType } from '../format'
-import { photoUrl } from '../../../services/photos'
+import { fileUrl } from '../../../services/photos'
 import './case-facts.scss'
 
 /**
@@ -12,7 +12,7 @@ import './case-facts.scss'
  * photos, who handles it and by when, and once resolved the reply and the rating.
  */
 export function CaseFacts({ c }: { c: CaseDetail }) {
-  const urls = c.photos.map(photoUrl)
+  const urls = c.photoUrls.map(fileUrl)
   const deadline = deadlineText(c)
   return (
     <View className="case-facts">
