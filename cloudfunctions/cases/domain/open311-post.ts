@@ -38,8 +38,6 @@ export interface Open311Post {
 }
 
 const first = (form: Open311Form, key: string): string => (form[key]?.find((v) => v.trim() !== '') ?? '').trim()
-/** Characters as a person counts them (a Chinese character or an emoji is one). */
-const length = (s: string): number => [...s].length
 
 function number(value: string): number | null | 'bad' {
   if (value === '') return null
@@ -88,7 +86,8 @@ export function parsePost(form: Open311Form): { ok: true; post: Open311Post } | 
   const serviceCode = first(form, 'service_code')
   if (!serviceCode) errors.push({ code: 400, description: 'service_code is required' })
   for (const field of ['description', 'address_string', 'address_id', 'first_name', 'last_name', 'phone'] as const) {
-    const n = length(first(form, field))
+    // UTF-16 units, as the cases contract counts: a Chinese character is one.
+    const n = first(form, field).length
     const max = OPEN311_POST_LIMITS[field]
     if (n > max) errors.push({ code: 400, description: `${field} is too long: ${n} characters, at most ${max}` })
   }
