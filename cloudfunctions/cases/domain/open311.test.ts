@@ -1,5 +1,6 @@
 import type { Category } from '../../../types/cases'
-import { toDiscovery, toServiceRequest, toServices, type Open311Case } from './open311'
+import { isoWithOffset } from './deadlines'
+import { toDiscovery, toServiceRequest, toServices, w3cShanghai, type Open311Case } from './open311'
 
 const cat = (over: Partial<Category> & Pick<Category, 'code' | 'name'>): Category => ({
   parentCode: null,
@@ -89,6 +90,12 @@ describe('open311', () => {
 
   it('should answer the address id a hotline case was stored with', () => {
     expect(toServiceRequest({ ...base, addressId: 'XA-0012-778' }).address_id).toBe('XA-0012-778')
+  })
+})
+
+describe('w3cShanghai', () => {
+  it.each(['2026-11-22T02:00:00.000Z', '2026-11-22T16:30:59.999Z', '2026-12-31T23:59:59.000Z', '2024-02-28T16:00:00.000Z'])('should give %s as the time zone plugin does', (at) => {
+    expect(w3cShanghai(at)).toBe(isoWithOffset(at))
   })
 })
 
