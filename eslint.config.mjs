@@ -145,7 +145,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['cloudfunctions/**/*.test.ts'],
+    files: ['cloudfunctions/**/*.test.ts', 'cloudfunctions/**/test-helpers.ts'],
     rules: { 'no-restricted-imports': restrict(LAYERS.cloudfunctionsPlatform, LAYERS.cloudfunctionsApp) },
   },
   { files: ['embedded-db/**'], rules: { 'no-restricted-imports': restrict(LAYERS.embeddedDb) } },

@@ -39,7 +39,7 @@ type Where = Record<string, unknown>
  * or an `$in`, so each is one index range: the page reads only its own cases and each
  * count is answered from the index without reading a case.
  */
-function boxQueries(db: Db, unitId: string, box: Box, now: Date): Array<{ where: Where; order: keyof CaseDoc }> {
+function boxQueries(db: Db, unitId: string, box: Box, now: Date): Array<{ where: Where; order: 'ackDueAt' | 'handleDueAt' | 'revisitDueAt' }> {
   const _ = db.command
   const at = now.toISOString()
   const base = { handlingUnitId: unitId }

@@ -485,7 +485,7 @@ async function ratingChange(ctx: ActionContext, doc: CaseDoc, value: z.output<ty
     return { patch: { rating: outcome.rating }, entry: entry(now, kind, text ?? outcome.text), notices: [] }
   }
   // 不满意: back to the same unit with fresh deadlines; the rating is kept in the history.
-  const category = await loadCategory(ctx.rt.db, doc.categoryCode).catch(() => ({ tier: doc.tier }) as Pick<Category, 'tier'>)
+  const category = await loadCategory(ctx.rt.db, doc.categoryCode).catch(() => ({ tier: doc.tier }))
   const { ackDueAt, handleDueAt } = computeDeadlines(category, now)
   const staff = await staffOf(ctx.rt.db, doc.handlingUnitId)
   return {

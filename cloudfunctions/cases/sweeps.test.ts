@@ -31,7 +31,7 @@ describe('case sweeps', () => {
     await h.act('demo-grid-1', 'sign', { caseId: c.id })
     h.env.clock.set('2026-11-29T16:00:01Z')
     const [a, b] = await Promise.all([run('cases-overdue'), run('cases-overdue')])
-    expect((a as number) + (b as number)).toBe(1)
+    expect(a + b).toBe(1)
     expect(await titlesFor('demo-grid-1')).toContain('诉求已超期，系统督办')
     expect(await titlesFor('demo-secretary-1')).toEqual(['下级诉求已超期'])
     const mine = await h.act('demo-resident-1', 'get', { caseId: c.id })

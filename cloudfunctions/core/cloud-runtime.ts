@@ -1,5 +1,4 @@
 import tcb from '@cloudbase/node-sdk'
-import type { Db } from '@cloudbase/database'
 import type { Caller } from './define-function'
 import type { ContentVerdict, Logger, Runtime, SubscribeMessage } from './runtime'
 
@@ -47,7 +46,7 @@ async function wxApi(app: CloudApp, apiName: string, requestData: unknown): Prom
 export function getCloudRuntime(): Runtime {
   if (cached) return cached
   const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
-  const db = app.database() as unknown as Db
+  const db = app.database()
   cached = {
     db,
     clock: { now: () => new Date() },

@@ -94,11 +94,10 @@ function errorEnvelope(error: AppError): Envelope<never> {
 
 /** The caller's user document, created on their first signed-in call. */
 async function createUser(rt: Runtime, openid: string): Promise<UserDoc> {
-  const users = rt.db.collection(COLLECTIONS.users)
   const now = rt.clock.now().toISOString()
   const fresh: UserDoc = { _id: openid, name: null, phone: null, communityId: null, createdAt: now, updatedAt: now }
   // Two first calls may race; a transaction makes exactly one of them create the document.
-  return (await rt.db.runTransaction(async (tx: { collection(n: string): typeof users }) => {
+  return (await rt.db.runTransaction(async (tx: Pick<Runtime['db'], 'collection'>) => {
     const got = (await tx.collection(COLLECTIONS.users).doc(openid).get()).data as UserDoc | null
     if (got) return got
     const { _id, ...rest } = fresh

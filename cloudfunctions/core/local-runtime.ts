@@ -70,7 +70,7 @@ export function createDiskStorage(dataDir: string, signing?: { secret: string; c
   const root = path.join(dataDir, 'uploads')
   return {
     async save(name, content) {
-      const safe = path.basename(name).replace(/[^\w.\-]/g, '_').slice(-80) || 'file'
+      const safe = path.basename(name).replace(/[^\w.-]/g, '_').slice(-80) || 'file'
       const key = `${randomUUID()}-${safe}`
       await mkdir(root, { recursive: true })
       await writeFile(path.join(root, key), content)

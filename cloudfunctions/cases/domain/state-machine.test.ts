@@ -51,7 +51,7 @@ function facts(status: CaseStatus, action: CaseActionName): CaseFacts {
 
 const rows = CASE_ACTIONS.flatMap((action) =>
   STATES.flatMap((state) =>
-    (Object.keys(ACTORS) as ActorName[]).map((actor) => {
+    Object.keys(ACTORS).map((actor) => {
       const spec = SPEC[action]
       const expected = !spec.who.includes(actor)
         ? action === 'follow'

@@ -27,5 +27,5 @@ export async function addPhotos(current: readonly UploadedPhoto[], max: number, 
 /** Closing the picker without choosing rejects with an errMsg saying "cancel": not worth a toast. */
 export function isPickerCancel(error: unknown): boolean {
   const errMsg = typeof error === 'object' && error !== null ? (error as { errMsg?: unknown }).errMsg : undefined
-  return /cancel/i.test(String(errMsg ?? ''))
+  return typeof errMsg === 'string' && /cancel/i.test(errMsg)
 }

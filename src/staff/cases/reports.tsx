@@ -25,7 +25,7 @@ const MEASURES: { key: keyof CaseFigures; label: string; rate: boolean }[] = [
 
 function show(f: CaseFigures | CaseFigures['byUnit'][number], m: (typeof MEASURES)[number]): string {
   const v = f[m.key as keyof typeof f]
-  return m.rate ? formatRate(v as number | null) : String(v)
+  return m.rate ? formatRate(v) : String(v)
 }
 
 /**

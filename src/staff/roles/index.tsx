@@ -17,7 +17,7 @@ const KIND_LABELS: Record<string, string> = { district: '区', street: '街道',
 /** Admin only: give a person a role at an org unit, or take it back. */
 export default function RolesPage() {
   const tree = useAsync(() => usersService.orgTree({}))
-  const units = tree.data?.units ?? []
+  const units = useMemo(() => tree.data?.units ?? [], [tree.data])
   const unitOptions = useMemo(() => units.map((u) => ({ name: `${u.name}（${KIND_LABELS[u.kind] ?? u.kind}）`, id: u.id })), [units])
   const [openid, setOpenid] = useState('')
   const [role, setRole] = useState<Role>('community_staff')
