@@ -180,7 +180,7 @@ export async function applyVolunteer(
   // One pending application per person and community: the id makes a second one collide.
   const id = derivedId('volunteer-application', user._id, communityId)
   const now = ctx.now().toISOString()
-  const created = (await (db as unknown as { runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }).runTransaction(async (tx) => {
+  const created = await (db as unknown as { runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }).runTransaction<boolean>(async (tx) => {
     const existing = ((await tx.collection(COLLECTIONS.volunteerApplications).doc(id).get()) as { data: VolunteerApplicationDoc | null }).data
     if (existing?.status === 'pending') return false
     const doc: Omit<VolunteerApplicationDoc, '_id'> = {
@@ -197,7 +197,7 @@ export async function applyVolunteer(
     }
     await tx.collection(COLLECTIONS.volunteerApplications).doc(id).set(doc)
     return true
-  })) as boolean
+  })
   if (!created) throw new AppError('CONFLICT', '您的申请正在审核中，请耐心等待')
   return { id, status: 'pending' }
 }
