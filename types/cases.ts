@@ -286,6 +286,8 @@ export const SubmitCaseInputSchema = z.object({
   contactPreference: ContactPreferenceSchema.default('phone'),
   /** Whether the name may be shown (masked, 张**) to anyone but the handlers; they always see it. */
   showName: z.boolean().default(false),
+  /** 为我服务 "给他留言": the grid the resident wrote to; the case routes as if located in it. */
+  addressedGridId: z.string().trim().min(1).max(128).optional(),
 }).superRefine((v, ctx) => {
   // Residents write in the app's box; only cases entered for someone (a hotline ticket) may be longer.
   if (v.channel === 'miniprogram' && v.description.length > CASE_LIMITS.descriptionMax) {

@@ -244,10 +244,15 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
   if (proxyCapability && input.onBehalfOf?.openid) await checkPetitionerAccount(ctx, org, proxyCapability, input.onBehalfOf.openid)
   // Without a usable point: the petitioner's own community, or the proxy's own unit.
   const home = proxyCapability ? (ctx.assignments.find((a) => a.role !== 'admin' && roleGrants(a.role, proxyCapability))?.unitId ?? null) : user.communityId
+  // "给他留言" from 为我服务: the case goes to the grid that serves the resident, wherever they stand.
+  const addressed = input.addressedGridId ? org.byId.get(input.addressedGridId) : undefined
+  if (input.addressedGridId && addressed?.kind !== 'grid') {
+    throw new AppError('BAD_REQUEST', '留言对象无效，请从“为我服务”重新进入', { issues: [{ path: ['addressedGridId'], message: '留言对象无效' }] })
+  }
   const decision = route(org.index, rules, {
     category,
-    location: input.location,
-    homeUnitId: home,
+    location: addressed ? null : input.location,
+    homeUnitId: addressed?._id ?? home,
     channel: input.channel,
     fallbackUnitId: settings.fallbackUnitId,
   })

@@ -80,6 +80,18 @@ describe('places function: places, addresses and 为我服务', () => {
     })
   })
 
+  describe('给他留言 (cases.submit addressed to a grid)', () => {
+    const submit = (extra: Record<string, unknown>) =>
+      t.env().call<any>('demo-resident-1', 'cases', { action: 'submit', clientRequestId: `leave-msg-${Object.keys(extra).join()}`, categoryCode: 'environment.litter', description: '楼道里的垃圾三天没人清运了', ...extra })
+    it('should route the 诉求 to the grid the resident wrote to, wherever the point is', async () => {
+      const res = await submit({ addressedGridId: 'g-dongxianmen-2', location: { lng: 108.9573, lat: 34.2581 } })
+      expect(res.ok && res.data.case.handlingUnitId).toBe('g-dongxianmen-2')
+    })
+    it('should refuse an addressee that is not a grid', async () => {
+      expect(codeOf(await submit({ addressedGridId: DEMO_PLACES.estate }))).toBe('BAD_REQUEST')
+    })
+  })
+
   describe('setPhoneHidden', () => {
     it('should take a grid worker\'s phone off 为我服务', async () => {
       expect((await places('demo-grid-1', { action: 'setPhoneHidden', hidden: true })).data).toEqual({ hidden: true })

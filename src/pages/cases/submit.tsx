@@ -1,5 +1,5 @@
 import { View, Text, Input, Textarea } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useMemo, useRef, useState } from 'react'
 import { Button, Loading, Switch } from '@nutui/nutui-react-taro'
 import { EmptyState } from '../../components/empty-state'
@@ -25,6 +25,9 @@ type ContactWay = ContactPreference
  */
 export default function SubmitCasePage() {
   const { profile } = useMe()
+  // From 为我服务 "给他留言": the grid that serves the resident, and whom they wrote to.
+  const { params } = useRouter()
+  const addressedGridId = params.gridId ? decodeURIComponent(params.gridId) : null
   const categories = useAsync(() => casesService.categories())
   const groups = useMemo(() => groupCategories(categories.data?.items ?? []), [categories.data])
   const [groupCode, setGroupCode] = useState<string | null>(null)
@@ -88,6 +91,7 @@ export default function SubmitCasePage() {
         contact: { name: profile?.name ?? '', phone: way === 'phone' ? phoneValue.trim() : '' },
         contactPreference: way,
         showName,
+        ...(addressedGridId ? { addressedGridId } : {}),
       })
       setCreated(res.case)
     } catch (error) {
@@ -128,6 +132,11 @@ export default function SubmitCasePage() {
 
   return (
     <PageShell testId="case-submit-page" className="case-submit">
+      {addressedGridId ? (
+        <View className="case-submit__card" data-testid="case-submit-addressed">
+          <Text>{`留言给：${decodeURIComponent(params.to ?? '为我服务的网格')}，由所在网格办理`}</Text>
+        </View>
+      ) : null}
       <View className="section-title">诉求类别</View>
       {categories.loading && !categories.data ? (
         <Loading>正在加载…</Loading>

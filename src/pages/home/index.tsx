@@ -6,6 +6,7 @@ import { PageShell } from '../../components/page-shell'
 import { useMe, refreshMe } from '../../hooks/use-me'
 import dayjs from '../../lib/dayjs'
 import { greeting } from './greeting'
+import { HomeServers } from '../places/components/home-servers'
 import { HOME_ENTRIES } from './entries'
 import './index.scss'
 
@@ -51,6 +52,8 @@ export default function HomePage() {
           />
         )}
       </CellGroup>
+
+      <HomeServers profile={profile} />
 
       <CellGroup title="社区服务">
       {HOME_ENTRIES.length > 0 ? (

@@ -6,11 +6,12 @@ import { setLargeText, useFontScale } from '../../hooks/use-font-scale'
 import { refreshMe, useMe } from '../../hooks/use-me'
 import type { Capability } from '../../../types/policy'
 import { can, ROLE_LABELS } from '../../lib/roles'
+import { MyPlaceCells, StaffPlaceCells } from '../places/components/me-cells'
 import './index.scss'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 /** The capabilities that have a 工作台 entry below; the section shows when any is held. */
-const STAFF_DESK: readonly Capability[] = ['cases.handle', 'volunteers.review', 'roles.manage']
+const STAFF_DESK: readonly Capability[] = ['cases.handle', 'volunteers.review', 'roles.manage', 'places.manage', 'partyMembers.verify']
 
 export default function MePage() {
   const { profile, loading, error } = useMe()
@@ -51,6 +52,7 @@ export default function MePage() {
         <Cell title="编辑资料" extra="姓名、电话" clickable onClick={go('/pages/me/profile')} data-testid="me-edit-profile" />
         <Cell title="我的诉求" clickable onClick={go('/pages/cases/index')} data-testid="me-cases" />
         <Cell title="我的社区" extra={community?.name ?? '去选择'} clickable onClick={go('/pages/me/community')} data-testid="me-bind-community" />
+        <MyPlaceCells profile={profile} />
         {isVolunteer ? (
           <Cell title="志愿者" extra="已认证" />
         ) : (
@@ -83,6 +85,7 @@ export default function MePage() {
           {can(profile, 'roles.manage') ? (
             <Cell title="角色管理" clickable onClick={go('/staff/roles/index')} data-testid="me-staff-roles" />
           ) : null}
+          <StaffPlaceCells profile={profile} />
         </CellGroup>
       ) : null}
 

@@ -1,0 +1,82 @@
+import { View, Text } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import { Button, Checkbox, Tabs, Tag } from '@nutui/nutui-react-taro'
+import { ADDRESS_STATUS_LABELS, type AddressStatus } from '../../../types/places-labels'
+import { AsyncView } from '../../components/async-view'
+import { PageShell } from '../../components/page-shell'
+import { useAsync } from '../../hooks/use-async'
+import { formatTime } from '../../lib/dayjs'
+import { confirm, toast, toastError } from '../../lib/feedback'
+import { placesService } from '../../services/places'
+import { CommunityPicker, useReviewerCommunity } from '../community-picker'
+import './places.scss'
+
+/** 住户确认: the community's self-declared addresses, confirmed in bulk. */
+export default function ResidentsPage() {
+  const { communities, communityId, setCommunityId, current, loading } = useReviewerCommunity('places.manage')
+  const [status, setStatus] = useState<AddressStatus>('pending')
+  const [chosen, setChosen] = useState<string[]>([])
+  const [busy, setBusy] = useState(false)
+  const list = useAsync(() => (communityId ? placesService.residents({ communityId, status }) : Promise.resolve({ items: [] })), [communityId, status])
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+  const items = list.data?.items ?? []
+  const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]))
+
+  const confirmChosen = async () => {
+    if (!communityId || chosen.length === 0) return
+    const ok = await confirm({ title: '确认住址', content: `确认所选 ${chosen.length} 位居民的住址？确认后会通知他们。`, confirmText: '确认' })
+    if (!ok) return
+    setBusy(true)
+    try {
+      const { confirmed } = await placesService.confirmResidents({ communityId, openids: chosen })
+      toast(`已确认 ${confirmed} 位`, 'success')
+      setChosen([])
+      await list.reload()
+    } catch (error) {
+      toastError(error)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <PageShell testId="staff-residents-page">
+      <CommunityPicker communities={communities} current={current} loading={loading} onChange={setCommunityId} testId="staff-residents-community" />
+      <Tabs value={status} onChange={(v) => { setStatus(v as AddressStatus); setChosen([]) }}>
+        <Tabs.TabPane value="pending" title="待确认" />
+        <Tabs.TabPane value="confirmed" title="已确认" />
+      </Tabs>
+      <AsyncView state={list} isEmpty={(d) => d.items.length === 0} empty={status === 'pending' ? '没有待确认的住址' : '还没有确认过的住址'} emptyTestId="staff-residents-empty">
+        {() => (
+          <>
+            {status === 'pending' ? (
+              <View className="staff-places__bar">
+                <Checkbox checked={chosen.length === items.length} onChange={(on) => setChosen(on ? items.map((r) => r.openid) : [])} data-testid="residents-all">
+                  全选
+                </Checkbox>
+                <Button type="primary" size="small" disabled={chosen.length === 0} loading={busy} onClick={() => void confirmChosen()} data-testid="residents-confirm">
+                  {`确认所选（${chosen.length}）`}
+                </Button>
+              </View>
+            ) : null}
+            {items.map((r) => (
+              <View key={r.openid} className="staff-places__card" data-testid={`resident-${r.openid}`} onClick={() => status === 'pending' && toggle(r.openid)}>
+                <View className="staff-places__head">
+                  {status === 'pending' ? <Checkbox checked={chosen.includes(r.openid)} /> : null}
+                  <Text className="staff-places__name">{r.name}</Text>
+                  {r.partyMember ? <Tag type="danger">党员</Tag> : null}
+                  <Tag type={r.status === 'confirmed' ? 'success' : 'warning'}>{ADDRESS_STATUS_LABELS[r.status]}</Tag>
+                </View>
+                <Text className="staff-places__line">{`${r.estateName} ${r.buildingLabel} ${r.room}`}</Text>
+                <Text className="staff-places__line">{`电话 ${r.phone || '未填写'} · 登记于 ${formatTime(r.declaredAt)}`}</Text>
+              </View>
+            ))}
+          </>
+        )}
+      </AsyncView>
+    </PageShell>
+  )
+}
