@@ -11,6 +11,7 @@ import { confirm, toast, toastError } from '../../lib/feedback'
 import { casesService, type CaseDetail, type SimilarCase } from '../../services/cases'
 import type { ContactPreference } from '../../../types/cases'
 import { CASE_LIMITS, charCount, groupCategories, newClientRequestId } from './format'
+import { casePrefill } from '../notices/format'
 import { useCaseLocation } from './location-choice'
 import './submit.scss'
 
@@ -32,7 +33,8 @@ export default function SubmitCasePage() {
   const groups = useMemo(() => groupCategories(categories.data?.items ?? []), [categories.data])
   const [groupCode, setGroupCode] = useState<string | null>(null)
   const [categoryCode, setCategoryCode] = useState<string | null>(null)
-  const [description, setDescription] = useState('')
+  // Opened from a notice's 有问题？我要反映: the description starts by naming the notice.
+  const [description, setDescription] = useState(() => casePrefill(Taro.getCurrentInstance().router?.params))
   const [photos, setPhotos] = useState<UploadedPhoto[]>([])
   const [uploading, setUploading] = useState(false)
   const [address, setAddress] = useState('')

@@ -8,6 +8,7 @@ import dayjs from '../../lib/dayjs'
 import { greeting } from './greeting'
 import { HomeServers } from '../places/components/home-servers'
 import { HOME_ENTRIES } from './entries'
+import { NoticesEntry } from './notices-entry'
 import './index.scss'
 
 export default function HomePage() {
@@ -30,6 +31,8 @@ export default function HomePage() {
         </Text>
         <Text className="home__slogan">民有所呼，我有所行</Text>
       </View>
+
+      <NoticesEntry />
 
       <CellGroup title="我的社区">
         {community ? (

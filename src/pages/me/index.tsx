@@ -11,7 +11,7 @@ import './index.scss'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 /** The capabilities that have a 工作台 entry below; the section shows when any is held. */
-const STAFF_DESK: readonly Capability[] = ['cases.handle', 'volunteers.review', 'roles.manage', 'places.manage', 'partyMembers.verify']
+const STAFF_DESK: readonly Capability[] = ['cases.handle', 'notices.publish', 'volunteers.review', 'roles.manage', 'places.manage', 'partyMembers.verify']
 
 export default function MePage() {
   const { profile, loading, error } = useMe()
@@ -78,6 +78,9 @@ export default function MePage() {
         <CellGroup title="工作台" data-testid="me-staff">
           {can(profile, 'cases.handle') ? (
             <Cell title="诉求办理" extra="待签收、办理、台账" clickable onClick={go('/staff/cases/index')} data-testid="me-staff-cases" />
+          ) : null}
+          {can(profile, 'notices.publish') ? (
+            <Cell title="社区通知" extra="发布、触达、未读跟进" clickable onClick={go('/staff/notices/index')} data-testid="me-staff-notices" />
           ) : null}
           {can(profile, 'volunteers.review') ? (
             <Cell title="志愿者审核" clickable onClick={go('/staff/volunteers/index')} data-testid="me-staff-volunteers" />
