@@ -24,20 +24,7 @@ import { seedDemo } from '../demo'
 import { openEmbeddedDb } from '../embedded-db'
 import { addCounts } from '../cloudfunctions/cases/domain/figures'
 import { tallyFigureCounters, type FigureCounterDoc } from '../cloudfunctions/cases/figure-counters'
-import { fmt, measure, percentile } from './lib/measure'
-
-/** Runs `fn` one at a time after a warm-up and gives p50 and p99 in ms. */
-async function timed(fn: () => Promise<unknown>, runs: number): Promise<{ p50: number; p99: number }> {
-  for (let i = 0; i < Math.ceil(runs / 10); i++) await fn()
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint()
-    await fn()
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6)
-  }
-  times.sort((a, b) => a - b)
-  return { p50: percentile(times, 50), p99: percentile(times, 99) }
-}
+import { fmt, measure, timed } from './lib/measure'
 
 const SIZES = (process.env.BENCH_CASES ?? '1000,10000').split(',').map(Number)
 const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 300)

@@ -1,0 +1,59 @@
+import { DEMO_PLACES } from '../demo/places'
+import { confirmDialog, flow, inputByTestId, loginAs, startApp, textareaByTestId, type E2eApp } from './harness'
+
+/*
+ * 社区通知 end to end: the secretary sends a notice to one 楼栋 (王秀兰 and 张志强 live there),
+ * 王秀兰 reads and acknowledges it from 首页, 李建国 (no address in that building) never sees it,
+ * and the grid worker telephones 张志强 and records it, after which nobody is left unreached.
+ */
+
+describe('社区通知', () => {
+  let app: E2eApp
+  beforeAll(async () => {
+    app = await startApp()
+  })
+  afterAll(() => app?.close())
+
+  flow(() => app, 'should reach a building, be read and acknowledged there, and be followed up by phone', async ({ page, pageErrors }) => {
+    await loginAs(page, 'demo-secretary-1')
+    await page.goto('/#/staff/notices/compose?unitId=c-dongxianmen')
+    await page.getByTestId(`audience-${DEMO_PLACES.building}`).click()
+    await page.getByTestId('notice-recipient-count').filter({ hasText: '将发送给 2 人' }).waitFor()
+    await inputByTestId(page, 'notice-title-input').fill('3号楼停水通知')
+    await inputByTestId(page, 'notice-summary-input').fill('明日白天停水')
+    await textareaByTestId(page, 'notice-body-input').fill('因管网维修，明日8:00至18:00停水，请提前储水。')
+    await page.getByTestId('notice-category-water_power').click()
+    await page.locator('.notice-compose__switch .nut-switch').click()
+    await page.getByTestId('notice-publish').click()
+    await page.locator('.nut-dialog').filter({ hasText: '将发送给 2 人' }).waitFor()
+    await confirmDialog(page)
+    await page.waitForURL(/staff\/notices\/detail/)
+    const noticeId = decodeURIComponent(/[?&]id=([^&]+)/.exec(page.url())![1]!)
+
+    await loginAs(page, 'demo-resident-1')
+    await page.getByTestId('home-notices-unread').filter({ hasText: '1 条未读' }).waitFor()
+    await page.getByTestId('home-entry-notices').click()
+    await page.getByTestId(`notice-card-${noticeId}`).click()
+    await page.getByTestId('notice-title').filter({ hasText: '3号楼停水通知' }).waitFor()
+    await page.getByTestId('notice-recording-note').filter({ hasText: '会被记录' }).waitFor()
+    await page.getByTestId('notice-ack').click()
+    await page.getByTestId('notice-acked').waitFor()
+
+    await loginAs(page, 'demo-resident-2')
+    await page.goto('/#/pages/notices/index')
+    await page.getByTestId('notices-empty').waitFor()
+    expect(await page.getByTestId(`notice-card-${noticeId}`).count()).toBe(0)
+
+    await loginAs(page, 'demo-grid-1')
+    await page.goto(`/#/staff/notices/detail?id=${encodeURIComponent(noticeId)}&unitId=g-dongxianmen-1`)
+    const zhang = page.getByTestId('not-reached-张志强')
+    await zhang.filter({ hasText: '13991230003' }).waitFor()
+    await zhang.getByTestId('follow-up-open').click()
+    await page.getByTestId('follow-up-method-phone').click()
+    await inputByTestId(page, 'follow-up-note').fill('已电话告知，会提前储水')
+    await page.getByTestId('follow-up-save').click()
+    await page.getByTestId('not-reached-empty').waitFor()
+    await page.getByTestId('reach-total-followedUp').filter({ hasText: '1' }).waitFor()
+    expect(pageErrors).toEqual([])
+  })
+})
