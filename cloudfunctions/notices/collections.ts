@@ -102,8 +102,12 @@ export interface ReceiptDoc {
   readAt: string | null
   acked: boolean
   ackedAt: string | null
-  /** `read` when they opened it, `follow_up` when staff reached them another way; null = not reached. */
-  reachedBy: 'read' | 'follow_up' | null
+  /**
+   * `read` when they opened it, `follow_up` when staff reached them another way, `none` not
+   * yet. A string, not null: null in an index with the multikey `unitPath` cannot be counted
+   * from the index alone.
+   */
+  reachedBy: 'read' | 'follow_up' | 'none'
   followUp: { method: FollowUpMethod; note: string; at: string; by: string } | null
   push: PushState
   remindedAt: string | null

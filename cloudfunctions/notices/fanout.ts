@@ -61,7 +61,7 @@ function receiptFor(notice: NoticeDoc, member: Member, push: PushState, at: stri
     readAt: null,
     acked: false,
     ackedAt: null,
-    reachedBy: null,
+    reachedBy: 'none',
     followUp: null,
     push,
     remindedAt: null,

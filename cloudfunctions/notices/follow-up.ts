@@ -34,7 +34,7 @@ export async function recordFollowUp(
   await ctx.rt.db
     .collection(NOTICE_COLLECTIONS.receipts)
     .doc(receipt._id)
-    .update({ followUp: ctx.rt.db.command.set(followUp), reachedBy: receipt.reachedBy ?? 'follow_up' })
+    .update({ followUp: ctx.rt.db.command.set(followUp), reachedBy: receipt.reachedBy === 'none' ? 'follow_up' : receipt.reachedBy })
   return { reached: true }
 }
 

@@ -23,7 +23,7 @@ async function countsAt(ctx: ActionContext, noticeId: string, unitKey: string): 
     count({ read: true }),
     count({ acked: true }),
     count({ reachedBy: 'follow_up' }),
-    count({ reachedBy: null }),
+    count({ reachedBy: 'none' }),
     count({ push: 'queued' }),
     count({ push: 'no_grant' }),
   ])
@@ -81,9 +81,10 @@ export async function notReached(ctx: ActionContext, input: { noticeId: string; 
   const n = await loadNotice(ctx, input.noticeId)
   const unit = await requireReachUnit(ctx, n, input.unitId)
   const db = ctx.rt.db
-  const where = { noticeId: n._id, unitPath: unit._id === n.unitId ? ALL_UNITS : unit._id, reachedBy: null }
+  const where = { noticeId: n._id, unitPath: unit._id === n.unitId ? ALL_UNITS : unit._id, reachedBy: 'none' }
   const [page, total] = await Promise.all([
-    db.collection(NOTICE_COLLECTIONS.receipts).where(where).orderBy('_id', 'asc').limit(input.limit).get(),
+    // In index order (as the receipts were written): a sort would read every unreached receipt.
+    db.collection(NOTICE_COLLECTIONS.receipts).where(where).limit(input.limit).get(),
     db.collection(NOTICE_COLLECTIONS.receipts).where(where).count(),
   ])
   const receipts = page.data as ReceiptDoc[]

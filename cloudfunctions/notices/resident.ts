@@ -61,7 +61,7 @@ async function markRead(ctx: ActionContext, r: ReceiptDoc): Promise<void> {
   if (r.read) return
   const receipts = ctx.rt.db.collection(NOTICE_COLLECTIONS.receipts)
   const readAt = ctx.now().toISOString()
-  await receipts.where({ _id: r._id, read: false, reachedBy: null }).update({ read: true, readAt, reachedBy: 'read' })
+  await receipts.where({ _id: r._id, read: false, reachedBy: 'none' }).update({ read: true, readAt, reachedBy: 'read' })
   await receipts.where({ _id: r._id, read: false }).update({ read: true, readAt })
 }
 

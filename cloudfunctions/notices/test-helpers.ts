@@ -70,7 +70,7 @@ export async function noticesHarness(): Promise<NoticesHarness> {
           read: n((r) => r.read),
           acknowledged: n((r) => r.acked),
           followedUp: n((r) => r.reachedBy === 'follow_up'),
-          notReached: n((r) => r.reachedBy === null),
+          notReached: n((r) => r.reachedBy === 'none'),
           pushed: n((r) => r.push === 'queued'),
           noPermission: n((r) => r.push === 'no_grant'),
         },
