@@ -1,5 +1,15 @@
 import { DEMO_PLACES } from '../demo/places'
+import type { BrowserContext, Page } from 'playwright-core'
 import { confirmDialog, flow, inputByTestId, loginAs, startApp, textareaByTestId, type E2eApp } from './harness'
+
+/** Each person in a page of their own (as on their own phone), signed in. */
+async function signedIn(context: BrowserContext, openid: string, errors: Error[]): Promise<Page> {
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  page.on('pageerror', (err) => errors.push(err))
+  await loginAs(page, openid)
+  return page
+}
 
 /*
  * 社区通知 end to end: the secretary sends a notice to one 楼栋 (王秀兰 and 张志强 live there),
@@ -14,8 +24,9 @@ describe('社区通知', () => {
   })
   afterAll(() => app?.close())
 
-  flow(() => app, 'should reach a building, be read and acknowledged there, and be followed up by phone', async ({ page, pageErrors }) => {
-    await loginAs(page, 'demo-secretary-1')
+  flow(() => app, 'should reach a building, be read and acknowledged there, and be followed up by phone', async ({ page: secretary, context, pageErrors }) => {
+    await loginAs(secretary, 'demo-secretary-1')
+    let page = secretary
     await page.goto('/#/staff/notices/compose?unitId=c-dongxianmen')
     await page.getByTestId(`audience-${DEMO_PLACES.building}`).click()
     await page.getByTestId('notice-recipient-count').filter({ hasText: '将发送给 2 人' }).waitFor()
@@ -30,7 +41,7 @@ describe('社区通知', () => {
     await page.waitForURL(/staff\/notices\/detail/)
     const noticeId = decodeURIComponent(/[?&]id=([^&]+)/.exec(page.url())![1]!)
 
-    await loginAs(page, 'demo-resident-1')
+    page = await signedIn(context, 'demo-resident-1', pageErrors)
     await page.getByTestId('home-notices-unread').filter({ hasText: '1 条未读' }).waitFor()
     await page.getByTestId('home-entry-notices').click()
     await page.getByTestId(`notice-card-${noticeId}`).click()
@@ -39,12 +50,12 @@ describe('社区通知', () => {
     await page.getByTestId('notice-ack').click()
     await page.getByTestId('notice-acked').waitFor()
 
-    await loginAs(page, 'demo-resident-2')
+    page = await signedIn(context, 'demo-resident-2', pageErrors)
     await page.goto('/#/pages/notices/index')
     await page.getByTestId('notices-empty').waitFor()
     expect(await page.getByTestId(`notice-card-${noticeId}`).count()).toBe(0)
 
-    await loginAs(page, 'demo-grid-1')
+    page = await signedIn(context, 'demo-grid-1', pageErrors)
     await page.goto(`/#/staff/notices/detail?id=${encodeURIComponent(noticeId)}&unitId=g-dongxianmen-1`)
     const zhang = page.getByTestId('not-reached-张志强')
     await zhang.filter({ hasText: '13991230003' }).waitFor()

@@ -10,6 +10,7 @@ import { confirm, toast, toastError } from '../../lib/feedback'
 import { noticesService } from '../../services/notices'
 import { deliverExport, EXPORT_AS_LINK } from '../cases/export-file'
 import { NotReachedList } from './components/not-reached-list'
+import { ProgressForm } from './components/progress-form'
 import { ReachTable } from './components/reach-table'
 import './detail.scss'
 
@@ -57,6 +58,7 @@ export default function StaffNoticeDetailPage() {
             {n.can.includes('approve') ? (
               <Button type="primary" data-testid="notice-approve" onClick={() => void run(() => noticesService.approve(n.id), '已审核发布')}>审核通过并发布</Button>
             ) : null}
+            {n.can.includes('addProgress') ? <ProgressForm onSubmit={(text) => run(() => noticesService.addProgress(n.id, text), '已更新进展，关注的居民会收到提醒')} /> : null}
             {n.can.includes('withdraw') ? (
               <View className="staff-notice__withdraw">
                 <Input className="staff-notice__field" value={reason} placeholder="撤回原因" onInput={(e) => setReason(e.detail.value)} />
