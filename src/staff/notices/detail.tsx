@@ -42,7 +42,7 @@ export default function StaffNoticeDetailPage() {
       await run(() => noticesService.withdraw(id, reason.trim()), '已撤回')
     }
   }
-  const exportReport = () => run(async () => setLink(await deliverExport((await noticesService.exportReach(id)).fileId)), '已导出')
+  const exportReport = () => run(async () => setLink(await deliverExport(await noticesService.exportReach(id))), '已导出')
 
   return (
     <PageShell testId="staff-notice-detail-page" className="staff-notice">
