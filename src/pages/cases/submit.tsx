@@ -11,7 +11,7 @@ import { confirm, toast, toastError } from '../../lib/feedback'
 import { casesService, type CaseDetail, type SimilarCase } from '../../services/cases'
 import type { ContactPreference } from '../../../types/cases'
 import { CASE_LIMITS, charCount, groupCategories, newClientRequestId } from './format'
-import { casePrefill } from '../notices/format'
+import { casePrefill } from '../../lib/notice-link'
 import { useCaseLocation } from './location-choice'
 import './submit.scss'
 

@@ -1,4 +1,5 @@
-import { caseFromNoticeUrl, casePrefill, priorityTagType } from './format'
+import { caseFromNoticeUrl, casePrefill } from '../../lib/notice-link'
+import { priorityTagType } from './format'
 
 describe('notice format', () => {
   it('should colour 紧急 red, 重要 orange and 普通 grey', () => {

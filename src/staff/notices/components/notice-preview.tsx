@@ -1,31 +1,21 @@
 import { Text, View } from '@tarojs/components'
-import { NoticeCard } from '../../../pages/notices/components/notice-card'
+import { NOTICE_CATEGORY_LABELS, NOTICE_PRIORITY_LABELS } from '../../../../types/notices-labels'
 import type { ComposeForm } from '../use-compose'
 
-/** What a resident will see: the list card as it will look, then the text. */
+/**
+ * What a resident will see: title, tags, summary and text as the notice page lays them out.
+ * (Drawn here rather than with the resident page's card: subpackages cannot share code.)
+ */
 export function NoticePreview({ form }: { form: ComposeForm }) {
-  const summary = {
-    id: 'preview',
-    kind: form.kind,
-    title: form.title || '（标题）',
-    summary: form.summary || '（摘要）',
-    category: form.category,
-    priority: form.priority,
-    unitName: '本单位',
-    publishedAt: new Date().toISOString(),
-    pinned: false,
-    expired: false,
-    withdrawn: false,
-    read: false,
-    ackRequired: form.ackRequired,
-    acknowledged: false,
-  }
   return (
-    <View data-testid="notice-preview">
-      <NoticeCard item={summary} onOpen={() => undefined} />
-      <View className="notice-compose__card">
-        <Text className="notice-compose__preview-body">{form.body || '（正文）'}</Text>
-      </View>
+    <View className="notice-compose__card" data-testid="notice-preview">
+      <Text className="notice-compose__meta">
+        {NOTICE_PRIORITY_LABELS[form.priority]} · {NOTICE_CATEGORY_LABELS[form.category]}
+        {form.ackRequired ? ' · 需要确认知晓' : ''}
+      </Text>
+      <Text className="notice-compose__preview-title">{form.title || '（标题）'}</Text>
+      <Text className="notice-compose__meta">{form.summary || '（摘要）'}</Text>
+      <Text className="notice-compose__preview-body">{form.body || '（正文）'}</Text>
     </View>
   )
 }
