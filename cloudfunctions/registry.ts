@@ -2,6 +2,7 @@ import { cases } from './cases'
 import type { CloudFunction } from './core/define-function'
 import { notices } from './notices'
 import { places } from './places'
+import { events } from './events'
 import { scheduler } from './scheduler'
 import { stations } from './stations'
 import { users } from './users'
@@ -20,6 +21,7 @@ export const registry = {
   wishes,
   notices,
   places,
+  events,
 } satisfies Record<string, CloudFunction>
 
 export type FunctionName = keyof typeof registry

@@ -2,6 +2,7 @@ import { COLLECTIONS } from '../cloudfunctions/core/collections'
 import type { Runtime } from '../cloudfunctions/core/runtime'
 import { seedAccounts } from './accounts'
 import { seedCases } from './cases'
+import { seedEvents } from './events'
 import { seedOrg } from './org'
 import { seedPlaces } from './places'
 import { seedStations } from './stations'
@@ -22,6 +23,7 @@ export const DEMO_SEEDS: { name: string; seed(rt: Runtime): Promise<void> }[] = 
   { name: 'stations', seed: seedStations },
   { name: 'cases', seed: seedCases },
   { name: 'wishes', seed: seedWishes },
+  { name: 'events', seed: seedEvents },
 ]
 
 /** Just the org tree and the accounts: what framework tests need without feature noise. */

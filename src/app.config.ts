@@ -25,12 +25,13 @@ export default defineAppConfig({
     { root: 'pages/wishes', pages: ['index', 'post', 'detail', 'mine'] },
     { root: 'pages/cases', pages: ['index', 'submit', 'detail'] },
     { root: 'pages/stations', pages: ['index', 'detail'] },
+    { root: 'pages/events', pages: ['index', 'detail'] },
     { root: 'pages/places', pages: ['address', 'servers', 'party'] },
     { root: 'pages/notices', pages: ['index', 'detail'] },
     { root: 'staff', pages: ['volunteers/index', 'roles/index', 'stations/index', 'stations/edit', 'wishes/index', 'cases/index', 'cases/detail', 'cases/reports', 'places/residents', 'places/import', 'places/posts', 'places/party', 'notices/index', 'notices/compose', 'notices/detail'] },
   ],
   preloadRule: {
-    'pages/home/index': { network: 'all', packages: ['pages/wishes', 'pages/cases', 'pages/stations', 'pages/places', 'pages/notices'] },
+    'pages/home/index': { network: 'all', packages: ['pages/wishes', 'pages/cases', 'pages/stations', 'pages/events', 'pages/places', 'pages/notices'] },
     'pages/me/index': { network: 'all', packages: ['staff'] },
   },
   window: {

@@ -41,6 +41,10 @@ export const POLICY = {
   'places.manage': { label: '小区楼栋与住户', roles: ['community_staff', 'community_secretary'] },
   /** 在职党员双报到: verifying a report makes 党员 a fact on the person. */
   'partyMembers.verify': { label: '双报到核实', roles: ['community_staff', 'community_secretary'] },
+  /** 活动报名: create, publish, edit, cancel events; the roster, 代报名, approval, export. */
+  'events.manage': { label: '活动管理', roles: ['community_staff', 'community_secretary', 'street_staff'] },
+  /** Answers to sensitive sign-up questions (病情、身份证…) unmasked in the roster and its export. */
+  'events.sensitive': { label: '报名敏感信息', roles: ['community_secretary'] },
   /** Running the timer sweeps by hand (the timer trigger needs no caller). */
   'sweeps.run': { label: '运行定时任务', roles: ['admin'] },
 } as const satisfies Record<string, { label: string; roles: readonly Role[]; personal?: boolean }>

@@ -122,4 +122,20 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'notice_receipts', name: 'notice_unit_reachedBy', fields: [{ field: 'noticeId', order: 1 }, { field: 'unitPath', order: 1 }, { field: 'reachedBy', order: 1 }] },
   { collection: 'notice_receipts', name: 'notice_unit_push', fields: [{ field: 'noticeId', order: 1 }, { field: 'unitPath', order: 1 }, { field: 'push', order: 1 }] },
   { collection: 'notice_receipts', name: 'notice_following', fields: [{ field: 'noticeId', order: 1 }, { field: 'following', order: 1 }] },
+  // events (活动报名, issue 11): the resident list (audience keys, soonest first); an
+  // organiser's boxes over the unit subtree; the sweeps' scheduled publications, reminders
+  // and starts; a person's registrations by event time; an event's registrations by status
+  // and sign-up order (roster, fan-out); due offers; stuck sign-ups; dirty seat books.
+  { collection: 'events', name: 'audience_status_startAt', fields: [{ field: 'audienceKeys', order: 1 }, { field: 'status', order: 1 }, { field: 'startAt', order: 1 }] },
+  { collection: 'events', name: 'scope_status_startAt', fields: [{ field: 'unitScope', order: 1 }, { field: 'status', order: 1 }, { field: 'startAt', order: 1 }] },
+  { collection: 'events', name: 'status_publishAt', fields: [{ field: 'status', order: 1 }, { field: 'publishAt', order: 1 }] },
+  { collection: 'events', name: 'status_nextReminderAt', fields: [{ field: 'status', order: 1 }, { field: 'nextReminderAt', order: 1 }] },
+  { collection: 'events', name: 'status_closedAt_startAt', fields: [{ field: 'status', order: 1 }, { field: 'closedAt', order: 1 }, { field: 'startAt', order: 1 }] },
+  { collection: 'events', name: 'fanout_key', fields: [{ field: 'fanout.key', order: 1 }] },
+  { collection: 'event_registrations', name: 'openid_eventStartAt', fields: [{ field: 'openid', order: 1 }, { field: 'eventStartAt', order: 1 }] },
+  { collection: 'event_registrations', name: 'event_status_joinedAt', fields: [{ field: 'eventId', order: 1 }, { field: 'status', order: 1 }, { field: 'joinedAt', order: 1 }] },
+  { collection: 'event_registrations', name: 'event_phone', fields: [{ field: 'eventId', order: 1 }, { field: 'phone', order: 1 }] },
+  { collection: 'event_registrations', name: 'status_offerExpiresAt', fields: [{ field: 'status', order: 1 }, { field: 'offerExpiresAt', order: 1 }] },
+  { collection: 'event_registrations', name: 'status_updatedAt', fields: [{ field: 'status', order: 1 }, { field: 'updatedAt', order: 1 }] },
+  { collection: 'event_books', name: 'dirty_changedAt', fields: [{ field: 'dirty', order: 1 }, { field: 'changedAt', order: 1 }] },
 ]

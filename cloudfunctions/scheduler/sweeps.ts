@@ -1,5 +1,6 @@
 import { CASE_SWEEPS } from '../cases/sweeps'
 import { drainOutbox } from '../core/outbox'
+import { EVENT_SWEEPS } from '../events/sweeps'
 import type { Runtime } from '../core/runtime'
 import { NOTICE_SWEEPS } from '../notices/sweeps'
 import { WISH_SWEEPS } from '../wishes/sweeps'
@@ -15,7 +16,7 @@ export interface Sweep {
 }
 
 /** Feature sweeps, in order. Features append theirs here; the outbox drain always runs after them. */
-export const SWEEPS: Sweep[] = [...WISH_SWEEPS, ...CASE_SWEEPS, ...NOTICE_SWEEPS]
+export const SWEEPS: Sweep[] = [...WISH_SWEEPS, ...CASE_SWEEPS, ...NOTICE_SWEEPS, ...EVENT_SWEEPS]
 
 /** Delivers what the sweeps (and the actions since the last tick) queued. */
 export const OUTBOX_SWEEP: Sweep = { name: 'outbox', run: (rt) => drainOutbox(rt, { limit: 200 }) }

@@ -40,6 +40,7 @@ const AT_UNIT: Partial<Record<Capability, (call: Call, unitId: string) => Promis
   'notices.publish': (call, unitId) => call('notices', { action: 'countRecipients', unitId, unitIds: [unitId] }),
   'places.manage': (call, unitId) => call('places', { action: 'residents', communityId: unitId }),
   'partyMembers.verify': (call, unitId) => call('places', { action: 'partyReports', communityId: unitId }),
+  'events.manage': (call, unitId) => call('events', { action: 'manage', unitId }),
 }
 
 /** An action that needs the capability held anywhere (it names no unit). */
@@ -78,7 +79,7 @@ describe('the role policy as users.me tells it', () => {
   }
 
   it('should have a probe for every capability', () => {
-    const probed = new Set([...Object.keys(AT_UNIT), ...Object.keys(ANYWHERE), 'stations.edit', 'wishes.claim', 'cases.supervise'])
+    const probed = new Set([...Object.keys(AT_UNIT), ...Object.keys(ANYWHERE), 'stations.edit', 'wishes.claim', 'cases.supervise', 'events.sensitive'])
     expect(CAPABILITIES.filter((c) => !probed.has(c))).toEqual([])
   })
 
@@ -123,6 +124,19 @@ describe('the role policy as users.me tells it', () => {
         const res = await call('wishes', { action: 'get', id: w._id })
         if (!res.ok) throw new Error(res.error.message)
         expect([w._id, res.data.can.includes('claim')]).toEqual([w._id, claims(grants, 'wishes.claim', [w.communityId])])
+      }
+    })
+
+    it('should read sensitive sign-up answers unmasked on exactly the events me claims events.sensitive for', async () => {
+      const events = (await env.docs<{ _id: string; unitScope: string[]; questions: { sensitive: boolean }[] }>('events')).filter((e) => e.questions.some((q) => q.sensitive))
+      expect(events.length).toBeGreaterThan(0)
+      for (const e of events) {
+        const res = await call('events', { action: 'roster', eventId: e._id })
+        if (!res.ok) continue // no roster without events.manage, probed above
+        const answers = res.data.items.flatMap((r: { answers: { value: string }[] }) => r.answers.map((a) => a.value))
+        expect(answers.length).toBeGreaterThan(0)
+        const unmasked = !answers.includes('***')
+        expect([e._id, unmasked]).toEqual([e._id, claims(grants, 'events.sensitive', e.unitScope)])
       }
     })
 

@@ -1,0 +1,55 @@
+import type { Db } from '@cloudbase/database'
+import { notify } from '../core/outbox'
+import { ACTIVE_STATUSES, EVENT_COLLECTIONS as E, type EventDoc, type RegistrationDoc } from './collections'
+import { eventNotice } from './domain/notices'
+import { loadEvent, transitionReg } from './registrations'
+
+/*
+ * Messages to everyone signed up (a change of time or place, the cancellation), driven by
+ * the event's `fanout` mark: run by the action right away and by the sweep after a crash,
+ * with per-person dedupe keys, so everyone is told once.
+ */
+
+const PAGE = 500
+
+/** Every registration of an event in the given statuses (events hold at most a few thousand). */
+export async function registrationsOf(db: Db, eventId: string, statuses: readonly string[]): Promise<RegistrationDoc[]> {
+  const out: RegistrationDoc[] = []
+  for (let skip = 0; ; skip += PAGE) {
+    const res = await db
+      .collection(E.registrations)
+      .where({ eventId, status: db.command.in([...statuses]) })
+      .orderBy('joinedAt', 'asc')
+      .skip(skip)
+      .limit(PAGE)
+      .get()
+    const page = res.data as RegistrationDoc[]
+    out.push(...page)
+    if (page.length < PAGE) return out
+  }
+}
+
+/** Queues the event's pending fan-out, then clears the mark. Returns how many people were told. */
+export async function runFanout(db: Db, eventId: string, now: Date): Promise<number> {
+  const event: EventDoc = await loadEvent(db, eventId)
+  const fanout = event.fanout
+  if (!fanout) return 0
+  let told = 0
+  const regs = await registrationsOf(db, eventId, ACTIVE_STATUSES)
+  for (const reg of regs) {
+    if (fanout.kind === 'change') {
+      if (!reg.openid) continue
+      await notify(db, eventNotice(event, reg.openid, `${fanout.key}:${reg._id}`, fanout.title, fanout.body, '有变更'), now)
+      told++
+    } else {
+      const done = await transitionReg(db, reg._id, ACTIVE_STATUSES, (r) => ({
+        patch: { status: 'cancelled', cancelReason: 'event_cancelled', offerExpiresAt: null },
+        note: fanout.body,
+        notice: r.openid ? eventNotice(event, r.openid, `${fanout.key}:${r._id}`, fanout.title, fanout.body, '已取消') : null,
+      }), now)
+      if (done?.openid) told++
+    }
+  }
+  await db.collection(E.events).where({ _id: eventId, 'fanout.key': fanout.key }).update({ fanout: null })
+  return told
+}

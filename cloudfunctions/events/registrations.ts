@@ -1,0 +1,137 @@
+import type { Db } from '@cloudbase/database'
+import { AppError } from '../core/app-error'
+import { notify, type NotifyInput } from '../core/outbox'
+import { acceptInBook, placeInBook, placementIn, readBook, regIdOf, releaseFromBook, seatHead, waitPositionIn } from './book'
+import { EVENT_COLLECTIONS as E, type BookDoc, type EventDoc, type RegistrationDoc, type RegistrationStatus, type TxDb } from './collections'
+import { eventNotice, statusNoticeText, type StatusNoticeKind } from './domain/notices'
+import { reconcileRegistration } from './domain/reconcile'
+import { seatDecision } from './domain/schedule'
+
+/*
+ * Registrations follow the seat book (book.ts). Each status change of a registration is one
+ * transaction on that registration alone, with its message in the outbox, and only if the
+ * registration is still in the status it was read in: run twice (by the action and by the
+ * sweep after a crash), it changes and tells once.
+ */
+
+export const regIdFor = (eventId: string, openid: string) => `${eventId}:${openid}`
+export const proxyRegId = (eventId: string, phone: string) => `${eventId}:tel:${phone}`
+
+export async function loadEvent(db: Db, id: string): Promise<EventDoc> {
+  const doc = ((await db.collection(E.events).doc(id).get()).data as EventDoc[])[0]
+  if (!doc) throw new AppError('NOT_FOUND', '找不到这个活动')
+  return doc
+}
+
+export async function loadReg(db: Db, id: string): Promise<RegistrationDoc | null> {
+  return ((await db.collection(E.registrations).doc(id).get()).data as RegistrationDoc[])[0] ?? null
+}
+
+export interface RegChange {
+  patch: Partial<RegistrationDoc> & { status: RegistrationStatus }
+  note?: string | null
+  notice?: NotifyInput | null
+}
+
+/**
+ * Changes one registration, if it is still in one of `from`, together with its notice.
+ * Returns the registration as written, or null when it had moved on.
+ */
+export async function transitionReg(
+  db: Db,
+  regId: string,
+  from: readonly RegistrationStatus[],
+  change: (reg: RegistrationDoc) => RegChange,
+  now: Date,
+): Promise<RegistrationDoc | null> {
+  return (db as unknown as TxDb).runTransaction(async (tx) => {
+    const reg = ((await tx.collection(E.registrations).doc(regId).get()) as { data: RegistrationDoc | null }).data
+    if (!reg || !from.includes(reg.status)) return null
+    const { patch, note = null, notice } = change(reg)
+    const at = now.toISOString()
+    const next: RegistrationDoc = { ...reg, ...patch, updatedAt: at, history: [...reg.history, { at, status: patch.status, note }] }
+    const { _id, ...rest } = next
+    await tx.collection(E.registrations).doc(regId).set(rest)
+    if (notice && reg.openid) await notify(tx, notice, now)
+    return next
+  })
+}
+
+/** The notice of a status change, keyed per registration, round and kind. */
+export function statusNotice(event: EventDoc, reg: RegistrationDoc, kind: StatusNoticeKind, now: Date, extra: { waitPosition?: number; offerExpiresAt?: string | null } = {}): NotifyInput | null {
+  if (!reg.openid) return null
+  const t = statusNoticeText(kind, event, { ...extra, now })
+  return eventNotice(event, reg.openid, `${reg._id}:r${reg.round}:${kind}`, t.title, t.lead, t.status)
+}
+
+/**
+ * Brings one registration in line with the book (reconcile.ts): places a registration the
+ * book lacks, gives back a seat an ended one still holds, or writes the status the book
+ * says, with its message. The action that changed the book runs it, and so does the sweep.
+ */
+export async function settle(db: Db, event: EventDoc, regId: string, now: Date, known: { book?: BookDoc; reg?: RegistrationDoc } = {}, depth = 0): Promise<RegistrationDoc | null> {
+  const reg = known.reg ?? (await loadReg(db, regId))
+  const book = known.book ?? (await readBook(db, event._id))
+  if (!reg || !book) return reg
+  const placement = placementIn(book, regId)
+  const fix = reconcileRegistration(reg.status, placement, event.approvalRequired)
+  if (fix.kind === 'none') return reg
+  if (fix.kind === 'release') {
+    await releaseFromBook(db, event._id, regId, reg.seats, now)
+    return reg
+  }
+  if (fix.kind === 'place') {
+    if (depth > 0) return reg
+    await placeInBook(db, event._id, regId, reg.seats, reg.seatPool, now)
+    return settle(db, event, regId, now, { reg }, depth + 1)
+  }
+  const status = fix.status
+  let offerExpiresAt: string | null = null
+  if (status === 'offered') {
+    const decision = seatDecision(now, event.startAt, event.offerHoldHours)
+    if (decision.kind === 'confirm') {
+      await acceptInBook(db, event._id, regId, now)
+      return settle(db, event, regId, now, { reg }, depth + 1)
+    }
+    offerExpiresAt = reg.status === 'offered' ? reg.offerExpiresAt : decision.expiresAt
+  }
+  const waitPosition = waitPositionIn(book, regId)
+  const kind: StatusNoticeKind = status === 'confirmed' ? (reg.status === 'new' ? 'confirmed' : 'promoted') : status
+  return (
+    (await transitionReg(db, regId, [reg.status], (r) => ({
+      patch: { status, offerExpiresAt },
+      notice: statusNotice(event, r, kind, now, { waitPosition, offerExpiresAt }),
+    }), now)) ?? loadReg(db, regId)
+  )
+}
+
+/**
+ * Offers freed seats down the waitlist, first come first: each step moves the head onto a
+ * seat in the book, then tells them. Stops when the head needs more seats than are free
+ * (nobody jumps the line), at the start, or when nobody waits.
+ */
+export async function offerNext(db: Db, event: EventDoc, now: Date): Promise<number> {
+  let moved = 0
+  for (let step = 0; step < 200; step++) {
+    if (event.status !== 'published' || now.toISOString() >= event.startAt) break
+    const book = await readBook(db, event._id)
+    const first = book?.waitlist[0]
+    if (!book || first === undefined) break
+    const head = regIdOf(event._id, first)
+    const reg = await loadReg(db, head)
+    if (!reg || reg.status === 'cancelled' || reg.status === 'rejected') {
+      await releaseFromBook(db, event._id, head, reg?.seats ?? 1, now)
+      continue
+    }
+    if (book.free < reg.seats) break
+    const decision = seatDecision(now, event.startAt, event.offerHoldHours)
+    if (!(await seatHead(db, event._id, head, reg.seats, decision.kind === 'offer', now))) continue
+    moved++
+    await transitionReg(db, head, ['waiting', 'new'], (r) =>
+      decision.kind === 'offer'
+        ? { patch: { status: 'offered', offerExpiresAt: decision.expiresAt }, notice: statusNotice(event, r, 'offered', now, { offerExpiresAt: decision.expiresAt }) }
+        : { patch: { status: 'confirmed', offerExpiresAt: null }, notice: statusNotice(event, r, 'promoted', now) },
+    now)
+  }
+  return moved
+}

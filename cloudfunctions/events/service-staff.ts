@@ -1,0 +1,241 @@
+import { randomUUID } from 'node:crypto'
+import type { Db } from '@cloudbase/database'
+import { EventDraftSchema, type EventDetail, type EventDraft, type EventSummary, type SeriesInput } from '../../types/events'
+import { AppError } from '../core/app-error'
+import { loadUnit } from '../core/authz'
+import type { UnitDoc } from '../core/collections'
+import type { ActionContext } from '../core/define-function'
+import { mayManageOrThrow, requireOrganiser } from './access'
+import { changeCapacity, newBook, readBook } from './book'
+import { EVENT_COLLECTIONS as E, type EventDoc, type TxDb } from './collections'
+import { audienceKeys } from './domain/audience'
+import { whenAndWhere } from './domain/notices'
+import { eventTimes, instantToLocal, localToInstant, nextReminderAt } from './domain/schedule'
+import { addCalendarDays, describeRule, occurrenceDates } from './domain/series'
+import { runFanout } from './fanout'
+import { loadEvent, offerNext } from './registrations'
+import { detailView, summaryView } from './views'
+
+/*
+ * The organisers' side: create, edit, copy, publish (now or at a set time), cancel, and
+ * series. Nothing reaches residents before publication: a draft has no registrations, so
+ * its edits tell nobody.
+ */
+
+function bad(path: string[], message: string): AppError {
+  return new AppError('BAD_REQUEST', message, { issues: [{ path, message }] })
+}
+
+async function checkAudience(db: Db, draft: EventDraft, unit: UnitDoc): Promise<void> {
+  if (draft.audience.kind !== 'places') return
+  if (draft.audience.placeIds.length === 0) throw bad(['audience', 'placeIds'], '请选择至少一个网格、小区或楼栋')
+  for (const id of draft.audience.placeIds) {
+    const place = await loadUnit(db, id)
+    if (!place || !PLACE_UNIT_KINDS.includes(place.kind) || !place.ancestors.includes(unit._id)) throw bad(['audience', 'placeIds'], '所选网格、小区或楼栋不属于主办单位')
+  }
+}
+
+/** The units a place audience may name. */
+const PLACE_UNIT_KINDS: readonly string[] = ['grid', 'estate', 'building']
+
+function buildEvent(id: string, draft: EventDraft, unit: UnitDoc, openid: string, now: Date, seriesId: string | null): EventDoc {
+  const t = eventTimes(draft)
+  const at = now.toISOString()
+  return {
+    _id: id,
+    unitId: unit._id,
+    unitName: unit.name,
+    unitScope: [...unit.ancestors, unit._id],
+    kind: draft.kind,
+    title: draft.title,
+    description: draft.description,
+    cover: draft.cover,
+    place: draft.place,
+    ...t,
+    capacity: draft.capacity,
+    reservedSeats: draft.reservedSeats,
+    guestsMax: draft.guestsMax,
+    approvalRequired: draft.approvalRequired,
+    audience: draft.audience,
+    audienceKeys: audienceKeys(draft.audience, unit._id),
+    questions: draft.questions,
+    terms: draft.terms,
+    reminderHours: draft.reminderHours,
+    remindersDone: [],
+    nextReminderAt: null,
+    offerHoldHours: draft.offerHoldHours,
+    organiser: { name: draft.organiser.name || unit.name, phone: draft.organiser.phone },
+    status: 'draft',
+    publishAt: null,
+    publishedAt: null,
+    cancelReason: null,
+    closedAt: null,
+    changedAt: null,
+    fanout: null,
+    seriesId,
+    draft,
+    createdBy: openid,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  }
+}
+
+function requireFuture(event: EventDoc, now: Date): void {
+  if (event.startAt <= now.toISOString()) throw bad(['date'], '活动开始时间已过，请改一个以后的时间')
+}
+
+async function insertEvent(db: Db, event: EventDoc, now: Date): Promise<void> {
+  await (db as unknown as TxDb).runTransaction(async (tx) => {
+    const { _id, ...rest } = event
+    await tx.collection(E.events).doc(_id).set(rest)
+    const { _id: bookId, ...book } = newBook(_id, event.capacity, event.reservedSeats, now)
+    await tx.collection(E.books).doc(bookId).set(book)
+  })
+}
+
+async function detailFor(ctx: ActionContext, id: string): Promise<EventDetail> {
+  const db = ctx.rt.db
+  return detailView(await loadEvent(db, id), await readBook(db, id), null, ctx.now(), true)
+}
+
+export async function createEvent(ctx: ActionContext, draft: EventDraft): Promise<EventDetail> {
+  const unit = await requireOrganiser(ctx, draft.unitId)
+  await checkAudience(ctx.rt.db, draft, unit)
+  const event = buildEvent(`e-${randomUUID()}`, draft, unit, ctx.requireCaller().openid, ctx.now(), null)
+  requireFuture(event, ctx.now())
+  await insertEvent(ctx.rt.db, event, ctx.now())
+  return detailFor(ctx, event._id)
+}
+
+export async function copyEvent(ctx: ActionContext, eventId: string): Promise<EventDetail> {
+  const source = await loadEvent(ctx.rt.db, eventId)
+  mayManageOrThrow(ctx, source)
+  const unit = await requireOrganiser(ctx, source.unitId)
+  // A copy is a draft: its date may be past until the organiser sets the new one.
+  const event = buildEvent(`e-${randomUUID()}`, source.draft, unit, ctx.requireCaller().openid, ctx.now(), null)
+  await insertEvent(ctx.rt.db, event, ctx.now())
+  return detailFor(ctx, event._id)
+}
+
+/** What changed of when and where, as the message says it: old → new. */
+function describeChange(before: EventDoc, after: EventDoc): string | null {
+  const parts: string[] = []
+  if (before.startAt !== after.startAt || before.endAt !== after.endAt) parts.push('时间')
+  if (before.place.name !== after.place.name || before.place.address !== after.place.address) parts.push('地点')
+  if (parts.length === 0) return null
+  return `「${after.title}」的${parts.join('和')}有变化。\n原：${whenAndWhere(before)}\n现：${whenAndWhere(after)}\n如不能参加，可随时取消报名。`
+}
+
+export async function updateEvent(ctx: ActionContext, eventId: string, draft: EventDraft): Promise<EventDetail & { notified: number }> {
+  const db = ctx.rt.db
+  const now = ctx.now()
+  const before = await loadEvent(db, eventId)
+  mayManageOrThrow(ctx, before)
+  if (draft.unitId !== before.unitId) throw bad(['draft', 'unitId'], '不能更换主办单位，请复制后另建活动')
+  if (before.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消，不能再修改')
+  const unit = await requireOrganiser(ctx, before.unitId)
+  await checkAudience(db, draft, unit)
+  const built = buildEvent(before._id, draft, unit, before.createdBy, now, before.seriesId)
+  if (before.status !== 'draft' && built.startAt !== before.startAt) requireFuture(built, now)
+  await changeCapacity(db, eventId, draft.capacity, draft.reservedSeats, now)
+  const change = before.status === 'published' ? describeChange(before, built) : null
+  const version = before.version + 1
+  const after: EventDoc = {
+    ...built,
+    status: before.status,
+    publishAt: before.publishAt,
+    publishedAt: before.publishedAt,
+    closedAt: before.closedAt,
+    remindersDone: before.remindersDone,
+    nextReminderAt: before.status === 'draft' ? null : nextReminderAt(built.startAt, built.reminderHours, before.remindersDone),
+    changedAt: change ? now.toISOString() : before.changedAt,
+    fanout: change ? { kind: 'change', key: `change:v${version}`, title: '活动时间地点有变', body: change } : before.fanout,
+    createdAt: before.createdAt,
+    version,
+  }
+  const saved = await (db as unknown as TxDb).runTransaction(async (tx) => {
+    const cur = ((await tx.collection(E.events).doc(eventId).get()) as { data: EventDoc | null }).data
+    if (!cur || cur.version !== before.version) return false
+    const { _id, ...rest } = after
+    await tx.collection(E.events).doc(_id).set(rest)
+    return true
+  })
+  if (!saved) throw new AppError('CONFLICT', '活动刚被其他人修改过，请刷新后再改')
+  if (change) await db.collection(E.registrations).where({ eventId }).update({ eventStartAt: after.startAt })
+  const notified = await runFanout(db, eventId, now)
+  await offerNext(db, after, now)
+  return { ...(await detailFor(ctx, eventId)), notified }
+}
+
+export async function publishEvent(ctx: ActionContext, eventId: string, at: string | null): Promise<EventDetail> {
+  const db = ctx.rt.db
+  const now = ctx.now()
+  const event = await loadEvent(db, eventId)
+  mayManageOrThrow(ctx, event)
+  if (event.status === 'published') throw new AppError('CONFLICT', '活动已经发布了')
+  if (event.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消，不能发布')
+  requireFuture(event, now)
+  const publishAt = at ? localToInstant(at).toISOString() : null
+  if (publishAt && (publishAt <= now.toISOString() || publishAt >= event.startAt)) throw bad(['at'], '定时发布的时间应在现在之后、活动开始之前')
+  const patch = publishAt
+    ? { status: 'scheduled', publishAt }
+    : { status: 'published', publishAt: null, publishedAt: now.toISOString(), nextReminderAt: nextReminderAt(event.startAt, event.reminderHours, event.remindersDone) }
+  const res = (await db
+    .collection(E.events)
+    .where({ _id: eventId, version: event.version })
+    .update({ ...patch, updatedAt: now.toISOString(), version: event.version + 1 })) as { updated: number }
+  if (res.updated !== 1) throw new AppError('CONFLICT', '活动刚被其他人修改过，请刷新后再试')
+  return detailFor(ctx, eventId)
+}
+
+export async function cancelEvent(ctx: ActionContext, eventId: string, reason: string): Promise<EventDetail & { notified: number }> {
+  const db = ctx.rt.db
+  const now = ctx.now()
+  const event = await loadEvent(db, eventId)
+  mayManageOrThrow(ctx, event)
+  if (event.status === 'cancelled') throw new AppError('CONFLICT', '活动已经取消了')
+  if (event.endAt <= now.toISOString()) throw new AppError('CONFLICT', '活动已经结束，不能取消')
+  const body = `很抱歉，「${event.title}」已取消。原因：${reason}`
+  const res = (await db
+    .collection(E.events)
+    .where({ _id: eventId, status: event.status })
+    .update({ status: 'cancelled', cancelReason: reason, nextReminderAt: null, fanout: db.command.set({ kind: 'cancel', key: 'cancel', title: '活动已取消', body }), updatedAt: now.toISOString(), version: db.command.inc(1) })) as { updated: number }
+  if (res.updated !== 1) throw new AppError('CONFLICT', '活动刚被其他人修改过，请刷新后再试')
+  const notified = await runFanout(db, eventId, now)
+  return { ...(await detailFor(ctx, eventId)), notified }
+}
+
+/** One event per occurrence of the rule, each with its own sign-up window and cancellation deadline. */
+export async function createSeries(ctx: ActionContext, input: SeriesInput): Promise<{ seriesId: string; items: EventSummary[] }> {
+  const db = ctx.rt.db
+  const now = ctx.now()
+  const unit = await requireOrganiser(ctx, input.unitId)
+  const { rule, from, count, opensDaysBefore, cancelHoursBefore, publishNow, startTime, endTime, ...base } = input
+  const seriesId = `s-${randomUUID()}`
+  const events = occurrenceDates(rule, from, count).map((date) => {
+    const start = localToInstant(`${date} ${startTime}`)
+    const draft: EventDraft = EventDraftSchema.parse({
+      ...base,
+      description: base.description || `${describeRule(rule)}${startTime}，${base.place.name}`,
+      date,
+      startTime,
+      endTime,
+      signUpOpensAt: opensDaysBefore > 0 ? `${addCalendarDays(date, -opensDaysBefore)} ${startTime}` : null,
+      signUpClosesAt: null,
+      cancelDeadline: cancelHoursBefore > 0 ? instantToLocal(new Date(start.getTime() - cancelHoursBefore * 3_600_000)) : null,
+    })
+    return buildEvent(`e-${randomUUID()}`, draft, unit, ctx.requireCaller().openid, now, seriesId)
+  })
+  await checkAudience(db, events[0]!.draft, unit)
+  requireFuture(events[0]!, now)
+  for (const event of events) {
+    const ready: EventDoc = publishNow
+      ? { ...event, status: 'published', publishedAt: now.toISOString(), nextReminderAt: nextReminderAt(event.startAt, event.reminderHours, []) }
+      : event
+    await insertEvent(db, ready, now)
+  }
+  const books = await Promise.all(events.map((e) => readBook(db, e._id)))
+  const stored = await Promise.all(events.map((e) => loadEvent(db, e._id)))
+  return { seriesId, items: stored.map((e, i) => summaryView(e, books[i] ?? null, null, now)) }
+}
