@@ -14,10 +14,10 @@ function shanghaiDate(now: Date, plusDays: number): string {
   return new Date(now.getTime() + 8 * 3600_000 + plusDays * DAY_MS).toISOString().slice(0, 10)
 }
 
-async function act(rt: Runtime, openid: string, event: Record<string, unknown>): Promise<Record<string, any>> {
+async function act(rt: Runtime, openid: string, event: Record<string, unknown>): Promise<{ id: string }> {
   const res = await events.invoke(event, { openid }, rt)
   if (!res.ok) throw new Error(`demo events: ${String(event.action)} failed: ${res.error.message}`)
-  return res.data as Record<string, any>
+  return res.data as { id: string }
 }
 
 const HALL = { name: '东县门社区党群服务中心', address: '碑林区东县门街道口', location: { lng: 108.9593, lat: 34.2581 } }

@@ -59,7 +59,7 @@ export function seatsTaken(book: BookDoc): number {
 }
 
 export async function readBook(db: Db, eventId: string): Promise<BookDoc | null> {
-  return (((await db.collection(E.books).doc(eventId).get()).data as BookDoc[])[0] ?? null) as BookDoc | null
+  return ((await db.collection(E.books).doc(eventId).get()).data as BookDoc[])[0] ?? null
 }
 
 function touched(db: Db, now: Date) {

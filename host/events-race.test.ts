@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { BASE_SEEDS, seedDemo } from '../../demo'
-import { createHost, signToken, type Host } from '../../host'
-import { createSettableClock } from '../core/local-runtime'
-import { COLLECTIONS } from '../core/collections'
-import { EVENT_COLLECTIONS as E, type BookDoc, type RegistrationDoc } from './collections'
-import { draft, NOW, SECRETARY } from './test-helpers'
+import { BASE_SEEDS, seedDemo } from '../demo'
+import { createHost, signToken, type Host } from '.'
+import { createSettableClock } from '../cloudfunctions/core/local-runtime'
+import { COLLECTIONS } from '../cloudfunctions/core/collections'
+import { EVENT_COLLECTIONS as E, type BookDoc, type RegistrationDoc } from '../cloudfunctions/events/collections'
+import { draft, NOW, SECRETARY } from '../cloudfunctions/events/test-helpers'
 
 /*
  * The 1,000-for-100 race through the real HTTP host: every sign-up is a separate request
