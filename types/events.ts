@@ -314,6 +314,6 @@ export const EventsContract = defineContract({
   },
   proxySignUp: { input: ProxySignUpInputSchema, output: RegistrationResultSchema.extend({ registrationId: z.string() }) },
   decide: { input: EventRef.extend({ registrationId: Id, approve: z.boolean() }), output: RosterEntrySchema },
-  exportRoster: { input: EventRef, output: z.object({ fileId: z.string(), fileName: z.string(), rowCount: z.number().int() }) },
+  exportRoster: { input: EventRef, output: z.object({ fileId: z.string(), url: z.string(), fileName: z.string(), rowCount: z.number().int() }) },
 })
 export type EventsContractType = typeof EventsContract

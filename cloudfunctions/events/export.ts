@@ -6,7 +6,7 @@ import { loadEvent } from './registrations'
 import { roster } from './service-read'
 
 /** The roster as an .xlsx (签到表 and 台账), with the same masking as the roster on screen. */
-export async function exportRoster(ctx: ActionContext, eventId: string): Promise<{ fileId: string; fileName: string; rowCount: number }> {
+export async function exportRoster(ctx: ActionContext, eventId: string): Promise<{ fileId: string; url: string; fileName: string; rowCount: number }> {
   const event = await loadEvent(ctx.rt.db, eventId)
   const list = await roster(ctx, eventId)
   const book = new ExcelJS.Workbook()
@@ -37,5 +37,5 @@ export async function exportRoster(ctx: ActionContext, eventId: string): Promise
   sheet.getColumn(8).width = 18
   const fileName = `${event.title}报名名单${instantToLocal(event.startAt).slice(0, 10)}.xlsx`
   const fileId = await ctx.rt.storage.save(fileName, Buffer.from(await book.xlsx.writeBuffer()))
-  return { fileId, fileName, rowCount: list.items.length }
+  return { fileId, url: await ctx.rt.storage.url(fileId), fileName, rowCount: list.items.length }
 }

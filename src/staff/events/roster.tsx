@@ -73,7 +73,7 @@ export default function StaffRosterPage() {
   const exportIt = () =>
     run(async () => {
       const file = await eventsService.exportRoster(id)
-      const url = await deliverExport(file.fileId)
+      const url = await deliverExport(file)
       if (EXPORT_AS_LINK) setLink(url)
       return `已导出 ${file.rowCount} 人`
     })
