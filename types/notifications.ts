@@ -33,6 +33,119 @@ export function personName(value: string): string {
   return cut(value, TEMPLATE_LIMITS.name, false)
 }
 
+/**
+ * The keyword types of WeChat's subscribe-message templates that this app fills. A
+ * template's keywords are named by type and position (`thing2`, `phrase3`, `time4`); the
+ * type decides the limit.
+ */
+export const KeywordTypeSchema = z.enum(['thing', 'phrase', 'character_string', 'time', 'name'])
+export type KeywordType = z.infer<typeof KeywordTypeSchema>
+
+/**
+ * Every kind of subscribe message the app sends, with the fields its code fills and their
+ * keyword type. Code names a kind and fills fields; which WeChat template carries it (the id
+ * and each field's keyword name) is deployment configuration (`SUBSCRIBE_TEMPLATES`, see
+ * docs/notifications.md), because template ids belong to one mini-program's account.
+ * `ask` groups kinds into the taps that request them (WeChat: at most 3 per request).
+ */
+export const MESSAGE_KINDS = {
+  caseAccepted: { label: '诉求受理', ask: 'case', fields: { number: 'character_string', category: 'thing', status: 'phrase' } },
+  caseProgress: { label: '诉求办理进度', ask: 'case', fields: { number: 'character_string', step: 'thing', status: 'phrase' } },
+  caseResolved: { label: '诉求办结待评价', ask: 'case', fields: { number: 'character_string', reply: 'thing', status: 'phrase' } },
+  wishStatus: { label: '心愿进展', ask: 'wish', fields: { wish: 'thing', status: 'phrase' } },
+  eventResult: { label: '活动报名结果', ask: 'event', fields: { title: 'thing', time: 'time', place: 'thing', status: 'phrase' } },
+  eventReminder: { label: '活动提醒', ask: 'event', fields: { title: 'thing', time: 'time', place: 'thing' } },
+  eventPromoted: { label: '候补转正', ask: 'event', fields: { title: 'thing', time: 'time', status: 'phrase' } },
+  noticeUrgent: { label: '重要社区通知', ask: 'notice', fields: { title: 'thing', summary: 'thing', priority: 'phrase' } },
+  staffTodo: { label: '待办提醒', ask: 'staff', fields: { task: 'thing', count: 'character_string', status: 'phrase' } },
+} as const satisfies Record<string, { label: string; ask: string; fields: Record<string, KeywordType> }>
+
+export type MessageKind = keyof typeof MESSAGE_KINDS
+export const MESSAGE_KIND_NAMES = Object.keys(MESSAGE_KINDS) as MessageKind[]
+export const MessageKindSchema = z.enum(MESSAGE_KIND_NAMES as [MessageKind, ...MessageKind[]])
+export type MessageFields<K extends MessageKind> = Record<keyof (typeof MESSAGE_KINDS)[K]['fields'], string>
+export type AskGroup = (typeof MESSAGE_KINDS)[MessageKind]['ask']
+
+/** The kinds one tap asks for (a 诉求 submission asks for the three case kinds). */
+export function kindsToAsk(group: AskGroup): MessageKind[] {
+  return MESSAGE_KIND_NAMES.filter((k) => MESSAGE_KINDS[k].ask === group)
+}
+
+/** One deployment's template for a kind: its id and the keyword name of each field. */
+export const TemplateConfigSchema = z.object({ id: z.string().min(1).max(128), keywords: z.record(z.string(), z.string().regex(/^[a-z_]+\d+$/)) })
+export type TemplateConfig = z.infer<typeof TemplateConfigSchema>
+export type TemplateMap = Partial<Record<MessageKind, TemplateConfig>>
+
+/**
+ * Checks a deployment's template map: every field of a configured kind names a keyword of
+ * the field's type (a `thing` field must go to a `thingN` keyword). Answers the problems,
+ * in Chinese, empty when it is right.
+ */
+export function templateMapProblems(map: TemplateMap): string[] {
+  const problems: string[] = []
+  for (const [kind, config] of Object.entries(map) as [MessageKind, TemplateConfig][]) {
+    if (!MESSAGE_KINDS[kind]) {
+      problems.push(`未知的消息类型：${kind}`)
+      continue
+    }
+    for (const [field, type] of Object.entries(MESSAGE_KINDS[kind].fields)) {
+      const keyword = config.keywords[field]
+      if (!keyword) problems.push(`${kind}.${field}：缺少模板关键词`)
+      else if (keyword.replace(/\d+$/, '') !== type) problems.push(`${kind}.${field}：关键词 ${keyword} 应为 ${type} 类型`)
+    }
+  }
+  return problems
+}
+
+/** The map the local host uses: ids named after the kinds, keywords numbered in field order. */
+export function demoTemplateMap(): TemplateMap {
+  return Object.fromEntries(
+    MESSAGE_KIND_NAMES.map((kind) => [
+      kind,
+      { id: `demo-${kind}`, keywords: Object.fromEntries(Object.entries(MESSAGE_KINDS[kind].fields).map(([field, type], i) => [field, `${type}${i + 1}`])) },
+    ]),
+  )
+}
+
+/** `time`: 24-hour time, optionally with the date, optionally a span joined by ~ (WeChat's rule). */
+const TIME_KEYWORD = /^(\d{4}年\d{1,2}月\d{1,2}日 )?\d{2}:\d{2}(~(\d{4}年\d{1,2}月\d{1,2}日 )?\d{2}:\d{2})?$/
+
+/** An instant (and optionally the end of a span on the same day) as a `time` keyword, in Shanghai time: 2026年11月30日 14:30~16:00. */
+export function timeKeyword(start: Date | string, end?: Date | string): string {
+  const sh = (d: Date | string) => new Date(new Date(d).getTime() + 8 * 3600_000)
+  const s = sh(start)
+  const hm = (d: Date) => `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`
+  const head = `${s.getUTCFullYear()}年${s.getUTCMonth() + 1}月${s.getUTCDate()}日 ${hm(s)}`
+  if (!end) return head
+  const e = sh(end)
+  const sameDay = e.toISOString().slice(0, 10) === s.toISOString().slice(0, 10)
+  return `${head}~${sameDay ? hm(e) : `${e.getUTCFullYear()}年${e.getUTCMonth() + 1}月${e.getUTCDate()}日 ${hm(e)}`}`
+}
+
+/**
+ * A kind's fields as the template's keyword data, each cut to its limit: what the drain
+ * sends. Null when the deployment has no template for the kind (nothing is pushed then).
+ */
+export function renderTemplate(kind: MessageKind, fields: Record<string, string>, map: TemplateMap): { id: string; data: Record<string, string> } | null {
+  const config = map[kind]
+  if (!config) return null
+  const data: Record<string, string> = {}
+  for (const [field, type] of Object.entries(MESSAGE_KINDS[kind].fields) as [string, KeywordType][]) {
+    const keyword = config.keywords[field]
+    if (!keyword) return null
+    const value = fields[field] ?? ''
+    data[keyword] = type === 'time' ? (TIME_KEYWORD.test(value) ? value : '') : LIMITERS[type](value)
+  }
+  return { id: config.id, data }
+}
+
+const LIMITERS: Record<Exclude<KeywordType, 'time'>, (v: string) => string> = {
+  thing: (v) => thing(v),
+  phrase: (v) => phrase(v),
+  character_string: (v) => characterString(v),
+  name: (v) => personName(v),
+}
+
 /** What the app records after `Taro.requestSubscribeMessage`: one result per template id. */
 export const SubscribeResultSchema = z.enum(['accept', 'reject', 'ban', 'filter'])
 export type SubscribeResult = z.infer<typeof SubscribeResultSchema>
@@ -54,20 +167,3 @@ export const InboxItemSchema = z.object({
   read: z.boolean(),
 })
 export type InboxItem = z.infer<typeof InboxItemSchema>
-
-/**
- * Applies the field limits by the key's type prefix (`thing3`, `phrase1`,
- * `character_string2`, `name4`), so a template filled by any feature can never be
- * rejected for length.
- */
-export function enforceTemplateLimits(data: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [key, value] of Object.entries(data)) {
-    if (/^thing\d+$/.test(key)) out[key] = thing(value)
-    else if (/^phrase\d+$/.test(key)) out[key] = phrase(value)
-    else if (/^character_string\d+$/.test(key)) out[key] = characterString(value)
-    else if (/^name\d+$/.test(key)) out[key] = personName(value)
-    else out[key] = value
-  }
-  return out
-}

@@ -21,7 +21,7 @@ import { AppError } from '../core/app-error'
 import { canAnywhere, loadUnit } from '../core/authz'
 import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from '../core/collections'
 import type { ActionContext } from '../core/define-function'
-import { notify, type NotifyInput } from '../core/outbox'
+import { notify, type NotifyInput, type PushInput } from '../core/outbox'
 import { checkOwnPhotos } from '../core/photos'
 import { runTransactionWithRetry } from '../core/transaction-retry'
 import { actorOf, PROXY_CAPABILITY } from './actors'
@@ -181,9 +181,10 @@ export const entry = (at: Date, kind: TimelineEntry['kind'], text: string, extra
 const caseLink = (id: string) => `/pages/cases/detail?id=${id}`
 
 /**
- * The petitioner hears of every step in the inbox, and by the `case-status` subscribe
- * message when they granted it: number, category and the step in a few characters
- * (`诉求已签收` → 已签收; the outbox cuts every field to WeChat's limits).
+ * The petitioner hears of every step in the inbox, and by subscribe message when they
+ * granted it: 诉求受理 when it is routed, 办结待评价 when it is resolved, 办理进度 for the
+ * steps between — number, category or step, and the step in a few characters
+ * (`诉求已签收` → 已签收; every field is cut to WeChat's limits when sent).
  */
 export function petitionerNotice(doc: CaseDoc, event: string, title: string, body: string): NotifyInput[] {
   if (!doc.petitionerOpenid) return []
@@ -195,13 +196,16 @@ export function petitionerNotice(doc: CaseDoc, event: string, title: string, bod
       title,
       body,
       link: caseLink(doc._id),
-      template: { id: CASE_TEMPLATE_ID, data: { character_string1: doc.number, thing2: doc.categoryName, phrase3: step } },
+      template: casePush(doc, event, title, step),
     },
   ]
 }
 
-/** Logical id of the case progress subscribe message (mapped to the WeChat template id by the messaging port's config). */
-export const CASE_TEMPLATE_ID = 'case-status'
+function casePush(doc: CaseDoc, event: string, title: string, step: string): PushInput {
+  if (event === 'routed') return { kind: 'caseAccepted', data: { number: doc.number, category: doc.categoryName, status: step } }
+  if (event.startsWith('resolved')) return { kind: 'caseResolved', data: { number: doc.number, reply: doc.resolution?.reply ?? title, status: '待评价' } }
+  return { kind: 'caseProgress', data: { number: doc.number, step: title, status: step } }
+}
 
 /** Residents who pressed 我也遇到 hear when the case is resolved. */
 export function followerNotices(doc: CaseDoc, event: string, title: string, body: string): NotifyInput[] {

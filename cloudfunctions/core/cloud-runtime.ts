@@ -1,6 +1,7 @@
 import tcb from '@cloudbase/node-sdk'
 import type { Caller } from './define-function'
 import type { ContentVerdict, Logger, Runtime, SubscribeMessage } from './runtime'
+import { templatesFromConfig } from './templates'
 
 /**
  * CloudBase adapters, used only by a function's `main` in the cloud.
@@ -49,6 +50,7 @@ export function getCloudRuntime(): Runtime {
   const db = app.database()
   cached = {
     db,
+    templates: templatesFromConfig(process.env.SUBSCRIBE_TEMPLATES, logger),
     clock: { now: () => new Date() },
     contentCheck: {
       async check(text, openid): Promise<ContentVerdict> {

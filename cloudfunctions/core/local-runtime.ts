@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Db } from '@cloudbase/database'
+import { demoTemplateMap, type TemplateMap } from '../../types/notifications'
 import { COLLECTIONS } from './collections'
 import { checkKeywords } from './content-keywords'
 import { signFileUrl } from './file-urls'
@@ -124,10 +125,13 @@ export function createLocalRuntime(options: {
   quiet?: boolean
   /** Signs the URLs of stored files (the host's secret); without it they are plain paths. */
   fileUrlSecret?: string
+  templates?: TemplateMap
 }): LocalRuntime {
   const clock = options.clock ?? createSettableClock()
   return {
     db: options.db,
+    // Locally every kind has a stand-in template, so the dev inbox shows what would be pushed.
+    templates: options.templates ?? demoTemplateMap(),
     clock,
     contentCheck: { check: async (text) => checkKeywords(text) },
     messaging: createRecordingMessaging(options.db, clock),

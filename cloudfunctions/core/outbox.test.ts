@@ -2,7 +2,8 @@ import { COLLECTIONS } from './collections'
 import { backoffMs, drainOutbox, notify, subscriptionId, type DrainStep, type OutboxDoc } from './outbox'
 import { createTestEnv, type TestEnv } from './testing'
 
-const TEMPLATE = 'tmpl-case-progress'
+/** The local runtime's stand-in template for caseProgress (demoTemplateMap): number → character_string1, step → thing2, status → phrase3. */
+const TEMPLATE = 'demo-caseProgress'
 const OPENID = 'demo-resident-1'
 
 class Crash extends Error {}
@@ -25,7 +26,7 @@ describe('outbox', () => {
     })
   const remaining = async () => (await env.docs<{ remaining: number }>(COLLECTIONS.subscriptions))[0]?.remaining
   const record = async (id: string) => (await env.docs<OutboxDoc>(COLLECTIONS.outbox, { _id: id }))[0]!
-  const queue = (key = 'case:1:routed', withTemplate = true) =>
+  const queue = (key = 'case:1:routed', withTemplate = true, urgent = false) =>
     notify(
       env.rt.db,
       {
@@ -34,7 +35,9 @@ describe('outbox', () => {
         title: '您的诉求已受理',
         body: '您反映的楼道照明问题已转东县门社区办理。',
         link: '/pages/cases/detail?id=1',
-        template: withTemplate ? { id: TEMPLATE, data: { thing1: '楼道照明不亮，晚上出行很不方便，请尽快修理', phrase2: '已受理完成了' } } : undefined,
+        template: withTemplate
+          ? { kind: 'caseProgress' as const, data: { number: 'BL-20250303-0001', step: '楼道照明不亮，晚上出行很不方便，请尽快修理', status: '已受理完成了' }, urgent }
+          : undefined,
       },
       env.clock.now(),
     )
@@ -56,11 +59,42 @@ describe('outbox', () => {
     expect(await env.docs(COLLECTIONS.outbox)).toHaveLength(0)
   })
 
-  it('should cut template values to their field limits when queued', async () => {
+  it('should send the kind through the deployment template, each field cut to the limit of its keyword', async () => {
+    await grant(1)
     await queue()
-    const doc = await record('case:1:routed')
-    expect(Array.from(doc.template!.data.thing1!)).toHaveLength(20)
-    expect(doc.template!.data.phrase2).toBe('已受理完成')
+    await drainOutbox(env.rt)
+    const [sent] = await env.docs<{ templateId: string; data: Record<string, { value: string }> }>(COLLECTIONS.devMessages)
+    expect(sent!.templateId).toBe(TEMPLATE)
+    expect(sent!.data.character_string1).toEqual({ value: 'BL-20250303-0001' })
+    expect(Array.from(sent!.data.thing2!.value)).toHaveLength(20)
+    expect(sent!.data.phrase3).toEqual({ value: '已受理完成' })
+  })
+
+  it('should skip the push, not fail, where the deployment has no template for the kind', async () => {
+    await grant(1)
+    delete env.rt.templates.caseProgress
+    await queue()
+    await drainOutbox(env.rt)
+    expect(await env.docs(COLLECTIONS.inbox, { openid: OPENID })).toHaveLength(1)
+    expect(await env.docs(COLLECTIONS.devMessages)).toHaveLength(0)
+    expect((await record('case:1:routed')).subscribeStep).toBe('skipped')
+    expect(await remaining()).toBe(1)
+  })
+
+  it('should hold an ordinary push until 07:00 in quiet hours but deliver the in-app message at once', async () => {
+    await grant(2)
+    env.clock.set(new Date('2025-03-03T23:30:00+08:00'))
+    await queue('night')
+    await queue('urgent', true, true)
+    await drainOutbox(env.rt)
+    expect(await env.docs(COLLECTIONS.inbox, { openid: OPENID })).toHaveLength(2)
+    const sent = await env.docs<{ templateId: string }>(COLLECTIONS.devMessages)
+    expect(sent).toHaveLength(1)
+    expect((await record('night')).nextAttemptAt).toBe(new Date('2025-03-04T07:00:00+08:00').toISOString())
+    env.clock.set(new Date('2025-03-04T07:00:00+08:00'))
+    await drainOutbox(env.rt)
+    expect(await env.docs(COLLECTIONS.devMessages)).toHaveLength(2)
+    expect((await record('night')).status).toBe('done')
   })
 
   it('should deliver to the inbox always and send a subscribe message only with a grant', async () => {
@@ -77,7 +111,7 @@ describe('outbox', () => {
     const sent = await env.docs<{ touser: string; templateId: string; data: Record<string, { value: string }> }>(COLLECTIONS.devMessages)
     expect(sent).toHaveLength(1)
     expect(sent[0]).toMatchObject({ touser: OPENID, templateId: TEMPLATE })
-    expect(sent[0]!.data.phrase2).toEqual({ value: '已受理完成' })
+    expect(sent[0]!.data.phrase3).toEqual({ value: '已受理完成' })
     expect(await remaining()).toBe(0)
     expect((await record('b')).status).toBe('done')
   })

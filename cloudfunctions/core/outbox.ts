@@ -1,5 +1,6 @@
 import type { Db } from '@cloudbase/database'
-import { enforceTemplateLimits } from '../../types/notifications'
+import { renderTemplate, type MessageKind, type TemplateMap } from '../../types/notifications'
+import { quietHoursEnd } from '../../types/quiet-hours'
 import { COLLECTIONS } from './collections'
 import type { Runtime } from './runtime'
 
@@ -24,10 +25,20 @@ export interface NotifyInput {
   body: string
   /** Mini-program page to open, e.g. `/pages/cases/detail?id=123`. */
   link?: string
-  /** A subscribe message, sent only if the user holds a grant for `id`. Values are cut to the field limits. */
-  template?: { id: string; data: Record<string, string> }
+  /**
+   * A subscribe message of this kind (types/notifications.ts MESSAGE_KINDS), with the kind's
+   * fields; sent only where the deployment has a template for the kind and the person holds
+   * a grant for it. Not `urgent`: it waits out the quiet hours (the in-app message does not).
+   */
+  template?: PushInput
   /** Not delivered before this moment (e.g. the end of quiet hours); now when absent. */
   notBefore?: Date
+}
+
+export interface PushInput {
+  kind: MessageKind
+  data: Record<string, string>
+  urgent?: boolean
 }
 
 export type SubscribeStep = 'none' | 'pending' | 'sending' | 'sent' | 'skipped' | 'failed' | 'unknown'
@@ -40,7 +51,7 @@ export interface OutboxDoc {
   title: string
   body: string
   link: string | null
-  template: { id: string; data: Record<string, string> } | null
+  template: PushInput | null
   status: 'pending' | 'sending' | 'done' | 'failed'
   /** Claims so far; also the compare-and-set version of the claim. */
   attempts: number
@@ -76,6 +87,12 @@ export interface SubscriptionDoc {
 
 export function subscriptionId(openid: string, templateId: string): string {
   return `${openid}:${templateId}`
+}
+
+/** The grant a push of this kind would use, or null where the deployment has no template for it. */
+export function grantIdFor(templates: TemplateMap, openid: string, kind: MessageKind): string | null {
+  const id = templates[kind]?.id
+  return id ? subscriptionId(openid, id) : null
 }
 
 /** WeChat codes that will fail again however often we retry. */
@@ -127,7 +144,7 @@ export async function notify(target: Writer, input: NotifyInput, now: Date): Pro
     title: input.title,
     body: input.body,
     link: input.link ?? null,
-    template: input.template ? { id: input.template.id, data: enforceTemplateLimits(input.template.data) } : null,
+    template: input.template ? { kind: input.template.kind, data: input.template.data, urgent: input.template.urgent ?? false } : null,
     status: 'pending',
     attempts: 0,
     nextAttemptAt: (input.notBefore ?? now).toISOString(),
@@ -222,6 +239,11 @@ async function deliver(rt: Runtime, doc: OutboxDoc, options: DrainOptions, repor
     step = 'unknown'
     await outbox().update({ subscribeStep: step })
     rt.log.error('outbox: subscribe outcome unknown after a crash, not resent', { id: doc._id })
+  } else if (step === 'pending' && doc.template && !doc.template.urgent && quietHoursEnd(now)) {
+    // Quiet hours: the in-app message is there already; the push waits for the morning.
+    // Waiting is not a failed attempt, so the claim's count is given back.
+    await outbox().update({ status: 'pending', attempts: doc.attempts, nextAttemptAt: quietHoursEnd(now)!.toISOString(), updatedAt: now.toISOString() })
+    return
   } else if (step === 'pending' && doc.template) {
     const result = await sendSubscribe(rt, doc, options)
     step = result.step
@@ -251,7 +273,9 @@ async function sendSubscribe(
 ): Promise<{ step: SubscribeStep; error?: string }> {
   const db = rt.db as TxRunner
   const _ = db.command
-  const template = doc.template!
+  const template = renderTemplate(doc.template!.kind, doc.template!.data, rt.templates)
+  // This deployment has no template for the kind: nothing to push, nothing to retry.
+  if (!template) return { step: 'skipped' }
   const grantId = subscriptionId(doc.openid, template.id)
   const grants = () => db.collection(COLLECTIONS.subscriptions).doc(grantId)
 

@@ -1,4 +1,5 @@
 import type { Db } from '@cloudbase/database'
+import type { TemplateMap } from '../../types/notifications'
 
 /**
  * The ports a function's domain code may use (docs/design.md "Ports").
@@ -43,6 +44,8 @@ export interface Logger {
 
 export interface Runtime {
   db: Db
+  /** Which WeChat template carries each message kind: deployment configuration (SUBSCRIBE_TEMPLATES). */
+  templates: TemplateMap
   clock: Clock
   contentCheck: ContentCheck
   messaging: Messaging

@@ -1,7 +1,6 @@
-import type { Db } from '@cloudbase/database'
 import { NOTICE_PRIORITY_LABELS } from '../../types/notices'
 import { COLLECTIONS } from '../core/collections'
-import { notify, subscriptionId, type SubscriptionDoc } from '../core/outbox'
+import { grantIdFor, notify, type SubscriptionDoc } from '../core/outbox'
 import type { Runtime } from '../core/runtime'
 import { NOTICE_COLLECTIONS, type TxDb, type FanoutCursor, type NoticeDoc, type PushState, type ReceiptDoc } from './collections'
 import type { TargetUnit } from './domain/audience'
@@ -16,8 +15,8 @@ import { applyFilter, readMembers, type Member } from './recipients'
  * batch conflicts and retries past it, and a notice withdrawn in between stops the run.
  */
 
-/** Subscribe-message template for notices (重要/紧急 only). */
-export const NOTICE_TEMPLATE_ID = 'community-notice'
+/** The subscribe-message kind of notices (重要/紧急 only; types/notifications.ts). */
+export const NOTICE_PUSH_KIND = 'noticeUrgent' as const
 
 export interface FanoutOptions {
   batchSize?: number
@@ -34,9 +33,10 @@ export function newCursor(targetIds: string[]): FanoutCursor {
   return { targetIds, target: 0, after: '', batches: 0, written: 0, done: false }
 }
 
-async function grantsOf(db: Db, notice: NoticeDoc, members: Member[]): Promise<Set<string>> {
-  if (notice.priority === 'normal' || members.length === 0) return new Set()
-  const ids = members.map((m) => subscriptionId(m.openid, NOTICE_TEMPLATE_ID))
+async function grantsOf(rt: Runtime, notice: NoticeDoc, members: Member[]): Promise<Set<string>> {
+  const db = rt.db
+  const ids = members.flatMap((m) => grantIdFor(rt.templates, m.openid, NOTICE_PUSH_KIND) ?? [])
+  if (notice.priority === 'normal' || ids.length === 0) return new Set()
   const res = await db.collection(COLLECTIONS.subscriptions).where({ _id: db.command.in(ids) }).limit(ids.length).get()
   return new Set((res.data as SubscriptionDoc[]).filter((g) => g.remaining > 0).map((g) => g.openid))
 }
@@ -79,7 +79,7 @@ export function noticeMessage(notice: NoticeDoc, openid: string, key: string, no
     body: notice.summary,
     link: `/pages/notices/detail?id=${notice._id}`,
     template: withPush
-      ? { id: NOTICE_TEMPLATE_ID, data: { thing1: notice.title, thing2: notice.summary, phrase3: NOTICE_PRIORITY_LABELS[notice.priority], thing4: notice.unitName } }
+      ? { kind: NOTICE_PUSH_KIND, data: { title: notice.title, summary: notice.summary, priority: NOTICE_PRIORITY_LABELS[notice.priority] }, urgent: notice.priority === 'urgent' }
       : undefined,
     notBefore: releaseAfterQuietHours(now, notice.priority),
   }
@@ -93,7 +93,7 @@ async function writeBatch(rt: Runtime, notice: NoticeDoc, cursor: FanoutCursor, 
   const target = targetId === undefined ? undefined : ((await db.collection(COLLECTIONS.units).doc(targetId).get()).data[0] as TargetUnit | undefined)
   const page = target ? await readMembers(db, target, cursor.after, batchSize) : []
   const members = await applyFilter(db, page, notice.audience.filter)
-  const granted = await grantsOf(db, notice, members)
+  const granted = await grantsOf(rt, notice, members)
   const now = rt.clock.now()
   const at = now.toISOString()
   const lastTarget = page.length < batchSize

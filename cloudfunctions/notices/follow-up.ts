@@ -2,11 +2,11 @@ import type { FollowUpMethod } from '../../types/notices'
 import { AppError } from '../core/app-error'
 import { COLLECTIONS } from '../core/collections'
 import type { ActionContext } from '../core/define-function'
-import { notify, subscriptionId, type SubscriptionDoc } from '../core/outbox'
+import { grantIdFor, notify, type SubscriptionDoc } from '../core/outbox'
 import { loadNotice } from './access'
 import { NOTICE_COLLECTIONS, type NoticeDoc, type ReceiptDoc, type TxDb } from './collections'
 import { homeUnitOf, remindRefusal } from './domain/reach'
-import { noticeMessage, NOTICE_TEMPLATE_ID } from './fanout'
+import { noticeMessage, NOTICE_PUSH_KIND } from './fanout'
 
 /*
  * Reaching the people a notice did not reach: 再次提醒 (a subscribe message, at most once a
@@ -42,7 +42,8 @@ export async function recordFollowUp(
 export async function remindAgain(ctx: ActionContext, noticeId: string, ref: string): Promise<{ remindedAt: string }> {
   const { notice, receipt } = await requireReceipt(ctx, noticeId, ref)
   const db = ctx.rt.db as unknown as TxDb
-  const grant = (await db.collection(COLLECTIONS.subscriptions).doc(subscriptionId(receipt.openid, NOTICE_TEMPLATE_ID)).get()).data[0] as SubscriptionDoc | undefined
+  const grantId = grantIdFor(ctx.rt.templates, receipt.openid, NOTICE_PUSH_KIND)
+  const grant = grantId ? ((await db.collection(COLLECTIONS.subscriptions).doc(grantId).get()).data[0] as SubscriptionDoc | undefined) : undefined
   const now = ctx.now()
   const refusal = remindRefusal(now, receipt.remindedAt, (grant?.remaining ?? 0) > 0)
   if (refusal) throw new AppError('RATE_LIMITED', refusal)

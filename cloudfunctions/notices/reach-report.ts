@@ -4,11 +4,11 @@ import { maskName, maskPhone } from '../../types/mask'
 import { roleGrants } from '../../types/policy'
 import { COLLECTIONS, type UnitDoc, type UserDoc } from '../core/collections'
 import type { ActionContext } from '../core/define-function'
-import { subscriptionId, type SubscriptionDoc } from '../core/outbox'
+import { grantIdFor, type SubscriptionDoc } from '../core/outbox'
 import { loadNotice, requireReachUnit } from './access'
 import { NOTICE_COLLECTIONS, type NoticeDoc, type ReceiptDoc } from './collections'
 import { ALL_UNITS, remindRefusal, seesContact } from './domain/reach'
-import { NOTICE_TEMPLATE_ID } from './fanout'
+import { NOTICE_PUSH_KIND } from './fanout'
 
 /*
  * The reach view: counts per notice and per unit, straight from the receipts by index-only
@@ -65,8 +65,8 @@ export async function reachOf(ctx: ActionContext, noticeId: string, unitId?: str
 }
 
 async function grantHolders(ctx: ActionContext, openids: string[]): Promise<Set<string>> {
-  if (openids.length === 0) return new Set()
-  const ids = openids.map((o) => subscriptionId(o, NOTICE_TEMPLATE_ID))
+  const ids = openids.flatMap((o) => grantIdFor(ctx.rt.templates, o, NOTICE_PUSH_KIND) ?? [])
+  if (ids.length === 0) return new Set()
   const res = await ctx.rt.db.collection(COLLECTIONS.subscriptions).where({ _id: ctx.rt.db.command.in(ids) }).limit(ids.length).get()
   return new Set((res.data as SubscriptionDoc[]).filter((g) => g.remaining > 0).map((g) => g.openid))
 }

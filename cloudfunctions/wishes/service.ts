@@ -106,7 +106,7 @@ export function wishNotice(wish: Pick<WishDoc, '_id' | 'text'>, event: number | 
     title,
     body,
     link: `/pages/wishes/detail?id=${encodeURIComponent(wish._id)}`,
-    template: { id: 'wish-status', data: { thing1: thing(wish.text), phrase2: title.slice(0, 5) } },
+    template: { kind: 'wishStatus', data: { wish: wish.text, status: title.slice(0, 5) } },
   }
 }
 

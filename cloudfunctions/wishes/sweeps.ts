@@ -1,4 +1,3 @@
-import { thing } from '../../types/notifications'
 import { AppError } from '../core/app-error'
 import { notify } from '../core/outbox'
 import type { Runtime } from '../core/runtime'
@@ -141,7 +140,7 @@ export async function collectDigests(rt: Runtime): Promise<{ digests: number; wi
             title: '未认领心愿汇总',
             body: `有 ${ids.length} 个心愿超过 ${settings.digestAfterDays} 天无人认领，已汇总，可导出发送相关单位`,
             link: `/staff/wishes/index?communityId=${encodeURIComponent(communityId)}&tab=digests`,
-            template: { id: 'wish-status', data: { thing1: thing(`${ids.length}个心愿待认领`), phrase2: '待处理' } },
+            template: { kind: 'staffTodo', data: { task: '未认领心愿汇总', count: String(ids.length), status: '待处理' } },
           },
           now,
         )
