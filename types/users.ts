@@ -3,7 +3,7 @@ import { defineContract } from './contract'
 import { CapabilityGrantSchema } from './policy'
 import { RoleSchema, UnitKindSchema } from './roles'
 import { CommunityRefSchema, LngLatSchema, UnitViewSchema } from './org'
-import { InboxItemSchema, SubscribeResultSchema, SubscriptionGrantSchema } from './notifications'
+import { InboxItemSchema, MessageKindSchema, SubscribeResultSchema, SubscriptionGrantSchema } from './notifications'
 import { MyAddressSchema } from './places'
 
 /** A display name as a 社区 would write it on a register: 2–20 characters, no digits-only names. */
@@ -69,6 +69,17 @@ const RoleChangeInputSchema = z.object({
   unitId: IdSchema,
 })
 
+/** One message kind on the 消息提醒 page: its template here (null: not sent by subscribe message) and the person's grant. */
+export const ReminderSettingSchema = z.object({
+  kind: MessageKindSchema,
+  label: z.string(),
+  ask: z.string(),
+  templateId: z.string().nullable(),
+  remaining: z.number().int(),
+  lastResult: SubscribeResultSchema.nullable(),
+})
+export type ReminderSetting = z.infer<typeof ReminderSettingSchema>
+
 /**
  * The `users` function: who am I, my profile and community, the org tree, volunteer
  * applications, role administration, subscribe-message grants and the in-app inbox.
@@ -120,6 +131,7 @@ export const UsersContract = defineContract({
     }),
     output: z.object({ grants: z.array(SubscriptionGrantSchema) }),
   },
+  reminders: { input: z.object({}), output: z.object({ items: z.array(ReminderSettingSchema) }) },
   inbox: {
     input: z.object({
       page: z.number().int().min(1).default(1),

@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import { renderTemplate, type MessageKind, type TemplateMap } from '../../types/notifications'
+import { renderTemplate, type MessageKind, type SubscribeResult, type TemplateMap } from '../../types/notifications'
 import { quietHoursEnd } from '../../types/quiet-hours'
 import { COLLECTIONS } from './collections'
 import type { Runtime } from './runtime'
@@ -82,6 +82,8 @@ export interface SubscriptionDoc {
   remaining: number
   accepted: number
   rejected: number
+  /** What the person chose last time they were asked (ban: turned off in WeChat's settings). */
+  lastResult?: SubscribeResult | null
   updatedAt: string
 }
 

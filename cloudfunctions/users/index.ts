@@ -26,6 +26,7 @@ export const users = defineFunction('users', UsersContract, {
     access: 'signed-in',
     handler: async (input, ctx) => ({ grants: await service.recordSubscription(ctx, input.results) }),
   },
+  reminders: { access: 'signed-in', handler: async (_input, ctx) => ({ items: await service.reminderSettings(ctx) }) },
   inbox: { access: 'signed-in', handler: (input, ctx) => service.inbox(ctx, input) },
   markRead: { access: 'signed-in', handler: (input, ctx) => service.markRead(ctx, input) },
 })

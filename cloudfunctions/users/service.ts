@@ -2,8 +2,8 @@ import type { Db } from '@cloudbase/database'
 import { capabilitiesOf } from '../../types/policy'
 import type { CommunityRef, LngLat, UnitView } from '../../types/org'
 import { PLACE_KINDS, type Role, type UnitKind } from '../../types/roles'
-import type { InboxItem, SubscribeResult, SubscriptionGrant } from '../../types/notifications'
-import type { Me, VolunteerApplicationView } from '../../types/users'
+import { MESSAGE_KIND_NAMES, MESSAGE_KINDS, type InboxItem, type SubscribeResult, type SubscriptionGrant } from '../../types/notifications'
+import type { Me, ReminderSetting, VolunteerApplicationView } from '../../types/users'
 import { AppError } from '../core/app-error'
 import { derivedId } from '../core/ids'
 import { loadUnit } from '../core/authz'
@@ -17,7 +17,7 @@ import {
 } from '../core/collections'
 import type { ActionContext } from '../core/define-function'
 import { distanceMeters, toLngLat } from '../core/geo'
-import { notify, subscriptionId, type InboxDoc, type SubscriptionDoc } from '../core/outbox'
+import { grantIdFor, notify, subscriptionId, type InboxDoc, type SubscriptionDoc } from '../core/outbox'
 import { myAddressView } from '../core/places'
 
 type Tx = Pick<Db, 'collection'>
@@ -322,6 +322,9 @@ export async function revokeRole(ctx: ActionContext, input: { openid: string; ro
 /** Each `accept` allows one subscribe message of that template; rejections are counted for the ledger. */
 export async function recordSubscription(ctx: ActionContext, results: Record<string, SubscribeResult>): Promise<SubscriptionGrant[]> {
   const { openid } = ctx.requireCaller()
+  const known = new Set(Object.values(ctx.rt.templates).map((t) => t.id))
+  const unknown = Object.keys(results).filter((id) => !known.has(id))
+  if (unknown.length > 0) throw new AppError('BAD_REQUEST', '消息模板不存在', { issues: unknown.map((id) => ({ path: ['results', id], message: '不是本小程序的消息模板' })) })
   const txDb = ctx.rt.db as unknown as { runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }
   const now = ctx.now().toISOString()
   const grants: SubscriptionGrant[] = []
@@ -338,6 +341,7 @@ export async function recordSubscription(ctx: ActionContext, results: Record<str
         remaining: result === 'ban' ? 0 : (current?.remaining ?? 0) + accepted,
         accepted: (current?.accepted ?? 0) + accepted,
         rejected: (current?.rejected ?? 0) + (result === 'reject' || result === 'ban' ? 1 : 0),
+        lastResult: result,
         updatedAt: now,
       }
       await doc.set(next)
@@ -376,4 +380,20 @@ export async function markRead(ctx: ActionContext, input: { ids: string[] } | { 
   if ('ids' in input) query._id = _.in(input.ids)
   const res = (await ctx.rt.db.collection(COLLECTIONS.inbox).where(query).update({ readAt: ctx.now().toISOString() })) as { updated: number }
   return { updated: res.updated }
+}
+
+/**
+ * The 消息提醒 settings: every message kind, the template this deployment sends it with, and
+ * where the person stands — how many one-time messages they allowed, and their last choice.
+ */
+export async function reminderSettings(ctx: ActionContext): Promise<ReminderSetting[]> {
+  const { openid } = ctx.requireCaller()
+  const ids = MESSAGE_KIND_NAMES.flatMap((kind) => grantIdFor(ctx.rt.templates, openid, kind) ?? [])
+  const docs = ids.length ? ((await ctx.rt.db.collection(COLLECTIONS.subscriptions).where({ _id: ctx.rt.db.command.in(ids) }).limit(ids.length).get()).data as SubscriptionDoc[]) : []
+  const byTemplate = new Map(docs.map((d) => [d.templateId, d]))
+  return MESSAGE_KIND_NAMES.map((kind) => {
+    const templateId = ctx.rt.templates[kind]?.id ?? null
+    const grant = templateId ? byTemplate.get(templateId) : undefined
+    return { kind, label: MESSAGE_KINDS[kind].label, ask: MESSAGE_KINDS[kind].ask, templateId, remaining: grant?.remaining ?? 0, lastResult: grant?.lastResult ?? null }
+  })
 }

@@ -188,21 +188,37 @@ describe('users function', () => {
     })
   })
 
-  describe('recordSubscription', () => {
+  describe('recordSubscription and reminders', () => {
+    // The local runtime's stand-in templates (demoTemplateMap): one per message kind.
+    const T1 = 'demo-caseAccepted'
+    const T2 = 'demo-caseProgress'
     it('should add one grant per accept and clear them on ban', async () => {
-      await users('demo-resident-1', { action: 'recordSubscription', results: { t1: 'accept', t2: 'reject' } })
-      const res = await users('demo-resident-1', { action: 'recordSubscription', results: { t1: 'accept' } })
-      expect(res.data.grants).toEqual([{ templateId: 't1', remaining: 2 }])
-      const banned = await users('demo-resident-1', { action: 'recordSubscription', results: { t1: 'ban' } })
-      expect(banned.data.grants).toEqual([{ templateId: 't1', remaining: 0 }])
+      await users('demo-resident-1', { action: 'recordSubscription', results: { [T1]: 'accept', [T2]: 'reject' } })
+      const res = await users('demo-resident-1', { action: 'recordSubscription', results: { [T1]: 'accept' } })
+      expect(res.data.grants).toEqual([{ templateId: T1, remaining: 2 }])
+      const banned = await users('demo-resident-1', { action: 'recordSubscription', results: { [T1]: 'ban' } })
+      expect(banned.data.grants).toEqual([{ templateId: T1, remaining: 0 }])
     })
-    it('should reject more than three templates or an unknown result, changing nothing', async () => {
-      expect(codeOf(await users('demo-resident-1', { action: 'recordSubscription', results: { a: 'accept', b: 'accept', c: 'accept', d: 'accept' } }))).toBe('BAD_REQUEST')
-      expect(codeOf(await users('demo-resident-1', { action: 'recordSubscription', results: { a: 'yes' } }))).toBe('BAD_REQUEST')
+    it('should reject more than three templates, an unknown result or a template that is not ours, changing nothing', async () => {
+      const four = { [T1]: 'accept', [T2]: 'accept', 'demo-caseResolved': 'accept', 'demo-wishStatus': 'accept' }
+      expect(codeOf(await users('demo-resident-1', { action: 'recordSubscription', results: four }))).toBe('BAD_REQUEST')
+      expect(codeOf(await users('demo-resident-1', { action: 'recordSubscription', results: { [T1]: 'yes' } }))).toBe('BAD_REQUEST')
+      expect(codeOf(await users('demo-resident-1', { action: 'recordSubscription', results: { 'someone-elses': 'accept' } }))).toBe('BAD_REQUEST')
       expect(await env.docs(COLLECTIONS.subscriptions)).toHaveLength(0)
     })
     it('should refuse an anonymous caller', async () => {
-      expect(codeOf(await users(null, { action: 'recordSubscription', results: { t1: 'accept' } }))).toBe('UNAUTHORIZED')
+      expect(codeOf(await users(null, { action: 'recordSubscription', results: { [T1]: 'accept' } }))).toBe('UNAUTHORIZED')
+      expect(codeOf(await users(null, { action: 'reminders' }))).toBe('UNAUTHORIZED')
+    })
+    it('should list every message kind with its template, the grants left and the last choice', async () => {
+      await users('demo-resident-1', { action: 'recordSubscription', results: { [T1]: 'accept', [T2]: 'ban' } })
+      const res = await users('demo-resident-1', { action: 'reminders' })
+      const byKind = Object.fromEntries(res.data.items.map((i: { kind: string }) => [i.kind, i]))
+      expect(byKind.caseAccepted).toEqual({ kind: 'caseAccepted', label: '诉求受理', ask: 'case', templateId: T1, remaining: 1, lastResult: 'accept' })
+      expect(byKind.caseProgress).toMatchObject({ remaining: 0, lastResult: 'ban' })
+      expect(byKind.wishStatus).toMatchObject({ remaining: 0, lastResult: null })
+      const other = await users('demo-resident-2', { action: 'reminders' })
+      expect(other.data.items.every((i: { remaining: number }) => i.remaining === 0)).toBe(true)
     })
   })
 
