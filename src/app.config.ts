@@ -16,6 +16,7 @@ export default defineAppConfig({
     'pages/me/profile',
     'pages/me/community',
     'pages/me/volunteer',
+    'pages/me/reminders',
     ...(isH5 ? ['pages/login/index'] : []),
   ],
   // Each resident feature is its own subpackage (its URLs stay /pages/<feature>/…), loaded

@@ -9,6 +9,7 @@ export type Profile = OutputOf<C, 'me'>
 export type RoleAtUnit = Profile['roles'][number]
 export type VolunteerApplication = OutputOf<C, 'listVolunteerApplications'>['items'][number]
 export type BindCommunityInput = InputOf<C, 'bindCommunity'>
+export type ReminderSetting = OutputOf<C, 'reminders'>['items'][number]
 
 /**
  * The `users` function as the pages see it: who I am, my community, volunteering, roles and
@@ -25,6 +26,7 @@ export const usersService = {
   assignRole: (input: InputOf<C, 'assignRole'>) => users('assignRole', input),
   revokeRole: (input: InputOf<C, 'revokeRole'>) => users('revokeRole', input),
   recordSubscription: (input: InputOf<C, 'recordSubscription'>) => users('recordSubscription', input),
+  reminders: (input: InputOf<C, 'reminders'> = {}) => users('reminders', input),
   inbox: (input: InputOf<C, 'inbox'> = {}) => users('inbox', input),
   markRead: (input: InputOf<C, 'markRead'>) => users('markRead', input),
 }

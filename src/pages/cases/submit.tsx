@@ -7,8 +7,10 @@ import { PageShell } from '../../components/page-shell'
 import { PhotoPicker, type UploadedPhoto } from '../../components/photo-picker'
 import { useAsync } from '../../hooks/use-async'
 import { useMe } from '../../hooks/use-me'
+import { useReminders } from '../../hooks/use-reminders'
 import { confirm, toast, toastError } from '../../lib/feedback'
 import { casesService, type CaseDetail, type SimilarCase } from '../../services/cases'
+import { askForReminders } from '../../services/subscribe'
 import type { ContactPreference } from '../../../types/cases'
 import { CASE_LIMITS, charCount, groupCategories, newClientRequestId } from './format'
 import { casePrefill } from '../../lib/notice-link'
@@ -50,6 +52,7 @@ export default function SubmitCasePage() {
   const group = groups.find((g) => g.code === groupCode)
   const category = group?.leaves.find((c) => c.code === categoryCode)
   const phoneValue = phone ?? profile?.phone ?? ''
+  useReminders()
 
   const valid = (): boolean => {
     if (!category) return toast('请选择诉求类别'), false
@@ -62,6 +65,8 @@ export default function SubmitCasePage() {
   /** First tap: look for open cases like this one nearby; none (or no point) → send at once. */
   const onSubmit = async () => {
     if (!valid() || !category) return
+    // From the tap itself (WeChat's rule): 受理、办理进度、办结待评价. A refusal stops nothing.
+    void askForReminders('case')
     if (where.point && similar === null) {
       setSaving(true)
       try {

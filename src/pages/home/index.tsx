@@ -4,6 +4,7 @@ import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { EmptyState } from '../../components/empty-state'
 import { PageShell } from '../../components/page-shell'
 import { useMe, refreshMe } from '../../hooks/use-me'
+import { refreshUnreadBadge } from '../../lib/inbox-badge'
 import dayjs from '../../lib/dayjs'
 import { greeting } from './greeting'
 import { HomeServers } from '../places/components/home-servers'
@@ -15,6 +16,7 @@ export default function HomePage() {
   const { profile, loading, error } = useMe()
   useDidShow(() => {
     void refreshMe()
+    void refreshUnreadBadge()
   })
   usePullDownRefresh(() => {
     void refreshMe().finally(() => Taro.stopPullDownRefresh())

@@ -6,11 +6,17 @@ import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { fromNow } from '../../lib/dayjs'
 import { toast, toastError } from '../../lib/feedback'
+import { showUnread } from '../../lib/inbox-badge'
 import { usersService } from '../../services/users'
 import './index.scss'
 
 export default function InboxPage() {
-  const inbox = useAsync(() => usersService.inbox({}))
+  const inbox = useAsync(async () => {
+    const page = await usersService.inbox({})
+    // The tab's badge follows what this page shows, so it is right straight after reading.
+    showUnread(page.unread)
+    return page
+  })
   useDidShow(() => {
     void inbox.reload()
   })

@@ -4,6 +4,7 @@ import { Button, Cell, CellGroup, Switch, Tag } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../components/page-shell'
 import { setLargeText, useFontScale } from '../../hooks/use-font-scale'
 import { refreshMe, useMe } from '../../hooks/use-me'
+import { refreshUnreadBadge } from '../../lib/inbox-badge'
 import type { Capability } from '../../../types/policy'
 import { can, ROLE_LABELS } from '../../lib/roles'
 import { MyPlaceCells, StaffPlaceCells } from '../places/components/me-cells'
@@ -18,6 +19,7 @@ export default function MePage() {
   const { largeText, systemFontSize } = useFontScale()
   useDidShow(() => {
     void refreshMe()
+    void refreshUnreadBadge()
   })
   usePullDownRefresh(() => {
     void refreshMe().finally(() => Taro.stopPullDownRefresh())
@@ -51,6 +53,7 @@ export default function MePage() {
       <CellGroup title="个人">
         <Cell title="编辑资料" extra="姓名、电话" clickable onClick={go('/pages/me/profile')} data-testid="me-edit-profile" />
         <Cell title="我的诉求" clickable onClick={go('/pages/cases/index')} data-testid="me-cases" />
+        <Cell title="消息提醒" extra="微信提醒的开关" clickable onClick={go('/pages/me/reminders')} data-testid="me-reminders" />
         <Cell title="我的社区" extra={community?.name ?? '去选择'} clickable onClick={go('/pages/me/community')} data-testid="me-bind-community" />
         <MyPlaceCells profile={profile} />
         {isVolunteer ? (

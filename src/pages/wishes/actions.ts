@@ -1,5 +1,6 @@
 import type { WishAction } from '../../../types/wishes'
 import type { ActionSpec } from '../../components/action-bar'
+import { askForReminders } from '../../services/subscribe'
 import { wishesService } from '../../services/wishes'
 import type { UploadedPhoto } from '../../services/photos'
 
@@ -54,7 +55,14 @@ type Run = (id: string, text: string, photos: readonly UploadedPhoto[]) => Promi
 
 /** Each action's service call and what to tell the person once it is done. */
 const RUNS: Record<PersonAction, [Run, string]> = {
-  claim: [(id) => wishesService.claim(id), '认领成功，请尽快联系心愿人'],
+  claim: [
+    (id) => {
+      // The volunteer hears when the wisher confirms; asked from the confirming tap.
+      void askForReminders('wish')
+      return wishesService.claim(id)
+    },
+    '认领成功，请尽快联系心愿人',
+  ],
   approve: [(id) => wishesService.review({ id, decision: 'approve' }), '已通过'],
   reject: [(id, text) => wishesService.review({ id, decision: 'reject', reason: text }), '已处理'],
   withdraw: [(id) => wishesService.withdraw(id), '已撤回'],

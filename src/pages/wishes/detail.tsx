@@ -6,6 +6,7 @@ import { AsyncView } from '../../components/async-view'
 import { PageShell } from '../../components/page-shell'
 import { PhotoPicker, type UploadedPhoto } from '../../components/photo-picker'
 import { useAsync } from '../../hooks/use-async'
+import { useReminders } from '../../hooks/use-reminders'
 import { wishesService } from '../../services/wishes'
 import { ACTION_ORDER, ACTION_SPECS, checkWishText, runWishAction, textForm } from './actions'
 import { WishFacts } from './components/wish-facts'
@@ -21,6 +22,7 @@ export default function WishDetailPage() {
   const { params } = useRouter()
   const id = decodeURIComponent(params.id ?? '')
   const wish = useAsync(() => wishesService.get(id), [id])
+  useReminders()
   const [text, setText] = useState('')
   const [proof, setProof] = useState<UploadedPhoto[]>([])
   const [uploading, setUploading] = useState(false)

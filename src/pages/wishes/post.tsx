@@ -5,6 +5,8 @@ import { Button } from '@nutui/nutui-react-taro'
 import type { WishCategory } from '../../../types/wishes'
 import { PageShell } from '../../components/page-shell'
 import { toast, toastError } from '../../lib/feedback'
+import { useReminders } from '../../hooks/use-reminders'
+import { askForReminders } from '../../services/subscribe'
 import { wishesService } from '../../services/wishes'
 import { NEEDED_BY_CHOICES, WISH_CATEGORIES, WISH_LIMITS, charCount, formatNeededBy, neededByDate } from './format'
 import { PhotoPicker, type UploadedPhoto } from '../../components/photo-picker'
@@ -26,10 +28,13 @@ export default function PostWishPage() {
   const [saving, setSaving] = useState(false)
   const count = charCount(text)
   const neededBy = neededByDate(new Date(), days)
+  useReminders()
 
   const submit = async () => {
     if (count < WISH_LIMITS.textMin) return toast(`请把心愿写清楚，至少 ${WISH_LIMITS.textMin} 个字`)
     if (!category) return toast('请选择心愿类别')
+    // From the tap itself (WeChat's rule); a refusal stops nothing.
+    void askForReminders('wish')
     setSaving(true)
     try {
       const res = await wishesService.post({ text: text.trim(), category, neededBy, photos: photos.map((p) => p.fileId), stationId })
