@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CalendarDateSchema } from './calendar-date'
 import { defineContract } from './contract'
 import { LngLatSchema } from './org'
 import { RoleSchema } from './roles'
@@ -329,11 +330,17 @@ export const RecordRevisitInputSchema = CaseRef.extend({
   comment: z.string().trim().max(200).default(''),
 })
 
-const DateRange = z.object({
-  /** Shanghai calendar dates, inclusive: `2026-11-01`. */
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-})
+/**
+ * A report's period: Shanghai calendar days that exist, inclusive (`2026-11-01`), the end
+ * not before the start, at most a year (a report file is named after its dates).
+ */
+const Period = { from: CalendarDateSchema, to: CalendarDateSchema }
+type Bounds = { from: string; to: string }
+function withPeriod<S extends z.ZodType<Bounds>>(schema: S): S {
+  return schema
+    .refine((v) => v.from <= v.to, { path: ['to'], message: '结束日期不能早于开始日期' })
+    .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 366 * 86_400_000, { path: ['to'], message: '一次最多查询一年' }) as unknown as S
+}
 
 export const InboxInputSchema = z.object({
   unitId: Id,
@@ -342,14 +349,17 @@ export const InboxInputSchema = z.object({
   /** A box is a work queue, read from the top: deeper than 950 is not a page anyone needs. */
   skip: z.number().int().min(0).max(950).default(0),
 })
-export const LedgerInputSchema = DateRange.extend({
-  unitId: Id,
-  ledger: LedgerSchema,
-  limit: z.number().int().min(1).max(100).default(50),
-  skip: z.number().int().min(0).max(10000).default(0),
-})
-export const FiguresInputSchema = DateRange.extend({ unitId: Id })
-export const ExportInputSchema = DateRange.extend({ unitId: Id, ledger: LedgerSchema.optional() })
+export const LedgerInputSchema = withPeriod(
+  z.object({
+    ...Period,
+    unitId: Id,
+    ledger: LedgerSchema,
+    limit: z.number().int().min(1).max(100).default(50),
+    skip: z.number().int().min(0).max(10000).default(0),
+  }),
+)
+export const FiguresInputSchema = withPeriod(z.object({ ...Period, unitId: Id }))
+export const ExportInputSchema = withPeriod(z.object({ ...Period, unitId: Id, ledger: LedgerSchema.optional() }))
 
 export const RoutePreviewInputSchema = z.object({
   categoryCode: z.string().min(1),
