@@ -54,7 +54,7 @@ async function day(env: TestEnv, rows: Map<string, Row>): Promise<void> {
   await call(RESIDENT, 'users', { action: 'me' })
   await call(RESIDENT, 'users', { action: 'inbox' })
   await call(null, 'users', { action: 'orgTree', kinds: ['community'] })
-  await call(RESIDENT, 'users', { action: 'recordSubscription', results: { 'case-status': 'accept' } })
+  await call(RESIDENT, 'users', { action: 'recordSubscription', results: { 'demo-caseAccepted': 'accept' } })
   await call(RESIDENT, 'users', { action: 'markRead', all: true })
   await call('rt-new-resident', 'users', { action: 'bindCommunity', communityId: COMMUNITY })
   await call('rt-new-resident', 'users', { action: 'updateProfile', name: '李建华', phone: '13700001111' })

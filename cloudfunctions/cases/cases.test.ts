@@ -40,8 +40,8 @@ describe('cases.submit', () => {
       ['demo-grid-1', '新诉求待签收'],
       ['demo-resident-1', '诉求已受理'],
     ])
-    const [mine] = await env.docs<{ template: { id: string; data: Record<string, string> } }>('outbox', { openid: 'demo-resident-1', title: '诉求已受理' })
-    expect(mine?.template).toEqual({ id: 'case-status', data: { character_string1: 'BL-20261122-0001', thing2: '垃圾堆放', phrase3: '已受理' } })
+    const [mine] = await env.docs<{ template: { kind: string; data: Record<string, string> } }>('outbox', { openid: 'demo-resident-1', title: '诉求已受理' })
+    expect(mine?.template).toEqual({ kind: 'caseAccepted', data: { number: 'BL-20261122-0001', category: '垃圾堆放', status: '已受理' }, urgent: false })
   })
 
   it('should find the grid whose boundary holds the point, not just the home grid', async () => {

@@ -25,7 +25,7 @@ describe('notices.publish', () => {
   })
 
   it('should send a subscribe message for a 重要 notice only to those holding a grant', async () => {
-    await h.env.rt.db.collection('subscriptions').doc('demo-resident-1:community-notice').set({ openid: 'demo-resident-1', templateId: 'community-notice', remaining: 1, accepted: 1, rejected: 0, updatedAt: '' })
+    await h.env.rt.db.collection('subscriptions').doc('demo-resident-1:demo-noticeUrgent').set({ openid: 'demo-resident-1', templateId: 'demo-noticeUrgent', remaining: 1, accepted: 1, rejected: 0, updatedAt: '' })
     const n = await h.publish('demo-secretary-1', { priority: 'important' })
     const rs = await h.receipts(n.id)
     expect(Object.fromEntries(rs.map((r) => [r.openid, r.push]))).toEqual({ 'demo-resident-1': 'queued', 'demo-volunteer-1': 'no_grant' })

@@ -73,7 +73,7 @@ describe('notices reach, notReached, recordFollowUp, remind and exportReach', ()
     const wang = list.ok ? list.data.items.find((p) => p.name === '王秀兰')! : null
     const noGrant = await h.act('demo-grid-1', 'remind', { noticeId, ref: wang!.ref })
     expect(noGrant.ok || noGrant.error.message).toContain('没有开启通知提醒')
-    await h.env.rt.db.collection('subscriptions').doc('demo-resident-1:community-notice').set({ openid: 'demo-resident-1', templateId: 'community-notice', remaining: 2, accepted: 2, rejected: 0, updatedAt: '' })
+    await h.env.rt.db.collection('subscriptions').doc('demo-resident-1:demo-noticeUrgent').set({ openid: 'demo-resident-1', templateId: 'demo-noticeUrgent', remaining: 2, accepted: 2, rejected: 0, updatedAt: '' })
     expect((await h.act('demo-grid-1', 'remind', { noticeId, ref: wang!.ref })).ok).toBe(true)
     const twice = await h.act('demo-grid-1', 'remind', { noticeId, ref: wang!.ref })
     expect(twice.ok || twice.error.code).toBe('RATE_LIMITED')
