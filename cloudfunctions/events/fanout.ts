@@ -45,7 +45,7 @@ export async function runFanout(db: Db, eventId: string, now: Date): Promise<num
       const done = await transitionReg(db, reg._id, ACTIVE_STATUSES, (r) => ({
         patch: { status: 'cancelled', cancelReason: 'event_cancelled', offerExpiresAt: null },
         note: fanout.body,
-        notice: r.openid ? eventNotice(event, r.openid, `${fanout.key}:${r._id}`, fanout.title, fanout.body, '已取消') : null,
+        notice: r.openid ? eventNotice(event, r.openid, `${fanout.key}:${r._id}`, fanout.title, fanout.body, '已取消', { urgent: true }) : null,
       }), now)
       if (done?.openid) told++
     }

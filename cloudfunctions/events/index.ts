@@ -13,7 +13,7 @@ import { cancelEvent, copyEvent, createEvent, createSeries, publishEvent, update
 export const events = defineFunction('events', EventsContract, {
   list: { access: 'signed-in', handler: (input, ctx) => listEvents(ctx, input) },
   get: { access: 'signed-in', handler: (input, ctx) => getEvent(ctx, input.eventId) },
-  signUp: { access: 'signed-in', handler: (input, ctx) => signUp(ctx, input) },
+  signUp: { access: 'signed-in', limit: 'submission', handler: (input, ctx) => signUp(ctx, input) },
   acceptOffer: { access: 'signed-in', handler: (input, ctx) => acceptOffer(ctx, input.eventId) },
   cancel: { access: 'signed-in', handler: (input, ctx) => cancelMine(ctx, input.eventId) },
   mine: { access: 'signed-in', handler: (input, ctx) => myEvents(ctx, input.past) },

@@ -61,7 +61,7 @@ export async function transitionReg(
 export function statusNotice(event: EventDoc, reg: RegistrationDoc, kind: StatusNoticeKind, now: Date, extra: { waitPosition?: number; offerExpiresAt?: string | null } = {}): NotifyInput | null {
   if (!reg.openid) return null
   const t = statusNoticeText(kind, event, { ...extra, now })
-  return eventNotice(event, reg.openid, `${reg._id}:r${reg.round}:${kind}`, t.title, t.lead, t.status)
+  return eventNotice(event, reg.openid, `${reg._id}:r${reg.round}:${kind}`, t.title, t.lead, t.status, { kind: kind === 'promoted' ? 'eventPromoted' : 'eventResult' })
 }
 
 /**

@@ -84,7 +84,7 @@ export async function sendReminders(rt: Runtime): Promise<number> {
       for (const reg of await registrationsOf(db, event._id, ['confirmed'])) {
         if (!reg.openid) continue
         const key = `remind:${event.startAt}|${send}:${reg._id}`
-        if (await notify(db, eventNotice(event, reg.openid, key, '活动提醒', lead, '即将开始'), now)) sent++
+        if (await notify(db, eventNotice(event, reg.openid, key, '活动提醒', lead, '即将开始', { kind: 'eventReminder' }), now)) sent++
       }
     }
     const done = [...event.remindersDone, ...markDone]

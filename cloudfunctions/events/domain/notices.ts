@@ -1,4 +1,4 @@
-import { thing } from '../../../types/notifications'
+import { timeKeyword, type MessageKind } from '../../../types/notifications'
 import type { NotifyInput } from '../../core/outbox'
 import { formatDeadline, formatWhen } from './schedule'
 
@@ -6,8 +6,6 @@ import { formatDeadline, formatWhen } from './schedule'
  * Every message about an event says what, when and where (users of other systems asked for
  * exactly that), and goes through the outbox with a dedupe key per person and occasion.
  */
-
-export const EVENT_TEMPLATE_ID = 'event-status'
 
 export interface NoticeEvent {
   _id: string
@@ -22,14 +20,30 @@ export function whenAndWhere(e: NoticeEvent): string {
   return `时间：${formatWhen(e.startAt, e.endAt)}；地点：${where}`
 }
 
-export function eventNotice(e: NoticeEvent, openid: string, key: string, title: string, lead: string, status: string): NotifyInput {
+/**
+ * One message about an event. `kind` picks the subscribe message (报名结果 by default, 活动提醒,
+ * 候补转正); `urgent` ones (an event called off) are pushed even in the quiet hours.
+ */
+export function eventNotice(
+  e: NoticeEvent,
+  openid: string,
+  key: string,
+  title: string,
+  lead: string,
+  status: string,
+  push: { kind?: MessageKind; urgent?: boolean } = {},
+): NotifyInput {
   return {
     dedupeKey: `event:${e._id}:${key}`,
     openid,
     title,
     body: `${lead}\n${whenAndWhere(e)}`,
     link: `/pages/events/detail?id=${encodeURIComponent(e._id)}`,
-    template: { id: EVENT_TEMPLATE_ID, data: { thing1: thing(e.title), time2: formatWhen(e.startAt, e.endAt), thing3: thing(e.place.name), phrase4: status } },
+    template: {
+      kind: push.kind ?? 'eventResult',
+      data: { title: e.title, time: timeKeyword(e.startAt, e.endAt), place: e.place.name, status },
+      urgent: push.urgent ?? false,
+    },
   }
 }
 

@@ -6,8 +6,10 @@ import { AsyncView } from '../../components/async-view'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { useMe } from '../../hooks/use-me'
+import { useReminders } from '../../hooks/use-reminders'
 import { confirm, toast, toastError } from '../../lib/feedback'
 import { eventsService, type EventDetail } from '../../services/events'
+import { askForReminders } from '../../services/subscribe'
 import { addToCalendar } from './calendar'
 import { EventFacts } from './components/event-facts'
 import { SignUpForm, type SignUpAnswers } from './components/signup-form'
@@ -52,6 +54,7 @@ function MyPart({ event, busy, act }: { event: EventDetail; busy: boolean; act(w
 export default function EventDetailPage() {
   const { params } = useRouter()
   const id = decodeURIComponent(params.id ?? '')
+  useReminders()
   const { profile } = useMe()
   const event = useAsync(() => eventsService.get(id), [id])
   const [busy, setBusy] = useState(false)
@@ -71,12 +74,15 @@ export default function EventDetailPage() {
       await event.reload()
     }
   }
-  const signUp = (a: SignUpAnswers) =>
+  const signUp = (a: SignUpAnswers) => {
+    // From the tap (WeChat's rule): 报名结果、活动提醒、候补转正. A refusal stops nothing.
+    void askForReminders('event')
     void run(async () => {
       const { registration } = await eventsService.signUp({ eventId: id, clientRequestId: requestId, ...a })
       setRequestId(newRequestId())
       return myStatusLabel(registration)
     })
+  }
   const act = async (e: EventDetail, what: 'accept' | 'cancel' | 'calendar') => {
     if (what === 'accept') return run(async () => (await eventsService.acceptOffer(id), '已确认参加，请准时到场'))
     if (what === 'calendar') return run(() => addToCalendar({ id, title: e.title, startAt: e.startAt, endAt: e.endAt, place: `${e.place.name} ${e.place.address}`.trim(), description: `${formatWhen(e.startAt, e.endAt)} ${e.place.name}` }))
