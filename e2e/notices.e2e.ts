@@ -52,7 +52,8 @@ describe('社区通知', () => {
 
     page = await signedIn(context, 'demo-resident-2', pageErrors)
     await page.goto('/#/pages/notices/index')
-    await page.getByTestId('notices-empty').waitFor()
+    // The empty state exists only once the list has loaded with nothing in it.
+    await page.getByTestId('notices-empty').waitFor({ state: 'attached' })
     expect(await page.getByTestId(`notice-card-${noticeId}`).count()).toBe(0)
 
     page = await signedIn(context, 'demo-grid-1', pageErrors)
