@@ -3,6 +3,7 @@ import { holdsCapability, holdsCapabilityAt, type Capability } from '../../types
 import { AppError } from './app-error'
 import { unitsByIds } from './org-cache'
 import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from './collections'
+import { collection } from './data'
 
 /*
  * Server side of the one role policy (types/policy.ts): the functions ask by capability,
@@ -11,8 +12,7 @@ import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from 
 
 /** Every role assignment of one person (a handful: one query, no paging needed). */
 export async function loadAssignments(db: Db, openid: string): Promise<RoleAssignmentDoc[]> {
-  const res = await db.collection(COLLECTIONS.roleAssignments).where({ openid }).limit(1000).get()
-  return res.data as RoleAssignmentDoc[]
+  return collection(db, COLLECTIONS.roleAssignments).where({ openid }).limit(1000).get()
 }
 
 /**
@@ -21,6 +21,7 @@ export async function loadAssignments(db: Db, openid: string): Promise<RoleAssig
  * granted a role before it) has their assignments read on their own.
  */
 export async function loadCaller(db: Db, openid: string): Promise<{ user: UserDoc | null; assignments: RoleAssignmentDoc[] }> {
+  // Cast: the SDK types an aggregate's answer as `any`; the `lookup` stage gives this shape.
   const res = await db
     .collection(COLLECTIONS.users)
     .aggregate()

@@ -1,6 +1,6 @@
 import tcb from '@cloudbase/node-sdk'
-import type { Caller } from './define-function'
-import type { ContentVerdict, Logger, Runtime, SubscribeMessage } from './runtime'
+import type { Db } from '@cloudbase/database'
+import type { Caller, ContentVerdict, Logger, Runtime, SubscribeMessage } from './runtime'
 import { templatesFromConfig } from './templates'
 
 /**

@@ -1,16 +1,6 @@
+import type { MessageKind, SubscribeResult } from '../../types/notifications'
 import type { Role, UnitKind } from '../../types/roles'
-
-/** Collection names shared by every function (docs/layout.md "Collections"). */
-export const COLLECTIONS = {
-  users: 'users',
-  units: 'units',
-  roleAssignments: 'role_assignments',
-  volunteerApplications: 'volunteer_applications',
-  subscriptions: 'subscriptions',
-  outbox: 'outbox',
-  inbox: 'inbox',
-  devMessages: 'dev_messages',
-} as const
+import { collectionName } from './data'
 
 /** `users`: `_id` is the caller's OPENID, so a person has exactly one document. */
 export interface UserDoc {
@@ -79,3 +69,99 @@ export interface RoleAssignmentDoc {
 export function roleAssignmentId(openid: string, role: Role, unitId: string): string {
   return `${openid}:${role}:${unitId}`
 }
+
+/** `volunteer_applications`: `_id` = `${openid}:${communityId}`, one per person and community. */
+export interface VolunteerApplicationDoc {
+  _id: string
+  openid: string
+  communityId: string
+  isPartyMember: boolean
+  skills: string[]
+  note: string
+  status: 'pending' | 'approved' | 'rejected'
+  createdAt: string
+  reviewedAt: string | null
+  reviewedBy: string | null
+  reason: string | null
+}
+
+export type SubscribeStep = 'none' | 'pending' | 'sending' | 'sent' | 'skipped' | 'failed' | 'unknown'
+
+/**
+ * A subscribe message as the outbox keeps it: the message kind and its fields
+ * (types/notifications.ts); which template carries it is the deployment's business.
+ * `urgent` ones are pushed even in the quiet hours.
+ */
+export interface PushInput {
+  kind: MessageKind
+  data: Record<string, string>
+  urgent?: boolean
+}
+
+/** `outbox`: one notification to deliver; `_id` is its dedupe key (outbox.ts). */
+export interface OutboxDoc {
+  _id: string
+  /** Same as `_id`; kept as a field for the unique index the console shows. */
+  dedupeKey: string
+  openid: string
+  title: string
+  body: string
+  link: string | null
+  template: PushInput | null
+  status: 'pending' | 'sending' | 'done' | 'failed'
+  /** Claims so far; also the compare-and-set version of the claim. */
+  attempts: number
+  /** When a pending record is due, or when a `sending` claim's lease runs out. */
+  nextAttemptAt: string
+  inboxStep: 'pending' | 'done'
+  subscribeStep: SubscribeStep
+  lastError: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+/** `inbox`: one in-app message, written by the outbox drain with the dedupe key as `_id`. */
+export interface InboxDoc {
+  _id: string
+  openid: string
+  title: string
+  body: string
+  link: string | null
+  createdAt: string
+  readAt: string | null
+}
+
+/** `subscriptions`: `_id` = `${openid}:${templateId}`; `remaining` one-time messages allowed. */
+export interface SubscriptionDoc {
+  _id: string
+  openid: string
+  templateId: string
+  remaining: number
+  accepted: number
+  rejected: number
+  /** What the person chose last time they were asked (ban: turned off in WeChat's settings). */
+  lastResult?: SubscribeResult | null
+  updatedAt: string
+}
+
+/** `dev_messages`: what the local messaging port would have sent (the dev inbox shows them). */
+export interface DevMessageDoc {
+  _id: string
+  touser: string
+  templateId: string
+  page: string | null
+  data: Record<string, { value: string }>
+  sentAt: string
+}
+
+/** Collections shared by every function (docs/layout.md "Collections"), each with its document type. */
+export const COLLECTIONS = {
+  users: collectionName<UserDoc>('users'),
+  units: collectionName<UnitDoc>('units'),
+  roleAssignments: collectionName<RoleAssignmentDoc>('role_assignments'),
+  volunteerApplications: collectionName<VolunteerApplicationDoc>('volunteer_applications'),
+  subscriptions: collectionName<SubscriptionDoc>('subscriptions'),
+  outbox: collectionName<OutboxDoc>('outbox'),
+  inbox: collectionName<InboxDoc>('inbox'),
+  devMessages: collectionName<DevMessageDoc>('dev_messages'),
+} as const

@@ -6,16 +6,14 @@ import type { Capability } from '../../types/policy'
 import { AppError } from './app-error'
 import { canAnywhere, loadCaller, requireCapabilityAt } from './authz'
 import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from './collections'
-import type { Runtime } from './runtime'
+import { transaction } from './data'
+import type { Caller, Runtime } from './runtime'
 import { findUnreadableText } from './text-guard'
 
 // Validation messages reach the user, so they are Chinese.
 z.config(zhCN())
 
-/** Verified identity: the platform context in the cloud, a signed token on the local host. */
-export interface Caller {
-  openid: string
-}
+export type { Caller } from './runtime'
 
 /**
  * Who may call an action: anyone, anyone signed in, or whoever holds the capability at some
@@ -97,13 +95,13 @@ async function createUser(rt: Runtime, openid: string): Promise<UserDoc> {
   const now = rt.clock.now().toISOString()
   const fresh: UserDoc = { _id: openid, name: null, phone: null, communityId: null, createdAt: now, updatedAt: now }
   // Two first calls may race; a transaction makes exactly one of them create the document.
-  return (await rt.db.runTransaction(async (tx: Pick<Runtime['db'], 'collection'>) => {
-    const got = (await tx.collection(COLLECTIONS.users).doc(openid).get()).data as UserDoc | null
+  return transaction(rt.db, async (tx) => {
+    const got = await tx.collection(COLLECTIONS.users).doc(openid).get()
     if (got) return got
     const { _id, ...rest } = fresh
     await tx.collection(COLLECTIONS.users).doc(_id).set(rest)
     return fresh
-  })) as UserDoc
+  })
 }
 
 /**

@@ -1,4 +1,5 @@
 import { COLLECTIONS } from './collections'
+import { transaction } from './data'
 import { backoffMs, drainOutbox, notify, subscriptionId, type DrainStep, type OutboxDoc } from './outbox'
 import { createTestEnv, type TestEnv } from './testing'
 
@@ -49,9 +50,8 @@ describe('outbox', () => {
   })
 
   it('should not queue a notification whose transaction rolls back', async () => {
-    const db = env.rt.db as unknown as { runTransaction(fn: (tx: never) => Promise<void>): Promise<void> }
     await expect(
-      db.runTransaction(async (tx) => {
+      transaction(env.rt.db, async (tx) => {
         await notify(tx, { dedupeKey: 'k', openid: OPENID, title: 't', body: 'b' }, env.clock.now())
         throw new Error('state change refused')
       }),

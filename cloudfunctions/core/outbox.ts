@@ -1,7 +1,8 @@
 import type { Db } from '@cloudbase/database'
-import { renderTemplate, type MessageKind, type SubscribeResult, type TemplateMap } from '../../types/notifications'
+import { renderTemplate, type MessageKind, type TemplateMap } from '../../types/notifications'
 import { quietHoursEnd } from '../../types/quiet-hours'
-import { COLLECTIONS } from './collections'
+import { COLLECTIONS, type InboxDoc, type OutboxDoc, type PushInput, type SubscribeStep } from './collections'
+import { collection, transaction, type Body, type CollectionName, type Doc, type Tx } from './data'
 import type { Runtime } from './runtime'
 
 /**
@@ -35,57 +36,7 @@ export interface NotifyInput {
   notBefore?: Date
 }
 
-export interface PushInput {
-  kind: MessageKind
-  data: Record<string, string>
-  urgent?: boolean
-}
-
-export type SubscribeStep = 'none' | 'pending' | 'sending' | 'sent' | 'skipped' | 'failed' | 'unknown'
-
-export interface OutboxDoc {
-  _id: string
-  /** Same as `_id`; kept as a field for the unique index the console shows. */
-  dedupeKey: string
-  openid: string
-  title: string
-  body: string
-  link: string | null
-  template: PushInput | null
-  status: 'pending' | 'sending' | 'done' | 'failed'
-  /** Claims so far; also the compare-and-set version of the claim. */
-  attempts: number
-  /** When a pending record is due, or when a `sending` claim's lease runs out. */
-  nextAttemptAt: string
-  inboxStep: 'pending' | 'done'
-  subscribeStep: SubscribeStep
-  lastError: string | null
-  createdAt: string
-  updatedAt: string
-}
-
-export interface InboxDoc {
-  _id: string
-  openid: string
-  title: string
-  body: string
-  link: string | null
-  createdAt: string
-  readAt: string | null
-}
-
-/** `subscriptions`: `_id` = `${openid}:${templateId}`; `remaining` one-time messages allowed. */
-export interface SubscriptionDoc {
-  _id: string
-  openid: string
-  templateId: string
-  remaining: number
-  accepted: number
-  rejected: number
-  /** What the person chose last time they were asked (ban: turned off in WeChat's settings). */
-  lastResult?: SubscribeResult | null
-  updatedAt: string
-}
+export type { InboxDoc, OutboxDoc, PushInput, SubscribeStep, SubscriptionDoc } from './collections'
 
 export function subscriptionId(openid: string, templateId: string): string {
   return `${openid}:${templateId}`
@@ -118,18 +69,10 @@ export function backoffMs(attempts: number): number {
   return Math.min(OUTBOX_POLICY.baseBackoffMs * 2 ** Math.max(attempts - 1, 0), OUTBOX_POLICY.maxBackoffMs)
 }
 
-/** The part of the SDK both a `Db` and a transaction offer. */
-type Writer = Pick<Db, 'collection'>
-type TxRunner = Omit<Db, 'runTransaction'> & { runTransaction<T>(fn: (tx: Writer) => Promise<T>): Promise<T> }
-
-function isDb(target: Writer): target is TxRunner {
-  return typeof (target as { runTransaction?: unknown }).runTransaction === 'function'
-}
-
-async function insertIfAbsent(tx: Writer, collection: string, id: string, doc: Record<string, unknown>): Promise<boolean> {
-  const got = (await tx.collection(collection).doc(id).get()) as { data: unknown }
-  if (got.data) return false
-  await tx.collection(collection).doc(id).set(doc)
+async function insertIfAbsent<T extends Doc>(tx: Tx, name: CollectionName<T>, id: string, doc: Body<T>): Promise<boolean> {
+  const ref = tx.collection(name).doc(id)
+  if (await ref.get()) return false
+  await ref.set(doc)
   return true
 }
 
@@ -138,7 +81,7 @@ async function insertIfAbsent(tx: Writer, collection: string, id: string, doc: R
  * written or neither; with a plain `db` it runs its own small transaction. Returns false
  * when a record with this dedupe key already exists.
  */
-export async function notify(target: Writer, input: NotifyInput, now: Date): Promise<boolean> {
+export async function notify(target: Tx | Db, input: NotifyInput, now: Date): Promise<boolean> {
   const at = now.toISOString()
   const doc: Omit<OutboxDoc, '_id'> = {
     dedupeKey: input.dedupeKey,
@@ -156,8 +99,8 @@ export async function notify(target: Writer, input: NotifyInput, now: Date): Pro
     createdAt: at,
     updatedAt: at,
   }
-  const write = (tx: Writer) => insertIfAbsent(tx, COLLECTIONS.outbox, input.dedupeKey, doc)
-  return isDb(target) ? target.runTransaction(write) : write(target)
+  const write = (tx: Tx) => insertIfAbsent(tx, COLLECTIONS.outbox, input.dedupeKey, doc)
+  return 'runTransaction' in target ? transaction(target, write) : write(target)
 }
 
 /** Points where a drain has just recorded progress; tests stop the process there. */
@@ -186,48 +129,46 @@ export async function drainOutbox(rt: Runtime, options: DrainOptions = {}): Prom
   const { db } = rt
   const _ = db.command
   const report: DrainReport = { claimed: 0, inbox: 0, subscribeSent: 0, retried: 0, failed: 0 }
-  const due = await db
-    .collection(COLLECTIONS.outbox)
+  const due = await collection(db, COLLECTIONS.outbox)
     .where({ status: _.in(['pending', 'sending']), nextAttemptAt: _.lte(rt.clock.now().toISOString()) })
     .orderBy('nextAttemptAt', 'asc')
     .limit(options.limit ?? 50)
     .get()
-  for (const doc of due.data as OutboxDoc[]) {
+  for (const doc of due) {
     await deliver(rt, doc, options, report)
   }
   return report
 }
 
 async function deliver(rt: Runtime, doc: OutboxDoc, options: DrainOptions, report: DrainReport): Promise<void> {
-  const db = rt.db as TxRunner
+  const { db } = rt
   const _ = db.command
-  const outbox = () => db.collection(COLLECTIONS.outbox).doc(doc._id)
+  const outbox = () => collection(db, COLLECTIONS.outbox).doc(doc._id)
   const now = rt.clock.now()
   const attempts = doc.attempts + 1
 
-  const claim = (await db
-    .collection(COLLECTIONS.outbox)
+  const claimed = await collection(db, COLLECTIONS.outbox)
     .where({ _id: doc._id, attempts: doc.attempts, status: _.in(['pending', 'sending']) })
     .update({
       status: 'sending',
       attempts,
       nextAttemptAt: new Date(now.getTime() + OUTBOX_POLICY.leaseMs).toISOString(),
       updatedAt: now.toISOString(),
-    })) as { updated: number }
-  if (claim.updated !== 1) return // another drain has it
+    })
+  if (claimed !== 1) return // another drain has it
   report.claimed++
   await options.onStep?.('claimed', doc._id)
 
   if (doc.inboxStep !== 'done') {
-    await db.runTransaction(async (tx) => {
-      await insertIfAbsent(tx, COLLECTIONS.inbox, doc._id, {
+    await transaction(db, async (tx) => {
+      await insertIfAbsent<InboxDoc>(tx, COLLECTIONS.inbox, doc._id, {
         openid: doc.openid,
         title: doc.title,
         body: doc.body,
         link: doc.link,
         createdAt: doc.createdAt,
         readAt: null,
-      } satisfies Omit<InboxDoc, '_id'>)
+      })
       await tx.collection(COLLECTIONS.outbox).doc(doc._id).update({ inboxStep: 'done' })
     })
     report.inbox++
@@ -273,17 +214,17 @@ async function sendSubscribe(
   doc: OutboxDoc,
   options: DrainOptions,
 ): Promise<{ step: SubscribeStep; error?: string }> {
-  const db = rt.db as TxRunner
+  const { db } = rt
   const _ = db.command
   const template = renderTemplate(doc.template!.kind, doc.template!.data, rt.templates)
   // This deployment has no template for the kind: nothing to push, nothing to retry.
   if (!template) return { step: 'skipped' }
   const grantId = subscriptionId(doc.openid, template.id)
-  const grants = () => db.collection(COLLECTIONS.subscriptions).doc(grantId)
+  const grants = () => collection(db, COLLECTIONS.subscriptions).doc(grantId)
 
   // Reserve one grant and mark the step in one transaction: either both or neither.
-  const reserved = await db.runTransaction(async (tx) => {
-    const grant = ((await tx.collection(COLLECTIONS.subscriptions).doc(grantId).get()) as { data: SubscriptionDoc | null }).data
+  const reserved = await transaction(db, async (tx) => {
+    const grant = await tx.collection(COLLECTIONS.subscriptions).doc(grantId).get()
     if (!grant || grant.remaining < 1) {
       await tx.collection(COLLECTIONS.outbox).doc(doc._id).update({ subscribeStep: 'skipped' })
       return false

@@ -7,6 +7,11 @@ import type { TemplateMap } from '../../types/notifications'
  * local ones. Domain code gets them through the action context and never reads the
  * environment or knows which adapter it has.
  */
+/** Verified identity: the platform context in the cloud, a signed token on the local host. */
+export interface Caller {
+  openid: string
+}
+
 export interface Clock {
   now(): Date
 }

@@ -1,0 +1,168 @@
+import type { Db } from '@cloudbase/database'
+
+/*
+ * Typed access to the database. The SDK answers `any` for every read and write result
+ * (`get()` gives `{ data: any[] }`, a transaction's `get()` `{ data: any }`, `count()`
+ * `{ total }`), so without this module every read needs a cast. Here a collection name
+ * carries the type of its documents, and reads answer that type: `doc(id).get()` is
+ * `T | null` inside a transaction and out, queries answer `T[]`, `count()` a number.
+ *
+ * The only casts are the two below where the SDK's untyped objects are wrapped; what they
+ * claim is what the collection names declare, so a collection must only ever be written
+ * through its typed name (the demo seed and tests write plain documents of the same type).
+ */
+
+/** Every stored document has a string `_id` (openid, derived key or generated id). */
+export interface Doc {
+  _id: string
+}
+
+declare const DOC: unique symbol
+/** A collection's name that carries the type of its documents; a plain string at run time. */
+export type CollectionName<T extends Doc> = string & { readonly [DOC]?: T }
+
+/** Declares a collection: `export const WISHES = collectionName<WishDoc>('wishes')`. */
+export const collectionName = <T extends Doc>(name: string): CollectionName<T> => name
+
+type Command = Db['command']
+type QueryOp = ReturnType<Command['in']> | ReturnType<Command['and']>
+type UpdateOp = ReturnType<Command['set']>
+/** `a.b` paths into nested fields (`resolution.resolvedAt`); their values are not checked. */
+type NestedPath = `${string}.${string}`
+
+/** A query: a field equals a value, one element of an array field, or an operator (`_.in`, `_.lt`, …). */
+export type Where<T> = { [K in keyof T]?: T[K] | (T[K] extends readonly (infer E)[] ? E : never) | QueryOp } & { [path: NestedPath]: unknown }
+
+/** A document as written by `set`/`add`: everything but `_id`, which the reference gives. */
+export type Body<T extends Doc> = Omit<T, '_id'>
+
+/** An update: some fields, each a value of its type or an update operator (`_.inc`, `_.push`, `_.set`). */
+export type Patch<T extends Doc> = { [K in Exclude<keyof T, '_id'>]?: T[K] | UpdateOp } & { [path: NestedPath]: unknown }
+
+export type OrderField<T> = Extract<keyof T, string> | NestedPath
+
+export interface DocRef<T extends Doc> {
+  /** The document, or null when there is none. */
+  get(): Promise<T | null>
+  set(body: Body<T>): Promise<void>
+  update(patch: Patch<T>): Promise<void>
+  /** How many documents were removed (0 or 1). */
+  remove(): Promise<number>
+}
+
+export interface Query<T extends Doc> {
+  where(query: Where<T>): Query<T>
+  orderBy(field: OrderField<T>, direction: 'asc' | 'desc'): Query<T>
+  skip(n: number): Query<T>
+  limit(n: number): Query<T>
+  /** Reads only these fields (and `_id`): the answer's type says so. */
+  field<K extends Exclude<keyof T, '_id'>>(fields: { readonly [P in K]: true }): Query<Pick<T, K | '_id'>>
+  get(): Promise<T[]>
+  count(): Promise<number>
+  /** Updates every matching document; answers how many changed (a conditional single update: 0 or 1). */
+  update(patch: Patch<T>): Promise<number>
+  remove(): Promise<number>
+}
+
+export interface Collection<T extends Doc> extends Query<T> {
+  doc(id: string): DocRef<T>
+  /** Inserts with a generated `_id` and answers it. */
+  add(body: Body<T>): Promise<string>
+}
+
+/**
+ * The one transaction type. CloudBase transactions take document operations only (no
+ * queries), which is all a `Tx` offers. Pass it to `notify` so the notice is written with
+ * the change it reports.
+ */
+export interface Tx {
+  collection<T extends Doc>(name: CollectionName<T>): { doc(id: string): DocRef<T> }
+}
+
+/** What the SDK's document reference and query are, seen from here: results as the SDK gives them. */
+interface RawDocRef {
+  get(): Promise<{ data: unknown }>
+  set(body: object): Promise<unknown>
+  update(patch: object): Promise<unknown>
+  remove(): Promise<{ deleted?: number | string }>
+}
+interface RawQuery {
+  where(q: object): RawQuery
+  orderBy(field: string, direction: 'asc' | 'desc'): RawQuery
+  skip(n: number): RawQuery
+  limit(n: number): RawQuery
+  field(projection: object): RawQuery
+  get(): Promise<{ data: unknown[] }>
+  count(): Promise<{ total: number }>
+  update(patch: object): Promise<{ updated?: number }>
+  remove(): Promise<{ deleted?: number | string }>
+}
+interface RawCollection extends RawQuery {
+  doc(id: string): RawDocRef
+  add(body: object): Promise<{ id?: string }>
+}
+interface RawTx {
+  collection(name: string): { doc(id: string): RawDocRef }
+}
+
+const removed = (res: { deleted?: number | string }) => Number(res.deleted ?? 0)
+
+function docRef<T extends Doc>(raw: RawDocRef, inTx: boolean): DocRef<T> {
+  return {
+    async get() {
+      const { data } = await raw.get()
+      // Outside a transaction the SDK answers a list of at most one; inside, the document or null.
+      const doc = inTx ? data : Array.isArray(data) ? data[0] : null
+      // Cast: the collection name's type is the claim about what is stored there (see above).
+      return (doc ?? null) as T | null
+    },
+    set: async (body) => void (await raw.set(body)),
+    update: async (patch) => void (await raw.update(patch)),
+    remove: async () => removed(await raw.remove()),
+  }
+}
+
+function query<T extends Doc>(raw: RawQuery): Query<T> {
+  return {
+    where: (q) => query(raw.where(q)),
+    orderBy: (f, d) => query(raw.orderBy(f, d)),
+    skip: (n) => query(raw.skip(n)),
+    limit: (n) => query(raw.limit(n)),
+    field: (fields) => query(raw.field(fields)),
+    // Cast: as in `docRef.get`, the collection's declared type.
+    get: async () => (await raw.get()).data as T[],
+    count: async () => (await raw.count()).total,
+    update: async (patch) => (await raw.update(patch)).updated ?? 0,
+    remove: async () => removed(await raw.remove()),
+  }
+}
+
+/** A typed collection of `db`: `collection(db, WISHES).doc(id).get()` is a `WishDoc | null`. */
+export function collection<T extends Doc>(db: Db, name: CollectionName<T>): Collection<T> {
+  const raw: RawCollection = db.collection(name)
+  return {
+    ...query<T>(raw),
+    doc: (id) => docRef<T>(raw.doc(id), false),
+    add: async (body) => (await raw.add(body)).id ?? '',
+  }
+}
+
+function typedTx(raw: RawTx): Tx {
+  return { collection: (name) => ({ doc: (id) => docRef(raw.collection(name).doc(id), true) }) }
+}
+
+/**
+ * Runs `fn` in one database transaction (retried by the SDK on a write conflict, so `fn`
+ * must only read and write through `tx` and may run more than once).
+ */
+export async function transaction<R>(db: Db, fn: (tx: Tx) => Promise<R>): Promise<R> {
+  // The SDK types `runTransaction` as `any`; it passes the raw transaction and answers fn's result.
+  const run: (cb: (raw: RawTx) => Promise<R>) => Promise<R> = db.runTransaction.bind(db)
+  return run((raw) => fn(typedTx(raw)))
+}
+
+/** A GeoJSON point the SDK stores as one (its `Geo.Point`), typed as the stored point it reads back as. */
+export function geoPoint(db: Db, lng: number, lat: number): { type: 'Point'; coordinates: [number, number] } {
+  // Cast: the SDK's Point serialises to exactly this GeoJSON shape when written.
+  return new db.Geo.Point(lng, lat) as unknown as { type: 'Point'; coordinates: [number, number] }
+}
