@@ -12,17 +12,9 @@ import type {
   TimelineEntry,
 } from '../../types/cases'
 import type { StoredPoint } from '../core/collections'
-
-/** Collections the cases function owns. */
-export const CASE_COLLECTIONS = {
-  cases: 'cases',
-  categories: 'case_categories',
-  rules: 'case_routing_rules',
-  counters: 'case_counters',
-  settings: 'case_settings',
-  /** Per unit and submission day: the counts the figures are made of (figure-counters.ts). */
-  figureCounters: 'case_figure_counters',
-} as const
+import { collectionName } from '../core/data'
+import { TRANSACTION_RETRY } from '../core/transaction-retry'
+import type { FigureCounts } from './domain/figures'
 
 /** `case_categories`: `_id` is the category code. */
 export type CategoryDoc = Omit<Category, 'code'> & { _id: string }
@@ -95,3 +87,35 @@ export interface CaseDoc {
   overdueFlaggedAt: string | null
   revisitTaskAt: string | null
 }
+
+/** `case_counters`: `_id` = `counterId(prefix, day)`; the last case number given that district and day. */
+export interface CaseCounterDoc {
+  _id: string
+  seq: number
+  updatedAt: string
+}
+
+/** `case_figure_counters`: `_id` = `${day}:${unitId}`. `unitScope` = the unit and its ancestors. */
+export interface FigureCounterDoc extends FigureCounts {
+  _id: string
+  unitId: string
+  unitName: string
+  unitScope: string[]
+  /** Shanghai calendar date of submission, `YYYY-MM-DD`. */
+  day: string
+  updatedAt: string
+}
+
+/** Every cases transaction touches the day's counters: retried with backoff, not failed, under a burst. */
+export const CASE_TX = { retry: TRANSACTION_RETRY }
+
+/** Collections the cases function owns, each with its document type. */
+export const CASE_COLLECTIONS = {
+  cases: collectionName<CaseDoc>('cases'),
+  categories: collectionName<CategoryDoc>('case_categories'),
+  rules: collectionName<RoutingRuleDoc>('case_routing_rules'),
+  counters: collectionName<CaseCounterDoc>('case_counters'),
+  settings: collectionName<CaseSettingsDoc>('case_settings'),
+  /** Per unit and submission day: the counts the figures are made of (figure-counters.ts). */
+  figureCounters: collectionName<FigureCounterDoc>('case_figure_counters'),
+} as const

@@ -1,9 +1,11 @@
 import type { Db } from '@cloudbase/database'
 import type { Figures } from '../../types/cases'
-import { CASE_COLLECTIONS, type CaseDoc } from './collections'
+import type { Tx } from '../core/data'
+import { CASE_COLLECTIONS, type CaseDoc, type FigureCounterDoc } from './collections'
 import { shanghaiDate } from './domain/deadlines'
 import { addCounts, countsOf, FIGURE_COUNT_KEYS, ratesOf, zeroCounts, type FigureCounts } from './domain/figures'
-import type { Tx } from './service'
+
+export type { FigureCounterDoc } from './collections'
 
 /*
  * The 督办考核 figures, kept as counters instead of recomputed from the cases: one
@@ -21,17 +23,6 @@ import type { Tx } from './service'
  * the range (in the cloud and locally), so its cost grows with the case count; counters
  * cost one more document read and write per state change.
  */
-
-/** `case_figure_counters`: `_id` = `${day}:${unitId}`. `unitScope` = the unit and its ancestors. */
-export interface FigureCounterDoc extends FigureCounts {
-  _id: string
-  unitId: string
-  unitName: string
-  unitScope: string[]
-  /** Shanghai calendar date of submission, `YYYY-MM-DD`. */
-  day: string
-  updatedAt: string
-}
 
 type CounterKey = Pick<FigureCounterDoc, '_id' | 'unitId' | 'unitName' | 'unitScope' | 'day'>
 
@@ -65,14 +56,19 @@ export function figureDeltas(before: FigureFields | null, after: FigureFields): 
 export async function applyFigureDeltas(tx: Tx, deltas: CounterDelta[], now: Date): Promise<void> {
   for (const { key, delta } of deltas) {
     const ref = tx.collection(CASE_COLLECTIONS.figureCounters).doc(key._id)
-    const current = ((await ref.get()) as { data: FigureCounterDoc | null }).data
+    const current = await ref.get()
     const counts = addCounts(current ? pickCounts(current) : zeroCounts(), delta)
     const { _id, ...meta } = key
     await ref.set({ ...meta, ...counts, updatedAt: now.toISOString() })
   }
 }
 
-const pickCounts = (d: FigureCounts): FigureCounts => Object.fromEntries(FIGURE_COUNT_KEYS.map((k) => [k, d[k] ?? 0])) as FigureCounts
+/** Just the counts of a stored counter (or a group of them), a count missing in an older document as 0. */
+function pickCounts(d: Partial<FigureCounts>): FigureCounts {
+  const counts = zeroCounts()
+  for (const k of FIGURE_COUNT_KEYS) counts[k] = d[k] ?? 0
+  return counts
+}
 
 /**
  * The counters recounted from cases, for a fresh load of cases written outside the
@@ -101,8 +97,9 @@ export async function figuresFromCounters(
   to: string,
 ): Promise<Figures & { byUnit: Array<Figures & { unitId: string; unitName: string }> }> {
   const _ = db.command
-  const $ = _.aggregate as unknown as Record<'sum' | 'first', (field: string) => unknown>
+  const $ = _.aggregate
   const sums = Object.fromEntries(FIGURE_COUNT_KEYS.map((k) => [k, $.sum(`$${k}`)]))
+  // Cast: the SDK types an aggregate's answer as `any`; the `group` stage above gives this shape.
   const res = (await db
     .collection(CASE_COLLECTIONS.figureCounters)
     .aggregate()

@@ -1,9 +1,12 @@
 import { CasesContract } from '../../types/cases'
 import { defineFunction } from '../core/define-function'
-import { getCase, loadCategories, myCases, rateCase, recordRevisit, resolveCase, signCase, submitCase } from './service'
-import { deleteRoutingRule, listRules, previewRoute, saveCategory, saveRoutingRule } from './service-admin'
-import { exportLedger, figures, inbox, ledger, similarNearby } from './service-reports'
-import { addNote, followCase, markDuplicate, requestExtension, returnCase, reviewExtension, superviseCase, transferCase } from './service-work'
+import { followCase } from './following'
+import { addNote, markDuplicate, requestExtension, resolveCase, returnCase, reviewExtension, signCase, superviseCase, transferCase } from './handling'
+import { getCase, inbox, myCases, similarNearby } from './queries'
+import { rateCase, recordRevisit } from './rating'
+import { exportLedger, figures, ledger } from './reports'
+import { deleteRoutingRule, listRules, loadCategories, previewRoute, saveCategory, saveRoutingRule } from './settings'
+import { submitCase } from './submission'
 
 /*
  * The `cases` function (issue 6): 诉求 from submission to rating. `access` here is only the

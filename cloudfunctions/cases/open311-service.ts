@@ -9,7 +9,8 @@ import { toServiceRequest, toServices, type Open311Error, type Open311PostAnswer
 import { serviceAreaPoints, SERVICE_RADIUS_KM, withinServiceArea } from './domain/open311-area'
 import { parsePost, type Open311Form } from './domain/open311-post'
 import { OPEN311_QUERY_LIMITS, parseRequestsQuery, type Open311Query } from './domain/open311-query'
-import { loadCategories, orgTreeFor, toRoutingUnit } from './service'
+import { orgTreeFor, toRoutingUnit } from './org-tree'
+import { loadCategories } from './settings'
 
 /*
  * What the host's Open311 GeoReport v2 routes call. Reading goes straight to the database:

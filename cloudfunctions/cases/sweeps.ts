@@ -1,10 +1,12 @@
 import type { Db } from '@cloudbase/database'
 import { OPEN_CASE_STATUSES } from '../../types/cases'
+import { collection, transaction, type Where } from '../core/data'
 import { notify, type NotifyInput } from '../core/outbox'
 import type { Runtime } from '../core/runtime'
-import { CASE_COLLECTIONS, type CaseDoc } from './collections'
+import { CASE_COLLECTIONS, CASE_TX, type CaseDoc } from './collections'
 import { formatShanghaiText } from './domain/deadlines'
-import { entry, staffNotices, staffOf, txDb } from './service'
+import { staffNotices, staffOf } from './notices'
+import { entry } from './transitions'
 
 /*
  * The timers of 接诉即办 and 回访反馈 (run by the scheduler, safe to run twice at once and
@@ -20,7 +22,7 @@ const BATCH = 200
 
 interface Flag {
   field: 'ackOverdueFlaggedAt' | 'overdueFlaggedAt' | 'revisitTaskAt'
-  where(db: Db, at: string): Record<string, unknown>
+  where(db: Db, at: string): Where<CaseDoc>
   /** Whether the case, read again inside the transaction, still needs the flag. */
   still(doc: CaseDoc, at: string): boolean
   change(doc: CaseDoc, now: Date, staff: string[], above: string[]): { patch: Partial<CaseDoc>; notices: NotifyInput[] }
@@ -66,20 +68,21 @@ async function raise(rt: Runtime, flag: Flag): Promise<number> {
   const { db } = rt
   const now = rt.clock.now()
   const at = now.toISOString()
-  const due = (await db.collection(CASE_COLLECTIONS.cases).where(flag.where(db, at)).limit(BATCH).get()).data as CaseDoc[]
+  const due = await collection(db, CASE_COLLECTIONS.cases).where(flag.where(db, at)).limit(BATCH).get()
   let flagged = 0
   for (const doc of due) {
     const staff = await staffOf(db, doc.handlingUnitId)
     const parentId = doc.unitScope.at(-2)
     const above = flag === HANDLE_OVERDUE && parentId ? await staffOf(db, parentId) : []
-    const done = await txDb(db).runTransaction(async (tx) => {
-      const current = ((await tx.collection(CASE_COLLECTIONS.cases).doc(doc._id).get()) as { data: CaseDoc | null }).data
+    const done = await transaction(db, async (tx) => {
+      const ref = tx.collection(CASE_COLLECTIONS.cases).doc(doc._id)
+      const current = await ref.get()
       if (!current || !flag.still({ ...current, _id: doc._id }, at)) return false
       const { patch, notices } = flag.change({ ...current, _id: doc._id }, now, staff, above)
-      await tx.collection(CASE_COLLECTIONS.cases).doc(doc._id).update({ ...patch, [flag.field]: at, updatedAt: at })
+      await ref.update({ ...patch, [flag.field]: at, updatedAt: at })
       for (const n of notices) await notify(tx, n, now)
       return true
-    })
+    }, CASE_TX)
     if (done) flagged++
   }
   return flagged

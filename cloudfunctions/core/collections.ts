@@ -50,6 +50,8 @@ export interface UnitDoc {
   address?: string | null
   /** Grid or 小区 boundary, a `Geo.Polygon` where one is known. */
   area?: unknown
+  /** A department's key for matching categories to it (cases/org-tree.ts `departmentKeyOf`). */
+  departmentKey?: string
   sort?: number
   /** 楼栋 only: number of 单元 and of households, where the community recorded them. */
   unitCount?: number | null

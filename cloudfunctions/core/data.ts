@@ -1,4 +1,5 @@
 import type { Db } from '@cloudbase/database'
+import { runTransactionWithRetry, type RetryPolicy } from './transaction-retry'
 
 /*
  * Typed access to the database. The SDK answers `any` for every read and write result
@@ -152,13 +153,17 @@ function typedTx(raw: RawTx): Tx {
 }
 
 /**
- * Runs `fn` in one database transaction (retried by the SDK on a write conflict, so `fn`
- * must only read and write through `tx` and may run more than once).
+ * Runs `fn` in one database transaction. A write conflict runs `fn` again (so it must only
+ * read and write through `tx`): by the SDK's three immediate retries, or with `retry` by
+ * growing, jittered pauses (core/transaction-retry.ts), for transactions on documents many
+ * callers write at once (the day's case counter).
  */
-export async function transaction<R>(db: Db, fn: (tx: Tx) => Promise<R>): Promise<R> {
+export async function transaction<R>(db: Db, fn: (tx: Tx) => Promise<R>, options: { retry?: RetryPolicy } = {}): Promise<R> {
+  const typed = (raw: RawTx) => fn(typedTx(raw))
+  if (options.retry) return runTransactionWithRetry(db, typed, options.retry)
   // The SDK types `runTransaction` as `any`; it passes the raw transaction and answers fn's result.
   const run: (cb: (raw: RawTx) => Promise<R>) => Promise<R> = db.runTransaction.bind(db)
-  return run((raw) => fn(typedTx(raw)))
+  return run(typed)
 }
 
 /** A GeoJSON point the SDK stores as one (its `Geo.Point`), typed as the stored point it reads back as. */

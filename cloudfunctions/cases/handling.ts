@@ -1,37 +1,39 @@
 import type { z } from 'zod'
-import type {
-  AddNoteInputSchema,
-  CaseDetail,
-  MarkDuplicateInputSchema,
-  RequestExtensionInputSchema,
-  ReturnCaseInputSchema,
-  ReviewExtensionInputSchema,
-  SuperviseInputSchema,
-  TransferInputSchema,
+import {
+  DISPOSITION_LABELS,
+  type AddNoteInputSchema,
+  type CaseDetail,
+  type MarkDuplicateInputSchema,
+  type RequestExtensionInputSchema,
+  type ResolveInputSchema,
+  type ReturnCaseInputSchema,
+  type ReviewExtensionInputSchema,
+  type SuperviseInputSchema,
+  type TransferInputSchema,
 } from '../../types/cases'
 import { AppError } from '../core/app-error'
-import { COLLECTIONS, type UnitDoc } from '../core/collections'
+import { loadUnit } from '../core/authz'
+import type { UnitDoc } from '../core/collections'
+import { collection } from '../core/data'
 import type { ActionContext } from '../core/define-function'
-import { notify } from '../core/outbox'
-import { actorOf } from './actors'
-import { CASE_COLLECTIONS, type CaseDoc } from './collections'
+import { CASE_COLLECTIONS } from './collections'
 import { parseCaseNumber } from './domain/case-number'
-import { addDuration, checkExtension, extendDeadline, formatShanghaiText, windowsOf } from './domain/deadlines'
-import { decide } from './domain/state-machine'
-import { checkPublicText, entry, loadCase, loadCategory, petitionerNotice, raise, roleIn, staffNotices, staffOf, transition, txDb } from './service'
-import { factsOf } from './views'
+import { addDuration, checkExtension, extendDeadline, formatShanghaiText, isOnTime, windowsOf } from './domain/deadlines'
+import { revisitDueAt } from './domain/satisfaction'
+import { followerNotices, petitionerNotice, staffNotices, staffOf } from './notices'
+import { tierOf } from './settings'
+import { checkPublicText, entry, raise, roleIn, transition } from './transitions'
 
 /*
- * The unit-side workflow beyond sign and resolve: notes, 转办, 退单, 延期, 督办, 重复件,
- * and residents following a case (我也遇到). Each goes through `transition`, so the
- * state machine decides and the change, its timeline entry and its notifications are
- * written together.
+ * The unit's handling of a case: 签收, notes, 转办, 退单, 延期 and its review, 督办, 重复件 and
+ * 办结. Each goes through `transition`, so the state machine decides and the change, its
+ * timeline entry and its notifications are written together.
  */
 
 const HANDLING_KINDS = new Set(['grid', 'community', 'joint_office', 'street', 'department', 'district'])
 
 async function unitOrThrow(ctx: ActionContext, id: string): Promise<UnitDoc> {
-  const unit = ((await ctx.rt.db.collection(COLLECTIONS.units).doc(id).get()).data as UnitDoc[])[0]
+  const unit = await loadUnit(ctx.rt.db, id)
   if (!unit || !HANDLING_KINDS.has(unit.kind)) {
     throw new AppError('BAD_REQUEST', '请选择承办单位', { issues: [{ path: ['toUnitId'], message: '没有这个承办单位' }] })
   }
@@ -78,7 +80,7 @@ export async function transferCase(ctx: ActionContext, input: z.output<typeof Tr
     if (target._id === doc.handlingUnitId && doc.status !== 'returned') {
       throw new AppError('BAD_REQUEST', '已在该单位办理', { issues: [{ path: ['toUnitId'], message: '请选择另一个承办单位' }] })
     }
-    const category = await loadCategory(ctx.rt.db, doc.categoryCode).catch(() => ({ tier: doc.tier }))
+    const category = await tierOf(ctx.rt.db, doc.categoryCode, doc.tier)
     const ackDueAt = addDuration(now, windowsOf(category).ackWithin)
     const staff = await staffOf(ctx.rt.db, target._id)
     const key = `transferred:${doc.timeline.length}`
@@ -106,7 +108,7 @@ export async function returnCase(ctx: ActionContext, input: z.output<typeof Retu
     await checkPublicText(ctx, [['reason', input.reason]])
     const parentId = doc.unitScope.at(-2)
     if (!parentId) throw new AppError('CONFLICT', '已是最高一级，不能退单')
-    const parent = ((await ctx.rt.db.collection(COLLECTIONS.units).doc(parentId).get()).data as UnitDoc[])[0]
+    const parent = await loadUnit(ctx.rt.db, parentId)
     if (!parent) throw new AppError('CONFLICT', '找不到上级单位，不能退单')
     const staff = await staffOf(ctx.rt.db, parent._id)
     return {
@@ -121,7 +123,7 @@ export async function returnCase(ctx: ActionContext, input: z.output<typeof Retu
 export async function requestExtension(ctx: ActionContext, input: z.output<typeof RequestExtensionInputSchema>): Promise<CaseDetail> {
   return transition(ctx, input.caseId, 'requestExtension', async (doc, _actor, now) => {
     await checkPublicText(ctx, [['reason', input.reason]])
-    const category = await loadCategory(ctx.rt.db, doc.categoryCode).catch(() => ({ tier: doc.tier }))
+    const category = await tierOf(ctx.rt.db, doc.categoryCode, doc.tier)
     const ok = checkExtension(category, doc.extension, input.days)
     if (!ok.ok) raise(ok)
     const parentId = doc.unitScope.at(-2)
@@ -174,7 +176,7 @@ export async function markDuplicate(ctx: ActionContext, input: z.output<typeof M
   const parsed = parseCaseNumber(input.duplicateOfNumber)
   if (!parsed) throw new AppError('BAD_REQUEST', '编号格式不对', { issues: [{ path: ['duplicateOfNumber'], message: '编号格式应如 BL-20261122-0042' }] })
   const number = input.duplicateOfNumber.trim().toUpperCase()
-  const original = ((await ctx.rt.db.collection(CASE_COLLECTIONS.cases).where({ number }).limit(1).get()).data as CaseDoc[])[0]
+  const [original] = await collection(ctx.rt.db, CASE_COLLECTIONS.cases).where({ number }).limit(1).get()
   if (!original) throw new AppError('NOT_FOUND', `找不到编号为${number}的诉求`)
   return transition(ctx, input.caseId, 'markDuplicate', (doc, _actor, now) => {
     if (original._id === doc._id) throw new AppError('BAD_REQUEST', '不能与自己重复', { issues: [{ path: ['duplicateOfNumber'], message: '请填写另一件诉求的编号' }] })
@@ -187,21 +189,30 @@ export async function markDuplicate(ctx: ActionContext, input: z.output<typeof M
   })
 }
 
-/** 我也遇到: a resident follows an open case instead of submitting the same thing again. */
-export async function followCase(ctx: ActionContext, caseId: string): Promise<{ followerCount: number }> {
-  const openid = ctx.requireCaller().openid
-  const doc = await loadCase(ctx.rt.db, caseId)
-  const out = decide('follow', factsOf(doc, openid), actorOf(doc, openid, ctx.assignments), ctx.now())
-  if (!out.ok) raise(out)
-  const count = await txDb(ctx.rt.db).runTransaction(async (tx) => {
-    const current = ((await tx.collection(CASE_COLLECTIONS.cases).doc(caseId).get()) as { data: CaseDoc | null }).data
-    if (!current) return null
-    if (current.followers.includes(openid)) return current.followerCount
-    const followers = [...current.followers, openid]
-    await tx.collection(CASE_COLLECTIONS.cases).doc(caseId).update({ followers, followerCount: followers.length })
-    await notify(tx, { dedupeKey: `case:${caseId}:followed:${openid}`, openid, title: '已关注诉求', body: `${current.number}办结时会通知您`, link: `/pages/cases/detail?id=${caseId}` }, ctx.now())
-    return followers.length
+/** 签收: the unit takes the case on; the petitioner is told who is handling it. */
+export async function signCase(ctx: ActionContext, caseId: string): Promise<CaseDetail> {
+  return transition(ctx, caseId, 'sign', (doc, _actor, now) => ({
+    patch: { signedAt: now.toISOString() },
+    entry: entry(now, 'signed', `「${doc.handlingUnitName}」已签收，正在办理`, { unitName: doc.handlingUnitName, actorRole: roleIn(ctx, doc.unitScope) }),
+    notices: petitionerNotice(doc, `signed:${doc.timeline.length}`, '诉求已签收', `「${doc.handlingUnitName}」已签收您的诉求（${doc.number}）`),
+  }))
+}
+
+/** 办结: disposition, reply to the petitioner and the ledger it is filed in; starts the two-week rating window. */
+export async function resolveCase(ctx: ActionContext, input: z.output<typeof ResolveInputSchema>): Promise<CaseDetail> {
+  return transition(ctx, input.caseId, 'resolve', async (doc, _actor, now) => {
+    await checkPublicText(ctx, [['reply', input.reply]])
+    return {
+      patch: {
+        resolution: { disposition: input.disposition, ledger: input.ledger, reply: input.reply, resolvedAt: now.toISOString(), onTime: isOnTime(now, doc.handleDueAt) },
+        revisitDueAt: revisitDueAt(now).toISOString(),
+      },
+      entry: entry(now, 'resolved', `已办结（${DISPOSITION_LABELS[input.disposition]}）：${input.reply}`, { unitName: doc.handlingUnitName, actorRole: roleIn(ctx, doc.unitScope) }),
+      // The ledger is for staff; the petitioner sees the disposition and the reply.
+      notices: [
+        ...petitionerNotice(doc, `resolved:${doc.timeline.length}`, '诉求已办结，请评价', `您的诉求（${doc.number}）已办结，请对办理结果进行评价`),
+        ...followerNotices(doc, `resolved:${doc.timeline.length}`, '您关注的诉求已办结', `${doc.number}：${input.reply.slice(0, 40)}`),
+      ],
+    }
   })
-  if (count === null) throw new AppError('NOT_FOUND', '找不到这件诉求')
-  return { followerCount: count }
 }

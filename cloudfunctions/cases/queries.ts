@@ -1,0 +1,140 @@
+import type { Db } from '@cloudbase/database'
+import type { z } from 'zod'
+import {
+  CASE_STATUS_LABELS,
+  OPEN_CASE_STATUSES,
+  type CaseDetail,
+  type CaseSummary,
+  type InboxInputSchema,
+  type ListInputSchema,
+  type SimilarNearbyInputSchema,
+} from '../../types/cases'
+import { collection, geoPoint, type Where } from '../core/data'
+import type { ActionContext } from '../core/define-function'
+import { distanceMeters, toLngLat } from '../core/geo'
+import { actorOf } from './actors'
+import { CASE_COLLECTIONS, type CaseDoc } from './collections'
+import { decide } from './domain/state-machine'
+import { detailFor, loadCase, raise } from './transitions'
+import { factsOf, publicName, toSummary } from './views'
+
+/*
+ * Reading cases: one case for those who may see it, the petitioner's own list, a unit's
+ * boxes (待签收, 办理中, 退单, 超期, 待回访, 已办结) and similar open cases nearby.
+ */
+
+/** One case with its timeline, for its petitioner and the staff who may act on it; nobody else. */
+export async function getCase(ctx: ActionContext, caseId: string): Promise<CaseDetail> {
+  const doc = await loadCase(ctx.rt.db, caseId)
+  const openid = ctx.requireCaller().openid
+  const out = decide('get', factsOf(doc, openid), actorOf(doc, openid, ctx.assignments), ctx.now())
+  if (!out.ok) raise(out)
+  return detailFor(ctx, doc)
+}
+
+export async function myCases(ctx: ActionContext, input: z.output<typeof ListInputSchema>): Promise<{ items: CaseSummary[]; total: number }> {
+  const { db } = ctx.rt
+  const _ = db.command
+  const where: Where<CaseDoc> = { petitionerOpenid: ctx.requireCaller().openid }
+  if (input.status === 'open') where.status = _.in([...OPEN_CASE_STATUSES])
+  if (input.status === 'resolved') where.status = 'resolved'
+  if (input.status === 'closed') where.status = _.in(['closed', 'duplicate'])
+  const cases = collection(db, CASE_COLLECTIONS.cases)
+  const [page, total] = await Promise.all([cases.where(where).orderBy('submittedAt', 'desc').skip(input.skip).limit(input.limit).get(), cases.where(where).count()])
+  const now = ctx.now()
+  return { items: page.map((d) => toSummary(d, now)), total }
+}
+
+type Box = z.output<typeof InboxInputSchema>['box']
+
+/**
+ * Each box as one or more disjoint queries, each with the field its page is ordered by.
+ * 超期 is three: unsigned past the acknowledgement deadline (which is never later than the
+ * handling deadline, so this covers unsigned cases past both), and processing or returned
+ * cases past the handling deadline. Plain equality-and-range queries instead of an `$or`
+ * or an `$in`, so each is one index range: the page reads only its own cases and each
+ * count is answered from the index without reading a case.
+ */
+function boxQueries(db: Db, unitId: string, box: Box, now: Date): Array<{ where: Where<CaseDoc>; order: 'ackDueAt' | 'handleDueAt' | 'revisitDueAt' }> {
+  const _ = db.command
+  const at = now.toISOString()
+  const base = { handlingUnitId: unitId }
+  switch (box) {
+    case 'to_sign':
+      return [{ where: { ...base, status: 'pending_sign' }, order: 'ackDueAt' }]
+    case 'processing':
+      return [{ where: { ...base, status: 'processing' }, order: 'handleDueAt' }]
+    case 'returned':
+      return [{ where: { ...base, status: 'returned' }, order: 'handleDueAt' }]
+    case 'overdue':
+      return [
+        { where: { ...base, status: 'pending_sign', ackDueAt: _.lt(at) }, order: 'ackDueAt' },
+        { where: { ...base, status: 'processing', handleDueAt: _.lt(at) }, order: 'handleDueAt' },
+        { where: { ...base, status: 'returned', handleDueAt: _.lt(at) }, order: 'handleDueAt' },
+      ]
+    case 'revisit':
+      return [{ where: { ...base, status: 'resolved', rating: null, revisitDueAt: _.lte(at) }, order: 'revisitDueAt' }]
+    case 'resolved':
+      return [{ where: { ...base, status: 'resolved' }, order: 'handleDueAt' }]
+  }
+}
+
+const BOXES: Box[] = ['to_sign', 'processing', 'returned', 'overdue', 'revisit', 'resolved']
+
+/** One unit's box with the counts of every box (the tabs' badges). Staff of the unit or above. */
+export async function inbox(ctx: ActionContext, input: z.output<typeof InboxInputSchema>) {
+  await ctx.requireCapabilityAt('cases.handle', input.unitId)
+  const { db } = ctx.rt
+  const now = ctx.now()
+  const cases = collection(db, CASE_COLLECTIONS.cases)
+  const count = async (box: Box) => {
+    const parts = await Promise.all(boxQueries(db, input.unitId, box, now).map((q) => cases.where(q.where).count()))
+    return parts.reduce((n, p) => n + p, 0)
+  }
+  const [to_sign, processing, returned, overdue, revisit, resolved] = await Promise.all(BOXES.map(count))
+  const counts: Record<Box, number> = { to_sign: to_sign!, processing: processing!, returned: returned!, overdue: overdue!, revisit: revisit!, resolved: resolved! }
+  // Most urgent first: the earliest deadline at the top. Each part gives its first
+  // skip+limit, and the merge keeps the page (boxes are small; skip is capped by the contract).
+  const parts = await Promise.all(
+    boxQueries(db, input.unitId, input.box, now).map(async (q) => {
+      const docs = await cases.where(q.where).orderBy(q.order, 'asc').limit(Math.min(1000, input.skip + input.limit)).get()
+      return docs.map((d) => ({ d, due: d[q.order] ?? '' }))
+    }),
+  )
+  const page = parts
+    .flat()
+    .sort((a, b) => a.due.localeCompare(b.due) || a.d._id.localeCompare(b.d._id))
+    .slice(input.skip, input.skip + input.limit)
+  return { items: page.map(({ d }) => toSummary(d, now)), total: counts[input.box], counts }
+}
+
+/**
+ * Open cases of the same category near the point, nearest first, so a resident can press
+ * 我也遇到 instead of filing the same thing again. No contact; the petitioner's name only
+ * masked, and only when they allowed it.
+ */
+export async function similarNearby(ctx: ActionContext, input: z.output<typeof SimilarNearbyInputSchema>) {
+  const { db } = ctx.rt
+  const _ = db.command
+  const docs = await collection(db, CASE_COLLECTIONS.cases)
+    .where({
+      location: _.geoNear({ geometry: geoPoint(db, input.location.lng, input.location.lat), maxDistance: input.radiusMeters }),
+      categoryCode: input.categoryCode,
+      status: _.in([...OPEN_CASE_STATUSES]),
+    })
+    .limit(5)
+    .get()
+  return {
+    items: docs.map((d) => ({
+      id: d._id,
+      number: d.number,
+      categoryName: d.categoryName,
+      description: d.description,
+      statusLabel: CASE_STATUS_LABELS[d.status],
+      distanceMeters: Math.round(distanceMeters(input.location, toLngLat(d.location)!)),
+      followerCount: d.followerCount,
+      petitionerName: publicName(d),
+    })),
+  }
+}
+
