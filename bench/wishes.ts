@@ -56,7 +56,7 @@ async function serve(scenario: string, size: number): Promise<void> {
     wishIds = []
     for (let i = 0; i < WISHES; i++) {
       const { id } = await invoke('demo-resident-1', { action: 'post', communityId: COMMUNITY, text: `测试心愿第 ${i} 号，需要志愿者帮忙`, category: CATEGORIES[i % 6], neededBy })
-      await invoke('demo-secretary-1', { action: 'review', id, decision: 'approve' })
+      await invoke('demo-secretary-1', { action: 'review', wishId: id, decision: 'approve' })
       wishIds.push(id)
     }
   } else {
@@ -119,7 +119,7 @@ async function benchClaims(): Promise<void> {
       Array.from({ length: VOLUNTEERS }, async (_, i) => {
         const token = ready.tokens[`bench-vol-${i}`]!
         for (const id of shuffle(ready.wishIds!)) {
-          const { ms, body } = await post(ready.url, token, { action: 'claim', id })
+          const { ms, body } = await post(ready.url, token, { action: 'claim', wishId: id })
           latencies.push(ms)
           const code = body.ok ? 'OK' : (body.error?.code ?? '?')
           codes[code] = (codes[code] ?? 0) + 1

@@ -28,7 +28,7 @@ export async function seedWishes(rt: Runtime): Promise<void> {
   ]
   for (const w of open) {
     const { id } = await act(rt, w.by, { action: 'post', communityId: w.communityId, text: w.text, category: w.category, neededBy: shanghaiDate(now, w.days) })
-    await act(rt, 'demo-secretary-1', { action: 'review', id, decision: 'approve' })
+    await act(rt, 'demo-secretary-1', { action: 'review', wishId: id, decision: 'approve' })
   }
 
   const done = await act(rt, 'demo-resident-2', {
@@ -39,9 +39,9 @@ export async function seedWishes(rt: Runtime): Promise<void> {
     neededBy: shanghaiDate(now, 2),
   })
   const id = done.id as string
-  await act(rt, 'demo-secretary-1', { action: 'review', id, decision: 'approve' })
-  await act(rt, 'demo-volunteer-1', { action: 'claim', id })
-  await act(rt, 'demo-volunteer-1', { action: 'fulfil', id, note: '已上门换好灯泡，顺便检查了线路', photos: [] })
-  await act(rt, 'demo-resident-2', { action: 'confirm', id })
-  await act(rt, 'demo-resident-2', { action: 'thank', id, text: '谢谢张师傅，灯亮了，心里也亮堂了！' })
+  await act(rt, 'demo-secretary-1', { action: 'review', wishId: id, decision: 'approve' })
+  await act(rt, 'demo-volunteer-1', { action: 'claim', wishId: id })
+  await act(rt, 'demo-volunteer-1', { action: 'fulfil', wishId: id, note: '已上门换好灯泡，顺便检查了线路', photos: [] })
+  await act(rt, 'demo-resident-2', { action: 'confirm', wishId: id })
+  await act(rt, 'demo-resident-2', { action: 'thank', wishId: id, text: '谢谢张师傅，灯亮了，心里也亮堂了！' })
 }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { CalendarDateSchema } from './calendar-date'
 import { defineContract } from './contract'
 import { LngLatSchema } from './org'
+import { countedPageOf, maxDepth, pageInput } from './paging'
 import { RoleSchema } from './roles'
 import { CASE_CHANNELS, CASE_LIMITS, CASE_STATUSES, DEADLINE_TIERS, DISPOSITIONS, LEDGERS, ROUTING_LEVELS, SATISFACTIONS } from './cases-labels'
 
@@ -225,6 +226,23 @@ export const CaseSummarySchema = z.object({
 })
 export type CaseSummary = z.infer<typeof CaseSummarySchema>
 
+/** What a person may do to one existing case; a detail's `can` lists those allowed to its caller now. */
+export const CaseActionSchema = z.enum([
+  'sign',
+  'addNote',
+  'transfer',
+  'returnCase',
+  'requestExtension',
+  'reviewExtension',
+  'supervise',
+  'resolve',
+  'markDuplicate',
+  'follow',
+  'rate',
+  'recordRevisit',
+])
+export type CaseAction = z.infer<typeof CaseActionSchema>
+
 /**
  * A case with its timeline. The petitioner's contact is only present for staff who may
  * act on the case; other residents never see who submitted it.
@@ -252,9 +270,9 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   viewer: z.object({
     isPetitioner: z.boolean(),
     isFollower: z.boolean(),
-    /** Actions this viewer may take now (from the state machine), so the app shows only those buttons. */
-    allowedActions: z.array(z.string()),
   }),
+  /** The actions the caller may take now (from the state machine); the page shows exactly these buttons. */
+  can: z.array(CaseActionSchema),
 })
 export type CaseDetail = z.infer<typeof CaseDetailSchema>
 
@@ -305,11 +323,12 @@ export const SimilarNearbyInputSchema = z.object({
   radiusMeters: z.number().int().min(50).max(2000).default(500),
 })
 
-export const ListInputSchema = z.object({
-  status: z.enum(['open', 'resolved', 'closed', 'all']).default('all'),
-  limit: z.number().int().min(1).max(50).default(20),
-  skip: z.number().int().min(0).max(10000).default(0),
-})
+export const ListInputSchema = z
+  .object({
+    status: z.enum(['open', 'resolved', 'closed', 'all']).default('all'),
+    ...pageInput(),
+  })
+  .refine(...maxDepth(10000))
 
 export const AddNoteInputSchema = CaseRef.extend({ text: Text(CASE_LIMITS.replyMax), staffOnly: z.boolean().default(false) })
 export const TransferInputSchema = CaseRef.extend({ toUnitId: Id, reason: Reason })
@@ -342,21 +361,18 @@ function withPeriod<S extends z.ZodType<Bounds>>(schema: S): S {
     .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 366 * 86_400_000, { path: ['to'], message: '一次最多查询一年' }) as unknown as S
 }
 
-export const InboxInputSchema = z.object({
-  unitId: Id,
-  box: z.enum(['to_sign', 'processing', 'returned', 'overdue', 'revisit', 'resolved']).default('to_sign'),
-  limit: z.number().int().min(1).max(50).default(20),
-  /** A box is a work queue, read from the top: deeper than 950 is not a page anyone needs. */
-  skip: z.number().int().min(0).max(950).default(0),
-})
-export const LedgerInputSchema = withPeriod(
-  z.object({
-    ...Period,
+export const InboxInputSchema = z
+  .object({
     unitId: Id,
-    ledger: LedgerSchema,
-    limit: z.number().int().min(1).max(100).default(50),
-    skip: z.number().int().min(0).max(10000).default(0),
-  }),
+    box: z.enum(['to_sign', 'processing', 'returned', 'overdue', 'revisit', 'resolved']).default('to_sign'),
+    ...pageInput(),
+  })
+  // A box is a work queue, read from the top: deeper than 950 is not a page anyone needs.
+  .refine(...maxDepth(950))
+export const LedgerInputSchema = withPeriod(
+  z
+    .object({ ...Period, unitId: Id, ledger: LedgerSchema, ...pageInput({ maxPageSize: 100, defaultPageSize: 50 }) })
+    .refine(...maxDepth(10000)),
 )
 export const FiguresInputSchema = withPeriod(z.object({ ...Period, unitId: Id }))
 export const ExportInputSchema = withPeriod(z.object({ ...Period, unitId: Id, ledger: LedgerSchema.optional() }))
@@ -394,7 +410,6 @@ const InboxCountsSchema = z.object({
   resolved: z.number().int(),
 })
 
-const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() })
 
 /** Public view of a nearby open case: no contact, no photos, just enough to say "我也遇到". */
 export const SimilarCaseSchema = z.object({
@@ -419,12 +434,12 @@ export const CasesContract = defineContract({
   categories: { input: z.object({}), output: z.object({ items: z.array(CategorySchema) }) },
   similarNearby: { input: SimilarNearbyInputSchema, output: z.object({ items: z.array(SimilarCaseSchema) }) },
   submit: { input: SubmitCaseInputSchema, output: z.object({ case: CaseDetailSchema, created: z.boolean() }) },
-  myCases: { input: ListInputSchema, output: Page(CaseSummarySchema) },
+  myCases: { input: ListInputSchema, output: countedPageOf(CaseSummarySchema) },
   get: { input: CaseRef, output: CaseDetailSchema },
   follow: { input: CaseRef, output: z.object({ followerCount: z.number().int() }) },
   rate: { input: RateInputSchema, output: CaseDetailSchema },
   // unit side
-  inbox: { input: InboxInputSchema, output: Page(CaseSummarySchema).extend({ counts: InboxCountsSchema }) },
+  inbox: { input: InboxInputSchema, output: countedPageOf(CaseSummarySchema).extend({ counts: InboxCountsSchema }) },
   sign: { input: CaseRef, output: CaseDetailSchema },
   addNote: { input: AddNoteInputSchema, output: CaseDetailSchema },
   transfer: { input: TransferInputSchema, output: CaseDetailSchema },
@@ -435,7 +450,7 @@ export const CasesContract = defineContract({
   resolve: { input: ResolveInputSchema, output: CaseDetailSchema },
   markDuplicate: { input: MarkDuplicateInputSchema, output: CaseDetailSchema },
   recordRevisit: { input: RecordRevisitInputSchema, output: CaseDetailSchema },
-  ledger: { input: LedgerInputSchema, output: Page(CaseSummarySchema) },
+  ledger: { input: LedgerInputSchema, output: countedPageOf(CaseSummarySchema) },
   figures: { input: FiguresInputSchema, output: FiguresSchema.extend({ byUnit: z.array(FiguresSchema.extend({ unitId: z.string(), unitName: z.string() })) }) },
   /** `url`: where the H5 page offers the file (a signed link that expires); the weapp downloads `fileId`. */
   export: { input: ExportInputSchema, output: z.object({ fileId: z.string(), url: z.string(), fileName: z.string(), rowCount: z.number().int() }) },
@@ -447,4 +462,3 @@ export const CasesContract = defineContract({
   previewRoute: { input: RoutePreviewInputSchema, output: RouteDecisionSchema },
 })
 export type CasesContractType = typeof CasesContract
-export type CaseAction = keyof typeof CasesContract

@@ -1,13 +1,15 @@
 import { z } from 'zod'
 import { CalendarDateSchema } from './calendar-date'
 import { defineContract } from './contract'
+import { countedPageOf, pageInput, pageOf } from './paging'
 import { WISH_CATEGORY_KEYS, WISH_LIMITS, WISH_STATUSES } from './wishes-labels'
 
 export { CATEGORY_LABELS, STATUS_LABELS, WISH_CATEGORIES, WISH_LIMITS } from './wishes-labels'
 
 /**
  * 微心愿墙 (issue 5, 高陵 "微心愿墙"; 在职党员认领): the contract between the wish pages and
- * the `wishes` function, and the pure state machine both sides agree on.
+ * the `wishes` function. The state machine is the function's (cloudfunctions/wishes/domain/);
+ * the app only renders the `can` list a detail answers.
  */
 
 export const WishCategorySchema = z.enum(WISH_CATEGORY_KEYS, { error: '请选择心愿类别' })
@@ -35,56 +37,6 @@ export const WishActionSchema = z.enum([
   'autoConfirm',
 ])
 export type WishAction = z.infer<typeof WishActionSchema>
-
-/**
- * How the caller stands to one wish. A person can be several at once (a secretary who posts
- * a wish is `wisher` and `staff`). `volunteer` means "approved volunteer of the wish's
- * community"; `system` is the scheduler.
- */
-export type WishActor = 'wisher' | 'claimer' | 'volunteer' | 'staff' | 'other' | 'system'
-
-interface Rule {
-  from: readonly WishStatus[]
-  by: readonly WishActor[]
-  to: WishStatus | 'same'
-}
-
-/**
- * The state machine as data. `to: 'same'` keeps the status (thanks are added to a done wish).
- * A claimer may not claim again and a wisher may not claim their own wish: `claim` is for a
- * `volunteer` who is neither.
- */
-export const WISH_RULES: Record<WishAction, Rule> = {
-  approve: { from: ['pending_review'], by: ['staff'], to: 'open' },
-  reject: { from: ['pending_review'], by: ['staff'], to: 'rejected' },
-  withdraw: { from: ['pending_review', 'open'], by: ['wisher'], to: 'withdrawn' },
-  hide: { from: ['pending_review', 'open', 'claimed', 'fulfilled', 'confirmed'], by: ['staff'], to: 'hidden' },
-  claim: { from: ['open'], by: ['volunteer'], to: 'claimed' },
-  release: { from: ['claimed'], by: ['claimer'], to: 'open' },
-  fulfil: { from: ['claimed'], by: ['claimer'], to: 'fulfilled' },
-  confirm: { from: ['fulfilled'], by: ['wisher'], to: 'confirmed' },
-  dispute: { from: ['fulfilled'], by: ['wisher'], to: 'claimed' },
-  thank: { from: ['confirmed'], by: ['wisher'], to: 'same' },
-  expire: { from: ['claimed'], by: ['system'], to: 'open' },
-  autoConfirm: { from: ['fulfilled'], by: ['system'], to: 'confirmed' },
-}
-
-export type TransitionResult = { ok: true; to: WishStatus } | { ok: false; code: 'FORBIDDEN' | 'CONFLICT' }
-
-/**
- * The next status, or why not: FORBIDDEN when none of the caller's standings may ever take
- * this action on this wish, CONFLICT when they may but not in its current status (it has
- * just been claimed, withdrawn, …). Who you are is checked before what state it is in, so a
- * stranger learns nothing about a wish's progress from the error.
- */
-export function transition(from: WishStatus, action: WishAction, actors: readonly WishActor[]): TransitionResult {
-  const rule = WISH_RULES[action]
-  const claimBlocked = action === 'claim' && (actors.includes('wisher') || actors.includes('claimer'))
-  if (!rule.by.some((a) => actors.includes(a)) || claimBlocked) return { ok: false, code: 'FORBIDDEN' }
-  if (!rule.from.includes(from)) return { ok: false, code: 'CONFLICT' }
-  return { ok: true, to: rule.to === 'same' ? from : rule.to }
-}
-
 
 /** Per-community policy; the defaults apply until staff change them. */
 export const WishSettingsSchema = z.object({
@@ -118,10 +70,6 @@ const FileIdSchema = z.string().min(1).max(512)
 const text = (label: string, min: number, max: number) =>
   z.string().trim().min(min, `${label}至少 ${min} 个字`).max(max, `${label}不超过 ${max} 个字`)
 const PhotosSchema = z.array(FileIdSchema).max(WISH_LIMITS.photosMax, `照片最多 ${WISH_LIMITS.photosMax} 张`).default([])
-const PageSchema = {
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(50).default(20),
-}
 
 export const PostWishInputSchema = z.object({
   /** Where the wish is posted; a station's own community unless `communityId` is given. */
@@ -219,14 +167,14 @@ export const DigestSchema = z.object({
 })
 export type Digest = z.infer<typeof DigestSchema>
 
-const WishIdInput = z.object({ id: IdSchema })
+const WishIdInput = z.object({ wishId: IdSchema })
+const DigestIdInput = z.object({ digestId: IdSchema })
 const reason = (label: string) => text(label, 2, WISH_LIMITS.reasonMax)
-const WishListOutput = z.object({ items: z.array(WishCardSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
 /**
  * One page of the wall. No total: counting every matching wish reads them all (tens of
  * thousands on a busy community), so the wall only says whether another page follows.
  */
-const WallOutput = z.object({ items: z.array(WishCardSchema), hasMore: z.boolean(), page: z.number().int(), pageSize: z.number().int() })
+const WallOutput = pageOf(WishCardSchema)
 const TransitionOutput = z.object({ id: z.string(), status: WishStatusSchema })
 
 /** The `wishes` function. */
@@ -243,40 +191,40 @@ export const WishesContract = defineContract({
         category: WishCategorySchema.optional(),
         status: z.enum(WALL_STATUSES).default('open'),
         sort: z.enum(['newest', 'soonest']).default('newest'),
-        ...PageSchema,
+        ...pageInput(),
       })
       .refine((v) => v.communityId !== undefined || v.stationId !== undefined, '请选择社区或驿站'),
     output: WallOutput,
   },
   get: { input: WishIdInput, output: WishDetailSchema },
   mine: {
-    input: z.object({ as: z.enum(['wisher', 'claimer']).default('wisher'), ...PageSchema }),
-    output: WishListOutput,
+    input: z.object({ as: z.enum(['wisher', 'claimer']).default('wisher'), ...pageInput() }),
+    output: countedPageOf(WishCardSchema),
   },
   reviewQueue: {
-    input: z.object({ communityId: IdSchema, status: WishStatusSchema.default('pending_review'), ...PageSchema }),
-    output: z.object({ items: z.array(WishDetailSchema), total: z.number().int() }),
+    input: z.object({ communityId: IdSchema, status: WishStatusSchema.default('pending_review'), ...pageInput() }),
+    output: countedPageOf(WishDetailSchema),
   },
   review: {
     input: z
-      .object({ id: IdSchema, decision: z.enum(['approve', 'reject']), reason: reason('原因').optional() })
+      .object({ wishId: IdSchema, decision: z.enum(['approve', 'reject']), reason: reason('原因').optional() })
       .refine((v) => v.decision === 'approve' || v.reason !== undefined, { message: '请填写不通过的原因，心愿人会看到', path: ['reason'] }),
     output: TransitionOutput,
   },
   withdraw: { input: WishIdInput, output: TransitionOutput },
-  hide: { input: z.object({ id: IdSchema, reason: reason('隐藏原因') }), output: TransitionOutput },
+  hide: { input: WishIdInput.extend({ reason: reason('隐藏原因') }), output: TransitionOutput },
   claim: {
     input: WishIdInput,
     output: z.object({ id: z.string(), status: WishStatusSchema, claimDeadline: z.string(), contact: ContactSchema }),
   },
-  release: { input: z.object({ id: IdSchema, reason: reason('原因').optional() }), output: TransitionOutput },
+  release: { input: WishIdInput.extend({ reason: reason('原因').optional() }), output: TransitionOutput },
   fulfil: {
-    input: z.object({ id: IdSchema, note: text('完成说明', 2, WISH_LIMITS.noteMax), photos: PhotosSchema }),
+    input: WishIdInput.extend({ note: text('完成说明', 2, WISH_LIMITS.noteMax), photos: PhotosSchema }),
     output: TransitionOutput,
   },
   confirm: { input: WishIdInput, output: TransitionOutput },
-  dispute: { input: z.object({ id: IdSchema, reason: reason('原因') }), output: TransitionOutput },
-  thank: { input: z.object({ id: IdSchema, text: text('感谢的话', 2, WISH_LIMITS.thanksMax) }), output: TransitionOutput },
+  dispute: { input: WishIdInput.extend({ reason: reason('原因') }), output: TransitionOutput },
+  thank: { input: WishIdInput.extend({ text: text('感谢的话', 2, WISH_LIMITS.thanksMax) }), output: TransitionOutput },
   ledger: {
     input: z.object({}),
     output: z.object({ items: z.array(LedgerEntrySchema), totalHours: z.number(), totalPoints: z.number() }),
@@ -295,12 +243,11 @@ export const WishesContract = defineContract({
     output: z.object({ items: z.array(DigestSchema) }),
   },
   exportDigest: {
-    input: z.object({ id: IdSchema }),
+    input: DigestIdInput,
     output: z.object({ fileId: z.string(), url: z.string(), rows: z.number().int() }),
   },
   sendDigest: {
-    input: z.object({
-      id: IdSchema,
+    input: DigestIdInput.extend({
       recipients: z.array(text('单位名称', 2, 30)).min(1, '请至少填写一个单位').max(10),
     }),
     output: DigestSchema,

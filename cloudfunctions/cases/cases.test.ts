@@ -35,7 +35,7 @@ describe('cases.submit', () => {
     expect(c.timeline.map((e) => e.kind)).toEqual(['submitted', 'routed'])
     // The deadline in the text reads like the timeline's own times (11月30日 00:00), not 2026-11-30 00:00.
     expect(c.timeline[1]?.text).toMatch(/，请于11月30日 00:00前办结$/)
-    expect(c.viewer).toMatchObject({ isPetitioner: true, allowedActions: ['addNote'] })
+    expect(c).toMatchObject({ viewer: { isPetitioner: true }, can: ['addNote'] })
     expect(await h.caseNotices()).toEqual([
       ['demo-grid-1', '新诉求待签收'],
       ['demo-resident-1', '诉求已受理'],
@@ -164,7 +164,7 @@ describe('cases.submit', () => {
     const c = await submitAs('demo-grid-1', { categoryCode: 'housing.old_estate', channel: 'grid_proxy', onBehalfOf: { name: '李建国', phone: '13991230002' } })
     expect(c.handlingUnitId).toBe('dept-beilin-zhujian')
     const seen = await act('demo-grid-1', 'get', { caseId: c.id })
-    expect(seen.ok && [seen.data.contact?.phone, seen.data.viewer.allowedActions]).toEqual(['13991230002', ['addNote', 'follow']])
+    expect(seen.ok && [seen.data.contact?.phone, seen.data.can]).toEqual(['13991230002', ['addNote', 'follow']])
     const note = await act('demo-grid-1', 'addNote', { caseId: c.id, text: '老人腿脚不便，请电话联系' })
     expect(note.ok && note.data.timeline.at(-1)?.text).toBe('代办人补充：老人腿脚不便，请电话联系')
     expect(await act('demo-grid-1', 'sign', { caseId: c.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
@@ -184,7 +184,7 @@ describe('cases.get and cases.myCases', () => {
     expect(res.ok).toBe(true)
     if (!res.ok) return
     expect(res.data.contact).toEqual({ name: '王秀兰', phone: '13991230001', preference: 'phone', showName: false })
-    expect(res.data.viewer.allowedActions).toContain('sign')
+    expect(res.data.can).toContain('sign')
   })
 
   it('should answer NOT_FOUND for an unknown case', async () => {
@@ -266,7 +266,7 @@ describe('cases.resolve', () => {
     expect(res.data.status).toBe('resolved')
     expect(res.data.resolution).toMatchObject({ disposition: 'solved', ledger: 'general', onTime: true })
     const mine = await act('demo-resident-1', 'get', { caseId: c.id })
-    expect(mine.ok && mine.data.viewer.allowedActions).toEqual(['addNote', 'rate'])
+    expect(mine.ok && mine.data.can).toEqual(['addNote', 'rate'])
   })
 
   it('should mark a resolution after the deadline as late', async () => {

@@ -4,12 +4,12 @@ import {
   CASE_STATUS_LABELS,
   OPEN_CASE_STATUSES,
   type CaseDetail,
-  type CaseSummary,
   type InboxInputSchema,
   type ListInputSchema,
   type SimilarNearbyInputSchema,
 } from '../../types/cases'
-import { collection, geoPoint, type Where } from '../core/data'
+import { skipOf } from '../../types/paging'
+import { collection, geoPoint, pageOf, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { distanceMeters, toLngLat } from '../core/geo'
 import { actorOf } from './actors'
@@ -32,7 +32,7 @@ export async function getCase(ctx: ActionContext, caseId: string): Promise<CaseD
   return detailFor(ctx, doc)
 }
 
-export async function myCases(ctx: ActionContext, input: z.output<typeof ListInputSchema>): Promise<{ items: CaseSummary[]; total: number }> {
+export async function myCases(ctx: ActionContext, input: z.output<typeof ListInputSchema>) {
   const { db } = ctx.rt
   const _ = db.command
   const where: Where<CaseDoc> = { petitionerOpenid: ctx.requireCaller().openid }
@@ -40,9 +40,9 @@ export async function myCases(ctx: ActionContext, input: z.output<typeof ListInp
   if (input.status === 'resolved') where.status = 'resolved'
   if (input.status === 'closed') where.status = _.in(['closed', 'duplicate'])
   const cases = collection(db, CASE_COLLECTIONS.cases)
-  const [page, total] = await Promise.all([cases.where(where).orderBy('submittedAt', 'desc').skip(input.skip).limit(input.limit).get(), cases.where(where).count()])
+  const [{ docs, hasMore }, total] = await Promise.all([pageOf(cases.where(where).orderBy('submittedAt', 'desc'), input), cases.where(where).count()])
   const now = ctx.now()
-  return { items: page.map((d) => toSummary(d, now)), total }
+  return { items: docs.map((d) => toSummary(d, now)), total, hasMore, page: input.page, pageSize: input.pageSize }
 }
 
 type Box = z.output<typeof InboxInputSchema>['box']
@@ -94,18 +94,20 @@ export async function inbox(ctx: ActionContext, input: z.output<typeof InboxInpu
   const [to_sign, processing, returned, overdue, revisit, resolved] = await Promise.all(BOXES.map(count))
   const counts: Record<Box, number> = { to_sign: to_sign!, processing: processing!, returned: returned!, overdue: overdue!, revisit: revisit!, resolved: resolved! }
   // Most urgent first: the earliest deadline at the top. Each part gives its first
-  // skip+limit, and the merge keeps the page (boxes are small; skip is capped by the contract).
+  // skip+pageSize, and the merge keeps the page (boxes are small; depth is capped by the contract).
+  const skip = skipOf(input)
   const parts = await Promise.all(
     boxQueries(db, input.unitId, input.box, now).map(async (q) => {
-      const docs = await cases.where(q.where).orderBy(q.order, 'asc').limit(Math.min(1000, input.skip + input.limit)).get()
+      const docs = await cases.where(q.where).orderBy(q.order, 'asc').limit(Math.min(1000, skip + input.pageSize)).get()
       return docs.map((d) => ({ d, due: d[q.order] ?? '' }))
     }),
   )
   const page = parts
     .flat()
     .sort((a, b) => a.due.localeCompare(b.due) || a.d._id.localeCompare(b.d._id))
-    .slice(input.skip, input.skip + input.limit)
-  return { items: page.map(({ d }) => toSummary(d, now)), total: counts[input.box], counts }
+    .slice(skip, skip + input.pageSize)
+  const total = counts[input.box]
+  return { items: page.map(({ d }) => toSummary(d, now)), total, hasMore: skip + page.length < total, page: input.page, pageSize: input.pageSize, counts }
 }
 
 /**

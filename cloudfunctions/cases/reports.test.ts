@@ -46,7 +46,7 @@ describe('cases.inbox', () => {
     const res = await h.act<Inbox>('demo-grid-1', 'inbox', { unitId: 'g-dongxianmen-1', box: 'overdue' })
     expect(res.ok && res.data.items.map((i) => i.id)).toEqual([signedLate.id, unsigned.id])
     expect(res.ok && res.data.counts.overdue).toBe(2)
-    const second = await h.act<Inbox>('demo-grid-1', 'inbox', { unitId: 'g-dongxianmen-1', box: 'overdue', skip: 1, limit: 1 })
+    const second = await h.act<Inbox>('demo-grid-1', 'inbox', { unitId: 'g-dongxianmen-1', box: 'overdue', page: 2, pageSize: 1 })
     expect(second.ok && second.data.items.map((i) => i.id)).toEqual([unsigned.id])
   })
 

@@ -6,13 +6,12 @@ import {
   DISPOSITION_LABELS,
   LEDGER_LABELS,
   SATISFACTION_LABELS,
-  type CaseSummary,
   type ExportInputSchema,
   type Figures,
   type FiguresInputSchema,
   type LedgerInputSchema,
 } from '../../types/cases'
-import { collection, type Where } from '../core/data'
+import { collection, pageOf, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { CASE_COLLECTIONS, type CaseDoc } from './collections'
 import { formatShanghai, shanghaiRange } from './domain/deadlines'
@@ -34,14 +33,14 @@ function ledgerQuery(db: Db, unitId: string, ledger: string | undefined, from: s
 }
 
 /** 四本台账: cases resolved in the range under the unit (and every unit below it), filed in one ledger. */
-export async function ledger(ctx: ActionContext, input: z.output<typeof LedgerInputSchema>): Promise<{ items: CaseSummary[]; total: number }> {
+export async function ledger(ctx: ActionContext, input: z.output<typeof LedgerInputSchema>) {
   await ctx.requireCapabilityAt('cases.handle', input.unitId)
   const { db } = ctx.rt
   const q = ledgerQuery(db, input.unitId, input.ledger, input.from, input.to)
   const cases = collection(db, CASE_COLLECTIONS.cases)
-  const [page, total] = await Promise.all([cases.where(q).orderBy('resolution.resolvedAt', 'desc').skip(input.skip).limit(input.limit).get(), cases.where(q).count()])
+  const [{ docs, hasMore }, total] = await Promise.all([pageOf(cases.where(q).orderBy('resolution.resolvedAt', 'desc'), input), cases.where(q).count()])
   const now = ctx.now()
-  return { items: page.map((d) => toSummary(d, now)), total }
+  return { items: docs.map((d) => toSummary(d, now)), total, hasMore, page: input.page, pageSize: input.pageSize }
 }
 
 async function readAll(db: Db, where: Where<CaseDoc>): Promise<CaseDoc[]> {

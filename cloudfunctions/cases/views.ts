@@ -74,11 +74,8 @@ export function toDetail(doc: CaseDoc, actor: Actor, openid: string, now: Date, 
     duplicateOf: doc.duplicateOf,
     timeline: staff ? doc.timeline : doc.timeline.filter((e) => !e.staffOnly),
     contact: actor.petitioner ? contactOf(doc, true) : staff ? contactOf(doc, false) : null,
-    viewer: {
-      isPetitioner: actor.petitioner,
-      isFollower: doc.followers.includes(openid),
-      allowedActions: allowedActions(factsOf(doc, openid), actor, now),
-    },
+    viewer: { isPetitioner: actor.petitioner, isFollower: doc.followers.includes(openid) },
+    can: allowedActions(factsOf(doc, openid), actor, now),
   }
 }
 

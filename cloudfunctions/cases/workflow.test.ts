@@ -71,7 +71,7 @@ describe('cases.transfer', () => {
     expect(res.ok).toBe(true)
     if (!res.ok) return
     expect(res.data).toMatchObject({ status: 'pending_sign', handlingUnitId: 'dept-beilin-chengguan', handleDueAt: c.handleDueAt })
-    expect(res.data.viewer.allowedActions).toEqual(['follow']) // the grid no longer handles it: like any resident
+    expect(res.data.can).toEqual(['follow']) // the grid no longer handles it: like any resident
     expect(await h.act('demo-grid-1', 'get', { caseId: c.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 

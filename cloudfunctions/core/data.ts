@@ -26,7 +26,9 @@ export type CollectionName<T extends Doc> = string & { readonly [DOC]?: T }
 export const collectionName = <T extends Doc>(name: string): CollectionName<T> => name
 
 type Command = Db['command']
-type QueryOp = ReturnType<Command['in']> | ReturnType<Command['and']>
+type QueryOp = ReturnType<Command['in']> | LogicOp
+/** `_.and(…)`, `_.or(…)`: a whole condition rather than one field's. */
+type LogicOp = ReturnType<Command['and']>
 type UpdateOp = ReturnType<Command['set']>
 /** `a.b` paths into nested fields (`resolution.resolvedAt`); their values are not checked. */
 type NestedPath = `${string}.${string}`
@@ -52,12 +54,12 @@ export interface DocRef<T extends Doc> {
 }
 
 export interface Query<T extends Doc> {
-  where(query: Where<T>): Query<T>
+  where(query: Where<T> | LogicOp): Query<T>
   orderBy(field: OrderField<T>, direction: 'asc' | 'desc'): Query<T>
   skip(n: number): Query<T>
   limit(n: number): Query<T>
   /** Reads only these fields (and `_id`): the answer's type says so. */
-  field<K extends Exclude<keyof T, '_id'>>(fields: { readonly [P in K]: true }): Query<Pick<T, K | '_id'>>
+  field<K extends keyof T>(fields: { readonly [P in K]: true }): Query<Pick<T, K | '_id'>>
   get(): Promise<T[]>
   count(): Promise<number>
   /** Updates every matching document; answers how many changed (a conditional single update: 0 or 1). */
@@ -164,6 +166,18 @@ export async function transaction<R>(db: Db, fn: (tx: Tx) => Promise<R>, options
   // The SDK types `runTransaction` as `any`; it passes the raw transaction and answers fn's result.
   const run: (cb: (raw: RawTx) => Promise<R>) => Promise<R> = db.runTransaction.bind(db)
   return run(typed)
+}
+
+/**
+ * One page of a query (`{ page, pageSize }`, types/paging.ts) and whether another follows:
+ * one more document is read to know, so no count is needed.
+ */
+export async function pageOf<T extends Doc>(query: Query<T>, p: { page: number; pageSize: number }): Promise<{ docs: T[]; hasMore: boolean }> {
+  const docs = await query
+    .skip((p.page - 1) * p.pageSize)
+    .limit(p.pageSize + 1)
+    .get()
+  return { docs: docs.slice(0, p.pageSize), hasMore: docs.length > p.pageSize }
 }
 
 /** A GeoJSON point the SDK stores as one (its `Geo.Point`), typed as the stored point it reads back as. */

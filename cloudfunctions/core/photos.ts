@@ -1,6 +1,7 @@
 import type { Db } from '@cloudbase/database'
 import { photoCloudDir } from '../../types/photos'
 import { AppError } from './app-error'
+import { collection, collectionName } from './data'
 import type { Runtime } from './runtime'
 
 /*
@@ -15,8 +16,6 @@ import type { Runtime } from './runtime'
  * Anything else is refused.
  */
 
-export const UPLOADS_COLLECTION = 'uploads'
-
 /** `uploads`: one per file the local host stored for someone; `_id` is the file id. */
 export interface UploadDoc {
   _id: string
@@ -26,12 +25,15 @@ export interface UploadDoc {
   bytes?: number
 }
 
+export const UPLOADS_COLLECTION = collectionName<UploadDoc>('uploads')
+
 /** What one account may keep on the local host: about forty forms' worth of full-size photos. */
 export const UPLOAD_QUOTA_BYTES = 200 * 1024 * 1024
 
 /** How many bytes an account has uploaded so far (one aggregate over its uploads). */
 export async function uploadedBytes(db: Db, openid: string): Promise<number> {
-  const $ = db.command.aggregate as unknown as Record<'sum', (field: string) => unknown>
+  const $ = db.command.aggregate
+  // Cast: the SDK types an aggregate's answer as `any`; the `group` stage gives this shape.
   const res = (await db.collection(UPLOADS_COLLECTION).aggregate().match({ openid }).group({ _id: null, bytes: $.sum('$bytes') }).end()) as {
     data: { bytes?: number }[]
   }
@@ -44,7 +46,7 @@ export async function uploadedBytes(db: Db, openid: string): Promise<number> {
  */
 export async function saveUpload(rt: Pick<Runtime, 'db' | 'storage' | 'clock'>, fileName: string, content: Buffer, openid: string): Promise<string> {
   const fileId = await rt.storage.save(fileName, content)
-  await rt.db.collection(UPLOADS_COLLECTION).doc(fileId).set({ openid, createdAt: rt.clock.now().toISOString(), bytes: content.length })
+  await collection(rt.db, UPLOADS_COLLECTION).doc(fileId).set({ openid, createdAt: rt.clock.now().toISOString(), bytes: content.length })
   return fileId
 }
 
@@ -64,8 +66,8 @@ export async function checkOwnPhotos(db: Db, openid: string, fileIds: readonly s
   const local = fileIds.filter((id) => id.startsWith('local:'))
   const owned = new Set<string>()
   if (local.length > 0) {
-    const res = await db.collection(UPLOADS_COLLECTION).where({ _id: db.command.in(local), openid }).limit(local.length).get()
-    for (const d of res.data as UploadDoc[]) owned.add(d._id)
+    const uploads = await collection(db, UPLOADS_COLLECTION).where({ _id: db.command.in(local), openid }).limit(local.length).get()
+    for (const d of uploads) owned.add(d._id)
   }
   const dir = photoCloudDir(openid)
   const mine = (id: string) => {

@@ -1,7 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import type { Amenity } from '../../types/stations'
-
-export const AMENITIES_COLLECTION = 'station_amenities'
+import { collection, collectionName } from '../core/data'
 
 /**
  * The seven 便民设施 named in the 高陵 reports, present on every install. Admins add more
@@ -24,10 +23,11 @@ interface AmenityDoc extends Amenity {
   updatedBy: string
 }
 
+export const AMENITIES_COLLECTION = collectionName<AmenityDoc>('station_amenities')
+
 /** Built-ins first in their usual order (an admin's relabel applied), then admin additions by age. */
 export async function listAmenities(db: Db): Promise<Amenity[]> {
-  const res = await db.collection(AMENITIES_COLLECTION).orderBy('createdAt', 'asc').limit(1000).get()
-  const stored = res.data as AmenityDoc[]
+  const stored = await collection(db, AMENITIES_COLLECTION).orderBy('createdAt', 'asc').limit(1000).get()
   const byKey = new Map(stored.map((d) => [d.key, d]))
   const builtinKeys = new Set(BUILTIN_AMENITIES.map((a) => a.key))
   const pick = ({ key, label, icon }: Amenity): Amenity => ({ key, label, icon })
@@ -38,8 +38,8 @@ export async function listAmenities(db: Db): Promise<Amenity[]> {
 }
 
 export async function saveAmenity(db: Db, amenity: Amenity, now: Date, by: string): Promise<Amenity> {
-  const ref = db.collection(AMENITIES_COLLECTION).doc(amenity.key)
-  const existing = ((await ref.get()).data as AmenityDoc[])[0]
+  const ref = collection(db, AMENITIES_COLLECTION).doc(amenity.key)
+  const existing = await ref.get()
   const at = now.toISOString()
   await ref.set({ ...amenity, createdAt: existing?.createdAt ?? at, updatedAt: at, updatedBy: by })
   return amenity

@@ -16,11 +16,11 @@ import { AppError } from '../core/app-error'
 import { checkOwnPhotos } from '../core/photos'
 import { canAt, loadUnit } from '../core/authz'
 import { COLLECTIONS, type RoleAssignmentDoc, type StoredPoint, type UnitDoc, type UserDoc } from '../core/collections'
+import { collection, collectionName, geoPoint, type Where } from '../core/data'
 import { distanceMeters, toLngLat } from '../core/geo'
 import { listAmenities } from './amenities'
 import { openStatus } from './open-status'
 
-export const STATIONS_COLLECTION = 'stations'
 
 /** Stations hang under a community, or a street or district for those in public squares. */
 const STATION_UNIT_KINDS = new Set(['community', 'street', 'district'])
@@ -44,6 +44,8 @@ export interface StationDoc {
   updatedAt: string
   updatedBy: string
 }
+
+export const STATIONS_COLLECTION = collectionName<StationDoc>('stations')
 
 export type ListInput = z.output<typeof NearbyInputSchema>
 export type StationInput = z.output<typeof StationInputSchema>
@@ -91,7 +93,7 @@ export async function resolveOrigin(db: Db, point: Point | undefined, user: User
  */
 export async function listStations(db: Db, input: ListInput, origin: Origin | null, now: Date, url: PhotoUrl): Promise<StationPage> {
   const _ = db.command
-  const base: Record<string, unknown> = {}
+  const base: Where<StationDoc> = {}
   if (origin) {
     base.location = _.geoNear({
       geometry: new db.Geo.Point(origin.point.lng, origin.point.lat),
@@ -99,14 +101,14 @@ export async function listStations(db: Db, input: ListInput, origin: Origin | nu
     })
   }
   if (input.amenities.length > 0) base.amenities = _.all(input.amenities)
-  let query: object = base
+  let query: Where<StationDoc> | ReturnType<typeof _.and> = base
   if (input.keyword) {
     const re = db.RegExp({ regexp: escapeRegExp(input.keyword), options: 'i' })
     query = _.and([base, _.or([{ name: re }, { address: re }])])
   }
-  const collection = db.collection(STATIONS_COLLECTION).where(query)
+  const found = collection(db, STATIONS_COLLECTION).where(query)
   // With a geo condition the engine returns nearest first; otherwise give a stable order.
-  const ordered = origin ? collection : collection.orderBy('name', 'asc').orderBy('_id', 'asc')
+  const ordered = origin ? found : found.orderBy('name', 'asc').orderBy('_id', 'asc')
   const from = origin?.point ?? null
 
   const kept: StationDoc[] = []
@@ -115,8 +117,7 @@ export async function listStations(db: Db, input: ListInput, origin: Origin | nu
     return { items: await withCovers(docs, from, now, url), origin, hasMore, nextOffset: input.offset + docs.length }
   }
   if (!input.openNow) {
-    const res = await ordered.skip(input.offset).limit(input.limit + 1).get()
-    kept.push(...(res.data as StationDoc[]))
+    kept.push(...(await ordered.skip(input.offset).limit(input.limit + 1).get()))
     return page(kept.length > input.limit)
   }
 
@@ -124,8 +125,7 @@ export async function listStations(db: Db, input: ListInput, origin: Origin | nu
   let read = 0
   let exhausted = false
   while (kept.length <= input.limit && read < OPEN_NOW_SCAN_LIMIT) {
-    const res = await ordered.skip(read).limit(OPEN_NOW_BATCH).get()
-    const batch = res.data as StationDoc[]
+    const batch = await ordered.skip(read).limit(OPEN_NOW_BATCH).get()
     read += batch.length
     for (const doc of batch) {
       if (!openStatus(doc.hours, doc.closures, now).open) continue
@@ -147,20 +147,21 @@ export async function listStations(db: Db, input: ListInput, origin: Origin | nu
  * benchmark uses it, for the ratio.
  */
 export async function nearbyByFullScan(db: Db, origin: Point, radius: number | undefined, limit: number, now: Date) {
-  const res = await db.collection(STATIONS_COLLECTION).aggregate().project({ location: 1 }).limit(10_000_000).end()
-  const nearest = (res.data as { _id: string; location: StoredPoint }[])
+  // Cast: the SDK types an aggregate's answer as `any`; the projection above gives this shape.
+  const res = (await db.collection(STATIONS_COLLECTION).aggregate().project({ location: 1 }).limit(10_000_000).end()) as { data: Pick<StationDoc, '_id' | 'location'>[] }
+  const nearest = res.data
     .map((d) => ({ id: d._id, distance: distanceMeters(origin, toLngLat(d.location)!) }))
     .filter((d) => radius === undefined || d.distance <= radius)
     .sort((a, b) => a.distance - b.distance)
     .slice(0, limit)
   const _ = db.command
-  const docs = (await db.collection(STATIONS_COLLECTION).where({ _id: _.in(nearest.map((d) => d.id)) }).limit(limit).get()).data as StationDoc[]
+  const docs = await collection(db, STATIONS_COLLECTION).where({ _id: _.in(nearest.map((d) => d.id)) }).limit(limit).get()
   const byId = new Map(docs.map((d) => [d._id, d]))
   return nearest.map((d) => toSummary(byId.get(d.id)!, origin, now))
 }
 
 export async function loadStation(db: Db, id: string): Promise<StationDoc> {
-  const doc = ((await db.collection(STATIONS_COLLECTION).doc(id).get()).data as StationDoc[])[0]
+  const doc = await collection(db, STATIONS_COLLECTION).doc(id).get()
   if (!doc) throw new AppError('NOT_FOUND', '找不到这个驿站，可能已被删除')
   return doc
 }
@@ -212,7 +213,7 @@ export function stationFields(db: Db, input: StationInput, unit: Pick<UnitDoc, '
   return {
     name: input.name,
     address: input.address,
-    location: new db.Geo.Point(input.location.lng, input.location.lat),
+    location: geoPoint(db, input.location.lng, input.location.lat),
     unitId: unit._id,
     ancestors: unit.ancestors,
     amenities: input.amenities,
@@ -233,10 +234,8 @@ export async function createStation(db: Db, input: StationInput, by: string, now
   await assertKnownAmenities(db, input.amenities)
   await checkOwnPhotos(db, by, input.photos)
   const at = now.toISOString()
-  const res = await db
-    .collection(STATIONS_COLLECTION)
-    .add({ ...stationFields(db, input, unit), createdAt: at, createdBy: by, updatedAt: at, updatedBy: by })
-  return { id: (res as { id: string }).id }
+  const id = await collection(db, STATIONS_COLLECTION).add({ ...stationFields(db, input, unit), createdAt: at, createdBy: by, updatedAt: at, updatedBy: by })
+  return { id }
 }
 
 export async function updateStation(
@@ -256,8 +255,7 @@ export async function updateStation(
   await assertKnownAmenities(db, input.amenities)
   // Photos already on the station may be a colleague's; only the ones added now must be the editor's own.
   await checkOwnPhotos(db, by, input.photos.filter((p) => !existing.photos.includes(p)))
-  await db
-    .collection(STATIONS_COLLECTION)
+  await collection(db, STATIONS_COLLECTION)
     .doc(id)
     .set({
       ...stationFields(db, input, unit),
@@ -274,12 +272,11 @@ export async function managedUnits(db: Db, assignments: RoleAssignmentDoc[]): Pr
   const roots = [...new Set(assignments.filter((a) => roleGrants(a.role, 'stations.edit')).map((a) => a.unitId))]
   if (roots.length === 0) return []
   const _ = db.command
-  const res = await db
-    .collection(COLLECTIONS.units)
+  const units = await collection(db, COLLECTIONS.units)
     .where(_.or([{ _id: _.in(roots) }, { ancestors: _.in(roots) }]))
     .limit(1000)
     .get()
-  return (res.data as UnitDoc[])
+  return units
     .filter((u) => STATION_UNIT_KINDS.has(u.kind))
     .sort((a, b) => a.ancestors.length - b.ancestors.length || (a.sort ?? 0) - (b.sort ?? 0) || a.name.localeCompare(b.name, 'zh'))
 }
@@ -287,11 +284,6 @@ export async function managedUnits(db: Db, assignments: RoleAssignmentDoc[]): Pr
 export async function stationsOfUnits(db: Db, unitIds: string[], now: Date, url: PhotoUrl): Promise<StationSummary[]> {
   if (unitIds.length === 0) return []
   const _ = db.command
-  const res = await db
-    .collection(STATIONS_COLLECTION)
-    .where({ unitId: _.in(unitIds) })
-    .orderBy('name', 'asc')
-    .limit(1000)
-    .get()
-  return withCovers(res.data as StationDoc[], null, now, url)
+  const docs = await collection(db, STATIONS_COLLECTION).where({ unitId: _.in(unitIds) }).orderBy('name', 'asc').limit(1000).get()
+  return withCovers(docs, null, now, url)
 }

@@ -1,17 +1,5 @@
-import type { Db } from '@cloudbase/database'
 import type { HistoryEntry, WishCategory, WishSettings, WishStatus } from '../../types/wishes'
-
-/** The wish wall's collections. `service_ledger` is shared: events credit hours there too. */
-export const WISH_COLLECTIONS = {
-  wishes: 'wishes',
-  settings: 'wish_settings',
-  claimSlots: 'wish_claim_slots',
-  ledger: 'service_ledger',
-  digests: 'wish_digests',
-} as const
-
-export type Tx = Pick<Db, 'collection'>
-export type TxDb = Omit<Db, 'runTransaction'> & { runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }
+import { collectionName } from '../core/data'
 
 /** `wishes`: one wish with its whole history. `version` grows by one on every transition. */
 export interface WishDoc {
@@ -55,8 +43,8 @@ export interface WishDoc {
   updatedAt: string
 }
 
-/** `wish_settings`: `_id` = community id. */
-export type WishSettingsDoc = WishSettings & { _id: string; updatedAt: string; updatedBy: string }
+/** `wish_settings`: `_id` = community id. Fields added since a community saved its settings are missing. */
+export type WishSettingsDoc = Partial<WishSettings> & { _id: string; updatedAt: string; updatedBy: string }
 
 /** `wish_claim_slots`: `_id` = volunteer openid; `open` claims held now, bounded by the claim limit. */
 export interface ClaimSlotsDoc {
@@ -87,3 +75,12 @@ export interface DigestDoc {
   sentAt: string | null
   sentBy: string | null
 }
+
+/** The wish wall's collections, each with its document type. `service_ledger` is shared: events credit hours there too. */
+export const WISH_COLLECTIONS = {
+  wishes: collectionName<WishDoc>('wishes'),
+  settings: collectionName<WishSettingsDoc>('wish_settings'),
+  claimSlots: collectionName<ClaimSlotsDoc>('wish_claim_slots'),
+  ledger: collectionName<LedgerDoc>('service_ledger'),
+  digests: collectionName<DigestDoc>('wish_digests'),
+} as const

@@ -3,8 +3,15 @@ import ExcelJS from 'exceljs'
 import { maskName } from '../../types/mask'
 import { CATEGORY_LABELS, STATUS_LABELS, type Digest } from '../../types/wishes'
 import { AppError } from '../core/app-error'
-import type { Storage } from '../core/runtime'
-import { WISH_COLLECTIONS as W, type DigestDoc, type WishDoc } from './collections'
+import { collection } from '../core/data'
+import type { ActionContext } from '../core/define-function'
+import { requireStaff } from './actors'
+import { WISH_COLLECTIONS as W, type DigestDoc } from './collections'
+
+/*
+ * 未认领心愿汇总: the digests the sweep collects (sweeps.ts), for staff to export and send
+ * to partner units.
+ */
 
 export function toDigest(doc: DigestDoc): Digest {
   return {
@@ -19,14 +26,15 @@ export function toDigest(doc: DigestDoc): Digest {
 }
 
 export async function loadDigest(db: Db, id: string): Promise<DigestDoc> {
-  const doc = ((await db.collection(W.digests).doc(id).get()).data as DigestDoc[])[0]
+  const doc = await collection(db, W.digests).doc(id).get()
   if (!doc) throw new AppError('NOT_FOUND', '找不到这期汇总')
   return doc
 }
 
-export async function listDigests(db: Db, communityId: string): Promise<Digest[]> {
-  const res = await db.collection(W.digests).where({ communityId }).orderBy('period', 'desc').limit(100).get()
-  return (res.data as DigestDoc[]).map(toDigest)
+export async function listDigests(ctx: ActionContext, input: { communityId: string }): Promise<{ items: Digest[] }> {
+  await requireStaff(ctx, input.communityId)
+  const docs = await collection(ctx.rt.db, W.digests).where({ communityId: input.communityId }).orderBy('period', 'desc').limit(100).get()
+  return { items: docs.map(toDigest) }
 }
 
 /** Shanghai "YYYY-MM-DD HH:mm" for a spreadsheet cell. */
@@ -39,10 +47,8 @@ function cellTime(iso: string | null): string {
  * and where — the wisher's name masked and no phone, since the sheet leaves the community.
  */
 export async function digestWorkbook(db: Db, digest: DigestDoc, communityName: string): Promise<{ buffer: Buffer; rows: number }> {
-  const res = digest.wishIds.length
-    ? await db.collection(W.wishes).where({ _id: db.command.in(digest.wishIds) }).limit(1000).get()
-    : { data: [] }
-  const wishes = (res.data as WishDoc[]).sort((a, b) => a.neededBy.localeCompare(b.neededBy))
+  const found = digest.wishIds.length ? await collection(db, W.wishes).where({ _id: db.command.in(digest.wishIds) }).limit(1000).get() : []
+  const wishes = found.sort((a, b) => a.neededBy.localeCompare(b.neededBy))
   const book = new ExcelJS.Workbook()
   book.creator = '民呼我行'
   const sheet = book.addWorksheet('未认领微心愿')
@@ -73,16 +79,23 @@ export async function digestWorkbook(db: Db, digest: DigestDoc, communityName: s
   return { buffer, rows: wishes.length }
 }
 
-export async function exportDigest(db: Db, storage: Storage, digest: DigestDoc, communityName: string) {
-  const { buffer, rows } = await digestWorkbook(db, digest, communityName)
+/** The digest as a stored workbook, for its community's staff. */
+export async function exportDigest(ctx: ActionContext, input: { digestId: string }) {
+  const { db, storage } = ctx.rt
+  const digest = await loadDigest(db, input.digestId)
+  const community = await requireStaff(ctx, digest.communityId)
+  const { buffer, rows } = await digestWorkbook(db, digest, community.name)
   const fileId = await storage.save(`wish-digest-${digest._id.replace(/[^\w-]/g, '_')}.xlsx`, buffer)
   return { fileId, url: await storage.url(fileId), rows }
 }
 
 /** Records that the digest was sent ("打包发送相关单位") and to whom. */
-export async function markSent(db: Db, digest: DigestDoc, recipients: string[], openid: string, now: Date): Promise<Digest> {
-  const sentTo = [...new Set([...digest.sentTo, ...recipients])]
-  const at = now.toISOString()
-  await db.collection(W.digests).doc(digest._id).update({ sentTo, sentAt: at, sentBy: openid })
+export async function markSent(ctx: ActionContext, input: { digestId: string; recipients: string[] }): Promise<Digest> {
+  const digest = await loadDigest(ctx.rt.db, input.digestId)
+  await requireStaff(ctx, digest.communityId)
+  const openid = ctx.requireCaller().openid
+  const sentTo = [...new Set([...digest.sentTo, ...input.recipients])]
+  const at = ctx.now().toISOString()
+  await collection(ctx.rt.db, W.digests).doc(digest._id).update({ sentTo, sentAt: at, sentBy: openid })
   return toDigest({ ...digest, sentTo, sentAt: at, sentBy: openid })
 }

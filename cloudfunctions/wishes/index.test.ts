@@ -98,29 +98,29 @@ describe('wishes.review', () => {
 
   it('should show the wisher the reason of a rejection', async () => {
     const { id } = expectOk<{ id: string }>(await call(RESIDENT, { action: 'post', ...A_WISH }))
-    expectOk(await call(SECRETARY, { action: 'review', id, decision: 'reject', reason: '请写清楚具体需要' }))
-    const detail = expectOk<{ status: string; rejectReason: string }>(await call(RESIDENT, { action: 'get', id }))
+    expectOk(await call(SECRETARY, { action: 'review', wishId: id, decision: 'reject', reason: '请写清楚具体需要' }))
+    const detail = expectOk<{ status: string; rejectReason: string }>(await call(RESIDENT, { action: 'get', wishId: id }))
     expect(detail).toMatchObject({ status: 'rejected', rejectReason: '请写清楚具体需要' })
   })
 
   it('should require a reason to reject', async () => {
     const { id } = expectOk<{ id: string }>(await call(RESIDENT, { action: 'post', ...A_WISH }))
-    const res = await call(SECRETARY, { action: 'review', id, decision: 'reject' })
+    const res = await call(SECRETARY, { action: 'review', wishId: id, decision: 'reject' })
     expect(res).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', issues: [{ path: ['reason'] }] } })
     expect(await wishDoc(env, id)).toMatchObject({ status: 'pending_review' })
   })
 
   it('should refuse a resident and the staff of another community', async () => {
     const { id } = expectOk<{ id: string }>(await call(RESIDENT, { action: 'post', ...A_WISH }))
-    expect(await call('demo-resident-2', { action: 'review', id, decision: 'approve' })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expect(await call('demo-resident-2', { action: 'review', wishId: id, decision: 'approve' })).toMatchObject({ error: { code: 'FORBIDDEN' } })
     await addPerson(env, 'other-secretary', { role: 'community_secretary', unitId: OTHER_COMMUNITY })
-    expect(await call('other-secretary', { action: 'review', id, decision: 'approve' })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expect(await call('other-secretary', { action: 'review', wishId: id, decision: 'approve' })).toMatchObject({ error: { code: 'FORBIDDEN' } })
     expect(await wishDoc(env, id)).toMatchObject({ status: 'pending_review' })
   })
 
   it('should let the street above the community review', async () => {
     const { id } = expectOk<{ id: string }>(await call(RESIDENT, { action: 'post', ...A_WISH }))
-    expect(await call('demo-street-1', { action: 'review', id, decision: 'approve' })).toMatchObject({ ok: true, data: { status: 'open' } })
+    expect(await call('demo-street-1', { action: 'review', wishId: id, decision: 'approve' })).toMatchObject({ ok: true, data: { status: 'open' } })
   })
 })
 
@@ -186,11 +186,11 @@ describe('wishes.wall', () => {
 describe('wishes.claim', () => {
   it('should give the claimer the contact and tell both people', async () => {
     const id = await openWish(env)
-    const res = expectOk<{ status: string; contact: { name: string; phone: string }; claimDeadline: string }>(await call(VOLUNTEER, { action: 'claim', id }))
+    const res = expectOk<{ status: string; contact: { name: string; phone: string }; claimDeadline: string }>(await call(VOLUNTEER, { action: 'claim', wishId: id }))
     expect(res).toMatchObject({ status: 'claimed', contact: { name: '王秀兰', phone: '13991230001' }, claimDeadline: '2025-03-10T02:00:00.000Z' })
     expect((await outboxFor(env, RESIDENT)).map((m) => m.title)).toContain('心愿已被认领')
     expect((await outboxFor(env, VOLUNTEER)).map((m) => m.title)).toContain('认领成功')
-    const detail = expectOk<{ contact: unknown; can: string[] }>(await call(VOLUNTEER, { action: 'get', id }))
+    const detail = expectOk<{ contact: unknown; can: string[] }>(await call(VOLUNTEER, { action: 'get', wishId: id }))
     expect(detail.contact).toEqual({ name: '王秀兰', phone: '13991230001' })
     expect(detail.can).toEqual(['release', 'fulfil'])
   })
@@ -198,57 +198,57 @@ describe('wishes.claim', () => {
   it('should hide the contact from everyone but the wisher and the claimer', async () => {
     const id = await claimedWish(env)
     for (const openid of ['demo-resident-2', SECRETARY, 'demo-grid-1']) {
-      const res = await call(openid, { action: 'get', id })
+      const res = await call(openid, { action: 'get', wishId: id })
       expect(expectOk<{ contact: unknown }>(res).contact).toBeNull()
       expect(JSON.stringify(res)).not.toContain('13991230001')
     }
-    expect(expectOk<{ contact: unknown }>(await call(RESIDENT, { action: 'get', id })).contact).not.toBeNull()
+    expect(expectOk<{ contact: unknown }>(await call(RESIDENT, { action: 'get', wishId: id })).contact).not.toBeNull()
   })
 
   it('should tell the second volunteer the wish has just been claimed', async () => {
     const id = await claimedWish(env)
     await addPerson(env, 'vol-2', { role: 'volunteer', unitId: COMMUNITY })
-    expect(await call('vol-2', { action: 'claim', id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('刚刚被其他志愿者认领') } })
+    expect(await call('vol-2', { action: 'claim', wishId: id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('刚刚被其他志愿者认领') } })
   })
 
   it('should refuse a resident, a volunteer of another community and the wisher', async () => {
     const id = await openWish(env)
-    expect(await call('demo-resident-2', { action: 'claim', id })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expect(await call('demo-resident-2', { action: 'claim', wishId: id })).toMatchObject({ error: { code: 'FORBIDDEN' } })
     await addPerson(env, 'vol-elsewhere', { role: 'volunteer', unitId: OTHER_COMMUNITY })
-    expect(await call('vol-elsewhere', { action: 'claim', id })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expect(await call('vol-elsewhere', { action: 'claim', wishId: id })).toMatchObject({ error: { code: 'FORBIDDEN' } })
     const own = await openWish(env, {}, VOLUNTEER)
-    expect(await call(VOLUNTEER, { action: 'claim', id: own })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expect(await call(VOLUNTEER, { action: 'claim', wishId: own })).toMatchObject({ error: { code: 'FORBIDDEN' } })
     expect(await wishDoc(env, id)).toMatchObject({ status: 'open', claimerId: null })
   })
 
   it('should stop a volunteer at the limit of open claims and free a slot on release', async () => {
     expectOk(await call(SECRETARY, { action: 'updateSettings', communityId: COMMUNITY, settings: { claimLimit: 2 } }))
     const ids = [await openWish(env), await openWish(env), await openWish(env)]
-    expectOk(await call(VOLUNTEER, { action: 'claim', id: ids[0] }))
-    expectOk(await call(VOLUNTEER, { action: 'claim', id: ids[1] }))
-    expect(await call(VOLUNTEER, { action: 'claim', id: ids[2] })).toMatchObject({ error: { code: 'CONFLICT', message: expect.stringContaining('2 个未完成') } })
-    expectOk(await call(VOLUNTEER, { action: 'release', id: ids[0] }))
-    expectOk(await call(VOLUNTEER, { action: 'claim', id: ids[2] }))
+    expectOk(await call(VOLUNTEER, { action: 'claim', wishId: ids[0] }))
+    expectOk(await call(VOLUNTEER, { action: 'claim', wishId: ids[1] }))
+    expect(await call(VOLUNTEER, { action: 'claim', wishId: ids[2] })).toMatchObject({ error: { code: 'CONFLICT', message: expect.stringContaining('2 个未完成') } })
+    expectOk(await call(VOLUNTEER, { action: 'release', wishId: ids[0] }))
+    expectOk(await call(VOLUNTEER, { action: 'claim', wishId: ids[2] }))
   })
 
   it('should answer NOT_FOUND for an unknown wish', async () => {
-    expect(await call(VOLUNTEER, { action: 'claim', id: 'w-nope' })).toMatchObject({ error: { code: 'NOT_FOUND' } })
+    expect(await call(VOLUNTEER, { action: 'claim', wishId: 'w-nope' })).toMatchObject({ error: { code: 'NOT_FOUND' } })
   })
 })
 
 describe('wishes.release', () => {
   it('should return the wish to the wall without the claimer and tell the wisher', async () => {
     const id = await claimedWish(env)
-    expectOk(await call(VOLUNTEER, { action: 'release', id, reason: '临时出差' }))
+    expectOk(await call(VOLUNTEER, { action: 'release', wishId: id, reason: '临时出差' }))
     expect(await wishDoc(env, id)).toMatchObject({ status: 'open', claimerId: null })
     expect((await outboxFor(env, RESIDENT)).map((m) => m.body).join()).toContain('临时出差')
-    expect(expectOk<{ contact: unknown }>(await call(VOLUNTEER, { action: 'get', id })).contact).toBeNull()
+    expect(expectOk<{ contact: unknown }>(await call(VOLUNTEER, { action: 'get', wishId: id })).contact).toBeNull()
   })
 
   it('should refuse anyone but the claimer', async () => {
     const id = await claimedWish(env)
     await addPerson(env, 'vol-2', { role: 'volunteer', unitId: COMMUNITY })
-    expect(await call('vol-2', { action: 'release', id })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expect(await call('vol-2', { action: 'release', wishId: id })).toMatchObject({ error: { code: 'FORBIDDEN' } })
   })
 })
 
@@ -256,15 +256,15 @@ describe('wishes.fulfil, confirm, dispute and thank', () => {
   it('should credit the volunteer once on confirmation and show the entry in their ledger', async () => {
     const id = await fulfilledWish(env)
     expect((await outboxFor(env, RESIDENT)).map((m) => m.title)).toContain('请确认心愿')
-    expectOk(await call(RESIDENT, { action: 'confirm', id }))
-    expect(await call(RESIDENT, { action: 'confirm', id })).toMatchObject({ error: { code: 'CONFLICT' } })
+    expectOk(await call(RESIDENT, { action: 'confirm', wishId: id }))
+    expect(await call(RESIDENT, { action: 'confirm', wishId: id })).toMatchObject({ error: { code: 'CONFLICT' } })
     const ledger = expectOk<{ items: { wishId: string; hours: number }[]; totalHours: number; totalPoints: number }>(await call(VOLUNTEER, { action: 'ledger' }))
     expect(ledger).toMatchObject({ items: [{ wishId: id, hours: 2 }], totalHours: 2, totalPoints: 10 })
   })
 
   it('should send a disputed wish back to the volunteer with the reason', async () => {
     const id = await fulfilledWish(env)
-    expectOk(await call(RESIDENT, { action: 'dispute', id, reason: '电视还是没有信号' }))
+    expectOk(await call(RESIDENT, { action: 'dispute', wishId: id, reason: '电视还是没有信号' }))
     expect(await wishDoc(env, id)).toMatchObject({ status: 'claimed', claimerId: VOLUNTEER, disputeReason: '电视还是没有信号' })
     expect((await outboxFor(env, VOLUNTEER)).map((m) => m.body).join()).toContain('电视还是没有信号')
     expect(await env.docs('service_ledger')).toHaveLength(0)
@@ -272,10 +272,10 @@ describe('wishes.fulfil, confirm, dispute and thank', () => {
 
   it('should show the thanks on the wall once, and only the wisher may write it', async () => {
     const id = await fulfilledWish(env)
-    expectOk(await call(RESIDENT, { action: 'confirm', id }))
-    expect(await call('demo-resident-2', { action: 'thank', id, text: '谢谢志愿者' })).toMatchObject({ error: { code: 'FORBIDDEN' } })
-    expectOk(await call(RESIDENT, { action: 'thank', id, text: '谢谢张师傅，电视修好了！' }))
-    expect(await call(RESIDENT, { action: 'thank', id, text: '再次感谢' })).toMatchObject({ error: { code: 'CONFLICT' } })
+    expectOk(await call(RESIDENT, { action: 'confirm', wishId: id }))
+    expect(await call('demo-resident-2', { action: 'thank', wishId: id, text: '谢谢志愿者' })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expectOk(await call(RESIDENT, { action: 'thank', wishId: id, text: '谢谢张师傅，电视修好了！' }))
+    expect(await call(RESIDENT, { action: 'thank', wishId: id, text: '再次感谢' })).toMatchObject({ error: { code: 'CONFLICT' } })
     const wall = expectOk<{ items: { thanks: string }[] }>(await call('demo-resident-2', { action: 'wall', communityId: COMMUNITY, status: 'confirmed' }))
     expect(wall.items[0]!.thanks).toBe('谢谢张师傅，电视修好了！')
   })
@@ -284,9 +284,9 @@ describe('wishes.fulfil, confirm, dispute and thank', () => {
     const id = await claimedWish(env)
     const photo = await saveUpload(env.rt, 'proof.png', Buffer.from('proof'), VOLUNTEER)
     const tooMany = Array(4).fill(photo)
-    expect(await call(VOLUNTEER, { action: 'fulfil', id, note: '已上门调试好天线', photos: tooMany })).toMatchObject({ error: { code: 'BAD_REQUEST' } })
-    expectOk(await call(VOLUNTEER, { action: 'fulfil', id, note: '已上门调试好天线', photos: [photo] }))
-    const detail = expectOk<{ fulfilPhotos: { fileId: string; url: string }[]; can: string[] }>(await call(RESIDENT, { action: 'get', id }))
+    expect(await call(VOLUNTEER, { action: 'fulfil', wishId: id, note: '已上门调试好天线', photos: tooMany })).toMatchObject({ error: { code: 'BAD_REQUEST' } })
+    expectOk(await call(VOLUNTEER, { action: 'fulfil', wishId: id, note: '已上门调试好天线', photos: [photo] }))
+    const detail = expectOk<{ fulfilPhotos: { fileId: string; url: string }[]; can: string[] }>(await call(RESIDENT, { action: 'get', wishId: id }))
     expect(detail.fulfilPhotos).toEqual([{ fileId: photo, url: await env.rt.storage.url(photo) }])
     expect(detail.can).toContain('confirm')
   })
@@ -294,21 +294,21 @@ describe('wishes.fulfil, confirm, dispute and thank', () => {
   it('should refuse proof photos the volunteer did not upload with BAD_REQUEST 照片无效, leaving the wish claimed', async () => {
     const id = await claimedWish(env)
     const wishers = await saveUpload(env.rt, 'wisher.png', Buffer.from('wisher'), RESIDENT)
-    expect(await call(VOLUNTEER, { action: 'fulfil', id, note: '已上门调试好天线', photos: [wishers] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: '照片无效' } })
+    expect(await call(VOLUNTEER, { action: 'fulfil', wishId: id, note: '已上门调试好天线', photos: [wishers] })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: '照片无效' } })
     expect(await wishDoc(env, id)).toMatchObject({ status: 'claimed', fulfilPhotos: [], fulfilNote: null })
   })
 
   it('should refuse fulfilling by anyone but the claimer and a note that is missing', async () => {
     const id = await claimedWish(env)
-    expect(await call(VOLUNTEER, { action: 'fulfil', id, photos: [] })).toMatchObject({ error: { code: 'BAD_REQUEST' } })
+    expect(await call(VOLUNTEER, { action: 'fulfil', wishId: id, photos: [] })).toMatchObject({ error: { code: 'BAD_REQUEST' } })
     await addPerson(env, 'vol-2', { role: 'volunteer', unitId: COMMUNITY })
-    expect(await call('vol-2', { action: 'fulfil', id, note: '已完成', photos: [] })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expect(await call('vol-2', { action: 'fulfil', wishId: id, note: '已完成', photos: [] })).toMatchObject({ error: { code: 'FORBIDDEN' } })
   })
 
   it('should keep every transition in the history', async () => {
     const id = await fulfilledWish(env)
-    expectOk(await call(RESIDENT, { action: 'confirm', id }))
-    const detail = expectOk<{ history: { action: string; by: string }[] }>(await call(RESIDENT, { action: 'get', id }))
+    expectOk(await call(RESIDENT, { action: 'confirm', wishId: id }))
+    const detail = expectOk<{ history: { action: string; by: string }[] }>(await call(RESIDENT, { action: 'get', wishId: id }))
     expect(detail.history.map((h) => `${h.action}:${h.by}`)).toEqual(['post:wisher', 'approve:staff', 'claim:volunteer', 'fulfil:volunteer', 'confirm:wisher'])
   })
 })
@@ -316,20 +316,20 @@ describe('wishes.fulfil, confirm, dispute and thank', () => {
 describe('wishes.withdraw and hide', () => {
   it('should let the wisher withdraw an unclaimed wish but not a claimed one', async () => {
     const open = await openWish(env)
-    expectOk(await call(RESIDENT, { action: 'withdraw', id: open }))
+    expectOk(await call(RESIDENT, { action: 'withdraw', wishId: open }))
     const claimed = await claimedWish(env)
-    expect(await call(RESIDENT, { action: 'withdraw', id: claimed })).toMatchObject({ error: { code: 'CONFLICT' } })
-    expect(await call('demo-resident-2', { action: 'withdraw', id: claimed })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expect(await call(RESIDENT, { action: 'withdraw', wishId: claimed })).toMatchObject({ error: { code: 'CONFLICT' } })
+    expect(await call('demo-resident-2', { action: 'withdraw', wishId: claimed })).toMatchObject({ error: { code: 'FORBIDDEN' } })
   })
 
   it('should let staff hide a wish with a reason, off the wall and gone for strangers', async () => {
     const id = await claimedWish(env)
-    expectOk(await call(SECRETARY, { action: 'hide', id, reason: '内容涉及个人隐私' }))
+    expectOk(await call(SECRETARY, { action: 'hide', wishId: id, reason: '内容涉及个人隐私' }))
     expect(expectOk<{ items: unknown[] }>(await call('demo-resident-2', { action: 'wall', communityId: COMMUNITY, status: 'claimed' })).items).toEqual([])
-    expect(await call('demo-resident-2', { action: 'get', id })).toMatchObject({ error: { code: 'NOT_FOUND' } })
-    expect(expectOk<{ hideReason: string }>(await call(RESIDENT, { action: 'get', id })).hideReason).toBe('内容涉及个人隐私')
+    expect(await call('demo-resident-2', { action: 'get', wishId: id })).toMatchObject({ error: { code: 'NOT_FOUND' } })
+    expect(expectOk<{ hideReason: string }>(await call(RESIDENT, { action: 'get', wishId: id })).hideReason).toBe('内容涉及个人隐私')
     expect((await outboxFor(env, VOLUNTEER)).map((m) => m.title)).toContain('心愿已隐藏')
-    expect(await call(VOLUNTEER, { action: 'hide', id, reason: '不合适' })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expect(await call(VOLUNTEER, { action: 'hide', wishId: id, reason: '不合适' })).toMatchObject({ error: { code: 'FORBIDDEN' } })
   })
 })
 
@@ -342,8 +342,8 @@ describe('wishes.mine, stationResults and settings', () => {
 
   it('should show a station its confirmed wishes with masked names and thanks, to anyone', async () => {
     const id = await fulfilledWish(env, { communityId: undefined, stationId: STATION })
-    expectOk(await call(RESIDENT, { action: 'confirm', id }))
-    expectOk(await call(RESIDENT, { action: 'thank', id, text: '非常感谢！' }))
+    expectOk(await call(RESIDENT, { action: 'confirm', wishId: id }))
+    expectOk(await call(RESIDENT, { action: 'thank', wishId: id, text: '非常感谢！' }))
     const res = await call(null, { action: 'stationResults', stationId: STATION })
     expect(expectOk<{ items: unknown[] }>(res).items).toEqual([
       expect.objectContaining({ id, wisherName: '王**', fulfilNote: '已上门调试好天线', thanks: '非常感谢！' }),

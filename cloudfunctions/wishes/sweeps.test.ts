@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs'
 import { runSweeps } from '../scheduler/sweeps'
 import type { TestEnv } from '../core/testing'
 import { loadAssignments } from '../core/authz'
-import { takeClaim } from './service'
+import { takeClaim } from './claims'
 import { autoConfirm, claimNotices, collectDigests, expireClaims } from './sweeps'
 import { COMMUNITY, RESIDENT, SECRETARY, VOLUNTEER, claimedWish, expectOk, fulfilledWish, openWish, outboxFor, wishDoc, createWishEnv } from './test-helpers'
 
@@ -25,7 +25,7 @@ const DAY = 86_400_000
  * happened (takeClaim), the request that would have queued the notices never continued.
  */
 async function claimThenCrash(id: string): Promise<void> {
-  await takeClaim({ db: env.rt.db, openid: VOLUNTEER, assignments: await loadAssignments(env.rt.db, VOLUNTEER), now: env.clock.now() }, id)
+  await takeClaim({ rt: env.rt, requireCaller: () => ({ openid: VOLUNTEER }), assignments: await loadAssignments(env.rt.db, VOLUNTEER), now: () => env.clock.now() }, id)
 }
 
 const titles = async (openid: string) => (await outboxFor(env, openid)).map((m) => m.title)
@@ -72,7 +72,7 @@ describe('claimNotices', () => {
   it('should only clear the mark of a claim that was released before its notices went out', async () => {
     const id = await openWish(env)
     await claimThenCrash(id)
-    expectOk(await env.call(VOLUNTEER, 'wishes', { action: 'release', id, reason: '临时有事' }))
+    expectOk(await env.call(VOLUNTEER, 'wishes', { action: 'release', wishId: id, reason: '临时有事' }))
     env.clock.advance(60_000)
     expect(await claimNotices(env.rt)).toEqual({ queued: 0 })
     expect((await wishDoc(env, id)).claimNoticeDueAt).toBeNull()
@@ -98,7 +98,7 @@ describe('expireClaims', () => {
     expect((await outboxFor(env, VOLUNTEER)).map((m) => m.title)).toContain('认领已超时')
     // The slot came back: the volunteer can claim again, and the claim sweep is idempotent.
     expect(await expireClaims(env.rt)).toEqual({ expired: 0 })
-    expectOk(await env.call(VOLUNTEER, 'wishes', { action: 'claim', id }))
+    expectOk(await env.call(VOLUNTEER, 'wishes', { action: 'claim', wishId: id }))
   })
 
   it('should deliver the expiry notices to the inbox through the scheduler', async () => {
@@ -125,7 +125,7 @@ describe('autoConfirm', () => {
 
   it('should not confirm a wish the wisher disputed meanwhile', async () => {
     const id = await fulfilledWish(env)
-    expectOk(await env.call(RESIDENT, 'wishes', { action: 'dispute', id, reason: '还没有修好' }))
+    expectOk(await env.call(RESIDENT, 'wishes', { action: 'dispute', wishId: id, reason: '还没有修好' }))
     env.clock.advance(8 * DAY)
     expect(await autoConfirm(env.rt)).toEqual({ confirmed: 0 })
   })
@@ -146,7 +146,7 @@ describe('collectDigests', () => {
     expect(digests.items).toEqual([expect.objectContaining({ id: `${COMMUNITY}:2025-03-17`, wishIds: [stale] })])
     expect((await outboxFor(env, SECRETARY)).map((m) => m.title)).toContain('未认领心愿汇总')
 
-    const exported = expectOk<{ fileId: string; rows: number }>(await env.call(SECRETARY, 'wishes', { action: 'exportDigest', id: digests.items[0]!.id }))
+    const exported = expectOk<{ fileId: string; rows: number }>(await env.call(SECRETARY, 'wishes', { action: 'exportDigest', digestId: digests.items[0]!.id }))
     expect(exported.rows).toBe(1)
     const book = new ExcelJS.Workbook()
     await book.xlsx.load((await readFile(await localPath(env, exported.fileId))) as unknown as ExcelJS.Buffer)
@@ -156,10 +156,10 @@ describe('collectDigests', () => {
     expect(sheet.getRow(2).getCell(5).value).toBe('王**')
 
     const sent = expectOk<{ sentTo: string[]; sentAt: string }>(
-      await env.call(SECRETARY, 'wishes', { action: 'sendDigest', id: digests.items[0]!.id, recipients: ['碑林区妇联', '东县门小学'] }),
+      await env.call(SECRETARY, 'wishes', { action: 'sendDigest', digestId: digests.items[0]!.id, recipients: ['碑林区妇联', '东县门小学'] }),
     )
     expect(sent).toMatchObject({ sentTo: ['碑林区妇联', '东县门小学'], sentAt: expect.any(String) })
-    expect(await env.call(VOLUNTEER, 'wishes', { action: 'exportDigest', id: digests.items[0]!.id })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expect(await env.call(VOLUNTEER, 'wishes', { action: 'exportDigest', digestId: digests.items[0]!.id })).toMatchObject({ error: { code: 'FORBIDDEN' } })
   })
 })
 

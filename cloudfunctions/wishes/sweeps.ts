@@ -1,8 +1,14 @@
 import { AppError } from '../core/app-error'
+import { collection, transaction } from '../core/data'
 import { notify } from '../core/outbox'
 import type { Runtime } from '../core/runtime'
-import { WISH_COLLECTIONS as W, type DigestDoc, type TxDb, type WishDoc } from './collections'
-import { applyTransition, loadSettings, queueClaimNotices, shanghaiDate, specs, staffOpenids } from './service'
+import { queueClaimNotices } from './claims'
+import { WISH_COLLECTIONS as W, type DigestDoc, type WishDoc } from './collections'
+import { DAY_MS, shanghaiDate } from './domain/dates'
+import { staffOf } from './notices'
+import { loadSettings } from './settings'
+import { steps } from './steps'
+import { applyTransition } from './transitions'
 
 const BATCH = 200
 /** The claim request queues its own notices within milliseconds; the sweep only takes what is older. */
@@ -30,14 +36,13 @@ async function sweepEach(wishes: WishDoc[], run: (wish: WishDoc) => Promise<unkn
 export async function claimNotices(rt: Runtime): Promise<{ queued: number }> {
   const now = rt.clock.now()
   const _ = rt.db.command
-  const due = await rt.db
-    .collection(W.wishes)
+  const due = await collection(rt.db, W.wishes)
     .where({ claimNoticeDueAt: _.lte(new Date(now.getTime() - CLAIM_NOTICE_GRACE_MS).toISOString()) })
     .limit(BATCH)
     .field({ _id: true })
     .get()
   let queued = 0
-  for (const wish of due.data as Pick<WishDoc, '_id'>[]) if (await queueClaimNotices(rt.db, wish._id, now)) queued++
+  for (const wish of due) if (await queueClaimNotices(rt.db, wish._id, now)) queued++
   return { queued }
 }
 
@@ -49,17 +54,16 @@ export async function claimNotices(rt: Runtime): Promise<{ queued: number }> {
 export async function expireClaims(rt: Runtime): Promise<{ expired: number }> {
   const now = rt.clock.now()
   const _ = rt.db.command
-  const due = await rt.db
-    .collection(W.wishes)
+  const due = await collection(rt.db, W.wishes)
     .where({ status: 'claimed', claimDeadline: _.lte(now.toISOString()) })
     .limit(BATCH)
     .get()
-  const expired = await sweepEach(due.data as WishDoc[], (wish) =>
+  const expired = await sweepEach(due, (wish) =>
     applyTransition(
       rt.db,
       wish._id,
       (current) => (current.claimDeadline !== null && current.claimDeadline <= now.toISOString() ? ['system'] : ['other']),
-      specs.expire(),
+      steps.expire(),
       now,
     ).catch((error: unknown) => {
       // A fresh claim makes the system "other": FORBIDDEN here means "not due any more".
@@ -74,13 +78,12 @@ export async function expireClaims(rt: Runtime): Promise<{ expired: number }> {
 export async function autoConfirm(rt: Runtime): Promise<{ confirmed: number }> {
   const now = rt.clock.now()
   const _ = rt.db.command
-  const due = await rt.db
-    .collection(W.wishes)
+  const due = await collection(rt.db, W.wishes)
     .where({ status: 'fulfilled', autoConfirmAt: _.lte(now.toISOString()) })
     .limit(BATCH)
     .get()
-  const confirmed = await sweepEach(due.data as WishDoc[], async (wish) =>
-    applyTransition(rt.db, wish._id, () => ['system'], specs.confirm(await loadSettings(rt.db, wish.communityId), 'system'), now),
+  const confirmed = await sweepEach(due, async (wish) =>
+    applyTransition(rt.db, wish._id, () => ['system'], steps.confirm(await loadSettings(rt.db, wish.communityId), 'system'), now),
   )
   return { confirmed }
 }
@@ -93,14 +96,9 @@ export async function autoConfirm(rt: Runtime): Promise<{ confirmed: number }> {
 export async function collectDigests(rt: Runtime): Promise<{ digests: number; wishes: number }> {
   const { db } = rt
   const now = rt.clock.now()
-  const candidates = await db
-    .collection(W.wishes)
-    .where({ status: 'open', digestId: null })
-    .orderBy('openedAt', 'asc')
-    .limit(1000)
-    .get()
+  const candidates = await collection(db, W.wishes).where({ status: 'open', digestId: null }).orderBy('openedAt', 'asc').limit(1000).get()
   const byCommunity = new Map<string, WishDoc[]>()
-  for (const wish of candidates.data as WishDoc[]) {
+  for (const wish of candidates) {
     const list = byCommunity.get(wish.communityId) ?? []
     list.push(wish)
     byCommunity.set(wish.communityId, list)
@@ -110,26 +108,28 @@ export async function collectDigests(rt: Runtime): Promise<{ digests: number; wi
   let total = 0
   for (const [communityId, wishes] of byCommunity) {
     const settings = await loadSettings(db, communityId)
-    const cutoff = new Date(now.getTime() - settings.digestAfterDays * 86_400_000).toISOString()
+    const cutoff = new Date(now.getTime() - settings.digestAfterDays * DAY_MS).toISOString()
     const stale = wishes.filter((w) => w.openedAt !== null && w.openedAt <= cutoff)
     if (stale.length === 0) continue
     const id = `${communityId}:${period}`
     // Transactions hold single-document operations only, so the query runs before it.
-    const staff = await staffOpenids(db, communityId)
-    const added = await (db as TxDb).runTransaction(async (tx) => {
+    const staff = await staffOf(db, communityId)
+    const added = await transaction(db, async (tx) => {
       const ids: string[] = []
       for (const w of stale) {
-        const current = ((await tx.collection(W.wishes).doc(w._id).get()) as { data: WishDoc | null }).data
+        const ref = tx.collection(W.wishes).doc(w._id)
+        const current = await ref.get()
         if (!current || current.status !== 'open' || current.digestId) continue
-        await tx.collection(W.wishes).doc(w._id).update({ digestId: id })
+        await ref.update({ digestId: id })
         ids.push(w._id)
       }
       if (ids.length === 0) return ids
-      const existing = ((await tx.collection(W.digests).doc(id).get()) as { data: DigestDoc | null }).data
-      if (existing) await tx.collection(W.digests).doc(id).update({ wishIds: [...existing.wishIds, ...ids] })
+      const digestRef = tx.collection(W.digests).doc(id)
+      const existing = await digestRef.get()
+      if (existing) await digestRef.update({ wishIds: [...existing.wishIds, ...ids] })
       else {
         const doc: Omit<DigestDoc, '_id'> = { communityId, period, wishIds: ids, createdAt: now.toISOString(), sentTo: [], sentAt: null, sentBy: null }
-        await tx.collection(W.digests).doc(id).set(doc)
+        await digestRef.set(doc)
       }
       for (const openid of staff) {
         await notify(

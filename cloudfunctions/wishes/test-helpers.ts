@@ -51,19 +51,19 @@ export function expectOk<T>(res: { ok: boolean; data?: T; error?: unknown }): T 
 /** Posts as the resident and approves as the secretary: a wish on the wall. */
 export async function openWish(env: TestEnv, input: Partial<PostWishInput> = {}, wisher = RESIDENT): Promise<string> {
   const { id } = expectOk(await env.call<{ id: string }>(wisher, 'wishes', { action: 'post', ...A_WISH, ...input }))
-  expectOk(await env.call(SECRETARY, 'wishes', { action: 'review', id, decision: 'approve' }))
+  expectOk(await env.call(SECRETARY, 'wishes', { action: 'review', wishId: id, decision: 'approve' }))
   return id
 }
 
 export async function claimedWish(env: TestEnv, input: Partial<PostWishInput> = {}): Promise<string> {
   const id = await openWish(env, input)
-  expectOk(await env.call(VOLUNTEER, 'wishes', { action: 'claim', id }))
+  expectOk(await env.call(VOLUNTEER, 'wishes', { action: 'claim', wishId: id }))
   return id
 }
 
 export async function fulfilledWish(env: TestEnv, input: Partial<PostWishInput> = {}): Promise<string> {
   const id = await claimedWish(env, input)
-  expectOk(await env.call(VOLUNTEER, 'wishes', { action: 'fulfil', id, note: '已上门调试好天线', photos: [] }))
+  expectOk(await env.call(VOLUNTEER, 'wishes', { action: 'fulfil', wishId: id, note: '已上门调试好天线', photos: [] }))
   return id
 }
 

@@ -1,10 +1,11 @@
 import { maskName } from '../../types/mask'
-import { transition, WALL_STATUSES, type WishAction, type WishActor, type WishCard, type WishDetail } from '../../types/wishes'
+import { WALL_STATUSES, type WishCard, type WishDetail } from '../../types/wishes'
 import type { Storage } from '../core/runtime'
 import type { WishDoc } from './collections'
+import { allowedActions, type WishActor } from './domain/state-machine'
 
-/** Actions a person can take from the detail page (the scheduler's are never offered). */
-const PERSON_ACTIONS: WishAction[] = ['approve', 'reject', 'withdraw', 'hide', 'claim', 'release', 'fulfil', 'confirm', 'dispute', 'thank']
+/** What a card is made of: the wall reads only these fields. */
+export type CardFields = Pick<WishDoc, '_id' | 'communityId' | 'stationId' | 'wisherId' | 'wisherName' | 'text' | 'category' | 'photos' | 'neededBy' | 'status' | 'thanks' | 'createdAt'>
 
 async function photos(storage: Storage, ids: readonly string[]) {
   return Promise.all(ids.map(async (fileId) => ({ fileId, url: await storage.url(fileId) })))
@@ -15,7 +16,7 @@ async function photos(storage: Storage, ids: readonly string[]) {
  * wisher's phone and the claimer's id cannot leak into a wall response; the name is masked
  * unless the caller is the wisher.
  */
-export async function toCard(wish: WishDoc, viewer: string | null, communityName: string | null, storage: Storage): Promise<WishCard> {
+export async function toCard(wish: CardFields, viewer: string | null, communityName: string | null, storage: Storage): Promise<WishCard> {
   const mine = viewer === wish.wisherId
   return {
     id: wish._id,
@@ -35,8 +36,8 @@ export async function toCard(wish: WishDoc, viewer: string | null, communityName
 }
 
 /** Whether a standing may open a wish at all: off-wall wishes are for the wisher and staff. */
-export function canView(wish: WishDoc, actors: readonly WishActor[]): boolean {
-  if ((WALL_STATUSES as readonly string[]).includes(wish.status)) return true
+export function canView(wish: Pick<WishDoc, 'status'>, actors: readonly WishActor[]): boolean {
+  if (WALL_STATUSES.some((s) => s === wish.status)) return true
   return actors.includes('wisher') || actors.includes('staff') || actors.includes('claimer')
 }
 
@@ -50,7 +51,6 @@ export async function toDetail(
 ): Promise<WishDetail> {
   const seesContact = actors.includes('wisher') || actors.includes('claimer')
   const seesReasons = actors.includes('wisher') || actors.includes('staff')
-  const can = PERSON_ACTIONS.filter((a) => transition(wish.status, a, actors).ok && !(a === 'thank' && wish.thanks))
   return {
     ...(await toCard(wish, viewer, communityName, storage)),
     contact: seesContact ? { name: wish.wisherName, phone: wish.wisherPhone } : null,
@@ -63,6 +63,6 @@ export async function toDetail(
     hideReason: seesReasons ? wish.hideReason : null,
     contentVerdict: actors.includes('staff') ? wish.contentVerdict : null,
     history: wish.history,
-    can,
+    can: allowedActions(wish, actors),
   }
 }

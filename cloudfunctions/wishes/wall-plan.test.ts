@@ -1,7 +1,8 @@
 import { openEmbeddedDb, type EmbeddedDb } from '../../embedded-db'
 import type { WishCategory, WishStatus } from '../../types/wishes'
+import { collectionName, transaction } from '../core/data'
 import { INDEXES } from '../core/indexes'
-import type { TxDb, WishDoc } from './collections'
+import { WISH_COLLECTIONS, type WishDoc } from './collections'
 import { wallPage, type WallQuery } from './queries'
 
 /**
@@ -41,15 +42,17 @@ function expected(all: Seeded[], q: WallQuery): string[] {
   return sorted.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((w) => w._id)
 }
 
+/** The wall reads only some fields, so the seeded wishes carry only those. */
+const SEEDED = collectionName<Seeded>(WISH_COLLECTIONS.wishes)
+
 let opened: EmbeddedDb
 const all = Array.from({ length: SIZE }, (_, i) => seededWish(i))
 
 beforeAll(async () => {
   opened = openEmbeddedDb({ file: ':memory:', indexes: INDEXES })
-  const db = opened.db as unknown as TxDb
   for (let start = 0; start < SIZE; start += 500) {
-    await db.runTransaction(async (tx) => {
-      for (const { _id, ...rest } of all.slice(start, start + 500)) await tx.collection('wishes').doc(_id).set(rest)
+    await transaction(opened.db, async (tx) => {
+      for (const { _id, ...rest } of all.slice(start, start + 500)) await tx.collection(SEEDED).doc(_id).set(rest)
     })
   }
 })

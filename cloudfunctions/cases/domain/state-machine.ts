@@ -1,4 +1,4 @@
-import type { CaseStatus, Extension, Satisfaction } from '../../../types/cases'
+import type { CaseAction, CaseStatus, Extension, Satisfaction } from '../../../types/cases'
 import { refuse, type Outcome } from './result'
 import { MAX_REOPENS } from './satisfaction'
 
@@ -166,6 +166,6 @@ export function decide(
 }
 
 /** The actions this person may take on this case now: the app shows exactly these buttons. */
-export function allowedActions(c: CaseFacts, actor: Actor, now: Date): CaseActionName[] {
-  return CASE_ACTIONS.filter((a) => a !== 'get' && decide(a, c, actor, now).ok)
+export function allowedActions(c: CaseFacts, actor: Actor, now: Date): CaseAction[] {
+  return CASE_ACTIONS.filter((a): a is CaseAction => a !== 'get' && decide(a, c, actor, now).ok)
 }

@@ -9,7 +9,7 @@ import './index.scss'
 export type { ActionSpec }
 
 export interface ActionBarProps<A extends string> {
-  /** What the server allows this person now (`can`, `viewer.allowedActions`). */
+  /** What the server allows this person now (the detail's `can`). */
   can: readonly string[]
   /** Every action the page knows, in button order: the first one shown is the main button. */
   order: readonly A[]

@@ -49,9 +49,9 @@ export default function CaseDetailPage() {
         {(c) => (
           <>
             <CaseFacts c={c} />
-            {c.viewer.allowedActions.includes('rate') ? <RateForm caseId={id} onRated={detail.reload} /> : null}
+            {c.can.includes('rate') ? <RateForm caseId={id} onRated={detail.reload} /> : null}
             <ActionBar
-              can={c.viewer.allowedActions}
+              can={c.can}
               order={ORDER}
               specs={SPECS}
               testId="case-action"

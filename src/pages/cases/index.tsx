@@ -22,7 +22,7 @@ const PAGE = 20
 export default function MyCasesPage() {
   const [filter, setFilter] = useState<Filter>('all')
   const [limit, setLimit] = useState(PAGE)
-  const list = useAsync(() => casesService.myCases({ status: filter, limit }), [filter, limit])
+  const list = useAsync(() => casesService.myCases({ status: filter, pageSize: limit }), [filter, limit])
   useDidShow(() => {
     void list.reload()
   })

@@ -76,7 +76,7 @@ export default function StaffCaseDetailPage() {
             <CaseFacts c={c} />
             <Petitioner c={c} />
             <ActionBar
-              can={c.viewer.allowedActions}
+              can={c.can}
               order={STAFF_ACTIONS}
               specs={STAFF_ACTION_SPECS}
               testId="staff-action"

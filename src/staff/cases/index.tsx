@@ -28,7 +28,7 @@ export default function StaffCasesPage() {
   const staff = useStaffUnit()
   const [box, setBox] = useState<InboxBox>('to_sign')
   const unitId = staff.unit?.id
-  const inbox = useAsync(() => (unitId ? casesService.inbox({ unitId, box, limit: 50 }) : Promise.resolve(null)), [unitId, box])
+  const inbox = useAsync(() => (unitId ? casesService.inbox({ unitId, box, pageSize: 50 }) : Promise.resolve(null)), [unitId, box])
   useDidShow(() => {
     void inbox.reload()
   })

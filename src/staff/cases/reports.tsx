@@ -44,7 +44,7 @@ export default function CaseReportsPage() {
   const unitId = staff.unit?.id
   const range = from <= to ? { from, to } : { from: to, to: from }
   const figures = useAsync(() => (unitId ? casesService.figures({ unitId, ...range }) : Promise.resolve(null)), [unitId, range.from, range.to])
-  const list = useAsync(() => (unitId ? casesService.ledger({ unitId, ledger, ...range, limit: 50 }) : Promise.resolve(null)), [unitId, ledger, range.from, range.to])
+  const list = useAsync(() => (unitId ? casesService.ledger({ unitId, ledger, ...range, pageSize: 50 }) : Promise.resolve(null)), [unitId, ledger, range.from, range.to])
   usePullDownRefresh(() => {
     void Promise.all([figures.reload(), list.reload()]).finally(() => Taro.stopPullDownRefresh())
   })

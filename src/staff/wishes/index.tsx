@@ -53,7 +53,7 @@ function ReviewQueue({ communityId }: { communityId: string }) {
     if (decision === 'reject' && reason.trim().length < 2) return toast('请写明不通过的原因，心愿人会看到')
     setActing(w.id)
     try {
-      await wishesService.review(decision === 'approve' ? { id: w.id, decision } : { id: w.id, decision, reason: reason.trim() })
+      await wishesService.review(decision === 'approve' ? { wishId: w.id, decision } : { wishId: w.id, decision, reason: reason.trim() })
       toast(decision === 'approve' ? '已通过，心愿已上墙' : '已告知心愿人', 'success')
       setRejecting(null)
       setReason('')

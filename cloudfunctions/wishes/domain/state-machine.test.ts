@@ -1,4 +1,5 @@
-import { transition, WishActionSchema, WishStatusSchema, type WishAction, type WishActor, type WishStatus } from './wishes'
+import { WishActionSchema, WishStatusSchema, type WishAction, type WishStatus } from '../../../types/wishes'
+import { transition, type WishActor } from './state-machine'
 
 /**
  * The state machine as a table, written out by hand from the issue rather than derived

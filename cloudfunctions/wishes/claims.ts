@@ -1,0 +1,120 @@
+import type { Db } from '@cloudbase/database'
+import { thing } from '../../types/notifications'
+import type { WishStatus } from '../../types/wishes'
+import { AppError } from '../core/app-error'
+import { collection, transaction, type Tx } from '../core/data'
+import type { ActionContext } from '../core/define-function'
+import { notify } from '../core/outbox'
+import { requireCommunity, standings } from './actors'
+import { WISH_COLLECTIONS as W } from './collections'
+import { addDays, shanghaiDate } from './domain/dates'
+import { transition } from './domain/state-machine'
+import { wishNotice } from './notices'
+import { loadSettings } from './settings'
+import { historyEntry, loadWish, refuse } from './transitions'
+
+/*
+ * 认领: the one step that is not a transaction. Exactly one of many simultaneous claims must
+ * win, and a volunteer may hold only so many open claims, so a claim is two conditional
+ * single-document updates (the slot, then the wish); its notices follow in a transaction
+ * of their own, marked due by the winning update so the sweep can finish them after a crash.
+ */
+
+/** Frees one of the claimer's open-claim slots; inside the transition that ends the claim. */
+export async function freeSlot(tx: Tx, openid: string): Promise<void> {
+  const ref = tx.collection(W.claimSlots).doc(openid)
+  const slots = await ref.get()
+  if (slots && slots.open > 0) await ref.update({ open: slots.open - 1 })
+}
+
+/**
+ * Reserves an open-claim slot with a conditional update, so a volunteer tapping several
+ * wishes at once cannot pass the limit. Returns false at the limit.
+ */
+async function reserveSlot(db: Db, openid: string, limit: number): Promise<boolean> {
+  const _ = db.command
+  const slots = collection(db, W.claimSlots)
+  const tryTake = async () => (await slots.where({ _id: openid, open: _.lt(limit) }).update({ open: _.inc(1) })) === 1
+  if (await tryTake()) return true
+  if (await slots.doc(openid).get()) return false
+  await transaction(db, async (tx) => {
+    const ref = tx.collection(W.claimSlots).doc(openid)
+    if (!(await ref.get())) await ref.set({ open: 0 })
+  })
+  return tryTake()
+}
+
+/**
+ * Decides a claim. Exactly one of many simultaneous claims wins: the claim is a conditional
+ * single-document update `where({_id, status: 'open'})`, atomic in CloudBase and in the
+ * embedded database; everyone else gets CONFLICT. The same update marks the claim's notices
+ * as due (`claimNoticeDueAt`), so the notices cannot be lost once the claim is won.
+ */
+export async function takeClaim(ctx: Pick<ActionContext, 'rt' | 'assignments' | 'now' | 'requireCaller'>, id: string): Promise<{ claimedAt: string; claimDeadline: string }> {
+  const { db } = ctx.rt
+  const openid = ctx.requireCaller().openid
+  const now = ctx.now()
+  const _ = db.command
+  const wish = await loadWish(db, id)
+  const community = await requireCommunity(db, wish.communityId)
+  const checked = transition(wish.status, 'claim', standings(wish, openid, ctx.assignments, community))
+  if (!checked.ok) throw refuse('claim', checked.code)
+  const settings = await loadSettings(db, wish.communityId)
+  if (!(await reserveSlot(db, openid, settings.claimLimit))) {
+    throw new AppError('CONFLICT', `您手上已有 ${settings.claimLimit} 个未完成的心愿，完成或放弃后再认领新的`)
+  }
+  const at = now.toISOString()
+  const claimDeadline = addDays(now, settings.claimDays)
+  const won = await collection(db, W.wishes)
+    .where({ _id: id, status: 'open' })
+    .update({
+      status: 'claimed',
+      claimerId: openid,
+      claimedAt: at,
+      claimDeadline,
+      claimNoticeDueAt: at,
+      version: _.inc(1),
+      updatedAt: at,
+      history: _.push([historyEntry('claim', 'volunteer', 'claimed', null, at)]),
+    })
+  if (won !== 1) {
+    await collection(db, W.claimSlots).doc(openid).update({ open: _.inc(-1) })
+    throw refuse('claim', 'CONFLICT')
+  }
+  return { claimedAt: at, claimDeadline }
+}
+
+/** A claim still stands in these; hiding and releasing send their own notices instead. */
+const CLAIM_NOTICE_STATUSES: readonly WishStatus[] = ['claimed', 'fulfilled', 'confirmed']
+
+/**
+ * Queues the notices of a won claim and clears its due mark, in one transaction; run right
+ * after the claim and again by the sweep, so it is idempotent: nothing is due, or the
+ * dedupe keys (per claim, not per version) make a second run add nothing. A claim that
+ * already ended (released or expired before its notices went out) has told both people
+ * through its own end notices; its mark is just cleared. Returns whether notices were queued.
+ */
+export async function queueClaimNotices(db: Db, id: string, now: Date): Promise<boolean> {
+  return transaction(db, async (tx) => {
+    const ref = tx.collection(W.wishes).doc(id)
+    const wish = await ref.get()
+    const due = wish?.claimNoticeDueAt
+    if (!wish || !due) return false
+    const current = wish.claimedAt === due && CLAIM_NOTICE_STATUSES.includes(wish.status) && wish.claimerId !== null && wish.claimDeadline !== null
+    if (current) {
+      const event = `claim@${due}`
+      await notify(tx, wishNotice(wish, event, wish.wisherId, '心愿已被认领', `志愿者已认领您的心愿“${thing(wish.text)}”，会尽快与您联系`), now)
+      await notify(tx, wishNotice(wish, event, wish.claimerId!, '认领成功', `请在 ${shanghaiDate(new Date(wish.claimDeadline!))} 前完成心愿“${thing(wish.text)}”`), now)
+    }
+    await ref.update({ claimNoticeDueAt: null })
+    return current
+  })
+}
+
+/** Claims a wish: the winning update, then its notices; only the winner gets the contact. */
+export async function claimWish(ctx: ActionContext, input: { wishId: string }) {
+  const { claimDeadline } = await takeClaim(ctx, input.wishId)
+  await queueClaimNotices(ctx.rt.db, input.wishId, ctx.now())
+  const after = await loadWish(ctx.rt.db, input.wishId)
+  return { id: input.wishId, status: 'claimed' as const, claimDeadline, contact: { name: after.wisherName, phone: after.wisherPhone } }
+}

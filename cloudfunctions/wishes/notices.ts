@@ -1,0 +1,35 @@
+import type { Db } from '@cloudbase/database'
+import { COLLECTIONS } from '../core/collections'
+import { collection } from '../core/data'
+import type { NotifyInput } from '../core/outbox'
+import type { WishDoc } from './collections'
+
+/*
+ * Who hears of a wish's steps, and how. Builders only: a step returns these in its change
+ * and the transition engine queues them with `notify(tx, …)` in the wish's own transaction.
+ */
+
+/**
+ * An outbox record about one wish, deduplicated per event and person: the event is the
+ * wish version a transition wrote, or for a claim `claim@<claimedAt>` (the claim's own
+ * update cannot know the version it produced, and its notices may be queued later by the sweep).
+ */
+export function wishNotice(wish: Pick<WishDoc, '_id' | 'text'>, event: number | string, openid: string, title: string, body: string): NotifyInput {
+  return {
+    dedupeKey: `wish:${wish._id}:${event}:${openid}`,
+    openid,
+    title,
+    body,
+    link: `/pages/wishes/detail?id=${encodeURIComponent(wish._id)}`,
+    template: { kind: 'wishStatus', data: { wish: wish.text, status: title.slice(0, 5) } },
+  }
+}
+
+/** Openids of the community's own staff, who are told about its review queue and digests. */
+export async function staffOf(db: Db, communityId: string): Promise<string[]> {
+  const assignments = await collection(db, COLLECTIONS.roleAssignments)
+    .where({ unitId: communityId, role: db.command.in(['community_staff', 'community_secretary']) })
+    .limit(100)
+    .get()
+  return [...new Set(assignments.map((a) => a.openid))]
+}

@@ -1,0 +1,37 @@
+import type { Db } from '@cloudbase/database'
+import { DEFAULT_WISH_SETTINGS, type WishSettings } from '../../types/wishes'
+import { AppError } from '../core/app-error'
+import { collection } from '../core/data'
+import type { ActionContext } from '../core/define-function'
+import { requireStaff } from './actors'
+import { WISH_COLLECTIONS as W } from './collections'
+
+/** A community's wish rules: what it saved over the defaults, field by field. */
+export async function loadSettings(db: Db, communityId: string): Promise<WishSettings> {
+  const got = await collection(db, W.settings).doc(communityId).get()
+  if (!got) return DEFAULT_WISH_SETTINGS
+  return {
+    reviewRequired: got.reviewRequired ?? DEFAULT_WISH_SETTINGS.reviewRequired,
+    claimLimit: got.claimLimit ?? DEFAULT_WISH_SETTINGS.claimLimit,
+    claimDays: got.claimDays ?? DEFAULT_WISH_SETTINGS.claimDays,
+    autoConfirmDays: got.autoConfirmDays ?? DEFAULT_WISH_SETTINGS.autoConfirmDays,
+    digestAfterDays: got.digestAfterDays ?? DEFAULT_WISH_SETTINGS.digestAfterDays,
+    hoursPerWish: got.hoursPerWish ?? DEFAULT_WISH_SETTINGS.hoursPerWish,
+    pointsPerWish: got.pointsPerWish ?? DEFAULT_WISH_SETTINGS.pointsPerWish,
+  }
+}
+
+export async function getSettings(ctx: ActionContext, input: { communityId: string }): Promise<WishSettings> {
+  await requireStaff(ctx, input.communityId)
+  return loadSettings(ctx.rt.db, input.communityId)
+}
+
+export async function updateSettings(ctx: ActionContext, input: { communityId: string; settings: Partial<WishSettings> }): Promise<WishSettings> {
+  const community = await requireStaff(ctx, input.communityId)
+  if (community.kind !== 'community') throw new AppError('BAD_REQUEST', '只能为社区设置心愿规则')
+  const next = { ...(await loadSettings(ctx.rt.db, input.communityId)), ...input.settings }
+  await collection(ctx.rt.db, W.settings)
+    .doc(input.communityId)
+    .set({ ...next, updatedAt: ctx.now().toISOString(), updatedBy: ctx.requireCaller().openid })
+  return next
+}
