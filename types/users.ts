@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineContract } from './contract'
 import { CapabilityGrantSchema } from './policy'
+import { countedPageOf, pageInput } from './paging'
 import { RoleSchema, UnitKindSchema } from './roles'
 import { CommunityRefSchema, LngLatSchema, UnitViewSchema } from './org'
 import { InboxItemSchema, MessageKindSchema, SubscribeResultSchema, SubscriptionGrantSchema } from './notifications'
@@ -133,16 +134,9 @@ export const UsersContract = defineContract({
   },
   reminders: { input: z.object({}), output: z.object({ items: z.array(ReminderSettingSchema) }) },
   inbox: {
-    input: z.object({
-      page: z.number().int().min(1).default(1),
-      pageSize: z.number().int().min(1).max(50).default(20),
-    }),
-    output: z.object({
-      items: z.array(InboxItemSchema),
-      total: z.number().int(),
+    input: z.object(pageInput()),
+    output: countedPageOf(InboxItemSchema).extend({
       unread: z.number().int(),
-      page: z.number().int(),
-      pageSize: z.number().int(),
     }),
   },
   markRead: {

@@ -27,27 +27,39 @@ const logger: Logger = {
 /** The verified caller: CloudBase puts the mini-program user's OPENID in the invocation context. */
 export function callerFromContext(context: unknown): Caller | null {
   try {
-    const env = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0])
-    const openid = (env as { WX_OPENID?: string }).WX_OPENID
+    // Cast: the platform's context object, which the SDK parses (and throws on if it cannot).
+    const openid = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]).WX_OPENID
     return openid ? { openid } : null
   } catch {
     return null
   }
 }
 
-async function wxApi(app: CloudApp, apiName: string, requestData: unknown): Promise<{ errcode?: number; errmsg?: string; [k: string]: unknown }> {
-  const res = (await app.callWxOpenApi({ apiName, requestData })) as { result?: unknown; code?: string; message?: string }
-  if (res.code) return { errcode: -1, errmsg: `${res.code}: ${res.message ?? ''}` }
-  return (typeof res.result === 'object' && res.result !== null ? res.result : { errcode: -1, errmsg: String(res.result) }) as {
-    errcode?: number
-  }
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
+
+/** A WeChat open API's answer: `errcode` 0 (or none) is success; `result` is the API's own body. */
+interface WxAnswer {
+  errcode?: number
+  errmsg?: string
+  result?: unknown
+}
+
+async function wxApi(app: CloudApp, apiName: string, requestData: unknown): Promise<WxAnswer> {
+  // The SDK declares only `result`; a failed call also carries `code` and `message`.
+  const res: unknown = await app.callWxOpenApi({ apiName, requestData })
+  if (!isRecord(res)) return { errcode: -1, errmsg: String(res) }
+  if (res.code) return { errcode: -1, errmsg: `${String(res.code)}: ${typeof res.message === 'string' ? res.message : ''}` }
+  const body = res.result
+  if (!isRecord(body)) return { errcode: -1, errmsg: String(body) }
+  return { errcode: typeof body.errcode === 'number' ? body.errcode : undefined, errmsg: typeof body.errmsg === 'string' ? body.errmsg : undefined, result: body.result }
 }
 
 /** Built once per container: CloudBase reuses warm instances between invocations. */
 export function getCloudRuntime(): Runtime {
   if (cached) return cached
   const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
-  const db = app.database()
+  // Cast: the node-sdk declares its own copy of the database classes; they are the same SDK objects.
+  const db = app.database() as unknown as Db
   cached = {
     db,
     templates: templatesFromConfig(process.env.SUBSCRIBE_TEMPLATES, logger),
@@ -56,7 +68,7 @@ export function getCloudRuntime(): Runtime {
       async check(text, openid): Promise<ContentVerdict> {
         try {
           const res = await wxApi(app, 'security.msgSecCheck', { content: text, version: 2, scene: 2, openid })
-          const suggest = (res.result as { suggest?: string } | undefined)?.suggest
+          const suggest = isRecord(res.result) ? res.result.suggest : undefined
           if (res.errcode === 0 && (suggest === 'pass' || suggest === 'review' || suggest === 'risky')) return suggest
           logger.error('msgSecCheck failed', { errcode: res.errcode, errmsg: res.errmsg })
         } catch (error) {

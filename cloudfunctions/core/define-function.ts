@@ -122,6 +122,7 @@ export function defineFunction<C extends FunctionContract>(
     if (!Object.prototype.hasOwnProperty.call(contract, action)) {
       throw new AppError('BAD_REQUEST', '不支持的操作', { issues: [{ path: ['action'], message: `未知的操作：${action}` }] })
     }
+    // Casts: `action` was just checked to be one of the contract's own keys, which `handlers` mirrors.
     const def = handlers[action as keyof C] as ActionDef<unknown, unknown>
 
     // Authorise before parsing: a caller who may not use the action learns nothing of its
@@ -186,7 +187,7 @@ export function defineFunction<C extends FunctionContract>(
         if (error.options.cause !== undefined) rt.log.error(`${name}: ${error.message}`, { cause: describe(error.options.cause) })
         return errorEnvelope(error)
       }
-      const action = (event as { action?: unknown } | null)?.action
+      const action = fieldOf(event, 'action')
       rt.log.error(`${name}: unexpected error`, { action: typeof action === 'string' ? action : undefined, cause: describe(error) })
       return { ok: false, error: { code: 'INTERNAL', message: SAFE_INTERNAL_MESSAGE } }
     }
@@ -197,7 +198,7 @@ export function defineFunction<C extends FunctionContract>(
     const cloud = await import('./cloud-runtime')
     const rt = cloud.getCloudRuntime()
     const caller = cloud.callerFromContext(context)
-    if (!caller && options.onTimer && (event as { Type?: unknown } | null)?.Type === 'Timer') {
+    if (!caller && options.onTimer && fieldOf(event, 'Type') === 'Timer') {
       try {
         return { ok: true, data: await options.onTimer(rt) }
       } catch (error) {
@@ -214,6 +215,11 @@ export function defineFunction<C extends FunctionContract>(
   }
 
   return { name, contract, invoke, main, limitOf }
+}
+
+/** A field of an event that did not parse (for the log) or is not an action (a timer's). */
+function fieldOf(event: unknown, key: string): unknown {
+  return typeof event === 'object' && event !== null ? Reflect.get(event, key) : undefined
 }
 
 function describe(error: unknown): string {

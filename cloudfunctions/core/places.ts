@@ -3,6 +3,7 @@ import type { MyAddress } from '../../types/places'
 import type { PlacePost } from '../../types/places-labels'
 import { COLLECTIONS, type UserDoc } from './collections'
 import { unitsByIds } from './org-cache'
+import { collection, type Where } from './data'
 
 /*
  * The facts about places and people that other functions read (events and notices build
@@ -55,7 +56,7 @@ export function placePostId(unitId: string, post: PlacePost, who: string): strin
 
 /** Whether the person is a verified 党员 (a verified 双报到 report). */
 export async function isPartyMember(db: Db, openid: string): Promise<boolean> {
-  const user = ((await db.collection(COLLECTIONS.users).doc(openid).get()).data as UserDoc[])[0]
+  const user = await collection(db, COLLECTIONS.users).doc(openid).get()
   return user?.partyMember === true
 }
 
@@ -65,12 +66,12 @@ export async function isPartyMember(db: Db, openid: string): Promise<boolean> {
  * Pages through the whole set: a 小区 can have thousands of households.
  */
 export async function residentsAt(db: Db, unitId: string, options: { confirmedOnly?: boolean; partyOnly?: boolean } = {}): Promise<string[]> {
-  const query: Record<string, unknown> = { 'address.unitIds': unitId }
+  const query: Where<UserDoc> = { 'address.unitIds': unitId }
   if (options.confirmedOnly) query['address.status'] = 'confirmed'
   if (options.partyOnly) query.partyMember = true
   const out: string[] = []
   for (let skip = 0; ; skip += 1000) {
-    const page = (await db.collection(COLLECTIONS.users).where(query).field({ _id: true }).skip(skip).limit(1000).get()).data as { _id: string }[]
+    const page = await collection(db, COLLECTIONS.users).where(query).field({ _id: true }).skip(skip).limit(1000).get()
     out.push(...page.map((u) => u._id))
     if (page.length < 1000) return out
   }

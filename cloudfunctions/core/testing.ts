@@ -52,7 +52,7 @@ export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestE
     if (!fn) throw new Error(`no function named ${fnName}`)
     const envelope = await fn.invoke(event, openid ? { openid } : null, rt)
     if (envelope.ok) {
-      const action = (event as { action: string }).action
+      const action = String(Reflect.get(Object(event), 'action'))
       const checked = fn.contract[action]!.output.safeParse(envelope.data)
       if (!checked.success) {
         throw new ContractViolation(`${fnName}.${action} answered outside its contract: ${JSON.stringify(checked.error.issues)}`)

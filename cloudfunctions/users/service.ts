@@ -14,27 +14,15 @@ import {
   type RoleAssignmentDoc,
   type UnitDoc,
   type UserDoc,
+  type VolunteerApplicationDoc,
 } from '../core/collections'
+import { collection, pageOf, transaction, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { distanceMeters, toLngLat } from '../core/geo'
 import { grantIdFor, notify, subscriptionId, type InboxDoc, type SubscriptionDoc } from '../core/outbox'
 import { myAddressView } from '../core/places'
 
-type Tx = Pick<Db, 'collection'>
-
-export interface VolunteerApplicationDoc {
-  _id: string
-  openid: string
-  communityId: string
-  isPartyMember: boolean
-  skills: string[]
-  note: string
-  status: 'pending' | 'approved' | 'rejected'
-  createdAt: string
-  reviewedAt: string | null
-  reviewedBy: string | null
-  reason: string | null
-}
+export type { VolunteerApplicationDoc } from '../core/collections'
 
 /** Which unit kinds each role may be bound to: a grid worker belongs to a grid, not a department. */
 export const ROLE_UNIT_KINDS: Record<Role, readonly UnitKind[]> = {
@@ -105,7 +93,7 @@ export async function buildMe(db: Db, user: UserDoc, assignments: RoleAssignment
 export async function updateProfile(ctx: ActionContext, patch: { name?: string; phone?: string }): Promise<UserDoc> {
   const user = ctx.requireUser()
   const changes = { ...patch, updatedAt: ctx.now().toISOString() }
-  await ctx.rt.db.collection(COLLECTIONS.users).doc(user._id).update(changes)
+  await collection(ctx.rt.db, COLLECTIONS.users).doc(user._id).update(changes)
   return { ...user, ...changes }
 }
 
@@ -117,9 +105,9 @@ async function requireCommunity(db: Db, id: string): Promise<UnitDoc> {
 
 /** The community whose centre is nearest to a point (communities are few: a scan is enough). */
 export async function nearestCommunity(db: Db, point: LngLat): Promise<{ unit: UnitDoc; distance: number }> {
-  const res = await db.collection(COLLECTIONS.units).where({ kind: 'community' }).limit(1000).get()
+  const communities = await collection(db, COLLECTIONS.units).where({ kind: 'community' }).limit(1000).get()
   let best: { unit: UnitDoc; distance: number } | null = null
-  for (const unit of res.data as UnitDoc[]) {
+  for (const unit of communities) {
     const center = toLngLat(unit.center)
     if (!center) continue
     const distance = distanceMeters(point, center)
@@ -141,7 +129,7 @@ export async function bindCommunity(
       : await nearestCommunity(db, input.locate)
   // An address in the community left behind no longer holds.
   const moved = user.address && user.address.communityId !== found.unit._id ? { address: null } : {}
-  await db.collection(COLLECTIONS.users).doc(user._id).update({ communityId: found.unit._id, ...moved, updatedAt: ctx.now().toISOString() })
+  await collection(db, COLLECTIONS.users).doc(user._id).update({ communityId: found.unit._id, ...moved, updatedAt: ctx.now().toISOString() })
   return {
     community: await communityRef(db, found.unit),
     distanceMeters: found.distance === null ? null : Math.round(found.distance),
@@ -154,11 +142,11 @@ export async function bindCommunity(
  */
 export async function orgTree(db: Db, input: { parentId?: string; kinds?: UnitKind[] }): Promise<UnitView[]> {
   const _ = db.command
-  const query: Record<string, unknown> = {}
+  const query: Where<UnitDoc> = {}
   if (input.parentId) query.ancestors = input.parentId
   query.kind = input.kinds?.length ? _.in(input.kinds) : _.nin([...PLACE_KINDS])
-  const res = await db.collection(COLLECTIONS.units).where(query).orderBy('sort', 'asc').limit(1000).get()
-  return (res.data as UnitDoc[]).map(toUnitView)
+  const units = await collection(db, COLLECTIONS.units).where(query).orderBy('sort', 'asc').limit(1000).get()
+  return units.map(toUnitView)
 }
 
 export async function applyVolunteer(
@@ -180,8 +168,8 @@ export async function applyVolunteer(
   // One pending application per person and community: the id makes a second one collide.
   const id = derivedId('volunteer-application', user._id, communityId)
   const now = ctx.now().toISOString()
-  const created = await (db as unknown as { runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }).runTransaction<boolean>(async (tx) => {
-    const existing = ((await tx.collection(COLLECTIONS.volunteerApplications).doc(id).get()) as { data: VolunteerApplicationDoc | null }).data
+  const created = await transaction(db, async (tx) => {
+    const existing = await tx.collection(COLLECTIONS.volunteerApplications).doc(id).get()
     if (existing?.status === 'pending') return false
     const doc: Omit<VolunteerApplicationDoc, '_id'> = {
       openid: user._id,
@@ -208,13 +196,10 @@ export async function listVolunteerApplications(
 ): Promise<VolunteerApplicationView[]> {
   await ctx.requireCapabilityAt('volunteers.review', input.communityId)
   const { db } = ctx.rt
-  const query: Record<string, unknown> = { communityId: input.communityId }
+  const query: Where<VolunteerApplicationDoc> = { communityId: input.communityId }
   if (input.status) query.status = input.status
-  const res = await db.collection(COLLECTIONS.volunteerApplications).where(query).orderBy('createdAt', 'desc').limit(200).get()
-  const apps = res.data as VolunteerApplicationDoc[]
-  const users = apps.length
-    ? ((await db.collection(COLLECTIONS.users).where({ _id: db.command.in(apps.map((a) => a.openid)) }).limit(1000).get()).data as UserDoc[])
-    : []
+  const apps = await collection(db, COLLECTIONS.volunteerApplications).where(query).orderBy('createdAt', 'desc').limit(200).get()
+  const users = apps.length ? await collection(db, COLLECTIONS.users).where({ _id: db.command.in(apps.map((a) => a.openid)) }).limit(1000).get() : []
   const byId = new Map(users.map((u) => [u._id, u]))
   return apps.map((a) => ({
     id: a._id,
@@ -238,15 +223,14 @@ export async function reviewVolunteer(
 ): Promise<{ id: string; status: 'approved' | 'rejected' }> {
   const { db } = ctx.rt
   const reviewer = ctx.requireUser()
-  const app = ((await db.collection(COLLECTIONS.volunteerApplications).doc(input.applicationId).get()).data as VolunteerApplicationDoc[])[0]
+  const app = await collection(db, COLLECTIONS.volunteerApplications).doc(input.applicationId).get()
   if (!app) throw new AppError('NOT_FOUND', '找不到该申请')
   const community = await ctx.requireCapabilityAt('volunteers.review', app.communityId)
   const status = input.decision === 'approve' ? 'approved' : 'rejected'
   const now = ctx.now()
-  const txDb = db as unknown as { runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }
   // The decision, the volunteer role and the applicant's notification are one change.
-  const done = await txDb.runTransaction(async (tx) => {
-    const current = ((await tx.collection(COLLECTIONS.volunteerApplications).doc(app._id).get()) as { data: VolunteerApplicationDoc | null }).data
+  const done = await transaction(db, async (tx) => {
+    const current = await tx.collection(COLLECTIONS.volunteerApplications).doc(app._id).get()
     if (current?.status !== 'pending') return false
     await tx.collection(COLLECTIONS.volunteerApplications).doc(app._id).update({
       status,
@@ -285,7 +269,7 @@ export async function reviewVolunteer(
 }
 
 async function requireTargetUser(db: Db, openid: string): Promise<UserDoc> {
-  const user = ((await db.collection(COLLECTIONS.users).doc(openid).get()).data as UserDoc[])[0]
+  const user = await collection(db, COLLECTIONS.users).doc(openid).get()
   if (!user) throw new AppError('NOT_FOUND', '找不到该用户')
   return user
 }
@@ -304,7 +288,7 @@ export async function assignRole(ctx: ActionContext, input: { openid: string; ro
     createdAt: ctx.now().toISOString(),
     grantedBy: ctx.requireCaller().openid,
   }
-  await ctx.rt.db.collection(COLLECTIONS.roleAssignments).doc(id).set(doc)
+  await collection(ctx.rt.db, COLLECTIONS.roleAssignments).doc(id).set(doc)
   return { id }
 }
 
@@ -313,10 +297,7 @@ export async function revokeRole(ctx: ActionContext, input: { openid: string; ro
   if (input.role === 'admin' && input.openid === ctx.requireCaller().openid) {
     throw new AppError('CONFLICT', '不能撤销自己的管理员角色')
   }
-  const res = (await ctx.rt.db.collection(COLLECTIONS.roleAssignments).doc(roleAssignmentId(input.openid, input.role, input.unitId)).remove()) as {
-    deleted?: number
-  }
-  return { removed: res.deleted ?? 0 }
+  return { removed: await collection(ctx.rt.db, COLLECTIONS.roleAssignments).doc(roleAssignmentId(input.openid, input.role, input.unitId)).remove() }
 }
 
 /** Each `accept` allows one subscribe message of that template; rejections are counted for the ledger. */
@@ -325,14 +306,13 @@ export async function recordSubscription(ctx: ActionContext, results: Record<str
   const known = new Set(Object.values(ctx.rt.templates).map((t) => t.id))
   const unknown = Object.keys(results).filter((id) => !known.has(id))
   if (unknown.length > 0) throw new AppError('BAD_REQUEST', '消息模板不存在', { issues: unknown.map((id) => ({ path: ['results', id], message: '不是本小程序的消息模板' })) })
-  const txDb = ctx.rt.db as unknown as { runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }
   const now = ctx.now().toISOString()
   const grants: SubscriptionGrant[] = []
   for (const [templateId, result] of Object.entries(results)) {
     const id = subscriptionId(openid, templateId)
-    const remaining = await txDb.runTransaction(async (tx) => {
+    const remaining = await transaction(ctx.rt.db, async (tx) => {
       const doc = tx.collection(COLLECTIONS.subscriptions).doc(id)
-      const current = ((await doc.get()) as { data: SubscriptionDoc | null }).data
+      const current = await doc.get()
       const accepted = result === 'accept' ? 1 : 0
       const next: Omit<SubscriptionDoc, '_id'> = {
         openid,
@@ -358,28 +338,21 @@ function toInboxItem(doc: InboxDoc): InboxItem {
 
 export async function inbox(ctx: ActionContext, input: { page: number; pageSize: number }) {
   const { openid } = ctx.requireCaller()
-  const coll = ctx.rt.db.collection(COLLECTIONS.inbox)
-  const [page, total, unread] = await Promise.all([
-    coll.where({ openid }).orderBy('createdAt', 'desc').skip((input.page - 1) * input.pageSize).limit(input.pageSize).get(),
-    coll.where({ openid }).count(),
-    coll.where({ openid, readAt: null }).count(),
+  const messages = collection(ctx.rt.db, COLLECTIONS.inbox)
+  const [{ docs, hasMore }, total, unread] = await Promise.all([
+    pageOf(messages.where({ openid }).orderBy('createdAt', 'desc'), input),
+    messages.where({ openid }).count(),
+    messages.where({ openid, readAt: null }).count(),
   ])
-  return {
-    items: (page.data as InboxDoc[]).map(toInboxItem),
-    total: (total as { total: number }).total,
-    unread: (unread as { total: number }).total,
-    page: input.page,
-    pageSize: input.pageSize,
-  }
+  return { items: docs.map(toInboxItem), total, unread, hasMore, page: input.page, pageSize: input.pageSize }
 }
 
 export async function markRead(ctx: ActionContext, input: { ids: string[] } | { all: true }): Promise<{ updated: number }> {
   const { openid } = ctx.requireCaller()
   const _ = ctx.rt.db.command
-  const query: Record<string, unknown> = { openid, readAt: null }
+  const query: Where<InboxDoc> = { openid, readAt: null }
   if ('ids' in input) query._id = _.in(input.ids)
-  const res = (await ctx.rt.db.collection(COLLECTIONS.inbox).where(query).update({ readAt: ctx.now().toISOString() })) as { updated: number }
-  return { updated: res.updated }
+  return { updated: await collection(ctx.rt.db, COLLECTIONS.inbox).where(query).update({ readAt: ctx.now().toISOString() }) }
 }
 
 /**

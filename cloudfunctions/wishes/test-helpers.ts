@@ -1,5 +1,6 @@
 import { roleAssignmentId } from '../core/collections'
 import { createTestEnv, type TestEnv, type TestEnvOptions } from '../core/testing'
+import type { Role } from '../../types/roles'
 import type { PostWishInput } from '../../types/wishes'
 
 /** Shared by the wish function tests: the demo's community and a few ready-made wishes. */
@@ -18,13 +19,13 @@ export const A_WISH: PostWishInput = {
 }
 
 /** A person with a phone, optionally an approved volunteer or staff member of a community. */
-export async function addPerson(env: TestEnv, openid: string, role?: { role: string; unitId: string }, name = '测试居民'): Promise<void> {
+export async function addPerson(env: TestEnv, openid: string, role?: { role: Role; unitId: string }, name = '测试居民'): Promise<void> {
   const at = env.clock.now().toISOString()
   await env.rt.db.collection('users').doc(openid).set({ name, phone: '13700000000', communityId: COMMUNITY, createdAt: at, updatedAt: at })
   if (role) {
     await env.rt.db
       .collection('role_assignments')
-      .doc(roleAssignmentId(openid, role.role as never, role.unitId))
+      .doc(roleAssignmentId(openid, role.role, role.unitId))
       .set({ openid, role: role.role, unitId: role.unitId, createdAt: at, grantedBy: null })
   }
 }
@@ -44,8 +45,8 @@ export async function createWishEnv(options: TestEnvOptions = {}): Promise<TestE
 }
 
 export function expectOk<T>(res: { ok: boolean; data?: T; error?: unknown }): T {
-  if (!res.ok) throw new Error(`expected ok, got ${JSON.stringify(res.error)}`)
-  return res.data as T
+  if (!res.ok || res.data === undefined) throw new Error(`expected ok, got ${JSON.stringify(res.error)}`)
+  return res.data
 }
 
 /** Posts as the resident and approves as the secretary: a wish on the wall. */
