@@ -1,4 +1,4 @@
-import type { CaseAction, CaseStatus, Extension, Satisfaction } from '../../../types/cases'
+import { CaseActionSchema, type CaseAction, type CaseStatus, type Extension, type Satisfaction } from '../../../types/cases'
 import { refuse, type Outcome } from './result'
 import { MAX_REOPENS } from './satisfaction'
 
@@ -8,22 +8,8 @@ import { MAX_REOPENS } from './satisfaction'
  * shape errors never reach here: zod answers them at the function edge.
  */
 
-/** Actions that act on one existing case. */
-export const CASE_ACTIONS = [
-  'get',
-  'sign',
-  'addNote',
-  'transfer',
-  'returnCase',
-  'requestExtension',
-  'reviewExtension',
-  'supervise',
-  'resolve',
-  'markDuplicate',
-  'follow',
-  'rate',
-  'recordRevisit',
-] as const
+/** Actions that act on one existing case: reading it, and what a person may do to it (`can`). */
+export const CASE_ACTIONS = ['get', ...CaseActionSchema.options] as const
 export type CaseActionName = (typeof CASE_ACTIONS)[number]
 
 /**
