@@ -95,14 +95,14 @@ async function day(env: TestEnv, rows: Map<string, Row>): Promise<void> {
 
   const wish = await call<{ id: string }>(RESIDENT, 'wishes', { action: 'post', communityId: COMMUNITY, text: '家里的旧电视没有信号，想请人帮忙看看', category: 'repair', neededBy: '2026-11-30' })
   await call(SECRETARY, 'wishes', { action: 'reviewQueue', communityId: COMMUNITY })
-  await call(SECRETARY, 'wishes', { action: 'review', id: wish.id, decision: 'approve' })
+  await call(SECRETARY, 'wishes', { action: 'review', wishId: wish.id, decision: 'approve' })
   await call(RESIDENT, 'wishes', { action: 'wall', communityId: COMMUNITY })
-  await call(RESIDENT, 'wishes', { action: 'get', id: wish.id })
-  await call(VOLUNTEER, 'wishes', { action: 'claim', id: wish.id })
+  await call(RESIDENT, 'wishes', { action: 'get', wishId: wish.id })
+  await call(VOLUNTEER, 'wishes', { action: 'claim', wishId: wish.id })
   await call(VOLUNTEER, 'wishes', { action: 'mine', as: 'claimer' })
-  await call(VOLUNTEER, 'wishes', { action: 'fulfil', id: wish.id, note: '已上门调试好天线', photos: [] })
-  await call(RESIDENT, 'wishes', { action: 'confirm', id: wish.id })
-  await call(RESIDENT, 'wishes', { action: 'thank', id: wish.id, text: '谢谢张师傅，电视修好了！' })
+  await call(VOLUNTEER, 'wishes', { action: 'fulfil', wishId: wish.id, note: '已上门调试好天线', photos: [] })
+  await call(RESIDENT, 'wishes', { action: 'confirm', wishId: wish.id })
+  await call(RESIDENT, 'wishes', { action: 'thank', wishId: wish.id, text: '谢谢张师傅，电视修好了！' })
 }
 
 function table(rows: Map<string, Row>): string {
