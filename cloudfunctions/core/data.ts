@@ -79,8 +79,11 @@ export interface Collection<T extends Doc> extends Query<T> {
  * the change it reports.
  */
 export interface Tx {
+  /** Only `transaction()` makes one: the SDK's raw transaction answers `{ data }`, not the document. */
+  readonly [TX]: true
   collection<T extends Doc>(name: CollectionName<T>): { doc(id: string): DocRef<T> }
 }
+const TX: unique symbol = Symbol('core/data transaction')
 
 /** What the SDK's document reference and query are, seen from here: results as the SDK gives them. */
 interface RawDocRef {
@@ -151,7 +154,7 @@ export function collection<T extends Doc>(db: Db, name: CollectionName<T>): Coll
 }
 
 function typedTx(raw: RawTx): Tx {
-  return { collection: (name) => ({ doc: (id) => docRef(raw.collection(name).doc(id), true) }) }
+  return { [TX]: true, collection: (name) => ({ doc: (id) => docRef(raw.collection(name).doc(id), true) }) }
 }
 
 /**

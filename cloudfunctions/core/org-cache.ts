@@ -1,5 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import { COLLECTIONS, type UnitDoc } from './collections'
+import { collection } from './data'
 
 /** How long a runtime trusts the units it read; another runtime's edits show within this. */
 export const ORG_CACHE_TTL_MS = 60_000
@@ -10,7 +11,7 @@ const cache = new WeakMap<Db, { loadedAt: number; units: Promise<Map<string, Uni
 async function readAll(db: Db): Promise<Map<string, UnitDoc>> {
   const out = new Map<string, UnitDoc>()
   for (let skip = 0; ; skip += PAGE) {
-    const page = (await db.collection(COLLECTIONS.units).skip(skip).limit(PAGE).get()).data as UnitDoc[]
+    const page = await collection(db, COLLECTIONS.units).skip(skip).limit(PAGE).get()
     for (const u of page) out.set(u._id, u)
     if (page.length < PAGE) return out
   }
@@ -50,8 +51,7 @@ export async function unitsByIds(db: Db, ids: readonly string[]): Promise<Map<st
     else missing.push(id)
   }
   if (missing.length === 0) return out
-  const res = await db.collection(COLLECTIONS.units).where({ _id: db.command.in(missing) }).limit(PAGE).get()
-  const found = res.data as UnitDoc[]
+  const found = await collection(db, COLLECTIONS.units).where({ _id: db.command.in(missing) }).limit(PAGE).get()
   for (const u of found) out.set(u._id, u)
   if (found.length > 0) invalidateOrgCache(db)
   return out

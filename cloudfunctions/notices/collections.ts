@@ -1,4 +1,3 @@
-import type { Db } from '@cloudbase/database'
 import type {
   AudienceFilter,
   Attachment,
@@ -8,15 +7,8 @@ import type {
   NoticePriority,
   NoticeStatus,
 } from '../../types/notices'
+import { collectionName } from '../core/data'
 
-export type Tx = Pick<Db, 'collection'>
-export type TxDb = Omit<Db, 'runTransaction'> & { runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }
-
-/** Collections the notices function owns. */
-export const NOTICE_COLLECTIONS = {
-  notices: 'notices',
-  receipts: 'notice_receipts',
-} as const
 
 /**
  * Where a fan-out stands: the index of the membership unit being read and the last openid
@@ -114,3 +106,9 @@ export interface ReceiptDoc {
   following: boolean
   createdAt: string
 }
+
+/** Collections the notices function owns, each with its document type. */
+export const NOTICE_COLLECTIONS = {
+  notices: collectionName<NoticeDoc>('notices'),
+  receipts: collectionName<ReceiptDoc>('notice_receipts'),
+} as const

@@ -1,8 +1,9 @@
 import { NOTICE_PRIORITY_LABELS } from '../../types/notices'
 import { COLLECTIONS } from '../core/collections'
+import { transaction } from '../core/data'
 import { grantIdFor, notify, type SubscriptionDoc } from '../core/outbox'
 import type { Runtime } from '../core/runtime'
-import { NOTICE_COLLECTIONS, type TxDb, type FanoutCursor, type NoticeDoc, type PushState, type ReceiptDoc } from './collections'
+import { NOTICE_COLLECTIONS, type FanoutCursor, type NoticeDoc, type PushState, type ReceiptDoc } from './collections'
 import type { TargetUnit } from './domain/audience'
 import { receiptId } from './domain/reach'
 import { releaseAfterQuietHours } from './domain/schedule'
@@ -88,7 +89,7 @@ export function noticeMessage(notice: NoticeDoc, openid: string, key: string, no
 type BatchOutcome = 'written' | 'finished' | 'stopped'
 
 async function writeBatch(rt: Runtime, notice: NoticeDoc, cursor: FanoutCursor, batchSize: number): Promise<BatchOutcome> {
-  const db = rt.db as TxDb
+  const { db } = rt
   const targetId = cursor.targetIds[cursor.target]
   const target = targetId === undefined ? undefined : ((await db.collection(COLLECTIONS.units).doc(targetId).get()).data[0] as TargetUnit | undefined)
   const page = target ? await readMembers(db, target, cursor.after, batchSize) : []
@@ -105,14 +106,14 @@ async function writeBatch(rt: Runtime, notice: NoticeDoc, cursor: FanoutCursor, 
   }
   next.done = next.target >= next.targetIds.length
 
-  return db.runTransaction(async (tx) => {
-    const current = (await tx.collection(NOTICE_COLLECTIONS.notices).doc(notice._id).get()).data as unknown as NoticeDoc | null
+  return transaction(db, async (tx): Promise<BatchOutcome> => {
+    const current = await tx.collection(NOTICE_COLLECTIONS.notices).doc(notice._id).get()
     if (!current || current.status !== 'publishing') return 'stopped'
     if (current.fanout?.target !== cursor.target || current.fanout.after !== cursor.after) return 'stopped' // another runner moved on
     let written = 0
     for (const m of members) {
       const id = receiptId(notice._id, m.openid)
-      if ((await tx.collection(NOTICE_COLLECTIONS.receipts).doc(id).get()).data) continue // reached through another unit
+      if (await tx.collection(NOTICE_COLLECTIONS.receipts).doc(id).get()) continue // reached through another unit
       const push: PushState = notice.priority === 'normal' ? 'none' : granted.has(m.openid) ? 'queued' : 'no_grant'
       await tx.collection(NOTICE_COLLECTIONS.receipts).doc(id).set(receiptFor(current, m, push, at))
       await notify(tx, noticeMessage(current, m.openid, `notice:${notice._id}:${id}`, now, `社区通知：${current.title}`, push === 'queued'), now)

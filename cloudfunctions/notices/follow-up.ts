@@ -1,10 +1,11 @@
 import type { FollowUpMethod } from '../../types/notices'
 import { AppError } from '../core/app-error'
 import { COLLECTIONS } from '../core/collections'
+import { collection, transaction } from '../core/data'
 import type { ActionContext } from '../core/define-function'
-import { grantIdFor, notify, type SubscriptionDoc } from '../core/outbox'
+import { grantIdFor, notify } from '../core/outbox'
 import { loadNotice } from './access'
-import { NOTICE_COLLECTIONS, type NoticeDoc, type ReceiptDoc, type TxDb } from './collections'
+import { NOTICE_COLLECTIONS, type NoticeDoc, type ReceiptDoc } from './collections'
 import { homeUnitOf, remindRefusal } from './domain/reach'
 import { noticeMessage, NOTICE_PUSH_KIND } from './fanout'
 
@@ -41,16 +42,16 @@ export async function recordFollowUp(
 /** 再次提醒: one subscribe message now (紧急) or after quiet hours, at most once a day. */
 export async function remindAgain(ctx: ActionContext, noticeId: string, ref: string): Promise<{ remindedAt: string }> {
   const { notice, receipt } = await requireReceipt(ctx, noticeId, ref)
-  const db = ctx.rt.db as unknown as TxDb
+  const db = ctx.rt.db
   const grantId = grantIdFor(ctx.rt.templates, receipt.openid, NOTICE_PUSH_KIND)
-  const grant = grantId ? ((await db.collection(COLLECTIONS.subscriptions).doc(grantId).get()).data[0] as SubscriptionDoc | undefined) : undefined
+  const grant = grantId ? await collection(db, COLLECTIONS.subscriptions).doc(grantId).get() : null
   const now = ctx.now()
   const refusal = remindRefusal(now, receipt.remindedAt, (grant?.remaining ?? 0) > 0)
   if (refusal) throw new AppError('RATE_LIMITED', refusal)
   const remindedAt = now.toISOString()
-  await db.runTransaction(async (tx) => {
-    const current = (await tx.collection(NOTICE_COLLECTIONS.receipts).doc(receipt._id).get()).data as unknown as ReceiptDoc
-    if (current.remindedAt !== receipt.remindedAt) throw new AppError('CONFLICT', '刚刚已有同事提醒过了')
+  await transaction(db, async (tx) => {
+    const current = await tx.collection(NOTICE_COLLECTIONS.receipts).doc(receipt._id).get()
+    if (current?.remindedAt !== receipt.remindedAt) throw new AppError('CONFLICT', '刚刚已有同事提醒过了')
     await tx.collection(NOTICE_COLLECTIONS.receipts).doc(receipt._id).update({ remindedAt })
     await notify(tx, noticeMessage(notice, receipt.openid, `notice:${notice._id}:remind:${receipt._id}:${remindedAt}`, now, `提醒：${notice.title}`, true), now)
   })

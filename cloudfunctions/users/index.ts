@@ -1,5 +1,6 @@
 import { UsersContract } from '../../types/users'
 import { defineFunction } from '../core/define-function'
+import { inbox, markRead, recordSubscription, reminderSettings } from './messages'
 import * as service from './service'
 
 /** The `users` function: identity, profile, community, org tree, volunteers, roles, inbox. */
@@ -24,11 +25,11 @@ export const users = defineFunction('users', UsersContract, {
   revokeRole: { access: 'roles.manage', handler: (input, ctx) => service.revokeRole(ctx, input) },
   recordSubscription: {
     access: 'signed-in',
-    handler: async (input, ctx) => ({ grants: await service.recordSubscription(ctx, input.results) }),
+    handler: async (input, ctx) => ({ grants: await recordSubscription(ctx, input.results) }),
   },
-  reminders: { access: 'signed-in', handler: async (_input, ctx) => ({ items: await service.reminderSettings(ctx) }) },
-  inbox: { access: 'signed-in', handler: (input, ctx) => service.inbox(ctx, input) },
-  markRead: { access: 'signed-in', handler: (input, ctx) => service.markRead(ctx, input) },
+  reminders: { access: 'signed-in', handler: async (_input, ctx) => ({ items: await reminderSettings(ctx) }) },
+  inbox: { access: 'signed-in', handler: (input, ctx) => inbox(ctx, input) },
+  markRead: { access: 'signed-in', handler: (input, ctx) => markRead(ctx, input) },
 })
 
 export const main = users.main
