@@ -3,20 +3,13 @@ import type { MyAddress } from '../../types/places'
 import type { PlacePost } from '../../types/places-labels'
 import { COLLECTIONS, type UserDoc } from './collections'
 import { unitsByIds } from './org-cache'
-import { collection, type Where } from './data'
+import { collection, collectionName, type Where } from './data'
 
 /*
  * The facts about places and people that other functions read (events and notices build
  * their audiences from them; docs/places.md): a resident's address on their user document,
  * the 党员 fact, and the posts on 小区 and 楼栋. Only the `places` function writes them.
  */
-
-export const PLACE_COLLECTIONS = {
-  /** `_id` = openid: one 双报到 report per person. */
-  partyMembers: 'party_members',
-  /** Posts on places (楼栋长, 服务长, 社区民警…). */
-  placePosts: 'place_posts',
-} as const
 
 /** `party_members`: a 在职党员's 双报到 report to the community they live in. */
 export interface PartyMemberDoc {
@@ -49,6 +42,14 @@ export interface PlacePostDoc {
   createdAt: string
   createdBy: string
 }
+
+/** The places function's collections, each with its document type. */
+export const PLACE_COLLECTIONS = {
+  /** `_id` = openid: one 双报到 report per person. */
+  partyMembers: collectionName<PartyMemberDoc>('party_members'),
+  /** Posts on places (楼栋长, 服务长, 社区民警…). */
+  placePosts: collectionName<PlacePostDoc>('place_posts'),
+} as const
 
 export function placePostId(unitId: string, post: PlacePost, who: string): string {
   return `${unitId}:${post}:${who}`

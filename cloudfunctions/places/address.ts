@@ -62,7 +62,7 @@ export async function confirmResidents(ctx: ActionContext, input: { communityId:
   const confirmed = await transact(ctx.rt.db, async (tx) => {
     let n = 0
     for (const openid of new Set(input.openids)) {
-      const user = ((await tx.collection(COLLECTIONS.users).doc(openid).get()) as unknown as { data: UserDoc | null }).data
+      const user = await tx.collection(COLLECTIONS.users).doc(openid).get()
       const a = user?.address
       if (!a || a.communityId !== community._id || a.status !== 'pending') continue
       await tx.collection(COLLECTIONS.users).doc(openid).update({ 'address.status': 'confirmed', 'address.confirmedAt': now.toISOString(), 'address.confirmedBy': staff._id })

@@ -1,6 +1,7 @@
 import type { ImportPreview } from '../../types/places'
 import { AppError } from '../core/app-error'
 import { COLLECTIONS, type UnitDoc } from '../core/collections'
+import { geoPoint } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { toLngLat } from '../core/geo'
 import { invalidateOrgCache } from '../core/org-cache'
@@ -54,8 +55,7 @@ export async function importCommit(ctx: ActionContext, input: { communityId: str
   }
   if (p.digest !== input.digest) throw new AppError('CONFLICT', '预览之后社区的小区楼栋有了变动，请重新预览后再确认导入')
   const grids = new Map((await loadPlaces(ctx.rt.db, community._id)).grids.map((g) => [g._id, g]))
-  const Geo = ctx.rt.db.Geo as unknown as { Point: new (lng: number, lat: number) => unknown }
-  const point = (c: { lng: number; lat: number } | null) => (c ? new Geo.Point(c.lng, c.lat) : null)
+  const point = (c: { lng: number; lat: number } | null) => (c ? geoPoint(ctx.rt.db, c.lng, c.lat) : null)
   const sortBase = ctx.now().getTime()
   await transact(ctx.rt.db, async (tx) => {
     const units = tx.collection(COLLECTIONS.units)
@@ -68,7 +68,7 @@ export async function importCommit(ctx: ActionContext, input: { communityId: str
     }
     for (const e of p.changeEstates) await units.doc(e.id).update({ center: point(e.center) })
     for (const [i, b] of p.createBuildings.entries()) {
-      const ancestors = estateAncestors.get(b.estateId) ?? (((await units.doc(b.estateId).get()) as unknown as { data: UnitDoc }).data.ancestors)
+      const ancestors = estateAncestors.get(b.estateId) ?? (await units.doc(b.estateId).get())!.ancestors
       estateAncestors.set(b.estateId, ancestors)
       await units.doc(b.id).set({ name: b.name, kind: 'building', parentId: b.estateId, ancestors: [...ancestors, b.estateId], center: null, address: null, sort: sortBase + i, unitCount: b.unitCount, households: b.households })
     }

@@ -84,7 +84,7 @@ export async function verifyParty(ctx: ActionContext, input: { openid: string; d
   const status = input.decision === 'verify' ? 'verified' : 'rejected'
   const patch = { status, verifiedAt: now.toISOString(), verifiedBy: staff._id, reason: input.reason ?? null } as const
   const done = await transact(ctx.rt.db, async (tx) => {
-    const current = ((await tx.collection(PLACE_COLLECTIONS.partyMembers).doc(report._id).get()) as unknown as { data: PartyMemberDoc | null }).data
+    const current = await tx.collection(PLACE_COLLECTIONS.partyMembers).doc(report._id).get()
     if (current?.status !== 'pending' || current.reportedAt !== report.reportedAt) return false
     await tx.collection(PLACE_COLLECTIONS.partyMembers).doc(report._id).update(patch)
     if (status === 'verified') await tx.collection(COLLECTIONS.users).doc(report._id).update({ partyMember: true })

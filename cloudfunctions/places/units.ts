@@ -3,12 +3,12 @@ import type { EstateView } from '../../types/places'
 import { AppError } from '../core/app-error'
 import { loadUnit } from '../core/authz'
 import { COLLECTIONS, type UnitDoc } from '../core/collections'
+import { transaction, type Tx } from '../core/data'
 import { toLngLat } from '../core/geo'
 
-/** A single-document-operations transaction, as CloudBase runs it. */
-export type Tx = Pick<Db, 'collection'>
-export const transact = <T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> =>
-  (db as unknown as { runTransaction(f: (tx: Tx) => Promise<T>): Promise<T> }).runTransaction(fn)
+/** A single-document-operations transaction, as CloudBase runs it (core/data.ts). */
+export type { Tx } from '../core/data'
+export const transact = <T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> => transaction(db, fn)
 
 
 /** The community a unit belongs to (itself, or the community among its ancestors). */
