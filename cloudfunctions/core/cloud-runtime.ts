@@ -48,7 +48,7 @@ async function wxApi(app: CloudApp, apiName: string, requestData: unknown): Prom
   // The SDK declares only `result`; a failed call also carries `code` and `message`.
   const res: unknown = await app.callWxOpenApi({ apiName, requestData })
   if (!isRecord(res)) return { errcode: -1, errmsg: String(res) }
-  if (res.code) return { errcode: -1, errmsg: `${String(res.code)}: ${typeof res.message === 'string' ? res.message : ''}` }
+  if (res.code) return { errcode: -1, errmsg: `${typeof res.code === 'string' ? res.code : 'error'}: ${typeof res.message === 'string' ? res.message : ''}` }
   const body = res.result
   if (!isRecord(body)) return { errcode: -1, errmsg: String(body) }
   return { errcode: typeof body.errcode === 'number' ? body.errcode : undefined, errmsg: typeof body.errmsg === 'string' ? body.errmsg : undefined, result: body.result }
@@ -58,8 +58,7 @@ async function wxApi(app: CloudApp, apiName: string, requestData: unknown): Prom
 export function getCloudRuntime(): Runtime {
   if (cached) return cached
   const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
-  // Cast: the node-sdk declares its own copy of the database classes; they are the same SDK objects.
-  const db = app.database() as unknown as Db
+  const db: Db = app.database()
   cached = {
     db,
     templates: templatesFromConfig(process.env.SUBSCRIBE_TEMPLATES, logger),
