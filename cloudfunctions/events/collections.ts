@@ -1,18 +1,11 @@
-import type { Db } from '@cloudbase/database'
+import { collectionName } from '../core/data'
 import type { Audience, CancelReasonSchema, EventDraft, Question, RegistrationStatusValue } from '../../types/events'
 import type { EventKind, EventStatus } from '../../types/events-labels'
 import type { z } from 'zod'
 
 /** The collections of 活动报名. */
-export const EVENT_COLLECTIONS = {
-  events: 'events',
-  /** One seat book per event: the only place seats are given (see book.ts). */
-  books: 'event_books',
-  registrations: 'event_registrations',
-} as const
-
-export type Tx = Pick<Db, 'collection'>
-export type TxDb = Omit<Db, 'runTransaction'> & { runTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }
+/** A transaction as core/data.ts makes it (the one transaction type). */
+export type { Tx } from '../core/data'
 
 /** `events`: one event (one occurrence of a series). Times are ISO instants (UTC). */
 export interface EventDoc {
@@ -132,3 +125,11 @@ export interface RegistrationDoc {
 }
 
 export const ACTIVE_STATUSES: readonly RegistrationStatus[] = ['new', 'confirmed', 'offered', 'waiting', 'pending']
+
+/** Collections the events function owns, each with its document type. */
+export const EVENT_COLLECTIONS = {
+  events: collectionName<EventDoc>('events'),
+  /** One seat book per event: the only place seats are given (see book.ts). */
+  books: collectionName<BookDoc>('event_books'),
+  registrations: collectionName<RegistrationDoc>('event_registrations'),
+} as const

@@ -1,8 +1,9 @@
 import type { Db } from '@cloudbase/database'
+import { transaction } from '../core/data'
 import { AppError } from '../core/app-error'
 import { notify, type NotifyInput } from '../core/outbox'
 import { acceptInBook, placeInBook, placementIn, readBook, regIdOf, releaseFromBook, seatHead, waitPositionIn } from './book'
-import { EVENT_COLLECTIONS as E, type BookDoc, type EventDoc, type RegistrationDoc, type RegistrationStatus, type TxDb } from './collections'
+import { EVENT_COLLECTIONS as E, type BookDoc, type EventDoc, type RegistrationDoc, type RegistrationStatus } from './collections'
 import { eventNotice, statusNoticeText, type StatusNoticeKind } from './domain/notices'
 import { reconcileRegistration } from './domain/reconcile'
 import { seatDecision } from './domain/schedule'
@@ -44,8 +45,8 @@ export async function transitionReg(
   change: (reg: RegistrationDoc) => RegChange,
   now: Date,
 ): Promise<RegistrationDoc | null> {
-  return (db as unknown as TxDb).runTransaction(async (tx) => {
-    const reg = ((await tx.collection(E.registrations).doc(regId).get()) as { data: RegistrationDoc | null }).data
+  return transaction(db, async (tx) => {
+    const reg = await tx.collection(E.registrations).doc(regId).get()
     if (!reg || !from.includes(reg.status)) return null
     const { patch, note = null, notice } = change(reg)
     const at = now.toISOString()

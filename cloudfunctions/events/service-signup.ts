@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { transaction } from '../core/data'
 import type { MyRegistration, ProxySignUpInputSchema, RosterEntry, SignUpInputSchema } from '../../types/events'
 import { AUDIENCE_LABELS } from '../../types/events-labels'
 import { maskPhone } from '../../types/mask'
@@ -6,7 +7,7 @@ import { AppError } from '../core/app-error'
 import type { ActionContext } from '../core/define-function'
 import { mayManageOrThrow, maySeeSensitive } from './access'
 import { acceptInBook, markDirty, placeInBook, readBook, releaseFromBook } from './book'
-import { ACTIVE_STATUSES, EVENT_COLLECTIONS as E, type EventDoc, type RegistrationDoc, type TxDb } from './collections'
+import { ACTIVE_STATUSES, EVENT_COLLECTIONS as E, type EventDoc, type RegistrationDoc } from './collections'
 import { mayJoin, personKeys } from './domain/audience'
 import { formatMoment } from './domain/schedule'
 import { signUpState } from './domain/schedule'
@@ -89,8 +90,8 @@ async function claimRegistration(ctx: ActionContext, fresh: RegistrationDoc, fir
       if (!got) throw error
     }
   }
-  return (db as unknown as TxDb).runTransaction(async (tx) => {
-    const got = ((await tx.collection(E.registrations).doc(fresh._id).get()) as { data: RegistrationDoc | null }).data
+  return transaction(db, async (tx) => {
+    const got = await tx.collection(E.registrations).doc(fresh._id).get()
     if (got && (ACTIVE_STATUSES.includes(got.status) || got.clientRequestId === fresh.clientRequestId)) return { reg: got, created: false }
     const reg = got ? { ...fresh, round: got.round + 1, createdAt: got.createdAt, history: [...got.history, ...fresh.history] } : fresh
     const { _id, ...rest } = reg

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { transaction } from '../core/data'
 import type { Db } from '@cloudbase/database'
 import { EventDraftSchema, type EventDetail, type EventDraft, type EventSummary, type SeriesInput } from '../../types/events'
 import { AppError } from '../core/app-error'
@@ -7,7 +8,7 @@ import type { UnitDoc } from '../core/collections'
 import type { ActionContext } from '../core/define-function'
 import { mayManageOrThrow, requireOrganiser } from './access'
 import { changeCapacity, newBook, readBook } from './book'
-import { EVENT_COLLECTIONS as E, type EventDoc, type TxDb } from './collections'
+import { EVENT_COLLECTIONS as E, type EventDoc } from './collections'
 import { audienceKeys } from './domain/audience'
 import { whenAndWhere } from './domain/notices'
 import { eventTimes, instantToLocal, localToInstant, nextReminderAt } from './domain/schedule'
@@ -86,7 +87,7 @@ function requireFuture(event: EventDoc, now: Date): void {
 }
 
 async function insertEvent(db: Db, event: EventDoc, now: Date): Promise<void> {
-  await (db as unknown as TxDb).runTransaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const { _id, ...rest } = event
     await tx.collection(E.events).doc(_id).set(rest)
     const { _id: bookId, ...book } = newBook(_id, event.capacity, event.reservedSeats, now)
@@ -154,8 +155,8 @@ export async function updateEvent(ctx: ActionContext, eventId: string, draft: Ev
     createdAt: before.createdAt,
     version,
   }
-  const saved = await (db as unknown as TxDb).runTransaction(async (tx) => {
-    const cur = ((await tx.collection(E.events).doc(eventId).get()) as { data: EventDoc | null }).data
+  const saved = await transaction(db, async (tx) => {
+    const cur = await tx.collection(E.events).doc(eventId).get()
     if (!cur || cur.version !== before.version) return false
     const { _id, ...rest } = after
     await tx.collection(E.events).doc(_id).set(rest)
