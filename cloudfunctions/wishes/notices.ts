@@ -1,3 +1,4 @@
+import { rolesWith } from '../../types/policy'
 import type { Db } from '@cloudbase/database'
 import { COLLECTIONS } from '../core/collections'
 import { collection } from '../core/data'
@@ -27,8 +28,11 @@ export function wishNotice(wish: Pick<WishDoc, '_id' | 'text'>, event: number | 
 
 /** Openids of the community's own staff, who are told about its review queue and digests. */
 export async function staffOf(db: Db, communityId: string): Promise<string[]> {
+  // The review roster is whoever holds wishes.review at the community itself; an admin's
+  // authority covers it but they are not on the roster (as for cases).
+  const roles = rolesWith('wishes.review').filter((r) => r !== 'admin')
   const assignments = await collection(db, COLLECTIONS.roleAssignments)
-    .where({ unitId: communityId, role: db.command.in(['community_staff', 'community_secretary']) })
+    .where({ unitId: communityId, role: db.command.in(roles) })
     .limit(100)
     .get()
   return [...new Set(assignments.map((a) => a.openid))]
