@@ -120,6 +120,9 @@ export async function loginAs(page: Page, openid: string): Promise<void> {
   await page.goto('/#/pages/login/index')
   await page.getByTestId(`login-${openid}`).click()
   await page.waitForURL(/pages\/home\/index/)
+  // Wait for 首页 itself, not only its URL: a hash change while Taro is still mounting home can
+  // leave the next page mounted but hidden (seen in CI as a 15 s wait on a hidden element).
+  await page.getByTestId('home-page').waitFor()
 }
 
 /** Taps a tab of the tab bar by its label (首页 / 消息 / 我的). */
