@@ -57,7 +57,8 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'station_amenities', name: 'createdAt', fields: [{ field: 'createdAt', order: 1 }] },
   // wishes (微心愿墙): the wall by community or station and status, newest or soonest-needed
   // first; my wishes and my claims; the sweeps' due claims, due confirmations and digest
-  // candidates; a station's confirmed results; the ledger per person; digests per community.
+  // candidates; a station's confirmed results; the ledger per person; digests per community;
+  // claim slots due for a recount, and the claims a volunteer holds to recount them by.
   { collection: 'wishes', name: 'community_status_createdAt', fields: [{ field: 'communityId', order: 1 }, { field: 'status', order: 1 }, { field: 'createdAt', order: -1 }] },
   { collection: 'wishes', name: 'community_status_neededBy', fields: [{ field: 'communityId', order: 1 }, { field: 'status', order: 1 }, { field: 'neededBy', order: 1 }] },
   { collection: 'wishes', name: 'station_status_createdAt', fields: [{ field: 'stationId', order: 1 }, { field: 'status', order: 1 }, { field: 'createdAt', order: -1 }] },
@@ -75,6 +76,8 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'wishes', name: 'status_claimDeadline', fields: [{ field: 'status', order: 1 }, { field: 'claimDeadline', order: 1 }] },
   { collection: 'wishes', name: 'status_autoConfirmAt', fields: [{ field: 'status', order: 1 }, { field: 'autoConfirmAt', order: 1 }] },
   { collection: 'wishes', name: 'status_digest_openedAt', fields: [{ field: 'status', order: 1 }, { field: 'digestId', order: 1 }, { field: 'openedAt', order: 1 }] },
+  { collection: 'wish_claim_slots', name: 'auditDueAt', fields: [{ field: 'auditDueAt', order: 1 }] },
+  { collection: 'wishes', name: 'claimer_status', fields: [{ field: 'claimerId', order: 1 }, { field: 'status', order: 1 }] },
   { collection: 'service_ledger', name: 'openid_creditedAt', fields: [{ field: 'openid', order: 1 }, { field: 'creditedAt', order: -1 }] },
   { collection: 'wish_digests', name: 'community_period', fields: [{ field: 'communityId', order: 1 }, { field: 'period', order: -1 }] },
   // cases (诉求, issue 6): 我的诉求 newest first; a unit's boxes by status and deadline; the

@@ -6,7 +6,7 @@ import { collection, transaction, type Tx } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { notify } from '../core/outbox'
 import { requireCommunity, standings } from './actors'
-import { WISH_COLLECTIONS as W } from './collections'
+import { WISH_COLLECTIONS as W, type WishDoc } from './collections'
 import { addDays, shanghaiDate } from './domain/dates'
 import { transition } from './domain/state-machine'
 import { wishNotice } from './notices'
@@ -29,26 +29,38 @@ export async function freeSlot(tx: Tx, openid: string): Promise<void> {
 
 /**
  * Reserves an open-claim slot with a conditional update, so a volunteer tapping several
- * wishes at once cannot pass the limit. Returns false at the limit.
+ * wishes at once cannot pass the limit. Returns false at the limit. The same update marks
+ * the slot for the `wishes.repairClaimSlots` sweep (`auditDueAt`): a process killed before
+ * the claim's winning update, or before it gave a losing slot back, leaves `open` one too
+ * high, and the sweep recounts it.
  */
-async function reserveSlot(db: Db, openid: string, limit: number): Promise<boolean> {
+export async function reserveSlot(db: Db, openid: string, limit: number, now: Date): Promise<boolean> {
   const _ = db.command
   const slots = collection(db, W.claimSlots)
-  const tryTake = async () => (await slots.where({ _id: openid, open: _.lt(limit) }).update({ open: _.inc(1) })) === 1
+  const take = { open: _.inc(1), auditDueAt: now.toISOString() }
+  const tryTake = async () => (await slots.where({ _id: openid, open: _.lt(limit) }).update(take)) === 1
   if (await tryTake()) return true
   if (await slots.doc(openid).get()) return false
   await transaction(db, async (tx) => {
     const ref = tx.collection(W.claimSlots).doc(openid)
-    if (!(await ref.get())) await ref.set({ open: 0 })
+    if (!(await ref.get())) await ref.set({ open: 0, auditDueAt: null })
   })
   return tryTake()
+}
+
+/** A claim this volunteer already won: tapping 认领 again answers it instead of refusing. */
+function standingClaim(wish: WishDoc, openid: string): { claimedAt: string; claimDeadline: string } | null {
+  if (wish.status !== 'claimed' || wish.claimerId !== openid || !wish.claimedAt || !wish.claimDeadline) return null
+  return { claimedAt: wish.claimedAt, claimDeadline: wish.claimDeadline }
 }
 
 /**
  * Decides a claim. Exactly one of many simultaneous claims wins: the claim is a conditional
  * single-document update `where({_id, status: 'open'})`, atomic in CloudBase and in the
  * embedded database; everyone else gets CONFLICT. The same update marks the claim's notices
- * as due (`claimNoticeDueAt`), so the notices cannot be lost once the claim is won.
+ * as due (`claimNoticeDueAt`), so the notices cannot be lost once the claim is won. A
+ * repeated claim by the winner (a second tap, two taps at once) answers the standing claim,
+ * holding no second slot.
  */
 export async function takeClaim(ctx: Pick<ActionContext, 'rt' | 'assignments' | 'now' | 'requireCaller'>, id: string): Promise<{ claimedAt: string; claimDeadline: string }> {
   const { db } = ctx.rt
@@ -56,11 +68,13 @@ export async function takeClaim(ctx: Pick<ActionContext, 'rt' | 'assignments' | 
   const now = ctx.now()
   const _ = db.command
   const wish = await loadWish(db, id)
+  const repeat = standingClaim(wish, openid)
+  if (repeat) return repeat
   const community = await requireCommunity(db, wish.communityId)
   const checked = transition(wish.status, 'claim', standings(wish, openid, ctx.assignments, community))
   if (!checked.ok) throw refuse('claim', checked.code)
   const settings = await loadSettings(db, wish.communityId)
-  if (!(await reserveSlot(db, openid, settings.claimLimit))) {
+  if (!(await reserveSlot(db, openid, settings.claimLimit, now))) {
     throw new AppError('CONFLICT', `您手上已有 ${settings.claimLimit} 个未完成的心愿，完成或放弃后再认领新的`)
   }
   const at = now.toISOString()
@@ -79,6 +93,8 @@ export async function takeClaim(ctx: Pick<ActionContext, 'rt' | 'assignments' | 
     })
   if (won !== 1) {
     await collection(db, W.claimSlots).doc(openid).update({ open: _.inc(-1) })
+    const standing = standingClaim(await loadWish(db, id), openid)
+    if (standing) return standing
     throw refuse('claim', 'CONFLICT')
   }
   return { claimedAt: at, claimDeadline }

@@ -50,6 +50,11 @@ export type WishSettingsDoc = Partial<WishSettings> & { _id: string; updatedAt: 
 export interface ClaimSlotsDoc {
   _id: string
   open: number
+  /**
+   * When a slot was last taken (a claim's reservation, a dispute), until the
+   * `wishes.repairClaimSlots` sweep has recounted it; missing on slots saved before it existed.
+   */
+  auditDueAt?: string | null
 }
 
 /** `service_ledger`: `_id` = `wish:<wishId>`, so a wish is credited at most once. */

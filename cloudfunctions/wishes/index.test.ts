@@ -234,6 +234,27 @@ describe('wishes.claim', () => {
   it('should answer NOT_FOUND for an unknown wish', async () => {
     expect(await call(VOLUNTEER, { action: 'claim', wishId: 'w-nope' })).toMatchObject({ error: { code: 'NOT_FOUND' } })
   })
+
+  it('should answer a repeated claim by the winner as a success, without a second slot or second notices', async () => {
+    expectOk(await call(SECRETARY, { action: 'updateSettings', communityId: COMMUNITY, settings: { claimLimit: 2 } }))
+    const id = await openWish(env)
+    const first = expectOk<{ claimDeadline: string }>(await call(VOLUNTEER, { action: 'claim', wishId: id }))
+    const again = expectOk<{ status: string; claimDeadline: string; contact: unknown }>(await call(VOLUNTEER, { action: 'claim', wishId: id }))
+    expect(again).toEqual({ id, status: 'claimed', claimDeadline: first.claimDeadline, contact: { name: '王秀兰', phone: '13991230001' } })
+    expect(await env.docs('wish_claim_slots', { _id: VOLUNTEER })).toEqual([expect.objectContaining({ open: 1 })])
+    expect((await wishDoc(env, id)).history.filter((h: { action: string }) => h.action === 'claim')).toHaveLength(1)
+    expect((await outboxFor(env, VOLUNTEER)).filter((m) => m.title === '认领成功')).toHaveLength(1)
+    // The second slot is still free for another wish.
+    expectOk(await call(VOLUNTEER, { action: 'claim', wishId: await openWish(env) }))
+  })
+
+  it('should answer two simultaneous taps by one volunteer both as the same claim', async () => {
+    const id = await openWish(env)
+    const answers = await Promise.all([call(VOLUNTEER, { action: 'claim', wishId: id }), call(VOLUNTEER, { action: 'claim', wishId: id })])
+    expect(answers.map((a) => a.ok)).toEqual([true, true])
+    expect(await env.docs('wish_claim_slots', { _id: VOLUNTEER })).toEqual([expect.objectContaining({ open: 1 })])
+    expect(await wishDoc(env, id)).toMatchObject({ status: 'claimed', claimerId: VOLUNTEER, version: 3 })
+  })
 })
 
 describe('wishes.release', () => {

@@ -82,7 +82,8 @@ export const steps = {
       also: async (tx) => {
         const ref = tx.collection(W.claimSlots).doc(w.claimerId!)
         const slots = await ref.get()
-        await ref.set({ open: (slots?.open ?? 0) + 1 })
+        // Taking a slot marks it for the repair sweep, which must see any change since its count.
+        await ref.set({ open: (slots?.open ?? 0) + 1, auditDueAt: at.toISOString() })
       },
       notices: [wishNotice(w, v, w.claimerId!, '心愿未完成', `心愿人反馈“${thing(w.text)}”尚未完成：${reason}`)],
     }),

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs'
 import { runSweeps } from '../scheduler/sweeps'
 import type { TestEnv } from '../core/testing'
 import { loadAssignments } from '../core/authz'
-import { takeClaim } from './claims'
+import { reserveSlot, takeClaim } from './claims'
 import { autoConfirm, claimNotices, collectDigests, expireClaims } from './sweeps'
 import { COMMUNITY, RESIDENT, SECRETARY, VOLUNTEER, claimedWish, expectOk, fulfilledWish, openWish, outboxFor, wishDoc, createWishEnv } from './test-helpers'
 
@@ -78,6 +78,49 @@ describe('claimNotices', () => {
     expect((await wishDoc(env, id)).claimNoticeDueAt).toBeNull()
     expect(await titles(RESIDENT)).toEqual(expect.arrayContaining(['心愿重新上墙']))
     expect(await titles(RESIDENT)).not.toContain('心愿已被认领')
+  })
+})
+
+describe('repairClaimSlots', () => {
+  /** A crash between the slot reservation and the winning update: the slot is taken, no wish is. */
+  const reserveThenCrash = (limit = 1) => reserveSlot(env.rt.db, VOLUNTEER, limit, env.clock.now())
+  const sweep = async () => (await runSweeps(env.rt)).find((r) => r.name === 'wishes.repairClaimSlots')
+  const openSlots = async () => (await env.docs<{ open: number }>('wish_claim_slots', { _id: VOLUNTEER }))[0]?.open
+
+  it('should give back a slot a crashed claim left taken, so a volunteer holding nothing can claim again', async () => {
+    expectOk(await env.call(SECRETARY, 'wishes', { action: 'updateSettings', communityId: COMMUNITY, settings: { claimLimit: 1 } }))
+    const id = await openWish(env)
+    expect(await reserveThenCrash()).toBe(true)
+    expect(await env.call(VOLUNTEER, 'wishes', { action: 'claim', wishId: id })).toMatchObject({ error: { code: 'CONFLICT' } })
+
+    env.clock.advance(60_000)
+    expect(await sweep()).toMatchObject({ ok: true, result: { repaired: 1 } })
+    expect(await openSlots()).toBe(0)
+    expectOk(await env.call(VOLUNTEER, 'wishes', { action: 'claim', wishId: id }))
+    expect(await openSlots()).toBe(1)
+  })
+
+  it('should leave the slots of claims that stand, and a reservation younger than a minute', async () => {
+    const held = await claimedWish(env)
+    expect(await reserveThenCrash(5)).toBe(true)
+    expect(await sweep()).toMatchObject({ ok: true, result: { repaired: 0 } })
+    expect(await openSlots()).toBe(2)
+    env.clock.advance(60_000)
+    expect(await sweep()).toMatchObject({ ok: true, result: { repaired: 1 } })
+    expect(await openSlots()).toBe(1)
+    expect(await wishDoc(env, held)).toMatchObject({ status: 'claimed', claimerId: VOLUNTEER })
+    // Checked once: nothing is left for the next run.
+    env.clock.advance(60_000)
+    expect(await sweep()).toMatchObject({ ok: true, result: { repaired: 0 } })
+    expect(await openSlots()).toBe(1)
+  })
+
+  it('should count a disputed wish, which takes its slot back, as held', async () => {
+    const id = await fulfilledWish(env)
+    expectOk(await env.call(RESIDENT, 'wishes', { action: 'dispute', wishId: id, reason: '还没有修好' }))
+    env.clock.advance(60_000)
+    expect(await sweep()).toMatchObject({ ok: true, result: { repaired: 0 } })
+    expect(await openSlots()).toBe(1)
   })
 })
 

@@ -11,7 +11,7 @@ import { steps } from './steps'
 import { applyTransition } from './transitions'
 
 const BATCH = 200
-/** The claim request queues its own notices within milliseconds; the sweep only takes what is older. */
+/** A claim request finishes within milliseconds; the sweeps only take what is older than this. */
 const CLAIM_NOTICE_GRACE_MS = 60_000
 
 /** Runs one system transition per wish; a wish another actor changed meanwhile is skipped. */
@@ -44,6 +44,39 @@ export async function claimNotices(rt: Runtime): Promise<{ queued: number }> {
   let queued = 0
   for (const wish of due) if (await queueClaimNotices(rt.db, wish._id, now)) queued++
   return { queued }
+}
+
+/**
+ * Claim slots a crash left taken: a claim that died between reserving its slot and winning
+ * the wish (or before giving a losing slot back) left `open` one too high for good, and a
+ * volunteer holding nothing was refused. Each slot taken more than the grace minute ago is
+ * recounted once against the wishes its volunteer holds (`claimed`, the only status that
+ * holds a slot). The count is a query, so it runs outside the transaction; the transaction
+ * applies it only if the slot did not change meanwhile (every take re-marks it, every give
+ * back lowers `open`), else the mark stays for the next run. It only ever lowers `open`: a
+ * claim slower than the grace minute could otherwise end up holding no slot.
+ */
+export async function repairClaimSlots(rt: Runtime): Promise<{ repaired: number }> {
+  const { db } = rt
+  const now = rt.clock.now()
+  const _ = db.command
+  const due = await collection(db, W.claimSlots)
+    .where({ auditDueAt: _.lte(new Date(now.getTime() - CLAIM_NOTICE_GRACE_MS).toISOString()) })
+    .limit(BATCH)
+    .get()
+  let repaired = 0
+  for (const seen of due) {
+    const held = await collection(db, W.wishes).where({ claimerId: seen._id, status: 'claimed' }).count()
+    const fixed = await transaction(db, async (tx) => {
+      const ref = tx.collection(W.claimSlots).doc(seen._id)
+      const slot = await ref.get()
+      if (!slot || slot.open !== seen.open || slot.auditDueAt !== seen.auditDueAt) return false
+      await ref.update({ open: Math.min(slot.open, held), auditDueAt: null })
+      return slot.open > held
+    })
+    if (fixed) repaired++
+  }
+  return { repaired }
 }
 
 /**
@@ -158,6 +191,7 @@ export async function collectDigests(rt: Runtime): Promise<{ digests: number; wi
 /** The wish wall's sweeps, in the order the scheduler runs them. */
 export const WISH_SWEEPS = [
   { name: 'wishes.claimNotices', run: claimNotices },
+  { name: 'wishes.repairClaimSlots', run: repairClaimSlots },
   { name: 'wishes.expireClaims', run: expireClaims },
   { name: 'wishes.autoConfirm', run: autoConfirm },
   { name: 'wishes.digest', run: collectDigests },
