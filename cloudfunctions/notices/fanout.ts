@@ -6,7 +6,6 @@ import type { Runtime } from '../core/runtime'
 import { NOTICE_COLLECTIONS, type FanoutCursor, type NoticeDoc, type PushState, type ReceiptDoc } from './collections'
 import type { TargetUnit } from './domain/audience'
 import { receiptId } from './domain/reach'
-import { releaseAfterQuietHours } from './domain/schedule'
 import { applyFilter, readMembers, type Member } from './recipients'
 
 /*
@@ -71,8 +70,12 @@ function receiptFor(notice: NoticeDoc, member: Member, push: PushState, at: stri
   }
 }
 
-/** The outbox record that tells one recipient about a notice (or a later change to it). */
-export function noticeMessage(notice: NoticeDoc, openid: string, key: string, now: Date, title: string, withPush: boolean) {
+/**
+ * The outbox record that tells one recipient about a notice (or a later change to it). The
+ * in-app message goes out at once; quiet hours hold the push at drain unless `urgent`
+ * (紧急), which is the outbox's one rule for every feature (types/quiet-hours.ts).
+ */
+export function noticeMessage(notice: NoticeDoc, openid: string, key: string, title: string, withPush: boolean) {
   return {
     dedupeKey: key,
     openid,
@@ -82,7 +85,6 @@ export function noticeMessage(notice: NoticeDoc, openid: string, key: string, no
     template: withPush
       ? { kind: NOTICE_PUSH_KIND, data: { title: notice.title, summary: notice.summary, priority: NOTICE_PRIORITY_LABELS[notice.priority] }, urgent: notice.priority === 'urgent' }
       : undefined,
-    notBefore: releaseAfterQuietHours(now, notice.priority),
   }
 }
 
@@ -116,7 +118,7 @@ async function writeBatch(rt: Runtime, notice: NoticeDoc, cursor: FanoutCursor, 
       if (await tx.collection(NOTICE_COLLECTIONS.receipts).doc(id).get()) continue // reached through another unit
       const push: PushState = notice.priority === 'normal' ? 'none' : granted.has(m.openid) ? 'queued' : 'no_grant'
       await tx.collection(NOTICE_COLLECTIONS.receipts).doc(id).set(receiptFor(current, m, push, at))
-      await notify(tx, noticeMessage(current, m.openid, `notice:${notice._id}:${id}`, now, `社区通知：${current.title}`, push === 'queued'), now)
+      await notify(tx, noticeMessage(current, m.openid, `notice:${notice._id}:${id}`, `社区通知：${current.title}`, push === 'queued'), now)
       written++
     }
     next.written = cursor.written + written

@@ -53,7 +53,7 @@ export async function remindAgain(ctx: ActionContext, noticeId: string, ref: str
     const current = await tx.collection(NOTICE_COLLECTIONS.receipts).doc(receipt._id).get()
     if (current?.remindedAt !== receipt.remindedAt) throw new AppError('CONFLICT', '刚刚已有同事提醒过了')
     await tx.collection(NOTICE_COLLECTIONS.receipts).doc(receipt._id).update({ remindedAt })
-    await notify(tx, noticeMessage(notice, receipt.openid, `notice:${notice._id}:remind:${receipt._id}:${remindedAt}`, now, `提醒：${notice.title}`, true), now)
+    await notify(tx, noticeMessage(notice, receipt.openid, `notice:${notice._id}:remind:${receipt._id}:${remindedAt}`, `提醒：${notice.title}`, true), now)
   })
   return { remindedAt }
 }

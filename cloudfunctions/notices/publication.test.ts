@@ -1,3 +1,4 @@
+import { drainOutbox } from '../core/outbox'
 import { NOTICE_COLLECTIONS } from './collections'
 import { noticeSweep } from './publication'
 import { C, draft, G1, noticesHarness, STREET, type NoticesHarness } from './test-helpers'
@@ -17,11 +18,34 @@ describe('notices.publish', () => {
     expect(outbox.filter((o) => o.dedupeKey.startsWith(`notice:${n.id}`))).toHaveLength(1)
   })
 
-  it('should push a 普通 notice queued at 23:00 only at 07:00 the next morning', async () => {
-    h.env.clock.set('2026-11-22T15:00:00.000Z')
-    const n = await h.publish('demo-secretary-1')
-    const [record] = (await h.env.docs<{ dedupeKey: string; nextAttemptAt: string }>('outbox', { openid: 'demo-resident-1' })).filter((o) => o.dedupeKey.startsWith(`notice:${n.id}`))
-    expect(record!.nextAttemptAt).toBe('2026-11-22T23:00:00.000Z')
+  describe('at 23:00 Shanghai (quiet hours)', () => {
+    const grant = (openid: string) =>
+      h.env.rt.db.collection('subscriptions').doc(`${openid}:demo-noticeUrgent`).set({ openid, templateId: 'demo-noticeUrgent', remaining: 1, accepted: 1, rejected: 0, updatedAt: '' })
+    const pushed = async () => (await h.env.docs<{ touser: string }>('dev_messages')).map((m) => m.touser)
+    const inbox = async (openid: string) => (await h.env.docs<{ title: string }>('inbox', { openid })).map((m) => m.title)
+
+    it('should put a 重要 notice in the inbox at once and hold its push until 07:00', async () => {
+      h.env.clock.set('2026-11-22T15:00:00.000Z')
+      await grant('demo-resident-1')
+      await h.publish('demo-secretary-1', { priority: 'important' })
+      await drainOutbox(h.env.rt)
+      expect(await inbox('demo-resident-1')).toEqual(['社区通知：东县门社区停水通知'])
+      expect(await pushed()).toEqual([])
+      h.env.clock.set('2026-11-22T23:00:00.000Z')
+      await drainOutbox(h.env.rt)
+      expect(await pushed()).toEqual(['demo-resident-1'])
+    })
+
+    it('should push a 紧急 notice the moment it is approved', async () => {
+      h.env.clock.set('2026-11-22T15:00:00.000Z')
+      await grant('demo-resident-1')
+      const created = await h.env.call('demo-secretary-1', 'notices', draft({ priority: 'urgent' }))
+      const id = created.ok ? created.data.id : ''
+      await h.act('demo-secretary-1', 'publish', { noticeId: id })
+      await h.act('demo-street-1', 'approve', { noticeId: id })
+      await drainOutbox(h.env.rt)
+      expect(await pushed()).toEqual(['demo-resident-1'])
+    })
   })
 
   it('should send a subscribe message for a 重要 notice only to those holding a grant', async () => {

@@ -30,7 +30,7 @@ async function notifyReceipts(rt: Runtime, n: NoticeDoc, where: Record<string, u
       .limit(PAGE)
       .get()).data as ReceiptDoc[]
     for (const r of page) {
-      if (await notify(rt.db, noticeMessage(n, r.openid, `notice:${n._id}:${key}:${r._id}`, now, title, false), now)) sent++
+      if (await notify(rt.db, noticeMessage(n, r.openid, `notice:${n._id}:${key}:${r._id}`, title, false), now)) sent++
     }
     if (page.length < PAGE) return sent
     after = page[page.length - 1]!._id

@@ -1,4 +1,4 @@
-import { approvalReason, checkTimes, releaseAfterQuietHours, type NoticeTimes } from './schedule'
+import { approvalReason, checkTimes, type NoticeTimes } from './schedule'
 
 const NOW = new Date('2026-11-22T02:00:00.000Z') // 10:00 Shanghai
 const none: NoticeTimes = { publishAt: null, expiresAt: null, pinnedUntil: null, ackRequired: false, ackDeadline: null }
@@ -17,21 +17,6 @@ describe('checkTimes', () => {
     ['an ack deadline in the past', { ackRequired: true, ackDeadline: '2026-11-21T00:00:00+08:00' }, ['ackDeadline']],
   ])('should judge %s', (_name, times, fields) => {
     expect(checkTimes({ ...none, ...times }, NOW).map((i) => i.path[0])).toEqual(fields)
-  })
-})
-
-describe('releaseAfterQuietHours', () => {
-  it.each<[string, 'normal' | 'important' | 'urgent', string]>([
-    ['2026-11-22T02:00:00.000Z', 'normal', '2026-11-22T02:00:00.000Z'], // 10:00: now
-    ['2026-11-22T13:59:00.000Z', 'normal', '2026-11-22T13:59:00.000Z'], // 21:59: now
-    ['2026-11-22T14:00:00.000Z', 'normal', '2026-11-22T23:00:00.000Z'], // 22:00: next 07:00
-    ['2026-11-22T17:30:00.000Z', 'important', '2026-11-22T23:00:00.000Z'], // 01:30: this 07:00
-    ['2026-11-22T22:59:00.000Z', 'normal', '2026-11-22T23:00:00.000Z'], // 06:59: 07:00
-    ['2026-11-22T23:00:00.000Z', 'normal', '2026-11-22T23:00:00.000Z'], // 07:00: now
-    ['2026-11-22T17:30:00.000Z', 'urgent', '2026-11-22T17:30:00.000Z'], // 紧急 never waits
-    ['2026-12-31T15:00:00.000Z', 'normal', '2026-12-31T23:00:00.000Z'], // 23:00 on new year's eve: 07:00 on 1 Jan
-  ])('should release a notification queued at %s (%s) at %s', (at, priority, expected) => {
-    expect(releaseAfterQuietHours(new Date(at), priority).toISOString()).toBe(expected)
   })
 })
 

@@ -3,12 +3,10 @@ import type { NoticePriority } from '../../../types/notices-labels'
 
 /*
  * Times of a notice, checked against the server clock: a schedule is not in the past, and
- * expiry, pinning and the acknowledgement deadline come after publication. Quiet hours and
- * the per-unit rate limit live here too: pure functions of "now".
+ * expiry, pinning and the acknowledgement deadline come after publication. The per-unit
+ * rate limit and the approval rule live here too: pure functions of "now" and the notice.
+ * (Quiet hours are not here: the outbox holds every non-urgent push at drain.)
  */
-
-/** Shanghai has no daylight saving: wall time is UTC+8 all year. */
-const SHANGHAI_OFFSET_MS = 8 * 3600_000
 
 /** A schedule this close to now counts as "now" (the form was filled a moment ago). */
 const SCHEDULE_SLACK_MS = 60_000
@@ -40,24 +38,6 @@ export function checkTimes(times: NoticeTimes, now: Date): Issue[] {
     issues.push({ path: ['ackDeadline'], message: '未要求确认知晓，不需要填写确认截止时间' })
   }
   return issues
-}
-
-/** Quiet hours in Shanghai wall time: from 22:00 to 07:00 nothing but 紧急 is pushed. */
-export const QUIET_HOURS = { startHour: 22, endHour: 7 } as const
-
-/**
- * When a notification of this priority may go out: now, or for anything but 紧急 queued
- * inside quiet hours, at 07:00 Shanghai the next morning (or this morning after midnight).
- */
-export function releaseAfterQuietHours(now: Date, priority: NoticePriority): Date {
-  if (priority === 'urgent') return now
-  const wall = new Date(now.getTime() + SHANGHAI_OFFSET_MS)
-  const hour = wall.getUTCHours()
-  const quiet = hour >= QUIET_HOURS.startHour || hour < QUIET_HOURS.endHour
-  if (!quiet) return now
-  const morning = new Date(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), QUIET_HOURS.endHour))
-  if (hour >= QUIET_HOURS.startHour) morning.setUTCDate(morning.getUTCDate() + 1)
-  return new Date(morning.getTime() - SHANGHAI_OFFSET_MS)
 }
 
 /** How many notices one unit may publish in any 24 hours (a mistaken loop must not flood residents). */
