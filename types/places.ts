@@ -172,8 +172,9 @@ export const PlacesContract = defineContract({
     input: z.object({}),
     output: z.object({ address: MyAddressSchema.nullable(), servers: z.array(ServerViewSchema) }),
   },
+  /** Residents whose address is at or below `unitId` (a community, grid, 小区 or 楼栋). */
   residents: {
-    input: CommunityRef.extend({ status: AddressStatusSchema.optional() }),
+    input: z.object({ unitId: Id, status: AddressStatusSchema.optional() }),
     output: z.object({ items: z.array(ResidentViewSchema) }),
   },
   confirmResidents: {

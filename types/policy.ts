@@ -39,6 +39,8 @@ export const POLICY = {
   'notices.approve': { label: '审核通知', roles: ['community_secretary', 'street_staff'] },
   /** 小区/楼栋 import, residents' addresses (list, confirm) and the posts on places (issue 10). */
   'places.manage': { label: '小区楼栋与住户', roles: ['community_staff', 'community_secretary'] },
+  /** Residents' addresses (rooms included) within the unit: a 网格员 their grid's, community staff the community's. */
+  'residents.view': { label: '住户名册', roles: ['grid_worker', 'community_staff', 'community_secretary'] },
   /** 在职党员双报到: verifying a report makes 党员 a fact on the person. */
   'partyMembers.verify': { label: '双报到核实', roles: ['community_staff', 'community_secretary'] },
   /** 活动报名: create, publish, edit, cancel events; the roster, 代报名, approval, export. */

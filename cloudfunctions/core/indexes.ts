@@ -99,10 +99,9 @@ export const INDEXES: IndexSpec[] = [
   // case_figure_counters: a unit's subtree (unitScope) over a range of submission days.
   { collection: 'case_figure_counters', name: 'scope_day', fields: [{ field: 'unitScope', order: 1 }, { field: 'day', order: 1 }] },
   // places (小区/楼栋, issue 10): residents by address unit (audiences: everyone at or below a
-  // unit) and a community's unconfirmed residents; 双报到 reports per community and status;
-  // the posts within a community (unitIds holds the post's unit and its ancestors).
-  { collection: 'users', name: 'address_unitIds', fields: [{ field: 'address.unitIds', order: 1 }, { field: 'address.status', order: 1 }] },
-  { collection: 'users', name: 'address_community_status', fields: [{ field: 'address.communityId', order: 1 }, { field: 'address.status', order: 1 }, { field: 'address.declaredAt', order: -1 }] },
+  // unit) and the 住户 list of a community or grid, newest first; 双报到 reports per community
+  // and status; the posts within a community (unitIds holds the post's unit and its ancestors).
+  { collection: 'users', name: 'address_unitIds', fields: [{ field: 'address.unitIds', order: 1 }, { field: 'address.status', order: 1 }, { field: 'address.declaredAt', order: -1 }] },
   { collection: 'users', name: 'community_partyMember', fields: [{ field: 'communityId', order: 1 }, { field: 'partyMember', order: 1 }] },
   { collection: 'party_members', name: 'community_status', fields: [{ field: 'communityId', order: 1 }, { field: 'status', order: 1 }, { field: 'reportedAt', order: -1 }] },
   { collection: 'place_posts', name: 'unitIds', fields: [{ field: 'unitIds', order: 1 }] },

@@ -110,20 +110,35 @@ describe('places function: places, addresses and 为我服务', () => {
   })
 
   describe('residents', () => {
+    const openids = (res: { data: { items: { openid: string }[] } }) => res.data.items.map((r) => r.openid).sort()
     it('should list the community\'s unconfirmed residents with their rooms for its staff', async () => {
       await setAddress('demo-resident-2')
-      const res = await places('demo-secretary-1', { action: 'residents', communityId: 'c-dongxianmen', status: 'pending' })
+      const res = await places('demo-secretary-1', { action: 'residents', unitId: 'c-dongxianmen', status: 'pending' })
       expect(res.data.items).toEqual([expect.objectContaining({ openid: 'demo-resident-2', name: '李建国', phone: '139****0002', buildingLabel: '3号楼', room: '1单元 201', status: 'pending' })])
     })
-    it('should refuse a resident and a grid worker', async () => {
-      expect(codeOf(await places('demo-resident-1', { action: 'residents', communityId: 'c-dongxianmen' }))).toBe('FORBIDDEN')
-      expect(codeOf(await places('demo-grid-1', { action: 'residents', communityId: 'c-dongxianmen' }))).toBe('FORBIDDEN')
+    it('should show a 网格员 the residents of their grid and no one else\'s', async () => {
+      await setAddress('demo-resident-2')
+      await places('demo-resident-1', { action: 'setAddress', estateId: 'e-dongxianmen-2-1', buildingId: 'b-dongxianmen-2-1-1' })
+      const res = await places('demo-grid-1', { action: 'residents', unitId: 'g-dongxianmen-1' })
+      expect(openids(res)).toEqual(['demo-resident-2', 'demo-volunteer-1'])
+      expect(res.data.items.find((r: { openid: string }) => r.openid === 'demo-resident-2')).toMatchObject({ room: '1单元 201', phone: '139****0002' })
+      expect(codeOf(await places('demo-grid-1', { action: 'residents', unitId: 'g-dongxianmen-2' }))).toBe('FORBIDDEN')
+      expect(codeOf(await places('demo-grid-1', { action: 'residents', unitId: 'c-dongxianmen' }))).toBe('FORBIDDEN')
+    })
+    it('should narrow the list to one 楼栋', async () => {
+      await setAddress('demo-resident-2')
+      expect(openids(await places('demo-secretary-1', { action: 'residents', unitId: DEMO_PLACES.building }))).toEqual(['demo-resident-1', 'demo-resident-2', 'demo-volunteer-1'])
+      expect(openids(await places('demo-secretary-1', { action: 'residents', unitId: DEMO_PLACES.otherBuilding }))).toEqual([])
+    })
+    it('should refuse a resident', async () => {
+      expect(codeOf(await places('demo-resident-1', { action: 'residents', unitId: 'c-dongxianmen' }))).toBe('FORBIDDEN')
     })
     it('should refuse staff of another community', async () => {
-      expect(codeOf(await places(OTHER_STAFF, { action: 'residents', communityId: 'c-dongxianmen' }))).toBe('FORBIDDEN')
+      expect(codeOf(await places(OTHER_STAFF, { action: 'residents', unitId: 'c-dongxianmen' }))).toBe('FORBIDDEN')
     })
-    it('should refuse an unknown status', async () => {
-      expect(codeOf(await places('demo-secretary-1', { action: 'residents', communityId: 'c-dongxianmen', status: 'maybe' }))).toBe('BAD_REQUEST')
+    it('should refuse an unknown status and a missing unit', async () => {
+      expect(codeOf(await places('demo-secretary-1', { action: 'residents', unitId: 'c-dongxianmen', status: 'maybe' }))).toBe('BAD_REQUEST')
+      expect(codeOf(await places('demo-secretary-1', { action: 'residents', communityId: 'c-dongxianmen' }))).toBe('BAD_REQUEST')
     })
   })
 

@@ -1,14 +1,18 @@
 import { maskPhone } from '../../types/mask'
-import type { MyAddress, ResidentView, ServerView } from '../../types/places'
+import type { AddressStatus, MyAddress, ResidentView, ServerView } from '../../types/places'
 import { AppError } from '../core/app-error'
 import { loadUnit } from '../core/authz'
 import { COLLECTIONS, type RoleAssignmentDoc, type UserDoc } from '../core/collections'
+import { collection, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { notify } from '../core/outbox'
 import { myAddressView, PLACE_COLLECTIONS, type PlacePostDoc } from '../core/places'
 import { checkAddress, nextAddress } from './domain/address'
 import { servingList } from './domain/servers'
 import { transact, unitNames } from './units'
+
+/** The longest 住户 list one call answers (newest first). */
+const RESIDENTS_SHOWN = 500
 
 /** My address: 小区 → 楼栋 (→ 单元/室). Binds the community too; waits for staff to confirm. */
 export async function setAddress(ctx: ActionContext, input: { estateId: string; buildingId: string; room: string }): Promise<MyAddress> {
@@ -25,28 +29,28 @@ export async function setAddress(ctx: ActionContext, input: { estateId: string; 
   return (await myAddressView(db, next))!
 }
 
-const addressQuery = (communityId: string, status?: string) => ({
-  'address.communityId': communityId,
-  ...(status ? { 'address.status': status } : {}),
-})
-
-/** A community's residents with an address (staff of that community only; phones masked). */
-export async function residents(ctx: ActionContext, input: { communityId: string; status?: 'pending' | 'confirmed' }): Promise<ResidentView[]> {
-  await ctx.requireCapabilityAt('places.manage', input.communityId)
+/**
+ * The residents whose address is at or below a unit the caller holds `residents.view` at:
+ * a 网格员 sees their grid's, community staff the community's (rooms shown, phones masked).
+ */
+export async function residents(ctx: ActionContext, input: { unitId: string; status?: AddressStatus }): Promise<ResidentView[]> {
+  await ctx.requireCapabilityAt('residents.view', input.unitId)
   const { db } = ctx.rt
-  const res = await db.collection(COLLECTIONS.users).where(addressQuery(input.communityId, input.status)).orderBy('address.declaredAt', 'desc').limit(500).get()
-  const users = (res.data as UserDoc[]).filter((u) => u.address)
-  const names = await unitNames(db, users.flatMap((u) => [u.address!.estateId, u.address!.buildingId]))
-  return users.map((u) => ({
+  const query: Where<UserDoc> = { 'address.unitIds': input.unitId }
+  if (input.status) query['address.status'] = input.status
+  const users = await collection(db, COLLECTIONS.users).where(query).orderBy('address.declaredAt', 'desc').limit(RESIDENTS_SHOWN).get()
+  const housed = users.flatMap((u) => (u.address ? [{ user: u, address: u.address }] : []))
+  const names = await unitNames(db, housed.flatMap(({ address: a }) => [a.estateId, a.buildingId]))
+  return housed.map(({ user: u, address: a }) => ({
     openid: u._id,
     name: u.name ?? '（未填姓名）',
     phone: maskPhone(u.phone),
-    estateName: names.get(u.address!.estateId) ?? '',
-    buildingId: u.address!.buildingId,
-    buildingLabel: names.get(u.address!.buildingId) ?? '',
-    room: u.address!.room,
-    status: u.address!.status,
-    declaredAt: u.address!.declaredAt,
+    estateName: names.get(a.estateId) ?? '',
+    buildingId: a.buildingId,
+    buildingLabel: names.get(a.buildingId) ?? '',
+    room: a.room,
+    status: a.status,
+    declaredAt: a.declaredAt,
     partyMember: u.partyMember === true,
   }))
 }

@@ -38,7 +38,8 @@ const AT_UNIT: Partial<Record<Capability, (call: Call, unitId: string) => Promis
   'wishes.review': (call, unitId) => call('wishes', { action: 'reviewQueue', communityId: unitId }),
   'cases.handle': (call, unitId) => call('cases', { action: 'inbox', unitId }),
   'notices.publish': (call, unitId) => call('notices', { action: 'countRecipients', unitId, unitIds: [unitId] }),
-  'places.manage': (call, unitId) => call('places', { action: 'residents', communityId: unitId }),
+  'places.manage': (call, unitId) => call('places', { action: 'posts', communityId: unitId }),
+  'residents.view': (call, unitId) => call('places', { action: 'residents', unitId }),
   'partyMembers.verify': (call, unitId) => call('places', { action: 'partyReports', communityId: unitId }),
   'events.manage': (call, unitId) => call('events', { action: 'manage', unitId }),
 }

@@ -1,10 +1,13 @@
 import { useEffect, useMemo, useState } from 'react'
 import { ActionSheet, Cell, CellGroup } from '@nutui/nutui-react-taro'
+import type { UnitView } from '../../types/org'
 import type { Capability } from '../../types/policy'
 import { useAsync } from '../hooks/use-async'
 import { useMe } from '../hooks/use-me'
-import { usersService } from '../services/users'
+import { usersService, type Profile } from '../services/users'
 import { needsOrgTree, reviewerCommunities, type CommunityChoice } from './reviewer-communities'
+
+type Choose<C extends CommunityChoice> = (me: Profile, capability: Capability, communities: UnitView[]) => C[]
 
 /**
  * The community a reviewing page works on: the communities where the signed-in staff member
@@ -12,10 +15,15 @@ import { needsOrgTree, reviewerCommunities, type CommunityChoice } from './revie
  * the page was opened for another).
  */
 export function useReviewerCommunity(capability: Capability, initialId: string | null = null) {
+  return useUnitChoice(capability, reviewerCommunities, initialId)
+}
+
+/** As useReviewerCommunity, with the units to choose from given by `choose` (a module-level function). */
+export function useUnitChoice<C extends CommunityChoice>(capability: Capability, choose: Choose<C>, initialId: string | null = null) {
   const { profile } = useMe()
   const needsTree = !!profile && needsOrgTree(profile, capability)
   const tree = useAsync(() => (needsTree ? usersService.orgTree({ kinds: ['community'] }) : Promise.resolve({ units: [] })), [profile])
-  const communities = useMemo(() => (profile ? reviewerCommunities(profile, capability, tree.data?.units ?? []) : []), [profile, capability, tree.data])
+  const communities = useMemo(() => (profile ? choose(profile, capability, tree.data?.units ?? []) : []), [profile, capability, tree.data, choose])
   const [communityId, setCommunityId] = useState<string | null>(initialId)
   useEffect(() => {
     if (!communityId && communities[0]) setCommunityId(communities[0].id)
@@ -31,14 +39,16 @@ export function CommunityPicker(props: {
   loading: boolean
   onChange(id: string): void
   testId?: string
+  /** What is chosen: 社区 unless the list holds other units (a grid). */
+  title?: string
 }) {
-  const { communities, current, loading, onChange, testId } = props
+  const { communities, current, loading, onChange, testId, title = '社区' } = props
   const [picking, setPicking] = useState(false)
   return (
     <>
       <CellGroup>
         <Cell
-          title="社区"
+          title={title}
           extra={current?.name ?? (loading ? '正在加载…' : '没有可审核的社区')}
           clickable={communities.length > 1}
           onClick={() => communities.length > 1 && setPicking(true)}
@@ -47,7 +57,7 @@ export function CommunityPicker(props: {
       </CellGroup>
       <ActionSheet
         visible={picking}
-        title="选择社区"
+        title={`选择${title}`}
         options={communities.map((c) => ({ name: c.name, id: c.id }))}
         cancelText="取消"
         onCancel={() => setPicking(false)}

@@ -1,7 +1,7 @@
 import type { UnitView } from '../../types/org'
 import type { Capability } from '../../types/policy'
 import type { Role, UnitKind } from '../../types/roles'
-import { needsOrgTree, reviewerCommunities } from './reviewer-communities'
+import { needsOrgTree, residentScopes, reviewerCommunities } from './reviewer-communities'
 
 const community = (id: string, name: string, ancestors: string[]): UnitView => ({
   id,
@@ -35,5 +35,20 @@ describe('reviewerCommunities', () => {
     const me = holder('street_staff', 's1', '柏树林街道', 'street', ['wishes.review'])
     expect(reviewerCommunities(me, 'volunteers.review', tree)).toEqual([])
     expect(needsOrgTree(me, 'volunteers.review')).toBe(false)
+  })
+})
+
+describe('residentScopes', () => {
+  it('should give a 网格员 their grid to read, with nothing to confirm', () => {
+    const me = holder('grid_worker', 'g1', '第一网格', 'grid', ['residents.view', 'cases.handle'])
+    expect(residentScopes(me, 'residents.view', tree)).toEqual([{ id: 'g1', name: '第一网格', confirmable: false }])
+  })
+  it('should give community staff their community, confirmable', () => {
+    const me = holder('community_staff', 'c1', '东县门社区', 'community', ['residents.view', 'places.manage'])
+    expect(residentScopes(me, 'residents.view', tree)).toEqual([{ id: 'c1', name: '东县门社区', confirmable: true }])
+  })
+  it('should give nothing to someone without residents.view', () => {
+    const me = holder('street_staff', 's1', '柏树林街道', 'street', ['wishes.review'])
+    expect(residentScopes(me, 'residents.view', tree)).toEqual([])
   })
 })

@@ -37,6 +37,26 @@ export function reviewerCommunities(me: Reviewer, capability: Capability, commun
   return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
 }
 
+const BELOW_COMMUNITY: readonly (string | null)[] = ['grid', 'estate', 'building']
+
+/** A unit a 住户 list can be shown for, and whether its pending addresses may be confirmed there. */
+export interface ResidentScope extends CommunityChoice {
+  confirmable: boolean
+}
+
+/**
+ * Where a 住户 list can be read: every community `residents.view` covers, and the units below
+ * a community where it is held (a 网格员's grid). Confirming stays with `places.manage`, which
+ * only community staff hold, so only their communities are confirmable.
+ */
+export function residentScopes(me: Reviewer, capability: Capability, communities: readonly UnitView[]): ResidentScope[] {
+  const managed = new Set(reviewerCommunities(me, 'places.manage', communities).map((c) => c.id))
+  const below = heldUnits(me, capability)
+    .filter((u) => BELOW_COMMUNITY.includes(u.kind))
+    .map((u) => ({ id: u.id, name: u.name }))
+  return [...reviewerCommunities(me, capability, communities), ...below].map((c) => ({ ...c, confirmable: managed.has(c.id) }))
+}
+
 /** Only a capability held above a community needs the org tree to know its communities. */
 export function needsOrgTree(me: Reviewer, capability: Capability): boolean {
   return heldUnits(me, capability).some((u) => u.kind !== 'community')

@@ -12,7 +12,7 @@ import './index.scss'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 /** The capabilities that have a 工作台 entry below; the section shows when any is held. */
-const STAFF_DESK: readonly Capability[] = ['cases.handle', 'notices.publish', 'volunteers.review', 'roles.manage', 'places.manage', 'partyMembers.verify']
+const STAFF_DESK: readonly Capability[] = ['cases.handle', 'notices.publish', 'volunteers.review', 'roles.manage', 'places.manage', 'residents.view', 'partyMembers.verify']
 
 export default function MePage() {
   const { profile, loading, error } = useMe()

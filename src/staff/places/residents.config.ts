@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '住户确认', enablePullDownRefresh: true })
+export default definePageConfig({ navigationBarTitleText: '住户', enablePullDownRefresh: true })

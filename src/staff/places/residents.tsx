@@ -9,16 +9,21 @@ import { useAsync } from '../../hooks/use-async'
 import { formatTime } from '../../lib/dayjs'
 import { confirm, toast, toastError } from '../../lib/feedback'
 import { placesService } from '../../services/places'
-import { CommunityPicker, useReviewerCommunity } from '../community-picker'
+import { CommunityPicker, useUnitChoice } from '../community-picker'
+import { residentScopes } from '../reviewer-communities'
 import './places.scss'
 
-/** 住户确认: the community's self-declared addresses, confirmed in bulk. */
+/**
+ * 住户: the self-declared addresses within a unit — community staff confirm them in bulk, a
+ * 网格员 reads their grid's.
+ */
 export default function ResidentsPage() {
-  const { communities, communityId, setCommunityId, current, loading } = useReviewerCommunity('places.manage')
+  const { communities, communityId: unitId, setCommunityId, current, loading } = useUnitChoice('residents.view', residentScopes)
+  const confirmable = current?.confirmable === true
   const [status, setStatus] = useState<AddressStatus>('pending')
   const [chosen, setChosen] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
-  const list = useAsync(() => (communityId ? placesService.residents({ communityId, status }) : Promise.resolve({ items: [] })), [communityId, status])
+  const list = useAsync(() => (unitId ? placesService.residents({ unitId, status }) : Promise.resolve({ items: [] })), [unitId, status])
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh())
   })
@@ -26,12 +31,12 @@ export default function ResidentsPage() {
   const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]))
 
   const confirmChosen = async () => {
-    if (!communityId || chosen.length === 0) return
+    if (!unitId || chosen.length === 0) return
     const ok = await confirm({ title: '确认住址', content: `确认所选 ${chosen.length} 位居民的住址？确认后会通知他们。`, confirmText: '确认' })
     if (!ok) return
     setBusy(true)
     try {
-      const { confirmed } = await placesService.confirmResidents({ communityId, openids: chosen })
+      const { confirmed } = await placesService.confirmResidents({ communityId: unitId, openids: chosen })
       toast(`已确认 ${confirmed} 位`, 'success')
       setChosen([])
       await list.reload()
@@ -44,7 +49,7 @@ export default function ResidentsPage() {
 
   return (
     <PageShell testId="staff-residents-page">
-      <CommunityPicker communities={communities} current={current} loading={loading} onChange={setCommunityId} testId="staff-residents-community" />
+      <CommunityPicker communities={communities} current={current} loading={loading} onChange={setCommunityId} title={communities.some((c) => !c.confirmable) ? '范围' : '社区'} testId="staff-residents-community" />
       <Tabs value={status} onChange={(v) => { setStatus(v as AddressStatus); setChosen([]) }}>
         <Tabs.TabPane value="pending" title="待确认" />
         <Tabs.TabPane value="confirmed" title="已确认" />
@@ -52,7 +57,7 @@ export default function ResidentsPage() {
       <AsyncView state={list} isEmpty={(d) => d.items.length === 0} empty={status === 'pending' ? '没有待确认的住址' : '还没有确认过的住址'} emptyTestId="staff-residents-empty">
         {() => (
           <>
-            {status === 'pending' ? (
+            {status === 'pending' && confirmable ? (
               <View className="staff-places__bar">
                 <Checkbox checked={chosen.length === items.length} onChange={(on) => setChosen(on ? items.map((r) => r.openid) : [])} data-testid="residents-all">
                   全选
@@ -63,9 +68,9 @@ export default function ResidentsPage() {
               </View>
             ) : null}
             {items.map((r) => (
-              <View key={r.openid} className="staff-places__card" data-testid={`resident-${r.openid}`} onClick={() => status === 'pending' && toggle(r.openid)}>
+              <View key={r.openid} className="staff-places__card" data-testid={`resident-${r.openid}`} onClick={() => status === 'pending' && confirmable && toggle(r.openid)}>
                 <View className="staff-places__head">
-                  {status === 'pending' ? <Checkbox checked={chosen.includes(r.openid)} /> : null}
+                  {status === 'pending' && confirmable ? <Checkbox checked={chosen.includes(r.openid)} /> : null}
                   <Text className="staff-places__name">{r.name}</Text>
                   {r.partyMember ? <Tag type="danger">党员</Tag> : null}
                   <Tag type={r.status === 'confirmed' ? 'success' : 'warning'}>{ADDRESS_STATUS_LABELS[r.status]}</Tag>

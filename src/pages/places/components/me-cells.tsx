@@ -36,6 +36,9 @@ export function StaffPlaceCells({ profile }: { profile: Profile | null | undefin
           <Cell title="岗位设置" extra="楼栋长、服务长、民警…" clickable onClick={go('/staff/places/posts')} data-testid="me-staff-posts" />
         </>
       ) : null}
+      {can(profile, 'residents.view') && !can(profile, 'places.manage') ? (
+        <Cell title="住户名册" extra="网格内居民登记的住址" clickable onClick={go('/staff/places/residents')} data-testid="me-staff-residents" />
+      ) : null}
       {can(profile, 'partyMembers.verify') ? <Cell title="双报到核实" clickable onClick={go('/staff/places/party')} data-testid="me-staff-party" /> : null}
     </>
   )
