@@ -72,6 +72,46 @@ describe('host limits', () => {
     })
   })
 
+  describe('Open311 POST', () => {
+    let h: Awaited<ReturnType<typeof start>>
+    beforeAll(async () => {
+      h = await start({ devMode: false, open311ApiKeys: { 'hotline-key-1': 'demo-street-1', 'hotline-key-2': 'demo-secretary-1' } })
+    })
+    afterAll(() => h.close())
+
+    const post = (apiKey: string, i: number) => {
+      const body = new URLSearchParams({ api_key: apiKey, service_code: 'environment.litter', lat: '34.2581', long: '108.9573', description: `来电反映楼道堆放杂物（${i}）` })
+      return fetch(`${h.url}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() })
+    }
+    const hotlineCases = async (openid: string) =>
+      ((await h.host.runtime.db.collection('cases').where({ channel: 'hotline', submittedBy: openid }).count()) as { total: number }).total
+
+    it('should answer 429 in the Open311 error format with Retry-After once an API key floods, and store only what it accepted', async () => {
+      const statuses: number[] = []
+      let refused: Response | null = null
+      for (let i = 0; i < LIMITS.open311.account.burst + 3; i++) {
+        const res = await post('hotline-key-1', i)
+        statuses.push(res.status)
+        if (res.status === 429) refused ??= res
+        else await res.arrayBuffer()
+      }
+      expect(statuses.filter((s) => s === 200)).toHaveLength(LIMITS.open311.account.burst)
+      expect(statuses.slice(-3)).toEqual([429, 429, 429])
+      expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect(await refused!.json()).toEqual([{ code: 429, description: expect.stringMatching(/^too many requests: retry after \d+ seconds$/) }])
+      expect(await hotlineCases('demo-street-1')).toBe(LIMITS.open311.account.burst)
+      // Another key from the same address still gets through.
+      expect((await post('hotline-key-2', 0)).status).toBe(200)
+    })
+
+    it('should hold guessed keys to the per-address limit', async () => {
+      const statuses: number[] = []
+      for (let i = 0; i < LIMITS.open311.address.burst + 1; i++) statuses.push((await post(`guess-${i}`, i)).status)
+      expect(statuses.at(-1)).toBe(429)
+      expect(new Set(statuses)).toEqual(new Set([403, 429]))
+    })
+  })
+
   describe('slow clients', () => {
     let h: Awaited<ReturnType<typeof start>>
     beforeAll(async () => {

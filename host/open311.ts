@@ -38,6 +38,8 @@ export interface Open311Options {
   /** production in the discovery file, test otherwise. */
   production: boolean
   fetchMedia: (url: string) => Promise<FetchedMedia>
+  /** Takes a POST from the API account's and the address's budgets: null when allowed, else the seconds to wait. */
+  limitPost: (req: IncomingMessage, account: string | null) => number | null
 }
 
 /**
@@ -125,6 +127,9 @@ export function createOpen311Handler(options: Open311Options) {
     if (!form) return send(res, format, 400, 'errors', errors(400, 'the body must be form fields or a JSON object'))
     const apiKey = form.api_key?.[0] || query.get('api_key') || ''
     const openid = apiKey ? options.apiKeys[apiKey] : undefined
+    // Before the key check, so guessed keys spend the address's budget.
+    const wait = options.limitPost(req, openid ?? null)
+    if (wait !== null) return send(res, format, 429, 'errors', errors(429, `too many requests: retry after ${wait} seconds`), { 'Retry-After': String(wait) })
     if (!openid) return send(res, format, 403, 'errors', errors(403, apiKey ? 'api_key is not valid' : 'api_key is required'))
     // A client that retries sends the same key (header or field) and gets the same case.
     const given = String(req.headers['idempotency-key'] ?? form.client_request_id?.[0] ?? '').trim()

@@ -20,6 +20,11 @@ export const LIMITS = {
   submission: { account: { burst: 10, perHour: 30 }, address: { burst: 40, perHour: 300 } },
   /** Photo uploads: a form takes up to nine. */
   upload: { account: { burst: 30, perHour: 120 }, address: { burst: 90, perHour: 600 } },
+  /**
+   * Open311 POSTs, per API account and address: one key stands for a hotline's many callers,
+   * so it gets far more than a resident's submissions, but not an unbounded flood.
+   */
+  open311: { account: { burst: 30, perHour: 600 }, address: { burst: 60, perHour: 1200 } },
 } as const satisfies Record<string, { account: Limit; address: Limit }>
 
 export type LimitKind = keyof typeof LIMITS

@@ -110,6 +110,7 @@ export function createHost(options: HostOptions): Host {
     publicBaseUrl: () => (options.publicBaseUrl ?? listeningAt).replace(/\/+$/, ''),
     production: !options.devMode,
     fetchMedia: createMediaFetcher({ ...DEFAULT_MEDIA_FETCH, ...options.open311MediaFetch }),
+    limitPost: (req, account) => waitFor(req, 'open311', account),
   })
 
   const verify = createTokenVerifier(options.secret)
@@ -145,10 +146,15 @@ export function createHost(options: HostOptions): Host {
 
   const limiter = options.rateLimits === false ? null : createRateLimiter()
 
-  /** Takes from the caller's buckets; answers 429 with Retry-After and false when one is empty. */
-  function withinLimit(req: IncomingMessage, res: ServerResponse, kind: LimitKind, account: string | null): boolean {
+  /** Takes from the caller's buckets: null when allowed, else the seconds to wait. */
+  function waitFor(req: IncomingMessage, kind: LimitKind, account: string | null): number | null {
     const forwarded = options.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : ''
-    const wait = limiter?.take(kind, { account, address: forwarded || req.socket.remoteAddress || 'unknown' }) ?? null
+    return limiter?.take(kind, { account, address: forwarded || req.socket.remoteAddress || 'unknown' }) ?? null
+  }
+
+  /** Answers 429 with Retry-After and false when one of the caller's buckets is empty. */
+  function withinLimit(req: IncomingMessage, res: ServerResponse, kind: LimitKind, account: string | null): boolean {
+    const wait = waitFor(req, kind, account)
     if (wait === null) return true
     sendJson(res, 429, failure('RATE_LIMITED', `操作太频繁，请 ${wait} 秒后再试`), { 'Retry-After': String(wait) })
     return false
