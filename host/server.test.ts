@@ -283,6 +283,25 @@ describe('host', () => {
       expect((await res.json()).error.message).toBe('表格文件不能超过 5MB，请分成几个文件导入')
     })
 
+    it('should take a PDF with ?kind=pdf, serve it as a PDF, and refuse a photo there', async () => {
+      const auth = { authorization: `Bearer ${signToken('alice', SECRET)}` }
+      const pdf = await fetch(`${s.url}/api/upload?kind=pdf`, { method: 'POST', headers: auth, body: Buffer.from('%PDF-1.7\n%%EOF\n') })
+      expect(pdf.status).toBe(200)
+      const { fileId, url } = (await pdf.json()).data
+      expect(fileId).toMatch(/^local:.+\.pdf$/)
+      expect((await fetch(new URL(url, s.url))).headers.get('content-type')).toBe('application/pdf')
+      const photo = await fetch(`${s.url}/api/upload?kind=pdf`, { method: 'POST', headers: auth, body: PNG })
+      expect(photo.status).toBe(415)
+      expect((await photo.json()).error.message).toBe('附件只能是 PDF 文件，请另存为 PDF 后再上传')
+    })
+
+    it('should refuse a 30 MB PDF', async () => {
+      const huge = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(30 * 1024 * 1024)])
+      const res = await fetch(`${s.url}/api/upload?kind=pdf`, { method: 'POST', headers: { authorization: `Bearer ${signToken('alice', SECRET)}` }, body: huge })
+      expect(res.status).toBe(413)
+      expect((await res.json()).error.message).toBe('附件不能超过 10MB，请压缩后再上传')
+    })
+
     it('should answer 404 for a signed link to a file that is not there or outside the uploads', async () => {
       const now = s.host.runtime.clock.now()
       expect((await fetch(`${s.url}${signFileUrl(SECRET, 'nothing.png', now)}`)).status).toBe(404)

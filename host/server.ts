@@ -20,7 +20,7 @@ import { createOpen311Handler, OPEN311_ROOT } from './open311'
 import { createMediaFetcher, DEFAULT_MEDIA_FETCH, type MediaFetchOptions } from './open311-media'
 import { createRateLimiter, type LimitKind } from './rate-limit'
 import { createTokenVerifier, signToken } from './token'
-import { EXTENSION, MAX_UPLOAD_BYTES, UPLOAD_KINDS, imageFromRequest } from './upload'
+import { EXTENSION, imageFromRequest, uploadKindOf } from './upload'
 
 export interface HostOptions {
   /** An embedded database file the host opens and closes, or ':memory:'. */
@@ -199,16 +199,16 @@ export function createHost(options: HostOptions): Host {
   }
 
   async function upload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const kind = url.searchParams.get('kind') === 'sheet' ? UPLOAD_KINDS.sheet : UPLOAD_KINDS.photo
+    const kind = uploadKindOf(url.searchParams.get('kind'))
     const caller = callerOf(req)
     if (!caller) {
-      sendEnvelope(res, failure('UNAUTHORIZED', kind === UPLOAD_KINDS.sheet ? '请先登录再上传表格' : '请先登录再上传照片'))
+      sendEnvelope(res, failure('UNAUTHORIZED', `请先登录再上传${kind.what}`))
       return
     }
     if (!withinLimit(req, res, 'upload', caller.openid)) return
     let body: Buffer
     try {
-      body = await readBody(req, MAX_UPLOAD_BYTES + 64 * 1024)
+      body = await readBody(req, kind.maxBytes + 64 * 1024)
     } catch (err) {
       if (err instanceof BodyTooLargeError) {
         sendJson(res, 413, failure('BAD_REQUEST', kind.tooLarge), { Connection: 'close' })
@@ -217,7 +217,7 @@ export function createHost(options: HostOptions): Host {
       throw err
     }
     const file = imageFromRequest(body, req.headers['content-type'] ?? '')
-    if (file && file.length > MAX_UPLOAD_BYTES) {
+    if (file && file.length > kind.maxBytes) {
       sendJson(res, 413, failure('BAD_REQUEST', kind.tooLarge))
       return
     }

@@ -1,4 +1,4 @@
-import { firstFilePart, imageFromRequest, sniffImage, sniffSheet } from './upload'
+import { firstFilePart, imageFromRequest, sniffImage, sniffPdf, sniffSheet, uploadKindOf } from './upload'
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16])
@@ -30,6 +30,19 @@ describe('upload', () => {
     expect(sniffSheet(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0]))).toBe('xlsx')
     expect(sniffSheet(PNG)).toBeNull()
     expect(sniffSheet(Buffer.from('小区,楼栋'))).toBeNull()
+  })
+
+  it('should recognise a PDF by its %PDF- header and nothing else as one', () => {
+    expect(sniffPdf(Buffer.from('%PDF-1.4\n'))).toBe('pdf')
+    expect(sniffPdf(PNG)).toBeNull()
+    expect(sniffPdf(Buffer.from('%PD'))).toBeNull()
+  })
+
+  it('should read the upload kind from ?kind=, photos when absent or unknown', () => {
+    expect(uploadKindOf('pdf').what).toBe('附件')
+    expect(uploadKindOf('sheet').what).toBe('表格')
+    expect(uploadKindOf(null).what).toBe('照片')
+    expect(uploadKindOf('exe').what).toBe('照片')
   })
 
   it('should take the file part out of a multipart body, skipping plain fields', () => {

@@ -1,4 +1,5 @@
 import { DEMO_PLACES } from '../../demo/places'
+import { saveUpload } from '../core/photos'
 import { NOTICE_COLLECTIONS } from './collections'
 import { C, draft, G1, G2, noticesHarness, STREET, type NoticesHarness } from './test-helpers'
 
@@ -52,9 +53,35 @@ describe('notices.create', () => {
   })
 
   it('should accept a link to an existing event', async () => {
-    await h.env.rt.db.collection('events').doc('e-bandeng').set({ title: '板凳会' })
+    await h.env.rt.db.collection('events').doc('e-bandeng').set({ title: '板凳会', status: 'published' })
     const res = await h.env.call('demo-secretary-1', 'notices', draft({ eventId: 'e-bandeng', category: 'activity' }))
     expect(res.ok && res.data.eventId).toBe('e-bandeng')
+  })
+
+  it('should refuse a link to a cancelled event', async () => {
+    await h.env.rt.db.collection('events').doc('e-bandeng').set({ title: '板凳会', status: 'cancelled' })
+    const res = await h.env.call('demo-secretary-1', 'notices', draft({ eventId: 'e-bandeng', category: 'activity' }))
+    expect(res.ok || res.error).toMatchObject({ code: 'BAD_REQUEST', message: '活动“板凳会”已取消，不能关联' })
+    expect(await h.env.docs(NOTICE_COLLECTIONS.notices)).toHaveLength(0)
+  })
+
+  it('should keep a schedule, expiry, pin, acknowledgement deadline and a PDF the secretary uploaded', async () => {
+    const fileId = await saveUpload(h.env.rt, 'range.pdf', Buffer.from('%PDF-1.7\n'), 'demo-secretary-1')
+    const times = { publishAt: '2026-11-23T08:00:00+08:00', expiresAt: '2026-11-26T18:00:00+08:00', pinnedUntil: '2026-11-25T18:00:00+08:00', ackRequired: true, ackDeadline: '2026-11-24T20:00:00+08:00' }
+    const res = await h.env.call('demo-secretary-1', 'notices', draft({ ...times, attachments: [{ fileId, name: '停水范围.pdf', sizeBytes: 9 }] }))
+    expect(res.ok && res.data).toMatchObject({
+      publishAt: '2026-11-23T00:00:00.000Z',
+      expiresAt: '2026-11-26T10:00:00.000Z',
+      pinnedUntil: '2026-11-25T10:00:00.000Z',
+      ackDeadline: '2026-11-24T12:00:00.000Z',
+      attachments: [{ fileId, name: '停水范围.pdf', sizeBytes: 9 }],
+    })
+  })
+
+  it('should refuse a PDF someone else uploaded', async () => {
+    const fileId = await saveUpload(h.env.rt, 'range.pdf', Buffer.from('%PDF-1.7\n'), 'demo-grid-1')
+    const res = await h.env.call('demo-secretary-1', 'notices', draft({ attachments: [{ fileId, name: '停水范围.pdf', sizeBytes: 9 }] }))
+    expect(res.ok || res.error).toMatchObject({ code: 'BAD_REQUEST', message: '附件无效，请重新上传' })
   })
 
   it('should refuse a street-level audience from a community secretary', async () => {

@@ -4,7 +4,9 @@ import type { AudienceSchema, ComposeNoticeInputSchema, NoticeStaffView } from '
 import { AppError } from '../core/app-error'
 import type { UnitDoc } from '../core/collections'
 import type { ActionContext } from '../core/define-function'
+import { collection } from '../core/data'
 import { checkOwnPhotos } from '../core/photos'
+import { EVENT_COLLECTIONS } from '../events/collections'
 import { requireManaged, viewerOf } from './access'
 import { NOTICE_COLLECTIONS, type NoticeDoc } from './collections'
 import { checkTimes } from './domain/schedule'
@@ -17,9 +19,6 @@ import { toStaffView } from './views'
  */
 
 type ComposeInput = z.output<typeof ComposeNoticeInputSchema>
-
-/** Collection the events feature (issue 12) keeps its events in; a linked event must exist there. */
-export const EVENTS_COLLECTION = 'events'
 
 function newNoticeId(now: Date): string {
   return `n${now.getTime().toString(36)}${randomBytes(5).toString('hex')}`
@@ -66,10 +65,12 @@ async function checkFiles(ctx: ActionContext, input: ComposeInput): Promise<void
   }
 }
 
+/** A linked event must be one residents can open and sign up for: it exists and is not cancelled. */
 async function checkEvent(ctx: ActionContext, eventId: string | null): Promise<void> {
   if (eventId === null) return
-  const found = (await ctx.rt.db.collection(EVENTS_COLLECTION).doc(eventId).get()).data[0]
-  if (!found) throw new AppError('BAD_REQUEST', '关联的活动不存在', { issues: [{ path: ['eventId'], message: '找不到该活动，请重新选择' }] })
+  const event = await collection(ctx.rt.db, EVENT_COLLECTIONS.events).doc(eventId).get()
+  if (!event) throw new AppError('BAD_REQUEST', '关联的活动不存在', { issues: [{ path: ['eventId'], message: '找不到该活动，请重新选择' }] })
+  if (event.status === 'cancelled') throw new AppError('BAD_REQUEST', `活动“${event.title}”已取消，不能关联`, { issues: [{ path: ['eventId'], message: '活动已取消，请重新选择' }] })
 }
 
 /** 新建或修改草稿 (`create`): checked in full, stored as a draft; nothing goes out yet. */
