@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import { chooseChatFile } from './choose-file.weapp'
 import { checkPdf, pdfAttachmentName, type PickedPdf } from './pdf-file'
 import { uploadPhoto } from './upload.weapp'
 
@@ -8,13 +8,7 @@ import { uploadPhoto } from './upload.weapp'
  * notices function tells it is theirs.
  */
 export async function pickAndUploadPdf(): Promise<PickedPdf | null> {
-  let picked: Taro.chooseMessageFile.SuccessCallbackResult
-  try {
-    picked = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf'] })
-  } catch {
-    return null
-  }
-  const file = picked.tempFiles[0]
+  const file = await chooseChatFile('pdf')
   if (!file) return null
   checkPdf(file)
   const { fileId } = await uploadPhoto(file.path)

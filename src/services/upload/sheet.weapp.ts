@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { sheetCloudDir } from '../../../types/places-labels'
 import { usersService } from '../users'
+import { chooseChatFile } from './choose-file.weapp'
 import type { UploadedPhoto } from './photo'
 
 /**
@@ -9,13 +10,7 @@ import type { UploadedPhoto } from './photo'
  * `places` function tells it is theirs.
  */
 export async function pickAndUploadSheet(): Promise<(UploadedPhoto & { name: string }) | null> {
-  let picked: Taro.chooseMessageFile.SuccessCallbackResult
-  try {
-    picked = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx'] })
-  } catch {
-    return null
-  }
-  const file = picked.tempFiles[0]
+  const file = await chooseChatFile('xlsx')
   if (!file) return null
   const { openid } = await usersService.me()
   const cloudPath = `${sheetCloudDir(openid)}${Date.now()}-${Math.random().toString(36).slice(2)}.xlsx`
