@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CalendarDateSchema } from './calendar-date'
 import { defineContract } from './contract'
+import { ATTENDANCE_ACTIONS } from './events-attendance'
 import { LngLatSchema } from './org'
 import {
   AUDIENCE_KINDS,
@@ -315,5 +316,7 @@ export const EventsContract = defineContract({
   proxySignUp: { input: ProxySignUpInputSchema, output: RegistrationResultSchema.extend({ registrationId: z.string() }) },
   decide: { input: EventRef.extend({ registrationId: Id, approve: z.boolean() }), output: RosterEntrySchema },
   exportRoster: { input: EventRef, output: z.object({ fileId: z.string(), url: z.string(), fileName: z.string(), rowCount: z.number().int() }) },
+  // check-in, attendance and service hours (issue 12)
+  ...ATTENDANCE_ACTIONS,
 })
 export type EventsContractType = typeof EventsContract

@@ -139,5 +139,8 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'event_registrations', name: 'event_phone', fields: [{ field: 'eventId', order: 1 }, { field: 'phone', order: 1 }] },
   { collection: 'event_registrations', name: 'status_offerExpiresAt', fields: [{ field: 'status', order: 1 }, { field: 'offerExpiresAt', order: 1 }] },
   { collection: 'event_registrations', name: 'status_updatedAt', fields: [{ field: 'status', order: 1 }, { field: 'updatedAt', order: 1 }] },
+  // 活动签到 (issue 12): the sweep after the end; one event's attendance records
+  { collection: 'events', name: 'status_attendanceClosedAt_endAt', fields: [{ field: 'status', order: 1 }, { field: 'attendanceClosedAt', order: 1 }, { field: 'endAt', order: 1 }] },
+  { collection: 'event_attendance', name: 'event_createdAt', fields: [{ field: 'eventId', order: 1 }, { field: 'createdAt', order: 1 }] },
   { collection: 'event_books', name: 'dirty_changedAt', fields: [{ field: 'dirty', order: 1 }, { field: 'changedAt', order: 1 }] },
 ]

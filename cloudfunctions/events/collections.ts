@@ -46,6 +46,8 @@ export interface EventDoc {
   cancelReason: string | null
   /** The waitlist was closed at the start (everyone still waiting told). */
   closedAt: string | null
+  /** Set by the attendance sweep after the end (absences marked, hours credited); absent before (attendance.ts). */
+  attendanceClosedAt?: string
   /** The last change of time or place: whoever signed up before it may cancel regardless of the deadline. */
   changedAt: string | null
   /**

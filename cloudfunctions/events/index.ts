@@ -1,8 +1,11 @@
 import { EventsContract } from '../../types/events'
 import { defineFunction } from '../core/define-function'
+import { attendance } from './attendance'
+import { checkIn, checkInPerson, myCode, selfCheckIn, venueCode, venueEvent, walkIn } from './checkin'
 import { exportRoster } from './export'
 import { getEvent, listEvents, manageEvents, myEvents, roster } from './service-read'
 import { acceptOffer, cancelMine, decide, proxySignUp, signUp } from './service-signup'
+import { checkOut, myService, reverseHours } from './service-hours'
 import { cancelEvent, copyEvent, createEvent, createSeries, publishEvent, updateEvent } from './service-staff'
 
 /*
@@ -29,6 +32,19 @@ export const events = defineFunction('events', EventsContract, {
   proxySignUp: { access: 'events.manage', handler: (input, ctx) => proxySignUp(ctx, input) },
   decide: { access: 'events.manage', handler: (input, ctx) => decide(ctx, input.eventId, input.registrationId, input.approve) },
   exportRoster: { access: 'events.manage', handler: (input, ctx) => exportRoster(ctx, input.eventId) },
+
+  // check-in, attendance and service hours (issue 12)
+  myCode: { access: 'signed-in', handler: (input, ctx) => myCode(ctx, input.eventId) },
+  selfCheckIn: { access: 'signed-in', handler: (input, ctx) => selfCheckIn(ctx, input) },
+  venueEvent: { access: 'signed-in', handler: (input, ctx) => venueEvent(ctx, input.venueCode) },
+  myService: { access: 'signed-in', handler: (_input, ctx) => myService(ctx) },
+  checkIn: { access: 'events.manage', handler: (input, ctx) => checkIn(ctx, input) },
+  checkInPerson: { access: 'events.manage', handler: (input, ctx) => checkInPerson(ctx, input) },
+  walkIn: { access: 'events.manage', handler: (input, ctx) => walkIn(ctx, input) },
+  checkOut: { access: 'events.manage', handler: (input, ctx) => checkOut(ctx, input) },
+  venueCode: { access: 'events.manage', handler: (input, ctx) => venueCode(ctx, input.eventId) },
+  attendance: { access: 'events.manage', handler: (input, ctx) => attendance(ctx, input) },
+  reverseHours: { access: 'events.manage', handler: (input, ctx) => reverseHours(ctx, input) },
 })
 
 export const main = events.main

@@ -1,6 +1,7 @@
 import type { Db } from '@cloudbase/database'
 import { notify } from '../core/outbox'
 import type { Runtime } from '../core/runtime'
+import { ATTENDANCE_SWEEPS } from './attendance'
 import { clearWaitlist, markDirty, placementIn, readBook, releaseFromBook } from './book'
 import { EVENT_COLLECTIONS as E, type BookDoc, type EventDoc, type RegistrationDoc } from './collections'
 import { eventNotice } from './domain/notices'
@@ -144,4 +145,5 @@ export const EVENT_SWEEPS = [
   { name: 'events.fanouts', run: finishFanouts },
   { name: 'events.reminders', run: sendReminders },
   { name: 'events.closeStarted', run: closeStarted },
+  ...ATTENDANCE_SWEEPS,
 ]

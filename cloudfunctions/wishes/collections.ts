@@ -57,11 +57,14 @@ export interface ClaimSlotsDoc {
   auditDueAt?: string | null
 }
 
-/** `service_ledger`: `_id` = `wish:<wishId>`, so a wish is credited at most once. */
+/**
+ * `service_ledger`: `_id` = `wish:<wishId>` or `event:<eventId>:<attendeeKey>` (活动签到), so
+ * a wish or an attended event is credited at most once.
+ */
 export interface LedgerDoc {
   _id: string
   openid: string
-  source: 'wish'
+  source: 'wish' | 'event'
   sourceId: string
   title: string
   hours: number

@@ -1,0 +1,231 @@
+import { randomBytes, randomUUID } from 'node:crypto'
+import type { Db } from '@cloudbase/database'
+import type { CheckInResult } from '../../types/events-attendance'
+import { groupCode, normalizeCode } from '../../types/events-attendance-labels'
+import { AppError } from '../core/app-error'
+import type { ActionContext } from '../core/define-function'
+import { collection, transaction } from '../core/data'
+import { notify } from '../core/outbox'
+import { mayManageOrThrow } from './access'
+import { ATTENDANCE_COLLECTIONS as A, type AttendanceDoc, type CodeDoc } from './attendance-collections'
+import { attendanceId, attendanceNotice, attendeeView } from './attendance-views'
+import { EVENT_COLLECTIONS as E, type EventDoc, type RegistrationDoc } from './collections'
+import { attendeeKey, checkInMoment, checkInWindow, personalCode, sameCode, venueCodeOf, windowState, type Window } from './domain/checkin-rules'
+import { formatMoment } from './domain/schedule'
+import { registrationsOf } from './fanout'
+import { loadEvent, loadReg, regIdFor } from './registrations'
+import { settleAttendee } from './service-hours'
+
+/*
+ * Check-in, three ways (issue 12): staff scan the person's code (`checkIn`), the person
+ * scans the venue code (`selfCheckIn`), or staff find them by name or phone
+ * (`checkInPerson`) or add a walk-in (`walkIn`). Every way ends in `markPresent`: one
+ * record per person and event, written in a transaction with its message, so a second scan
+ * or a second device changes nothing and answers `already`.
+ */
+
+const KEY_ID = 'checkin'
+const secrets = new WeakMap<Db, string>()
+
+/** The secret codes are signed with: made once per database, kept on the server only. */
+async function codeSecret(db: Db, now: Date): Promise<string> {
+  const known = secrets.get(db)
+  if (known) return known
+  const secret = await transaction(db, async (tx) => {
+    const ref = tx.collection(A.keys).doc(KEY_ID)
+    const got = await ref.get()
+    if (got) return got.secret
+    const made = randomBytes(32).toString('base64url')
+    await ref.set({ secret: made, createdAt: now.toISOString() })
+    return made
+  })
+  secrets.set(db, secret)
+  return secret
+}
+
+async function issue(db: Db, code: string, body: Omit<CodeDoc, '_id'>): Promise<void> {
+  const ref = collection(db, A.codes).doc(code)
+  if (!(await ref.get())) await ref.set(body)
+}
+
+function windowText(w: Window): string {
+  return `签到时间为 ${formatMoment(w.opensAt)} 至 ${formatMoment(w.closesAt)}`
+}
+
+/** The event as check-in needs it: published, and `at` inside its window. */
+function requireOpen(event: EventDoc, at: Date): Window {
+  if (event.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消，不能签到')
+  if (event.status !== 'published') throw new AppError('CONFLICT', '活动还没有发布，不能签到')
+  const w = checkInWindow(event.startAt, event.endAt)
+  const state = windowState(w, at)
+  if (state === 'before') throw new AppError('CONFLICT', `还没到签到时间，${windowText(w)}`)
+  if (state === 'after') throw new AppError('CONFLICT', `签到已结束，${windowText(w)}`)
+  return w
+}
+
+function momentOf(now: Date, scannedAt: string | undefined): Date {
+  const at = checkInMoment(now, scannedAt)
+  if (!at) throw new AppError('BAD_REQUEST', '扫码时间不对，请检查手机时间后重新扫码', { issues: [{ path: ['scannedAt'], message: '扫码时间不对' }] })
+  return at
+}
+
+/** What every staff check-in starts with: the event they manage, open at the moment of the scan. */
+async function staffCheckIn(ctx: ActionContext, input: { eventId: string; scannedAt?: string }): Promise<{ db: Db; now: Date; event: EventDoc; at: Date; by: string }> {
+  const db = ctx.rt.db
+  const now = ctx.now()
+  const event = await loadEvent(db, input.eventId)
+  mayManageOrThrow(ctx, event)
+  const at = momentOf(now, input.scannedAt)
+  requireOpen(event, at)
+  return { db, now, event, at, by: ctx.requireCaller().openid }
+}
+
+interface Person {
+  ref: string
+  registrationId: string | null
+  openid: string | null
+  name: string
+  phone: string
+  guests: number
+}
+
+const personOf = (reg: RegistrationDoc): Person => ({ ref: reg._id, registrationId: reg._id, openid: reg.openid, name: reg.name, phone: reg.phone, guests: reg.guests })
+
+/**
+ * Marks one person present at `at`. A record already present answers `already` and is left
+ * as it was (the first scan's time stands). An `absent` record is turned present: a scan
+ * queued on an offline device arrived after the sweep, and the scan is what happened.
+ */
+export async function markPresent(db: Db, event: EventDoc, person: Person, way: AttendanceDoc['way'], by: string, at: Date, now: Date): Promise<CheckInResult> {
+  const key = attendeeKey(person.ref)
+  const id = attendanceId(event._id, key)
+  const result = await transaction(db, async (tx) => {
+    const ref = tx.collection(A.attendance).doc(id)
+    const got = await ref.get()
+    if (got?.status === 'present') return { outcome: 'already' as const, doc: got }
+    const stamp = now.toISOString()
+    const doc: AttendanceDoc = {
+      _id: id,
+      eventId: event._id,
+      key,
+      registrationId: person.registrationId,
+      openid: person.openid,
+      name: person.name,
+      phone: person.phone,
+      guests: person.guests,
+      status: 'present',
+      way,
+      checkedInAt: at.toISOString(),
+      checkedInBy: by,
+      checkOutAt: null,
+      settledAt: null,
+      hours: null,
+      reversal: null,
+      createdAt: got?.createdAt ?? stamp,
+      updatedAt: stamp,
+    }
+    const { _id, ...body } = doc
+    await ref.set(body)
+    const notice = attendanceNotice(event, doc, 'checked_in', now)
+    if (notice) await notify(tx, notice, now)
+    return { outcome: 'checked_in' as const, doc }
+  })
+  // After the sweep closed the event, a late arrival is credited right away.
+  const doc = result.outcome === 'checked_in' && event.attendanceClosedAt ? ((await settleAttendee(db, event, result.doc._id, now)) ?? result.doc) : result.doc
+  return { outcome: result.outcome, attendee: attendeeView(doc) }
+}
+
+async function confirmedReg(db: Db, eventId: string, registrationId: string, round?: number): Promise<RegistrationDoc> {
+  const reg = await loadReg(db, registrationId)
+  if (!reg || reg.eventId !== eventId) throw new AppError('NOT_FOUND', '找不到这份报名')
+  if (reg.status !== 'confirmed' || (round !== undefined && reg.round !== round)) throw new AppError('CONFLICT', '这份报名已取消或未报名成功，签到码已失效')
+  return reg
+}
+
+/** The caller's own code for an event they are confirmed for. */
+export async function myCode(ctx: ActionContext, eventId: string): Promise<{ code: string; display: string; window: Window; checkedInAt: string | null }> {
+  const db = ctx.rt.db
+  const now = ctx.now()
+  const event = await loadEvent(db, eventId)
+  const reg = await loadReg(db, regIdFor(eventId, ctx.requireCaller().openid))
+  if (!reg || reg.status !== 'confirmed') throw new AppError('CONFLICT', '报名成功后才有签到码')
+  const code = personalCode(await codeSecret(db, now), reg._id, reg.round)
+  await issue(db, code, { kind: 'person', eventId, registrationId: reg._id, round: reg.round, createdAt: now.toISOString() })
+  const mine = await collection(db, A.attendance).doc(attendanceId(eventId, attendeeKey(reg._id))).get()
+  return { code, display: groupCode(code), window: checkInWindow(event.startAt, event.endAt), checkedInAt: mine?.status === 'present' ? mine.checkedInAt : null }
+}
+
+/** Looks a typed or scanned code up and checks it is the one the secret gives for what it names. */
+async function lookUpCode(db: Db, raw: string, now: Date): Promise<CodeDoc> {
+  const code = normalizeCode(raw.replace(/^(?:.*[?&])?v=/, ''))
+  const doc = code ? await collection(db, A.codes).doc(code).get() : null
+  const secret = await codeSecret(db, now)
+  const expected = doc ? (doc.kind === 'venue' ? venueCodeOf(secret, doc.eventId) : personalCode(secret, doc.registrationId ?? '', doc.round)) : ''
+  if (!doc || !sameCode(expected, code)) throw new AppError('NOT_FOUND', '签到码无效，请核对后重试')
+  return doc
+}
+
+/** Staff scan (or type) a person's code. */
+export async function checkIn(ctx: ActionContext, input: { eventId: string; code: string; scannedAt?: string }): Promise<CheckInResult> {
+  const { db, now, event, at, by } = await staffCheckIn(ctx, input)
+  const code = await lookUpCode(db, input.code, now)
+  if (code.kind === 'venue') throw new AppError('BAD_REQUEST', '这是活动现场的签到码，请扫居民手机上的个人签到码')
+  if (code.eventId !== event._id) throw new AppError('CONFLICT', '这是另一场活动的签到码，请核对活动')
+  const reg = await confirmedReg(db, event._id, code.registrationId ?? '', code.round)
+  return markPresent(db, event, personOf(reg), 'code', by, at, now)
+}
+
+/** The person scans the venue code at the door. */
+export async function selfCheckIn(ctx: ActionContext, input: { eventId: string; venueCode: string }): Promise<{ outcome: 'checked_in' | 'already'; checkedInAt: string }> {
+  const db = ctx.rt.db
+  const now = ctx.now()
+  const openid = ctx.requireCaller().openid
+  const event = await loadEvent(db, input.eventId)
+  const code = await lookUpCode(db, input.venueCode, now)
+  if (code.kind !== 'venue') throw new AppError('BAD_REQUEST', '这不是活动现场的签到码')
+  if (code.eventId !== event._id) throw new AppError('CONFLICT', '这是另一场活动的签到码，请核对活动')
+  requireOpen(event, now)
+  const reg = await loadReg(db, regIdFor(event._id, openid))
+  if (!reg || reg.status !== 'confirmed') throw new AppError('CONFLICT', '您没有报名成功，请找现场工作人员登记')
+  const res = await markPresent(db, event, personOf(reg), 'venue', openid, now, now)
+  return { outcome: res.outcome, checkedInAt: res.attendee.checkedInAt ?? now.toISOString() }
+}
+
+/** Staff find someone on the list (by name or phone) and check them in. */
+export async function checkInPerson(ctx: ActionContext, input: { eventId: string; attendeeId: string; scannedAt?: string }): Promise<CheckInResult> {
+  const { db, now, event, at, by } = await staffCheckIn(ctx, input)
+  const reg = (await registrationsOf(db, event._id, ['confirmed'])).find((r) => attendeeKey(r._id) === input.attendeeId)
+  if (!reg) throw new AppError('NOT_FOUND', '名单里没有这个人，请刷新名单，或按现场补登')
+  return markPresent(db, event, personOf(reg), 'staff', by, at, now)
+}
+
+/** Someone who came without signing up. A phone that matches a confirmed registration checks that registration in. */
+export async function walkIn(ctx: ActionContext, input: { eventId: string; name: string; phone: string; scannedAt?: string }): Promise<CheckInResult> {
+  const { db, now, event, at, by } = await staffCheckIn(ctx, input)
+  if (input.phone) {
+    const regs = await collection(db, E.registrations).where({ eventId: event._id, phone: input.phone, status: 'confirmed' }).limit(1).get()
+    if (regs[0]) return markPresent(db, event, personOf(regs[0]), 'staff', by, at, now)
+  }
+  // Without a phone nothing tells two walk-ins of the same name apart, so each is its own record.
+  const ref = `${event._id}:walkin:${input.phone || randomUUID()}`
+  return markPresent(db, event, { ref, registrationId: null, openid: null, name: input.name, phone: input.phone, guests: 0 }, 'walk_in', by, at, now)
+}
+
+/** The venue code for the poster: a 小程序码 scene `v=<code>` in WeChat, a QR of the page link on H5. */
+export async function venueCode(ctx: ActionContext, eventId: string): Promise<{ venueCode: string; scene: string; path: string; window: Window }> {
+  const db = ctx.rt.db
+  const now = ctx.now()
+  const event = await loadEvent(db, eventId)
+  mayManageOrThrow(ctx, event)
+  const code = venueCodeOf(await codeSecret(db, now), event._id)
+  await issue(db, code, { kind: 'venue', eventId: event._id, registrationId: null, round: 0, createdAt: now.toISOString() })
+  return { venueCode: code, scene: `v=${code}`, path: `pages/events/checkin?eventId=${encodeURIComponent(event._id)}&v=${code}`, window: checkInWindow(event.startAt, event.endAt) }
+}
+
+/** Which event a venue code is for (a 小程序码 opens the page with only its scene). */
+export async function venueEvent(ctx: ActionContext, raw: string): Promise<{ eventId: string; title: string }> {
+  const code = await lookUpCode(ctx.rt.db, raw, ctx.now())
+  if (code.kind !== 'venue') throw new AppError('BAD_REQUEST', '这不是活动现场的签到码')
+  const event = await loadEvent(ctx.rt.db, code.eventId)
+  return { eventId: event._id, title: event.title }
+}
