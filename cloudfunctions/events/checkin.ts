@@ -158,10 +158,13 @@ export async function myCode(ctx: ActionContext, eventId: string): Promise<{ cod
 /** Looks a typed or scanned code up and checks it is the one the secret gives for what it names. */
 async function lookUpCode(db: Db, raw: string, now: Date): Promise<CodeDoc> {
   const code = normalizeCode(raw.replace(/^(?:.*[?&])?v=/, ''))
+  const invalid = new AppError('NOT_FOUND', '签到码无效，请核对后重试')
   const doc = code ? await collection(db, A.codes).doc(code).get() : null
+  // A refusal writes nothing: the secret is only made once a code was ever issued.
+  if (!doc) throw invalid
   const secret = await codeSecret(db, now)
-  const expected = doc ? (doc.kind === 'venue' ? venueCodeOf(secret, doc.eventId) : personalCode(secret, doc.registrationId ?? '', doc.round)) : ''
-  if (!doc || !sameCode(expected, code)) throw new AppError('NOT_FOUND', '签到码无效，请核对后重试')
+  const expected = doc.kind === 'venue' ? venueCodeOf(secret, doc.eventId) : personalCode(secret, doc.registrationId ?? '', doc.round)
+  if (!sameCode(expected, code)) throw invalid
   return doc
 }
 
