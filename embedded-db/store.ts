@@ -65,8 +65,17 @@ export class Store {
     return s
   }
 
+  /**
+   * Whether the collection exists. A name this connection has not seen is looked up in the
+   * file: another process on the same file may have created it since we opened, and taking
+   * it for missing would hide its documents and, in a transaction, pass a read of an absent
+   * document that the other process has since written (its insert then failed as a duplicate).
+   */
   hasCollection(name: string): boolean {
-    return this.collections.has(name)
+    if (this.collections.has(name)) return true
+    if (!this.prepare('SELECT 1 FROM _collections WHERE name = ?').get(name)) return false
+    this.ensureCollection(name)
+    return true
   }
 
   tableOf(coll: string): string {
@@ -130,7 +139,7 @@ export class Store {
   }
 
   getById(coll: string, id: string): Row | null {
-    if (!this.collections.has(coll)) return null
+    if (!this.hasCollection(coll)) return null
     const r = this.prepare(`SELECT rid, ver, doc FROM ${this.tableOf(coll)} WHERE id = ?`).get(id) as
       | { rid: number; ver: number; doc: string }
       | undefined

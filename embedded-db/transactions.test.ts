@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { openEmbeddedDb, type EmbeddedDb } from './index'
 
 describe('embedded-db transactions', () => {
@@ -107,5 +110,51 @@ describe('embedded-db transactions', () => {
       message: expect.stringContaining('not supported by the embedded database'),
     })
     await tx.rollback()
+  })
+})
+
+describe('embedded-db on one file from two connections', () => {
+  let dir: string
+  let a: EmbeddedDb
+  let b: EmbeddedDb
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'embedded-db-two-'))
+    a = openEmbeddedDb({ file: join(dir, 'shared.db'), indexes: [] })
+    b = openEmbeddedDb({ file: join(dir, 'shared.db'), indexes: [] })
+  })
+  afterEach(() => {
+    a.close()
+    b.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('should read a collection the other connection created after this one opened', async () => {
+    await a.db.collection('counters').doc('day-1').set({ seq: 1 })
+    expect((await b.db.collection('counters').doc('day-1').get()).data).toEqual([{ _id: 'day-1', seq: 1 }])
+    expect((await b.db.collection('counters').count()).total).toBe(1)
+    expect((await b.db.collection('counters').where({ seq: 1 }).get()).data).toHaveLength(1)
+  })
+
+  it('should number on from what the other connection committed when the collection is new to it', async () => {
+    const next = (h: EmbeddedDb) =>
+      h.db.runTransaction(async (tx: any) => {
+        const seq = ((await tx.collection('counters').doc('day-1').get()).data?.seq ?? 0) + 1
+        await tx.collection('counters').doc('day-1').set({ seq })
+        return seq
+      })
+    expect(await next(a)).toBe(1)
+    expect(await next(b)).toBe(2)
+  })
+
+  it('should fail with a conflict, not a duplicate, when the other connection creates a document it read as missing', async () => {
+    const tx = await b.db.startTransaction()
+    expect((await tx.collection('counters').doc('day-1').get()).data).toBeNull()
+    await a.db.collection('counters').doc('day-1').set({ seq: 1 })
+    const writeAndCommit = async () => {
+      await tx.collection('counters').doc('day-1').set({ seq: 1 })
+      await tx.commit()
+    }
+    await expect(writeAndCommit()).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
+    expect((await b.db.collection('counters').doc('day-1').get()).data).toEqual([{ _id: 'day-1', seq: 1 }])
   })
 })
