@@ -43,6 +43,8 @@ export const MeSchema = z.object({
   address: MyAddressSchema.nullable(),
   /** A verified 在职党员 (places.verifyParty). */
   partyMember: z.boolean(),
+  /** Set when the person appears in residents' 为我服务 (网格员, 楼栋长…): whether their phone is hidden there. */
+  serving: z.object({ phoneHidden: z.boolean() }).nullable(),
 })
 export type Me = z.infer<typeof MeSchema>
 

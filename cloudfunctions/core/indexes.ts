@@ -105,6 +105,8 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'users', name: 'community_partyMember', fields: [{ field: 'communityId', order: 1 }, { field: 'partyMember', order: 1 }] },
   { collection: 'party_members', name: 'community_status', fields: [{ field: 'communityId', order: 1 }, { field: 'status', order: 1 }, { field: 'reportedAt', order: -1 }] },
   { collection: 'place_posts', name: 'unitIds', fields: [{ field: 'unitIds', order: 1 }] },
+  // the posts a person holds (setPhoneHidden, users.me's serving)
+  { collection: 'place_posts', name: 'openid', fields: [{ field: 'openid', order: 1 }] },
   // notices (社区通知, issue 13). users: the residents of a community, or living at or below a
   // grid, 小区 or 楼栋, in `_id` order: how a fan-out pages through them and resumes after the
   // last one it wrote.

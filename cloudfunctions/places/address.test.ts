@@ -103,8 +103,17 @@ describe('places function: places, addresses and 为我服务', () => {
       const res = await places('demo-resident-1', { action: 'myServers' })
       expect(res.data.servers.find((s: any) => s.kind === 'building_head').phone).toBeNull()
     })
-    it('should refuse a resident who serves nobody, and a bad value', async () => {
+    it('should tell users.me who has a phone in 为我服务 and whether it is hidden', async () => {
+      await places('demo-volunteer-1', { action: 'setPhoneHidden', hidden: true })
+      const serving = async (openid: string) => (await t.env().call(openid, 'users', { action: 'me' })).data.serving
+      expect(await serving('demo-volunteer-1')).toEqual({ phoneHidden: true })
+      expect(await serving('demo-grid-1')).toEqual({ phoneHidden: false })
+      expect(await serving('demo-resident-2')).toBeNull()
+      expect(await serving('demo-secretary-1')).toBeNull()
+    })
+    it('should refuse a resident who serves nobody, staff not in 为我服务, and a bad value', async () => {
       expect(codeOf(await places('demo-resident-2', { action: 'setPhoneHidden', hidden: true }))).toBe('FORBIDDEN')
+      expect(codeOf(await places('demo-secretary-1', { action: 'setPhoneHidden', hidden: true }))).toBe('FORBIDDEN')
       expect(codeOf(await places('demo-grid-1', { action: 'setPhoneHidden', hidden: 'yes' }))).toBe('BAD_REQUEST')
     })
   })

@@ -6,7 +6,7 @@ import { COLLECTIONS, type RoleAssignmentDoc, type UserDoc } from '../core/colle
 import { collection, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { notify } from '../core/outbox'
-import { myAddressView, PLACE_COLLECTIONS, type PlacePostDoc } from '../core/places'
+import { myAddressView, PLACE_COLLECTIONS, servingOf, type PlacePostDoc } from '../core/places'
 import { checkAddress, nextAddress } from './domain/address'
 import { servingList } from './domain/servers'
 import { transact, unitNames } from './units'
@@ -103,14 +103,12 @@ export async function myServers(ctx: ActionContext): Promise<{ address: MyAddres
   return { address, servers }
 }
 
-/** Staff who serve residents keep their own phone on or off 为我服务, on every post they hold. */
+/** Whoever appears in 为我服务 (a 网格员, a 楼栋长…) shows or hides their phone there, on every post they hold. */
 export async function setPhoneHidden(ctx: ActionContext, hidden: boolean): Promise<{ hidden: boolean }> {
   const user = ctx.requireUser()
   const { db } = ctx.rt
-  const posts = (await db.collection(PLACE_COLLECTIONS.placePosts).where({ openid: user._id }).limit(100).get()).data as PlacePostDoc[]
-  const serves = ctx.assignments.some((r) => r.role !== 'resident' && r.role !== 'volunteer') || posts.length > 0
-  if (!serves) throw new AppError('FORBIDDEN', '只有为居民服务的工作人员和楼栋长等可以设置电话是否公开')
-  await db.collection(COLLECTIONS.users).doc(user._id).update({ phoneHidden: hidden, updatedAt: ctx.now().toISOString() })
-  if (posts.length) await db.collection(PLACE_COLLECTIONS.placePosts).where({ openid: user._id }).update({ phoneHidden: hidden })
+  if (!(await servingOf(db, user, ctx.assignments))) throw new AppError('FORBIDDEN', '只有在“为我服务”中的网格员、楼栋长等可以设置电话是否公开')
+  await collection(db, COLLECTIONS.users).doc(user._id).update({ phoneHidden: hidden, updatedAt: ctx.now().toISOString() })
+  await collection(db, PLACE_COLLECTIONS.placePosts).where({ openid: user._id }).update({ phoneHidden: hidden })
   return { hidden }
 }

@@ -19,7 +19,7 @@ import { collection, transaction, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { distanceMeters, toLngLat } from '../core/geo'
 import { notify } from '../core/outbox'
-import { myAddressView } from '../core/places'
+import { myAddressView, servingOf } from '../core/places'
 
 export type { VolunteerApplicationDoc } from '../core/collections'
 
@@ -86,6 +86,7 @@ export async function buildMe(db: Db, user: UserDoc, assignments: RoleAssignment
     createdAt: user.createdAt,
     address: await myAddressView(db, user),
     partyMember: user.partyMember === true,
+    serving: await servingOf(db, user, assignments),
   }
 }
 
