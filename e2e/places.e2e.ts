@@ -66,15 +66,14 @@ describe('小区、楼栋 and 为我服务', () => {
   flow(() => app, 'should let a 网格员 read the 住户 of their grid and hide their phone from 为我服务', async ({ page, pageErrors }) => {
     await loginAs(page, 'demo-grid-1')
     await openTab(page, '我的')
+    await page.locator('[data-testid="me-phone-public"].nut-switch-open').click()
+    await page.getByText('已隐藏：居民看不到您的电话').waitFor()
+
     await page.getByTestId('me-staff-residents').click()
     const list = page.getByTestId('staff-residents-page')
     await list.locator('.nut-tabs-titles-item').getByText('已确认', { exact: true }).click()
     await list.getByTestId('resident-demo-resident-1').filter({ hasText: '2单元 301' }).waitFor()
     expect(await list.getByTestId('residents-confirm').count()).toBe(0)
-
-    await page.goto('/#/pages/me/index')
-    await page.locator('[data-testid="me-phone-public"].nut-switch-open').click()
-    await page.getByText('已隐藏：居民看不到您的电话').waitFor()
 
     await loginAs(page, 'demo-resident-1')
     await page.goto('/#/pages/places/servers')
