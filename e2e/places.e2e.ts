@@ -12,7 +12,11 @@ describe('小区、楼栋 and 为我服务', () => {
   flow(() => app, 'should let a resident set 小区 and 楼栋 and see who serves them', async ({ page, pageErrors }) => {
     await loginAs(page, 'demo-resident-2')
     await openTab(page, '我的')
-    await page.getByTestId('me-address').click()
+    // Choosing the community goes straight on to 小区 and 楼栋.
+    await page.getByTestId('me-bind-community').click()
+    await page.getByTestId('community-option-c-dongxianmen').click()
+    await confirmDialog(page)
+    await page.getByTestId('address-page').waitFor()
     await page.getByTestId('estate-东县门小区').click()
     await page.getByTestId('building-3号楼').click()
     await inputByTestId(page, 'address-room').fill('1单元 201')

@@ -25,9 +25,11 @@ export default function CommunityPage() {
     setBusy(true)
     try {
       const { community } = await usersService.bindCommunity(input)
-      await refreshMe()
-      toast(`已选择「${community.name}」`, 'success')
-      setTimeout(() => void Taro.navigateBack(), 800)
+      const me = await refreshMe()
+      // Binding is where a resident says where they live: go on to 小区 and 楼栋 unless already given.
+      const next = me?.address ? () => Taro.navigateBack() : () => Taro.redirectTo({ url: '/pages/places/address' })
+      toast(me?.address ? `已选择「${community.name}」` : `已选择「${community.name}」，请接着选择小区和楼栋`, 'success')
+      setTimeout(() => void next(), 800)
     } catch (error) {
       toastError(error)
     } finally {
