@@ -58,7 +58,7 @@ async function day(env: TestEnv, rows: Map<string, Row>): Promise<void> {
   await call(RESIDENT, 'users', { action: 'markRead', all: true })
   await call('rt-new-resident', 'users', { action: 'bindCommunity', communityId: COMMUNITY })
   await call('rt-new-resident', 'users', { action: 'updateProfile', name: '李建华', phone: '13700001111' })
-  await call('rt-new-resident', 'users', { action: 'applyVolunteer', isPartyMember: false, skills: ['理发'], note: '周末有空' })
+  await call('rt-new-resident', 'users', { action: 'applyVolunteer', skills: ['理发'], note: '周末有空' })
   const pending = await call<{ items: { id: string; applicantPhone: string }[] }>(SECRETARY, 'users', { action: 'listVolunteerApplications', communityId: COMMUNITY, status: 'pending' })
   const applicationId = pending.items.find((a) => a.applicantPhone === '13700001111')?.id
   await call(SECRETARY, 'users', { action: 'reviewVolunteer', applicationId, decision: 'approve' })

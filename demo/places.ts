@@ -110,6 +110,8 @@ export async function seedPlaces(rt: Runtime): Promise<void> {
       createdAt: now,
       createdBy: 'demo-secretary-1',
     }
-    await rt.db.collection(PLACE_COLLECTIONS.placePosts).doc(placePostId(p.unitId, p.post, p.openid ?? p.phone)).set(doc)
+    const id = placePostId(p.unitId, p.post, p.openid ?? p.phone)
+    await rt.db.collection(PLACE_COLLECTIONS.placePosts).doc(id).set(doc)
+    if (p.openid) await users.doc(p.openid).update({ placePostIds: rt.db.command.addToSet(id) })
   }
 }

@@ -56,6 +56,7 @@ export const VolunteerApplicationViewSchema = z.object({
   communityId: z.string(),
   applicantName: z.string(),
   applicantPhone: z.string(),
+  /** A verified 在职党员 (places.verifyParty) as the person is now: the fact, not the applicant's word. */
   isPartyMember: z.boolean(),
   skills: z.array(z.string()),
   note: z.string(),
@@ -106,7 +107,6 @@ export const UsersContract = defineContract({
   applyVolunteer: {
     input: z.object({
       communityId: IdSchema.optional(),
-      isPartyMember: z.boolean().default(false),
       skills: z.array(z.string().trim().min(1).max(20)).max(10).default([]),
       note: z.string().trim().max(200, '说明不超过 200 字').default(''),
     }),

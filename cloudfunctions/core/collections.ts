@@ -16,6 +16,11 @@ export interface UserDoc {
   partyMember?: boolean
   /** Staff who keep their phone off 为我服务. */
   phoneHidden?: boolean
+  /**
+   * The `place_posts` this person holds (楼栋长…), kept with each post in the same
+   * transaction, so `users.me` knows they appear in 为我服务 without another read.
+   */
+  placePostIds?: string[]
 }
 
 /**
@@ -77,7 +82,6 @@ export interface VolunteerApplicationDoc {
   _id: string
   openid: string
   communityId: string
-  isPartyMember: boolean
   skills: string[]
   note: string
   status: 'pending' | 'approved' | 'rejected'

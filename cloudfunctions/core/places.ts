@@ -104,8 +104,7 @@ export async function myAddressView(db: Db, user: UserDoc): Promise<MyAddress | 
  * Whether the person appears in residents' 为我服务 — a 网格员, or someone on a post on a
  * place (楼栋长…) — and so has a phone there to publish or hide: their choice, or null.
  */
-export async function servingOf(db: Db, user: UserDoc, roles: readonly { role: Role }[]): Promise<{ phoneHidden: boolean } | null> {
-  const gridWorker = roles.some((r) => r.role === 'grid_worker')
-  const serves = gridWorker || (await collection(db, PLACE_COLLECTIONS.placePosts).where({ openid: user._id }).limit(1).get()).length > 0
+export function servingOf(user: UserDoc, roles: readonly { role: Role }[]): { phoneHidden: boolean } | null {
+  const serves = roles.some((r) => r.role === 'grid_worker') || (user.placePostIds ?? []).length > 0
   return serves ? { phoneHidden: user.phoneHidden === true } : null
 }

@@ -105,11 +105,11 @@ describe('places function: places, addresses and 为我服务', () => {
     })
     it('should tell users.me who has a phone in 为我服务 and whether it is hidden', async () => {
       await places('demo-volunteer-1', { action: 'setPhoneHidden', hidden: true })
-      const serving = async (openid: string) => (await t.env().call(openid, 'users', { action: 'me' })).data.serving
-      expect(await serving('demo-volunteer-1')).toEqual({ phoneHidden: true })
-      expect(await serving('demo-grid-1')).toEqual({ phoneHidden: false })
-      expect(await serving('demo-resident-2')).toBeNull()
-      expect(await serving('demo-secretary-1')).toBeNull()
+      const me = (openid: string) => t.env().call(openid, 'users', { action: 'me' })
+      expect(await me('demo-volunteer-1')).toMatchObject({ ok: true, data: { serving: { phoneHidden: true } } })
+      expect(await me('demo-grid-1')).toMatchObject({ ok: true, data: { serving: { phoneHidden: false } } })
+      expect(await me('demo-resident-2')).toMatchObject({ ok: true, data: { serving: null } })
+      expect(await me('demo-secretary-1')).toMatchObject({ ok: true, data: { serving: null } })
     })
     it('should refuse a resident who serves nobody, staff not in 为我服务, and a bad value', async () => {
       expect(codeOf(await places('demo-resident-2', { action: 'setPhoneHidden', hidden: true }))).toBe('FORBIDDEN')

@@ -107,7 +107,7 @@ export async function myServers(ctx: ActionContext): Promise<{ address: MyAddres
 export async function setPhoneHidden(ctx: ActionContext, hidden: boolean): Promise<{ hidden: boolean }> {
   const user = ctx.requireUser()
   const { db } = ctx.rt
-  if (!(await servingOf(db, user, ctx.assignments))) throw new AppError('FORBIDDEN', '只有在“为我服务”中的网格员、楼栋长等可以设置电话是否公开')
+  if (!servingOf(user, ctx.assignments)) throw new AppError('FORBIDDEN', '只有在“为我服务”中的网格员、楼栋长等可以设置电话是否公开')
   await collection(db, COLLECTIONS.users).doc(user._id).update({ phoneHidden: hidden, updatedAt: ctx.now().toISOString() })
   await collection(db, PLACE_COLLECTIONS.placePosts).where({ openid: user._id }).update({ phoneHidden: hidden })
   return { hidden }

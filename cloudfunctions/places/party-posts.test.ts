@@ -95,6 +95,17 @@ describe('places function: 双报到 and posts on places', () => {
       expect(codeOf(await assign(OTHER_STAFF, input))).toBe('FORBIDDEN')
       expect(codeOf(await places(OTHER_STAFF, { action: 'posts', communityId: 'c-dongxianmen' }))).toBe('FORBIDDEN')
     })
+    it('should give the holder the phone switch of 为我服务 while they hold a post, and take it away after', async () => {
+      const serving = async () => (await t.env().docs<{ placePostIds?: string[] }>(COLLECTIONS.users, { _id: 'demo-resident-1' }))[0]!.placePostIds
+      const me = () => t.env().call('demo-resident-1', 'users', { action: 'me' })
+      expect(await me()).toMatchObject({ ok: true, data: { serving: null } })
+      const { data } = await assign('demo-secretary-1', { unitId: DEMO_PLACES.otherBuilding, post: 'building_head', openid: 'demo-resident-1' })
+      await assign('demo-secretary-1', { unitId: DEMO_PLACES.otherBuilding, post: 'building_head', openid: 'demo-resident-1' })
+      expect(await serving()).toEqual([data.post.id])
+      expect(await me()).toMatchObject({ ok: true, data: { serving: { phoneHidden: false } } })
+      await places('demo-secretary-1', { action: 'removePost', postId: data.post.id })
+      expect(await me()).toMatchObject({ ok: true, data: { serving: null } })
+    })
     it('should remove a post and tell its holder; refuse others and unknown posts', async () => {
       const { data } = await assign('demo-secretary-1', { unitId: DEMO_PLACES.otherBuilding, post: 'building_head', openid: 'demo-resident-1' })
       expect(codeOf(await places(OTHER_STAFF, { action: 'removePost', postId: data.post.id }))).toBe('FORBIDDEN')

@@ -5,7 +5,7 @@ import { COLLECTIONS, type UnitDoc, type UserDoc } from '../core/collections'
 import type { ActionContext } from '../core/define-function'
 import { notify } from '../core/outbox'
 import { PLACE_COLLECTIONS, placePostId, type PlacePostDoc } from '../core/places'
-import { communityOf, transact, unitNames } from './units'
+import { communityOf, transact, unitNames, type Tx } from './units'
 
 /*
  * Posts on places: 楼栋长/红色管家/党员中心户 on a 楼栋, 服务长/联系长/物业 on a 小区, 社区民警
@@ -23,6 +23,14 @@ export async function posts(ctx: ActionContext, communityId: string): Promise<Po
   const docs = (await ctx.rt.db.collection(PLACE_COLLECTIONS.placePosts).where({ unitIds: communityId }).limit(1000).get()).data as PlacePostDoc[]
   const names = await unitNames(ctx.rt.db, docs.map((d) => d.unitId))
   return docs.map((d) => toView(d, names.get(d.unitId) ?? ''))
+}
+
+/** The holder's own list of their posts (UserDoc.placePostIds), changed with the post. */
+async function keepPostIds(tx: Tx, openid: string, change: (ids: Set<string>) => void): Promise<void> {
+  const user = await tx.collection(COLLECTIONS.users).doc(openid).get()
+  const ids = new Set(user?.placePostIds ?? [])
+  change(ids)
+  await tx.collection(COLLECTIONS.users).doc(openid).update({ placePostIds: [...ids] })
 }
 
 function bad(path: string, message: string): AppError {
@@ -69,6 +77,7 @@ export async function assignPost(
     const { _id, ...rest } = doc
     await tx.collection(PLACE_COLLECTIONS.placePosts).doc(_id).set(rest)
     if (who.openid) {
+      await keepPostIds(tx, who.openid, (ids) => ids.add(_id))
       const label = PLACE_POST_LABELS[input.post]
       await notify(tx, { dedupeKey: `post:${_id}:${doc.createdAt}`, openid: who.openid, title: `您已担任${label}`, body: `社区请您担任${unit.name}的${label}，居民可在“为我服务”里找到您。`, link: '/pages/places/servers' }, now)
     }
@@ -84,6 +93,7 @@ export async function removePost(ctx: ActionContext, postId: string): Promise<{ 
   await transact(ctx.rt.db, async (tx) => {
     await tx.collection(PLACE_COLLECTIONS.placePosts).doc(doc._id).remove()
     if (doc.openid) {
+      await keepPostIds(tx, doc.openid, (ids) => ids.delete(doc._id))
       const label = PLACE_POST_LABELS[doc.post]
       await notify(tx, { dedupeKey: `post:${doc._id}:${doc.createdAt}:removed`, openid: doc.openid, title: `${label}岗位已调整`, body: `您不再担任${unit.name}的${label}，感谢您的服务。`, link: '/pages/me/index' }, now)
     }

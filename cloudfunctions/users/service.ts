@@ -86,7 +86,7 @@ export async function buildMe(db: Db, user: UserDoc, assignments: RoleAssignment
     createdAt: user.createdAt,
     address: await myAddressView(db, user),
     partyMember: user.partyMember === true,
-    serving: await servingOf(db, user, assignments),
+    serving: servingOf(user, assignments),
   }
 }
 
@@ -151,7 +151,7 @@ export async function orgTree(db: Db, input: { parentId?: string; kinds?: UnitKi
 
 export async function applyVolunteer(
   ctx: ActionContext,
-  input: { communityId?: string; isPartyMember: boolean; skills: string[]; note: string },
+  input: { communityId?: string; skills: string[]; note: string },
 ): Promise<{ id: string; status: 'pending' }> {
   const user = ctx.requireUser()
   const { db } = ctx.rt
@@ -174,7 +174,6 @@ export async function applyVolunteer(
     const doc: Omit<VolunteerApplicationDoc, '_id'> = {
       openid: user._id,
       communityId,
-      isPartyMember: input.isPartyMember,
       skills: input.skills,
       note: input.note,
       status: 'pending',
@@ -207,7 +206,7 @@ export async function listVolunteerApplications(
     // The reviewer must know whom they approve: staff see the applicant in full.
     applicantName: byId.get(a.openid)?.name ?? '未填写姓名',
     applicantPhone: byId.get(a.openid)?.phone ?? '未填写电话',
-    isPartyMember: a.isPartyMember,
+    isPartyMember: byId.get(a.openid)?.partyMember === true,
     skills: a.skills,
     note: a.note,
     status: a.status,

@@ -97,7 +97,7 @@ describe('users function', () => {
   })
 
   describe('volunteer applications', () => {
-    const apply = () => users('demo-resident-1', { action: 'applyVolunteer', isPartyMember: true, skills: ['理发'], note: '退休党员，周末有空' })
+    const apply = () => users('demo-resident-1', { action: 'applyVolunteer', skills: ['理发'], note: '退休党员，周末有空' })
 
     it('should take an application and refuse a second pending one', async () => {
       const res = await apply()
@@ -122,11 +122,18 @@ describe('users function', () => {
       await apply()
       const res = await users('demo-secretary-1', { action: 'listVolunteerApplications', communityId: 'c-dongxianmen', status: 'pending' })
       expect(res.data.items).toEqual([
-        expect.objectContaining({ applicantName: '王秀兰', applicantPhone: '13991230001', isPartyMember: true, skills: ['理发'] }),
+        expect.objectContaining({ applicantName: '王秀兰', applicantPhone: '13991230001', isPartyMember: false, skills: ['理发'] }),
       ])
       expect(JSON.stringify(res.data)).not.toContain('demo-resident-1')
       const reviewed = await users('demo-secretary-1', { action: 'reviewVolunteer', applicationId: res.data.items[0].id, decision: 'approve' })
       expect(JSON.stringify(reviewed)).not.toContain('demo-resident-1')
+    })
+    it('should mark 党员 by the verified 双报到, not by what the applicant says', async () => {
+      await users('demo-resident-1', { action: 'applyVolunteer', isPartyMember: true, note: '我是党员' })
+      const list = async () => (await users('demo-secretary-1', { action: 'listVolunteerApplications', communityId: 'c-dongxianmen' })).data.items[0].isPartyMember
+      expect(await list()).toBe(false)
+      await env.rt.db.collection(COLLECTIONS.users).doc('demo-resident-1').update({ partyMember: true })
+      expect(await list()).toBe(true)
     })
     it('should reject a list without a community', async () => {
       expect(codeOf(await users('demo-secretary-1', { action: 'listVolunteerApplications' }))).toBe('BAD_REQUEST')

@@ -59,7 +59,7 @@ export default function MePage() {
         {isVolunteer ? (
           <Cell title="志愿者" extra="已认证" />
         ) : (
-          <Cell title="申请成为志愿者" extra="党员双报到、志愿服务" clickable onClick={go('/pages/me/volunteer')} data-testid="me-apply-volunteer" />
+          <Cell title="申请成为志愿者" extra="认领心愿、志愿服务" clickable onClick={go('/pages/me/volunteer')} data-testid="me-apply-volunteer" />
         )}
       </CellGroup>
 

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Checkbox, Form, Switch, TextArea } from '@nutui/nutui-react-taro'
+import { Button, Cell, Checkbox, Form, TextArea } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../components/page-shell'
 import { useMe } from '../../hooks/use-me'
 import { confirm, toast, toastError } from '../../lib/feedback'
@@ -12,7 +12,7 @@ import './volunteer.scss'
 /** Common kinds of service a 社区 asks volunteers for. */
 const SKILLS = ['助老助残', '政策宣传', '环境整治', '文艺活动', '医疗义诊', '法律咨询', '儿童看护', '维修帮忙']
 
-type ApplyForm = { isPartyMember: boolean; skills: string[]; note: string }
+type ApplyForm = { skills: string[]; note: string }
 
 export default function VolunteerApplyPage() {
   const { profile } = useMe()
@@ -28,7 +28,6 @@ export default function VolunteerApplyPage() {
     try {
       await usersService.applyVolunteer({
         communityId: community.id,
-        isPartyMember: Boolean(values.isPartyMember),
         skills: values.skills ?? [],
         note: (values.note ?? '').trim(),
       })
@@ -72,7 +71,7 @@ export default function VolunteerApplyPage() {
       </View>
       <Form
         labelPosition="top"
-        initialValues={{ isPartyMember: false, skills: [], note: '' }}
+        initialValues={{ skills: [], note: '' }}
         onFinish={(values: ApplyForm) => void submit(values)}
         footer={
           <View className="form__footer">
@@ -85,8 +84,16 @@ export default function VolunteerApplyPage() {
         <Form.Item label="申请社区">
           <Text data-testid="volunteer-community">{community.name}</Text>
         </Form.Item>
-        <Form.Item label="我是党员（在职党员双报到）" name="isPartyMember" valuePropName="checked">
-          <Switch data-testid="volunteer-party-member" />
+        <Form.Item label="党员身份">
+          {/* 党员 is the community's verified fact (双报到), shown to the reviewer from there. */}
+          <Cell
+            title={profile?.partyMember ? '已核实的在职党员' : '在职党员请先双报到'}
+            description={profile?.partyMember ? '审核时社区会看到您的党员身份' : '社区核实后，审核时会看到您的党员身份'}
+            extra={profile?.partyMember ? undefined : '去报到'}
+            clickable={!profile?.partyMember}
+            onClick={() => !profile?.partyMember && void Taro.navigateTo({ url: '/pages/places/party' })}
+            data-testid="volunteer-party"
+          />
         </Form.Item>
         <Form.Item label="我能提供的服务（可多选）" name="skills">
           <Checkbox.Group direction="horizontal" className="volunteer__skills">
