@@ -47,13 +47,13 @@ export function isScalarKey(v: Value | undefined): v is null | number | string |
  * The key tuples a document contributes to an index: one per combination of reached
  * values, arrays expanded one level (a "multikey" index, as MongoDB builds it).
  */
-export function indexKeys(doc: Value, paths: readonly string[]): { keys: SqlKey[][]; multikey: boolean } {
-  let multikey = false
-  const perField = paths.map((p) => {
+export function indexKeys(doc: Value, paths: readonly string[]): { keys: SqlKey[][]; multikey: boolean; arrayPaths: number } {
+  let arrayPaths = 0
+  const perField = paths.map((p, i) => {
     const out: SqlKey[] = []
     const seen = new Set<string>()
     for (const v of resolvePath(doc, splitPath(p))) {
-      const items = Array.isArray(v) ? ((multikey = true), v.length ? v : [undefined]) : [v]
+      const items = Array.isArray(v) ? ((arrayPaths |= 1 << i), v.length ? v : [undefined]) : [v]
       for (const it of items) {
         const k = encodeKey(it)
         const id = keyId(k)
@@ -70,7 +70,7 @@ export function indexKeys(doc: Value, paths: readonly string[]): { keys: SqlKey[
     combos = combos.flatMap((c) => field.map((k) => [...c, k]))
     if (combos.length > 10000) throw new Error('index key explosion: more than 10000 keys for one document')
   }
-  return { keys: combos, multikey }
+  return { keys: combos, multikey: arrayPaths !== 0, arrayPaths }
 }
 
 function keyId(k: SqlKey): string {

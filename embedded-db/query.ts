@@ -212,6 +212,9 @@ function chooseCandidates(store: Store, coll: string, query: Value, sort: SortSp
     let eqCols = 0
     let usedIn = false
     let usedRange = false
+    // The column the requested sort may start on: after every column fixed by equality or an
+    // $in, or on the range column itself.
+    let sortFrom = 0
     for (let i = 0; i < ix.paths.length; i++) {
       const c = classify(q[ix.paths[i] as string], ix.multikey)
       if (!c) break
@@ -219,25 +222,29 @@ function chooseCandidates(store: Store, coll: string, query: Value, sort: SortSp
         where.push(c.key === null ? `x.k${i} IS NULL` : `x.k${i} = ?`)
         if (c.key !== null) params.push(c.key)
         eqCols++
+        sortFrom = i + 1
         continue
       }
       if (c.kind === 'in') {
+        if (usedIn) break
         const nonNull = c.keys.filter((k) => k !== null)
         const parts = nonNull.length ? [`x.k${i} IN (${nonNull.map(() => '?').join(', ')})`] : []
         if (nonNull.length < c.keys.length) parts.push(`x.k${i} IS NULL`)
         where.push(`(${parts.join(' OR ')})`)
         params.push(...nonNull)
         usedIn = true
-      } else {
-        for (const [op, key] of c.clauses) {
-          where.push(`x.k${i} ${op} ?`)
-          params.push(key)
-        }
-        usedRange = true
+        sortFrom = i + 1
+        continue
       }
+      for (const [op, key] of c.clauses) {
+        where.push(`x.k${i} ${op} ?`)
+        params.push(key)
+      }
+      usedRange = true
+      sortFrom = i
       break
     }
-    const orderBy = usedIn || ix.multikey ? null : indexOrder(ix, eqCols, sort)
+    const orderBy = indexOrder(ix, sortFrom, sort)
     const score = eqCols * 10 + (usedIn ? 5 : 0) + (usedRange ? 3 : 0) + (orderBy ? 2 : 0)
     if (score === 0 || (best && best.score >= score)) continue
     const sql = `SELECT ${cols} FROM ${ix.table} x JOIN ${t} c ON c.rid = x.rid${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy ?? ix.paths.map((_, i) => `x.k${i}`).concat('x.rid').join(', ')}`
@@ -251,9 +258,16 @@ function chooseCandidates(store: Store, coll: string, query: Value, sort: SortSp
   return { plan: { kind: 'COLLSCAN', sql, params: [], sortedByIndex: false, docsExamined: 0 }, sql, params: [], sortedByIndex: false }
 }
 
-/** ORDER BY over the index when the requested sort follows its columns after the equality prefix. */
+/**
+ * ORDER BY over the index when the requested sort follows its columns after the fixed ones
+ * and none of the sorted columns ever held an array. After an $in (or on a multikey index,
+ * where a document has a row per element) SQLite merges the rows in that order; the reader
+ * keeps a document's first row, which is where the sort puts it since its sort keys are
+ * single values.
+ */
 function indexOrder(ix: IndexState, from: number, sort: SortSpec[]): string | null {
   if (sort.length === 0 || sort.length > ix.paths.length - from) return null
+  if (sort.some((_s, j) => (ix.arrayPaths >> (from + j)) & 1)) return null
   const declared = ix.spec.fields.map((f) => (f.order === -1 ? -1 : 1))
   const same = sort.every((s, j) => s.path === ix.paths[from + j] && s.dir === declared[from + j])
   const reversed = sort.every((s, j) => s.path === ix.paths[from + j] && s.dir === -(declared[from + j] as number))

@@ -19,6 +19,17 @@ export interface IndexState {
   geo: boolean
   paths: string[]
   multikey: boolean
+  /** Bit i set: some document holds an array at paths[i]. */
+  arrayPaths: number
+}
+
+/*
+ * `_indexes.multikey` holds 0 (no array seen), 1 (an array seen, written before the paths
+ * were told apart: every path counts as one) or 1 | arrayPaths << 1.
+ */
+function arrayPathsOf(stored: number | undefined, paths: number): number {
+  if (!stored) return 0
+  return stored === 1 ? (1 << paths) - 1 : stored >> 1
 }
 
 const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,100}$/
@@ -105,7 +116,8 @@ export class Store {
     const existing = this.sql.prepare('SELECT spec, multikey FROM _indexes WHERE coll = ? AND name = ?').get(spec.collection, spec.name) as
       | { spec: string; multikey: number }
       | undefined
-    const state: IndexState = { spec, table, geo, paths: spec.fields.map((f) => f.field), multikey: existing?.multikey === 1 }
+    const arrayPaths = arrayPathsOf(existing?.multikey, spec.fields.length)
+    const state: IndexState = { spec, table, geo, paths: spec.fields.map((f) => f.field), multikey: arrayPaths !== 0, arrayPaths }
     if (existing && existing.spec === specText) return state
     this.dropIndexTables(spec.collection, spec.name)
     if (geo) {
@@ -119,6 +131,7 @@ export class Store {
       if (spec.unique) this.sql.exec(`CREATE UNIQUE INDEX ${q(`${table.slice(1, -1)}:unique`)} ON ${table} (${cols.join(', ')})`)
     }
     state.multikey = false
+    state.arrayPaths = 0
     this.sql.prepare('INSERT OR REPLACE INTO _indexes (coll, name, spec, multikey) VALUES (?, ?, ?, 0)').run(spec.collection, spec.name, specText)
     const rows = this.sql.prepare(`SELECT rid, doc FROM ${this.tableOf(spec.collection)}`).all() as { rid: number; doc: string }[]
     for (const r of rows) this.writeIndexRows(state, r.rid, null, fromStoredText(r.doc))
@@ -197,9 +210,10 @@ export class Store {
       if (keysId(prev.keys) === keysId(next.keys)) return
       this.prepare(`DELETE FROM ${ix.table} WHERE rid = ?`).run(rid)
     }
-    if (next.multikey && !ix.multikey) {
+    if ((ix.arrayPaths | next.arrayPaths) !== ix.arrayPaths) {
       ix.multikey = true
-      this.prepare('UPDATE _indexes SET multikey = 1 WHERE coll = ? AND name = ?').run(ix.spec.collection, ix.spec.name)
+      ix.arrayPaths |= next.arrayPaths
+      this.prepare('UPDATE _indexes SET multikey = ? WHERE coll = ? AND name = ?').run(1 | (ix.arrayPaths << 1), ix.spec.collection, ix.spec.name)
     }
     const cols = ix.paths.map((_, i) => `k${i}`)
     const ins = this.prepare(`INSERT INTO ${ix.table} (rid, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`)

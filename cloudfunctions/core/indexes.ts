@@ -131,6 +131,7 @@ export const INDEXES: IndexSpec[] = [
   // and starts; a person's registrations by event time; an event's registrations by status
   // and sign-up order (roster, fan-out); due offers; stuck sign-ups; dirty seat books.
   { collection: 'events', name: 'audience_status_startAt', fields: [{ field: 'audienceKeys', order: 1 }, { field: 'status', order: 1 }, { field: 'startAt', order: 1 }] },
+  { collection: 'events', name: 'audience_status_kind_startAt', fields: [{ field: 'audienceKeys', order: 1 }, { field: 'status', order: 1 }, { field: 'kind', order: 1 }, { field: 'startAt', order: 1 }] },
   { collection: 'events', name: 'scope_status_startAt', fields: [{ field: 'unitScope', order: 1 }, { field: 'status', order: 1 }, { field: 'startAt', order: 1 }] },
   { collection: 'events', name: 'status_publishAt', fields: [{ field: 'status', order: 1 }, { field: 'publishAt', order: 1 }] },
   { collection: 'events', name: 'status_nextReminderAt', fields: [{ field: 'status', order: 1 }, { field: 'nextReminderAt', order: 1 }] },

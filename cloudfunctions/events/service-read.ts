@@ -49,15 +49,16 @@ export async function listEvents(ctx: ActionContext, input: z.output<typeof List
   const _ = db.command
   const now = ctx.now()
   const keys = personKeys(await personStanding(db, ctx.user, ctx.assignments))
-  const where: Record<string, unknown> = { audienceKeys: _.in(keys), status: 'published', endAt: _.gt(now.toISOString()) }
+  // An event ends on its own date, so one still on began within the last 24 hours: with that
+  // lower bound the index (audienceKeys, status, startAt) serves both the range and the order
+  // and only the page is read. The end and `to` are checked on the page read in that order.
+  const edge = new Date(now.getTime() - 86_400_000).toISOString()
+  const from = input.from ? localToInstant(`${input.from} 00:00`).toISOString() : edge
+  const where: Record<string, unknown> = { audienceKeys: _.in(keys), status: 'published', startAt: _.gte(from > edge ? from : edge), endAt: _.gt(now.toISOString()) }
   if (input.kind) where.kind = input.kind
-  const range = []
-  if (input.from) range.push(_.gte(localToInstant(`${input.from} 00:00`).toISOString()))
-  if (input.to) range.push(_.lt(new Date(localToInstant(`${input.to} 00:00`).getTime() + 86_400_000).toISOString()))
-  if (range.length === 1) where.startAt = range[0]
-  if (range.length === 2) where.startAt = _.and(range)
   const res = await db.collection(E.events).where(where).orderBy('startAt', 'asc').skip(input.skip).limit(input.limit + 1).get()
-  const page = res.data as EventDoc[]
+  const until = input.to ? new Date(localToInstant(`${input.to} 00:00`).getTime() + 86_400_000).toISOString() : null
+  const page = (res.data as EventDoc[]).filter((e) => !until || e.startAt < until)
   return { items: await decorate(db, page.slice(0, input.limit), ctx.caller?.openid ?? null, now), hasMore: page.length > input.limit }
 }
 
