@@ -70,9 +70,12 @@ describe('小区、楼栋 and 为我服务', () => {
   flow(() => app, 'should let a 网格员 read the 住户 of their grid and hide their phone from 为我服务', async ({ page, pageErrors }) => {
     await loginAs(page, 'demo-grid-1')
     await openTab(page, '我的')
-    await page.locator('[data-testid="me-phone-public"].nut-switch-open').click()
-    await page.getByText('已隐藏：居民看不到您的电话').waitFor()
+    await page.getByTestId('me-serving-phone').click()
+    await page.locator('[data-testid="serving-phone-public"].nut-switch-open').click()
+    await page.getByTestId('serving-page').getByText('已隐藏：居民看不到您的电话').waitFor()
+    await page.goBack()
 
+    await page.getByTestId('me-serving-phone').filter({ hasText: '未公开' }).waitFor()
     await page.getByTestId('me-staff-residents').click()
     const list = page.getByTestId('staff-residents-page')
     await list.locator('.nut-tabs-titles-item').getByText('已确认', { exact: true }).click()

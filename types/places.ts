@@ -220,5 +220,7 @@ export const PlacesContract = defineContract({
   },
   removePost: { input: z.object({ postId: Id }), output: z.object({ removed: z.number().int() }) },
   setPhoneHidden: { input: z.object({ hidden: z.boolean() }), output: z.object({ hidden: z.boolean() }) },
+  /** The work number to show in 为我服务 instead of the profile phone; null goes back to it. */
+  setWorkPhone: { input: z.object({ workPhone: ContactPhoneSchema.nullable() }), output: z.object({ workPhone: z.string().nullable() }) },
 })
 export type PlacesContractType = typeof PlacesContract

@@ -43,8 +43,11 @@ export const MeSchema = z.object({
   address: MyAddressSchema.nullable(),
   /** A verified 在职党员 (places.verifyParty). */
   partyMember: z.boolean(),
-  /** Set when the person appears in residents' 为我服务 (网格员, 楼栋长…): whether their phone is hidden there. */
-  serving: z.object({ phoneHidden: z.boolean() }).nullable(),
+  /**
+   * Set when the person appears in residents' 为我服务 (网格员, 楼栋长…): whether their phone
+   * is hidden there, and the work number shown instead of `phone` (null: `phone` shows).
+   */
+  serving: z.object({ phoneHidden: z.boolean(), workPhone: z.string().nullable() }).nullable(),
 })
 export type Me = z.infer<typeof MeSchema>
 

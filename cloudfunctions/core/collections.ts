@@ -16,6 +16,8 @@ export interface UserDoc {
   partyMember?: boolean
   /** Staff who keep their phone off 为我服务. */
   phoneHidden?: boolean
+  /** The work number a 网格员 or post holder chose to show in 为我服务 instead of `phone`. */
+  workPhone?: string | null
   /**
    * The `place_posts` this person holds (楼栋长…), kept with each post in the same
    * transaction, so `users.me` knows they appear in 为我服务 without another read.

@@ -104,7 +104,12 @@ export async function myAddressView(db: Db, user: UserDoc): Promise<MyAddress | 
  * Whether the person appears in residents' 为我服务 — a 网格员, or someone on a post on a
  * place (楼栋长…) — and so has a phone there to publish or hide: their choice, or null.
  */
-export function servingOf(user: UserDoc, roles: readonly { role: Role }[]): { phoneHidden: boolean } | null {
+export function servingOf(user: UserDoc, roles: readonly { role: Role }[]): { phoneHidden: boolean; workPhone: string | null } | null {
   const serves = roles.some((r) => r.role === 'grid_worker') || (user.placePostIds ?? []).length > 0
-  return serves ? { phoneHidden: user.phoneHidden === true } : null
+  return serves ? { phoneHidden: user.phoneHidden === true, workPhone: user.workPhone ?? null } : null
+}
+
+/** The number residents see for a person in 为我服务 (unless hidden): their work number, else their phone. */
+export function servicePhone(user: Pick<UserDoc, 'phone' | 'workPhone'>): string | null {
+  return user.workPhone ?? user.phone
 }

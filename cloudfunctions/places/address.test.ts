@@ -118,6 +118,32 @@ describe('places function: places, addresses and 为我服务', () => {
     })
   })
 
+  describe('setWorkPhone', () => {
+    const phoneOf = async (kind: string) => (await places('demo-resident-1', { action: 'myServers' })).data.servers.find((s: any) => s.kind === kind).phone
+    it('should show a 网格员\'s work number instead of their own phone, and their own again after clearing it', async () => {
+      expect((await places('demo-grid-1', { action: 'setWorkPhone', workPhone: '029-87654321' })).data).toEqual({ workPhone: '029-87654321' })
+      expect(await phoneOf('grid_worker')).toBe('029-87654321')
+      expect(await t.env().call('demo-grid-1', 'users', { action: 'me' })).toMatchObject({ ok: true, data: { serving: { workPhone: '029-87654321' } } })
+      await places('demo-grid-1', { action: 'setWorkPhone', workPhone: null })
+      expect(await phoneOf('grid_worker')).toBe('13991230004')
+    })
+    it('should change the number on a 楼栋长\'s posts, and use it on a post given later', async () => {
+      await places('demo-volunteer-1', { action: 'setWorkPhone', workPhone: '13700001111' })
+      expect(await phoneOf('building_head')).toBe('13700001111')
+      await places('demo-secretary-1', { action: 'assignPost', unitId: DEMO_PLACES.building, post: 'red_steward', openid: 'demo-volunteer-1' })
+      expect(await phoneOf('red_steward')).toBe('13700001111')
+    })
+    it('should refuse a number that is not a phone, changing nothing', async () => {
+      const before = await snapshot(COLLECTIONS.users)
+      expect(codeOf(await places('demo-grid-1', { action: 'setWorkPhone', workPhone: '请打我' }))).toBe('BAD_REQUEST')
+      expect(await snapshot(COLLECTIONS.users)).toBe(before)
+    })
+    it('should refuse a resident who serves nobody and staff not in 为我服务', async () => {
+      expect(codeOf(await places('demo-resident-2', { action: 'setWorkPhone', workPhone: '13700001111' }))).toBe('FORBIDDEN')
+      expect(codeOf(await places('demo-secretary-1', { action: 'setWorkPhone', workPhone: '13700001111' }))).toBe('FORBIDDEN')
+    })
+  })
+
   describe('residents', () => {
     const openids = (res: { data: { items: { openid: string }[] } }) => res.data.items.map((r) => r.openid).sort()
     it('should list the community\'s unconfirmed residents with their rooms for its staff', async () => {

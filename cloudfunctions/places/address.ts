@@ -6,7 +6,7 @@ import { COLLECTIONS, type RoleAssignmentDoc, type UserDoc } from '../core/colle
 import { collection, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { notify } from '../core/outbox'
-import { myAddressView, PLACE_COLLECTIONS, servingOf, type PlacePostDoc } from '../core/places'
+import { myAddressView, PLACE_COLLECTIONS, servicePhone, type PlacePostDoc } from '../core/places'
 import { checkAddress, nextAddress } from './domain/address'
 import { servingList } from './domain/servers'
 import { transact, unitNames } from './units'
@@ -96,19 +96,9 @@ export async function myServers(ctx: ActionContext): Promise<{ address: MyAddres
   const servers = servingList(
     chain,
     a.gridId,
-    workers.map((w) => ({ unitId: a.gridId, name: w.name, phone: w.phone, phoneHidden: w.phoneHidden === true })),
+    workers.map((w) => ({ unitId: a.gridId, name: w.name, phone: servicePhone(w), phoneHidden: w.phoneHidden === true })),
     posts.data as PlacePostDoc[],
     names,
   )
   return { address, servers }
-}
-
-/** Whoever appears in 为我服务 (a 网格员, a 楼栋长…) shows or hides their phone there, on every post they hold. */
-export async function setPhoneHidden(ctx: ActionContext, hidden: boolean): Promise<{ hidden: boolean }> {
-  const user = ctx.requireUser()
-  const { db } = ctx.rt
-  if (!servingOf(user, ctx.assignments)) throw new AppError('FORBIDDEN', '只有在“为我服务”中的网格员、楼栋长等可以设置电话是否公开')
-  await collection(db, COLLECTIONS.users).doc(user._id).update({ phoneHidden: hidden, updatedAt: ctx.now().toISOString() })
-  await collection(db, PLACE_COLLECTIONS.placePosts).where({ openid: user._id }).update({ phoneHidden: hidden })
-  return { hidden }
 }

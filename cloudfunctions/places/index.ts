@@ -4,6 +4,7 @@ import * as address from './address'
 import { importCommit, importPreview } from './import'
 import * as party from './party'
 import * as posts from './posts'
+import * as serving from './serving'
 import { estateViews, loadPlaces, requireCommunity } from './units'
 
 /** The `places` function: 小区/楼栋, my address, 为我服务, import, 双报到, posts on places. */
@@ -28,7 +29,8 @@ export const places = defineFunction('places', PlacesContract, {
   posts: { access: 'places.manage', handler: async (input, ctx) => ({ items: await posts.posts(ctx, input.communityId) }) },
   assignPost: { access: 'places.manage', handler: async (input, ctx) => ({ post: await posts.assignPost(ctx, input) }) },
   removePost: { access: 'places.manage', handler: (input, ctx) => posts.removePost(ctx, input.postId) },
-  setPhoneHidden: { access: 'signed-in', handler: (input, ctx) => address.setPhoneHidden(ctx, input.hidden) },
+  setPhoneHidden: { access: 'signed-in', handler: (input, ctx) => serving.setPhoneHidden(ctx, input.hidden) },
+  setWorkPhone: { access: 'signed-in', handler: (input, ctx) => serving.setWorkPhone(ctx, input.workPhone) },
 })
 
 export const main = places.main

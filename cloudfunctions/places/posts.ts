@@ -4,7 +4,7 @@ import { AppError } from '../core/app-error'
 import { COLLECTIONS, type UnitDoc, type UserDoc } from '../core/collections'
 import type { ActionContext } from '../core/define-function'
 import { notify } from '../core/outbox'
-import { PLACE_COLLECTIONS, placePostId, type PlacePostDoc } from '../core/places'
+import { PLACE_COLLECTIONS, placePostId, servicePhone, type PlacePostDoc } from '../core/places'
 import { communityOf, transact, unitNames, type Tx } from './units'
 
 /*
@@ -49,7 +49,7 @@ async function holder(ctx: ActionContext, unit: UnitDoc, input: { post: PlacePos
   if (!user || !community || user.address?.communityId !== community._id) throw bad('openid', '只能从本社区登记了住址的居民中选择')
   if (input.post === 'party_household' && user.partyMember !== true) throw bad('openid', '党员中心户须是社区核实过的在职党员')
   if (!user.name || !user.phone) throw bad('openid', '该居民还没有填写姓名和手机号')
-  return { openid: user._id, name: user.name, phone: user.phone }
+  return { openid: user._id, name: user.name, phone: servicePhone(user) ?? user.phone }
 }
 
 export async function assignPost(

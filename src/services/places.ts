@@ -38,4 +38,5 @@ export const placesService = {
   assignPost: (input: AssignPostInput) => places('assignPost', input),
   removePost: (postId: string) => places('removePost', { postId }),
   setPhoneHidden: (hidden: boolean) => places('setPhoneHidden', { hidden }),
+  setWorkPhone: (workPhone: string | null) => places('setWorkPhone', { workPhone }),
 }

@@ -1,11 +1,7 @@
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
-import { Cell, Switch } from '@nutui/nutui-react-taro'
+import { Cell } from '@nutui/nutui-react-taro'
 import { ADDRESS_STATUS_LABELS } from '../../../../types/places-labels'
-import { refreshMe } from '../../../hooks/use-me'
-import { toast, toastError } from '../../../lib/feedback'
 import { can } from '../../../lib/roles'
-import { placesService } from '../../../services/places'
 import type { Profile } from '../../../services/users'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
@@ -25,32 +21,16 @@ export function MyPlaceCells({ profile }: { profile: Profile | null | undefined 
       />
       <Cell title="为我服务" extra="网格员、楼栋长、民警、物业" clickable onClick={go('/pages/places/servers')} data-testid="me-servers" />
       <Cell title="在职党员双报到" extra={profile?.partyMember ? '已核实' : '去报到'} clickable onClick={go('/pages/places/party')} data-testid="me-party" />
-      {profile?.serving ? <PhonePublicCell hidden={profile.serving.phoneHidden} /> : null}
+      {profile?.serving ? (
+        <Cell
+          title="我在“为我服务”中的电话"
+          extra={profile.serving.phoneHidden ? '未公开' : (profile.serving.workPhone ?? profile.phone ?? '未填写')}
+          clickable
+          onClick={go('/pages/places/serving')}
+          data-testid="me-serving-phone"
+        />
+      ) : null}
     </>
-  )
-}
-
-/** For whoever appears in residents' 为我服务 (网格员, 楼栋长…): show or hide their phone there. */
-function PhonePublicCell({ hidden }: { hidden: boolean }) {
-  const [busy, setBusy] = useState(false)
-  const change = async (show: boolean) => {
-    setBusy(true)
-    try {
-      await placesService.setPhoneHidden(!show)
-      await refreshMe()
-      toast(show ? '已公开电话，居民可以直接拨打' : '已隐藏电话，居民仍可以给您留言', 'success')
-    } catch (error) {
-      toastError(error)
-    } finally {
-      setBusy(false)
-    }
-  }
-  return (
-    <Cell
-      title="在“为我服务”中公开电话"
-      description={hidden ? '已隐藏：居民看不到您的电话，可以给您留言' : '居民可以直接拨打您的电话'}
-      extra={<Switch checked={!hidden} disabled={busy} onChange={(on) => void change(on)} data-testid="me-phone-public" />}
-    />
   )
 }
 
