@@ -7,7 +7,8 @@ import { PageShell } from '../../components/page-shell'
 import { refreshMe, useMe } from '../../hooks/use-me'
 import { toast, toastError } from '../../lib/feedback'
 import { placesService } from '../../services/places'
-import './serving.scss'
+// The same card, field and hint as 我的住址's 单元/门牌.
+import './address.scss'
 
 /**
  * For a 网格员 or a 楼栋长 (whoever residents find in 为我服务): the number residents see —
@@ -60,10 +61,10 @@ export default function ServingPhonePage() {
           extra={<Switch checked={!serving.phoneHidden} disabled={busy} onChange={setShown} data-testid="serving-phone-public" />}
         />
       </CellGroup>
-      <View className="serving__card">
-        <Text className="serving__label">工作电话（选填）</Text>
+      <View className="address__room">
+        <Text className="address__label">工作电话（选填）</Text>
         <Input
-          className="serving__input"
+          className="address__input"
           type="tel"
           value={workPhone}
           maxLength={20}
@@ -71,7 +72,7 @@ export default function ServingPhonePage() {
           onChange={setWorkPhone}
           data-testid="serving-work-phone"
         />
-        <Text className="serving__hint">可以填单位的座机或工作手机，居民在“为我服务”里看到的是这个号码。</Text>
+        <Text className="address__hint">可以填单位的座机或工作手机，居民在“为我服务”里看到的是这个号码。</Text>
         <Button block type="primary" loading={busy} disabled={workPhone.trim() === saved} onClick={saveNumber} data-testid="serving-save">
           保存
         </Button>
