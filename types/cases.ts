@@ -113,7 +113,9 @@ export type Category = z.infer<typeof CategorySchema>
  * `priority`; the first active one whose `match` fits wins. Every match field is optional
  * and an empty match fits everything.
  * - `categoryPrefixes`: `property` fits every `property.*` leaf, `property.elevator` one leaf.
- * - `streetIds` / `communityIds`: only where the case's location falls.
+ * - `districtIds` / `streetIds` / `communityIds`: only where the case's location falls. An
+ *   administrator's rule names at least one of them, all inside their own units; a rule
+ *   for every place is for the top-level administrator only (cases/config-scope.ts).
  * - `channels`: only cases that came in this way (e.g. 12345 hotline cases to the street).
  * The `target` is a level (resolved against the case's location), or a fixed unit.
  */
@@ -124,6 +126,7 @@ export const RoutingRuleSchema = z.object({
   active: z.boolean().default(true),
   match: z.object({
     categoryPrefixes: z.array(z.string().min(1)).optional(),
+    districtIds: z.array(Id).optional(),
     streetIds: z.array(Id).optional(),
     communityIds: z.array(Id).optional(),
     channels: z.array(CaseChannelSchema).optional(),

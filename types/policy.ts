@@ -26,7 +26,10 @@ export const POLICY = {
   },
   /** 督办 and extension review, for the units strictly below the holder's (see cases actors). */
   'cases.supervise': { label: '督办', roles: ['community_secretary', 'street_staff'] },
-  /** Categories and routing rules. */
+  /**
+   * Routing rules within the holder's units; categories, and rules for every place, only for
+   * one who holds it at every root (cloudfunctions/cases/domain/config-scope.ts).
+   */
   'cases.configure': { label: '分类与流转规则', roles: ['admin'] },
   'cases.previewRoute': { label: '流转预览', roles: ['street_staff'] },
   /** 网格员代办: entering a case for a resident of the grid. */

@@ -30,7 +30,11 @@ interface Child {
 }
 
 function submitter(file: string, dataDir: string, openid: string): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, dataDir, openid, String(PER_SIDE), BEFORE, AFTER], { stdio: ['pipe', 'pipe', 'pipe'] })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', CHILD, file, dataDir, openid, String(PER_SIDE), BEFORE, AFTER],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  )
   let out = ''
   let err = ''
   let onReady: () => void = () => undefined
@@ -44,7 +48,13 @@ function submitter(file: string, dataDir: string, openid: string): Child {
     child.on('error', reject)
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`submitter ${openid} failed (${code}): ${err}`))
-      resolve(out.split('\n').slice(1).filter(Boolean).map((line) => JSON.parse(line)))
+      resolve(
+        out
+          .split('\n')
+          .slice(1)
+          .filter(Boolean)
+          .map((line) => JSON.parse(line)),
+      )
     })
   })
   return { ready, go: () => child.stdin.end('go\n'), answers }
@@ -79,16 +89,22 @@ describe('case numbers at a day boundary across two processes', () => {
         byDay.set(day!, [...(byDay.get(day!) ?? []), Number(seq)])
       }
       const range = Array.from({ length: 2 * PER_SIDE }, (_, i) => i + 1)
-      expect(Object.fromEntries([...byDay].map(([day, seqs]) => [day, seqs.sort((a, b) => a - b)]))).toEqual({ '20261122': range, '20261123': range })
+      expect(Object.fromEntries([...byDay].map(([day, seqs]) => [day, seqs.sort((a, b) => a - b)]))).toEqual({
+        '20261122': range,
+        '20261123': range,
+      })
       const counters = (await check.db.collection(CASE_COLLECTIONS.counters).get()).data as CaseCounterDoc[]
       expect(counters.map((c) => [c._id, c.seq]).sort()).toEqual([
         ['case-number:BL:20261122', 2 * PER_SIDE],
         ['case-number:BL:20261123', 2 * PER_SIDE],
       ])
-      const kept = (await check.db.collection(CASE_COLLECTIONS.figureCounters).limit(1000).get()).data as FigureCounterDoc[]
+      const kept = (await check.db.collection(CASE_COLLECTIONS.figureCounters).limit(1000).get())
+        .data as FigureCounterDoc[]
       const strip = ({ updatedAt: _u, unitName: _n, ...rest }: FigureCounterDoc) => rest
       const recounted = tallyFigureCounters(stored, new Date(AFTER))
-      expect(kept.map(strip).sort((a, b) => a._id.localeCompare(b._id))).toEqual(recounted.map(strip).sort((a, b) => a._id.localeCompare(b._id)))
+      expect(kept.map(strip).sort((a, b) => a._id.localeCompare(b._id))).toEqual(
+        recounted.map(strip).sort((a, b) => a._id.localeCompare(b._id)),
+      )
       expect(recounted.map((c) => c.day).sort()).toEqual(['2026-11-22', '2026-11-23'])
     } finally {
       check.close()

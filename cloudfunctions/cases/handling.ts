@@ -12,11 +12,11 @@ import {
   type TransferInputSchema,
 } from '../../types/cases'
 import { AppError } from '../core/app-error'
-import { loadUnit } from '../core/authz'
+import { canAt, loadUnit } from '../core/authz'
 import type { UnitDoc } from '../core/collections'
 import { collection } from '../core/data'
 import type { ActionContext } from '../core/define-function'
-import { CASE_COLLECTIONS } from './collections'
+import { CASE_COLLECTIONS, type CaseDoc } from './collections'
 import { parseCaseNumber } from './domain/case-number'
 import { addDuration, checkExtension, extendDeadline, formatShanghaiText, isOnTime, windowsOf } from './domain/deadlines'
 import { revisitDueAt } from './domain/satisfaction'
@@ -73,9 +73,26 @@ export async function addNote(ctx: ActionContext, input: z.output<typeof AddNote
  * handling deadline stays (the petitioner's wait does not restart). A returned case may be
  * "transferred" to the dispatching unit itself, which then handles it.
  */
+/**
+ * Routing never sends a case out of the district it is in (domain/routing.ts), so neither
+ * may a transfer: the receiving unit's staff would read the resident's name and phone. Only
+ * someone who also handles cases at the receiving unit (an administrator over both
+ * districts, say) may send it further.
+ */
+function requireTransferReach(ctx: ActionContext, doc: Pick<CaseDoc, 'districtId' | 'unitScope'>, target: UnitDoc): void {
+  const district = doc.districtId ?? doc.unitScope[0]
+  const inDistrict = target._id === district || target.ancestors.includes(district ?? '')
+  if (!inDistrict && !canAt(ctx.assignments, 'cases.handle', target)) {
+    throw new AppError('FORBIDDEN', `「${target.name}」不在本诉求所在的区，不能转办；确需跨区办理的，请联系上级管理员`, {
+      issues: [{ path: ['toUnitId'], message: '请选择本区的承办单位' }],
+    })
+  }
+}
+
 export async function transferCase(ctx: ActionContext, input: z.output<typeof TransferInputSchema>): Promise<CaseDetail> {
   const target = await unitOrThrow(ctx, input.toUnitId)
   return transition(ctx, input.caseId, 'transfer', async (doc, _actor, now) => {
+    requireTransferReach(ctx, doc, target)
     await checkPublicText(ctx, [['reason', input.reason]])
     if (target._id === doc.handlingUnitId && doc.status !== 'returned') {
       throw new AppError('BAD_REQUEST', '已在该单位办理', { issues: [{ path: ['toUnitId'], message: '请选择另一个承办单位' }] })

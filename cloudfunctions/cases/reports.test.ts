@@ -1,5 +1,5 @@
 import type { CaseDetail, CaseSummary, Figures, RouteDecision } from '../../types/cases'
-import { casesHarness, closeChecked, IN_GRID_1, type CasesHarness } from './test-helpers'
+import { addTopLevelAdmin, casesHarness, closeChecked, IN_GRID_1, TOP_ADMIN, type CasesHarness } from './test-helpers'
 
 /* Inbox, ledgers, figures, export, similar cases and the admin actions, on the demo data. */
 
@@ -158,16 +158,18 @@ describe('cases.similarNearby', () => {
 })
 
 describe('cases admin', () => {
-  it('should let the admin add a leaf category that residents then see', async () => {
+  it('should let the top-level admin add a leaf category that residents then see', async () => {
+    await addTopLevelAdmin(h)
     const cat = { code: 'environment.pets', parentCode: 'environment', name: '宠物粪便', routingLevel: 'grid', tier: 'general' }
-    expect(await h.act('demo-admin', 'saveCategory', cat)).toMatchObject({ ok: true })
+    expect(await h.act(TOP_ADMIN, 'saveCategory', cat)).toMatchObject({ ok: true })
     const list = await h.env.call<{ items: Array<{ code: string }> }>(null, 'cases', { action: 'categories' })
     expect(list.ok && list.data.items.map((c) => c.code)).toContain('environment.pets')
   })
 
   it('should refuse a leaf whose group does not exist with BAD_REQUEST', async () => {
+    await addTopLevelAdmin(h)
     const cat = { code: 'pets.dogs', parentCode: 'pets', name: '犬只', routingLevel: 'grid', tier: 'general' }
-    expect(await h.act('demo-admin', 'saveCategory', cat)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(await h.act(TOP_ADMIN, 'saveCategory', cat)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
   })
 
   it('should refuse category edits by street staff with FORBIDDEN', async () => {
@@ -176,7 +178,7 @@ describe('cases admin', () => {
   })
 
   it('should route new cases by a rule the admin saves, and stop when it is deleted', async () => {
-    const rule = { id: 'rule-litter-street', name: '垃圾问题交街道', priority: 1, match: { categoryPrefixes: ['environment.litter'] }, target: { kind: 'level', level: 'street' } }
+    const rule = { id: 'rule-litter-street', name: '垃圾问题交街道', priority: 1, match: { districtIds: ['d-beilin'], categoryPrefixes: ['environment.litter'] }, target: { kind: 'level', level: 'street' } }
     expect(await h.act('demo-admin', 'saveRoutingRule', rule)).toMatchObject({ ok: true })
     const preview = await h.act<RouteDecision>('demo-admin', 'previewRoute', { categoryCode: 'environment.litter', location: IN_GRID_1 })
     expect(preview.ok && [preview.data.unitId, preview.data.ruleId]).toEqual(['s-baishulin', 'rule-litter-street'])

@@ -2,18 +2,21 @@ import type { Db } from '@cloudbase/database'
 import type { z } from 'zod'
 import type { Category, RouteDecision, RoutePreviewInputSchema, RoutingRule } from '../../types/cases'
 import { AppError } from '../core/app-error'
-import { loadUnit } from '../core/authz'
+import { holdsCapabilityAt } from '../../types/policy'
 import { collection } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { CASE_COLLECTIONS, SETTINGS_ID, type CaseSettingsDoc } from './collections'
+import { checkRuleScope, type ConfigAuthority, type ScopeCheck, type ScopedUnit } from './domain/config-scope'
 import { buildOrgIndex, route } from './domain/routing'
 import { loadUnits, toRoutingUnit } from './org-tree'
 
 /*
- * What the district administrator configures: categories, routing rules and the case
- * settings (number prefixes, fallback unit). Saving checks what zod cannot: a leaf's group
- * exists, a group has no group above it, a rule's unit exists. `previewRoute` answers
- * "where would this case go, and why" before a rule is saved.
+ * What the administrators configure: categories, routing rules and the case settings
+ * (number prefixes, fallback unit). Saving checks what zod cannot: a leaf's group exists, a
+ * group has no group above it, a rule's units exist — and how far the administrator
+ * reaches (domain/config-scope.ts): rules within their own units, categories (shared by
+ * every district) by the top-level administrator only. `previewRoute` answers "where would
+ * this case go, and why" before a rule is saved.
  */
 
 export async function loadCategories(db: Db): Promise<Category[]> {
@@ -48,8 +51,36 @@ export async function loadSettings(db: Db): Promise<CaseSettingsDoc> {
 
 const bad = (path: string, message: string) => new AppError('BAD_REQUEST', message, { issues: [{ path: [path], message }] })
 
+/** The org tree as the scope check reads it, and what the caller holds of `cases.configure` in it. */
+async function configAuthority(ctx: ActionContext): Promise<{ unitOf: (id: string) => ScopedUnit | null; authority: ConfigAuthority }> {
+  const units = new Map((await loadUnits(ctx.rt.db)).map((u) => [u._id, u]))
+  const holds = (scope: readonly string[]) => holdsCapabilityAt(ctx.assignments, 'cases.configure', scope)
+  const roots = [...units.values()].filter((u) => u.ancestors.length === 0)
+  const unitOf = (id: string): ScopedUnit | null => {
+    const u = units.get(id)
+    return u ? { id: u._id, name: u.name, kind: u.kind, scope: [...u.ancestors, u._id] } : null
+  }
+  return { unitOf, authority: { topLevel: roots.length > 0 && roots.every((r) => holds([r._id])), holds } }
+}
+
+function requireInScope(check: ScopeCheck): void {
+  if (!check.ok) throw new AppError(check.code, check.message, { issues: [{ path: [check.path], message: check.message }] })
+}
+
+/** A stored rule the caller may change or delete: one that reaches only inside their units. */
+async function requireOwnRule(ctx: ActionContext, id: string, scope: Awaited<ReturnType<typeof configAuthority>>): Promise<boolean> {
+  const existing = await collection(ctx.rt.db, CASE_COLLECTIONS.rules).doc(id).get()
+  if (existing && !checkRuleScope(existing, scope.unitOf, scope.authority).ok) {
+    throw new AppError('FORBIDDEN', '这条规则涉及您管辖范围以外的地方或单位，不能修改或删除')
+  }
+  return !!existing
+}
+
 export async function saveCategory(ctx: ActionContext, input: Category): Promise<Category> {
   const { db } = ctx.rt
+  if (!(await configAuthority(ctx)).authority.topLevel) {
+    throw new AppError('FORBIDDEN', '诉求类别各区通用，只有最上级管理员可以修改；请联系上级管理员')
+  }
   const isLeaf = input.code.includes('.')
   if (isLeaf !== (input.parentCode !== null)) throw bad('parentCode', '二级类别须属于一个一级类别，一级类别不能再有上级')
   if (input.parentCode) {
@@ -63,16 +94,16 @@ export async function saveCategory(ctx: ActionContext, input: Category): Promise
 }
 
 export async function saveRoutingRule(ctx: ActionContext, input: RoutingRule): Promise<RoutingRule> {
-  const { db } = ctx.rt
-  if (input.target.kind === 'unit') {
-    if (!(await loadUnit(db, input.target.unitId))) throw bad('target', '规则指定的单位不存在')
-  }
+  const scope = await configAuthority(ctx)
+  requireInScope(checkRuleScope(input, scope.unitOf, scope.authority))
+  await requireOwnRule(ctx, input.id, scope)
   const { id, ...doc } = input
-  await collection(db, CASE_COLLECTIONS.rules).doc(id).set(doc)
+  await collection(ctx.rt.db, CASE_COLLECTIONS.rules).doc(id).set(doc)
   return input
 }
 
 export async function deleteRoutingRule(ctx: ActionContext, id: string): Promise<{ deleted: boolean }> {
+  if (!(await requireOwnRule(ctx, id, await configAuthority(ctx)))) return { deleted: false }
   return { deleted: (await collection(ctx.rt.db, CASE_COLLECTIONS.rules).doc(id).remove()) > 0 }
 }
 

@@ -1,5 +1,6 @@
 import type { CaseDetail } from '../../types/cases'
 import type { Envelope } from '../../types/envelope'
+import { roleAssignmentId } from '../core/collections'
 import { createTestEnv, type TestEnv } from '../core/testing'
 import { CASE_COLLECTIONS, type CaseDoc } from './collections'
 import { FIGURE_COUNT_KEYS } from './domain/figures'
@@ -84,5 +85,15 @@ export async function casesHarness(): Promise<CasesHarness> {
       const docs = await env.docs<{ dedupeKey: string; title: string }>('outbox', { openid })
       return docs.filter((d) => d.dedupeKey.startsWith('case:')).map((d) => d.title).sort()
     },
+  }
+}
+
+/** An administrator at every root of the demo org tree: the only one who may change what every district shares. */
+export const TOP_ADMIN = 'test-top-admin'
+export async function addTopLevelAdmin(h: CasesHarness): Promise<void> {
+  const at = h.env.clock.now().toISOString()
+  await h.env.rt.db.collection('users').doc(TOP_ADMIN).set({ name: '市级管理员', phone: '13700000001', communityId: null, createdAt: at, updatedAt: at })
+  for (const unitId of ['d-beilin', 'd-gaoling', 'd-lintong', 'd-changan']) {
+    await h.env.rt.db.collection('role_assignments').doc(roleAssignmentId(TOP_ADMIN, 'admin', unitId)).set({ openid: TOP_ADMIN, role: 'admin', unitId, createdAt: at, grantedBy: null })
   }
 }

@@ -145,6 +145,7 @@ export function pickRule(rules: readonly RoutingRule[], req: Pick<RoutingRequest
     ordered.find(
       (r) =>
         categoryMatches(req.category.code, r.match.categoryPrefixes) &&
+        within(where.district, r.match.districtIds) &&
         within(where.street, r.match.streetIds) &&
         within(where.community, r.match.communityIds) &&
         (!r.match.channels || r.match.channels.length === 0 || r.match.channels.includes(req.channel)),
@@ -159,10 +160,15 @@ function childOfKind(index: OrgIndex, parent: RoutingUnit | null, kind: UnitKind
   return (index.children.get(parent.id) ?? []).find((c) => c.kind === kind) ?? null
 }
 
+/**
+ * The department of the case's own district. Never one of another district: its staff would
+ * read the resident's name and phone, and the district does not answer for it; a district
+ * without the department has its street coordinate instead.
+ */
 function findDepartment(index: OrgIndex, district: RoutingUnit | null, key: string): RoutingUnit | null {
+  if (!district) return null
   const all = [...index.byId.values()].filter((u) => u.kind === 'department' && u.departmentKey === key).sort(bySort)
-  // A department of the case's own district first; one elsewhere only when the district has none.
-  return all.find((d) => district && ancestorOfKind(index, d, 'district')?.id === district.id) ?? all[0] ?? null
+  return all.find((d) => ancestorOfKind(index, d, 'district')?.id === district.id) ?? null
 }
 
 /**
