@@ -50,7 +50,10 @@ export default function StaffCaseDetailPage() {
     void detail.reload().finally(() => Taro.stopPullDownRefresh())
   })
   const c = detail.data
-  const targets = useMemo(() => (c ? matchUnits(staff.tree, form.unitKeyword, c.handlingUnitId) : []), [staff.tree, form.unitKeyword, c])
+  const targets = useMemo(
+    () => (c ? matchUnits(staff.tree, form.unitKeyword, c.handlingUnitId, 20, staff.units.map((u) => u.id)) : []),
+    [staff.tree, staff.units, form.unitKeyword, c],
+  )
 
   const run = async (action: StaffAction) => {
     const call = buildStaffCall(id, action, form)

@@ -41,6 +41,12 @@ describe('handlerUnits', () => {
 })
 
 describe('matchUnits', () => {
+  it('should offer only units of the case’s district, and units the person handles elsewhere', () => {
+    const twoDistricts = [...TREE, unit('d2', '高陵区', 'district', []), unit('dept2', '高陵区住建局', 'department', ['d2'])]
+    expect(matchUnits(twoDistricts, '住建局', 'g1').map((u) => u.id)).toEqual(['dept'])
+    expect(matchUnits(twoDistricts, '住建局', 'g1', 20, ['dept2']).map((u) => u.id)).toEqual(['dept', 'dept2'])
+  })
+
   it('should find transfer targets by name and leave out the current unit', () => {
     expect(matchUnits(TREE, '东县门', 'g1').map((u) => u.id)).toEqual(['c', 'c-sfb'])
     expect(matchUnits(TREE, '', 'g1', 2).map((u) => u.id)).toEqual(['d', 's'])

@@ -35,8 +35,17 @@ export function handlerUnits(me: Pick<Profile, 'roles' | 'capabilities'>, tree: 
   return [...seen.values()]
 }
 
-/** Transfer targets matching what was typed (name contains it), at most `limit`, the case's own unit left out. */
-export function matchUnits(tree: readonly UnitView[], keyword: string, exceptId: string, limit = 20): UnitView[] {
+/**
+ * Transfer targets matching what was typed (name contains it), at most `limit`, the case's
+ * own unit left out. Only units of the case's district, as the server allows, or units the
+ * person handles cases at themselves (`handledAt`: they may send a case there).
+ */
+export function matchUnits(tree: readonly UnitView[], keyword: string, exceptId: string, limit = 20, handledAt: readonly string[] = []): UnitView[] {
   const k = keyword.trim()
-  return tree.filter((u) => HANDLING_KINDS.includes(u.kind) && u.id !== exceptId && (!k || u.name.includes(k))).slice(0, limit)
+  const byId = new Map(tree.map((u) => [u.id, u]))
+  const current = byId.get(exceptId)
+  const chain = current ? [...current.ancestors, current.id] : []
+  const district = chain.find((id) => byId.get(id)?.kind === 'district') ?? chain[0]
+  const reachable = (u: UnitView) => !district || u.id === district || u.ancestors.includes(district) || handledAt.includes(u.id)
+  return tree.filter((u) => HANDLING_KINDS.includes(u.kind) && u.id !== exceptId && reachable(u) && (!k || u.name.includes(k))).slice(0, limit)
 }
