@@ -42,3 +42,7 @@ export const noticesService = {
   remind: (noticeId: string, ref: string) => notices('remind', { noticeId, ref }),
   exportReach: (noticeId: string) => notices('exportReach', { noticeId }),
 }
+
+export type { PickedPdf } from './upload/pdf-file'
+/** Picks one PDF and uploads it (per platform: services/upload/pdf.*.ts); null when none was chosen. */
+export { pickAndUploadPdf } from './upload/pdf'

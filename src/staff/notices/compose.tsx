@@ -6,28 +6,36 @@ import { AUDIENCE_FILTER_LABELS, NOTICE_CATEGORY_LABELS, NOTICE_KIND_LABELS, NOT
 import { PageShell } from '../../components/page-shell'
 import { PhotoPicker } from '../../components/photo-picker'
 import { useAsync } from '../../hooks/use-async'
+import { useMe } from '../../hooks/use-me'
 import { confirm, toast, toastError } from '../../lib/feedback'
+import { can } from '../../lib/roles'
 import { noticesService } from '../../services/notices'
 import { usersService } from '../../services/users'
 import { AudiencePicker } from './components/audience-picker'
 import { ChoiceChips } from './components/choice-chips'
+import { ComposeExtras } from './components/compose-extras'
 import { NoticePreview } from './components/notice-preview'
 import { audienceChoices, AUDIENCE_KINDS } from './units'
 import { useCompose } from './use-compose'
+import { confirmText } from './when'
 import './compose.scss'
 
-/** 写通知: text, category, priority, audience with a live count, preview, then a confirm that states the number. */
+/**
+ * 写通知: audience with a live count, text, category, priority, then the optional schedule,
+ * pin, expiry, PDFs and linked event; a preview, then a confirm that states the number.
+ */
 export default function ComposeNoticePage() {
   const senderId = decodeURIComponent(useRouter().params.unitId ?? '')
   const tree = useAsync(() => usersService.orgTree({ kinds: [...AUDIENCE_KINDS] }), [])
   const choices = useMemo(() => audienceChoices(tree.data?.units ?? [], senderId), [tree.data, senderId])
-  const { form, set, toggleUnit, count, input } = useCompose(senderId)
+  const { form, set, setTime, toggleUnit, count, input } = useCompose(senderId)
+  const { profile } = useMe()
   const [preview, setPreview] = useState(false)
   const [saving, setSaving] = useState(false)
 
   const publish = async () => {
     if (form.unitIds.length === 0) return toast('请选择发送范围')
-    const sure = await confirm({ title: '确认发布', content: `这条通知将发送给 ${count ?? '—'} 人${form.priority === 'urgent' ? '（紧急通知需另一位工作人员审核）' : ''}。发布后可以修改或撤回。`, confirmText: '发布' })
+    const sure = await confirm({ title: '确认发布', content: confirmText(form, count), confirmText: '发布' })
     if (!sure) return
     setSaving(true)
     try {
@@ -67,6 +75,7 @@ export default function ComposeNoticePage() {
       </View>
       <View className="section-title">图片（选填）</View>
       <PhotoPicker className="notice-compose__photos" photos={form.photos} onChange={(p) => set('photos', p)} onUploading={() => undefined} max={NOTICE_LIMITS.imagesMax} label="图片" testId="notice-photo" />
+      <ComposeExtras form={form} senderId={senderId} linksEvents={can(profile, 'events.manage')} set={set} setTime={setTime} />
       {preview ? <NoticePreview form={form} /> : null}
       <View className="notice-compose__actions">
         <Button block fill="outline" onClick={() => setPreview((p) => !p)} data-testid="notice-preview-toggle">

@@ -7,7 +7,7 @@ import { toastError } from '../../../lib/feedback'
 import { categoryLabel, priorityLabel, priorityTagType } from '../format'
 import { openAttachment } from '../open-attachment'
 
-/** The notice as written: tags, title, sender and time, text, pictures, PDFs and 公示 progress. */
+/** The notice as written: tags, title, sender and time, text, pictures, PDFs, the linked event and 公示 progress. */
 export function NoticeBody({ notice }: { notice: NoticeDetail }) {
   const preview = (url: string) => void Taro.previewImage({ current: url, urls: notice.images })
   return (
@@ -32,6 +32,11 @@ export function NoticeBody({ notice }: { notice: NoticeDetail }) {
           <Text className="notice-detail__meta">{(a.sizeBytes / 1024 / 1024).toFixed(1)} MB · 点击打开</Text>
         </View>
       ))}
+      {notice.eventId ? (
+        <View className="notice-detail__file" hoverClass="notice-detail__file--pressed" onClick={() => void Taro.navigateTo({ url: `/pages/events/detail?id=${encodeURIComponent(notice.eventId ?? '')}` })} data-testid="notice-event-link">
+          <Text>🗓 查看活动并报名</Text>
+        </View>
+      ) : null}
       {notice.progress.length ? (
         <View className="notice-detail__progress" data-testid="notice-progress">
           <Text className="notice-detail__label">进展</Text>

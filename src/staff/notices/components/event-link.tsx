@@ -1,0 +1,58 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { formatTime } from '../../../lib/dayjs'
+import { toastError } from '../../../lib/feedback'
+import { eventsService, type EventSummary } from '../../../services/events'
+import './event-link.scss'
+
+export interface LinkedEvent {
+  id: string
+  title: string
+}
+
+/**
+ * 关联活动: a notice about a 板凳会 or 义诊 can carry a link residents tap to sign up. The
+ * choice is the sending unit's upcoming events, asked for only when the secretary opens it.
+ */
+export function EventLink({ unitId, value, onChange }: { unitId: string; value: LinkedEvent | null; onChange(v: LinkedEvent | null): void }) {
+  const [choices, setChoices] = useState<EventSummary[] | null>(null)
+  const [loading, setLoading] = useState(false)
+  const open = async () => {
+    setLoading(true)
+    try {
+      setChoices((await eventsService.manage({ unitId, box: 'upcoming' })).items)
+    } catch (e) {
+      toastError(e)
+    } finally {
+      setLoading(false)
+    }
+  }
+  if (value) {
+    return (
+      <View className="event-link__row" data-testid="notice-event-linked">
+        <Text className="event-link__title">🗓 {value.title}</Text>
+        <Text className="event-link__action" onClick={() => onChange(null)}>
+          取消关联
+        </Text>
+      </View>
+    )
+  }
+  if (choices === null) {
+    return (
+      <Text className="event-link__action" onClick={() => void (loading ? undefined : open())} data-testid="notice-event-open">
+        {loading ? '正在加载本单位的活动…' : '＋ 关联一个活动（居民可直接报名）'}
+      </Text>
+    )
+  }
+  if (choices.length === 0) return <Text className="event-link__hint">本单位近期没有可关联的活动，可先在“活动管理”中创建</Text>
+  return (
+    <View className="event-link">
+      {choices.map((e) => (
+        <View key={e.id} className="event-link__row" onClick={() => onChange({ id: e.id, title: e.title })} data-testid={`notice-event-${e.id}`}>
+          <Text className="event-link__title">{e.title}</Text>
+          <Text className="event-link__hint">{formatTime(e.startAt)}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
