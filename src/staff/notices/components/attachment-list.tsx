@@ -3,7 +3,6 @@ import { useState } from 'react'
 import { NOTICE_LIMITS } from '../../../../types/notices-labels'
 import { toastError } from '../../../lib/feedback'
 import { pickAndUploadPdf, type PickedPdf } from '../../../services/notices'
-import './attachment-list.scss'
 
 const MB = 1024 * 1024
 
@@ -22,17 +21,17 @@ export function AttachmentList({ files, onChange }: { files: PickedPdf[]; onChan
     }
   }
   return (
-    <View className="attachment-list">
+    <View className="notice-compose__list">
       {files.map((f, i) => (
-        <View key={f.fileId} className="attachment-list__row" data-testid="notice-attachment">
-          <Text className="attachment-list__name">📄 {f.name}（{(f.sizeBytes / MB).toFixed(1)} MB）</Text>
-          <Text className="attachment-list__remove" onClick={() => onChange(files.filter((_, j) => j !== i))}>
+        <View key={f.fileId} className="notice-compose__item" data-testid="notice-attachment">
+          <Text className="notice-compose__item-text">📄 {f.name}（{(f.sizeBytes / MB).toFixed(1)} MB）</Text>
+          <Text className="notice-compose__link" onClick={() => onChange(files.filter((_, j) => j !== i))}>
             删除
           </Text>
         </View>
       ))}
       {files.length < NOTICE_LIMITS.attachmentsMax ? (
-        <Text className="attachment-list__add" onClick={() => void (uploading ? undefined : add())} data-testid="notice-attachment-add">
+        <Text className="notice-compose__add" onClick={() => void (uploading ? undefined : add())} data-testid="notice-attachment-add">
           {uploading ? '正在上传…' : `＋ 添加 PDF 附件（每个不超过 ${NOTICE_LIMITS.attachmentMaxBytes / MB}MB）`}
         </Text>
       ) : null}

@@ -3,7 +3,6 @@ import { useState } from 'react'
 import { formatTime } from '../../../lib/dayjs'
 import { toastError } from '../../../lib/feedback'
 import { eventsService, type EventSummary } from '../../../services/events'
-import './event-link.scss'
 
 export interface LinkedEvent {
   id: string
@@ -29,9 +28,9 @@ export function EventLink({ unitId, value, onChange }: { unitId: string; value: 
   }
   if (value) {
     return (
-      <View className="event-link__row" data-testid="notice-event-linked">
-        <Text className="event-link__title">🗓 {value.title}</Text>
-        <Text className="event-link__action" onClick={() => onChange(null)}>
+      <View className="notice-compose__item" data-testid="notice-event-linked">
+        <Text className="notice-compose__item-text">🗓 {value.title}</Text>
+        <Text className="notice-compose__link" onClick={() => onChange(null)}>
           取消关联
         </Text>
       </View>
@@ -39,18 +38,18 @@ export function EventLink({ unitId, value, onChange }: { unitId: string; value: 
   }
   if (choices === null) {
     return (
-      <Text className="event-link__action" onClick={() => void (loading ? undefined : open())} data-testid="notice-event-open">
+      <Text className="notice-compose__link" onClick={() => void (loading ? undefined : open())} data-testid="notice-event-open">
         {loading ? '正在加载本单位的活动…' : '＋ 关联一个活动（居民可直接报名）'}
       </Text>
     )
   }
-  if (choices.length === 0) return <Text className="event-link__hint">本单位近期没有可关联的活动，可先在“活动管理”中创建</Text>
+  if (choices.length === 0) return <Text className="notice-compose__meta">本单位近期没有可关联的活动，可先在“活动管理”中创建</Text>
   return (
-    <View className="event-link">
+    <View className="notice-compose__list">
       {choices.map((e) => (
-        <View key={e.id} className="event-link__row" onClick={() => onChange({ id: e.id, title: e.title })} data-testid={`notice-event-${e.id}`}>
-          <Text className="event-link__title">{e.title}</Text>
-          <Text className="event-link__hint">{formatTime(e.startAt)}</Text>
+        <View key={e.id} className="notice-compose__item" onClick={() => onChange({ id: e.id, title: e.title })} data-testid={`notice-event-${e.id}`}>
+          <Text className="notice-compose__item-text">{e.title}</Text>
+          <Text className="notice-compose__meta">{formatTime(e.startAt)}</Text>
         </View>
       ))}
     </View>

@@ -1,30 +1,29 @@
 import { Picker, Text, View } from '@tarojs/components'
 import { WHEN_DEFAULT_HOURS, WHEN_FIELDS, WHEN_LABELS, wallTimeAhead, type WallTime, type WhenField } from '../when'
-import './when-fields.scss'
 
 type Times = Record<WhenField, WallTime | null>
 
 function WhenRow({ field, value, onChange }: { field: WhenField; value: WallTime | null; onChange(v: WallTime | null): void }) {
   const { label, off } = WHEN_LABELS[field]
   return (
-    <View className="when-fields__row" data-testid={`notice-when-${field}`}>
-      <Text className="when-fields__label">{label}</Text>
+    <View className="notice-compose__line" data-testid={`notice-when-${field}`}>
+      <Text className="notice-compose__switch">{label}</Text>
       {value ? (
-        <View className="when-fields__value">
+        <View className="notice-compose__line">
           <Picker mode="date" value={value.date} onChange={(e) => onChange({ ...value, date: String(e.detail.value) })}>
-            <Text className="when-fields__pick">{value.date}</Text>
+            <Text className="notice-compose__pick">{value.date}</Text>
           </Picker>
           <Picker mode="time" value={value.time} onChange={(e) => onChange({ ...value, time: String(e.detail.value) })}>
-            <Text className="when-fields__pick">{value.time}</Text>
+            <Text className="notice-compose__pick">{value.time}</Text>
           </Picker>
-          <Text className="when-fields__toggle" onClick={() => onChange(null)} data-testid={`notice-when-${field}-off`}>
+          <Text className="notice-compose__link" onClick={() => onChange(null)} data-testid={`notice-when-${field}-off`}>
             取消
           </Text>
         </View>
       ) : (
-        <View className="when-fields__value">
-          <Text className="when-fields__off">{off}</Text>
-          <Text className="when-fields__toggle" onClick={() => onChange(wallTimeAhead(new Date(), WHEN_DEFAULT_HOURS[field]))} data-testid={`notice-when-${field}-on`}>
+        <View className="notice-compose__line">
+          <Text className="notice-compose__meta">{off}</Text>
+          <Text className="notice-compose__link" onClick={() => onChange(wallTimeAhead(new Date(), WHEN_DEFAULT_HOURS[field]))} data-testid={`notice-when-${field}-on`}>
             设置
           </Text>
         </View>
@@ -40,7 +39,7 @@ function WhenRow({ field, value, onChange }: { field: WhenField; value: WallTime
  */
 export function WhenFields({ times, ackRequired, onChange }: { times: Times; ackRequired: boolean; onChange(field: WhenField, v: WallTime | null): void }) {
   return (
-    <View className="when-fields">
+    <View className="notice-compose__list">
       {WHEN_FIELDS.filter((f) => f !== 'ackDeadline' || ackRequired).map((f) => (
         <WhenRow key={f} field={f} value={times[f]} onChange={(v) => onChange(f, v)} />
       ))}
