@@ -13,7 +13,7 @@ async function signedIn(context: BrowserContext, openid: string, errors: Error[]
 
 /*
  * 社区通知 end to end: the secretary sends a notice to one 楼栋 (王秀兰 and 张志强 live there),
- * 王秀兰 reads and acknowledges it from 首页, 李建国 (no address in that building) never sees it,
+ * pinned and with a PDF; 王秀兰 finds it pinned on 首页's list, sees the PDF, reads and acknowledges it, 李建国 (no address in that building) never sees it,
  * and the grid worker telephones 张志强 and records it, after which nobody is left unreached.
  */
 
@@ -35,6 +35,10 @@ describe('社区通知', () => {
     await textareaByTestId(page, 'notice-body-input').fill('因管网维修，明日8:00至18:00停水，请提前储水。')
     await page.getByTestId('notice-category-water_power').click()
     await page.locator('.notice-compose__switch .nut-switch').click()
+    await page.getByTestId('notice-when-pinnedUntil-on').click()
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('notice-attachment-add').click()])
+    await chooser.setFiles({ name: '停水范围.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') })
+    await page.getByTestId('notice-attachment').filter({ hasText: '停水范围.pdf' }).waitFor()
     await page.getByTestId('notice-publish').click()
     await page.locator('.nut-dialog').filter({ hasText: '将发送给 2 人' }).waitFor()
     await confirmDialog(page)
@@ -44,8 +48,9 @@ describe('社区通知', () => {
     page = await signedIn(context, 'demo-resident-1', pageErrors)
     await page.getByTestId('home-notices-unread').filter({ hasText: '1 条未读' }).waitFor()
     await page.getByTestId('home-entry-notices').click()
-    await page.getByTestId(`notice-card-${noticeId}`).click()
+    await page.getByTestId(`notice-card-${noticeId}`).filter({ hasText: '置顶' }).click()
     await page.getByTestId('notice-title').filter({ hasText: '3号楼停水通知' }).waitFor()
+    await page.getByTestId('notice-attachment').filter({ hasText: '停水范围.pdf' }).waitFor()
     await page.getByTestId('notice-recording-note').filter({ hasText: '会被记录' }).waitFor()
     await page.getByTestId('notice-ack').click()
     await page.getByTestId('notice-acked').waitFor()

@@ -27,7 +27,7 @@ export function NoticeBody({ notice }: { notice: NoticeDetail }) {
         <Image key={url} className="notice-detail__image" src={url} mode="widthFix" onClick={() => preview(url)} />
       ))}
       {notice.attachments.map((a) => (
-        <View key={a.fileId} className="notice-detail__file" hoverClass="notice-detail__file--pressed" onClick={() => void openAttachment(a).catch(toastError)}>
+        <View key={a.fileId} className="notice-detail__file" hoverClass="notice-detail__file--pressed" onClick={() => void openAttachment(a).catch(toastError)} data-testid="notice-attachment">
           <Text>📄 {a.name}</Text>
           <Text className="notice-detail__meta">{(a.sizeBytes / 1024 / 1024).toFixed(1)} MB · 点击打开</Text>
         </View>

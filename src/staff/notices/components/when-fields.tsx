@@ -7,7 +7,7 @@ function WhenRow({ field, value, onChange }: { field: WhenField; value: WallTime
   const { label, off } = WHEN_LABELS[field]
   return (
     <View className="notice-compose__line" data-testid={`notice-when-${field}`}>
-      <Text className="notice-compose__switch">{label}</Text>
+      <Text className="notice-compose__item-text">{label}</Text>
       {value ? (
         <View className="notice-compose__line">
           <Picker mode="date" value={value.date} onChange={(e) => onChange({ ...value, date: String(e.detail.value) })}>
