@@ -6,10 +6,13 @@ import { NOTICE_STATUS_LABELS } from '../../../types/notices-labels'
 import { AsyncView } from '../../components/async-view'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
+import { formatTime } from '../../lib/dayjs'
 import { confirm, toast, toastError } from '../../lib/feedback'
 import { noticesService } from '../../services/notices'
 import { deliverExport, EXPORT_AS_LINK } from '../cases/export-file'
+import { EditForm } from './components/edit-form'
 import { NotReachedList } from './components/not-reached-list'
+import { noticeFacts } from './when'
 import { ProgressForm } from './components/progress-form'
 import { ReachTable } from './components/reach-table'
 import './detail.scss'
@@ -55,6 +58,10 @@ export default function StaffNoticeDetailPage() {
             </View>
             <Text className="staff-notice__title">{n.title}</Text>
             <Text className="staff-notice__meta">发送范围：{n.audience.unitNames.join('、')}{n.withdrawnReason ? ` · 撤回原因：${n.withdrawnReason}` : ''}</Text>
+            {noticeFacts(n, formatTime).map((fact) => (
+              <Text key={fact} className="staff-notice__meta">{fact}</Text>
+            ))}
+            {n.can.includes('edit') ? <EditForm key={n.version} notice={n} onSubmit={(edit) => run(() => noticesService.edit({ noticeId: n.id, ...edit }), edit.material ? '已修改，已读的居民会收到更新' : '已修改')} /> : null}
             {n.can.includes('approve') ? (
               <Button type="primary" data-testid="notice-approve" onClick={() => void run(() => noticesService.approve(n.id), '已审核发布')}>审核通过并发布</Button>
             ) : null}

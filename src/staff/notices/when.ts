@@ -49,3 +49,18 @@ export function confirmText(form: { priority: NoticePriority; times: Record<When
   const approval = form.priority === 'urgent' ? '（紧急通知需另一位工作人员审核）' : ''
   return `这条通知${when}发送给 ${count ?? '—'} 人${approval}。发布后可以修改或撤回。`
 }
+
+/** The times, files and link of a notice as its detail page lists them for staff, one line each. */
+export function noticeFacts(
+  n: { publishAt: string | null; pinnedUntil: string | null; expiresAt: string | null; ackDeadline: string | null; attachments: { name: string }[]; eventId: string | null; status: string },
+  format: (iso: string) => string,
+): string[] {
+  const facts: string[] = []
+  if (n.publishAt && n.status === 'scheduled') facts.push(`定时发布：${format(n.publishAt)}`)
+  if (n.pinnedUntil) facts.push(`置顶到：${format(n.pinnedUntil)}`)
+  if (n.expiresAt) facts.push(`有效期至：${format(n.expiresAt)}`)
+  if (n.ackDeadline) facts.push(`确认截止：${format(n.ackDeadline)}`)
+  if (n.attachments.length) facts.push(`附件：${n.attachments.map((a) => a.name).join('、')}`)
+  if (n.eventId) facts.push('已关联活动，居民可从通知直接报名')
+  return facts
+}
