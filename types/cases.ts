@@ -364,10 +364,16 @@ function withPeriod<S extends z.ZodType<Bounds>>(schema: S): S {
     .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 366 * 86_400_000, { path: ['to'], message: '一次最多查询一年' }) as unknown as S
 }
 
+/**
+ * A unit's boxes. `extension` (延期待审核) is the supervisor's: extension requests of cases
+ * handled below the unit, waiting for a decision.
+ */
+export const InboxBoxSchema = z.enum(['to_sign', 'processing', 'returned', 'overdue', 'revisit', 'resolved', 'extension'])
+
 export const InboxInputSchema = z
   .object({
     unitId: Id,
-    box: z.enum(['to_sign', 'processing', 'returned', 'overdue', 'revisit', 'resolved']).default('to_sign'),
+    box: InboxBoxSchema.default('to_sign'),
     ...pageInput(),
   })
   // A box is a work queue, read from the top: deeper than 950 is not a page anyone needs.
@@ -411,7 +417,22 @@ const InboxCountsSchema = z.object({
   overdue: z.number().int(),
   revisit: z.number().int(),
   resolved: z.number().int(),
+  /** 0 for a caller who does not supervise at the unit. */
+  extension: z.number().int(),
 })
+
+/**
+ * What waits for the caller across every unit they handle cases for, each with the units
+ * below it (a 社区书记's counts include the grids'): 待签收, 办理中, 已超期, and 延期待审核
+ * where they supervise. For the 工作台.
+ */
+export const CaseWorkloadSchema = z.object({
+  to_sign: z.number().int(),
+  processing: z.number().int(),
+  overdue: z.number().int(),
+  extension: z.number().int(),
+})
+export type CaseWorkload = z.infer<typeof CaseWorkloadSchema>
 
 
 /** Public view of a nearby open case: no contact, no photos, just enough to say "我也遇到". */
@@ -443,6 +464,7 @@ export const CasesContract = defineContract({
   rate: { input: RateInputSchema, output: CaseDetailSchema },
   // unit side
   inbox: { input: InboxInputSchema, output: countedPageOf(CaseSummarySchema).extend({ counts: InboxCountsSchema }) },
+  workload: { input: z.object({}), output: CaseWorkloadSchema },
   sign: { input: CaseRef, output: CaseDetailSchema },
   addNote: { input: AddNoteInputSchema, output: CaseDetailSchema },
   transfer: { input: TransferInputSchema, output: CaseDetailSchema },

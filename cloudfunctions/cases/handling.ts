@@ -20,7 +20,7 @@ import { CASE_COLLECTIONS, type CaseDoc } from './collections'
 import { parseCaseNumber } from './domain/case-number'
 import { addDuration, checkExtension, extendDeadline, formatShanghaiText, isOnTime, windowsOf } from './domain/deadlines'
 import { revisitDueAt } from './domain/satisfaction'
-import { followerNotices, petitionerNotice, staffNotices, staffOf } from './notices'
+import { followerNotices, petitionerNotice, staffNotices, staffOf, supervisorsOf } from './notices'
 import { tierOf } from './settings'
 import { checkPublicText, entry, raise, roleIn, transition } from './transitions'
 
@@ -113,7 +113,10 @@ export async function transferCase(ctx: ActionContext, input: z.output<typeof Tr
       entry: entry(now, 'transferred', `由「${doc.handlingUnitName}」转至「${target.name}」办理：${input.reason}`, { unitName: doc.handlingUnitName, actorRole: roleIn(ctx, doc.unitScope) }),
       notices: [
         ...petitionerNotice(doc, key, '诉求已转办', `您的诉求（${doc.number}）已转「${target.name}」办理`),
-        ...staffNotices(doc, staff, key, '转办诉求待签收', `${doc.categoryName}：${doc.description.slice(0, 30)}，请于${formatShanghaiText(ackDueAt, now)}前签收`),
+        ...staffNotices(doc, staff, key, '转办诉求待签收', `${doc.categoryName}：${doc.description.slice(0, 30)}，请于${formatShanghaiText(ackDueAt, now)}前签收`, {
+          task: `转办诉求：${doc.categoryName}`,
+          status: '待签收',
+        }),
       ],
     }
   })
@@ -131,7 +134,10 @@ export async function returnCase(ctx: ActionContext, input: z.output<typeof Retu
     return {
       patch: { handlingUnitId: parent._id, handlingUnitName: parent.name, unitScope: doc.unitScope.slice(0, -1), signedAt: null },
       entry: entry(now, 'returned', `「${doc.handlingUnitName}」退单：${input.reason}，由「${parent.name}」重新分派`, { unitName: doc.handlingUnitName, actorRole: roleIn(ctx, doc.unitScope) }),
-      notices: staffNotices(doc, staff, `returned:${doc.timeline.length}`, '有诉求被退单，请重新分派', `${doc.number}：${input.reason.slice(0, 40)}`),
+      notices: staffNotices(doc, staff, `returned:${doc.timeline.length}`, '有诉求被退单，请重新分派', `${doc.number}：${input.reason.slice(0, 40)}`, {
+        task: `退单待分派：${doc.categoryName}`,
+        status: '待分派',
+      }),
     }
   })
 }
@@ -143,12 +149,14 @@ export async function requestExtension(ctx: ActionContext, input: z.output<typeo
     const category = await tierOf(ctx.rt.db, doc.categoryCode, doc.tier)
     const ok = checkExtension(category, doc.extension, input.days)
     if (!ok.ok) raise(ok)
-    const parentId = doc.unitScope.at(-2)
-    const staff = parentId ? await staffOf(ctx.rt.db, parentId) : []
+    const supervisors = await supervisorsOf(ctx.rt.db, doc.unitScope)
     return {
       patch: { extension: { status: 'requested', days: input.days, reason: input.reason, requestedAt: now.toISOString() } },
       entry: entry(now, 'extension_requested', `申请延期${input.days}天：${input.reason}`, { unitName: doc.handlingUnitName, actorRole: roleIn(ctx, doc.unitScope) }),
-      notices: staffNotices(doc, staff, `extension:${doc.timeline.length}`, '有延期申请待审核', `${doc.number}申请延期${input.days}天`),
+      notices: staffNotices(doc, supervisors, `extension:${doc.timeline.length}`, '有延期申请待审核', `「${doc.handlingUnitName}」申请将${doc.number}延期${input.days}天：${input.reason.slice(0, 30)}`, {
+        task: `延期申请：${doc.categoryName}`,
+        status: '待审核',
+      }),
     }
   })
 }

@@ -2,7 +2,7 @@ import { CasesContract } from '../../types/cases'
 import { defineFunction } from '../core/define-function'
 import { followCase } from './following'
 import { addNote, markDuplicate, requestExtension, resolveCase, returnCase, reviewExtension, signCase, superviseCase, transferCase } from './handling'
-import { getCase, inbox, myCases, similarNearby } from './queries'
+import { getCase, inbox, myCases, similarNearby, workload } from './queries'
 import { rateCase, recordRevisit } from './rating'
 import { exportLedger, figures, ledger } from './reports'
 import { deleteRoutingRule, listRules, loadCategories, previewRoute, saveCategory, saveRoutingRule } from './settings'
@@ -26,6 +26,7 @@ export const cases = defineFunction('cases', CasesContract, {
   addNote: { access: 'signed-in', limit: 'submission', handler: (input, ctx) => addNote(ctx, input) },
 
   inbox: { access: 'cases.handle', handler: (input, ctx) => inbox(ctx, input) },
+  workload: { access: 'cases.handle', handler: (_input, ctx) => workload(ctx) },
   sign: { access: 'cases.handle', handler: (input, ctx) => signCase(ctx, input.caseId) },
   transfer: { access: 'cases.handle', handler: (input, ctx) => transferCase(ctx, input) },
   returnCase: { access: 'cases.handle', handler: (input, ctx) => returnCase(ctx, input) },

@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import { roleGrants } from '../../types/policy'
+import { roleGrants, rolesWith } from '../../types/policy'
 import { COLLECTIONS } from '../core/collections'
 import { collection } from '../core/data'
 import type { NotifyInput, PushInput } from '../core/outbox'
@@ -51,8 +51,45 @@ export function followedNotice(doc: Pick<CaseDoc, '_id' | 'number'>, openid: str
   return { dedupeKey: `case:${doc._id}:followed:${openid}`, openid, title: '已关注诉求', body: `${doc.number}办结时会通知您`, link: caseLink(doc._id) }
 }
 
-export function staffNotices(doc: CaseDoc, staff: string[], event: string, title: string, body: string): NotifyInput[] {
-  return staff.map((openid) => ({ dedupeKey: `case:${doc._id}:${event}:${openid}`, openid, title, body, link: `/staff/cases/detail?id=${doc._id}` }))
+/**
+ * The staff who must act on the case, in the inbox; with `todo`, also by a 待办提醒
+ * subscribe message (staffTodo) where they granted one: a decision waits for them.
+ */
+export function staffNotices(doc: CaseDoc, staff: string[], event: string, title: string, body: string, todo?: StaffTodo): NotifyInput[] {
+  return staff.map((openid) => ({
+    dedupeKey: `case:${doc._id}:${event}:${openid}`,
+    openid,
+    title,
+    body,
+    link: `/staff/cases/detail?id=${doc._id}`,
+    ...(todo ? { template: { kind: 'staffTodo' as const, data: { task: todo.task, count: '1', status: todo.status } } } : {}),
+  }))
+}
+
+/** What a 待办提醒 says: the task (thing) and its state (phrase); one case is one item. */
+export interface StaffTodo {
+  task: string
+  status: string
+}
+
+/**
+ * Who decides an extension of a case handled at the last unit of `unitScope`: the holders of
+ * `cases.supervise` at the nearest unit above it that has any (a grid's 社区书记; else the
+ * street). Admins are left out, as from the handling roster.
+ */
+export async function supervisorsOf(db: Db, unitScope: readonly string[]): Promise<string[]> {
+  const above = unitScope.slice(0, -1)
+  if (above.length === 0) return []
+  const roles = rolesWith('cases.supervise').filter((r) => r !== 'admin')
+  const assignments = await collection(db, COLLECTIONS.roleAssignments)
+    .where({ unitId: db.command.in(above), role: db.command.in(roles) })
+    .limit(100)
+    .get()
+  for (const unitId of [...above].reverse()) {
+    const here = assignments.filter((a) => a.unitId === unitId).map((a) => a.openid)
+    if (here.length) return [...new Set(here)]
+  }
+  return []
 }
 
 /** Openids of the staff who handle cases at exactly this unit (whom a new case is announced to). */

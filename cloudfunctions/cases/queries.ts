@@ -4,14 +4,19 @@ import {
   CASE_STATUS_LABELS,
   OPEN_CASE_STATUSES,
   type CaseDetail,
+  type CaseWorkload,
   type InboxInputSchema,
   type ListInputSchema,
   type SimilarNearbyInputSchema,
 } from '../../types/cases'
 import { skipOf } from '../../types/paging'
+import { roleGrants } from '../../types/policy'
+import { AppError } from '../core/app-error'
+import { canAt } from '../core/authz'
 import { collection, geoPoint, pageOf, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { distanceMeters, toLngLat } from '../core/geo'
+import { unitsByIds } from '../core/org-cache'
 import { actorOf } from './actors'
 import { CASE_COLLECTIONS, type CaseDoc } from './collections'
 import { decide } from './domain/state-machine'
@@ -60,6 +65,8 @@ function boxQueries(db: Db, unitId: string, box: Box, now: Date): Array<{ where:
   const at = now.toISOString()
   const base = { handlingUnitId: unitId }
   switch (box) {
+    case 'extension':
+      return [{ where: extensionWaiting(db, unitId), order: 'handleDueAt' }]
     case 'to_sign':
       return [{ where: { ...base, status: 'pending_sign' }, order: 'ackDueAt' }]
     case 'processing':
@@ -79,20 +86,34 @@ function boxQueries(db: Db, unitId: string, box: Box, now: Date): Array<{ where:
   }
 }
 
-const BOXES: Box[] = ['to_sign', 'processing', 'returned', 'overdue', 'revisit', 'resolved']
+/**
+ * 延期待审核 at a unit: requests of cases handled strictly below it (a unit does not review
+ * its own), whose supervisors are the unit's (actors.ts).
+ */
+function extensionWaiting(db: Db, unitId: string): Where<CaseDoc> {
+  return { unitScope: unitId, 'extension.status': 'requested', status: 'processing', handlingUnitId: db.command.neq(unitId) }
+}
 
-/** One unit's box with the counts of every box (the tabs' badges). Staff of the unit or above. */
+const BOXES: Box[] = ['to_sign', 'processing', 'returned', 'overdue', 'revisit', 'resolved', 'extension']
+
+/**
+ * One unit's box with the counts of every box (the tabs' badges). Staff of the unit or above;
+ * 延期待审核 only for its supervisors (the count is 0 for anyone else).
+ */
 export async function inbox(ctx: ActionContext, input: z.output<typeof InboxInputSchema>) {
-  await ctx.requireCapabilityAt('cases.handle', input.unitId)
+  const unit = await ctx.requireCapabilityAt('cases.handle', input.unitId)
+  const supervises = canAt(ctx.assignments, 'cases.supervise', unit)
+  if (input.box === 'extension' && !supervises) throw new AppError('FORBIDDEN', '延期申请由上级单位审核')
   const { db } = ctx.rt
   const now = ctx.now()
   const cases = collection(db, CASE_COLLECTIONS.cases)
   const count = async (box: Box) => {
+    if (box === 'extension' && !supervises) return 0
     const parts = await Promise.all(boxQueries(db, input.unitId, box, now).map((q) => cases.where(q.where).count()))
     return parts.reduce((n, p) => n + p, 0)
   }
-  const [to_sign, processing, returned, overdue, revisit, resolved] = await Promise.all(BOXES.map(count))
-  const counts: Record<Box, number> = { to_sign: to_sign!, processing: processing!, returned: returned!, overdue: overdue!, revisit: revisit!, resolved: resolved! }
+  const tallies = await Promise.all(BOXES.map(count))
+  const counts = Object.fromEntries(BOXES.map((b, i) => [b, tallies[i] ?? 0])) as Record<Box, number>
   // Most urgent first: the earliest deadline at the top. Each part gives its first
   // skip+pageSize, and the merge keeps the page (boxes are small; depth is capped by the contract).
   const skip = skipOf(input)
@@ -108,6 +129,40 @@ export async function inbox(ctx: ActionContext, input: z.output<typeof InboxInpu
     .slice(skip, skip + input.pageSize)
   const total = counts[input.box]
   return { items: page.map(({ d }) => toSummary(d, now)), total, hasMore: skip + page.length < total, page: input.page, pageSize: input.pageSize, counts }
+}
+
+/**
+ * The units whose subtrees hold the caller's work for a capability: where they hold it, less
+ * any unit below another of them (its cases are counted with the one above).
+ */
+async function topUnits(ctx: ActionContext, capability: 'cases.handle' | 'cases.supervise'): Promise<string[]> {
+  const held = [...new Set(ctx.assignments.filter((a) => a.role !== 'admin' && roleGrants(a.role, capability)).map((a) => a.unitId))]
+  const units = await unitsByIds(ctx.rt.db, held)
+  return held.filter((id) => !(units.get(id)?.ancestors ?? []).some((a) => held.includes(a)))
+}
+
+/**
+ * What waits for the caller (the 工作台 counts): 待签收, 办理中 and 已超期 over every unit they
+ * handle for and the units below it, 延期待审核 over the units they supervise. An admin's
+ * authority covers the whole tree but none of it is their work queue, as for the rosters.
+ */
+export async function workload(ctx: ActionContext): Promise<CaseWorkload> {
+  const { db } = ctx.rt
+  const _ = db.command
+  const at = ctx.now().toISOString()
+  const cases = collection(db, CASE_COLLECTIONS.cases)
+  const [handled, supervised] = await Promise.all([topUnits(ctx, 'cases.handle'), topUnits(ctx, 'cases.supervise')])
+  const sum = async (wheres: Where<CaseDoc>[]) => (await Promise.all(wheres.map((w) => cases.where(w).count()))).reduce((n, c) => n + c, 0)
+  const over = (where: (u: string) => Where<CaseDoc>) => sum(handled.map(where))
+  const [to_sign, processing, overdueUnsigned, overdueProcessing, overdueReturned, extension] = await Promise.all([
+    over((u) => ({ unitScope: u, status: 'pending_sign' })),
+    over((u) => ({ unitScope: u, status: 'processing' })),
+    over((u) => ({ unitScope: u, status: 'pending_sign', ackDueAt: _.lt(at) })),
+    over((u) => ({ unitScope: u, status: 'processing', handleDueAt: _.lt(at) })),
+    over((u) => ({ unitScope: u, status: 'returned', handleDueAt: _.lt(at) })),
+    sum(supervised.map((u) => extensionWaiting(db, u))),
+  ])
+  return { to_sign, processing, overdue: overdueUnsigned + overdueProcessing + overdueReturned, extension }
 }
 
 /**

@@ -26,7 +26,7 @@ describe('cases.inbox', () => {
     await h.submitAs('demo-resident-2')
     await h.act('demo-grid-1', 'sign', { caseId: a.id })
     const res = await h.act<Inbox>('demo-grid-1', 'inbox', { unitId: 'g-dongxianmen-1', box: 'processing' })
-    expect(res.ok && res.data.counts).toEqual({ to_sign: 1, processing: 1, returned: 0, overdue: 0, revisit: 0, resolved: 0 })
+    expect(res.ok && res.data.counts).toEqual({ to_sign: 1, processing: 1, returned: 0, overdue: 0, revisit: 0, resolved: 0, extension: 0 })
     expect(res.ok && res.data.items.map((i) => i.id)).toEqual([a.id])
   })
 

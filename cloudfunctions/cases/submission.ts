@@ -168,7 +168,10 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
     await tx.collection(CASE_COLLECTIONS.cases).doc(_id).set(body)
     const notices = [
       ...petitionerNotice(doc, 'routed', '诉求已受理', `您的诉求（${number}）已交「${unit.name}」办理`),
-      ...staffNotices(doc, staff, 'routed', '新诉求待签收', `${category.name}：${input.description.slice(0, 40)}，请于${formatShanghaiText(ackDueAt, now)}前签收`),
+      ...staffNotices(doc, staff, 'routed', '新诉求待签收', `${category.name}：${input.description.slice(0, 40)}，请于${formatShanghaiText(ackDueAt, now)}前签收`, {
+        task: `新诉求：${category.name}`,
+        status: '待签收',
+      }),
     ]
     for (const n of notices) await notify(tx, n, now)
     await applyFigureDeltas(tx, figureDeltas(null, doc), now)

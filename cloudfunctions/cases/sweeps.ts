@@ -34,7 +34,7 @@ const ACK_OVERDUE: Flag = {
   still: (d, at) => d.status === 'pending_sign' && d.ackDueAt < at && !d.ackOverdueFlaggedAt,
   change: (d, now, staff) => ({
     patch: { timeline: [...d.timeline, entry(now, 'supervised', '已超过签收时限，系统提醒尽快签收', { staffOnly: true, actorRole: 'system' })] },
-    notices: staffNotices(d, staff, `ack-overdue:${d.ackDueAt}`, '诉求超时未签收', `${d.number}应于${formatShanghaiText(d.ackDueAt, now)}前签收，请尽快签收`),
+    notices: staffNotices(d, staff, `ack-overdue:${d.ackDueAt}`, '诉求超时未签收', `${d.number}应于${formatShanghaiText(d.ackDueAt, now)}前签收，请尽快签收`, { task: `超时未签收：${d.categoryName}`, status: '已超时' }),
   }),
 }
 
@@ -48,7 +48,7 @@ const HANDLE_OVERDUE: Flag = {
       timeline: [...d.timeline, entry(now, 'supervised', `已超过办理时限（${formatShanghaiText(d.handleDueAt, now)}），系统自动督办`, { actorRole: 'system' })],
     },
     notices: [
-      ...staffNotices(d, staff, `overdue:${d.handleDueAt}`, '诉求已超期，系统督办', `${d.number}已超过办理时限，请尽快办结`),
+      ...staffNotices(d, staff, `overdue:${d.handleDueAt}`, '诉求已超期，系统督办', `${d.number}已超过办理时限，请尽快办结`, { task: `超期诉求：${d.categoryName}`, status: '已超期' }),
       ...staffNotices(d, above, `overdue-above:${d.handleDueAt}`, '下级诉求已超期', `「${d.handlingUnitName}」的${d.number}已超过办理时限`),
     ],
   }),

@@ -96,6 +96,8 @@ export const INDEXES: IndexSpec[] = [
   { collection: 'cases', name: 'unit_status_ack', fields: [{ field: 'handlingUnitId', order: 1 }, { field: 'status', order: 1 }, { field: 'ackDueAt', order: 1 }] },
   // `rating` is in it so the 待回访 count (rating: null) is answered from the index alone.
   { collection: 'cases', name: 'unit_status_revisit', fields: [{ field: 'handlingUnitId', order: 1 }, { field: 'status', order: 1 }, { field: 'rating', order: 1 }, { field: 'revisitDueAt', order: 1 }] },
+  // 延期待审核: the extension requests below a supervisor's unit (queries.ts extensionWaiting).
+  { collection: 'cases', name: 'scope_extension_status', fields: [{ field: 'unitScope', order: 1 }, { field: 'extension.status', order: 1 }, { field: 'status', order: 1 }] },
   // case_figure_counters: a unit's subtree (unitScope) over a range of submission days.
   { collection: 'case_figure_counters', name: 'scope_day', fields: [{ field: 'unitScope', order: 1 }, { field: 'day', order: 1 }] },
   // places (小区/楼栋, issue 10): residents by address unit (audiences: everyone at or below a
