@@ -127,6 +127,8 @@ export const UsersContract = defineContract({
     }),
     output: z.object({ id: z.string(), status: VolunteerApplicationStatusSchema }),
   },
+  /** 待审核志愿者 over every community the caller reviews for (the 工作台 count). */
+  workload: { input: z.object({}), output: z.object({ volunteerApplications: z.number().int() }) },
   assignRole: { input: RoleChangeInputSchema, output: z.object({ id: z.string() }) },
   revokeRole: { input: RoleChangeInputSchema, output: z.object({ removed: z.number().int() }) },
   recordSubscription: {

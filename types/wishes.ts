@@ -113,10 +113,12 @@ export const WishCardSchema = z.object({
 export type WishCard = z.infer<typeof WishCardSchema>
 
 export const ContactSchema = z.object({ name: z.string(), phone: z.string() })
+export type Contact = z.infer<typeof ContactSchema>
 
 /**
- * One wish in full as its caller may see it: `contact` only for the wisher and the
- * claimer; review and hide reasons for the wisher and staff.
+ * One wish in full as its caller may see it: `contact` is the other side of a claim, only
+ * for the two people in it (the claimer gets the wisher's; the wisher gets the volunteer's,
+ * the name masked); review and hide reasons for the wisher and staff.
  */
 export const WishDetailSchema = WishCardSchema.extend({
   contact: ContactSchema.nullable(),
@@ -205,6 +207,8 @@ export const WishesContract = defineContract({
     input: z.object({ communityId: IdSchema, status: WishStatusSchema.default('pending_review'), ...pageInput() }),
     output: countedPageOf(WishDetailSchema),
   },
+  /** 待审核心愿 over every community the caller reviews for (the 工作台 count). */
+  workload: { input: z.object({}), output: z.object({ pendingReview: z.number().int() }) },
   review: {
     input: z
       .object({ wishId: IdSchema, decision: z.enum(['approve', 'reject']), reason: reason('原因').optional() })

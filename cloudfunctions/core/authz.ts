@@ -66,3 +66,22 @@ export async function requireCapabilityAt(
   if (!canAt(assignments, capability, unit)) throw new AppError('FORBIDDEN', '您在该单位没有办理此事的权限')
   return unit
 }
+
+/**
+ * The communities whose queues (待审核心愿, 待审核志愿者) are the person's work: every
+ * community where they hold the capability, or below a street or district where they hold
+ * it. An admin's authority covers the tree but is not a work queue (as for the rosters).
+ */
+export async function communitiesServed(db: Db, assignments: readonly RoleAssignmentDoc[], capability: Capability): Promise<string[]> {
+  const held = [...new Set(assignments.filter((a) => a.role !== 'admin' && holdsCapability([a], capability)).map((a) => a.unitId))]
+  const units = await unitsByIds(db, held)
+  const communities = held.filter((id) => units.get(id)?.kind === 'community')
+  const above = held.filter((id) => units.has(id) && units.get(id)?.kind !== 'community')
+  if (above.length === 0) return communities
+  const below = await collection(db, COLLECTIONS.units)
+    .where({ ancestors: db.command.in(above), kind: 'community' })
+    .field({ _id: true })
+    .limit(1000)
+    .get()
+  return [...new Set([...communities, ...below.map((u) => u._id)])]
+}

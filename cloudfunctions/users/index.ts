@@ -2,6 +2,7 @@ import { UsersContract } from '../../types/users'
 import { defineFunction } from '../core/define-function'
 import { inbox, markRead, recordSubscription, reminderSettings } from './messages'
 import * as service from './service'
+import { applyVolunteer, listVolunteerApplications, reviewVolunteer, workload } from './volunteers'
 
 /** The `users` function: identity, profile, community, org tree, volunteers, roles, inbox. */
 export const users = defineFunction('users', UsersContract, {
@@ -15,12 +16,13 @@ export const users = defineFunction('users', UsersContract, {
   },
   bindCommunity: { access: 'signed-in', handler: (input, ctx) => service.bindCommunity(ctx, input) },
   orgTree: { access: 'public', handler: async (input, ctx) => ({ units: await service.orgTree(ctx.rt.db, input) }) },
-  applyVolunteer: { access: 'signed-in', limit: 'submission', handler: (input, ctx) => service.applyVolunteer(ctx, input) },
+  applyVolunteer: { access: 'signed-in', limit: 'submission', handler: (input, ctx) => applyVolunteer(ctx, input) },
   listVolunteerApplications: {
     access: 'volunteers.review',
-    handler: async (input, ctx) => ({ items: await service.listVolunteerApplications(ctx, input) }),
+    handler: async (input, ctx) => ({ items: await listVolunteerApplications(ctx, input) }),
   },
-  reviewVolunteer: { access: 'volunteers.review', handler: (input, ctx) => service.reviewVolunteer(ctx, input) },
+  reviewVolunteer: { access: 'volunteers.review', handler: (input, ctx) => reviewVolunteer(ctx, input) },
+  workload: { access: 'volunteers.review', handler: (_input, ctx) => workload(ctx) },
   assignRole: { access: 'roles.manage', handler: (input, ctx) => service.assignRole(ctx, input) },
   revokeRole: { access: 'roles.manage', handler: (input, ctx) => service.revokeRole(ctx, input) },
   recordSubscription: {

@@ -2,9 +2,8 @@ import type { Db } from '@cloudbase/database'
 import { capabilitiesOf } from '../../types/policy'
 import type { CommunityRef, LngLat, UnitView } from '../../types/org'
 import { PLACE_KINDS, type Role, type UnitKind } from '../../types/roles'
-import type { Me, VolunteerApplicationView } from '../../types/users'
+import type { Me } from '../../types/users'
 import { AppError } from '../core/app-error'
-import { derivedId } from '../core/ids'
 import { loadUnit } from '../core/authz'
 import { unitsByIds } from '../core/org-cache'
 import {
@@ -13,12 +12,10 @@ import {
   type RoleAssignmentDoc,
   type UnitDoc,
   type UserDoc,
-  type VolunteerApplicationDoc,
 } from '../core/collections'
-import { collection, transaction, type Where } from '../core/data'
+import { collection, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { distanceMeters, toLngLat } from '../core/geo'
-import { notify } from '../core/outbox'
 import { myAddressView, servingOf } from '../core/places'
 
 export type { VolunteerApplicationDoc } from '../core/collections'
@@ -97,7 +94,7 @@ export async function updateProfile(ctx: ActionContext, patch: { name?: string; 
   return { ...user, ...changes }
 }
 
-async function requireCommunity(db: Db, id: string): Promise<UnitDoc> {
+export async function requireCommunity(db: Db, id: string): Promise<UnitDoc> {
   const unit = await loadUnit(db, id)
   if (!unit || unit.kind !== 'community') throw new AppError('NOT_FOUND', '找不到该社区')
   return unit
@@ -147,124 +144,6 @@ export async function orgTree(db: Db, input: { parentId?: string; kinds?: UnitKi
   query.kind = input.kinds?.length ? _.in(input.kinds) : _.nin([...PLACE_KINDS])
   const units = await collection(db, COLLECTIONS.units).where(query).orderBy('sort', 'asc').limit(1000).get()
   return units.map(toUnitView)
-}
-
-export async function applyVolunteer(
-  ctx: ActionContext,
-  input: { communityId?: string; skills: string[]; note: string },
-): Promise<{ id: string; status: 'pending' }> {
-  const user = ctx.requireUser()
-  const { db } = ctx.rt
-  const communityId = input.communityId ?? user.communityId
-  if (!communityId) throw new AppError('BAD_REQUEST', '请先选择所在社区', { issues: [{ path: ['communityId'], message: '请先选择所在社区' }] })
-  if (!user.name || !user.phone) throw new AppError('BAD_REQUEST', '请先填写姓名和手机号', { issues: [{ path: ['profile'], message: '请先填写姓名和手机号' }] })
-  await requireCommunity(db, communityId)
-  if (ctx.assignments.some((a) => a.role === 'volunteer' && a.unitId === communityId)) {
-    throw new AppError('CONFLICT', '您已是该社区的志愿者')
-  }
-  if (input.note && (await ctx.rt.contentCheck.check(input.note, user._id)) === 'risky') {
-    throw new AppError('BAD_REQUEST', '说明中含有不适宜的内容', { issues: [{ path: ['note'], message: '说明中含有不适宜的内容，请修改' }] })
-  }
-  // One pending application per person and community: the id makes a second one collide.
-  const id = derivedId('volunteer-application', user._id, communityId)
-  const now = ctx.now().toISOString()
-  const created = await transaction(db, async (tx) => {
-    const existing = await tx.collection(COLLECTIONS.volunteerApplications).doc(id).get()
-    if (existing?.status === 'pending') return false
-    const doc: Omit<VolunteerApplicationDoc, '_id'> = {
-      openid: user._id,
-      communityId,
-      skills: input.skills,
-      note: input.note,
-      status: 'pending',
-      createdAt: now,
-      reviewedAt: null,
-      reviewedBy: null,
-      reason: null,
-    }
-    await tx.collection(COLLECTIONS.volunteerApplications).doc(id).set(doc)
-    return true
-  })
-  if (!created) throw new AppError('CONFLICT', '您的申请正在审核中，请耐心等待')
-  return { id, status: 'pending' }
-}
-
-export async function listVolunteerApplications(
-  ctx: ActionContext,
-  input: { communityId: string; status?: VolunteerApplicationDoc['status'] },
-): Promise<VolunteerApplicationView[]> {
-  await ctx.requireCapabilityAt('volunteers.review', input.communityId)
-  const { db } = ctx.rt
-  const query: Where<VolunteerApplicationDoc> = { communityId: input.communityId }
-  if (input.status) query.status = input.status
-  const apps = await collection(db, COLLECTIONS.volunteerApplications).where(query).orderBy('createdAt', 'desc').limit(200).get()
-  const users = apps.length ? await collection(db, COLLECTIONS.users).where({ _id: db.command.in(apps.map((a) => a.openid)) }).limit(1000).get() : []
-  const byId = new Map(users.map((u) => [u._id, u]))
-  return apps.map((a) => ({
-    id: a._id,
-    communityId: a.communityId,
-    // The reviewer must know whom they approve: staff see the applicant in full.
-    applicantName: byId.get(a.openid)?.name ?? '未填写姓名',
-    applicantPhone: byId.get(a.openid)?.phone ?? '未填写电话',
-    isPartyMember: byId.get(a.openid)?.partyMember === true,
-    skills: a.skills,
-    note: a.note,
-    status: a.status,
-    createdAt: a.createdAt,
-    reviewedAt: a.reviewedAt,
-    reason: a.reason,
-  }))
-}
-
-export async function reviewVolunteer(
-  ctx: ActionContext,
-  input: { applicationId: string; decision: 'approve' | 'reject'; reason?: string },
-): Promise<{ id: string; status: 'approved' | 'rejected' }> {
-  const { db } = ctx.rt
-  const reviewer = ctx.requireUser()
-  const app = await collection(db, COLLECTIONS.volunteerApplications).doc(input.applicationId).get()
-  if (!app) throw new AppError('NOT_FOUND', '找不到该申请')
-  const community = await ctx.requireCapabilityAt('volunteers.review', app.communityId)
-  const status = input.decision === 'approve' ? 'approved' : 'rejected'
-  const now = ctx.now()
-  // The decision, the volunteer role and the applicant's notification are one change.
-  const done = await transaction(db, async (tx) => {
-    const current = await tx.collection(COLLECTIONS.volunteerApplications).doc(app._id).get()
-    if (current?.status !== 'pending') return false
-    await tx.collection(COLLECTIONS.volunteerApplications).doc(app._id).update({
-      status,
-      reviewedAt: now.toISOString(),
-      reviewedBy: reviewer._id,
-      reason: input.reason ?? null,
-    })
-    if (status === 'approved') {
-      const assignment: Omit<RoleAssignmentDoc, '_id'> = {
-        openid: app.openid,
-        role: 'volunteer',
-        unitId: app.communityId,
-        createdAt: now.toISOString(),
-        grantedBy: reviewer._id,
-      }
-      await tx.collection(COLLECTIONS.roleAssignments).doc(roleAssignmentId(app.openid, 'volunteer', app.communityId)).set(assignment)
-    }
-    await notify(
-      tx,
-      {
-        dedupeKey: `volunteer:${app._id}:${app.createdAt}:${status}`,
-        openid: app.openid,
-        title: status === 'approved' ? '志愿者申请已通过' : '志愿者申请未通过',
-        body:
-          status === 'approved'
-            ? `您已成为${community.name}的志愿者，可以认领微心愿、参加志愿服务了。`
-            : `您在${community.name}的志愿者申请未通过${input.reason ? `：${input.reason}` : '。'}`,
-        link: '/pages/me/index',
-      },
-      now,
-    )
-    return true
-  })
-  if (!done) throw new AppError('CONFLICT', '该申请已处理过了')
-  return { id: app._id, status }
 }
 
 async function requireTargetUser(db: Db, openid: string): Promise<UserDoc> {

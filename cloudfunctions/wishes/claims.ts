@@ -1,7 +1,9 @@
 import type { Db } from '@cloudbase/database'
+import { maskName } from '../../types/mask'
 import { thing } from '../../types/notifications'
 import type { WishStatus } from '../../types/wishes'
 import { AppError } from '../core/app-error'
+import { COLLECTIONS } from '../core/collections'
 import { collection, transaction, type Tx } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { notify } from '../core/outbox'
@@ -119,7 +121,10 @@ export async function queueClaimNotices(db: Db, id: string, now: Date): Promise<
     const current = wish.claimedAt === due && CLAIM_NOTICE_STATUSES.includes(wish.status) && wish.claimerId !== null && wish.claimDeadline !== null
     if (current) {
       const event = `claim@${due}`
-      await notify(tx, wishNotice(wish, event, wish.wisherId, '心愿已被认领', `志愿者已认领您的心愿“${thing(wish.text)}”，会尽快与您联系`), now)
+      const claimer = await tx.collection(COLLECTIONS.users).doc(wish.claimerId!).get()
+      const who = claimer?.name ? `志愿者${maskName(claimer.name)}` : '志愿者'
+      const reach = claimer?.phone ? `，联系电话${claimer.phone}` : ''
+      await notify(tx, wishNotice(wish, event, wish.wisherId, '心愿已被认领', `${who}已认领您的心愿“${thing(wish.text)}”，会尽快与您联系${reach}`), now)
       await notify(tx, wishNotice(wish, event, wish.claimerId!, '认领成功', `请在 ${shanghaiDate(new Date(wish.claimDeadline!))} 前完成心愿“${thing(wish.text)}”`), now)
     }
     await ref.update({ claimNoticeDueAt: null })

@@ -2,7 +2,7 @@ import { WishesContract } from '../../types/wishes'
 import { defineFunction } from '../core/define-function'
 import { claimWish } from './claims'
 import { exportDigest, listDigests, markSent } from './digest'
-import { getWish, ledger, mine, reviewQueue, stationResults, wall } from './queries'
+import { getWish, ledger, mine, reviewQueue, stationResults, wall, workload } from './queries'
 import { getSettings, updateSettings } from './settings'
 import { confirmWish, disputeWish, fulfilWish, hideWish, releaseWish, reviewWish, thankWish, withdrawWish } from './steps'
 import { postWish } from './submission'
@@ -33,6 +33,7 @@ export const wishes = defineFunction('wishes', WishesContract, {
   ledger: { access: 'wishes.claim', handler: (_input, ctx) => ledger(ctx) },
 
   reviewQueue: { access: 'wishes.review', handler: (input, ctx) => reviewQueue(ctx, input) },
+  workload: { access: 'wishes.review', handler: (_input, ctx) => workload(ctx) },
   review: { access: 'wishes.review', handler: (input, ctx) => reviewWish(ctx, input) },
   hide: { access: 'wishes.review', handler: (input, ctx) => hideWish(ctx, input) },
   settings: { access: 'wishes.review', handler: (input, ctx) => getSettings(ctx, input) },

@@ -1,3 +1,4 @@
+import { thing } from '../../types/notifications'
 import { rolesWith } from '../../types/policy'
 import type { Db } from '@cloudbase/database'
 import { COLLECTIONS } from '../core/collections'
@@ -23,6 +24,14 @@ export function wishNotice(wish: Pick<WishDoc, '_id' | 'text'>, event: number | 
     body,
     link: `/pages/wishes/detail?id=${encodeURIComponent(wish._id)}`,
     template: { kind: 'wishStatus', data: { wish: wish.text, status: title.slice(0, 5) } },
+  }
+}
+
+/** A wish waiting for review, to one of its reviewers: in the inbox and as a 待办提醒 push. */
+export function reviewNotice(wish: Pick<WishDoc, '_id' | 'text'>, communityName: string, openid: string): NotifyInput {
+  return {
+    ...wishNotice(wish, 1, openid, '新心愿待审核', `${communityName}有一个新的微心愿等待审核：${thing(wish.text)}`),
+    template: { kind: 'staffTodo', data: { task: `心愿待审核：${wish.text}`, count: '1', status: '待审核' } },
   }
 }
 

@@ -1,8 +1,8 @@
 import type { Db } from '@cloudbase/database'
 import { maskName } from '../../types/mask'
-import type { LedgerEntry, StationResult, WishCard, WishCategory, WishDetail, WishStatus } from '../../types/wishes'
+import type { Contact, LedgerEntry, StationResult, WishCard, WishCategory, WishDetail, WishStatus } from '../../types/wishes'
 import { AppError } from '../core/app-error'
-import { loadUnit } from '../core/authz'
+import { communitiesServed, loadUnit } from '../core/authz'
 import { COLLECTIONS } from '../core/collections'
 import { collection, pageOf, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
@@ -90,7 +90,15 @@ export async function getWish(ctx: ActionContext, input: { wishId: string }): Pr
   const actors = standings(wish, openid, ctx.assignments, community)
   // An off-wall wish does not exist for strangers.
   if (!canView(wish, actors)) throw new AppError('NOT_FOUND', '找不到这个心愿')
-  return toDetail(wish, openid, actors, community.name, ctx.rt.storage)
+  const claimer = actors.includes('wisher') ? await claimerContact(ctx.rt.db, wish) : null
+  return toDetail(wish, openid, actors, community.name, ctx.rt.storage, claimer)
+}
+
+/** The volunteer holding the wish's claim as they entered themselves (views.ts masks the name for the wisher). */
+async function claimerContact(db: Db, wish: Pick<WishDoc, 'claimerId'>): Promise<Contact | null> {
+  if (!wish.claimerId) return null
+  const user = await collection(db, COLLECTIONS.users).doc(wish.claimerId).get()
+  return user ? { name: user.name ?? '', phone: user.phone ?? '' } : null
 }
 
 /** The caller's own wishes, or the wishes they have claimed, newest first. */
@@ -112,6 +120,14 @@ export async function reviewQueue(ctx: ActionContext, input: { communityId: stri
   const openid = ctx.requireCaller().openid
   const items = await Promise.all(docs.map((w) => toDetail(w, openid, standings(w, openid, ctx.assignments, community), community.name, ctx.rt.storage)))
   return { items, total, hasMore, page: input.page, pageSize: input.pageSize }
+}
+
+/** 待审核心愿 across the communities the caller reviews for, those below a street included. */
+export async function workload(ctx: ActionContext): Promise<{ pendingReview: number }> {
+  const { db } = ctx.rt
+  const communities = await communitiesServed(db, ctx.assignments, 'wishes.review')
+  if (communities.length === 0) return { pendingReview: 0 }
+  return { pendingReview: await collection(db, W.wishes).where({ communityId: db.command.in(communities), status: 'pending_review' }).count() }
 }
 
 /** A station's recent confirmed wishes with what was done and the thanks ("处理结果在驿站反馈"). */

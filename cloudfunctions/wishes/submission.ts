@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '@cloudbase/database'
-import { thing } from '../../types/notifications'
 import { WISH_LIMITS, type PostWishInput, type WishStatus } from '../../types/wishes'
 import { AppError } from '../core/app-error'
 import { loadUnit } from '../core/authz'
@@ -13,7 +12,7 @@ import { STATIONS_COLLECTION } from '../stations/service'
 import { requireCommunity } from './actors'
 import { WISH_COLLECTIONS as W, type WishDoc } from './collections'
 import { DAY_MS, shanghaiDate } from './domain/dates'
-import { staffOf, wishNotice } from './notices'
+import { reviewNotice, staffOf } from './notices'
 import { loadSettings } from './settings'
 import { historyEntry } from './transitions'
 
@@ -104,7 +103,7 @@ export async function postWish(ctx: ActionContext, input: PostWishInput): Promis
     const { _id, ...rest } = wish
     await tx.collection(W.wishes).doc(_id).set(rest)
     for (const openid of staff) {
-      await notify(tx, wishNotice(wish, 1, openid, '新心愿待审核', `${community.name}有一个新的微心愿等待审核：${thing(wish.text)}`), now)
+      await notify(tx, reviewNotice(wish, community.name, openid), now)
     }
   })
   return { id, status }

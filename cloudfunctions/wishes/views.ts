@@ -1,5 +1,5 @@
 import { maskName } from '../../types/mask'
-import { WALL_STATUSES, type WishCard, type WishDetail } from '../../types/wishes'
+import { WALL_STATUSES, type Contact, type WishCard, type WishDetail } from '../../types/wishes'
 import type { Storage } from '../core/runtime'
 import type { WishDoc } from './collections'
 import { allowedActions, type WishActor } from './domain/state-machine'
@@ -41,19 +41,30 @@ export function canView(wish: Pick<WishDoc, 'status'>, actors: readonly WishActo
   return actors.includes('wisher') || actors.includes('staff') || actors.includes('claimer')
 }
 
-/** The full wish as this caller may see it: contact only for the wisher and the claimer. */
+/**
+ * The other side of a claim, for the two people in it: the claimer reaches the wisher; the
+ * wisher learns who claimed their wish and how to reach them (the name masked like any name
+ * shown to someone else, the phone in full, as the claimer has the wisher's).
+ */
+export function contactFor(wish: Pick<WishDoc, 'wisherName' | 'wisherPhone'>, actors: readonly WishActor[], claimer: Contact | null): Contact | null {
+  if (actors.includes('claimer')) return { name: wish.wisherName, phone: wish.wisherPhone }
+  if (actors.includes('wisher') && claimer) return { name: `志愿者${maskName(claimer.name)}`, phone: claimer.phone }
+  return null
+}
+
+/** The full wish as this caller may see it: the other side's contact only for the wisher and the claimer. */
 export async function toDetail(
   wish: WishDoc,
   viewer: string,
   actors: readonly WishActor[],
   communityName: string | null,
   storage: Storage,
+  claimer: Contact | null = null,
 ): Promise<WishDetail> {
-  const seesContact = actors.includes('wisher') || actors.includes('claimer')
   const seesReasons = actors.includes('wisher') || actors.includes('staff')
   return {
     ...(await toCard(wish, viewer, communityName, storage)),
-    contact: seesContact ? { name: wish.wisherName, phone: wish.wisherPhone } : null,
+    contact: contactFor(wish, actors, claimer),
     claimDeadline: wish.claimDeadline,
     fulfilNote: wish.fulfilNote,
     fulfilPhotos: await photos(storage, wish.fulfilPhotos),
