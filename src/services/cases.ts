@@ -28,6 +28,7 @@ export const casesService = {
   rate: (input: InputOf<C, 'rate'>) => cases('rate', input),
   addNote: (input: InputOf<C, 'addNote'>) => cases('addNote', input),
   inbox: (input: InputOf<C, 'inbox'>) => cases('inbox', input),
+  workload: () => cases('workload', {}),
   sign: (caseId: string) => cases('sign', { caseId }),
   transfer: (input: InputOf<C, 'transfer'>) => cases('transfer', input),
   returnCase: (input: InputOf<C, 'returnCase'>) => cases('returnCase', input),

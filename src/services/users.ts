@@ -23,6 +23,7 @@ export const usersService = {
   applyVolunteer: (input: InputOf<C, 'applyVolunteer'>) => users('applyVolunteer', input),
   listVolunteerApplications: (input: InputOf<C, 'listVolunteerApplications'>) => users('listVolunteerApplications', input),
   reviewVolunteer: (input: InputOf<C, 'reviewVolunteer'>) => users('reviewVolunteer', input),
+  workload: () => users('workload', {}),
   assignRole: (input: InputOf<C, 'assignRole'>) => users('assignRole', input),
   revokeRole: (input: InputOf<C, 'revokeRole'>) => users('revokeRole', input),
   recordSubscription: (input: InputOf<C, 'recordSubscription'>) => users('recordSubscription', input),

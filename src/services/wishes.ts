@@ -22,6 +22,7 @@ export const wishesService = {
   get: (wishId: string) => wishes('get', { wishId }),
   mine: (input: InputOf<C, 'mine'> = {}) => wishes('mine', input),
   reviewQueue: (input: InputOf<C, 'reviewQueue'>) => wishes('reviewQueue', input),
+  workload: () => wishes('workload', {}),
   review: (input: InputOf<C, 'review'>) => wishes('review', input),
   withdraw: (wishId: string) => wishes('withdraw', { wishId }),
   hide: (wishId: string, reason: string) => wishes('hide', { wishId, reason }),

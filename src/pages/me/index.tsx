@@ -8,11 +8,12 @@ import { refreshUnreadBadge } from '../../lib/inbox-badge'
 import type { Capability } from '../../../types/policy'
 import { can, ROLE_LABELS } from '../../lib/roles'
 import { MyPlaceCells, StaffPlaceCells } from '../places/components/me-cells'
+import { WorkloadCells } from './components/workload-cells'
 import './index.scss'
 
 const go = (url: string) => () => void Taro.navigateTo({ url })
 /** The capabilities that have a 工作台 entry below; the section shows when any is held. */
-const STAFF_DESK: readonly Capability[] = ['cases.handle', 'notices.publish', 'volunteers.review', 'roles.manage', 'places.manage', 'residents.view', 'partyMembers.verify']
+const STAFF_DESK: readonly Capability[] = ['cases.handle', 'notices.publish', 'volunteers.review', 'wishes.review', 'roles.manage', 'places.manage', 'residents.view', 'partyMembers.verify']
 
 export default function MePage() {
   const { profile, loading, error } = useMe()
@@ -79,6 +80,7 @@ export default function MePage() {
 
       {STAFF_DESK.some((c) => can(profile, c)) ? (
         <CellGroup title="工作台" data-testid="me-staff">
+          <WorkloadCells profile={profile} />
           {can(profile, 'cases.handle') ? (
             <Cell title="诉求办理" extra="待签收、办理、台账" clickable onClick={go('/staff/cases/index')} data-testid="me-staff-cases" />
           ) : null}

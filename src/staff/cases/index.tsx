@@ -5,6 +5,7 @@ import { Button, Loading, Tabs } from '@nutui/nutui-react-taro'
 import { EmptyState } from '../../components/empty-state'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
+import { can } from '../../lib/roles'
 import { casesService, type InboxBox } from '../../services/cases'
 import { CaseCard } from '../../pages/cases/components/case-card'
 import { UnitPicker } from './unit-picker'
@@ -18,6 +19,7 @@ const BOXES: { box: InboxBox; title: string; empty: string }[] = [
   { box: 'returned', title: '已退单', empty: '没有退回待分派的诉求' },
   { box: 'revisit', title: '待回访', empty: '没有到期待回访的诉求' },
   { box: 'resolved', title: '待评价', empty: '没有等待评价的诉求' },
+  { box: 'extension', title: '延期待审核', empty: '没有等待审核的延期申请' },
 ]
 
 /**
@@ -26,7 +28,10 @@ const BOXES: { box: InboxBox; title: string; empty: string }[] = [
  */
 export default function StaffCasesPage() {
   const staff = useStaffUnit()
-  const [box, setBox] = useState<InboxBox>('to_sign')
+  // 延期待审核 is the supervisors' (the server counts 0 and refuses the box for anyone else).
+  const boxes = BOXES.filter((b) => b.box !== 'extension' || can(staff.profile, 'cases.supervise'))
+  const asked = Taro.getCurrentInstance().router?.params.box
+  const [box, setBox] = useState<InboxBox>(BOXES.find((b) => b.box === asked)?.box ?? 'to_sign')
   const unitId = staff.unit?.id
   const inbox = useAsync(() => (unitId ? casesService.inbox({ unitId, box, pageSize: 50 }) : Promise.resolve(null)), [unitId, box])
   useDidShow(() => {
@@ -48,7 +53,7 @@ export default function StaffCasesPage() {
         </Button>
       </View>
       <Tabs value={box} onChange={(v) => setBox(v as InboxBox)}>
-        {BOXES.map((b) => (
+        {boxes.map((b) => (
           <Tabs.TabPane key={b.box} value={b.box} title={counts ? `${b.title} ${counts[b.box]}` : b.title} />
         ))}
       </Tabs>
