@@ -54,11 +54,12 @@ export function WishFacts({ w }: { w: WishDetail }) {
 
       {w.contact ? (
         <View className="wish-detail__card wish-detail__contact" data-testid="wish-contact">
-          <Text className="wish-detail__label">联系方式</Text>
+          {/* The wisher sees who claimed the wish; the volunteer sees whom to help. */}
+          <Text className="wish-detail__label">{w.mine ? '认领的志愿者' : '心愿人联系方式'}</Text>
           <Text className="wish-detail__phone" onClick={() => void Taro.makePhoneCall({ phoneNumber: w.contact!.phone }).catch(() => undefined)}>
             {w.contact.name} 📞 {w.contact.phone}
           </Text>
-          {w.claimDeadline && w.status === 'claimed' ? <Text className="wish-detail__meta">请在 {formatTime(w.claimDeadline)} 前完成，逾期将退回心愿墙</Text> : null}
+          {w.claimDeadline && w.status === 'claimed' && !w.mine ? <Text className="wish-detail__meta">请在 {formatTime(w.claimDeadline)} 前完成，逾期将退回心愿墙</Text> : null}
         </View>
       ) : null}
 
