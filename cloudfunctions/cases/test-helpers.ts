@@ -43,6 +43,14 @@ function counterViews(docs: FigureCounterDoc[]): CounterView[] {
 
 let seq = 0
 
+/** A case the resident reported and the grid signed: processing at 东县门社区第一网格. */
+export async function signedCase(h: CasesHarness): Promise<CaseDetail> {
+  const c = await h.submitAs('demo-resident-1')
+  const res = await h.act('demo-grid-1', 'sign', { caseId: c.id })
+  if (!res.ok) throw new Error(JSON.stringify(res.error))
+  return res.data
+}
+
 /** Closes the harness after checking the figure counters against a recount (every cases test ends with it). */
 export async function closeChecked(h: CasesHarness): Promise<void> {
   const { kept, recounted } = await h.figureCounters()

@@ -1,6 +1,6 @@
-import type { CaseDetail, CaseWorkload } from '../../types/cases'
+import type { CaseWorkload } from '../../types/cases'
 import type { OutboxDoc } from '../core/collections'
-import { casesHarness, closeChecked, type CasesHarness } from './test-helpers'
+import { casesHarness, closeChecked, signedCase, type CasesHarness } from './test-helpers'
 
 /*
  * Who is waiting on whom: supervisors told of extension requests and 退单 (in the inbox and by
@@ -13,12 +13,7 @@ beforeEach(async () => {
 })
 afterEach(() => closeChecked(h))
 
-async function signed(): Promise<CaseDetail> {
-  const c = await h.submitAs('demo-resident-1')
-  const res = await h.act('demo-grid-1', 'sign', { caseId: c.id })
-  if (!res.ok) throw new Error(JSON.stringify(res.error))
-  return res.data
-}
+const signed = () => signedCase(h)
 
 async function outboxFor(openid: string, caseId: string): Promise<OutboxDoc[]> {
   const docs = await h.env.docs<OutboxDoc>('outbox', { openid })
@@ -37,7 +32,11 @@ describe('cases.requestExtension notices', () => {
     await h.act('demo-grid-1', 'requestExtension', { caseId: c.id, days: 3, reason: '需协调环卫车辆' })
     const [notice] = (await outboxFor('demo-secretary-1', c.id)).filter((d) => d.title === '有延期申请待审核')
     expect(notice?.body).toContain('延期3天')
-    expect(notice?.template).toEqual({ kind: 'staffTodo', data: { task: '延期申请：垃圾堆放', count: '1', status: '待审核' }, urgent: false })
+    expect(notice?.template).toEqual({
+      kind: 'staffTodo',
+      data: { task: '延期申请：垃圾堆放', count: '1', status: '待审核' },
+      urgent: false,
+    })
     expect((await outboxFor('demo-street-1', c.id)).map((d) => d.title)).not.toContain('有延期申请待审核')
   })
 })
@@ -56,28 +55,46 @@ describe('cases.inbox extension box', () => {
   it('should list a grid’s extension request in the community’s 延期待审核 box until it is decided', async () => {
     const c = await signed()
     await h.act('demo-grid-1', 'requestExtension', { caseId: c.id, days: 3, reason: '需协调环卫车辆' })
-    const box = await h.act<{ items: { id: string }[]; counts: { extension: number } }>('demo-secretary-1', 'inbox', { unitId: 'c-dongxianmen', box: 'extension' })
+    const box = await h.act<{ items: { id: string }[]; counts: { extension: number } }>('demo-secretary-1', 'inbox', {
+      unitId: 'c-dongxianmen',
+      box: 'extension',
+    })
     expect(box.ok && [box.data.items.map((i) => i.id), box.data.counts.extension]).toEqual([[c.id], 1])
     await h.act('demo-secretary-1', 'reviewExtension', { caseId: c.id, approve: true })
-    const after = await h.act<{ items: unknown[]; counts: { extension: number } }>('demo-secretary-1', 'inbox', { unitId: 'c-dongxianmen', box: 'extension' })
+    const after = await h.act<{ items: unknown[]; counts: { extension: number } }>('demo-secretary-1', 'inbox', {
+      unitId: 'c-dongxianmen',
+      box: 'extension',
+    })
     expect(after.ok && [after.data.items.length, after.data.counts.extension]).toEqual([0, 0])
   })
 
   it('should not show a unit its own requests (they are reviewed above it)', async () => {
     const c = await signed()
     await h.act('demo-grid-1', 'requestExtension', { caseId: c.id, days: 3, reason: '需协调环卫车辆' })
-    const box = await h.act<{ items: unknown[] }>('demo-street-1', 'inbox', { unitId: 'g-dongxianmen-1', box: 'extension' })
+    const box = await h.act<{ items: unknown[] }>('demo-street-1', 'inbox', {
+      unitId: 'g-dongxianmen-1',
+      box: 'extension',
+    })
     expect(box.ok && box.data.items).toEqual([])
   })
 
   it('should refuse the box to a grid worker with FORBIDDEN and give them a count of 0', async () => {
-    expect(await h.act('demo-grid-1', 'inbox', { unitId: 'g-dongxianmen-1', box: 'extension' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    const other = await h.act<{ counts: { extension: number } }>('demo-grid-1', 'inbox', { unitId: 'g-dongxianmen-1', box: 'to_sign' })
+    expect(await h.act('demo-grid-1', 'inbox', { unitId: 'g-dongxianmen-1', box: 'extension' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    const other = await h.act<{ counts: { extension: number } }>('demo-grid-1', 'inbox', {
+      unitId: 'g-dongxianmen-1',
+      box: 'to_sign',
+    })
     expect(other.ok && other.data.counts.extension).toBe(0)
   })
 
   it('should refuse an unknown box with BAD_REQUEST', async () => {
-    expect(await h.act('demo-secretary-1', 'inbox', { unitId: 'c-dongxianmen', box: 'later' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(await h.act('demo-secretary-1', 'inbox', { unitId: 'c-dongxianmen', box: 'later' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    })
   })
 })
 
@@ -89,9 +106,15 @@ describe('cases.workload', () => {
     const c = await signed()
     await h.act('demo-grid-1', 'requestExtension', { caseId: c.id, days: 3, reason: '需协调环卫车辆' })
     const after = await workload('demo-secretary-1')
-    expect([after.to_sign - before.to_sign, after.processing - before.processing, after.extension - before.extension]).toEqual([1, 1, 1])
+    expect([
+      after.to_sign - before.to_sign,
+      after.processing - before.processing,
+      after.extension - before.extension,
+    ]).toEqual([1, 1, 1])
     const grid = await workload('demo-grid-1')
-    expect([grid.to_sign - gridBefore.to_sign, grid.processing - gridBefore.processing, grid.extension]).toEqual([1, 1, 0])
+    expect([grid.to_sign - gridBefore.to_sign, grid.processing - gridBefore.processing, grid.extension]).toEqual([
+      1, 1, 0,
+    ])
   })
 
   it('should count a case past its deadline as 已超期', async () => {

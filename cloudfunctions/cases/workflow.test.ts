@@ -1,6 +1,5 @@
-import type { CaseDetail } from '../../types/cases'
 import type { CaseDoc } from './collections'
-import { casesHarness, closeChecked, type CasesHarness } from './test-helpers'
+import { casesHarness, closeChecked, signedCase, type CasesHarness } from './test-helpers'
 
 /* The unit-side workflow of the cases function, on the demo data (see test-helpers.ts). */
 
@@ -10,12 +9,7 @@ beforeEach(async () => {
 })
 afterEach(() => closeChecked(h))
 
-async function signed(): Promise<CaseDetail> {
-  const c = await h.submitAs('demo-resident-1')
-  const res = await h.act('demo-grid-1', 'sign', { caseId: c.id })
-  if (!res.ok) throw new Error(JSON.stringify(res.error))
-  return res.data
-}
+const signed = () => signedCase(h)
 
 describe('cases.addNote', () => {
   it('should keep a staff-only note off the petitioner’s timeline', async () => {

@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import { holdsCapability, holdsCapabilityAt, type Capability } from '../../types/policy'
+import { holdsCapability, holdsCapabilityAt, rolesWith, type Capability } from '../../types/policy'
 import { AppError } from './app-error'
 import { unitsByIds } from './org-cache'
 import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from './collections'
@@ -84,4 +84,18 @@ export async function communitiesServed(db: Db, assignments: readonly RoleAssign
     .limit(1000)
     .get()
   return [...new Set([...communities, ...below.map((u) => u._id)])]
+}
+
+/**
+ * Who is told of work at exactly this unit for a capability (a review queue, a decision):
+ * the holders of a role that carries it there. An admin's authority covers the unit, but
+ * they are not on its roster.
+ */
+export async function rosterAt(db: Db, unitId: string, capability: Capability): Promise<string[]> {
+  const roles = rolesWith(capability).filter((r) => r !== 'admin')
+  const assignments = await collection(db, COLLECTIONS.roleAssignments)
+    .where({ unitId, role: db.command.in(roles) })
+    .limit(100)
+    .get()
+  return [...new Set(assignments.map((a) => a.openid))]
 }

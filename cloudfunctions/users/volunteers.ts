@@ -1,9 +1,12 @@
-import type { Db } from '@cloudbase/database'
-import { rolesWith } from '../../types/policy'
 import type { VolunteerApplicationView } from '../../types/users'
 import { AppError } from '../core/app-error'
-import { communitiesServed } from '../core/authz'
-import { COLLECTIONS, roleAssignmentId, type RoleAssignmentDoc, type VolunteerApplicationDoc } from '../core/collections'
+import { communitiesServed, rosterAt } from '../core/authz'
+import {
+  COLLECTIONS,
+  roleAssignmentId,
+  type RoleAssignmentDoc,
+  type VolunteerApplicationDoc,
+} from '../core/collections'
 import { collection, transaction, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { derivedId } from '../core/ids'
@@ -15,18 +18,14 @@ import { requireCommunity } from './service'
  * (the volunteer role follows) or rejects; the applicant hears the decision.
  */
 
-/** The community's own volunteer reviewers (an admin's authority covers it, but they are not on the roster). */
-async function reviewersOf(db: Db, communityId: string): Promise<string[]> {
-  const roles = rolesWith('volunteers.review').filter((r) => r !== 'admin')
-  const assignments = await collection(db, COLLECTIONS.roleAssignments)
-    .where({ unitId: communityId, role: db.command.in(roles) })
-    .limit(100)
-    .get()
-  return [...new Set(assignments.map((a) => a.openid))]
-}
-
 /** An application waiting for review, to one reviewer: in the inbox and as a 待办提醒 push. */
-function applicationNotice(id: string, appliedAt: string, communityName: string, applicant: string, openid: string): NotifyInput {
+function applicationNotice(
+  id: string,
+  appliedAt: string,
+  communityName: string,
+  applicant: string,
+  openid: string,
+): NotifyInput {
   return {
     // Per application round: a rejected person may apply again and is announced again.
     dedupeKey: `volunteer:${id}:${appliedAt}:applied:${openid}`,
@@ -44,7 +43,9 @@ export async function workload(ctx: ActionContext): Promise<{ volunteerApplicati
   const communities = await communitiesServed(db, ctx.assignments, 'volunteers.review')
   if (communities.length === 0) return { volunteerApplications: 0 }
   return {
-    volunteerApplications: await collection(db, COLLECTIONS.volunteerApplications).where({ communityId: db.command.in(communities), status: 'pending' }).count(),
+    volunteerApplications: await collection(db, COLLECTIONS.volunteerApplications)
+      .where({ communityId: db.command.in(communities), status: 'pending' })
+      .count(),
   }
 }
 
@@ -55,21 +56,29 @@ export async function applyVolunteer(
   const user = ctx.requireUser()
   const { db } = ctx.rt
   const communityId = input.communityId ?? user.communityId
-  if (!communityId) throw new AppError('BAD_REQUEST', '请先选择所在社区', { issues: [{ path: ['communityId'], message: '请先选择所在社区' }] })
-  if (!user.name || !user.phone) throw new AppError('BAD_REQUEST', '请先填写姓名和手机号', { issues: [{ path: ['profile'], message: '请先填写姓名和手机号' }] })
+  if (!communityId)
+    throw new AppError('BAD_REQUEST', '请先选择所在社区', {
+      issues: [{ path: ['communityId'], message: '请先选择所在社区' }],
+    })
+  if (!user.name || !user.phone)
+    throw new AppError('BAD_REQUEST', '请先填写姓名和手机号', {
+      issues: [{ path: ['profile'], message: '请先填写姓名和手机号' }],
+    })
   const community = await requireCommunity(db, communityId)
   if (ctx.assignments.some((a) => a.role === 'volunteer' && a.unitId === communityId)) {
     throw new AppError('CONFLICT', '您已是该社区的志愿者')
   }
   if (input.note && (await ctx.rt.contentCheck.check(input.note, user._id)) === 'risky') {
-    throw new AppError('BAD_REQUEST', '说明中含有不适宜的内容', { issues: [{ path: ['note'], message: '说明中含有不适宜的内容，请修改' }] })
+    throw new AppError('BAD_REQUEST', '说明中含有不适宜的内容', {
+      issues: [{ path: ['note'], message: '说明中含有不适宜的内容，请修改' }],
+    })
   }
   // One pending application per person and community: the id makes a second one collide.
   const id = derivedId('volunteer-application', user._id, communityId)
   const at = ctx.now()
   const now = at.toISOString()
   const applicant = user.name
-  const reviewers = await reviewersOf(db, communityId)
+  const reviewers = await rosterAt(db, communityId, 'volunteers.review')
   const created = await transaction(db, async (tx) => {
     const existing = await tx.collection(COLLECTIONS.volunteerApplications).doc(id).get()
     if (existing?.status === 'pending') return false
@@ -100,8 +109,17 @@ export async function listVolunteerApplications(
   const { db } = ctx.rt
   const query: Where<VolunteerApplicationDoc> = { communityId: input.communityId }
   if (input.status) query.status = input.status
-  const apps = await collection(db, COLLECTIONS.volunteerApplications).where(query).orderBy('createdAt', 'desc').limit(200).get()
-  const users = apps.length ? await collection(db, COLLECTIONS.users).where({ _id: db.command.in(apps.map((a) => a.openid)) }).limit(1000).get() : []
+  const apps = await collection(db, COLLECTIONS.volunteerApplications)
+    .where(query)
+    .orderBy('createdAt', 'desc')
+    .limit(200)
+    .get()
+  const users = apps.length
+    ? await collection(db, COLLECTIONS.users)
+        .where({ _id: db.command.in(apps.map((a) => a.openid)) })
+        .limit(1000)
+        .get()
+    : []
   const byId = new Map(users.map((u) => [u._id, u]))
   return apps.map((a) => ({
     id: a._id,
@@ -134,12 +152,15 @@ export async function reviewVolunteer(
   const done = await transaction(db, async (tx) => {
     const current = await tx.collection(COLLECTIONS.volunteerApplications).doc(app._id).get()
     if (current?.status !== 'pending') return false
-    await tx.collection(COLLECTIONS.volunteerApplications).doc(app._id).update({
-      status,
-      reviewedAt: now.toISOString(),
-      reviewedBy: reviewer._id,
-      reason: input.reason ?? null,
-    })
+    await tx
+      .collection(COLLECTIONS.volunteerApplications)
+      .doc(app._id)
+      .update({
+        status,
+        reviewedAt: now.toISOString(),
+        reviewedBy: reviewer._id,
+        reason: input.reason ?? null,
+      })
     if (status === 'approved') {
       const assignment: Omit<RoleAssignmentDoc, '_id'> = {
         openid: app.openid,
@@ -148,7 +169,10 @@ export async function reviewVolunteer(
         createdAt: now.toISOString(),
         grantedBy: reviewer._id,
       }
-      await tx.collection(COLLECTIONS.roleAssignments).doc(roleAssignmentId(app.openid, 'volunteer', app.communityId)).set(assignment)
+      await tx
+        .collection(COLLECTIONS.roleAssignments)
+        .doc(roleAssignmentId(app.openid, 'volunteer', app.communityId))
+        .set(assignment)
     }
     await notify(
       tx,
@@ -169,4 +193,3 @@ export async function reviewVolunteer(
   if (!done) throw new AppError('CONFLICT', '该申请已处理过了')
   return { id: app._id, status }
 }
-

@@ -1,8 +1,6 @@
 import { thing } from '../../types/notifications'
-import { rolesWith } from '../../types/policy'
 import type { Db } from '@cloudbase/database'
-import { COLLECTIONS } from '../core/collections'
-import { collection } from '../core/data'
+import { rosterAt } from '../core/authz'
 import type { NotifyInput } from '../core/outbox'
 import type { WishDoc } from './collections'
 
@@ -36,13 +34,6 @@ export function reviewNotice(wish: Pick<WishDoc, '_id' | 'text'>, communityName:
 }
 
 /** Openids of the community's own staff, who are told about its review queue and digests. */
-export async function staffOf(db: Db, communityId: string): Promise<string[]> {
-  // The review roster is whoever holds wishes.review at the community itself; an admin's
-  // authority covers it but they are not on the roster (as for cases).
-  const roles = rolesWith('wishes.review').filter((r) => r !== 'admin')
-  const assignments = await collection(db, COLLECTIONS.roleAssignments)
-    .where({ unitId: communityId, role: db.command.in(roles) })
-    .limit(100)
-    .get()
-  return [...new Set(assignments.map((a) => a.openid))]
+export function staffOf(db: Db, communityId: string): Promise<string[]> {
+  return rosterAt(db, communityId, 'wishes.review')
 }

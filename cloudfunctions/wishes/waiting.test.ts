@@ -20,8 +20,14 @@ const call = <T>(openid: string | null, event: Record<string, unknown>) => env.c
 describe('wishes.post review notice', () => {
   it('should tell the community secretary by a 待办提醒 push that a wish waits for review', async () => {
     expectOk(await call(RESIDENT, { action: 'post', ...A_WISH }))
-    const [notice] = (await env.docs<OutboxDoc>('outbox', { openid: SECRETARY })).filter((d) => d.title === '新心愿待审核')
-    expect(notice?.template).toEqual({ kind: 'staffTodo', data: { task: `心愿待审核：${A_WISH.text}`, count: '1', status: '待审核' }, urgent: false })
+    const [notice] = (await env.docs<OutboxDoc>('outbox', { openid: SECRETARY })).filter(
+      (d) => d.title === '新心愿待审核',
+    )
+    expect(notice?.template).toEqual({
+      kind: 'staffTodo',
+      data: { task: `心愿待审核：${A_WISH.text}`, count: '1', status: '待审核' },
+      urgent: false,
+    })
   })
 })
 
@@ -49,7 +55,10 @@ describe('wishes.get contact of a claimed wish', () => {
 
   it('should still show the volunteer the wisher’s contact', async () => {
     const id = await claimedWish(env)
-    expect(expectOk<{ contact: unknown }>(await call(VOLUNTEER, { action: 'get', wishId: id })).contact).toEqual({ name: '王秀兰', phone: '13991230001' })
+    expect(expectOk<{ contact: unknown }>(await call(VOLUNTEER, { action: 'get', wishId: id })).contact).toEqual({
+      name: '王秀兰',
+      phone: '13991230001',
+    })
   })
 
   it('should show the wisher no contact before anyone claims it', async () => {
@@ -59,7 +68,9 @@ describe('wishes.get contact of a claimed wish', () => {
 
   it('should tell the wisher who claimed it and how to reach them', async () => {
     await claimedWish(env)
-    const [notice] = (await env.docs<OutboxDoc>('outbox', { openid: RESIDENT })).filter((d) => d.title === '心愿已被认领')
+    const [notice] = (await env.docs<OutboxDoc>('outbox', { openid: RESIDENT })).filter(
+      (d) => d.title === '心愿已被认领',
+    )
     expect(notice?.body).toMatch(/^志愿者张\*\*已认领您的心愿.*联系电话13991230003$/)
   })
 })

@@ -1,7 +1,9 @@
 import type { CapabilityGrant } from '../../../types/policy'
 import { workloadRows } from './workload'
 
-const me = (...capabilities: CapabilityGrant['capability'][]) => ({ capabilities: capabilities.map((capability) => ({ capability, unitIds: ['u1'] })) })
+const me = (...capabilities: CapabilityGrant['capability'][]) => ({
+  capabilities: capabilities.map((capability) => ({ capability, unitIds: ['u1'] })),
+})
 
 describe('workloadRows', () => {
   it('should show a grid worker the three case counts, overdue marked when there is any', () => {
@@ -30,7 +32,9 @@ describe('workloadRows', () => {
   })
 
   it('should show nothing a person has no capability for, even when a count came back', () => {
-    expect(workloadRows(me('wishes.review'), { to_sign: 4, pendingWishes: 2 }).map((r) => r.key)).toEqual(['pendingWishes'])
+    expect(workloadRows(me('wishes.review'), { to_sign: 4, pendingWishes: 2 }).map((r) => r.key)).toEqual([
+      'pendingWishes',
+    ])
     expect(workloadRows(null, { to_sign: 4 })).toEqual([])
   })
 })

@@ -24,11 +24,29 @@ export interface WorkloadRow {
 
 const ROWS: { key: keyof Workload; title: string; needs: Capability; url: string; urgent: boolean }[] = [
   { key: 'to_sign', title: '待签收', needs: 'cases.handle', url: '/staff/cases/index?box=to_sign', urgent: false },
-  { key: 'processing', title: '办理中', needs: 'cases.handle', url: '/staff/cases/index?box=processing', urgent: false },
+  {
+    key: 'processing',
+    title: '办理中',
+    needs: 'cases.handle',
+    url: '/staff/cases/index?box=processing',
+    urgent: false,
+  },
   { key: 'overdue', title: '已超期', needs: 'cases.handle', url: '/staff/cases/index?box=overdue', urgent: true },
-  { key: 'extension', title: '延期待审核', needs: 'cases.supervise', url: '/staff/cases/index?box=extension', urgent: true },
+  {
+    key: 'extension',
+    title: '延期待审核',
+    needs: 'cases.supervise',
+    url: '/staff/cases/index?box=extension',
+    urgent: true,
+  },
   { key: 'pendingWishes', title: '待审核心愿', needs: 'wishes.review', url: '/staff/wishes/index', urgent: true },
-  { key: 'volunteerApplications', title: '待审核志愿者', needs: 'volunteers.review', url: '/staff/volunteers/index', urgent: true },
+  {
+    key: 'volunteerApplications',
+    title: '待审核志愿者',
+    needs: 'volunteers.review',
+    url: '/staff/volunteers/index',
+    urgent: true,
+  },
 ]
 
 type Me = Pick<Profile, 'capabilities'> | null | undefined

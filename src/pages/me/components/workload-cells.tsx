@@ -32,7 +32,8 @@ async function loadWorkload(me: Me): Promise<Workload> {
 export function WorkloadCells({ profile }: { profile: Me }) {
   const counts = useAsync(() => (profile ? loadWorkload(profile) : Promise.resolve(null)), [profile])
   if (!profile) return null
-  if (counts.error) return <Cell title="待办" description={`${counts.error}，下拉刷新重试`} data-testid="me-workload-error" />
+  if (counts.error)
+    return <Cell title="待办" description={`${counts.error}，下拉刷新重试`} data-testid="me-workload-error" />
   const rows = workloadRows(profile, counts.data ?? {})
   if (!counts.data) return <Cell title="待办" extra="正在加载…" />
   return (
