@@ -1,1 +1,2 @@
-export default definePageConfig({ navigationBarTitleText: '通知详情', enablePullDownRefresh: true })
+// Taro registers the page's onShareAppMessage (useShareAppMessage) only when the page config says so.
+export default definePageConfig({ navigationBarTitleText: '通知详情', enablePullDownRefresh: true, enableShareAppMessage: true })
