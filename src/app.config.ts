@@ -26,10 +26,10 @@ export default defineAppConfig({
     { root: 'pages/wishes', pages: ['index', 'post', 'detail', 'mine'] },
     { root: 'pages/cases', pages: ['index', 'submit', 'detail'] },
     { root: 'pages/stations', pages: ['index', 'detail'] },
-    { root: 'pages/events', pages: ['index', 'detail'] },
+    { root: 'pages/events', pages: ['index', 'detail', 'checkin', 'service'] },
     { root: 'pages/places', pages: ['address', 'servers', 'party', 'serving'] },
     { root: 'pages/notices', pages: ['index', 'detail'] },
-    { root: 'staff', pages: ['volunteers/index', 'roles/index', 'stations/index', 'stations/edit', 'wishes/index', 'cases/index', 'cases/detail', 'cases/reports', 'places/residents', 'places/import', 'places/posts', 'places/party', 'notices/index', 'notices/compose', 'notices/detail', 'events/index', 'events/edit', 'events/roster'] },
+    { root: 'staff', pages: ['volunteers/index', 'roles/index', 'stations/index', 'stations/edit', 'wishes/index', 'cases/index', 'cases/detail', 'cases/reports', 'places/residents', 'places/import', 'places/posts', 'places/party', 'notices/index', 'notices/compose', 'notices/detail', 'events/index', 'events/edit', 'events/roster', 'events/checkin'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['pages/wishes', 'pages/cases', 'pages/stations', 'pages/events', 'pages/places', 'pages/notices'] },

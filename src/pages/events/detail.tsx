@@ -35,6 +35,11 @@ function MyPart({ event, busy, act }: { event: EventDetail; busy: boolean; act(w
           </Button>
         ) : null}
         {mine.status === 'confirmed' ? (
+          <Button type="primary" onClick={() => void Taro.navigateTo({ url: `/pages/events/checkin?id=${encodeURIComponent(event.id)}` })} data-testid="event-my-code">
+            签到码
+          </Button>
+        ) : null}
+        {mine.status === 'confirmed' ? (
           <Button fill="outline" onClick={() => act('calendar')} data-testid="event-calendar">
             加入日历
           </Button>
@@ -115,6 +120,9 @@ export default function EventDetailPage() {
               <View className="event-detail__buttons event-detail__staff">
                 <Button fill="outline" onClick={() => void Taro.navigateTo({ url: `/staff/events/roster?id=${encodeURIComponent(id)}` })} data-testid="event-manage">
                   报名名单与管理
+                </Button>
+                <Button fill="outline" onClick={() => void Taro.navigateTo({ url: `/staff/events/checkin?id=${encodeURIComponent(id)}` })} data-testid="event-checkin-desk">
+                  现场签到
                 </Button>
               </View>
             ) : null}

@@ -54,6 +54,7 @@ export default function MePage() {
       <CellGroup title="个人">
         <Cell title="编辑资料" extra="姓名、电话" clickable onClick={go('/pages/me/profile')} data-testid="me-edit-profile" />
         <Cell title="我的诉求" clickable onClick={go('/pages/cases/index')} data-testid="me-cases" />
+        <Cell title="志愿服务记录" extra="服务时长" clickable onClick={go('/pages/events/service')} data-testid="me-service-record" />
         <Cell title="消息提醒" extra="微信提醒的开关" clickable onClick={go('/pages/me/reminders')} data-testid="me-reminders" />
         <Cell title="我的社区" extra={community?.name ?? '去选择'} clickable onClick={go('/pages/me/community')} data-testid="me-bind-community" />
         <MyPlaceCells profile={profile} />

@@ -1,0 +1,15 @@
+import { Image, Text, View } from '@tarojs/components'
+import { useMemo } from 'react'
+import { qrDataUrl } from './qr'
+import './qr-code.scss'
+
+/** A QR code with a caption under it (the code typed out, for when scanning fails). */
+export function QrCode({ text, caption, testId }: { text: string; caption?: string; testId?: string }) {
+  const src = useMemo(() => qrDataUrl(text), [text])
+  return (
+    <View className="qr-code" data-testid={testId}>
+      <Image className="qr-code__image" src={src} mode="aspectFit" ariaLabel="二维码" />
+      {caption ? <Text className="qr-code__caption">{caption}</Text> : null}
+    </View>
+  )
+}
