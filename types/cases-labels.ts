@@ -17,13 +17,16 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
 }
 
 /** How the case reached us: 小程序, 网格员代办, 12345 热线, 窗口. */
-export const CASE_CHANNELS = ['miniprogram', 'grid_proxy', 'hotline', 'window'] as const
+/** `forum` 座谈征 and `deputy` 代表提: issues raised at a 板凳会/议事会 or a 党代表接待日, entered from the event's minutes. */
+export const CASE_CHANNELS = ['miniprogram', 'grid_proxy', 'hotline', 'window', 'forum', 'deputy'] as const
 export type CaseChannel = (typeof CASE_CHANNELS)[number]
 export const CASE_CHANNEL_LABELS: Record<CaseChannel, string> = {
   miniprogram: '小程序',
   grid_proxy: '网格员代办',
   hotline: '12345热线',
   window: '窗口受理',
+  forum: '座谈征',
+  deputy: '代表提',
 }
 
 /** How a case was closed: the three dispositions (碑林). */

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { CalendarDateSchema } from './calendar-date'
 import { defineContract } from './contract'
 import { ATTENDANCE_ACTIONS } from './events-attendance'
+import { MINUTES_ACTIONS } from './events-minutes'
 import { LngLatSchema } from './org'
 import {
   AUDIENCE_KINDS,
@@ -318,5 +319,7 @@ export const EventsContract = defineContract({
   exportRoster: { input: EventRef, output: z.object({ fileId: z.string(), url: z.string(), fileName: z.string(), rowCount: z.number().int() }) },
   // check-in, attendance and service hours (issue 12)
   ...ATTENDANCE_ACTIONS,
+  // minutes, and issues that become cases (issue 12)
+  ...MINUTES_ACTIONS,
 })
 export type EventsContractType = typeof EventsContract

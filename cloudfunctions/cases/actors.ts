@@ -4,11 +4,13 @@ import type { RoleAssignmentDoc } from '../core/collections'
 import type { CaseDoc } from './collections'
 import type { Actor } from './domain/state-machine'
 
-/** Which capability lets a person enter a case for someone else, per channel (网格员代办, 热线, 窗口). */
+/** Which capability lets a person enter a case for someone else, per channel (网格员代办, 热线, 窗口, 座谈征, 代表提). */
 export const PROXY_CAPABILITY: Record<Exclude<CaseChannel, 'miniprogram'>, Capability> = {
   grid_proxy: 'cases.proxyGrid',
   hotline: 'cases.proxyDesk',
   window: 'cases.proxyDesk',
+  forum: 'cases.proxyDesk',
+  deputy: 'cases.proxyDesk',
 }
 
 /**

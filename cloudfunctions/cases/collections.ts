@@ -38,6 +38,13 @@ export const SETTINGS_ID = 'main'
  * client request id, which is what makes a retried submission find the first one.
  * `unitScope` = the handling unit and its ancestors, so a street sees everything below it.
  */
+/** Where a case came from besides a person: an issue in an event's minutes. */
+export interface CaseOrigin {
+  kind: 'event'
+  eventId: string
+  title: string
+}
+
 export interface CaseDoc {
   _id: string
   number: string
@@ -46,6 +53,8 @@ export interface CaseDoc {
   /** Who may read and rate it as the petitioner: the submitter, or the person a proxy named. */
   petitionerOpenid: string | null
   channel: CaseChannel
+  /** The event whose minutes raised it (座谈征 / 代表提); absent otherwise. */
+  origin?: CaseOrigin
   contact: { name: string; phone: string }
   /** How the petitioner wants to hear back; with `message` the phone is kept from staff. */
   contactPreference: ContactPreference

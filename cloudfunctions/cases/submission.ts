@@ -10,7 +10,7 @@ import type { ActionContext } from '../core/define-function'
 import { notify } from '../core/outbox'
 import { checkOwnPhotos } from '../core/photos'
 import { PROXY_CAPABILITY } from './actors'
-import { CASE_COLLECTIONS, CASE_TX, type CaseDoc } from './collections'
+import { CASE_COLLECTIONS, CASE_TX, type CaseDoc, type CaseOrigin } from './collections'
 import { counterId, districtPrefix, formatCaseNumber } from './domain/case-number'
 import { computeDeadlines, formatShanghaiText } from './domain/deadlines'
 import { route } from './domain/routing'
@@ -57,7 +57,7 @@ async function checkPetitionerAccount(ctx: ActionContext, org: OrgTree, proxyCap
  * notifications to the petitioner and the receiving unit, in one transaction. A repeat of
  * the same client request id answers the case already stored (`created: false`).
  */
-export async function submitCase(ctx: ActionContext, input: SubmitInput): Promise<{ case: CaseDetail; created: boolean }> {
+export async function submitCase(ctx: ActionContext, input: SubmitInput, origin?: CaseOrigin): Promise<{ case: CaseDetail; created: boolean }> {
   const user = ctx.requireUser()
   const { db } = ctx.rt
   const now = ctx.now()
@@ -159,8 +159,9 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput): Promis
       ackOverdueFlaggedAt: null,
       overdueFlaggedAt: null,
       revisitTaskAt: null,
+      ...(origin ? { origin } : {}),
       timeline: [
-        entry(now, 'submitted', `诉求已受理（${proxy ? '代为登记' : '本人提交'}），编号${number}`),
+        entry(now, 'submitted', `诉求已受理（${origin ? `来自活动「${origin.title}」的纪要` : proxy ? '代为登记' : '本人提交'}），编号${number}`),
         entry(now, 'routed', `${decision.reason}，请于${formatShanghaiText(handleDueAt, now)}前办结`, { unitName: unit.name, actorRole: 'system' }),
       ],
     }

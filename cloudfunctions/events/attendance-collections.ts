@@ -57,3 +57,15 @@ export const ATTENDANCE_COLLECTIONS = {
   codes: collectionName<CodeDoc>('event_codes'),
   keys: collectionName<KeyDoc>('event_keys'),
 } as const
+
+/** `event_minutes`: `_id` = event id. 活动纪要 and the issues it turned into cases. */
+export interface MinutesDoc {
+  _id: string
+  summary: string
+  photos: string[]
+  issues: Array<{ caseId: string; number: string; text: string; petitionerName: string; raisedAt: string; raisedBy: string }>
+  updatedAt: string
+  updatedBy: string
+}
+
+export const MINUTES_COLLECTION = collectionName<MinutesDoc>('event_minutes')

@@ -3,6 +3,7 @@ import { defineFunction } from '../core/define-function'
 import { attendance } from './attendance'
 import { checkIn, checkInPerson, myCode, selfCheckIn, venueCode, venueEvent, walkIn } from './checkin'
 import { exportRoster } from './export'
+import { minutes, raiseCase, saveMinutes } from './minutes'
 import { getEvent, listEvents, manageEvents, myEvents, roster } from './service-read'
 import { acceptOffer, cancelMine, decide, proxySignUp, signUp } from './service-signup'
 import { checkOut, myService, reverseHours } from './service-hours'
@@ -45,6 +46,9 @@ export const events = defineFunction('events', EventsContract, {
   venueCode: { access: 'events.manage', handler: (input, ctx) => venueCode(ctx, input.eventId) },
   attendance: { access: 'events.manage', handler: (input, ctx) => attendance(ctx, input) },
   reverseHours: { access: 'events.manage', handler: (input, ctx) => reverseHours(ctx, input) },
+  minutes: { access: 'events.manage', handler: (input, ctx) => minutes(ctx, input.eventId) },
+  saveMinutes: { access: 'events.manage', handler: (input, ctx) => saveMinutes(ctx, input) },
+  raiseCase: { access: 'events.manage', limit: 'submission', handler: (input, ctx) => raiseCase(ctx, input) },
 })
 
 export const main = events.main
