@@ -1,3 +1,4 @@
+import { DEMO_PLACES } from '../../demo/places'
 import type { NotReachedPerson, Reach } from '../../types/notices'
 import { C, G1, G2, noticesHarness, type NoticesHarness } from './test-helpers'
 
@@ -25,6 +26,16 @@ describe('notices reach, notReached, recordFollowUp, remind and exportReach', ()
     const rows = Object.fromEntries(res.data.byUnit.map((u) => [u.unitId, [u.recipients, u.read]]))
     // 李建国 has declared no address: he counts in the community, in no grid.
     expect(rows).toMatchObject({ [C]: [8, 2], [G1]: [2, 1], [G2]: [0, 0] })
+  })
+
+  it("should break a grid down into its 楼栋 when the secretary opens the grid's row", async () => {
+    await h.open('demo-resident-1', noticeId)
+    const res = await h.act<Reach>('demo-secretary-1', 'reach', { noticeId, unitId: G1 })
+    if (!res.ok) throw new Error(res.error.message)
+    expect(res.data.total).toMatchObject({ recipients: 2, read: 1 })
+    const rows = Object.fromEntries(res.data.byUnit.map((u) => [u.unitId, [u.recipients, u.read]]))
+    expect(rows).toMatchObject({ [G1]: [2, 1], [DEMO_PLACES.building]: [2, 1] })
+    expect(res.data.byUnit.filter((u) => u.unitId !== G1).every((u) => u.unitId.startsWith('b-'))).toBe(true)
   })
 
   it('should show the grid worker full names and phones in their grid, and the secretary masked ones', async () => {

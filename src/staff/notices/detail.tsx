@@ -45,6 +45,8 @@ export default function StaffNoticeDetailPage() {
       await run(() => noticesService.withdraw(id, reason.trim()), '已撤回')
     }
   }
+  // A grid's or 小区's own page: its 楼栋 and the people there not reached yet.
+  const openUnit = (u: string) => void (u === unitId ? undefined : Taro.navigateTo({ url: `/staff/notices/detail?id=${encodeURIComponent(id)}&unitId=${encodeURIComponent(u)}` }))
   const exportReport = () => run(async () => setLink(await deliverExport(await noticesService.exportReach(id))), '已导出')
 
   return (
@@ -77,7 +79,7 @@ export default function StaffNoticeDetailPage() {
       </AsyncView>
       <View className="section-title">触达情况</View>
       <View className="staff-notice__card">
-        <AsyncView state={reach}>{(r) => <ReachTable reach={r} />}</AsyncView>
+        <AsyncView state={reach}>{(r) => <ReachTable reach={r} onOpenUnit={openUnit} />}</AsyncView>
         <Button fill="outline" onClick={() => void exportReport()}>导出触达报表</Button>
         {EXPORT_AS_LINK && link ? (
           <Text className="staff-notice__link" data-testid="notice-export-link" onClick={() => window.open(link, '_blank')}>

@@ -12,8 +12,11 @@ const COLUMNS = [
   ['noPermission', '未授权'],
 ] as const
 
-/** 触达情况: the whole notice, then each grid (or 楼栋): who got it, read it, confirmed it, was reached another way. */
-export function ReachTable({ reach }: { reach: NoticeReach }) {
+/**
+ * 触达情况: the whole notice, then each grid (or 楼栋): who got it, read it, confirmed it, was
+ * reached another way. Tapping a unit's row opens that unit: its 楼栋 and its people not reached.
+ */
+export function ReachTable({ reach, onOpenUnit }: { reach: NoticeReach; onOpenUnit(unitId: string): void }) {
   const rows = [{ unitId: 'total', unitName: '合计', ...reach.total }, ...reach.byUnit]
   return (
     <View className="reach-table" data-testid="notice-reach">
@@ -25,8 +28,8 @@ export function ReachTable({ reach }: { reach: NoticeReach }) {
         ))}
       </View>
       {rows.map((r) => (
-        <View key={r.unitId} className="reach-table__row" data-testid={`reach-row-${r.unitId}`}>
-          <Text className="reach-table__unit">{r.unitName}</Text>
+        <View key={r.unitId} className="reach-table__row" data-testid={`reach-row-${r.unitId}`} onClick={r.unitId === 'total' ? undefined : () => onOpenUnit(r.unitId)}>
+          <Text className={`reach-table__unit ${r.unitId === 'total' ? '' : 'reach-table__unit--link'}`}>{r.unitName}</Text>
           {COLUMNS.map(([key]) => (
             <Text key={key} className="reach-table__cell" data-testid={`reach-${r.unitId}-${key}`}>{r[key]}</Text>
           ))}
