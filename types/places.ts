@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineContract } from './contract'
 import { LngLatSchema } from './org'
+import { countedPageOf, pageInput } from './paging'
 import {
   ADDRESS_STATUSES,
   PARTY_REPORT_STATUSES,
@@ -172,10 +173,10 @@ export const PlacesContract = defineContract({
     input: z.object({}),
     output: z.object({ address: MyAddressSchema.nullable(), servers: z.array(ServerViewSchema) }),
   },
-  /** Residents whose address is at or below `unitId` (a community, grid, 小区 or 楼栋). */
+  /** Residents whose address is at or below `unitId` (a community, grid, 小区 or 楼栋), newest first. */
   residents: {
-    input: z.object({ unitId: Id, status: AddressStatusSchema.optional() }),
-    output: z.object({ items: z.array(ResidentViewSchema) }),
+    input: z.object({ unitId: Id, status: AddressStatusSchema.optional(), ...pageInput({ maxPageSize: 200, defaultPageSize: 50 }) }),
+    output: countedPageOf(ResidentViewSchema),
   },
   confirmResidents: {
     input: CommunityRef.extend({ openids: z.array(Id).min(1, '请选择要确认的居民').max(PLACE_LIMITS.confirmMax) }),

@@ -165,6 +165,15 @@ describe('places function: places, addresses and 为我服务', () => {
       expect(openids(await places('demo-secretary-1', { action: 'residents', unitId: DEMO_PLACES.building }))).toEqual(['demo-resident-1', 'demo-resident-2', 'demo-volunteer-1'])
       expect(openids(await places('demo-secretary-1', { action: 'residents', unitId: DEMO_PLACES.otherBuilding }))).toEqual([])
     })
+    it('should page through the list newest first, with the total', async () => {
+      t.env().clock.advance(60_000)
+      await setAddress('demo-resident-2')
+      const page = (n: number) => places('demo-secretary-1', { action: 'residents', unitId: 'c-dongxianmen', page: n, pageSize: 2 })
+      const [one, two] = [(await page(1)).data, (await page(2)).data]
+      expect([one.total, one.hasMore, one.items[0].openid, two.hasMore]).toEqual([3, true, 'demo-resident-2', false])
+      expect([...one.items, ...two.items].map((r: { openid: string }) => r.openid).sort()).toEqual(['demo-resident-1', 'demo-resident-2', 'demo-volunteer-1'])
+      expect(codeOf(await places('demo-secretary-1', { action: 'residents', unitId: 'c-dongxianmen', pageSize: 500 }))).toBe('BAD_REQUEST')
+    })
     it('should refuse a resident', async () => {
       expect(codeOf(await places('demo-resident-1', { action: 'residents', unitId: 'c-dongxianmen' }))).toBe('FORBIDDEN')
     })

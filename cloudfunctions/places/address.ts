@@ -3,16 +3,13 @@ import type { AddressStatus, MyAddress, ResidentView, ServerView } from '../../t
 import { AppError } from '../core/app-error'
 import { loadUnit } from '../core/authz'
 import { COLLECTIONS, type RoleAssignmentDoc, type UserDoc } from '../core/collections'
-import { collection, type Where } from '../core/data'
+import { collection, pageOf, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { notify } from '../core/outbox'
 import { myAddressView, PLACE_COLLECTIONS, servicePhone, type PlacePostDoc } from '../core/places'
 import { checkAddress, nextAddress } from './domain/address'
 import { servingList } from './domain/servers'
 import { transact, unitNames } from './units'
-
-/** The longest 住户 list one call answers (newest first). */
-const RESIDENTS_SHOWN = 500
 
 /** My address: 小区 → 楼栋 (→ 单元/室). Binds the community too; waits for staff to confirm. */
 export async function setAddress(ctx: ActionContext, input: { estateId: string; buildingId: string; room: string }): Promise<MyAddress> {
@@ -33,15 +30,18 @@ export async function setAddress(ctx: ActionContext, input: { estateId: string; 
  * The residents whose address is at or below a unit the caller holds `residents.view` at:
  * a 网格员 sees their grid's, community staff the community's (rooms shown, phones masked).
  */
-export async function residents(ctx: ActionContext, input: { unitId: string; status?: AddressStatus }): Promise<ResidentView[]> {
+export async function residents(
+  ctx: ActionContext,
+  input: { unitId: string; status?: AddressStatus; page: number; pageSize: number },
+): Promise<{ items: ResidentView[]; page: number; pageSize: number; hasMore: boolean; total: number }> {
   await ctx.requireCapabilityAt('residents.view', input.unitId)
-  const { db } = ctx.rt
+  const users = collection(ctx.rt.db, COLLECTIONS.users)
   const query: Where<UserDoc> = { 'address.unitIds': input.unitId }
   if (input.status) query['address.status'] = input.status
-  const users = await collection(db, COLLECTIONS.users).where(query).orderBy('address.declaredAt', 'desc').limit(RESIDENTS_SHOWN).get()
-  const housed = users.flatMap((u) => (u.address ? [{ user: u, address: u.address }] : []))
-  const names = await unitNames(db, housed.flatMap(({ address: a }) => [a.estateId, a.buildingId]))
-  return housed.map(({ user: u, address: a }) => ({
+  const [total, { docs, hasMore }] = await Promise.all([users.where(query).count(), pageOf(users.where(query).orderBy('address.declaredAt', 'desc'), input)])
+  const housed = docs.flatMap((u) => (u.address ? [{ user: u, address: u.address }] : []))
+  const names = await unitNames(ctx.rt.db, housed.flatMap(({ address: a }) => [a.estateId, a.buildingId]))
+  const items = housed.map(({ user: u, address: a }) => ({
     openid: u._id,
     name: u.name ?? '（未填姓名）',
     phone: maskPhone(u.phone),
@@ -53,6 +53,7 @@ export async function residents(ctx: ActionContext, input: { unitId: string; sta
     declaredAt: a.declaredAt,
     partyMember: u.partyMember === true,
   }))
+  return { items, page: input.page, pageSize: input.pageSize, hasMore, total }
 }
 
 /**

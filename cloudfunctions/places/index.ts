@@ -18,7 +18,7 @@ export const places = defineFunction('places', PlacesContract, {
   },
   setAddress: { access: 'signed-in', handler: async (input, ctx) => ({ address: await address.setAddress(ctx, input) }) },
   myServers: { access: 'signed-in', handler: (_input, ctx) => address.myServers(ctx) },
-  residents: { access: 'residents.view', handler: async (input, ctx) => ({ items: await address.residents(ctx, input) }) },
+  residents: { access: 'residents.view', handler: (input, ctx) => address.residents(ctx, input) },
   confirmResidents: { access: 'places.manage', handler: (input, ctx) => address.confirmResidents(ctx, input) },
   importPreview: { access: 'places.manage', handler: (input, ctx) => importPreview(ctx, input) },
   importCommit: { access: 'places.manage', handler: (input, ctx) => importCommit(ctx, input) },

@@ -17,7 +17,7 @@ export default function PostsPage() {
   const data = useAsync(
     async () =>
       communityId
-        ? Promise.all([placesService.posts(communityId), placesService.places(communityId), placesService.residents({ unitId: communityId, status: 'confirmed' })])
+        ? Promise.all([placesService.posts(communityId), placesService.places(communityId), placesService.residents({ unitId: communityId, status: 'confirmed', pageSize: 200 })])
         : null,
     [communityId],
   )

@@ -2,16 +2,19 @@ import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Checkbox, Tabs, Tag } from '@nutui/nutui-react-taro'
-import { ADDRESS_STATUS_LABELS, type AddressStatus } from '../../../types/places-labels'
+import { ADDRESS_STATUS_LABELS, PLACE_LIMITS, type AddressStatus } from '../../../types/places-labels'
 import { AsyncView } from '../../components/async-view'
 import { PageShell } from '../../components/page-shell'
-import { useAsync } from '../../hooks/use-async'
 import { formatTime } from '../../lib/dayjs'
 import { confirm, toast, toastError } from '../../lib/feedback'
 import { placesService } from '../../services/places'
 import { CommunityPicker, useUnitChoice } from '../community-picker'
 import { residentScopes } from '../reviewer-communities'
+import { useResidentPages } from './use-resident-pages'
 import './places.scss'
+
+/** 全选 takes as many as one confirmation may hold. */
+const allowed = (items: readonly { openid: string }[]) => items.slice(0, PLACE_LIMITS.confirmMax).map((r) => r.openid)
 
 /**
  * 住户: the self-declared addresses within a unit — community staff confirm them in bulk, a
@@ -23,11 +26,10 @@ export default function ResidentsPage() {
   const [status, setStatus] = useState<AddressStatus>('pending')
   const [chosen, setChosen] = useState<string[]>([])
   const [busy, setBusy] = useState(false)
-  const list = useAsync(() => (unitId ? placesService.residents({ unitId, status }) : Promise.resolve({ items: [] })), [unitId, status])
+  const { first: list, items, total, hasMore, loadMore, loadingMore } = useResidentPages(unitId, status)
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh())
   })
-  const items = list.data?.items ?? []
   const toggle = (id: string) => setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id]))
 
   const confirmChosen = async () => {
@@ -57,9 +59,12 @@ export default function ResidentsPage() {
       <AsyncView state={list} isEmpty={(d) => d.items.length === 0} empty={status === 'pending' ? '没有待确认的住址' : '还没有确认过的住址'} emptyTestId="staff-residents-empty">
         {() => (
           <>
+            <View className="staff-places__bar">
+              <Text className="staff-places__line" data-testid="residents-total">{`共 ${total} 位`}</Text>
+            </View>
             {status === 'pending' && confirmable ? (
               <View className="staff-places__bar">
-                <Checkbox checked={chosen.length === items.length} onChange={(on) => setChosen(on ? items.map((r) => r.openid) : [])} data-testid="residents-all">
+                <Checkbox checked={chosen.length === Math.min(items.length, PLACE_LIMITS.confirmMax)} onChange={(on) => setChosen(on ? allowed(items) : [])} data-testid="residents-all">
                   全选
                 </Checkbox>
                 <Button type="primary" size="small" disabled={chosen.length === 0} loading={busy} onClick={() => void confirmChosen()} data-testid="residents-confirm">
@@ -79,6 +84,11 @@ export default function ResidentsPage() {
                 <Text className="staff-places__line">{`电话 ${r.phone || '未填写'} · 登记于 ${formatTime(r.declaredAt)}`}</Text>
               </View>
             ))}
+            {hasMore ? (
+              <Button block fill="outline" loading={loadingMore} onClick={() => void loadMore()} data-testid="residents-more">
+                加载更多
+              </Button>
+            ) : null}
           </>
         )}
       </AsyncView>
