@@ -5,8 +5,12 @@ import { messageOf } from '../services/errors'
 export const TOAST_ID = 'page-toast'
 export const DIALOG_ID = 'page-dialog'
 
+/**
+ * A short message; success and fail add NutUI's drawn tick or cross. The kind goes in `type`:
+ * NutUI's `icon` takes a node, so a word there is printed as text ("success" above the message).
+ */
 export function toast(content: string, type: 'text' | 'success' | 'fail' = 'text'): void {
-  Toast.show(TOAST_ID, { content, icon: type === 'text' ? undefined : type, duration: 2 })
+  Toast.show(TOAST_ID, { content, type, duration: 2 })
 }
 
 /** Shows the Chinese message of any error a service call threw. */

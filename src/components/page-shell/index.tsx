@@ -1,9 +1,11 @@
 import type { CSSProperties, ReactNode } from 'react'
+import { useEffect } from 'react'
 import { View } from '@tarojs/components'
 import { Dialog, Toast } from '@nutui/nutui-react-taro'
 import { useFontScale } from '../../hooks/use-font-scale'
 import { DIALOG_ID, TOAST_ID } from '../../lib/feedback'
 import { PrivacyPopup } from '../privacy-popup'
+import { applyRootScale } from './root-scale'
 import './index.scss'
 
 /**
@@ -14,6 +16,7 @@ import './index.scss'
 export function PageShell({ children, className = '', testId }: { children: ReactNode; className?: string; testId?: string }) {
   const { scale, largeText } = useFontScale()
   const style = { '--fs': String(scale) } as CSSProperties
+  useEffect(() => applyRootScale(scale), [scale])
   return (
     <View className={`page ${largeText ? 'page--large' : ''} ${className}`} style={style} data-testid={testId}>
       {children}
