@@ -1,8 +1,10 @@
-import { View, Text, Image } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { useState } from 'react'
 import { toastError } from '../../lib/feedback'
 import { choosePhotos, uploadPhoto, type UploadedPhoto } from '../../services/photos'
 import { addPhotos, isPickerCancel } from './add-photos'
+import { Photo } from '../photo'
+import { Tappable } from '../tappable'
 import './index.scss'
 
 export type { UploadedPhoto }
@@ -46,16 +48,16 @@ export function PhotoPicker({ photos, onChange, onUploading, max, label, testId,
     <View className={`photo-picker ${className}`}>
       {photos.map((p, i) => (
         <View key={p.fileId} className="photo-picker__box">
-          <Image className="photo-picker__photo" src={p.url} mode="aspectFill" ariaLabel={`${label}${i + 1}`} />
-          <Text className="photo-picker__remove" onClick={() => onChange(photos.filter((x) => x.fileId !== p.fileId))}>
+          <Photo className="photo-picker__photo" src={p.url} alt={`${label}${i + 1}`} />
+          <Tappable className="photo-picker__remove" label={`删除${label}${i + 1}`} onTap={() => onChange(photos.filter((x) => x.fileId !== p.fileId))}>
             删除
-          </Text>
+          </Tappable>
         </View>
       ))}
       {photos.length < max ? (
-        <View className="photo-picker__add" data-testid={testId} onClick={() => void add()}>
+        <Tappable className="photo-picker__add" testId={testId} onTap={() => void add()}>
           <Text>{uploading ? '上传中…' : '＋ 添加照片'}</Text>
-        </View>
+        </Tappable>
       ) : null}
     </View>
   )

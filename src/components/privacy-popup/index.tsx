@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { Button, Popup } from '@nutui/nutui-react-taro'
 import { useStore } from '../../lib/store'
 import { privacyRequestStore, PRIVACY_AGREE_BUTTON_ID } from '../../services/privacy/consent'
+import { Tappable } from '../tappable'
 import './index.scss'
 
 /**
@@ -31,7 +32,7 @@ export function PrivacyPopup() {
         <Text className="privacy-popup__title">隐私保护提示</Text>
         <Text className="privacy-popup__body">
           为了帮您找到所在社区和附近的服务，我们需要获取您的位置。位置只用于这一次查找，不会公开。请阅读
-          <Text className="privacy-popup__link" onClick={openContract}>《民呼我行隐私保护指引》</Text>
+          <Tappable className="privacy-popup__link" onTap={openContract} role="link" inline>《民呼我行隐私保护指引》</Tappable>
           后决定是否同意。
         </Text>
         <View className="privacy-popup__actions">

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { activates, type TapRole } from './keys'
 import './index.scss'
 
@@ -15,8 +15,10 @@ export interface TappableProps {
   label?: string
   /** A choice chip: whether it is chosen (read out as 已选中, and styled by the page's `--on`). */
   pressed?: boolean
-  /** Greyed out and not tappable. */
+  /** Not tappable now (read out as such). */
   disabled?: boolean
+  /** A link inside a sentence: stays in the line of text (and, like any link in running text, may be smaller than 44 px). */
+  inline?: boolean
 }
 
 interface KeyEventLike {
@@ -33,7 +35,7 @@ interface KeyEventLike {
  * `<Tappable className="wish-card" role="link" onTap={() => onOpen(w.id)} testId={`wish-card-${w.id}`}>…</Tappable>`
  * `<Tappable className={`post__chip ${on ? 'post__chip--on' : ''}`} pressed={on} onTap={pick}>{label}</Tappable>`
  */
-export function Tappable({ onTap, children, className = '', hoverClass, testId, role = 'button', label, pressed, disabled = false }: TappableProps) {
+export function Tappable({ onTap, children, className = '', hoverClass, testId, role = 'button', label, pressed, disabled = false, inline = false }: TappableProps) {
   const tap = () => {
     if (!disabled) onTap()
   }
@@ -46,9 +48,10 @@ export function Tappable({ onTap, children, className = '', hoverClass, testId, 
       tap()
     },
   }
+  const Element = inline ? Text : View
   return (
-    <View
-      className={`tappable ${className}`}
+    <Element
+      className={`${inline ? 'tappable--inline' : 'tappable'} ${className}`}
       hoverClass={hoverClass}
       data-testid={testId}
       role={role}
@@ -59,6 +62,6 @@ export function Tappable({ onTap, children, className = '', hoverClass, testId, 
       {...keyboard}
     >
       {children}
-    </View>
+    </Element>
   )
 }

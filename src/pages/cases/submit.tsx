@@ -15,6 +15,7 @@ import type { ContactPreference } from '../../../types/cases'
 import { CASE_LIMITS, charCount, groupCategories, newClientRequestId } from './format'
 import { casePrefill } from '../../lib/notice-link'
 import { useCaseLocation } from './location-choice'
+import { Tappable } from '../../components/tappable'
 import './submit.scss'
 
 type ContactWay = ContactPreference
@@ -153,34 +154,34 @@ export default function SubmitCasePage() {
         <View className="case-submit__card">
           <View className="case-submit__chips">
             {groups.map((g) => (
-              <Text
+              <Tappable
                 key={g.code}
                 className={`case-submit__chip ${groupCode === g.code ? 'case-submit__chip--on' : ''}`}
-                data-testid={`case-submit-group-${g.code}`}
-                onClick={() => {
+                testId={`case-submit-group-${g.code}`}
+                onTap={() => {
                   setGroupCode(g.code)
                   setCategoryCode(null)
                   setSimilar(null)
                 }}
-              >
+               pressed={groupCode === g.code}>
                 {g.name}
-              </Text>
+              </Tappable>
             ))}
           </View>
           {group ? (
             <View className="case-submit__chips case-submit__chips--leaves">
               {group.leaves.map((c) => (
-                <Text
+                <Tappable
                   key={c.code}
                   className={`case-submit__chip ${categoryCode === c.code ? 'case-submit__chip--on' : ''}`}
-                  data-testid={`case-submit-category-${c.code}`}
-                  onClick={() => {
+                  testId={`case-submit-category-${c.code}`}
+                  onTap={() => {
                     setCategoryCode(c.code)
                     setSimilar(null)
                   }}
-                >
+                 pressed={categoryCode === c.code}>
                   {c.name}
-                </Text>
+                </Tappable>
               ))}
             </View>
           ) : (
@@ -242,12 +243,12 @@ export default function SubmitCasePage() {
       <View className="section-title">怎么联系您</View>
       <View className="case-submit__card">
         <View className="case-submit__chips">
-          <Text className={`case-submit__chip ${way === 'phone' ? 'case-submit__chip--on' : ''}`} data-testid="case-submit-way-phone" onClick={() => setWay('phone')}>
+          <Tappable className={`case-submit__chip ${way === 'phone' ? 'case-submit__chip--on' : ''}`} testId="case-submit-way-phone" onTap={() => setWay('phone')} pressed={way === 'phone'}>
             电话联系我
-          </Text>
-          <Text className={`case-submit__chip ${way === 'message' ? 'case-submit__chip--on' : ''}`} data-testid="case-submit-way-message" onClick={() => setWay('message')}>
+          </Tappable>
+          <Tappable className={`case-submit__chip ${way === 'message' ? 'case-submit__chip--on' : ''}`} testId="case-submit-way-message" onTap={() => setWay('message')} pressed={way === 'message'}>
             小程序消息答复
-          </Text>
+          </Tappable>
         </View>
         {way === 'phone' ? (
           <Input className="case-submit__input" type="number" value={phoneValue} maxlength={20} placeholder="联系电话" onInput={(e) => setPhone(e.detail.value)} data-testid="case-submit-phone" />

@@ -11,6 +11,7 @@ import { can } from '../../lib/roles'
 import { eventsService } from '../../services/events'
 import { EventCard } from './components/event-card'
 import { EVENT_KINDS } from './format'
+import { Tappable } from '../../components/tappable'
 import './index.scss'
 
 type Tab = 'upcoming' | 'mine' | 'past'
@@ -58,13 +59,13 @@ export default function EventsPage() {
       </Tabs>
       {tab === 'upcoming' ? (
         <View className="events__filters" data-testid="events-filters">
-          <Text className={`events__chip ${kind ? '' : 'events__chip--on'}`} onClick={() => setKind(undefined)}>
+          <Tappable className={`events__chip ${kind ? '' : 'events__chip--on'}`} onTap={() => setKind(undefined)} pressed={!kind}>
             全部
-          </Text>
+          </Tappable>
           {EVENT_KINDS.map((k) => (
-            <Text key={k.key} className={`events__chip ${kind === k.key ? 'events__chip--on' : ''}`} data-testid={`events-filter-${k.key}`} onClick={() => setKind(k.key)}>
+            <Tappable key={k.key} className={`events__chip ${kind === k.key ? 'events__chip--on' : ''}`} testId={`events-filter-${k.key}`} onTap={() => setKind(k.key)} pressed={kind === k.key}>
               {k.label}
-            </Text>
+            </Tappable>
           ))}
         </View>
       ) : null}

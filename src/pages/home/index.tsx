@@ -10,6 +10,7 @@ import { greeting } from './greeting'
 import { HomeServers } from '../places/components/home-servers'
 import { HOME_ENTRIES } from './entries'
 import { NoticesEntry } from './notices-entry'
+import { Tappable } from '../../components/tappable'
 import './index.scss'
 
 export default function HomePage() {
@@ -64,13 +65,13 @@ export default function HomePage() {
       {HOME_ENTRIES.length > 0 ? (
         <View className="home__entries">
           {HOME_ENTRIES.map((entry) => (
-            <View key={entry.id} className="home__entry" data-testid={`home-entry-${entry.id}`} hoverClass="home__entry--pressed" onClick={() => void Taro.navigateTo({ url: entry.url })}>
+            <Tappable key={entry.id} className="home__entry" testId={`home-entry-${entry.id}`} hoverClass="home__entry--pressed" role="link" onTap={() => void Taro.navigateTo({ url: entry.url })}>
               <Text className="home__entry-icon">{entry.icon}</Text>
               <View className="home__entry-body">
                 <Text className="home__entry-title">{entry.title}</Text>
                 <Text className="home__entry-desc">{entry.description}</Text>
               </View>
-            </View>
+            </Tappable>
           ))}
         </View>
       ) : (

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useAsync } from '../../hooks/use-async'
 import { noticesService } from '../../services/notices'
+import { Tappable } from '../../components/tappable'
 import './notices-entry.scss'
 
 /**
@@ -19,13 +20,13 @@ export function NoticesEntry() {
   return (
     <View>
       {urgent ? (
-        <View className="home-urgent" data-testid="home-urgent" hoverClass="home-urgent--pressed" onClick={() => go(`/pages/notices/detail?id=${encodeURIComponent(urgent.id)}`)}>
+        <Tappable className="home-urgent" testId="home-urgent" hoverClass="home-urgent--pressed" role="link" onTap={() => go(`/pages/notices/detail?id=${encodeURIComponent(urgent.id)}`)}>
           <Text className="home-urgent__label">紧急通知</Text>
           <Text className="home-urgent__title">{urgent.title}</Text>
           <Text className="home-urgent__more">{urgent.read ? '点击查看详情' : '您还没有阅读，点击查看'}</Text>
-        </View>
+        </Tappable>
       ) : null}
-      <View className="home-notices" data-testid="home-entry-notices" hoverClass="home-notices--pressed" onClick={() => go('/pages/notices/index')}>
+      <Tappable className="home-notices" testId="home-entry-notices" hoverClass="home-notices--pressed" role="link" onTap={() => go('/pages/notices/index')}>
         <Text className="home-notices__icon">📢</Text>
         <View className="home-notices__body">
           <Text className="home-notices__title">社区通知</Text>
@@ -36,7 +37,7 @@ export function NoticesEntry() {
             {unread > 99 ? '99+' : unread} 条未读
           </Text>
         ) : null}
-      </View>
+      </Tappable>
     </View>
   )
 }

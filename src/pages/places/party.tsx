@@ -9,6 +9,7 @@ import { useAsync } from '../../hooks/use-async'
 import { refreshMe } from '../../hooks/use-me'
 import { confirm, toast, toastError } from '../../lib/feedback'
 import { placesService, type PartyReport } from '../../services/places'
+import { Tappable } from '../../components/tappable'
 import './party.scss'
 
 /** What in-service party members commonly offer their community (临潼/碑林 双报到). */
@@ -72,9 +73,9 @@ export default function PartyPage() {
                 <Text className="party__title">特长（选填）</Text>
                 <View className="party__chips">
                   {SKILLS.map((s) => (
-                    <Text key={s} className={`party__chip ${skills.includes(s) ? 'party__chip--on' : ''}`} onClick={() => toggle(s)}>
+                    <Tappable key={s} className={`party__chip ${skills.includes(s) ? 'party__chip--on' : ''}`} onTap={() => toggle(s)} pressed={skills.includes(s)}>
                       {s}
-                    </Text>
+                    </Tappable>
                   ))}
                 </View>
                 <Button block type="primary" loading={saving} disabled={!workUnit.trim() || !partyOrg.trim()} onClick={() => void submit()} data-testid="party-submit">

@@ -1,4 +1,4 @@
-import { View, Text } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { ADDRESS_STATUS_LABELS } from '../../../types/places-labels'
@@ -8,6 +8,7 @@ import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { placesService } from '../../services/places'
 import { ServerList } from './components/server-list'
+import { Tappable } from '../../components/tappable'
 import './servers.scss'
 
 const toAddress = () => void Taro.navigateTo({ url: '/pages/places/address' })
@@ -37,11 +38,11 @@ export default function ServersPage() {
       >
         {(d) => (
           <>
-            <View className="servers-page__address" onClick={toAddress}>
+            <Tappable className="servers-page__address" onTap={toAddress} role="link">
               <Text>{`${d.address!.estateName} ${d.address!.buildingLabel}`}</Text>
               <Tag type={d.address!.status === 'confirmed' ? 'success' : 'warning'}>{ADDRESS_STATUS_LABELS[d.address!.status]}</Tag>
               <Text className="servers-page__change">更换</Text>
-            </View>
+            </Tappable>
             {d.servers.length === 0 ? (
               <EmptyState testId="servers-empty" description="社区还没有登记为您小区服务的人员，有事可以直接反映诉求。" />
             ) : (

@@ -13,6 +13,7 @@ import { AmenityList } from './components/amenity-list'
 import { OpenBadge } from './components/open-badge'
 import { formatDistance, hoursRows, upcomingClosures } from './format'
 import { callPhone, navigateTo } from './navigate'
+import { Tappable } from '../../components/tappable'
 import './detail.scss'
 
 /**
@@ -115,12 +116,12 @@ export default function StationDetailPage() {
 
       <View className="section-title">联系方式</View>
       <View className="station-detail__card">
-        <View className="station-detail__row" hoverClass="station-detail__row--pressed" onClick={() => void callPhone(s.contact.phone).catch(() => undefined)}>
+        <Tappable className="station-detail__row" hoverClass="station-detail__row--pressed" onTap={() => void callPhone(s.contact.phone).catch(() => undefined)}>
           <Text className="station-detail__row-label">{s.contact.name ?? '值班电话'}</Text>
           <Text className="station-detail__phone" data-testid="station-phone">
             {s.contact.phone}
           </Text>
-        </View>
+        </Tappable>
       </View>
 
       {s.description ? (

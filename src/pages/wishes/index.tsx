@@ -11,6 +11,7 @@ import type { WallInput } from '../../services/wishes'
 import { WishCard } from './components/wish-card'
 import { WISH_CATEGORIES } from './format'
 import { useWallPages } from './use-wall-pages'
+import { Tappable } from '../../components/tappable'
 import './index.scss'
 
 type WallStatus = NonNullable<WallInput['status']>
@@ -75,17 +76,17 @@ export default function WishWallPage() {
         ))}
       </Tabs>
       <View className="wall__filters" data-testid="wishes-filters">
-        <Text className={`wall__chip ${category ? '' : 'wall__chip--on'}`} onClick={() => setCategory(undefined)}>
+        <Tappable className={`wall__chip ${category ? '' : 'wall__chip--on'}`} onTap={() => setCategory(undefined)} pressed={!category}>
           全部
-        </Text>
+        </Tappable>
         {WISH_CATEGORIES.map((c) => (
-          <Text key={c.key} className={`wall__chip ${category === c.key ? 'wall__chip--on' : ''}`} data-testid={`wishes-filter-${c.key}`} onClick={() => setCategory(c.key)}>
+          <Tappable key={c.key} className={`wall__chip ${category === c.key ? 'wall__chip--on' : ''}`} testId={`wishes-filter-${c.key}`} onTap={() => setCategory(c.key)} pressed={category === c.key}>
             {c.label}
-          </Text>
+          </Tappable>
         ))}
-        <Text className="wall__sort" data-testid="wishes-sort" onClick={() => setSort(sort === 'newest' ? 'soonest' : 'newest')}>
+        <Tappable className="wall__sort" testId="wishes-sort" onTap={() => setSort(sort === 'newest' ? 'soonest' : 'newest')}>
           {sort === 'newest' ? '按最新发布 ⇅' : '按最急需 ⇅'}
-        </Text>
+        </Tappable>
       </View>
 
       {!where ? (

@@ -10,6 +10,7 @@ import { formatTime } from '../../lib/dayjs'
 import { can } from '../../lib/roles'
 import { wishesService } from '../../services/wishes'
 import { WishCard } from './components/wish-card'
+import { Tappable } from '../../components/tappable'
 import './mine.scss'
 
 type Tab = 'wisher' | 'claimer' | 'ledger'
@@ -46,12 +47,12 @@ export default function MyWishesPage() {
             </View>
             {ledger.data.items.length === 0 ? <EmptyState description="完成并经心愿人确认的心愿会记在这里" /> : null}
             {ledger.data.items.map((e) => (
-              <View key={e.id} className="mine__entry" onClick={() => open(e.wishId)}>
+              <Tappable key={e.id} className="mine__entry" onTap={() => open(e.wishId)} role="link">
                 <Text>{e.wishText}</Text>
                 <Text className="mine__entry-meta">
                   {formatTime(e.creditedAt)} · {e.hours} 小时 · {e.points} 积分
                 </Text>
-              </View>
+              </Tappable>
             ))}
           </View>
         ) : (

@@ -10,6 +10,7 @@ import { askForReminders } from '../../services/subscribe'
 import { wishesService } from '../../services/wishes'
 import { NEEDED_BY_CHOICES, WISH_CATEGORIES, WISH_LIMITS, charCount, formatNeededBy, neededByDate } from './format'
 import { PhotoPicker, type UploadedPhoto } from '../../components/photo-picker'
+import { Tappable } from '../../components/tappable'
 import './post.scss'
 
 /**
@@ -70,18 +71,18 @@ export default function PostWishPage() {
       <View className="section-title">心愿类别</View>
       <View className="post__chips">
         {WISH_CATEGORIES.map((c) => (
-          <Text key={c.key} className={`post__chip ${category === c.key ? 'post__chip--on' : ''}`} data-testid={`wish-post-category-${c.key}`} onClick={() => setCategory(c.key)}>
+          <Tappable key={c.key} className={`post__chip ${category === c.key ? 'post__chip--on' : ''}`} testId={`wish-post-category-${c.key}`} onTap={() => setCategory(c.key)} pressed={category === c.key}>
             {c.label}
-          </Text>
+          </Tappable>
         ))}
       </View>
 
       <View className="section-title">什么时候需要</View>
       <View className="post__chips">
         {NEEDED_BY_CHOICES.map((c) => (
-          <Text key={c.days} className={`post__chip ${days === c.days ? 'post__chip--on' : ''}`} data-testid={`wish-post-days-${c.days}`} onClick={() => setDays(c.days)}>
+          <Tappable key={c.days} className={`post__chip ${days === c.days ? 'post__chip--on' : ''}`} testId={`wish-post-days-${c.days}`} onTap={() => setDays(c.days)} pressed={days === c.days}>
             {c.label}
-          </Text>
+          </Tappable>
         ))}
       </View>
       <Text className="post__hint post__hint--pad">希望在 {formatNeededBy(neededBy)}实现</Text>

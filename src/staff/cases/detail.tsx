@@ -12,6 +12,7 @@ import { EMPTY_FORM, STAFF_ACTIONS, STAFF_ACTION_SPECS, buildStaffCall, type Sta
 import { ActionFields } from './components/action-fields'
 import { matchUnits } from './units'
 import { useStaffUnit } from './use-staff-unit'
+import { Tappable } from '../../components/tappable'
 import './detail.scss'
 
 /** The petitioner's contact and the routing reason: only the handling unit sees these. */
@@ -21,10 +22,10 @@ function Petitioner({ c }: { c: CaseDetail }) {
   return (
     <View className="staff-case__card" data-testid="staff-case-contact">
       <Text className="staff-case__label">诉求人</Text>
-      <Text className="staff-case__phone" onClick={() => contact.phone && void Taro.makePhoneCall({ phoneNumber: contact.phone }).catch(() => undefined)}>
+      <Tappable className="staff-case__phone" onTap={() => contact.phone && void Taro.makePhoneCall({ phoneNumber: contact.phone }).catch(() => undefined)}>
         {contact.name || '未留姓名'}
         {contact.preference === 'message' ? '' : contact.phone ? ` 📞 ${contact.phone}` : ' · 未留电话'}
-      </Text>
+      </Tappable>
       <Text className="staff-case__meta" data-testid="staff-case-preference">
         {contact.preference === 'message' ? '联系方式：希望通过小程序消息答复，请在本页回复，不要打电话' : '联系方式：可以电话联系'}
       </Text>

@@ -13,6 +13,7 @@ import { LEDGER_LABELS, formatRate, shanghaiDate } from '../../pages/cases/forma
 import { EXPORT_AS_LINK, deliverExport } from './export-file'
 import { UnitPicker } from './unit-picker'
 import { useStaffUnit } from './use-staff-unit'
+import { Tappable } from '../../components/tappable'
 import './reports.scss'
 
 const MEASURES: { key: keyof CaseFigures; label: string; rate: boolean }[] = [
@@ -134,9 +135,9 @@ export default function CaseReportsPage() {
           导出「{LEDGER_LABELS[ledger]}」Excel
         </Button>
         {link ? (
-          <Text className="case-reports__link" data-testid="case-reports-link" onClick={() => window.open(link.url, '_blank')}>
+          <Tappable className="case-reports__link" testId="case-reports-link" onTap={() => window.open(link.url, '_blank')} role="link">
             下载 {link.name}（{link.rows} 条）
-          </Text>
+          </Tappable>
         ) : null}
       </View>
       {list.loading && !list.data ? (

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { View, Text, Input, Picker } from '@tarojs/components'
 import { AUDIENCE_LABELS, EVENT_KINDS, WEEKDAY_LABELS, type AudienceKind, type EventKind } from '../../../types/events-labels'
+import { Tappable } from '../../components/tappable'
 
 /** The fields the organiser types, as strings until submit. */
 export interface FormState {
@@ -27,9 +28,9 @@ function Chips<T extends string | number>({ options, value, onPick, testId }: { 
   return (
     <View className="event-form__chips">
       {options.map((o) => (
-        <Text key={String(o.key)} className={`event-form__chip ${value === o.key ? 'event-form__chip--on' : ''}`} onClick={() => onPick(o.key)} data-testid={`${testId}-${o.key}`}>
+        <Tappable key={String(o.key)} className={`event-form__chip ${value === o.key ? 'event-form__chip--on' : ''}`} onTap={() => onPick(o.key)} testId={`${testId}-${o.key}`} pressed={value === o.key}>
           {o.label}
-        </Text>
+        </Tappable>
       ))}
     </View>
   )

@@ -15,6 +15,7 @@ import { NotReachedList } from './components/not-reached-list'
 import { noticeFacts } from './when'
 import { ProgressForm } from './components/progress-form'
 import { ReachTable } from './components/reach-table'
+import { Tappable } from '../../components/tappable'
 import './detail.scss'
 
 /** 通知触达: the notice, its approval and withdrawal, who it reached and who still needs a call. */
@@ -82,9 +83,9 @@ export default function StaffNoticeDetailPage() {
         <AsyncView state={reach}>{(r) => <ReachTable reach={r} onOpenUnit={openUnit} />}</AsyncView>
         <Button fill="outline" onClick={() => void exportReport()}>导出触达报表</Button>
         {EXPORT_AS_LINK && link ? (
-          <Text className="staff-notice__link" data-testid="notice-export-link" onClick={() => window.open(link, '_blank')}>
+          <Tappable className="staff-notice__link" testId="notice-export-link" onTap={() => window.open(link, '_blank')} role="link">
             下载触达报表
-          </Text>
+          </Tappable>
         ) : null}
       </View>
       <View className="section-title">未触达的居民</View>

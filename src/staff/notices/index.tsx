@@ -11,6 +11,7 @@ import { formatTime } from '../../lib/dayjs'
 import { noticesService } from '../../services/notices'
 import { UnitPicker } from '../cases/unit-picker'
 import { senderUnits } from './units'
+import { Tappable } from '../../components/tappable'
 import './index.scss'
 
 /** 社区通知（工作台）: the notices of my unit and those sent to it, newest first; 写通知. */
@@ -39,7 +40,7 @@ export default function StaffNoticesPage() {
         {(d) => (
           <View data-testid="staff-notices-list">
             {d.items.map((n) => (
-              <View key={n.id} className="staff-notices__item" data-testid={`staff-notice-${n.id}`} onClick={() => unitId && go(`/staff/notices/detail?id=${q(n.id)}&unitId=${q(unitId)}`)}>
+              <Tappable key={n.id} className="staff-notices__item" testId={`staff-notice-${n.id}`} onTap={() => unitId && go(`/staff/notices/detail?id=${q(n.id)}&unitId=${q(unitId)}`)} role="link">
                 <View className="staff-notices__head">
                   <Tag type={n.status === 'published' ? 'success' : n.status === 'withdrawn' ? 'default' : 'warning'}>{NOTICE_STATUS_LABELS[n.status]}</Tag>
                   {n.priority === 'urgent' ? <Tag type="danger">紧急</Tag> : null}
@@ -49,7 +50,7 @@ export default function StaffNoticesPage() {
                   {n.unitName} → {n.audience.unitNames.join('、')} · {formatTime(n.createdAt)}
                   {n.recipientCount !== null ? ` · ${n.recipientCount} 人` : ''}
                 </Text>
-              </View>
+              </Tappable>
             ))}
           </View>
         )}

@@ -11,6 +11,7 @@ import { placesService } from '../../services/places'
 import { CommunityPicker, useUnitChoice } from '../community-picker'
 import { residentScopes } from '../reviewer-communities'
 import { useResidentPages } from './use-resident-pages'
+import { Tappable } from '../../components/tappable'
 import './places.scss'
 
 /** 全选 takes as many as one confirmation may hold. */
@@ -73,7 +74,7 @@ export default function ResidentsPage() {
               </View>
             ) : null}
             {items.map((r) => (
-              <View key={r.openid} className="staff-places__card" data-testid={`resident-${r.openid}`} onClick={() => status === 'pending' && confirmable && toggle(r.openid)}>
+              <Tappable key={r.openid} className="staff-places__card" testId={`resident-${r.openid}`} disabled={!(status === 'pending' && confirmable)} pressed={status === 'pending' && confirmable ? chosen.includes(r.openid) : undefined} onTap={() => toggle(r.openid)}>
                 <View className="staff-places__head">
                   {status === 'pending' && confirmable ? <Checkbox checked={chosen.includes(r.openid)} /> : null}
                   <Text className="staff-places__name">{r.name}</Text>
@@ -82,7 +83,7 @@ export default function ResidentsPage() {
                 </View>
                 <Text className="staff-places__line">{`${r.estateName} ${r.buildingLabel} ${r.room}`}</Text>
                 <Text className="staff-places__line">{`电话 ${r.phone || '未填写'} · 登记于 ${formatTime(r.declaredAt)}`}</Text>
-              </View>
+              </Tappable>
             ))}
             {hasMore ? (
               <Button block fill="outline" loading={loadingMore} onClick={() => void loadMore()} data-testid="residents-more">

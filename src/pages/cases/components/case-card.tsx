@@ -3,13 +3,14 @@ import { Tag } from '@nutui/nutui-react-taro'
 import type { CaseSummary } from '../../../services/cases'
 import { formatTime } from '../../../lib/dayjs'
 import { deadlineText, statusTagType } from '../format'
+import { Tappable } from '../../../components/tappable'
 import './case-card.scss'
 
 /** One case in a list (我的诉求, a unit's box): number, category, status, handling unit, deadline. */
 export function CaseCard({ item, onOpen }: { item: CaseSummary; onOpen(id: string): void }) {
   const deadline = deadlineText(item)
   return (
-    <View className="case-card" data-testid={`case-card-${item.number}`} hoverClass="case-card--pressed" onClick={() => onOpen(item.id)}>
+    <Tappable className="case-card" testId={`case-card-${item.number}`} hoverClass="case-card--pressed" role="link" onTap={() => onOpen(item.id)}>
       <View className="case-card__head">
         <Text className="case-card__number">{item.number}</Text>
         <View data-testid="case-card-status">
@@ -24,6 +25,6 @@ export function CaseCard({ item, onOpen }: { item: CaseSummary; onOpen(id: strin
         {item.followerCount > 0 ? ` · ${item.followerCount} 人也遇到` : ''}
       </Text>
       {deadline ? <Text className={`case-card__deadline ${item.overdue ? 'case-card__deadline--late' : ''}`}>{deadline}</Text> : null}
-    </View>
+    </Tappable>
   )
 }

@@ -5,6 +5,7 @@ import type { Satisfaction } from '../../../../types/cases'
 import { confirm, toast, toastError } from '../../../lib/feedback'
 import { casesService } from '../../../services/cases'
 import { CASE_LIMITS, SATISFACTION_LABELS } from '../format'
+import { Tappable } from '../../../components/tappable'
 
 const CHOICES: Satisfaction[] = ['satisfied', 'basically_satisfied', 'dissatisfied']
 
@@ -39,9 +40,9 @@ export function RateForm({ caseId, onRated }: { caseId: string; onRated(): Promi
       <Text className="case-detail__label">请对办理结果评价（一事一评）</Text>
       <View className="case-detail__choices">
         {CHOICES.map((v) => (
-          <Text key={v} className={`case-detail__choice ${rating === v ? 'case-detail__choice--on' : ''}`} data-testid={`case-rate-${v}`} onClick={() => setRating(v)}>
+          <Tappable key={v} className={`case-detail__choice ${rating === v ? 'case-detail__choice--on' : ''}`} testId={`case-rate-${v}`} onTap={() => setRating(v)} pressed={rating === v}>
             {SATISFACTION_LABELS[v]}
-          </Text>
+          </Tappable>
         ))}
       </View>
       <Textarea

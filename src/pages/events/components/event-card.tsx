@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
 import type { EventSummary } from '../../../services/events'
 import { formatWhen, kindLabel, myStatusLabel, seatLabel } from '../format'
+import { Tappable } from '../../../components/tappable'
 import './event-card.scss'
 
 /** One event in a list: kind, title, when, where, and seats — or my own status once I signed up. */
@@ -9,7 +10,7 @@ export function EventCard({ event, onOpen }: { event: EventSummary; onOpen(id: s
   const mine = event.myRegistration
   const showMine = mine && mine.status !== 'cancelled' && mine.status !== 'rejected'
   return (
-    <View className="event-card" data-testid={`event-card-${event.id}`} hoverClass="event-card--pressed" onClick={() => onOpen(event.id)}>
+    <Tappable className="event-card" testId={`event-card-${event.id}`} hoverClass="event-card--pressed" role="link" onTap={() => onOpen(event.id)}>
       <View className="event-card__head">
         <Tag type="danger" plain>
           {kindLabel(event.kind)}
@@ -23,6 +24,6 @@ export function EventCard({ event, onOpen }: { event: EventSummary; onOpen(id: s
       <Text className="event-card__line">🕘 {formatWhen(event.startAt, event.endAt)}</Text>
       <Text className="event-card__line">📍 {event.place.name}</Text>
       <Text className="event-card__unit">{event.unitName}</Text>
-    </View>
+    </Tappable>
   )
 }

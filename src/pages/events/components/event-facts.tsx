@@ -3,6 +3,7 @@ import { View, Text } from '@tarojs/components'
 import type { EventDetail } from '../../../services/events'
 import { callPhone, navigateTo } from '../../stations/navigate'
 import { formatDeadline, formatWhen, seatLabel, signUpLine } from '../format'
+import { Tappable } from '../../../components/tappable'
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -25,9 +26,9 @@ export function EventFacts({ event }: { event: EventDetail }) {
         <Text>{place.name}</Text>
         {place.address ? <Text className="event-detail__minor">{place.address}</Text> : null}
         {place.location ? (
-          <Text className="event-detail__link" onClick={() => void navigateTo(place.location!, place.name, place.address)} data-testid="event-navigate">
+          <Tappable className="event-detail__link" onTap={() => void navigateTo(place.location!, place.name, place.address)} testId="event-navigate">
             导航前往 ›
-          </Text>
+          </Tappable>
         ) : null}
       </Row>
       <Row label="主办">
@@ -36,9 +37,9 @@ export function EventFacts({ event }: { event: EventDetail }) {
           {organiser.name && organiser.name !== event.unitName ? ` · ${organiser.name}` : ''}
         </Text>
         {organiser.phone ? (
-          <Text className="event-detail__link" onClick={() => void callPhone(organiser.phone)}>
+          <Tappable className="event-detail__link" onTap={() => void callPhone(organiser.phone)}>
             📞 {organiser.phone}
-          </Text>
+          </Tappable>
         ) : null}
       </Row>
       <Row label="报名">

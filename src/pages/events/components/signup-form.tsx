@@ -2,6 +2,7 @@ import { View, Text, Input } from '@tarojs/components'
 import { Button, Checkbox } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { EventDetail } from '../../../services/events'
+import { Tappable } from '../../../components/tappable'
 
 export interface SignUpAnswers {
   guests: number
@@ -31,9 +32,9 @@ export function SignUpForm({ event, phone, busy, onSubmit }: { event: EventDetai
           {q.kind === 'choice' ? (
             <View className="event-detail__chips">
               {q.options.map((o) => (
-                <Text key={o} className={`event-detail__chip ${values[q.id] === o ? 'event-detail__chip--on' : ''}`} onClick={() => set(q.id, o)} data-testid={`event-answer-${q.id}-${o}`}>
+                <Tappable key={o} className={`event-detail__chip ${values[q.id] === o ? 'event-detail__chip--on' : ''}`} onTap={() => set(q.id, o)} testId={`event-answer-${q.id}-${o}`} pressed={values[q.id] === o}>
                   {o}
-                </Text>
+                </Tappable>
               ))}
             </View>
           ) : (

@@ -6,6 +6,7 @@ import { formatTime } from '../../../lib/dayjs'
 import { toastError } from '../../../lib/feedback'
 import { categoryLabel, priorityLabel, priorityTagType } from '../format'
 import { openAttachment } from '../open-attachment'
+import { Tappable } from '../../../components/tappable'
 
 /** The notice as written: tags, title, sender and time, text, pictures, PDFs, the linked event and 公示 progress. */
 export function NoticeBody({ notice }: { notice: NoticeDetail }) {
@@ -27,15 +28,15 @@ export function NoticeBody({ notice }: { notice: NoticeDetail }) {
         <Image key={url} className="notice-detail__image" src={url} mode="widthFix" onClick={() => preview(url)} />
       ))}
       {notice.attachments.map((a) => (
-        <View key={a.fileId} className="notice-detail__file" hoverClass="notice-detail__file--pressed" onClick={() => void openAttachment(a).catch(toastError)} data-testid="notice-attachment">
+        <Tappable key={a.fileId} className="notice-detail__file" hoverClass="notice-detail__file--pressed" onTap={() => void openAttachment(a).catch(toastError)} testId="notice-attachment">
           <Text>📄 {a.name}</Text>
           <Text className="notice-detail__meta">{(a.sizeBytes / 1024 / 1024).toFixed(1)} MB · 点击打开</Text>
-        </View>
+        </Tappable>
       ))}
       {notice.eventId ? (
-        <View className="notice-detail__file" hoverClass="notice-detail__file--pressed" onClick={() => void Taro.navigateTo({ url: `/pages/events/detail?id=${encodeURIComponent(notice.eventId ?? '')}` })} data-testid="notice-event-link">
+        <Tappable className="notice-detail__file" hoverClass="notice-detail__file--pressed" role="link" onTap={() => void Taro.navigateTo({ url: `/pages/events/detail?id=${encodeURIComponent(notice.eventId ?? '')}` })} testId="notice-event-link">
           <Text>🗓 查看活动并报名</Text>
-        </View>
+        </Tappable>
       ) : null}
       {notice.progress.length ? (
         <View className="notice-detail__progress" data-testid="notice-progress">

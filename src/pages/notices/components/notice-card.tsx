@@ -3,12 +3,13 @@ import { Tag } from '@nutui/nutui-react-taro'
 import type { NoticeSummary } from '../../../services/notices'
 import { formatTime } from '../../../lib/dayjs'
 import { categoryLabel, priorityLabel, priorityTagType } from '../format'
+import { Tappable } from '../../../components/tappable'
 import './notice-card.scss'
 
 /** One notice in the list: unread dot, pinned and priority tags, title, summary, who and when. */
 export function NoticeCard({ item, onOpen }: { item: NoticeSummary; onOpen(id: string): void }) {
   return (
-    <View className={`notice-card ${item.read ? '' : 'notice-card--unread'}`} data-testid={`notice-card-${item.id}`} hoverClass="notice-card--pressed" onClick={() => onOpen(item.id)}>
+    <Tappable className={`notice-card ${item.read ? '' : 'notice-card--unread'}`} testId={`notice-card-${item.id}`} hoverClass="notice-card--pressed" role="link" onTap={() => onOpen(item.id)}>
       <View className="notice-card__head">
         {item.read ? null : <View className="notice-card__dot" data-testid="notice-unread-dot" />}
         {item.pinned ? <Tag type="primary">置顶</Tag> : null}
@@ -21,6 +22,6 @@ export function NoticeCard({ item, onOpen }: { item: NoticeSummary; onOpen(id: s
       <Text className="notice-card__meta">
         {item.unitName} · {formatTime(item.publishedAt)}
       </Text>
-    </View>
+    </Tappable>
   )
 }

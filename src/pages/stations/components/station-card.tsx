@@ -3,6 +3,7 @@ import type { Amenity, StationSummary } from '../../../services/stations'
 import { formatDistance } from '../format'
 import { AmenityList } from './amenity-list'
 import { OpenBadge } from './open-badge'
+import { Tappable } from '../../../components/tappable'
 
 /** One station in the list and under a tapped map marker: the whole card is the tap target. */
 export function StationCard({
@@ -16,12 +17,7 @@ export function StationCard({
 }) {
   const distance = formatDistance(station.distance)
   return (
-    <View
-      className="station-card"
-      data-testid={`station-card-${station.id}`}
-      hoverClass="station-card--pressed"
-      onClick={() => onOpen(station)}
-    >
+    <Tappable className="station-card" testId={`station-card-${station.id}`} hoverClass="station-card--pressed" role="link" onTap={() => onOpen(station)}>
       <View className="station-card__head">
         <Text className="station-card__name" data-testid="station-name">
           {station.name}
@@ -36,6 +32,6 @@ export function StationCard({
       <Text className="station-card__address">{station.address}</Text>
       <AmenityList keys={station.amenities} catalogue={catalogue} />
       <Text className="station-card__more">查看详情 ›</Text>
-    </View>
+    </Tappable>
   )
 }

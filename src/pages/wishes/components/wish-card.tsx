@@ -1,13 +1,15 @@
-import { View, Text, Image } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
 import type { WishCard as Wish } from '../../../services/wishes'
 import { categoryLabel, formatNeededBy, statusLabel, statusTagType } from '../format'
+import { Tappable } from '../../../components/tappable'
+import { Photo } from '../../../components/photo'
 import './wish-card.scss'
 
 /** One wish on the wall or in "my wishes": masked name, category, when it is needed, photos, thanks. */
 export function WishCard({ wish, onOpen }: { wish: Wish; onOpen(id: string): void }) {
   return (
-    <View className="wish-card" data-testid={`wish-card-${wish.id}`} hoverClass="wish-card--pressed" onClick={() => onOpen(wish.id)}>
+    <Tappable className="wish-card" testId={`wish-card-${wish.id}`} hoverClass="wish-card--pressed" role="link" onTap={() => onOpen(wish.id)}>
       <View className="wish-card__head">
         <Tag type="danger" plain>
           {categoryLabel(wish.category)}
@@ -19,7 +21,7 @@ export function WishCard({ wish, onOpen }: { wish: Wish; onOpen(id: string): voi
       {wish.photos.length > 0 ? (
         <View className="wish-card__photos">
           {wish.photos.map((p, i) => (
-            <Image key={p.fileId} className="wish-card__photo" src={p.url} mode="aspectFill" ariaLabel={`心愿照片${i + 1}`} />
+            <Photo key={p.fileId} className="wish-card__photo" src={p.url} alt={`心愿照片${i + 1}`} />
           ))}
         </View>
       ) : null}
@@ -32,6 +34,6 @@ export function WishCard({ wish, onOpen }: { wish: Wish; onOpen(id: string): voi
           💌 {wish.thanks}
         </Text>
       ) : null}
-    </View>
+    </Tappable>
   )
 }

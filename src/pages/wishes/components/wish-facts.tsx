@@ -4,6 +4,7 @@ import { Tag } from '@nutui/nutui-react-taro'
 import { formatTime } from '../../../lib/dayjs'
 import type { WishDetail } from '../../../services/wishes'
 import { categoryLabel, formatNeededBy, statusLabel, statusTagType } from '../format'
+import { Tappable } from '../../../components/tappable'
 
 function Photos({ photos, label, testId }: { photos: WishDetail['photos']; label: string; testId?: string }) {
   return (
@@ -56,9 +57,9 @@ export function WishFacts({ w }: { w: WishDetail }) {
         <View className="wish-detail__card wish-detail__contact" data-testid="wish-contact">
           {/* The wisher sees who claimed the wish; the volunteer sees whom to help. */}
           <Text className="wish-detail__label">{w.mine ? '认领的志愿者' : '心愿人联系方式'}</Text>
-          <Text className="wish-detail__phone" onClick={() => void Taro.makePhoneCall({ phoneNumber: w.contact!.phone }).catch(() => undefined)}>
+          <Tappable className="wish-detail__phone" onTap={() => void Taro.makePhoneCall({ phoneNumber: w.contact!.phone }).catch(() => undefined)}>
             {w.contact.name} 📞 {w.contact.phone}
-          </Text>
+          </Tappable>
           {w.claimDeadline && w.status === 'claimed' && !w.mine ? <Text className="wish-detail__meta">请在 {formatTime(w.claimDeadline)} 前完成，逾期将退回心愿墙</Text> : null}
         </View>
       ) : null}

@@ -2,6 +2,7 @@ import { View, Text, Input, Textarea } from '@tarojs/components'
 import { Switch } from '@nutui/nutui-react-taro'
 import { CASE_LIMITS, DISPOSITION_LABELS, LEDGER_LABELS, SATISFACTION_LABELS } from '../../../pages/cases/format'
 import type { StaffAction, StaffForm } from '../actions'
+import { Tappable } from '../../../components/tappable'
 
 const PROMPTS: Record<StaffAction, string> = {
   sign: '',
@@ -21,9 +22,9 @@ function Choice<T extends string>({ options, value, onChange, testId }: { option
   return (
     <View className="staff-case__chips">
       {(Object.keys(options) as T[]).map((k) => (
-        <Text key={k} className={`staff-case__chip ${value === k ? 'staff-case__chip--on' : ''}`} data-testid={`${testId}-${k}`} onClick={() => onChange(k)}>
+        <Tappable key={k} className={`staff-case__chip ${value === k ? 'staff-case__chip--on' : ''}`} testId={`${testId}-${k}`} onTap={() => onChange(k)} pressed={value === k}>
           {options[k]}
-        </Text>
+        </Tappable>
       ))}
     </View>
   )
@@ -46,9 +47,9 @@ export function ActionFields({ action, form, set, targets }: ActionFieldsProps) 
           <Input className="staff-case__input" value={form.unitKeyword} placeholder="输入单位名称查找，如：住建" onInput={(e) => set({ unitKeyword: e.detail.value, toUnitId: null })} data-testid="staff-transfer-search" />
           <View className="staff-case__units">
             {targets.map((u) => (
-              <Text key={u.id} className={`staff-case__chip ${form.toUnitId === u.id ? 'staff-case__chip--on' : ''}`} onClick={() => set({ toUnitId: u.id })} data-testid={`staff-transfer-unit-${u.id}`}>
+              <Tappable key={u.id} className={`staff-case__chip ${form.toUnitId === u.id ? 'staff-case__chip--on' : ''}`} onTap={() => set({ toUnitId: u.id })} testId={`staff-transfer-unit-${u.id}`} pressed={form.toUnitId === u.id}>
                 {u.name}
-              </Text>
+              </Tappable>
             ))}
           </View>
         </>

@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { Tappable } from '../../../components/tappable'
 import './choice-chips.scss'
 
 /** One of a few words to tap (category, priority, filter), the chosen one in red. */
@@ -6,9 +7,9 @@ export function ChoiceChips<T extends string>({ labels, value, onChange, testId 
   return (
     <View className="choice-chips">
       {(Object.keys(labels) as T[]).map((k) => (
-        <Text key={k} className={`choice-chips__chip ${value === k ? 'choice-chips__chip--on' : ''}`} data-testid={`${testId}-${k}`} onClick={() => onChange(k)}>
+        <Tappable key={k} className={`choice-chips__chip ${value === k ? 'choice-chips__chip--on' : ''}`} testId={`${testId}-${k}`} onTap={() => onChange(k)} pressed={value === k}>
           {labels[k]}
-        </Text>
+        </Tappable>
       ))}
     </View>
   )

@@ -6,6 +6,7 @@ import { FOLLOW_UP_METHOD_LABELS, type FollowUpMethod } from '../../../../types/
 import { toast, toastError } from '../../../lib/feedback'
 import { noticesService, type NotReachedPerson } from '../../../services/notices'
 import { ChoiceChips } from './choice-chips'
+import { Tappable } from '../../../components/tappable'
 import './not-reached-list.scss'
 
 /** One person the notice has not reached: call them, remind again, or record how they were told. */
@@ -33,9 +34,9 @@ function PersonRow({ noticeId, person, onDone }: { noticeId: string; person: Not
         <Text className="not-reached__name">{person.name}</Text>
         <Text className="not-reached__meta">{[person.unitName, person.read ? '已读未确认' : '未读'].filter(Boolean).join(' · ')}</Text>
         {person.phone ? (
-          <Text className={fullPhone ? 'not-reached__phone' : 'not-reached__meta'} onClick={() => fullPhone && void Taro.makePhoneCall({ phoneNumber: person.phone })}>
+          <Tappable className={fullPhone ? 'not-reached__phone' : 'not-reached__meta'} onTap={() => fullPhone && void Taro.makePhoneCall({ phoneNumber: person.phone })}>
             {person.phone}
-          </Text>
+          </Tappable>
         ) : null}
       </View>
       <View className="not-reached__buttons">

@@ -1,5 +1,6 @@
 import { View, Text, Picker, Input } from '@tarojs/components'
 import type { Closure } from '../../../../types/stations'
+import { Tappable } from '../../../components/tappable'
 
 const KINDS: { value: Closure['kind']; label: string }[] = [
   { value: 'holiday', label: '节假日闭馆' },
@@ -25,9 +26,9 @@ export function ClosuresEditor({ value, today, onChange }: { value: Closure[]; t
           </View>
           <View className="closures-editor__row">
             {KINDS.map((k) => (
-              <View key={k.value} className={`chip ${c.kind === k.value ? 'chip--on' : ''}`} onClick={() => set(index, { kind: k.value })}>
+              <Tappable key={k.value} className={`chip ${c.kind === k.value ? 'chip--on' : ''}`} onTap={() => set(index, { kind: k.value })} pressed={c.kind === k.value}>
                 <Text>{k.label}</Text>
-              </View>
+              </Tappable>
             ))}
           </View>
           <Input
@@ -37,14 +38,14 @@ export function ClosuresEditor({ value, today, onChange }: { value: Closure[]; t
             placeholder="原因，如：国庆节、设备检修"
             onInput={(e) => set(index, { reason: e.detail.value })}
           />
-          <Text className="closures-editor__remove" onClick={() => onChange(value.filter((_, n) => n !== index))}>
+          <Tappable className="closures-editor__remove" onTap={() => onChange(value.filter((_, n) => n !== index))}>
             删除这条
-          </Text>
+          </Tappable>
         </View>
       ))}
-      <Text className="closures-editor__add" onClick={() => onChange([...value, { from: today, to: today, kind: 'temporary', reason: '' }])}>
+      <Tappable className="closures-editor__add" onTap={() => onChange([...value, { from: today, to: today, kind: 'temporary', reason: '' }])}>
         ＋ 添加闭馆安排
-      </Text>
+      </Tappable>
     </View>
   )
 }

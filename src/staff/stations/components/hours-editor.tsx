@@ -2,6 +2,7 @@ import { View, Text, Picker } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Interval, Weekday } from '../../../../types/stations'
 import { WEEK } from '../../../pages/stations/format'
+import { Tappable } from '../../../components/tappable'
 
 export type HoursForm = Record<Weekday, Interval[]>
 
@@ -36,9 +37,9 @@ export function HoursEditor({ value, onChange }: { value: HoursForm; onChange(ne
                 <Picker mode="time" value={interval.close === '24:00' ? '23:59' : interval.close} onChange={(e) => setTime(key, index, 'close', String(e.detail.value))}>
                   <Text className="hours-editor__time">{interval.close}</Text>
                 </Picker>
-                <Text className="hours-editor__remove" onClick={() => setDay(key, value[key].filter((_, n) => n !== index))}>
+                <Tappable className="hours-editor__remove" onTap={() => setDay(key, value[key].filter((_, n) => n !== index))}>
                   删除
-                </Text>
+                </Tappable>
               </View>
             ))}
             {value[key].length < 4 ? (
