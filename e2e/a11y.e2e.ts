@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { blocking, countByImpact, scanPage, type Finding } from './axe'
 import { flow, loginAs, startApp, type E2eApp } from './harness'
+import { measurePage, notScaled, type PageMeasure } from './layout-checks'
 
 /** The narrowest phone we support: everything must fit and pass at 360 px. */
 const NARROW = { width: 360, height: 780 }
@@ -50,6 +51,9 @@ const STAFF_STOPS: Stop[] = [
   { name: '服务岗位', url: '/staff/places/posts' },
   { name: '党员报到', url: '/staff/places/party' },
 ]
+
+/** The pages an older resident uses most, checked in normal text and in 大字. */
+const LARGE_TEXT_PAGES = ['/pages/home/index', '/pages/me/index', '/pages/inbox/index', '/pages/wishes/index', '/pages/wishes/post', '/pages/cases/index', '/pages/cases/submit', '/pages/events/index', '/pages/stations/index']
 
 /** Opens a page and waits until it has loaded what it shows (no request running, no spinner). */
 async function open(page: Page, url: string): Promise<void> {
@@ -112,6 +116,36 @@ describe('accessibility (axe-core on every main page at 360 px)', () => {
     const findings = await scanAll(page, stops)
     report('staff', STAFF_STOPS.length, findings)
     expect(blocking(findings)).toEqual([])
+    expect(pageErrors).toEqual([])
+  })
+
+  flow(() => app, 'should grow all text 1.5× in 大字, keep controls 44 px tall (48 px in 大字) and cut nothing at 360 px', async ({ page, pageErrors }) => {
+    await page.setViewportSize(NARROW)
+    await loginAs(page, 'demo-resident-1')
+    const normal = new Map<string, PageMeasure>()
+    for (const url of LARGE_TEXT_PAGES) {
+      await open(page, url)
+      normal.set(url, await measurePage(page, 44))
+    }
+    await open(page, '/pages/me/index')
+    await page.getByTestId('me-large-text').click()
+    await page.locator('[data-testid="me-page"].page--large').waitFor()
+    const problems: string[] = []
+    const targets: string[] = []
+    for (const url of LARGE_TEXT_PAGES) {
+      await open(page, url)
+      const before = normal.get(url)!
+      const large = await measurePage(page, 48)
+      targets.push(`${url} ${before.minTarget}/${large.minTarget}px`)
+      problems.push(
+        ...notScaled(before, large, 1.45).map((p) => `${url} text not 1.5×: ${p}`),
+        ...before.smallTargets.map((t) => `${url} under 44 px: ${t}`),
+        ...large.smallTargets.map((t) => `${url} under 48 px in 大字: ${t}`),
+        ...[...before.clipped, ...large.clipped].map((c) => `${url} cut or off screen: ${c}`),
+      )
+    }
+    process.stderr.write(`a11y smallest tap target (normal/大字): ${targets.join('; ')}\n${problems.join('\n')}\n`)
+    expect(problems).toEqual([])
     expect(pageErrors).toEqual([])
   })
 })

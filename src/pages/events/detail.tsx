@@ -1,4 +1,4 @@
-import { View, Text, Image } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Tag } from '@nutui/nutui-react-taro'
@@ -14,6 +14,7 @@ import { addToCalendar } from './calendar'
 import { EventFacts } from './components/event-facts'
 import { SignUpForm, type SignUpAnswers } from './components/signup-form'
 import { formatWhen, isActive, kindLabel, myStatusLabel } from './format'
+import { Photo } from '../../components/photo'
 import './detail.scss'
 
 const newRequestId = () => `req-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
@@ -101,7 +102,7 @@ export default function EventDetailPage() {
       <AsyncView state={event}>
         {(e) => (
           <View>
-            {e.cover ? <Image className="event-detail__cover" src={e.cover} mode="aspectFill" ariaLabel="活动封面" /> : null}
+            {e.cover ? <Photo className="event-detail__cover" src={e.cover} alt="活动封面" /> : null}
             <View className="event-detail__card">
               <View className="event-detail__head">
                 <Tag type="danger" plain>

@@ -1,4 +1,4 @@
-import { View, Text, Image, Swiper, SwiperItem } from '@tarojs/components'
+import { View, Text, Swiper, SwiperItem } from '@tarojs/components'
 import Taro, { useRouter, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Loading } from '@nutui/nutui-react-taro'
 import { EmptyState } from '../../components/empty-state'
@@ -14,6 +14,7 @@ import { OpenBadge } from './components/open-badge'
 import { formatDistance, hoursRows, upcomingClosures } from './format'
 import { callPhone, navigateTo } from './navigate'
 import { Tappable } from '../../components/tappable'
+import { Photo } from '../../components/photo'
 import './detail.scss'
 
 /**
@@ -65,7 +66,7 @@ export default function StationDetailPage() {
         <Swiper className="station-detail__photos" indicatorDots circular>
           {s.photos.map((photo, i) => (
             <SwiperItem key={photo.fileId}>
-              <Image className="station-detail__photo" src={photo.url} mode="aspectFill" ariaLabel={`${s.name}照片${i + 1}`} />
+              <Photo className="station-detail__photo" src={photo.url} alt={`${s.name}照片${i + 1}`} />
             </SwiperItem>
           ))}
         </Swiper>

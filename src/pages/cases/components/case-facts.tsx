@@ -1,10 +1,11 @@
-import { View, Text, Image } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Tag } from '@nutui/nutui-react-taro'
 import type { CaseDetail } from '../../../services/cases'
 import { formatTime } from '../../../lib/dayjs'
 import { DISPOSITION_LABELS, SATISFACTION_LABELS, deadlineText, statusTagType } from '../format'
 import { fileUrl } from '../../../services/photos'
+import { Photo } from '../../../components/photo'
 import './case-facts.scss'
 
 /**
@@ -39,7 +40,7 @@ export function CaseFacts({ c }: { c: CaseDetail }) {
         {urls.length > 0 ? (
           <View className="case-facts__photos" data-testid="case-photos">
             {urls.map((u, i) => (
-              <Image key={u} className="case-facts__photo" src={u} mode="aspectFill" ariaLabel={`诉求照片${i + 1}`} onClick={() => void Taro.previewImage({ urls, current: u })} />
+              <Photo key={u} className="case-facts__photo" src={u} alt={`诉求照片${i + 1}`} onTap={() => void Taro.previewImage({ urls, current: u })} />
             ))}
           </View>
         ) : null}

@@ -1,4 +1,4 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Tag } from '@nutui/nutui-react-taro'
 import type { NoticeDetail } from '../../../services/notices'
@@ -7,6 +7,7 @@ import { toastError } from '../../../lib/feedback'
 import { categoryLabel, priorityLabel, priorityTagType } from '../format'
 import { openAttachment } from '../open-attachment'
 import { Tappable } from '../../../components/tappable'
+import { Photo } from '../../../components/photo'
 
 /** The notice as written: tags, title, sender and time, text, pictures, PDFs, the linked event and 公示 progress. */
 export function NoticeBody({ notice }: { notice: NoticeDetail }) {
@@ -24,8 +25,8 @@ export function NoticeBody({ notice }: { notice: NoticeDetail }) {
       </Text>
       {notice.expiresAt ? <Text className="notice-detail__meta">有效期至 {formatTime(notice.expiresAt)}</Text> : null}
       <Text className="notice-detail__body" data-testid="notice-body">{notice.body}</Text>
-      {notice.images.map((url) => (
-        <Image key={url} className="notice-detail__image" src={url} mode="widthFix" onClick={() => preview(url)} />
+      {notice.images.map((url, i) => (
+        <Photo key={url} className="notice-detail__image" src={url} mode="widthFix" alt={`通知图片${i + 1}`} onTap={() => preview(url)} />
       ))}
       {notice.attachments.map((a) => (
         <Tappable key={a.fileId} className="notice-detail__file" hoverClass="notice-detail__file--pressed" onTap={() => void openAttachment(a).catch(toastError)} testId="notice-attachment">

@@ -1,22 +1,22 @@
-import { View, Text, Image } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Tag } from '@nutui/nutui-react-taro'
 import { formatTime } from '../../../lib/dayjs'
 import type { WishDetail } from '../../../services/wishes'
 import { categoryLabel, formatNeededBy, statusLabel, statusTagType } from '../format'
 import { Tappable } from '../../../components/tappable'
+import { Photo } from '../../../components/photo'
 
 function Photos({ photos, label, testId }: { photos: WishDetail['photos']; label: string; testId?: string }) {
   return (
     <View className="wish-detail__photos" data-testid={testId}>
       {photos.map((p, i) => (
-        <Image
+        <Photo
           key={p.fileId}
           className="wish-detail__photo"
           src={p.url}
-          mode="aspectFill"
-          ariaLabel={`${label}${i + 1}`}
-          onClick={() => void Taro.previewImage({ urls: photos.map((x) => x.url), current: p.url })}
+          alt={`${label}${i + 1}`}
+          onTap={() => void Taro.previewImage({ urls: photos.map((x) => x.url), current: p.url })}
         />
       ))}
     </View>
