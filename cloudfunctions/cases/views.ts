@@ -4,6 +4,7 @@ import { toLngLat } from '../core/geo'
 import type { Storage } from '../core/runtime'
 import type { CaseDoc } from './collections'
 import { overdue } from './domain/deadlines'
+import { residentTimeline } from './domain/resident-words'
 import { allowedActions, type Actor, type CaseFacts } from './domain/state-machine'
 
 export function factsOf(doc: CaseDoc, openid: string | null): CaseFacts {
@@ -72,7 +73,7 @@ export function toDetail(doc: CaseDoc, actor: Actor, openid: string, now: Date, 
     resolution: doc.resolution ? { disposition: doc.resolution.disposition, ledger: doc.resolution.ledger, reply: doc.resolution.reply, resolvedAt: doc.resolution.resolvedAt, onTime: doc.resolution.onTime } : null,
     rating: doc.rating,
     duplicateOf: doc.duplicateOf,
-    timeline: staff ? doc.timeline : doc.timeline.filter((e) => !e.staffOnly),
+    timeline: staff ? doc.timeline : residentTimeline(doc.timeline),
     contact: actor.petitioner ? contactOf(doc, true) : staff ? contactOf(doc, false) : null,
     viewer: { isPetitioner: actor.petitioner, isFollower: doc.followers.includes(openid) },
     can: allowedActions(factsOf(doc, openid), actor, now),

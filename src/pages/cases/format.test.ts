@@ -26,9 +26,16 @@ describe('case format helpers', () => {
 
   it('should say which deadline a case is waiting on, in Shanghai time', () => {
     const c = { ackDueAt: '2026-11-23T02:00:00Z', handleDueAt: '2026-11-29T15:59:59Z', overdue: false }
-    expect(deadlineText({ ...c, status: 'pending_sign' })).toMatch(/^应于 (2026年)?11月23日 10:00 前签收$/)
-    expect(deadlineText({ ...c, status: 'processing', overdue: true })).toMatch(/^已超期 · 应于 (2026年)?11月29日 23:59 前办结$/)
-    expect(deadlineText({ ...c, status: 'closed' })).toBe('')
+    expect(deadlineText({ ...c, status: 'pending_sign' }, 'staff')).toMatch(/^应于 (2026年)?11月23日 10:00 前签收$/)
+    expect(deadlineText({ ...c, status: 'processing', overdue: true }, 'staff')).toMatch(/^已超期 · 应于 (2026年)?11月29日 23:59 前办结$/)
+    expect(deadlineText({ ...c, status: 'closed' }, 'staff')).toBe('')
+  })
+
+  it('should tell a resident when they will hear back, not the unit’s own deadlines', () => {
+    const c = { ackDueAt: '2026-11-23T02:00:00Z', handleDueAt: '2026-11-29T15:59:59Z', overdue: false }
+    expect(deadlineText({ ...c, status: 'pending_sign' }, 'resident')).toMatch(/^预计 (2026年)?11月29日 23:59 前答复您$/)
+    expect(deadlineText({ ...c, status: 'processing', overdue: true }, 'resident')).toBe('已超过预计答复时间，正在督促办理')
+    expect(deadlineText({ ...c, status: 'resolved' }, 'resident')).toBe('')
   })
 
   it('should count an emoji as one character and format rates', () => {

@@ -41,7 +41,14 @@ export function statusTagType(status: CaseStatus, overdue = false): 'danger' | '
 }
 
 /** The deadline line of a card: what the unit must do by when, or that it is late. */
-export function deadlineText(c: { status: CaseStatus; ackDueAt: string; handleDueAt: string; overdue: boolean }): string {
+/** Who reads a case: staff work to the unit's deadlines; a resident wants to know when they will hear back. */
+export type CaseReader = 'resident' | 'staff'
+
+export function deadlineText(c: { status: CaseStatus; ackDueAt: string; handleDueAt: string; overdue: boolean }, reader: CaseReader): string {
+  if (reader === 'resident') {
+    if (c.status !== 'pending_sign' && c.status !== 'processing' && c.status !== 'returned') return ''
+    return c.overdue ? '已超过预计答复时间，正在督促办理' : `预计 ${formatTime(c.handleDueAt)} 前答复您`
+  }
   if (c.status === 'pending_sign') return `${c.overdue ? '已超期 · ' : ''}应于 ${formatTime(c.ackDueAt)} 前签收`
   if (c.status === 'processing' || c.status === 'returned') return `${c.overdue ? '已超期 · ' : ''}应于 ${formatTime(c.handleDueAt)} 前办结`
   return ''

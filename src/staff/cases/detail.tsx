@@ -77,7 +77,7 @@ export default function StaffCaseDetailPage() {
       <AsyncView state={detail}>
         {(c) => (
           <>
-            <CaseFacts c={c} />
+            <CaseFacts c={c} reader="staff" />
             <Petitioner c={c} />
             <ActionBar
               can={c.can}

@@ -74,7 +74,7 @@ export default function StaffCasesPage() {
       ) : (
         <View data-testid="staff-cases-list">
           {items.map((c) => (
-            <CaseCard key={c.id} item={c} onOpen={open} />
+            <CaseCard key={c.id} item={c} onOpen={open} reader="staff" />
           ))}
         </View>
       )}

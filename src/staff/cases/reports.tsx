@@ -147,7 +147,7 @@ export default function CaseReportsPage() {
       ) : (
         <View data-testid="case-ledger-list">
           {items.map((c) => (
-            <CaseCard key={c.id} item={c} onOpen={(id) => void Taro.navigateTo({ url: `/staff/cases/detail?id=${encodeURIComponent(id)}` })} />
+            <CaseCard key={c.id} item={c} reader="staff" onOpen={(id) => void Taro.navigateTo({ url: `/staff/cases/detail?id=${encodeURIComponent(id)}` })} />
           ))}
         </View>
       )}

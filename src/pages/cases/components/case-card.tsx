@@ -2,13 +2,13 @@ import { View, Text } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
 import type { CaseSummary } from '../../../services/cases'
 import { formatTime } from '../../../lib/dayjs'
-import { deadlineText, statusTagType } from '../format'
+import { deadlineText, statusTagType, type CaseReader } from '../format'
 import { Tappable } from '../../../components/tappable'
 import './case-card.scss'
 
 /** One case in a list (我的诉求, a unit's box): number, category, status, handling unit, deadline. */
-export function CaseCard({ item, onOpen }: { item: CaseSummary; onOpen(id: string): void }) {
-  const deadline = deadlineText(item)
+export function CaseCard({ item, onOpen, reader = 'resident' }: { item: CaseSummary; onOpen(id: string): void; reader?: CaseReader }) {
+  const deadline = deadlineText(item, reader)
   return (
     <Tappable className="case-card" testId={`case-card-${item.number}`} hoverClass="case-card--pressed" role="link" onTap={() => onOpen(item.id)}>
       <View className="case-card__head">

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { Tag } from '@nutui/nutui-react-taro'
 import type { CaseDetail } from '../../../services/cases'
 import { formatTime } from '../../../lib/dayjs'
-import { DISPOSITION_LABELS, SATISFACTION_LABELS, deadlineText, statusTagType } from '../format'
+import { DISPOSITION_LABELS, SATISFACTION_LABELS, deadlineText, statusTagType, type CaseReader } from '../format'
 import { fileUrl } from '../../../services/photos'
 import { Photo } from '../../../components/photo'
 import './case-facts.scss'
@@ -12,9 +12,9 @@ import './case-facts.scss'
  * The head of a case, for the petitioner and for staff: number, state, what and where,
  * photos, who handles it and by when, and once resolved the reply and the rating.
  */
-export function CaseFacts({ c }: { c: CaseDetail }) {
+export function CaseFacts({ c, reader = 'resident' }: { c: CaseDetail; reader?: CaseReader }) {
   const urls = c.photoUrls.map(fileUrl)
-  const deadline = deadlineText(c)
+  const deadline = deadlineText(c, reader)
   return (
     <View className="case-facts">
       <View className="case-facts__card">
