@@ -33,8 +33,11 @@ describe('cases.submit', () => {
     expect(c.ackDueAt).toBe('2026-11-23T02:00:00.000Z')
     expect(c.handleDueAt).toBe('2026-11-29T16:00:00.000Z')
     expect(c.timeline.map((e) => e.kind)).toEqual(['submitted', 'routed'])
-    // The deadline in the text reads like the timeline's own times (11月30日 00:00), not 2026-11-30 00:00.
-    expect(c.timeline[1]?.text).toMatch(/，请于11月30日 00:00前办结$/)
+    // The petitioner reads who has it; the grid reads the routing reason and its deadline, written
+    // like the timeline's own times (11月30日 00:00), not 2026-11-30 00:00.
+    expect(c.timeline[1]?.text).toBe('已交「东县门社区第一网格」办理')
+    const staffView = await env.call<CaseDetail>('demo-grid-1', 'cases', { action: 'get', caseId: c.id })
+    expect(staffView.ok && staffView.data.timeline[1]?.text).toMatch(/，请于11月30日 00:00前办结$/)
     expect(c).toMatchObject({ viewer: { isPetitioner: true }, can: ['addNote'] })
     expect(await h.caseNotices()).toEqual([
       ['demo-grid-1', '新诉求待签收'],

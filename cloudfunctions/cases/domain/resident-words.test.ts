@@ -10,7 +10,7 @@ describe('residentTimeline', () => {
     [step('routed', '按规则分派，请于12月8日 00:00前办结'), '已交社区办理'],
     [step('transferred', '由「东县门第一网格」转至「碑林区城管局」办理：不属于网格职责', { unitName: '东县门第一网格' }), '已转交「碑林区城管局」办理'],
     [step('returned', '「碑林区城管局」退单：不属于本部门，由「柏树林街道」重新分派'), '正在重新安排办理单位'],
-    [step('supervised', '督办：请本周内处理完'), '上级已督促尽快办理'],
+    [step('supervised', '督办：请加快办理'), '督办：请加快办理'],
     [step('signed', '「东县门第一网格」已签收，正在办理'), '「东县门第一网格」已签收，正在办理'],
     [step('resolved', '已办结（已解决）：杂物已清理'), '已办结（已解决）：杂物已清理'],
   ])('should tell a resident %j as “%s”', (entry, expected) => {

@@ -3,7 +3,7 @@ import type { TimelineEntry } from '../../../types/cases'
 /**
  * The timeline as the person who asked reads it. Handling steps are written for staff — the
  * routing reason and the unit's own deadline ("位置不在任何网格范围内…默认网格…请于…前办结"),
- * why a unit sent a case back, what a supervisor wrote — and only confuse a resident, who
+ * why one unit passed it on or sent it back — and only confuse a resident, who
  * wants to know who has the case now. Staff-only notes are left out entirely.
  */
 export function residentTimeline(entries: readonly TimelineEntry[]): TimelineEntry[] {
@@ -20,8 +20,6 @@ function residentText(e: TimelineEntry): string {
     }
     case 'returned':
       return '正在重新安排办理单位'
-    case 'supervised':
-      return '上级已督促尽快办理'
     default:
       return e.text
   }
