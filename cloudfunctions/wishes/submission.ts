@@ -46,7 +46,7 @@ export async function postWish(ctx: ActionContext, input: PostWishInput): Promis
   const user = ctx.requireUser()
   const now = ctx.now()
   await checkOwnPhotos(db, user._id, input.photos ?? [])
-  if (!user.phone) throw new AppError('BAD_REQUEST', '请先在"我的 → 个人信息"里填写手机号，志愿者认领后要联系您')
+  if (!user.phone) throw new AppError('BAD_REQUEST', '请先在「我的 → 编辑资料」里填写手机号，志愿者认领后要联系您')
   const today = shanghaiDate(now)
   const latest = shanghaiDate(new Date(now.getTime() + WISH_LIMITS.neededByMaxDays * DAY_MS))
   if (input.neededBy < today || input.neededBy > latest) {

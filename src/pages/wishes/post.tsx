@@ -3,9 +3,11 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import type { WishCategory } from '../../../types/wishes'
+import { maskName } from '../../../types/mask'
 import { PageShell } from '../../components/page-shell'
 import { toast, toastError } from '../../lib/feedback'
 import { useReminders } from '../../hooks/use-reminders'
+import { useMe } from '../../hooks/use-me'
 import { askForReminders } from '../../services/subscribe'
 import { wishesService } from '../../services/wishes'
 import { NEEDED_BY_CHOICES, WISH_CATEGORIES, WISH_LIMITS, charCount, formatNeededBy, neededByDate } from './format'
@@ -30,6 +32,9 @@ export default function PostWishPage() {
   const count = charCount(text)
   const neededBy = neededByDate(new Date(), days)
   useReminders()
+  // The wish needs a phone for the volunteer: say so before the form is filled, not after.
+  const { profile } = useMe()
+  const missingPhone = profile !== null && !profile.phone
 
   const submit = async () => {
     if (count < WISH_LIMITS.textMin) return toast(`请把心愿写清楚，至少 ${WISH_LIMITS.textMin} 个字`)
@@ -50,6 +55,14 @@ export default function PostWishPage() {
 
   return (
     <PageShell testId="wish-post-page" className="post">
+      {missingPhone ? (
+        <View className="post__need-profile" data-testid="wish-post-need-phone">
+          <Text>许愿前请先在「我的 → 编辑资料」里填写手机号：志愿者认领后要联系您。</Text>
+          <Button type="primary" onClick={() => void Taro.navigateTo({ url: '/pages/me/profile' })}>
+            去填写
+          </Button>
+        </View>
+      ) : null}
       <View className="section-title" data-testid="wish-post-limits">
         我的心愿（{WISH_LIMITS.textMin}–{WISH_LIMITS.textMax} 个字）
       </View>
@@ -93,8 +106,8 @@ export default function PostWishPage() {
       </View>
 
       <View className="post__submit">
-        <Text className="post__hint">提交后先经内容安全检查和社区审核，通过后显示在心愿墙上，您的姓名会隐去显示为“王**”。</Text>
-        <Button block type="primary" size="large" loading={saving} disabled={uploading} onClick={() => void submit()} data-testid="wish-post-submit">
+        <Text className="post__hint">提交后先经内容安全检查和社区审核，通过后显示在心愿墙上，{profile?.name ? `您的姓名会隐去显示为“${maskName(profile.name)}”。` : '您的姓名会隐去，只显示姓。'}</Text>
+        <Button block type="primary" size="large" loading={saving} disabled={uploading || missingPhone} onClick={() => void submit()} data-testid="wish-post-submit">
           提交心愿
         </Button>
       </View>
