@@ -13,7 +13,8 @@ import { seedDemo } from '../demo'
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const SCREENSHOT_DIR = process.env.E2E_SCREENSHOT_DIR ?? path.join(tmpdir(), 'minhu-e2e-screenshots')
-const H5_DIR = path.resolve(__dirname, '..', 'dist-h5')
+/** The H5 build under test; E2E_H5_DIR points at another one (an older build, to compare). */
+const H5_DIR = process.env.E2E_H5_DIR ?? path.resolve(__dirname, '..', 'dist-h5')
 
 export interface E2eApp {
   url: string
