@@ -1,9 +1,10 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
+import { useDidHide, useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Popup } from '@nutui/nutui-react-taro'
 import { useStore } from '../../lib/store'
 import { privacyRequestStore, PRIVACY_AGREE_BUTTON_ID } from '../../services/privacy/consent'
+import { openNativeContract } from './contract'
 import { Tappable } from '../tappable'
 import './index.scss'
 
@@ -23,9 +24,8 @@ export function PrivacyPopup() {
     // user onto another page.
     privacyRequestStore.get()?.resolve(false)
   })
-  const openContract = () => {
-    if (process.env.TARO_ENV === 'weapp') Taro.openPrivacyContract({})
-  }
+  const [guide, setGuide] = useState(false)
+  const openContract = () => (openNativeContract ? openNativeContract() : setGuide(!guide))
   return (
     <Popup visible={active && pending !== null} position="bottom" round closeable={false} closeOnOverlayClick={false}>
       <View className="privacy-popup" data-testid="privacy-popup">
@@ -35,6 +35,11 @@ export function PrivacyPopup() {
           <Tappable className="privacy-popup__link" onTap={openContract} role="link" inline>《民呼我行隐私保护指引》</Tappable>
           后决定是否同意。
         </Text>
+        {guide ? (
+          <Text className="privacy-popup__guide" data-testid="privacy-guide">
+            我们只收集办事必需的信息：您填写的姓名和手机号，只有为您办事的志愿者和工作人员能看到，别人只看到隐去的姓名；您上传的照片只给办理的人看；位置只在您同意时读取，用于查找所在社区、附近的驿站和反映问题的地点。姓名和手机号可以随时在「我的 → 编辑资料」里修改。
+          </Text>
+        ) : null}
         <View className="privacy-popup__actions">
           <Button block fill="outline" className="privacy-popup__button" onClick={() => pending?.resolve(false)}>
             不同意
