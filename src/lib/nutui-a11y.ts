@@ -39,6 +39,7 @@ function describe(el: HTMLElement): void {
   // Inside a Tappable the whole card is the control already (a resident row with its checkbox).
   if (!role || el.parentElement?.closest('.tappable')) return
   set(el, 'role', role.role)
+  if (role.role === 'heading') set(el, 'aria-level', '2')
   if (role.checked !== undefined) set(el, role.role === 'tab' ? 'aria-selected' : 'aria-checked', String(role.checked))
   if (!role.focusable) return
   set(el, 'tabindex', '0')

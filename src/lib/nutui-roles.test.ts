@@ -12,6 +12,9 @@ describe('nutuiRole', () => {
     expect(nutuiRole(['nut-tabs-titles', 'nut-tabs-titles-line'])).toEqual({ role: 'tablist', focusable: false })
     expect(nutuiRole(['nut-tabs-titles-item', 'nut-tabs-titles-item-active'])).toEqual({ role: 'tab', checked: true, focusable: true })
   })
+  it('should make a cell group title a heading', () => {
+    expect(nutuiRole(['nut-cell-group-title'])).toEqual({ role: 'heading', focusable: false })
+  })
   it('should leave a cell that is not clickable alone', () => {
     expect(nutuiRole(['nut-cell'])).toBeNull()
   })

@@ -1,23 +1,25 @@
 /**
  * NutUI React Taro draws its tappable parts — a clickable Cell, Switch, Checkbox, Radio, a
- * Tabs title — as plain <div>s with no role, so a keyboard, a switch control or a screen
+ * Tabs title — and a CellGroup's title as plain <div>s with no role, so a keyboard, a switch control or a screen
  * reader cannot reach or name them. This is what each of them is, read from its classes.
  */
 export interface ControlRole {
-  role: 'button' | 'switch' | 'checkbox' | 'radio' | 'tab' | 'tablist'
+  role: 'button' | 'switch' | 'checkbox' | 'radio' | 'tab' | 'tablist' | 'heading'
   /** For switch, checkbox and radio: on or off; for a tab: the shown one. */
   checked?: boolean
   /** Whether it takes keyboard focus (a tab list does not; its tabs do). */
   focusable: boolean
 }
 
-export const NUTUI_CONTROL_SELECTOR = '.nut-cell-clickable, .nut-switch, .nut-checkbox, .nut-radio, .nut-tabs-titles, .nut-tabs-titles-item'
+export const NUTUI_CONTROL_SELECTOR = '.nut-cell-clickable, .nut-switch, .nut-checkbox, .nut-radio, .nut-tabs-titles, .nut-tabs-titles-item, .nut-cell-group-title'
 
 export function nutuiRole(classes: readonly string[]): ControlRole | null {
   const has = (c: string) => classes.includes(c)
   if (has('nut-switch')) return { role: 'switch', checked: has('nut-switch-open'), focusable: true }
   if (has('nut-tabs-titles-item')) return { role: 'tab', checked: has('nut-tabs-titles-item-active'), focusable: true }
   if (has('nut-tabs-titles')) return { role: 'tablist', focusable: false }
+  // A CellGroup's title (我的社区, 社区服务) names a part of the page, like SectionTitle.
+  if (has('nut-cell-group-title')) return { role: 'heading', focusable: false }
   if (has('nut-cell-clickable')) return { role: 'button', focusable: true }
   return null
 }

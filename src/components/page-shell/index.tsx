@@ -26,3 +26,15 @@ export function PageShell({ children, className = '', testId }: { children: Reac
     </View>
   )
 }
+
+/**
+ * The grey line that names a part of a page (我的心愿, 心愿类别, 联系方式): a level-2 heading,
+ * so a screen reader can list a page's parts and jump between them.
+ */
+export function SectionTitle({ children, testId }: { children: ReactNode; testId?: string }) {
+  return (
+    <View className="section-title" role="heading" aria-level={2} data-testid={testId}>
+      {children}
+    </View>
+  )
+}

@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionBar, type ActionSpec } from '../../components/action-bar'
 import { AsyncView } from '../../components/async-view'
-import { PageShell } from '../../components/page-shell'
+import { PageShell, SectionTitle } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { casesService } from '../../services/cases'
 import { CaseFacts } from './components/case-facts'
@@ -60,7 +60,7 @@ export default function CaseDetailPage() {
               onDone={(_a, ok) => (ok ? detail.reload() : undefined)}
               renderForm={() => <Textarea className="action-bar__input" value={note} maxlength={CASE_LIMITS.replyMax} onInput={(e) => setNote(e.detail.value)} data-testid="case-note-text" />}
             />
-            <View className="section-title">办理进度</View>
+            <SectionTitle>办理进度</SectionTitle>
             <View className="case-detail__card">
               <CaseTimeline entries={c.timeline} />
             </View>

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useMemo, useRef, useState } from 'react'
 import { Button, Loading, Switch } from '@nutui/nutui-react-taro'
 import { EmptyState } from '../../components/empty-state'
-import { PageShell } from '../../components/page-shell'
+import { PageShell, SectionTitle } from '../../components/page-shell'
 import { PhotoPicker, type UploadedPhoto } from '../../components/photo-picker'
 import { useAsync } from '../../hooks/use-async'
 import { useMe } from '../../hooks/use-me'
@@ -145,7 +145,7 @@ export default function SubmitCasePage() {
           <Text>{`留言给：${decodeURIComponent(params.to ?? '为我服务的网格')}，由所在网格办理`}</Text>
         </View>
       ) : null}
-      <View className="section-title">诉求类别</View>
+      <SectionTitle>诉求类别</SectionTitle>
       {categories.loading && !categories.data ? (
         <Loading>正在加载…</Loading>
       ) : categories.error ? (
@@ -191,9 +191,9 @@ export default function SubmitCasePage() {
         </View>
       )}
 
-      <View className="section-title" data-testid="case-submit-limits">
+      <SectionTitle testId="case-submit-limits">
         情况描述（{CASE_LIMITS.descriptionMin}–{CASE_LIMITS.descriptionMax} 个字）
-      </View>
+      </SectionTitle>
       <View className="case-submit__card">
         <Textarea
           className="case-submit__text"
@@ -208,10 +208,10 @@ export default function SubmitCasePage() {
         </Text>
       </View>
 
-      <View className="section-title">照片（选填，最多 {CASE_LIMITS.photosMax} 张）</View>
+      <SectionTitle>照片（选填，最多 {CASE_LIMITS.photosMax} 张）</SectionTitle>
       <PhotoPicker className="case-submit__photos" photos={photos} onChange={setPhotos} onUploading={setUploading} max={CASE_LIMITS.photosMax} label="照片" testId="case-submit-photo" />
 
-      <View className="section-title">问题在哪里</View>
+      <SectionTitle>问题在哪里</SectionTitle>
       <View className="case-submit__card">
         <Text className="case-submit__where" data-testid="case-submit-where">
           📍{' '}
@@ -240,7 +240,7 @@ export default function SubmitCasePage() {
         <Text className="case-submit__hint">不定位也可以提交，会交给您所在社区的网格办理。定位只用于派单，不会公开。</Text>
       </View>
 
-      <View className="section-title">怎么联系您</View>
+      <SectionTitle>怎么联系您</SectionTitle>
       <View className="case-submit__card">
         <View className="case-submit__chips">
           <Tappable className={`case-submit__chip ${way === 'phone' ? 'case-submit__chip--on' : ''}`} testId="case-submit-way-phone" onTap={() => setWay('phone')} pressed={way === 'phone'}>

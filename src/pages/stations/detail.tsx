@@ -3,7 +3,7 @@ import Taro, { useRouter, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Loading } from '@nutui/nutui-react-taro'
 import { EmptyState } from '../../components/empty-state'
 import { useMemo } from 'react'
-import { PageShell } from '../../components/page-shell'
+import { PageShell, SectionTitle } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import dayjs from '../../lib/dayjs'
 import { toastError } from '../../lib/feedback'
@@ -95,7 +95,7 @@ export default function StationDetailPage() {
         </View>
       </View>
 
-      <View className="section-title">开放时间</View>
+      <SectionTitle>开放时间</SectionTitle>
       <View className="station-detail__card" data-testid="station-hours">
         {hoursRows(s.hours).map((row) => (
           <View key={row.days} className="station-detail__row">
@@ -110,12 +110,12 @@ export default function StationDetailPage() {
         ))}
       </View>
 
-      <View className="section-title">便民服务</View>
+      <SectionTitle>便民服务</SectionTitle>
       <View className="station-detail__card" data-testid="station-amenities">
         {s.amenities.length > 0 ? <AmenityList keys={s.amenities} catalogue={amenityMap} size="large" /> : <Text>暂未登记便民设施</Text>}
       </View>
 
-      <View className="section-title">联系方式</View>
+      <SectionTitle>联系方式</SectionTitle>
       <View className="station-detail__card">
         <Tappable className="station-detail__row" hoverClass="station-detail__row--pressed" onTap={() => void callPhone(s.contact.phone).catch(() => undefined)}>
           <Text className="station-detail__row-label">{s.contact.name ?? '值班电话'}</Text>
@@ -127,7 +127,7 @@ export default function StationDetailPage() {
 
       {s.description ? (
         <>
-          <View className="section-title">驿站介绍</View>
+          <SectionTitle>驿站介绍</SectionTitle>
           <View className="station-detail__card">
             <Text>{s.description}</Text>
           </View>

@@ -1,9 +1,9 @@
-import { View, Text, Textarea } from '@tarojs/components'
+import { Text, Textarea } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { ActionBar } from '../../components/action-bar'
 import { AsyncView } from '../../components/async-view'
-import { PageShell } from '../../components/page-shell'
+import { PageShell, SectionTitle } from '../../components/page-shell'
 import { PhotoPicker, type UploadedPhoto } from '../../components/photo-picker'
 import { useAsync } from '../../hooks/use-async'
 import { useReminders } from '../../hooks/use-reminders'
@@ -61,7 +61,7 @@ export default function WishDetailPage() {
                 </>
               )}
             />
-            <View className="section-title">办理记录</View>
+            <SectionTitle>办理记录</SectionTitle>
             <WishHistory history={w.history} />
           </>
         )}

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import type { WishCategory } from '../../../types/wishes'
 import { maskName } from '../../../types/mask'
-import { PageShell } from '../../components/page-shell'
+import { PageShell, SectionTitle } from '../../components/page-shell'
 import { toast, toastError } from '../../lib/feedback'
 import { useReminders } from '../../hooks/use-reminders'
 import { useMe } from '../../hooks/use-me'
@@ -63,9 +63,9 @@ export default function PostWishPage() {
           </Button>
         </View>
       ) : null}
-      <View className="section-title" data-testid="wish-post-limits">
+      <SectionTitle testId="wish-post-limits">
         我的心愿（{WISH_LIMITS.textMin}–{WISH_LIMITS.textMax} 个字）
-      </View>
+      </SectionTitle>
       <View className="post__card">
         <Textarea
           className="post__text"
@@ -81,7 +81,7 @@ export default function PostWishPage() {
         <Text className="post__hint">请不要写电话、住址等隐私信息：志愿者认领后，系统会把您的联系方式告诉他。</Text>
       </View>
 
-      <View className="section-title">心愿类别</View>
+      <SectionTitle>心愿类别</SectionTitle>
       <View className="post__chips">
         {WISH_CATEGORIES.map((c) => (
           <Tappable key={c.key} className={`post__chip ${category === c.key ? 'post__chip--on' : ''}`} testId={`wish-post-category-${c.key}`} onTap={() => setCategory(c.key)} pressed={category === c.key}>
@@ -90,7 +90,7 @@ export default function PostWishPage() {
         ))}
       </View>
 
-      <View className="section-title">什么时候需要</View>
+      <SectionTitle>什么时候需要</SectionTitle>
       <View className="post__chips">
         {NEEDED_BY_CHOICES.map((c) => (
           <Tappable key={c.days} className={`post__chip ${days === c.days ? 'post__chip--on' : ''}`} testId={`wish-post-days-${c.days}`} onTap={() => setDays(c.days)} pressed={days === c.days}>
@@ -100,7 +100,7 @@ export default function PostWishPage() {
       </View>
       <Text className="post__hint post__hint--pad">希望在 {formatNeededBy(neededBy)}实现</Text>
 
-      <View className="section-title">照片（选填，最多 {WISH_LIMITS.photosMax} 张）</View>
+      <SectionTitle>照片（选填，最多 {WISH_LIMITS.photosMax} 张）</SectionTitle>
       <View className="post__photos">
         <PhotoPicker photos={photos} onChange={setPhotos} onUploading={setUploading} max={WISH_LIMITS.photosMax} label="照片" testId="wish-post-photo" />
       </View>

@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { ActionBar } from '../../components/action-bar'
 import { AsyncView } from '../../components/async-view'
-import { PageShell } from '../../components/page-shell'
+import { PageShell, SectionTitle } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { casesService, type CaseDetail } from '../../services/cases'
 import { CaseFacts } from '../../pages/cases/components/case-facts'
@@ -94,7 +94,7 @@ export default function StaffCaseDetailPage() {
               onDone={onDone}
               renderForm={(a) => <ActionFields action={a} form={form} set={set} targets={a === 'transfer' ? targets : []} />}
             />
-            <View className="section-title">办理记录</View>
+            <SectionTitle>办理记录</SectionTitle>
             <View className="staff-case__card">
               <CaseTimeline entries={c.timeline} />
             </View>

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { Button, Loading, Tabs } from '@nutui/nutui-react-taro'
 import type { Ledger } from '../../../types/cases'
 import { EmptyState } from '../../components/empty-state'
-import { PageShell } from '../../components/page-shell'
+import { PageShell, SectionTitle } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { toast, toastError } from '../../lib/feedback'
 import { casesService, type CaseFigures } from '../../services/cases'
@@ -85,7 +85,7 @@ export default function CaseReportsPage() {
         </Picker>
       </View>
 
-      <View className="section-title">督办考核</View>
+      <SectionTitle>督办考核</SectionTitle>
       {!f ? (
         figures.error ? <EmptyState error description={figures.error} /> : <Loading>正在加载…</Loading>
       ) : (
@@ -124,7 +124,7 @@ export default function CaseReportsPage() {
         </View>
       )}
 
-      <View className="section-title">四本台账</View>
+      <SectionTitle>四本台账</SectionTitle>
       <Tabs value={ledger} onChange={(v) => setLedger(v as Ledger)}>
         {(Object.keys(LEDGER_LABELS) as Ledger[]).map((k) => (
           <Tabs.TabPane key={k} value={k} title={LEDGER_LABELS[k]} />

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { Button, Switch } from '@nutui/nutui-react-taro'
 import { AUDIENCE_FILTER_LABELS, NOTICE_CATEGORY_LABELS, NOTICE_KIND_LABELS, NOTICE_LIMITS, NOTICE_PRIORITY_LABELS } from '../../../types/notices-labels'
-import { PageShell } from '../../components/page-shell'
+import { PageShell, SectionTitle } from '../../components/page-shell'
 import { PhotoPicker } from '../../components/photo-picker'
 import { useAsync } from '../../hooks/use-async'
 import { useMe } from '../../hooks/use-me'
@@ -52,7 +52,7 @@ export default function ComposeNoticePage() {
 
   return (
     <PageShell testId="notice-compose-page" className="notice-compose">
-      <View className="section-title">发送范围</View>
+      <SectionTitle>发送范围</SectionTitle>
       <View className="notice-compose__card">
         <AudiencePicker choices={choices} chosen={form.unitIds} onToggle={toggleUnit} />
         <ChoiceChips labels={AUDIENCE_FILTER_LABELS} value={form.filter} onChange={(v) => set('filter', v)} testId="notice-filter" />
@@ -60,7 +60,7 @@ export default function ComposeNoticePage() {
           {form.unitIds.length === 0 ? '请选择发送范围' : count === null ? '正在计算人数…' : `将发送给 ${count} 人`}
         </Text>
       </View>
-      <View className="section-title">内容</View>
+      <SectionTitle>内容</SectionTitle>
       <View className="notice-compose__card">
         <Input className="notice-compose__field" value={form.title} maxlength={NOTICE_LIMITS.titleMax} placeholder="标题，例如：11月25日停水通知" onInput={(e) => set('title', e.detail.value)} data-testid="notice-title-input" />
         <Input className="notice-compose__field" value={form.summary} maxlength={NOTICE_LIMITS.summaryMax} placeholder={`摘要（${NOTICE_LIMITS.summaryMax} 字以内，用于消息提醒）`} onInput={(e) => set('summary', e.detail.value)} data-testid="notice-summary-input" />
@@ -73,7 +73,7 @@ export default function ComposeNoticePage() {
           <Switch checked={form.ackRequired} onChange={(v) => set('ackRequired', v)} data-testid="notice-ack-switch" />
         </View>
       </View>
-      <View className="section-title">图片（选填）</View>
+      <SectionTitle>图片（选填）</SectionTitle>
       <PhotoPicker className="notice-compose__photos" photos={form.photos} onChange={(p) => set('photos', p)} onUploading={() => undefined} max={NOTICE_LIMITS.imagesMax} label="图片" testId="notice-photo" />
       <ComposeExtras form={form} senderId={senderId} linksEvents={can(profile, 'events.manage')} set={set} setTime={setTime} />
       {preview ? <NoticePreview form={form} /> : null}

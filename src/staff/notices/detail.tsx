@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { Button, Tag } from '@nutui/nutui-react-taro'
 import { NOTICE_STATUS_LABELS } from '../../../types/notices-labels'
 import { AsyncView } from '../../components/async-view'
-import { PageShell } from '../../components/page-shell'
+import { PageShell, SectionTitle } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { formatTime } from '../../lib/dayjs'
 import { confirm, toast, toastError } from '../../lib/feedback'
@@ -78,7 +78,7 @@ export default function StaffNoticeDetailPage() {
           </View>
         )}
       </AsyncView>
-      <View className="section-title">触达情况</View>
+      <SectionTitle>触达情况</SectionTitle>
       <View className="staff-notice__card">
         <AsyncView state={reach}>{(r) => <ReachTable reach={r} onOpenUnit={openUnit} />}</AsyncView>
         <Button fill="outline" onClick={() => void exportReport()}>导出触达报表</Button>
@@ -88,7 +88,7 @@ export default function StaffNoticeDetailPage() {
           </Tappable>
         ) : null}
       </View>
-      <View className="section-title">未触达的居民</View>
+      <SectionTitle>未触达的居民</SectionTitle>
       <View className="staff-notice__card">
         <AsyncView state={missing}>{(m) => <NotReachedList noticeId={id} items={m.items} total={m.total} onChange={() => void reload()} />}</AsyncView>
       </View>

@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Loading } from '@nutui/nutui-react-taro'
 import { useEffect, useMemo, useState } from 'react'
 import type { Closure } from '../../../types/stations'
-import { PageShell } from '../../components/page-shell'
+import { PageShell, SectionTitle } from '../../components/page-shell'
 import { PhotoPicker } from '../../components/photo-picker'
 import { useAsync } from '../../hooks/use-async'
 import dayjs from '../../lib/dayjs'
@@ -147,7 +147,7 @@ export default function StationEditPage() {
 
   return (
     <PageShell testId="station-edit-page" className="station-edit">
-      <View className="section-title">基本信息</View>
+      <SectionTitle>基本信息</SectionTitle>
       <View className="station-edit__card">
         <Text className="form-label">所属单位</Text>
         <Picker mode="selector" range={units.map((u) => u.name)} value={unitIndex} onChange={(e) => set('unitId', units[Number(e.detail.value)]?.id ?? '')}>
@@ -171,7 +171,7 @@ export default function StationEditPage() {
         </View>
       </View>
 
-      <View className="section-title">便民设施</View>
+      <SectionTitle>便民设施</SectionTitle>
       <View className="station-edit__card station-edit__chips">
         {(catalogue.data?.items ?? []).map((a) => {
           const on = form.amenities.includes(a.key)
@@ -191,18 +191,18 @@ export default function StationEditPage() {
         })}
       </View>
 
-      <View className="section-title">每周开放时间</View>
+      <SectionTitle>每周开放时间</SectionTitle>
       <View className="station-edit__card">
         <Text className="station-edit__hint">关门时间早于开门时间，表示开到第二天凌晨。</Text>
         <HoursEditor value={form.hours} onChange={(hours) => set('hours', hours)} />
       </View>
 
-      <View className="section-title">节假日与临时闭馆</View>
+      <SectionTitle>节假日与临时闭馆</SectionTitle>
       <View className="station-edit__card">
         <ClosuresEditor value={form.closures} today={dayjs().tz('Asia/Shanghai').format('YYYY-MM-DD')} onChange={(c) => set('closures', c)} />
       </View>
 
-      <View className="section-title">联系方式与介绍</View>
+      <SectionTitle>联系方式与介绍</SectionTitle>
       <View className="station-edit__card">
         <Text className="form-label">联系人（可不填）</Text>
         <Input className="form-input" value={form.contactName} maxlength={20} onInput={(e) => set('contactName', e.detail.value)} />
@@ -212,7 +212,7 @@ export default function StationEditPage() {
         <Textarea className="form-input form-input--area" value={form.description} maxlength={300} onInput={(e) => set('description', e.detail.value)} />
       </View>
 
-      <View className="section-title">照片（最多 {MAX_PHOTOS} 张，第一张作封面）</View>
+      <SectionTitle>照片（最多 {MAX_PHOTOS} 张，第一张作封面）</SectionTitle>
       <View className="station-edit__card" data-testid="station-photos">
         <PhotoPicker photos={form.photos} onChange={(photos) => set('photos', photos)} max={MAX_PHOTOS} label="照片" testId="station-photo-add" />
       </View>

@@ -3,6 +3,7 @@ import { useAsync } from '../../../hooks/use-async'
 import { formatTime } from '../../../lib/dayjs'
 import { wishesService } from '../../../services/wishes'
 import { categoryLabel } from '../format'
+import { SectionTitle } from '../../../components/page-shell'
 import './station-results.scss'
 
 /**
@@ -16,7 +17,7 @@ export function StationResults({ stationId, limit = 5 }: { stationId: string; li
   if (items.length === 0) return null
   return (
     <View data-testid="station-wish-results">
-      <View className="section-title">微心愿完成情况</View>
+      <SectionTitle>微心愿完成情况</SectionTitle>
       {items.map((r) => (
         <View key={r.id} className="station-results__item">
           <View className="station-results__head">
