@@ -84,7 +84,7 @@ export function EventForm({ form, set, allowSeries }: { form: FormState; set(pat
         <Input className="event-form__input" value={form.address} maxlength={100} placeholder="详细地址（选填）" onInput={(e) => set({ address: e.detail.value })} />
       </Field>
       <Field label="名额（0 为不限）">
-        <Input className="event-form__input" type="number" value={form.capacity} onInput={(e) => set({ capacity: e.detail.value })} data-testid="event-form-capacity" />
+        <Input className="event-form__input" type="number" aria-label="名额" value={form.capacity} onInput={(e) => set({ capacity: e.detail.value })} data-testid="event-form-capacity" />
       </Field>
       <Field label="面向">
         <Chips options={AUDIENCES.map((a) => ({ key: a, label: AUDIENCE_LABELS[a] }))} value={form.audience} onPick={(audience) => set({ audience })} testId="event-form-audience" />

@@ -14,6 +14,7 @@ import { stationsService, type StationDetail, type StationInput } from '../../se
 import { ClosuresEditor } from './components/closures-editor'
 import { HoursEditor, type HoursForm } from './components/hours-editor'
 import { issueText } from './issues'
+import { Tappable } from '../../components/tappable'
 import './edit.scss'
 
 interface Form {
@@ -176,17 +177,11 @@ export default function StationEditPage() {
         {(catalogue.data?.items ?? []).map((a) => {
           const on = form.amenities.includes(a.key)
           return (
-            <View
-              key={a.key}
-              className={`chip ${on ? 'chip--on' : ''}`}
-              role="checkbox"
-              aria-checked={on}
-              onClick={() => set('amenities', on ? form.amenities.filter((k) => k !== a.key) : [...form.amenities, a.key])}
-            >
+            <Tappable key={a.key} className={`chip ${on ? 'chip--on' : ''}`} pressed={on} onTap={() => set('amenities', on ? form.amenities.filter((k) => k !== a.key) : [...form.amenities, a.key])}>
               <Text>
                 {a.icon} {a.label}
               </Text>
-            </View>
+            </Tappable>
           )
         })}
       </View>
@@ -205,11 +200,11 @@ export default function StationEditPage() {
       <SectionTitle>联系方式与介绍</SectionTitle>
       <View className="station-edit__card">
         <Text className="form-label">联系人（可不填）</Text>
-        <Input className="form-input" value={form.contactName} maxlength={20} onInput={(e) => set('contactName', e.detail.value)} />
+        <Input className="form-input" aria-label="联系人" value={form.contactName} maxlength={20} onInput={(e) => set('contactName', e.detail.value)} />
         <Text className="form-label">电话</Text>
         <Input className="form-input" type="text" data-testid="station-phone-input" value={form.phone} placeholder="手机号或 029-86541234" onInput={(e) => set('phone', e.detail.value)} />
         <Text className="form-label">驿站介绍（可不填）</Text>
-        <Textarea className="form-input form-input--area" value={form.description} maxlength={300} onInput={(e) => set('description', e.detail.value)} />
+        <Textarea className="form-input form-input--area" nativeProps={{ 'aria-label': '驿站介绍' }} value={form.description} maxlength={300} onInput={(e) => set('description', e.detail.value)} />
       </View>
 
       <SectionTitle>照片（最多 {MAX_PHOTOS} 张，第一张作封面）</SectionTitle>
