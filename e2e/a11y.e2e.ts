@@ -70,6 +70,16 @@ async function visit(page: Page, stop: Stop): Promise<void> {
   await page.getByText('正在加载').first().waitFor({ state: 'hidden' })
 }
 
+/** Presses Tab until the element with this test id (or something inside it) has the focus. */
+async function tabTo(page: Page, testId: string): Promise<void> {
+  for (let presses = 0; presses < 150; presses++) {
+    await page.keyboard.press('Tab')
+    const there = await page.evaluate((id) => document.activeElement?.closest(`[data-testid="${id}"]`) != null, testId)
+    if (there) return
+  }
+  throw new Error(`Tab never reaches ${testId}`)
+}
+
 async function scanAll(page: Page, stops: Stop[]): Promise<Finding[]> {
   const findings: Finding[] = []
   for (const stop of stops) {
@@ -146,6 +156,34 @@ describe('accessibility (axe-core on every main page at 360 px)', () => {
     }
     process.stderr.write(`a11y smallest tap target (normal/大字): ${targets.join('; ')}\n${problems.join('\n')}\n`)
     expect(problems).toEqual([])
+    expect(pageErrors).toEqual([])
+  })
+
+  flow(() => app, 'should let me report a 诉求 with the keyboard alone, from 首页 to its number', async ({ page, pageErrors }) => {
+    await loginAs(page, 'demo-resident-2')
+    await tabTo(page, 'home-entry-cases')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('cases-mine-page').waitFor()
+    await tabTo(page, 'cases-new')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('case-submit-group-environment').waitFor()
+    await tabTo(page, 'case-submit-group-environment')
+    await page.keyboard.press('Enter')
+    await tabTo(page, 'case-submit-category-environment.litter')
+    await page.keyboard.press(' ')
+    await page.locator('[data-testid="case-submit-category-environment.litter"][aria-pressed="true"]').waitFor()
+    await tabTo(page, 'case-submit-description')
+    await page.keyboard.type('小区南门的路灯坏了一个多星期，晚上看不见路')
+    await tabTo(page, 'case-submit-submit')
+    await page.keyboard.press('Enter')
+    // Nearby cases like mine may be offered first; going on is the same button again.
+    const done = page.getByTestId('case-submit-number')
+    await Promise.race([done.waitFor(), page.getByTestId('case-submit-similar').waitFor()])
+    if (!(await done.isVisible())) {
+      await tabTo(page, 'case-submit-submit')
+      await page.keyboard.press('Enter')
+    }
+    expect((await done.textContent())?.trim()).toMatch(/^BL-\d{8}-\d{4}$/)
     expect(pageErrors).toEqual([])
   })
 })

@@ -163,7 +163,8 @@ export default function SubmitCasePage() {
                   setCategoryCode(null)
                   setSimilar(null)
                 }}
-               pressed={groupCode === g.code}>
+                pressed={groupCode === g.code}
+              >
                 {g.name}
               </Tappable>
             ))}
@@ -179,7 +180,8 @@ export default function SubmitCasePage() {
                     setCategoryCode(c.code)
                     setSimilar(null)
                   }}
-                 pressed={categoryCode === c.code}>
+                  pressed={categoryCode === c.code}
+                >
                   {c.name}
                 </Tappable>
               ))}
