@@ -178,7 +178,7 @@ describe('accessibility (axe-core on every main page at 360 px)', () => {
     await page.keyboard.press('Enter')
     // Nearby cases like mine may be offered first; going on is the same button again.
     const done = page.getByTestId('case-submit-number')
-    await Promise.race([done.waitFor(), page.getByTestId('case-submit-similar').waitFor()])
+    await page.locator('[data-testid="case-submit-number"], [data-testid="case-submit-similar"]').first().waitFor()
     if (!(await done.isVisible())) {
       await tabTo(page, 'case-submit-submit')
       await page.keyboard.press('Enter')
