@@ -1,6 +1,7 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useMemo } from 'react'
 import { qrDataUrl } from './qr'
+import { Photo } from '../photo'
 import './qr-code.scss'
 
 /** A QR code with a caption under it (the code typed out, for when scanning fails). */
@@ -8,7 +9,7 @@ export function QrCode({ text, caption, testId }: { text: string; caption?: stri
   const src = useMemo(() => qrDataUrl(text), [text])
   return (
     <View className="qr-code" data-testid={testId}>
-      <Image className="qr-code__image" src={src} mode="aspectFit" ariaLabel="二维码" />
+      <Photo className="qr-code__image" src={src} mode="aspectFit" alt="二维码" />
       {caption ? <Text className="qr-code__caption">{caption}</Text> : null}
     </View>
   )

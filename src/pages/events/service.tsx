@@ -6,13 +6,14 @@ import { useAsync } from '../../hooks/use-async'
 import dayjs from '../../lib/dayjs'
 import { attendanceService, type MyService } from '../../services/events-attendance'
 import { hoursLabel } from './checkin-format'
+import { Tappable } from '../../components/tappable'
 import './service.scss'
 
 type Item = MyService['items'][number]
 
 function Row({ item }: { item: Item }) {
   return (
-    <View className="service-record__row" onClick={() => void Taro.navigateTo({ url: item.link })} data-testid="service-record-row">
+    <Tappable className="service-record__row" onTap={() => void Taro.navigateTo({ url: item.link })} testId="service-record-row" role="link">
       <View className="service-record__main">
         <Text className="service-record__title">{item.title}</Text>
         <Text className="service-record__meta">
@@ -20,7 +21,7 @@ function Row({ item }: { item: Item }) {
         </Text>
       </View>
       <Text className="service-record__hours">{hoursLabel(item.hours)}</Text>
-    </View>
+    </Tappable>
   )
 }
 

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { NOTICE_LIMITS } from '../../../../types/notices-labels'
 import { toastError } from '../../../lib/feedback'
 import { pickAndUploadPdf, type PickedPdf } from '../../../services/notices'
+import { Tappable } from '../../../components/tappable'
 
 const MB = 1024 * 1024
 
@@ -25,15 +26,15 @@ export function AttachmentList({ files, onChange }: { files: PickedPdf[]; onChan
       {files.map((f, i) => (
         <View key={f.fileId} className="notice-compose__item" data-testid="notice-attachment">
           <Text className="notice-compose__item-text">📄 {f.name}（{(f.sizeBytes / MB).toFixed(1)} MB）</Text>
-          <Text className="notice-compose__link" onClick={() => onChange(files.filter((_, j) => j !== i))}>
+          <Tappable className="notice-compose__link" onTap={() => onChange(files.filter((_, j) => j !== i))}>
             删除
-          </Text>
+          </Tappable>
         </View>
       ))}
       {files.length < NOTICE_LIMITS.attachmentsMax ? (
-        <Text className="notice-compose__add" onClick={() => void (uploading ? undefined : add())} data-testid="notice-attachment-add">
+        <Tappable className="notice-compose__add" onTap={() => void (uploading ? undefined : add())} testId="notice-attachment-add">
           {uploading ? '正在上传…' : `＋ 添加 PDF 附件（每个不超过 ${NOTICE_LIMITS.attachmentMaxBytes / MB}MB）`}
-        </Text>
+        </Tappable>
       ) : null}
     </View>
   )

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { formatTime } from '../../../lib/dayjs'
 import { toastError } from '../../../lib/feedback'
 import { eventsService, type EventSummary } from '../../../services/events'
+import { Tappable } from '../../../components/tappable'
 
 export interface LinkedEvent {
   id: string
@@ -30,27 +31,27 @@ export function EventLink({ unitId, value, onChange }: { unitId: string; value: 
     return (
       <View className="notice-compose__item" data-testid="notice-event-linked">
         <Text className="notice-compose__item-text">🗓 {value.title}</Text>
-        <Text className="notice-compose__link" onClick={() => onChange(null)}>
+        <Tappable className="notice-compose__link" onTap={() => onChange(null)}>
           取消关联
-        </Text>
+        </Tappable>
       </View>
     )
   }
   if (choices === null) {
     return (
-      <Text className="notice-compose__link" onClick={() => void (loading ? undefined : open())} data-testid="notice-event-open">
+      <Tappable className="notice-compose__link" onTap={() => void (loading ? undefined : open())} testId="notice-event-open">
         {loading ? '正在加载本单位的活动…' : '＋ 关联一个活动（居民可直接报名）'}
-      </Text>
+      </Tappable>
     )
   }
   if (choices.length === 0) return <Text className="notice-compose__meta">本单位近期没有可关联的活动，可先在“活动管理”中创建</Text>
   return (
     <View className="notice-compose__list">
       {choices.map((e) => (
-        <View key={e.id} className="notice-compose__item" onClick={() => onChange({ id: e.id, title: e.title })} data-testid={`notice-event-${e.id}`}>
+        <Tappable key={e.id} className="notice-compose__item" onTap={() => onChange({ id: e.id, title: e.title })} testId={`notice-event-${e.id}`}>
           <Text className="notice-compose__item-text">{e.title}</Text>
           <Text className="notice-compose__meta">{formatTime(e.startAt)}</Text>
-        </View>
+        </Tappable>
       ))}
     </View>
   )

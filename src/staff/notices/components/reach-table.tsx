@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { NoticeReach } from '../../../services/notices'
+import { Tappable } from '../../../components/tappable'
 import './reach-table.scss'
 
 const COLUMNS = [
@@ -28,12 +29,12 @@ export function ReachTable({ reach, onOpenUnit }: { reach: NoticeReach; onOpenUn
         ))}
       </View>
       {rows.map((r) => (
-        <View key={r.unitId} className="reach-table__row" data-testid={`reach-row-${r.unitId}`} onClick={r.unitId === 'total' ? undefined : () => onOpenUnit(r.unitId)}>
+        <Tappable key={r.unitId} className="reach-table__row" testId={`reach-row-${r.unitId}`} disabled={r.unitId === 'total'} onTap={() => onOpenUnit(r.unitId)}>
           <Text className={`reach-table__unit ${r.unitId === 'total' ? '' : 'reach-table__unit--link'}`}>{r.unitName}</Text>
           {COLUMNS.map(([key]) => (
             <Text key={key} className="reach-table__cell" data-testid={`reach-${r.unitId}-${key}`}>{r[key]}</Text>
           ))}
-        </View>
+        </Tappable>
       ))}
       <Text className="reach-table__note">“未授权”：居民没有允许消息提醒，只能在小程序里看到；请电话或上门告知。</Text>
     </View>

@@ -1,5 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components'
 import { WHEN_DEFAULT_HOURS, WHEN_FIELDS, WHEN_LABELS, wallTimeAhead, type WallTime, type WhenField } from '../when'
+import { Tappable } from '../../../components/tappable'
 
 type Times = Record<WhenField, WallTime | null>
 
@@ -16,16 +17,16 @@ function WhenRow({ field, value, onChange }: { field: WhenField; value: WallTime
           <Picker mode="time" value={value.time} onChange={(e) => onChange({ ...value, time: String(e.detail.value) })}>
             <Text className="notice-compose__pick">{value.time}</Text>
           </Picker>
-          <Text className="notice-compose__link" onClick={() => onChange(null)} data-testid={`notice-when-${field}-off`}>
+          <Tappable className="notice-compose__link" onTap={() => onChange(null)} testId={`notice-when-${field}-off`}>
             取消
-          </Text>
+          </Tappable>
         </View>
       ) : (
         <View className="notice-compose__line">
           <Text className="notice-compose__meta">{off}</Text>
-          <Text className="notice-compose__link" onClick={() => onChange(wallTimeAhead(new Date(), WHEN_DEFAULT_HOURS[field]))} data-testid={`notice-when-${field}-on`}>
+          <Tappable className="notice-compose__link" onTap={() => onChange(wallTimeAhead(new Date(), WHEN_DEFAULT_HOURS[field]))} testId={`notice-when-${field}-on`}>
             设置
-          </Text>
+          </Tappable>
         </View>
       )}
     </View>
