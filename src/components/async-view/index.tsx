@@ -3,6 +3,8 @@ import { View } from '@tarojs/components'
 import { Button, Loading } from '@nutui/nutui-react-taro'
 import { EmptyState } from '../empty-state'
 import { asyncPhase, type AsyncLike } from './phase'
+
+export { STILL_LOADING } from './phase'
 import './index.scss'
 
 export interface AsyncViewProps<T> {

@@ -18,3 +18,6 @@ export function asyncPhase<T>(state: AsyncLike<T>, isEmpty?: (data: T) => boolea
   if (state.data === undefined || (state.loading && !staleWhileLoading)) return 'loading'
   return isEmpty?.(state.data) ? 'empty' : 'content'
 }
+
+/** For a call that cannot start yet (it waits for the unit or the person): shown as loading. */
+export const STILL_LOADING: AsyncLike<never> = { data: undefined, loading: true, error: null }

@@ -1,7 +1,8 @@
 import { View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Loading, Tabs } from '@nutui/nutui-react-taro'
+import { Button, Tabs } from '@nutui/nutui-react-taro'
+import { AsyncView, STILL_LOADING } from '../../components/async-view'
 import { EmptyState } from '../../components/empty-state'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
@@ -41,7 +42,6 @@ export default function StaffCasesPage() {
     void inbox.reload().finally(() => Taro.stopPullDownRefresh())
   })
   const counts = inbox.data?.counts
-  const items = inbox.data?.items ?? []
   const open = (id: string) => void Taro.navigateTo({ url: `/staff/cases/detail?id=${encodeURIComponent(id)}` })
 
   return (
@@ -57,26 +57,19 @@ export default function StaffCasesPage() {
           <Tabs.TabPane key={b.box} value={b.box} title={counts ? `${b.title} ${counts[b.box]}` : b.title} />
         ))}
       </Tabs>
-      {!unitId ? (
-        staff.loading ? (
-          <Loading>正在加载…</Loading>
-        ) : (
-          <EmptyState description="您没有办理诉求的岗位" />
-        )
-      ) : inbox.loading && !inbox.data ? (
-        <View className="staff-cases__center">
-          <Loading>正在加载…</Loading>
-        </View>
-      ) : inbox.error ? (
-        <EmptyState error description={inbox.error} />
-      ) : items.length === 0 ? (
-        <EmptyState testId="staff-cases-empty" description={BOXES.find((b) => b.box === box)!.empty} />
+      {!unitId && !staff.loading ? (
+        <EmptyState description="您没有办理诉求的岗位" />
       ) : (
-        <View data-testid="staff-cases-list">
-          {items.map((c) => (
-            <CaseCard key={c.id} item={c} onOpen={open} reader="staff" />
-          ))}
-        </View>
+        // Until the unit is known there is nothing to ask for: show it as loading.
+        <AsyncView state={unitId ? inbox : STILL_LOADING} isEmpty={(d) => !d || d.items.length === 0} empty={BOXES.find((b) => b.box === box)!.empty} emptyTestId="staff-cases-empty">
+          {(d) => (
+            <View data-testid="staff-cases-list">
+              {d?.items.map((c) => (
+                <CaseCard key={c.id} item={c} onOpen={open} reader="staff" />
+              ))}
+            </View>
+          )}
+        </AsyncView>
       )}
     </PageShell>
   )

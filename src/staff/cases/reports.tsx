@@ -1,33 +1,21 @@
 import { View, Text, Picker } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Loading, Tabs } from '@nutui/nutui-react-taro'
+import { Button, Tabs } from '@nutui/nutui-react-taro'
 import type { Ledger } from '../../../types/cases'
-import { EmptyState } from '../../components/empty-state'
+import { AsyncView, STILL_LOADING } from '../../components/async-view'
 import { PageShell, SectionTitle } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { toast, toastError } from '../../lib/feedback'
-import { casesService, type CaseFigures } from '../../services/cases'
+import { casesService } from '../../services/cases'
 import { CaseCard } from '../../pages/cases/components/case-card'
-import { LEDGER_LABELS, formatRate, shanghaiDate } from '../../pages/cases/format'
+import { LEDGER_LABELS, shanghaiDate } from '../../pages/cases/format'
+import { FiguresCard } from './components/figures-card'
 import { EXPORT_AS_LINK, deliverExport } from './export-file'
 import { UnitPicker } from './unit-picker'
 import { useStaffUnit } from './use-staff-unit'
 import { Tappable } from '../../components/tappable'
 import './reports.scss'
-
-const MEASURES: { key: keyof CaseFigures; label: string; rate: boolean }[] = [
-  { key: 'received', label: '受理量', rate: false },
-  { key: 'resolutionRate', label: '办结率', rate: true },
-  { key: 'onTimeRate', label: '按时办结率', rate: true },
-  { key: 'satisfactionRate', label: '满意率', rate: true },
-  { key: 'ratingRate', label: '参评率', rate: true },
-]
-
-function show(f: CaseFigures | CaseFigures['byUnit'][number], m: (typeof MEASURES)[number]): string {
-  const v = f[m.key as keyof typeof f]
-  return m.rate ? formatRate(v) : String(v)
-}
 
 /**
  * 台账与考核 (staff subpackage): a unit's 督办考核 figures over a date range — 受理量, 办结率,
@@ -66,8 +54,6 @@ export default function CaseReportsPage() {
     }
   }
 
-  const f = figures.data
-  const items = list.data?.items ?? []
   return (
     <PageShell testId="staff-case-reports-page" className="case-reports">
       <UnitPicker units={staff.units} unit={staff.unit} loading={staff.loading} onPick={staff.setUnitId} />
@@ -86,43 +72,9 @@ export default function CaseReportsPage() {
       </View>
 
       <SectionTitle>督办考核</SectionTitle>
-      {!f ? (
-        figures.error ? <EmptyState error description={figures.error} /> : <Loading>正在加载…</Loading>
-      ) : (
-        <View className="case-reports__card" data-testid="case-figures">
-          <View className="case-reports__grid">
-            {MEASURES.map((m) => (
-              <View key={m.key} className="case-reports__measure" data-testid={`case-figure-${m.key}`}>
-                <Text className="case-reports__value">{show(f, m)}</Text>
-                <Text className="case-reports__name">{m.label}</Text>
-              </View>
-            ))}
-          </View>
-          {f.byUnit.length > 1 ? (
-            <View className="case-reports__table">
-              <View className="case-reports__row case-reports__row--head">
-                <Text className="case-reports__unit">单位</Text>
-                {MEASURES.map((m) => (
-                  <Text key={m.key} className="case-reports__cell">
-                    {m.label}
-                  </Text>
-                ))}
-              </View>
-              {f.byUnit.map((u) => (
-                <View key={u.unitId} className="case-reports__row">
-                  <Text className="case-reports__unit">{u.unitName}</Text>
-                  {MEASURES.map((m) => (
-                    <Text key={m.key} className="case-reports__cell">
-                      {show(u, m)}
-                    </Text>
-                  ))}
-                </View>
-              ))}
-            </View>
-          ) : null}
-          <Text className="case-reports__hint">统计这段时间受理的诉求（重复件不计）：办结率＝办结÷受理；按时办结率＝按时办结÷办结；满意率＝（满意＋基本满意）÷参评；参评率＝参评÷办结。</Text>
-        </View>
-      )}
+      <AsyncView state={unitId ? figures : STILL_LOADING} isEmpty={(f) => !f}>
+        {(f) => (f ? <FiguresCard f={f} /> : null)}
+      </AsyncView>
 
       <SectionTitle>四本台账</SectionTitle>
       <Tabs value={ledger} onChange={(v) => setLedger(v as Ledger)}>
@@ -140,17 +92,15 @@ export default function CaseReportsPage() {
           </Tappable>
         ) : null}
       </View>
-      {list.loading && !list.data ? (
-        <Loading>正在加载…</Loading>
-      ) : items.length === 0 ? (
-        <EmptyState description={`这段时间没有归入“${LEDGER_LABELS[ledger]}”的诉求`} />
-      ) : (
-        <View data-testid="case-ledger-list">
-          {items.map((c) => (
-            <CaseCard key={c.id} item={c} reader="staff" onOpen={(id) => void Taro.navigateTo({ url: `/staff/cases/detail?id=${encodeURIComponent(id)}` })} />
-          ))}
-        </View>
-      )}
+      <AsyncView state={unitId ? list : STILL_LOADING} isEmpty={(d) => !d || d.items.length === 0} empty={`这段时间没有归入“${LEDGER_LABELS[ledger]}”的诉求`}>
+        {(d) => (
+          <View data-testid="case-ledger-list">
+            {d?.items.map((c) => (
+              <CaseCard key={c.id} item={c} reader="staff" onOpen={(id) => void Taro.navigateTo({ url: `/staff/cases/detail?id=${encodeURIComponent(id)}` })} />
+            ))}
+          </View>
+        )}
+      </AsyncView>
     </PageShell>
   )
 }

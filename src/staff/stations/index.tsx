@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { Button, Loading } from '@nutui/nutui-react-taro'
-import { EmptyState } from '../../components/empty-state'
+import { Button } from '@nutui/nutui-react-taro'
+import { AsyncView } from '../../components/async-view'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { OpenBadge } from '../../pages/stations/components/open-badge'
@@ -23,25 +23,26 @@ export default function StaffStationsPage() {
           ＋ 新建驿站
         </Button>
       </View>
-      {mine.loading && !mine.data ? <Loading>正在加载…</Loading> : null}
-      {mine.error ? <EmptyState error description={mine.error} /> : null}
-      {mine.data && mine.data.items.length === 0 ? <EmptyState description="您管理的单位还没有驿站" /> : null}
-      {(mine.data?.items ?? []).map((s) => (
-        <View
-          key={s.id}
-          className="station-card"
-          data-testid={`staff-station-${s.id}`}
-          hoverClass="station-card--pressed"
-          onClick={() => void Taro.navigateTo({ url: `/staff/stations/edit?id=${encodeURIComponent(s.id)}` })}
-        >
-          <Text className="station-card__name">{s.name}</Text>
-          <Text className="station-card__address">
-            {unitName.get(s.unitId) ?? ''} · {s.address}
-          </Text>
-          <OpenBadge status={s.openStatus} />
-          <Text className="station-card__more">编辑 ›</Text>
-        </View>
-      ))}
+      <AsyncView state={mine} isEmpty={(d) => d.items.length === 0} empty="您管理的单位还没有驿站">
+        {(d) =>
+          d.items.map((s) => (
+            <View
+              key={s.id}
+              className="station-card"
+              data-testid={`staff-station-${s.id}`}
+              hoverClass="station-card--pressed"
+              onClick={() => void Taro.navigateTo({ url: `/staff/stations/edit?id=${encodeURIComponent(s.id)}` })}
+            >
+              <Text className="station-card__name">{s.name}</Text>
+              <Text className="station-card__address">
+                {unitName.get(s.unitId) ?? ''} · {s.address}
+              </Text>
+              <OpenBadge status={s.openStatus} />
+              <Text className="station-card__more">编辑 ›</Text>
+            </View>
+          ))
+        }
+      </AsyncView>
     </PageShell>
   )
 }

@@ -1,8 +1,8 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Loading, Tabs, Tag } from '@nutui/nutui-react-taro'
-import { EmptyState } from '../../components/empty-state'
+import { Button, Tabs, Tag } from '@nutui/nutui-react-taro'
+import { AsyncView } from '../../components/async-view'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { formatTime } from '../../lib/dayjs'
@@ -50,8 +50,6 @@ export default function VolunteerReviewPage() {
     }
   }
 
-  const items = list.data?.items ?? []
-
   return (
     <PageShell testId="staff-volunteers-page">
       <CommunityPicker communities={communities} current={current} loading={loading} onChange={setCommunityId} testId="staff-volunteers-community" />
@@ -61,42 +59,33 @@ export default function VolunteerReviewPage() {
         ))}
       </Tabs>
 
-      {list.loading && !list.data ? (
-        <View className="review__center">
-          <Loading>正在加载…</Loading>
-        </View>
-      ) : list.error ? (
-        <View className="review__center">
-          <EmptyState error description={list.error} />
-          <Button fill="outline" onClick={() => void list.reload()}>重新加载</Button>
-        </View>
-      ) : items.length === 0 ? (
-        <EmptyState testId="staff-volunteers-empty" description={status === 'pending' ? '没有待审核的申请' : '暂时没有记录'} />
-      ) : (
-        items.map((app) => (
-          <View key={app.id} className="review__card" data-testid={`application-${app.id}`}>
-            <View className="review__head">
-              <Text className="review__name">{app.applicantName}</Text>
-              {app.isPartyMember ? <Tag type="danger">党员</Tag> : null}
-              <Text className="review__time">{formatTime(app.createdAt)}</Text>
-            </View>
-            <Text className="review__line">电话：{app.applicantPhone || '未填写'}</Text>
-            {app.skills.length > 0 ? <Text className="review__line">服务：{app.skills.join('、')}</Text> : null}
-            {app.note ? <Text className="review__line">说明：{app.note}</Text> : null}
-            {app.reason ? <Text className="review__line">意见：{app.reason}</Text> : null}
-            {app.status === 'pending' ? (
-              <View className="review__actions">
-                <Button size="small" fill="outline" disabled={acting === app.id} onClick={() => void review(app, 'reject')} data-testid={`application-reject-${app.id}`}>
-                  不通过
-                </Button>
-                <Button size="small" type="primary" loading={acting === app.id} onClick={() => void review(app, 'approve')} data-testid={`application-approve-${app.id}`}>
-                  通过
-                </Button>
+      <AsyncView state={list} isEmpty={(d) => d.items.length === 0} empty={status === 'pending' ? '没有待审核的申请' : '暂时没有记录'} emptyTestId="staff-volunteers-empty">
+        {(d) =>
+          d.items.map((app) => (
+            <View key={app.id} className="review__card" data-testid={`application-${app.id}`}>
+              <View className="review__head">
+                <Text className="review__name">{app.applicantName}</Text>
+                {app.isPartyMember ? <Tag type="danger">党员</Tag> : null}
+                <Text className="review__time">{formatTime(app.createdAt)}</Text>
               </View>
-            ) : null}
-          </View>
-        ))
-      )}
+              <Text className="review__line">电话：{app.applicantPhone || '未填写'}</Text>
+              {app.skills.length > 0 ? <Text className="review__line">服务：{app.skills.join('、')}</Text> : null}
+              {app.note ? <Text className="review__line">说明：{app.note}</Text> : null}
+              {app.reason ? <Text className="review__line">意见：{app.reason}</Text> : null}
+              {app.status === 'pending' ? (
+                <View className="review__actions">
+                  <Button size="small" fill="outline" disabled={acting === app.id} onClick={() => void review(app, 'reject')} data-testid={`application-reject-${app.id}`}>
+                    不通过
+                  </Button>
+                  <Button size="small" type="primary" loading={acting === app.id} onClick={() => void review(app, 'approve')} data-testid={`application-approve-${app.id}`}>
+                    通过
+                  </Button>
+                </View>
+              ) : null}
+            </View>
+          ))
+        }
+      </AsyncView>
     </PageShell>
   )
 }
