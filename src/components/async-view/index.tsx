@@ -2,14 +2,14 @@ import type { ReactNode } from 'react'
 import { View } from '@tarojs/components'
 import { Button, Loading } from '@nutui/nutui-react-taro'
 import { EmptyState } from '../empty-state'
-import { asyncPhase, type AsyncLike } from './phase'
+import { asyncPhase, type AsyncLike, type Reloadable } from './phase'
 
-export { STILL_LOADING } from './phase'
+export { nullAsLoading } from './phase'
 import './index.scss'
 
 export interface AsyncViewProps<T> {
   /** A `useAsync` result, or anything of that shape. With `reload`, the error offers 重新加载. */
-  state: AsyncLike<T> & { reload?(): Promise<unknown> }
+  state: AsyncLike<T> & Reloadable
   /** Renders the loaded data. */
   children(data: T): ReactNode
   /** Whether the data has nothing to show; then `empty` is shown instead of `children`. */

@@ -1,4 +1,4 @@
-import { asyncPhase, type AsyncLike } from './phase'
+import { asyncPhase, nullAsLoading, type AsyncLike } from './phase'
 
 const state = (patch: Partial<AsyncLike<string[]>>): AsyncLike<string[]> => ({ data: undefined, loading: false, error: null, ...patch })
 const isEmpty = (rows: string[]) => rows.length === 0
@@ -21,5 +21,16 @@ describe('asyncPhase', () => {
 
   it('should never call an empty list empty when the page gave no test for it', () => {
     expect(asyncPhase(state({ data: [] }))).toBe('content')
+  })
+})
+
+describe('nullAsLoading', () => {
+  it('should show a call that answered null (it could not run yet) as loading', () => {
+    expect(asyncPhase(nullAsLoading<string[]>({ data: null, loading: false, error: null }))).toBe('loading')
+  })
+
+  it('should keep an error and real data as they are', () => {
+    expect(asyncPhase(nullAsLoading<string[]>({ data: null, loading: false, error: '没有权限进行这项操作' }))).toBe('error')
+    expect(asyncPhase(nullAsLoading<string[]>({ data: ['a'], loading: false, error: null }))).toBe('content')
   })
 })

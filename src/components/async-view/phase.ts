@@ -1,6 +1,10 @@
 /** What an AsyncView shows. */
 export type AsyncPhase = 'loading' | 'error' | 'empty' | 'content'
 
+export interface Reloadable {
+  reload?(): Promise<unknown>
+}
+
 export interface AsyncLike<T> {
   data: T | undefined
   loading: boolean
@@ -19,5 +23,11 @@ export function asyncPhase<T>(state: AsyncLike<T>, isEmpty?: (data: T) => boolea
   return isEmpty?.(state.data) ? 'empty' : 'content'
 }
 
-/** For a call that cannot start yet (it waits for the unit or the person): shown as loading. */
-export const STILL_LOADING: AsyncLike<never> = { data: undefined, loading: true, error: null }
+/**
+ * For a call that answers null while it cannot run yet (no unit chosen, another tab open):
+ * null shows as loading, and the data is typed without it.
+ */
+export function nullAsLoading<T>(state: AsyncLike<T | null> & Reloadable): AsyncLike<T> & Reloadable {
+  if (state.data === null) return state.error ? { ...state, data: undefined } : { ...state, data: undefined, loading: true }
+  return { ...state, data: state.data }
+}

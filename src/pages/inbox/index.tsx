@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { Badge, Button, Cell, CellGroup, Loading } from '@nutui/nutui-react-taro'
-import { EmptyState } from '../../components/empty-state'
+import { Badge, Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
+import { AsyncView } from '../../components/async-view'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { fromNow } from '../../lib/dayjs'
@@ -24,7 +24,6 @@ export default function InboxPage() {
     void inbox.reload().finally(() => Taro.stopPullDownRefresh())
   })
 
-  const items = inbox.data?.items ?? []
   const unread = inbox.data?.unread ?? 0
 
   const open = async (id: string, read: boolean, link: string | null) => {
@@ -62,40 +61,29 @@ export default function InboxPage() {
         ) : null}
       </View>
 
-      {inbox.loading && !inbox.data ? (
-        <View className="inbox__loading">
-          <Loading>正在加载…</Loading>
-        </View>
-      ) : inbox.error && !inbox.data ? (
-        <View className="inbox__empty">
-          <EmptyState error description={inbox.error} />
-          <Button fill="outline" onClick={() => void inbox.reload()}>重新加载</Button>
-        </View>
-      ) : items.length === 0 ? (
-        <View className="inbox__empty">
-          <EmptyState testId="inbox-empty" description="暂时没有消息，有新进展会第一时间告诉您" />
-        </View>
-      ) : (
-        <CellGroup>
-          {items.map((item) => (
-            <Cell
-              key={item.id}
-              data-testid={`inbox-item-${item.id}`}
-              className={item.read ? 'inbox__item' : 'inbox__item inbox__item--unread'}
-              title={
-                <View className="inbox__title">
-                  {item.read ? null : <Badge dot className="inbox__dot" />}
-                  <Text>{item.title}</Text>
-                </View>
-              }
-              description={item.body}
-              extra={fromNow(item.createdAt)}
-              clickable
-              onClick={() => void open(item.id, item.read, item.link)}
-            />
-          ))}
-        </CellGroup>
-      )}
+      <AsyncView state={inbox} isEmpty={(d) => d.items.length === 0} empty="暂时没有消息，有新进展会第一时间告诉您" emptyTestId="inbox-empty">
+        {(d) => (
+          <CellGroup>
+            {d.items.map((item) => (
+              <Cell
+                key={item.id}
+                data-testid={`inbox-item-${item.id}`}
+                className={item.read ? 'inbox__item' : 'inbox__item inbox__item--unread'}
+                title={
+                  <View className="inbox__title">
+                    {item.read ? null : <Badge dot className="inbox__dot" />}
+                    <Text>{item.title}</Text>
+                  </View>
+                }
+                description={item.body}
+                extra={fromNow(item.createdAt)}
+                clickable
+                onClick={() => void open(item.id, item.read, item.link)}
+              />
+            ))}
+          </CellGroup>
+        )}
+      </AsyncView>
     </PageShell>
   )
 }

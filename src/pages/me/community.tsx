@@ -1,8 +1,8 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
-import { Button, Cell, CellGroup, Loading } from '@nutui/nutui-react-taro'
-import { EmptyState } from '../../components/empty-state'
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
+import { AsyncView } from '../../components/async-view'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { refreshMe, useMe } from '../../hooks/use-me'
@@ -65,34 +65,25 @@ export default function CommunityPage() {
         <Text className="community__hint">也可以在下面的列表中直接选择</Text>
       </View>
 
-      {tree.loading && !tree.data ? (
-        <View className="community__loading">
-          <Loading>正在加载社区列表…</Loading>
-        </View>
-      ) : tree.error && !tree.data ? (
-        <View className="community__loading">
-          <EmptyState error description={tree.error} />
-          <Button fill="outline" onClick={() => void tree.reload()}>重新加载</Button>
-        </View>
-      ) : groups.length === 0 ? (
-        <EmptyState description="暂时没有可以选择的社区" />
-      ) : (
-        groups.map((group) => (
-          <CellGroup key={group.streetId} title={group.title}>
-            {group.communities.map((c) => (
-              <Cell
-                key={c.id}
-                title={c.name}
-                description={c.address ?? undefined}
-                extra={profile?.community?.id === c.id ? '当前' : undefined}
-                clickable
-                data-testid={`community-option-${c.id}`}
-                onClick={() => void pick(c.id, c.name, group.title)}
-              />
-            ))}
-          </CellGroup>
-        ))
-      )}
+      <AsyncView state={tree} loadingText="正在加载社区列表…" isEmpty={() => groups.length === 0} empty="暂时没有可以选择的社区">
+        {() =>
+          groups.map((group) => (
+            <CellGroup key={group.streetId} title={group.title}>
+              {group.communities.map((c) => (
+                <Cell
+                  key={c.id}
+                  title={c.name}
+                  description={c.address ?? undefined}
+                  extra={profile?.community?.id === c.id ? '当前' : undefined}
+                  clickable
+                  data-testid={`community-option-${c.id}`}
+                  onClick={() => void pick(c.id, c.name, group.title)}
+                />
+              ))}
+            </CellGroup>
+          ))
+        }
+      </AsyncView>
     </PageShell>
   )
 }

@@ -1,14 +1,14 @@
 import { View, Text, Swiper, SwiperItem } from '@tarojs/components'
 import Taro, { useRouter, usePullDownRefresh } from '@tarojs/taro'
-import { Button, Loading } from '@nutui/nutui-react-taro'
-import { EmptyState } from '../../components/empty-state'
 import { useMemo } from 'react'
+import { Button } from '@nutui/nutui-react-taro'
+import { AsyncView } from '../../components/async-view'
 import { PageShell, SectionTitle } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import dayjs from '../../lib/dayjs'
 import { toastError } from '../../lib/feedback'
-import { stationsService } from '../../services/stations'
-import { StationResults } from '../wishes/components/station-results'
+import { stationsService, type Amenity, type StationDetail } from '../../services/stations'
+import { StationResults } from '../../components/station-results'
 import { AmenityList } from './components/amenity-list'
 import { OpenBadge } from './components/open-badge'
 import { formatDistance, hoursRows, upcomingClosures } from './format'
@@ -36,32 +36,21 @@ export default function StationDetailPage() {
     void station.reload().finally(() => Taro.stopPullDownRefresh())
   })
 
-  const s = station.data
-  if (!s) {
-    return (
-      <PageShell testId="station-detail-page">
-        <View className="station-detail__state">
-          {station.error ? (
-            <>
-              <EmptyState error description={station.error} />
-              <Button fill="outline" onClick={() => void station.reload()}>
-                重新加载
-              </Button>
-            </>
-          ) : (
-            <Loading>正在加载…</Loading>
-          )}
-        </View>
-      </PageShell>
-    )
-  }
+  return (
+    <PageShell testId="station-detail-page" className="station-detail">
+      <AsyncView state={station}>{(s) => <StationBody s={s} amenityMap={amenityMap} />}</AsyncView>
+    </PageShell>
+  )
+}
 
+/** The loaded station, section by section (styles: detail.scss). */
+function StationBody({ s, amenityMap }: { s: StationDetail; amenityMap: Map<string, Amenity> }) {
   const distance = formatDistance(s.distance)
   const closures = upcomingClosures(s.closures, dayjs().tz('Asia/Shanghai').format('YYYY-MM-DD'))
   const go = () => navigateTo(s.location, s.name, s.address).catch(toastError)
 
   return (
-    <PageShell testId="station-detail-page" className="station-detail">
+    <>
       {s.photos.length > 0 ? (
         <Swiper className="station-detail__photos" indicatorDots circular>
           {s.photos.map((photo, i) => (
@@ -148,6 +137,6 @@ export default function StationDetailPage() {
           </Button>
         </View>
       ) : null}
-    </PageShell>
+    </>
   )
 }

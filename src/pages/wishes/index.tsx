@@ -1,8 +1,9 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Loading, Tabs } from '@nutui/nutui-react-taro'
+import { Button, Tabs } from '@nutui/nutui-react-taro'
 import type { WishCategory } from '../../../types/wishes'
+import { AsyncView } from '../../components/async-view'
 import { EmptyState } from '../../components/empty-state'
 import { PageShell } from '../../components/page-shell'
 import { useMe } from '../../hooks/use-me'
@@ -48,7 +49,6 @@ export default function WishWallPage() {
     void wall.loadMore()
   })
 
-  const items = wall.items
 
   return (
     <PageShell testId="wishes-wall-page">
@@ -89,45 +89,38 @@ export default function WishWallPage() {
         </Tappable>
       </View>
 
-      {!where ? (
-        meLoading ? (
-          <View className="wall__center">
-            <Loading>正在加载…</Loading>
-          </View>
-        ) : (
-          <EmptyState description="请先在“我的”里选择所在社区">
-            <Button fill="outline" onClick={() => go('/pages/me/community')}>
-              去选择社区
-            </Button>
-          </EmptyState>
-        )
-      ) : wall.loading ? (
-        <View className="wall__center">
-          <Loading>正在加载…</Loading>
-        </View>
-      ) : wall.error ? (
-        <EmptyState error description={wall.error}>
-          <Button fill="outline" onClick={() => void wall.reload()}>
-            重新加载
+      {!where && !meLoading ? (
+        <EmptyState description="请先在“我的”里选择所在社区">
+          <Button fill="outline" onClick={() => go('/pages/me/community')}>
+            去选择社区
           </Button>
         </EmptyState>
-      ) : items.length === 0 ? (
-        <EmptyState testId="wishes-empty" description={status === 'open' ? '暂时没有待认领的心愿' : '暂时没有记录'} />
       ) : (
-        <View data-testid="wishes-list">
-          {items.map((w) => (
-            <WishCard key={w.id} wish={w} onOpen={(id) => go(`/pages/wishes/detail?id=${encodeURIComponent(id)}`)} />
-          ))}
-          {wall.hasMore ? (
-            <View className="wall__more">
-              <Button fill="outline" loading={wall.loadingMore} onClick={() => void wall.loadMore()} data-testid="wishes-more">
-                加载更多
-              </Button>
+        <AsyncView
+          // No community yet: the person is still being loaded.
+          state={where ? { data: wall.items, loading: wall.loading, error: wall.error, reload: wall.reload } : { data: undefined, loading: true, error: null }}
+          isEmpty={(items) => items.length === 0}
+          empty={status === 'open' ? '暂时没有待认领的心愿' : '暂时没有记录'}
+          emptyTestId="wishes-empty"
+          staleWhileLoading={false}
+        >
+          {(items) => (
+            <View data-testid="wishes-list">
+              {items.map((w) => (
+                <WishCard key={w.id} wish={w} onOpen={(id) => go(`/pages/wishes/detail?id=${encodeURIComponent(id)}`)} />
+              ))}
+              {wall.hasMore ? (
+                <View className="wall__more">
+                  <Button fill="outline" loading={wall.loadingMore} onClick={() => void wall.loadMore()} data-testid="wishes-more">
+                    加载更多
+                  </Button>
+                </View>
+              ) : (
+                <Text className="wall__end">没有更多了</Text>
+              )}
             </View>
-          ) : (
-            <Text className="wall__end">没有更多了</Text>
           )}
-        </View>
+        </AsyncView>
       )}
     </PageShell>
   )

@@ -1,16 +1,15 @@
-import { View, Text } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
-import { Loading, Tabs } from '@nutui/nutui-react-taro'
-import { EmptyState } from '../../components/empty-state'
+import { Tabs } from '@nutui/nutui-react-taro'
+import { AsyncView, nullAsLoading } from '../../components/async-view'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { useMe } from '../../hooks/use-me'
-import { formatTime } from '../../lib/dayjs'
 import { can } from '../../lib/roles'
 import { wishesService } from '../../services/wishes'
+import { VolunteerLedger } from './components/volunteer-ledger'
 import { WishCard } from './components/wish-card'
-import { Tappable } from '../../components/tappable'
 import './mine.scss'
 
 type Tab = 'wisher' | 'claimer' | 'ledger'
@@ -29,7 +28,6 @@ export default function MyWishesPage() {
     void Promise.all([list.reload(), ledger.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
   const open = (id: string) => void Taro.navigateTo({ url: `/pages/wishes/detail?id=${encodeURIComponent(id)}` })
-  const items = list.data?.items ?? []
 
   return (
     <PageShell testId="wishes-mine-page">
@@ -39,39 +37,17 @@ export default function MyWishesPage() {
         {isVolunteer ? <Tabs.TabPane value="ledger" title="服务记录" /> : null}
       </Tabs>
       {tab === 'ledger' ? (
-        ledger.data ? (
-          <View data-testid="wishes-ledger">
-            <View className="mine__totals">
-              <Text className="mine__total">累计服务 {ledger.data.totalHours} 小时</Text>
-              <Text className="mine__total">积分 {ledger.data.totalPoints}</Text>
-            </View>
-            {ledger.data.items.length === 0 ? <EmptyState description="完成并经心愿人确认的心愿会记在这里" /> : null}
-            {ledger.data.items.map((e) => (
-              <Tappable key={e.id} className="mine__entry" onTap={() => open(e.wishId)} role="link">
-                <Text>{e.wishText}</Text>
-                <Text className="mine__entry-meta">
-                  {formatTime(e.creditedAt)} · {e.hours} 小时 · {e.points} 积分
-                </Text>
-              </Tappable>
-            ))}
-          </View>
-        ) : (
-          <View className="mine__center">{ledger.error ? <EmptyState error description={ledger.error} /> : <Loading>正在加载…</Loading>}</View>
-        )
-      ) : list.loading && !list.data ? (
-        <View className="mine__center">
-          <Loading>正在加载…</Loading>
-        </View>
-      ) : list.error ? (
-        <EmptyState error description={list.error} />
-      ) : items.length === 0 ? (
-        <EmptyState description={tab === 'wisher' ? '您还没有发布过心愿' : '您还没有认领过心愿'} />
+        <AsyncView state={nullAsLoading(ledger)}>{(d) => <VolunteerLedger ledger={d} onOpen={open} />}</AsyncView>
       ) : (
-        <View data-testid="wishes-mine-list">
-          {items.map((w) => (
-            <WishCard key={w.id} wish={w} onOpen={open} />
-          ))}
-        </View>
+        <AsyncView state={nullAsLoading(list)} isEmpty={(d) => d.items.length === 0} empty={tab === 'wisher' ? '您还没有发布过心愿' : '您还没有认领过心愿'}>
+          {(d) => (
+            <View data-testid="wishes-mine-list">
+              {d.items.map((w) => (
+                <WishCard key={w.id} wish={w} onOpen={open} />
+              ))}
+            </View>
+          )}
+        </AsyncView>
       )}
     </PageShell>
   )

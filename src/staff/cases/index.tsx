@@ -2,7 +2,7 @@ import { View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Tabs } from '@nutui/nutui-react-taro'
-import { AsyncView, STILL_LOADING } from '../../components/async-view'
+import { AsyncView, nullAsLoading } from '../../components/async-view'
 import { EmptyState } from '../../components/empty-state'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
@@ -60,11 +60,10 @@ export default function StaffCasesPage() {
       {!unitId && !staff.loading ? (
         <EmptyState description="您没有办理诉求的岗位" />
       ) : (
-        // Until the unit is known there is nothing to ask for: show it as loading.
-        <AsyncView state={unitId ? inbox : STILL_LOADING} isEmpty={(d) => !d || d.items.length === 0} empty={BOXES.find((b) => b.box === box)!.empty} emptyTestId="staff-cases-empty">
+        <AsyncView state={nullAsLoading(inbox)} isEmpty={(d) => d.items.length === 0} empty={BOXES.find((b) => b.box === box)!.empty} emptyTestId="staff-cases-empty">
           {(d) => (
             <View data-testid="staff-cases-list">
-              {d?.items.map((c) => (
+              {d.items.map((c) => (
                 <CaseCard key={c.id} item={c} onOpen={open} reader="staff" />
               ))}
             </View>

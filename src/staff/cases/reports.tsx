@@ -3,7 +3,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Tabs } from '@nutui/nutui-react-taro'
 import type { Ledger } from '../../../types/cases'
-import { AsyncView, STILL_LOADING } from '../../components/async-view'
+import { AsyncView, nullAsLoading } from '../../components/async-view'
 import { PageShell, SectionTitle } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { toast, toastError } from '../../lib/feedback'
@@ -72,9 +72,7 @@ export default function CaseReportsPage() {
       </View>
 
       <SectionTitle>督办考核</SectionTitle>
-      <AsyncView state={unitId ? figures : STILL_LOADING} isEmpty={(f) => !f}>
-        {(f) => (f ? <FiguresCard f={f} /> : null)}
-      </AsyncView>
+      <AsyncView state={nullAsLoading(figures)}>{(f) => <FiguresCard f={f} />}</AsyncView>
 
       <SectionTitle>四本台账</SectionTitle>
       <Tabs value={ledger} onChange={(v) => setLedger(v as Ledger)}>
@@ -92,10 +90,10 @@ export default function CaseReportsPage() {
           </Tappable>
         ) : null}
       </View>
-      <AsyncView state={unitId ? list : STILL_LOADING} isEmpty={(d) => !d || d.items.length === 0} empty={`这段时间没有归入“${LEDGER_LABELS[ledger]}”的诉求`}>
+      <AsyncView state={nullAsLoading(list)} isEmpty={(d) => d.items.length === 0} empty={`这段时间没有归入“${LEDGER_LABELS[ledger]}”的诉求`}>
         {(d) => (
           <View data-testid="case-ledger-list">
-            {d?.items.map((c) => (
+            {d.items.map((c) => (
               <CaseCard key={c.id} item={c} reader="staff" onOpen={(id) => void Taro.navigateTo({ url: `/staff/cases/detail?id=${encodeURIComponent(id)}` })} />
             ))}
           </View>

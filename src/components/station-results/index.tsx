@@ -1,10 +1,10 @@
 import { View, Text } from '@tarojs/components'
-import { useAsync } from '../../../hooks/use-async'
-import { formatTime } from '../../../lib/dayjs'
-import { wishesService } from '../../../services/wishes'
-import { categoryLabel } from '../format'
-import { SectionTitle } from '../../../components/page-shell'
-import './station-results.scss'
+import { useAsync } from '../../hooks/use-async'
+import { formatTime } from '../../lib/dayjs'
+import { wishesService } from '../../services/wishes'
+import { CATEGORY_LABELS } from '../../../types/wishes-labels'
+import { SectionTitle } from '../page-shell'
+import './index.scss'
 
 /**
  * A station's recent fulfilled wishes and the wishers' thanks ("处理结果及时在驿站进行反馈"),
@@ -21,7 +21,7 @@ export function StationResults({ stationId, limit = 5 }: { stationId: string; li
       {items.map((r) => (
         <View key={r.id} className="station-results__item">
           <View className="station-results__head">
-            <Text className="station-results__category">{categoryLabel(r.category)}</Text>
+            <Text className="station-results__category">{CATEGORY_LABELS[r.category]}</Text>
             <Text className="station-results__time">{formatTime(r.confirmedAt)} 完成</Text>
           </View>
           <Text className="station-results__text">
