@@ -1,30 +1,31 @@
-import { View, Text, Input, Textarea } from '@tarojs/components'
+import { View, Text, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useMemo, useRef, useState } from 'react'
-import { Button, Loading, Switch } from '@nutui/nutui-react-taro'
-import { EmptyState } from '../../components/empty-state'
+import { Button } from '@nutui/nutui-react-taro'
 import { PageShell, SectionTitle } from '../../components/page-shell'
 import { PhotoPicker, type UploadedPhoto } from '../../components/photo-picker'
 import { useAsync } from '../../hooks/use-async'
 import { useMe } from '../../hooks/use-me'
 import { useReminders } from '../../hooks/use-reminders'
-import { confirm, toast, toastError } from '../../lib/feedback'
+import { toast, toastError } from '../../lib/feedback'
 import { casesService, type CaseDetail, type SimilarCase } from '../../services/cases'
 import { askForReminders } from '../../services/subscribe'
 import type { ContactPreference } from '../../../types/cases'
+import { CategoryChooser } from './components/category-chooser'
+import { ContactSection } from './components/contact-section'
+import { SimilarCases } from './components/similar-cases'
+import { SubmitDone } from './components/submit-done'
+import { WhereSection } from './components/where-section'
 import { CASE_LIMITS, charCount, groupCategories, newClientRequestId } from './format'
 import { casePrefill } from '../../lib/notice-link'
 import { useCaseLocation } from './location-choice'
-import { Tappable } from '../../components/tappable'
 import './submit.scss'
-
-type ContactWay = ContactPreference
 
 /**
  * 我要反映: category (two levels), what happened (limits said up front), up to nine photos,
  * where (my community unless I locate or pick a place), how to reach me (phone, or only
- * mini-program messages) and whether my name may be shown, masked, beyond the handlers. Before sending, open cases like it nearby are offered so the resident
- * can press 我也遇到 instead of filing a duplicate. The form keeps one client request id,
+ * mini-program messages) and whether my name may be shown, masked, beyond the handlers.
+ * Before sending, open cases like it nearby are offered so the resident can press 我也遇到 instead of filing a duplicate. The form keeps one client request id,
  * so a retried submit makes one case; the case number is shown as soon as it is stored.
  */
 export default function SubmitCasePage() {
@@ -41,7 +42,7 @@ export default function SubmitCasePage() {
   const [photos, setPhotos] = useState<UploadedPhoto[]>([])
   const [uploading, setUploading] = useState(false)
   const [address, setAddress] = useState('')
-  const [way, setWay] = useState<ContactWay>('phone')
+  const [way, setWay] = useState<ContactPreference>('phone')
   const [phone, setPhone] = useState<string | null>(null)
   const [showName, setShowName] = useState(false)
   const [similar, setSimilar] = useState<SimilarCase[] | null>(null)
@@ -110,33 +111,14 @@ export default function SubmitCasePage() {
     }
   }
 
-  const follow = async (c: SimilarCase) => {
-    if (!(await confirm({ title: '我也遇到', content: `关注诉求 ${c.number}？办结时会通知您，您这次就不用再提交了。` }))) return
-    try {
-      await casesService.follow(c.id)
-      toast('已关注，办结时会通知您', 'success')
-      await Taro.redirectTo({ url: '/pages/cases/index' })
-    } catch (error) {
-      toastError(error)
-    }
-  }
-
   if (created) {
     return (
       <PageShell testId="case-submit-page" className="case-submit">
-        <View className="case-submit__done" data-testid="case-submit-done">
-          <Text className="case-submit__done-title">诉求已受理</Text>
-          <Text className="case-submit__done-number" data-testid="case-submit-number">
-            {created.number}
-          </Text>
-          <Text className="case-submit__hint">已交「{created.handlingUnitName}」办理，每一步进展都会通知您。请记下编号，也可以在“我的诉求”里查看。</Text>
-          <Button block type="primary" size="large" data-testid="case-submit-open" onClick={() => void Taro.redirectTo({ url: `/pages/cases/detail?id=${created.id}` })}>
-            查看办理进度
-          </Button>
-        </View>
+        <SubmitDone created={created} />
       </PageShell>
     )
   }
+  const hasSimilar = similar !== null && similar.length > 0
 
   return (
     <PageShell testId="case-submit-page" className="case-submit">
@@ -146,52 +128,21 @@ export default function SubmitCasePage() {
         </View>
       ) : null}
       <SectionTitle>诉求类别</SectionTitle>
-      {categories.loading && !categories.data ? (
-        <Loading>正在加载…</Loading>
-      ) : categories.error ? (
-        <EmptyState error description={categories.error} />
-      ) : (
-        <View className="case-submit__card">
-          <View className="case-submit__chips">
-            {groups.map((g) => (
-              <Tappable
-                key={g.code}
-                className={`case-submit__chip ${groupCode === g.code ? 'case-submit__chip--on' : ''}`}
-                testId={`case-submit-group-${g.code}`}
-                onTap={() => {
-                  setGroupCode(g.code)
-                  setCategoryCode(null)
-                  setSimilar(null)
-                }}
-                pressed={groupCode === g.code}
-              >
-                {g.name}
-              </Tappable>
-            ))}
-          </View>
-          {group ? (
-            <View className="case-submit__chips case-submit__chips--leaves">
-              {group.leaves.map((c) => (
-                <Tappable
-                  key={c.code}
-                  className={`case-submit__chip ${categoryCode === c.code ? 'case-submit__chip--on' : ''}`}
-                  testId={`case-submit-category-${c.code}`}
-                  onTap={() => {
-                    setCategoryCode(c.code)
-                    setSimilar(null)
-                  }}
-                  pressed={categoryCode === c.code}
-                >
-                  {c.name}
-                </Tappable>
-              ))}
-            </View>
-          ) : (
-            <Text className="case-submit__hint">先选大类，再选具体问题</Text>
-          )}
-          {category?.description ? <Text className="case-submit__hint">{category.description}</Text> : null}
-        </View>
-      )}
+      <CategoryChooser
+        categories={categories}
+        groups={groups}
+        groupCode={groupCode}
+        categoryCode={categoryCode}
+        onGroup={(code) => {
+          setGroupCode(code)
+          setCategoryCode(null)
+          setSimilar(null)
+        }}
+        onCategory={(code) => {
+          setCategoryCode(code)
+          setSimilar(null)
+        }}
+      />
 
       <SectionTitle testId="case-submit-limits">
         情况描述（{CASE_LIMITS.descriptionMin}–{CASE_LIMITS.descriptionMax} 个字）
@@ -214,79 +165,16 @@ export default function SubmitCasePage() {
       <PhotoPicker className="case-submit__photos" photos={photos} onChange={setPhotos} onUploading={setUploading} max={CASE_LIMITS.photosMax} label="照片" testId="case-submit-photo" />
 
       <SectionTitle>问题在哪里</SectionTitle>
-      <View className="case-submit__card">
-        <Text className="case-submit__where" data-testid="case-submit-where">
-          📍{' '}
-          {where.location.kind === 'community'
-            ? `我所在的社区${profile?.community ? `（${profile.community.name}）` : ''}`
-            : where.location.kind === 'gps'
-              ? '我当前的位置'
-              : where.location.name}
-        </Text>
-        <View className="case-submit__row">
-          <Button fill="outline" loading={where.locating} data-testid="case-submit-locate" onClick={() => void where.locateMe().then(() => setSimilar(null))}>
-            定位
-          </Button>
-          {where.canPickOnMap ? (
-            <Button fill="outline" onClick={() => void where.pickOnMap().then(() => setSimilar(null))}>
-              在地图上选
-            </Button>
-          ) : null}
-          {where.location.kind !== 'community' ? (
-            <Button fill="none" onClick={where.useCommunity}>
-              按我的社区
-            </Button>
-          ) : null}
-        </View>
-        <Input className="case-submit__input" value={address} maxlength={CASE_LIMITS.addressMax} placeholder="详细地址（选填），如：东县门街12号院3号楼" onInput={(e) => setAddress(e.detail.value)} data-testid="case-submit-address" />
-        <Text className="case-submit__hint">不定位也可以提交，会交给您所在社区的网格办理。定位只用于派单，不会公开。</Text>
-      </View>
+      <WhereSection where={where} communityName={profile?.community?.name} address={address} onAddress={setAddress} onMoved={() => setSimilar(null)} />
 
       <SectionTitle>怎么联系您</SectionTitle>
-      <View className="case-submit__card">
-        <View className="case-submit__chips">
-          <Tappable className={`case-submit__chip ${way === 'phone' ? 'case-submit__chip--on' : ''}`} testId="case-submit-way-phone" onTap={() => setWay('phone')} pressed={way === 'phone'}>
-            电话联系我
-          </Tappable>
-          <Tappable className={`case-submit__chip ${way === 'message' ? 'case-submit__chip--on' : ''}`} testId="case-submit-way-message" onTap={() => setWay('message')} pressed={way === 'message'}>
-            小程序消息答复
-          </Tappable>
-        </View>
-        {way === 'phone' ? (
-          <Input className="case-submit__input" type="number" value={phoneValue} maxlength={20} placeholder="联系电话" onInput={(e) => setPhone(e.detail.value)} data-testid="case-submit-phone" />
-        ) : (
-          <Text className="case-submit__hint" data-testid="case-submit-message-hint">
-            工作人员将通过小程序消息答复您，办理进展也会通过“消息”通知您；您的电话不会给工作人员看到。
-          </Text>
-        )}
-        <View className="case-submit__switch">
-          <Text>附近居民查看相似诉求时，可显示我的姓氏（如 张**）</Text>
-          <Switch checked={showName} onChange={(on) => setShowName(on)} data-testid="case-submit-show-name" />
-        </View>
-        <Text className="case-submit__hint">办理这件诉求的工作人员能看到您的姓名{way === 'phone' ? '和电话' : ''}；除此之外不会公开。</Text>
-      </View>
+      <ContactSection way={way} onWay={setWay} phone={phoneValue} onPhone={setPhone} showName={showName} onShowName={setShowName} />
 
-      {similar && similar.length > 0 ? (
-        <View className="case-submit__similar" data-testid="case-submit-similar">
-          <Text className="case-submit__similar-title">附近已有 {similar.length} 件相似的诉求正在办理</Text>
-          {similar.map((c) => (
-            <View key={c.id} className="case-submit__similar-item" data-testid={`case-similar-${c.number}`}>
-              <Text className="case-submit__hint">
-                {c.number} · {c.categoryName} · {c.statusLabel} · 约 {Math.round(c.distanceMeters)} 米 · {c.followerCount} 人也遇到
-                {c.petitionerName ? ` · ${c.petitionerName} 反映` : ''}
-              </Text>
-              <Text>{c.description}</Text>
-              <Button size="small" type="primary" fill="outline" onClick={() => void follow(c)} data-testid={`case-similar-follow-${c.number}`}>
-                我也遇到，关注这件
-              </Button>
-            </View>
-          ))}
-        </View>
-      ) : null}
+      {hasSimilar ? <SimilarCases similar={similar} /> : null}
 
       <View className="case-submit__submit">
-        <Button block type="primary" size="large" loading={saving} disabled={uploading} onClick={() => void (similar && similar.length > 0 ? send() : onSubmit())} data-testid="case-submit-submit">
-          {similar && similar.length > 0 ? '不是同一件事，仍要提交' : '提交诉求'}
+        <Button block type="primary" size="large" loading={saving} disabled={uploading} onClick={() => void (hasSimilar ? send() : onSubmit())} data-testid="case-submit-submit">
+          {hasSimilar ? '不是同一件事，仍要提交' : '提交诉求'}
         </Button>
       </View>
     </PageShell>
