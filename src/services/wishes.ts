@@ -10,6 +10,7 @@ export type WishDetail = OutputOf<C, 'get'>
 export type WallInput = InputOf<C, 'wall'>
 export type PostWishInput = InputOf<C, 'post'>
 export type Digest = OutputOf<C, 'digests'>['items'][number]
+export type Ledger = OutputOf<C, 'ledger'>
 
 /**
  * The `wishes` function as the pages see it: the wall, posting, a wish's detail and each

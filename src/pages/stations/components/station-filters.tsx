@@ -1,0 +1,60 @@
+import { View, Text } from '@tarojs/components'
+import type { Amenity } from '../../../services/stations'
+
+const RADII: { value: number | undefined; label: string }[] = [
+  { value: undefined, label: '不限距离' },
+  { value: 1000, label: '1公里内' },
+  { value: 3000, label: '3公里内' },
+  { value: 10_000, label: '10公里内' },
+]
+
+export interface StationFiltersProps {
+  openNow: boolean
+  onOpenNow(on: boolean): void
+  radius: number | undefined
+  onRadius(radius: number | undefined): void
+  catalogue: Amenity[]
+  amenities: string[]
+  onToggleAmenity(key: string): void
+}
+
+/** 正在营业, a distance and the amenities wanted, as chips (styles: index.scss). */
+export function StationFilters({ openNow, onOpenNow, radius, onRadius, catalogue, amenities, onToggleAmenity }: StationFiltersProps) {
+  return (
+    <View className="stations__filters" data-testid="stations-filters">
+      <View className="stations__chips">
+        <View className={`chip ${openNow ? 'chip--on' : ''}`} data-testid="stations-filter-open" aria-checked={openNow} role="checkbox" onClick={() => onOpenNow(!openNow)}>
+          <Text>🕘 正在营业</Text>
+        </View>
+        {RADII.map((r) => (
+          <View
+            key={r.label}
+            className={`chip ${radius === r.value ? 'chip--on' : ''}`}
+            data-testid={`stations-radius-${r.value ?? 'any'}`}
+            role="radio"
+            aria-checked={radius === r.value}
+            onClick={() => onRadius(r.value)}
+          >
+            <Text>{r.label}</Text>
+          </View>
+        ))}
+      </View>
+      <View className="stations__chips">
+        {catalogue.map((a) => (
+          <View
+            key={a.key}
+            className={`chip ${amenities.includes(a.key) ? 'chip--on' : ''}`}
+            data-testid={`stations-filter-${a.key}`}
+            role="checkbox"
+            aria-checked={amenities.includes(a.key)}
+            onClick={() => onToggleAmenity(a.key)}
+          >
+            <Text>
+              {a.icon} {a.label}
+            </Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
