@@ -11,6 +11,7 @@ export type StationDetail = OutputOf<C, 'get'>
 export type Amenity = OutputOf<C, 'amenities'>['items'][number]
 export type NearbyInput = InputOf<C, 'nearby'>
 export type StationInput = InputOf<C, 'create'>
+export type ManagedUnit = OutputOf<C, 'mine'>['units'][number]
 
 /**
  * The `stations` function as the pages see it: the 红色驿站 list, search and detail for
