@@ -21,6 +21,20 @@ export function formatTime(iso: string, now: dayjs.Dayjs = dayjs()): string {
   return t.year() === now.tz(ZONE).year() ? t.format('M月D日 HH:mm') : t.format('YYYY年M月D日 HH:mm')
 }
 
+/**
+ * The Asia/Shanghai calendar date (`2026-11-22`) `offsetDays` from `now`, whatever the
+ * phone's zone: report ranges, "today" for closures, a wish's needed-by date. (The
+ * functions keep their own copies: cloudfunctions/cases/domain/deadlines.ts and others.)
+ */
+export function shanghaiDate(offsetDays = 0, now: Date | dayjs.Dayjs = dayjs()): string {
+  return dayjs(now).tz(ZONE).add(offsetDays, 'day').format('YYYY-MM-DD')
+}
+
+/** The hour (0–23) in Asia/Shanghai, for the greeting. */
+export function shanghaiHour(now: Date | dayjs.Dayjs = dayjs()): number {
+  return dayjs(now).tz(ZONE).hour()
+}
+
 /** "3 分钟前" style, for lists. */
 export function fromNow(iso: string, now: dayjs.Dayjs = dayjs()): string {
   return dayjs(iso).from(now)

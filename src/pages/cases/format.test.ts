@@ -1,6 +1,5 @@
 import * as contract from '../../../types/cases'
-import { TIMELINE_LABELS, charCount, deadlineText, formatRate, groupCategories, newClientRequestId, shanghaiDate } from './format'
-import dayjs from '../../lib/dayjs'
+import { TIMELINE_LABELS, charCount, deadlineText, formatRate, groupCategories, newClientRequestId } from './format'
 
 describe('case format helpers', () => {
   it('should have a timeline word for every kind of step', () => {
@@ -41,10 +40,5 @@ describe('case format helpers', () => {
   it('should count an emoji as one character and format rates', () => {
     expect(charCount(' 路灯💡不亮 ')).toBe(5)
     expect([formatRate(0.875), formatRate(1), formatRate(null)]).toEqual(['87.5%', '100%', '—'])
-  })
-
-  it('should give Shanghai dates for report ranges even late in the UTC evening', () => {
-    expect(shanghaiDate(0, dayjs('2026-11-21T17:00:00Z'))).toBe('2026-11-22')
-    expect(shanghaiDate(-30, dayjs('2026-11-21T17:00:00Z'))).toBe('2026-10-23')
   })
 })

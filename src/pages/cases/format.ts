@@ -1,6 +1,6 @@
 import type { Category, TimelineKind } from '../../../types/cases'
 import type { CaseStatus } from '../../../types/cases-labels'
-import dayjs, { formatTime } from '../../lib/dayjs'
+import { formatTime } from '../../lib/dayjs'
 
 export { CASE_LIMITS, DISPOSITION_LABELS, LEDGER_LABELS, SATISFACTION_LABELS } from '../../../types/cases-labels'
 
@@ -79,11 +79,6 @@ export function groupCategories(items: readonly Category[]): CategoryGroup[] {
  */
 export function newClientRequestId(now: number = Date.now(), random: () => number = Math.random): string {
   return `app-${now.toString(36)}-${Math.floor(random() * 36 ** 8).toString(36).padStart(8, '0')}`
-}
-
-/** A Shanghai calendar date (`2026-11-22`) `days` before today, for the report ranges. */
-export function shanghaiDate(offsetDays = 0, now: dayjs.Dayjs = dayjs()): string {
-  return now.tz('Asia/Shanghai').add(offsetDays, 'day').format('YYYY-MM-DD')
 }
 
 /** 0.875 → 87.5%; null (nothing to divide by) → —. */

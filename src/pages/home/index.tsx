@@ -5,7 +5,7 @@ import { EmptyState } from '../../components/empty-state'
 import { PageShell } from '../../components/page-shell'
 import { useMe, refreshMe } from '../../hooks/use-me'
 import { refreshUnreadBadge } from '../../lib/inbox-badge'
-import dayjs from '../../lib/dayjs'
+import { shanghaiHour } from '../../lib/dayjs'
 import { greeting } from './greeting'
 import { HomeServers } from '../places/components/home-servers'
 import { HOME_ENTRIES } from './entries'
@@ -23,7 +23,7 @@ export default function HomePage() {
     void refreshMe().finally(() => Taro.stopPullDownRefresh())
   })
 
-  const hello = greeting(dayjs().tz('Asia/Shanghai').hour())
+  const hello = greeting(shanghaiHour())
   const community = profile?.community
 
   return (

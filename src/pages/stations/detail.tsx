@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { AsyncView } from '../../components/async-view'
 import { PageShell, SectionTitle } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
-import dayjs from '../../lib/dayjs'
+import { shanghaiDate } from '../../lib/dayjs'
 import { toastError } from '../../lib/feedback'
 import { stationsService, type Amenity, type StationDetail } from '../../services/stations'
 import { StationResults } from '../../components/station-results'
@@ -46,7 +46,7 @@ export default function StationDetailPage() {
 /** The loaded station, section by section (styles: detail.scss). */
 function StationBody({ s, amenityMap }: { s: StationDetail; amenityMap: Map<string, Amenity> }) {
   const distance = formatDistance(s.distance)
-  const closures = upcomingClosures(s.closures, dayjs().tz('Asia/Shanghai').format('YYYY-MM-DD'))
+  const closures = upcomingClosures(s.closures, shanghaiDate())
   const go = () => navigateTo(s.location, s.name, s.address).catch(toastError)
 
   return (

@@ -10,13 +10,6 @@ export const NEEDED_BY_CHOICES = [
   { days: 30, label: '一个月内' },
 ] as const
 
-const DAY_MS = 86_400_000
-
-/** The Asia/Shanghai date `days` after `now`, as the contract's YYYY-MM-DD. */
-export function neededByDate(now: Date, days: number): string {
-  return new Date(now.getTime() + 8 * 3600_000 + days * DAY_MS).toISOString().slice(0, 10)
-}
-
 /** 2025-03-10 → 3月10日前. */
 export function formatNeededBy(date: string): string {
   const [, m, d] = date.split('-').map(Number)

@@ -5,12 +5,13 @@ import { Button } from '@nutui/nutui-react-taro'
 import type { WishCategory } from '../../../types/wishes'
 import { maskName } from '../../../types/mask'
 import { PageShell, SectionTitle } from '../../components/page-shell'
+import { shanghaiDate } from '../../lib/dayjs'
 import { toast, toastError } from '../../lib/feedback'
 import { useReminders } from '../../hooks/use-reminders'
 import { useMe } from '../../hooks/use-me'
 import { askForReminders } from '../../services/subscribe'
 import { wishesService } from '../../services/wishes'
-import { NEEDED_BY_CHOICES, WISH_CATEGORIES, WISH_LIMITS, charCount, formatNeededBy, neededByDate } from './format'
+import { NEEDED_BY_CHOICES, WISH_CATEGORIES, WISH_LIMITS, charCount, formatNeededBy } from './format'
 import { PhotoPicker, type UploadedPhoto } from '../../components/photo-picker'
 import { Tappable } from '../../components/tappable'
 import './post.scss'
@@ -30,7 +31,7 @@ export default function PostWishPage() {
   const [uploading, setUploading] = useState(false)
   const [saving, setSaving] = useState(false)
   const count = charCount(text)
-  const neededBy = neededByDate(new Date(), days)
+  const neededBy = shanghaiDate(days)
   useReminders()
   // The wish needs a phone for the volunteer: say so before the form is filled, not after.
   const { profile } = useMe()

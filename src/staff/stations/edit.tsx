@@ -6,7 +6,7 @@ import { AsyncView } from '../../components/async-view'
 import { PageShell, SectionTitle } from '../../components/page-shell'
 import { PhotoPicker } from '../../components/photo-picker'
 import { useAsync } from '../../hooks/use-async'
-import dayjs from '../../lib/dayjs'
+import { shanghaiDate } from '../../lib/dayjs'
 import { toast } from '../../lib/feedback'
 import { CallError, messageOf } from '../../services/errors'
 import { stationsService } from '../../services/stations'
@@ -86,7 +86,7 @@ export default function StationEditPage() {
 
             <SectionTitle>节假日与临时闭馆</SectionTitle>
             <View className="station-edit__card">
-              <ClosuresEditor value={form.closures} today={dayjs().tz('Asia/Shanghai').format('YYYY-MM-DD')} onChange={(c) => set('closures', c)} />
+              <ClosuresEditor value={form.closures} today={shanghaiDate()} onChange={(c) => set('closures', c)} />
             </View>
 
             <SectionTitle>联系方式与介绍</SectionTitle>
