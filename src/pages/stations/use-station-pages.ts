@@ -32,7 +32,9 @@ export function useStationPages({ point, amenities, openNow, radius, keyword }: 
       try {
         const common = { point, amenities, openNow, offset, limit: PAGE_SIZE }
         // A name search looks everywhere; the radius only narrows "what is near me".
-        const next = keyword ? await stationsService.search({ ...common, keyword }) : await stationsService.nearby({ ...common, radius })
+        const next = keyword
+          ? await stationsService.search({ ...common, keyword })
+          : await stationsService.nearby({ ...common, radius })
         if (mine !== ticket.current) return
         setPage((prev) => (offset === 0 || !prev ? next : { ...next, items: [...prev.items, ...next.items] }))
       } catch (e) {

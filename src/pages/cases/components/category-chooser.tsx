@@ -14,7 +14,14 @@ export interface CategoryChooserProps {
 }
 
 /** 诉求类别 in two levels: a chip per group, then a chip per category of the chosen group (styles: submit.scss). */
-export function CategoryChooser({ categories, groups, groupCode, categoryCode, onGroup, onCategory }: CategoryChooserProps) {
+export function CategoryChooser({
+  categories,
+  groups,
+  groupCode,
+  categoryCode,
+  onGroup,
+  onCategory,
+}: CategoryChooserProps) {
   const group = groups.find((g) => g.code === groupCode)
   const category = group?.leaves.find((c) => c.code === categoryCode)
   return (
@@ -23,7 +30,13 @@ export function CategoryChooser({ categories, groups, groupCode, categoryCode, o
         <View className="case-submit__card">
           <View className="case-submit__chips">
             {groups.map((g) => (
-              <Tappable key={g.code} className={`case-submit__chip ${groupCode === g.code ? 'case-submit__chip--on' : ''}`} testId={`case-submit-group-${g.code}`} onTap={() => onGroup(g.code)} pressed={groupCode === g.code}>
+              <Tappable
+                key={g.code}
+                className={`case-submit__chip ${groupCode === g.code ? 'case-submit__chip--on' : ''}`}
+                testId={`case-submit-group-${g.code}`}
+                onTap={() => onGroup(g.code)}
+                pressed={groupCode === g.code}
+              >
                 {g.name}
               </Tappable>
             ))}
@@ -31,7 +44,13 @@ export function CategoryChooser({ categories, groups, groupCode, categoryCode, o
           {group ? (
             <View className="case-submit__chips case-submit__chips--leaves">
               {group.leaves.map((c) => (
-                <Tappable key={c.code} className={`case-submit__chip ${categoryCode === c.code ? 'case-submit__chip--on' : ''}`} testId={`case-submit-category-${c.code}`} onTap={() => onCategory(c.code)} pressed={categoryCode === c.code}>
+                <Tappable
+                  key={c.code}
+                  className={`case-submit__chip ${categoryCode === c.code ? 'case-submit__chip--on' : ''}`}
+                  testId={`case-submit-category-${c.code}`}
+                  onTap={() => onCategory(c.code)}
+                  pressed={categoryCode === c.code}
+                >
                   {c.name}
                 </Tappable>
               ))}

@@ -6,7 +6,8 @@ import { casesService, type SimilarCase } from '../../../services/cases'
 
 /** 我也遇到: follow that case (told when it is done) and go to my cases instead of filing this one. */
 async function follow(c: SimilarCase): Promise<void> {
-  if (!(await confirm({ title: '我也遇到', content: `关注诉求 ${c.number}？办结时会通知您，您这次就不用再提交了。` }))) return
+  if (!(await confirm({ title: '我也遇到', content: `关注诉求 ${c.number}？办结时会通知您，您这次就不用再提交了。` })))
+    return
   try {
     await casesService.follow(c.id)
     toast('已关注，办结时会通知您', 'success')
@@ -24,11 +25,18 @@ export function SimilarCases({ similar }: { similar: SimilarCase[] }) {
       {similar.map((c) => (
         <View key={c.id} className="case-submit__similar-item" data-testid={`case-similar-${c.number}`}>
           <Text className="case-submit__hint">
-            {c.number} · {c.categoryName} · {c.statusLabel} · 约 {Math.round(c.distanceMeters)} 米 · {c.followerCount} 人也遇到
+            {c.number} · {c.categoryName} · {c.statusLabel} · 约 {Math.round(c.distanceMeters)} 米 · {c.followerCount}{' '}
+            人也遇到
             {c.petitionerName ? ` · ${c.petitionerName} 反映` : ''}
           </Text>
           <Text>{c.description}</Text>
-          <Button size="small" type="primary" fill="outline" onClick={() => void follow(c)} data-testid={`case-similar-follow-${c.number}`}>
+          <Button
+            size="small"
+            type="primary"
+            fill="outline"
+            onClick={() => void follow(c)}
+            data-testid={`case-similar-follow-${c.number}`}
+          >
             我也遇到，关注这件
           </Button>
         </View>

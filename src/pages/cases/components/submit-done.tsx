@@ -11,8 +11,16 @@ export function SubmitDone({ created }: { created: CaseDetail }) {
       <Text className="case-submit__done-number" data-testid="case-submit-number">
         {created.number}
       </Text>
-      <Text className="case-submit__hint">已交「{created.handlingUnitName}」办理，每一步进展都会通知您。请记下编号，也可以在“我的诉求”里查看。</Text>
-      <Button block type="primary" size="large" data-testid="case-submit-open" onClick={() => void Taro.redirectTo({ url: `/pages/cases/detail?id=${created.id}` })}>
+      <Text className="case-submit__hint">
+        已交「{created.handlingUnitName}」办理，每一步进展都会通知您。请记下编号，也可以在“我的诉求”里查看。
+      </Text>
+      <Button
+        block
+        type="primary"
+        size="large"
+        data-testid="case-submit-open"
+        onClick={() => void Taro.redirectTo({ url: `/pages/cases/detail?id=${created.id}` })}
+      >
         查看办理进度
       </Button>
     </View>

@@ -18,10 +18,19 @@ export function WhereSection({ where, communityName, address, onAddress, onMoved
     <View className="case-submit__card">
       <Text className="case-submit__where" data-testid="case-submit-where">
         📍{' '}
-        {where.location.kind === 'community' ? `我所在的社区${communityName ? `（${communityName}）` : ''}` : where.location.kind === 'gps' ? '我当前的位置' : where.location.name}
+        {where.location.kind === 'community'
+          ? `我所在的社区${communityName ? `（${communityName}）` : ''}`
+          : where.location.kind === 'gps'
+            ? '我当前的位置'
+            : where.location.name}
       </Text>
       <View className="case-submit__row">
-        <Button fill="outline" loading={where.locating} data-testid="case-submit-locate" onClick={() => void where.locateMe().then(onMoved)}>
+        <Button
+          fill="outline"
+          loading={where.locating}
+          data-testid="case-submit-locate"
+          onClick={() => void where.locateMe().then(onMoved)}
+        >
           定位
         </Button>
         {where.canPickOnMap ? (
@@ -35,8 +44,17 @@ export function WhereSection({ where, communityName, address, onAddress, onMoved
           </Button>
         ) : null}
       </View>
-      <Input className="case-submit__input" value={address} maxlength={CASE_LIMITS.addressMax} placeholder="详细地址（选填），如：东县门街12号院3号楼" onInput={(e) => onAddress(e.detail.value)} data-testid="case-submit-address" />
-      <Text className="case-submit__hint">不定位也可以提交，会交给您所在社区的网格办理。定位只用于派单，不会公开。</Text>
+      <Input
+        className="case-submit__input"
+        value={address}
+        maxlength={CASE_LIMITS.addressMax}
+        placeholder="详细地址（选填），如：东县门街12号院3号楼"
+        onInput={(e) => onAddress(e.detail.value)}
+        data-testid="case-submit-address"
+      />
+      <Text className="case-submit__hint">
+        不定位也可以提交，会交给您所在社区的网格办理。定位只用于派单，不会公开。
+      </Text>
     </View>
   )
 }

@@ -39,7 +39,9 @@ export function OriginBar({ choice, origin, locating, onLocate, onPick, onCommun
           </Button>
         ) : null}
       </View>
-      {choice.kind !== 'gps' ? <Text className="stations__origin-why">定位只用来计算您到驿站的距离，不会保存，也可以不定位直接查看。</Text> : null}
+      {choice.kind !== 'gps' ? (
+        <Text className="stations__origin-why">定位只用来计算您到驿站的距离，不会保存，也可以不定位直接查看。</Text>
+      ) : null}
     </View>
   )
 }

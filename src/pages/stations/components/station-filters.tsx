@@ -19,11 +19,25 @@ export interface StationFiltersProps {
 }
 
 /** 正在营业, a distance and the amenities wanted, as chips (styles: index.scss). */
-export function StationFilters({ openNow, onOpenNow, radius, onRadius, catalogue, amenities, onToggleAmenity }: StationFiltersProps) {
+export function StationFilters({
+  openNow,
+  onOpenNow,
+  radius,
+  onRadius,
+  catalogue,
+  amenities,
+  onToggleAmenity,
+}: StationFiltersProps) {
   return (
     <View className="stations__filters" data-testid="stations-filters">
       <View className="stations__chips">
-        <View className={`chip ${openNow ? 'chip--on' : ''}`} data-testid="stations-filter-open" aria-checked={openNow} role="checkbox" onClick={() => onOpenNow(!openNow)}>
+        <View
+          className={`chip ${openNow ? 'chip--on' : ''}`}
+          data-testid="stations-filter-open"
+          aria-checked={openNow}
+          role="checkbox"
+          onClick={() => onOpenNow(!openNow)}
+        >
           <Text>🕘 正在营业</Text>
         </View>
         {RADII.map((r) => (

@@ -12,7 +12,7 @@ const MEASURES: { key: keyof CaseFigures; label: string; rate: boolean }[] = [
 
 function show(f: CaseFigures | CaseFigures['byUnit'][number], m: (typeof MEASURES)[number]): string {
   const v = f[m.key as keyof typeof f]
-  return m.rate ? formatRate(v as number | null) : String(v)
+  return m.rate ? formatRate(v) : String(v)
 }
 
 /** 督办考核: the unit's five figures, one row per unit below it, and how each is counted (styles: reports.scss). */
@@ -49,7 +49,9 @@ export function FiguresCard({ f }: { f: CaseFigures }) {
           ))}
         </View>
       ) : null}
-      <Text className="case-reports__hint">统计这段时间受理的诉求（重复件不计）：办结率＝办结÷受理；按时办结率＝按时办结÷办结；满意率＝（满意＋基本满意）÷参评；参评率＝参评÷办结。</Text>
+      <Text className="case-reports__hint">
+        统计这段时间受理的诉求（重复件不计）：办结率＝办结÷受理；按时办结率＝按时办结÷办结；满意率＝（满意＋基本满意）÷参评；参评率＝参评÷办结。
+      </Text>
     </View>
   )
 }

@@ -12,7 +12,10 @@ export interface BasicsEditorProps {
 
 /** 基本信息: the unit the station belongs to, its name, address and coordinates (picked on WeChat's map where it can be). */
 export function BasicsEditor({ form, units, set }: BasicsEditorProps) {
-  const unitIndex = Math.max(0, units.findIndex((u) => u.id === form.unitId))
+  const unitIndex = Math.max(
+    0,
+    units.findIndex((u) => u.id === form.unitId),
+  )
   const pickOnMap = async () => {
     const place = await pickPlaceOnMap()
     if (!place) return
@@ -23,15 +26,34 @@ export function BasicsEditor({ form, units, set }: BasicsEditorProps) {
   return (
     <View className="station-edit__card">
       <Text className="form-label">所属单位</Text>
-      <Picker mode="selector" range={units.map((u) => u.name)} value={unitIndex} onChange={(e) => set('unitId', units[Number(e.detail.value)]?.id ?? '')}>
+      <Picker
+        mode="selector"
+        range={units.map((u) => u.name)}
+        value={unitIndex}
+        onChange={(e) => set('unitId', units[Number(e.detail.value)]?.id ?? '')}
+      >
         <Text className="form-input form-input--picker" data-testid="station-unit">
           {units[unitIndex]?.name ?? '请选择'}
         </Text>
       </Picker>
       <Text className="form-label">驿站名称</Text>
-      <Input className="form-input" data-testid="station-name-input" value={form.name} maxlength={30} placeholder="如：东县门社区红色驿站" onInput={(e) => set('name', e.detail.value)} />
+      <Input
+        className="form-input"
+        data-testid="station-name-input"
+        value={form.name}
+        maxlength={30}
+        placeholder="如：东县门社区红色驿站"
+        onInput={(e) => set('name', e.detail.value)}
+      />
       <Text className="form-label">地址</Text>
-      <Input className="form-input" data-testid="station-address-input" value={form.address} maxlength={80} placeholder="街道、门牌号" onInput={(e) => set('address', e.detail.value)} />
+      <Input
+        className="form-input"
+        data-testid="station-address-input"
+        value={form.address}
+        maxlength={80}
+        placeholder="街道、门牌号"
+        onInput={(e) => set('address', e.detail.value)}
+      />
       <Text className="form-label">位置（经纬度）</Text>
       {CAN_PICK_ON_MAP ? (
         <Button fill="outline" onClick={() => void pickOnMap()}>
@@ -39,8 +61,22 @@ export function BasicsEditor({ form, units, set }: BasicsEditorProps) {
         </Button>
       ) : null}
       <View className="station-edit__coords">
-        <Input className="form-input" type="digit" data-testid="station-lng-input" value={form.lng} placeholder="经度，如 108.9596" onInput={(e) => set('lng', e.detail.value)} />
-        <Input className="form-input" type="digit" data-testid="station-lat-input" value={form.lat} placeholder="纬度，如 34.2584" onInput={(e) => set('lat', e.detail.value)} />
+        <Input
+          className="form-input"
+          type="digit"
+          data-testid="station-lng-input"
+          value={form.lng}
+          placeholder="经度，如 108.9596"
+          onInput={(e) => set('lng', e.detail.value)}
+        />
+        <Input
+          className="form-input"
+          type="digit"
+          data-testid="station-lat-input"
+          value={form.lat}
+          placeholder="纬度，如 34.2584"
+          onInput={(e) => set('lat', e.detail.value)}
+        />
       </View>
     </View>
   )

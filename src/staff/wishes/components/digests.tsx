@@ -25,7 +25,10 @@ export function Digests({ communityId }: { communityId: string }) {
   }
 
   const send = async (d: Digest) => {
-    const names = recipients.split(/[，,、\s]+/).map((s) => s.trim()).filter(Boolean)
+    const names = recipients
+      .split(/[，,、\s]+/)
+      .map((s) => s.trim())
+      .filter(Boolean)
     if (names.length === 0) return toast('请填写接收单位，多个用顿号隔开')
     try {
       await wishesService.sendDigest(d.id, names)
@@ -39,7 +42,11 @@ export function Digests({ communityId }: { communityId: string }) {
   }
 
   return (
-    <AsyncView state={digests} isEmpty={(list) => list.items.length === 0} empty="超过期限无人认领的心愿会定期汇总到这里">
+    <AsyncView
+      state={digests}
+      isEmpty={(list) => list.items.length === 0}
+      empty="超过期限无人认领的心愿会定期汇总到这里"
+    >
       {(list) => (
         <View>
           {list.items.map((d) => (
@@ -47,15 +54,26 @@ export function Digests({ communityId }: { communityId: string }) {
               <Text className="staff-wishes__text">
                 {d.period} 汇总 · {d.wishIds.length} 个心愿
               </Text>
-              <Text className="staff-wishes__meta">{d.sentAt ? `已于 ${formatTime(d.sentAt)} 发送给：${d.sentTo.join('、')}` : '尚未发送'}</Text>
+              <Text className="staff-wishes__meta">
+                {d.sentAt ? `已于 ${formatTime(d.sentAt)} 发送给：${d.sentTo.join('、')}` : '尚未发送'}
+              </Text>
               {sending === d.id ? (
-                <Input className="staff-wishes__input" value={recipients} placeholder="接收单位，如：区妇联、东县门小学" onInput={(e) => setRecipients(e.detail.value)} />
+                <Input
+                  className="staff-wishes__input"
+                  value={recipients}
+                  placeholder="接收单位，如：区妇联、东县门小学"
+                  onInput={(e) => setRecipients(e.detail.value)}
+                />
               ) : null}
               <View className="staff-wishes__actions">
                 <Button size="small" fill="outline" onClick={() => void exportOne(d)}>
                   导出 Excel
                 </Button>
-                <Button size="small" type="primary" onClick={() => (sending === d.id ? void send(d) : setSending(d.id))}>
+                <Button
+                  size="small"
+                  type="primary"
+                  onClick={() => (sending === d.id ? void send(d) : setSending(d.id))}
+                >
                   {sending === d.id ? '确定发送' : '打包发送相关单位'}
                 </Button>
               </View>
