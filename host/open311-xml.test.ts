@@ -17,7 +17,7 @@ function asText(value: unknown): unknown {
   if (value === null || value === undefined) return ''
   if (Array.isArray(value)) return value.map(asText)
   if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asText(v)]))
-  return String(value)
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : ''
 }
 
 let s: Open311TestHost

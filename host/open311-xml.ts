@@ -34,10 +34,12 @@ function node(value: unknown, name: string): unknown {
     return value.length === 0 ? '' : { [item]: value.map((v) => node(v, item)) }
   }
   if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, node(v, k)]))
-  return String(value).replace(NOT_XML, '')
+  // Answers hold text, numbers and true/false; anything else (a function) has no XML form.
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value).replace(NOT_XML, '')
+  return ''
 }
 
 /** One answer (the same value the JSON answer holds) as a GeoReport XML document. */
 export function toOpen311Xml(root: Open311Root, body: unknown): string {
-  return builder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' }, [root]: node(body, root) }) as string
+  return builder.build({ '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' }, [root]: node(body, root) })
 }

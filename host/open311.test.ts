@@ -114,6 +114,17 @@ describe('open311 routes (JSON)', () => {
     expect([long.status, await json(long)]).toEqual([400, [{ code: 400, description: 'description is too long: 4001 characters, at most 4000' }]])
   })
 
+  it('should refuse a JSON field that holds an object instead of filing "[object Object]" as the description', async () => {
+    const post = (fields: Record<string, unknown>) =>
+      fetch(`${base}/requests.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ api_key: 'hotline-key-1', service_code: 'environment.litter', ...IN_GRID_1, ...fields }) })
+    const nested = await post({ description: { text: '楼道里堆了杂物' } })
+    expect([nested.status, await json(nested)]).toEqual([400, [{ code: 400, description: 'description must be text or a number (or a list of them), not an object' }]])
+    // attribute[code] is the one nested field GeoReport has: accepted and ignored, as in a form.
+    const id = await created(await post({ description: '楼道里堆了杂物', attribute: { WHISPER: '是', TYPES: ['a', 'b'] } }))
+    const [read] = await json<Req[]>(await fetch(`${base}/requests/${id}.json`))
+    expect(read!.description).toBe('楼道里堆了杂物')
+  })
+
   it('should create a case without a description', async () => {
     const id = await created(await hotline({ service_code: 'environment.litter', ...IN_GRID_1 }))
     const [read] = await json<Req[]>(await fetch(`${base}/requests/${id}.json`))

@@ -4,8 +4,8 @@ import type { CloudFunction } from '../cloudfunctions/core/define-function'
 import type { Runtime } from '../cloudfunctions/core/runtime'
 import { open311Request, open311Requests, open311Services, open311Submit, open311Token, type FetchedMedia } from '../cloudfunctions/cases/open311-service'
 import { toDiscovery, type Open311Error } from '../cloudfunctions/cases/domain/open311'
-import type { Open311Form } from '../cloudfunctions/cases/domain/open311-post'
 import { BodyTooLargeError, readBody } from './http-util'
+import { formOf, paramsOf, type FormResult } from './open311-form'
 import { toOpen311Xml, type Open311Root } from './open311-xml'
 
 /*
@@ -76,27 +76,6 @@ function send(res: ServerResponse, format: Format, status: number, root: Open311
 
 const errors = (code: number, description: string): Open311Error[] => [{ code, description }]
 
-/** Every field of a form or JSON object, each as the list of its values. */
-function formOf(body: string, type: string): Open311Form | null {
-  if (/^application\/json/i.test(type)) {
-    try {
-      const value: unknown = JSON.parse(body || '{}')
-      if (!value || typeof value !== 'object' || Array.isArray(value)) return null
-      const text = (v: unknown) => (v === null || v === undefined ? '' : String(v))
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Array.isArray(v) ? v.map(text) : [text(v)]]))
-    } catch {
-      return null
-    }
-  }
-  return paramsOf(new URLSearchParams(body))
-}
-
-function paramsOf(params: URLSearchParams): Open311Form {
-  const out: Record<string, string[]> = {}
-  for (const [k, v] of params) (out[k] ??= []).push(v)
-  return out
-}
-
 /** Answers one Open311 request; the host mounts it under OPEN311_ROOT. */
 export function createOpen311Handler(options: Open311Options) {
   const { runtime: rt } = options
@@ -117,14 +96,15 @@ export function createOpen311Handler(options: Open311Options) {
       const what = /^multipart\//i.test(type) ? 'multipart/form-data is not accepted' : `Content-Type ${type.split(';')[0]} is not accepted`
       return send(res, format, 415, 'errors', errors(415, `${what}: send the fields as application/x-www-form-urlencoded, and photos as media_url`))
     }
-    let form: Open311Form | null
+    let read: FormResult
     try {
-      form = formOf((await readBody(req, MAX_FORM_BYTES)).toString('utf8'), type)
+      read = formOf((await readBody(req, MAX_FORM_BYTES)).toString('utf8'), type)
     } catch (err) {
       if (err instanceof BodyTooLargeError) return send(res, format, 413, 'errors', errors(413, `the form is larger than ${MAX_FORM_BYTES / 1024} KB`), { Connection: 'close' })
       throw err
     }
-    if (!form) return send(res, format, 400, 'errors', errors(400, 'the body must be form fields or a JSON object'))
+    if (!read.ok) return send(res, format, 400, 'errors', errors(400, read.error))
+    const { form } = read
     const apiKey = form.api_key?.[0] || query.get('api_key') || ''
     const openid = apiKey ? options.apiKeys[apiKey] : undefined
     // Before the key check, so guessed keys spend the address's budget.
