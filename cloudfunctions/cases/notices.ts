@@ -62,7 +62,7 @@ export function staffNotices(doc: CaseDoc, staff: string[], event: string, title
     title,
     body,
     link: `/staff/cases/detail?id=${doc._id}`,
-    ...(todo ? { template: { kind: 'staffTodo' as const, data: { task: todo.task, count: '1', status: todo.status } } } : {}),
+    ...(todo ? { template: { kind: 'staffTodo' as const, data: { task: todo.task, count: '1', status: todo.status }, urgent: todo.urgent ?? false } } : {}),
   }))
 }
 
@@ -70,6 +70,8 @@ export function staffNotices(doc: CaseDoc, staff: string[], event: string, title
 export interface StaffTodo {
   task: string
   status: string
+  /** Goes out even in the quiet hours (a case the petitioner sent back as 不满意). */
+  urgent?: boolean
 }
 
 /**

@@ -38,7 +38,11 @@ async function ratingChange(ctx: ActionContext, doc: CaseDoc, value: z.output<ty
       handleDueAt: handleDueAt.toISOString(),
     },
     entry: entry(now, 'reopened', text ?? outcome.text),
-    notices: staffNotices(doc, staff, `reopened:${doc.timeline.length}`, '诉求被评为不满意，已重新交办', `${doc.number}：${comment || SATISFACTION_LABELS[value]}，请于${formatShanghaiText(handleDueAt, now)}前重新办结`),
+    notices: staffNotices(doc, staff, `reopened:${doc.timeline.length}`, '诉求被评为不满意，已重新交办', `${doc.number}：${comment || SATISFACTION_LABELS[value]}，请于${formatShanghaiText(handleDueAt, now)}前重新办结`, {
+      task: `不满意重办：${doc.categoryName}`,
+      status: '重新办理',
+      urgent: true,
+    }),
   }
 }
 

@@ -51,6 +51,16 @@ describe('cases.returnCase notices', () => {
   })
 })
 
+describe('cases.rate 不满意 notice', () => {
+  it('should tell the grid by an urgent 待办提醒 that goes out even in the quiet hours', async () => {
+    const c = await signed()
+    await h.act('demo-grid-1', 'resolve', { caseId: c.id, disposition: 'solved', ledger: 'common', reply: '已清运' })
+    await h.act('demo-resident-1', 'rate', { caseId: c.id, value: 'dissatisfied', comment: '垃圾又堆起来了' })
+    const [notice] = (await outboxFor('demo-grid-1', c.id)).filter((d) => d.title === '诉求被评为不满意，已重新交办')
+    expect(notice?.template).toMatchObject({ kind: 'staffTodo', data: { status: '重新办理' }, urgent: true })
+  })
+})
+
 describe('cases.inbox extension box', () => {
   it('should list a grid’s extension request in the community’s 延期待审核 box until it is decided', async () => {
     const c = await signed()
