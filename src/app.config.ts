@@ -29,7 +29,7 @@ export default defineAppConfig({
     { root: 'pages/events', pages: ['index', 'detail', 'checkin', 'service'] },
     { root: 'pages/places', pages: ['address', 'servers', 'party', 'serving'] },
     { root: 'pages/notices', pages: ['index', 'detail'] },
-    { root: 'staff', pages: ['volunteers/index', 'roles/index', 'stations/index', 'stations/edit', 'wishes/index', 'cases/index', 'cases/detail', 'cases/reports', 'places/residents', 'places/import', 'places/posts', 'places/party', 'notices/index', 'notices/compose', 'notices/detail', 'events/index', 'events/edit', 'events/roster', 'events/checkin'] },
+    { root: 'staff', pages: ['volunteers/index', 'roles/index', 'stations/index', 'stations/edit', 'wishes/index', 'cases/index', 'cases/detail', 'cases/reports', 'places/residents', 'places/import', 'places/posts', 'places/party', 'notices/index', 'notices/compose', 'notices/detail', 'events/index', 'events/edit', 'events/roster', 'events/checkin', 'events/minutes'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['pages/wishes', 'pages/cases', 'pages/stations', 'pages/events', 'pages/places', 'pages/notices'] },

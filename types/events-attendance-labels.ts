@@ -40,3 +40,6 @@ export function groupCode(code: string): string {
 export function normalizeCode(input: string): string {
   return input.replace(/[\s-]/g, '').toUpperCase()
 }
+
+/** 活动纪要: limits stated in the page and enforced by the contract (types/events-minutes.ts). */
+export const MINUTES_LIMITS = { summaryMax: 2000, photosMax: 9, issueMax: 500 } as const

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { MINUTES_LIMITS } from './events-attendance-labels'
 
 /*
  * 活动纪要 (issue 12): the minutes of an event — summary, photos, the attendee count filled
@@ -9,8 +10,6 @@ import { z } from 'zod'
 
 const Id = z.string().trim().min(1, '缺少编号').max(128)
 const EventRef = z.object({ eventId: Id })
-
-export const MINUTES_LIMITS = { summaryMax: 2000, photosMax: 9, issueMax: 500 } as const
 
 /** Event kinds whose issues become cases: 板凳会, 议事协商会 (座谈征) and 党代表接待日 (代表提). */
 export const CASE_RAISING_KINDS = ['bench_meeting', 'consultation', 'deputy_reception'] as const

@@ -32,3 +32,13 @@ export const attendanceService = {
   attendance: (eventId: string, q?: string) => events('attendance', { eventId, q: q || undefined }),
   reverseHours: (eventId: string, attendeeId: string, reason: string) => events('reverseHours', { eventId, attendeeId, reason }),
 }
+
+export type Minutes = OutputOf<C, 'minutes'>
+export type RaiseCaseInput = InputOf<C, 'raiseCase'>
+
+/** 活动纪要: the minutes of an event, and issues raised there entered as 诉求 in one step. */
+export const minutesService = {
+  get: (eventId: string) => events('minutes', { eventId }),
+  save: (eventId: string, summary: string, photos: string[]) => events('saveMinutes', { eventId, summary, photos }),
+  raiseCase: (input: RaiseCaseInput) => events('raiseCase', input),
+}

@@ -125,6 +125,9 @@ export default function EventDetailPage() {
                 <Button fill="outline" onClick={() => void Taro.navigateTo({ url: `/staff/events/checkin?id=${encodeURIComponent(id)}` })} data-testid="event-checkin-desk">
                   现场签到
                 </Button>
+                <Button fill="outline" onClick={() => void Taro.navigateTo({ url: `/staff/events/minutes?id=${encodeURIComponent(id)}` })} data-testid="event-minutes">
+                  活动纪要
+                </Button>
               </View>
             ) : null}
           </View>
