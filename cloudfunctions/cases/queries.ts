@@ -19,6 +19,7 @@ import { distanceMeters, toLngLat } from '../core/geo'
 import { unitsByIds } from '../core/org-cache'
 import { actorOf } from './actors'
 import { CASE_COLLECTIONS, type CaseDoc } from './collections'
+import { tallyBoxes, type BoxFacts } from './domain/inbox-counts'
 import { decide } from './domain/state-machine'
 import { detailFor, loadCase, raise } from './transitions'
 import { factsOf, publicName, toSummary } from './views'
@@ -94,7 +95,27 @@ function extensionWaiting(db: Db, unitId: string): Where<CaseDoc> {
   return { unitScope: unitId, 'extension.status': 'requested', status: 'processing', handlingUnitId: db.command.neq(unitId) }
 }
 
-const BOXES: Box[] = ['to_sign', 'processing', 'returned', 'overdue', 'revisit', 'resolved', 'extension']
+/**
+ * The badges of every box but 已办结 in one request: the unit's open cases, its resolved ones
+ * waiting for a 回访, and (for a supervisor) the extension requests below it, only the fields
+ * that place them, tallied by the same rules as the box queries (domain/inbox-counts.ts).
+ */
+async function openBoxCounts(db: Db, unitId: string, now: Date, supervises: boolean) {
+  const _ = db.command
+  const at = now.toISOString()
+  const mine = [
+    { handlingUnitId: unitId, status: _.in(['pending_sign', 'processing', 'returned']) },
+    { handlingUnitId: unitId, status: 'resolved', rating: null, revisitDueAt: _.lte(at) },
+  ]
+  const res = (await db
+    .collection(CASE_COLLECTIONS.cases)
+    .aggregate()
+    .match(_.or(supervises ? [...mine, extensionWaiting(db, unitId)] : mine))
+    .project({ status: 1, handlingUnitId: 1, unitScope: 1, ackDueAt: 1, handleDueAt: 1, revisitDueAt: 1, rating: 1, extension: 1 })
+    .limit(10_000_000)
+    .end()) as { data: BoxFacts[] }
+  return tallyBoxes(res.data, unitId, at, supervises)
+}
 
 /**
  * One unit's box with the counts of every box (the tabs' badges). Staff of the unit or above;
@@ -107,22 +128,20 @@ export async function inbox(ctx: ActionContext, input: z.output<typeof InboxInpu
   const { db } = ctx.rt
   const now = ctx.now()
   const cases = collection(db, CASE_COLLECTIONS.cases)
-  const count = async (box: Box) => {
-    if (box === 'extension' && !supervises) return 0
-    const parts = await Promise.all(boxQueries(db, input.unitId, box, now).map((q) => cases.where(q.where).count()))
-    return parts.reduce((n, p) => n + p, 0)
-  }
-  const tallies = await Promise.all(BOXES.map(count))
-  const counts = Object.fromEntries(BOXES.map((b, i) => [b, tallies[i] ?? 0])) as Record<Box, number>
   // Most urgent first: the earliest deadline at the top. Each part gives its first
   // skip+pageSize, and the merge keeps the page (boxes are small; depth is capped by the contract).
   const skip = skipOf(input)
-  const parts = await Promise.all(
-    boxQueries(db, input.unitId, input.box, now).map(async (q) => {
-      const docs = await cases.where(q.where).orderBy(q.order, 'asc').limit(Math.min(1000, skip + input.pageSize)).get()
-      return docs.map((d) => ({ d, due: d[q.order] ?? '' }))
-    }),
-  )
+  const [tallied, resolved, parts] = await Promise.all([
+    openBoxCounts(db, input.unitId, now, supervises),
+    cases.where({ handlingUnitId: input.unitId, status: 'resolved' }).count(),
+    Promise.all(
+      boxQueries(db, input.unitId, input.box, now).map(async (q) => {
+        const docs = await cases.where(q.where).orderBy(q.order, 'asc').limit(Math.min(1000, skip + input.pageSize)).get()
+        return docs.map((d) => ({ d, due: d[q.order] ?? '' }))
+      }),
+    ),
+  ])
+  const counts: Record<Box, number> = { ...tallied, resolved }
   const page = parts
     .flat()
     .sort((a, b) => a.due.localeCompare(b.due) || a.d._id.localeCompare(b.d._id))
