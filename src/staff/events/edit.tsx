@@ -1,64 +1,59 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Button, Checkbox } from '@nutui/nutui-react-taro'
+import { AsyncView } from '../../components/async-view'
 import { PageShell } from '../../components/page-shell'
+import { useAsync } from '../../hooks/use-async'
 import { useMe } from '../../hooks/use-me'
-import { toast, toastError } from '../../lib/feedback'
+import { confirm, toast, toastError } from '../../lib/feedback'
 import { unitsWith } from '../../lib/roles'
-import { eventsService, type EventDraftInput } from '../../services/events'
-import { EventForm, type FormState } from './event-form'
+import { eventsService, type EventDetail } from '../../services/events'
+import { EventForm } from './event-form'
+import { EMPTY_FORM, fromDraft, toDraft, type FormState, type StoredDraft } from './form-state'
 import './edit.scss'
 
 const tomorrow = () => new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10)
 
-const EMPTY: FormState = {
-  kind: 'bench_meeting', title: '', description: '', date: '', startTime: '09:30', endTime: '11:00', placeName: '', address: '',
-  capacity: '30', audience: 'community', organiserPhone: '', series: 'none', weekday: 1, day: '15', count: '4',
+/** What the page edits: nothing yet (new event or series) or a stored event with its draft. */
+interface Editing {
+  event: EventDetail | null
+  base: StoredDraft | null
 }
 
-/** The draft fields from the form; the server checks every rule and answers in Chinese. */
-function toDraft(form: FormState, unitId: string): EventDraftInput {
-  return {
-    unitId,
-    kind: form.kind,
-    title: form.title,
-    description: form.description,
-    place: { name: form.placeName, address: form.address, location: null },
-    capacity: Number(form.capacity || 0),
-    date: form.date,
-    startTime: form.startTime,
-    endTime: form.endTime,
-    audience: { kind: form.audience, placeIds: [] },
-    organiser: { name: '', phone: form.organiserPhone },
+async function save(form: FormState, unitId: string, editing: Editing, publishNow: boolean): Promise<string> {
+  const draft = toDraft(form, unitId, editing.base)
+  const { event } = editing
+  if (event) {
+    const saved = await eventsService.update(event.id, draft)
+    if (publishNow && event.status === 'draft') await eventsService.publish(event.id)
+    return saved.notified > 0 ? `已保存，已通知 ${saved.notified} 位报名的居民` : '已保存'
   }
+  if (form.series === 'none') {
+    const created = await eventsService.create(draft)
+    if (publishNow) await eventsService.publish(created.id)
+  } else {
+    const { date: from, signUpOpensAt: _o, signUpClosesAt: _c, cancelDeadline: _d, ...base } = draft
+    const rule = form.series === 'weekly' ? { kind: 'weekly' as const, weekday: form.weekday } : { kind: 'monthly' as const, day: Number(form.day) }
+    await eventsService.createSeries({ ...base, rule, from, count: Number(form.count || 1), publishNow })
+  }
+  return publishNow ? '已发布' : '已存为草稿'
 }
 
-/** 新建活动 / 新建系列活动: one event, or a weekly or monthly series; published at once or kept as a draft. */
-export default function StaffEventEditPage() {
-  const { params } = useRouter()
-  const wantsSeries = params.series === '1'
-  const { profile } = useMe()
-  const unitId = unitsWith(profile, 'events.manage')[0] ?? null
-  const [form, setForm] = useState<FormState>({ ...EMPTY, date: tomorrow(), series: wantsSeries ? 'weekly' : 'none' })
-  const [publishNow, setPublishNow] = useState(true)
+/** The form and its save button, for a new event, a new series, or a stored event (edit, or move one occurrence). */
+function EditForm({ initial, editing, unitId }: { initial: FormState; editing: Editing; unitId: string | null }) {
+  const [form, setForm] = useState<FormState>(initial)
+  const [publishNow, setPublishNow] = useState(editing.event === null)
   const [busy, setBusy] = useState(false)
   const set = (patch: Partial<FormState>) => setForm((old) => ({ ...old, ...patch }))
+  const status = editing.event?.status ?? null
 
   const submit = async () => {
     if (!unitId) return toast('您没有可以主办活动的单位')
+    if (status === 'published' && !(await confirm({ title: '保存修改', content: '活动已发布。改了时间或地点，会通知所有已报名、候补的居民，他们可以不受截止时间限制取消。确定保存吗？', confirmText: '保存' }))) return
     setBusy(true)
     try {
-      const draft = toDraft(form, unitId)
-      if (form.series === 'none') {
-        const created = await eventsService.create(draft)
-        if (publishNow) await eventsService.publish(created.id)
-      } else {
-        const { date: from, signUpOpensAt: _o, signUpClosesAt: _c, cancelDeadline: _d, ...base } = draft
-        const rule = form.series === 'weekly' ? { kind: 'weekly' as const, weekday: form.weekday } : { kind: 'monthly' as const, day: Number(form.day) }
-        await eventsService.createSeries({ ...base, rule, from, count: Number(form.count || 1), publishNow })
-      }
-      toast(publishNow ? '已发布' : '已存为草稿', 'success')
+      toast(await save(form, unitId, editing, publishNow), 'success')
       setTimeout(() => void Taro.navigateBack(), 800)
     } catch (error) {
       toastError(error)
@@ -68,14 +63,46 @@ export default function StaffEventEditPage() {
   }
 
   return (
-    <PageShell className="staff-event-edit" testId="staff-event-edit-page">
-      <EventForm form={form} set={set} allowSeries={wantsSeries} />
+    <View>
+      <EventForm form={form} set={set} allowSeries={form.series !== 'none'} unitId={unitId} />
       <View className="staff-event-edit__foot">
-        <Checkbox checked={publishNow} onChange={setPublishNow} label="立即发布（不勾选则存为草稿）" />
+        {status === null || status === 'draft' ? <Checkbox checked={publishNow} onChange={setPublishNow} label={status === 'draft' ? '保存后立即发布' : '立即发布（不勾选则存为草稿）'} /> : null}
         <Button type="primary" block loading={busy} onClick={() => void submit()} data-testid="event-form-submit">
           {form.series === 'none' ? '保存活动' : '排好系列活动'}
         </Button>
       </View>
+    </View>
+  )
+}
+
+/** 新建活动 / 新建系列活动 / 修改活动 (`?id=`: a stored event, also how one occurrence of a series is moved). */
+export default function StaffEventEditPage() {
+  const { params } = useRouter()
+  const editId = params.id ? decodeURIComponent(params.id) : null
+  const { profile } = useMe()
+  const stored = useAsync(async () => (editId ? await eventsService.get(editId) : null), [editId])
+  useEffect(() => {
+    if (editId) void Taro.setNavigationBarTitle({ title: '修改活动' })
+  }, [editId])
+  if (!editId) {
+    const initial: FormState = { ...EMPTY_FORM, date: tomorrow(), series: params.series === '1' ? 'weekly' : 'none' }
+    return (
+      <PageShell className="staff-event-edit" testId="staff-event-edit-page">
+        <EditForm initial={initial} editing={{ event: null, base: null }} unitId={unitsWith(profile, 'events.manage')[0] ?? null} />
+      </PageShell>
+    )
+  }
+  return (
+    <PageShell className="staff-event-edit" testId="staff-event-edit-page">
+      <AsyncView state={stored}>
+        {(event) =>
+          event?.draft ? (
+            <EditForm initial={fromDraft(event.draft)} editing={{ event, base: event.draft }} unitId={event.unitId} />
+          ) : (
+            <View className="staff-event-edit__foot">只有主办单位的工作人员可以修改这个活动</View>
+          )
+        }
+      </AsyncView>
     </PageShell>
   )
 }

@@ -1,36 +1,21 @@
 import type { ReactNode } from 'react'
 import { View, Text, Input, Picker } from '@tarojs/components'
-import { AUDIENCE_LABELS, EVENT_KINDS, WEEKDAY_LABELS, type AudienceKind, type EventKind } from '../../../types/events-labels'
-import { Tappable } from '../../components/tappable'
+import { AUDIENCE_LABELS, EVENT_KINDS, WEEKDAY_LABELS, type AudienceKind } from '../../../types/events-labels'
+import { PlacesField } from './components/places-field'
+import { QuestionEditor } from './components/question-editor'
+import type { FormState } from './form-state'
 
-/** The fields the organiser types, as strings until submit. */
-export interface FormState {
-  kind: EventKind
-  title: string
-  description: string
-  date: string
-  startTime: string
-  endTime: string
-  placeName: string
-  address: string
-  capacity: string
-  audience: AudienceKind
-  organiserPhone: string
-  series: 'none' | 'weekly' | 'monthly'
-  weekday: number
-  day: string
-  count: string
-}
+export type { FormState } from './form-state'
 
-const AUDIENCES: AudienceKind[] = ['community', 'everyone', 'party_members', 'volunteers']
+const AUDIENCES: AudienceKind[] = ['community', 'everyone', 'places', 'party_members', 'volunteers']
 
 function Chips<T extends string | number>({ options, value, onPick, testId }: { options: { key: T; label: string }[]; value: T; onPick(v: T): void; testId: string }) {
   return (
     <View className="event-form__chips">
       {options.map((o) => (
-        <Tappable key={String(o.key)} className={`event-form__chip ${value === o.key ? 'event-form__chip--on' : ''}`} onTap={() => onPick(o.key)} testId={`${testId}-${o.key}`} pressed={value === o.key}>
+        <Text key={String(o.key)} className={`event-form__chip ${value === o.key ? 'event-form__chip--on' : ''}`} onClick={() => onPick(o.key)} data-testid={`${testId}-${o.key}`}>
           {o.label}
-        </Tappable>
+        </Text>
       ))}
     </View>
   )
@@ -45,8 +30,8 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
-/** The event form: kind, title, when (one date, or a weekly/monthly rule), where, seats, who may join. */
-export function EventForm({ form, set, allowSeries }: { form: FormState; set(patch: Partial<FormState>): void; allowSeries: boolean }) {
+/** The event form: kind, title, when (one date, or a weekly/monthly rule), where, seats, who may join, what to ask. */
+export function EventForm({ form, set, allowSeries, unitId }: { form: FormState; set(patch: Partial<FormState>): void; allowSeries: boolean; unitId: string | null }) {
   return (
     <View className="event-form">
       <Field label="活动类型">
@@ -84,10 +69,14 @@ export function EventForm({ form, set, allowSeries }: { form: FormState; set(pat
         <Input className="event-form__input" value={form.address} maxlength={100} placeholder="详细地址（选填）" onInput={(e) => set({ address: e.detail.value })} />
       </Field>
       <Field label="名额（0 为不限）">
-        <Input className="event-form__input" type="number" aria-label="名额" value={form.capacity} onInput={(e) => set({ capacity: e.detail.value })} data-testid="event-form-capacity" />
+        <Input className="event-form__input" type="number" value={form.capacity} onInput={(e) => set({ capacity: e.detail.value })} data-testid="event-form-capacity" />
       </Field>
       <Field label="面向">
         <Chips options={AUDIENCES.map((a) => ({ key: a, label: AUDIENCE_LABELS[a] }))} value={form.audience} onPick={(audience) => set({ audience })} testId="event-form-audience" />
+        {form.audience === 'places' && unitId ? <PlacesField unitId={unitId} chosen={form.placeIds} onChange={(placeIds) => set({ placeIds })} /> : null}
+      </Field>
+      <Field label="报名时填写">
+        <QuestionEditor questions={form.questions} onChange={(questions) => set({ questions })} />
       </Field>
       <Field label="联系电话">
         <Input className="event-form__input" value={form.organiserPhone} maxlength={20} placeholder="居民有事可打（选填）" onInput={(e) => set({ organiserPhone: e.detail.value })} />

@@ -9,6 +9,7 @@ import { confirm, toast, toastError } from '../../lib/feedback'
 import { eventsService, type RosterEntry } from '../../services/events'
 import { REGISTRATION_STATUS_LABELS } from '../../pages/events/format'
 import { deliverExport, EXPORT_AS_LINK } from '../cases/export-file'
+import { ManageBar } from './components/manage-bar'
 import './roster.scss'
 
 type Status = RosterEntry['status']
@@ -86,6 +87,7 @@ export default function StaffRosterPage() {
 
   return (
     <PageShell className="roster" testId="staff-roster-page">
+      <ManageBar eventId={id} onChanged={() => void roster.reload()} />
       <AsyncView state={roster}>
         {(r) => (
           <View>
