@@ -1,15 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { events } from '../cloudfunctions/events'
-import { confirmDialog, flow, inputByTestId, loginAs, startApp, type E2eApp } from './harness'
-
-/** Each person in a page of their own (as on their own phone), signed in. */
-async function signedIn(context: BrowserContext, openid: string, errors: Error[]): Promise<Page> {
-  const page = await context.newPage()
-  page.setDefaultTimeout(15_000)
-  page.on('pageerror', (err) => errors.push(err))
-  await loginAs(page, openid)
-  return page
-}
+import { confirmDialog, flow, inputByTestId, loginAs, signedIn, startApp, type E2eApp } from './harness'
 
 /** A Shanghai date `days` from today, `YYYY-MM-DD`. */
 const shanghaiDate = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10)

@@ -126,6 +126,15 @@ export async function loginAs(page: Page, openid: string): Promise<void> {
   await page.getByTestId('home-page').waitFor()
 }
 
+/** Another person in a page of their own (as on their own phone) in the flow's context, signed in. */
+export async function signedIn(context: BrowserContext, openid: string, errors: Error[]): Promise<Page> {
+  const page = await context.newPage()
+  page.setDefaultTimeout(15_000)
+  page.on('pageerror', (err) => errors.push(err))
+  await loginAs(page, openid)
+  return page
+}
+
 /** Taps a tab of the tab bar by its label (首页 / 消息 / 我的). */
 export async function openTab(page: Page, label: string): Promise<void> {
   await page.locator('.taro-tabbar__tabbar').getByText(label, { exact: true }).click()

@@ -1,15 +1,5 @@
 import { DEMO_PLACES } from '../demo/places'
-import type { BrowserContext, Page } from 'playwright-core'
-import { confirmDialog, flow, inputByTestId, loginAs, startApp, textareaByTestId, type E2eApp } from './harness'
-
-/** Each person in a page of their own (as on their own phone), signed in. */
-async function signedIn(context: BrowserContext, openid: string, errors: Error[]): Promise<Page> {
-  const page = await context.newPage()
-  page.setDefaultTimeout(15_000)
-  page.on('pageerror', (err) => errors.push(err))
-  await loginAs(page, openid)
-  return page
-}
+import { confirmDialog, flow, inputByTestId, loginAs, signedIn, startApp, textareaByTestId, type E2eApp } from './harness'
 
 /*
  * 社区通知 end to end: the secretary sends a notice to one 楼栋 (王秀兰 and 张志强 live there),
