@@ -9,6 +9,7 @@ import { useMe } from '../../hooks/use-me'
 import { confirm, toast, toastError } from '../../lib/feedback'
 import { unitsWith } from '../../lib/roles'
 import { eventsService, type EventDetail } from '../../services/events'
+import { DateTimeField } from './components/more-settings'
 import { EventForm } from './event-form'
 import { EMPTY_FORM, fromDraft, toDraft, type FormState, type StoredDraft } from './form-state'
 import './edit.scss'
@@ -26,12 +27,13 @@ async function save(form: FormState, unitId: string, editing: Editing, publishNo
   const { event } = editing
   if (event) {
     const saved = await eventsService.update(event.id, draft)
-    if (publishNow && event.status === 'draft') await eventsService.publish(event.id)
+    if (publishNow && event.status === 'draft') await eventsService.publish(event.id, form.publishAt || null)
     return saved.notified > 0 ? `已保存，已通知 ${saved.notified} 位报名的居民` : '已保存'
   }
   if (form.series === 'none') {
     const created = await eventsService.create(draft)
-    if (publishNow) await eventsService.publish(created.id)
+    if (publishNow) await eventsService.publish(created.id, form.publishAt || null)
+    if (publishNow && form.publishAt) return `将于 ${form.publishAt} 发布`
   } else {
     const { date: from, signUpOpensAt: _o, signUpClosesAt: _c, cancelDeadline: _d, ...base } = draft
     const rule = form.series === 'weekly' ? { kind: 'weekly' as const, weekday: form.weekday } : { kind: 'monthly' as const, day: Number(form.day) }
@@ -66,7 +68,10 @@ function EditForm({ initial, editing, unitId }: { initial: FormState; editing: E
     <View>
       <EventForm form={form} set={set} allowSeries={form.series !== 'none'} unitId={unitId} />
       <View className="staff-event-edit__foot">
-        {status === null || status === 'draft' ? <Checkbox checked={publishNow} onChange={setPublishNow} label={status === 'draft' ? '保存后立即发布' : '立即发布（不勾选则存为草稿）'} /> : null}
+        {status === null || status === 'draft' ? <Checkbox checked={publishNow} onChange={setPublishNow} label={status === 'draft' ? '保存后发布' : '发布（不勾选则存为草稿）'} /> : null}
+        {publishNow && form.series === 'none' && (status === null || status === 'draft') ? (
+          <DateTimeField value={form.publishAt} onChange={(publishAt) => set({ publishAt })} unset="定时发布：不设则立即发布" testId="event-form-publish-at" />
+        ) : null}
         <Button type="primary" block loading={busy} onClick={() => void submit()} data-testid="event-form-submit">
           {form.series === 'none' ? '保存活动' : '排好系列活动'}
         </Button>

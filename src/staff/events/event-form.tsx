@@ -1,6 +1,8 @@
-import type { ReactNode } from 'react'
+import { useState } from 'react'
 import { View, Text, Input, Picker } from '@tarojs/components'
 import { AUDIENCE_LABELS, EVENT_KINDS, WEEKDAY_LABELS, type AudienceKind } from '../../../types/events-labels'
+import { Chips, Field } from './components/fields'
+import { MoreSettings } from './components/more-settings'
 import { PlacesField } from './components/places-field'
 import { QuestionEditor } from './components/question-editor'
 import type { FormState } from './form-state'
@@ -9,29 +11,9 @@ export type { FormState } from './form-state'
 
 const AUDIENCES: AudienceKind[] = ['community', 'everyone', 'places', 'party_members', 'volunteers']
 
-function Chips<T extends string | number>({ options, value, onPick, testId }: { options: { key: T; label: string }[]; value: T; onPick(v: T): void; testId: string }) {
-  return (
-    <View className="event-form__chips">
-      {options.map((o) => (
-        <Text key={String(o.key)} className={`event-form__chip ${value === o.key ? 'event-form__chip--on' : ''}`} onClick={() => onPick(o.key)} data-testid={`${testId}-${o.key}`}>
-          {o.label}
-        </Text>
-      ))}
-    </View>
-  )
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <View className="event-form__field">
-      <Text className="event-form__label">{label}</Text>
-      {children}
-    </View>
-  )
-}
-
 /** The event form: kind, title, when (one date, or a weekly/monthly rule), where, seats, who may join, what to ask. */
 export function EventForm({ form, set, allowSeries, unitId }: { form: FormState; set(patch: Partial<FormState>): void; allowSeries: boolean; unitId: string | null }) {
+  const [more, setMore] = useState(false)
   return (
     <View className="event-form">
       <Field label="活动类型">
@@ -81,6 +63,13 @@ export function EventForm({ form, set, allowSeries, unitId }: { form: FormState;
       <Field label="联系电话">
         <Input className="event-form__input" value={form.organiserPhone} maxlength={20} placeholder="居民有事可打（选填）" onInput={(e) => set({ organiserPhone: e.detail.value })} />
       </Field>
+      {more ? (
+        <MoreSettings form={form} set={set} series={form.series !== 'none'} />
+      ) : (
+        <Text className="event-form__link" onClick={() => setMore(true)} data-testid="event-form-more-open">
+          更多设置：预留名额、同行、审核、报名时间、提醒、须知 ›
+        </Text>
+      )}
       <Field label="活动介绍">
         <Input className="event-form__input" value={form.description} maxlength={2000} placeholder="内容、须知（选填）" onInput={(e) => set({ description: e.detail.value })} />
       </Field>

@@ -29,9 +29,15 @@ describe('staff event form state', () => {
   })
 
   it('should keep what the form does not show when editing a stored draft', () => {
-    const stored = EventDraftSchema.parse({ ...toDraft(FORM, 'c-dongxianmen'), reservedSeats: 5, guestsMax: 2, terms: '请带医保卡', signUpOpensAt: '2026-12-05 08:00' })
-    const edited = EventDraftSchema.parse(toDraft({ ...fromDraft(stored), title: '义诊（改期）', date: '2026-12-13' }, 'c-dongxianmen', stored))
-    expect(edited).toEqual({ ...stored, title: '义诊（改期）', date: '2026-12-13', signUpOpensAt: '2026-12-06 08:00' })
+    const stored = EventDraftSchema.parse({ ...toDraft(FORM, 'c-dongxianmen'), place: { name: '卫生服务站', address: '', location: { lng: 108.95, lat: 34.25 } }, offerHoldHours: 6 })
+    const edited = EventDraftSchema.parse(toDraft({ ...fromDraft(stored), title: '义诊（改期）' }, 'c-dongxianmen', stored))
+    expect(edited).toEqual({ ...stored, title: '义诊（改期）' })
+  })
+
+  it('should send the further settings as typed and none for an empty window', () => {
+    const typed = { ...FORM, reservedSeats: '5', guestsMax: '1', approvalRequired: true, terms: '请带医保卡', reminderHours: [24], signUpOpensAt: '2026-12-05 08:00' }
+    const draft = EventDraftSchema.parse(toDraft(typed, 'c-dongxianmen'))
+    expect(draft).toMatchObject({ reservedSeats: 5, guestsMax: 1, approvalRequired: true, terms: '请带医保卡', reminderHours: [24], signUpOpensAt: '2026-12-05 08:00', signUpClosesAt: null, cancelDeadline: null })
   })
 
   it('should move the sign-up window and the cancellation deadline with the event', () => {
@@ -39,6 +45,8 @@ describe('staff event form state', () => {
     const earlier = toDraft({ ...fromDraft(stored), date: '2026-12-01', startTime: '08:00' }, 'c-dongxianmen', stored)
     expect(earlier).toMatchObject({ signUpOpensAt: '2026-11-24 08:00', signUpClosesAt: null, cancelDeadline: '2026-12-01 06:00' })
     expect(EventDraftSchema.safeParse(earlier).success).toBe(true)
+    // a window the organiser typed anew is sent as typed
+    expect(toDraft({ ...fromDraft(stored), date: '2026-12-01', signUpOpensAt: '2026-11-28 09:00' }, 'c-dongxianmen', stored).signUpOpensAt).toBe('2026-11-28 09:00')
   })
 
   it('should be refused by the contract when a choice question has one option', () => {

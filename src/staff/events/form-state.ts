@@ -27,6 +27,19 @@ export interface FormState {
   placeIds: string[]
   questions: QuestionState[]
   organiserPhone: string
+  /** Seats kept back for 代报名. */
+  reservedSeats: string
+  /** Guests ("+1") a resident may bring; 0 = none. */
+  guestsMax: string
+  approvalRequired: boolean
+  /** `YYYY-MM-DD HH:mm`; '' = on publication / at the start. */
+  signUpOpensAt: string
+  signUpClosesAt: string
+  cancelDeadline: string
+  terms: string
+  reminderHours: number[]
+  /** '' = publish on saving (when ticked); otherwise 定时发布 at this time. */
+  publishAt: string
   series: 'none' | 'weekly' | 'monthly'
   weekday: number
   day: string
@@ -50,6 +63,15 @@ export const EMPTY_FORM: FormState = {
   placeIds: [],
   questions: [],
   organiserPhone: '',
+  reservedSeats: '0',
+  guestsMax: '0',
+  approvalRequired: false,
+  signUpOpensAt: '',
+  signUpClosesAt: '',
+  cancelDeadline: '',
+  terms: '',
+  reminderHours: [24, 2],
+  publishAt: '',
   series: 'none',
   weekday: 1,
   day: '15',
@@ -88,28 +110,46 @@ export function fromDraft(d: StoredDraft): FormState {
     placeIds: d.audience.placeIds,
     questions: d.questions.map((q) => ({ id: q.id, kind: q.kind, label: q.label, options: q.options.join('，'), required: q.required, sensitive: q.sensitive })),
     organiserPhone: d.organiser.phone,
+    reservedSeats: String(d.reservedSeats),
+    guestsMax: String(d.guestsMax),
+    approvalRequired: d.approvalRequired,
+    signUpOpensAt: d.signUpOpensAt ?? '',
+    signUpClosesAt: d.signUpClosesAt ?? '',
+    cancelDeadline: d.cancelDeadline ?? '',
+    terms: d.terms,
+    reminderHours: d.reminderHours,
   }
 }
 
 const asMinutes = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00Z`) / 60_000
 const fromMinutes = (m: number) => new Date(m * 60_000).toISOString().slice(0, 16).replace('T', ' ')
 
-/** Moves a stored wall-clock time (`2026-12-05 14:30`, Shanghai has no summer time) by the event's own move. */
-function shifted(local: string | null, minutes: number): string | null {
-  return local && minutes ? fromMinutes(asMinutes(local) + minutes) : local
+/**
+ * A window time as sent: '' is none; a time the organiser left as stored moves with the event
+ * when the event is moved (Shanghai has no summer time), so one occurrence of a series moved
+ * to another day keeps its "opens 7 days before".
+ */
+function windowTime(typed: string, stored: string | null | undefined, moved: number): string | null {
+  if (!typed) return null
+  return moved && typed === stored ? fromMinutes(asMinutes(typed) + moved) : typed
 }
 
 /**
  * The draft to send. When editing, `base` is the stored draft: what the form does not show
- * (reserved seats, reminders…) is kept as it was, and the sign-up window and cancellation
- * deadline move with the event when it is moved (one occurrence of a series moved to another
- * day keeps its "opens 7 days before"). The server checks every rule.
+ * (the place's map point, the offer hold) is kept as it was. The server checks every rule.
  */
 export function toDraft(form: FormState, unitId: string, base: StoredDraft | null = null): EventDraftInput {
   const moved = base && form.date ? asMinutes(`${form.date} ${form.startTime}`) - asMinutes(`${base.date} ${base.startTime}`) : 0
   return {
     ...(base ?? {}),
-    ...(base ? { signUpOpensAt: shifted(base.signUpOpensAt, moved), signUpClosesAt: shifted(base.signUpClosesAt, moved), cancelDeadline: shifted(base.cancelDeadline, moved) } : {}),
+    signUpOpensAt: windowTime(form.signUpOpensAt, base?.signUpOpensAt, moved),
+    signUpClosesAt: windowTime(form.signUpClosesAt, base?.signUpClosesAt, moved),
+    cancelDeadline: windowTime(form.cancelDeadline, base?.cancelDeadline, moved),
+    reservedSeats: Number(form.reservedSeats || 0),
+    guestsMax: Number(form.guestsMax || 0),
+    approvalRequired: form.approvalRequired,
+    terms: form.terms,
+    reminderHours: form.reminderHours,
     unitId,
     kind: form.kind,
     title: form.title,
