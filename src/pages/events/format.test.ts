@@ -1,5 +1,5 @@
 import dayjs from '../../lib/dayjs'
-import { formatWhen, myStatusLabel, seatLabel, signUpLine } from './format'
+import { dateRange, formatWhen, myStatusLabel, seatLabel, signUpLine } from './format'
 
 const NOW = dayjs('2026-11-30T02:00:00.000Z')
 
@@ -32,5 +32,17 @@ describe('events format', () => {
     const signUp = { opensAt: '2026-12-01T01:00:00.000Z', closesAt: '2026-11-30T10:00:00.000Z' }
     expect(signUpLine({ signUp: { ...signUp, state: 'not_open' } }, NOW)).toBe('12月1日 09:00 开始报名')
     expect(signUpLine({ signUp: { ...signUp, state: 'open' } }, NOW)).toBe('报名截止：18:00')
+  })
+
+  it.each([
+    // NOW is Monday 2026-11-30, 10:00 in Shanghai
+    ['all', NOW, {}],
+    ['weekend', NOW, { from: '2026-12-05', to: '2026-12-06' }],
+    ['weekend', dayjs('2026-12-06T02:00:00.000Z'), { from: '2026-12-06', to: '2026-12-06' }],
+    ['week', NOW, { from: '2026-11-30', to: '2026-12-06' }],
+    // 23:30 on 11-30 in Shanghai is still 11-30 there
+    ['month', dayjs('2026-11-30T15:30:00.000Z'), { from: '2026-11-30', to: '2026-12-29' }],
+  ] as const)('should ask for the dates of %s', (filter, now, range) => {
+    expect(dateRange(filter, now)).toEqual(range)
   })
 })

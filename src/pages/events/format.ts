@@ -69,3 +69,32 @@ export function signUpLine(e: Pick<EventSummary, 'signUp'>, now: dayjs.Dayjs = d
       return '活动已取消'
   }
 }
+
+/** The date filters of the list: 全部, 本周末, 7 天内, 30 天内. */
+export const DATE_FILTERS = [
+  { key: 'all', label: '全部日期' },
+  { key: 'weekend', label: '本周末' },
+  { key: 'week', label: '7 天内' },
+  { key: 'month', label: '30 天内' },
+] as const
+export type DateFilter = (typeof DATE_FILTERS)[number]['key']
+
+/** The Shanghai dates a date filter asks the list for (inclusive), from today. */
+export function dateRange(filter: DateFilter, now: dayjs.Dayjs = dayjs()): { from?: string; to?: string } {
+  const today = now.tz(ZONE).startOf('day')
+  const day = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD')
+  switch (filter) {
+    case 'all':
+      return {}
+    case 'weekend': {
+      // Saturday and Sunday of this week; on a Sunday, today only.
+      const toSaturday = (6 - today.day() + 7) % 7
+      const saturday = today.day() === 0 ? today : today.add(toSaturday, 'day')
+      return { from: day(saturday), to: day(today.day() === 0 ? today : saturday.add(1, 'day')) }
+    }
+    case 'week':
+      return { from: day(today), to: day(today.add(6, 'day')) }
+    case 'month':
+      return { from: day(today), to: day(today.add(29, 'day')) }
+  }
+}

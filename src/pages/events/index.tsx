@@ -10,8 +10,8 @@ import { useMe } from '../../hooks/use-me'
 import { can } from '../../lib/roles'
 import { eventsService } from '../../services/events'
 import { EventCard } from './components/event-card'
-import { EVENT_KINDS } from './format'
-import { Tappable } from '../../components/tappable'
+import { DATE_FILTERS, EVENT_KINDS, type DateFilter } from './format'
+import { useUpcoming } from './use-upcoming'
 import './index.scss'
 
 type Tab = 'upcoming' | 'mine' | 'past'
@@ -24,14 +24,17 @@ const TABS: { value: Tab; title: string }[] = [
 const go = (url: string) => void Taro.navigateTo({ url })
 
 /**
- * 活动报名: upcoming events I may join, soonest first, filtered by kind; my sign-ups; the
+ * 活动报名: upcoming events I may join, soonest first, filtered by kind and date, page by page; my sign-ups; the
  * ones I took part in. Each card shows the seats left, or my own status once I signed up.
  */
 export default function EventsPage() {
   const { profile } = useMe()
   const [tab, setTab] = useState<Tab>('upcoming')
   const [kind, setKind] = useState<EventKind | undefined>()
-  const list = useAsync(async () => (tab === 'upcoming' ? (await eventsService.list({ kind, limit: 50 })).items : (await eventsService.mine(tab === 'past')).items), [tab, kind])
+  const [dates, setDates] = useState<DateFilter>('all')
+  const upcoming = useUpcoming(kind, dates, tab === 'upcoming')
+  const mine = useAsync(async () => (tab === 'upcoming' ? [] : (await eventsService.mine(tab === 'past')).items), [tab])
+  const list = tab === 'upcoming' ? upcoming.state : mine
   useDidShow(() => {
     void list.reload()
   })
@@ -59,13 +62,19 @@ export default function EventsPage() {
       </Tabs>
       {tab === 'upcoming' ? (
         <View className="events__filters" data-testid="events-filters">
-          <Tappable className={`events__chip ${kind ? '' : 'events__chip--on'}`} onTap={() => setKind(undefined)} pressed={!kind}>
+          <Text className={`events__chip ${kind ? '' : 'events__chip--on'}`} onClick={() => setKind(undefined)}>
             全部
-          </Tappable>
+          </Text>
           {EVENT_KINDS.map((k) => (
-            <Tappable key={k.key} className={`events__chip ${kind === k.key ? 'events__chip--on' : ''}`} testId={`events-filter-${k.key}`} onTap={() => setKind(k.key)} pressed={kind === k.key}>
+            <Text key={k.key} className={`events__chip ${kind === k.key ? 'events__chip--on' : ''}`} data-testid={`events-filter-${k.key}`} onClick={() => setKind(k.key)}>
               {k.label}
-            </Tappable>
+            </Text>
+          ))}
+          <View className="events__break" />
+          {DATE_FILTERS.map((d) => (
+            <Text key={d.key} className={`events__chip ${dates === d.key ? 'events__chip--on' : ''}`} data-testid={`events-dates-${d.key}`} onClick={() => setDates(d.key)}>
+              {d.label}
+            </Text>
           ))}
         </View>
       ) : null}
@@ -81,6 +90,11 @@ export default function EventsPage() {
             {items.map((e) => (
               <EventCard key={e.id} event={e} onOpen={(id) => go(`/pages/events/detail?id=${encodeURIComponent(id)}`)} />
             ))}
+            {tab === 'upcoming' && upcoming.hasMore ? (
+              <Button fill="outline" block loading={upcoming.loadingMore} onClick={() => void upcoming.loadMore()} data-testid="events-more">
+                加载更多
+              </Button>
+            ) : null}
           </View>
         )}
       </AsyncView>
