@@ -3,7 +3,8 @@ import { events } from '../cloudfunctions/events'
 import { confirmDialog, flow, inputByTestId, loginAs, signedIn, startApp, type E2eApp } from './harness'
 
 /** A Shanghai date `days` from today, `YYYY-MM-DD`. */
-const shanghaiDate = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10)
+const shanghaiDate = (days: number) =>
+  new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10)
 
 /*
  * 活动报名 end to end on the real host: one seat, 王秀兰 takes it from 首页, 李建国 waits
@@ -41,47 +42,55 @@ describe('活动报名', () => {
     return id
   }
 
-  flow(() => app, 'should sign up the last seat, waitlist the next resident and give him the seat when it frees', async ({ page, context, pageErrors }) => {
-    const id = await oneSeatEvent('板凳会：楼院停车怎么管')
-    const status = (p: Page, text: string) => p.getByTestId('event-my-status').filter({ hasText: text }).waitFor()
+  flow(
+    () => app,
+    'should sign up the last seat, waitlist the next resident and give him the seat when it frees',
+    async ({ page, context, pageErrors }) => {
+      const id = await oneSeatEvent('板凳会：楼院停车怎么管')
+      const status = (p: Page, text: string) => p.getByTestId('event-my-status').filter({ hasText: text }).waitFor()
 
-    await loginAs(page, 'demo-resident-1')
-    await page.getByTestId('home-entry-events').click()
-    await page.getByTestId(`event-card-status-${id}`).filter({ hasText: '剩余 1 席' }).waitFor()
-    await page.getByTestId(`event-card-${id}`).click()
-    await page.getByTestId('event-signup').filter({ hasText: '立即报名' }).click()
-    await status(page, '已报名 ✓')
+      await loginAs(page, 'demo-resident-1')
+      await page.getByTestId('home-entry-events').click()
+      await page.getByTestId(`event-card-status-${id}`).filter({ hasText: '剩余 1 席' }).waitFor()
+      await page.getByTestId(`event-card-${id}`).click()
+      await page.getByTestId('event-signup').filter({ hasText: '立即报名' }).click()
+      await status(page, '已报名 ✓')
 
-    const li = await signedIn(context, 'demo-resident-2', pageErrors)
-    await li.goto(`/#/pages/events/detail?id=${encodeURIComponent(id)}`)
-    await li.getByTestId('event-signup').filter({ hasText: '报名候补' }).click()
-    await status(li, '候补第 1 位')
+      const li = await signedIn(context, 'demo-resident-2', pageErrors)
+      await li.goto(`/#/pages/events/detail?id=${encodeURIComponent(id)}`)
+      await li.getByTestId('event-signup').filter({ hasText: '报名候补' }).click()
+      await status(li, '候补第 1 位')
 
-    await page.getByTestId('event-cancel').click()
-    await confirmDialog(page)
-    await status(page, '已取消报名')
+      await page.getByTestId('event-cancel').click()
+      await confirmDialog(page)
+      await status(page, '已取消报名')
 
-    await li.reload()
-    await status(li, '前确认')
-    await li.getByTestId('event-accept').click()
-    await status(li, '已报名 ✓')
-    expect(pageErrors).toEqual([])
-  })
+      await li.reload()
+      await status(li, '前确认')
+      await li.getByTestId('event-accept').click()
+      await status(li, '已报名 ✓')
+      expect(pageErrors).toEqual([])
+    },
+  )
 
-  flow(() => app, 'should let the secretary plan a weekly series and list each occurrence', async ({ page, pageErrors }) => {
-    await loginAs(page, 'demo-secretary-1')
-    await page.goto('/#/staff/events/index')
-    await page.getByTestId('staff-events-new-series').click()
-    await page.getByTestId('event-form-kind-monday_class').click()
-    await inputByTestId(page, 'event-form-title').fill('周一课堂')
-    await page.getByTestId('event-form-weekday-1').click()
-    await inputByTestId(page, 'event-form-count').fill('3')
-    await inputByTestId(page, 'event-form-place').fill('党群服务中心二楼')
-    await page.getByTestId('event-form-submit').click()
-    await page.waitForURL(/staff\/events\/index/)
-    const cards = page.getByTestId('staff-events-list').locator('.event-card').filter({ hasText: '周一课堂' })
-    await cards.nth(2).waitFor()
-    expect(await cards.count()).toBe(3)
-    expect(pageErrors).toEqual([])
-  })
+  flow(
+    () => app,
+    'should let the secretary plan a weekly series and list each occurrence',
+    async ({ page, pageErrors }) => {
+      await loginAs(page, 'demo-secretary-1')
+      await page.goto('/#/staff/events/index')
+      await page.getByTestId('staff-events-new-series').click()
+      await page.getByTestId('event-form-kind-monday_class').click()
+      await inputByTestId(page, 'event-form-title').fill('周一课堂')
+      await page.getByTestId('event-form-weekday-1').click()
+      await inputByTestId(page, 'event-form-count').fill('3')
+      await inputByTestId(page, 'event-form-place').fill('党群服务中心二楼')
+      await page.getByTestId('event-form-submit').click()
+      await page.waitForURL(/staff\/events\/index/)
+      const cards = page.getByTestId('staff-events-list').locator('.event-card').filter({ hasText: '周一课堂' })
+      await cards.nth(2).waitFor()
+      expect(await cards.count()).toBe(3)
+      expect(pageErrors).toEqual([])
+    },
+  )
 })

@@ -17,7 +17,18 @@ afterEach(async () => {
 type Item = { id: string; startAt: string; status: string }
 
 async function weeklySeries(): Promise<Item[]> {
-  const res = expectOk(await h.as<{ items: Item[] }>(SECRETARY, 'createSeries', { ...draft(), title: '周一课堂', kind: 'monday_class', rule: { kind: 'weekly', weekday: 1 }, from: '2026-12-01', count: 3, opensDaysBefore: 0, publishNow: true }))
+  const res = expectOk(
+    await h.as<{ items: Item[] }>(SECRETARY, 'createSeries', {
+      ...draft(),
+      title: '周一课堂',
+      kind: 'monday_class',
+      rule: { kind: 'weekly', weekday: 1 },
+      from: '2026-12-01',
+      count: 3,
+      opensDaysBefore: 0,
+      publishNow: true,
+    }),
+  )
   return res.items
 }
 
@@ -27,10 +38,19 @@ describe('events series occurrences', () => {
   it('should move one occurrence to another day and tell only its people', async () => {
     const [first, second, third] = await weeklySeries()
     expectOk(await h.signUp(RESIDENT, second!.id))
-    const stored = expectOk(await h.as<{ draft: Record<string, unknown> }>(SECRETARY, 'get', { eventId: second!.id })).draft
-    const moved = expectOk(await h.as<Item & { notified: number }>(SECRETARY, 'update', { eventId: second!.id, draft: { ...stored, date: '2026-12-16' } }))
+    const stored = expectOk(
+      await h.as<{ draft: Record<string, unknown> }>(SECRETARY, 'get', { eventId: second!.id }),
+    ).draft
+    const moved = expectOk(
+      await h.as<Item & { notified: number }>(SECRETARY, 'update', {
+        eventId: second!.id,
+        draft: { ...stored, date: '2026-12-16' },
+      }),
+    )
     expect(moved).toMatchObject({ startAt: '2026-12-16T06:30:00.000Z', notified: 1 })
-    expect((await h.notices()).filter(([, title]) => title === '活动时间地点有变')).toEqual([[RESIDENT, '活动时间地点有变']])
+    expect((await h.notices()).filter(([, title]) => title === '活动时间地点有变')).toEqual([
+      [RESIDENT, '活动时间地点有变'],
+    ])
     const after = await h.env.docs<{ _id: string; startAt: string }>('events')
     expect(after.find((e) => e._id === first!.id)!.startAt).toBe(first!.startAt)
     expect(after.find((e) => e._id === third!.id)!.startAt).toBe(third!.startAt)
@@ -39,15 +59,26 @@ describe('events series occurrences', () => {
   it('should skip one occurrence and keep the rest of the series listed', async () => {
     const [first, second, third] = await weeklySeries()
     expectOk(await h.signUp(RESIDENT, second!.id))
-    const skipped = expectOk(await h.as<Item & { notified: number }>(SECRETARY, 'cancelEvent', { eventId: second!.id, reason: '本期暂停，系列中的其他各期照常举行' }))
+    const skipped = expectOk(
+      await h.as<Item & { notified: number }>(SECRETARY, 'cancelEvent', {
+        eventId: second!.id,
+        reason: '本期暂停，系列中的其他各期照常举行',
+      }),
+    )
     expect(skipped).toMatchObject({ status: 'cancelled', notified: 1 })
     expect(await listed()).toEqual([first!.id, third!.id])
   })
 
   it('should refuse moving an occurrence into the past and a move by a resident', async () => {
     const [, second] = await weeklySeries()
-    const stored = expectOk(await h.as<{ draft: Record<string, unknown> }>(SECRETARY, 'get', { eventId: second!.id })).draft
-    expect(errorOf(await h.as(SECRETARY, 'update', { eventId: second!.id, draft: { ...stored, date: '2026-11-20' } })).code).toBe('BAD_REQUEST')
-    expect(errorOf(await h.as(RESIDENT, 'update', { eventId: second!.id, draft: { ...stored, date: '2026-12-16' } })).code).toBe('FORBIDDEN')
+    const stored = expectOk(
+      await h.as<{ draft: Record<string, unknown> }>(SECRETARY, 'get', { eventId: second!.id }),
+    ).draft
+    expect(
+      errorOf(await h.as(SECRETARY, 'update', { eventId: second!.id, draft: { ...stored, date: '2026-11-20' } })).code,
+    ).toBe('BAD_REQUEST')
+    expect(
+      errorOf(await h.as(RESIDENT, 'update', { eventId: second!.id, draft: { ...stored, date: '2026-12-16' } })).code,
+    ).toBe('FORBIDDEN')
   })
 })

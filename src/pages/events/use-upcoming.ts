@@ -25,7 +25,12 @@ export function useUpcoming(kind: EventKind | undefined, dates: DateFilter, acti
   const loadMore = async () => {
     setLoadingMore(true)
     try {
-      const page = await eventsService.list({ kind, ...dateRange(dates), limit: PAGE, skip: (first.data?.length ?? 0) + extra.length })
+      const page = await eventsService.list({
+        kind,
+        ...dateRange(dates),
+        limit: PAGE,
+        skip: (first.data?.length ?? 0) + extra.length,
+      })
       setExtra((old) => [...old, ...page.items])
       setHasMore(page.hasMore)
     } catch (error) {

@@ -108,7 +108,14 @@ export function fromDraft(d: StoredDraft): FormState {
     capacity: String(d.capacity),
     audience: d.audience.kind,
     placeIds: d.audience.placeIds,
-    questions: d.questions.map((q) => ({ id: q.id, kind: q.kind, label: q.label, options: q.options.join('，'), required: q.required, sensitive: q.sensitive })),
+    questions: d.questions.map((q) => ({
+      id: q.id,
+      kind: q.kind,
+      label: q.label,
+      options: q.options.join('，'),
+      required: q.required,
+      sensitive: q.sensitive,
+    })),
     organiserPhone: d.organiser.phone,
     reservedSeats: String(d.reservedSeats),
     guestsMax: String(d.guestsMax),
@@ -139,7 +146,8 @@ function windowTime(typed: string, stored: string | null | undefined, moved: num
  * (the place's map point, the offer hold) is kept as it was. The server checks every rule.
  */
 export function toDraft(form: FormState, unitId: string, base: StoredDraft | null = null): EventDraftInput {
-  const moved = base && form.date ? asMinutes(`${form.date} ${form.startTime}`) - asMinutes(`${base.date} ${base.startTime}`) : 0
+  const moved =
+    base && form.date ? asMinutes(`${form.date} ${form.startTime}`) - asMinutes(`${base.date} ${base.startTime}`) : 0
   return {
     ...(base ?? {}),
     signUpOpensAt: windowTime(form.signUpOpensAt, base?.signUpOpensAt, moved),
@@ -160,7 +168,14 @@ export function toDraft(form: FormState, unitId: string, base: StoredDraft | nul
     startTime: form.startTime,
     endTime: form.endTime,
     audience: { kind: form.audience, placeIds: form.audience === 'places' ? form.placeIds : [] },
-    questions: form.questions.map((q) => ({ id: q.id, kind: q.kind, label: q.label, required: q.required, sensitive: q.sensitive, options: q.kind === 'choice' ? splitOptions(q.options) : [] })),
+    questions: form.questions.map((q) => ({
+      id: q.id,
+      kind: q.kind,
+      label: q.label,
+      required: q.required,
+      sensitive: q.sensitive,
+      options: q.kind === 'choice' ? splitOptions(q.options) : [],
+    })),
     organiser: { name: base?.organiser.name ?? '', phone: form.organiserPhone },
   }
 }

@@ -2,11 +2,26 @@ import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 
 /** One choice of several, as tappable chips. */
-export function Chips<T extends string | number>({ options, value, onPick, testId }: { options: { key: T; label: string }[]; value: T; onPick(v: T): void; testId: string }) {
+export function Chips<T extends string | number>({
+  options,
+  value,
+  onPick,
+  testId,
+}: {
+  options: { key: T; label: string }[]
+  value: T
+  onPick(v: T): void
+  testId: string
+}) {
   return (
     <View className="event-form__chips">
       {options.map((o) => (
-        <Text key={String(o.key)} className={`event-form__chip ${value === o.key ? 'event-form__chip--on' : ''}`} onClick={() => onPick(o.key)} data-testid={`${testId}-${o.key}`}>
+        <Text
+          key={String(o.key)}
+          className={`event-form__chip ${value === o.key ? 'event-form__chip--on' : ''}`}
+          onClick={() => onPick(o.key)}
+          data-testid={`${testId}-${o.key}`}
+        >
           {o.label}
         </Text>
       ))}

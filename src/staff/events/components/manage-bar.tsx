@@ -16,7 +16,11 @@ const editUrl = (id: string) => `/staff/events/edit?id=${encodeURIComponent(id)}
 function Buttons({ e, run }: { e: EventDetail; run(work: () => Promise<string | null>): void }) {
   const open = e.status !== 'cancelled' && e.signUp.state !== 'ended'
   const skip = async () => {
-    const sure = await confirm({ title: '本期暂停', content: `「${e.title}」${formatWhen(e.startAt, e.endAt)}这一期不举行，已报名、候补的居民会收到通知。其他各期不受影响。确定吗？`, confirmText: '本期暂停' })
+    const sure = await confirm({
+      title: '本期暂停',
+      content: `「${e.title}」${formatWhen(e.startAt, e.endAt)}这一期不举行，已报名、候补的居民会收到通知。其他各期不受影响。确定吗？`,
+      confirmText: '本期暂停',
+    })
     if (sure) run(async () => `本期已暂停，已通知 ${(await eventsService.cancelEvent(e.id, SKIP_REASON)).notified} 人`)
   }
   const copy = () =>
@@ -28,12 +32,22 @@ function Buttons({ e, run }: { e: EventDetail; run(work: () => Promise<string | 
   return (
     <View className="roster__buttons">
       {open ? (
-        <Button size="small" type="primary" onClick={() => void Taro.navigateTo({ url: editUrl(e.id) })} data-testid="event-edit">
+        <Button
+          size="small"
+          type="primary"
+          onClick={() => void Taro.navigateTo({ url: editUrl(e.id) })}
+          data-testid="event-edit"
+        >
           {e.seriesId ? '修改本期（改期）' : '修改'}
         </Button>
       ) : null}
       {e.status === 'draft' ? (
-        <Button size="small" type="primary" onClick={() => run(async () => (await eventsService.publish(e.id), '已发布'))} data-testid="event-publish">
+        <Button
+          size="small"
+          type="primary"
+          onClick={() => run(async () => (await eventsService.publish(e.id), '已发布'))}
+          data-testid="event-publish"
+        >
           发布
         </Button>
       ) : null}

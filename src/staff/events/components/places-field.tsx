@@ -8,9 +8,21 @@ import { audienceChoices, AUDIENCE_KINDS } from '../../notices/units'
 const PLACE_KINDS: readonly string[] = ['grid', 'estate', 'building']
 
 /** The grids, 小区 and 楼栋 under the organising unit, to tick for a place audience. */
-export function PlacesField({ unitId, chosen, onChange }: { unitId: string; chosen: string[]; onChange(ids: string[]): void }) {
+export function PlacesField({
+  unitId,
+  chosen,
+  onChange,
+}: {
+  unitId: string
+  chosen: string[]
+  onChange(ids: string[]): void
+}) {
   const tree = useAsync(() => usersService.orgTree({ kinds: [...AUDIENCE_KINDS] }), [])
-  const choices = useMemo(() => audienceChoices(tree.data?.units ?? [], unitId).filter((u) => u.kind !== null && PLACE_KINDS.includes(u.kind)), [tree.data, unitId])
+  const choices = useMemo(
+    () =>
+      audienceChoices(tree.data?.units ?? [], unitId).filter((u) => u.kind !== null && PLACE_KINDS.includes(u.kind)),
+    [tree.data, unitId],
+  )
   const toggle = (id: string) => onChange(chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id])
   return <AudiencePicker choices={choices} chosen={chosen} onToggle={toggle} />
 }
