@@ -12,6 +12,7 @@ import { eventsService } from '../../services/events'
 import { EventCard } from './components/event-card'
 import { DATE_FILTERS, EVENT_KINDS, type DateFilter } from './format'
 import { useUpcoming } from './use-upcoming'
+import { Tappable } from '../../components/tappable'
 import './index.scss'
 
 type Tab = 'upcoming' | 'mine' | 'past'
@@ -62,19 +63,19 @@ export default function EventsPage() {
       </Tabs>
       {tab === 'upcoming' ? (
         <View className="events__filters" data-testid="events-filters">
-          <Text className={`events__chip ${kind ? '' : 'events__chip--on'}`} onClick={() => setKind(undefined)}>
+          <Tappable className={`events__chip ${kind ? '' : 'events__chip--on'}`} onTap={() => setKind(undefined)} pressed={!kind}>
             全部
-          </Text>
+          </Tappable>
           {EVENT_KINDS.map((k) => (
-            <Text key={k.key} className={`events__chip ${kind === k.key ? 'events__chip--on' : ''}`} data-testid={`events-filter-${k.key}`} onClick={() => setKind(k.key)}>
+            <Tappable key={k.key} className={`events__chip ${kind === k.key ? 'events__chip--on' : ''}`} testId={`events-filter-${k.key}`} onTap={() => setKind(k.key)} pressed={kind === k.key}>
               {k.label}
-            </Text>
+            </Tappable>
           ))}
           <View className="events__break" />
           {DATE_FILTERS.map((d) => (
-            <Text key={d.key} className={`events__chip ${dates === d.key ? 'events__chip--on' : ''}`} data-testid={`events-dates-${d.key}`} onClick={() => setDates(d.key)}>
+            <Tappable key={d.key} className={`events__chip ${dates === d.key ? 'events__chip--on' : ''}`} testId={`events-dates-${d.key}`} onTap={() => setDates(d.key)} pressed={dates === d.key}>
               {d.label}
-            </Text>
+            </Tappable>
           ))}
         </View>
       ) : null}

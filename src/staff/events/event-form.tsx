@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { View, Text, Input, Picker } from '@tarojs/components'
 import { AUDIENCE_LABELS, EVENT_KINDS, WEEKDAY_LABELS, type AudienceKind } from '../../../types/events-labels'
+import { Tappable } from '../../components/tappable'
 import { Chips, Field } from './components/fields'
 import { MoreSettings } from './components/more-settings'
 import { PlacesField } from './components/places-field'
@@ -51,7 +52,7 @@ export function EventForm({ form, set, allowSeries, unitId }: { form: FormState;
         <Input className="event-form__input" value={form.address} maxlength={100} placeholder="详细地址（选填）" onInput={(e) => set({ address: e.detail.value })} />
       </Field>
       <Field label="名额（0 为不限）">
-        <Input className="event-form__input" type="number" value={form.capacity} onInput={(e) => set({ capacity: e.detail.value })} data-testid="event-form-capacity" />
+        <Input className="event-form__input" type="number" aria-label="名额" value={form.capacity} onInput={(e) => set({ capacity: e.detail.value })} data-testid="event-form-capacity" />
       </Field>
       <Field label="面向">
         <Chips options={AUDIENCES.map((a) => ({ key: a, label: AUDIENCE_LABELS[a] }))} value={form.audience} onPick={(audience) => set({ audience })} testId="event-form-audience" />
@@ -66,9 +67,9 @@ export function EventForm({ form, set, allowSeries, unitId }: { form: FormState;
       {more ? (
         <MoreSettings form={form} set={set} series={form.series !== 'none'} />
       ) : (
-        <Text className="event-form__link" onClick={() => setMore(true)} data-testid="event-form-more-open">
+        <Tappable className="event-form__link" onTap={() => setMore(true)} testId="event-form-more-open">
           更多设置：预留名额、同行、审核、报名时间、提醒、须知 ›
-        </Text>
+        </Tappable>
       )}
       <Field label="活动介绍">
         <Input className="event-form__input" value={form.description} maxlength={2000} placeholder="内容、须知（选填）" onInput={(e) => set({ description: e.detail.value })} />

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
+import { Tappable } from '../../../components/tappable'
 
 /** One choice of several, as tappable chips. */
 export function Chips<T extends string | number>({
@@ -16,14 +17,15 @@ export function Chips<T extends string | number>({
   return (
     <View className="event-form__chips">
       {options.map((o) => (
-        <Text
+        <Tappable
           key={String(o.key)}
           className={`event-form__chip ${value === o.key ? 'event-form__chip--on' : ''}`}
-          onClick={() => onPick(o.key)}
-          data-testid={`${testId}-${o.key}`}
+          onTap={() => onPick(o.key)}
+          testId={`${testId}-${o.key}`}
+          pressed={value === o.key}
         >
           {o.label}
-        </Text>
+        </Tappable>
       ))}
     </View>
   )

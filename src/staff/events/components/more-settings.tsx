@@ -1,5 +1,6 @@
 import { View, Text, Input, Picker } from '@tarojs/components'
 import { Checkbox } from '@nutui/nutui-react-taro'
+import { Tappable } from '../../../components/tappable'
 import { EVENT_LIMITS } from '../../../../types/events-labels'
 import type { FormState } from '../form-state'
 import { Field as Row } from './fields'
@@ -35,9 +36,9 @@ export function DateTimeField({
         </Picker>
       ) : null}
       {value ? (
-        <Text className="event-form__link" onClick={() => onChange('')}>
+        <Tappable className="event-form__link" onTap={() => onChange('')} label="清除这个时间">
           不设
-        </Text>
+        </Tappable>
       ) : null}
     </View>
   )
@@ -115,14 +116,15 @@ export function MoreSettings({
       <Row label={`活动前提醒（最多 ${EVENT_LIMITS.remindersMax} 次，只发给已报名的居民）`}>
         <View className="event-form__chips">
           {REMINDER_CHOICES.map((h) => (
-            <Text
+            <Tappable
               key={h}
               className={`event-form__chip ${form.reminderHours.includes(h) ? 'event-form__chip--on' : ''}`}
-              onClick={() => toggleReminder(h)}
-              data-testid={`event-form-reminder-${h}`}
+              onTap={() => toggleReminder(h)}
+              testId={`event-form-reminder-${h}`}
+              pressed={form.reminderHours.includes(h)}
             >
               提前 {h} 小时
-            </Text>
+            </Tappable>
           ))}
         </View>
       </Row>

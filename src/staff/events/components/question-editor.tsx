@@ -1,5 +1,6 @@
 import { View, Text, Input } from '@tarojs/components'
 import { Button, Checkbox } from '@nutui/nutui-react-taro'
+import { Tappable } from '../../../components/tappable'
 import { EVENT_LIMITS, type QuestionKind } from '../../../../types/events-labels'
 import { nextQuestionId, type QuestionState } from '../form-state'
 
@@ -25,14 +26,15 @@ function QuestionRow({
       <View className="event-form__row">
         <Text className="event-form__label">第 {n} 题</Text>
         {KINDS.map((k) => (
-          <Text
+          <Tappable
             key={k.key}
             className={`event-form__chip ${q.kind === k.key ? 'event-form__chip--on' : ''}`}
-            onClick={() => change({ kind: k.key })}
-            data-testid={`question-${q.id}-kind-${k.key}`}
+            onTap={() => change({ kind: k.key })}
+            testId={`question-${q.id}-kind-${k.key}`}
+            pressed={q.kind === k.key}
           >
             {k.label}
-          </Text>
+          </Tappable>
         ))}
       </View>
       <Input
