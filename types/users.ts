@@ -48,6 +48,8 @@ export const MeSchema = z.object({
    * is hidden there, and the work number shown instead of `phone` (null: `phone` shows).
    */
   serving: z.object({ phoneHidden: z.boolean(), workPhone: z.string().nullable() }).nullable(),
+  /** A volunteer application waiting for the community's review: 我的 says 审核中 instead of offering the form again. */
+  volunteerPending: z.boolean(),
 })
 export type Me = z.infer<typeof MeSchema>
 

@@ -100,9 +100,12 @@ describe('users function', () => {
     const apply = () => users('demo-resident-1', { action: 'applyVolunteer', skills: ['理发'], note: '退休党员，周末有空' })
 
     it('should take an application and refuse a second pending one', async () => {
+      expect((await users('demo-resident-1', { action: 'me' })).data.volunteerPending).toBe(false)
       const res = await apply()
       expect(res).toEqual({ ok: true, data: { id: expect.any(String), status: 'pending' } })
       expect(codeOf(await apply())).toBe('CONFLICT')
+      // 我的 says the application is 审核中 rather than offering the form again.
+      expect((await users('demo-resident-1', { action: 'me' })).data.volunteerPending).toBe(true)
     })
     it('should reject a too-long note and write nothing', async () => {
       const res = await users('demo-resident-1', { action: 'applyVolunteer', note: '很'.repeat(201) })
@@ -149,6 +152,7 @@ describe('users function', () => {
       expect(res).toEqual({ ok: true, data: { id, status: 'approved' } })
       const me = await users('demo-resident-1', { action: 'me' })
       expect(me.data.roles).toContainEqual(expect.objectContaining({ role: 'volunteer', unitId: 'c-dongxianmen' }))
+      expect(me.data.volunteerPending).toBe(false)
       await drainOutbox(env.rt)
       const inbox = await users('demo-resident-1', { action: 'inbox' })
       expect(inbox.data.items[0]).toMatchObject({ title: '志愿者申请已通过', read: false })

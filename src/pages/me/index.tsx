@@ -60,6 +60,8 @@ export default function MePage() {
         <MyPlaceCells profile={profile} />
         {isVolunteer ? (
           <Cell title="志愿者" extra="已认证" />
+        ) : profile?.volunteerPending ? (
+          <Cell title="志愿者申请" extra="审核中" description="社区审核后会在“消息”里告诉您" data-testid="me-volunteer-pending" />
         ) : (
           <Cell title="申请成为志愿者" extra="认领心愿、志愿服务" clickable onClick={go('/pages/me/volunteer')} data-testid="me-apply-volunteer" />
         )}

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Cell, Checkbox, Form, TextArea } from '@nutui/nutui-react-taro'
 import { PageShell } from '../../components/page-shell'
-import { useMe } from '../../hooks/use-me'
+import { refreshMe, useMe } from '../../hooks/use-me'
 import { confirm, toast, toastError } from '../../lib/feedback'
 import { usersService } from '../../services/users'
 import './form.scss'
@@ -32,6 +32,7 @@ export default function VolunteerApplyPage() {
         note: (values.note ?? '').trim(),
       })
       setDone(true)
+      void refreshMe()
       toast('申请已提交', 'success')
     } catch (error) {
       toastError(error)
@@ -53,7 +54,7 @@ export default function VolunteerApplyPage() {
     )
   }
 
-  if (done) {
+  if (done || profile?.volunteerPending) {
     return (
       <PageShell testId="volunteer-page">
         <View className="volunteer__notice" data-testid="volunteer-submitted">
