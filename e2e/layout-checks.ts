@@ -43,11 +43,19 @@ export function measurePage(page: Page, minTap: number): Promise<PageMeasure> {
       }
       return false
     }
+    // Taro keeps the pages under the current one in the document; only the top one (and the
+    // tab bar, outside every page) is what the person sees.
+    const pages = Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none')
+    const current = pages[pages.length - 1]
+    const onScreen = (el: Element) => {
+      const owner = el.closest('.taro_page')
+      return !owner || owner === current
+    }
     const width = document.documentElement.clientWidth
     const text: Record<string, number> = {}
     const clipped: string[] = []
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
-      if (!visible(el) || inScroller(el)) continue
+      if (!onScreen(el) || !visible(el) || inScroller(el)) continue
       const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '')
       if (ownText) text[path(el)] = parseFloat(getComputedStyle(el).fontSize)
       const r = el.getBoundingClientRect()
@@ -58,7 +66,7 @@ export function measurePage(page: Page, minTap: number): Promise<PageMeasure> {
     const smallTargets: string[] = []
     let minTarget = Infinity
     for (const el of Array.from(document.body.querySelectorAll(CONTROLS))) {
-      if (!visible(el) || el.closest('.tappable--inline')) continue
+      if (!onScreen(el) || !visible(el) || el.closest('.tappable--inline')) continue
       // NutUI draws an input inside a taller field; the field is what a finger hits.
       const box = (el.closest('.nut-input, .nut-textarea, .nut-cell, .nut-searchbar') ?? el).getBoundingClientRect()
       minTarget = Math.min(minTarget, box.height)
