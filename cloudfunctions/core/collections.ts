@@ -23,6 +23,11 @@ export interface UserDoc {
    * transaction, so `users.me` knows they appear in 为我服务 without another read.
    */
   placePostIds?: string[]
+  /**
+   * The communities where this person's volunteer application waits for review, kept with each
+   * application in the same transaction, so `users.me` can say 审核中 without another read.
+   */
+  volunteerPendingIn?: string[]
 }
 
 /**

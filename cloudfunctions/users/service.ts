@@ -84,13 +84,8 @@ export async function buildMe(db: Db, user: UserDoc, assignments: RoleAssignment
     address: await myAddressView(db, user),
     partyMember: user.partyMember === true,
     serving: servingOf(user, assignments),
-    volunteerPending: await hasPendingApplication(db, user._id),
+    volunteerPending: (user.volunteerPendingIn ?? []).length > 0,
   }
-}
-
-async function hasPendingApplication(db: Db, openid: string): Promise<boolean> {
-  const pending = await collection(db, COLLECTIONS.volunteerApplications).where({ openid, status: 'pending' }).limit(1).get()
-  return pending.length > 0
 }
 
 export async function updateProfile(ctx: ActionContext, patch: { name?: string; phone?: string }): Promise<UserDoc> {

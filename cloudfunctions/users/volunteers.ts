@@ -94,6 +94,9 @@ export async function applyVolunteer(
       reason: null,
     }
     await tx.collection(COLLECTIONS.volunteerApplications).doc(id).set(doc)
+    const me = await tx.collection(COLLECTIONS.users).doc(user._id).get()
+    const pendingIn = me?.volunteerPendingIn ?? []
+    await tx.collection(COLLECTIONS.users).doc(user._id).update({ volunteerPendingIn: [...pendingIn.filter((c) => c !== communityId), communityId] })
     for (const openid of reviewers) await notify(tx, applicationNotice(id, now, community.name, applicant, openid), at)
     return true
   })
@@ -161,6 +164,8 @@ export async function reviewVolunteer(
         reviewedBy: reviewer._id,
         reason: input.reason ?? null,
       })
+    const applicant = await tx.collection(COLLECTIONS.users).doc(app.openid).get()
+    await tx.collection(COLLECTIONS.users).doc(app.openid).update({ volunteerPendingIn: (applicant?.volunteerPendingIn ?? []).filter((c) => c !== app.communityId) })
     if (status === 'approved') {
       const assignment: Omit<RoleAssignmentDoc, '_id'> = {
         openid: app.openid,
