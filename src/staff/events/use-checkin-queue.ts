@@ -8,16 +8,21 @@ import { dismiss, enqueue, parseQueue, syncQueue, type QueueEntry, type QueuedCh
 
 const RETRY_MS = 15_000
 
-function call(eventId: string, entry: QueueEntry): Promise<CheckInResult> {
+/**
+ * A live check-in takes the server's time; only one sent again from the queue says when it
+ * was made (the device's clock, which the server accepts within a day).
+ */
+function call(eventId: string, entry: QueueEntry, queued: boolean): Promise<CheckInResult> {
   const c = entry.checkIn
-  if (c.kind === 'code') return attendanceService.checkIn(eventId, c.code, entry.scannedAt)
-  if (c.kind === 'person') return attendanceService.checkInPerson(eventId, c.attendeeId, entry.scannedAt)
-  return attendanceService.walkIn({ eventId, name: c.name, phone: c.phone, scannedAt: entry.scannedAt })
+  const scannedAt = queued ? entry.scannedAt : undefined
+  if (c.kind === 'code') return attendanceService.checkIn(eventId, c.code, scannedAt)
+  if (c.kind === 'person') return attendanceService.checkInPerson(eventId, c.attendeeId, scannedAt)
+  return attendanceService.walkIn({ eventId, name: c.name, phone: c.phone, scannedAt })
 }
 
-async function send(eventId: string, entry: QueueEntry): Promise<SendOutcome> {
+async function send(eventId: string, entry: QueueEntry, queued: boolean): Promise<SendOutcome> {
   try {
-    const res = await call(eventId, entry)
+    const res = await call(eventId, entry, queued)
     return { ok: true, message: checkInLine({ outcome: res.outcome, checkedInAt: res.attendee.checkedInAt }) }
   } catch (error) {
     if (error instanceof CallError) return { ok: false, code: error.code, message: error.message }
@@ -45,7 +50,7 @@ export function useCheckInQueue(eventId: string, onSynced: () => void) {
 
   const submit = async (checkIn: QueuedCheckIn, label: string): Promise<boolean> => {
     const [entry] = enqueue([], checkIn, label, new Date())
-    const outcome = await send(eventId, entry!)
+    const outcome = await send(eventId, entry!, false)
     if (outcome.ok) {
       toast(outcome.message, 'success')
       onSynced()
@@ -62,7 +67,7 @@ export function useCheckInQueue(eventId: string, onSynced: () => void) {
 
   const sync = useCallback(async () => {
     if (!latest.current.some((e) => e.state === 'pending')) return
-    const res = await syncQueue(latest.current, (e) => send(eventId, e))
+    const res = await syncQueue(latest.current, (e) => send(eventId, e, true))
     save(res.queue)
     if (res.done.length > 0) {
       toast(`已同步 ${res.done.length} 条签到`, 'success')
