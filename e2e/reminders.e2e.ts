@@ -91,6 +91,8 @@ describe('notifications', () => {
     const inbox = page.getByTestId('staff-cases-page')
     await inbox.locator('.nut-tabs-titles-item').filter({ hasText: '延期待审核 1' }).waitFor()
     await inbox.getByTestId(`case-card-${made.number}`).waitFor()
+    // Back to a tab page (the staff pages have no tab bar), then 消息.
+    await loginAs(page, 'demo-secretary-1')
     await openTab(page, '消息')
     await page.locator('[data-testid^="inbox-item-"]').filter({ hasText: '有延期申请待审核' }).filter({ hasText: made.number }).waitFor()
     expect(pageErrors).toEqual([])
