@@ -16,6 +16,7 @@ import { registry } from './registry'
 const READS_AT_GOAL = [
   'users.me', 'users.orgTree', 'stations.amenities', 'stations.nearby', 'stations.search', 'stations.get',
   'cases.categories', 'cases.similarNearby', 'cases.get', 'cases.figures', 'cases.routingRules', 'wishes.get',
+  'users.inbox', 'cases.myCases', 'cases.ledger', 'wishes.reviewQueue',
 ]
 
 interface Row {

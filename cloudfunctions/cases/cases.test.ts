@@ -207,6 +207,19 @@ describe('cases.get and cases.myCases', () => {
     expect(closed.ok && closed.data.total).toBe(0)
   })
 
+  it('should count my cases past the page, and on a page after the last', async () => {
+    for (let i = 0; i < 3; i++) {
+      await submitAs('demo-resident-1')
+      env.clock.advance(60_000)
+    }
+    const first = await env.call<{ items: unknown[]; total: number; hasMore: boolean }>('demo-resident-1', 'cases', { action: 'myCases', pageSize: 2 })
+    expect(first.ok && [first.data.items.length, first.data.total, first.data.hasMore]).toEqual([2, 3, true])
+    const last = await env.call<{ items: unknown[]; total: number; hasMore: boolean }>('demo-resident-1', 'cases', { action: 'myCases', page: 2, pageSize: 2 })
+    expect(last.ok && [last.data.items.length, last.data.total, last.data.hasMore]).toEqual([1, 3, false])
+    const past = await env.call<{ items: unknown[]; total: number }>('demo-resident-1', 'cases', { action: 'myCases', page: 4, pageSize: 2 })
+    expect(past.ok && [past.data.items.length, past.data.total]).toEqual([0, 3])
+  })
+
   it('should refuse a bad status filter with BAD_REQUEST', async () => {
     const res = await env.call('demo-resident-1', 'cases', { action: 'myCases', status: 'whatever' })
     expect(!res.ok && res.error.code).toBe('BAD_REQUEST')

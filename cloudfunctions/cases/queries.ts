@@ -13,7 +13,7 @@ import { skipOf } from '../../types/paging'
 import { roleGrants } from '../../types/policy'
 import { AppError } from '../core/app-error'
 import { canAt } from '../core/authz'
-import { collection, geoPoint, pageOf, type Where } from '../core/data'
+import { collection, countedPage, geoPoint, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { distanceMeters, toLngLat } from '../core/geo'
 import { unitsByIds } from '../core/org-cache'
@@ -46,7 +46,7 @@ export async function myCases(ctx: ActionContext, input: z.output<typeof ListInp
   if (input.status === 'resolved') where.status = 'resolved'
   if (input.status === 'closed') where.status = _.in(['closed', 'duplicate'])
   const cases = collection(db, CASE_COLLECTIONS.cases)
-  const [{ docs, hasMore }, total] = await Promise.all([pageOf(cases.where(where).orderBy('submittedAt', 'desc'), input), cases.where(where).count()])
+  const { docs, hasMore, total } = await countedPage(cases.where(where), cases.where(where).orderBy('submittedAt', 'desc'), input)
   const now = ctx.now()
   return { items: docs.map((d) => toSummary(d, now)), total, hasMore, page: input.page, pageSize: input.pageSize }
 }

@@ -11,7 +11,7 @@ import {
   type FiguresInputSchema,
   type LedgerInputSchema,
 } from '../../types/cases'
-import { collection, pageOf, type Where } from '../core/data'
+import { collection, countedPage, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { CASE_COLLECTIONS, type CaseDoc } from './collections'
 import { formatShanghai, shanghaiRange } from './domain/deadlines'
@@ -38,7 +38,7 @@ export async function ledger(ctx: ActionContext, input: z.output<typeof LedgerIn
   const { db } = ctx.rt
   const q = ledgerQuery(db, input.unitId, input.ledger, input.from, input.to)
   const cases = collection(db, CASE_COLLECTIONS.cases)
-  const [{ docs, hasMore }, total] = await Promise.all([pageOf(cases.where(q).orderBy('resolution.resolvedAt', 'desc'), input), cases.where(q).count()])
+  const { docs, hasMore, total } = await countedPage(cases.where(q), cases.where(q).orderBy('resolution.resolvedAt', 'desc'), input)
   const now = ctx.now()
   return { items: docs.map((d) => toSummary(d, now)), total, hasMore, page: input.page, pageSize: input.pageSize }
 }

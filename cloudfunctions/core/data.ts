@@ -183,6 +183,18 @@ export async function pageOf<T extends Doc>(query: Query<T>, p: { page: number; 
   return { docs: docs.slice(0, p.pageSize), hasMore: docs.length > p.pageSize }
 }
 
+/**
+ * A page of `ordered` (the `where` query in some order) with the total of `where`. A page
+ * with nothing after it settles the total — what came before plus what it holds — so the
+ * count is sent only when the list runs past the page: one request for most lists, not two.
+ */
+export async function countedPage<T extends Doc>(where: Query<T>, ordered: Query<T>, p: { page: number; pageSize: number }): Promise<{ docs: T[]; hasMore: boolean; total: number }> {
+  const { docs, hasMore } = await pageOf(ordered, p)
+  const before = (p.page - 1) * p.pageSize
+  if (!hasMore && (docs.length > 0 || before === 0)) return { docs, hasMore, total: before + docs.length }
+  return { docs, hasMore, total: await where.count() }
+}
+
 /** A GeoJSON point the SDK stores as one (its `Geo.Point`), typed as the stored point it reads back as. */
 export function geoPoint(db: Db, lng: number, lat: number): { type: 'Point'; coordinates: [number, number] } {
   // Cast: the SDK's Point serialises to exactly this GeoJSON shape when written.

@@ -1,3 +1,4 @@
+import type { Db } from '@cloudbase/database'
 import { MESSAGE_KIND_NAMES, MESSAGE_KINDS, type InboxItem, type SubscribeResult, type SubscriptionGrant } from '../../types/notifications'
 import type { ReminderSetting } from '../../types/users'
 import { AppError } from '../core/app-error'
@@ -47,15 +48,30 @@ function toInboxItem(doc: InboxDoc): InboxItem {
   return { id: doc._id, title: doc.title, body: doc.body, link: doc.link, createdAt: doc.createdAt, read: doc.readAt !== null }
 }
 
+/**
+ * A page of the caller's messages with the total and the unread count (the 消息 badge). A
+ * page that ends the list holds every message after those before it, so when nothing came
+ * before it the counts are read off the page; otherwise both come from one group by
+ * `readAt` (unread ones share the null group) instead of two counts.
+ */
 export async function inbox(ctx: ActionContext, input: { page: number; pageSize: number }) {
   const { openid } = ctx.requireCaller()
-  const messages = collection(ctx.rt.db, COLLECTIONS.inbox)
-  const [{ docs, hasMore }, total, unread] = await Promise.all([
-    pageOf(messages.where({ openid }).orderBy('createdAt', 'desc'), input),
-    messages.where({ openid }).count(),
-    messages.where({ openid, readAt: null }).count(),
-  ])
+  const { db } = ctx.rt
+  const { docs, hasMore } = await pageOf(collection(db, COLLECTIONS.inbox).where({ openid }).orderBy('createdAt', 'desc'), input)
+  const whole = input.page === 1 && !hasMore
+  const { total, unread } = whole ? { total: docs.length, unread: docs.filter((d) => d.readAt === null).length } : await inboxCounts(db, openid)
   return { items: docs.map(toInboxItem), total, unread, hasMore, page: input.page, pageSize: input.pageSize }
+}
+
+async function inboxCounts(db: Db, openid: string): Promise<{ total: number; unread: number }> {
+  // Cast: the SDK types an aggregate's answer as `any`; the `group` stage gives this shape.
+  const res = (await db
+    .collection(COLLECTIONS.inbox)
+    .aggregate()
+    .match({ openid })
+    .group({ _id: '$readAt', n: db.command.aggregate.sum(1) })
+    .end()) as { data: Array<{ _id: string | null; n: number }> }
+  return { total: res.data.reduce((t, g) => t + g.n, 0), unread: res.data.find((g) => g._id === null)?.n ?? 0 }
 }
 
 export async function markRead(ctx: ActionContext, input: { ids: string[] } | { all: true }): Promise<{ updated: number }> {

@@ -250,6 +250,15 @@ describe('users function', () => {
       const second = await users('demo-resident-1', { action: 'inbox', page: 2, pageSize: 2 })
       expect(second.data.items.map((i: { title: string }) => i.title)).toEqual(['通知1'])
     })
+    it('should count every message and the unread ones on a page that does not hold them all', async () => {
+      await users('demo-resident-1', { action: 'markRead', ids: ['n3'] })
+      const first = await users('demo-resident-1', { action: 'inbox', page: 1, pageSize: 1 })
+      expect(first.data).toMatchObject({ total: 3, unread: 2, hasMore: true })
+      const last = await users('demo-resident-1', { action: 'inbox', page: 2, pageSize: 2 })
+      expect(last.data).toMatchObject({ total: 3, unread: 2, hasMore: false })
+      const past = await users('demo-resident-1', { action: 'inbox', page: 5, pageSize: 2 })
+      expect(past.data).toMatchObject({ items: [], total: 3, unread: 2, hasMore: false })
+    })
     it('should mark chosen messages read, and only my own', async () => {
       const res = await users('demo-resident-1', { action: 'markRead', ids: ['n1', 'other'] })
       expect(res).toEqual({ ok: true, data: { updated: 1 } })

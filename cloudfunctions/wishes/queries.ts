@@ -4,7 +4,7 @@ import type { Contact, LedgerEntry, StationResult, WishCard, WishCategory, WishD
 import { AppError } from '../core/app-error'
 import { communitiesServed, loadUnit } from '../core/authz'
 import { COLLECTIONS } from '../core/collections'
-import { collection, pageOf, type Where } from '../core/data'
+import { collection, countedPage, pageOf, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import type { Storage } from '../core/runtime'
 import { requireStaff, standings } from './actors'
@@ -107,7 +107,7 @@ export async function mine(ctx: ActionContext, input: { as: 'wisher' | 'claimer'
   const openid = ctx.requireCaller().openid
   const where: Where<WishDoc> = input.as === 'wisher' ? { wisherId: openid } : { claimerId: openid }
   const wishes = collection(db, W.wishes)
-  const [total, { docs, hasMore }] = await Promise.all([wishes.where(where).count(), pageOf(wishes.where(where).orderBy('createdAt', 'desc'), input)])
+  const { docs, hasMore, total } = await countedPage(wishes.where(where), wishes.where(where).orderBy('createdAt', 'desc'), input)
   return { items: await toCards(db, storage, docs, openid), total, hasMore, page: input.page, pageSize: input.pageSize }
 }
 
@@ -116,7 +116,7 @@ export async function reviewQueue(ctx: ActionContext, input: { communityId: stri
   const community = await requireStaff(ctx, input.communityId)
   const where: Where<WishDoc> = { communityId: input.communityId, status: input.status }
   const wishes = collection(ctx.rt.db, W.wishes)
-  const [total, { docs, hasMore }] = await Promise.all([wishes.where(where).count(), pageOf(wishes.where(where).orderBy('createdAt', 'asc'), input)])
+  const { docs, hasMore, total } = await countedPage(wishes.where(where), wishes.where(where).orderBy('createdAt', 'asc'), input)
   const openid = ctx.requireCaller().openid
   const items = await Promise.all(docs.map((w) => toDetail(w, openid, standings(w, openid, ctx.assignments, community), community.name, ctx.rt.storage)))
   return { items, total, hasMore, page: input.page, pageSize: input.pageSize }
