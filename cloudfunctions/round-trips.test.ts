@@ -16,7 +16,8 @@ import { registry } from './registry'
 const READS_AT_GOAL = [
   'users.me', 'users.orgTree', 'stations.amenities', 'stations.nearby', 'stations.search', 'stations.get',
   'cases.categories', 'cases.similarNearby', 'cases.get', 'cases.figures', 'cases.routingRules', 'wishes.get',
-  'users.inbox', 'cases.myCases', 'cases.ledger', 'wishes.reviewQueue',
+  'users.inbox', 'cases.myCases', 'cases.ledger', 'wishes.reviewQueue', 'users.listVolunteerApplications', 'stations.mine',
+  'wishes.wall', 'wishes.mine',
 ]
 
 interface Row {

@@ -15,9 +15,10 @@ import type {
 import { AppError } from '../core/app-error'
 import { checkOwnPhotos } from '../core/photos'
 import { canAt, loadUnit } from '../core/authz'
-import { COLLECTIONS, type RoleAssignmentDoc, type StoredPoint, type UnitDoc, type UserDoc } from '../core/collections'
+import { type RoleAssignmentDoc, type StoredPoint, type UnitDoc, type UserDoc } from '../core/collections'
 import { collection, collectionName, geoPoint, type Where } from '../core/data'
 import { distanceMeters, toLngLat } from '../core/geo'
+import { orgUnits, unitsByIds } from '../core/org-cache'
 import { listAmenities } from './amenities'
 import { openStatus } from './open-status'
 
@@ -271,11 +272,9 @@ export async function updateStation(
 export async function managedUnits(db: Db, assignments: RoleAssignmentDoc[]): Promise<UnitDoc[]> {
   const roots = [...new Set(assignments.filter((a) => roleGrants(a.role, 'stations.edit')).map((a) => a.unitId))]
   if (roots.length === 0) return []
-  const _ = db.command
-  const units = await collection(db, COLLECTIONS.units)
-    .where(_.or([{ _id: _.in(roots) }, { ancestors: _.in(roots) }]))
-    .limit(1000)
-    .get()
+  // From the runtime's cached org tree (core/org-cache.ts); a root it lacks refreshes it first.
+  await unitsByIds(db, roots)
+  const units = [...(await orgUnits(db)).values()].filter((u) => roots.includes(u._id) || u.ancestors.some((a) => roots.includes(a)))
   return units
     .filter((u) => STATION_UNIT_KINDS.has(u.kind))
     .sort((a, b) => a.ancestors.length - b.ancestors.length || (a.sort ?? 0) - (b.sort ?? 0) || a.name.localeCompare(b.name, 'zh'))

@@ -6,6 +6,7 @@ import { communitiesServed, loadUnit } from '../core/authz'
 import { COLLECTIONS } from '../core/collections'
 import { collection, countedPage, pageOf, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
+import { unitsByIds } from '../core/org-cache'
 import type { Storage } from '../core/runtime'
 import { requireStaff, standings } from './actors'
 import { WISH_COLLECTIONS as W, type WishDoc } from './collections'
@@ -17,11 +18,10 @@ import { canView, toCard, toDetail, type CardFields } from './views'
  * review queue, a station's results and a volunteer's ledger.
  */
 
+/** The communities' names, from the runtime's cached org tree (core/org-cache.ts). */
 async function communityNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)]
-  if (unique.length === 0) return new Map()
-  const units = await collection(db, COLLECTIONS.units).where({ _id: db.command.in(unique) }).limit(1000).get()
-  return new Map(units.map((u) => [u._id, u.name]))
+  const units = await unitsByIds(db, ids)
+  return new Map([...units.values()].map((u) => [u._id, u.name]))
 }
 
 export async function toCards(db: Db, storage: Storage, wishes: CardFields[], viewer: string | null): Promise<WishCard[]> {
