@@ -7,8 +7,8 @@ import { collection } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { CASE_COLLECTIONS, SETTINGS_ID, type CaseSettingsDoc } from './collections'
 import { checkRuleScope, type ConfigAuthority, type ScopeCheck, type ScopedUnit } from './domain/config-scope'
-import { buildOrgIndex, route } from './domain/routing'
-import { loadUnits, toRoutingUnit } from './org-tree'
+import { route } from './domain/routing'
+import { loadUnits, orgTreeFor } from './org-tree'
 
 /*
  * What the administrators configure: categories, routing rules and the case settings
@@ -113,9 +113,10 @@ export async function listRules(ctx: ActionContext): Promise<{ items: RoutingRul
 
 export async function previewRoute(ctx: ActionContext, input: z.output<typeof RoutePreviewInputSchema>): Promise<RouteDecision> {
   const { db } = ctx.rt
-  const [category, rules, settings, units] = await Promise.all([loadCategory(db, input.categoryCode), loadRules(db), loadSettings(db), loadUnits(db)])
+  // The runtime's cached tree, as a submission routes by (org-tree.ts): the preview shows what a submit would do.
+  const [category, rules, settings, tree] = await Promise.all([loadCategory(db, input.categoryCode), loadRules(db), loadSettings(db), orgTreeFor(db)])
   const user = ctx.requireUser()
-  return route(buildOrgIndex(units.map(toRoutingUnit)), rules, {
+  return route(tree.index, rules, {
     category,
     location: input.location,
     homeUnitId: user.communityId,
