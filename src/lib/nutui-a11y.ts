@@ -44,9 +44,10 @@ function describe(el: HTMLElement): void {
   if (!role.focusable) return
   set(el, 'tabindex', '0')
   el.dataset.nutKey = '1'
-  // A switch shows no words: it is named by the cell it sits in (大字模式).
+  // A switch shows no words: it is named by the cell it sits in (大字模式), or else by the
+  // words beside it in its row.
   if (role.role === 'switch' && !el.hasAttribute('aria-label')) {
-    const title = el.closest('.nut-cell')?.querySelector('.nut-cell-title')?.textContent?.trim()
+    const title = el.closest('.nut-cell')?.querySelector('.nut-cell-title')?.textContent?.trim() || el.parentElement?.textContent?.trim()
     if (title) set(el, 'aria-label', title)
   }
 }
