@@ -1,16 +1,15 @@
 import type { z } from 'zod'
-import {
-  DISPOSITION_LABELS,
-  type AddNoteInputSchema,
-  type CaseDetail,
-  type MarkDuplicateInputSchema,
-  type RequestExtensionInputSchema,
-  type ResolveInputSchema,
-  type ReturnCaseInputSchema,
-  type ReviewExtensionInputSchema,
-  type SuperviseInputSchema,
-  type TransferInputSchema,
-} from '../../types/cases'
+import { DISPOSITION_LABELS, type CaseDetail } from '../../types/cases'
+import type {
+  AddNoteInputSchema,
+  MarkDuplicateInputSchema,
+  RequestExtensionInputSchema,
+  ResolveInputSchema,
+  ReturnCaseInputSchema,
+  ReviewExtensionInputSchema,
+  SuperviseInputSchema,
+  TransferInputSchema,
+} from '../../types/cases-contract'
 import { AppError } from '../core/app-error'
 import { canAt, loadUnit } from '../core/authz'
 import type { UnitDoc } from '../core/collections'

@@ -1,4 +1,4 @@
-import { CasesContract } from '../../types/cases'
+import { CasesContract } from '../../types/cases-contract'
 import { defineFunction } from '../core/define-function'
 import { followCase } from './following'
 import { addNote, markDuplicate, requestExtension, resolveCase, returnCase, reviewExtension, signCase, superviseCase, transferCase } from './handling'

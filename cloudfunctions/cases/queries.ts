@@ -1,14 +1,7 @@
 import type { Db } from '@cloudbase/database'
 import type { z } from 'zod'
-import {
-  CASE_STATUS_LABELS,
-  OPEN_CASE_STATUSES,
-  type CaseDetail,
-  type CaseWorkload,
-  type InboxInputSchema,
-  type ListInputSchema,
-  type SimilarNearbyInputSchema,
-} from '../../types/cases'
+import { CASE_STATUS_LABELS, OPEN_CASE_STATUSES, type CaseDetail, type CaseWorkload } from '../../types/cases'
+import type { InboxInputSchema, ListInputSchema, SimilarNearbyInputSchema } from '../../types/cases-contract'
 import { skipOf } from '../../types/paging'
 import { roleGrants } from '../../types/policy'
 import { AppError } from '../core/app-error'

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
-import { SATISFACTION_LABELS, type CaseDetail, type RateInputSchema, type RecordRevisitInputSchema } from '../../types/cases'
+import { SATISFACTION_LABELS, type CaseDetail } from '../../types/cases'
+import type { RateInputSchema, RecordRevisitInputSchema } from '../../types/cases-contract'
 import type { ActionContext } from '../core/define-function'
 import type { CaseDoc } from './collections'
 import { computeDeadlines, formatShanghaiText } from './domain/deadlines'

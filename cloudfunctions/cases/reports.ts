@@ -6,11 +6,9 @@ import {
   DISPOSITION_LABELS,
   LEDGER_LABELS,
   SATISFACTION_LABELS,
-  type ExportInputSchema,
   type Figures,
-  type FiguresInputSchema,
-  type LedgerInputSchema,
 } from '../../types/cases'
+import type { ExportInputSchema, FiguresInputSchema, LedgerInputSchema } from '../../types/cases-contract'
 import { collection, countedPage, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { CASE_COLLECTIONS, type CaseDoc } from './collections'

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { z } from 'zod'
-import type { CaseDetail, SubmitCaseInputSchema } from '../../types/cases'
+import type { CaseDetail } from '../../types/cases'
+import type { SubmitCaseInputSchema } from '../../types/cases-contract'
 import { roleGrants, type Capability } from '../../types/policy'
 import { AppError } from '../core/app-error'
 import { canAnywhere, loadUnit } from '../core/authz'

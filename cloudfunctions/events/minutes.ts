@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { SubmitCaseInputSchema } from '../../types/cases'
+import { SubmitCaseInputSchema } from '../../types/cases-contract'
 import { CASE_RAISING_KINDS, type MINUTES_ACTIONS, type Minutes, type RaisedIssue } from '../../types/events-minutes'
 import { AppError } from '../core/app-error'
 import type { ActionContext } from '../core/define-function'

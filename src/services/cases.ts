@@ -1,5 +1,5 @@
 import type { InputOf, OutputOf } from '../../types/contract'
-import type { CasesContract } from '../../types/cases'
+import type { CasesContract } from '../../types/cases-contract'
 import { client } from './transport/client'
 
 type C = typeof CasesContract

@@ -1,4 +1,5 @@
 import * as contract from '../../../types/cases'
+import { SubmitCaseInputSchema } from '../../../types/cases-contract'
 import { TIMELINE_LABELS, charCount, deadlineText, formatRate, groupCategories, newClientRequestId } from './format'
 
 describe('case format helpers', () => {
@@ -10,7 +11,7 @@ describe('case format helpers', () => {
     const a = newClientRequestId()
     const b = newClientRequestId()
     expect(a).not.toBe(b)
-    expect(contract.SubmitCaseInputSchema.shape.clientRequestId.safeParse(a).success).toBe(true)
+    expect(SubmitCaseInputSchema.shape.clientRequestId.safeParse(a).success).toBe(true)
     expect(newClientRequestId(0, () => 0)).toBe('app-0-00000000')
   })
 
