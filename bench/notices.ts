@@ -82,7 +82,7 @@ async function run(n: number): Promise<void> {
     const missing = await timed(() => ok(rt, SECRETARY, { action: 'notReached', noticeId: draft.id, unitId: GRID }), 50)
     console.log(`  not-reached page (100 people of ${receipts}): p50 ${fmt(missing.p50)}, p99 ${fmt(missing.p99)}`)
   } finally {
-    await opened.close()
+    opened.close()
     rmSync(work, { recursive: true, force: true })
   }
 }

@@ -44,7 +44,9 @@ export function NoticeBody({ notice }: { notice: NoticeDetail }) {
           <Text className="notice-detail__label">进展</Text>
           {notice.progress.map((p) => (
             <Text key={p.at} className="notice-detail__step">
-              {formatTime(p.at)}　{p.text}
+              {formatTime(p.at)}
+              {'\u3000'}
+              {p.text}
             </Text>
           ))}
         </View>
