@@ -1,6 +1,7 @@
 import { AppError } from '../core/app-error'
 import { canAt } from '../core/authz'
 import type { UnitDoc } from '../core/collections'
+import { collection } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { NOTICE_COLLECTIONS, type NoticeDoc } from './collections'
 import type { StaffViewer } from './views'
@@ -12,7 +13,7 @@ import type { StaffViewer } from './views'
  */
 
 export async function loadNotice(ctx: ActionContext, noticeId: string): Promise<NoticeDoc> {
-  const doc = (await ctx.rt.db.collection(NOTICE_COLLECTIONS.notices).doc(noticeId).get()).data[0] as NoticeDoc | undefined
+  const doc = await collection(ctx.rt.db, NOTICE_COLLECTIONS.notices).doc(noticeId).get()
   if (!doc) throw new AppError('NOT_FOUND', '找不到该通知')
   return doc
 }

@@ -1,10 +1,9 @@
 import { NOTICE_PRIORITY_LABELS } from '../../types/notices'
 import { COLLECTIONS } from '../core/collections'
-import { transaction } from '../core/data'
-import { grantIdFor, notify, type SubscriptionDoc } from '../core/outbox'
+import { collection, transaction } from '../core/data'
+import { grantIdFor, notify } from '../core/outbox'
 import type { Runtime } from '../core/runtime'
 import { NOTICE_COLLECTIONS, type FanoutCursor, type NoticeDoc, type PushState, type ReceiptDoc } from './collections'
-import type { TargetUnit } from './domain/audience'
 import { receiptId } from './domain/reach'
 import { applyFilter, readMembers, type Member } from './recipients'
 
@@ -37,8 +36,8 @@ async function grantsOf(rt: Runtime, notice: NoticeDoc, members: Member[]): Prom
   const db = rt.db
   const ids = members.flatMap((m) => grantIdFor(rt.templates, m.openid, NOTICE_PUSH_KIND) ?? [])
   if (notice.priority === 'normal' || ids.length === 0) return new Set()
-  const res = await db.collection(COLLECTIONS.subscriptions).where({ _id: db.command.in(ids) }).limit(ids.length).get()
-  return new Set((res.data as SubscriptionDoc[]).filter((g) => g.remaining > 0).map((g) => g.openid))
+  const grants = await collection(db, COLLECTIONS.subscriptions).where({ _id: db.command.in(ids) }).limit(ids.length).get()
+  return new Set(grants.filter((g) => g.remaining > 0).map((g) => g.openid))
 }
 
 function receiptFor(notice: NoticeDoc, member: Member, push: PushState, at: string): Omit<ReceiptDoc, '_id'> {
@@ -93,7 +92,7 @@ type BatchOutcome = 'written' | 'finished' | 'stopped'
 async function writeBatch(rt: Runtime, notice: NoticeDoc, cursor: FanoutCursor, batchSize: number): Promise<BatchOutcome> {
   const { db } = rt
   const targetId = cursor.targetIds[cursor.target]
-  const target = targetId === undefined ? undefined : ((await db.collection(COLLECTIONS.units).doc(targetId).get()).data[0] as TargetUnit | undefined)
+  const target = targetId === undefined ? null : await collection(db, COLLECTIONS.units).doc(targetId).get()
   const page = target ? await readMembers(db, target, cursor.after, batchSize) : []
   const members = await applyFilter(db, page, notice.audience.filter)
   const granted = await grantsOf(rt, notice, members)
@@ -141,7 +140,7 @@ export async function runFanout(rt: Runtime, noticeId: string, options: FanoutOp
   const maxBatches = options.maxBatches ?? Number.POSITIVE_INFINITY
   let ran = 0
   while (ran < maxBatches) {
-    const notice = (await rt.db.collection(NOTICE_COLLECTIONS.notices).doc(noticeId).get()).data[0] as NoticeDoc | undefined
+    const notice = await collection(rt.db, NOTICE_COLLECTIONS.notices).doc(noticeId).get()
     if (!notice || notice.status !== 'publishing' || !notice.fanout || notice.fanout.done) break
     const outcome = await writeBatch(rt, notice, notice.fanout, batchSize)
     if (outcome === 'stopped') break

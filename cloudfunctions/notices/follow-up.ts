@@ -18,7 +18,7 @@ import { noticeMessage, NOTICE_PUSH_KIND } from './fanout'
 
 async function requireReceipt(ctx: ActionContext, noticeId: string, ref: string): Promise<{ notice: NoticeDoc; receipt: ReceiptDoc }> {
   const notice = await loadNotice(ctx, noticeId)
-  const receipt = (await ctx.rt.db.collection(NOTICE_COLLECTIONS.receipts).doc(ref).get()).data[0] as ReceiptDoc | undefined
+  const receipt = await collection(ctx.rt.db, NOTICE_COLLECTIONS.receipts).doc(ref).get()
   if (!receipt || receipt.noticeId !== noticeId) throw new AppError('NOT_FOUND', '找不到这位居民的接收记录，请刷新名单')
   await ctx.requireCapabilityAt('notices.publish', homeUnitOf(receipt.unitPath) ?? notice.unitId)
   if (notice.status === 'withdrawn') throw new AppError('CONFLICT', '这条通知已撤回')

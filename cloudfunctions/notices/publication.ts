@@ -1,5 +1,6 @@
 import type { NoticeStaffView } from '../../types/notices'
 import { AppError } from '../core/app-error'
+import { collection } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import type { Runtime } from '../core/runtime'
 import { requireManaged, viewerOf } from './access'
@@ -20,8 +21,8 @@ import { toStaffView } from './views'
 async function moveStatus(rt: Runtime, n: NoticeDoc, from: NoticeStatus, patch: Partial<NoticeDoc>): Promise<NoticeDoc> {
   // A nested object is sent as dotted paths, which cannot replace a null: set `fanout` whole.
   const write = patch.fanout ? { ...patch, fanout: rt.db.command.set(patch.fanout) } : patch
-  const res = (await rt.db.collection(NOTICE_COLLECTIONS.notices).where({ _id: n._id, status: from }).update(write)) as { updated: number }
-  if (res.updated !== 1) throw new AppError('CONFLICT', '通知状态已变化，请刷新后再试')
+  const updated = await collection(rt.db, NOTICE_COLLECTIONS.notices).where({ _id: n._id, status: from }).update(write)
+  if (updated !== 1) throw new AppError('CONFLICT', '通知状态已变化，请刷新后再试')
   return { ...n, ...patch }
 }
 
@@ -31,7 +32,7 @@ export async function startPublishing(rt: Runtime, n: NoticeDoc, from: NoticeSta
   const at = rt.clock.now().toISOString()
   const started = await moveStatus(rt, n, from, { status: 'publishing', publishedAt: at, fanout: newCursor(targets.map((t) => t._id)), updatedAt: at })
   await runFanout(rt, n._id, { maxBatches: FANOUT_DEFAULTS.inlineBatches })
-  return ((await rt.db.collection(NOTICE_COLLECTIONS.notices).doc(n._id).get()).data[0] as NoticeDoc | undefined) ?? started
+  return (await collection(rt.db, NOTICE_COLLECTIONS.notices).doc(n._id).get()) ?? started
 }
 
 /** After approval (or when none is needed): wait for the scheduled time, or go out now. */
@@ -88,8 +89,8 @@ export async function approveNotice(ctx: ActionContext, noticeId: string): Promi
  */
 export async function noticeSweep(rt: Runtime): Promise<{ started: number; batches: number }> {
   const _ = rt.db.command
-  const notices = rt.db.collection(NOTICE_COLLECTIONS.notices)
-  const due = (await notices.where({ status: 'scheduled', publishAt: _.lte(rt.clock.now().toISOString()) }).limit(20).get()).data as NoticeDoc[]
+  const notices = collection(rt.db, NOTICE_COLLECTIONS.notices)
+  const due = await notices.where({ status: 'scheduled', publishAt: _.lte(rt.clock.now().toISOString()) }).limit(20).get()
   let started = 0
   for (const n of due) {
     try {
@@ -99,7 +100,7 @@ export async function noticeSweep(rt: Runtime): Promise<{ started: number; batch
       if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error // another run took it
     }
   }
-  const open = (await notices.where({ status: 'publishing' }).limit(20).get()).data as NoticeDoc[]
+  const open = await notices.where({ status: 'publishing' }).limit(20).get()
   let batches = 0
   for (const n of open) batches += await runFanout(rt, n._id, { maxBatches: FANOUT_DEFAULTS.sweepBatches })
   return { started, batches }

@@ -2,9 +2,10 @@ import ExcelJS from 'exceljs'
 import type { NotReachedPerson, Reach, ReachCounts } from '../../types/notices'
 import { maskName, maskPhone } from '../../types/mask'
 import { roleGrants } from '../../types/policy'
-import { COLLECTIONS, type UnitDoc, type UserDoc } from '../core/collections'
+import { COLLECTIONS, type UnitDoc } from '../core/collections'
+import { collection, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
-import { grantIdFor, type SubscriptionDoc } from '../core/outbox'
+import { grantIdFor } from '../core/outbox'
 import { loadNotice, requireReachUnit } from './access'
 import { NOTICE_COLLECTIONS, type NoticeDoc, type ReceiptDoc } from './collections'
 import { ALL_UNITS, remindRefusal, seesContact } from './domain/reach'
@@ -40,12 +41,11 @@ async function breakdownUnits(ctx: ActionContext, n: NoticeDoc, unit: UnitDoc): 
   const whole = unit._id === n.unitId
   const wanted = whole ? n.audienceIds : [unit._id]
   const kinds = whole ? ['community', 'grid'] : ['building']
-  const res = await ctx.rt.db
-    .collection(COLLECTIONS.units)
+  const found = await collection(ctx.rt.db, COLLECTIONS.units)
     .where(_.or([{ _id: _.in(wanted) }, { ancestors: _.in(wanted), kind: _.in(kinds) }]))
     .limit(500)
     .get()
-  const rows = (res.data as UnitDoc[]).filter((u) => wanted.includes(u._id) || kinds.includes(u.kind))
+  const rows = found.filter((u) => wanted.includes(u._id) || kinds.includes(u.kind))
   return rows.filter((u) => u.kind !== 'street' && u.kind !== 'district').sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0))
 }
 
@@ -67,8 +67,8 @@ export async function reachOf(ctx: ActionContext, noticeId: string, unitId?: str
 async function grantHolders(ctx: ActionContext, openids: string[]): Promise<Set<string>> {
   const ids = openids.flatMap((o) => grantIdFor(ctx.rt.templates, o, NOTICE_PUSH_KIND) ?? [])
   if (ids.length === 0) return new Set()
-  const res = await ctx.rt.db.collection(COLLECTIONS.subscriptions).where({ _id: ctx.rt.db.command.in(ids) }).limit(ids.length).get()
-  return new Set((res.data as SubscriptionDoc[]).filter((g) => g.remaining > 0).map((g) => g.openid))
+  const grants = await collection(ctx.rt.db, COLLECTIONS.subscriptions).where({ _id: ctx.rt.db.command.in(ids) }).limit(ids.length).get()
+  return new Set(grants.filter((g) => g.remaining > 0).map((g) => g.openid))
 }
 
 /** The caller's units where they may publish notices: full contacts only for their own grid. */
@@ -81,22 +81,22 @@ export async function notReached(ctx: ActionContext, input: { noticeId: string; 
   const n = await loadNotice(ctx, input.noticeId)
   const unit = await requireReachUnit(ctx, n, input.unitId)
   const db = ctx.rt.db
-  const where = { noticeId: n._id, unitPath: unit._id === n.unitId ? ALL_UNITS : unit._id, reachedBy: 'none' }
-  const [page, total] = await Promise.all([
+  const where: Where<ReceiptDoc> = { noticeId: n._id, unitPath: unit._id === n.unitId ? ALL_UNITS : unit._id, reachedBy: 'none' }
+  const receiptsOf = collection(db, NOTICE_COLLECTIONS.receipts)
+  const [receipts, total] = await Promise.all([
     // In index order (as the receipts were written): a sort would read every unreached receipt.
-    db.collection(NOTICE_COLLECTIONS.receipts).where(where).limit(input.limit).get(),
-    db.collection(NOTICE_COLLECTIONS.receipts).where(where).count(),
+    receiptsOf.where(where).limit(input.limit).get(),
+    receiptsOf.where(where).count(),
   ])
-  const receipts = page.data as ReceiptDoc[]
   const openids = receipts.map((r) => r.openid)
   const places = [...new Set(receipts.flatMap((r) => r.unitPath.slice(2)))]
   const [users, units, grants] = await Promise.all([
-    openids.length ? db.collection(COLLECTIONS.users).where({ _id: db.command.in(openids) }).limit(openids.length).get() : { data: [] },
-    places.length ? db.collection(COLLECTIONS.units).where({ _id: db.command.in(places) }).limit(places.length).get() : { data: [] },
+    openids.length ? collection(db, COLLECTIONS.users).where({ _id: db.command.in(openids) }).limit(openids.length).get() : [],
+    places.length ? collection(db, COLLECTIONS.units).where({ _id: db.command.in(places) }).limit(places.length).get() : [],
     grantHolders(ctx, openids),
   ])
-  const userById = new Map((users.data as UserDoc[]).map((u) => [u._id, u]))
-  const unitName = new Map((units.data as UnitDoc[]).map((u) => [u._id, u.name]))
+  const userById = new Map(users.map((u) => [u._id, u]))
+  const unitName = new Map(units.map((u) => [u._id, u.name]))
   const mine = viewerUnits(ctx)
   const now = ctx.now()
   const items = receipts.map((r): NotReachedPerson => {
@@ -114,7 +114,7 @@ export async function notReached(ctx: ActionContext, input: { noticeId: string; 
       remindedAt: r.remindedAt,
     }
   })
-  return { items, total: total.total }
+  return { items, total }
 }
 
 /** 导出触达情况: the reach figures by unit and the people not reached, as this viewer may see them. */

@@ -2,6 +2,7 @@ import type { Db } from '@cloudbase/database'
 import type { AudienceFilter } from '../../types/notices'
 import { AppError } from '../core/app-error'
 import { COLLECTIONS, type UnitDoc, type UserDoc } from '../core/collections'
+import { collection } from '../core/data'
 import { MEMBERSHIP_FIELD, membershipTargets, type TargetUnit } from './domain/audience'
 import { unitPathOf } from './domain/reach'
 import { PLACE_COLLECTIONS } from '../core/places'
@@ -31,20 +32,20 @@ function memberOf(u: UserDoc): Member {
 /** The audience units, each checked to exist (NOT_FOUND names the first unknown one). */
 export async function loadAudienceUnits(db: Db, unitIds: readonly string[]): Promise<UnitDoc[]> {
   const ids = [...new Set(unitIds)]
-  const res = await db.collection(COLLECTIONS.units).where({ _id: db.command.in(ids) }).limit(ids.length).get()
-  const byId = new Map((res.data as UnitDoc[]).map((u) => [u._id, u]))
-  const missing = ids.findIndex((id) => !byId.has(id))
+  const byId = new Map((await collection(db, COLLECTIONS.units).where({ _id: db.command.in(ids) }).limit(ids.length).get()).map((u) => [u._id, u]))
+  const units = ids.map((id) => byId.get(id))
+  const missing = units.findIndex((u) => u === undefined)
   if (missing !== -1) {
     throw new AppError('BAD_REQUEST', '发送范围中有不存在的单位', { issues: [{ path: ['audience', 'unitIds', missing], message: '找不到该单位' }] })
   }
-  return ids.map((id) => byId.get(id) as UnitDoc)
+  return units.filter((u): u is UnitDoc => u !== undefined)
 }
 
 /** The units whose residents are read, in a fixed order (the fan-out cursor indexes into it). */
 export async function resolveTargets(db: Db, chosen: readonly UnitDoc[]): Promise<TargetUnit[]> {
   const wide = chosen.filter((u) => u.kind === 'street' || u.kind === 'district').map((u) => u._id)
   const below = wide.length
-    ? ((await db.collection(COLLECTIONS.units).where({ ancestors: db.command.in(wide), kind: 'community' }).limit(1000).get()).data as UnitDoc[])
+    ? await collection(db, COLLECTIONS.units).where({ ancestors: db.command.in(wide), kind: 'community' }).limit(1000).get()
     : []
   return membershipTargets(chosen, below)
 }
@@ -53,13 +54,12 @@ export async function resolveTargets(db: Db, chosen: readonly UnitDoc[]): Promis
 export async function readMembers(db: Db, target: TargetUnit, after: string, limit: number): Promise<Member[]> {
   const field = MEMBERSHIP_FIELD[target.kind]
   if (!field) return []
-  const res = await db
-    .collection(COLLECTIONS.users)
+  const users = await collection(db, COLLECTIONS.users)
     .where({ [field]: target._id, _id: db.command.gt(after) })
     .orderBy('_id', 'asc')
     .limit(limit)
     .get()
-  return (res.data as UserDoc[]).map(memberOf)
+  return users.map(memberOf)
 }
 
 /**
@@ -71,11 +71,11 @@ export async function applyFilter(db: Db, members: Member[], filter: AudienceFil
   if (filter === 'party_members') return members.filter((m) => m.partyMember)
   const _ = db.command
   const openids = members.map((m) => m.openid)
-  const res =
+  const holders: { openid: string | null }[] =
     filter === 'volunteers'
-      ? await db.collection(COLLECTIONS.roleAssignments).where({ openid: _.in(openids), role: 'volunteer' }).limit(1000).get()
-      : await db.collection(PLACE_COLLECTIONS.placePosts).where({ openid: _.in(openids), post: 'building_head' }).limit(1000).get()
-  const keep = new Set((res.data as { openid: string }[]).map((d) => d.openid))
+      ? await collection(db, COLLECTIONS.roleAssignments).where({ openid: _.in(openids), role: 'volunteer' }).limit(1000).get()
+      : await collection(db, PLACE_COLLECTIONS.placePosts).where({ openid: _.in(openids), post: 'building_head' }).limit(1000).get()
+  const keep = new Set(holders.map((d) => d.openid))
   return members.filter((m) => keep.has(m.openid))
 }
 

@@ -1,5 +1,6 @@
 import type { NoticeDetail, NoticeSummary } from '../../types/notices'
 import { AppError } from '../core/app-error'
+import { collection } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { loadNotice } from './access'
 import { NOTICE_COLLECTIONS, type ReceiptDoc } from './collections'
@@ -16,13 +17,11 @@ import { isExpired, toDetail, toSummary } from './views'
 const RECEIPTS_READ = 200
 
 async function myReceipts(ctx: ActionContext): Promise<ReceiptDoc[]> {
-  const res = await ctx.rt.db
-    .collection(NOTICE_COLLECTIONS.receipts)
+  return collection(ctx.rt.db, NOTICE_COLLECTIONS.receipts)
     .where({ openid: ctx.requireCaller().openid, withdrawn: false })
     .orderBy('publishedAt', 'desc')
     .limit(RECEIPTS_READ)
     .get()
-  return res.data as ReceiptDoc[]
 }
 
 function byPinnedThenNewest(a: NoticeSummary, b: NoticeSummary): number {
@@ -46,7 +45,7 @@ export async function noticeHome(ctx: ActionContext): Promise<{ unread: number; 
 
 async function myReceipt(ctx: ActionContext, noticeId: string): Promise<ReceiptDoc> {
   const id = receiptId(noticeId, ctx.requireCaller().openid)
-  const r = (await ctx.rt.db.collection(NOTICE_COLLECTIONS.receipts).doc(id).get()).data[0] as ReceiptDoc | undefined
+  const r = await collection(ctx.rt.db, NOTICE_COLLECTIONS.receipts).doc(id).get()
   if (!r) throw new AppError('NOT_FOUND', '找不到该通知，可能不是发给您的')
   return r
 }

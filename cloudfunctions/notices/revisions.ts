@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { EditNoticeInputSchema, NoticeStaffView } from '../../types/notices'
 import { AppError } from '../core/app-error'
+import { collection, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { notify } from '../core/outbox'
 import type { Runtime } from '../core/runtime'
@@ -18,17 +19,16 @@ import { toStaffView } from './views'
 const PAGE = 500
 
 /** Queues one message per receipt matching `where`, page by page; dedupe keys make a retry harmless. */
-async function notifyReceipts(rt: Runtime, n: NoticeDoc, where: Record<string, unknown>, key: string, title: string): Promise<number> {
+async function notifyReceipts(rt: Runtime, n: NoticeDoc, where: Where<ReceiptDoc>, key: string, title: string): Promise<number> {
   const _ = rt.db.command
   const now = rt.clock.now()
   let sent = 0
   for (let after = ''; ; ) {
-    const page = (await rt.db
-      .collection(NOTICE_COLLECTIONS.receipts)
+    const page = await collection(rt.db, NOTICE_COLLECTIONS.receipts)
       .where({ noticeId: n._id, ...where, _id: _.gt(after) })
       .orderBy('_id', 'asc')
       .limit(PAGE)
-      .get()).data as ReceiptDoc[]
+      .get()
     for (const r of page) {
       if (await notify(rt.db, noticeMessage(n, r.openid, `notice:${n._id}:${key}:${r._id}`, title, false), now)) sent++
     }
@@ -42,18 +42,17 @@ const EDITABLE = ['pending_approval', 'scheduled', 'publishing', 'published'] as
 /** 修改: a new version. `material` tells everyone who already read it; a typo fix tells nobody. */
 export async function editNotice(ctx: ActionContext, input: z.output<typeof EditNoticeInputSchema>): Promise<NoticeStaffView> {
   const n = await requireManaged(ctx, input.noticeId)
-  if (!(EDITABLE as readonly string[]).includes(n.status)) throw new AppError('CONFLICT', n.status === 'draft' ? '草稿请直接保存修改' : '已撤回的通知不能修改')
+  if (!EDITABLE.some((s) => s === n.status)) throw new AppError('CONFLICT', n.status === 'draft' ? '草稿请直接保存修改' : '已撤回的通知不能修改')
   const review = await checkNoticeText(ctx, [['title', input.title], ['summary', input.summary], ['body', input.body]])
   if (review && n.status !== 'pending_approval') throw new AppError('BAD_REQUEST', '修改后的内容需人工复核，请撤回后重新起草', { issues: [{ path: ['body'], message: '内容需人工复核' }] })
   const at = ctx.now().toISOString()
   const version = n.version + 1
   const entry = { version, at, title: input.title, material: input.material, by: ctx.requireCaller().openid }
   const patch = { title: input.title, body: input.body, summary: input.summary, version, updatedAt: at }
-  const res = (await ctx.rt.db
-    .collection(NOTICE_COLLECTIONS.notices)
+  const updated = await collection(ctx.rt.db, NOTICE_COLLECTIONS.notices)
     .where({ _id: n._id, version: n.version })
-    .update({ ...patch, versions: ctx.rt.db.command.push([entry]) })) as { updated: number }
-  if (res.updated !== 1) throw new AppError('CONFLICT', '通知刚被别人修改过，请刷新后再改')
+    .update({ ...patch, versions: ctx.rt.db.command.push([entry]) })
+  if (updated !== 1) throw new AppError('CONFLICT', '通知刚被别人修改过，请刷新后再改')
   await ctx.rt.db.collection(NOTICE_COLLECTIONS.receipts).where({ noticeId: n._id }).update({ title: input.title, summary: input.summary })
   const next: NoticeDoc = { ...n, ...patch, versions: [...n.versions, entry] }
   if (input.material) await notifyReceipts(ctx.rt, next, { read: true }, `v${version}`, `通知已更新：${input.title}`)
@@ -66,11 +65,10 @@ export async function withdrawNotice(ctx: ActionContext, noticeId: string, reaso
   if (n.status === 'withdrawn' || n.status === 'draft') throw new AppError('CONFLICT', n.status === 'draft' ? '草稿还没有发出，无需撤回' : '这条通知已经撤回了')
   await checkNoticeText(ctx, [['reason', reason]])
   const at = ctx.now().toISOString()
-  const res = (await ctx.rt.db
-    .collection(NOTICE_COLLECTIONS.notices)
+  const updated = await collection(ctx.rt.db, NOTICE_COLLECTIONS.notices)
     .where({ _id: n._id, status: n.status })
-    .update({ status: 'withdrawn', withdrawnReason: reason, updatedAt: at })) as { updated: number }
-  if (res.updated !== 1) throw new AppError('CONFLICT', '通知状态已变化，请刷新后再试')
+    .update({ status: 'withdrawn', withdrawnReason: reason, updatedAt: at })
+  if (updated !== 1) throw new AppError('CONFLICT', '通知状态已变化，请刷新后再试')
   await ctx.rt.db.collection(NOTICE_COLLECTIONS.receipts).where({ noticeId: n._id }).update({ withdrawn: true })
   const next: NoticeDoc = { ...n, status: 'withdrawn', withdrawnReason: reason, updatedAt: at }
   await notifyReceipts(ctx.rt, next, { read: true }, 'withdrawn', `已撤回：${reason}`)

@@ -1,6 +1,7 @@
 import type { NoticeStaffView, NoticeStatus } from '../../types/notices'
 import { roleGrants } from '../../types/policy'
 import { AppError } from '../core/app-error'
+import { collection } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { loadNotice, viewerOf } from './access'
 import { NOTICE_COLLECTIONS, type NoticeDoc } from './collections'
@@ -13,14 +14,14 @@ import { toStaffView } from './views'
 export async function staffList(ctx: ActionContext, input: { unitId: string; status?: NoticeStatus; limit: number }): Promise<{ items: NoticeStaffView[] }> {
   const unit = await ctx.requireCapabilityAt('notices.publish', input.unitId)
   const _ = ctx.rt.db.command
-  const notices = ctx.rt.db.collection(NOTICE_COLLECTIONS.notices)
+  const notices = collection(ctx.rt.db, NOTICE_COLLECTIONS.notices)
   const status = input.status ? { status: input.status } : {}
   const [sent, received] = await Promise.all([
     notices.where({ unitScope: unit._id, ...status }).orderBy('createdAt', 'desc').limit(input.limit).get(),
     notices.where({ audienceIds: _.in([unit._id, ...unit.ancestors]), ...status }).orderBy('createdAt', 'desc').limit(input.limit).get(),
   ])
   const byId = new Map<string, NoticeDoc>()
-  for (const n of [...(sent.data as NoticeDoc[]), ...(received.data as NoticeDoc[])]) {
+  for (const n of [...sent, ...received]) {
     // Someone else's draft sent to this unit is not this unit's business yet.
     if (n.status === 'draft' && !n.unitScope.includes(unit._id)) continue
     byId.set(n._id, n)

@@ -28,7 +28,7 @@ export function unitPathOf(units: readonly (string | null | undefined)[]): strin
 
 /** The narrowest unit of a receipt (its building, or its community when no address is known). */
 export function homeUnitOf(unitPath: readonly string[]): string | null {
-  return unitPath.length > 1 ? (unitPath[unitPath.length - 1] as string) : null
+  return unitPath.length > 1 ? (unitPath.at(-1) ?? null) : null
 }
 
 /**
