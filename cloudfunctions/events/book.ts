@@ -1,5 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import { AppError } from '../core/app-error'
+import { collection } from '../core/data'
 import { EVENT_COLLECTIONS as E, type BookDoc } from './collections'
 import type { Placement } from './domain/reconcile'
 
@@ -59,20 +60,21 @@ export function seatsTaken(book: BookDoc): number {
 }
 
 export async function readBook(db: Db, eventId: string): Promise<BookDoc | null> {
-  return ((await db.collection(E.books).doc(eventId).get()).data as BookDoc[])[0] ?? null
+  return collection(db, E.books).doc(eventId).get()
 }
 
 function touched(db: Db, now: Date) {
   return { dirty: true, changedAt: now.toISOString(), version: db.command.inc(1) }
 }
 
-async function updated(q: Promise<unknown>): Promise<boolean> {
-  return ((await q) as { updated: number }).updated === 1
+/** A conditional single update applied (it answers how many documents changed: 0 or 1). */
+async function updated(changed: Promise<number>): Promise<boolean> {
+  return (await changed) === 1
 }
 
 /** Marks the book for the reconcile sweep before a registration gives its seat back. */
 export async function markDirty(db: Db, eventId: string, now: Date): Promise<void> {
-  await db.collection(E.books).doc(eventId).update({ dirty: true, changedAt: now.toISOString() })
+  await collection(db, E.books).doc(eventId).update({ dirty: true, changedAt: now.toISOString() })
 }
 
 /**
@@ -82,7 +84,7 @@ export async function markDirty(db: Db, eventId: string, now: Date): Promise<voi
  */
 export async function placeInBook(db: Db, eventId: string, regId: string, seats: number, pool: 'general' | 'reserved', now: Date): Promise<Placement> {
   const _ = db.command
-  const books = db.collection(E.books)
+  const books = collection(db, E.books)
   const entry = entryOf(regId)
   const absent = { _id: eventId, holders: _.nin([entry]), waitlist: _.nin([entry]) }
   for (let attempt = 0; attempt < 8; attempt++) {
@@ -113,7 +115,7 @@ export async function placeInBook(db: Db, eventId: string, regId: string, seats:
 /** Takes a registration out of the book, giving its seat back to the pool it came from. */
 export async function releaseFromBook(db: Db, eventId: string, regId: string, seats: number, now: Date): Promise<void> {
   const _ = db.command
-  const books = db.collection(E.books)
+  const books = collection(db, E.books)
   const entry = entryOf(regId)
   const book = await readBook(db, eventId)
   if (!book) return
@@ -136,8 +138,7 @@ export async function seatHead(db: Db, eventId: string, headRegId: string, seats
   const _ = db.command
   const head = entryOf(headRegId)
   return updated(
-    db
-      .collection(E.books)
+    collection(db, E.books)
       .where({ _id: eventId, 'waitlist.0': head, free: _.gte(seats) })
       .update({
         waitlist: _.pull(head),
@@ -154,7 +155,7 @@ export async function seatHead(db: Db, eventId: string, headRegId: string, seats
 export async function acceptInBook(db: Db, eventId: string, regId: string, now: Date): Promise<boolean> {
   const _ = db.command
   const entry = entryOf(regId)
-  return updated(db.collection(E.books).where({ _id: eventId, offered: entry }).update({ offered: _.pull(entry), ...touched(db, now) }))
+  return updated(collection(db, E.books).where({ _id: eventId, offered: entry }).update({ offered: _.pull(entry), ...touched(db, now) }))
 }
 
 /**
@@ -171,8 +172,7 @@ export async function changeCapacity(db: Db, eventId: string, capacity: number, 
     const delta = eff(capacity) - reserved - (eff(book.capacity) - book.reserved)
     const deltaReserved = reserved - book.reserved
     const ok = await updated(
-      db
-        .collection(E.books)
+      collection(db, E.books)
         .where({ _id: eventId, capacity: book.capacity, reserved: book.reserved, free: _.gte(Math.max(-delta, 0)), reservedFree: _.gte(Math.max(-deltaReserved, 0)) })
         .update({ capacity, reserved, free: _.inc(delta), reservedFree: _.inc(deltaReserved), ...touched(db, now) }),
     )
@@ -190,5 +190,5 @@ export async function changeCapacity(db: Db, eventId: string, capacity: number, 
 
 /** Empties the waitlist once the event starts (its registrations were closed first). */
 export async function clearWaitlist(db: Db, eventId: string, now: Date): Promise<void> {
-  await db.collection(E.books).doc(eventId).update({ waitlist: db.command.set([]), waitingCount: 0, ...touched(db, now) })
+  await collection(db, E.books).doc(eventId).update({ waitlist: db.command.set([]), waitingCount: 0, ...touched(db, now) })
 }

@@ -1,4 +1,5 @@
 import type { Db } from '@cloudbase/database'
+import { collection } from '../core/data'
 import { notify } from '../core/outbox'
 import { ACTIVE_STATUSES, EVENT_COLLECTIONS as E, type EventDoc, type RegistrationDoc } from './collections'
 import { eventNotice } from './domain/notices'
@@ -16,14 +17,12 @@ const PAGE = 500
 export async function registrationsOf(db: Db, eventId: string, statuses: readonly string[]): Promise<RegistrationDoc[]> {
   const out: RegistrationDoc[] = []
   for (let skip = 0; ; skip += PAGE) {
-    const res = await db
-      .collection(E.registrations)
+    const page = await collection(db, E.registrations)
       .where({ eventId, status: db.command.in([...statuses]) })
       .orderBy('joinedAt', 'asc')
       .skip(skip)
       .limit(PAGE)
       .get()
-    const page = res.data as RegistrationDoc[]
     out.push(...page)
     if (page.length < PAGE) return out
   }

@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import { transaction } from '../core/data'
+import { collection, transaction } from '../core/data'
 import { AppError } from '../core/app-error'
 import { notify, type NotifyInput } from '../core/outbox'
 import { acceptInBook, placeInBook, placementIn, readBook, regIdOf, releaseFromBook, seatHead, waitPositionIn } from './book'
@@ -19,13 +19,13 @@ export const regIdFor = (eventId: string, openid: string) => `${eventId}:${openi
 export const proxyRegId = (eventId: string, phone: string) => `${eventId}:tel:${phone}`
 
 export async function loadEvent(db: Db, id: string): Promise<EventDoc> {
-  const doc = ((await db.collection(E.events).doc(id).get()).data as EventDoc[])[0]
+  const doc = await collection(db, E.events).doc(id).get()
   if (!doc) throw new AppError('NOT_FOUND', '找不到这个活动')
   return doc
 }
 
 export async function loadReg(db: Db, id: string): Promise<RegistrationDoc | null> {
-  return ((await db.collection(E.registrations).doc(id).get()).data as RegistrationDoc[])[0] ?? null
+  return collection(db, E.registrations).doc(id).get()
 }
 
 export interface RegChange {

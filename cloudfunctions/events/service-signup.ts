@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { transaction } from '../core/data'
+import { collection, transaction } from '../core/data'
 import type { MyRegistration, ProxySignUpInputSchema, RosterEntry, SignUpInputSchema } from '../../types/events'
 import { AUDIENCE_LABELS } from '../../types/events-labels'
 import { maskPhone } from '../../types/mask'
@@ -102,8 +102,8 @@ async function claimRegistration(ctx: ActionContext, fresh: RegistrationDoc, fir
 
 async function phoneTaken(ctx: ActionContext, eventId: string, phone: string, except: string): Promise<boolean> {
   if (!phone) return false
-  const res = await ctx.rt.db.collection(E.registrations).where({ eventId, phone, status: ctx.rt.db.command.in([...ACTIVE_STATUSES]) }).limit(5).get()
-  return (res.data as RegistrationDoc[]).some((r) => r._id !== except)
+  const regs = await collection(ctx.rt.db, E.registrations).where({ eventId, phone, status: ctx.rt.db.command.in([...ACTIVE_STATUSES]) }).limit(5).get()
+  return regs.some((r) => r._id !== except)
 }
 
 async function answer(ctx: ActionContext, event: EventDoc, reg: RegistrationDoc): Promise<MyRegistration> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { transaction } from '../core/data'
+import { collection, transaction, type Patch } from '../core/data'
 import type { Db } from '@cloudbase/database'
 import { EventDraftSchema, type EventDetail, type EventDraft, type EventSummary, type SeriesInput } from '../../types/events'
 import { AppError } from '../core/app-error'
@@ -179,14 +179,13 @@ export async function publishEvent(ctx: ActionContext, eventId: string, at: stri
   requireFuture(event, now)
   const publishAt = at ? localToInstant(at).toISOString() : null
   if (publishAt && (publishAt <= now.toISOString() || publishAt >= event.startAt)) throw bad(['at'], '定时发布的时间应在现在之后、活动开始之前')
-  const patch = publishAt
+  const patch: Patch<EventDoc> = publishAt
     ? { status: 'scheduled', publishAt }
     : { status: 'published', publishAt: null, publishedAt: now.toISOString(), nextReminderAt: nextReminderAt(event.startAt, event.reminderHours, event.remindersDone) }
-  const res = (await db
-    .collection(E.events)
+  const updated = await collection(db, E.events)
     .where({ _id: eventId, version: event.version })
-    .update({ ...patch, updatedAt: now.toISOString(), version: event.version + 1 })) as { updated: number }
-  if (res.updated !== 1) throw new AppError('CONFLICT', '活动刚被其他人修改过，请刷新后再试')
+    .update({ ...patch, updatedAt: now.toISOString(), version: event.version + 1 })
+  if (updated !== 1) throw new AppError('CONFLICT', '活动刚被其他人修改过，请刷新后再试')
   return detailFor(ctx, eventId)
 }
 
@@ -198,11 +197,10 @@ export async function cancelEvent(ctx: ActionContext, eventId: string, reason: s
   if (event.status === 'cancelled') throw new AppError('CONFLICT', '活动已经取消了')
   if (event.endAt <= now.toISOString()) throw new AppError('CONFLICT', '活动已经结束，不能取消')
   const body = `很抱歉，「${event.title}」已取消。原因：${reason}`
-  const res = (await db
-    .collection(E.events)
+  const updated = await collection(db, E.events)
     .where({ _id: eventId, status: event.status })
-    .update({ status: 'cancelled', cancelReason: reason, nextReminderAt: null, fanout: db.command.set({ kind: 'cancel', key: 'cancel', title: '活动已取消', body }), updatedAt: now.toISOString(), version: db.command.inc(1) })) as { updated: number }
-  if (res.updated !== 1) throw new AppError('CONFLICT', '活动刚被其他人修改过，请刷新后再试')
+    .update({ status: 'cancelled', cancelReason: reason, nextReminderAt: null, fanout: db.command.set({ kind: 'cancel', key: 'cancel', title: '活动已取消', body }), updatedAt: now.toISOString(), version: db.command.inc(1) })
+  if (updated !== 1) throw new AppError('CONFLICT', '活动刚被其他人修改过，请刷新后再试')
   const notified = await runFanout(db, eventId, now)
   return { ...(await detailFor(ctx, eventId)), notified }
 }

@@ -1,4 +1,5 @@
 import type { Db } from '@cloudbase/database'
+import { collection, type CollectionName, type Doc, type OrderField, type Where } from '../core/data'
 import { notify } from '../core/outbox'
 import type { Runtime } from '../core/runtime'
 import { ATTENDANCE_SWEEPS } from './attendance'
@@ -20,8 +21,8 @@ const BATCH = 100
 /** A book changed this recently may still be mid-action; the sweep lets the action finish first. */
 const SETTLE_GRACE_MS = 30_000
 
-async function due<T>(db: Db, collection: string, where: Record<string, unknown>, order: string): Promise<T[]> {
-  return (await db.collection(collection).where(where).orderBy(order, 'asc').limit(BATCH).get()).data as T[]
+async function due<T extends Doc>(db: Db, name: CollectionName<T>, where: Where<T>, order: OrderField<T>): Promise<T[]> {
+  return collection(db, name).where(where).orderBy(order, 'asc').limit(BATCH).get()
 }
 
 /** 定时发布: scheduled events whose time has come. */
@@ -31,11 +32,9 @@ export async function publishDue(rt: Runtime): Promise<number> {
   const events = await due<EventDoc>(db, E.events, { status: 'scheduled', publishAt: db.command.lte(now.toISOString()) }, 'publishAt')
   let n = 0
   for (const e of events) {
-    const res = (await db
-      .collection(E.events)
+    n += await collection(db, E.events)
       .where({ _id: e._id, status: 'scheduled', version: e.version })
-      .update({ status: 'published', publishedAt: now.toISOString(), nextReminderAt: nextReminderAt(e.startAt, e.reminderHours, e.remindersDone), version: e.version + 1, updatedAt: now.toISOString() })) as { updated: number }
-    n += res.updated
+      .update({ status: 'published', publishedAt: now.toISOString(), nextReminderAt: nextReminderAt(e.startAt, e.reminderHours, e.remindersDone), version: e.version + 1, updatedAt: now.toISOString() })
   }
   return n
 }
