@@ -1,7 +1,8 @@
 import { sheetCloudDir } from '../../types/places-labels'
 import { AppError } from '../core/app-error'
+import { collection } from '../core/data'
 import type { ActionContext } from '../core/define-function'
-import { cloudPathOf, UPLOADS_COLLECTION, type UploadDoc } from '../core/photos'
+import { cloudPathOf, UPLOADS_COLLECTION } from '../core/photos'
 
 /**
  * The bytes of a spreadsheet the caller uploaded: the local host records the uploader in
@@ -12,7 +13,7 @@ export async function readOwnFile(ctx: ActionContext, fileId: string): Promise<B
   const { openid } = ctx.requireCaller()
   let mine = false
   if (fileId.startsWith('local:')) {
-    const doc = ((await ctx.rt.db.collection(UPLOADS_COLLECTION).doc(fileId).get()).data as UploadDoc[])[0]
+    const doc = await collection(ctx.rt.db, UPLOADS_COLLECTION).doc(fileId).get()
     mine = doc?.openid === openid
   } else {
     const p = cloudPathOf(fileId)

@@ -2,6 +2,7 @@ import { maskPhone } from '../../types/mask'
 import type { PartyReportView } from '../../types/places'
 import { AppError } from '../core/app-error'
 import { COLLECTIONS, type UserDoc } from '../core/collections'
+import { collection } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { notify } from '../core/outbox'
 import { PLACE_COLLECTIONS, type PartyMemberDoc } from '../core/places'
@@ -30,7 +31,7 @@ function toView(doc: PartyMemberDoc, user: UserDoc | undefined, own: boolean): P
 }
 
 async function loadReport(ctx: ActionContext, openid: string): Promise<PartyMemberDoc | null> {
-  return ((await ctx.rt.db.collection(PLACE_COLLECTIONS.partyMembers).doc(openid).get()).data as PartyMemberDoc[])[0] ?? null
+  return collection(ctx.rt.db, PLACE_COLLECTIONS.partyMembers).doc(openid).get()
 }
 
 export async function reportParty(ctx: ActionContext, input: { workUnit: string; partyOrg: string; skills: string[] }): Promise<PartyReportView> {
@@ -68,8 +69,8 @@ export async function partyReports(ctx: ActionContext, input: { communityId: str
   await ctx.requireCapabilityAt('partyMembers.verify', input.communityId)
   const { db } = ctx.rt
   const query = { communityId: input.communityId, ...(input.status ? { status: input.status } : {}) }
-  const docs = (await db.collection(PLACE_COLLECTIONS.partyMembers).where(query).orderBy('reportedAt', 'desc').limit(200).get()).data as PartyMemberDoc[]
-  const users = docs.length ? ((await db.collection(COLLECTIONS.users).where({ _id: db.command.in(docs.map((d) => d._id)) }).limit(1000).get()).data as UserDoc[]) : []
+  const docs = await collection(db, PLACE_COLLECTIONS.partyMembers).where(query).orderBy('reportedAt', 'desc').limit(200).get()
+  const users = docs.length ? await collection(db, COLLECTIONS.users).where({ _id: db.command.in(docs.map((d) => d._id)) }).limit(1000).get() : []
   const byId = new Map(users.map((u) => [u._id, u]))
   return docs.map((d) => toView(d, byId.get(d._id), false))
 }
@@ -102,6 +103,6 @@ export async function verifyParty(ctx: ActionContext, input: { openid: string; d
     return true
   })
   if (!done) throw new AppError('CONFLICT', '该报到已处理过了')
-  const user = ((await ctx.rt.db.collection(COLLECTIONS.users).doc(report._id).get()).data as UserDoc[])[0]
-  return toView({ ...report, ...patch }, user, false)
+  const user = await collection(ctx.rt.db, COLLECTIONS.users).doc(report._id).get()
+  return toView({ ...report, ...patch }, user ?? undefined, false)
 }

@@ -1,7 +1,8 @@
 import type { PostView } from '../../types/places'
 import { CONTACT_POSTS, PLACE_POST_LABELS, POST_UNIT_KINDS, type PlacePost } from '../../types/places-labels'
 import { AppError } from '../core/app-error'
-import { COLLECTIONS, type UnitDoc, type UserDoc } from '../core/collections'
+import { COLLECTIONS, type UnitDoc } from '../core/collections'
+import { collection } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { notify } from '../core/outbox'
 import { PLACE_COLLECTIONS, placePostId, servicePhone, type PlacePostDoc } from '../core/places'
@@ -20,7 +21,7 @@ function toView(doc: PlacePostDoc, unitName: string): PostView {
 
 export async function posts(ctx: ActionContext, communityId: string): Promise<PostView[]> {
   await ctx.requireCapabilityAt('places.manage', communityId)
-  const docs = (await ctx.rt.db.collection(PLACE_COLLECTIONS.placePosts).where({ unitIds: communityId }).limit(1000).get()).data as PlacePostDoc[]
+  const docs = await collection(ctx.rt.db, PLACE_COLLECTIONS.placePosts).where({ unitIds: communityId }).limit(1000).get()
   const names = await unitNames(ctx.rt.db, docs.map((d) => d.unitId))
   return docs.map((d) => toView(d, names.get(d.unitId) ?? ''))
 }
@@ -44,7 +45,7 @@ async function holder(ctx: ActionContext, unit: UnitDoc, input: { post: PlacePos
     if (!contact && input.post === 'party_household') throw bad('openid', '党员中心户须从已核实的在职党员中选择')
     return { openid: null, name: input.name!, phone: input.phone! }
   }
-  const user = ((await ctx.rt.db.collection(COLLECTIONS.users).doc(input.openid).get()).data as UserDoc[])[0]
+  const user = await collection(ctx.rt.db, COLLECTIONS.users).doc(input.openid).get()
   const community = await communityOf(ctx.rt.db, unit)
   if (!user || !community || user.address?.communityId !== community._id) throw bad('openid', '只能从本社区登记了住址的居民中选择')
   if (input.post === 'party_household' && user.partyMember !== true) throw bad('openid', '党员中心户须是社区核实过的在职党员')
@@ -58,7 +59,7 @@ export async function assignPost(
 ): Promise<PostView> {
   const unit = await ctx.requireCapabilityAt('places.manage', input.unitId)
   const kinds = POST_UNIT_KINDS[input.post]
-  if (!(kinds as readonly string[]).includes(unit.kind)) {
+  if (!kinds.some((k) => k === unit.kind)) {
     throw bad('unitId', `「${PLACE_POST_LABELS[input.post]}」只能设在${kinds.map((k) => KIND_NAMES[k]).join('或')}上`)
   }
   const who = await holder(ctx, unit, input)
@@ -86,7 +87,7 @@ export async function assignPost(
 }
 
 export async function removePost(ctx: ActionContext, postId: string): Promise<{ removed: number }> {
-  const doc = ((await ctx.rt.db.collection(PLACE_COLLECTIONS.placePosts).doc(postId).get()).data as PlacePostDoc[])[0]
+  const doc = await collection(ctx.rt.db, PLACE_COLLECTIONS.placePosts).doc(postId).get()
   if (!doc) throw new AppError('NOT_FOUND', '找不到该岗位')
   const unit = await ctx.requireCapabilityAt('places.manage', doc.unitId)
   const now = ctx.now()

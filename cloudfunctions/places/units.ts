@@ -3,7 +3,7 @@ import type { EstateView } from '../../types/places'
 import { AppError } from '../core/app-error'
 import { loadUnit } from '../core/authz'
 import { COLLECTIONS, type UnitDoc } from '../core/collections'
-import { transaction, type Tx } from '../core/data'
+import { collection, transaction, type Tx } from '../core/data'
 import { toLngLat } from '../core/geo'
 
 /** A single-document-operations transaction, as CloudBase runs it (core/data.ts). */
@@ -14,8 +14,8 @@ export const transact = <T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> => t
 /** The community a unit belongs to (itself, or the community among its ancestors). */
 export async function communityOf(db: Db, unit: UnitDoc): Promise<UnitDoc | null> {
   if (unit.kind === 'community') return unit
-  const res = await db.collection(COLLECTIONS.units).where({ _id: db.command.in(unit.ancestors), kind: 'community' }).limit(1).get()
-  return (res.data as UnitDoc[])[0] ?? null
+  const [community] = await collection(db, COLLECTIONS.units).where({ _id: db.command.in(unit.ancestors), kind: 'community' }).limit(1).get()
+  return community ?? null
 }
 
 export async function requireCommunity(db: Db, id: string): Promise<UnitDoc> {
@@ -35,7 +35,7 @@ export async function loadPlaces(db: Db, communityId: string): Promise<Community
   const all: UnitDoc[] = []
   const query = { ancestors: communityId, kind: db.command.in(['grid', 'estate', 'building']) }
   for (let skip = 0; ; skip += 1000) {
-    const page = (await db.collection(COLLECTIONS.units).where(query).orderBy('sort', 'asc').skip(skip).limit(1000).get()).data as UnitDoc[]
+    const page = await collection(db, COLLECTIONS.units).where(query).orderBy('sort', 'asc').skip(skip).limit(1000).get()
     all.push(...page)
     if (page.length < 1000) break
   }
@@ -68,6 +68,6 @@ export function estateViews(places: CommunityPlaces): EstateView[] {
 export async function unitNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Map()
-  const res = await db.collection(COLLECTIONS.units).where({ _id: db.command.in(unique) }).limit(1000).get()
-  return new Map((res.data as UnitDoc[]).map((u) => [u._id, u.name]))
+  const units = await collection(db, COLLECTIONS.units).where({ _id: db.command.in(unique) }).limit(1000).get()
+  return new Map(units.map((u) => [u._id, u.name]))
 }

@@ -51,7 +51,7 @@ async function* firstWorksheetRows(bytes: Buffer): AsyncGenerator<StreamRow> {
   })
   try {
     for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<StreamRow>) yield row
+      for await (const row of sheet) yield row
       return
     }
   } catch (error) {
@@ -60,10 +60,12 @@ async function* firstWorksheetRows(bytes: Buffer): AsyncGenerator<StreamRow> {
   }
 }
 
+const isColumn = (key: string): key is SheetColumn => Object.prototype.hasOwnProperty.call(SHEET_COLUMNS, key)
+
 /** Header text → column number; a required column that is missing is named. */
 function readHeader(row: StreamRow | undefined): Map<SheetColumn, number> {
   if (!row || row.number !== 1) throw new SheetError(EMPTY_SHEET)
-  const byLabel = new Map<string, SheetColumn>(Object.entries(SHEET_COLUMNS).map(([key, label]): [string, SheetColumn] => [label, key as SheetColumn]))
+  const byLabel = new Map<string, SheetColumn>(Object.entries(SHEET_COLUMNS).flatMap(([key, label]): [string, SheetColumn][] => (isColumn(key) ? [[label, key]] : [])))
   const found = new Map<SheetColumn, number>()
   row.eachCell((cell, col) => {
     const key = byLabel.get(cell.text.trim())
