@@ -2,11 +2,11 @@ import { maskPhone } from '../../types/mask'
 import type { AddressStatus, MyAddress, ResidentView, ServerView } from '../../types/places'
 import { AppError } from '../core/app-error'
 import { loadUnit } from '../core/authz'
-import { COLLECTIONS, type RoleAssignmentDoc, type UserDoc } from '../core/collections'
+import { COLLECTIONS, type UserDoc } from '../core/collections'
 import { collection, pageOf, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { notify } from '../core/outbox'
-import { myAddressView, PLACE_COLLECTIONS, servicePhone, type PlacePostDoc } from '../core/places'
+import { myAddressView, PLACE_COLLECTIONS, servicePhone } from '../core/places'
 import { checkAddress, nextAddress } from './domain/address'
 import { servingList } from './domain/servers'
 import { transact, unitNames } from './units'
@@ -88,17 +88,17 @@ export async function myServers(ctx: ActionContext): Promise<{ address: MyAddres
   if (!a || !address) return { address: null, servers: [] }
   const chain = [a.buildingId, a.estateId, a.gridId, a.communityId]
   const [assignments, posts] = await Promise.all([
-    db.collection(COLLECTIONS.roleAssignments).where({ unitId: a.gridId, role: 'grid_worker' }).limit(20).get(),
-    db.collection(PLACE_COLLECTIONS.placePosts).where({ unitId: db.command.in(chain) }).limit(100).get(),
+    collection(db, COLLECTIONS.roleAssignments).where({ unitId: a.gridId, role: 'grid_worker' }).limit(20).get(),
+    collection(db, PLACE_COLLECTIONS.placePosts).where({ unitId: db.command.in(chain) }).limit(100).get(),
   ])
-  const workerIds = (assignments.data as RoleAssignmentDoc[]).map((r) => r.openid)
-  const workers = workerIds.length ? ((await db.collection(COLLECTIONS.users).where({ _id: db.command.in(workerIds) }).limit(20).get()).data as UserDoc[]) : []
+  const workerIds = assignments.map((r) => r.openid)
+  const workers = workerIds.length ? await collection(db, COLLECTIONS.users).where({ _id: db.command.in(workerIds) }).limit(20).get() : []
   const names = await unitNames(db, chain)
   const servers = servingList(
     chain,
     a.gridId,
     workers.map((w) => ({ unitId: a.gridId, name: w.name, phone: servicePhone(w), phoneHidden: w.phoneHidden === true })),
-    posts.data as PlacePostDoc[],
+    posts,
     names,
   )
   return { address, servers }
