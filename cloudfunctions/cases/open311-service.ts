@@ -1,6 +1,8 @@
 import type { Db } from '@cloudbase/database'
-import { OPEN_CASE_STATUSES, type CaseDetail } from '../../types/cases'
-import { HTTP_STATUS, type Envelope } from '../../types/envelope'
+import { z } from 'zod'
+import { OPEN_CASE_STATUSES } from '../../types/cases'
+import type { Envelope, ErrorCode } from '../../types/envelope'
+import { collection, type Where } from '../core/data'
 import { toLngLat } from '../core/geo'
 import { saveUpload, UPLOADS_COLLECTION } from '../core/photos'
 import type { Runtime } from '../core/runtime'
@@ -24,6 +26,19 @@ import { loadCategories } from './settings'
 export type Open311ErrorStatus = 400 | 403 | 404 | 429 | 500
 export type Open311Answer<T> = { status: 200; body: T } | { status: Open311ErrorStatus; body: Open311Error[] }
 
+/** Open311's status for a failed submission: 403 for anything about the api_key's account; 400 for a request we cannot fulfil. */
+const OPEN311_STATUS: Record<ErrorCode, Open311ErrorStatus> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 403,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 400,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+}
+
+const SubmittedSchema = z.object({ case: z.object({ number: z.string(), handlingUnitName: z.string() }) })
+
 const fail = (status: Open311ErrorStatus, description: string): { status: Open311ErrorStatus; body: Open311Error[] } => ({ status, body: [{ code: status, description }] })
 
 export async function open311Services(db: Db): Promise<Open311Service[]> {
@@ -31,23 +46,38 @@ export async function open311Services(db: Db): Promise<Open311Service[]> {
 }
 
 /** The fields a GeoReport answer is made of: the rest of a case (timeline, contact…) is never read. */
-const REQUEST_FIELDS = Object.fromEntries(
-  ['number', 'status', 'categoryCode', 'categoryName', 'description', 'handlingUnitName', 'submittedAt', 'updatedAt', 'handleDueAt', 'address', 'addressId', 'location', 'resolution', 'duplicateOf', 'photos'].map((f) => [f, true]),
-)
+const REQUEST_FIELDS = {
+  number: true,
+  status: true,
+  categoryCode: true,
+  categoryName: true,
+  description: true,
+  handlingUnitName: true,
+  submittedAt: true,
+  updatedAt: true,
+  handleDueAt: true,
+  address: true,
+  addressId: true,
+  location: true,
+  resolution: true,
+  duplicateOf: true,
+  photos: true,
+} as const
+type RequestDoc = Pick<CaseDoc, keyof typeof REQUEST_FIELDS | '_id'>
 
 /**
  * Public media: only a photo that reached us through Open311's own `media_url` — already
  * public at its source, whose URL is answered back. A resident's own photos (uploaded in the
  * app) are never in a GeoReport answer; staff and the petitioner see them in the app.
  */
-async function publicMedia(db: Db, docs: readonly CaseDoc[]): Promise<Map<string, string>> {
+async function publicMedia(db: Db, docs: readonly RequestDoc[]): Promise<Map<string, string>> {
   const firsts = [...new Set(docs.map((d) => d.photos[0]).filter((p): p is string => !!p))]
   if (firsts.length === 0) return new Map()
-  const res = await db.collection(UPLOADS_COLLECTION).where({ _id: db.command.in(firsts) }).limit(firsts.length).get()
-  return new Map((res.data as Array<{ _id: string; sourceUrl?: string }>).filter((u) => u.sourceUrl).map((u) => [u._id, u.sourceUrl!]))
+  const uploads = await collection(db, UPLOADS_COLLECTION).where({ _id: db.command.in(firsts) }).limit(firsts.length).get()
+  return new Map(uploads.flatMap((u) => (u.sourceUrl ? [[u._id, u.sourceUrl]] : [])))
 }
 
-async function toRequests(db: Db, docs: readonly CaseDoc[]): Promise<Open311Request[]> {
+async function toRequests(db: Db, docs: readonly RequestDoc[]): Promise<Open311Request[]> {
   const media = await publicMedia(db, docs)
   return docs.map((d) => toServiceRequest({ ...d, location: toLngLat(d.location) }, media.get(d.photos[0] ?? '') ?? ''))
 }
@@ -70,7 +100,7 @@ export async function open311Requests(rt: Runtime, query: Open311Query): Promise
   const { db } = rt
   const _ = db.command
   const q = parsed.query
-  const where: Record<string, unknown> = q.ids
+  const where: Where<CaseDoc> = q.ids
     ? { number: _.in(q.ids.map((i) => i.toUpperCase())) }
     : { submittedAt: _.gte(q.start.toISOString()).and(_.lte(q.end.toISOString())) }
   if (q.serviceCodes) where.categoryCode = _.in(q.serviceCodes)
@@ -79,9 +109,9 @@ export async function open311Requests(rt: Runtime, query: Open311Query): Promise
   const skip = (q.page - 1) * q.pageSize
   // One more than a page says whether there is a next one, within the spec's first 1000.
   const take = Math.min(q.pageSize + 1, OPEN311_QUERY_LIMITS.window - skip)
-  let cursor = db.collection(CASE_COLLECTIONS.cases).where(where).field(REQUEST_FIELDS).orderBy('submittedAt', 'desc')
+  let cursor = collection(db, CASE_COLLECTIONS.cases).where(where).field(REQUEST_FIELDS).orderBy('submittedAt', 'desc')
   if (skip > 0) cursor = cursor.skip(skip)
-  const docs = (await cursor.limit(take).get()).data as CaseDoc[]
+  const docs = await cursor.limit(take).get()
   const more = docs.length > q.pageSize
   const body = await toRequests(db, docs.slice(0, q.pageSize))
   return { status: 200, body, page: { page: q.page, pageSize: q.pageSize, more } }
@@ -89,15 +119,14 @@ export async function open311Requests(rt: Runtime, query: Open311Query): Promise
 
 /** GET requests/<service_request_id>: a list of one, as the spec answers. */
 export async function open311Request(rt: Runtime, number: string): Promise<Open311Answer<Open311Request[]>> {
-  const res = await rt.db.collection(CASE_COLLECTIONS.cases).where({ number: number.trim().toUpperCase() }).field(REQUEST_FIELDS).limit(1).get()
-  const doc = (res.data as CaseDoc[])[0]
+  const [doc] = await collection(rt.db, CASE_COLLECTIONS.cases).where({ number: number.trim().toUpperCase() }).field(REQUEST_FIELDS).limit(1).get()
   if (!doc) return fail(404, `service_request_id ${number} not found`)
   return { status: 200, body: await toRequests(rt.db, [doc]) }
 }
 
 /** GET tokens/<token>: tokens are no longer issued (every service is realtime); ones given out before still resolve. */
 export async function open311Token(db: Db, token: string): Promise<Open311Answer<Array<{ service_request_id: string; token: string }>>> {
-  const found = /^[a-f0-9]{32}$/.test(token) ? ((await db.collection(CASE_COLLECTIONS.cases).doc(token).field({ number: true }).get()).data as Array<{ number: string }>)[0] : undefined
+  const [found] = /^[a-f0-9]{32}$/.test(token) ? await collection(db, CASE_COLLECTIONS.cases).where({ _id: token }).field({ number: true }).limit(1).get() : []
   if (!found) return fail(404, `token ${token} not found`)
   return { status: 200, body: [{ service_request_id: found.number, token }] }
 }
@@ -138,7 +167,7 @@ export async function open311Submit(rt: Runtime, openid: string, form: Open311Fo
     if (!media.ok) return fail(400, `media_url ${url.slice(0, 120)}: ${media.description}`)
     const fileId = await saveUpload(rt, `open311.${media.extension}`, media.content, openid)
     // The source URL was public already: it is what a GeoReport answer may show (publicMedia).
-    await rt.db.collection(UPLOADS_COLLECTION).doc(fileId).update({ sourceUrl: url })
+    await collection(rt.db, UPLOADS_COLLECTION).doc(fileId).update({ sourceUrl: url })
     photos.push(fileId)
   }
   const answer = await deps.submit({
@@ -156,12 +185,11 @@ export async function open311Submit(rt: Runtime, openid: string, form: Open311Fo
     onBehalfOf: { name: post.name || '12345来电', phone: post.phone.length >= 5 ? post.phone : '12345' },
   })
   if (!answer.ok) {
-    const code = answer.error.code
-    // Open311: 403 for anything about the api_key's account; 400 for a request we cannot fulfil.
-    const status = (code === 'UNAUTHORIZED' ? 403 : code === 'CONFLICT' ? 400 : HTTP_STATUS[code]) as Open311ErrorStatus
+    const status = OPEN311_STATUS[answer.error.code]
     const issue = answer.error.issues?.[0]
     return fail(status, issue ? `${issue.path.join('.')}: ${issue.message}` : answer.error.message)
   }
-  const created = (answer.data as { case: CaseDetail }).case
+  // What `cases` answered is checked for the two fields the answer names (the invoke is untyped).
+  const created = SubmittedSchema.parse(answer.data).case
   return { status: 200, body: [{ service_request_id: created.number, service_notice: `已交「${created.handlingUnitName}」办理`, account_id: null }] }
 }

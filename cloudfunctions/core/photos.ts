@@ -23,6 +23,8 @@ export interface UploadDoc {
   createdAt: string
   /** Size on disk, for the per-account storage quota (absent on uploads from before it). */
   bytes?: number
+  /** Where an Open311 `media_url` photo was fetched from: public at its source, so answered back. */
+  sourceUrl?: string
 }
 
 export const UPLOADS_COLLECTION = collectionName<UploadDoc>('uploads')
