@@ -1,12 +1,13 @@
 import type { Db } from '@cloudbase/database'
 import type { z } from 'zod'
 import type { EventDetail, EventSummary, ListInputSchema, ManageListInputSchema, RosterEntry } from '../../types/events'
-import { REGISTRATION_STATUSES } from '../../types/events-labels'
+import { REGISTRATION_STATUSES, type RegistrationStatus } from '../../types/events-labels'
 import { AppError } from '../core/app-error'
+import { collection, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { mayManage, mayManageOrThrow, maySeeSensitive } from './access'
 import { readBook, seatsTaken } from './book'
-import { EVENT_COLLECTIONS as E, type BookDoc, type EventDoc, type RegistrationDoc } from './collections'
+import { EVENT_COLLECTIONS as E, type EventDoc } from './collections'
 import { mayJoin, personKeys } from './domain/audience'
 import { localToInstant } from './domain/schedule'
 import { capacityAlert } from './domain/schedule'
@@ -20,8 +21,8 @@ async function decorate(db: Db, events: EventDoc[], openid: string | null, now: 
   if (events.length === 0) return []
   const _ = db.command
   const ids = events.map((e) => e._id)
-  const books = (await db.collection(E.books).where({ _id: _.in(ids) }).limit(ids.length).get()).data as BookDoc[]
-  const regs = openid ? ((await db.collection(E.registrations).where({ _id: _.in(ids.map((id) => regIdFor(id, openid))) }).limit(ids.length).get()).data as RegistrationDoc[]) : []
+  const books = await collection(db, E.books).where({ _id: _.in(ids) }).limit(ids.length).get()
+  const regs = openid ? await collection(db, E.registrations).where({ _id: _.in(ids.map((id) => regIdFor(id, openid))) }).limit(ids.length).get() : []
   const bookOf = new Map(books.map((b) => [b._id, b]))
   const regOf = new Map(regs.map((r) => [r.eventId, r]))
   return events.map((e) => summaryView(e, bookOf.get(e._id) ?? null, regOf.get(e._id) ?? null, now))
@@ -54,11 +55,11 @@ export async function listEvents(ctx: ActionContext, input: z.output<typeof List
   // and only the page is read. The end and `to` are checked on the page read in that order.
   const edge = new Date(now.getTime() - 86_400_000).toISOString()
   const from = input.from ? localToInstant(`${input.from} 00:00`).toISOString() : edge
-  const where: Record<string, unknown> = { audienceKeys: _.in(keys), status: 'published', startAt: _.gte(from > edge ? from : edge), endAt: _.gt(now.toISOString()) }
+  const where: Where<EventDoc> = { audienceKeys: _.in(keys), status: 'published', startAt: _.gte(from > edge ? from : edge), endAt: _.gt(now.toISOString()) }
   if (input.kind) where.kind = input.kind
-  const res = await db.collection(E.events).where(where).orderBy('startAt', 'asc').skip(input.skip).limit(input.limit + 1).get()
+  const read = await collection(db, E.events).where(where).orderBy('startAt', 'asc').skip(input.skip).limit(input.limit + 1).get()
   const until = input.to ? new Date(localToInstant(`${input.to} 00:00`).getTime() + 86_400_000).toISOString() : null
-  const page = (res.data as EventDoc[]).filter((e) => !until || e.startAt < until)
+  const page = read.filter((e) => !until || e.startAt < until)
   return { items: await decorate(db, page.slice(0, input.limit), ctx.caller?.openid ?? null, now), hasMore: page.length > input.limit }
 }
 
@@ -70,14 +71,13 @@ export async function myEvents(ctx: ActionContext, past: boolean): Promise<{ ite
   const openid = ctx.requireCaller().openid
   // An event that began within the last day may still be going on: read it, filter by its end below.
   const edge = new Date(now.getTime() - 86_400_000).toISOString()
-  const regs = (await db
-    .collection(E.registrations)
+  const regs = await collection(db, E.registrations)
     .where({ openid, eventStartAt: past ? _.lt(now.toISOString()) : _.gte(edge) })
     .orderBy('eventStartAt', past ? 'desc' : 'asc')
     .limit(100)
-    .get()).data as RegistrationDoc[]
+    .get()
   if (regs.length === 0) return { items: [] }
-  const events = (await db.collection(E.events).where({ _id: _.in(regs.map((r) => r.eventId)) }).limit(100).get()).data as EventDoc[]
+  const events = await collection(db, E.events).where({ _id: _.in(regs.map((r) => r.eventId)) }).limit(100).get()
   const byId = new Map(events.map((e) => [e._id, e]))
   const ordered = regs.map((r) => byId.get(r.eventId)).filter((e): e is EventDoc => !!e && (past ? e.endAt <= now.toISOString() : e.endAt > now.toISOString()))
   return { items: await decorate(db, ordered, openid, now) }
@@ -97,10 +97,9 @@ export async function manageEvents(ctx: ActionContext, input: z.output<typeof Ma
   const _ = db.command
   const now = ctx.now()
   const box = BOXES[input.box]
-  const where: Record<string, unknown> = { unitScope: input.unitId, status: _.in([...box.status]) }
+  const where: Where<EventDoc> = { unitScope: input.unitId, status: _.in([...box.status]) }
   if (box.ended !== null) where.endAt = box.ended ? _.lte(now.toISOString()) : _.gt(now.toISOString())
-  const res = await db.collection(E.events).where(where).orderBy('startAt', box.order).skip(input.skip).limit(input.limit + 1).get()
-  const page = res.data as EventDoc[]
+  const page = await collection(db, E.events).where(where).orderBy('startAt', box.order).skip(input.skip).limit(input.limit + 1).get()
   return { items: await decorate(db, page.slice(0, input.limit), null, now), hasMore: page.length > input.limit }
 }
 
@@ -120,7 +119,15 @@ export async function roster(ctx: ActionContext, eventId: string, status?: Roste
   const seeSensitive = maySeeSensitive(ctx, event)
   const book = await readBook(db, eventId)
   const all = (await registrationsOf(db, eventId, [...REGISTRATION_STATUSES, 'new'])).map((r) => rosterEntry(event, r, book, seeSensitive))
-  const counts = Object.fromEntries(REGISTRATION_STATUSES.map((s) => [s, all.filter((e) => e.status === s).length])) as Roster['counts']
+  const count = (s: RegistrationStatus) => all.filter((e) => e.status === s).length
+  const counts: Roster['counts'] = {
+    confirmed: count('confirmed'),
+    offered: count('offered'),
+    waiting: count('waiting'),
+    pending: count('pending'),
+    cancelled: count('cancelled'),
+    rejected: count('rejected'),
+  }
   const items = all.filter((e) => !status || e.status === status)
   items.sort((a, b) => (a.waitPosition ?? 0) - (b.waitPosition ?? 0) || a.joinedAt.localeCompare(b.joinedAt))
   const taken = book ? seatsTaken(book) : 0
