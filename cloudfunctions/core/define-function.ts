@@ -115,15 +115,24 @@ export function defineFunction<C extends FunctionContract>(
   handlers: Handlers<C>,
   options: DefineOptions = {},
 ): CloudFunction {
+  type Action = Extract<keyof C, string>
+  // The contract seen key by key (a mapped type): an action's entry is its schemas, never undefined.
+  const specs: { [A in keyof C]: C[A] } = contract
+  // The contract's own keys (not inherited ones): `handlers` has exactly these.
+  const isAction = (action: unknown): action is Action => typeof action === 'string' && Object.prototype.hasOwnProperty.call(contract, action)
+
   async function dispatch(event: unknown, caller: Caller | null, rt: Runtime): Promise<unknown> {
     const head = EventSchema.safeParse(event)
     if (!head.success) throw new AppError('BAD_REQUEST', '请求格式不正确', { issues: toIssues(head.error) })
     const { action, ...rest } = head.data
-    if (!Object.prototype.hasOwnProperty.call(contract, action)) {
+    if (!isAction(action)) {
       throw new AppError('BAD_REQUEST', '不支持的操作', { issues: [{ path: ['action'], message: `未知的操作：${action}` }] })
     }
-    // Casts: `action` was just checked to be one of the contract's own keys, which `handlers` mirrors.
-    const def = handlers[action as keyof C] as ActionDef<unknown, unknown>
+    return run(action, rest, caller, rt)
+  }
+
+  async function run<A extends Action>(action: A, rest: Record<string, unknown>, caller: Caller | null, rt: Runtime): Promise<unknown> {
+    const def = handlers[action]
 
     // Authorise before parsing: a caller who may not use the action learns nothing of its
     // fields. The caller's user and role assignments come in one request.
@@ -138,7 +147,7 @@ export function defineFunction<C extends FunctionContract>(
 
     const unreadable = findUnreadableText(rest)
     if (unreadable) throw new AppError('BAD_REQUEST', '填写的内容含有无法识别的字符', { issues: [{ path: unreadable, message: '含有无法识别的字符，请删除后重新填写' }] })
-    const parsed = (contract[action] as C[keyof C]).input.safeParse(rest)
+    const parsed = z.safeParse<C[A]['input']>(specs[action].input, rest)
     if (!parsed.success) throw new AppError('BAD_REQUEST', '填写的内容有误', { issues: toIssues(parsed.error) })
 
     let user: UserDoc | null = loaded.user
@@ -170,8 +179,8 @@ export function defineFunction<C extends FunctionContract>(
    * leaks), and an answer outside it is logged and counted rather than failing the user —
    * the test harness fails on it instead. Costs one zod parse per call (bench/contract-check.ts).
    */
-  function checkAnswer(action: string, data: unknown, rt: Runtime): unknown {
-    const checked = (contract[action] as C[keyof C]).output.safeParse(data)
+  function checkAnswer(action: Action, data: unknown, rt: Runtime): unknown {
+    const checked = specs[action].output.safeParse(data)
     if (checked.success) return checked.data
     const key = `${name}.${action}`
     violations.set(key, (violations.get(key) ?? 0) + 1)
@@ -210,8 +219,7 @@ export function defineFunction<C extends FunctionContract>(
   }
 
   function limitOf(action: unknown): 'submission' | null {
-    if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(handlers, action)) return null
-    return (handlers[action as keyof C] as ActionDef<unknown, unknown>).limit ?? null
+    return isAction(action) ? (handlers[action].limit ?? null) : null
   }
 
   return { name, contract, invoke, main, limitOf }
