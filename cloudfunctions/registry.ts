@@ -26,6 +26,8 @@ export const registry = {
 
 export type FunctionName = keyof typeof registry
 
+const isFunctionName = (name: string): name is FunctionName => Object.prototype.hasOwnProperty.call(registry, name)
+
 export function getFunction(name: string): CloudFunction | undefined {
-  return Object.prototype.hasOwnProperty.call(registry, name) ? registry[name as FunctionName] : undefined
+  return isFunctionName(name) ? registry[name] : undefined
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { MessageKindSchema, TemplateConfigSchema, templateMapProblems, type MessageKind, type TemplateMap } from '../../types/notifications'
+import { MessageKindSchema, TemplateConfigSchema, templateMapProblems, type TemplateMap } from '../../types/notifications'
 import type { Logger } from './runtime'
 
 const MapSchema = z.record(MessageKindSchema, TemplateConfigSchema)
@@ -25,7 +25,9 @@ export function templatesFromConfig(text: string | undefined, log: Pick<Logger, 
     return {}
   }
   const map: TemplateMap = {}
-  for (const [kind, config] of Object.entries(checked.data) as [MessageKind, TemplateMap[MessageKind]][]) {
+  for (const kind of MessageKindSchema.options) {
+    const config = checked.data[kind]
+    if (config === undefined) continue
     const problems = templateMapProblems({ [kind]: config })
     if (problems.length > 0) log.error(`SUBSCRIBE_TEMPLATES: ${kind} left out`, { problems })
     else map[kind] = config

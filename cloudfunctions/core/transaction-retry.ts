@@ -22,12 +22,13 @@ const CONFLICT = 'DATABASE_TRANSACTION_CONFLICT'
  */
 export async function runTransactionWithRetry<Tx, T>(db: Db, fn: (tx: Tx) => Promise<T>, policy: RetryPolicy = TRANSACTION_RETRY): Promise<T> {
   // The SDK types runTransaction loosely; `times` 0 turns its own immediate retries off.
-  const run = db.runTransaction.bind(db) as (cb: (tx: Tx) => Promise<T>, times: number) => Promise<T>
+  const run: (cb: (tx: Tx) => Promise<T>, times: number) => Promise<T> = db.runTransaction.bind(db)
   for (let attempt = 1; ; attempt++) {
     try {
       return await run(fn, 0)
     } catch (e) {
-      if ((e as { code?: unknown } | null)?.code !== CONFLICT || attempt >= policy.attempts) throw e
+      const code = typeof e === 'object' && e !== null ? Reflect.get(e, 'code') : undefined
+      if (code !== CONFLICT || attempt >= policy.attempts) throw e
       const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** attempt)
       await new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling))
     }

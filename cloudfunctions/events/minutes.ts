@@ -24,7 +24,7 @@ type RaiseInput = z.output<(typeof MINUTES_ACTIONS)['raiseCase']['input']>
 
 /** 座谈征 at a 板凳会 or 议事会, 代表提 at a 党代表接待日; null where issues do not become cases. */
 export function channelFor(event: Pick<EventDoc, 'kind'>): 'forum' | 'deputy' | null {
-  if (!(CASE_RAISING_KINDS as readonly string[]).includes(event.kind)) return null
+  if (!CASE_RAISING_KINDS.some((k) => k === event.kind)) return null
   return event.kind === 'deputy_reception' ? 'deputy' : 'forum'
 }
 
