@@ -14,6 +14,7 @@ import {
   DispositionSchema,
   FiguresSchema,
   Id,
+  InboxBoxSchema,
   InboxCountsSchema,
   LedgerSchema,
   RouteDecisionSchema,
@@ -112,12 +113,6 @@ function withPeriod<S extends z.ZodType<Bounds>>(schema: S): S {
     .refine((v) => v.from <= v.to, { path: ['to'], message: '结束日期不能早于开始日期' })
     .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 366 * 86_400_000, { path: ['to'], message: '一次最多查询一年' })
 }
-
-/**
- * A unit's boxes. `extension` (延期待审核) is the supervisor's: extension requests of cases
- * handled below the unit, waiting for a decision.
- */
-export const InboxBoxSchema = z.enum(['to_sign', 'processing', 'returned', 'overdue', 'revisit', 'resolved', 'extension'])
 
 export const InboxInputSchema = z
   .object({

@@ -28,6 +28,12 @@ export type CaseStatus = z.infer<typeof CaseStatusSchema>
 /** Statuses in which the case still needs work from a unit (counts as "open" for Open311). */
 export const OPEN_CASE_STATUSES: readonly CaseStatus[] = ['pending_sign', 'processing', 'returned']
 
+/**
+ * A unit's boxes. `extension` (延期待审核) is the supervisor's: extension requests of cases
+ * handled below the unit, waiting for a decision.
+ */
+export const InboxBoxSchema = z.enum(['to_sign', 'processing', 'returned', 'overdue', 'revisit', 'resolved', 'extension'])
+
 /** How the case reached us (碑林 "线上集…窗口接…网格巡"): 小程序, 网格员代办, 12345 热线, 窗口. */
 export const CaseChannelSchema = z.enum(CASE_CHANNELS)
 export type CaseChannel = z.infer<typeof CaseChannelSchema>
