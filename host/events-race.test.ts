@@ -13,7 +13,10 @@ import { draft, NOW, SECRETARY } from '../cloudfunctions/events/test-helpers'
  * with its own token, 50 in flight at once (the per-address rate limit is off: every
  * request comes from 127.0.0.1), so the seat book sees true interleaving. It
  * takes about 10 s of CPU (some 20 database round trips per sign-up); the timeout allows
- * for a shared machine.
+ * for a shared machine. Client and host share one process here, so a busy event loop can
+ * let the host's 5 s keep-alive timer close a socket just as fetch reuses it (ECONNRESET on
+ * a loaded machine); the keep-alive is long in this test because the race under test is
+ * the seat book's, not the socket's.
  */
 
 const SECRET = 'race-secret'
@@ -27,7 +30,7 @@ let work: string
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'minhu-events-race-'))
-  host = createHost({ dbFile: ':memory:', devMode: false, secret: SECRET, h5Dir: work, dataDir: work, clock: createSettableClock(NOW), sweepIntervalMs: 0, log: () => undefined, quiet: true, rateLimits: false })
+  host = createHost({ dbFile: ':memory:', devMode: false, secret: SECRET, h5Dir: work, dataDir: work, clock: createSettableClock(NOW), sweepIntervalMs: 0, log: () => undefined, quiet: true, rateLimits: false, timeouts: { keepAliveMs: 120_000 } })
   url = await host.listen(0)
   await seedDemo(host.runtime, BASE_SEEDS)
   const users = host.runtime.db.collection(COLLECTIONS.users)
