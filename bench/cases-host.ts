@@ -40,23 +40,41 @@ async function serve(mode: Mode): Promise<void> {
   const opened = openEmbeddedDb({ file: path.join(dir, 'bench.sqlite'), indexes: INDEXES, synchronous: mode })
   const bench = createBenchHost('cases-host', opened.db)
   const { host } = bench
-  const close = () => bench.close().then(() => {
-    opened.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  const close = () =>
+    bench.close().then(() => {
+      opened.close()
+      rmSync(dir, { recursive: true, force: true })
+    })
   await seedDemo(host.runtime)
   const url = await host.listen(0)
-  announce<Ready>({ url, tokens: Array.from({ length: CLIENTS }, (_x, i) => signToken(`bench-resident-${i}`, BENCH_SECRET)) }, close)
+  announce<Ready>(
+    { url, tokens: Array.from({ length: CLIENTS }, (_x, i) => signToken(`bench-resident-${i}`, BENCH_SECRET)) },
+    close,
+  )
 }
 
 async function run(mode: Mode): Promise<void> {
   const { child, ready } = await forkServer<Ready>(__filename, ['serve', mode])
   const submit = async (token: string, n: number): Promise<{ ms: number; ok: boolean; status: number }> => {
-    const body = JSON.stringify({ action: 'submit', clientRequestId: `bench-host-${String(n).padStart(8, '0')}`, categoryCode: 'environment.litter', description: '楼道垃圾无人清运', location: POINT })
+    const body = JSON.stringify({
+      action: 'submit',
+      clientRequestId: `bench-host-${String(n).padStart(8, '0')}`,
+      categoryCode: 'environment.litter',
+      description: '楼道垃圾无人清运',
+      location: POINT,
+    })
     const t0 = process.hrtime.bigint()
-    const res = await fetch(`${ready.url}/api/cases`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body })
+    const res = await fetch(`${ready.url}/api/cases`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body,
+    })
     const json = (await res.json()) as { ok: boolean; data?: { created: boolean } }
-    return { ms: Number(process.hrtime.bigint() - t0) / 1e6, ok: json.ok && json.data?.created === true, status: res.status }
+    return {
+      ms: Number(process.hrtime.bigint() - t0) / 1e6,
+      ok: json.ok && json.data?.created === true,
+      status: res.status,
+    }
   }
   // Warm-up: JIT, the SQLite page cache, the org tree cache.
   await Promise.all(ready.tokens.map((t, i) => submit(t, 10_000_000 + i)))
@@ -77,8 +95,13 @@ async function run(mode: Mode): Promise<void> {
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
   child.disconnect()
   times.sort((a, b) => a - b)
-  const label = mode === 'full' ? 'group commit (synchronous=NORMAL + one WAL fsync per batch)' : 'fsync per commit (synchronous=FULL)'
-  console.log(`POST /api/cases submit, ${CLIENTS} concurrent clients, ${SUBMITS} new cases, loopback, file-backed embedded db, ${label}`)
+  const label =
+    mode === 'full'
+      ? 'group commit (synchronous=NORMAL + one WAL fsync per batch)'
+      : 'fsync per commit (synchronous=FULL)'
+  console.log(
+    `POST /api/cases submit, ${CLIENTS} concurrent clients, ${SUBMITS} new cases, loopback, file-backed embedded db, ${label}`,
+  )
   console.log(
     `${(SUBMITS / seconds).toFixed(0)} submissions/s; latency p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, max ${times.at(-1)?.toFixed(1)} ms; ` +
       `failed ${[...failures.values()].reduce((a, b) => a + b, 0)}${failures.size ? ` (by HTTP status ${JSON.stringify(Object.fromEntries(failures))})` : ''}`,

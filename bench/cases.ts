@@ -46,21 +46,41 @@ async function main(): Promise<void> {
   let i = 0
   const r = await measure(() => {
     const category = leaves[i++ % leaves.length]!
-    route(index, rules, { category, location: { lng: POINT.lng + (i % 7) * 0.001, lat: POINT.lat }, homeUnitId: 'c-dongxianmen', channel: 'miniprogram', fallbackUnitId: 'd-beilin' })
+    route(index, rules, {
+      category,
+      location: { lng: POINT.lng + (i % 7) * 0.001, lat: POINT.lat },
+      homeUnitId: 'c-dongxianmen',
+      channel: 'miniprogram',
+      fallbackUnitId: 'd-beilin',
+    })
   }, 20000)
-  console.log(`(a) route(): ${Math.round(r.perSecond).toLocaleString()} decisions/s, median ${fmt(r.medianMs)}, p95 ${fmt(r.p95Ms)} (${index.byId.size} units, ${index.grids.length} grids, ${rules.length} rules)`)
+  console.log(
+    `(a) route(): ${Math.round(r.perSecond).toLocaleString()} decisions/s, median ${fmt(r.medianMs)}, p95 ${fmt(r.p95Ms)} (${index.byId.size} units, ${index.grids.length} grids, ${rules.length} rules)`,
+  )
 
   // (b) submit
   let n = 0
-  const s = await measure(async () => {
-    const res = await cases.invoke(
-      { action: 'submit', clientRequestId: `bench-${String(++n).padStart(8, '0')}`, categoryCode: 'environment.litter', description: '楼道垃圾无人清运', location: POINT },
-      { openid: 'demo-resident-1' },
-      rt,
-    )
-    if (!res.ok) throw new Error(JSON.stringify(res.error))
-  }, SUBMITS, 20)
-  console.log(`(b) submit: median ${fmt(s.medianMs)}, p95 ${fmt(s.p95Ms)}, ${s.perSecond.toFixed(0)}/s sequential (${SUBMITS} runs)`)
+  const s = await measure(
+    async () => {
+      const res = await cases.invoke(
+        {
+          action: 'submit',
+          clientRequestId: `bench-${String(++n).padStart(8, '0')}`,
+          categoryCode: 'environment.litter',
+          description: '楼道垃圾无人清运',
+          location: POINT,
+        },
+        { openid: 'demo-resident-1' },
+        rt,
+      )
+      if (!res.ok) throw new Error(JSON.stringify(res.error))
+    },
+    SUBMITS,
+    20,
+  )
+  console.log(
+    `(b) submit: median ${fmt(s.medianMs)}, p95 ${fmt(s.p95Ms)}, ${s.perSecond.toFixed(0)}/s sequential (${SUBMITS} runs)`,
+  )
 
   // (c)/(d) with more cases: clones of one stored case with fresh ids, spread over the last
   // year and four statuses, loaded through the SDK's add() with arrays of 1000 documents
@@ -70,7 +90,11 @@ async function main(): Promise<void> {
   const statuses = ['pending_sign', 'processing', 'resolved', 'closed'] as const
   let have = ((await rt.db.collection(CASE_COLLECTIONS.cases).count()) as { total: number }).total
   // The counters the function kept for the submits above; the bulk load's are added to them.
-  const base = new Map(((await rt.db.collection(CASE_COLLECTIONS.figureCounters).limit(1000).get()).data as FigureCounterDoc[]).map((c) => [c._id, c]))
+  const base = new Map(
+    ((await rt.db.collection(CASE_COLLECTIONS.figureCounters).limit(1000).get()).data as FigureCounterDoc[]).map(
+      (c) => [c._id, c],
+    ),
+  )
   for (const size of SIZES) {
     const t0 = Date.now()
     while (have < size) {
@@ -85,12 +109,30 @@ async function main(): Promise<void> {
           number: `BL-20261122-${String(100000 + k)}`,
           status,
           submittedAt: new Date(Date.parse(template.submittedAt) - (k % 525_600) * 60_000).toISOString(),
-          resolution: status === 'resolved' || status === 'closed' ? { disposition: 'solved', ledger: 'general', reply: '已处理', resolvedAt: template.submittedAt, onTime: k % 5 !== 0 } : null,
-          rating: status === 'closed' ? { value: k % 3 ? 'satisfied' : 'dissatisfied', comment: '', source: 'petitioner', ratedAt: template.submittedAt } : null,
+          resolution:
+            status === 'resolved' || status === 'closed'
+              ? {
+                  disposition: 'solved',
+                  ledger: 'general',
+                  reply: '已处理',
+                  resolvedAt: template.submittedAt,
+                  onTime: k % 5 !== 0,
+                }
+              : null,
+          rating:
+            status === 'closed'
+              ? {
+                  value: k % 3 ? 'satisfied' : 'dissatisfied',
+                  comment: '',
+                  source: 'petitioner',
+                  ratedAt: template.submittedAt,
+                }
+              : null,
         })
       }
       await rt.db.collection(CASE_COLLECTIONS.cases).add(batch)
-      for (const c of tallyFigureCounters(batch, clock.now())) tally.set(c._id, tally.has(c._id) ? { ...c, ...addCounts(tally.get(c._id)!, c) } : c)
+      for (const c of tallyFigureCounters(batch, clock.now()))
+        tally.set(c._id, tally.has(c._id) ? { ...c, ...addCounts(tally.get(c._id)!, c) } : c)
     }
     for (const c of tally.values()) {
       const kept = base.get(c._id)
@@ -99,14 +141,26 @@ async function main(): Promise<void> {
     }
     const seedS = ((Date.now() - t0) / 1000).toFixed(1)
     const inbox = await timed(async () => {
-      const res = await cases.invoke({ action: 'inbox', unitId: 'g-dongxianmen-1', box: 'processing' }, { openid: 'demo-grid-1' }, rt)
+      const res = await cases.invoke(
+        { action: 'inbox', unitId: 'g-dongxianmen-1', box: 'processing' },
+        { openid: 'demo-grid-1' },
+        rt,
+      )
       if (!res.ok) throw new Error(JSON.stringify(res.error))
     }, 200)
     const figures = await timed(async () => {
-      const res = await cases.invoke({ action: 'figures', unitId: 'c-dongxianmen', from: '2026-10-01', to: '2026-11-30' }, { openid: 'demo-secretary-1' }, rt)
+      const res = await cases.invoke(
+        { action: 'figures', unitId: 'c-dongxianmen', from: '2026-10-01', to: '2026-11-30' },
+        { openid: 'demo-secretary-1' },
+        rt,
+      )
       if (!res.ok) throw new Error(JSON.stringify(res.error))
     }, 100)
-    const check = await cases.invoke({ action: 'figures', unitId: 'c-dongxianmen', from: '2026-10-01', to: '2026-11-30' }, { openid: 'demo-secretary-1' }, rt)
+    const check = await cases.invoke(
+      { action: 'figures', unitId: 'c-dongxianmen', from: '2026-10-01', to: '2026-11-30' },
+      { openid: 'demo-secretary-1' },
+      rt,
+    )
     const received = check.ok ? (check.data as { received: number }).received : NaN
     console.log(
       `${size.toLocaleString()} cases (loaded in ${seedS} s): (c) inbox page + 6 counts p50 ${fmt(inbox.p50)}, p99 ${fmt(inbox.p99)}; ` +

@@ -40,25 +40,54 @@ async function serve(): Promise<void> {
     if (!res.ok) throw new Error(`${String(event.action)}: ${res.error.message}`)
     return res.data as T
   }
-  const { id: eventId } = await invoke<{ id: string }>('demo-secretary-1', { action: 'create', ...draft({ capacity: 0, date: '2027-03-06' }) })
+  const { id: eventId } = await invoke<{ id: string }>('demo-secretary-1', {
+    action: 'create',
+    ...draft({ capacity: 0, date: '2027-03-06' }),
+  })
   await invoke('demo-secretary-1', { action: 'publish', eventId })
   const at = rt.clock.now().toISOString()
   const codes: string[] = []
   for (let i = 0; i < PEOPLE; i++) {
     const openid = `bench-c-${i}`
-    await rt.db.collection('users').doc(openid).set({ name: `居民${i}`, phone: `136${String(i).padStart(8, '0')}`, communityId: 'c-dongxianmen', createdAt: at, updatedAt: at })
+    await rt.db
+      .collection('users')
+      .doc(openid)
+      .set({
+        name: `居民${i}`,
+        phone: `136${String(i).padStart(8, '0')}`,
+        communityId: 'c-dongxianmen',
+        createdAt: at,
+        updatedAt: at,
+      })
     await invoke(openid, { action: 'signUp', eventId, clientRequestId: `bench-checkin-${i}` })
     codes.push((await invoke<{ code: string }>(openid, { action: 'myCode', eventId })).code)
   }
   const url = await host.listen(0)
-  announce<Ready>({ url, staffToken: signToken('demo-secretary-1', BENCH_SECRET), eventId, codes, seedMs: performance.now() - started }, close)
+  announce<Ready>(
+    {
+      url,
+      staffToken: signToken('demo-secretary-1', BENCH_SECRET),
+      eventId,
+      codes,
+      seedMs: performance.now() - started,
+    },
+    close,
+  )
 }
 
-type Answer = { ok: boolean; data?: { outcome?: string; counts?: { present: number; confirmed: number } }; error?: { code: string } }
+type Answer = {
+  ok: boolean
+  data?: { outcome?: string; counts?: { present: number; confirmed: number } }
+  error?: { code: string }
+}
 
 async function post(url: string, token: string, event: Record<string, unknown>): Promise<{ ms: number; body: Answer }> {
   const t0 = performance.now()
-  const res = await fetch(`${url}/api/events`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(event) })
+  const res = await fetch(`${url}/api/events`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(event),
+  })
   return { ms: performance.now() - t0, body: (await res.json()) as Answer }
 }
 
@@ -78,7 +107,11 @@ async function main(): Promise<void> {
     await Promise.all(
       queues.map(async (queue) => {
         for (const code of queue) {
-          const { ms, body } = await post(ready.url, ready.staffToken, { action: 'checkIn', eventId: ready.eventId, code })
+          const { ms, body } = await post(ready.url, ready.staffToken, {
+            action: 'checkIn',
+            eventId: ready.eventId,
+            code,
+          })
           latencies.push(ms)
           const o = body.ok ? (body.data?.outcome ?? '?') : (body.error?.code ?? '?')
           outcomes[o] = (outcomes[o] ?? 0) + 1
@@ -88,8 +121,12 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - t0) / 1000
     latencies.sort((a, b) => a - b)
     const list = await post(ready.url, ready.staffToken, { action: 'attendance', eventId: ready.eventId })
-    console.log(`check-in: ${PEOPLE} confirmed residents, ${DEVICES} staff devices at once, ${latencies.length} scans (seeded in ${(ready.seedMs / 1000).toFixed(1)} s)`)
-    console.log(`  ${(latencies.length / seconds).toFixed(0)} scans/s; latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`)
+    console.log(
+      `check-in: ${PEOPLE} confirmed residents, ${DEVICES} staff devices at once, ${latencies.length} scans (seeded in ${(ready.seedMs / 1000).toFixed(1)} s)`,
+    )
+    console.log(
+      `  ${(latencies.length / seconds).toFixed(0)} scans/s; latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
+    )
     console.log(`  outcomes ${JSON.stringify(outcomes)}; records: ${JSON.stringify(list.body.data?.counts)}`)
   } finally {
     child.disconnect()

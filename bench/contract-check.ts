@@ -30,7 +30,9 @@ async function main() {
     const row = `${fn}.${action}`.padEnd(26)
     const bytes = String(JSON.stringify(res.data).length).padStart(12)
     const share = `${((check.medianMs / call.medianMs) * 100).toFixed(1)}%`
-    console.log(`${row} ${bytes}   ${fmt(check.medianMs).padStart(9)}   ${fmt(call.medianMs).padStart(14)}   ${share.padStart(5)}`)
+    console.log(
+      `${row} ${bytes}   ${fmt(check.medianMs).padStart(9)}   ${fmt(call.medianMs).padStart(14)}   ${share.padStart(5)}`,
+    )
   }
   await env.close()
 }

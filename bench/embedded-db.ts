@@ -15,14 +15,21 @@ import { fmt, mb, measure } from './lib/measure'
 
 const INDEXES: IndexSpec[] = [
   { collection: 'cases', name: 'code', fields: [{ field: 'code', order: 1 }], unique: true },
-  { collection: 'cases', name: 'status_createdAt', fields: [{ field: 'status', order: 1 }, { field: 'createdAt', order: -1 }] },
+  {
+    collection: 'cases',
+    name: 'status_createdAt',
+    fields: [
+      { field: 'status', order: 1 },
+      { field: 'createdAt', order: -1 },
+    ],
+  },
   { collection: 'stations', name: 'location', fields: [{ field: 'location', order: '2dsphere' }] },
 ]
 const STATUSES = ['open', 'signed', 'closed', 'rated']
 
 function rng(seed: number): () => number {
   let s = seed >>> 0
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32)
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32
 }
 
 async function seedCases(h: EmbeddedDb, n: number): Promise<void> {
@@ -30,7 +37,13 @@ async function seedCases(h: EmbeddedDb, n: number): Promise<void> {
   for (let i = 0; i < n; i += 1000) {
     const batch = Array.from({ length: Math.min(1000, n - i) }, (_x, j) => {
       const k = i + j
-      return { code: `K${k}`, status: STATUSES[k % 4], createdAt: new Date(base + k * 60_000), title: `诉求 ${k}`, body: '楼道灯不亮，请尽快维修。'.repeat(3) }
+      return {
+        code: `K${k}`,
+        status: STATUSES[k % 4],
+        createdAt: new Date(base + k * 60_000),
+        title: `诉求 ${k}`,
+        body: '楼道灯不亮，请尽快维修。'.repeat(3),
+      }
     })
     await h.db.collection('cases').add(batch)
   }
@@ -56,12 +69,21 @@ async function benchQueries(n: number, dir: string): Promise<{ eq: number; page:
   await seedCases(h, n)
   const r = rng(7)
   const eq = await measure(async () => {
-    const res = await h.db.collection('cases').where({ code: `K${Math.floor(r() * n)}` }).get()
+    const res = await h.db
+      .collection('cases')
+      .where({ code: `K${Math.floor(r() * n)}` })
+      .get()
     if (res.data.length !== 1) throw new Error('equality query lost its document')
   }, 2000)
   if (h.engine.lastPlan?.kind !== 'IXSCAN') throw new Error('equality query did not use its index')
   const page = await measure(async () => {
-    const res = await h.db.collection('cases').where({ status: STATUSES[Math.floor(r() * 4)] }).orderBy('createdAt', 'desc').skip(20).limit(20).get()
+    const res = await h.db
+      .collection('cases')
+      .where({ status: STATUSES[Math.floor(r() * 4)] })
+      .orderBy('createdAt', 'desc')
+      .skip(20)
+      .limit(20)
+      .get()
     if (res.data.length !== 20) throw new Error('page query returned a short page')
   }, 2000)
   if (!h.engine.lastPlan?.sortedByIndex) throw new Error('page query did not sort through its index')
@@ -80,7 +102,10 @@ async function benchUpdates(dir: string, synchronous: 'full' | 'normal'): Promis
   await h.db.collection('events').add({ _id: 'e1', seatsLeft: runs * 2, title: '周一课堂' })
   const _ = h.db.command
   const sdk = await measure(async () => {
-    const res = await h.db.collection('events').where({ _id: 'e1', seatsLeft: _.gt(0) }).update({ seatsLeft: _.inc(-1) })
+    const res = await h.db
+      .collection('events')
+      .where({ _id: 'e1', seatsLeft: _.gt(0) })
+      .update({ seatsLeft: _.inc(-1) })
     if (res.updated !== 1) throw new Error('update lost')
   }, runs)
   h.close()
@@ -89,7 +114,9 @@ async function benchUpdates(dir: string, synchronous: 'full' | 'normal'): Promis
   raw.pragma('journal_mode = WAL')
   raw.pragma(`synchronous = ${synchronous.toUpperCase()}`)
   raw.exec('CREATE TABLE events (id TEXT PRIMARY KEY, doc TEXT NOT NULL)')
-  raw.prepare('INSERT INTO events VALUES (?, ?)').run('e1', JSON.stringify({ _id: 'e1', seatsLeft: runs * 2, title: '周一课堂' }))
+  raw
+    .prepare('INSERT INTO events VALUES (?, ?)')
+    .run('e1', JSON.stringify({ _id: 'e1', seatsLeft: runs * 2, title: '周一课堂' }))
   const upd = raw.prepare(
     "UPDATE events SET doc = json_set(doc, '$.seatsLeft', json_extract(doc, '$.seatsLeft') - 1) WHERE id = ? AND json_extract(doc, '$.seatsLeft') > 0",
   )
@@ -112,26 +139,39 @@ async function benchGeo(n: number, dir: string): Promise<void> {
   let checked = 0
   const near = await measure(async () => {
     const c = center()
-    const res = await h.db.collection('stations').where({ location: _.geoNear({ geometry: new h.db.Geo.Point(c.lng, c.lat) }) }).limit(20).get()
+    const res = await h.db
+      .collection('stations')
+      .where({ location: _.geoNear({ geometry: new h.db.Geo.Point(c.lng, c.lat) }) })
+      .limit(20)
+      .get()
     examined = h.engine.lastPlan?.docsExamined ?? -1
     // Check the answer against brute force on the side (outside the timing of brute force itself).
     if (checked++ < 3) {
-      const want = points.map((p) => haversine([c.lng, c.lat], [p.lng, p.lat])).sort((a, b) => a - b).slice(0, 20)
-      const got = res.data.map((d: { location: { longitude: number; latitude: number } }) => haversine([c.lng, c.lat], [d.location.longitude, d.location.latitude]))
-      if (got.some((g: number, i: number) => Math.abs(g - (want[i] as number)) > 1e-6)) throw new Error('geoNear disagrees with brute force')
+      const want = points
+        .map((p) => haversine([c.lng, c.lat], [p.lng, p.lat]))
+        .sort((a, b) => a - b)
+        .slice(0, 20)
+      const got = res.data.map((d: { location: { longitude: number; latitude: number } }) =>
+        haversine([c.lng, c.lat], [d.location.longitude, d.location.latitude]),
+      )
+      if (got.some((g: number, i: number) => Math.abs(g - (want[i] as number)) > 1e-6))
+        throw new Error('geoNear disagrees with brute force')
     }
   }, 200)
   const sql = h.engine.sql
   const all = sql.prepare('SELECT doc FROM "c:stations"')
-  const brute = await measure(() => {
-    const c = center()
-    const rows = (all.all() as { doc: string }[]).map((row) => {
-      const d = JSON.parse(row.doc)
-      return { d, dist: haversine([c.lng, c.lat], d.location.coordinates) }
-    })
-    rows.sort((a, b) => a.dist - b.dist)
-    return rows.slice(0, 20)
-  }, n >= 100_000 ? 10 : 30)
+  const brute = await measure(
+    () => {
+      const c = center()
+      const rows = (all.all() as { doc: string }[]).map((row) => {
+        const d = JSON.parse(row.doc)
+        return { d, dist: haversine([c.lng, c.lat], d.location.coordinates) }
+      })
+      rows.sort((a, b) => a.dist - b.dist)
+      return rows.slice(0, 20)
+    },
+    n >= 100_000 ? 10 : 30,
+  )
   console.log(
     `  ${String(n).padStart(6)} points  geoNear(20) median ${fmt(near.medianMs)} (p95 ${fmt(near.p95Ms)}, docsExamined ${examined})   brute-force scan median ${fmt(brute.medianMs)}   speed-up ${(brute.medianMs / near.medianMs).toFixed(0)}×`,
   )
@@ -145,7 +185,9 @@ async function main(): Promise<void> {
     console.log('(a) indexed queries through the SDK')
     const small = await benchQueries(1_000, dir)
     const big = await benchQueries(100_000, dir)
-    console.log(`  100k/1k: equality ${(big.eq / small.eq).toFixed(2)}×, sort+limit page ${(big.page / small.page).toFixed(2)}×`)
+    console.log(
+      `  100k/1k: equality ${(big.eq / small.eq).toFixed(2)}×, sort+limit page ${(big.page / small.page).toFixed(2)}×`,
+    )
     console.log(`  RSS with 100k documents loaded and queried: ${mb(big.rss)}`)
     console.log('(b) conditional single-document update: where({_id, seatsLeft: gt(0)}).update({seatsLeft: inc(-1)})')
     await benchUpdates(dir, 'full')

@@ -50,7 +50,16 @@ async function serve(scenario: string): Promise<void> {
   if (scenario === 'race') {
     for (let i = 0; i < PEOPLE; i++) {
       const openid = `bench-r-${i}`
-      await db.collection('users').doc(openid).set({ name: `居民${i}`, phone: `137${String(i).padStart(8, '0')}`, communityId: 'c-dongxianmen', createdAt: at, updatedAt: at })
+      await db
+        .collection('users')
+        .doc(openid)
+        .set({
+          name: `居民${i}`,
+          phone: `137${String(i).padStart(8, '0')}`,
+          communityId: 'c-dongxianmen',
+          createdAt: at,
+          updatedAt: at,
+        })
       tokens[openid] = signToken(openid, BENCH_SECRET)
     }
     eventId = (await invoke({ action: 'create', ...draft({ capacity: SEATS, date }) })).id
@@ -73,7 +82,20 @@ async function serve(scenario: string): Promise<void> {
           const { _id: _e, ...event } = template
           const { _id: _b, ...seats } = book
           const audienceKeys = i % 5 === 0 ? ['all'] : [`unit:${unitId}`]
-          await t.collection('events').doc(`bench-e-${i}`).set({ ...event, unitId, unitScope: ['d-beilin', unitId], audienceKeys, title: `活动 ${i}`, startAt, endAt, signUpClosesAt: startAt, cancelDeadline: startAt })
+          await t
+            .collection('events')
+            .doc(`bench-e-${i}`)
+            .set({
+              ...event,
+              unitId,
+              unitScope: ['d-beilin', unitId],
+              audienceKeys,
+              title: `活动 ${i}`,
+              startAt,
+              endAt,
+              signUpClosesAt: startAt,
+              cancelDeadline: startAt,
+            })
           await t.collection('event_books').doc(`bench-e-${i}`).set(seats)
         }
       })
@@ -87,7 +109,11 @@ type Answer = { ok: boolean; data?: { registration?: { status: string }; items?:
 
 async function post(url: string, token: string, event: Record<string, unknown>): Promise<{ ms: number; body: Answer }> {
   const t0 = performance.now()
-  const res = await fetch(`${url}/api/events`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(event) })
+  const res = await fetch(`${url}/api/events`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(event),
+  })
   return { ms: performance.now() - t0, body: (await res.json()) as Answer }
 }
 
@@ -102,7 +128,11 @@ async function benchRace(): Promise<void> {
       Array.from({ length: IN_FLIGHT }, async () => {
         while (next < PEOPLE) {
           const i = next++
-          const { ms, body } = await post(ready.url, ready.tokens[`bench-r-${i}`]!, { action: 'signUp', eventId: ready.eventId, clientRequestId: `bench-request-${i}` })
+          const { ms, body } = await post(ready.url, ready.tokens[`bench-r-${i}`]!, {
+            action: 'signUp',
+            eventId: ready.eventId,
+            clientRequestId: `bench-request-${i}`,
+          })
           latencies.push(ms)
           const s = body.ok ? (body.data?.registration?.status ?? '?') : (body.error?.code ?? '?')
           statuses[s] = (statuses[s] ?? 0) + 1
@@ -111,8 +141,12 @@ async function benchRace(): Promise<void> {
     )
     const seconds = (performance.now() - t0) / 1000
     latencies.sort((a, b) => a - b)
-    console.log(`race: ${PEOPLE} residents for ${SEATS} seats, ${IN_FLIGHT} in flight (seeded in ${(ready.seedMs / 1000).toFixed(1)} s)`)
-    console.log(`  ${(PEOPLE / seconds).toFixed(0)} sign-ups/s; latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`)
+    console.log(
+      `race: ${PEOPLE} residents for ${SEATS} seats, ${IN_FLIGHT} in flight (seeded in ${(ready.seedMs / 1000).toFixed(1)} s)`,
+    )
+    console.log(
+      `  ${(PEOPLE / seconds).toFixed(0)} sign-ups/s; latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
+    )
     console.log(`  outcomes ${JSON.stringify(statuses)}`)
   } finally {
     child.disconnect()
@@ -131,8 +165,12 @@ async function benchList(): Promise<void> {
       items = body.data?.items?.length ?? -1
     }
     latencies.sort((a, b) => a - b)
-    console.log(`list: ${EVENTS} published events (seeded in ${(ready.seedMs / 1000).toFixed(1)} s), ${LIST_REQUESTS} requests, ${items} items a page`)
-    console.log(`  latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`)
+    console.log(
+      `list: ${EVENTS} published events (seeded in ${(ready.seedMs / 1000).toFixed(1)} s), ${LIST_REQUESTS} requests, ${items} items a page`,
+    )
+    console.log(
+      `  latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
+    )
   } finally {
     child.disconnect()
   }

@@ -23,7 +23,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const H5_DIR = path.resolve(__dirname, '..', 'dist-h5')
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** DevTools' "Fast 3G" preset (bytes per second, ms). */
-const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8, uploadThroughput: (750 * 1024 * 0.9) / 8 }
+const FAST_3G = {
+  offline: false,
+  latency: 562.5,
+  downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8,
+  uploadThroughput: (750 * 1024 * 0.9) / 8,
+}
 const CONTENT = '[data-testid="home-entry-stations"]'
 
 interface Load {
@@ -35,7 +40,13 @@ interface Load {
 }
 
 async function firstLoad(browser: Browser, url: string, compressed: boolean): Promise<Load> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' })
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+  })
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.enable')
@@ -49,7 +60,9 @@ async function firstLoad(browser: Browser, url: string, compressed: boolean): Pr
   let jsTransferred = 0
   let requests = 0
   cdp.on('Network.responseReceived', (e: { requestId: string; type: string }) => types.set(e.requestId, e.type))
-  cdp.on('Network.dataReceived', (e: { requestId: string; dataLength: number }) => decoded.set(e.requestId, (decoded.get(e.requestId) ?? 0) + e.dataLength))
+  cdp.on('Network.dataReceived', (e: { requestId: string; dataLength: number }) =>
+    decoded.set(e.requestId, (decoded.get(e.requestId) ?? 0) + e.dataLength),
+  )
   let jsDecoded = 0
   cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
     requests++
@@ -67,12 +80,25 @@ async function firstLoad(browser: Browser, url: string, compressed: boolean): Pr
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(path.join(H5_DIR, 'index.html'))) throw new Error('dist-h5/index.html is missing: run `npm run build:h5` first')
+  if (!existsSync(path.join(H5_DIR, 'index.html')))
+    throw new Error('dist-h5/index.html is missing: run `npm run build:h5` first')
   const work = mkdtempSync(path.join(tmpdir(), 'minhu-bench-h5-'))
-  const host = createHost({ dbFile: path.join(work, 'h5.sqlite'), devMode: true, secret: 'bench', h5Dir: H5_DIR, dataDir: work, sweepIntervalMs: 0, log: () => undefined, quiet: true })
+  const host = createHost({
+    dbFile: path.join(work, 'h5.sqlite'),
+    devMode: true,
+    secret: 'bench',
+    h5Dir: H5_DIR,
+    dataDir: work,
+    sweepIntervalMs: 0,
+    log: () => undefined,
+    quiet: true,
+  })
   await seedDemo(host.runtime)
   const url = await host.listen(0)
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] })
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  })
   try {
     // The host compresses each file once, on first request: that is not a visitor's first load.
     const warm = await browser.newPage()

@@ -13,7 +13,6 @@ import { createServer } from 'node:http'
 import { autocannon, type CannonOptions } from './lib/autocannon'
 import { announce, BENCH_SECRET, createBenchHost, forkServer } from './lib/bench-host'
 
-
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
@@ -94,7 +93,9 @@ async function run(): Promise<void> {
   hello.child.kill()
   host.child.disconnect()
   ratios.sort((a, b) => a - b)
-  console.log(`ratio host/bare per round: ${ratios.map((r) => r.toFixed(3)).join(', ')}; median ${ratios[Math.floor(ratios.length / 2)]!.toFixed(3)} of the requests per second`)
+  console.log(
+    `ratio host/bare per round: ${ratios.map((r) => r.toFixed(3)).join(', ')}; median ${ratios[Math.floor(ratios.length / 2)]!.toFixed(3)} of the requests per second`,
+  )
 }
 
 if (process.argv[2] === 'serve') {

@@ -33,7 +33,18 @@ async function addResidents(rt: LocalRuntime, n: number): Promise<void> {
       name: '居民',
       phone: '13900000000',
       communityId: UNIT_IDS.dongxianmen,
-      address: { communityId: UNIT_IDS.dongxianmen, gridId: GRID, estateId: 'e-bench', buildingId: 'b-bench', unitIds, room: '', status: 'confirmed', declaredAt: '', confirmedAt: null, confirmedBy: null },
+      address: {
+        communityId: UNIT_IDS.dongxianmen,
+        gridId: GRID,
+        estateId: 'e-bench',
+        buildingId: 'b-bench',
+        unitIds,
+        room: '',
+        status: 'confirmed',
+        declaredAt: '',
+        confirmedAt: null,
+        confirmedBy: null,
+      },
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',
     }))
@@ -50,14 +61,26 @@ async function ok<T>(rt: LocalRuntime, caller: { openid: string }, event: Record
 async function run(n: number): Promise<void> {
   const work = mkdtempSync(path.join(tmpdir(), 'minhu-bench-notices-'))
   const opened = openEmbeddedDb({ file: path.join(work, 'bench.sqlite'), indexes: INDEXES })
-  const rt = createLocalRuntime({ db: opened.db, clock: createSettableClock('2026-11-22T02:00:00Z'), dataDir: work, quiet: true })
+  const rt = createLocalRuntime({
+    db: opened.db,
+    clock: createSettableClock('2026-11-22T02:00:00Z'),
+    dataDir: work,
+    quiet: true,
+  })
   try {
     await seedDemo(rt)
     await addResidents(rt, n)
     let peak = process.memoryUsage().rss
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
     const draft = await ok<{ id: string }>(rt, SECRETARY, {
-      action: 'create', unitId: UNIT_IDS.dongxianmen, title: '第一网格停水通知', body: '因管网维修，明日8:00至18:00停水，请提前储水。', summary: '明日白天停水', category: 'water_power', ackRequired: true, audience: { unitIds: [GRID] },
+      action: 'create',
+      unitId: UNIT_IDS.dongxianmen,
+      title: '第一网格停水通知',
+      body: '因管网维修，明日8:00至18:00停水，请提前储水。',
+      summary: '明日白天停水',
+      category: 'water_power',
+      ackRequired: true,
+      audience: { unitIds: [GRID] },
     })
     const t0 = process.hrtime.bigint()
     // CPU time beside wall time: on a machine shared with other work the wall figure alone says little.
@@ -72,7 +95,9 @@ async function run(n: number): Promise<void> {
     const cpu = process.cpuUsage(cpu0)
     clearInterval(sampler)
     const receipts = (await rt.db.collection(NOTICE_COLLECTIONS.receipts).where({ noticeId: draft.id }).count()).total
-    console.log(`publish to ${n} residents: ${receipts} receipts in ${(ms / 1000).toFixed(1)} s (${Math.round((receipts / ms) * 1000)} receipts/s), CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, peak RSS ${mb(peak)}`)
+    console.log(
+      `publish to ${n} residents: ${receipts} receipts in ${(ms / 1000).toFixed(1)} s (${Math.round((receipts / ms) * 1000)} receipts/s), CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, peak RSS ${mb(peak)}`,
+    )
 
     const resident = { openid: 'bench-0000042' }
     const list = await timed(() => ok(rt, resident, { action: 'list' }), 300)

@@ -31,20 +31,35 @@ async function serve(): Promise<void> {
   const rt = host.runtime
   await seedDemo(rt)
   const made = await registry.cases.invoke(
-    { action: 'submit', clientRequestId: 'bench-open311-0', categoryCode: 'environment.litter', description: '楼道垃圾无人清运', location: { lng: 108.9573, lat: 34.2581 } },
+    {
+      action: 'submit',
+      clientRequestId: 'bench-open311-0',
+      categoryCode: 'environment.litter',
+      description: '楼道垃圾无人清运',
+      location: { lng: 108.9573, lat: 34.2581 },
+    },
     { openid: 'demo-resident-1' },
     rt,
   )
   if (!made.ok) throw new Error(`submit failed: ${made.error.message}`)
   const id = (made.data as { case: { id: string } }).case.id
-  const { _id: _unused, ...template } = ((await rt.db.collection('cases').doc(id).get()).data as Array<Record<string, unknown>>)[0]!
+  const { _id: _unused, ...template } = (
+    (await rt.db.collection('cases').doc(id).get()).data as Array<Record<string, unknown>>
+  )[0]!
   const now = rt.clock.now().getTime()
   const numbers: string[] = []
   for (let i = 0; i < CASES; i++) {
     const at = new Date(now - Math.floor((i / CASES) * 80 * 86_400_000)).toISOString()
     const number = `BN-${at.slice(0, 10).replace(/-/g, '')}-${String(i).padStart(5, '0')}`
     numbers.push(number)
-    await rt.db.collection('cases').add({ ...template, number, clientRequestId: `bench-${i}`, submittedAt: at, updatedAt: at, status: i % 3 === 0 ? 'closed' : 'processing' })
+    await rt.db.collection('cases').add({
+      ...template,
+      number,
+      clientRequestId: `bench-${i}`,
+      submittedAt: at,
+      updatedAt: at,
+      status: i % 3 === 0 ? 'closed' : 'processing',
+    })
   }
   const url = await host.listen(0)
   announce<Ready>({ url, token: signToken('demo-resident-1', BENCH_SECRET), numbers }, close)
@@ -59,7 +74,12 @@ async function run(): Promise<void> {
     return { status: res.status, count: Array.isArray(body) ? body.length : 0 }
   }
   const ids = (n: number) => `requests.json?service_request_id=${ready.numbers.slice(0, n).join(',')}`
-  const me = () => fetch(`${ready.url}/api/users`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ready.token}` }, body: '{"action":"me"}' }).then((r) => r.json())
+  const me = () =>
+    fetch(`${ready.url}/api/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ready.token}` },
+      body: '{"action":"me"}',
+    }).then((r) => r.json())
 
   console.log(`Open311 reads on ${CASES} cases (+ demo), loopback, one at a time, ${RUNS} runs each`)
   for (const [label, path] of [
@@ -69,7 +89,9 @@ async function run(): Promise<void> {
   ] as const) {
     const answer = await get(path)
     const t = await measure(() => get(path), RUNS, 2)
-    console.log(`  ${label.padEnd(26)} HTTP ${answer.status}, ${String(answer.count).padStart(4)} requests: median ${fmt(t.medianMs)}, p95 ${fmt(t.p95Ms)}`)
+    console.log(
+      `  ${label.padEnd(26)} HTTP ${answer.status}, ${String(answer.count).padStart(4)} requests: median ${fmt(t.medianMs)}, p95 ${fmt(t.p95Ms)}`,
+    )
   }
 
   const alone = await measure(me, RUNS * 2, 5)
@@ -89,7 +111,9 @@ async function run(): Promise<void> {
   await Promise.all(readers)
   busy.sort((a, b) => a - b)
   console.log(`  users.me alone             median ${fmt(alone.medianMs)}, p95 ${fmt(alone.p95Ms)}`)
-  console.log(`  users.me beside 4 readers  median ${fmt(percentile(busy, 50))}, p95 ${fmt(percentile(busy, 95))}, max ${fmt(busy.at(-1) ?? NaN)}`)
+  console.log(
+    `  users.me beside 4 readers  median ${fmt(percentile(busy, 50))}, p95 ${fmt(percentile(busy, 95))}, max ${fmt(busy.at(-1) ?? NaN)}`,
+  )
   child.disconnect()
 }
 

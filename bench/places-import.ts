@@ -21,7 +21,8 @@ const SECRETARY = 'demo-secretary-1'
 function* rows(): Generator<TestCell[]> {
   yield HEADER
   for (let e = 1; e <= ESTATES; e++) {
-    for (let b = 1; b <= BUILDINGS; b++) yield [`幸福里${e}期`, `${b}号楼`, e % 2 ? '第一网格' : '第二网格', 1 + (b % 4), HOUSEHOLDS]
+    for (let b = 1; b <= BUILDINGS; b++)
+      yield [`幸福里${e}期`, `${b}号楼`, e % 2 ? '第一网格' : '第二网格', 1 + (b % 4), HOUSEHOLDS]
   }
 }
 
@@ -40,11 +41,15 @@ async function main(): Promise<void> {
     const event = { communityId: 'c-dongxianmen', fileId }
     const [preview, previewMs] = await timed(() => call<ImportPreview>('places', { action: 'importPreview', ...event }))
     if (!preview.ok) throw new Error(preview.error.message)
-    const [commit, commitMs] = await timed(() => call<{ buildingsCreated: number }>('places', { action: 'importCommit', ...event, digest: preview.data.digest }))
+    const [commit, commitMs] = await timed(() =>
+      call<{ buildingsCreated: number }>('places', { action: 'importCommit', ...event, digest: preview.data.digest }),
+    )
     if (!commit.ok) throw new Error(commit.error.message)
     const [again, againMs] = await timed(() => call<ImportPreview>('places', { action: 'importPreview', ...event }))
     if (!again.ok) throw new Error(again.error.message)
-    console.log(`places import: ${ESTATES * BUILDINGS} 楼栋 in ${ESTATES} 小区, ${ESTATES * BUILDINGS * HOUSEHOLDS} households; file ${(bytes.length / 1024).toFixed(0)} KiB`)
+    console.log(
+      `places import: ${ESTATES * BUILDINGS} 楼栋 in ${ESTATES} 小区, ${ESTATES * BUILDINGS * HOUSEHOLDS} households; file ${(bytes.length / 1024).toFixed(0)} KiB`,
+    )
     console.log(`  preview          ${fmt(previewMs)}  (${JSON.stringify(preview.data.counts)})`)
     console.log(`  commit           ${fmt(commitMs)}  (${JSON.stringify(commit.data)})`)
     console.log(`  preview again    ${fmt(againMs)}  (unchanged ${again.data.counts.unchanged})`)

@@ -17,7 +17,6 @@ import { autocannon, type CannonOptions } from './lib/autocannon'
 import { announce, createBenchHost, forkServer } from './lib/bench-host'
 import { fmt, measure } from './lib/measure'
 
-
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10)
@@ -82,7 +81,11 @@ async function serve(count: number): Promise<void> {
   const { listStations, nearbyByFullScan } = await import('../cloudfunctions/stations/service')
   // NORMAL sync (survives kill -9, not power loss) so seeding 100k takes minutes, not an hour;
   // reads, which are what is measured, are the same either way.
-  const opened = openEmbeddedDb({ file: path.join(mkdtempSync(path.join(tmpdir(), 'minhu-bench-db-')), 'bench.sqlite'), indexes: INDEXES, synchronous: 'normal' })
+  const opened = openEmbeddedDb({
+    file: path.join(mkdtempSync(path.join(tmpdir(), 'minhu-bench-db-')), 'bench.sqlite'),
+    indexes: INDEXES,
+    synchronous: 'normal',
+  })
   const { host, close } = createBenchHost('stations', opened.db)
   const db = host.runtime.db
   const seedMs = await fill(db, count)
@@ -117,7 +120,9 @@ async function serve(count: number): Promise<void> {
 const start = (count: number) => forkServer<Ready>(__filename, ['serve', String(count)])
 
 async function run(): Promise<void> {
-  console.log(`stations.nearby: radius ${RADIUS} m, limit ${LIMIT}; HTTP: autocannon ${CONNECTIONS} connections, ${SECONDS}s, loopback`)
+  console.log(
+    `stations.nearby: radius ${RADIUS} m, limit ${LIMIT}; HTTP: autocannon ${CONNECTIONS} connections, ${SECONDS}s, loopback`,
+  )
   for (const count of SIZES) {
     const { child, ready } = await start(count)
     const options: CannonOptions = {
@@ -131,7 +136,9 @@ async function run(): Promise<void> {
     const http = await autocannon({ ...options, duration: SECONDS })
     child.disconnect()
 
-    console.log(`\n${count.toLocaleString('en')} stations (seeded through the SDK in ${(ready.seedMs / 1000).toFixed(1)} s)`)
+    console.log(
+      `\n${count.toLocaleString('en')} stations (seeded through the SDK in ${(ready.seedMs / 1000).toFixed(1)} s)`,
+    )
     console.log(
       `  HTTP  /api/stations nearby   ${http.requests.average.toFixed(0).padStart(6)} req/s   p50 ${http.latency.p50} ms   p99 ${http.latency.p99} ms   errors ${http.errors}  non-2xx ${http.non2xx}`,
     )

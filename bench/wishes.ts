@@ -49,13 +49,25 @@ async function serve(scenario: string, size: number): Promise<void> {
   if (scenario === 'claims') {
     for (let i = 0; i < VOLUNTEERS; i++) {
       const openid = `bench-vol-${i}`
-      await db.collection('users').doc(openid).set({ name: `志愿者${i}`, phone: '13700000000', communityId: COMMUNITY, createdAt: at, updatedAt: at })
-      await db.collection('role_assignments').doc(`${openid}:volunteer:${COMMUNITY}`).set({ openid, role: 'volunteer', unitId: COMMUNITY, createdAt: at, grantedBy: null })
+      await db
+        .collection('users')
+        .doc(openid)
+        .set({ name: `志愿者${i}`, phone: '13700000000', communityId: COMMUNITY, createdAt: at, updatedAt: at })
+      await db
+        .collection('role_assignments')
+        .doc(`${openid}:volunteer:${COMMUNITY}`)
+        .set({ openid, role: 'volunteer', unitId: COMMUNITY, createdAt: at, grantedBy: null })
       tokens[openid] = signToken(openid, BENCH_SECRET)
     }
     wishIds = []
     for (let i = 0; i < WISHES; i++) {
-      const { id } = await invoke('demo-resident-1', { action: 'post', communityId: COMMUNITY, text: `测试心愿第 ${i} 号，需要志愿者帮忙`, category: CATEGORIES[i % 6], neededBy })
+      const { id } = await invoke('demo-resident-1', {
+        action: 'post',
+        communityId: COMMUNITY,
+        text: `测试心愿第 ${i} 号，需要志愿者帮忙`,
+        category: CATEGORIES[i % 6],
+        neededBy,
+      })
       await invoke('demo-secretary-1', { action: 'review', wishId: id, decision: 'approve' })
       wishIds.push(id)
     }
@@ -68,15 +80,40 @@ async function serve(scenario: string, size: number): Promise<void> {
         for (let i = start; i < Math.min(size, start + 1000); i++) {
           const created = new Date(Date.parse('2025-01-01T00:00:00Z') + i * 60_000).toISOString()
           const status = statuses[i % statuses.length]!
-          await t.collection('wishes').doc(`bench-${i}`).set({
-            communityId: COMMUNITY, stationId: i % 10 === 0 ? 'st-dongxianmen' : null, wisherId: `bench-wisher-${i % 500}`,
-            wisherName: '王秀兰', wisherPhone: '13991230001', text: `测试心愿第 ${i} 号，需要志愿者帮忙`, category: CATEGORIES[i % 6],
-            photos: [], neededBy: new Date(Date.parse('2025-02-01T00:00:00Z') + (i % 90) * 86_400_000).toISOString().slice(0, 10),
-            status, contentVerdict: 'pass', claimerId: status === 'open' ? null : 'bench-vol', claimedAt: null, claimDeadline: null,
-            fulfilNote: null, fulfilPhotos: [], fulfilledAt: null, autoConfirmAt: null, confirmedAt: status === 'confirmed' ? created : null,
-            disputeReason: null, rejectReason: null, hideReason: null, thanks: null, openedAt: created, digestId: null,
-            history: [{ action: 'post', by: 'wisher', status, note: null, at: created }], version: 1, createdAt: created, updatedAt: created,
-          })
+          await t
+            .collection('wishes')
+            .doc(`bench-${i}`)
+            .set({
+              communityId: COMMUNITY,
+              stationId: i % 10 === 0 ? 'st-dongxianmen' : null,
+              wisherId: `bench-wisher-${i % 500}`,
+              wisherName: '王秀兰',
+              wisherPhone: '13991230001',
+              text: `测试心愿第 ${i} 号，需要志愿者帮忙`,
+              category: CATEGORIES[i % 6],
+              photos: [],
+              neededBy: new Date(Date.parse('2025-02-01T00:00:00Z') + (i % 90) * 86_400_000).toISOString().slice(0, 10),
+              status,
+              contentVerdict: 'pass',
+              claimerId: status === 'open' ? null : 'bench-vol',
+              claimedAt: null,
+              claimDeadline: null,
+              fulfilNote: null,
+              fulfilPhotos: [],
+              fulfilledAt: null,
+              autoConfirmAt: null,
+              confirmedAt: status === 'confirmed' ? created : null,
+              disputeReason: null,
+              rejectReason: null,
+              hideReason: null,
+              thanks: null,
+              openedAt: created,
+              digestId: null,
+              history: [{ action: 'post', by: 'wisher', status, note: null, at: created }],
+              version: 1,
+              createdAt: created,
+              updatedAt: created,
+            })
         }
       })
     }
@@ -87,9 +124,17 @@ async function serve(scenario: string, size: number): Promise<void> {
 
 const start = (scenario: string, size = 0) => forkServer<Ready>(__filename, ['serve', scenario, String(size)])
 
-async function post(url: string, token: string, event: Record<string, unknown>): Promise<{ ms: number; body: { ok: boolean; error?: { code: string } } }> {
+async function post(
+  url: string,
+  token: string,
+  event: Record<string, unknown>,
+): Promise<{ ms: number; body: { ok: boolean; error?: { code: string } } }> {
   const t0 = performance.now()
-  const res = await fetch(`${url}/api/wishes`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify(event) })
+  const res = await fetch(`${url}/api/wishes`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(event),
+  })
   const body = (await res.json()) as { ok: boolean; error?: { code: string } }
   return { ms: performance.now() - t0, body }
 }
@@ -132,11 +177,22 @@ async function benchClaims(): Promise<void> {
     )
     const seconds = (performance.now() - t0) / 1000
     latencies.sort((a, b) => a - b)
-    const wall = await post(ready.url, ready.tokens['demo-resident-2']!, { action: 'wall', communityId: COMMUNITY, status: 'claimed', pageSize: 50 })
+    const wall = await post(ready.url, ready.tokens['demo-resident-2']!, {
+      action: 'wall',
+      communityId: COMMUNITY,
+      status: 'claimed',
+      pageSize: 50,
+    })
     console.log(`claims: ${VOLUNTEERS} volunteers, ${WISHES} wishes (seeded in ${(ready.seedMs / 1000).toFixed(1)} s)`)
-    console.log(`  requests ${latencies.length} in ${seconds.toFixed(2)} s = ${(latencies.length / seconds).toFixed(0)} claim requests/s`)
-    console.log(`  latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`)
-    console.log(`  outcomes ${JSON.stringify(codes)}; winners ${wins}; wall shows ${JSON.stringify((wall.body as { data?: { items: unknown[] } }).data?.items.length)} claimed`)
+    console.log(
+      `  requests ${latencies.length} in ${seconds.toFixed(2)} s = ${(latencies.length / seconds).toFixed(0)} claim requests/s`,
+    )
+    console.log(
+      `  latency p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms`,
+    )
+    console.log(
+      `  outcomes ${JSON.stringify(codes)}; winners ${wins}; wall shows ${JSON.stringify((wall.body as { data?: { items: unknown[] } }).data?.items.length)} claimed`,
+    )
   } finally {
     child.disconnect()
   }
@@ -149,13 +205,21 @@ async function benchWall(size: number): Promise<void> {
     const token = ready.tokens['demo-resident-2']!
     const variants: [string, Record<string, unknown>][] = [
       ['newest, open', { action: 'wall', communityId: COMMUNITY, status: 'open', sort: 'newest' }],
-      ['soonest, open, category', { action: 'wall', communityId: COMMUNITY, status: 'open', sort: 'soonest', category: 'repair' }],
-      ['newest, open, category', { action: 'wall', communityId: COMMUNITY, status: 'open', sort: 'newest', category: 'repair' }],
+      [
+        'soonest, open, category',
+        { action: 'wall', communityId: COMMUNITY, status: 'open', sort: 'soonest', category: 'repair' },
+      ],
+      [
+        'newest, open, category',
+        { action: 'wall', communityId: COMMUNITY, status: 'open', sort: 'newest', category: 'repair' },
+      ],
       ['station, open, soonest', { action: 'wall', stationId: 'st-dongxianmen', status: 'open', sort: 'soonest' }],
       ['station, confirmed', { action: 'wall', stationId: 'st-dongxianmen', status: 'confirmed' }],
       ['newest, open, page 50', { action: 'wall', communityId: COMMUNITY, status: 'open', sort: 'newest', page: 50 }],
     ]
-    console.log(`wall: ${size} wishes in one community (seeded in ${(ready.seedMs / 1000).toFixed(1)} s), ${WALL_REQUESTS} sequential requests each`)
+    console.log(
+      `wall: ${size} wishes in one community (seeded in ${(ready.seedMs / 1000).toFixed(1)} s), ${WALL_REQUESTS} sequential requests each`,
+    )
     for (const [label, event] of variants) {
       for (let i = 0; i < 20; i++) await post(ready.url, token, event) // warm-up
       const latencies: number[] = []
@@ -170,7 +234,9 @@ async function benchWall(size: number): Promise<void> {
         latencies.push(ms)
       }
       latencies.sort((a, b) => a - b)
-      console.log(`  ${label.padEnd(24)} p50 ${percentile(latencies, 50).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms  (${shown} shown, more: ${hasMore})`)
+      console.log(
+        `  ${label.padEnd(24)} p50 ${percentile(latencies, 50).toFixed(1)} ms  p99 ${percentile(latencies, 99).toFixed(1)} ms  (${shown} shown, more: ${hasMore})`,
+      )
     }
   } finally {
     child.disconnect()

@@ -14,10 +14,26 @@ import { registry } from './registry'
 
 /** Read actions that meet the ≤ 2 goal today: a change that makes one of them dearer fails. */
 const READS_AT_GOAL = [
-  'users.me', 'users.orgTree', 'stations.amenities', 'stations.nearby', 'stations.search', 'stations.get',
-  'cases.categories', 'cases.similarNearby', 'cases.get', 'cases.figures', 'cases.routingRules', 'wishes.get',
-  'users.inbox', 'cases.myCases', 'cases.ledger', 'wishes.reviewQueue', 'users.listVolunteerApplications', 'stations.mine',
-  'wishes.wall', 'wishes.mine',
+  'users.me',
+  'users.orgTree',
+  'stations.amenities',
+  'stations.nearby',
+  'stations.search',
+  'stations.get',
+  'cases.categories',
+  'cases.similarNearby',
+  'cases.get',
+  'cases.figures',
+  'cases.routingRules',
+  'wishes.get',
+  'users.inbox',
+  'cases.myCases',
+  'cases.ledger',
+  'wishes.reviewQueue',
+  'users.listVolunteerApplications',
+  'stations.mine',
+  'wishes.wall',
+  'wishes.mine',
 ]
 
 interface Row {
@@ -38,11 +54,28 @@ const GRID_UNIT = 'g-dongxianmen-1'
 
 /** Actions that only read (the goal for them is ≤ 2 requests). */
 const READS = new Set([
-  'users.me', 'users.orgTree', 'users.listVolunteerApplications', 'users.inbox',
-  'stations.amenities', 'stations.nearby', 'stations.search', 'stations.get', 'stations.mine',
-  'cases.categories', 'cases.similarNearby', 'cases.myCases', 'cases.get', 'cases.inbox', 'cases.ledger', 'cases.figures',
-  'cases.routingRules', 'cases.previewRoute',
-  'wishes.wall', 'wishes.get', 'wishes.mine', 'wishes.reviewQueue',
+  'users.me',
+  'users.orgTree',
+  'users.listVolunteerApplications',
+  'users.inbox',
+  'stations.amenities',
+  'stations.nearby',
+  'stations.search',
+  'stations.get',
+  'stations.mine',
+  'cases.categories',
+  'cases.similarNearby',
+  'cases.myCases',
+  'cases.get',
+  'cases.inbox',
+  'cases.ledger',
+  'cases.figures',
+  'cases.routingRules',
+  'cases.previewRoute',
+  'wishes.wall',
+  'wishes.get',
+  'wishes.mine',
+  'wishes.reviewQueue',
 ])
 
 async function day(env: TestEnv, rows: Map<string, Row>): Promise<void> {
@@ -61,11 +94,25 @@ async function day(env: TestEnv, rows: Map<string, Row>): Promise<void> {
   await call('rt-new-resident', 'users', { action: 'bindCommunity', communityId: COMMUNITY })
   await call('rt-new-resident', 'users', { action: 'updateProfile', name: '李建华', phone: '13700001111' })
   await call('rt-new-resident', 'users', { action: 'applyVolunteer', skills: ['理发'], note: '周末有空' })
-  const pending = await call<{ items: { id: string; applicantPhone: string }[] }>(SECRETARY, 'users', { action: 'listVolunteerApplications', communityId: COMMUNITY, status: 'pending' })
+  const pending = await call<{ items: { id: string; applicantPhone: string }[] }>(SECRETARY, 'users', {
+    action: 'listVolunteerApplications',
+    communityId: COMMUNITY,
+    status: 'pending',
+  })
   const applicationId = pending.items.find((a) => a.applicantPhone === '13700001111')?.id
   await call(SECRETARY, 'users', { action: 'reviewVolunteer', applicationId, decision: 'approve' })
-  await call(ADMIN, 'users', { action: 'assignRole', openid: 'demo-resident-2', role: 'grid_worker', unitId: 'g-dongxianmen-2' })
-  await call(ADMIN, 'users', { action: 'revokeRole', openid: 'demo-resident-2', role: 'grid_worker', unitId: 'g-dongxianmen-2' })
+  await call(ADMIN, 'users', {
+    action: 'assignRole',
+    openid: 'demo-resident-2',
+    role: 'grid_worker',
+    unitId: 'g-dongxianmen-2',
+  })
+  await call(ADMIN, 'users', {
+    action: 'revokeRole',
+    openid: 'demo-resident-2',
+    role: 'grid_worker',
+    unitId: 'g-dongxianmen-2',
+  })
 
   await call(null, 'stations', { action: 'amenities' })
   await call(null, 'stations', { action: 'nearby', point: POINT })
@@ -76,7 +123,12 @@ async function day(env: TestEnv, rows: Map<string, Row>): Promise<void> {
   await call(RESIDENT, 'cases', { action: 'categories' })
   await call(RESIDENT, 'cases', { action: 'similarNearby', categoryCode: 'environment.litter', location: POINT })
   const submitted = await call<{ case: { id: string; number: string } }>(RESIDENT, 'cases', {
-    action: 'submit', clientRequestId: 'rt-00000001', categoryCode: 'environment.litter', description: '3号楼楼道垃圾三天没人清运', location: POINT, address: '东县门街12号院',
+    action: 'submit',
+    clientRequestId: 'rt-00000001',
+    categoryCode: 'environment.litter',
+    description: '3号楼楼道垃圾三天没人清运',
+    location: POINT,
+    address: '东县门街12号院',
   })
   const caseId = submitted.case.id
   await call(RESIDENT, 'cases', { action: 'myCases' })
@@ -88,14 +140,32 @@ async function day(env: TestEnv, rows: Map<string, Row>): Promise<void> {
   await call(GRID, 'cases', { action: 'requestExtension', caseId, days: 3, reason: '需协调环卫车辆' })
   await call(SECRETARY, 'cases', { action: 'reviewExtension', caseId, approve: true })
   await call(STREET, 'cases', { action: 'supervise', caseId, comment: '请加快办理' })
-  await call(GRID, 'cases', { action: 'resolve', caseId, disposition: 'solved', ledger: 'general', reply: '垃圾已清运，楼道已打扫' })
+  await call(GRID, 'cases', {
+    action: 'resolve',
+    caseId,
+    disposition: 'solved',
+    ledger: 'general',
+    reply: '垃圾已清运，楼道已打扫',
+  })
   await call(RESIDENT, 'cases', { action: 'rate', caseId, value: 'satisfied', comment: '谢谢网格员' })
-  await call(SECRETARY, 'cases', { action: 'ledger', unitId: COMMUNITY, ledger: 'general', from: '2026-11-01', to: '2026-11-30' })
+  await call(SECRETARY, 'cases', {
+    action: 'ledger',
+    unitId: COMMUNITY,
+    ledger: 'general',
+    from: '2026-11-01',
+    to: '2026-11-30',
+  })
   await call(SECRETARY, 'cases', { action: 'figures', unitId: COMMUNITY, from: '2026-11-01', to: '2026-11-30' })
   await call(ADMIN, 'cases', { action: 'routingRules' })
   await call(ADMIN, 'cases', { action: 'previewRoute', categoryCode: 'environment.litter', location: POINT })
 
-  const wish = await call<{ id: string }>(RESIDENT, 'wishes', { action: 'post', communityId: COMMUNITY, text: '家里的旧电视没有信号，想请人帮忙看看', category: 'repair', neededBy: '2026-11-30' })
+  const wish = await call<{ id: string }>(RESIDENT, 'wishes', {
+    action: 'post',
+    communityId: COMMUNITY,
+    text: '家里的旧电视没有信号，想请人帮忙看看',
+    category: 'repair',
+    neededBy: '2026-11-30',
+  })
   await call(SECRETARY, 'wishes', { action: 'reviewQueue', communityId: COMMUNITY })
   await call(SECRETARY, 'wishes', { action: 'review', wishId: wish.id, decision: 'approve' })
   await call(RESIDENT, 'wishes', { action: 'wall', communityId: COMMUNITY })
@@ -114,7 +184,11 @@ function table(rows: Map<string, Row>): string {
       const key = `${fn}.${action}`
       const row = rows.get(key)
       const kind = !row ? '' : READS.has(key) ? 'read' : 'write'
-      const detail = row ? Object.entries(row.byAction).map(([a, n]) => `${a.replace('database.', '')} ${n}`).join(', ') : 'not reached by the script'
+      const detail = row
+        ? Object.entries(row.byAction)
+            .map(([a, n]) => `${a.replace('database.', '')} ${n}`)
+            .join(', ')
+        : 'not reached by the script'
       lines.push(`${key.padEnd(40)}${(row ? String(row.requests) : '—').padStart(8)}  ${kind.padEnd(5)}  ${detail}`)
     }
   }
@@ -142,7 +216,8 @@ describe('database round trips per action', () => {
   })
 
   it('should reach most actions of every function', () => {
-    for (const fn of ['users', 'stations', 'cases', 'wishes']) expect([...rows.keys()].some((k) => k.startsWith(`${fn}.`))).toBe(true)
+    for (const fn of ['users', 'stations', 'cases', 'wishes'])
+      expect([...rows.keys()].some((k) => k.startsWith(`${fn}.`))).toBe(true)
     expect(rows.size).toBeGreaterThanOrEqual(45)
   })
 })

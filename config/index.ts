@@ -61,7 +61,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
     h5: {
@@ -76,7 +79,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
           cacheGroups: {
             default: false,
             defaultVendors: false,
-            taro: { name: 'taro', test: /[\\/]node_modules[\\/](@tarojs|react|react-dom|scheduler)[\\/]/, priority: 30, enforce: true },
+            taro: {
+              name: 'taro',
+              test: /[\\/]node_modules[\\/](@tarojs|react|react-dom|scheduler)[\\/]/,
+              priority: 30,
+              enforce: true,
+            },
             nutui: { name: 'nutui', test: /[\\/]node_modules[\\/]@nutui[\\/]/, priority: 20, enforce: true },
             vendors: { name: 'vendors', test: /[\\/]node_modules[\\/]/, priority: 10, enforce: true },
             // Our own modules used by several pages (services, components, hooks).
@@ -99,7 +107,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         autoprefixer: { enable: true, config: {} },
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
     },
   }

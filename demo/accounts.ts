@@ -14,11 +14,36 @@ export interface DemoAccount {
 export const DEMO_ACCOUNTS = [
   { openid: 'demo-resident-1', name: '王秀兰', phone: '13991230001', roles: [] },
   { openid: 'demo-resident-2', name: '李建国', phone: '13991230002', roles: [] },
-  { openid: 'demo-volunteer-1', name: '张志强', phone: '13991230003', roles: [{ role: 'volunteer', unitId: UNIT_IDS.dongxianmen }] },
-  { openid: 'demo-grid-1', name: '刘芳', phone: '13991230004', roles: [{ role: 'grid_worker', unitId: UNIT_IDS.dongxianmenGrid1 }] },
-  { openid: 'demo-secretary-1', name: '陈静', phone: '13991230005', roles: [{ role: 'community_secretary', unitId: UNIT_IDS.dongxianmen }] },
-  { openid: 'demo-street-1', name: '赵伟', phone: '13991230006', roles: [{ role: 'street_staff', unitId: UNIT_IDS.baishulin }] },
-  { openid: 'demo-dept-1', name: '孙磊', phone: '13991230007', roles: [{ role: 'department_handler', unitId: UNIT_IDS.beilinHousing }] },
+  {
+    openid: 'demo-volunteer-1',
+    name: '张志强',
+    phone: '13991230003',
+    roles: [{ role: 'volunteer', unitId: UNIT_IDS.dongxianmen }],
+  },
+  {
+    openid: 'demo-grid-1',
+    name: '刘芳',
+    phone: '13991230004',
+    roles: [{ role: 'grid_worker', unitId: UNIT_IDS.dongxianmenGrid1 }],
+  },
+  {
+    openid: 'demo-secretary-1',
+    name: '陈静',
+    phone: '13991230005',
+    roles: [{ role: 'community_secretary', unitId: UNIT_IDS.dongxianmen }],
+  },
+  {
+    openid: 'demo-street-1',
+    name: '赵伟',
+    phone: '13991230006',
+    roles: [{ role: 'street_staff', unitId: UNIT_IDS.baishulin }],
+  },
+  {
+    openid: 'demo-dept-1',
+    name: '孙磊',
+    phone: '13991230007',
+    roles: [{ role: 'department_handler', unitId: UNIT_IDS.beilinHousing }],
+  },
   { openid: 'demo-admin', name: '周敏', phone: '13991230008', roles: [{ role: 'admin', unitId: UNIT_IDS.beilin }] },
 ] as const satisfies readonly DemoAccount[]
 
@@ -36,8 +61,17 @@ export async function seedAccounts(rt: Runtime): Promise<void> {
     }
     await rt.db.collection(COLLECTIONS.users).doc(account.openid).set(user)
     for (const { role, unitId } of account.roles) {
-      const doc: Omit<RoleAssignmentDoc, '_id'> = { openid: account.openid, role, unitId, createdAt: now, grantedBy: null }
-      await rt.db.collection(COLLECTIONS.roleAssignments).doc(roleAssignmentId(account.openid, role, unitId)).set(doc)
+      const doc: Omit<RoleAssignmentDoc, '_id'> = {
+        openid: account.openid,
+        role,
+        unitId,
+        createdAt: now,
+        grantedBy: null,
+      }
+      await rt.db
+        .collection(COLLECTIONS.roleAssignments)
+        .doc(roleAssignmentId(account.openid, role, unitId))
+        .set(doc)
     }
   }
 }

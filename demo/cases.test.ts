@@ -21,7 +21,11 @@ describe('seedDemoCases', () => {
       ['closed', 'closed'],
       ['overdue', 'processing'],
     ])
-    const box = await env.call<{ counts: { overdue: number } }>('demo-dept-1', 'cases', { action: 'inbox', unitId: 'dept-beilin-zhujian', box: 'overdue' })
+    const box = await env.call<{ counts: { overdue: number } }>('demo-dept-1', 'cases', {
+      action: 'inbox',
+      unitId: 'dept-beilin-zhujian',
+      box: 'overdue',
+    })
     expect(box.ok && box.data.counts.overdue).toBe(1)
     expect(await CASE_SWEEPS.find((s) => s.name === 'cases-overdue')!.run(env.rt)).toBe(1)
   })

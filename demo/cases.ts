@@ -13,37 +13,183 @@ import { CASE_COLLECTIONS, SETTINGS_ID, type CaseSettingsDoc } from '../cloudfun
 type Seed = Omit<Category, 'description' | 'departmentKeys' | 'keywords' | 'order' | 'active'> &
   Partial<Pick<Category, 'description' | 'departmentKeys' | 'keywords'>>
 
-const group = (code: string, name: string): Seed => ({ code, parentCode: null, name, routingLevel: 'community', tier: 'general' })
+const group = (code: string, name: string): Seed => ({
+  code,
+  parentCode: null,
+  name,
+  routingLevel: 'community',
+  tier: 'general',
+})
 
 const SEEDS: Seed[] = [
   group('environment', '环境卫生'),
-  { code: 'environment.litter', parentCode: 'environment', name: '垃圾堆放', routingLevel: 'grid', tier: 'general', keywords: ['垃圾', '清运'], description: '楼道、院落垃圾未及时清运' },
-  { code: 'environment.greening', parentCode: 'environment', name: '绿化养护', routingLevel: 'community', tier: 'general', keywords: ['树木', '草坪'] },
+  {
+    code: 'environment.litter',
+    parentCode: 'environment',
+    name: '垃圾堆放',
+    routingLevel: 'grid',
+    tier: 'general',
+    keywords: ['垃圾', '清运'],
+    description: '楼道、院落垃圾未及时清运',
+  },
+  {
+    code: 'environment.greening',
+    parentCode: 'environment',
+    name: '绿化养护',
+    routingLevel: 'community',
+    tier: 'general',
+    keywords: ['树木', '草坪'],
+  },
   group('property', '物业服务'),
-  { code: 'property.elevator', parentCode: 'property', name: '电梯故障', routingLevel: 'community_joint', tier: 'urgent', keywords: ['电梯', '困人'] },
-  { code: 'property.leak', parentCode: 'property', name: '房屋漏水', routingLevel: 'community_joint', tier: 'general', keywords: ['漏水', '渗水'] },
-  { code: 'property.fee', parentCode: 'property', name: '物业收费', routingLevel: 'community_joint', tier: 'complex', keywords: ['物业费'] },
+  {
+    code: 'property.elevator',
+    parentCode: 'property',
+    name: '电梯故障',
+    routingLevel: 'community_joint',
+    tier: 'urgent',
+    keywords: ['电梯', '困人'],
+  },
+  {
+    code: 'property.leak',
+    parentCode: 'property',
+    name: '房屋漏水',
+    routingLevel: 'community_joint',
+    tier: 'general',
+    keywords: ['漏水', '渗水'],
+  },
+  {
+    code: 'property.fee',
+    parentCode: 'property',
+    name: '物业收费',
+    routingLevel: 'community_joint',
+    tier: 'complex',
+    keywords: ['物业费'],
+  },
   group('neighbour', '邻里关系'),
-  { code: 'neighbour.noise', parentCode: 'neighbour', name: '噪音扰民', routingLevel: 'grid', tier: 'general', keywords: ['噪音'] },
-  { code: 'neighbour.dispute', parentCode: 'neighbour', name: '邻里纠纷', routingLevel: 'community', tier: 'general', keywords: ['矛盾', '调解'] },
+  {
+    code: 'neighbour.noise',
+    parentCode: 'neighbour',
+    name: '噪音扰民',
+    routingLevel: 'grid',
+    tier: 'general',
+    keywords: ['噪音'],
+  },
+  {
+    code: 'neighbour.dispute',
+    parentCode: 'neighbour',
+    name: '邻里纠纷',
+    routingLevel: 'community',
+    tier: 'general',
+    keywords: ['矛盾', '调解'],
+  },
   group('facility', '市政设施'),
-  { code: 'facility.streetlight', parentCode: 'facility', name: '路灯不亮', routingLevel: 'department', departmentKeys: ['chengguan'], tier: 'general', keywords: ['路灯'] },
-  { code: 'facility.road', parentCode: 'facility', name: '道路破损', routingLevel: 'department', departmentKeys: ['chengguan'], tier: 'general', keywords: ['坑洼', '井盖'] },
-  { code: 'facility.road_dig', parentCode: 'facility', name: '道路开挖未恢复', routingLevel: 'department', departmentKeys: ['chengguan', 'gongshui'], tier: 'complex', keywords: ['开挖'] },
+  {
+    code: 'facility.streetlight',
+    parentCode: 'facility',
+    name: '路灯不亮',
+    routingLevel: 'department',
+    departmentKeys: ['chengguan'],
+    tier: 'general',
+    keywords: ['路灯'],
+  },
+  {
+    code: 'facility.road',
+    parentCode: 'facility',
+    name: '道路破损',
+    routingLevel: 'department',
+    departmentKeys: ['chengguan'],
+    tier: 'general',
+    keywords: ['坑洼', '井盖'],
+  },
+  {
+    code: 'facility.road_dig',
+    parentCode: 'facility',
+    name: '道路开挖未恢复',
+    routingLevel: 'department',
+    departmentKeys: ['chengguan', 'gongshui'],
+    tier: 'complex',
+    keywords: ['开挖'],
+  },
   group('utility', '水电气暖'),
-  { code: 'utility.water', parentCode: 'utility', name: '停水水压', routingLevel: 'department', departmentKeys: ['gongshui'], tier: 'urgent', keywords: ['停水'] },
-  { code: 'utility.power', parentCode: 'utility', name: '停电', routingLevel: 'department', departmentKeys: ['gongdian'], tier: 'urgent', keywords: ['停电'] },
-  { code: 'utility.heating', parentCode: 'utility', name: '供暖不热', routingLevel: 'department', departmentKeys: ['ranqi'], tier: 'general', keywords: ['暖气'] },
+  {
+    code: 'utility.water',
+    parentCode: 'utility',
+    name: '停水水压',
+    routingLevel: 'department',
+    departmentKeys: ['gongshui'],
+    tier: 'urgent',
+    keywords: ['停水'],
+  },
+  {
+    code: 'utility.power',
+    parentCode: 'utility',
+    name: '停电',
+    routingLevel: 'department',
+    departmentKeys: ['gongdian'],
+    tier: 'urgent',
+    keywords: ['停电'],
+  },
+  {
+    code: 'utility.heating',
+    parentCode: 'utility',
+    name: '供暖不热',
+    routingLevel: 'department',
+    departmentKeys: ['ranqi'],
+    tier: 'general',
+    keywords: ['暖气'],
+  },
   group('housing', '住房保障'),
-  { code: 'housing.old_estate', parentCode: 'housing', name: '老旧小区改造', routingLevel: 'department', departmentKeys: ['zhujian'], tier: 'complex', keywords: ['改造', '加装电梯'] },
+  {
+    code: 'housing.old_estate',
+    parentCode: 'housing',
+    name: '老旧小区改造',
+    routingLevel: 'department',
+    departmentKeys: ['zhujian'],
+    tier: 'complex',
+    keywords: ['改造', '加装电梯'],
+  },
   group('safety', '安全隐患'),
-  { code: 'safety.hazard', parentCode: 'safety', name: '安全隐患', routingLevel: 'street', tier: 'urgent', keywords: ['隐患', '消防'] },
+  {
+    code: 'safety.hazard',
+    parentCode: 'safety',
+    name: '安全隐患',
+    routingLevel: 'street',
+    tier: 'urgent',
+    keywords: ['隐患', '消防'],
+  },
   group('public', '公共服务'),
-  { code: 'public.school', parentCode: 'public', name: '入学教育', routingLevel: 'department', departmentKeys: ['jiaoyu'], tier: 'complex' },
-  { code: 'public.medical', parentCode: 'public', name: '医疗卫生', routingLevel: 'department', departmentKeys: ['weijian'], tier: 'general' },
-  { code: 'public.jobs', parentCode: 'public', name: '就业社保', routingLevel: 'department', departmentKeys: ['renshe'], tier: 'general' },
+  {
+    code: 'public.school',
+    parentCode: 'public',
+    name: '入学教育',
+    routingLevel: 'department',
+    departmentKeys: ['jiaoyu'],
+    tier: 'complex',
+  },
+  {
+    code: 'public.medical',
+    parentCode: 'public',
+    name: '医疗卫生',
+    routingLevel: 'department',
+    departmentKeys: ['weijian'],
+    tier: 'general',
+  },
+  {
+    code: 'public.jobs',
+    parentCode: 'public',
+    name: '就业社保',
+    routingLevel: 'department',
+    departmentKeys: ['renshe'],
+    tier: 'general',
+  },
   group('suggestion', '意见建议'),
-  { code: 'suggestion.general', parentCode: 'suggestion', name: '工作建议', routingLevel: 'community', tier: 'complex' },
+  {
+    code: 'suggestion.general',
+    parentCode: 'suggestion',
+    name: '工作建议',
+    routingLevel: 'community',
+    tier: 'complex',
+  },
 ]
 
 export const DEMO_CATEGORIES: Category[] = SEEDS.map((s, i) => ({
@@ -108,35 +254,107 @@ export async function seedDemoCases(rt: Runtime): Promise<Record<string, string>
     if (!res.ok) throw new Error(`demo case ${String(event.action)} failed: ${res.error.message}`)
     return res.data as { id: string; number: string; case?: { id: string; number: string } }
   }
-  const submit = async (openid: string, key: string, categoryCode: string, description: string, location: { lng: number; lat: number } | null) =>
-    (await call(openid, { action: 'submit', clientRequestId: `demo-case-${key}`, categoryCode, description, location, address: '碑林区东县门街' })).case!
+  const submit = async (
+    openid: string,
+    key: string,
+    categoryCode: string,
+    description: string,
+    location: { lng: number; lat: number } | null,
+  ) =>
+    (
+      await call(openid, {
+        action: 'submit',
+        clientRequestId: `demo-case-${key}`,
+        categoryCode,
+        description,
+        location,
+        address: '碑林区东县门街',
+      })
+    ).case!
   const grid1 = { lng: 108.9573, lat: 34.2581 }
-  const STATES = { waiting: 'pending_sign', elevator: 'processing', noise: 'resolved', rated: 'closed', late: 'overdue' } as const
-  const already = (await rt.db
-    .collection('cases')
-    .where({ clientRequestId: rt.db.command.in(Object.keys(STATES).map((k) => `demo-case-${k}`)) })
-    .get()).data as Array<{ clientRequestId: string; number: string }>
+  const STATES = {
+    waiting: 'pending_sign',
+    elevator: 'processing',
+    noise: 'resolved',
+    rated: 'closed',
+    late: 'overdue',
+  } as const
+  const already = (
+    await rt.db
+      .collection('cases')
+      .where({ clientRequestId: rt.db.command.in(Object.keys(STATES).map((k) => `demo-case-${k}`)) })
+      .get()
+  ).data as Array<{ clientRequestId: string; number: string }>
   if (already.length > 0) {
     // Seeded before: answer the numbers instead of replaying the steps.
-    return Object.fromEntries(already.map((c) => [STATES[c.clientRequestId.slice('demo-case-'.length) as keyof typeof STATES], c.number]))
+    return Object.fromEntries(
+      already.map((c) => [STATES[c.clientRequestId.slice('demo-case-'.length) as keyof typeof STATES], c.number]),
+    )
   }
 
-  const waiting = await submit('demo-resident-1', 'waiting', 'environment.litter', '3号楼楼道堆放杂物和垃圾，已经一周没人清理', grid1)
-  const elevator = await submit('demo-resident-1', 'elevator', 'property.elevator', '5号楼电梯经常停在半层，老人不敢坐', grid1)
+  const waiting = await submit(
+    'demo-resident-1',
+    'waiting',
+    'environment.litter',
+    '3号楼楼道堆放杂物和垃圾，已经一周没人清理',
+    grid1,
+  )
+  const elevator = await submit(
+    'demo-resident-1',
+    'elevator',
+    'property.elevator',
+    '5号楼电梯经常停在半层，老人不敢坐',
+    grid1,
+  )
   await call('demo-secretary-1', { action: 'sign', caseId: elevator.id })
-  const noise = await submit('demo-resident-2', 'noise', 'neighbour.noise', '楼下商铺晚上十点后还在装修，噪音很大', grid1)
+  const noise = await submit(
+    'demo-resident-2',
+    'noise',
+    'neighbour.noise',
+    '楼下商铺晚上十点后还在装修，噪音很大',
+    grid1,
+  )
   await call('demo-grid-1', { action: 'sign', caseId: noise.id })
-  await call('demo-grid-1', { action: 'resolve', caseId: noise.id, disposition: 'solved', ledger: 'general', reply: '已上门劝导，商铺承诺晚上八点后停工' })
+  await call('demo-grid-1', {
+    action: 'resolve',
+    caseId: noise.id,
+    disposition: 'solved',
+    ledger: 'general',
+    reply: '已上门劝导，商铺承诺晚上八点后停工',
+  })
   const rated = await submit('demo-resident-2', 'rated', 'environment.litter', '小区门口垃圾桶满了没人清运', grid1)
   await call('demo-grid-1', { action: 'sign', caseId: rated.id })
-  await call('demo-grid-1', { action: 'resolve', caseId: rated.id, disposition: 'solved', ledger: 'common', reply: '已联系环卫，每天早晚各清运一次' })
+  await call('demo-grid-1', {
+    action: 'resolve',
+    caseId: rated.id,
+    disposition: 'solved',
+    ledger: 'common',
+    reply: '已联系环卫，每天早晚各清运一次',
+  })
   await call('demo-resident-2', { action: 'rate', caseId: rated.id, value: 'satisfied', comment: '处理得很快，谢谢' })
-  const late = await submit('demo-resident-1', 'late', 'housing.old_estate', '老旧小区改造后楼顶防水没做好，顶楼漏雨', grid1)
+  const late = await submit(
+    'demo-resident-1',
+    'late',
+    'housing.old_estate',
+    '老旧小区改造后楼顶防水没做好，顶楼漏雨',
+    grid1,
+  )
   await call('demo-dept-1', { action: 'sign', caseId: late.id })
   // Backdated so the overdue box and the sweeps have something to show.
   const past = (days: number) => new Date(rt.clock.now().getTime() - days * 86_400_000).toISOString()
-  const stored = ((await rt.db.collection('cases').doc(late.id).get()).data as Array<{ timeline: Array<{ at: string }> }>)[0]!
+  const stored = (
+    (await rt.db.collection('cases').doc(late.id).get()).data as Array<{ timeline: Array<{ at: string }> }>
+  )[0]!
   const timeline = stored.timeline.map((e, i) => ({ ...e, at: past(i < 2 ? 20 : 19) }))
-  await rt.db.collection('cases').doc(late.id).update({ submittedAt: past(20), ackDueAt: past(19), handleDueAt: past(4), timeline })
-  return { pending_sign: waiting.number, processing: elevator.number, resolved: noise.number, closed: rated.number, overdue: late.number }
+  await rt.db
+    .collection('cases')
+    .doc(late.id)
+    .update({ submittedAt: past(20), ackDueAt: past(19), handleDueAt: past(4), timeline })
+  return {
+    pending_sign: waiting.number,
+    processing: elevator.number,
+    resolved: noise.number,
+    closed: rated.number,
+    overdue: late.number,
+  }
 }

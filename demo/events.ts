@@ -20,11 +20,28 @@ async function act(rt: Runtime, openid: string, event: Record<string, unknown>):
   return res.data as { id: string }
 }
 
-const HALL = { name: '东县门社区党群服务中心', address: '碑林区东县门街道口', location: { lng: 108.9593, lat: 34.2581 } }
+const HALL = {
+  name: '东县门社区党群服务中心',
+  address: '碑林区东县门街道口',
+  location: { lng: 108.9593, lat: 34.2581 },
+}
 const ORGANISER = { name: '陈静', phone: '029-87421234' }
 
-function one(now: Date, days: number, over: Partial<EventDraftInput> & Pick<EventDraftInput, 'kind' | 'title'>): EventDraftInput {
-  return { unitId: 'c-dongxianmen', place: HALL, capacity: 30, date: shanghaiDate(now, days), startTime: '09:30', endTime: '11:00', organiser: ORGANISER, ...over }
+function one(
+  now: Date,
+  days: number,
+  over: Partial<EventDraftInput> & Pick<EventDraftInput, 'kind' | 'title'>,
+): EventDraftInput {
+  return {
+    unitId: 'c-dongxianmen',
+    place: HALL,
+    capacity: 30,
+    date: shanghaiDate(now, days),
+    startTime: '09:30',
+    endTime: '11:00',
+    organiser: ORGANISER,
+    ...over,
+  }
 }
 
 export async function seedEvents(rt: Runtime): Promise<void> {
@@ -72,7 +89,13 @@ export async function seedEvents(rt: Runtime): Promise<void> {
     publishNow: true,
     organiser: ORGANISER,
   })
-  await publish(one(now, 3, { kind: 'party_story', title: '老党员讲故事：我的入党故事', description: '社区老党员讲述入党经历和几十年来社区的变化。' }))
+  await publish(
+    one(now, 3, {
+      kind: 'party_story',
+      title: '老党员讲故事：我的入党故事',
+      description: '社区老党员讲述入党经历和几十年来社区的变化。',
+    }),
+  )
   const clinic = await publish(
     one(now, 5, {
       kind: 'clinic',
@@ -82,19 +105,65 @@ export async function seedEvents(rt: Runtime): Promise<void> {
       guestsMax: 1,
       audience: { kind: 'everyone', placeIds: [] },
       questions: [
-        { id: 'ill', kind: 'text', label: '慢性病情况（仅社区书记可见）', required: false, options: [], sensitive: true },
-        { id: 'item', kind: 'choice', label: '想做的检查', required: true, options: ['血压', '血糖', '都要'], sensitive: false },
+        {
+          id: 'ill',
+          kind: 'text',
+          label: '慢性病情况（仅社区书记可见）',
+          required: false,
+          options: [],
+          sensitive: true,
+        },
+        {
+          id: 'item',
+          kind: 'choice',
+          label: '想做的检查',
+          required: true,
+          options: ['血压', '血糖', '都要'],
+          sensitive: false,
+        },
       ],
       terms: '请空腹前来，携带既往病历和正在服用的药品。',
     }),
   )
-  await signUp('demo-resident-2', clinic, { acceptTerms: true, answers: [{ questionId: 'ill', value: '高血压十年' }, { questionId: 'item', value: '都要' }] })
-  await publish(one(now, 10, { kind: 'party_quiz', title: '党史知识竞赛（月赛）', capacity: 20, startTime: '14:30', endTime: '16:00' }))
-  const meeting = await publish(one(now, 7, { kind: 'consultation', title: '议事协商会：加装电梯怎么分摊', capacity: 2, startTime: '19:00', endTime: '20:30' }))
+  await signUp('demo-resident-2', clinic, {
+    acceptTerms: true,
+    answers: [
+      { questionId: 'ill', value: '高血压十年' },
+      { questionId: 'item', value: '都要' },
+    ],
+  })
+  await publish(
+    one(now, 10, {
+      kind: 'party_quiz',
+      title: '党史知识竞赛（月赛）',
+      capacity: 20,
+      startTime: '14:30',
+      endTime: '16:00',
+    }),
+  )
+  const meeting = await publish(
+    one(now, 7, {
+      kind: 'consultation',
+      title: '议事协商会：加装电梯怎么分摊',
+      capacity: 2,
+      startTime: '19:00',
+      endTime: '20:30',
+    }),
+  )
   await signUp('demo-volunteer-1', meeting)
   await signUp('demo-grid-1', meeting)
   await publish(
-    { ...one(now, 6, { kind: 'culture', title: '全民阅读·书香进社区', description: '街道图书分馆送书上门，亲子共读、好书分享。', capacity: 0, audience: { kind: 'community', placeIds: [] } }), unitId: 's-baishulin', organiser: { name: '赵伟', phone: '029-87450000' } },
+    {
+      ...one(now, 6, {
+        kind: 'culture',
+        title: '全民阅读·书香进社区',
+        description: '街道图书分馆送书上门，亲子共读、好书分享。',
+        capacity: 0,
+        audience: { kind: 'community', placeIds: [] },
+      }),
+      unitId: 's-baishulin',
+      organiser: { name: '赵伟', phone: '029-87450000' },
+    },
     'demo-street-1',
   )
 }

@@ -57,7 +57,12 @@ function box(lng: number, lat: number, half = 0.0018): [number, number][] {
 function district(id: string, name: string, center: [number, number], depts: [string, string][]): UnitSeed[] {
   return [
     { id, name, kind: 'district', parent: null, center },
-    ...depts.map(([key, label]): UnitSeed => ({ id: `dept-${id.slice(2)}-${key}`, name: `${name}${label}`, kind: 'department', parent: id })),
+    ...depts.map(([key, label]): UnitSeed => ({
+      id: `dept-${id.slice(2)}-${key}`,
+      name: `${name}${label}`,
+      kind: 'department',
+      parent: id,
+    })),
   ]
 }
 
@@ -68,14 +73,28 @@ function street(id: string, name: string, parent: string, center: [number, numbe
   ]
 }
 
-function community(id: string, name: string, parent: string, center: [number, number], address: string, grids = 2): UnitSeed[] {
+function community(
+  id: string,
+  name: string,
+  parent: string,
+  center: [number, number],
+  address: string,
+  grids = 2,
+): UnitSeed[] {
   const key = id.slice(2)
   return [
     { id, name, kind: 'community', parent, center, address },
     { id: `${id}-sfb`, name: `${name}三方办`, kind: 'joint_office', parent: id },
     ...Array.from({ length: grids }, (_, i): UnitSeed => {
       const c: [number, number] = [center[0] + (i - (grids - 1) / 2) * 0.004, center[1]]
-      return { id: `g-${key}-${i + 1}`, name: `${name}第${'一二三四五'[i]}网格`, kind: 'grid', parent: id, center: c, ring: box(c[0], c[1]) }
+      return {
+        id: `g-${key}-${i + 1}`,
+        name: `${name}第${'一二三四五'[i]}网格`,
+        kind: 'grid',
+        parent: id,
+        center: c,
+        ring: box(c[0], c[1]),
+      }
     }),
   ]
 }

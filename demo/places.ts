@@ -9,7 +9,13 @@ import type { UnitSeed } from './org'
  * residents name them (…小区, …家属院, …花园), each with a few numbered 楼栋.
  */
 const ESTATES: Record<string, [string, number][][]> = {
-  dongxianmen: [[['东县门小区', 4], ['柏树林家属院', 2]], [['东关正街小区', 3]]],
+  dongxianmen: [
+    [
+      ['东县门小区', 4],
+      ['柏树林家属院', 2],
+    ],
+    [['东关正街小区', 3]],
+  ],
   xiamaling: [[['下马陵小区', 3]], [['和平门家属院', 2]]],
   wuweishizi: [[['五味什字小区', 3]], [['民乐园小区', 2]]],
   dongfeng: [[['东风小区', 3]], [['鹿苑花园', 4]]],
@@ -30,10 +36,20 @@ export function placeSeeds(units: readonly UnitSeed[]): UnitSeed[] {
       if (!grid) return
       estates.forEach(([name, buildings], e) => {
         const id = `e-${key}-${g + 1}-${e + 1}`
-        const center: [number, number] | undefined = grid.center && [grid.center[0] + (e - 0.5) * 0.0012, grid.center[1] + 0.0006]
+        const center: [number, number] | undefined = grid.center && [
+          grid.center[0] + (e - 0.5) * 0.0012,
+          grid.center[1] + 0.0006,
+        ]
         out.push({ id, name, kind: 'estate', parent: grid.id, center })
         for (let b = 1; b <= buildings; b++) {
-          out.push({ id: `b-${key}-${g + 1}-${e + 1}-${b}`, name: `${b}号楼`, kind: 'building', parent: id, unitCount: b % 2 ? 3 : 2, households: b % 2 ? 36 : 24 })
+          out.push({
+            id: `b-${key}-${g + 1}-${e + 1}-${b}`,
+            name: `${b}号楼`,
+            kind: 'building',
+            parent: id,
+            unitCount: b % 2 ? 3 : 2,
+            households: b % 2 ? 36 : 24,
+          })
         }
       })
     })
@@ -51,7 +67,13 @@ type PostSeed = { unitId: string; post: PlacePost; openid?: string; name: string
 
 /** Who serves 东县门小区 in the demo: a 楼栋长 with an account and the "2+4" contacts. */
 const POSTS: PostSeed[] = [
-  { unitId: DEMO_PLACES.building, post: 'building_head', openid: 'demo-volunteer-1', name: '张志强', phone: '13991230003' },
+  {
+    unitId: DEMO_PLACES.building,
+    post: 'building_head',
+    openid: 'demo-volunteer-1',
+    name: '张志强',
+    phone: '13991230003',
+  },
   { unitId: DEMO_PLACES.estate, post: 'service_head', name: '杨建华', phone: '13709181234' },
   { unitId: DEMO_PLACES.estate, post: 'liaison_head', name: '何丽娟', phone: '13892045678' },
   { unitId: DEMO_PLACES.estate, post: 'police', name: '马振宇', phone: '029-87412110' },
@@ -84,7 +106,9 @@ export async function seedPlaces(rt: Runtime): Promise<void> {
   const building = ((await rt.db.collection(COLLECTIONS.units).doc(DEMO_PLACES.building).get()).data as UnitDoc[])[0]!
   const users = rt.db.collection(COLLECTIONS.users)
   await users.doc('demo-resident-1').update({ address: addressAt(building, '2单元 301', 'confirmed', now) })
-  await users.doc('demo-volunteer-1').update({ address: addressAt(building, '1单元 502', 'confirmed', now), partyMember: true })
+  await users
+    .doc('demo-volunteer-1')
+    .update({ address: addressAt(building, '1单元 502', 'confirmed', now), partyMember: true })
   const report: Omit<PartyMemberDoc, '_id'> = {
     communityId: building.ancestors[2]!,
     workUnit: '碑林区教育局',
@@ -97,7 +121,8 @@ export async function seedPlaces(rt: Runtime): Promise<void> {
     reason: null,
   }
   await rt.db.collection(PLACE_COLLECTIONS.partyMembers).doc('demo-volunteer-1').set(report)
-  const unitIds = (unitId: string) => (unitId === building._id ? [...building.ancestors, unitId] : [...building.ancestors.slice(0, 4), unitId])
+  const unitIds = (unitId: string) =>
+    unitId === building._id ? [...building.ancestors, unitId] : [...building.ancestors.slice(0, 4), unitId]
   for (const p of POSTS) {
     const doc: Omit<PlacePostDoc, '_id'> = {
       unitId: p.unitId,

@@ -11,7 +11,9 @@ describe('seedDemo', () => {
       await env.rt.db.collection(COLLECTIONS.users).doc('demo-resident-1').update({ name: '改过的名字' })
       expect(await seedDemo(env.rt)).toEqual({ seeded: false })
       expect(await env.docs(COLLECTIONS.units)).toHaveLength(units)
-      expect((await env.docs<{ name: string }>(COLLECTIONS.users, { _id: 'demo-resident-1' }))[0]!.name).toBe('改过的名字')
+      expect((await env.docs<{ name: string }>(COLLECTIONS.users, { _id: 'demo-resident-1' }))[0]!.name).toBe(
+        '改过的名字',
+      )
       expect(await env.docs(COLLECTIONS.users)).toHaveLength(DEMO_ACCOUNTS.length)
     } finally {
       await env.close()
@@ -25,7 +27,17 @@ describe('seedDemo', () => {
       expect(grid!.ancestors).toEqual(['d-beilin', 's-baishulin', 'c-dongxianmen'])
       const streets = await env.docs<UnitDoc>(COLLECTIONS.units, { kind: 'street' })
       expect(streets.map((s) => s.name).sort()).toEqual(
-        ['代王街道', '南院门街道', '姬家街道', '柏树林街道', '秦陵街道', '郭杜街道', '韦曲街道', '骊山街道', '鹿苑街道'].sort(),
+        [
+          '代王街道',
+          '南院门街道',
+          '姬家街道',
+          '柏树林街道',
+          '秦陵街道',
+          '郭杜街道',
+          '韦曲街道',
+          '骊山街道',
+          '鹿苑街道',
+        ].sort(),
       )
     } finally {
       await env.close()

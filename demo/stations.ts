@@ -33,7 +33,8 @@ export const DEMO_EXTRA_AMENITIES = [
 
 type DemoStation = Omit<StationInput, 'closures'> & { id: string; closures?: (today: Date) => Closure[] }
 
-const day = (base: Date, plusDays: number) => new Date(base.getTime() + 8 * 3600_000 + plusDays * 86_400_000).toISOString().slice(0, 10)
+const day = (base: Date, plusDays: number) =>
+  new Date(base.getTime() + 8 * 3600_000 + plusDays * 86_400_000).toISOString().slice(0, 10)
 
 export const DEMO_STATIONS: DemoStation[] = [
   {

@@ -22,12 +22,36 @@ async function act(rt: Runtime, openid: string, event: Record<string, unknown>):
 export async function seedWishes(rt: Runtime): Promise<void> {
   const now = rt.clock.now()
   const open: (Omit<PostWishInput, 'neededBy'> & { days: number; by: string })[] = [
-    { by: 'demo-resident-2', communityId: 'c-dongxianmen', text: '老伴腿脚不便，想请人陪同去医院复查', category: 'medical', days: 5 },
-    { by: 'demo-resident-2', communityId: 'c-dongxianmen', text: '孙女上三年级，想要一本新华字典', category: 'study', days: 12 },
-    { by: 'demo-grid-1', communityId: 'c-dongxianmen', text: '独居老人家中洗衣机不排水，想请懂行的师傅看看', category: 'repair', days: 3 },
+    {
+      by: 'demo-resident-2',
+      communityId: 'c-dongxianmen',
+      text: '老伴腿脚不便，想请人陪同去医院复查',
+      category: 'medical',
+      days: 5,
+    },
+    {
+      by: 'demo-resident-2',
+      communityId: 'c-dongxianmen',
+      text: '孙女上三年级，想要一本新华字典',
+      category: 'study',
+      days: 12,
+    },
+    {
+      by: 'demo-grid-1',
+      communityId: 'c-dongxianmen',
+      text: '独居老人家中洗衣机不排水，想请懂行的师傅看看',
+      category: 'repair',
+      days: 3,
+    },
   ]
   for (const w of open) {
-    const { id } = await act(rt, w.by, { action: 'post', communityId: w.communityId, text: w.text, category: w.category, neededBy: shanghaiDate(now, w.days) })
+    const { id } = await act(rt, w.by, {
+      action: 'post',
+      communityId: w.communityId,
+      text: w.text,
+      category: w.category,
+      neededBy: shanghaiDate(now, w.days),
+    })
     await act(rt, 'demo-secretary-1', { action: 'review', wishId: id, decision: 'approve' })
   }
 
@@ -41,7 +65,12 @@ export async function seedWishes(rt: Runtime): Promise<void> {
   const id = done.id as string
   await act(rt, 'demo-secretary-1', { action: 'review', wishId: id, decision: 'approve' })
   await act(rt, 'demo-volunteer-1', { action: 'claim', wishId: id })
-  await act(rt, 'demo-volunteer-1', { action: 'fulfil', wishId: id, note: '已上门换好灯泡，顺便检查了线路', photos: [] })
+  await act(rt, 'demo-volunteer-1', {
+    action: 'fulfil',
+    wishId: id,
+    note: '已上门换好灯泡，顺便检查了线路',
+    photos: [],
+  })
   await act(rt, 'demo-resident-2', { action: 'confirm', wishId: id })
   await act(rt, 'demo-resident-2', { action: 'thank', wishId: id, text: '谢谢张师傅，灯亮了，心里也亮堂了！' })
 }

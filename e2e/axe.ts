@@ -31,7 +31,8 @@ export async function scanPage(page: Page, name: string): Promise<Finding[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object')
   if (!loaded) await page.addScriptTag({ content: AXE_SOURCE })
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } })
+      .axe
     const result = await axe.run(document, { resultTypes: ['violations'] })
     return result.violations as AxeViolation[]
   })

@@ -43,48 +43,62 @@ describe('event check-in', () => {
   })
   afterAll(() => app?.close())
 
-  flow(() => app, 'should let staff check a resident in by the code on their phone and another by name', async ({ page, pageErrors }) => {
-    await loginAs(page, 'demo-resident-1')
-    await page.goto(`/#/pages/events/detail?id=${encodeURIComponent(eventId)}`)
-    await page.getByTestId('event-my-code').click()
-    const code = (await page.getByTestId('checkin-qr').locator('.qr-code__caption').innerText()).trim()
-    expect(code).toMatch(/^[0-9A-Z]{4} [0-9A-Z]{4} [0-9A-Z]{4}$/)
+  flow(
+    () => app,
+    'should let staff check a resident in by the code on their phone and another by name',
+    async ({ page, pageErrors }) => {
+      await loginAs(page, 'demo-resident-1')
+      await page.goto(`/#/pages/events/detail?id=${encodeURIComponent(eventId)}`)
+      await page.getByTestId('event-my-code').click()
+      const code = (await page.getByTestId('checkin-qr').locator('.qr-code__caption').innerText()).trim()
+      expect(code).toMatch(/^[0-9A-Z]{4} [0-9A-Z]{4} [0-9A-Z]{4}$/)
 
-    const staffContext = await phoneContext(app)
-    const staff = await staffContext.newPage()
-    try {
-      await loginAs(staff, SECRETARY)
-      await staff.goto(`/#/staff/events/checkin?id=${encodeURIComponent(eventId)}`)
-      await staff.getByTestId('door-counts').filter({ hasText: '已签到 0 · 报名 2' }).waitFor()
-      await inputByTestId(staff, 'door-code-input').fill(code)
-      await staff.getByTestId('door-code-submit').click()
-      await staff.getByTestId('door-counts').filter({ hasText: '已签到 1 · 报名 2' }).waitFor()
-      // A second scan of the same code says so and changes nothing.
-      await inputByTestId(staff, 'door-code-input').fill(code)
-      await staff.getByTestId('door-code-submit').click()
-      await staff.getByText(/已签到过（14:1\d），无需重复签到/).first().waitFor()
+      const staffContext = await phoneContext(app)
+      const staff = await staffContext.newPage()
+      try {
+        await loginAs(staff, SECRETARY)
+        await staff.goto(`/#/staff/events/checkin?id=${encodeURIComponent(eventId)}`)
+        await staff.getByTestId('door-counts').filter({ hasText: '已签到 0 · 报名 2' }).waitFor()
+        await inputByTestId(staff, 'door-code-input').fill(code)
+        await staff.getByTestId('door-code-submit').click()
+        await staff.getByTestId('door-counts').filter({ hasText: '已签到 1 · 报名 2' }).waitFor()
+        // A second scan of the same code says so and changes nothing.
+        await inputByTestId(staff, 'door-code-input').fill(code)
+        await staff.getByTestId('door-code-submit').click()
+        await staff
+          .getByText(/已签到过（14:1\d），无需重复签到/)
+          .first()
+          .waitFor()
 
-      await inputByTestId(staff, 'door-search').fill('李建国')
-      await staff.getByTestId('door-row').filter({ hasText: '李建国' }).getByTestId('door-check-in').click()
-      await inputByTestId(staff, 'door-search').fill('')
-      await staff.getByTestId('door-counts').filter({ hasText: '已签到 2 · 报名 2' }).waitFor()
-    } finally {
-      await staffContext.close()
-    }
+        await inputByTestId(staff, 'door-search').fill('李建国')
+        await staff.getByTestId('door-row').filter({ hasText: '李建国' }).getByTestId('door-check-in').click()
+        await inputByTestId(staff, 'door-search').fill('')
+        await staff.getByTestId('door-counts').filter({ hasText: '已签到 2 · 报名 2' }).waitFor()
+      } finally {
+        await staffContext.close()
+      }
 
-    await page.reload()
-    await page.getByTestId('checkin-done').filter({ hasText: /已签到 14:1\d/ }).waitFor()
-    expect(pageErrors).toEqual([])
-  })
+      await page.reload()
+      await page
+        .getByTestId('checkin-done')
+        .filter({ hasText: /已签到 14:1\d/ })
+        .waitFor()
+      expect(pageErrors).toEqual([])
+    },
+  )
 
-  flow(() => app, 'should show the resident the service hours in 志愿服务记录 once the event is over', async ({ page, pageErrors }) => {
-    app.host.runtime.clock.set('2027-03-06T08:05:00.000Z')
-    await runSweeps(app.host.runtime)
-    await loginAs(page, 'demo-resident-1')
-    await openTab(page, '我的')
-    await page.getByTestId('me-service-record').click()
-    await page.getByTestId('service-record-total').filter({ hasText: '累计 1.5 小时' }).waitFor()
-    await page.getByTestId('service-record-row').filter({ hasText: '活动：志愿服务：楼院大扫除' }).waitFor()
-    expect(pageErrors).toEqual([])
-  })
+  flow(
+    () => app,
+    'should show the resident the service hours in 志愿服务记录 once the event is over',
+    async ({ page, pageErrors }) => {
+      app.host.runtime.clock.set('2027-03-06T08:05:00.000Z')
+      await runSweeps(app.host.runtime)
+      await loginAs(page, 'demo-resident-1')
+      await openTab(page, '我的')
+      await page.getByTestId('me-service-record').click()
+      await page.getByTestId('service-record-total').filter({ hasText: '累计 1.5 小时' }).waitFor()
+      await page.getByTestId('service-record-row').filter({ hasText: '活动：志愿服务：楼院大扫除' }).waitFor()
+      expect(pageErrors).toEqual([])
+    },
+  )
 })

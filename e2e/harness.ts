@@ -156,7 +156,10 @@ export async function confirmDialog(page: Page): Promise<void> {
 }
 
 /** A real 1×1 PNG, for flows that attach a photo and check that it shows. */
-export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 /** Whether a picture loaded from the host, once it has finished either way (a broken image has no width). */
 export async function imageLoads(img: Locator): Promise<boolean> {

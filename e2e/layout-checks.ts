@@ -19,7 +19,8 @@ export interface PageMeasure {
 /** Measures the current page: controls must be at least `minTap` px tall. */
 export function measurePage(page: Page, minTap: number): Promise<PageMeasure> {
   return page.evaluate((min) => {
-    const CONTROLS = 'a[href], button, input, textarea, select, [role="button"], [role="link"], [role="switch"], [role="tab"], [tabindex="0"]'
+    const CONTROLS =
+      'a[href], button, input, textarea, select, [role="button"], [role="link"], [role="switch"], [role="tab"], [tabindex="0"]'
     const visible = (el: Element) => {
       const r = el.getBoundingClientRect()
       if (r.width === 0 || r.height === 0) return false
@@ -30,11 +31,14 @@ export function measurePage(page: Page, minTap: number): Promise<PageMeasure> {
       const parts: string[] = []
       for (let e: Element | null = el; e && e !== document.body; e = e.parentElement) {
         const parent: Element | null = e.parentElement
-        parts.unshift(`${e.tagName.toLowerCase()}${parent ? `:${Array.prototype.indexOf.call(parent.children, e)}` : ''}`)
+        parts.unshift(
+          `${e.tagName.toLowerCase()}${parent ? `:${Array.prototype.indexOf.call(parent.children, e)}` : ''}`,
+        )
       }
       return parts.join('>')
     }
-    const name = (el: Element) => `${el.tagName.toLowerCase()}.${String(el.className).trim().split(/\s+/)[0] ?? ''} “${(el.textContent ?? '').trim().slice(0, 12)}”`
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}.${String(el.className).trim().split(/\s+/)[0] ?? ''} “${(el.textContent ?? '').trim().slice(0, 12)}”`
     // Sideways scrollers (tab strips, swipers) may hold more than the screen on purpose.
     const inScroller = (el: Element) => {
       for (let e = el.parentElement; e; e = e.parentElement) {
@@ -45,7 +49,9 @@ export function measurePage(page: Page, minTap: number): Promise<PageMeasure> {
     }
     // Taro keeps the pages under the current one in the document; only the top one (and the
     // tab bar, outside every page) is what the person sees.
-    const pages = Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none')
+    const pages = Array.from(document.querySelectorAll('.taro_page')).filter(
+      (p) => getComputedStyle(p).display !== 'none',
+    )
     const current = pages[pages.length - 1]
     const onScreen = (el: Element) => {
       const owner = el.closest('.taro_page')
@@ -56,11 +62,14 @@ export function measurePage(page: Page, minTap: number): Promise<PageMeasure> {
     const clipped: string[] = []
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
       if (!onScreen(el) || !visible(el) || inScroller(el)) continue
-      const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '')
+      const ownText = Array.from(el.childNodes).some(
+        (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+      )
       if (ownText) text[path(el)] = parseFloat(getComputedStyle(el).fontSize)
       const r = el.getBoundingClientRect()
       const s = getComputedStyle(el)
-      const cut = ownText && (s.overflowX === 'hidden' || s.textOverflow === 'ellipsis') && el.scrollWidth > el.clientWidth + 1
+      const cut =
+        ownText && (s.overflowX === 'hidden' || s.textOverflow === 'ellipsis') && el.scrollWidth > el.clientWidth + 1
       if (r.right > width + 1 || cut) clipped.push(name(el))
     }
     const smallTargets: string[] = []
@@ -81,7 +90,8 @@ export function notScaled(normal: PageMeasure, large: PageMeasure, ratio: number
   const out: string[] = []
   for (const [key, size] of Object.entries(normal.text)) {
     const bigger = large.text[key]
-    if (bigger !== undefined && bigger < size * ratio - 0.5) out.push(`${key.split('>').slice(-2).join('>')} ${size}→${bigger}px`)
+    if (bigger !== undefined && bigger < size * ratio - 0.5)
+      out.push(`${key.split('>').slice(-2).join('>')} ${size}→${bigger}px`)
   }
   return out
 }

@@ -4,23 +4,29 @@ describe('embedded-db aggregate $group', () => {
   let h: EmbeddedDb
   beforeEach(async () => {
     h = openEmbeddedDb({ file: ':memory:', indexes: [] })
-    await h.db.collection('g').add([
-      { k: 'a', n: 1, name: 'first a' },
-      { k: 'a', n: 2, name: 'second a' },
-      { k: 5, n: 10 },
-      { k: '5', n: 100 },
-      { k: { x: 1, y: 2 }, n: 1000 },
-      { k: { x: 1, y: 2 }, n: 1000 },
-      { k: { y: 2, x: 1 }, n: 7 },
-      { n: 3 },
-      { k: null, n: 4 },
-    ])
+    await h.db
+      .collection('g')
+      .add([
+        { k: 'a', n: 1, name: 'first a' },
+        { k: 'a', n: 2, name: 'second a' },
+        { k: 5, n: 10 },
+        { k: '5', n: 100 },
+        { k: { x: 1, y: 2 }, n: 1000 },
+        { k: { x: 1, y: 2 }, n: 1000 },
+        { k: { y: 2, x: 1 }, n: 7 },
+        { n: 3 },
+        { k: null, n: 4 },
+      ])
   })
   afterEach(() => h.close())
 
   it('should sum per key, keeping a number apart from its string, field order significant, missing with null', async () => {
     const $ = h.db.command.aggregate
-    const res = (await h.db.collection('g').aggregate().group({ _id: '$k', total: $.sum('$n'), name: $.first('$name') }).end()) as { data: Array<{ _id: unknown; total: number; name: unknown }> }
+    const res = (await h.db
+      .collection('g')
+      .aggregate()
+      .group({ _id: '$k', total: $.sum('$n'), name: $.first('$name') })
+      .end()) as { data: Array<{ _id: unknown; total: number; name: unknown }> }
     expect(res.data).toEqual([
       { _id: 'a', total: 3, name: 'first a' },
       { _id: 5, total: 10, name: null },
@@ -35,8 +41,14 @@ describe('embedded-db aggregate $group', () => {
 describe('embedded-db aggregate $lookup', () => {
   let h: EmbeddedDb
   beforeEach(async () => {
-    h = openEmbeddedDb({ file: ':memory:', indexes: [{ collection: 'roles', name: 'openid', fields: [{ field: 'openid', order: 1 }] }] })
-    await h.db.collection('users').add([{ _id: 'u1', name: '李建华' }, { _id: 'u2', name: '王芳' }])
+    h = openEmbeddedDb({
+      file: ':memory:',
+      indexes: [{ collection: 'roles', name: 'openid', fields: [{ field: 'openid', order: 1 }] }],
+    })
+    await h.db.collection('users').add([
+      { _id: 'u1', name: '李建华' },
+      { _id: 'u2', name: '王芳' },
+    ])
     await h.db.collection('roles').add([
       { _id: 'r1', openid: 'u1', role: 'grid_worker' },
       { _id: 'r2', openid: 'u1', role: 'volunteer' },
@@ -46,11 +58,25 @@ describe('embedded-db aggregate $lookup', () => {
   afterEach(() => h.close())
 
   const withRoles = async (id: string) =>
-    ((await h.db.collection('users').aggregate().match({ _id: id }).lookup({ from: 'roles', localField: '_id', foreignField: 'openid', as: 'roles' }).end()) as { data: unknown[] }).data
+    (
+      (await h.db
+        .collection('users')
+        .aggregate()
+        .match({ _id: id })
+        .lookup({ from: 'roles', localField: '_id', foreignField: 'openid', as: 'roles' })
+        .end()) as { data: unknown[] }
+    ).data
 
   it('should bring a document with the documents that point at it, in one request', async () => {
     expect(await withRoles('u1')).toEqual([
-      { _id: 'u1', name: '李建华', roles: [{ _id: 'r1', openid: 'u1', role: 'grid_worker' }, { _id: 'r2', openid: 'u1', role: 'volunteer' }] },
+      {
+        _id: 'u1',
+        name: '李建华',
+        roles: [
+          { _id: 'r1', openid: 'u1', role: 'grid_worker' },
+          { _id: 'r2', openid: 'u1', role: 'volunteer' },
+        ],
+      },
     ])
   })
 
@@ -60,7 +86,11 @@ describe('embedded-db aggregate $lookup', () => {
   })
 
   it('should refuse the pipeline form it does not implement', async () => {
-    const res = h.db.collection('users').aggregate().lookup({ from: 'roles', let: { id: '$_id' }, pipeline: [], as: 'roles' }).end()
+    const res = h.db
+      .collection('users')
+      .aggregate()
+      .lookup({ from: 'roles', let: { id: '$_id' }, pipeline: [], as: 'roles' })
+      .end()
     await expect(res).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
   })
 })

@@ -45,7 +45,8 @@ export function aggregate(store: Store, coll: string, stages: Stage[]): Doc[] {
  * One request brings a document with what hangs off it, e.g. a user with their roles.
  */
 function lookup(store: Store, spec: Value, docs: Doc[]): Doc[] {
-  if (!isPlainObject(spec) || 'pipeline' in spec || 'let' in spec) throw notSupported('$lookup other than {from, localField, foreignField, as}')
+  if (!isPlainObject(spec) || 'pipeline' in spec || 'let' in spec)
+    throw notSupported('$lookup other than {from, localField, foreignField, as}')
   const { from, localField, foreignField, as } = spec
   for (const [name, x] of Object.entries({ from, localField, foreignField, as })) {
     if (typeof x !== 'string' || x === '') throw invalid(`$lookup needs ${name}`)
@@ -55,7 +56,11 @@ function lookup(store: Store, spec: Value, docs: Doc[]): Doc[] {
     const keys = local.filter((x) => x !== undefined)
     const query = { [foreignField as string]: { $in: keys.length ? keys : [null] } }
     const copy = deepClone(d)
-    setPath(copy, as as string, find(store, checkCollectionName(from), query).rows.map((r) => r.doc))
+    setPath(
+      copy,
+      as as string,
+      find(store, checkCollectionName(from), query).rows.map((r) => r.doc),
+    )
     return copy
   })
 }
@@ -66,17 +71,30 @@ function runGeoNear(store: Store, coll: string, p: Value, next: Stage | undefine
   const key = typeof p.key === 'string' ? p.key : null
   if (!key) throw invalid('$geoNear needs key (the 2dsphere-indexed field)')
   if (p.spherical === false) throw notSupported('$geoNear with spherical: false (flat distances)')
-  const near = parseNear(key, '$geoNear', { $geometry: p.near as Value, $maxDistance: p.maxDistance as Value, $minDistance: p.minDistance as Value })
+  const near = parseNear(key, '$geoNear', {
+    $geometry: p.near as Value,
+    $maxDistance: p.maxDistance as Value,
+    $minDistance: p.minDistance as Value,
+  })
   const query = p.query === undefined ? {} : p.query
   const match = compileQuery(query)
-  const nearMatch = compileQuery({ [key]: { $nearSphere: { $geometry: p.near as Value, $maxDistance: p.maxDistance ?? null, $minDistance: p.minDistance ?? null } } })
+  const nearMatch = compileQuery({
+    [key]: {
+      $nearSphere: {
+        $geometry: p.near as Value,
+        $maxDistance: p.maxDistance ?? null,
+        $minDistance: p.minDistance ?? null,
+      },
+    },
+  })
   const limit = next?.key === '$limit' && typeof next.value === 'number' ? next.value : Infinity
   const mult = typeof p.distanceMultiplier === 'number' ? p.distanceMultiplier : 1
   const { rows } = geoNear(store, coll, key, near, (d) => match(d) && nearMatch(d), 0, limit)
   return rows.map((r) => {
     const doc = deepClone(r.doc)
     setPath(doc, p.distanceField as string, (r.distance as number) * mult)
-    if (typeof p.includeLocs === 'string') setPath(doc, p.includeLocs, deepClone(resolvePath(r.doc, splitPath(key))[0] ?? null))
+    if (typeof p.includeLocs === 'string')
+      setPath(doc, p.includeLocs, deepClone(resolvePath(r.doc, splitPath(key))[0] ?? null))
     return doc
   })
 }
@@ -108,7 +126,8 @@ function runStage(stage: Stage, docs: Doc[]): Doc[] {
     case '$skip':
       return docs.slice(nonNegInt(v, '$skip'))
     case '$count': {
-      if (typeof v !== 'string' || v === '' || v.startsWith('$') || v.includes('.')) throw invalid('$count needs a field name')
+      if (typeof v !== 'string' || v === '' || v.startsWith('$') || v.includes('.'))
+        throw invalid('$count needs a field name')
       return docs.length ? [{ [v]: docs.length }] : []
     }
     case '$sort': {
@@ -132,7 +151,8 @@ function runStage(stage: Stage, docs: Doc[]): Doc[] {
       const field = path.slice(1)
       return docs.flatMap((d) => {
         const arr = resolvePath(d, splitPath(field))[0]
-        if (!Array.isArray(arr) || arr.length === 0) return keep || (arr !== undefined && arr !== null && !Array.isArray(arr)) ? [d] : []
+        if (!Array.isArray(arr) || arr.length === 0)
+          return keep || (arr !== undefined && arr !== null && !Array.isArray(arr)) ? [d] : []
         return arr.map((el) => {
           const copy = deepClone(d)
           setPath(copy, field, deepClone(el))
@@ -175,8 +195,11 @@ function project(spec: Value, docs: Doc[]): Doc[] {
     const p = compileProjection(spec)
     return p ? docs.map(p) : docs
   }
-  const plain = Object.fromEntries(Object.entries(spec).filter(([, x]) => typeof x === 'number' || typeof x === 'boolean'))
-  if (Object.entries(plain).some(([k, x]) => k !== '_id' && !x)) throw invalid('$project cannot mix exclusion with computed fields')
+  const plain = Object.fromEntries(
+    Object.entries(spec).filter(([, x]) => typeof x === 'number' || typeof x === 'boolean'),
+  )
+  if (Object.entries(plain).some(([k, x]) => k !== '_id' && !x))
+    throw invalid('$project cannot mix exclusion with computed fields')
   const p = compileProjection(Object.keys(plain).length ? plain : { _id: 1 })
   return docs.map((d) => {
     const out = p ? p(d) : {}

@@ -1,7 +1,15 @@
 import { openEmbeddedDb, type EmbeddedDb } from './index'
 
 const SPECS = [
-  { collection: 't', name: 'unit_status_due', fields: [{ field: 'unit', order: 1 as const }, { field: 'status', order: 1 as const }, { field: 'due', order: 1 as const }] },
+  {
+    collection: 't',
+    name: 'unit_status_due',
+    fields: [
+      { field: 'unit', order: 1 as const },
+      { field: 'status', order: 1 as const },
+      { field: 'due', order: 1 as const },
+    ],
+  },
   { collection: 't', name: 'rating', fields: [{ field: 'rating', order: 1 as const }] },
   { collection: 't', name: 'tags', fields: [{ field: 'tags', order: 1 as const }] },
   { collection: 't', name: 'res_at', fields: [{ field: 'res.at', order: 1 as const }] },
@@ -10,7 +18,16 @@ const SPECS = [
 
 /** Values chosen to sit on the edges where index keys and the matcher could disagree. */
 function docs(): Record<string, unknown>[] {
-  const dues = ['2026-01-01T00:00:00Z', '2026-06-01T00:00:00Z', '2027-01-01T00:00:00Z', 5, null, 'é-unicode', '😀', '\uffff']
+  const dues = [
+    '2026-01-01T00:00:00Z',
+    '2026-06-01T00:00:00Z',
+    '2027-01-01T00:00:00Z',
+    5,
+    null,
+    'é-unicode',
+    '😀',
+    '\uffff',
+  ]
   const out: Record<string, unknown>[] = []
   for (let i = 0; i < 400; i++) {
     const d: Record<string, unknown> = {
@@ -39,8 +56,10 @@ describe('embedded-db count', () => {
   })
   afterEach(() => h.close())
 
-  const count = async (where: Record<string, unknown>) => ((await h.db.collection('t').where(where).count()) as { total: number }).total
-  const byMatcher = async (where: Record<string, unknown>) => (await h.db.collection('t').where(where).limit(1000).get()).data.length
+  const count = async (where: Record<string, unknown>) =>
+    ((await h.db.collection('t').where(where).count()) as { total: number }).total
+  const byMatcher = async (where: Record<string, unknown>) =>
+    (await h.db.collection('t').where(where).limit(1000).get()).data.length
 
   it('should count exactly what the matcher matches, through the index or not', async () => {
     const _ = h.db.command

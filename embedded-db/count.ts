@@ -23,14 +23,28 @@ export function count(store: Store, coll: string, query: Value): { total: number
   const exact = q && !Object.keys(q).some((k) => k.startsWith('$')) ? exactIndexCount(store, coll, q) : null
   if (exact) {
     const total = (store.prepare(exact.sql).get(...exact.params) as { n: number }).n
-    return { total, plan: { kind: 'COUNT_SCAN', index: exact.index, sql: exact.sql, params: exact.params, sortedByIndex: false, docsExamined: 0 } }
+    return {
+      total,
+      plan: {
+        kind: 'COUNT_SCAN',
+        index: exact.index,
+        sql: exact.sql,
+        params: exact.params,
+        sortedByIndex: false,
+        docsExamined: 0,
+      },
+    }
   }
   const { rows, plan } = find(store, coll, query)
   return { total: rows.length, plan }
 }
 
 /** The index (most columns used first) whose keys decide every condition of the query exactly. */
-function exactIndexCount(store: Store, coll: string, q: Record<string, Value>): { index: string; sql: string; params: SqlKey[] } | null {
+function exactIndexCount(
+  store: Store,
+  coll: string,
+  q: Record<string, Value>,
+): { index: string; sql: string; params: SqlKey[] } | null {
   const fields = Object.keys(q)
   let best: { index: string; sql: string; params: SqlKey[]; used: number } | null = null
   for (const ix of store.indexesOf(coll)) {
@@ -86,7 +100,8 @@ function exactCond(cond: Value, multiValued: boolean): KeyCond | null {
   if (ops.length === 1 && ops[0] === '$eq') return scalar(cond.$eq) ? { kind: 'eq', key: encodeKey(cond.$eq) } : null
   if (ops.length === 1 && ops[0] === '$in') {
     const list = cond.$in
-    if (!Array.isArray(list) || list.length === 0 || list.length > 500 || !list.every((v) => scalar(v) && v !== null)) return null
+    if (!Array.isArray(list) || list.length === 0 || list.length > 500 || !list.every((v) => scalar(v) && v !== null))
+      return null
     return { kind: 'in', keys: list.map((v) => encodeKey(v)) }
   }
   if (multiValued || ops.length === 0 || ops.length > 2) return null

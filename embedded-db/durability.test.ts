@@ -7,7 +7,10 @@ import { openEmbeddedDb } from './index'
 
 const CHILD = join(__dirname, 'fixtures', 'child-writer.ts')
 
-function runChild(args: string[], onLine?: (line: string, kill: () => void) => void): Promise<{ lines: string[]; signal: NodeJS.Signals | null; code: number | null }> {
+function runChild(
+  args: string[],
+  onLine?: (line: string, kill: () => void) => void,
+): Promise<{ lines: string[]; signal: NodeJS.Signals | null; code: number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
     const lines: string[] = []
@@ -63,7 +66,10 @@ describe('embedded-db durability', () => {
     const found = await db.collection('acks').doc(`d${last}`).get()
     expect(found.data).toEqual([{ _id: `d${last}`, i: last, body: 'x'.repeat(200) }])
     const _ = db.command
-    const all = await db.collection('acks').where({ i: _.lte(last) }).count()
+    const all = await db
+      .collection('acks')
+      .where({ i: _.lte(last) })
+      .count()
     expect(all.total).toBe(last + 1)
     close()
   }, 60_000)
@@ -97,8 +103,14 @@ describe('embedded-db durability', () => {
     raw.close()
     const { db, close } = openEmbeddedDb({ file: join(cut, 'power.db'), indexes: [] })
     const _ = db.command
-    const found = await db.collection('acks').where({ i: _.in(acked) }).limit(1000).get()
-    expect(found.data.map((d: { i: number }) => d.i).sort((a: number, b: number) => a - b)).toEqual([...acked].sort((a, b) => a - b))
+    const found = await db
+      .collection('acks')
+      .where({ i: _.in(acked) })
+      .limit(1000)
+      .get()
+    expect(found.data.map((d: { i: number }) => d.i).sort((a: number, b: number) => a - b)).toEqual(
+      [...acked].sort((a, b) => a - b),
+    )
     close()
   }, 60_000)
 

@@ -106,7 +106,12 @@ export class Engine {
     const p = data ?? {}
     // The id the SDK got from startTransaction, passed back as it came (a string).
     const txId = p.transactionId as string | null | undefined
-    if (txId !== undefined && txId !== null && action !== 'database.commitTransaction' && action !== 'database.abortTransaction') {
+    if (
+      txId !== undefined &&
+      txId !== null &&
+      action !== 'database.commitTransaction' &&
+      action !== 'database.abortTransaction'
+    ) {
       try {
         return { requestId, ...this.inTransaction(String(txId), action, p) }
       } catch (e) {
@@ -159,8 +164,14 @@ export class Engine {
     const sort = p.order === undefined ? [] : parseOrder(parseEjson(p.order, 'order'))
     const skip = p.offset === undefined ? 0 : nonNegInt(p.offset, 'offset')
     const limit = Math.min(p.limit === undefined ? 100 : nonNegInt(p.limit, 'limit'), MAX_LIMIT)
-    const projection = compileProjection(p.projection === undefined ? undefined : parseEjson(p.projection, 'projection'))
-    const { rows, plan } = find(this.store, coll, this.query(p), { sort, skip, limit: p.queryType === 'DOC' ? 1 : limit })
+    const projection = compileProjection(
+      p.projection === undefined ? undefined : parseEjson(p.projection, 'projection'),
+    )
+    const { rows, plan } = find(this.store, coll, this.query(p), {
+      sort,
+      skip,
+      limit: p.queryType === 'DOC' ? 1 : limit,
+    })
     this.lastPlan = plan
     return rows.map((r) => (projection ? projection(r.doc) : r.doc))
   }
@@ -199,9 +210,15 @@ export class Engine {
   }
 
   /** `doc(id).set(data)`: replaces the document, or creates it with that `_id`. */
-  private replace(coll: string, query: Value, data: Value, upsert: boolean): { updated: number; upsert_id?: string | number } {
+  private replace(
+    coll: string,
+    query: Value,
+    data: Value,
+    upsert: boolean,
+  ): { updated: number; upsert_id?: string | number } {
     const id = isPlainObject(query) ? query._id : undefined
-    if (typeof id !== 'string' && typeof id !== 'number') throw notSupported('replacing documents matched by a query other than _id')
+    if (typeof id !== 'string' && typeof id !== 'number')
+      throw notSupported('replacing documents matched by a query other than _id')
     const body = checkNewDoc(data, 'data')
     if (Object.keys(body).some((k) => k.startsWith('$'))) throw invalid('set() data cannot contain update operators')
     const next: Doc = { _id: id, ...body }
@@ -251,7 +268,9 @@ export class Engine {
     const current = tx.read(coll, id)
     switch (action) {
       case 'database.getDocument': {
-        const projection = compileProjection(p.projection === undefined ? undefined : parseEjson(p.projection, 'projection'))
+        const projection = compileProjection(
+          p.projection === undefined ? undefined : parseEjson(p.projection, 'projection'),
+        )
         const list = current ? [projection ? projection(current) : current] : []
         return { data: { list: list.map((d) => toStoredText(d)) } }
       }

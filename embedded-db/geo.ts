@@ -30,7 +30,8 @@ export function capBox(center: LngLat, metres: number): Box {
   const [lng, lat] = center
   const minLat = lat - deg(angular)
   const maxLat = lat + deg(angular)
-  if (minLat <= -90 || maxLat >= 90) return { minLng: -180, maxLng: 180, minLat: Math.max(minLat, -90), maxLat: Math.min(maxLat, 90) }
+  if (minLat <= -90 || maxLat >= 90)
+    return { minLng: -180, maxLng: 180, minLat: Math.max(minLat, -90), maxLat: Math.min(maxLat, 90) }
   const dLng = deg(Math.asin(Math.min(1, Math.sin(angular) / Math.cos(rad(lat)))))
   if (lng - dLng < -180 || lng + dLng > 180) return { minLng: -180, maxLng: 180, minLat, maxLat }
   return { minLng: lng - dLng, maxLng: lng + dLng, minLat, maxLat }
@@ -70,7 +71,9 @@ export function asGeometry(v: Value | undefined): Geometry | null {
     case 'Polygon':
       return c.length > 0 && c.every(ring) ? (v as unknown as Geometry) : null
     case 'MultiPolygon':
-      return c.length > 0 && c.every((p) => Array.isArray(p) && p.length > 0 && p.every(ring)) ? (v as unknown as Geometry) : null
+      return c.length > 0 && c.every((p) => Array.isArray(p) && p.length > 0 && p.every(ring))
+        ? (v as unknown as Geometry)
+        : null
     default:
       return null
   }

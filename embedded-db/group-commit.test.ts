@@ -19,7 +19,9 @@ describe('embedded-db group commit', () => {
 
   it('should make fifty concurrent writes durable with fewer fsyncs than writes', async () => {
     const before = h.engine.groupCommit!.stats.flushes
-    const results = await Promise.all(Array.from({ length: 50 }, (_x, i) => h.db.collection('notes').add({ _id: `n${i}`, i })))
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_x, i) => h.db.collection('notes').add({ _id: `n${i}`, i })),
+    )
     expect(results.every((r: { id?: string }) => typeof r.id === 'string')).toBe(true)
     const flushes = h.engine.groupCommit!.stats.flushes - before
     expect(flushes).toBeGreaterThanOrEqual(1)
@@ -28,8 +30,15 @@ describe('embedded-db group commit', () => {
   })
 
   it('should not answer a reader who saw a write before that write is on disk', async () => {
-    const write = h.db.collection('notes').add({ _id: 'n1', text: '楼道灯不亮' }).then(() => events.push('write answered'))
-    const read = h.db.collection('notes').doc('n1').get().then((r: { data: unknown[] }) => events.push(`read answered (${r.data.length})`))
+    const write = h.db
+      .collection('notes')
+      .add({ _id: 'n1', text: '楼道灯不亮' })
+      .then(() => events.push('write answered'))
+    const read = h.db
+      .collection('notes')
+      .doc('n1')
+      .get()
+      .then((r: { data: unknown[] }) => events.push(`read answered (${r.data.length})`))
     await Promise.all([write, read])
     expect(events[0]).toBe('flush')
     expect(events.slice(1).sort()).toEqual(['read answered (1)', 'write answered'])
@@ -39,7 +48,9 @@ describe('embedded-db group commit', () => {
     await h.db.collection('notes').add({ _id: 'n1' })
     const flushes = h.engine.groupCommit!.stats.flushes
     expect((await h.db.collection('notes').doc('n1').get()).data).toHaveLength(1)
-    expect(await h.db.collection('notes').where({ _id: 'n1', missing: true }).update({ x: 1 })).toMatchObject({ updated: 0 })
+    expect(await h.db.collection('notes').where({ _id: 'n1', missing: true }).update({ x: 1 })).toMatchObject({
+      updated: 0,
+    })
     expect(h.engine.groupCommit!.stats.flushes).toBe(flushes)
   })
 

@@ -10,7 +10,15 @@ import type { IndexSpec } from './index-spec'
  * reading only the page.
  */
 
-const FEED: IndexSpec = { collection: 'items', name: 'keys_status_at', fields: [{ field: 'keys', order: 1 }, { field: 'status', order: 1 }, { field: 'at', order: 1 }] }
+const FEED: IndexSpec = {
+  collection: 'items',
+  name: 'keys_status_at',
+  fields: [
+    { field: 'keys', order: 1 },
+    { field: 'status', order: 1 },
+    { field: 'at', order: 1 },
+  ],
+}
 const N = 600
 
 function docs(): Record<string, unknown>[] {
@@ -58,16 +66,35 @@ describe('embedded-db index order', () => {
   it('should page an $in on an array field in the sorted order, reading only the page', async () => {
     for (const skip of [0, 20, 140]) {
       const got = await page(indexed, skip)
-      expect(indexed.engine.lastPlan).toMatchObject({ kind: 'IXSCAN', index: 'keys_status_at', sortedByIndex: true, docsExamined: skip + 20 })
+      expect(indexed.engine.lastPlan).toMatchObject({
+        kind: 'IXSCAN',
+        index: 'keys_status_at',
+        sortedByIndex: true,
+        docsExamined: skip + 20,
+      })
       expect(ids(got)).toEqual(ids(await page(plain, skip)))
     }
   })
 
   it('should give each document once although it is under two of the keys asked for', async () => {
     const _ = indexed.db.command
-    const all = await indexed.db.collection('items').where({ keys: _.in(['all', 'unit:0']), status: 'published' }).orderBy('at', 'asc').limit(1000).get()
+    const all = await indexed.db
+      .collection('items')
+      .where({ keys: _.in(['all', 'unit:0']), status: 'published' })
+      .orderBy('at', 'asc')
+      .limit(1000)
+      .get()
     expect(new Set(ids(all)).size).toBe(all.data.length)
-    expect(ids(all)).toEqual(ids(await plain.db.collection('items').where({ keys: plain.db.command.in(['all', 'unit:0']), status: 'published' }).orderBy('at', 'asc').limit(1000).get()))
+    expect(ids(all)).toEqual(
+      ids(
+        await plain.db
+          .collection('items')
+          .where({ keys: plain.db.command.in(['all', 'unit:0']), status: 'published' })
+          .orderBy('at', 'asc')
+          .limit(1000)
+          .get(),
+      ),
+    )
   })
 
   it('should serve a descending sort from the same index with the keys in the in-memory order', async () => {

@@ -48,7 +48,13 @@ let counter = 0
 export function openEmbeddedDb(opts: EmbeddedDbOptions): EmbeddedDb {
   installSeam()
   silenceCloudProbe()
-  const engine = new Engine({ file: opts.file, indexes: opts.indexes, synchronous: opts.synchronous, onFlush: opts.onFlush, now: opts.now })
+  const engine = new Engine({
+    file: opts.file,
+    indexes: opts.indexes,
+    synchronous: opts.synchronous,
+    onFlush: opts.onFlush,
+    now: opts.now,
+  })
   const env = `${EMBEDDED_ENV_PREFIX}${++counter}-${randomBytes(4).toString('hex')}`
   registerEngine(env, engine)
   const app = tcb.init({ env })

@@ -1,7 +1,14 @@
 import { openEmbeddedDb, type EmbeddedDb } from './index'
 
 const SPECS = [
-  { collection: 'cases', name: 'status_createdAt', fields: [{ field: 'status', order: 1 as const }, { field: 'createdAt', order: -1 as const }] },
+  {
+    collection: 'cases',
+    name: 'status_createdAt',
+    fields: [
+      { field: 'status', order: 1 as const },
+      { field: 'createdAt', order: -1 as const },
+    ],
+  },
   { collection: 'cases', name: 'tags', fields: [{ field: 'tags', order: 1 as const }] },
   { collection: 'cases', name: 'code', fields: [{ field: 'code', order: 1 as const }], unique: true },
   { collection: 'cases', name: 'location', fields: [{ field: 'location', order: '2dsphere' as const }] },
@@ -25,7 +32,9 @@ describe('embedded-db indexes', () => {
   afterAll(() => h.close())
 
   const planOf = (sql: string, params: unknown[]) =>
-    (h.engine.sql.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ')
+    (h.engine.sql.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+      .map((r) => r.detail)
+      .join(' | ')
 
   it('should answer an indexed equality by searching the index, examining only matches', async () => {
     const res = await h.db.collection('cases').where({ code: 'K1234' }).get()
@@ -40,7 +49,12 @@ describe('embedded-db indexes', () => {
     const res = await h.db.collection('cases').where({ status: 'open' }).orderBy('createdAt', 'desc').limit(10).get()
     const ids = res.data.map((d: { _id: string }) => d._id)
     expect(ids).toEqual(Array.from({ length: 10 }, (_x, i) => `c${N - 4 - i * 4}`))
-    expect(h.engine.lastPlan).toMatchObject({ kind: 'IXSCAN', index: 'status_createdAt', sortedByIndex: true, docsExamined: 10 })
+    expect(h.engine.lastPlan).toMatchObject({
+      kind: 'IXSCAN',
+      index: 'status_createdAt',
+      sortedByIndex: true,
+      docsExamined: 10,
+    })
     const qp = planOf(h.engine.lastPlan!.sql!, h.engine.lastPlan!.params!)
     expect(qp).toMatch(/SEARCH x USING (COVERING )?INDEX/)
     expect(qp).not.toMatch(/TEMP B-TREE/)
@@ -49,7 +63,11 @@ describe('embedded-db indexes', () => {
   it('should use a range on the second column after equality on the first', async () => {
     const _ = h.db.command
     const from = new Date(Date.UTC(2024, 0, 1) + 1000 * 60_000)
-    const res = await h.db.collection('cases').where({ status: 'closed', createdAt: _.gte(from) }).limit(1000).get()
+    const res = await h.db
+      .collection('cases')
+      .where({ status: 'closed', createdAt: _.gte(from) })
+      .limit(1000)
+      .get()
     expect(res.data).toHaveLength(250)
     expect(h.engine.lastPlan).toMatchObject({ kind: 'IXSCAN', index: 'status_createdAt', docsExamined: 250 })
   })
@@ -65,7 +83,11 @@ describe('embedded-db indexes', () => {
 
   it('should answer geoNear from the R*Tree without scanning the collection', async () => {
     const _ = h.db.command
-    const res = await h.db.collection('cases').where({ location: _.geoNear({ geometry: new h.db.Geo.Point(108.9, 34.3) }) }).limit(5).get()
+    const res = await h.db
+      .collection('cases')
+      .where({ location: _.geoNear({ geometry: new h.db.Geo.Point(108.9, 34.3) }) })
+      .limit(5)
+      .get()
     expect(res.data).toHaveLength(5)
     expect(h.engine.lastPlan!.kind).toBe('GEO_NEAR')
     expect(h.engine.lastPlan!.docsExamined).toBeLessThan(N / 10)
@@ -77,7 +99,12 @@ describe('embedded-db indexes', () => {
   })
 
   it('should enforce a unique index and keep the losing write out entirely', async () => {
-    await expect(h.db.collection('cases').add([{ _id: 'u1', code: 'NEW' }, { _id: 'u2', code: 'K1' }])).rejects.toMatchObject({
+    await expect(
+      h.db.collection('cases').add([
+        { _id: 'u1', code: 'NEW' },
+        { _id: 'u2', code: 'K1' },
+      ]),
+    ).rejects.toMatchObject({
       code: 'DATABASE_DUPLICATE_WRITE',
       message: expect.stringContaining('"code"'),
     })
@@ -91,9 +118,15 @@ describe('embedded-db indexes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'embedded-idx-'))
     const file = join(dir, 'x.db')
     const first = openEmbeddedDb({ file, indexes: [] })
-    await first.db.collection('p').add([{ _id: '1', g: 'a' }, { _id: '2', g: 'b' }])
+    await first.db.collection('p').add([
+      { _id: '1', g: 'a' },
+      { _id: '2', g: 'b' },
+    ])
     first.close()
-    const second = openEmbeddedDb({ file, indexes: [{ collection: 'p', name: 'g', fields: [{ field: 'g', order: 1 }] }] })
+    const second = openEmbeddedDb({
+      file,
+      indexes: [{ collection: 'p', name: 'g', fields: [{ field: 'g', order: 1 }] }],
+    })
     expect((await second.db.collection('p').where({ g: 'b' }).get()).data).toEqual([{ _id: '2', g: 'b' }])
     expect(second.engine.lastPlan).toMatchObject({ kind: 'IXSCAN', docsExamined: 1 })
     second.close()

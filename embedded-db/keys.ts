@@ -47,7 +47,10 @@ export function isScalarKey(v: Value | undefined): v is null | number | string |
  * The key tuples a document contributes to an index: one per combination of reached
  * values, arrays expanded one level (a "multikey" index, as MongoDB builds it).
  */
-export function indexKeys(doc: Value, paths: readonly string[]): { keys: SqlKey[][]; multikey: boolean; arrayPaths: number } {
+export function indexKeys(
+  doc: Value,
+  paths: readonly string[],
+): { keys: SqlKey[][]; multikey: boolean; arrayPaths: number } {
   let arrayPaths = 0
   const perField = paths.map((p, i) => {
     const out: SqlKey[] = []

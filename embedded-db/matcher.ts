@@ -8,8 +8,26 @@ type ValuePredicate = (v: Value | undefined) => boolean
 
 /** Field-level operators the engine implements; anything else is named in an error. */
 const FIELD_OPERATORS = new Set([
-  '$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$exists', '$size', '$elemMatch',
-  '$all', '$mod', '$regex', '$options', '$not', '$nearSphere', '$near', '$geoWithin', '$geoIntersects',
+  '$eq',
+  '$ne',
+  '$gt',
+  '$gte',
+  '$lt',
+  '$lte',
+  '$in',
+  '$nin',
+  '$exists',
+  '$size',
+  '$elemMatch',
+  '$all',
+  '$mod',
+  '$regex',
+  '$options',
+  '$not',
+  '$nearSphere',
+  '$near',
+  '$geoWithin',
+  '$geoIntersects',
 ])
 
 /** Compiles a MongoDB query document (as the SDK sends it) into a predicate. */
@@ -134,7 +152,8 @@ function compileOperator(
       return (vs) => vs.some((v) => v !== undefined) === want
     }
     case '$size': {
-      if (typeof arg !== 'number' || !Number.isInteger(arg) || arg < 0) throw invalid(`$size on "${path}" needs a non-negative integer`)
+      if (typeof arg !== 'number' || !Number.isInteger(arg) || arg < 0)
+        throw invalid(`$size on "${path}" needs a non-negative integer`)
       return (vs) => vs.some((v) => Array.isArray(v) && v.length === arg)
     }
     case '$all': {
@@ -143,7 +162,13 @@ function compileOperator(
       return (vs) => arg.length > 0 && tests.every((t) => anyElement(vs, t))
     }
     case '$mod': {
-      if (!Array.isArray(arg) || arg.length !== 2 || typeof arg[0] !== 'number' || typeof arg[1] !== 'number' || arg[0] === 0)
+      if (
+        !Array.isArray(arg) ||
+        arg.length !== 2 ||
+        typeof arg[0] !== 'number' ||
+        typeof arg[1] !== 'number' ||
+        arg[0] === 0
+      )
         throw invalid(`$mod on "${path}" needs [divisor, remainder] with a non-zero divisor`)
       const [d, r] = arg as [number, number]
       return (vs) => anyElement(vs, (v) => typeof v === 'number' && Math.trunc(v) % d === r)
@@ -161,10 +186,17 @@ function compileOperator(
     case '$elemMatch': {
       if (!isPlainObject(arg)) throw invalid(`$elemMatch on "${path}" needs an object`)
       const keys = Object.keys(arg)
-      const operatorForm = keys.length > 0 && keys.every((k) => k.startsWith('$') && !['$and', '$or', '$nor'].includes(k))
+      const operatorForm =
+        keys.length > 0 && keys.every((k) => k.startsWith('$') && !['$and', '$or', '$nor'].includes(k))
       const elTest: ValuePredicate = operatorForm
-        ? ((ops) => (el) => ops([el]))(compileOperators(path, arg))
-        : ((q) => (el) => isPlainObject(el) && q(el))(compileQuery(arg))
+        ? (
+            (ops) => (el) =>
+              ops([el])
+          )(compileOperators(path, arg))
+        : (
+            (q) => (el) =>
+              isPlainObject(el) && q(el)
+          )(compileQuery(arg))
       return (vs) => vs.some((v) => Array.isArray(v) && v.some((el) => elTest(el)))
     }
     case '$not': {
@@ -172,7 +204,8 @@ function compileOperator(
         const t = regexTest(arg)
         return (vs) => !anyElement(vs, t)
       }
-      if (!isOperatorObject(arg)) throw invalid(`$not on "${path}" needs an operator expression or a regular expression`)
+      if (!isOperatorObject(arg))
+        throw invalid(`$not on "${path}" needs an operator expression or a regular expression`)
       const inner = compileOperators(path, arg)
       return (vs) => !inner(vs)
     }
@@ -227,13 +260,18 @@ export function parseNear(path: string, op: string, arg: Value): NearSpec {
     if (typeof x !== 'number' || x < 0) throw invalid(`${name} must be a non-negative number of metres`)
     return x
   }
-  return { center, minDistance: num(arg.$minDistance, '$minDistance', 0), maxDistance: num(arg.$maxDistance, '$maxDistance', Infinity) }
+  return {
+    center,
+    minDistance: num(arg.$minDistance, '$minDistance', 0),
+    maxDistance: num(arg.$maxDistance, '$maxDistance', Infinity),
+  }
 }
 
 export function parseCenterSphere(arg: Value): { center: LngLat; radiusMetres: number } {
   if (!Array.isArray(arg) || arg.length !== 2 || typeof arg[1] !== 'number' || arg[1] < 0)
     throw invalid('$centerSphere must be [[lng, lat], radiusInRadians]')
   const c = arg[0]
-  if (!Array.isArray(c) || typeof c[0] !== 'number' || typeof c[1] !== 'number') throw invalid('$centerSphere centre must be [lng, lat]')
+  if (!Array.isArray(c) || typeof c[0] !== 'number' || typeof c[1] !== 'number')
+    throw invalid('$centerSphere centre must be [lng, lat]')
   return { center: [c[0], c[1]], radiusMetres: arg[1] * EARTH_RADIUS_M }
 }

@@ -5,10 +5,25 @@ import { openEmbeddedDb, type EmbeddedDb } from './index'
  * CloudBase semantics for this fixed data set.
  */
 const PEOPLE = [
-  { _id: 'p1', name: '王秀兰', age: 70, tags: ['党员', '志愿者'], address: { district: '碑林区', building: 3 }, scores: [80, 95] },
+  {
+    _id: 'p1',
+    name: '王秀兰',
+    age: 70,
+    tags: ['党员', '志愿者'],
+    address: { district: '碑林区', building: 3 },
+    scores: [80, 95],
+  },
   { _id: 'p2', name: '李建国', age: 45, tags: ['志愿者'], address: { district: '高陵区', building: 7 }, scores: [60] },
   { _id: 'p3', name: '张伟', age: null, tags: [], address: { district: '碑林区' } },
-  { _id: 'p4', name: 'zhang wei', tags: ['党员'], items: [{ k: 'a', n: 1 }, { k: 'b', n: 5 }] },
+  {
+    _id: 'p4',
+    name: 'zhang wei',
+    tags: ['党员'],
+    items: [
+      { k: 'a', n: 1 },
+      { k: 'b', n: 5 },
+    ],
+  },
   { _id: 'p5', name: 'Li Na', age: 30, address: { district: '长安区', building: 1 }, items: [{ k: 'a', n: 7 }] },
 ]
 
@@ -20,7 +35,10 @@ describe('embedded-db queries', () => {
   })
   afterEach(() => h.close())
 
-  const ids = async (where: object, opts: { order?: [string, 'asc' | 'desc'][]; skip?: number; limit?: number } = {}) => {
+  const ids = async (
+    where: object,
+    opts: { order?: [string, 'asc' | 'desc'][]; skip?: number; limit?: number } = {},
+  ) => {
     let q = h.db.collection('people').where(where)
     for (const [f, d] of opts.order ?? []) q = q.orderBy(f, d)
     if (opts.skip) q = q.skip(opts.skip)
@@ -94,7 +112,17 @@ describe('embedded-db queries', () => {
     expect(await ids({}, { order: [['age', 'desc']] })).toEqual(['p1', 'p2', 'p5', 'p3', 'p4'])
     expect(await ids({}, { order: [['scores', 'asc']] })).toEqual(['p3', 'p4', 'p5', 'p2', 'p1'])
     // 碑 (U+7891) < 长 (U+957F) < 高 (U+9AD8): strings compare by UTF-8 bytes.
-    expect(await ids({}, { order: [['address.district', 'asc'], ['age', 'desc']] })).toEqual(['p4', 'p1', 'p3', 'p5', 'p2'])
+    expect(
+      await ids(
+        {},
+        {
+          order: [
+            ['address.district', 'asc'],
+            ['age', 'desc'],
+          ],
+        },
+      ),
+    ).toEqual(['p4', 'p1', 'p3', 'p5', 'p2'])
   })
 
   it('should apply skip and limit after sorting', async () => {
@@ -112,13 +140,24 @@ describe('embedded-db queries', () => {
   it('should project included or excluded fields, nested paths included', async () => {
     const inc = await h.db.collection('people').doc('p1').field({ name: true, 'address.building': true }).get()
     expect(inc.data).toEqual([{ _id: 'p1', name: '王秀兰', address: { building: 3 } }])
-    const exc = await h.db.collection('people').where({ _id: 'p2' }).field({ tags: false, scores: false, address: false }).get()
+    const exc = await h.db
+      .collection('people')
+      .where({ _id: 'p2' })
+      .field({ tags: false, scores: false, address: false })
+      .get()
     expect(exc.data).toEqual([{ _id: 'p2', name: '李建国', age: 45 }])
   })
 
   it('should count with a query and treat a missing collection as empty', async () => {
     const _ = h.db.command
-    expect((await h.db.collection('people').where({ age: _.gt(40) }).count()).total).toBe(2)
+    expect(
+      (
+        await h.db
+          .collection('people')
+          .where({ age: _.gt(40) })
+          .count()
+      ).total,
+    ).toBe(2)
     expect((await h.db.collection('nothing_here').get()).data).toEqual([])
     expect((await h.db.collection('nothing_here').count()).total).toBe(0)
   })
@@ -129,7 +168,10 @@ describe('embedded-db queries', () => {
       { _id: 'e1', startsAt: new Date('2024-05-01T02:00:00Z') },
       { _id: 'e2', startsAt: new Date('2024-06-01T02:00:00Z') },
     ])
-    const res = await h.db.collection('events').where({ startsAt: _.gt(new Date('2024-05-15T00:00:00Z')) }).get()
+    const res = await h.db
+      .collection('events')
+      .where({ startsAt: _.gt(new Date('2024-05-15T00:00:00Z')) })
+      .get()
     expect(res.data).toEqual([{ _id: 'e2', startsAt: new Date('2024-06-01T02:00:00Z') }])
   })
 })

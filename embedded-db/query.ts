@@ -56,7 +56,11 @@ export function find(store: Store, coll: string, query: Value, opts: FindOptions
   let examined = 0
   let skipped = 0
   const stream = c.sortedByIndex || (sort.length === 0 && (c.plan.kind === 'IXSCAN' || c.plan.kind === 'COLLSCAN'))
-  for (const r of store.prepare(c.sql).iterate(...c.params) as IterableIterator<{ rid: number; ver: number; doc: string }>) {
+  for (const r of store.prepare(c.sql).iterate(...c.params) as IterableIterator<{
+    rid: number
+    ver: number
+    doc: string
+  }>) {
     if (seen.has(r.rid)) continue
     seen.add(r.rid)
     examined++
@@ -134,7 +138,11 @@ export function geoNear(
   let examined = 0
   for (;;) {
     const box = capBox(near.center, radius)
-    for (const r of store.prepare(sql).iterate(box.minLng, box.maxLng, box.minLat, box.maxLat) as IterableIterator<{ rid: number; ver: number; doc: string }>) {
+    for (const r of store.prepare(sql).iterate(box.minLng, box.maxLng, box.minLat, box.maxLat) as IterableIterator<{
+      rid: number
+      ver: number
+      doc: string
+    }>) {
       if (seen.has(r.rid)) continue
       examined++
       const doc = fromStoredText(r.doc)
@@ -162,7 +170,8 @@ function pointAt(doc: Doc, parts: string[]): LngLat | null {
 }
 
 /** A condition as index keys (query.ts and count.ts turn it into SQL). */
-export type KeyCond = { kind: 'eq'; key: SqlKey } | { kind: 'in'; keys: SqlKey[] } | { kind: 'range'; clauses: [string, SqlKey][] }
+export type KeyCond =
+  { kind: 'eq'; key: SqlKey } | { kind: 'in'; keys: SqlKey[] } | { kind: 'range'; clauses: [string, SqlKey][] }
 
 /** What an index column can do for a condition; null when it cannot narrow it safely. */
 function classify(cond: Value | undefined, multikey: boolean): KeyCond | null {
@@ -203,7 +212,12 @@ function chooseCandidates(store: Store, coll: string, query: Value, sort: SortSp
     const keys = id.kind === 'eq' ? [id.key] : id.keys
     const ids = keys.filter((k) => typeof k === 'string' || typeof k === 'number').map(String)
     const sql = `SELECT ${cols} FROM ${t} c WHERE c.id IN (${ids.map(() => '?').join(', ') || 'NULL'})`
-    return { plan: { kind: 'IDHACK', sql, params: ids, sortedByIndex: false, docsExamined: 0 }, sql, params: ids, sortedByIndex: false }
+    return {
+      plan: { kind: 'IDHACK', sql, params: ids, sortedByIndex: false, docsExamined: 0 },
+      sql,
+      params: ids,
+      sortedByIndex: false,
+    }
   }
   let best: (Candidates & { score: number }) | null = null
   for (const ix of store.indexesOf(coll)) {
@@ -248,15 +262,32 @@ function chooseCandidates(store: Store, coll: string, query: Value, sort: SortSp
     const orderBy = indexOrder(ix, sortFrom, sort)
     const score = eqCols * 10 + (usedIn ? 5 : 0) + (usedRange ? 3 : 0) + (orderBy ? 2 : 0)
     if (score === 0 || (best && best.score >= score)) continue
-    const sql = `SELECT ${cols} FROM ${ix.table} x JOIN ${t} c ON c.rid = x.rid${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${orderBy ?? ix.paths.map((_, i) => `x.k${i}`).concat('x.rid').join(', ')}`
-    best = { plan: { kind: 'IXSCAN', index: ix.spec.name, sql, params, sortedByIndex: !!orderBy, docsExamined: 0 }, sql, params, sortedByIndex: !!orderBy, score }
+    const sql = `SELECT ${cols} FROM ${ix.table} x JOIN ${t} c ON c.rid = x.rid${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${
+      orderBy ??
+      ix.paths
+        .map((_, i) => `x.k${i}`)
+        .concat('x.rid')
+        .join(', ')
+    }`
+    best = {
+      plan: { kind: 'IXSCAN', index: ix.spec.name, sql, params, sortedByIndex: !!orderBy, docsExamined: 0 },
+      sql,
+      params,
+      sortedByIndex: !!orderBy,
+      score,
+    }
   }
   if (best && best.score >= 10) return best
   const within = geoWithinCandidates(store, coll, q)
   if (within) return within
   if (best) return best
   const sql = `SELECT ${cols} FROM ${t} c ORDER BY c.rid`
-  return { plan: { kind: 'COLLSCAN', sql, params: [], sortedByIndex: false, docsExamined: 0 }, sql, params: [], sortedByIndex: false }
+  return {
+    plan: { kind: 'COLLSCAN', sql, params: [], sortedByIndex: false, docsExamined: 0 },
+    sql,
+    params: [],
+    sortedByIndex: false,
+  }
 }
 
 /**
@@ -273,7 +304,10 @@ function indexOrder(ix: IndexState, from: number, sort: SortSpec[]): string | nu
   const same = sort.every((s, j) => s.path === ix.paths[from + j] && s.dir === declared[from + j])
   const reversed = sort.every((s, j) => s.path === ix.paths[from + j] && s.dir === -(declared[from + j] as number))
   if (!same && !reversed) return null
-  return sort.map((s, j) => `x.k${from + j} ${s.dir === 1 ? 'ASC' : 'DESC'}`).concat(`x.rid ${same ? 'ASC' : 'DESC'}`).join(', ')
+  return sort
+    .map((s, j) => `x.k${from + j} ${s.dir === 1 ? 'ASC' : 'DESC'}`)
+    .concat(`x.rid ${same ? 'ASC' : 'DESC'}`)
+    .join(', ')
 }
 
 function geoWithinCandidates(store: Store, coll: string, q: Record<string, Value>): Candidates | null {
@@ -290,7 +324,12 @@ function geoWithinCandidates(store: Store, coll: string, q: Record<string, Value
     else continue
     const sql = `SELECT c.rid, c.ver, c.doc FROM ${ix.table} g JOIN ${store.tableOf(coll)} c ON c.rid = g.id WHERE g.maxLng >= ? AND g.minLng <= ? AND g.maxLat >= ? AND g.minLat <= ?`
     const params = [box.minLng, box.maxLng, box.minLat, box.maxLat]
-    return { plan: { kind: 'GEO_WITHIN', index: ix.spec.name, sql, params, sortedByIndex: false, docsExamined: 0 }, sql, params, sortedByIndex: false }
+    return {
+      plan: { kind: 'GEO_WITHIN', index: ix.spec.name, sql, params, sortedByIndex: false, docsExamined: 0 },
+      sql,
+      params,
+      sortedByIndex: false,
+    }
   }
   return null
 }

@@ -48,8 +48,15 @@ describe('embedded-db seam', () => {
     }
     const _ = h.db.command
     await h.db.collection('c').add({ a: 1 })
-    await h.db.collection('c').where({ a: _.gt(0) }).orderBy('a', 'desc').get()
-    await h.db.collection('c').where({ a: 1 }).update({ a: _.inc(1) })
+    await h.db
+      .collection('c')
+      .where({ a: _.gt(0) })
+      .orderBy('a', 'desc')
+      .get()
+    await h.db
+      .collection('c')
+      .where({ a: 1 })
+      .update({ a: _.inc(1) })
     await h.db.collection('c').where({ a: 2 }).count()
     await h.db.collection('c').aggregate().match({ a: 2 }).end()
     await h.db.collection('c').where({ a: 2 }).remove()
@@ -65,8 +72,17 @@ describe('embedded-db seam', () => {
       'database.commitTransaction',
     ])
     expect(seen[0]?.data).toMatchObject({ collectionName: 'c', data: ['{"a":{"$numberInt":"1"}}'] })
-    expect(seen[1]?.data).toMatchObject({ query: '{"a":{"$gt":{"$numberInt":"0"}}}', order: '{"a":{"$numberInt":"-1"}}', limit: 100 })
-    expect(seen[2]?.data).toMatchObject({ data: '{"$inc":{"a":{"$numberInt":"1"}}}', multi: true, merge: true, upsert: false })
+    expect(seen[1]?.data).toMatchObject({
+      query: '{"a":{"$gt":{"$numberInt":"0"}}}',
+      order: '{"a":{"$numberInt":"-1"}}',
+      limit: 100,
+    })
+    expect(seen[2]?.data).toMatchObject({
+      data: '{"$inc":{"a":{"$numberInt":"1"}}}',
+      multi: true,
+      merge: true,
+      upsert: false,
+    })
     h.close()
   })
 
@@ -87,7 +103,10 @@ describe('embedded-db seam', () => {
     const h = openEmbeddedDb({ file: ':memory:', indexes: [] })
     const added = await h.db.collection('c').add({ _id: 'k' })
     expect(added).toEqual({ id: 'k', requestId: expect.any(String) })
-    const err = await h.db.collection('c').add({ _id: 'k' }).catch((e: unknown) => e)
+    const err = await h.db
+      .collection('c')
+      .add({ _id: 'k' })
+      .catch((e: unknown) => e)
     expect(err).toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE', message: expect.stringContaining('duplicate _id') })
     expect((err as Error).constructor.name).toBe('TcbError')
     h.close()

@@ -25,7 +25,10 @@ interface Requester {
 type TcbErrorFactory = (err: { code: string; message: string; requestId: string }) => Error
 // The SDK's own error class and throw-or-return switch, so errors match the cloud exactly.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const sdkUtils = require('@cloudbase/node-sdk/dist/utils/utils') as { processReturn: (r: unknown) => unknown; E: TcbErrorFactory }
+const sdkUtils = require('@cloudbase/node-sdk/dist/utils/utils') as {
+  processReturn: (r: unknown) => unknown
+  E: TcbErrorFactory
+}
 
 class RoutingRequester implements Requester {
   constructor(private readonly config: { env?: unknown; envName?: unknown }) {}
@@ -35,7 +38,11 @@ class RoutingRequester implements Requester {
     const engine = typeof env === 'string' ? engines.get(env) : undefined
     if (!engine) {
       if (typeof env === 'string' && env.startsWith(EMBEDDED_ENV_PREFIX)) {
-        return sdkUtils.processReturn({ code: 'DATABASE_REQUEST_FAILED', message: `embedded database ${env} is closed`, requestId: '' })
+        return sdkUtils.processReturn({
+          code: 'DATABASE_REQUEST_FAILED',
+          message: `embedded database ${env} is closed`,
+          requestId: '',
+        })
       }
       if (!cloudRequester) throw new Error('no CloudBase requester: call app.database() on a cloud app first')
       return new cloudRequester(this.config).send(action, data, opts)
@@ -48,7 +55,13 @@ class RoutingRequester implements Requester {
       answer = { ok: engine.execute(action, data as Record<string, unknown> | undefined) }
     } catch (e) {
       // Anything but a DbError is a bug in the engine or a SQLite failure: report it, never crash the process.
-      answer = e instanceof DbError ? e : { code: 'DATABASE_REQUEST_FAILED', message: `embedded database error: ${e instanceof Error ? e.message : String(e)}` }
+      answer =
+        e instanceof DbError
+          ? e
+          : {
+              code: 'DATABASE_REQUEST_FAILED',
+              message: `embedded database error: ${e instanceof Error ? e.message : String(e)}`,
+            }
     }
     // Nothing is answered — success or failure, write or read — before the writes it could reflect are on disk.
     try {

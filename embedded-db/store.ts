@@ -35,7 +35,8 @@ function arrayPathsOf(stored: number | undefined, paths: number): number {
 const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,100}$/
 
 export function checkCollectionName(name: unknown): string {
-  if (typeof name !== 'string' || !COLLECTION_NAME.test(name)) throw invalid(`invalid collection name ${JSON.stringify(name)}`)
+  if (typeof name !== 'string' || !COLLECTION_NAME.test(name))
+    throw invalid(`invalid collection name ${JSON.stringify(name)}`)
   return name
 }
 
@@ -58,8 +59,11 @@ export class Store {
     private readonly declared: readonly IndexSpec[],
   ) {
     sql.exec('CREATE TABLE IF NOT EXISTS _collections (name TEXT PRIMARY KEY)')
-    sql.exec('CREATE TABLE IF NOT EXISTS _indexes (coll TEXT, name TEXT, spec TEXT, multikey INTEGER, PRIMARY KEY (coll, name))')
-    for (const r of sql.prepare('SELECT name FROM _collections').all() as { name: string }[]) this.collections.add(r.name)
+    sql.exec(
+      'CREATE TABLE IF NOT EXISTS _indexes (coll TEXT, name TEXT, spec TEXT, multikey INTEGER, PRIMARY KEY (coll, name))',
+    )
+    for (const r of sql.prepare('SELECT name FROM _collections').all() as { name: string }[])
+      this.collections.add(r.name)
     validateSpecs(declared)
     sql.transaction(() => {
       for (const name of new Set(declared.map((s) => s.collection))) this.ensureCollection(name)
@@ -101,7 +105,9 @@ export class Store {
   ensureCollection(coll: string): void {
     if (this.indexes.has(coll) && this.collections.has(coll)) return
     const t = this.tableOf(coll)
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS ${t} (rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, ver INTEGER NOT NULL, doc TEXT NOT NULL)`)
+    this.sql.exec(
+      `CREATE TABLE IF NOT EXISTS ${t} (rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, ver INTEGER NOT NULL, doc TEXT NOT NULL)`,
+    )
     this.sql.prepare('INSERT OR IGNORE INTO _collections (name) VALUES (?)').run(coll)
     this.collections.add(coll)
     const states: IndexState[] = []
@@ -113,11 +119,18 @@ export class Store {
     const geo = spec.fields.some((f) => f.order === '2dsphere')
     const table = q(`${geo ? 'gx' : 'ix'}:${spec.collection}:${spec.name}`)
     const specText = JSON.stringify({ fields: spec.fields, unique: !!spec.unique })
-    const existing = this.sql.prepare('SELECT spec, multikey FROM _indexes WHERE coll = ? AND name = ?').get(spec.collection, spec.name) as
-      | { spec: string; multikey: number }
-      | undefined
+    const existing = this.sql
+      .prepare('SELECT spec, multikey FROM _indexes WHERE coll = ? AND name = ?')
+      .get(spec.collection, spec.name) as { spec: string; multikey: number } | undefined
     const arrayPaths = arrayPathsOf(existing?.multikey, spec.fields.length)
-    const state: IndexState = { spec, table, geo, paths: spec.fields.map((f) => f.field), multikey: arrayPaths !== 0, arrayPaths }
+    const state: IndexState = {
+      spec,
+      table,
+      geo,
+      paths: spec.fields.map((f) => f.field),
+      multikey: arrayPaths !== 0,
+      arrayPaths,
+    }
     if (existing && existing.spec === specText) return state
     this.dropIndexTables(spec.collection, spec.name)
     if (geo) {
@@ -128,12 +141,18 @@ export class Store {
       const order = spec.fields.map((f, i) => `k${i} ${f.order === -1 ? 'DESC' : 'ASC'}`)
       this.sql.exec(`CREATE INDEX ${q(`${table.slice(1, -1)}:keys`)} ON ${table} (${order.join(', ')}, rid)`)
       this.sql.exec(`CREATE INDEX ${q(`${table.slice(1, -1)}:rid`)} ON ${table} (rid)`)
-      if (spec.unique) this.sql.exec(`CREATE UNIQUE INDEX ${q(`${table.slice(1, -1)}:unique`)} ON ${table} (${cols.join(', ')})`)
+      if (spec.unique)
+        this.sql.exec(`CREATE UNIQUE INDEX ${q(`${table.slice(1, -1)}:unique`)} ON ${table} (${cols.join(', ')})`)
     }
     state.multikey = false
     state.arrayPaths = 0
-    this.sql.prepare('INSERT OR REPLACE INTO _indexes (coll, name, spec, multikey) VALUES (?, ?, ?, 0)').run(spec.collection, spec.name, specText)
-    const rows = this.sql.prepare(`SELECT rid, doc FROM ${this.tableOf(spec.collection)}`).all() as { rid: number; doc: string }[]
+    this.sql
+      .prepare('INSERT OR REPLACE INTO _indexes (coll, name, spec, multikey) VALUES (?, ?, ?, 0)')
+      .run(spec.collection, spec.name, specText)
+    const rows = this.sql.prepare(`SELECT rid, doc FROM ${this.tableOf(spec.collection)}`).all() as {
+      rid: number
+      doc: string
+    }[]
     for (const r of rows) this.writeIndexRows(state, r.rid, null, fromStoredText(r.doc))
     return state
   }
@@ -154,8 +173,7 @@ export class Store {
   getById(coll: string, id: string): Row | null {
     if (!this.hasCollection(coll)) return null
     const r = this.prepare(`SELECT rid, ver, doc FROM ${this.tableOf(coll)} WHERE id = ?`).get(id) as
-      | { rid: number; ver: number; doc: string }
-      | undefined
+      { rid: number; ver: number; doc: string } | undefined
     return r ? { rid: r.rid, ver: r.ver, doc: fromStoredText(r.doc) } : null
   }
 
@@ -164,7 +182,10 @@ export class Store {
     const id = doc._id
     if (typeof id !== 'string' && typeof id !== 'number') throw invalid('_id must be a string or a number')
     try {
-      const info = this.prepare(`INSERT INTO ${this.tableOf(coll)} (id, ver, doc) VALUES (?, 1, ?)`).run(String(id), toStoredText(doc))
+      const info = this.prepare(`INSERT INTO ${this.tableOf(coll)} (id, ver, doc) VALUES (?, 1, ?)`).run(
+        String(id),
+        toStoredText(doc),
+      )
       const rid = Number(info.lastInsertRowid)
       for (const ix of this.indexesOf(coll)) this.writeIndexRows(ix, rid, null, doc)
       return rid
@@ -175,7 +196,10 @@ export class Store {
 
   replace(coll: string, row: Row, doc: Doc): void {
     try {
-      this.prepare(`UPDATE ${this.tableOf(coll)} SET doc = ?, ver = ver + 1 WHERE rid = ?`).run(toStoredText(doc), row.rid)
+      this.prepare(`UPDATE ${this.tableOf(coll)} SET doc = ?, ver = ver + 1 WHERE rid = ?`).run(
+        toStoredText(doc),
+        row.rid,
+      )
       for (const ix of this.indexesOf(coll)) this.writeIndexRows(ix, row.rid, row.doc, doc)
     } catch (e) {
       throw mapConstraint(e, coll)
@@ -199,9 +223,19 @@ export class Store {
       if (before) this.prepare(`DELETE FROM ${ix.table} WHERE id = ?`).run(rid)
       if (next === undefined || next === null) return
       const g = asGeometry(next)
-      if (!g) throw new DbError('DATABASE_REQUEST_FAILED', `can't extract geo keys: "${ix.paths[0]}" is not a GeoJSON geometry (use db.Geo.Point)`)
+      if (!g)
+        throw new DbError(
+          'DATABASE_REQUEST_FAILED',
+          `can't extract geo keys: "${ix.paths[0]}" is not a GeoJSON geometry (use db.Geo.Point)`,
+        )
       const b = geometryBox(g)
-      this.prepare(`INSERT INTO ${ix.table} (id, minLng, maxLng, minLat, maxLat) VALUES (?, ?, ?, ?, ?)`).run(rid, b.minLng, b.maxLng, b.minLat, b.maxLat)
+      this.prepare(`INSERT INTO ${ix.table} (id, minLng, maxLng, minLat, maxLat) VALUES (?, ?, ?, ?, ?)`).run(
+        rid,
+        b.minLng,
+        b.maxLng,
+        b.minLat,
+        b.maxLat,
+      )
       return
     }
     const next = indexKeys(after, ix.paths)
@@ -213,10 +247,16 @@ export class Store {
     if ((ix.arrayPaths | next.arrayPaths) !== ix.arrayPaths) {
       ix.multikey = true
       ix.arrayPaths |= next.arrayPaths
-      this.prepare('UPDATE _indexes SET multikey = ? WHERE coll = ? AND name = ?').run(1 | (ix.arrayPaths << 1), ix.spec.collection, ix.spec.name)
+      this.prepare('UPDATE _indexes SET multikey = ? WHERE coll = ? AND name = ?').run(
+        1 | (ix.arrayPaths << 1),
+        ix.spec.collection,
+        ix.spec.name,
+      )
     }
     const cols = ix.paths.map((_, i) => `k${i}`)
-    const ins = this.prepare(`INSERT INTO ${ix.table} (rid, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`)
+    const ins = this.prepare(
+      `INSERT INTO ${ix.table} (rid, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`,
+    )
     for (const k of next.keys) ins.run(rid, ...k)
   }
 }
@@ -227,7 +267,9 @@ function mapConstraint(e: unknown, coll: string): unknown {
     const which = /ix:[^:]+:([^:."]+)/.exec(err.message ?? '')?.[1]
     return new DbError(
       'DATABASE_DUPLICATE_WRITE',
-      which ? `duplicate key in unique index "${which}" of collection "${coll}"` : `duplicate _id in collection "${coll}"`,
+      which
+        ? `duplicate key in unique index "${which}" of collection "${coll}"`
+        : `duplicate _id in collection "${coll}"`,
     )
   }
   return e
@@ -243,9 +285,11 @@ function validateSpecs(specs: readonly IndexSpec[]): void {
     if (!/^[A-Za-z0-9_-]+$/.test(s.name)) throw new Error(`index ${key}: invalid name`)
     if (s.fields.length === 0) throw new Error(`index ${key}: no fields`)
     const geo = s.fields.filter((f) => f.order === '2dsphere').length
-    if (geo > 0 && (s.fields.length !== 1 || s.unique)) throw new Error(`index ${key}: a 2dsphere index must be single-field and not unique`)
+    if (geo > 0 && (s.fields.length !== 1 || s.unique))
+      throw new Error(`index ${key}: a 2dsphere index must be single-field and not unique`)
     for (const f of s.fields) {
-      if (f.field === '' || f.field.split('.').some((p) => p === '' || p.startsWith('$'))) throw new Error(`index ${key}: invalid field "${f.field}"`)
+      if (f.field === '' || f.field.split('.').some((p) => p === '' || p.startsWith('$')))
+        throw new Error(`index ${key}: invalid field "${f.field}"`)
       if (![1, -1, '2dsphere'].includes(f.order)) throw new Error(`index ${key}: invalid order for "${f.field}"`)
     }
   }

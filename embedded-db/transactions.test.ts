@@ -20,8 +20,14 @@ describe('embedded-db transactions', () => {
     const _ = h.db.command
     const result = await h.db.runTransaction(async (tx: any) => {
       const a = (await tx.collection('accounts').doc('a').get()).data
-      await tx.collection('accounts').doc('a').update({ balance: _.inc(-30) })
-      await tx.collection('accounts').doc('b').update({ balance: _.inc(30) })
+      await tx
+        .collection('accounts')
+        .doc('a')
+        .update({ balance: _.inc(-30) })
+      await tx
+        .collection('accounts')
+        .doc('b')
+        .update({ balance: _.inc(30) })
       await tx.collection('ledger').add({ _id: 't1', amount: 30 })
       return a.balance
     })
@@ -66,7 +72,9 @@ describe('embedded-db transactions', () => {
     const t1 = await h.db.startTransaction()
     const t2 = await h.db.startTransaction()
     await t1.collection('accounts').doc('a').update({ balance: 1 })
-    await expect(t2.collection('accounts').doc('a').update({ balance: 2 })).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' })
+    await expect(t2.collection('accounts').doc('a').update({ balance: 2 })).rejects.toMatchObject({
+      code: 'DATABASE_TRANSACTION_CONFLICT',
+    })
     await t1.commit()
     expect(await balance('a')).toBe(1)
   })
@@ -76,7 +84,11 @@ describe('embedded-db transactions', () => {
     const ids = ['a', 'b', 'c']
     let committed = 0
     let conflicted = 0
-    const transfers = Array.from({ length: 60 }, (_x, i) => ({ from: ids[i % 3] as string, to: ids[(i + 1) % 3] as string, amount: (i % 7) + 1 }))
+    const transfers = Array.from({ length: 60 }, (_x, i) => ({
+      from: ids[i % 3] as string,
+      to: ids[(i + 1) % 3] as string,
+      amount: (i % 7) + 1,
+    }))
     const moved = new Map(ids.map((id) => [id, 0]))
     await Promise.all(
       transfers.map(async (t) => {
@@ -84,8 +96,14 @@ describe('embedded-db transactions', () => {
           await h.db.runTransaction(async (tx: any) => {
             const from = (await tx.collection('accounts').doc(t.from).get()).data
             if (from.balance < t.amount) throw new Error('余额不足')
-            await tx.collection('accounts').doc(t.from).update({ balance: _.inc(-t.amount) })
-            await tx.collection('accounts').doc(t.to).update({ balance: _.inc(t.amount) })
+            await tx
+              .collection('accounts')
+              .doc(t.from)
+              .update({ balance: _.inc(-t.amount) })
+            await tx
+              .collection('accounts')
+              .doc(t.to)
+              .update({ balance: _.inc(t.amount) })
           })
           committed++
           moved.set(t.from, (moved.get(t.from) as number) - t.amount)

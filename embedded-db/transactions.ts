@@ -48,7 +48,8 @@ export class Transaction {
     const key = `${coll}\u0000${id}`
     this.read(coll, id)
     const holder = this.locks.get(key)
-    if (holder !== undefined && holder !== this.id) throw conflict(`"${coll}/${id}" is being written by another transaction`)
+    if (holder !== undefined && holder !== this.id)
+      throw conflict(`"${coll}/${id}" is being written by another transaction`)
     this.locks.set(key, this.id)
     this.writes.set(key, { coll, id, doc })
   }
@@ -93,7 +94,8 @@ export class Transactions {
     try {
       for (const [key, ver] of tx.reads) {
         const [coll, docId] = key.split('\u0000') as [string, string]
-        if ((this.store.getById(coll, docId)?.ver ?? 0) !== ver) throw conflict(`"${coll}/${docId}" changed before commit`)
+        if ((this.store.getById(coll, docId)?.ver ?? 0) !== ver)
+          throw conflict(`"${coll}/${docId}" changed before commit`)
       }
       for (const w of tx.writes.values()) {
         const row = this.store.getById(w.coll, String(w.id))

@@ -4,7 +4,18 @@ import { compileQuery, isOperatorObject } from './matcher'
 import { compareValues, valuesEqual } from './values'
 
 const UPDATE_OPERATORS = new Set([
-  '$set', '$unset', '$inc', '$mul', '$push', '$pull', '$pullAll', '$addToSet', '$pop', '$min', '$max', '$rename',
+  '$set',
+  '$unset',
+  '$inc',
+  '$mul',
+  '$push',
+  '$pull',
+  '$pullAll',
+  '$addToSet',
+  '$pop',
+  '$min',
+  '$max',
+  '$rename',
 ])
 
 /**
@@ -65,7 +76,8 @@ function locate(doc: Doc, path: string, create: boolean): Slot | null {
   for (let i = 0; i < parts.length - 1; i++) {
     const p = parts[i] as string
     let next: Value | undefined = Array.isArray(cur) ? (/^\d+$/.test(p) ? cur[Number(p)] : undefined) : cur[p]
-    if (Array.isArray(cur) && !/^\d+$/.test(p)) throw new DbError('DATABASE_REQUEST_FAILED', `cannot create field "${p}" in array at "${path}"`)
+    if (Array.isArray(cur) && !/^\d+$/.test(p))
+      throw new DbError('DATABASE_REQUEST_FAILED', `cannot create field "${p}" in array at "${path}"`)
     if (next === undefined) {
       if (!create) return null
       next = {}
@@ -74,7 +86,10 @@ function locate(doc: Doc, path: string, create: boolean): Slot | null {
       // MongoDB creates missing parents but never replaces an existing value, null
       // included: `$set {'ext.a': 1}` on `{ext: null}` is refused, not turned into `{ext: {a: 1}}`.
       if (!create) return null
-      throw new DbError('DATABASE_REQUEST_FAILED', `Cannot create field '${parts[i + 1]}' in element {${p}: ${JSON.stringify(next)}}`)
+      throw new DbError(
+        'DATABASE_REQUEST_FAILED',
+        `Cannot create field '${parts[i + 1]}' in element {${p}: ${JSON.stringify(next)}}`,
+      )
     }
     cur = next
   }
@@ -106,7 +121,10 @@ function setIn(parent: Record<string, Value> | Value[], key: string, v: Value): 
 }
 
 function typeError(op: string, path: string, expected: string, got: Value | undefined): DbError {
-  return new DbError('DATABASE_REQUEST_FAILED', `cannot apply ${op} to "${path}": expected ${expected}, found ${JSON.stringify(got)}`)
+  return new DbError(
+    'DATABASE_REQUEST_FAILED',
+    `cannot apply ${op} to "${path}": expected ${expected}, found ${JSON.stringify(got)}`,
+  )
 }
 
 function applyOne(doc: Doc, op: string, path: string, arg: Value): void {
@@ -157,16 +175,19 @@ function applyOne(doc: Doc, op: string, path: string, arg: Value): void {
         for (const it of items) if (!arr.some((x) => valuesEqual(x, it))) arr.push(deepClone(it))
       } else {
         const mods = each ? (arg as Record<string, Value>) : {}
-        for (const k of Object.keys(mods)) if (!['$each', '$position', '$slice', '$sort'].includes(k)) throw invalid(`unknown $push modifier ${k}`)
+        for (const k of Object.keys(mods))
+          if (!['$each', '$position', '$slice', '$sort'].includes(k)) throw invalid(`unknown $push modifier ${k}`)
         if (mods.$sort !== undefined) throw notSupported('$push with $sort')
         let pos = arr.length
         if (mods.$position !== undefined) {
-          if (typeof mods.$position !== 'number' || !Number.isInteger(mods.$position)) throw invalid('$position must be an integer')
+          if (typeof mods.$position !== 'number' || !Number.isInteger(mods.$position))
+            throw invalid('$position must be an integer')
           pos = mods.$position < 0 ? Math.max(0, arr.length + mods.$position) : Math.min(mods.$position, arr.length)
         }
         arr.splice(pos, 0, ...items.map((x) => deepClone(x)))
         if (mods.$slice !== undefined) {
-          if (typeof mods.$slice !== 'number' || !Number.isInteger(mods.$slice)) throw invalid('$slice must be an integer')
+          if (typeof mods.$slice !== 'number' || !Number.isInteger(mods.$slice))
+            throw invalid('$slice must be an integer')
           const s = mods.$slice
           const kept = s >= 0 ? arr.slice(0, s) : arr.slice(Math.max(0, arr.length + s))
           arr.length = 0

@@ -25,7 +25,9 @@ const cache = new Map<string, Packed>()
 /** The encoding to answer with for an Accept-Encoding header: brotli first, then gzip. */
 export function pickEncoding(accept: string | string[] | undefined): Encoding | null {
   const offered = new Map<string, number>()
-  for (const part of String(accept ?? '').toLowerCase().split(',')) {
+  for (const part of String(accept ?? '')
+    .toLowerCase()
+    .split(',')) {
     const [name, ...params] = part.trim().split(';')
     const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find((x) => x !== undefined)
     if (name) offered.set(name, q === undefined ? 1 : Number(q))
@@ -40,7 +42,9 @@ async function compress(file: string, encoding: Encoding): Promise<Buffer> {
   if (prebuilt) return prebuilt
   const raw = await readFile(file)
   // Compressed once per file and kept: quality 11 is slow, but paid once per build.
-  return encoding === 'br' ? brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }) : gz(raw, { level: 9 })
+  return encoding === 'br'
+    ? brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+    : gz(raw, { level: 9 })
 }
 
 /**
@@ -49,7 +53,10 @@ async function compress(file: string, encoding: Encoding): Promise<Buffer> {
  * concurrent first requests share one compression. Undefined: the file is not worth
  * compressing; null: it is, but the browser accepts neither encoding.
  */
-export async function compressedFor(found: { file: string; size: number }, accept: string | string[] | undefined): Promise<{ encoding: Encoding; body: Buffer } | null | undefined> {
+export async function compressedFor(
+  found: { file: string; size: number },
+  accept: string | string[] | undefined,
+): Promise<{ encoding: Encoding; body: Buffer } | null | undefined> {
   if (found.size < MIN_BYTES || !COMPRESSIBLE.has(path.extname(found.file).toLowerCase())) return undefined
   const encoding = pickEncoding(accept)
   if (!encoding) return null

@@ -30,12 +30,30 @@ let work: string
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'minhu-events-race-'))
-  host = createHost({ dbFile: ':memory:', devMode: false, secret: SECRET, h5Dir: work, dataDir: work, clock: createSettableClock(NOW), sweepIntervalMs: 0, log: () => undefined, quiet: true, rateLimits: false, timeouts: { keepAliveMs: 120_000 } })
+  host = createHost({
+    dbFile: ':memory:',
+    devMode: false,
+    secret: SECRET,
+    h5Dir: work,
+    dataDir: work,
+    clock: createSettableClock(NOW),
+    sweepIntervalMs: 0,
+    log: () => undefined,
+    quiet: true,
+    rateLimits: false,
+    timeouts: { keepAliveMs: 120_000 },
+  })
   url = await host.listen(0)
   await seedDemo(host.runtime, BASE_SEEDS)
   const users = host.runtime.db.collection(COLLECTIONS.users)
   for (let i = 0; i < PEOPLE; i++) {
-    await users.doc(`race-${i}`).set({ name: `居民${i}`, phone: `137${String(i).padStart(8, '0')}`, communityId: 'c-dongxianmen', createdAt: NOW, updatedAt: NOW })
+    await users.doc(`race-${i}`).set({
+      name: `居民${i}`,
+      phone: `137${String(i).padStart(8, '0')}`,
+      communityId: 'c-dongxianmen',
+      createdAt: NOW,
+      updatedAt: NOW,
+    })
   }
 }, 120_000)
 
@@ -44,8 +62,15 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true })
 })
 
-async function call(openid: string, body: Record<string, unknown>): Promise<{ ok: boolean; data?: any; error?: { code: string } }> {
-  const res = await fetch(`${url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken(openid, SECRET)}` }, body: JSON.stringify(body) })
+async function call(
+  openid: string,
+  body: Record<string, unknown>,
+): Promise<{ ok: boolean; data?: any; error?: { code: string } }> {
+  const res = await fetch(`${url}/api/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken(openid, SECRET)}` },
+    body: JSON.stringify(body),
+  })
   return res.json()
 }
 
@@ -71,7 +96,10 @@ describe('events.signUp race through the host', () => {
     const statuses = answers.map((a) => a.data.registration.status)
     expect(statuses.filter((s) => s === 'confirmed')).toHaveLength(SEATS)
     expect(statuses.filter((s) => s === 'waiting')).toHaveLength(PEOPLE - SEATS)
-    const positions = answers.map((a) => a.data.registration.waitPosition).filter((p) => p !== undefined).sort((a, b) => a - b)
+    const positions = answers
+      .map((a) => a.data.registration.waitPosition)
+      .filter((p) => p !== undefined)
+      .sort((a, b) => a - b)
     expect(positions).toEqual(Array.from({ length: PEOPLE - SEATS }, (_, i) => i + 1))
 
     const db = host.runtime.db
@@ -79,9 +107,18 @@ describe('events.signUp race through the host', () => {
     expect(book).toMatchObject({ free: 0, waitingCount: PEOPLE - SEATS })
     expect(new Set([...book.holders, ...book.waitlist]).size).toBe(PEOPLE)
     const regs: RegistrationDoc[] = []
-    for (let skip = 0; skip < PEOPLE + 1; skip += 500) regs.push(...((await db.collection(E.registrations).where({ eventId }).skip(skip).limit(500).get()).data as RegistrationDoc[]))
+    for (let skip = 0; skip < PEOPLE + 1; skip += 500)
+      regs.push(
+        ...((await db.collection(E.registrations).where({ eventId }).skip(skip).limit(500).get())
+          .data as RegistrationDoc[]),
+      )
     expect(regs).toHaveLength(PEOPLE)
-    expect(regs.filter((r) => r.status === 'confirmed').map((r) => r.openid).sort()).toEqual([...book.holders].sort())
+    expect(
+      regs
+        .filter((r) => r.status === 'confirmed')
+        .map((r) => r.openid)
+        .sort(),
+    ).toEqual([...book.holders].sort())
     // A retry of any request answers the same registration and adds nothing.
     const retry = await call(people[0]!, { action: 'signUp', eventId, clientRequestId: 'race-request-0' })
     expect(retry.data).toMatchObject({ created: false, registration: { status: statuses[0] } })

@@ -10,7 +10,8 @@ import type { Open311Form } from '../cloudfunctions/cases/domain/open311-post'
 
 type Scalar = string | number | boolean | null
 
-const isScalar = (v: unknown): v is Scalar => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+const isScalar = (v: unknown): v is Scalar =>
+  v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
 const text = (v: Scalar): string => (v === null ? '' : String(v))
 
 /** The values of one field, or null when it holds something a form cannot. */
@@ -31,7 +32,8 @@ function jsonForm(body: string): FormResult {
   } catch {
     return notAForm('the body must be form fields or a JSON object')
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return notAForm('the body must be form fields or a JSON object')
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return notAForm('the body must be form fields or a JSON object')
   const out: Record<string, string[]> = {}
   for (const [key, v] of Object.entries(value)) {
     if (key === 'attribute' && v && typeof v === 'object' && !Array.isArray(v)) {

@@ -16,7 +16,12 @@ beforeAll(async () => {
 afterAll(() => images.close())
 
 // A generous deadline, so a busy machine cannot fail the other cases; the deadline case has its own.
-const loopback = createMediaFetcher({ ...DEFAULT_MEDIA_FETCH, allowPrivateNetwork: true, maxBytes: 32 * 1024, timeoutMs: 10_000 })
+const loopback = createMediaFetcher({
+  ...DEFAULT_MEDIA_FETCH,
+  allowPrivateNetwork: true,
+  maxBytes: 32 * 1024,
+  timeoutMs: 10_000,
+})
 
 describe('open311 media fetcher', () => {
   it('should fetch a PNG and name its type from its bytes', async () => {
@@ -49,12 +54,24 @@ describe('open311 media fetcher', () => {
 
   it('should refuse loopback and private addresses by default', async () => {
     const strict = createMediaFetcher()
-    expect(await strict(`${images.url}/ok.png`)).toEqual({ ok: false, description: 'private addresses are not fetched' })
-    expect(await strict('http://localhost:9/ok.png')).toEqual({ ok: false, description: 'the host resolves to a private address' })
-    expect(await strict('http://[::1]:9/ok.png')).toEqual({ ok: false, description: 'private addresses are not fetched' })
+    expect(await strict(`${images.url}/ok.png`)).toEqual({
+      ok: false,
+      description: 'private addresses are not fetched',
+    })
+    expect(await strict('http://localhost:9/ok.png')).toEqual({
+      ok: false,
+      description: 'the host resolves to a private address',
+    })
+    expect(await strict('http://[::1]:9/ok.png')).toEqual({
+      ok: false,
+      description: 'private addresses are not fetched',
+    })
   })
 
   it('should refuse a URL that is not http or https', async () => {
-    expect(await loopback('file:///etc/passwd')).toEqual({ ok: false, description: 'only http and https URLs are fetched' })
+    expect(await loopback('file:///etc/passwd')).toEqual({
+      ok: false,
+      description: 'only http and https URLs are fetched',
+    })
   })
 })

@@ -21,15 +21,36 @@ export interface MediaFetchOptions {
   allowPrivateNetwork: boolean
 }
 
-export const DEFAULT_MEDIA_FETCH: MediaFetchOptions = { maxBytes: MAX_UPLOAD_BYTES, timeoutMs: 10_000, allowPrivateNetwork: false }
+export const DEFAULT_MEDIA_FETCH: MediaFetchOptions = {
+  maxBytes: MAX_UPLOAD_BYTES,
+  timeoutMs: 10_000,
+  allowPrivateNetwork: false,
+}
 
 const MAX_REDIRECTS = 3
 
 const PRIVATE = new BlockList()
-for (const [net, prefix] of [['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.168.0.0', 16], ['224.0.0.0', 4], ['240.0.0.0', 4]] as const) {
+for (const [net, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const) {
   PRIVATE.addSubnet(net, prefix, 'ipv4')
 }
-for (const [net, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) PRIVATE.addSubnet(net, prefix, 'ipv6')
+for (const [net, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const)
+  PRIVATE.addSubnet(net, prefix, 'ipv6')
 
 function isPrivate(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)
@@ -39,10 +60,15 @@ function isPrivate(address: string): boolean {
 
 class MediaError extends Error {}
 
-const sizeText = (bytes: number): string => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`)
+const sizeText = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`
 
 /** dns.lookup, refusing private answers: what the socket connects to is what was checked. */
-const publicLookup: typeof dnsLookup = ((hostname: string, options: object, callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void) => {
+const publicLookup: typeof dnsLookup = ((
+  hostname: string,
+  options: object,
+  callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void,
+) => {
   dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
     if (err) return callback(err, '')
     const bad = addresses.find((a) => isPrivate(a.address))
@@ -54,12 +80,24 @@ const publicLookup: typeof dnsLookup = ((hostname: string, options: object, call
 }) as typeof dnsLookup
 
 function get(url: URL, options: MediaFetchOptions, signal: AbortSignal): Promise<IncomingMessage> {
-  if (!options.allowPrivateNetwork && isIP(url.hostname.replace(/^\[|\]$/g, '')) && isPrivate(url.hostname.replace(/^\[|\]$/g, ''))) {
+  if (
+    !options.allowPrivateNetwork &&
+    isIP(url.hostname.replace(/^\[|\]$/g, '')) &&
+    isPrivate(url.hostname.replace(/^\[|\]$/g, ''))
+  ) {
     return Promise.reject(new MediaError('private addresses are not fetched'))
   }
   const client = url.protocol === 'https:' ? https : http
   return new Promise((resolve, reject) => {
-    const req = client.get(url, { signal, headers: { accept: 'image/jpeg, image/png, image/webp' }, ...(options.allowPrivateNetwork ? {} : { lookup: publicLookup }) }, resolve)
+    const req = client.get(
+      url,
+      {
+        signal,
+        headers: { accept: 'image/jpeg, image/png, image/webp' },
+        ...(options.allowPrivateNetwork ? {} : { lookup: publicLookup }),
+      },
+      resolve,
+    )
     req.on('error', reject)
   })
 }
@@ -91,7 +129,8 @@ async function fetchImage(start: URL, options: MediaFetchOptions, signal: AbortS
       res.resume()
       if (hop >= MAX_REDIRECTS) return { ok: false, description: `more than ${MAX_REDIRECTS} redirects` }
       url = new URL(res.headers.location, url)
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, description: 'redirected to a URL that is not http or https' }
+      if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return { ok: false, description: 'redirected to a URL that is not http or https' }
       continue
     }
     if (status !== 200) {
@@ -111,7 +150,9 @@ async function fetchImage(start: URL, options: MediaFetchOptions, signal: AbortS
 }
 
 /** A `fetchMedia` for open311Submit with these limits. */
-export function createMediaFetcher(options: MediaFetchOptions = DEFAULT_MEDIA_FETCH): (url: string) => Promise<FetchedMedia> {
+export function createMediaFetcher(
+  options: MediaFetchOptions = DEFAULT_MEDIA_FETCH,
+): (url: string) => Promise<FetchedMedia> {
   return async (raw) => {
     let url: URL
     try {
@@ -119,14 +160,18 @@ export function createMediaFetcher(options: MediaFetchOptions = DEFAULT_MEDIA_FE
     } catch {
       return { ok: false, description: 'not a valid URL' }
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, description: 'only http and https URLs are fetched' }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      return { ok: false, description: 'only http and https URLs are fetched' }
     const signal = AbortSignal.timeout(options.timeoutMs)
     try {
       return await fetchImage(url, options, signal)
     } catch (err) {
       if (signal.aborted) return { ok: false, description: `not fetched within ${options.timeoutMs / 1000} s` }
       if (err instanceof MediaError) return { ok: false, description: err.message }
-      return { ok: false, description: `could not be fetched (${(err as NodeJS.ErrnoException).code ?? 'network error'})` }
+      return {
+        ok: false,
+        description: `could not be fetched (${(err as NodeJS.ErrnoException).code ?? 'network error'})`,
+      }
     }
   }
 }

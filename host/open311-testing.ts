@@ -17,7 +17,10 @@ export const API_KEYS = { 'hotline-key-1': 'demo-street-1', 'grid-key-1': 'demo-
 export const PUBLIC_BASE_URL = 'https://minhu.example.cn'
 export const IN_GRID_1 = { lat: '34.2581', long: '108.9573' }
 /** A real 1×1 PNG. */
-export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 export interface Open311TestHost {
   host: Host
@@ -45,11 +48,18 @@ export async function startOpen311Host(): Promise<Open311TestHost> {
   })
   await seedDemo(host.runtime)
   const url = await host.listen(0)
-  return { host, url, base: `${url}/open311/v2`, close: () => host.close().then(() => rmSync(work, { recursive: true, force: true })) }
+  return {
+    host,
+    url,
+    base: `${url}/open311/v2`,
+    close: () => host.close().then(() => rmSync(work, { recursive: true, force: true })),
+  }
 }
 
 /** Serves `routes` (path → status, type, body) on loopback; anything else is 404. */
-export async function startImageServer(routes: Record<string, { status?: number; type?: string; body: Buffer | string; headers?: Record<string, string> }>): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+export async function startImageServer(
+  routes: Record<string, { status?: number; type?: string; body: Buffer | string; headers?: Record<string, string> }>,
+): Promise<{ url: string; server: Server; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     const route = routes[req.url ?? '']
     if (!route) {

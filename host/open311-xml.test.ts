@@ -9,7 +9,10 @@ import { toOpen311Xml } from './open311-xml'
  */
 
 /** How FixMyStreet reads XML (XML::Simple with ForceArray on the list elements). */
-const parser = new XMLParser({ parseTagValue: false, isArray: (name) => ['service', 'request', 'error', 'attribute', 'endpoint', 'format'].includes(name) })
+const parser = new XMLParser({
+  parseTagValue: false,
+  isArray: (name) => ['service', 'request', 'error', 'attribute', 'endpoint', 'format'].includes(name),
+})
 const parse = (xml: string): Record<string, any> => parser.parse(xml) as Record<string, any>
 
 /** The JSON answer as XML text would carry it: every value a string, null empty, lists by item. */
@@ -26,7 +29,10 @@ beforeAll(async () => {
 })
 afterAll(() => s.close())
 
-async function xml(path: string, init?: RequestInit): Promise<{ status: number; doc: Record<string, any>; text: string }> {
+async function xml(
+  path: string,
+  init?: RequestInit,
+): Promise<{ status: number; doc: Record<string, any>; text: string }> {
   const res = await fetch(`${s.base}/${path}`, init)
   expect(res.headers.get('content-type')).toBe('text/xml; charset=utf-8')
   const text = await res.text()
@@ -43,7 +49,9 @@ describe('toOpen311Xml', () => {
   })
 
   it('should write an empty list as an empty wrapper element', () => {
-    expect(parse(toOpen311Xml('service_definition', { service_code: 'a.b', attributes: [] })).service_definition).toEqual({ service_code: 'a.b', attributes: '' })
+    expect(
+      parse(toOpen311Xml('service_definition', { service_code: 'a.b', attributes: [] })).service_definition,
+    ).toEqual({ service_code: 'a.b', attributes: '' })
   })
 })
 
@@ -61,15 +69,29 @@ describe('open311 XML', () => {
 
   it('should answer the discovery file in XML with both formats', async () => {
     const doc = parse(await (await fetch(`${s.url}/open311/discovery.xml`)).text())
-    const json = (await (await fetch(`${s.url}/open311/discovery.json`)).json()) as { endpoints: Array<{ formats: string[] }> }
-    expect(doc.discovery).toEqual(asText({ ...json, endpoints: { endpoint: json.endpoints.map((e) => ({ ...e, formats: { format: e.formats } })) } }))
+    const json = (await (await fetch(`${s.url}/open311/discovery.json`)).json()) as {
+      endpoints: Array<{ formats: string[] }>
+    }
+    expect(doc.discovery).toEqual(
+      asText({
+        ...json,
+        endpoints: { endpoint: json.endpoints.map((e) => ({ ...e, formats: { format: e.formats } })) },
+      }),
+    )
     expect(doc.discovery.endpoints.endpoint[0].formats.format).toEqual(['text/xml', 'application/json'])
   })
 
   it('should answer errors as <errors><error><code/><description/></error></errors> with the spec status codes', async () => {
     const missing = await xml('services/nothing.here.xml')
-    expect([missing.status, missing.doc]).toEqual([404, { '?xml': '', errors: { error: [{ code: '404', description: 'service_code nothing.here not found' }] } }])
-    const noKey = await xml('requests.xml', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'service_code=environment.litter' })
+    expect([missing.status, missing.doc]).toEqual([
+      404,
+      { '?xml': '', errors: { error: [{ code: '404', description: 'service_code nothing.here not found' }] } },
+    ])
+    const noKey = await xml('requests.xml', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'service_code=environment.litter',
+    })
     expect([noKey.status, noKey.doc.errors.error]).toEqual([403, [{ code: '403', description: 'api_key is required' }]])
     const bad = await xml('requests.xml?status=pending')
     expect([bad.status, bad.doc.errors.error[0].code]).toEqual([400, '400'])
@@ -98,7 +120,11 @@ describe('a FixMyStreet-style client', () => {
         media_url: media,
         ...IN_GRID_1,
       })
-      const posted = await xml('requests.xml', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body: body.toString() })
+      const posted = await xml('requests.xml', {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+        body: body.toString(),
+      })
       expect(posted.status).toBe(200)
       const request = posted.doc.service_requests.request[0]
       // FixMyStreet takes service_request_id when present, and polls tokens only without one.
@@ -110,11 +136,22 @@ describe('a FixMyStreet-style client', () => {
       const read = await xml(`requests.xml?service_request_id=${id}&jurisdiction_id=minhu.example.cn`)
       const [got] = read.doc.service_requests.request
       expect(got).toEqual(asText((await jsonOf(`requests.json?service_request_id=${id}`))[0]))
-      expect(got).toMatchObject({ service_request_id: id, status: 'open', service_code: 'environment.litter', lat: '34.2581', long: '108.9573', media_url: media, address_id: '', zipcode: '' })
+      expect(got).toMatchObject({
+        service_request_id: id,
+        status: 'open',
+        service_code: 'environment.litter',
+        lat: '34.2581',
+        long: '108.9573',
+        media_url: media,
+        address_id: '',
+        zipcode: '',
+      })
       expect(got.description).toContain('东县门街口垃圾堆了三天')
 
       // The photo was fetched and stored: the case shows it in the app as any photo.
-      const doc = ((await s.host.runtime.db.collection('cases').where({ number: id }).get()).data as Array<{ photos: string[] }>)[0]!
+      const doc = (
+        (await s.host.runtime.db.collection('cases').where({ number: id }).get()).data as Array<{ photos: string[] }>
+      )[0]!
       expect(doc.photos).toHaveLength(1)
     } finally {
       await images.close()

@@ -25,7 +25,12 @@ const ITEM: Record<string, string> = {
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g
 
-const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: false, processEntities: true })
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  format: true,
+  suppressEmptyNode: false,
+  processEntities: true,
+})
 
 function node(value: unknown, name: string): unknown {
   if (value === null || value === undefined) return ''
@@ -35,7 +40,8 @@ function node(value: unknown, name: string): unknown {
   }
   if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, node(v, k)]))
   // Answers hold text, numbers and true/false; anything else (a function) has no XML form.
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value).replace(NOT_XML, '')
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return String(value).replace(NOT_XML, '')
   return ''
 }
 

@@ -2,7 +2,14 @@ import { createHash, randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { CloudFunction } from '../cloudfunctions/core/define-function'
 import type { Runtime } from '../cloudfunctions/core/runtime'
-import { open311Request, open311Requests, open311Services, open311Submit, open311Token, type FetchedMedia } from '../cloudfunctions/cases/open311-service'
+import {
+  open311Request,
+  open311Requests,
+  open311Services,
+  open311Submit,
+  open311Token,
+  type FetchedMedia,
+} from '../cloudfunctions/cases/open311-service'
 import { toDiscovery, type Open311Error } from '../cloudfunctions/cases/domain/open311'
 import { BodyTooLargeError, readBody } from './http-util'
 import { formOf, paramsOf, type FormResult } from './open311-form'
@@ -63,7 +70,14 @@ const READ_WRITE = 'GET, HEAD, POST, OPTIONS'
 /** Anyone may read from a browser on another site; POST needs a secret key, which has no place in a web page. */
 const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Link' }
 
-function send(res: ServerResponse, format: Format, status: number, root: Open311Root, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  format: Format,
+  status: number,
+  root: Open311Root,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = format === 'xml' ? toOpen311Xml(root, body) : JSON.stringify(body)
   res.writeHead(status, {
     'Content-Type': format === 'xml' ? 'text/xml; charset=utf-8' : 'application/json; charset=utf-8',
@@ -83,24 +97,43 @@ export function createOpen311Handler(options: Open311Options) {
   let services = { fingerprint: '', changeset: rt.clock.now().toISOString() }
 
   async function changeset(): Promise<string> {
-    const fingerprint = createHash('sha256').update(JSON.stringify(await open311Services(rt.db))).digest('hex')
-    if (services.fingerprint && services.fingerprint !== fingerprint) services = { fingerprint, changeset: rt.clock.now().toISOString() }
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify(await open311Services(rt.db)))
+      .digest('hex')
+    if (services.fingerprint && services.fingerprint !== fingerprint)
+      services = { fingerprint, changeset: rt.clock.now().toISOString() }
     else services.fingerprint = fingerprint
     return services.changeset
   }
 
-  async function post(req: IncomingMessage, res: ServerResponse, format: Format, query: URLSearchParams): Promise<void> {
+  async function post(
+    req: IncomingMessage,
+    res: ServerResponse,
+    format: Format,
+    query: URLSearchParams,
+  ): Promise<void> {
     const type = String(req.headers['content-type'] ?? '')
     if (type && !/^(application\/x-www-form-urlencoded|application\/json)\b/i.test(type)) {
       req.resume()
-      const what = /^multipart\//i.test(type) ? 'multipart/form-data is not accepted' : `Content-Type ${type.split(';')[0]} is not accepted`
-      return send(res, format, 415, 'errors', errors(415, `${what}: send the fields as application/x-www-form-urlencoded, and photos as media_url`))
+      const what = /^multipart\//i.test(type)
+        ? 'multipart/form-data is not accepted'
+        : `Content-Type ${type.split(';')[0]} is not accepted`
+      return send(
+        res,
+        format,
+        415,
+        'errors',
+        errors(415, `${what}: send the fields as application/x-www-form-urlencoded, and photos as media_url`),
+      )
     }
     let read: FormResult
     try {
       read = formOf((await readBody(req, MAX_FORM_BYTES)).toString('utf8'), type)
     } catch (err) {
-      if (err instanceof BodyTooLargeError) return send(res, format, 413, 'errors', errors(413, `the form is larger than ${MAX_FORM_BYTES / 1024} KB`), { Connection: 'close' })
+      if (err instanceof BodyTooLargeError)
+        return send(res, format, 413, 'errors', errors(413, `the form is larger than ${MAX_FORM_BYTES / 1024} KB`), {
+          Connection: 'close',
+        })
       throw err
     }
     if (!read.ok) return send(res, format, 400, 'errors', errors(400, read.error))
@@ -109,11 +142,16 @@ export function createOpen311Handler(options: Open311Options) {
     const openid = apiKey ? options.apiKeys[apiKey] : undefined
     // Before the key check, so guessed keys spend the address's budget.
     const wait = options.limitPost(req, openid ?? null)
-    if (wait !== null) return send(res, format, 429, 'errors', errors(429, `too many requests: retry after ${wait} seconds`), { 'Retry-After': String(wait) })
-    if (!openid) return send(res, format, 403, 'errors', errors(403, apiKey ? 'api_key is not valid' : 'api_key is required'))
+    if (wait !== null)
+      return send(res, format, 429, 'errors', errors(429, `too many requests: retry after ${wait} seconds`), {
+        'Retry-After': String(wait),
+      })
+    if (!openid)
+      return send(res, format, 403, 'errors', errors(403, apiKey ? 'api_key is not valid' : 'api_key is required'))
     // A client that retries sends the same key (header or field) and gets the same case.
     const given = String(req.headers['idempotency-key'] ?? form.client_request_id?.[0] ?? '').trim()
-    if (given && !/^[\w.:-]{8,56}$/.test(given)) return send(res, format, 400, 'errors', errors(400, 'Idempotency-Key must be 8–56 letters, digits or . _ : -'))
+    if (given && !/^[\w.:-]{8,56}$/.test(given))
+      return send(res, format, 400, 'errors', errors(400, 'Idempotency-Key must be 8–56 letters, digits or . _ : -'))
     const answer = await open311Submit(rt, openid, form, `o311-${given || randomUUID()}`, {
       submit: (event) => options.cases.invoke(event, { openid }, rt),
       fetchMedia: options.fetchMedia,
@@ -124,7 +162,11 @@ export function createOpen311Handler(options: Open311Options) {
   async function list(res: ServerResponse, format: Format, url: URL): Promise<void> {
     const answer = await open311Requests(rt, paramsOf(url.searchParams))
     if (answer.status !== 200 || !answer.page) return send(res, format, answer.status, 'errors', answer.body, CORS)
-    const headers: Record<string, string> = { ...CORS, 'X-Page': String(answer.page.page), 'X-Page-Size': String(answer.page.pageSize) }
+    const headers: Record<string, string> = {
+      ...CORS,
+      'X-Page': String(answer.page.page),
+      'X-Page-Size': String(answer.page.pageSize),
+    }
     if (answer.page.more) {
       const next = new URLSearchParams(url.searchParams)
       next.set('page', String(answer.page.page + 1))
@@ -135,18 +177,27 @@ export function createOpen311Handler(options: Open311Options) {
 
   async function read(res: ServerResponse, format: Format, resource: string, url: URL): Promise<void> {
     if (resource === 'discovery') {
-      return send(res, format, 200, 'discovery', toDiscovery(`${options.publicBaseUrl()}${OPEN311_PREFIX.slice(0, -1)}`, await changeset(), options.production), CORS)
+      return send(
+        res,
+        format,
+        200,
+        'discovery',
+        toDiscovery(`${options.publicBaseUrl()}${OPEN311_PREFIX.slice(0, -1)}`, await changeset(), options.production),
+        CORS,
+      )
     }
     if (resource === 'v2/services') return send(res, format, 200, 'services', await open311Services(rt.db), CORS)
     if (resource === 'v2/requests') return list(res, format, url)
     const [version, kind, id, ...extra] = resource.split('/')
-    if (version !== 'v2' || !id || extra.length > 0) return send(res, format, 404, 'errors', errors(404, 'no such resource'), CORS)
+    if (version !== 'v2' || !id || extra.length > 0)
+      return send(res, format, 404, 'errors', errors(404, 'no such resource'), CORS)
     if (kind === 'services') {
       const service = (await open311Services(rt.db)).find((s) => s.service_code === id)
       if (!service) return send(res, format, 404, 'errors', errors(404, `service_code ${id} not found`), CORS)
       return send(res, format, 200, 'service_definition', { service_code: service.service_code, attributes: [] }, CORS)
     }
-    const answer = kind === 'requests' ? await open311Request(rt, id) : kind === 'tokens' ? await open311Token(rt.db, id) : null
+    const answer =
+      kind === 'requests' ? await open311Request(rt, id) : kind === 'tokens' ? await open311Token(rt.db, id) : null
     if (!answer) return send(res, format, 404, 'errors', errors(404, 'no such resource'), CORS)
     send(res, format, answer.status, answer.status === 200 ? 'service_requests' : 'errors', answer.body, CORS)
   }
@@ -160,11 +211,25 @@ export function createOpen311Handler(options: Open311Options) {
     } catch {
       resource = ''
     }
-    if (!match || !resource) return send(res, format, 404, 'errors', errors(404, 'no such resource: GeoReport v2 answers <resource>.xml or <resource>.json'), CORS)
+    if (!match || !resource)
+      return send(
+        res,
+        format,
+        404,
+        'errors',
+        errors(404, 'no such resource: GeoReport v2 answers <resource>.xml or <resource>.json'),
+        CORS,
+      )
     const allow = resource === 'v2/requests' ? READ_WRITE : READ
     const method = req.method ?? 'GET'
     if (method === 'OPTIONS') {
-      res.writeHead(204, { ...CORS, Allow: allow, 'Access-Control-Allow-Methods': READ, 'Access-Control-Allow-Headers': 'Accept', 'Access-Control-Max-Age': '86400' })
+      res.writeHead(204, {
+        ...CORS,
+        Allow: allow,
+        'Access-Control-Allow-Methods': READ,
+        'Access-Control-Allow-Headers': 'Accept',
+        'Access-Control-Max-Age': '86400',
+      })
       return void res.end()
     }
     if (method === 'POST' && allow === READ_WRITE) return post(req, res, format, url.searchParams)

@@ -39,7 +39,8 @@ describe('createRateLimiter', () => {
     const rl = limiter()
     for (let i = 0; i < LIMITS.upload.address.burst; i++) rl.take('upload', { address: 'c' })
     expect(rl.take('upload', { account: 'fresh', address: 'c' })).not.toBeNull()
-    for (let i = 0; i < LIMITS.upload.account.burst; i++) expect(rl.take('upload', { account: 'fresh', address: 'd' })).toBeNull()
+    for (let i = 0; i < LIMITS.upload.account.burst; i++)
+      expect(rl.take('upload', { account: 'fresh', address: 'd' })).toBeNull()
   })
 
   it('should forget idle buckets', () => {

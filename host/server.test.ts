@@ -240,7 +240,11 @@ describe('host', () => {
     })
 
     it('should refuse an upload without a valid token', async () => {
-      const res = await fetch(`${s.url}/api/upload`, { method: 'POST', headers: { 'content-type': 'image/png' }, body: PNG })
+      const res = await fetch(`${s.url}/api/upload`, {
+        method: 'POST',
+        headers: { 'content-type': 'image/png' },
+        body: PNG,
+      })
       expect(res.status).toBe(401)
     })
 
@@ -272,20 +276,30 @@ describe('host', () => {
       expect((await sheet.json()).data.fileId).toMatch(/^local:.+\.xlsx$/)
       const photo = await fetch(`${s.url}/api/upload?kind=sheet`, { method: 'POST', headers: auth, body: PNG })
       expect(photo.status).toBe(415)
-      expect((await photo.json()).error.message).toBe('只能上传 Excel 表格（.xlsx），请用 Excel 或 WPS 另存为 .xlsx 后再上传')
+      expect((await photo.json()).error.message).toBe(
+        '只能上传 Excel 表格（.xlsx），请用 Excel 或 WPS 另存为 .xlsx 后再上传',
+      )
       expect((await fetch(`${s.url}/api/upload`, { method: 'POST', headers: auth, body: XLSX })).status).toBe(415)
     })
 
     it('should refuse a sheet over 5MB', async () => {
       const huge = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(10 * 1024 * 1024)])
-      const res = await fetch(`${s.url}/api/upload?kind=sheet`, { method: 'POST', headers: { authorization: `Bearer ${signToken('alice', SECRET)}` }, body: huge })
+      const res = await fetch(`${s.url}/api/upload?kind=sheet`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${signToken('alice', SECRET)}` },
+        body: huge,
+      })
       expect(res.status).toBe(413)
       expect((await res.json()).error.message).toBe('表格文件不能超过 5MB，请分成几个文件导入')
     })
 
     it('should take a PDF with ?kind=pdf, serve it as a PDF, and refuse a photo there', async () => {
       const auth = { authorization: `Bearer ${signToken('alice', SECRET)}` }
-      const pdf = await fetch(`${s.url}/api/upload?kind=pdf`, { method: 'POST', headers: auth, body: Buffer.from('%PDF-1.7\n%%EOF\n') })
+      const pdf = await fetch(`${s.url}/api/upload?kind=pdf`, {
+        method: 'POST',
+        headers: auth,
+        body: Buffer.from('%PDF-1.7\n%%EOF\n'),
+      })
       expect(pdf.status).toBe(200)
       const { fileId, url } = (await pdf.json()).data
       expect(fileId).toMatch(/^local:.+\.pdf$/)
@@ -297,7 +311,11 @@ describe('host', () => {
 
     it('should refuse a 30 MB PDF', async () => {
       const huge = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(30 * 1024 * 1024)])
-      const res = await fetch(`${s.url}/api/upload?kind=pdf`, { method: 'POST', headers: { authorization: `Bearer ${signToken('alice', SECRET)}` }, body: huge })
+      const res = await fetch(`${s.url}/api/upload?kind=pdf`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${signToken('alice', SECRET)}` },
+        body: huge,
+      })
       expect(res.status).toBe(413)
       expect((await res.json()).error.message).toBe('附件不能超过 10MB，请压缩后再上传')
     })
@@ -309,12 +327,18 @@ describe('host', () => {
     })
 
     it('should serve a stored photo only through a signed link that has not expired', async () => {
-      const res = await fetch(`${s.url}/api/upload`, { method: 'POST', headers: { 'content-type': 'image/png', authorization: `Bearer ${signToken('alice', SECRET)}` }, body: PNG })
+      const res = await fetch(`${s.url}/api/upload`, {
+        method: 'POST',
+        headers: { 'content-type': 'image/png', authorization: `Bearer ${signToken('alice', SECRET)}` },
+        body: PNG,
+      })
       const { data } = await res.json()
       expect(data.url).toMatch(/^\/files\/[^?]+\?expires=\d+&sig=[\w-]+$/)
       const bare = await fetch(`${s.url}${data.url.split('?')[0]}`)
       expect([bare.status, await bare.text()]).toEqual([403, '没有查看这个文件的权限'])
-      const tampered = await fetch(`${s.url}${data.url.replace(/expires=(\d+)/, (_m: string, e: string) => `expires=${Number(e) + 3600}`)}`)
+      const tampered = await fetch(
+        `${s.url}${data.url.replace(/expires=(\d+)/, (_m: string, e: string) => `expires=${Number(e) + 3600}`)}`,
+      )
       expect(tampered.status).toBe(403)
       const key = decodeURIComponent(data.url.slice('/files/'.length).split('?')[0])
       const old = signFileUrl(SECRET, key, new Date(s.host.runtime.clock.now().getTime() - FILE_URL_TTL_MS - 1000))

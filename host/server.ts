@@ -148,7 +148,11 @@ export function createHost(options: HostOptions): Host {
 
   /** Takes from the caller's buckets: null when allowed, else the seconds to wait. */
   function waitFor(req: IncomingMessage, kind: LimitKind, account: string | null): number | null {
-    const forwarded = options.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : ''
+    const forwarded = options.trustProxy
+      ? String(req.headers['x-forwarded-for'] ?? '')
+          .split(',')[0]
+          ?.trim()
+      : ''
     return limiter?.take(kind, { account, address: forwarded || req.socket.remoteAddress || 'unknown' }) ?? null
   }
 
@@ -226,7 +230,10 @@ export function createHost(options: HostOptions): Host {
       sendJson(res, 415, failure('BAD_REQUEST', kind.wrongType))
       return
     }
-    if ((await uploadedBytes(runtime.db, caller.openid)) + file.length > (options.uploadQuotaBytes ?? UPLOAD_QUOTA_BYTES)) {
+    if (
+      (await uploadedBytes(runtime.db, caller.openid)) + file.length >
+      (options.uploadQuotaBytes ?? UPLOAD_QUOTA_BYTES)
+    ) {
       sendJson(res, 413, failure('BAD_REQUEST', '您上传的照片已达存储上限，请联系社区工作人员'))
       return
     }
@@ -244,14 +251,28 @@ export function createHost(options: HostOptions): Host {
     } catch {
       key = null
     }
-    const signed = key === null ? 'bad' : verifyFileUrl(options.secret, key, url.searchParams.get('expires'), url.searchParams.get('sig'), runtime.clock.now())
+    const signed =
+      key === null
+        ? 'bad'
+        : verifyFileUrl(
+            options.secret,
+            key,
+            url.searchParams.get('expires'),
+            url.searchParams.get('sig'),
+            runtime.clock.now(),
+          )
     if (signed !== 'ok') {
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
       res.end(signed === 'expired' ? '链接已过期，请刷新页面后再看' : '没有查看这个文件的权限')
       return
     }
     const file = resolveInside(filesDir, rest)
-    const found = file ? await stat(file).then((s) => (s.isFile() ? { file, size: s.size } : null), () => null) : null
+    const found = file
+      ? await stat(file).then(
+          (s) => (s.isFile() ? { file, size: s.size } : null),
+          () => null,
+        )
+      : null
     if (!found || !file) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
       res.end('文件不存在')
@@ -323,8 +344,10 @@ export function createHost(options: HostOptions): Host {
         server.listen(port, hostname, () => {
           server.off('error', reject)
           if (interval > 0) {
-            sweeps = startSweepLoop(() => runSweeps(runtime), interval, (err) =>
-              runtime.log.error('sweep failed', { error: String(err) }),
+            sweeps = startSweepLoop(
+              () => runSweeps(runtime),
+              interval,
+              (err) => runtime.log.error('sweep failed', { error: String(err) }),
             )
           }
           const { port: actual } = server.address() as AddressInfo

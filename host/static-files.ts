@@ -84,7 +84,12 @@ export async function sendFile(
   }
   const packed = await compressedFor(found, req.headers['accept-encoding'])
   if (packed) {
-    res.writeHead(200, { ...base, 'Content-Encoding': packed.encoding, 'Content-Length': packed.body.length, Vary: 'Accept-Encoding' })
+    res.writeHead(200, {
+      ...base,
+      'Content-Encoding': packed.encoding,
+      'Content-Length': packed.body.length,
+      Vary: 'Accept-Encoding',
+    })
     res.end(req.method === 'HEAD' ? undefined : packed.body)
     return
   }
@@ -93,7 +98,9 @@ export async function sendFile(
     res.end()
     return
   }
-  createReadStream(found.file).on('error', () => res.destroy()).pipe(res)
+  createReadStream(found.file)
+    .on('error', () => res.destroy())
+    .pipe(res)
 }
 
 function sendText(res: ServerResponse, status: number, text: string): void {

@@ -20,11 +20,7 @@ function mac(secret: string, payload: string): Buffer {
   return createHmac('sha256', secret).update(payload).digest()
 }
 
-export function signToken(
-  openid: string,
-  secret: string,
-  options: { now?: Date; ttlSeconds?: number } = {},
-): string {
+export function signToken(openid: string, secret: string, options: { now?: Date; ttlSeconds?: number } = {}): string {
   const now = options.now ?? new Date()
   const ttl = options.ttlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS
   const body: TokenPayload = { sub: openid, exp: Math.floor(now.getTime() / 1000) + ttl }

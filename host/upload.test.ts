@@ -48,7 +48,10 @@ describe('upload', () => {
   it('should take the file part out of a multipart body, skipping plain fields', () => {
     const body = multipart('XyZ', [
       { headers: 'Content-Disposition: form-data; name="note"', body: Buffer.from('hello') },
-      { headers: 'Content-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png', body: PNG },
+      {
+        headers: 'Content-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png',
+        body: PNG,
+      },
     ])
     expect(firstFilePart(body, 'multipart/form-data; boundary=XyZ')).toEqual(PNG)
     expect(imageFromRequest(body, 'multipart/form-data; boundary="XyZ"')).toEqual(PNG)

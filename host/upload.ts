@@ -39,7 +39,6 @@ export function sniffPdf(bytes: Buffer): 'pdf' | null {
   return bytes.length >= 5 && bytes.toString('latin1', 0, 5) === '%PDF-' ? 'pdf' : null
 }
 
-
 export interface UploadKind {
   sniff(bytes: Buffer): FileKind | null
   maxBytes: number
@@ -54,7 +53,13 @@ export interface UploadKind {
  * runs to a few MB, so it has the notices' own limit). Each its own size limit and words.
  */
 export const UPLOAD_KINDS: Record<'photo' | 'sheet' | 'pdf', UploadKind> = {
-  photo: { sniff: sniffImage, maxBytes: MAX_UPLOAD_BYTES, what: '照片', tooLarge: '照片不能超过 5MB', wrongType: '只能上传 JPG、PNG 或 WebP 格式的照片' },
+  photo: {
+    sniff: sniffImage,
+    maxBytes: MAX_UPLOAD_BYTES,
+    what: '照片',
+    tooLarge: '照片不能超过 5MB',
+    wrongType: '只能上传 JPG、PNG 或 WebP 格式的照片',
+  },
   sheet: {
     sniff: sniffSheet,
     maxBytes: MAX_UPLOAD_BYTES,
@@ -62,7 +67,13 @@ export const UPLOAD_KINDS: Record<'photo' | 'sheet' | 'pdf', UploadKind> = {
     tooLarge: '表格文件不能超过 5MB，请分成几个文件导入',
     wrongType: '只能上传 Excel 表格（.xlsx），请用 Excel 或 WPS 另存为 .xlsx 后再上传',
   },
-  pdf: { sniff: sniffPdf, maxBytes: NOTICE_LIMITS.attachmentMaxBytes, what: '附件', tooLarge: '附件不能超过 10MB，请压缩后再上传', wrongType: '附件只能是 PDF 文件，请另存为 PDF 后再上传' },
+  pdf: {
+    sniff: sniffPdf,
+    maxBytes: NOTICE_LIMITS.attachmentMaxBytes,
+    what: '附件',
+    tooLarge: '附件不能超过 10MB，请压缩后再上传',
+    wrongType: '附件只能是 PDF 文件，请另存为 PDF 后再上传',
+  },
 }
 
 /** The kind a `?kind=` parameter names; photos when absent or unknown. */

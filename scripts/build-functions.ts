@@ -15,10 +15,18 @@ import path from 'node:path'
 import { registry } from '../cloudfunctions/registry'
 
 const root = path.resolve(__dirname, '..')
-const SDK_VERSION = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> })
-  .dependencies['@cloudbase/node-sdk']!
+const SDK_VERSION = (
+  JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }
+).dependencies['@cloudbase/node-sdk']!
 const RUNTIME = 'Nodejs18.15'
-const FORBIDDEN = [/(^|\/)embedded-db\//, /core\/local-runtime\.ts$/, /core\/testing\.ts$/, /better-sqlite3/, /(^|\/)demo\//, /(^|\/)host\//]
+const FORBIDDEN = [
+  /(^|\/)embedded-db\//,
+  /core\/local-runtime\.ts$/,
+  /core\/testing\.ts$/,
+  /better-sqlite3/,
+  /(^|\/)demo\//,
+  /(^|\/)host\//,
+]
 
 interface FunctionConfig {
   timeout?: number
@@ -62,7 +70,11 @@ async function bundle(name: string, outRoot: string): Promise<BuiltFunction> {
   writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config, null, 2) + '\n')
   writeFileSync(
     path.join(dir, 'package.json'),
-    JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { '@cloudbase/node-sdk': SDK_VERSION } }, null, 2) + '\n',
+    JSON.stringify(
+      { name, version: '1.0.0', private: true, main: 'index.js', dependencies: { '@cloudbase/node-sdk': SDK_VERSION } },
+      null,
+      2,
+    ) + '\n',
   )
   const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0)
   return { name, bytes, config }
@@ -97,7 +109,8 @@ async function main(): Promise<void> {
   const built = await buildFunctions(path.join(root, 'build', 'functions'))
   writeFileSync(path.join(root, 'cloudbaserc.json'), JSON.stringify(cloudbaseConfig(built), null, 2) + '\n')
 
-  for (const { name, bytes } of built) console.log(`${name.padEnd(12)} ${(bytes / 1024).toFixed(1).padStart(8)} KiB  build/functions/${name}/index.js`)
+  for (const { name, bytes } of built)
+    console.log(`${name.padEnd(12)} ${(bytes / 1024).toFixed(1).padStart(8)} KiB  build/functions/${name}/index.js`)
 }
 
 if (require.main === module) {

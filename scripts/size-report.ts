@@ -66,7 +66,8 @@ function main(): void {
   const sizes = measure(distDir)
   const total = sizes.reduce((n, s) => n + s.bytes, 0)
   console.log('weapp package sizes (limit 2048.0 KB each, 30720.0 KB total):')
-  for (const s of sizes) console.log(`  ${s.name.padEnd(12)} ${kb(s.bytes).padStart(12)}  ${((s.bytes / PACKAGE_LIMIT) * 100).toFixed(1)}%`)
+  for (const s of sizes)
+    console.log(`  ${s.name.padEnd(12)} ${kb(s.bytes).padStart(12)}  ${((s.bytes / PACKAGE_LIMIT) * 100).toFixed(1)}%`)
   console.log(`  ${'total'.padEnd(12)} ${kb(total).padStart(12)}`)
   // The main package is what every start downloads before the first screen (issue 18's goal).
   const main = sizes.find((s) => s.name === 'main')?.bytes ?? 0

@@ -68,7 +68,9 @@ for (const [i, step] of STEPS.entries()) {
   passed += stepPassed
   failed += stepFailed
   skipped += stepSkipped
-  lines.push(`${ok ? 'ok  ' : 'FAIL'} ${step.title}: ${stepPassed} passed, ${stepFailed} failed, ${stepSkipped} skipped (${seconds}s)`)
+  lines.push(
+    `${ok ? 'ok  ' : 'FAIL'} ${step.title}: ${stepPassed} passed, ${stepFailed} failed, ${stepSkipped} skipped (${seconds}s)`,
+  )
 }
 
 rmSync(work, { recursive: true, force: true })

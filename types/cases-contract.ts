@@ -41,31 +41,45 @@ const Reason = Text(CASE_LIMITS.reasonMax)
  * `channel` other than `miniprogram` is for staff submitting on someone's behalf; then
  * `onBehalfOf` carries the petitioner's name and phone (and openid when they have one).
  */
-export const SubmitCaseInputSchema = z.object({
-  clientRequestId: z.string().min(8).max(64),
-  categoryCode: z.string().min(1).max(64),
-  description: Text(CASE_LIMITS.proxyDescriptionMax),
-  photos: z.array(z.string().min(1).max(256)).max(CASE_LIMITS.photosMax).default([]),
-  location: LngLatSchema.nullable().default(null),
-  address: z.string().trim().max(CASE_LIMITS.addressMax).default(''),
-  /** A 12345 system's own address id (Open311 `address_id`), kept beside the address. */
-  addressId: z.string().trim().max(CASE_LIMITS.addressIdMax).default(''),
-  channel: CaseChannelSchema.default('miniprogram'),
-  contact: z
-    .object({ name: z.string().trim().max(20).default(''), phone: z.string().regex(/^[0-9+\-\s]{0,20}$/, '电话号码格式不对').default('') })
-    .default({ name: '', phone: '' }),
-  onBehalfOf: z.object({ openid: z.string().max(64).optional(), name: Text(20), phone: z.string().regex(/^[0-9+\-\s]{5,20}$/, '电话号码格式不对') }).optional(),
-  contactPreference: ContactPreferenceSchema.default('phone'),
-  /** Whether the name may be shown (masked, 张**) to anyone but the handlers; they always see it. */
-  showName: z.boolean().default(false),
-  /** 为我服务 "给他留言": the grid the resident wrote to; the case routes as if located in it. */
-  addressedGridId: z.string().trim().min(1).max(128).optional(),
-}).superRefine((v, ctx) => {
-  // Residents write in the app's box; only cases entered for someone (a hotline ticket) may be longer.
-  if (v.channel === 'miniprogram' && v.description.length > CASE_LIMITS.descriptionMax) {
-    ctx.addIssue({ code: 'custom', path: ['description'], message: `最多${CASE_LIMITS.descriptionMax}个字` })
-  }
-})
+export const SubmitCaseInputSchema = z
+  .object({
+    clientRequestId: z.string().min(8).max(64),
+    categoryCode: z.string().min(1).max(64),
+    description: Text(CASE_LIMITS.proxyDescriptionMax),
+    photos: z.array(z.string().min(1).max(256)).max(CASE_LIMITS.photosMax).default([]),
+    location: LngLatSchema.nullable().default(null),
+    address: z.string().trim().max(CASE_LIMITS.addressMax).default(''),
+    /** A 12345 system's own address id (Open311 `address_id`), kept beside the address. */
+    addressId: z.string().trim().max(CASE_LIMITS.addressIdMax).default(''),
+    channel: CaseChannelSchema.default('miniprogram'),
+    contact: z
+      .object({
+        name: z.string().trim().max(20).default(''),
+        phone: z
+          .string()
+          .regex(/^[0-9+\-\s]{0,20}$/, '电话号码格式不对')
+          .default(''),
+      })
+      .default({ name: '', phone: '' }),
+    onBehalfOf: z
+      .object({
+        openid: z.string().max(64).optional(),
+        name: Text(20),
+        phone: z.string().regex(/^[0-9+\-\s]{5,20}$/, '电话号码格式不对'),
+      })
+      .optional(),
+    contactPreference: ContactPreferenceSchema.default('phone'),
+    /** Whether the name may be shown (masked, 张**) to anyone but the handlers; they always see it. */
+    showName: z.boolean().default(false),
+    /** 为我服务 "给他留言": the grid the resident wrote to; the case routes as if located in it. */
+    addressedGridId: z.string().trim().min(1).max(128).optional(),
+  })
+  .superRefine((v, ctx) => {
+    // Residents write in the app's box; only cases entered for someone (a hotline ticket) may be longer.
+    if (v.channel === 'miniprogram' && v.description.length > CASE_LIMITS.descriptionMax) {
+      ctx.addIssue({ code: 'custom', path: ['description'], message: `最多${CASE_LIMITS.descriptionMax}个字` })
+    }
+  })
 export type SubmitCaseInput = z.input<typeof SubmitCaseInputSchema>
 
 const CaseRef = z.object({ caseId: Id })
@@ -83,11 +97,17 @@ export const ListInputSchema = z
   })
   .refine(...maxDepth(10000))
 
-export const AddNoteInputSchema = CaseRef.extend({ text: Text(CASE_LIMITS.replyMax), staffOnly: z.boolean().default(false) })
+export const AddNoteInputSchema = CaseRef.extend({
+  text: Text(CASE_LIMITS.replyMax),
+  staffOnly: z.boolean().default(false),
+})
 export const TransferInputSchema = CaseRef.extend({ toUnitId: Id, reason: Reason })
 export const ReturnCaseInputSchema = CaseRef.extend({ reason: Reason })
 export const RequestExtensionInputSchema = CaseRef.extend({ days: z.number().int().min(1).max(30), reason: Reason })
-export const ReviewExtensionInputSchema = CaseRef.extend({ approve: z.boolean(), comment: z.string().trim().max(200).default('') })
+export const ReviewExtensionInputSchema = CaseRef.extend({
+  approve: z.boolean(),
+  comment: z.string().trim().max(200).default(''),
+})
 export const ResolveInputSchema = CaseRef.extend({
   disposition: DispositionSchema,
   ledger: LedgerSchema,
@@ -95,7 +115,10 @@ export const ResolveInputSchema = CaseRef.extend({
 })
 export const MarkDuplicateInputSchema = CaseRef.extend({ duplicateOfNumber: z.string().min(1).max(32) })
 export const SuperviseInputSchema = CaseRef.extend({ comment: Reason })
-export const RateInputSchema = CaseRef.extend({ value: SatisfactionSchema, comment: z.string().trim().max(CASE_LIMITS.commentMax).default('') })
+export const RateInputSchema = CaseRef.extend({
+  value: SatisfactionSchema,
+  comment: z.string().trim().max(CASE_LIMITS.commentMax).default(''),
+})
 export const RecordRevisitInputSchema = CaseRef.extend({
   method: z.enum(['phone', 'visit']),
   value: SatisfactionSchema,
@@ -111,7 +134,10 @@ type Bounds = { from: string; to: string }
 function withPeriod<S extends z.ZodType<Bounds>>(schema: S): S {
   return schema
     .refine((v) => v.from <= v.to, { path: ['to'], message: '结束日期不能早于开始日期' })
-    .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 366 * 86_400_000, { path: ['to'], message: '一次最多查询一年' })
+    .refine((v) => Date.parse(v.to) - Date.parse(v.from) <= 366 * 86_400_000, {
+      path: ['to'],
+      message: '一次最多查询一年',
+    })
 }
 
 export const InboxInputSchema = z
@@ -164,9 +190,17 @@ export const CasesContract = defineContract({
   markDuplicate: { input: MarkDuplicateInputSchema, output: CaseDetailSchema },
   recordRevisit: { input: RecordRevisitInputSchema, output: CaseDetailSchema },
   ledger: { input: LedgerInputSchema, output: countedPageOf(CaseSummarySchema) },
-  figures: { input: FiguresInputSchema, output: FiguresSchema.extend({ byUnit: z.array(FiguresSchema.extend({ unitId: z.string(), unitName: z.string() })) }) },
+  figures: {
+    input: FiguresInputSchema,
+    output: FiguresSchema.extend({
+      byUnit: z.array(FiguresSchema.extend({ unitId: z.string(), unitName: z.string() })),
+    }),
+  },
   /** `url`: where the H5 page offers the file (a signed link that expires); the weapp downloads `fileId`. */
-  export: { input: ExportInputSchema, output: z.object({ fileId: z.string(), url: z.string(), fileName: z.string(), rowCount: z.number().int() }) },
+  export: {
+    input: ExportInputSchema,
+    output: z.object({ fileId: z.string(), url: z.string(), fileName: z.string(), rowCount: z.number().int() }),
+  },
   // admin
   saveCategory: { input: CategorySchema, output: CategorySchema },
   routingRules: { input: z.object({}), output: z.object({ items: z.array(RoutingRuleSchema) }) },

@@ -83,4 +83,14 @@ export const ROUTING_LEVEL_LABELS: Record<RoutingLevel, string> = {
  * (a resident writes at least a sentence); staff entering a hotline case may write less,
  * or more: a 12345 ticket (Open311 GeoReport v2) carries up to 4,000 characters.
  */
-export const CASE_LIMITS = { descriptionMin: 5, descriptionMax: 500, photosMax: 9, addressMax: 100, commentMax: 200, reasonMax: 200, replyMax: 500, proxyDescriptionMax: 4000, addressIdMax: 64 } as const
+export const CASE_LIMITS = {
+  descriptionMin: 5,
+  descriptionMax: 500,
+  photosMax: 9,
+  addressMax: 100,
+  commentMax: 200,
+  reasonMax: 200,
+  replyMax: 500,
+  proxyDescriptionMax: 4000,
+  addressIdMax: 64,
+} as const

@@ -1,9 +1,26 @@
 import { z } from 'zod'
 import { LngLatSchema } from './org'
 import { RoleSchema } from './roles'
-import { CASE_CHANNELS, CASE_STATUSES, DEADLINE_TIERS, DISPOSITIONS, LEDGERS, ROUTING_LEVELS, SATISFACTIONS } from './cases-labels'
+import {
+  CASE_CHANNELS,
+  CASE_STATUSES,
+  DEADLINE_TIERS,
+  DISPOSITIONS,
+  LEDGERS,
+  ROUTING_LEVELS,
+  SATISFACTIONS,
+} from './cases-labels'
 
-export { CASE_CHANNEL_LABELS, CASE_LIMITS, CASE_STATUS_LABELS, DEADLINE_TIER_LABELS, DISPOSITION_LABELS, LEDGER_LABELS, ROUTING_LEVEL_LABELS, SATISFACTION_LABELS } from './cases-labels'
+export {
+  CASE_CHANNEL_LABELS,
+  CASE_LIMITS,
+  CASE_STATUS_LABELS,
+  DEADLINE_TIER_LABELS,
+  DISPOSITION_LABELS,
+  LEDGER_LABELS,
+  ROUTING_LEVEL_LABELS,
+  SATISFACTION_LABELS,
+} from './cases-labels'
 
 /*
  * 诉求 (cases, 工单): what a case is — vocabulary, records and answers — shared by the app
@@ -32,7 +49,15 @@ export const OPEN_CASE_STATUSES: readonly CaseStatus[] = ['pending_sign', 'proce
  * A unit's boxes. `extension` (延期待审核) is the supervisor's: extension requests of cases
  * handled below the unit, waiting for a decision.
  */
-export const InboxBoxSchema = z.enum(['to_sign', 'processing', 'returned', 'overdue', 'revisit', 'resolved', 'extension'])
+export const InboxBoxSchema = z.enum([
+  'to_sign',
+  'processing',
+  'returned',
+  'overdue',
+  'revisit',
+  'resolved',
+  'extension',
+])
 
 /** How the case reached us (碑林 "线上集…窗口接…网格巡"): 小程序, 网格员代办, 12345 热线, 窗口. */
 export const CaseChannelSchema = z.enum(CASE_CHANNELS)
@@ -275,7 +300,9 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
    * full; staff who act on the case always see the name, and the phone only when the
    * preference is `phone`; everyone else gets null.
    */
-  contact: z.object({ name: z.string(), phone: z.string(), preference: ContactPreferenceSchema, showName: z.boolean() }).nullable(),
+  contact: z
+    .object({ name: z.string(), phone: z.string(), preference: ContactPreferenceSchema, showName: z.boolean() })
+    .nullable(),
   viewer: z.object({
     isPetitioner: z.boolean(),
     isFollower: z.boolean(),
@@ -326,7 +353,6 @@ export const CaseWorkloadSchema = z.object({
   extension: z.number().int(),
 })
 export type CaseWorkload = z.infer<typeof CaseWorkloadSchema>
-
 
 /** Public view of a nearby open case: no contact, no photos, just enough to say "我也遇到". */
 export const SimilarCaseSchema = z.object({

@@ -86,17 +86,30 @@ export const ATTENDANCE_ACTIONS = {
   // resident side
   myCode: {
     input: EventRef,
-    output: z.object({ code: z.string(), display: z.string(), window: CheckInWindowSchema, checkedInAt: Iso.nullable() }),
+    output: z.object({
+      code: z.string(),
+      display: z.string(),
+      window: CheckInWindowSchema,
+      checkedInAt: Iso.nullable(),
+    }),
   },
   selfCheckIn: {
     input: EventRef.extend({ venueCode: CodeText }),
     output: z.object({ outcome: z.enum(['checked_in', 'already']), checkedInAt: Iso }),
   },
   /** A 小程序码 carries only its scene: which event a venue code belongs to. */
-  venueEvent: { input: z.object({ venueCode: CodeText }), output: z.object({ eventId: z.string(), title: z.string() }) },
+  venueEvent: {
+    input: z.object({ venueCode: CodeText }),
+    output: z.object({ eventId: z.string(), title: z.string() }),
+  },
   myService: {
     input: z.object({}),
-    output: z.object({ totalHours: z.number(), eventHours: z.number(), wishHours: z.number(), items: z.array(ServiceRecordSchema) }),
+    output: z.object({
+      totalHours: z.number(),
+      eventHours: z.number(),
+      wishHours: z.number(),
+      items: z.array(ServiceRecordSchema),
+    }),
   },
   // staff side
   checkIn: { input: EventRef.extend({ code: CodeText, scannedAt: ScannedAt }), output: CheckInResultSchema },
@@ -104,7 +117,15 @@ export const ATTENDANCE_ACTIONS = {
   walkIn: {
     input: EventRef.extend({
       name: z.string().trim().min(1, '请填写姓名').max(20, '姓名最多20个字'),
-      phone: z.union([z.literal(''), z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码，没有可不填')]).default(''),
+      phone: z
+        .union([
+          z.literal(''),
+          z
+            .string()
+            .trim()
+            .regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码，没有可不填'),
+        ])
+        .default(''),
       scannedAt: ScannedAt,
     }),
     output: CheckInResultSchema,
@@ -112,7 +133,12 @@ export const ATTENDANCE_ACTIONS = {
   checkOut: { input: EventRef.extend({ attendeeId: Id }), output: AttendeeSchema },
   venueCode: {
     input: EventRef,
-    output: z.object({ venueCode: z.string(), scene: z.string().max(32), path: z.string(), window: CheckInWindowSchema }),
+    output: z.object({
+      venueCode: z.string(),
+      scene: z.string().max(32),
+      path: z.string(),
+      window: CheckInWindowSchema,
+    }),
   },
   attendance: {
     input: EventRef.extend({ q: z.string().trim().max(L.searchMax).optional() }),

@@ -20,7 +20,10 @@ export const EVENT_KINDS = [
 ] as const
 export type EventKind = (typeof EVENT_KINDS)[number]['key']
 export const EVENT_KIND_KEYS = EVENT_KINDS.map((k) => k.key) as [EventKind, ...EventKind[]]
-export const EVENT_KIND_LABELS = Object.fromEntries(EVENT_KINDS.map((k) => [k.key, k.label])) as Record<EventKind, string>
+export const EVENT_KIND_LABELS = Object.fromEntries(EVENT_KINDS.map((k) => [k.key, k.label])) as Record<
+  EventKind,
+  string
+>
 
 /**
  * Where an event is: `draft` (only staff see it), `scheduled` (publishes itself at

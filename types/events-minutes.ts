@@ -42,7 +42,10 @@ export const MINUTES_ACTIONS = {
   saveMinutes: {
     input: EventRef.extend({
       summary: z.string().trim().max(MINUTES_LIMITS.summaryMax, `纪要最多${MINUTES_LIMITS.summaryMax}个字`),
-      photos: z.array(z.string().min(1).max(256)).max(MINUTES_LIMITS.photosMax, `最多${MINUTES_LIMITS.photosMax}张照片`).default([]),
+      photos: z
+        .array(z.string().min(1).max(256))
+        .max(MINUTES_LIMITS.photosMax, `最多${MINUTES_LIMITS.photosMax}张照片`)
+        .default([]),
     }),
     output: MinutesSchema,
   },
@@ -51,10 +54,17 @@ export const MINUTES_ACTIONS = {
     input: EventRef.extend({
       clientRequestId: z.string().min(8).max(64),
       categoryCode: z.string().min(1, '请选择诉求类别').max(64),
-      description: z.string().trim().min(5, '请至少写 5 个字').max(MINUTES_LIMITS.issueMax, `最多${MINUTES_LIMITS.issueMax}个字`),
+      description: z
+        .string()
+        .trim()
+        .min(5, '请至少写 5 个字')
+        .max(MINUTES_LIMITS.issueMax, `最多${MINUTES_LIMITS.issueMax}个字`),
       petitioner: z.object({
         name: z.string().trim().min(1, '请填写提出人姓名').max(20),
-        phone: z.string().trim().regex(/^[0-9+\-\s]{5,20}$/, '请填写提出人的联系电话'),
+        phone: z
+          .string()
+          .trim()
+          .regex(/^[0-9+\-\s]{5,20}$/, '请填写提出人的联系电话'),
       }),
     }),
     output: z.object({ issue: RaisedIssueSchema, created: z.boolean() }),

@@ -74,7 +74,10 @@ export const PlaceSchema = z.object({
   location: LngLatSchema.nullable().default(null),
 })
 
-const Phone = z.string().trim().regex(/^[0-9+\-\s]{5,20}$/, '电话号码格式不对')
+const Phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-\s]{5,20}$/, '电话号码格式不对')
 
 /** What an event and a series share. */
 const DraftBaseSchema = z.object({
@@ -93,13 +96,19 @@ const DraftBaseSchema = z.object({
   audience: AudienceSchema.default({ kind: 'community', placeIds: [] }),
   questions: z.array(QuestionSchema).max(L.questionsMax).default([]),
   terms: z.string().trim().max(L.termsMax).default(''),
-  reminderHours: z.array(z.number().int().min(1).max(168)).max(L.remindersMax).default([...DEFAULT_REMINDER_HOURS]),
+  reminderHours: z
+    .array(z.number().int().min(1).max(168))
+    .max(L.remindersMax)
+    .default([...DEFAULT_REMINDER_HOURS]),
   offerHoldHours: z.number().int().min(1).max(72).default(L.offerHoldHours),
-  organiser: z.object({ name: z.string().trim().max(20).default(''), phone: z.union([z.literal(''), Phone]).default('') }).default({ name: '', phone: '' }),
+  organiser: z
+    .object({ name: z.string().trim().max(20).default(''), phone: z.union([z.literal(''), Phone]).default('') })
+    .default({ name: '', phone: '' }),
 })
 
 const seatsFit = (d: { capacity: number; reservedSeats: number }) => d.capacity === 0 || d.reservedSeats <= d.capacity
-const uniqueQuestions = (d: { questions: Question[] }) => new Set(d.questions.map((q) => q.id)).size === d.questions.length
+const uniqueQuestions = (d: { questions: Question[] }) =>
+  new Set(d.questions.map((q) => q.id)).size === d.questions.length
 
 /** The fields of one event as staff fill them in. Cross-field rules (windows in order) are in the schema. */
 export const EventDraftFieldsSchema = DraftBaseSchema.extend({
@@ -120,9 +129,12 @@ export const EventDraftSchema = EventDraftFieldsSchema.superRefine((d, ctx) => {
   if (d.signUpOpensAt && d.signUpClosesAt && d.signUpOpensAt >= d.signUpClosesAt) {
     ctx.addIssue({ code: 'custom', path: ['signUpClosesAt'], message: '报名截止时间应晚于报名开始时间' })
   }
-  if (d.signUpOpensAt && d.signUpOpensAt >= start) ctx.addIssue({ code: 'custom', path: ['signUpOpensAt'], message: '报名应在活动开始前开放' })
-  if (d.signUpClosesAt && d.signUpClosesAt > start) ctx.addIssue({ code: 'custom', path: ['signUpClosesAt'], message: '报名截止不能晚于活动开始' })
-  if (d.cancelDeadline && d.cancelDeadline > start) ctx.addIssue({ code: 'custom', path: ['cancelDeadline'], message: '取消截止不能晚于活动开始' })
+  if (d.signUpOpensAt && d.signUpOpensAt >= start)
+    ctx.addIssue({ code: 'custom', path: ['signUpOpensAt'], message: '报名应在活动开始前开放' })
+  if (d.signUpClosesAt && d.signUpClosesAt > start)
+    ctx.addIssue({ code: 'custom', path: ['signUpClosesAt'], message: '报名截止不能晚于活动开始' })
+  if (d.cancelDeadline && d.cancelDeadline > start)
+    ctx.addIssue({ code: 'custom', path: ['cancelDeadline'], message: '取消截止不能晚于活动开始' })
   if (!seatsFit(d)) ctx.addIssue({ code: 'custom', path: ['reservedSeats'], message: '预留名额不能多于总名额' })
   if (!uniqueQuestions(d)) ctx.addIssue({ code: 'custom', path: ['questions'], message: '问题编号不能重复' })
 })
@@ -132,7 +144,10 @@ export type EventDraftInput = z.input<typeof EventDraftSchema>
 /** Weekly on a weekday (1 = 周一 … 7 = 周日) or monthly on a day every month has. */
 export const SeriesRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('weekly'), weekday: z.number().int().min(1, '星期应为 1–7').max(7, '星期应为 1–7') }),
-  z.object({ kind: z.literal('monthly'), day: z.number().int().min(1).max(L.monthlyDayMax, `每月的日期最多选 ${L.monthlyDayMax} 号（每个月都有这一天）`) }),
+  z.object({
+    kind: z.literal('monthly'),
+    day: z.number().int().min(1).max(L.monthlyDayMax, `每月的日期最多选 ${L.monthlyDayMax} 号（每个月都有这一天）`),
+  }),
 ])
 export type SeriesRule = z.infer<typeof SeriesRuleSchema>
 
@@ -262,7 +277,10 @@ export const SignUpInputSchema = EventRef.extend({
 /** 代报名 for a resident without WeChat: name and phone; the phone catches duplicates. */
 export const ProxySignUpInputSchema = SignUpInputSchema.extend({
   name: Text(20),
-  phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码'),
 })
 
 export const ListInputSchema = z.object({
@@ -295,15 +313,30 @@ export const EventsContract = defineContract({
   signUp: { input: SignUpInputSchema, output: RegistrationResultSchema },
   acceptOffer: { input: EventRef, output: z.object({ registration: MyRegistrationSchema }) },
   cancel: { input: EventRef, output: z.object({ registration: MyRegistrationSchema }) },
-  mine: { input: z.object({ past: z.boolean().default(false) }), output: z.object({ items: z.array(EventSummarySchema) }) },
+  mine: {
+    input: z.object({ past: z.boolean().default(false) }),
+    output: z.object({ items: z.array(EventSummarySchema) }),
+  },
   // staff side
   create: { input: EventDraftSchema, output: EventDetailSchema },
-  update: { input: EventRef.extend({ draft: EventDraftSchema }), output: EventDetailSchema.extend({ notified: z.number().int() }) },
+  update: {
+    input: EventRef.extend({ draft: EventDraftSchema }),
+    output: EventDetailSchema.extend({ notified: z.number().int() }),
+  },
   copy: { input: EventRef, output: EventDetailSchema },
   publish: { input: EventRef.extend({ at: LocalDateTimeSchema.nullable().default(null) }), output: EventDetailSchema },
-  cancelEvent: { input: EventRef.extend({ reason: Text(L.reasonMax) }), output: EventDetailSchema.extend({ notified: z.number().int() }) },
-  createSeries: { input: SeriesInputSchema, output: z.object({ seriesId: z.string(), items: z.array(EventSummarySchema) }) },
-  manage: { input: ManageListInputSchema, output: z.object({ items: z.array(EventSummarySchema), hasMore: z.boolean() }) },
+  cancelEvent: {
+    input: EventRef.extend({ reason: Text(L.reasonMax) }),
+    output: EventDetailSchema.extend({ notified: z.number().int() }),
+  },
+  createSeries: {
+    input: SeriesInputSchema,
+    output: z.object({ seriesId: z.string(), items: z.array(EventSummarySchema) }),
+  },
+  manage: {
+    input: ManageListInputSchema,
+    output: z.object({ items: z.array(EventSummarySchema), hasMore: z.boolean() }),
+  },
   roster: {
     input: EventRef.extend({ status: RegistrationStatusSchema.optional() }),
     output: z.object({
@@ -314,9 +347,15 @@ export const EventsContract = defineContract({
       items: z.array(RosterEntrySchema),
     }),
   },
-  proxySignUp: { input: ProxySignUpInputSchema, output: RegistrationResultSchema.extend({ registrationId: z.string() }) },
+  proxySignUp: {
+    input: ProxySignUpInputSchema,
+    output: RegistrationResultSchema.extend({ registrationId: z.string() }),
+  },
   decide: { input: EventRef.extend({ registrationId: Id, approve: z.boolean() }), output: RosterEntrySchema },
-  exportRoster: { input: EventRef, output: z.object({ fileId: z.string(), url: z.string(), fileName: z.string(), rowCount: z.number().int() }) },
+  exportRoster: {
+    input: EventRef,
+    output: z.object({ fileId: z.string(), url: z.string(), fileName: z.string(), rowCount: z.number().int() }),
+  },
   // check-in, attendance and service hours (issue 12)
   ...ATTENDANCE_ACTIONS,
   // minutes, and issues that become cases (issue 12)

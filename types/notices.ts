@@ -29,7 +29,8 @@ const Id = z.string().trim().min(1, '缺少编号').max(128)
 const Iso = z.string().min(1)
 /** An instant the app sends: ISO 8601 with an offset, e.g. 2026-12-01T08:00:00+08:00. */
 const Instant = z.iso.datetime({ offset: true, error: '时间格式不正确' })
-const Text = (max: number, what: string) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}不超过 ${max} 个字`)
+const Text = (max: number, what: string) =>
+  z.string().trim().min(1, `请填写${what}`).max(max, `${what}不超过 ${max} 个字`)
 
 /** A PDF attached to a notice. The size is what the upload reported; over the limit is refused. */
 export const AttachmentSchema = z.object({
@@ -44,13 +45,19 @@ export const AttachmentSchema = z.object({
     .number()
     .int()
     .min(1, '附件是空文件')
-    .max(NOTICE_LIMITS.attachmentMaxBytes, `附件不能超过 ${NOTICE_LIMITS.attachmentMaxBytes / 1024 / 1024} MB，请压缩后再上传`),
+    .max(
+      NOTICE_LIMITS.attachmentMaxBytes,
+      `附件不能超过 ${NOTICE_LIMITS.attachmentMaxBytes / 1024 / 1024} MB，请压缩后再上传`,
+    ),
 })
 export type Attachment = z.infer<typeof AttachmentSchema>
 
 /** Who receives it: units of the org tree (community, grid; 小区/楼栋 once they exist) and a filter. */
 export const AudienceSchema = z.object({
-  unitIds: z.array(Id).min(1, '请选择发送范围').max(NOTICE_LIMITS.audienceUnitsMax, `发送范围最多 ${NOTICE_LIMITS.audienceUnitsMax} 个单位`),
+  unitIds: z
+    .array(Id)
+    .min(1, '请选择发送范围')
+    .max(NOTICE_LIMITS.audienceUnitsMax, `发送范围最多 ${NOTICE_LIMITS.audienceUnitsMax} 个单位`),
   filter: AudienceFilterSchema.default('all'),
 })
 export type Audience = z.infer<typeof AudienceSchema>
@@ -69,8 +76,14 @@ export const ComposeNoticeInputSchema = z.object({
   summary: Text(NOTICE_LIMITS.summaryMax, '摘要'),
   category: NoticeCategorySchema,
   priority: NoticePrioritySchema.default('normal'),
-  images: z.array(z.string().min(1).max(256)).max(NOTICE_LIMITS.imagesMax, `图片最多 ${NOTICE_LIMITS.imagesMax} 张`).default([]),
-  attachments: z.array(AttachmentSchema).max(NOTICE_LIMITS.attachmentsMax, `附件最多 ${NOTICE_LIMITS.attachmentsMax} 个`).default([]),
+  images: z
+    .array(z.string().min(1).max(256))
+    .max(NOTICE_LIMITS.imagesMax, `图片最多 ${NOTICE_LIMITS.imagesMax} 张`)
+    .default([]),
+  attachments: z
+    .array(AttachmentSchema)
+    .max(NOTICE_LIMITS.attachmentsMax, `附件最多 ${NOTICE_LIMITS.attachmentsMax} 个`)
+    .default([]),
   eventId: Id.nullable().default(null),
   publishAt: Instant.nullable().default(null),
   expiresAt: Instant.nullable().default(null),
@@ -130,7 +143,12 @@ export const ReachSchema = z.object({
 })
 export type Reach = z.infer<typeof ReachSchema>
 
-export const NoticeVersionSchema = z.object({ version: z.number().int(), at: Iso, title: z.string(), material: z.boolean() })
+export const NoticeVersionSchema = z.object({
+  version: z.number().int(),
+  at: Iso,
+  title: z.string(),
+  material: z.boolean(),
+})
 export const ProgressEntrySchema = z.object({ at: Iso, text: z.string() })
 
 /** A notice in a resident's list. */
@@ -211,10 +229,20 @@ export const NoticesContract = defineContract({
   publish: { input: NoticeRef, output: NoticeStaffViewSchema },
   approve: { input: NoticeRef, output: NoticeStaffViewSchema },
   edit: { input: EditNoticeInputSchema, output: NoticeStaffViewSchema },
-  withdraw: { input: NoticeRef.extend({ reason: Text(NOTICE_LIMITS.reasonMax, '撤回原因') }), output: NoticeStaffViewSchema },
-  addProgress: { input: NoticeRef.extend({ text: Text(NOTICE_LIMITS.progressMax, '进展') }), output: NoticeStaffViewSchema },
+  withdraw: {
+    input: NoticeRef.extend({ reason: Text(NOTICE_LIMITS.reasonMax, '撤回原因') }),
+    output: NoticeStaffViewSchema,
+  },
+  addProgress: {
+    input: NoticeRef.extend({ text: Text(NOTICE_LIMITS.progressMax, '进展') }),
+    output: NoticeStaffViewSchema,
+  },
   staffList: {
-    input: z.object({ unitId: Id, status: NoticeStatusSchema.optional(), limit: z.number().int().min(1).max(50).default(20) }),
+    input: z.object({
+      unitId: Id,
+      status: NoticeStatusSchema.optional(),
+      limit: z.number().int().min(1).max(50).default(20),
+    }),
     output: z.object({ items: z.array(NoticeStaffViewSchema) }),
   },
   staffGet: { input: NoticeRef, output: NoticeStaffViewSchema },

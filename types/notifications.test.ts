@@ -1,5 +1,16 @@
 import fc from 'fast-check'
-import { characterString, demoTemplateMap, MESSAGE_KIND_NAMES, MESSAGE_KINDS, phrase, renderTemplate, TEMPLATE_LIMITS, templateMapProblems, thing, timeKeyword } from './notifications'
+import {
+  characterString,
+  demoTemplateMap,
+  MESSAGE_KIND_NAMES,
+  MESSAGE_KINDS,
+  phrase,
+  renderTemplate,
+  TEMPLATE_LIMITS,
+  templateMapProblems,
+  thing,
+  timeKeyword,
+} from './notifications'
 
 describe('template field limits', () => {
   it('should cut a thing to 20 characters with an ellipsis', () => {
@@ -22,23 +33,35 @@ describe('message kinds', () => {
 
   it('should report a field sent to a keyword of another type, and a missing one', () => {
     const map = { wishStatus: { id: 't1', keywords: { wish: 'phrase1' } } }
-    expect(templateMapProblems(map)).toEqual(['wishStatus.wish：关键词 phrase1 应为 thing 类型', 'wishStatus.status：缺少模板关键词'])
+    expect(templateMapProblems(map)).toEqual([
+      'wishStatus.wish：关键词 phrase1 应为 thing 类型',
+      'wishStatus.status：缺少模板关键词',
+    ])
   })
 
   it('should keep every field of every kind within its keyword limit whatever the text', () => {
     const map = demoTemplateMap()
-    const limitOf = { thing: TEMPLATE_LIMITS.thing, phrase: TEMPLATE_LIMITS.phrase, character_string: TEMPLATE_LIMITS.character_string, name: TEMPLATE_LIMITS.name }
+    const limitOf = {
+      thing: TEMPLATE_LIMITS.thing,
+      phrase: TEMPLATE_LIMITS.phrase,
+      character_string: TEMPLATE_LIMITS.character_string,
+      name: TEMPLATE_LIMITS.name,
+    }
     for (const kind of MESSAGE_KIND_NAMES) {
       fc.assert(
-        fc.property(fc.dictionary(fc.constantFrom(...Object.keys(MESSAGE_KINDS[kind].fields)), fc.string({ maxLength: 80 })), (fields) => {
-          const rendered = renderTemplate(kind, fields, map)!
-          for (const [field, type] of Object.entries(MESSAGE_KINDS[kind].fields)) {
-            const value = rendered.data[map[kind]!.keywords[field]!]!
-            if (type === 'time') expect(value === '' || /^(\d{4}年\d{1,2}月\d{1,2}日 )?\d{2}:\d{2}/.test(value)).toBe(true)
-            else expect(Array.from(value).length).toBeLessThanOrEqual(limitOf[type])
-            if (type === 'character_string') expect(value).toMatch(/^[\x21-\x7e]*$/)
-          }
-        }),
+        fc.property(
+          fc.dictionary(fc.constantFrom(...Object.keys(MESSAGE_KINDS[kind].fields)), fc.string({ maxLength: 80 })),
+          (fields) => {
+            const rendered = renderTemplate(kind, fields, map)!
+            for (const [field, type] of Object.entries(MESSAGE_KINDS[kind].fields)) {
+              const value = rendered.data[map[kind]!.keywords[field]!]!
+              if (type === 'time')
+                expect(value === '' || /^(\d{4}年\d{1,2}月\d{1,2}日 )?\d{2}:\d{2}/.test(value)).toBe(true)
+              else expect(Array.from(value).length).toBeLessThanOrEqual(limitOf[type])
+              if (type === 'character_string') expect(value).toMatch(/^[\x21-\x7e]*$/)
+            }
+          },
+        ),
         { numRuns: 50 },
       )
     }

@@ -49,15 +49,39 @@ export type KeywordType = z.infer<typeof KeywordTypeSchema>
  * `ask` groups kinds into the taps that request them (WeChat: at most 3 per request).
  */
 export const MESSAGE_KINDS = {
-  caseAccepted: { label: '诉求受理', ask: 'case', fields: { number: 'character_string', category: 'thing', status: 'phrase' } },
-  caseProgress: { label: '诉求办理进度', ask: 'case', fields: { number: 'character_string', step: 'thing', status: 'phrase' } },
-  caseResolved: { label: '诉求办结待评价', ask: 'case', fields: { number: 'character_string', reply: 'thing', status: 'phrase' } },
+  caseAccepted: {
+    label: '诉求受理',
+    ask: 'case',
+    fields: { number: 'character_string', category: 'thing', status: 'phrase' },
+  },
+  caseProgress: {
+    label: '诉求办理进度',
+    ask: 'case',
+    fields: { number: 'character_string', step: 'thing', status: 'phrase' },
+  },
+  caseResolved: {
+    label: '诉求办结待评价',
+    ask: 'case',
+    fields: { number: 'character_string', reply: 'thing', status: 'phrase' },
+  },
   wishStatus: { label: '心愿进展', ask: 'wish', fields: { wish: 'thing', status: 'phrase' } },
-  eventResult: { label: '活动报名结果', ask: 'event', fields: { title: 'thing', time: 'time', place: 'thing', status: 'phrase' } },
+  eventResult: {
+    label: '活动报名结果',
+    ask: 'event',
+    fields: { title: 'thing', time: 'time', place: 'thing', status: 'phrase' },
+  },
   eventReminder: { label: '活动提醒', ask: 'event', fields: { title: 'thing', time: 'time', place: 'thing' } },
   eventPromoted: { label: '候补转正', ask: 'event', fields: { title: 'thing', time: 'time', status: 'phrase' } },
-  noticeUrgent: { label: '重要社区通知', ask: 'notice', fields: { title: 'thing', summary: 'thing', priority: 'phrase' } },
-  staffTodo: { label: '待办提醒', ask: 'staff', fields: { task: 'thing', count: 'character_string', status: 'phrase' } },
+  noticeUrgent: {
+    label: '重要社区通知',
+    ask: 'notice',
+    fields: { title: 'thing', summary: 'thing', priority: 'phrase' },
+  },
+  staffTodo: {
+    label: '待办提醒',
+    ask: 'staff',
+    fields: { task: 'thing', count: 'character_string', status: 'phrase' },
+  },
 } as const satisfies Record<string, { label: string; ask: string; fields: Record<string, KeywordType> }>
 
 export type MessageKind = keyof typeof MESSAGE_KINDS
@@ -72,7 +96,10 @@ export function kindsToAsk(group: AskGroup): MessageKind[] {
 }
 
 /** One deployment's template for a kind: its id and the keyword name of each field. */
-export const TemplateConfigSchema = z.object({ id: z.string().min(1).max(128), keywords: z.record(z.string(), z.string().regex(/^[a-z_]+\d+$/)) })
+export const TemplateConfigSchema = z.object({
+  id: z.string().min(1).max(128),
+  keywords: z.record(z.string(), z.string().regex(/^[a-z_]+\d+$/)),
+})
 export type TemplateConfig = z.infer<typeof TemplateConfigSchema>
 export type TemplateMap = Partial<Record<MessageKind, TemplateConfig>>
 
@@ -91,7 +118,8 @@ export function templateMapProblems(map: TemplateMap): string[] {
     for (const [field, type] of Object.entries(MESSAGE_KINDS[kind].fields)) {
       const keyword = config.keywords[field]
       if (!keyword) problems.push(`${kind}.${field}：缺少模板关键词`)
-      else if (keyword.replace(/\d+$/, '') !== type) problems.push(`${kind}.${field}：关键词 ${keyword} 应为 ${type} 类型`)
+      else if (keyword.replace(/\d+$/, '') !== type)
+        problems.push(`${kind}.${field}：关键词 ${keyword} 应为 ${type} 类型`)
     }
   }
   return problems
@@ -102,7 +130,12 @@ export function demoTemplateMap(): TemplateMap {
   return Object.fromEntries(
     MESSAGE_KIND_NAMES.map((kind) => [
       kind,
-      { id: `demo-${kind}`, keywords: Object.fromEntries(Object.entries(MESSAGE_KINDS[kind].fields).map(([field, type], i) => [field, `${type}${i + 1}`])) },
+      {
+        id: `demo-${kind}`,
+        keywords: Object.fromEntries(
+          Object.entries(MESSAGE_KINDS[kind].fields).map(([field, type], i) => [field, `${type}${i + 1}`]),
+        ),
+      },
     ]),
   )
 }
@@ -126,7 +159,11 @@ export function timeKeyword(start: Date | string, end?: Date | string): string {
  * A kind's fields as the template's keyword data, each cut to its limit: what the drain
  * sends. Null when the deployment has no template for the kind (nothing is pushed then).
  */
-export function renderTemplate(kind: MessageKind, fields: Record<string, string>, map: TemplateMap): { id: string; data: Record<string, string> } | null {
+export function renderTemplate(
+  kind: MessageKind,
+  fields: Record<string, string>,
+  map: TemplateMap,
+): { id: string; data: Record<string, string> } | null {
   const config = map[kind]
   if (!config) return null
   const data: Record<string, string> = {}

@@ -18,7 +18,9 @@ export function pageInput(options: { maxPageSize?: number; defaultPageSize?: num
 export const skipOf = (p: { page: number; pageSize: number }) => (p.page - 1) * p.pageSize
 
 /** A refinement for lists read only from the top: pages that start deeper than `maxSkip` are refused. */
-export function maxDepth(maxSkip: number): [(p: { page: number; pageSize: number }) => boolean, { message: string; path: string[] }] {
+export function maxDepth(
+  maxSkip: number,
+): [(p: { page: number; pageSize: number }) => boolean, { message: string; path: string[] }] {
   return [(p) => skipOf(p) <= maxSkip, { message: '页码过大，请缩小查询范围', path: ['page'] }]
 }
 

@@ -2,13 +2,7 @@ import { z } from 'zod'
 import { defineContract } from './contract'
 import { LngLatSchema } from './org'
 import { countedPageOf, pageInput } from './paging'
-import {
-  ADDRESS_STATUSES,
-  PARTY_REPORT_STATUSES,
-  PLACE_LIMITS,
-  PLACE_POSTS,
-  SERVER_KINDS,
-} from './places-labels'
+import { ADDRESS_STATUSES, PARTY_REPORT_STATUSES, PLACE_LIMITS, PLACE_POSTS, SERVER_KINDS } from './places-labels'
 
 export * from './places-labels'
 
@@ -31,7 +25,10 @@ export const ServerKindSchema = z.enum(SERVER_KINDS)
 export const RoomSchema = z.string().trim().max(PLACE_LIMITS.roomMax, `单元/室不超过 ${PLACE_LIMITS.roomMax} 个字`)
 
 /** A phone a contact may be reached on: mobile or landline (029-8765 4321). */
-export const ContactPhoneSchema = z.string().trim().regex(/^[0-9+\-\s]{5,20}$/, '请填写正确的电话号码')
+export const ContactPhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-\s]{5,20}$/, '请填写正确的电话号码')
 const ContactNameSchema = z.string().trim().min(2, '姓名至少 2 个字').max(20, '姓名不超过 20 个字')
 
 /** One 楼栋 as pickers show it. */
@@ -107,8 +104,16 @@ export const PostViewSchema = z.object({
 export type PostView = z.infer<typeof PostViewSchema>
 
 export const PartyReportFieldsSchema = z.object({
-  workUnit: z.string().trim().min(2, '请填写工作单位').max(PLACE_LIMITS.workUnitMax, `工作单位不超过 ${PLACE_LIMITS.workUnitMax} 个字`),
-  partyOrg: z.string().trim().min(2, '请填写所在党组织').max(PLACE_LIMITS.partyOrgMax, `党组织名称不超过 ${PLACE_LIMITS.partyOrgMax} 个字`),
+  workUnit: z
+    .string()
+    .trim()
+    .min(2, '请填写工作单位')
+    .max(PLACE_LIMITS.workUnitMax, `工作单位不超过 ${PLACE_LIMITS.workUnitMax} 个字`),
+  partyOrg: z
+    .string()
+    .trim()
+    .min(2, '请填写所在党组织')
+    .max(PLACE_LIMITS.partyOrgMax, `党组织名称不超过 ${PLACE_LIMITS.partyOrgMax} 个字`),
   skills: z
     .array(z.string().trim().min(1).max(PLACE_LIMITS.skillMax, `每项特长不超过 ${PLACE_LIMITS.skillMax} 个字`))
     .max(PLACE_LIMITS.skillsMax, `特长最多 ${PLACE_LIMITS.skillsMax} 项`)
@@ -175,7 +180,11 @@ export const PlacesContract = defineContract({
   },
   /** Residents whose address is at or below `unitId` (a community, grid, 小区 or 楼栋), newest first. */
   residents: {
-    input: z.object({ unitId: Id, status: AddressStatusSchema.optional(), ...pageInput({ maxPageSize: 200, defaultPageSize: 50 }) }),
+    input: z.object({
+      unitId: Id,
+      status: AddressStatusSchema.optional(),
+      ...pageInput({ maxPageSize: 200, defaultPageSize: 50 }),
+    }),
     output: countedPageOf(ResidentViewSchema),
   },
   confirmResidents: {
@@ -185,7 +194,11 @@ export const PlacesContract = defineContract({
   importPreview: { input: CommunityRef.extend({ fileId: Id }), output: ImportPreviewSchema },
   importCommit: {
     input: CommunityRef.extend({ fileId: Id, digest: z.string().min(1) }),
-    output: z.object({ estatesCreated: z.number().int(), buildingsCreated: z.number().int(), changed: z.number().int() }),
+    output: z.object({
+      estatesCreated: z.number().int(),
+      buildingsCreated: z.number().int(),
+      changed: z.number().int(),
+    }),
   },
   reportParty: { input: PartyReportFieldsSchema, output: z.object({ report: PartyReportViewSchema }) },
   myPartyReport: { input: z.object({}), output: z.object({ report: PartyReportViewSchema.nullable() }) },
@@ -222,6 +235,9 @@ export const PlacesContract = defineContract({
   removePost: { input: z.object({ postId: Id }), output: z.object({ removed: z.number().int() }) },
   setPhoneHidden: { input: z.object({ hidden: z.boolean() }), output: z.object({ hidden: z.boolean() }) },
   /** The work number to show in 为我服务 instead of the profile phone; null goes back to it. */
-  setWorkPhone: { input: z.object({ workPhone: ContactPhoneSchema.nullable() }), output: z.object({ workPhone: z.string().nullable() }) },
+  setWorkPhone: {
+    input: z.object({ workPhone: ContactPhoneSchema.nullable() }),
+    output: z.object({ workPhone: z.string().nullable() }),
+  },
 })
 export type PlacesContractType = typeof PlacesContract

@@ -37,7 +37,10 @@ export const POLICY = {
   /** 热线 and 窗口: entering a case taken by phone or at the service window. */
   'cases.proxyDesk': { label: '热线、窗口登记', roles: ['community_staff', 'community_secretary', 'street_staff'] },
   /** 社区通知: compose, publish and follow up notices for the unit and below (grid workers their grid). */
-  'notices.publish': { label: '发布通知', roles: ['grid_worker', 'community_staff', 'community_secretary', 'street_staff'] },
+  'notices.publish': {
+    label: '发布通知',
+    roles: ['grid_worker', 'community_staff', 'community_secretary', 'street_staff'],
+  },
   /** The second person a 紧急 or street-wide notice needs before it goes out. */
   'notices.approve': { label: '审核通知', roles: ['community_secretary', 'street_staff'] },
   /** 小区/楼栋 import, residents' addresses (list, confirm) and the posts on places (issue 10). */
@@ -81,10 +84,16 @@ export function rolesWith(capability: Capability): Role[] {
  * and the ids above it (`[...ancestors, id]`). A personal capability counts only at the
  * unit itself.
  */
-export function holdsCapabilityAt(holdings: readonly RoleHolding[], capability: Capability, scope: readonly string[]): boolean {
+export function holdsCapabilityAt(
+  holdings: readonly RoleHolding[],
+  capability: Capability,
+  scope: readonly string[],
+): boolean {
   const personal = 'personal' in POLICY[capability]
   const unitId = scope[scope.length - 1]
-  return holdings.some((h) => roleGrants(h.role, capability) && (personal ? h.unitId === unitId : scope.includes(h.unitId)))
+  return holdings.some(
+    (h) => roleGrants(h.role, capability) && (personal ? h.unitId === unitId : scope.includes(h.unitId)),
+  )
 }
 
 /** Whether the person holds the capability at any unit (the coarse gate before the unit is known). */

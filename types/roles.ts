@@ -18,7 +18,16 @@ export type Role = z.infer<typeof RoleSchema>
  * 楼栋 (`building`); departments hang under the district; a community's 三方办
  * (居委会+业委会+物业) and a street's 三方办 hang under their community or street.
  */
-export const UnitKindSchema = z.enum(['district', 'street', 'community', 'grid', 'department', 'joint_office', 'estate', 'building'])
+export const UnitKindSchema = z.enum([
+  'district',
+  'street',
+  'community',
+  'grid',
+  'department',
+  'joint_office',
+  'estate',
+  'building',
+])
 
 export type UnitKind = z.infer<typeof UnitKindSchema>
 

@@ -73,7 +73,10 @@ describe('WeeklyHoursSchema', () => {
   })
 
   it('should reject an overnight interval running into the next day’s opening', () => {
-    const r = WeeklyHoursSchema.safeParse({ mon: [{ open: '20:00', close: '09:00' }], tue: [{ open: '08:00', close: '12:00' }] })
+    const r = WeeklyHoursSchema.safeParse({
+      mon: [{ open: '20:00', close: '09:00' }],
+      tue: [{ open: '08:00', close: '12:00' }],
+    })
     expect(messages(r)).toContain('周二的时段与周一的时段重叠，请调整')
   })
 })
@@ -85,7 +88,9 @@ describe('findOverlap', () => {
   })
 
   it('should find nothing for ordinary office hours', () => {
-    expect(findOverlap({ mon: [{ open: '08:00', close: '18:00' }], sun: [{ open: '22:00', close: '07:00' }] })).toBeNull()
+    expect(
+      findOverlap({ mon: [{ open: '08:00', close: '18:00' }], sun: [{ open: '22:00', close: '07:00' }] }),
+    ).toBeNull()
   })
 })
 
@@ -103,6 +108,11 @@ describe('ClosureSchema', () => {
 
 describe('NearbyInputSchema', () => {
   it('should default paging and filters', () => {
-    expect(NearbyInputSchema.parse({ point: { lng: 108.9, lat: 34.2 } })).toMatchObject({ offset: 0, limit: 20, amenities: [], openNow: false })
+    expect(NearbyInputSchema.parse({ point: { lng: 108.9, lat: 34.2 } })).toMatchObject({
+      offset: 0,
+      limit: 20,
+      amenities: [],
+      openNow: false,
+    })
   })
 })

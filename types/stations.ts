@@ -51,7 +51,6 @@ export const AmenitySchema = z.object({
 })
 export type Amenity = z.infer<typeof AmenitySchema>
 
-
 const MINUTES_PER_DAY = 24 * 60
 export const MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
 
@@ -120,10 +119,9 @@ export function findOverlap(hours: Partial<Record<Weekday, Interval[]>>): [WeekS
 /** Opening hours for each weekday; a day that is missing or empty is closed. */
 export const WeeklyHoursSchema = z
   .object(
-    Object.fromEntries(WEEKDAYS.map((d) => [d, z.array(IntervalSchema).max(4, '每天最多 4 个开放时段').default([])])) as Record<
-      Weekday,
-      z.ZodDefault<z.ZodArray<typeof IntervalSchema>>
-    >,
+    Object.fromEntries(
+      WEEKDAYS.map((d) => [d, z.array(IntervalSchema).max(4, '每天最多 4 个开放时段').default([])]),
+    ) as Record<Weekday, z.ZodDefault<z.ZodArray<typeof IntervalSchema>>>,
   )
   .superRefine((hours, ctx) => {
     const overlap = findOverlap(hours)
@@ -137,7 +135,6 @@ export const WeeklyHoursSchema = z
     }
   })
 export type WeeklyHours = z.infer<typeof WeeklyHoursSchema>
-
 
 /**
  * A closure: a public holiday or a temporary closure (with the reason residents will

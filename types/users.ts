@@ -16,7 +16,10 @@ export const PersonNameSchema = z
   .refine((v) => !/^\d+$/.test(v), '请填写真实姓名')
 
 /** A mainland mobile number (11 digits starting with 1[3-9]). */
-export const PhoneSchema = z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码')
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号码')
 
 const IdSchema = z.string().trim().min(1, '缺少编号').max(128)
 
@@ -149,10 +152,7 @@ export const UsersContract = defineContract({
     }),
   },
   markRead: {
-    input: z.union([
-      z.object({ ids: z.array(IdSchema).min(1).max(100) }),
-      z.object({ all: z.literal(true) }),
-    ]),
+    input: z.union([z.object({ ids: z.array(IdSchema).min(1).max(100) }), z.object({ all: z.literal(true) })]),
     output: z.object({ updated: z.number().int() }),
   },
 })

@@ -14,13 +14,25 @@ export const WISH_CATEGORIES = [
 ] as const
 export type WishCategory = (typeof WISH_CATEGORIES)[number]['key']
 export const WISH_CATEGORY_KEYS = WISH_CATEGORIES.map((c) => c.key) as [WishCategory, ...WishCategory[]]
-export const CATEGORY_LABELS = Object.fromEntries(WISH_CATEGORIES.map((c) => [c.key, c.label])) as Record<WishCategory, string>
+export const CATEGORY_LABELS = Object.fromEntries(WISH_CATEGORIES.map((c) => [c.key, c.label])) as Record<
+  WishCategory,
+  string
+>
 
 /**
  * Where a wish is in its life. `fulfilled` waits for the wisher's confirmation;
  * `confirmed` is done (and credited); `rejected`, `withdrawn` and `hidden` are off the wall.
  */
-export const WISH_STATUSES = ['pending_review', 'rejected', 'open', 'claimed', 'fulfilled', 'confirmed', 'withdrawn', 'hidden'] as const
+export const WISH_STATUSES = [
+  'pending_review',
+  'rejected',
+  'open',
+  'claimed',
+  'fulfilled',
+  'confirmed',
+  'withdrawn',
+  'hidden',
+] as const
 export type WishStatus = (typeof WISH_STATUSES)[number]
 export const STATUS_LABELS: Record<WishStatus, string> = {
   pending_review: '待审核',

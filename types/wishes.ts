@@ -69,7 +69,10 @@ const IdSchema = z.string().trim().min(1, '缺少编号').max(128)
 const FileIdSchema = z.string().min(1).max(512)
 const text = (label: string, min: number, max: number) =>
   z.string().trim().min(min, `${label}至少 ${min} 个字`).max(max, `${label}不超过 ${max} 个字`)
-const PhotosSchema = z.array(FileIdSchema).max(WISH_LIMITS.photosMax, `照片最多 ${WISH_LIMITS.photosMax} 张`).default([])
+const PhotosSchema = z
+  .array(FileIdSchema)
+  .max(WISH_LIMITS.photosMax, `照片最多 ${WISH_LIMITS.photosMax} 张`)
+  .default([])
 
 export const PostWishInputSchema = z.object({
   /** Where the wish is posted; a station's own community unless `communityId` is given. */
@@ -212,7 +215,10 @@ export const WishesContract = defineContract({
   review: {
     input: z
       .object({ wishId: IdSchema, decision: z.enum(['approve', 'reject']), reason: reason('原因').optional() })
-      .refine((v) => v.decision === 'approve' || v.reason !== undefined, { message: '请填写不通过的原因，心愿人会看到', path: ['reason'] }),
+      .refine((v) => v.decision === 'approve' || v.reason !== undefined, {
+        message: '请填写不通过的原因，心愿人会看到',
+        path: ['reason'],
+      }),
     output: TransitionOutput,
   },
   withdraw: { input: WishIdInput, output: TransitionOutput },
@@ -252,7 +258,10 @@ export const WishesContract = defineContract({
   },
   sendDigest: {
     input: DigestIdInput.extend({
-      recipients: z.array(text('单位名称', 2, 30)).min(1, '请至少填写一个单位').max(10),
+      recipients: z
+        .array(text('单位名称', 2, 30))
+        .min(1, '请至少填写一个单位')
+        .max(10),
     }),
     output: DigestSchema,
   },

@@ -13,7 +13,9 @@ const PROJECT = path.resolve(__dirname, '..')
 
 if (!cliPath) {
   // Straight to stderr: jest swallows console output of a suite whose tests are all skipped.
-  process.stderr.write('\nweapp/automator.weapp.ts SKIPPED: WECHAT_DEVTOOLS_CLI is not set (WeChat DevTools is not available on this machine)\n')
+  process.stderr.write(
+    '\nweapp/automator.weapp.ts SKIPPED: WECHAT_DEVTOOLS_CLI is not set (WeChat DevTools is not available on this machine)\n',
+  )
 }
 
 const describeWithDevTools = cliPath ? describe : describe.skip

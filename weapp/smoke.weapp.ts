@@ -21,10 +21,12 @@ describe('weapp build (miniprogram-simulate + wcc)', () => {
   let env: TestEnv
   let stub: WxStub
   let pageUnderTest: ReturnType<typeof simulate.render>
-  const rootStyle = (page: ReturnType<typeof simulate.render>) => page.dom?.firstElementChild?.getAttribute('style') ?? ''
+  const rootStyle = (page: ReturnType<typeof simulate.render>) =>
+    page.dom?.firstElementChild?.getAttribute('style') ?? ''
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(DIST, 'app.json'))) throw new Error('dist/ is missing: run npm run build:weapp first (npm run test:weapp does)')
+    if (!fs.existsSync(path.join(DIST, 'app.json')))
+      throw new Error('dist/ is missing: run npm run build:weapp first (npm run test:weapp does)')
     env = await createTestEnv()
     const asResident = env.loginAs('demo-resident-1')
     stub = createWx((name, data) => asResident(name, data))
@@ -53,7 +55,10 @@ describe('weapp build (miniprogram-simulate + wcc)', () => {
     const sw = page.querySelector('.nut-switch')
     if (!sw) throw new Error('大字 switch not rendered')
     sw.dispatchEvent('tap')
-    await until(() => stub.storage.has('mhwx.largeText') && !rootStyle(page).includes('--fs: 1;'), 'the 大字 tap to take effect')
+    await until(
+      () => stub.storage.has('mhwx.largeText') && !rootStyle(page).includes('--fs: 1;'),
+      'the 大字 tap to take effect',
+    )
     expect(stub.storage.get('mhwx.largeText')).toBe(true)
     expect(rootStyle(page)).toContain('--fs: 1.25;')
     expect(page.dom?.innerHTML).toContain('nut-switch-open')

@@ -25,10 +25,26 @@ function settle<T>(options: Callbacks | undefined, run: () => T): Promise<T> {
   }
 }
 
-export function createWx(callFunction: (name: string, data: Record<string, unknown>) => Promise<unknown>, systemFontSize = 17): WxStub {
+export function createWx(
+  callFunction: (name: string, data: Record<string, unknown>) => Promise<unknown>,
+  systemFontSize = 17,
+): WxStub {
   const storage = new Map<string, unknown>()
   const calls: WxStub['calls'] = []
-  const systemInfo = { platform: 'devtools', model: 'simulate', pixelRatio: 2, windowWidth: 375, windowHeight: 667, screenWidth: 375, screenHeight: 667, fontSizeSetting: systemFontSize, SDKVersion: '3.6.0', version: '8.0.50', language: 'zh_CN', theme: 'light' }
+  const systemInfo = {
+    platform: 'devtools',
+    model: 'simulate',
+    pixelRatio: 2,
+    windowWidth: 375,
+    windowHeight: 667,
+    screenWidth: 375,
+    screenHeight: 667,
+    fontSizeSetting: systemFontSize,
+    SDKVersion: '3.6.0',
+    version: '8.0.50',
+    language: 'zh_CN',
+    theme: 'light',
+  }
   const wx: Record<string, unknown> = {
     getSystemInfoSync: () => systemInfo,
     getSystemInfo: (o: Callbacks) => settle(o, () => systemInfo),
@@ -44,13 +60,21 @@ export function createWx(callFunction: (name: string, data: Record<string, unkno
     onNeedPrivacyAuthorization: () => undefined,
     stopPullDownRefresh: (o?: Callbacks) => settle(o, () => ({})),
     navigateTo: (o: Callbacks) => settle(o, () => ({})),
-    createSelectorQuery: () => ({ in: () => undefined, select: () => undefined, selectAll: () => undefined, exec: () => undefined }),
+    createSelectorQuery: () => ({
+      in: () => undefined,
+      select: () => undefined,
+      selectAll: () => undefined,
+      exec: () => undefined,
+    }),
     cloud: {
       init: () => undefined,
       callFunction: (o: Callbacks & { name: string; data: Record<string, unknown> }) => {
         calls.push({ name: o.name, data: o.data })
         const p = callFunction(o.name, o.data).then((result) => ({ result, errMsg: 'cloud.callFunction:ok' }))
-        p.then((r) => o.success?.(r), (e) => o.fail?.(e))
+        p.then(
+          (r) => o.success?.(r),
+          (e) => o.fail?.(e),
+        )
         return p
       },
     },

@@ -17,7 +17,11 @@ export const PROXY_CAPABILITY: Record<Exclude<CaseChannel, 'miniprogram'>, Capab
  * What the caller is to this case; the case carries its unit scope (root first, its unit
  * last), so no unit read is needed. Supervisors watch the units strictly below their own.
  */
-export function actorOf(doc: Pick<CaseDoc, 'petitionerOpenid' | 'submittedBy' | 'unitScope'>, openid: string, assignments: readonly RoleAssignmentDoc[]): Actor {
+export function actorOf(
+  doc: Pick<CaseDoc, 'petitionerOpenid' | 'submittedBy' | 'unitScope'>,
+  openid: string,
+  assignments: readonly RoleAssignmentDoc[],
+): Actor {
   return {
     petitioner: doc.petitionerOpenid === openid,
     submitter: doc.submittedBy === openid && doc.petitionerOpenid !== openid,

@@ -29,7 +29,12 @@ describe('cases.submit', () => {
     if (!res.ok) return
     const c = res.data.case
     expect(res.data.created).toBe(true)
-    expect(c).toMatchObject({ number: 'BL-20261122-0001', status: 'pending_sign', handlingUnitId: 'g-dongxianmen-1', handlingUnitName: '东县门社区第一网格' })
+    expect(c).toMatchObject({
+      number: 'BL-20261122-0001',
+      status: 'pending_sign',
+      handlingUnitId: 'g-dongxianmen-1',
+      handlingUnitName: '东县门社区第一网格',
+    })
     expect(c.ackDueAt).toBe('2026-11-23T02:00:00.000Z')
     expect(c.handleDueAt).toBe('2026-11-29T16:00:00.000Z')
     expect(c.timeline.map((e) => e.kind)).toEqual(['submitted', 'routed'])
@@ -43,8 +48,15 @@ describe('cases.submit', () => {
       ['demo-grid-1', '新诉求待签收'],
       ['demo-resident-1', '诉求已受理'],
     ])
-    const [mine] = await env.docs<{ template: { kind: string; data: Record<string, string> } }>('outbox', { openid: 'demo-resident-1', title: '诉求已受理' })
-    expect(mine?.template).toEqual({ kind: 'caseAccepted', data: { number: 'BL-20261122-0001', category: '垃圾堆放', status: '已受理' }, urgent: false })
+    const [mine] = await env.docs<{ template: { kind: string; data: Record<string, string> } }>('outbox', {
+      openid: 'demo-resident-1',
+      title: '诉求已受理',
+    })
+    expect(mine?.template).toEqual({
+      kind: 'caseAccepted',
+      data: { number: 'BL-20261122-0001', category: '垃圾堆放', status: '已受理' },
+      urgent: false,
+    })
   })
 
   it('should find the grid whose boundary holds the point, not just the home grid', async () => {
@@ -67,7 +79,10 @@ describe('cases.submit', () => {
 
   it('should store exactly one case when the same request arrives twice at once', async () => {
     const event = submitEvent()
-    const both = await Promise.all([env.call('demo-resident-1', 'cases', event), env.call('demo-resident-1', 'cases', event)])
+    const both = await Promise.all([
+      env.call('demo-resident-1', 'cases', event),
+      env.call('demo-resident-1', 'cases', event),
+    ])
     expect(both.every((r) => r.ok)).toBe(true)
     expect(await env.docs('cases')).toHaveLength(1)
   })
@@ -125,29 +140,50 @@ describe('cases.submit', () => {
   })
 
   it('should refuse a resident who claims the grid proxy channel with FORBIDDEN', async () => {
-    const res = await env.call('demo-resident-1', 'cases', submitEvent({ channel: 'grid_proxy', onBehalfOf: { name: '李建国', phone: '13991230002' } }))
+    const res = await env.call(
+      'demo-resident-1',
+      'cases',
+      submitEvent({ channel: 'grid_proxy', onBehalfOf: { name: '李建国', phone: '13991230002' } }),
+    )
     expect(!res.ok && res.error.code).toBe('FORBIDDEN')
   })
 
   it('should let a grid worker submit for a resident, who then owns the case', async () => {
     const missing = await env.call('demo-grid-1', 'cases', submitEvent({ channel: 'grid_proxy' }))
     expect(!missing.ok && missing.error.code).toBe('BAD_REQUEST')
-    const c = await submitAs('demo-grid-1', { channel: 'grid_proxy', onBehalfOf: { openid: 'demo-resident-2', name: '李建国', phone: '13991230002' } })
+    const c = await submitAs('demo-grid-1', {
+      channel: 'grid_proxy',
+      onBehalfOf: { openid: 'demo-resident-2', name: '李建国', phone: '13991230002' },
+    })
     expect(c.viewer.isPetitioner).toBe(false)
     const seen = await act('demo-resident-2', 'get', { caseId: c.id })
     expect(seen.ok && seen.data.viewer.isPetitioner).toBe(true)
-    expect(seen.ok && seen.data.contact).toEqual({ name: '李建国', phone: '13991230002', preference: 'phone', showName: false })
+    expect(seen.ok && seen.data.contact).toEqual({
+      name: '李建国',
+      phone: '13991230002',
+      preference: 'phone',
+      showName: false,
+    })
   })
   it('should refuse a proxy naming the account of a resident outside their area, and an unknown account', async () => {
     const at = '2026-11-01T00:00:00.000Z'
-    await env.rt.db.collection('users').doc('resident-xiamaling').set({ name: '赵大妈', phone: '13991230009', communityId: 'c-xiamaling', createdAt: at, updatedAt: at })
+    await env.rt.db
+      .collection('users')
+      .doc('resident-xiamaling')
+      .set({ name: '赵大妈', phone: '13991230009', communityId: 'c-xiamaling', createdAt: at, updatedAt: at })
     const onBehalfOf = { openid: 'resident-xiamaling', name: '赵大妈', phone: '13991230009' }
     // demo-grid-1 works in 东县门社区; 下马陵社区 is another community of the same street.
     expect(await env.call('demo-grid-1', 'cases', submitEvent({ channel: 'grid_proxy', onBehalfOf }))).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN', message: '只能为本辖区的居民代为登记诉求' },
     })
-    expect(await env.call('demo-grid-1', 'cases', submitEvent({ channel: 'grid_proxy', onBehalfOf: { ...onBehalfOf, openid: 'nobody-here' } }))).toMatchObject({
+    expect(
+      await env.call(
+        'demo-grid-1',
+        'cases',
+        submitEvent({ channel: 'grid_proxy', onBehalfOf: { ...onBehalfOf, openid: 'nobody-here' } }),
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'BAD_REQUEST', issues: [{ path: ['onBehalfOf', 'openid'] }] },
     })
@@ -158,19 +194,33 @@ describe('cases.submit', () => {
   })
 
   it('should keep the proxy as submitter and the resident as contact when the resident has no account', async () => {
-    const c = await submitAs('demo-grid-1', { channel: 'grid_proxy', onBehalfOf: { name: '李建国', phone: '13991230002' } })
+    const c = await submitAs('demo-grid-1', {
+      channel: 'grid_proxy',
+      onBehalfOf: { name: '李建国', phone: '13991230002' },
+    })
     const [stored] = await env.docs<CaseDoc>('cases', { _id: c.id })
-    expect([stored?.submittedBy, stored?.petitionerOpenid, stored?.contact]).toEqual(['demo-grid-1', null, { name: '李建国', phone: '13991230002' }])
+    expect([stored?.submittedBy, stored?.petitionerOpenid, stored?.contact]).toEqual([
+      'demo-grid-1',
+      null,
+      { name: '李建国', phone: '13991230002' },
+    ])
   })
 
   it('should let the grid worker who entered a case follow it up wherever it went, without handling it', async () => {
-    const c = await submitAs('demo-grid-1', { categoryCode: 'housing.old_estate', channel: 'grid_proxy', onBehalfOf: { name: '李建国', phone: '13991230002' } })
+    const c = await submitAs('demo-grid-1', {
+      categoryCode: 'housing.old_estate',
+      channel: 'grid_proxy',
+      onBehalfOf: { name: '李建国', phone: '13991230002' },
+    })
     expect(c.handlingUnitId).toBe('dept-beilin-zhujian')
     const seen = await act('demo-grid-1', 'get', { caseId: c.id })
     expect(seen.ok && [seen.data.contact?.phone, seen.data.can]).toEqual(['13991230002', ['addNote', 'follow']])
     const note = await act('demo-grid-1', 'addNote', { caseId: c.id, text: '老人腿脚不便，请电话联系' })
     expect(note.ok && note.data.timeline.at(-1)?.text).toBe('代办人补充：老人腿脚不便，请电话联系')
-    expect(await act('demo-grid-1', 'sign', { caseId: c.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await act('demo-grid-1', 'sign', { caseId: c.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 })
 
@@ -200,10 +250,15 @@ describe('cases.get and cases.myCases', () => {
     env.clock.advance(60_000)
     const b = await submitAs('demo-resident-1', { categoryCode: 'neighbour.noise' })
     await submitAs('demo-resident-2')
-    const res = await env.call<{ items: { id: string }[]; total: number }>('demo-resident-1', 'cases', { action: 'myCases' })
+    const res = await env.call<{ items: { id: string }[]; total: number }>('demo-resident-1', 'cases', {
+      action: 'myCases',
+    })
     expect(res.ok && res.data.items.map((i) => i.id)).toEqual([b.id, a.id])
     expect(res.ok && res.data.total).toBe(2)
-    const closed = await env.call<{ total: number }>('demo-resident-1', 'cases', { action: 'myCases', status: 'closed' })
+    const closed = await env.call<{ total: number }>('demo-resident-1', 'cases', {
+      action: 'myCases',
+      status: 'closed',
+    })
     expect(closed.ok && closed.data.total).toBe(0)
   })
 
@@ -212,11 +267,22 @@ describe('cases.get and cases.myCases', () => {
       await submitAs('demo-resident-1')
       env.clock.advance(60_000)
     }
-    const first = await env.call<{ items: unknown[]; total: number; hasMore: boolean }>('demo-resident-1', 'cases', { action: 'myCases', pageSize: 2 })
+    const first = await env.call<{ items: unknown[]; total: number; hasMore: boolean }>('demo-resident-1', 'cases', {
+      action: 'myCases',
+      pageSize: 2,
+    })
     expect(first.ok && [first.data.items.length, first.data.total, first.data.hasMore]).toEqual([2, 3, true])
-    const last = await env.call<{ items: unknown[]; total: number; hasMore: boolean }>('demo-resident-1', 'cases', { action: 'myCases', page: 2, pageSize: 2 })
+    const last = await env.call<{ items: unknown[]; total: number; hasMore: boolean }>('demo-resident-1', 'cases', {
+      action: 'myCases',
+      page: 2,
+      pageSize: 2,
+    })
     expect(last.ok && [last.data.items.length, last.data.total, last.data.hasMore]).toEqual([1, 3, false])
-    const past = await env.call<{ items: unknown[]; total: number }>('demo-resident-1', 'cases', { action: 'myCases', page: 4, pageSize: 2 })
+    const past = await env.call<{ items: unknown[]; total: number }>('demo-resident-1', 'cases', {
+      action: 'myCases',
+      page: 4,
+      pageSize: 2,
+    })
     expect(past.ok && [past.data.items.length, past.data.total]).toEqual([0, 3])
   })
 
@@ -249,13 +315,19 @@ describe('cases.sign', () => {
 
   it('should refuse a grid worker on a department case with FORBIDDEN', async () => {
     const c = await submitAs('demo-resident-1', { categoryCode: 'housing.old_estate' })
-    expect(await act('demo-grid-1', 'sign', { caseId: c.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await act('demo-grid-1', 'sign', { caseId: c.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
     expect(await act('demo-dept-1', 'sign', { caseId: c.id })).toMatchObject({ ok: true })
   })
 
   it('should refuse a resident with FORBIDDEN', async () => {
     const c = await submitAs('demo-resident-1')
-    expect(await act('demo-resident-1', 'sign', { caseId: c.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await act('demo-resident-1', 'sign', { caseId: c.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 
   it('should refuse signing twice with CONFLICT', async () => {
@@ -295,19 +367,28 @@ describe('cases.resolve', () => {
 
   it('should refuse resolving an unsigned case with CONFLICT', async () => {
     const c = await submitAs('demo-resident-1')
-    expect(await act('demo-grid-1', 'resolve', { caseId: c.id, ...resolution })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await act('demo-grid-1', 'resolve', { caseId: c.id, ...resolution })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
   })
 
   it('should refuse an unknown ledger with BAD_REQUEST', async () => {
     const c = await submitAs('demo-resident-1')
     await act('demo-grid-1', 'sign', { caseId: c.id })
-    expect(await act('demo-grid-1', 'resolve', { caseId: c.id, ...resolution, ledger: 'misc' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(await act('demo-grid-1', 'resolve', { caseId: c.id, ...resolution, ledger: 'misc' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    })
   })
 
   it('should refuse the petitioner with FORBIDDEN', async () => {
     const c = await submitAs('demo-resident-1')
     await act('demo-grid-1', 'sign', { caseId: c.id })
-    expect(await act('demo-resident-1', 'resolve', { caseId: c.id, ...resolution })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await act('demo-resident-1', 'resolve', { caseId: c.id, ...resolution })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 })
 
@@ -315,7 +396,12 @@ describe('cases.rate and cases.recordRevisit', () => {
   async function resolved(): Promise<CaseDetail> {
     const c = await submitAs('demo-resident-1')
     await act('demo-grid-1', 'sign', { caseId: c.id })
-    await act('demo-grid-1', 'resolve', { caseId: c.id, disposition: 'explained', ledger: 'general', reply: '已解释清运时间安排' })
+    await act('demo-grid-1', 'resolve', {
+      caseId: c.id,
+      disposition: 'explained',
+      ledger: 'general',
+      reply: '已解释清运时间安排',
+    })
     return c
   }
 
@@ -323,7 +409,10 @@ describe('cases.rate and cases.recordRevisit', () => {
     const c = await resolved()
     const res = await act('demo-resident-1', 'rate', { caseId: c.id, value: 'satisfied', comment: '谢谢网格员' })
     expect(res.ok && [res.data.status, res.data.rating?.value]).toEqual(['closed', 'satisfied'])
-    expect(await act('demo-resident-1', 'rate', { caseId: c.id, value: 'dissatisfied' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await act('demo-resident-1', 'rate', { caseId: c.id, value: 'dissatisfied' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    })
   })
 
   it('should reopen to the same unit on 不满意 with fresh deadlines, and tell its staff', async () => {
@@ -332,7 +421,13 @@ describe('cases.rate and cases.recordRevisit', () => {
     const res = await act('demo-resident-1', 'rate', { caseId: c.id, value: 'dissatisfied', comment: '垃圾又堆起来了' })
     expect(res.ok).toBe(true)
     if (!res.ok) return
-    expect(res.data).toMatchObject({ status: 'processing', reopened: true, handlingUnitId: 'g-dongxianmen-1', rating: null, resolution: null })
+    expect(res.data).toMatchObject({
+      status: 'processing',
+      reopened: true,
+      handlingUnitId: 'g-dongxianmen-1',
+      rating: null,
+      resolution: null,
+    })
     expect(res.data.handleDueAt).toBe('2026-12-02T16:00:00.000Z')
     expect(await h.caseNoticeTitles('demo-grid-1')).toContain('诉求被评为不满意，已重新交办')
   })
@@ -340,27 +435,46 @@ describe('cases.rate and cases.recordRevisit', () => {
   it('should make the second round’s rating final even when 不满意', async () => {
     const c = await resolved()
     await act('demo-resident-1', 'rate', { caseId: c.id, value: 'dissatisfied' })
-    await act('demo-grid-1', 'resolve', { caseId: c.id, disposition: 'solved', ledger: 'difficult', reply: '已协调物业每日清运' })
+    await act('demo-grid-1', 'resolve', {
+      caseId: c.id,
+      disposition: 'solved',
+      ledger: 'difficult',
+      reply: '已协调物业每日清运',
+    })
     const res = await act('demo-resident-1', 'rate', { caseId: c.id, value: 'dissatisfied' })
     expect(res.ok && [res.data.status, res.data.rating?.value]).toEqual(['closed', 'dissatisfied'])
   })
 
   it('should refuse another resident’s rating with FORBIDDEN', async () => {
     const c = await resolved()
-    expect(await act('demo-resident-2', 'rate', { caseId: c.id, value: 'satisfied' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await act('demo-resident-2', 'rate', { caseId: c.id, value: 'satisfied' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 
   it('should refuse an unknown satisfaction value with BAD_REQUEST', async () => {
     const c = await resolved()
-    expect(await act('demo-resident-1', 'rate', { caseId: c.id, value: 'great' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(await act('demo-resident-1', 'rate', { caseId: c.id, value: 'great' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    })
   })
 
   it('should accept a revisit only after two weeks without a rating', async () => {
     const c = await resolved()
-    const early = await act('demo-grid-1', 'recordRevisit', { caseId: c.id, method: 'phone', value: 'basically_satisfied' })
+    const early = await act('demo-grid-1', 'recordRevisit', {
+      caseId: c.id,
+      method: 'phone',
+      value: 'basically_satisfied',
+    })
     expect(!early.ok && early.error.code).toBe('CONFLICT')
     env.clock.advance(14 * 86_400_000)
-    const res = await act('demo-grid-1', 'recordRevisit', { caseId: c.id, method: 'phone', value: 'basically_satisfied' })
+    const res = await act('demo-grid-1', 'recordRevisit', {
+      caseId: c.id,
+      method: 'phone',
+      value: 'basically_satisfied',
+    })
     expect(res.ok && [res.data.status, res.data.rating?.source]).toEqual(['closed', 'revisit'])
     expect(res.ok && res.data.timeline.at(-1)?.text).toBe('电话回访：基本满意')
   })
@@ -368,6 +482,8 @@ describe('cases.rate and cases.recordRevisit', () => {
   it('should refuse a revisit by a resident with FORBIDDEN', async () => {
     const c = await resolved()
     env.clock.advance(15 * 86_400_000)
-    expect(await act('demo-resident-2', 'recordRevisit', { caseId: c.id, method: 'visit', value: 'satisfied' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(
+      await act('demo-resident-2', 'recordRevisit', { caseId: c.id, method: 'visit', value: 'satisfied' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })

@@ -21,10 +21,19 @@ const WANG = { name: '王秀兰', phone: '13991230001' }
 async function views(c: CaseDetail) {
   const handler = await h.act('demo-grid-1', 'get', { caseId: c.id })
   const own = await h.act('demo-resident-1', 'get', { caseId: c.id })
-  const nearby = await h.act<{ items: Array<{ number: string; petitionerName: string | null }> }>('demo-resident-2', 'similarNearby', { categoryCode: 'environment.litter', location: IN_GRID_1 })
+  const nearby = await h.act<{ items: Array<{ number: string; petitionerName: string | null }> }>(
+    'demo-resident-2',
+    'similarNearby',
+    { categoryCode: 'environment.litter', location: IN_GRID_1 },
+  )
   const open311 = await open311Request(h.env.rt, c.number)
   if (!handler.ok || !own.ok || !nearby.ok) throw new Error('a read failed')
-  return { handler: handler.data.contact, own: own.data.contact, nearby: nearby.data.items.find((i) => i.number === c.number), open311: JSON.stringify(open311.body) }
+  return {
+    handler: handler.data.contact,
+    own: own.data.contact,
+    nearby: nearby.data.items.find((i) => i.number === c.number),
+    open311: JSON.stringify(open311.body),
+  }
 }
 
 describe('cases contact preference and name privacy', () => {
@@ -49,7 +58,10 @@ describe('cases contact preference and name privacy', () => {
 
   it('should keep the phone from handlers and from storage when the petitioner wants messages only', async () => {
     // The profile has a phone: it must not be filled in behind the petitioner's back.
-    const c = await h.submitAs('demo-resident-1', { contact: { name: WANG.name, phone: '' }, contactPreference: 'message' })
+    const c = await h.submitAs('demo-resident-1', {
+      contact: { name: WANG.name, phone: '' },
+      contactPreference: 'message',
+    })
     const v = await views(c)
     expect(v.handler).toEqual({ name: WANG.name, phone: '', preference: 'message', showName: false })
     expect(v.own).toEqual({ name: WANG.name, phone: '', preference: 'message', showName: false })
@@ -75,6 +87,9 @@ describe('cases contact preference and name privacy', () => {
 
   it('should keep a resident who did not submit the case from reading its contact', async () => {
     const c = await h.submitAs('demo-resident-1', { contact: WANG, showName: true })
-    expect(await h.act('demo-resident-2', 'get', { caseId: c.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.act('demo-resident-2', 'get', { caseId: c.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 })

@@ -26,11 +26,20 @@ export type { FigureCounterDoc } from './collections'
 
 type CounterKey = Pick<FigureCounterDoc, '_id' | 'unitId' | 'unitName' | 'unitScope' | 'day'>
 
-type FigureFields = Pick<CaseDoc, 'handlingUnitId' | 'handlingUnitName' | 'unitScope' | 'submittedAt' | 'status' | 'resolution' | 'rating'>
+type FigureFields = Pick<
+  CaseDoc,
+  'handlingUnitId' | 'handlingUnitName' | 'unitScope' | 'submittedAt' | 'status' | 'resolution' | 'rating'
+>
 
 function keyOf(c: FigureFields): CounterKey {
   const day = shanghaiDate(c.submittedAt, true)
-  return { _id: `${day}:${c.handlingUnitId}`, unitId: c.handlingUnitId, unitName: c.handlingUnitName, unitScope: c.unitScope, day }
+  return {
+    _id: `${day}:${c.handlingUnitId}`,
+    unitId: c.handlingUnitId,
+    unitName: c.handlingUnitName,
+    unitScope: c.unitScope,
+    day,
+  }
 }
 
 export interface CounterDelta {

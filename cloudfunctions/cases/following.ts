@@ -15,16 +15,20 @@ export async function followCase(ctx: ActionContext, caseId: string): Promise<{ 
   const doc = await loadCase(ctx.rt.db, caseId)
   const out = decide('follow', factsOf(doc, openid), actorOf(doc, openid, ctx.assignments), ctx.now())
   if (!out.ok) raise(out)
-  const count = await transaction(ctx.rt.db, async (tx) => {
-    const ref = tx.collection(CASE_COLLECTIONS.cases).doc(caseId)
-    const current = await ref.get()
-    if (!current) return null
-    if (current.followers.includes(openid)) return current.followerCount
-    const followers = [...current.followers, openid]
-    await ref.update({ followers, followerCount: followers.length })
-    await notify(tx, followedNotice({ _id: caseId, number: current.number }, openid), ctx.now())
-    return followers.length
-  }, CASE_TX)
+  const count = await transaction(
+    ctx.rt.db,
+    async (tx) => {
+      const ref = tx.collection(CASE_COLLECTIONS.cases).doc(caseId)
+      const current = await ref.get()
+      if (!current) return null
+      if (current.followers.includes(openid)) return current.followerCount
+      const followers = [...current.followers, openid]
+      await ref.update({ followers, followerCount: followers.length })
+      await notify(tx, followedNotice({ _id: caseId, number: current.number }, openid), ctx.now())
+      return followers.length
+    },
+    CASE_TX,
+  )
   if (count === null) throw new AppError('NOT_FOUND', '找不到这件诉求')
   return { followerCount: count }
 }

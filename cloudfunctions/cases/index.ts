@@ -1,7 +1,17 @@
 import { CasesContract } from '../../types/cases-contract'
 import { defineFunction } from '../core/define-function'
 import { followCase } from './following'
-import { addNote, markDuplicate, requestExtension, resolveCase, returnCase, reviewExtension, signCase, superviseCase, transferCase } from './handling'
+import {
+  addNote,
+  markDuplicate,
+  requestExtension,
+  resolveCase,
+  returnCase,
+  reviewExtension,
+  signCase,
+  superviseCase,
+  transferCase,
+} from './handling'
 import { getCase, inbox, myCases, similarNearby, workload } from './queries'
 import { rateCase, recordRevisit } from './rating'
 import { exportLedger, figures, ledger } from './reports'
@@ -15,7 +25,10 @@ import { submitCase } from './submission'
  */
 
 export const cases = defineFunction('cases', CasesContract, {
-  categories: { access: 'public', handler: async (_input, { rt }) => ({ items: (await loadCategories(rt.db)).filter((c) => c.active) }) },
+  categories: {
+    access: 'public',
+    handler: async (_input, { rt }) => ({ items: (await loadCategories(rt.db)).filter((c) => c.active) }),
+  },
   similarNearby: { access: 'signed-in', handler: (input, ctx) => similarNearby(ctx, input) },
   submit: { access: 'signed-in', limit: 'submission', handler: (input, ctx) => submitCase(ctx, input) },
   myCases: { access: 'signed-in', handler: (input, ctx) => myCases(ctx, input) },

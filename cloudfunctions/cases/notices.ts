@@ -36,33 +36,65 @@ export function petitionerNotice(doc: CaseDoc, event: string, title: string, bod
 }
 
 function casePush(doc: CaseDoc, event: string, title: string, step: string): PushInput {
-  if (event === 'routed') return { kind: 'caseAccepted', data: { number: doc.number, category: doc.categoryName, status: step } }
-  if (event.startsWith('resolved')) return { kind: 'caseResolved', data: { number: doc.number, reply: doc.resolution?.reply ?? title, status: '待评价' } }
+  if (event === 'routed')
+    return { kind: 'caseAccepted', data: { number: doc.number, category: doc.categoryName, status: step } }
+  if (event.startsWith('resolved'))
+    return {
+      kind: 'caseResolved',
+      data: { number: doc.number, reply: doc.resolution?.reply ?? title, status: '待评价' },
+    }
   return { kind: 'caseProgress', data: { number: doc.number, step: title, status: step } }
 }
 
 /** Residents who pressed 我也遇到 hear when the case is resolved. */
 export function followerNotices(doc: CaseDoc, event: string, title: string, body: string): NotifyInput[] {
-  return doc.followers.map((openid) => ({ dedupeKey: `case:${doc._id}:${event}:${openid}`, openid, title, body, link: caseLink(doc._id) }))
+  return doc.followers.map((openid) => ({
+    dedupeKey: `case:${doc._id}:${event}:${openid}`,
+    openid,
+    title,
+    body,
+    link: caseLink(doc._id),
+  }))
 }
 
 /** The person who pressed 我也遇到 is told they will hear when it is resolved. */
 export function followedNotice(doc: Pick<CaseDoc, '_id' | 'number'>, openid: string): NotifyInput {
-  return { dedupeKey: `case:${doc._id}:followed:${openid}`, openid, title: '已关注诉求', body: `${doc.number}办结时会通知您`, link: caseLink(doc._id) }
+  return {
+    dedupeKey: `case:${doc._id}:followed:${openid}`,
+    openid,
+    title: '已关注诉求',
+    body: `${doc.number}办结时会通知您`,
+    link: caseLink(doc._id),
+  }
 }
 
 /**
  * The staff who must act on the case, in the inbox; with `todo`, also by a 待办提醒
  * subscribe message (staffTodo) where they granted one: a decision waits for them.
  */
-export function staffNotices(doc: CaseDoc, staff: string[], event: string, title: string, body: string, todo?: StaffTodo): NotifyInput[] {
+export function staffNotices(
+  doc: CaseDoc,
+  staff: string[],
+  event: string,
+  title: string,
+  body: string,
+  todo?: StaffTodo,
+): NotifyInput[] {
   return staff.map((openid) => ({
     dedupeKey: `case:${doc._id}:${event}:${openid}`,
     openid,
     title,
     body,
     link: `/staff/cases/detail?id=${doc._id}`,
-    ...(todo ? { template: { kind: 'staffTodo' as const, data: { task: todo.task, count: '1', status: todo.status }, urgent: todo.urgent ?? false } } : {}),
+    ...(todo
+      ? {
+          template: {
+            kind: 'staffTodo' as const,
+            data: { task: todo.task, count: '1', status: todo.status },
+            urgent: todo.urgent ?? false,
+          },
+        }
+      : {}),
   }))
 }
 

@@ -7,7 +7,14 @@ import { toLngLat } from '../core/geo'
 import { saveUpload, UPLOADS_COLLECTION } from '../core/photos'
 import type { Runtime } from '../core/runtime'
 import { CASE_COLLECTIONS, type CaseDoc } from './collections'
-import { toServiceRequest, toServices, type Open311Error, type Open311PostAnswer, type Open311Request, type Open311Service } from './domain/open311'
+import {
+  toServiceRequest,
+  toServices,
+  type Open311Error,
+  type Open311PostAnswer,
+  type Open311Request,
+  type Open311Service,
+} from './domain/open311'
 import { serviceAreaPoints, SERVICE_RADIUS_KM, withinServiceArea } from './domain/open311-area'
 import { parsePost, type Open311Form } from './domain/open311-post'
 import { OPEN311_QUERY_LIMITS, parseRequestsQuery, type Open311Query } from './domain/open311-query'
@@ -39,7 +46,10 @@ const OPEN311_STATUS: Record<ErrorCode, Open311ErrorStatus> = {
 
 const SubmittedSchema = z.object({ case: z.object({ number: z.string(), handlingUnitName: z.string() }) })
 
-const fail = (status: Open311ErrorStatus, description: string): { status: Open311ErrorStatus; body: Open311Error[] } => ({ status, body: [{ code: status, description }] })
+const fail = (
+  status: Open311ErrorStatus,
+  description: string,
+): { status: Open311ErrorStatus; body: Open311Error[] } => ({ status, body: [{ code: status, description }] })
 
 export async function open311Services(db: Db): Promise<Open311Service[]> {
   return toServices(await loadCategories(db))
@@ -73,7 +83,10 @@ type RequestDoc = Pick<CaseDoc, keyof typeof REQUEST_FIELDS | '_id'>
 async function publicMedia(db: Db, docs: readonly RequestDoc[]): Promise<Map<string, string>> {
   const firsts = [...new Set(docs.map((d) => d.photos[0]).filter((p): p is string => !!p))]
   if (firsts.length === 0) return new Map()
-  const uploads = await collection(db, UPLOADS_COLLECTION).where({ _id: db.command.in(firsts) }).limit(firsts.length).get()
+  const uploads = await collection(db, UPLOADS_COLLECTION)
+    .where({ _id: db.command.in(firsts) })
+    .limit(firsts.length)
+    .get()
   return new Map(uploads.flatMap((u) => (u.sourceUrl ? [[u._id, u.sourceUrl]] : [])))
 }
 
@@ -94,7 +107,10 @@ export interface RequestsPage {
  * first, one page at a time (open311-query.ts). Served by the `submittedAt`,
  * `categoryCode_submittedAt`, `status_submittedAt` and `number` indexes.
  */
-export async function open311Requests(rt: Runtime, query: Open311Query): Promise<Open311Answer<Open311Request[]> & { page?: RequestsPage }> {
+export async function open311Requests(
+  rt: Runtime,
+  query: Open311Query,
+): Promise<Open311Answer<Open311Request[]> & { page?: RequestsPage }> {
   const parsed = parseRequestsQuery(query, rt.clock.now())
   if (!parsed.ok) return { status: 400, body: parsed.errors }
   const { db } = rt
@@ -119,14 +135,23 @@ export async function open311Requests(rt: Runtime, query: Open311Query): Promise
 
 /** GET requests/<service_request_id>: a list of one, as the spec answers. */
 export async function open311Request(rt: Runtime, number: string): Promise<Open311Answer<Open311Request[]>> {
-  const [doc] = await collection(rt.db, CASE_COLLECTIONS.cases).where({ number: number.trim().toUpperCase() }).field(REQUEST_FIELDS).limit(1).get()
+  const [doc] = await collection(rt.db, CASE_COLLECTIONS.cases)
+    .where({ number: number.trim().toUpperCase() })
+    .field(REQUEST_FIELDS)
+    .limit(1)
+    .get()
   if (!doc) return fail(404, `service_request_id ${number} not found`)
   return { status: 200, body: await toRequests(rt.db, [doc]) }
 }
 
 /** GET tokens/<token>: tokens are no longer issued (every service is realtime); ones given out before still resolve. */
-export async function open311Token(db: Db, token: string): Promise<Open311Answer<Array<{ service_request_id: string; token: string }>>> {
-  const [found] = /^[a-f0-9]{32}$/.test(token) ? await collection(db, CASE_COLLECTIONS.cases).where({ _id: token }).field({ number: true }).limit(1).get() : []
+export async function open311Token(
+  db: Db,
+  token: string,
+): Promise<Open311Answer<Array<{ service_request_id: string; token: string }>>> {
+  const [found] = /^[a-f0-9]{32}$/.test(token)
+    ? await collection(db, CASE_COLLECTIONS.cases).where({ _id: token }).field({ number: true }).limit(1).get()
+    : []
   if (!found) return fail(404, `token ${token} not found`)
   return { status: 200, body: [{ service_request_id: found.number, token }] }
 }
@@ -143,7 +168,10 @@ export interface Open311SubmitDeps {
 
 /** Is the point inside the deployment (open311-area.ts)? */
 async function inServiceArea(db: Db, point: { lng: number; lat: number }): Promise<boolean> {
-  const units = [...(await orgTreeFor(db)).byId.values()].map((u) => ({ center: toLngLat(u.center), boundary: toRoutingUnit(u).boundary }))
+  const units = [...(await orgTreeFor(db)).byId.values()].map((u) => ({
+    center: toLngLat(u.center),
+    boundary: toRoutingUnit(u).boundary,
+  }))
   return withinServiceArea(serviceAreaPoints(units), point)
 }
 
@@ -152,14 +180,23 @@ async function inServiceArea(db: Db, point: { lng: number; lat: number }): Promi
  * point (400 outside the area), fetches and stores each media_url as a photo of the API
  * account, then submits the case as that account with channel `hotline`.
  */
-export async function open311Submit(rt: Runtime, openid: string, form: Open311Form, clientRequestId: string, deps: Open311SubmitDeps): Promise<Open311Answer<Open311PostAnswer[]>> {
+export async function open311Submit(
+  rt: Runtime,
+  openid: string,
+  form: Open311Form,
+  clientRequestId: string,
+  deps: Open311SubmitDeps,
+): Promise<Open311Answer<Open311PostAnswer[]>> {
   const parsed = parsePost(form)
   if (!parsed.ok) return { status: 400, body: parsed.errors }
   const post = parsed.post
   const service = (await open311Services(rt.db)).find((s) => s.service_code === post.serviceCode)
   if (!service) return fail(404, `service_code ${post.serviceCode} not found`)
   if (post.location && !(await inServiceArea(rt.db, post.location))) {
-    return fail(400, `lat/long (${post.location.lat}, ${post.location.lng}) is outside the service area: more than ${SERVICE_RADIUS_KM} km from every district, street and community served here`)
+    return fail(
+      400,
+      `lat/long (${post.location.lat}, ${post.location.lng}) is outside the service area: more than ${SERVICE_RADIUS_KM} km from every district, street and community served here`,
+    )
   }
   const photos: string[] = []
   for (const url of post.mediaUrls) {
@@ -191,5 +228,14 @@ export async function open311Submit(rt: Runtime, openid: string, form: Open311Fo
   }
   // What `cases` answered is checked for the two fields the answer names (the invoke is untyped).
   const created = SubmittedSchema.parse(answer.data).case
-  return { status: 200, body: [{ service_request_id: created.number, service_notice: `已交「${created.handlingUnitName}」办理`, account_id: null }] }
+  return {
+    status: 200,
+    body: [
+      {
+        service_request_id: created.number,
+        service_notice: `已交「${created.handlingUnitName}」办理`,
+        account_id: null,
+      },
+    ],
+  }
 }

@@ -26,7 +26,8 @@ function boundaryOf(area: unknown): Ring[] | null {
   return 'coordinates' in json && Array.isArray(json.coordinates) ? json.coordinates : null
 }
 
-const hasToJSON = (v: unknown): v is { toJSON(): unknown } => typeof v === 'object' && v !== null && 'toJSON' in v && typeof v.toJSON === 'function'
+const hasToJSON = (v: unknown): v is { toJSON(): unknown } =>
+  typeof v === 'object' && v !== null && 'toJSON' in v && typeof v.toJSON === 'function'
 
 export function toRoutingUnit(u: UnitDoc): RoutingUnit {
   return {
@@ -71,7 +72,10 @@ const orgTrees = new WeakMap<Db, { loadedAt: number; tree: Promise<OrgTree> }>()
 export function orgTreeFor(db: Db, nowMs = performance.now()): Promise<OrgTree> {
   const hit = orgTrees.get(db)
   if (hit && nowMs - hit.loadedAt < ORG_TREE_TTL_MS) return hit.tree
-  const tree = loadUnits(db).then((units) => ({ byId: new Map(units.map((u) => [u._id, u])), index: buildOrgIndex(units.map(toRoutingUnit)) }))
+  const tree = loadUnits(db).then((units) => ({
+    byId: new Map(units.map((u) => [u._id, u])),
+    index: buildOrgIndex(units.map(toRoutingUnit)),
+  }))
   orgTrees.set(db, { loadedAt: nowMs, tree })
   tree.catch(() => orgTrees.delete(db))
   return tree

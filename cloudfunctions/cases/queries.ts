@@ -39,7 +39,11 @@ export async function myCases(ctx: ActionContext, input: z.output<typeof ListInp
   if (input.status === 'resolved') where.status = 'resolved'
   if (input.status === 'closed') where.status = _.in(['closed', 'duplicate'])
   const cases = collection(db, CASE_COLLECTIONS.cases)
-  const { docs, hasMore, total } = await countedPage(cases.where(where), cases.where(where).orderBy('submittedAt', 'desc'), input)
+  const { docs, hasMore, total } = await countedPage(
+    cases.where(where),
+    cases.where(where).orderBy('submittedAt', 'desc'),
+    input,
+  )
   const now = ctx.now()
   return { items: docs.map((d) => toSummary(d, now)), total, hasMore, page: input.page, pageSize: input.pageSize }
 }
@@ -54,7 +58,12 @@ type Box = z.output<typeof InboxInputSchema>['box']
  * or an `$in`, so each is one index range: the page reads only its own cases and each
  * count is answered from the index without reading a case.
  */
-function boxQueries(db: Db, unitId: string, box: Box, now: Date): Array<{ where: Where<CaseDoc>; order: 'ackDueAt' | 'handleDueAt' | 'revisitDueAt' }> {
+function boxQueries(
+  db: Db,
+  unitId: string,
+  box: Box,
+  now: Date,
+): Array<{ where: Where<CaseDoc>; order: 'ackDueAt' | 'handleDueAt' | 'revisitDueAt' }> {
   const _ = db.command
   const at = now.toISOString()
   const base = { handlingUnitId: unitId }
@@ -85,7 +94,12 @@ function boxQueries(db: Db, unitId: string, box: Box, now: Date): Array<{ where:
  * its own), whose supervisors are the unit's (actors.ts).
  */
 function extensionWaiting(db: Db, unitId: string): Where<CaseDoc> {
-  return { unitScope: unitId, 'extension.status': 'requested', status: 'processing', handlingUnitId: db.command.neq(unitId) }
+  return {
+    unitScope: unitId,
+    'extension.status': 'requested',
+    status: 'processing',
+    handlingUnitId: db.command.neq(unitId),
+  }
 }
 
 /**
@@ -104,7 +118,16 @@ async function openBoxCounts(db: Db, unitId: string, now: Date, supervises: bool
     .collection(CASE_COLLECTIONS.cases)
     .aggregate()
     .match(_.or(supervises ? [...mine, extensionWaiting(db, unitId)] : mine))
-    .project({ status: 1, handlingUnitId: 1, unitScope: 1, ackDueAt: 1, handleDueAt: 1, revisitDueAt: 1, rating: 1, extension: 1 })
+    .project({
+      status: 1,
+      handlingUnitId: 1,
+      unitScope: 1,
+      ackDueAt: 1,
+      handleDueAt: 1,
+      revisitDueAt: 1,
+      rating: 1,
+      extension: 1,
+    })
     .limit(10_000_000)
     .end()) as { data: BoxFacts[] }
   return tallyBoxes(res.data, unitId, at, supervises)
@@ -129,7 +152,11 @@ export async function inbox(ctx: ActionContext, input: z.output<typeof InboxInpu
     cases.where({ handlingUnitId: input.unitId, status: 'resolved' }).count(),
     Promise.all(
       boxQueries(db, input.unitId, input.box, now).map(async (q) => {
-        const docs = await cases.where(q.where).orderBy(q.order, 'asc').limit(Math.min(1000, skip + input.pageSize)).get()
+        const docs = await cases
+          .where(q.where)
+          .orderBy(q.order, 'asc')
+          .limit(Math.min(1000, skip + input.pageSize))
+          .get()
         return docs.map((d) => ({ d, due: d[q.order] ?? '' }))
       }),
     ),
@@ -140,7 +167,14 @@ export async function inbox(ctx: ActionContext, input: z.output<typeof InboxInpu
     .sort((a, b) => a.due.localeCompare(b.due) || a.d._id.localeCompare(b.d._id))
     .slice(skip, skip + input.pageSize)
   const total = counts[input.box]
-  return { items: page.map(({ d }) => toSummary(d, now)), total, hasMore: skip + page.length < total, page: input.page, pageSize: input.pageSize, counts }
+  return {
+    items: page.map(({ d }) => toSummary(d, now)),
+    total,
+    hasMore: skip + page.length < total,
+    page: input.page,
+    pageSize: input.pageSize,
+    counts,
+  }
 }
 
 /**
@@ -148,7 +182,11 @@ export async function inbox(ctx: ActionContext, input: z.output<typeof InboxInpu
  * any unit below another of them (its cases are counted with the one above).
  */
 async function topUnits(ctx: ActionContext, capability: 'cases.handle' | 'cases.supervise'): Promise<string[]> {
-  const held = [...new Set(ctx.assignments.filter((a) => a.role !== 'admin' && roleGrants(a.role, capability)).map((a) => a.unitId))]
+  const held = [
+    ...new Set(
+      ctx.assignments.filter((a) => a.role !== 'admin' && roleGrants(a.role, capability)).map((a) => a.unitId),
+    ),
+  ]
   const units = await unitsByIds(ctx.rt.db, held)
   return held.filter((id) => !(units.get(id)?.ancestors ?? []).some((a) => held.includes(a)))
 }
@@ -164,7 +202,8 @@ export async function workload(ctx: ActionContext): Promise<CaseWorkload> {
   const at = ctx.now().toISOString()
   const cases = collection(db, CASE_COLLECTIONS.cases)
   const [handled, supervised] = await Promise.all([topUnits(ctx, 'cases.handle'), topUnits(ctx, 'cases.supervise')])
-  const sum = async (wheres: Where<CaseDoc>[]) => (await Promise.all(wheres.map((w) => cases.where(w).count()))).reduce((n, c) => n + c, 0)
+  const sum = async (wheres: Where<CaseDoc>[]) =>
+    (await Promise.all(wheres.map((w) => cases.where(w).count()))).reduce((n, c) => n + c, 0)
   const over = (where: (u: string) => Where<CaseDoc>) => sum(handled.map(where))
   const [to_sign, processing, overdueUnsigned, overdueProcessing, overdueReturned, extension] = await Promise.all([
     over((u) => ({ unitScope: u, status: 'pending_sign' })),
@@ -187,7 +226,10 @@ export async function similarNearby(ctx: ActionContext, input: z.output<typeof S
   const _ = db.command
   const docs = await collection(db, CASE_COLLECTIONS.cases)
     .where({
-      location: _.geoNear({ geometry: geoPoint(db, input.location.lng, input.location.lat), maxDistance: input.radiusMeters }),
+      location: _.geoNear({
+        geometry: geoPoint(db, input.location.lng, input.location.lat),
+        maxDistance: input.radiusMeters,
+      }),
       categoryCode: input.categoryCode,
       status: _.in([...OPEN_CASE_STATUSES]),
     })
@@ -206,4 +248,3 @@ export async function similarNearby(ctx: ActionContext, input: z.output<typeof S
     })),
   }
 }
-

@@ -15,7 +15,15 @@ import { checkPublicText, entry, transition, type Change } from './transitions'
  */
 
 /** The consequences of a rating, shared by the petitioner's own rating and a revisit. */
-async function ratingChange(ctx: ActionContext, doc: CaseDoc, value: z.output<typeof RateInputSchema>['value'], comment: string, source: 'petitioner' | 'revisit', now: Date, text?: string): Promise<Change> {
+async function ratingChange(
+  ctx: ActionContext,
+  doc: CaseDoc,
+  value: z.output<typeof RateInputSchema>['value'],
+  comment: string,
+  source: 'petitioner' | 'revisit',
+  now: Date,
+  text?: string,
+): Promise<Change> {
   const outcome = applyRating(doc, value, comment, source, now)
   const kind = source === 'revisit' ? 'revisited' : 'rated'
   if (!outcome.reopen) {
@@ -39,23 +47,39 @@ async function ratingChange(ctx: ActionContext, doc: CaseDoc, value: z.output<ty
       handleDueAt: handleDueAt.toISOString(),
     },
     entry: entry(now, 'reopened', text ?? outcome.text),
-    notices: staffNotices(doc, staff, `reopened:${doc.timeline.length}`, '诉求被评为不满意，已重新交办', `${doc.number}：${comment || SATISFACTION_LABELS[value]}，请于${formatShanghaiText(handleDueAt, now)}前重新办结`, {
-      task: `不满意重办：${doc.categoryName}`,
-      status: '重新办理',
-      urgent: true,
-    }),
+    notices: staffNotices(
+      doc,
+      staff,
+      `reopened:${doc.timeline.length}`,
+      '诉求被评为不满意，已重新交办',
+      `${doc.number}：${comment || SATISFACTION_LABELS[value]}，请于${formatShanghaiText(handleDueAt, now)}前重新办结`,
+      {
+        task: `不满意重办：${doc.categoryName}`,
+        status: '重新办理',
+        urgent: true,
+      },
+    ),
   }
 }
 
 /** 一事一评 by the petitioner. */
 export async function rateCase(ctx: ActionContext, input: z.output<typeof RateInputSchema>): Promise<CaseDetail> {
-  return transition(ctx, input.caseId, 'rate', (doc, _actor, now) => ratingChange(ctx, doc, input.value, input.comment, 'petitioner', now), {
-    satisfaction: input.value,
-  })
+  return transition(
+    ctx,
+    input.caseId,
+    'rate',
+    (doc, _actor, now) => ratingChange(ctx, doc, input.value, input.comment, 'petitioner', now),
+    {
+      satisfaction: input.value,
+    },
+  )
 }
 
 /** 回访: staff record the answer they got by phone or visit once the two weeks are over. */
-export async function recordRevisit(ctx: ActionContext, input: z.output<typeof RecordRevisitInputSchema>): Promise<CaseDetail> {
+export async function recordRevisit(
+  ctx: ActionContext,
+  input: z.output<typeof RecordRevisitInputSchema>,
+): Promise<CaseDetail> {
   const how = input.method === 'phone' ? '电话回访' : '上门回访'
   return transition(
     ctx,
@@ -63,9 +87,16 @@ export async function recordRevisit(ctx: ActionContext, input: z.output<typeof R
     'recordRevisit',
     async (doc, _actor, now) => {
       await checkPublicText(ctx, [['comment', input.comment]])
-      return ratingChange(ctx, doc, input.value, input.comment, 'revisit', now, `${how}：${SATISFACTION_LABELS[input.value]}${input.comment ? `（${input.comment}）` : ''}`)
+      return ratingChange(
+        ctx,
+        doc,
+        input.value,
+        input.comment,
+        'revisit',
+        now,
+        `${how}：${SATISFACTION_LABELS[input.value]}${input.comment ? `（${input.comment}）` : ''}`,
+      )
     },
     { satisfaction: input.value },
   )
 }
-

@@ -9,7 +9,8 @@ beforeEach(async () => {
 })
 afterEach(() => closeChecked(h))
 
-const resolve = (id: string, ledger = 'general') => h.act('demo-grid-1', 'resolve', { caseId: id, disposition: 'solved', ledger, reply: '已处理' })
+const resolve = (id: string, ledger = 'general') =>
+  h.act('demo-grid-1', 'resolve', { caseId: id, disposition: 'solved', ledger, reply: '已处理' })
 
 async function resolvedCase(ledger = 'general'): Promise<CaseDetail> {
   const c = await h.submitAs('demo-resident-1')
@@ -26,7 +27,15 @@ describe('cases.inbox', () => {
     await h.submitAs('demo-resident-2')
     await h.act('demo-grid-1', 'sign', { caseId: a.id })
     const res = await h.act<Inbox>('demo-grid-1', 'inbox', { unitId: 'g-dongxianmen-1', box: 'processing' })
-    expect(res.ok && res.data.counts).toEqual({ to_sign: 1, processing: 1, returned: 0, overdue: 0, revisit: 0, resolved: 0, extension: 0 })
+    expect(res.ok && res.data.counts).toEqual({
+      to_sign: 1,
+      processing: 1,
+      returned: 0,
+      overdue: 0,
+      revisit: 0,
+      resolved: 0,
+      extension: 0,
+    })
     expect(res.ok && res.data.items.map((i) => i.id)).toEqual([a.id])
   })
 
@@ -46,7 +55,12 @@ describe('cases.inbox', () => {
     const res = await h.act<Inbox>('demo-grid-1', 'inbox', { unitId: 'g-dongxianmen-1', box: 'overdue' })
     expect(res.ok && res.data.items.map((i) => i.id)).toEqual([signedLate.id, unsigned.id])
     expect(res.ok && res.data.counts.overdue).toBe(2)
-    const second = await h.act<Inbox>('demo-grid-1', 'inbox', { unitId: 'g-dongxianmen-1', box: 'overdue', page: 2, pageSize: 1 })
+    const second = await h.act<Inbox>('demo-grid-1', 'inbox', {
+      unitId: 'g-dongxianmen-1',
+      box: 'overdue',
+      page: 2,
+      pageSize: 1,
+    })
     expect(second.ok && second.data.items.map((i) => i.id)).toEqual([unsigned.id])
   })
 
@@ -59,12 +73,21 @@ describe('cases.inbox', () => {
 
   it('should let the community secretary look into a grid below, but not the department', async () => {
     expect(await h.act('demo-secretary-1', 'inbox', { unitId: 'g-dongxianmen-1' })).toMatchObject({ ok: true })
-    expect(await h.act('demo-dept-1', 'inbox', { unitId: 'g-dongxianmen-1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await h.act('demo-dept-1', 'inbox', { unitId: 'g-dongxianmen-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 
   it('should refuse residents with FORBIDDEN and a bad box with BAD_REQUEST', async () => {
-    expect(await h.act('demo-resident-1', 'inbox', { unitId: 'g-dongxianmen-1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await h.act('demo-grid-1', 'inbox', { unitId: 'g-dongxianmen-1', box: 'spam' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(await h.act('demo-resident-1', 'inbox', { unitId: 'g-dongxianmen-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await h.act('demo-grid-1', 'inbox', { unitId: 'g-dongxianmen-1', box: 'spam' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    })
   })
 })
 
@@ -72,13 +95,23 @@ describe('cases.ledger and cases.figures', () => {
   it('should file resolved cases in their ledger and show them to the street above', async () => {
     const a = await resolvedCase('common')
     await resolvedCase('general')
-    const res = await h.act<{ items: CaseSummary[]; total: number }>('demo-street-1', 'ledger', { unitId: 's-baishulin', ledger: 'common', from: '2026-11-01', to: '2026-11-30' })
+    const res = await h.act<{ items: CaseSummary[]; total: number }>('demo-street-1', 'ledger', {
+      unitId: 's-baishulin',
+      ledger: 'common',
+      from: '2026-11-01',
+      to: '2026-11-30',
+    })
     expect(res.ok && res.data.items.map((i) => i.id)).toEqual([a.id])
   })
 
   it('should leave cases resolved outside the range out of the ledger', async () => {
     await resolvedCase('common')
-    const res = await h.act<{ total: number }>('demo-street-1', 'ledger', { unitId: 's-baishulin', ledger: 'common', from: '2026-11-23', to: '2026-11-30' })
+    const res = await h.act<{ total: number }>('demo-street-1', 'ledger', {
+      unitId: 's-baishulin',
+      ledger: 'common',
+      from: '2026-11-23',
+      to: '2026-11-30',
+    })
     expect(res.ok && res.data.total).toBe(0)
   })
 
@@ -87,10 +120,22 @@ describe('cases.ledger and cases.figures', () => {
     await h.act('demo-resident-1', 'rate', { caseId: a.id, value: 'satisfied' })
     await resolvedCase()
     await h.submitAs('demo-resident-2')
-    const res = await h.act<Figures & { byUnit: Array<Figures & { unitName: string }> }>('demo-secretary-1', 'figures', { unitId: 'c-dongxianmen', from: '2026-11-01', to: '2026-11-30' })
+    const res = await h.act<Figures & { byUnit: Array<Figures & { unitName: string }> }>(
+      'demo-secretary-1',
+      'figures',
+      { unitId: 'c-dongxianmen', from: '2026-11-01', to: '2026-11-30' },
+    )
     expect(res.ok).toBe(true)
     if (!res.ok) return
-    expect(res.data).toMatchObject({ received: 3, resolved: 2, resolvedOnTime: 2, rated: 1, satisfiedOrBasically: 1, satisfactionRate: 1, ratingRate: 0.5 })
+    expect(res.data).toMatchObject({
+      received: 3,
+      resolved: 2,
+      resolvedOnTime: 2,
+      rated: 1,
+      satisfiedOrBasically: 1,
+      satisfactionRate: 1,
+      ratingRate: 0.5,
+    })
     expect(res.data.byUnit.map((u) => [u.unitName, u.received])).toEqual([['东县门社区第一网格', 3]])
   })
 
@@ -123,17 +168,29 @@ describe('cases.ledger and cases.figures', () => {
   })
 
   it('should refuse figures of a unit the caller does not belong to with FORBIDDEN', async () => {
-    expect(await h.act('demo-grid-1', 'figures', { unitId: 'c-dongxianmen', from: '2026-11-01', to: '2026-11-30' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(
+      await h.act('demo-grid-1', 'figures', { unitId: 'c-dongxianmen', from: '2026-11-01', to: '2026-11-30' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
   it('should refuse a malformed date with BAD_REQUEST', async () => {
-    expect(await h.act('demo-secretary-1', 'figures', { unitId: 'c-dongxianmen', from: '2026/11/01', to: '2026-11-30' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(
+      await h.act('demo-secretary-1', 'figures', { unitId: 'c-dongxianmen', from: '2026/11/01', to: '2026-11-30' }),
+    ).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
   })
 
   it('should export the ledger as a workbook with one row per case', async () => {
     await resolvedCase('difficult')
-    const res = await h.act<{ fileId: string; fileName: string; rowCount: number }>('demo-secretary-1', 'export', { unitId: 'c-dongxianmen', ledger: 'difficult', from: '2026-11-01', to: '2026-11-30' })
-    expect(res.ok && [res.data.rowCount, res.data.fileName]).toEqual([1, '东县门社区疑难问题2026-11-01至2026-11-30.xlsx'])
+    const res = await h.act<{ fileId: string; fileName: string; rowCount: number }>('demo-secretary-1', 'export', {
+      unitId: 'c-dongxianmen',
+      ledger: 'difficult',
+      from: '2026-11-01',
+      to: '2026-11-30',
+    })
+    expect(res.ok && [res.data.rowCount, res.data.fileName]).toEqual([
+      1,
+      '东县门社区疑难问题2026-11-01至2026-11-30.xlsx',
+    ])
   })
 })
 
@@ -152,7 +209,11 @@ describe('cases.similarNearby', () => {
 
   it('should not suggest cases beyond the radius or already resolved', async () => {
     await resolvedCase()
-    const far = await h.act<{ items: unknown[] }>('demo-resident-2', 'similarNearby', { categoryCode: 'environment.litter', location: IN_GRID_1, radiusMeters: 100 })
+    const far = await h.act<{ items: unknown[] }>('demo-resident-2', 'similarNearby', {
+      categoryCode: 'environment.litter',
+      location: IN_GRID_1,
+      radiusMeters: 100,
+    })
     expect(far.ok && far.data.items).toEqual([])
   })
 })
@@ -160,7 +221,13 @@ describe('cases.similarNearby', () => {
 describe('cases admin', () => {
   it('should let the top-level admin add a leaf category that residents then see', async () => {
     await addTopLevelAdmin(h)
-    const cat = { code: 'environment.pets', parentCode: 'environment', name: '宠物粪便', routingLevel: 'grid', tier: 'general' }
+    const cat = {
+      code: 'environment.pets',
+      parentCode: 'environment',
+      name: '宠物粪便',
+      routingLevel: 'grid',
+      tier: 'general',
+    }
     expect(await h.act(TOP_ADMIN, 'saveCategory', cat)).toMatchObject({ ok: true })
     const list = await h.env.call<{ items: Array<{ code: string }> }>(null, 'cases', { action: 'categories' })
     expect(list.ok && list.data.items.map((c) => c.code)).toContain('environment.pets')
@@ -173,27 +240,52 @@ describe('cases admin', () => {
   })
 
   it('should refuse category edits by street staff with FORBIDDEN', async () => {
-    const cat = { code: 'environment.pets', parentCode: 'environment', name: '宠物粪便', routingLevel: 'grid', tier: 'general' }
+    const cat = {
+      code: 'environment.pets',
+      parentCode: 'environment',
+      name: '宠物粪便',
+      routingLevel: 'grid',
+      tier: 'general',
+    }
     expect(await h.act('demo-street-1', 'saveCategory', cat)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 
   it('should route new cases by a rule the admin saves, and stop when it is deleted', async () => {
-    const rule = { id: 'rule-litter-street', name: '垃圾问题交街道', priority: 1, match: { districtIds: ['d-beilin'], categoryPrefixes: ['environment.litter'] }, target: { kind: 'level', level: 'street' } }
+    const rule = {
+      id: 'rule-litter-street',
+      name: '垃圾问题交街道',
+      priority: 1,
+      match: { districtIds: ['d-beilin'], categoryPrefixes: ['environment.litter'] },
+      target: { kind: 'level', level: 'street' },
+    }
     expect(await h.act('demo-admin', 'saveRoutingRule', rule)).toMatchObject({ ok: true })
-    const preview = await h.act<RouteDecision>('demo-admin', 'previewRoute', { categoryCode: 'environment.litter', location: IN_GRID_1 })
+    const preview = await h.act<RouteDecision>('demo-admin', 'previewRoute', {
+      categoryCode: 'environment.litter',
+      location: IN_GRID_1,
+    })
     expect(preview.ok && [preview.data.unitId, preview.data.ruleId]).toEqual(['s-baishulin', 'rule-litter-street'])
     expect((await h.submitAs('demo-resident-1')).handlingUnitId).toBe('s-baishulin')
-    expect(await h.act('demo-admin', 'deleteRoutingRule', { id: rule.id })).toEqual({ ok: true, data: { deleted: true } })
+    expect(await h.act('demo-admin', 'deleteRoutingRule', { id: rule.id })).toEqual({
+      ok: true,
+      data: { deleted: true },
+    })
     expect((await h.submitAs('demo-resident-1')).handlingUnitId).toBe('g-dongxianmen-1')
   })
 
   it('should refuse a rule pointing at a missing unit with BAD_REQUEST', async () => {
     const rule = { id: 'rule-x', name: '无效规则', priority: 1, match: {}, target: { kind: 'unit', unitId: 'nowhere' } }
-    expect(await h.act('demo-admin', 'saveRoutingRule', rule)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } })
+    expect(await h.act('demo-admin', 'saveRoutingRule', rule)).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    })
   })
 
   it('should list the rules in priority order', async () => {
     const res = await h.act<{ items: Array<{ id: string }> }>('demo-admin', 'routingRules')
-    expect(res.ok && res.data.items.map((r) => r.id)).toEqual(['rule-property-joint', 'rule-gaoling-dispute', 'rule-hotline-safety'])
+    expect(res.ok && res.data.items.map((r) => r.id)).toEqual([
+      'rule-property-joint',
+      'rule-gaoling-dispute',
+      'rule-hotline-safety',
+    ])
   })
 })

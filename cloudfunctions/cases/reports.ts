@@ -25,7 +25,10 @@ import { toSummary } from './views'
 function ledgerQuery(db: Db, unitId: string, ledger: string | undefined, from: string, to: string): Where<CaseDoc> {
   const _ = db.command
   const { start, end } = shanghaiRange(from, to)
-  const q: Where<CaseDoc> = { unitScope: unitId, 'resolution.resolvedAt': _.gte(start.toISOString()).and(_.lt(end.toISOString())) }
+  const q: Where<CaseDoc> = {
+    unitScope: unitId,
+    'resolution.resolvedAt': _.gte(start.toISOString()).and(_.lt(end.toISOString())),
+  }
   if (ledger) q['resolution.ledger'] = ledger
   return q
 }
@@ -36,7 +39,11 @@ export async function ledger(ctx: ActionContext, input: z.output<typeof LedgerIn
   const { db } = ctx.rt
   const q = ledgerQuery(db, input.unitId, input.ledger, input.from, input.to)
   const cases = collection(db, CASE_COLLECTIONS.cases)
-  const { docs, hasMore, total } = await countedPage(cases.where(q), cases.where(q).orderBy('resolution.resolvedAt', 'desc'), input)
+  const { docs, hasMore, total } = await countedPage(
+    cases.where(q),
+    cases.where(q).orderBy('resolution.resolvedAt', 'desc'),
+    input,
+  )
   const now = ctx.now()
   return { items: docs.map((d) => toSummary(d, now)), total, hasMore, page: input.page, pageSize: input.pageSize }
 }
@@ -44,20 +51,31 @@ export async function ledger(ctx: ActionContext, input: z.output<typeof LedgerIn
 async function readAll(db: Db, where: Where<CaseDoc>): Promise<CaseDoc[]> {
   const out: CaseDoc[] = []
   for (let skip = 0; ; skip += 1000) {
-    const page = await collection(db, CASE_COLLECTIONS.cases).where(where).orderBy('submittedAt', 'asc').skip(skip).limit(1000).get()
+    const page = await collection(db, CASE_COLLECTIONS.cases)
+      .where(where)
+      .orderBy('submittedAt', 'asc')
+      .skip(skip)
+      .limit(1000)
+      .get()
     out.push(...page)
     if (page.length < 1000) return out
   }
 }
 
 /** 受理量、办结率、按时办结率、满意率、参评率 for the unit's subtree, and per handling unit (from the counters). */
-export async function figures(ctx: ActionContext, input: z.output<typeof FiguresInputSchema>): Promise<Figures & { byUnit: Array<Figures & { unitId: string; unitName: string }> }> {
+export async function figures(
+  ctx: ActionContext,
+  input: z.output<typeof FiguresInputSchema>,
+): Promise<Figures & { byUnit: Array<Figures & { unitId: string; unitName: string }> }> {
   await ctx.requireCapabilityAt('cases.handle', input.unitId)
   return figuresFromCounters(ctx.rt.db, input.unitId, input.from, input.to)
 }
 
 /** The ledger (or all four) as an .xlsx for the 月抽查 / 年终述职; stored through the storage port. */
-export async function exportLedger(ctx: ActionContext, input: z.output<typeof ExportInputSchema>): Promise<{ fileId: string; url: string; fileName: string; rowCount: number }> {
+export async function exportLedger(
+  ctx: ActionContext,
+  input: z.output<typeof ExportInputSchema>,
+): Promise<{ fileId: string; url: string; fileName: string; rowCount: number }> {
   const unit = await ctx.requireCapabilityAt('cases.handle', input.unitId)
   const { db } = ctx.rt
   const q = ledgerQuery(db, input.unitId, input.ledger, input.from, input.to)
@@ -97,7 +115,9 @@ export async function exportLedger(ctx: ActionContext, input: z.output<typeof Ex
   }
   const f = computeFigures(docs, shanghaiRange(input.from, input.to))
   sheet.addRow({})
-  sheet.addRow({ number: `按时办结率 ${formatRate(f.onTimeRate)}；满意率 ${formatRate(f.satisfactionRate)}；参评率 ${formatRate(f.ratingRate)}` })
+  sheet.addRow({
+    number: `按时办结率 ${formatRate(f.onTimeRate)}；满意率 ${formatRate(f.satisfactionRate)}；参评率 ${formatRate(f.ratingRate)}`,
+  })
   const fileName = `${unit.name}${input.ledger ? LEDGER_LABELS[input.ledger] : '四本台账'}${input.from}至${input.to}.xlsx`
   const fileId = await ctx.rt.storage.save(fileName, Buffer.from(await book.xlsx.writeBuffer()))
   return { fileId, url: await ctx.rt.storage.url(fileId), fileName, rowCount: docs.length }

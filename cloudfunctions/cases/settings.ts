@@ -22,13 +22,17 @@ import { loadUnits, orgTreeFor } from './org-tree'
 
 export async function loadCategories(db: Db): Promise<Category[]> {
   const docs = await collection(db, CASE_COLLECTIONS.categories).limit(1000).get()
-  return docs.map(({ _id, ...c }) => ({ ...c, code: _id })).sort((a, b) => a.order - b.order || a.code.localeCompare(b.code))
+  return docs
+    .map(({ _id, ...c }) => ({ ...c, code: _id }))
+    .sort((a, b) => a.order - b.order || a.code.localeCompare(b.code))
 }
 
 export async function loadCategory(db: Db, code: string): Promise<Category> {
   const doc = await collection(db, CASE_COLLECTIONS.categories).doc(code).get()
   if (!doc || !doc.active || doc.parentCode === null) {
-    throw new AppError('BAD_REQUEST', '请选择诉求类别', { issues: [{ path: ['categoryCode'], message: '没有这个诉求类别' }] })
+    throw new AppError('BAD_REQUEST', '请选择诉求类别', {
+      issues: [{ path: ['categoryCode'], message: '没有这个诉求类别' }],
+    })
   }
   const { _id, ...rest } = doc
   return { ...rest, code: _id }
@@ -50,10 +54,13 @@ export async function loadSettings(db: Db): Promise<CaseSettingsDoc> {
   return doc
 }
 
-const bad = (path: string, message: string) => new AppError('BAD_REQUEST', message, { issues: [{ path: [path], message }] })
+const bad = (path: string, message: string) =>
+  new AppError('BAD_REQUEST', message, { issues: [{ path: [path], message }] })
 
 /** The org tree as the scope check reads it, and what the caller holds of `cases.configure` in it. */
-async function configAuthority(ctx: ActionContext): Promise<{ unitOf: (id: string) => ScopedUnit | null; authority: ConfigAuthority }> {
+async function configAuthority(
+  ctx: ActionContext,
+): Promise<{ unitOf: (id: string) => ScopedUnit | null; authority: ConfigAuthority }> {
   const units = new Map((await loadUnits(ctx.rt.db)).map((u) => [u._id, u]))
   const holds = (scope: readonly string[]) => holdsCapabilityAt(ctx.assignments, 'cases.configure', scope)
   const roots = [...units.values()].filter((u) => u.ancestors.length === 0)
@@ -65,11 +72,16 @@ async function configAuthority(ctx: ActionContext): Promise<{ unitOf: (id: strin
 }
 
 function requireInScope(check: ScopeCheck): void {
-  if (!check.ok) throw new AppError(check.code, check.message, { issues: [{ path: [check.path], message: check.message }] })
+  if (!check.ok)
+    throw new AppError(check.code, check.message, { issues: [{ path: [check.path], message: check.message }] })
 }
 
 /** A stored rule the caller may change or delete: one that reaches only inside their units. */
-async function requireOwnRule(ctx: ActionContext, id: string, scope: Awaited<ReturnType<typeof configAuthority>>): Promise<boolean> {
+async function requireOwnRule(
+  ctx: ActionContext,
+  id: string,
+  scope: Awaited<ReturnType<typeof configAuthority>>,
+): Promise<boolean> {
   const existing = await collection(ctx.rt.db, CASE_COLLECTIONS.rules).doc(id).get()
   if (existing && !checkRuleScope(existing, scope.unitOf, scope.authority).ok) {
     throw new AppError('FORBIDDEN', '这条规则涉及您管辖范围以外的地方或单位，不能修改或删除')
@@ -83,7 +95,8 @@ export async function saveCategory(ctx: ActionContext, input: Category): Promise
     throw new AppError('FORBIDDEN', '诉求类别各区通用，只有最上级管理员可以修改；请联系上级管理员')
   }
   const isLeaf = input.code.includes('.')
-  if (isLeaf !== (input.parentCode !== null)) throw bad('parentCode', '二级类别须属于一个一级类别，一级类别不能再有上级')
+  if (isLeaf !== (input.parentCode !== null))
+    throw bad('parentCode', '二级类别须属于一个一级类别，一级类别不能再有上级')
   if (input.parentCode) {
     if (!input.code.startsWith(`${input.parentCode}.`)) throw bad('code', '二级类别编码须以所属一级类别编码开头')
     const parent = await collection(db, CASE_COLLECTIONS.categories).doc(input.parentCode).get()
@@ -112,10 +125,18 @@ export async function listRules(ctx: ActionContext): Promise<{ items: RoutingRul
   return { items: (await loadRules(ctx.rt.db)).sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id)) }
 }
 
-export async function previewRoute(ctx: ActionContext, input: z.output<typeof RoutePreviewInputSchema>): Promise<RouteDecision> {
+export async function previewRoute(
+  ctx: ActionContext,
+  input: z.output<typeof RoutePreviewInputSchema>,
+): Promise<RouteDecision> {
   const { db } = ctx.rt
   // The runtime's cached tree, as a submission routes by (org-tree.ts): the preview shows what a submit would do.
-  const [category, rules, settings, tree] = await Promise.all([loadCategory(db, input.categoryCode), loadRules(db), loadSettings(db), orgTreeFor(db)])
+  const [category, rules, settings, tree] = await Promise.all([
+    loadCategory(db, input.categoryCode),
+    loadRules(db),
+    loadSettings(db),
+    orgTreeFor(db),
+  ])
   const user = ctx.requireUser()
   return route(tree.index, rules, {
     category,

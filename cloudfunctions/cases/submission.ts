@@ -40,16 +40,28 @@ export function caseIdFor(submittedBy: string, clientRequestId: string): string 
  * — and its notifications and rating — on any account. Without an account the proxy stays
  * the submitter and the resident is the case's contact (name and phone).
  */
-async function checkPetitionerAccount(ctx: ActionContext, org: OrgTree, proxyCapability: Capability, openid: string): Promise<void> {
+async function checkPetitionerAccount(
+  ctx: ActionContext,
+  org: OrgTree,
+  proxyCapability: Capability,
+  openid: string,
+): Promise<void> {
   const resident = await collection(ctx.rt.db, COLLECTIONS.users).doc(openid).get()
   if (!resident) {
-    throw new AppError('BAD_REQUEST', '找不到这位居民的账号', { issues: [{ path: ['onBehalfOf', 'openid'], message: '该居民尚未使用小程序，请只填写姓名和电话' }] })
+    throw new AppError('BAD_REQUEST', '找不到这位居民的账号', {
+      issues: [{ path: ['onBehalfOf', 'openid'], message: '该居民尚未使用小程序，请只填写姓名和电话' }],
+    })
   }
   const community = resident.communityId ? org.byId.get(resident.communityId) : undefined
   const mine = ctx.assignments.filter((a) => roleGrants(a.role, proxyCapability)).map((a) => a.unitId)
   const inArea =
     !!community &&
-    mine.some((unitId) => unitId === community._id || community.ancestors.includes(unitId) || !!org.byId.get(unitId)?.ancestors.includes(community._id))
+    mine.some(
+      (unitId) =>
+        unitId === community._id ||
+        community.ancestors.includes(unitId) ||
+        !!org.byId.get(unitId)?.ancestors.includes(community._id),
+    )
   if (!inArea) throw new AppError('FORBIDDEN', '只能为本辖区的居民代为登记诉求')
 }
 
@@ -58,7 +70,11 @@ async function checkPetitionerAccount(ctx: ActionContext, org: OrgTree, proxyCap
  * notifications to the petitioner and the receiving unit, in one transaction. A repeat of
  * the same client request id answers the case already stored (`created: false`).
  */
-export async function submitCase(ctx: ActionContext, input: SubmitInput, origin?: CaseOrigin): Promise<{ case: CaseDetail; created: boolean }> {
+export async function submitCase(
+  ctx: ActionContext,
+  input: SubmitInput,
+  origin?: CaseOrigin,
+): Promise<{ case: CaseDetail; created: boolean }> {
   const user = ctx.requireUser()
   const { db } = ctx.rt
   const now = ctx.now()
@@ -72,24 +88,38 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput, origin?
   if (proxyCapability) {
     if (!canAnywhere(ctx.assignments, proxyCapability)) throw new AppError('FORBIDDEN', '您没有代为登记诉求的权限')
     if (!input.onBehalfOf) {
-      throw new AppError('BAD_REQUEST', '请填写诉求人姓名和电话', { issues: [{ path: ['onBehalfOf'], message: '代为登记时须填写诉求人姓名和电话' }] })
+      throw new AppError('BAD_REQUEST', '请填写诉求人姓名和电话', {
+        issues: [{ path: ['onBehalfOf'], message: '代为登记时须填写诉求人姓名和电话' }],
+      })
     }
   }
   if ((await ctx.rt.contentCheck.check(input.description, user._id)) === 'risky') {
-    throw new AppError('BAD_REQUEST', '描述中含有不适宜的内容', { issues: [{ path: ['description'], message: '描述中含有不适宜的内容，请修改' }] })
+    throw new AppError('BAD_REQUEST', '描述中含有不适宜的内容', {
+      issues: [{ path: ['description'], message: '描述中含有不适宜的内容，请修改' }],
+    })
   }
 
   await checkOwnPhotos(db, user._id, input.photos)
 
-  const [category, rules, settings, org] = await Promise.all([loadCategory(db, input.categoryCode), loadRules(db), loadSettings(db), orgTreeFor(db)])
-  if (proxyCapability && input.onBehalfOf?.openid) await checkPetitionerAccount(ctx, org, proxyCapability, input.onBehalfOf.openid)
+  const [category, rules, settings, org] = await Promise.all([
+    loadCategory(db, input.categoryCode),
+    loadRules(db),
+    loadSettings(db),
+    orgTreeFor(db),
+  ])
+  if (proxyCapability && input.onBehalfOf?.openid)
+    await checkPetitionerAccount(ctx, org, proxyCapability, input.onBehalfOf.openid)
   // "给他留言" from 为我服务: the case goes to the grid that serves the resident, wherever they stand.
   const addressed = input.addressedGridId ? org.byId.get(input.addressedGridId) : undefined
   if (input.addressedGridId && addressed?.kind !== 'grid') {
-    throw new AppError('BAD_REQUEST', '留言对象无效，请从“为我服务”重新进入', { issues: [{ path: ['addressedGridId'], message: '留言对象无效' }] })
+    throw new AppError('BAD_REQUEST', '留言对象无效，请从“为我服务”重新进入', {
+      issues: [{ path: ['addressedGridId'], message: '留言对象无效' }],
+    })
   }
   // Without a usable point: the petitioner's own community, or the proxy's own unit.
-  const home = proxyCapability ? (ctx.assignments.find((a) => a.role !== 'admin' && roleGrants(a.role, proxyCapability))?.unitId ?? null) : user.communityId
+  const home = proxyCapability
+    ? (ctx.assignments.find((a) => a.role !== 'admin' && roleGrants(a.role, proxyCapability))?.unitId ?? null)
+    : user.communityId
   const decision = route(org.index, rules, {
     category,
     location: addressed ? null : input.location,
@@ -99,7 +129,8 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput, origin?
   })
   // A unit added since the tree was read (a rule's fixed target, say) is read directly.
   const unit = org.byId.get(decision.unitId) ?? (await loadUnit(db, decision.unitId))
-  if (!unit) throw new AppError('INTERNAL', '诉求分派失败，请稍后再试', { cause: `routed to unknown unit ${decision.unitId}` })
+  if (!unit)
+    throw new AppError('INTERNAL', '诉求分派失败，请稍后再试', { cause: `routed to unknown unit ${decision.unitId}` })
   const unitScope = [...unit.ancestors, unit._id]
   const districtId = unitScope.find((id) => org.byId.get(id)?.kind === 'district') ?? null
   const prefix = districtPrefix(districtId ? settings.prefixes[districtId] : null)
@@ -108,76 +139,97 @@ export async function submitCase(ctx: ActionContext, input: SubmitInput, origin?
   // A resident entered by a proxy without an account has no messages to read: staff call them.
   const preference = proxy && !input.onBehalfOf?.openid ? 'phone' : input.contactPreference
 
-  const created = await transaction(db, async (tx) => {
-    const again = await tx.collection(CASE_COLLECTIONS.cases).doc(id).get()
-    if (again) return { doc: { ...again, _id: id }, created: false }
-    const cid = counterId(prefix, now)
-    const counter = await tx.collection(CASE_COLLECTIONS.counters).doc(cid).get()
-    const seq = (counter?.seq ?? 0) + 1
-    await tx.collection(CASE_COLLECTIONS.counters).doc(cid).set({ seq, updatedAt: now.toISOString() })
-    const number = formatCaseNumber(prefix, now, seq)
-    const doc: CaseDoc = {
-      _id: id,
-      number,
-      clientRequestId: input.clientRequestId,
-      submittedBy: user._id,
-      petitionerOpenid: proxy ? (input.onBehalfOf?.openid ?? null) : user._id,
-      channel: input.channel,
-      contact: proxy
-        ? { name: input.onBehalfOf!.name, phone: input.onBehalfOf!.phone }
-        : { name: input.contact.name || user.name || '', phone: preference === 'phone' ? input.contact.phone || user.phone || '' : '' },
-      contactPreference: preference,
-      showName: input.showName,
-      categoryCode: category.code,
-      categoryName: category.name,
-      tier: category.tier,
-      description: input.description,
-      photos: input.photos,
-      location: input.location ? geoPoint(db, input.location.lng, input.location.lat) : null,
-      address: input.address,
-      addressId: input.addressId,
-      districtId,
-      status: 'pending_sign',
-      handlingUnitId: unit._id,
-      handlingUnitName: unit.name,
-      unitScope,
-      route: { ruleId: decision.ruleId, reason: decision.reason, steps: decision.steps },
-      submittedAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      ackDueAt: ackDueAt.toISOString(),
-      handleDueAt: handleDueAt.toISOString(),
-      signedAt: null,
-      extension: null,
-      resolution: null,
-      rating: null,
-      previousRatings: [],
-      revisitDueAt: null,
-      reopenCount: 0,
-      superviseCount: 0,
-      duplicateOf: null,
-      followers: [],
-      followerCount: 0,
-      ackOverdueFlaggedAt: null,
-      overdueFlaggedAt: null,
-      revisitTaskAt: null,
-      ...(origin ? { origin } : {}),
-      timeline: [
-        entry(now, 'submitted', `诉求已受理（${origin ? `来自活动「${origin.title}」的纪要` : proxy ? '代为登记' : '本人提交'}），编号${number}`),
-        entry(now, 'routed', `${decision.reason}，请于${formatShanghaiText(handleDueAt, now)}前办结`, { unitName: unit.name, actorRole: 'system' }),
-      ],
-    }
-    const { _id, ...body } = doc
-    await tx.collection(CASE_COLLECTIONS.cases).doc(_id).set(body)
-    const notices = [
-      ...petitionerNotice(doc, 'routed', '诉求已受理', `您的诉求（${number}）已交「${unit.name}」办理`),
-      ...staffNotices(doc, staff, 'routed', '新诉求待签收', `${category.name}：${input.description.slice(0, 40)}，请于${formatShanghaiText(ackDueAt, now)}前签收`, {
-        task: `新诉求：${category.name}`,
-        status: '待签收',
-      }),
-    ]
-    for (const n of notices) await notify(tx, n, now)
-    await applyFigureDeltas(tx, figureDeltas(null, doc), now)
-    return { doc, created: true }
-  }, CASE_TX)
+  const created = await transaction(
+    db,
+    async (tx) => {
+      const again = await tx.collection(CASE_COLLECTIONS.cases).doc(id).get()
+      if (again) return { doc: { ...again, _id: id }, created: false }
+      const cid = counterId(prefix, now)
+      const counter = await tx.collection(CASE_COLLECTIONS.counters).doc(cid).get()
+      const seq = (counter?.seq ?? 0) + 1
+      await tx.collection(CASE_COLLECTIONS.counters).doc(cid).set({ seq, updatedAt: now.toISOString() })
+      const number = formatCaseNumber(prefix, now, seq)
+      const doc: CaseDoc = {
+        _id: id,
+        number,
+        clientRequestId: input.clientRequestId,
+        submittedBy: user._id,
+        petitionerOpenid: proxy ? (input.onBehalfOf?.openid ?? null) : user._id,
+        channel: input.channel,
+        contact: proxy
+          ? { name: input.onBehalfOf!.name, phone: input.onBehalfOf!.phone }
+          : {
+              name: input.contact.name || user.name || '',
+              phone: preference === 'phone' ? input.contact.phone || user.phone || '' : '',
+            },
+        contactPreference: preference,
+        showName: input.showName,
+        categoryCode: category.code,
+        categoryName: category.name,
+        tier: category.tier,
+        description: input.description,
+        photos: input.photos,
+        location: input.location ? geoPoint(db, input.location.lng, input.location.lat) : null,
+        address: input.address,
+        addressId: input.addressId,
+        districtId,
+        status: 'pending_sign',
+        handlingUnitId: unit._id,
+        handlingUnitName: unit.name,
+        unitScope,
+        route: { ruleId: decision.ruleId, reason: decision.reason, steps: decision.steps },
+        submittedAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+        ackDueAt: ackDueAt.toISOString(),
+        handleDueAt: handleDueAt.toISOString(),
+        signedAt: null,
+        extension: null,
+        resolution: null,
+        rating: null,
+        previousRatings: [],
+        revisitDueAt: null,
+        reopenCount: 0,
+        superviseCount: 0,
+        duplicateOf: null,
+        followers: [],
+        followerCount: 0,
+        ackOverdueFlaggedAt: null,
+        overdueFlaggedAt: null,
+        revisitTaskAt: null,
+        ...(origin ? { origin } : {}),
+        timeline: [
+          entry(
+            now,
+            'submitted',
+            `诉求已受理（${origin ? `来自活动「${origin.title}」的纪要` : proxy ? '代为登记' : '本人提交'}），编号${number}`,
+          ),
+          entry(now, 'routed', `${decision.reason}，请于${formatShanghaiText(handleDueAt, now)}前办结`, {
+            unitName: unit.name,
+            actorRole: 'system',
+          }),
+        ],
+      }
+      const { _id, ...body } = doc
+      await tx.collection(CASE_COLLECTIONS.cases).doc(_id).set(body)
+      const notices = [
+        ...petitionerNotice(doc, 'routed', '诉求已受理', `您的诉求（${number}）已交「${unit.name}」办理`),
+        ...staffNotices(
+          doc,
+          staff,
+          'routed',
+          '新诉求待签收',
+          `${category.name}：${input.description.slice(0, 40)}，请于${formatShanghaiText(ackDueAt, now)}前签收`,
+          {
+            task: `新诉求：${category.name}`,
+            status: '待签收',
+          },
+        ),
+      ]
+      for (const n of notices) await notify(tx, n, now)
+      await applyFigureDeltas(tx, figureDeltas(null, doc), now)
+      return { doc, created: true }
+    },
+    CASE_TX,
+  )
   return { case: await detailFor(ctx, created.doc), created: created.created }
 }

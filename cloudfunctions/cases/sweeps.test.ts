@@ -49,7 +49,12 @@ describe('case sweeps', () => {
   it('should raise a revisit task two weeks after resolution without a rating, once', async () => {
     const c = await h.submitAs('demo-resident-1')
     await h.act('demo-grid-1', 'sign', { caseId: c.id })
-    await h.act('demo-grid-1', 'resolve', { caseId: c.id, disposition: 'explained', ledger: 'general', reply: '已解释' })
+    await h.act('demo-grid-1', 'resolve', {
+      caseId: c.id,
+      disposition: 'explained',
+      ledger: 'general',
+      reply: '已解释',
+    })
     h.env.clock.advance(14 * 86_400_000 - 1000)
     expect(await run('cases-revisit')).toBe(0)
     h.env.clock.advance(1000)

@@ -33,23 +33,57 @@ const ACK_OVERDUE: Flag = {
   where: (db, at) => ({ status: 'pending_sign', ackDueAt: db.command.lt(at), ackOverdueFlaggedAt: null }),
   still: (d, at) => d.status === 'pending_sign' && d.ackDueAt < at && !d.ackOverdueFlaggedAt,
   change: (d, now, staff) => ({
-    patch: { timeline: [...d.timeline, entry(now, 'supervised', '已超过签收时限，系统提醒尽快签收', { staffOnly: true, actorRole: 'system' })] },
-    notices: staffNotices(d, staff, `ack-overdue:${d.ackDueAt}`, '诉求超时未签收', `${d.number}应于${formatShanghaiText(d.ackDueAt, now)}前签收，请尽快签收`, { task: `超时未签收：${d.categoryName}`, status: '已超时' }),
+    patch: {
+      timeline: [
+        ...d.timeline,
+        entry(now, 'supervised', '已超过签收时限，系统提醒尽快签收', { staffOnly: true, actorRole: 'system' }),
+      ],
+    },
+    notices: staffNotices(
+      d,
+      staff,
+      `ack-overdue:${d.ackDueAt}`,
+      '诉求超时未签收',
+      `${d.number}应于${formatShanghaiText(d.ackDueAt, now)}前签收，请尽快签收`,
+      { task: `超时未签收：${d.categoryName}`, status: '已超时' },
+    ),
   }),
 }
 
 const HANDLE_OVERDUE: Flag = {
   field: 'overdueFlaggedAt',
-  where: (db, at) => ({ status: db.command.in([...OPEN_CASE_STATUSES]), handleDueAt: db.command.lt(at), overdueFlaggedAt: null }),
+  where: (db, at) => ({
+    status: db.command.in([...OPEN_CASE_STATUSES]),
+    handleDueAt: db.command.lt(at),
+    overdueFlaggedAt: null,
+  }),
   still: (d, at) => OPEN_CASE_STATUSES.includes(d.status) && d.handleDueAt < at && !d.overdueFlaggedAt,
   change: (d, now, staff, above) => ({
     patch: {
       superviseCount: d.superviseCount + 1,
-      timeline: [...d.timeline, entry(now, 'supervised', `已超过办理时限（${formatShanghaiText(d.handleDueAt, now)}），系统自动督办`, { actorRole: 'system' })],
+      timeline: [
+        ...d.timeline,
+        entry(now, 'supervised', `已超过办理时限（${formatShanghaiText(d.handleDueAt, now)}），系统自动督办`, {
+          actorRole: 'system',
+        }),
+      ],
     },
     notices: [
-      ...staffNotices(d, staff, `overdue:${d.handleDueAt}`, '诉求已超期，系统督办', `${d.number}已超过办理时限，请尽快办结`, { task: `超期诉求：${d.categoryName}`, status: '已超期' }),
-      ...staffNotices(d, above, `overdue-above:${d.handleDueAt}`, '下级诉求已超期', `「${d.handlingUnitName}」的${d.number}已超过办理时限`),
+      ...staffNotices(
+        d,
+        staff,
+        `overdue:${d.handleDueAt}`,
+        '诉求已超期，系统督办',
+        `${d.number}已超过办理时限，请尽快办结`,
+        { task: `超期诉求：${d.categoryName}`, status: '已超期' },
+      ),
+      ...staffNotices(
+        d,
+        above,
+        `overdue-above:${d.handleDueAt}`,
+        '下级诉求已超期',
+        `「${d.handlingUnitName}」的${d.number}已超过办理时限`,
+      ),
     ],
   }),
 }
@@ -57,10 +91,17 @@ const HANDLE_OVERDUE: Flag = {
 const REVISIT_DUE: Flag = {
   field: 'revisitTaskAt',
   where: (db, at) => ({ status: 'resolved', rating: null, revisitDueAt: db.command.lte(at), revisitTaskAt: null }),
-  still: (d, at) => d.status === 'resolved' && !d.rating && !!d.revisitDueAt && d.revisitDueAt <= at && !d.revisitTaskAt,
+  still: (d, at) =>
+    d.status === 'resolved' && !d.rating && !!d.revisitDueAt && d.revisitDueAt <= at && !d.revisitTaskAt,
   change: (d, _now, staff) => ({
     patch: {},
-    notices: staffNotices(d, staff, `revisit:${d.revisitDueAt}`, '请回访诉求人', `${d.number}办结已满两周未评价，请电话或上门回访`),
+    notices: staffNotices(
+      d,
+      staff,
+      `revisit:${d.revisitDueAt}`,
+      '请回访诉求人',
+      `${d.number}办结已满两周未评价，请电话或上门回访`,
+    ),
   }),
 }
 
@@ -74,15 +115,19 @@ async function raise(rt: Runtime, flag: Flag): Promise<number> {
     const staff = await staffOf(db, doc.handlingUnitId)
     const parentId = doc.unitScope.at(-2)
     const above = flag === HANDLE_OVERDUE && parentId ? await staffOf(db, parentId) : []
-    const done = await transaction(db, async (tx) => {
-      const ref = tx.collection(CASE_COLLECTIONS.cases).doc(doc._id)
-      const current = await ref.get()
-      if (!current || !flag.still({ ...current, _id: doc._id }, at)) return false
-      const { patch, notices } = flag.change({ ...current, _id: doc._id }, now, staff, above)
-      await ref.update({ ...patch, [flag.field]: at, updatedAt: at })
-      for (const n of notices) await notify(tx, n, now)
-      return true
-    }, CASE_TX)
+    const done = await transaction(
+      db,
+      async (tx) => {
+        const ref = tx.collection(CASE_COLLECTIONS.cases).doc(doc._id)
+        const current = await ref.get()
+        if (!current || !flag.still({ ...current, _id: doc._id }, at)) return false
+        const { patch, notices } = flag.change({ ...current, _id: doc._id }, now, staff, above)
+        await ref.update({ ...patch, [flag.field]: at, updatedAt: at })
+        for (const n of notices) await notify(tx, n, now)
+        return true
+      },
+      CASE_TX,
+    )
     if (done) flagged++
   }
   return flagged

@@ -80,7 +80,10 @@ export async function casesHarness(): Promise<CasesHarness> {
     act: (openid, action, input = {}) => env.call(openid, 'cases', { action, ...input }),
     async caseNotices() {
       const docs = await env.docs<{ dedupeKey: string; openid: string; title: string }>('outbox')
-      return docs.filter((d) => d.dedupeKey.startsWith('case:')).map((d): [string, string] => [d.openid, d.title]).sort()
+      return docs
+        .filter((d) => d.dedupeKey.startsWith('case:'))
+        .map((d): [string, string] => [d.openid, d.title])
+        .sort()
     },
     async figureCounters() {
       const stored = await env.docs<CaseDoc>(CASE_COLLECTIONS.cases)
@@ -91,7 +94,10 @@ export async function casesHarness(): Promise<CasesHarness> {
     },
     async caseNoticeTitles(openid) {
       const docs = await env.docs<{ dedupeKey: string; title: string }>('outbox', { openid })
-      return docs.filter((d) => d.dedupeKey.startsWith('case:')).map((d) => d.title).sort()
+      return docs
+        .filter((d) => d.dedupeKey.startsWith('case:'))
+        .map((d) => d.title)
+        .sort()
     },
   }
 }
@@ -100,8 +106,14 @@ export async function casesHarness(): Promise<CasesHarness> {
 export const TOP_ADMIN = 'test-top-admin'
 export async function addTopLevelAdmin(h: CasesHarness): Promise<void> {
   const at = h.env.clock.now().toISOString()
-  await h.env.rt.db.collection('users').doc(TOP_ADMIN).set({ name: '市级管理员', phone: '13700000001', communityId: null, createdAt: at, updatedAt: at })
+  await h.env.rt.db
+    .collection('users')
+    .doc(TOP_ADMIN)
+    .set({ name: '市级管理员', phone: '13700000001', communityId: null, createdAt: at, updatedAt: at })
   for (const unitId of ['d-beilin', 'd-gaoling', 'd-lintong', 'd-changan']) {
-    await h.env.rt.db.collection('role_assignments').doc(roleAssignmentId(TOP_ADMIN, 'admin', unitId)).set({ openid: TOP_ADMIN, role: 'admin', unitId, createdAt: at, grantedBy: null })
+    await h.env.rt.db
+      .collection('role_assignments')
+      .doc(roleAssignmentId(TOP_ADMIN, 'admin', unitId))
+      .set({ openid: TOP_ADMIN, role: 'admin', unitId, createdAt: at, grantedBy: null })
   }
 }

@@ -33,7 +33,12 @@ export async function detailFor(ctx: ActionContext, doc: CaseDoc): Promise<CaseD
   return toDetail(doc, actorOf(doc, openid, ctx.assignments), openid, ctx.now(), await photoUrlsOf(ctx.rt.storage, doc))
 }
 
-export const entry = (at: Date, kind: TimelineEntry['kind'], text: string, extra: Partial<TimelineEntry> = {}): TimelineEntry => ({
+export const entry = (
+  at: Date,
+  kind: TimelineEntry['kind'],
+  text: string,
+  extra: Partial<TimelineEntry> = {},
+): TimelineEntry => ({
   at: at.toISOString(),
   kind,
   text,
@@ -54,7 +59,8 @@ export interface Change {
  * and which would keep stale keys otherwise. `_.set()` replaces the whole value instead.
  */
 function replaceWhole(db: Db, patch: Change['patch']): Record<string, unknown> {
-  const isObject = (v: unknown): v is object => v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
+  const isObject = (v: unknown): v is object =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
   return Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, isObject(v) ? db.command.set(v) : v]))
 }
 
@@ -78,16 +84,31 @@ export async function transition(
   const out = decide(action, factsOf(doc, openid), actor, now, { reopenCount: doc.reopenCount, ...extra })
   if (!out.ok) raise(out)
   const change = await build(doc, actor, now)
-  const next: CaseDoc = { ...doc, ...change.patch, status: out.next, updatedAt: now.toISOString(), timeline: [...doc.timeline, change.entry] }
-  const written = await transaction(db, async (tx) => {
-    const ref = tx.collection(CASE_COLLECTIONS.cases).doc(caseId)
-    const current = await ref.get()
-    if (!current || current.status !== doc.status || current.timeline.length !== doc.timeline.length) return false
-    await ref.update({ ...replaceWhole(db, change.patch), status: next.status, updatedAt: next.updatedAt, timeline: next.timeline })
-    for (const n of change.notices) await notify(tx, n, now)
-    await applyFigureDeltas(tx, figureDeltas(current, { ...current, ...change.patch, status: next.status }), now)
-    return true
-  }, CASE_TX)
+  const next: CaseDoc = {
+    ...doc,
+    ...change.patch,
+    status: out.next,
+    updatedAt: now.toISOString(),
+    timeline: [...doc.timeline, change.entry],
+  }
+  const written = await transaction(
+    db,
+    async (tx) => {
+      const ref = tx.collection(CASE_COLLECTIONS.cases).doc(caseId)
+      const current = await ref.get()
+      if (!current || current.status !== doc.status || current.timeline.length !== doc.timeline.length) return false
+      await ref.update({
+        ...replaceWhole(db, change.patch),
+        status: next.status,
+        updatedAt: next.updatedAt,
+        timeline: next.timeline,
+      })
+      for (const n of change.notices) await notify(tx, n, now)
+      await applyFigureDeltas(tx, figureDeltas(current, { ...current, ...change.patch, status: next.status }), now)
+      return true
+    },
+    CASE_TX,
+  )
   if (!written) throw new AppError('CONFLICT', '这件诉求刚刚有了新进展，请刷新后再试')
   // Asked afresh: after a transfer or a return the caller may no longer handle the case.
   return toDetail(next, actorOf(next, openid, ctx.assignments), openid, now, await photoUrlsOf(ctx.rt.storage, next))
@@ -104,7 +125,9 @@ export async function checkPublicText(ctx: ActionContext, fields: Array<[field: 
   for (const [field, text] of fields) {
     if (!text.trim()) continue
     if ((await ctx.rt.contentCheck.check(text, openid)) === 'risky') {
-      throw new AppError('BAD_REQUEST', '填写的内容中含有不适宜的文字，请修改后再提交', { issues: [{ path: [field], message: '含有不适宜的内容，请修改' }] })
+      throw new AppError('BAD_REQUEST', '填写的内容中含有不适宜的文字，请修改后再提交', {
+        issues: [{ path: [field], message: '含有不适宜的内容，请修改' }],
+      })
     }
   }
 }

@@ -44,7 +44,12 @@ export function toSummary(doc: CaseDoc, now: Date): CaseSummary {
  */
 function contactOf(doc: CaseDoc, own: boolean): NonNullable<CaseDetail['contact']> {
   const preference = doc.contactPreference ?? 'phone'
-  return { name: doc.contact.name, phone: own || preference === 'phone' ? doc.contact.phone : '', preference, showName: doc.showName ?? false }
+  return {
+    name: doc.contact.name,
+    phone: own || preference === 'phone' ? doc.contact.phone : '',
+    preference,
+    showName: doc.showName ?? false,
+  }
 }
 
 /** The petitioner's name for anyone but the case's staff: masked (张**), and only when they allowed it. */
@@ -70,7 +75,15 @@ export function toDetail(doc: CaseDoc, actor: Actor, openid: string, now: Date, 
     tier: doc.tier,
     route: { ruleId: doc.route.ruleId, reason: doc.route.reason },
     extension: doc.extension,
-    resolution: doc.resolution ? { disposition: doc.resolution.disposition, ledger: doc.resolution.ledger, reply: doc.resolution.reply, resolvedAt: doc.resolution.resolvedAt, onTime: doc.resolution.onTime } : null,
+    resolution: doc.resolution
+      ? {
+          disposition: doc.resolution.disposition,
+          ledger: doc.resolution.ledger,
+          reply: doc.resolution.reply,
+          resolvedAt: doc.resolution.resolvedAt,
+          onTime: doc.resolution.onTime,
+        }
+      : null,
     rating: doc.rating,
     duplicateOf: doc.duplicateOf,
     timeline: staff ? doc.timeline : residentTimeline(doc.timeline),

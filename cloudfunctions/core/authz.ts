@@ -20,7 +20,10 @@ export async function loadAssignments(db: Db, openid: string): Promise<RoleAssig
  * role_assignments). Someone with no user document yet (their first call; an admin may have
  * granted a role before it) has their assignments read on their own.
  */
-export async function loadCaller(db: Db, openid: string): Promise<{ user: UserDoc | null; assignments: RoleAssignmentDoc[] }> {
+export async function loadCaller(
+  db: Db,
+  openid: string,
+): Promise<{ user: UserDoc | null; assignments: RoleAssignmentDoc[] }> {
   // Cast: the SDK types an aggregate's answer as `any`; the `lookup` stage gives this shape.
   const res = await db
     .collection(COLLECTIONS.users)
@@ -45,7 +48,11 @@ export function scopeOf(unit: Pick<UnitDoc, '_id' | 'ancestors'>): string[] {
 }
 
 /** Whether the person holds the capability for this unit (at it or one above it). */
-export function canAt(assignments: readonly RoleAssignmentDoc[], capability: Capability, unit: Pick<UnitDoc, '_id' | 'ancestors'>): boolean {
+export function canAt(
+  assignments: readonly RoleAssignmentDoc[],
+  capability: Capability,
+  unit: Pick<UnitDoc, '_id' | 'ancestors'>,
+): boolean {
   return holdsCapabilityAt(assignments, capability, scopeOf(unit))
 }
 
@@ -72,8 +79,14 @@ export async function requireCapabilityAt(
  * community where they hold the capability, or below a street or district where they hold
  * it. An admin's authority covers the tree but is not a work queue (as for the rosters).
  */
-export async function communitiesServed(db: Db, assignments: readonly RoleAssignmentDoc[], capability: Capability): Promise<string[]> {
-  const held = [...new Set(assignments.filter((a) => a.role !== 'admin' && holdsCapability([a], capability)).map((a) => a.unitId))]
+export async function communitiesServed(
+  db: Db,
+  assignments: readonly RoleAssignmentDoc[],
+  capability: Capability,
+): Promise<string[]> {
+  const held = [
+    ...new Set(assignments.filter((a) => a.role !== 'admin' && holdsCapability([a], capability)).map((a) => a.unitId)),
+  ]
   const units = await unitsByIds(db, held)
   const communities = held.filter((id) => units.get(id)?.kind === 'community')
   const above = held.filter((id) => units.has(id) && units.get(id)?.kind !== 'community')

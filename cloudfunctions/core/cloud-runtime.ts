@@ -48,10 +48,18 @@ async function wxApi(app: CloudApp, apiName: string, requestData: unknown): Prom
   // The SDK declares only `result`; a failed call also carries `code` and `message`.
   const res: unknown = await app.callWxOpenApi({ apiName, requestData })
   if (!isRecord(res)) return { errcode: -1, errmsg: String(res) }
-  if (res.code) return { errcode: -1, errmsg: `${typeof res.code === 'string' ? res.code : 'error'}: ${typeof res.message === 'string' ? res.message : ''}` }
+  if (res.code)
+    return {
+      errcode: -1,
+      errmsg: `${typeof res.code === 'string' ? res.code : 'error'}: ${typeof res.message === 'string' ? res.message : ''}`,
+    }
   const body = res.result
   if (!isRecord(body)) return { errcode: -1, errmsg: String(body) }
-  return { errcode: typeof body.errcode === 'number' ? body.errcode : undefined, errmsg: typeof body.errmsg === 'string' ? body.errmsg : undefined, result: body.result }
+  return {
+    errcode: typeof body.errcode === 'number' ? body.errcode : undefined,
+    errmsg: typeof body.errmsg === 'string' ? body.errmsg : undefined,
+    result: body.result,
+  }
 }
 
 /** Built once per container: CloudBase reuses warm instances between invocations. */

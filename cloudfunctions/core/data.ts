@@ -34,13 +34,17 @@ type UpdateOp = ReturnType<Command['set']>
 type NestedPath = `${string}.${string}`
 
 /** A query: a field equals a value, one element of an array field, or an operator (`_.in`, `_.lt`, …). */
-export type Where<T> = { [K in keyof T]?: T[K] | (T[K] extends readonly (infer E)[] ? E : never) | QueryOp } & { [path: NestedPath]: unknown }
+export type Where<T> = { [K in keyof T]?: T[K] | (T[K] extends readonly (infer E)[] ? E : never) | QueryOp } & {
+  [path: NestedPath]: unknown
+}
 
 /** A document as written by `set`/`add`: everything but `_id`, which the reference gives. */
 export type Body<T extends Doc> = Omit<T, '_id'>
 
 /** An update: some fields, each a value of its type or an update operator (`_.inc`, `_.push`, `_.set`). */
-export type Patch<T extends Doc> = { [K in Exclude<keyof T, '_id'>]?: T[K] | UpdateOp } & { [path: NestedPath]: unknown }
+export type Patch<T extends Doc> = { [K in Exclude<keyof T, '_id'>]?: T[K] | UpdateOp } & {
+  [path: NestedPath]: unknown
+}
 
 export type OrderField<T> = Extract<keyof T, string> | NestedPath
 
@@ -163,7 +167,11 @@ function typedTx(raw: RawTx): Tx {
  * growing, jittered pauses (core/transaction-retry.ts), for transactions on documents many
  * callers write at once (the day's case counter).
  */
-export async function transaction<R>(db: Db, fn: (tx: Tx) => Promise<R>, options: { retry?: RetryPolicy } = {}): Promise<R> {
+export async function transaction<R>(
+  db: Db,
+  fn: (tx: Tx) => Promise<R>,
+  options: { retry?: RetryPolicy } = {},
+): Promise<R> {
   const typed = (raw: RawTx) => fn(typedTx(raw))
   if (options.retry) return runTransactionWithRetry(db, typed, options.retry)
   // The SDK types `runTransaction` as `any`; it passes the raw transaction and answers fn's result.
@@ -175,7 +183,10 @@ export async function transaction<R>(db: Db, fn: (tx: Tx) => Promise<R>, options
  * One page of a query (`{ page, pageSize }`, types/paging.ts) and whether another follows:
  * one more document is read to know, so no count is needed.
  */
-export async function pageOf<T extends Doc>(query: Query<T>, p: { page: number; pageSize: number }): Promise<{ docs: T[]; hasMore: boolean }> {
+export async function pageOf<T extends Doc>(
+  query: Query<T>,
+  p: { page: number; pageSize: number },
+): Promise<{ docs: T[]; hasMore: boolean }> {
   const docs = await query
     .skip((p.page - 1) * p.pageSize)
     .limit(p.pageSize + 1)
@@ -188,7 +199,11 @@ export async function pageOf<T extends Doc>(query: Query<T>, p: { page: number; 
  * with nothing after it settles the total — what came before plus what it holds — so the
  * count is sent only when the list runs past the page: one request for most lists, not two.
  */
-export async function countedPage<T extends Doc>(where: Query<T>, ordered: Query<T>, p: { page: number; pageSize: number }): Promise<{ docs: T[]; hasMore: boolean; total: number }> {
+export async function countedPage<T extends Doc>(
+  where: Query<T>,
+  ordered: Query<T>,
+  p: { page: number; pageSize: number },
+): Promise<{ docs: T[]; hasMore: boolean; total: number }> {
   const { docs, hasMore } = await pageOf(ordered, p)
   const before = (p.page - 1) * p.pageSize
   if (!hasMore && (docs.length > 0 || before === 0)) return { docs, hasMore, total: before + docs.length }

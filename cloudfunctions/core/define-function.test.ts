@@ -6,7 +6,10 @@ import { contractViolations, defineFunction } from './define-function'
 import { createTestEnv, type TestEnv } from './testing'
 
 const ProbeContract = defineContract({
-  whoami: { input: z.object({ note: z.string().max(5).optional() }), output: z.object({ openid: z.string().nullable() }) },
+  whoami: {
+    input: z.object({ note: z.string().max(5).optional() }),
+    output: z.object({ openid: z.string().nullable() }),
+  },
   boom: { input: z.object({}), output: z.object({}) },
   refuse: { input: z.object({}), output: z.object({}) },
   secretaryOnly: { input: z.object({ unitId: z.string() }), output: z.object({ unit: z.string() }) },
@@ -35,7 +38,8 @@ const probe = defineFunction('probe', ProbeContract, {
   leaky: {
     access: 'public',
     // Answers a field its contract does not declare, or (broken) a wrong type.
-    handler: async (input) => (input.broken ? { name: 42 } : { name: '王**', phone: '13991230001' }) as unknown as { name: string },
+    handler: async (input) =>
+      (input.broken ? { name: 42 } : { name: '王**', phone: '13991230001' }) as unknown as { name: string },
   },
   write: {
     access: 'signed-in',
@@ -57,7 +61,11 @@ describe('defineFunction', () => {
     const res = await env.call('demo-resident-1', 'probe', { action: 'dropDatabase' })
     expect(res).toEqual({
       ok: false,
-      error: { code: 'BAD_REQUEST', message: '不支持的操作', issues: [{ path: ['action'], message: '未知的操作：dropDatabase' }] },
+      error: {
+        code: 'BAD_REQUEST',
+        message: '不支持的操作',
+        issues: [{ path: ['action'], message: '未知的操作：dropDatabase' }],
+      },
     })
   })
 
@@ -80,14 +88,22 @@ describe('defineFunction', () => {
   })
 
   it('should take the caller from the host, never from an openid in the event', async () => {
-    const res = await env.call('demo-resident-1', 'probe', { action: 'whoami', openid: 'demo-admin', userInfo: { openId: 'demo-admin' } })
+    const res = await env.call('demo-resident-1', 'probe', {
+      action: 'whoami',
+      openid: 'demo-admin',
+      userInfo: { openId: 'demo-admin' },
+    })
     expect(res).toEqual({ ok: true, data: { openid: 'demo-resident-1' } })
     const anonymous = await env.call(null, 'probe', { action: 'whoami', openid: 'demo-admin' })
     expect(anonymous).toEqual({ ok: true, data: { openid: null } })
   })
 
   it('should not let an openid in the event pass a role check', async () => {
-    const res = await env.call('demo-resident-1', 'probe', { action: 'secretaryOnly', unitId: 'c-dongxianmen', openid: 'demo-secretary-1' })
+    const res = await env.call('demo-resident-1', 'probe', {
+      action: 'secretaryOnly',
+      unitId: 'c-dongxianmen',
+      openid: 'demo-secretary-1',
+    })
     expect(res.ok).toBe(false)
     if (!res.ok) expect(res.error.code).toBe('FORBIDDEN')
   })
@@ -147,7 +163,11 @@ describe('defineFunction', () => {
     const res = await env.call('demo-resident-1', 'probe', { action: 'write', count: 1, note: 'a\u0000b' })
     expect(res).toEqual({
       ok: false,
-      error: { code: 'BAD_REQUEST', message: '填写的内容含有无法识别的字符', issues: [{ path: ['note'], message: '含有无法识别的字符，请删除后重新填写' }] },
+      error: {
+        code: 'BAD_REQUEST',
+        message: '填写的内容含有无法识别的字符',
+        issues: [{ path: ['note'], message: '含有无法识别的字符，请删除后重新填写' }],
+      },
     })
     expect(await env.docs('probe')).toHaveLength(0)
     const fine = await env.call('demo-resident-1', 'probe', { action: 'whoami', note: '好\n的' })

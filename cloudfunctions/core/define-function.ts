@@ -119,19 +119,27 @@ export function defineFunction<C extends FunctionContract>(
   // The contract seen key by key (a mapped type): an action's entry is its schemas, never undefined.
   const specs: { [A in keyof C]: C[A] } = contract
   // The contract's own keys (not inherited ones): `handlers` has exactly these.
-  const isAction = (action: unknown): action is Action => typeof action === 'string' && Object.prototype.hasOwnProperty.call(contract, action)
+  const isAction = (action: unknown): action is Action =>
+    typeof action === 'string' && Object.prototype.hasOwnProperty.call(contract, action)
 
   async function dispatch(event: unknown, caller: Caller | null, rt: Runtime): Promise<unknown> {
     const head = EventSchema.safeParse(event)
     if (!head.success) throw new AppError('BAD_REQUEST', '请求格式不正确', { issues: toIssues(head.error) })
     const { action, ...rest } = head.data
     if (!isAction(action)) {
-      throw new AppError('BAD_REQUEST', '不支持的操作', { issues: [{ path: ['action'], message: `未知的操作：${action}` }] })
+      throw new AppError('BAD_REQUEST', '不支持的操作', {
+        issues: [{ path: ['action'], message: `未知的操作：${action}` }],
+      })
     }
     return run(action, rest, caller, rt)
   }
 
-  async function run<A extends Action>(action: A, rest: Record<string, unknown>, caller: Caller | null, rt: Runtime): Promise<unknown> {
+  async function run<A extends Action>(
+    action: A,
+    rest: Record<string, unknown>,
+    caller: Caller | null,
+    rt: Runtime,
+  ): Promise<unknown> {
     const def = handlers[action]
 
     // Authorise before parsing: a caller who may not use the action learns nothing of its
@@ -146,7 +154,10 @@ export function defineFunction<C extends FunctionContract>(
     }
 
     const unreadable = findUnreadableText(rest)
-    if (unreadable) throw new AppError('BAD_REQUEST', '填写的内容含有无法识别的字符', { issues: [{ path: unreadable, message: '含有无法识别的字符，请删除后重新填写' }] })
+    if (unreadable)
+      throw new AppError('BAD_REQUEST', '填写的内容含有无法识别的字符', {
+        issues: [{ path: unreadable, message: '含有无法识别的字符，请删除后重新填写' }],
+      })
     const parsed = z.safeParse<C[A]['input']>(specs[action].input, rest)
     if (!parsed.success) throw new AppError('BAD_REQUEST', '填写的内容有误', { issues: toIssues(parsed.error) })
 
@@ -193,11 +204,15 @@ export function defineFunction<C extends FunctionContract>(
       return { ok: true, data: await dispatch(event, caller, rt) }
     } catch (error) {
       if (error instanceof AppError) {
-        if (error.options.cause !== undefined) rt.log.error(`${name}: ${error.message}`, { cause: describe(error.options.cause) })
+        if (error.options.cause !== undefined)
+          rt.log.error(`${name}: ${error.message}`, { cause: describe(error.options.cause) })
         return errorEnvelope(error)
       }
       const action = fieldOf(event, 'action')
-      rt.log.error(`${name}: unexpected error`, { action: typeof action === 'string' ? action : undefined, cause: describe(error) })
+      rt.log.error(`${name}: unexpected error`, {
+        action: typeof action === 'string' ? action : undefined,
+        cause: describe(error),
+      })
       return { ok: false, error: { code: 'INTERNAL', message: SAFE_INTERNAL_MESSAGE } }
     }
   }

@@ -12,7 +12,8 @@ export const FILE_URL_TTL_MS = 2 * 3600_000
 
 /** A key of its own, so a file signature can never pass for a session token or the reverse. */
 const keyOf = (secret: string): Buffer => createHmac('sha256', secret).update('minhu:file-urls').digest()
-const mac = (secret: string, key: string, expires: number): string => createHmac('sha256', keyOf(secret)).update(`${key}\n${expires}`).digest('base64url')
+const mac = (secret: string, key: string, expires: number): string =>
+  createHmac('sha256', keyOf(secret)).update(`${key}\n${expires}`).digest('base64url')
 
 /** The URL path of a stored file's key, valid until now + ttlMs. */
 export function signFileUrl(secret: string, key: string, now: Date, ttlMs = FILE_URL_TTL_MS): string {
@@ -21,7 +22,13 @@ export function signFileUrl(secret: string, key: string, now: Date, ttlMs = FILE
 }
 
 /** Whether `/files/<key>?expires&sig` was signed with `secret` and has not expired. */
-export function verifyFileUrl(secret: string, key: string, expires: string | null, sig: string | null, now: Date): 'ok' | 'expired' | 'bad' {
+export function verifyFileUrl(
+  secret: string,
+  key: string,
+  expires: string | null,
+  sig: string | null,
+  now: Date,
+): 'ok' | 'expired' | 'bad' {
   const at = Number(expires)
   if (!expires || !sig || !/^\d{1,12}$/.test(expires)) return 'bad'
   const expected = Buffer.from(mac(secret, key, at))

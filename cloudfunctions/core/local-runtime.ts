@@ -71,7 +71,11 @@ export function createDiskStorage(dataDir: string, signing?: { secret: string; c
   const root = path.join(dataDir, 'uploads')
   return {
     async save(name, content) {
-      const safe = path.basename(name).replace(/[^\w.-]/g, '_').slice(-80) || 'file'
+      const safe =
+        path
+          .basename(name)
+          .replace(/[^\w.-]/g, '_')
+          .slice(-80) || 'file'
       const key = `${randomUUID()}-${safe}`
       await mkdir(root, { recursive: true })
       await writeFile(path.join(root, key), content)
@@ -135,7 +139,10 @@ export function createLocalRuntime(options: {
     clock,
     contentCheck: { check: async (text) => checkKeywords(text) },
     messaging: createRecordingMessaging(options.db, clock),
-    storage: createDiskStorage(options.dataDir, options.fileUrlSecret ? { secret: options.fileUrlSecret, clock } : undefined),
+    storage: createDiskStorage(
+      options.dataDir,
+      options.fileUrlSecret ? { secret: options.fileUrlSecret, clock } : undefined,
+    ),
     log: createConsoleLogger({ quiet: options.quiet }),
   }
 }

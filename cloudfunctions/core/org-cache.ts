@@ -51,7 +51,10 @@ export async function unitsByIds(db: Db, ids: readonly string[]): Promise<Map<st
     else missing.push(id)
   }
   if (missing.length === 0) return out
-  const found = await collection(db, COLLECTIONS.units).where({ _id: db.command.in(missing) }).limit(PAGE).get()
+  const found = await collection(db, COLLECTIONS.units)
+    .where({ _id: db.command.in(missing) })
+    .limit(PAGE)
+    .get()
   for (const u of found) out.set(u._id, u)
   if (found.length > 0) invalidateOrgCache(db)
   return out

@@ -37,7 +37,15 @@ describe('outbox', () => {
         body: '您反映的楼道照明问题已转东县门社区办理。',
         link: '/pages/cases/detail?id=1',
         template: withTemplate
-          ? { kind: 'caseProgress' as const, data: { number: 'BL-20250303-0001', step: '楼道照明不亮，晚上出行很不方便，请尽快修理', status: '已受理完成了' }, urgent }
+          ? {
+              kind: 'caseProgress' as const,
+              data: {
+                number: 'BL-20250303-0001',
+                step: '楼道照明不亮，晚上出行很不方便，请尽快修理',
+                status: '已受理完成了',
+              },
+              urgent,
+            }
           : undefined,
       },
       env.clock.now(),
@@ -63,7 +71,9 @@ describe('outbox', () => {
     await grant(1)
     await queue()
     await drainOutbox(env.rt)
-    const [sent] = await env.docs<{ templateId: string; data: Record<string, { value: string }> }>(COLLECTIONS.devMessages)
+    const [sent] = await env.docs<{ templateId: string; data: Record<string, { value: string }> }>(
+      COLLECTIONS.devMessages,
+    )
     expect(sent!.templateId).toBe(TEMPLATE)
     expect(sent!.data.character_string1).toEqual({ value: 'BL-20250303-0001' })
     expect(Array.from(sent!.data.thing2!.value)).toHaveLength(20)
@@ -108,7 +118,9 @@ describe('outbox', () => {
     await grant(1)
     await queue('b')
     await drainOutbox(env.rt)
-    const sent = await env.docs<{ touser: string; templateId: string; data: Record<string, { value: string }> }>(COLLECTIONS.devMessages)
+    const sent = await env.docs<{ touser: string; templateId: string; data: Record<string, { value: string }> }>(
+      COLLECTIONS.devMessages,
+    )
     expect(sent).toHaveLength(1)
     expect(sent[0]).toMatchObject({ touser: OPENID, templateId: TEMPLATE })
     expect(sent[0]!.data.phrase3).toEqual({ value: '已受理完成' })

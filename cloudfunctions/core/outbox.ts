@@ -69,7 +69,12 @@ export function backoffMs(attempts: number): number {
   return Math.min(OUTBOX_POLICY.baseBackoffMs * 2 ** Math.max(attempts - 1, 0), OUTBOX_POLICY.maxBackoffMs)
 }
 
-async function insertIfAbsent<T extends Doc>(tx: Tx, name: CollectionName<T>, id: string, doc: Body<T>): Promise<boolean> {
+async function insertIfAbsent<T extends Doc>(
+  tx: Tx,
+  name: CollectionName<T>,
+  id: string,
+  doc: Body<T>,
+): Promise<boolean> {
   const ref = tx.collection(name).doc(id)
   if (await ref.get()) return false
   await ref.set(doc)
@@ -89,7 +94,9 @@ export async function notify(target: Tx | Db, input: NotifyInput, now: Date): Pr
     title: input.title,
     body: input.body,
     link: input.link ?? null,
-    template: input.template ? { kind: input.template.kind, data: input.template.data, urgent: input.template.urgent ?? false } : null,
+    template: input.template
+      ? { kind: input.template.kind, data: input.template.data, urgent: input.template.urgent ?? false }
+      : null,
     status: 'pending',
     attempts: 0,
     nextAttemptAt: (input.notBefore ?? now).toISOString(),
@@ -185,7 +192,12 @@ async function deliver(rt: Runtime, doc: OutboxDoc, options: DrainOptions, repor
   } else if (step === 'pending' && doc.template && !doc.template.urgent && quietHoursEnd(now)) {
     // Quiet hours: the in-app message is there already; the push waits for the morning.
     // Waiting is not a failed attempt, so the claim's count is given back.
-    await outbox().update({ status: 'pending', attempts: doc.attempts, nextAttemptAt: quietHoursEnd(now)!.toISOString(), updatedAt: now.toISOString() })
+    await outbox().update({
+      status: 'pending',
+      attempts: doc.attempts,
+      nextAttemptAt: quietHoursEnd(now)!.toISOString(),
+      updatedAt: now.toISOString(),
+    })
     return
   } else if (step === 'pending' && doc.template) {
     const result = await sendSubscribe(rt, doc, options)
@@ -229,7 +241,10 @@ async function sendSubscribe(
       await tx.collection(COLLECTIONS.outbox).doc(doc._id).update({ subscribeStep: 'skipped' })
       return false
     }
-    await tx.collection(COLLECTIONS.subscriptions).doc(grantId).update({ remaining: grant.remaining - 1 })
+    await tx
+      .collection(COLLECTIONS.subscriptions)
+      .doc(grantId)
+      .update({ remaining: grant.remaining - 1 })
     await tx.collection(COLLECTIONS.outbox).doc(doc._id).update({ subscribeStep: 'sending' })
     return true
   })

@@ -25,7 +25,11 @@ describe('checkOwnPhotos', () => {
   it('should refuse another user’s local photo with BAD_REQUEST 照片无效 and point at it', async () => {
     const mine = await saveUpload(env.rt, 'a.png', Buffer.from('a'), 'alice')
     const theirs = await saveUpload(env.rt, 'b.png', Buffer.from('b'), 'bob')
-    expect(await refusal(checkOwnPhotos(env.rt.db, 'alice', [mine, theirs]))).toEqual({ code: 'BAD_REQUEST', message: '照片无效', issues: [{ path: ['photos', 1], message: '照片无效，请重新上传' }] })
+    expect(await refusal(checkOwnPhotos(env.rt.db, 'alice', [mine, theirs]))).toEqual({
+      code: 'BAD_REQUEST',
+      message: '照片无效',
+      issues: [{ path: ['photos', 1], message: '照片无效，请重新上传' }],
+    })
   })
 
   it('should refuse a local id nobody uploaded, another user’s cloud folder, a climb out of one’s folder and a foreign URL', async () => {
@@ -36,12 +40,17 @@ describe('checkOwnPhotos', () => {
       'cloud://env-1.bucket/wishes/x.jpg',
       'https://example.com/x.jpg',
     ]) {
-      expect(await refusal(checkOwnPhotos(env.rt.db, 'alice', [id]))).toMatchObject({ code: 'BAD_REQUEST', message: '照片无效' })
+      expect(await refusal(checkOwnPhotos(env.rt.db, 'alice', [id]))).toMatchObject({
+        code: 'BAD_REQUEST',
+        message: '照片无效',
+      })
     }
   })
 
   it('should not take a cloud folder whose name only starts with the caller’s openid', async () => {
-    expect(await refusal(checkOwnPhotos(env.rt.db, 'alice', ['cloud://env-1.bucket/photos/alice2/x.jpg']))).toMatchObject({ code: 'BAD_REQUEST' })
+    expect(
+      await refusal(checkOwnPhotos(env.rt.db, 'alice', ['cloud://env-1.bucket/photos/alice2/x.jpg'])),
+    ).toMatchObject({ code: 'BAD_REQUEST' })
   })
 })
 

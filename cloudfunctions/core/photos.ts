@@ -36,7 +36,12 @@ export const UPLOAD_QUOTA_BYTES = 200 * 1024 * 1024
 export async function uploadedBytes(db: Db, openid: string): Promise<number> {
   const $ = db.command.aggregate
   // Cast: the SDK types an aggregate's answer as `any`; the `group` stage gives this shape.
-  const res = (await db.collection(UPLOADS_COLLECTION).aggregate().match({ openid }).group({ _id: null, bytes: $.sum('$bytes') }).end()) as {
+  const res = (await db
+    .collection(UPLOADS_COLLECTION)
+    .aggregate()
+    .match({ openid })
+    .group({ _id: null, bytes: $.sum('$bytes') })
+    .end()) as {
     data: { bytes?: number }[]
   }
   return res.data[0]?.bytes ?? 0
@@ -46,9 +51,16 @@ export async function uploadedBytes(db: Db, openid: string): Promise<number> {
  * Stores an uploaded file for `openid` and records them as its uploader: what the host's
  * upload route does with a photo (and what tests do to stand in for it).
  */
-export async function saveUpload(rt: Pick<Runtime, 'db' | 'storage' | 'clock'>, fileName: string, content: Buffer, openid: string): Promise<string> {
+export async function saveUpload(
+  rt: Pick<Runtime, 'db' | 'storage' | 'clock'>,
+  fileName: string,
+  content: Buffer,
+  openid: string,
+): Promise<string> {
   const fileId = await rt.storage.save(fileName, content)
-  await collection(rt.db, UPLOADS_COLLECTION).doc(fileId).set({ openid, createdAt: rt.clock.now().toISOString(), bytes: content.length })
+  await collection(rt.db, UPLOADS_COLLECTION)
+    .doc(fileId)
+    .set({ openid, createdAt: rt.clock.now().toISOString(), bytes: content.length })
   return fileId
 }
 
@@ -63,12 +75,20 @@ export function cloudPathOf(fileId: string): string | null {
  * id was uploaded by `openid`. Call it before anything is written.
  * `field` names the input field in the issue path (`photos`).
  */
-export async function checkOwnPhotos(db: Db, openid: string, fileIds: readonly string[], field = 'photos'): Promise<void> {
+export async function checkOwnPhotos(
+  db: Db,
+  openid: string,
+  fileIds: readonly string[],
+  field = 'photos',
+): Promise<void> {
   if (fileIds.length === 0) return
   const local = fileIds.filter((id) => id.startsWith('local:'))
   const owned = new Set<string>()
   if (local.length > 0) {
-    const uploads = await collection(db, UPLOADS_COLLECTION).where({ _id: db.command.in(local), openid }).limit(local.length).get()
+    const uploads = await collection(db, UPLOADS_COLLECTION)
+      .where({ _id: db.command.in(local), openid })
+      .limit(local.length)
+      .get()
     for (const d of uploads) owned.add(d._id)
   }
   const dir = photoCloudDir(openid)
@@ -80,6 +100,9 @@ export async function checkOwnPhotos(db: Db, openid: string, fileIds: readonly s
   }
   const bad = fileIds.findIndex((id) => !mine(id))
   if (bad !== -1) {
-    throw new AppError('BAD_REQUEST', '照片无效', { issues: [{ path: [field, bad], message: '照片无效，请重新上传' }], cause: `photo ${fileIds[bad]} not uploaded by ${openid}` })
+    throw new AppError('BAD_REQUEST', '照片无效', {
+      issues: [{ path: [field, bad], message: '照片无效，请重新上传' }],
+      cause: `photo ${fileIds[bad]} not uploaded by ${openid}`,
+    })
   }
 }

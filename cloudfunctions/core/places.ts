@@ -67,7 +67,11 @@ export async function isPartyMember(db: Db, openid: string): Promise<boolean> {
  * grid, 小区 or 楼栋). `confirmedOnly` leaves out addresses staff have not confirmed yet.
  * Pages through the whole set: a 小区 can have thousands of households.
  */
-export async function residentsAt(db: Db, unitId: string, options: { confirmedOnly?: boolean; partyOnly?: boolean } = {}): Promise<string[]> {
+export async function residentsAt(
+  db: Db,
+  unitId: string,
+  options: { confirmedOnly?: boolean; partyOnly?: boolean } = {},
+): Promise<string[]> {
   const query: Where<UserDoc> = { 'address.unitIds': unitId }
   if (options.confirmedOnly) query['address.status'] = 'confirmed'
   if (options.partyOnly) query.partyMember = true
@@ -104,7 +108,10 @@ export async function myAddressView(db: Db, user: UserDoc): Promise<MyAddress | 
  * Whether the person appears in residents' 为我服务 — a 网格员, or someone on a post on a
  * place (楼栋长…) — and so has a phone there to publish or hide: their choice, or null.
  */
-export function servingOf(user: UserDoc, roles: readonly { role: Role }[]): { phoneHidden: boolean; workPhone: string | null } | null {
+export function servingOf(
+  user: UserDoc,
+  roles: readonly { role: Role }[],
+): { phoneHidden: boolean; workPhone: string | null } | null {
   const serves = roles.some((r) => r.role === 'grid_worker') || (user.placePostIds ?? []).length > 0
   return serves ? { phoneHidden: user.phoneHidden === true, workPhone: user.workPhone ?? null } : null
 }

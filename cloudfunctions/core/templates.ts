@@ -1,5 +1,10 @@
 import { z } from 'zod'
-import { MessageKindSchema, TemplateConfigSchema, templateMapProblems, type TemplateMap } from '../../types/notifications'
+import {
+  MessageKindSchema,
+  TemplateConfigSchema,
+  templateMapProblems,
+  type TemplateMap,
+} from '../../types/notifications'
 import type { Logger } from './runtime'
 
 const MapSchema = z.record(MessageKindSchema, TemplateConfigSchema)
@@ -21,7 +26,9 @@ export function templatesFromConfig(text: string | undefined, log: Pick<Logger, 
   }
   const checked = MapSchema.safeParse(parsed)
   if (!checked.success) {
-    log.error('SUBSCRIBE_TEMPLATES has the wrong shape: no subscribe messages will be sent', { issues: checked.error.issues.map((i) => i.message) })
+    log.error('SUBSCRIBE_TEMPLATES has the wrong shape: no subscribe messages will be sent', {
+      issues: checked.error.issues.map((i) => i.message),
+    })
     return {}
   }
   const map: TemplateMap = {}

@@ -55,7 +55,9 @@ export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestE
       const action = String(Reflect.get(Object(event), 'action'))
       const checked = fn.contract[action]!.output.safeParse(envelope.data)
       if (!checked.success) {
-        throw new ContractViolation(`${fnName}.${action} answered outside its contract: ${JSON.stringify(checked.error.issues)}`)
+        throw new ContractViolation(
+          `${fnName}.${action} answered outside its contract: ${JSON.stringify(checked.error.issues)}`,
+        )
       }
     }
     return envelope as Envelope<T>

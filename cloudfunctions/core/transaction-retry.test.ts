@@ -20,7 +20,9 @@ describe('runTransactionWithRetry', () => {
   }
 
   it('should give thirty simultaneous transactions on one counter thirty distinct numbers', async () => {
-    const seqs = await Promise.all(Array.from({ length: 30 }, () => runTransactionWithRetry<Tx, number>(h.db, (tx) => take(tx)())))
+    const seqs = await Promise.all(
+      Array.from({ length: 30 }, () => runTransactionWithRetry<Tx, number>(h.db, (tx) => take(tx)())),
+    )
     expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_x, i) => i + 1))
     expect((await h.db.collection('counters').doc('day').get()).data[0].seq).toBe(30)
   })

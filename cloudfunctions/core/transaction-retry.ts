@@ -20,7 +20,11 @@ const CONFLICT = 'DATABASE_TRANSACTION_CONFLICT'
  * (full jitter), which spreads the contenders out, the same way in the cloud and locally.
  * Any other error ends it at once.
  */
-export async function runTransactionWithRetry<Tx, T>(db: Db, fn: (tx: Tx) => Promise<T>, policy: RetryPolicy = TRANSACTION_RETRY): Promise<T> {
+export async function runTransactionWithRetry<Tx, T>(
+  db: Db,
+  fn: (tx: Tx) => Promise<T>,
+  policy: RetryPolicy = TRANSACTION_RETRY,
+): Promise<T> {
   // The SDK types runTransaction loosely; `times` 0 turns its own immediate retries off.
   const run: (cb: (tx: Tx) => Promise<T>, times: number) => Promise<T> = db.runTransaction.bind(db)
   for (let attempt = 1; ; attempt++) {

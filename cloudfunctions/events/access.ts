@@ -14,7 +14,9 @@ import type { EventDoc } from './collections'
 export async function requireOrganiser(ctx: ActionContext, unitId: string): Promise<UnitDoc> {
   const unit = await ctx.requireCapabilityAt('events.manage', unitId)
   if (unit.kind !== 'community' && unit.kind !== 'street') {
-    throw new AppError('BAD_REQUEST', '活动只能由社区或街道主办', { issues: [{ path: ['unitId'], message: '请选择社区或街道' }] })
+    throw new AppError('BAD_REQUEST', '活动只能由社区或街道主办', {
+      issues: [{ path: ['unitId'], message: '请选择社区或街道' }],
+    })
   }
   return unit
 }

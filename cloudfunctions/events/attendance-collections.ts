@@ -63,7 +63,14 @@ export interface MinutesDoc {
   _id: string
   summary: string
   photos: string[]
-  issues: Array<{ caseId: string; number: string; text: string; petitionerName: string; raisedAt: string; raisedBy: string }>
+  issues: Array<{
+    caseId: string
+    number: string
+    text: string
+    petitionerName: string
+    raisedAt: string
+    raisedBy: string
+  }>
   updatedAt: string
   updatedBy: string
 }

@@ -52,13 +52,27 @@ export const servesHours = (event: Pick<EventDoc, 'kind'>): boolean => event.kin
 type Occasion = 'checked_in' | 'absent' | 'hours' | 'reversed'
 
 /** The message about one person's attendance; keyed per record and occasion, so a retry adds nothing. */
-export function attendanceNotice(event: EventDoc, doc: AttendanceDoc, occasion: Occasion, now: Date, extra: { hours?: number; reason?: string } = {}): NotifyInput | null {
+export function attendanceNotice(
+  event: EventDoc,
+  doc: AttendanceDoc,
+  occasion: Occasion,
+  now: Date,
+  extra: { hours?: number; reason?: string } = {},
+): NotifyInput | null {
   if (!doc.openid) return null
   const name = `「${event.title}」`
   const texts: Record<Occasion, [string, string, string]> = {
-    checked_in: ['签到成功', `您已签到${name}，签到时间 ${formatDeadline(doc.checkedInAt ?? now.toISOString(), now)}。`, '已签到'],
+    checked_in: [
+      '签到成功',
+      `您已签到${name}，签到时间 ${formatDeadline(doc.checkedInAt ?? now.toISOString(), now)}。`,
+      '已签到',
+    ],
     absent: ['活动缺席', `您报名了${name}，但活动结束时没有签到记录，已记为缺席。如有误，请联系主办单位。`, '缺席'],
-    hours: ['服务时长已记录', `感谢参加${name}，已为您记录志愿服务时长 ${extra.hours ?? 0} 小时，可在“我的—志愿服务记录”查看。`, '已记时长'],
+    hours: [
+      '服务时长已记录',
+      `感谢参加${name}，已为您记录志愿服务时长 ${extra.hours ?? 0} 小时，可在“我的—志愿服务记录”查看。`,
+      '已记时长',
+    ],
     reversed: ['服务时长已撤销', `您在${name}的志愿服务时长已由工作人员撤销。原因：${extra.reason ?? ''}`, '时长撤销'],
   }
   const [title, lead, status] = texts[occasion]

@@ -4,7 +4,16 @@ import { closeAttendance } from './attendance'
 import { ATTENDANCE_COLLECTIONS as A, type AttendanceDoc } from './attendance-collections'
 import { loadEvent } from './registrations'
 import { settleAttendee } from './service-hours'
-import { errorOf, eventsHarness, expectOk, RESIDENT, RESIDENT_2, SECRETARY, VOLUNTEER, type EventsHarness } from './test-helpers'
+import {
+  errorOf,
+  eventsHarness,
+  expectOk,
+  RESIDENT,
+  RESIDENT_2,
+  SECRETARY,
+  VOLUNTEER,
+  type EventsHarness,
+} from './test-helpers'
 
 /*
  * After the event (issue 12): absences, service hours in the wish wall's ledger, check-out,
@@ -42,7 +51,9 @@ describe('events attendance sweep', () => {
     h.env.clock.set(ENDED)
     await h.sweep()
     await h.sweep()
-    expect(await ledger(RESIDENT)).toEqual([expect.objectContaining({ source: 'event', sourceId: id, hours: 1.5, title: '活动：志愿服务：清扫楼院' })])
+    expect(await ledger(RESIDENT)).toEqual([
+      expect.objectContaining({ source: 'event', sourceId: id, hours: 1.5, title: '活动：志愿服务：清扫楼院' }),
+    ])
     expect(await ledger(RESIDENT_2)).toEqual([])
     const list = expectOk(await h.as<Attendance>(SECRETARY, 'attendance', { eventId: id }))
     expect(list.counts).toMatchObject({ confirmed: 2, present: 1, absent: 1, rate: 0.5 })
@@ -68,7 +79,11 @@ describe('events attendance sweep', () => {
     h.env.clock.set(ENDED)
     await h.sweep()
     expect(await ledger(RESIDENT)).toEqual([])
-    expect(expectOk(await h.as<Attendance>(SECRETARY, 'attendance', { eventId: id })).items.find((p) => p.status === 'present')?.hours).toBeNull()
+    expect(
+      expectOk(await h.as<Attendance>(SECRETARY, 'attendance', { eventId: id })).items.find(
+        (p) => p.status === 'present',
+      )?.hours,
+    ).toBeNull()
   })
 
   it('should turn an absence present when an offline scan syncs after the sweep, and credit it then', async () => {
@@ -86,9 +101,13 @@ describe('events attendance sweep', () => {
 describe('events.checkOut', () => {
   it('should credit the real stay of a volunteer who checked out', async () => {
     const id = await serviceEventWithOneCheckIn()
-    const person = expectOk(await h.as<Attendance>(SECRETARY, 'attendance', { eventId: id })).items.find((p) => p.status === 'present')!
+    const person = expectOk(await h.as<Attendance>(SECRETARY, 'attendance', { eventId: id })).items.find(
+      (p) => p.status === 'present',
+    )!
     h.env.clock.set('2026-12-05T09:15:00.000Z')
-    expect(expectOk(await h.as(SECRETARY, 'checkOut', { eventId: id, attendeeId: person.id })).checkOutAt).toBe('2026-12-05T09:15:00.000Z')
+    expect(expectOk(await h.as(SECRETARY, 'checkOut', { eventId: id, attendeeId: person.id })).checkOutAt).toBe(
+      '2026-12-05T09:15:00.000Z',
+    )
     await h.sweep()
     expect((await ledger(RESIDENT))[0]?.hours).toBe(2.5)
     expect(errorOf(await h.as(SECRETARY, 'checkOut', { eventId: id, attendeeId: person.id })).code).toBe('CONFLICT')
@@ -96,7 +115,9 @@ describe('events.checkOut', () => {
 
   it('should refuse check-out at an event that is not volunteer service, for an unknown person, and for a resident', async () => {
     const id = await serviceEventWithOneCheckIn('bench_meeting')
-    const person = expectOk(await h.as<Attendance>(SECRETARY, 'attendance', { eventId: id })).items.find((p) => p.status === 'present')!
+    const person = expectOk(await h.as<Attendance>(SECRETARY, 'attendance', { eventId: id })).items.find(
+      (p) => p.status === 'present',
+    )!
     expect(errorOf(await h.as(SECRETARY, 'checkOut', { eventId: id, attendeeId: person.id })).code).toBe('BAD_REQUEST')
     expect(errorOf(await h.as(SECRETARY, 'checkOut', { eventId: id, attendeeId: 'nobody' })).code).toBe('NOT_FOUND')
     expect(errorOf(await h.as(RESIDENT, 'checkOut', { eventId: id, attendeeId: person.id })).code).toBe('FORBIDDEN')
@@ -108,12 +129,18 @@ describe('events.reverseHours', () => {
     const id = await serviceEventWithOneCheckIn()
     h.env.clock.set(ENDED)
     await h.sweep()
-    const person = expectOk(await h.as<Attendance>(SECRETARY, 'attendance', { eventId: id })).items.find((p) => p.status === 'present')!
-    const reversed = expectOk(await h.as(SECRETARY, 'reverseHours', { eventId: id, attendeeId: person.id, reason: '签到后提前离开' }))
+    const person = expectOk(await h.as<Attendance>(SECRETARY, 'attendance', { eventId: id })).items.find(
+      (p) => p.status === 'present',
+    )!
+    const reversed = expectOk(
+      await h.as(SECRETARY, 'reverseHours', { eventId: id, attendeeId: person.id, reason: '签到后提前离开' }),
+    )
     expect(reversed).toMatchObject({ hours: null, reversal: { reason: '签到后提前离开', at: ENDED } })
     expect(await ledger(RESIDENT)).toEqual([])
     expect(await titles(RESIDENT)).toContain('服务时长已撤销')
-    expect(errorOf(await h.as(SECRETARY, 'reverseHours', { eventId: id, attendeeId: person.id, reason: '再撤一次' })).code).toBe('CONFLICT')
+    expect(
+      errorOf(await h.as(SECRETARY, 'reverseHours', { eventId: id, attendeeId: person.id, reason: '再撤一次' })).code,
+    ).toBe('CONFLICT')
     await h.sweep()
     expect(await ledger(RESIDENT)).toEqual([])
   })
@@ -122,9 +149,15 @@ describe('events.reverseHours', () => {
     const id = await serviceEventWithOneCheckIn()
     h.env.clock.set(ENDED)
     await h.sweep()
-    const person = expectOk(await h.as<Attendance>(SECRETARY, 'attendance', { eventId: id })).items.find((p) => p.status === 'present')!
-    expect(errorOf(await h.as(SECRETARY, 'reverseHours', { eventId: id, attendeeId: person.id, reason: '' })).code).toBe('BAD_REQUEST')
-    expect(errorOf(await h.as(VOLUNTEER, 'reverseHours', { eventId: id, attendeeId: person.id, reason: '提前离开' })).code).toBe('FORBIDDEN')
+    const person = expectOk(await h.as<Attendance>(SECRETARY, 'attendance', { eventId: id })).items.find(
+      (p) => p.status === 'present',
+    )!
+    expect(
+      errorOf(await h.as(SECRETARY, 'reverseHours', { eventId: id, attendeeId: person.id, reason: '' })).code,
+    ).toBe('BAD_REQUEST')
+    expect(
+      errorOf(await h.as(VOLUNTEER, 'reverseHours', { eventId: id, attendeeId: person.id, reason: '提前离开' })).code,
+    ).toBe('FORBIDDEN')
     expect(await ledger(RESIDENT)).toHaveLength(1)
   })
 })
@@ -132,7 +165,15 @@ describe('events.reverseHours', () => {
 describe('events.myService', () => {
   it('should list hours from events and wishes together, newest first, with the totals', async () => {
     const id = await serviceEventWithOneCheckIn()
-    await h.env.rt.db.collection(W.ledger).doc('wish:w-1').set({ openid: RESIDENT, source: 'wish', sourceId: 'w-1', title: '微心愿：帮忙取药', hours: 2, points: 10, creditedAt: '2026-12-01T02:00:00.000Z' })
+    await h.env.rt.db.collection(W.ledger).doc('wish:w-1').set({
+      openid: RESIDENT,
+      source: 'wish',
+      sourceId: 'w-1',
+      title: '微心愿：帮忙取药',
+      hours: 2,
+      points: 10,
+      creditedAt: '2026-12-01T02:00:00.000Z',
+    })
     h.env.clock.set(ENDED)
     await h.sweep()
     const mine = expectOk(await h.as<{ items: ServiceRecord[] }>(RESIDENT, 'myService'))
@@ -141,7 +182,12 @@ describe('events.myService', () => {
       ['event', '活动：志愿服务：清扫楼院', `/pages/events/detail?id=${encodeURIComponent(id)}`],
       ['wish', '微心愿：帮忙取药', '/pages/wishes/detail?id=w-1'],
     ])
-    expect(expectOk(await h.as(RESIDENT_2, 'myService'))).toEqual({ totalHours: 0, eventHours: 0, wishHours: 0, items: [] })
+    expect(expectOk(await h.as(RESIDENT_2, 'myService'))).toEqual({
+      totalHours: 0,
+      eventHours: 0,
+      wishHours: 0,
+      items: [],
+    })
   })
 
   it('should refuse someone not signed in', async () => {

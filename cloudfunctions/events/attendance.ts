@@ -24,7 +24,12 @@ const PAGE = 500
 export async function attendanceOf(db: Db, eventId: string): Promise<AttendanceDoc[]> {
   const out: AttendanceDoc[] = []
   for (let skip = 0; ; skip += PAGE) {
-    const page = await collection(db, A.attendance).where({ eventId }).orderBy('createdAt', 'asc').skip(skip).limit(PAGE).get()
+    const page = await collection(db, A.attendance)
+      .where({ eventId })
+      .orderBy('createdAt', 'asc')
+      .skip(skip)
+      .limit(PAGE)
+      .get()
     out.push(...page)
     if (page.length < PAGE) return out
   }
@@ -49,9 +54,13 @@ export async function attendance(ctx: ActionContext, input: { eventId: string; q
       const doc = byKey.get(attendeeKey(r._id))
       return { view: doc ? attendeeView(doc) : expectedView(r), name: r.name, phone: r.phone }
     }),
-    ...docs.filter((d) => !confirmedKeys.has(d.key)).map((d) => ({ view: attendeeView(d), name: d.name, phone: d.phone })),
+    ...docs
+      .filter((d) => !confirmedKeys.has(d.key))
+      .map((d) => ({ view: attendeeView(d), name: d.name, phone: d.phone })),
   ]
-  const presentRegistered = docs.filter((d) => d.status === 'present' && d.registrationId && confirmedKeys.has(d.key)).length
+  const presentRegistered = docs.filter(
+    (d) => d.status === 'present' && d.registrationId && confirmedKeys.has(d.key),
+  ).length
   return {
     eventId: event._id,
     title: event.title,
@@ -65,7 +74,10 @@ export async function attendance(ctx: ActionContext, input: { eventId: string; q
       walkIns: docs.filter((d) => d.registrationId === null).length,
       rate: regs.length > 0 ? Math.round((presentRegistered / regs.length) * 1000) / 1000 : null,
     },
-    items: people.filter((p) => matchesQuery(p, input.q)).map((p) => p.view).sort(byDoorOrder),
+    items: people
+      .filter((p) => matchesQuery(p, input.q))
+      .map((p) => p.view)
+      .sort(byDoorOrder),
   }
 }
 
@@ -105,7 +117,11 @@ async function markAbsent(db: Db, event: EventDoc, reg: RegistrationDoc, now: Da
 }
 
 /** Closes one ended event: absences, then hours; safe to run again after a crash part-way. */
-export async function closeAttendance(db: Db, event: EventDoc, now: Date): Promise<{ absent: number; settled: number }> {
+export async function closeAttendance(
+  db: Db,
+  event: EventDoc,
+  now: Date,
+): Promise<{ absent: number; settled: number }> {
   let absent = 0
   let settled = 0
   for (const reg of await registrationsOf(db, event._id, ['confirmed'])) {
@@ -116,7 +132,9 @@ export async function closeAttendance(db: Db, event: EventDoc, now: Date): Promi
     await settleAttendee(db, event, doc._id, now)
     settled++
   }
-  await collection(db, E.events).where({ _id: event._id, attendanceClosedAt: db.command.exists(false) }).update({ attendanceClosedAt: now.toISOString() })
+  await collection(db, E.events)
+    .where({ _id: event._id, attendanceClosedAt: db.command.exists(false) })
+    .update({ attendanceClosedAt: now.toISOString() })
   return { absent, settled }
 }
 

@@ -82,7 +82,14 @@ export async function markDirty(db: Db, eventId: string, now: Date): Promise<voi
  * (a freed seat belongs to the first person waiting), otherwise the end of the waitlist.
  * Idempotent: a registration already in the book stays where it is.
  */
-export async function placeInBook(db: Db, eventId: string, regId: string, seats: number, pool: 'general' | 'reserved', now: Date): Promise<Placement> {
+export async function placeInBook(
+  db: Db,
+  eventId: string,
+  regId: string,
+  seats: number,
+  pool: 'general' | 'reserved',
+  now: Date,
+): Promise<Placement> {
   const _ = db.command
   const books = collection(db, E.books)
   const entry = entryOf(regId)
@@ -97,7 +104,9 @@ export async function placeInBook(db: Db, eventId: string, regId: string, seats:
       })
       if (await updated(took)) return 'held'
     }
-    const seat = books.where({ ...absent, free: _.gte(seats), waitingCount: 0 }).update({ free: _.inc(-seats), holders: _.push([entry]), ...touched(db, now) })
+    const seat = books
+      .where({ ...absent, free: _.gte(seats), waitingCount: 0 })
+      .update({ free: _.inc(-seats), holders: _.push([entry]), ...touched(db, now) })
     if (await updated(seat)) return 'held'
     const wait = books
       .where(_.and([absent, _.or([{ free: _.lt(seats) }, { waitingCount: _.gt(0) }])]))
@@ -129,12 +138,21 @@ export async function releaseFromBook(db: Db, eventId: string, regId: string, se
       ...touched(db, now),
     })
   } else if (book.waitlist.includes(entry)) {
-    await books.where({ _id: eventId, waitlist: entry }).update({ waitlist: _.pull(entry), waitingCount: _.inc(-1), ...touched(db, now) })
+    await books
+      .where({ _id: eventId, waitlist: entry })
+      .update({ waitlist: _.pull(entry), waitingCount: _.inc(-1), ...touched(db, now) })
   }
 }
 
 /** Moves the head of the waitlist onto a seat (offered, or held outright). False when the head moved meanwhile. */
-export async function seatHead(db: Db, eventId: string, headRegId: string, seats: number, offer: boolean, now: Date): Promise<boolean> {
+export async function seatHead(
+  db: Db,
+  eventId: string,
+  headRegId: string,
+  seats: number,
+  offer: boolean,
+  now: Date,
+): Promise<boolean> {
   const _ = db.command
   const head = entryOf(headRegId)
   return updated(
@@ -155,14 +173,24 @@ export async function seatHead(db: Db, eventId: string, headRegId: string, seats
 export async function acceptInBook(db: Db, eventId: string, regId: string, now: Date): Promise<boolean> {
   const _ = db.command
   const entry = entryOf(regId)
-  return updated(collection(db, E.books).where({ _id: eventId, offered: entry }).update({ offered: _.pull(entry), ...touched(db, now) }))
+  return updated(
+    collection(db, E.books)
+      .where({ _id: eventId, offered: entry })
+      .update({ offered: _.pull(entry), ...touched(db, now) }),
+  )
 }
 
 /**
  * Sets a new capacity (and reserved count). Refused when fewer seats would remain than are
  * held now: the condition `free >= -delta` is checked by the same update that applies it.
  */
-export async function changeCapacity(db: Db, eventId: string, capacity: number, reserved: number, now: Date): Promise<void> {
+export async function changeCapacity(
+  db: Db,
+  eventId: string,
+  capacity: number,
+  reserved: number,
+  now: Date,
+): Promise<void> {
   const _ = db.command
   for (let attempt = 0; attempt < 8; attempt++) {
     const book = await readBook(db, eventId)
@@ -173,7 +201,13 @@ export async function changeCapacity(db: Db, eventId: string, capacity: number, 
     const deltaReserved = reserved - book.reserved
     const ok = await updated(
       collection(db, E.books)
-        .where({ _id: eventId, capacity: book.capacity, reserved: book.reserved, free: _.gte(Math.max(-delta, 0)), reservedFree: _.gte(Math.max(-deltaReserved, 0)) })
+        .where({
+          _id: eventId,
+          capacity: book.capacity,
+          reserved: book.reserved,
+          free: _.gte(Math.max(-delta, 0)),
+          reservedFree: _.gte(Math.max(-deltaReserved, 0)),
+        })
         .update({ capacity, reserved, free: _.inc(delta), reservedFree: _.inc(deltaReserved), ...touched(db, now) }),
     )
     if (ok) return
@@ -190,5 +224,7 @@ export async function changeCapacity(db: Db, eventId: string, capacity: number, 
 
 /** Empties the waitlist once the event starts (its registrations were closed first). */
 export async function clearWaitlist(db: Db, eventId: string, now: Date): Promise<void> {
-  await collection(db, E.books).doc(eventId).update({ waitlist: db.command.set([]), waitingCount: 0, ...touched(db, now) })
+  await collection(db, E.books)
+    .doc(eventId)
+    .update({ waitlist: db.command.set([]), waitingCount: 0, ...touched(db, now) })
 }

@@ -1,6 +1,15 @@
 import type { Attendance } from '../../types/events-attendance'
 import { ATTENDANCE_COLLECTIONS as A, type AttendanceDoc } from './attendance-collections'
-import { errorOf, eventsHarness, expectOk, RESIDENT, RESIDENT_2, SECRETARY, VOLUNTEER, type EventsHarness } from './test-helpers'
+import {
+  errorOf,
+  eventsHarness,
+  expectOk,
+  RESIDENT,
+  RESIDENT_2,
+  SECRETARY,
+  VOLUNTEER,
+  type EventsHarness,
+} from './test-helpers'
 
 /*
  * Check-in, three ways (issue 12). The event runs Saturday 2026-12-05 14:30–16:00 Shanghai
@@ -25,14 +34,19 @@ async function confirmedEvent(...people: string[]): Promise<string> {
   return id
 }
 
-const codeOf = async (openid: string, eventId: string) => expectOk(await h.as<{ code: string }>(openid, 'myCode', { eventId })).code
+const codeOf = async (openid: string, eventId: string) =>
+  expectOk(await h.as<{ code: string }>(openid, 'myCode', { eventId })).code
 const records = (eventId: string) => h.env.docs<AttendanceDoc>(A.attendance, { eventId })
 
 describe('events.myCode', () => {
   it('should give a confirmed resident a code without their openid and the same code again', async () => {
     const id = await confirmedEvent(RESIDENT)
     const first = expectOk(await h.as(RESIDENT, 'myCode', { eventId: id }))
-    expect(first).toMatchObject({ code: expect.stringMatching(/^[0-9A-Z]{12}$/), window: { opensAt: OPENS, closesAt: '2026-12-05T08:00:00.000Z' }, checkedInAt: null })
+    expect(first).toMatchObject({
+      code: expect.stringMatching(/^[0-9A-Z]{12}$/),
+      window: { opensAt: OPENS, closesAt: '2026-12-05T08:00:00.000Z' },
+      checkedInAt: null,
+    })
     expect(first.display).toBe(first.code.replace(/(.{4})(?=.)/g, '$1 '))
     expect(JSON.stringify(first)).not.toContain(RESIDENT)
     expect(expectOk(await h.as(RESIDENT, 'myCode', { eventId: id })).code).toBe(first.code)
@@ -42,7 +56,10 @@ describe('events.myCode', () => {
     const id = await h.published({ capacity: 1 })
     expectOk(await h.signUp(RESIDENT, id))
     expectOk(await h.signUp(RESIDENT_2, id))
-    expect(errorOf(await h.as(RESIDENT_2, 'myCode', { eventId: id }))).toMatchObject({ code: 'CONFLICT', message: '报名成功后才有签到码' })
+    expect(errorOf(await h.as(RESIDENT_2, 'myCode', { eventId: id }))).toMatchObject({
+      code: 'CONFLICT',
+      message: '报名成功后才有签到码',
+    })
   })
 
   it('should refuse a missing event id as bad input', async () => {
@@ -55,8 +72,13 @@ describe('events.checkIn', () => {
     const id = await confirmedEvent(RESIDENT)
     const code = await codeOf(RESIDENT, id)
     h.env.clock.set(DURING)
-    const first = expectOk(await h.as(SECRETARY, 'checkIn', { eventId: id, code: code.toLowerCase().replace(/(.{4})/g, '$1 ') }))
-    expect(first).toMatchObject({ outcome: 'checked_in', attendee: { name: '王秀兰', status: 'present', way: 'code', checkedInAt: DURING, registered: true } })
+    const first = expectOk(
+      await h.as(SECRETARY, 'checkIn', { eventId: id, code: code.toLowerCase().replace(/(.{4})/g, '$1 ') }),
+    )
+    expect(first).toMatchObject({
+      outcome: 'checked_in',
+      attendee: { name: '王秀兰', status: 'present', way: 'code', checkedInAt: DURING, registered: true },
+    })
     h.env.clock.set('2026-12-05T06:45:00.000Z')
     const second = expectOk(await h.as(SECRETARY, 'checkIn', { eventId: id, code }))
     expect(second).toMatchObject({ outcome: 'already', attendee: { checkedInAt: DURING } })
@@ -69,14 +91,22 @@ describe('events.checkIn', () => {
     const id = await confirmedEvent(RESIDENT)
     const code = await codeOf(RESIDENT, id)
     h.env.clock.set(DURING)
-    const answers = await Promise.all([h.as(SECRETARY, 'checkIn', { eventId: id, code }), h.as(SECRETARY, 'checkIn', { eventId: id, code })])
+    const answers = await Promise.all([
+      h.as(SECRETARY, 'checkIn', { eventId: id, code }),
+      h.as(SECRETARY, 'checkIn', { eventId: id, code }),
+    ])
     expect(answers.map((a) => expectOk(a).outcome).sort()).toEqual(['already', 'checked_in'])
     expect(await records(id)).toHaveLength(1)
   })
 
   it.each([
     ['a forged code', () => 'ABCDEFGHJKMN', 'NOT_FOUND', '签到码无效，请核对后重试'],
-    ['a code of another event', async (other: string) => codeOf(RESIDENT, other), 'CONFLICT', '这是另一场活动的签到码，请核对活动'],
+    [
+      'a code of another event',
+      async (other: string) => codeOf(RESIDENT, other),
+      'CONFLICT',
+      '这是另一场活动的签到码，请核对活动',
+    ],
   ])('should refuse %s', async (_what, make, code, message) => {
     const id = await confirmedEvent(RESIDENT)
     const other = await confirmedEvent(RESIDENT)
@@ -118,8 +148,12 @@ describe('events.checkIn', () => {
     const id = await confirmedEvent(RESIDENT)
     const code = await codeOf(RESIDENT, id)
     h.env.clock.set('2026-12-05T07:10:00.000Z')
-    expect(errorOf(await h.as(SECRETARY, 'checkIn', { eventId: id, code, scannedAt: '2026-12-05T07:11:00.000Z' })).code).toBe('BAD_REQUEST')
-    expect(expectOk(await h.as(SECRETARY, 'checkIn', { eventId: id, code, scannedAt: DURING })).attendee.checkedInAt).toBe(DURING)
+    expect(
+      errorOf(await h.as(SECRETARY, 'checkIn', { eventId: id, code, scannedAt: '2026-12-05T07:11:00.000Z' })).code,
+    ).toBe('BAD_REQUEST')
+    expect(
+      expectOk(await h.as(SECRETARY, 'checkIn', { eventId: id, code, scannedAt: DURING })).attendee.checkedInAt,
+    ).toBe(DURING)
   })
 
   it('should refuse a resident and a grid worker (no 活动管理)', async () => {
@@ -139,8 +173,13 @@ describe('events.selfCheckIn', () => {
     expect(venue.scene.length).toBeLessThanOrEqual(32)
     expect(expectOk(await h.as(RESIDENT, 'venueEvent', { venueCode: venue.venueCode })).eventId).toBe(id)
     h.env.clock.set(DURING)
-    expect(expectOk(await h.as(RESIDENT, 'selfCheckIn', { eventId: id, venueCode: venue.venueCode }))).toEqual({ outcome: 'checked_in', checkedInAt: DURING })
-    expect(expectOk(await h.as(RESIDENT, 'selfCheckIn', { eventId: id, venueCode: venue.scene })).outcome).toBe('already')
+    expect(expectOk(await h.as(RESIDENT, 'selfCheckIn', { eventId: id, venueCode: venue.venueCode }))).toEqual({
+      outcome: 'checked_in',
+      checkedInAt: DURING,
+    })
+    expect(expectOk(await h.as(RESIDENT, 'selfCheckIn', { eventId: id, venueCode: venue.scene })).outcome).toBe(
+      'already',
+    )
     expect((await records(id))[0]).toMatchObject({ way: 'venue', checkedInBy: RESIDENT })
   })
 
@@ -150,11 +189,15 @@ describe('events.selfCheckIn', () => {
     const venue = expectOk(await h.as(SECRETARY, 'venueCode', { eventId: id })).venueCode
     const otherVenue = expectOk(await h.as(SECRETARY, 'venueCode', { eventId: other })).venueCode
     const personal = await codeOf(RESIDENT, id)
-    expect(errorOf(await h.as(RESIDENT, 'selfCheckIn', { eventId: id, venueCode: venue })).message).toContain('还没到签到时间')
+    expect(errorOf(await h.as(RESIDENT, 'selfCheckIn', { eventId: id, venueCode: venue })).message).toContain(
+      '还没到签到时间',
+    )
     h.env.clock.set(DURING)
     expect(errorOf(await h.as(RESIDENT, 'selfCheckIn', { eventId: id, venueCode: otherVenue })).code).toBe('CONFLICT')
     expect(errorOf(await h.as(RESIDENT, 'selfCheckIn', { eventId: id, venueCode: personal })).code).toBe('BAD_REQUEST')
-    expect(errorOf(await h.as(RESIDENT_2, 'selfCheckIn', { eventId: id, venueCode: venue })).message).toBe('您没有报名成功，请找现场工作人员登记')
+    expect(errorOf(await h.as(RESIDENT_2, 'selfCheckIn', { eventId: id, venueCode: venue })).message).toBe(
+      '您没有报名成功，请找现场工作人员登记',
+    )
     expect(errorOf(await h.as(RESIDENT, 'selfCheckIn', { eventId: id, venueCode: '' })).code).toBe('BAD_REQUEST')
     expect(await records(id)).toEqual([])
   })
@@ -174,23 +217,41 @@ describe('events.attendance and checkInPerson', () => {
     expect(JSON.stringify(list)).not.toContain(a!)
     const found = expectOk(await h.as<Attendance>(SECRETARY, 'attendance', { eventId: id, q: '0001' })).items
     expect(found.map((p) => [p.name, p.phoneTail])).toEqual([['居民2', '0001']])
-    expect(expectOk(await h.as<Attendance>(SECRETARY, 'attendance', { eventId: id, q: '居民1' })).items.map((p) => p.name)).toEqual(['居民1'])
+    expect(
+      expectOk(await h.as<Attendance>(SECRETARY, 'attendance', { eventId: id, q: '居民1' })).items.map((p) => p.name),
+    ).toEqual(['居民1'])
     h.env.clock.set(DURING)
-    expect(expectOk(await h.as(SECRETARY, 'checkInPerson', { eventId: id, attendeeId: found[0]!.id })).attendee).toMatchObject({ name: '居民2', status: 'present', way: 'staff' })
+    expect(
+      expectOk(await h.as(SECRETARY, 'checkInPerson', { eventId: id, attendeeId: found[0]!.id })).attendee,
+    ).toMatchObject({ name: '居民2', status: 'present', way: 'staff' })
     const after = expectOk(await h.as<Attendance>(SECRETARY, 'attendance', { eventId: id }))
     expect(after.counts).toMatchObject({ present: 1, rate: 0.5 })
-    expect(after.items.map((p) => [p.name, p.status])).toEqual([['居民1', 'expected'], ['居民2', 'present']])
+    expect(after.items.map((p) => [p.name, p.status])).toEqual([
+      ['居民1', 'expected'],
+      ['居民2', 'present'],
+    ])
   })
 
   it('should add a walk-in, and check in a registration when the phone matches one', async () => {
     const [a] = await h.residents(1)
     const id = await confirmedEvent(a!)
     h.env.clock.set(DURING)
-    expect(expectOk(await h.as(SECRETARY, 'walkIn', { eventId: id, name: '李大爷', phone: '' })).attendee).toMatchObject({ name: '李大爷', registered: false, way: 'walk_in' })
-    expect(expectOk(await h.as(SECRETARY, 'walkIn', { eventId: id, name: '居民一', phone: '13900000000' })).attendee).toMatchObject({ name: '居民1', registered: true, way: 'staff' })
-    expect(expectOk(await h.as<Attendance>(SECRETARY, 'attendance', { eventId: id })).counts).toMatchObject({ confirmed: 1, present: 2, walkIns: 1, rate: 1 })
+    expect(
+      expectOk(await h.as(SECRETARY, 'walkIn', { eventId: id, name: '李大爷', phone: '' })).attendee,
+    ).toMatchObject({ name: '李大爷', registered: false, way: 'walk_in' })
+    expect(
+      expectOk(await h.as(SECRETARY, 'walkIn', { eventId: id, name: '居民一', phone: '13900000000' })).attendee,
+    ).toMatchObject({ name: '居民1', registered: true, way: 'staff' })
+    expect(expectOk(await h.as<Attendance>(SECRETARY, 'attendance', { eventId: id })).counts).toMatchObject({
+      confirmed: 1,
+      present: 2,
+      walkIns: 1,
+      rate: 1,
+    })
     expect(errorOf(await h.as(SECRETARY, 'walkIn', { eventId: id, name: '', phone: '123' })).code).toBe('BAD_REQUEST')
-    expect(errorOf(await h.as(SECRETARY, 'checkInPerson', { eventId: id, attendeeId: 'nobody' })).code).toBe('NOT_FOUND')
+    expect(errorOf(await h.as(SECRETARY, 'checkInPerson', { eventId: id, attendeeId: 'nobody' })).code).toBe(
+      'NOT_FOUND',
+    )
   })
 
   it('should refuse the list and walk-ins to residents and volunteers', async () => {
@@ -205,6 +266,9 @@ describe('events.attendance and checkInPerson', () => {
     const id = await confirmedEvent(RESIDENT)
     expectOk(await h.as(SECRETARY, 'cancelEvent', { eventId: id, reason: '天气原因' }))
     h.env.clock.set(DURING)
-    expect(errorOf(await h.as(SECRETARY, 'walkIn', { eventId: id, name: '李大爷' }))).toMatchObject({ code: 'CONFLICT', message: '活动已取消，不能签到' })
+    expect(errorOf(await h.as(SECRETARY, 'walkIn', { eventId: id, name: '李大爷' }))).toMatchObject({
+      code: 'CONFLICT',
+      message: '活动已取消，不能签到',
+    })
   })
 })

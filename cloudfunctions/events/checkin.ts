@@ -10,7 +10,16 @@ import { mayManageOrThrow } from './access'
 import { ATTENDANCE_COLLECTIONS as A, type AttendanceDoc, type CodeDoc } from './attendance-collections'
 import { attendanceId, attendanceNotice, attendeeView } from './attendance-views'
 import { EVENT_COLLECTIONS as E, type EventDoc, type RegistrationDoc } from './collections'
-import { attendeeKey, checkInMoment, checkInWindow, personalCode, sameCode, venueCodeOf, windowState, type Window } from './domain/checkin-rules'
+import {
+  attendeeKey,
+  checkInMoment,
+  checkInWindow,
+  personalCode,
+  sameCode,
+  venueCodeOf,
+  windowState,
+  type Window,
+} from './domain/checkin-rules'
 import { formatMoment } from './domain/schedule'
 import { registrationsOf } from './fanout'
 import { loadEvent, loadReg, regIdFor } from './registrations'
@@ -65,12 +74,18 @@ function requireOpen(event: EventDoc, at: Date): Window {
 
 function momentOf(now: Date, scannedAt: string | undefined): Date {
   const at = checkInMoment(now, scannedAt)
-  if (!at) throw new AppError('BAD_REQUEST', '扫码时间不对，请检查手机时间后重新扫码', { issues: [{ path: ['scannedAt'], message: '扫码时间不对' }] })
+  if (!at)
+    throw new AppError('BAD_REQUEST', '扫码时间不对，请检查手机时间后重新扫码', {
+      issues: [{ path: ['scannedAt'], message: '扫码时间不对' }],
+    })
   return at
 }
 
 /** What every staff check-in starts with: the event they manage, open at the moment of the scan. */
-async function staffCheckIn(ctx: ActionContext, input: { eventId: string; scannedAt?: string }): Promise<{ db: Db; now: Date; event: EventDoc; at: Date; by: string }> {
+async function staffCheckIn(
+  ctx: ActionContext,
+  input: { eventId: string; scannedAt?: string },
+): Promise<{ db: Db; now: Date; event: EventDoc; at: Date; by: string }> {
   const db = ctx.rt.db
   const now = ctx.now()
   const event = await loadEvent(db, input.eventId)
@@ -89,14 +104,29 @@ interface Person {
   guests: number
 }
 
-const personOf = (reg: RegistrationDoc): Person => ({ ref: reg._id, registrationId: reg._id, openid: reg.openid, name: reg.name, phone: reg.phone, guests: reg.guests })
+const personOf = (reg: RegistrationDoc): Person => ({
+  ref: reg._id,
+  registrationId: reg._id,
+  openid: reg.openid,
+  name: reg.name,
+  phone: reg.phone,
+  guests: reg.guests,
+})
 
 /**
  * Marks one person present at `at`. A record already present answers `already` and is left
  * as it was (the first scan's time stands). An `absent` record is turned present: a scan
  * queued on an offline device arrived after the sweep, and the scan is what happened.
  */
-export async function markPresent(db: Db, event: EventDoc, person: Person, way: AttendanceDoc['way'], by: string, at: Date, now: Date): Promise<CheckInResult> {
+export async function markPresent(
+  db: Db,
+  event: EventDoc,
+  person: Person,
+  way: AttendanceDoc['way'],
+  by: string,
+  at: Date,
+  now: Date,
+): Promise<CheckInResult> {
   const key = attendeeKey(person.ref)
   const id = attendanceId(event._id, key)
   const result = await transaction(db, async (tx) => {
@@ -131,28 +161,48 @@ export async function markPresent(db: Db, event: EventDoc, person: Person, way: 
     return { outcome: 'checked_in' as const, doc }
   })
   // After the sweep closed the event, a late arrival is credited right away.
-  const doc = result.outcome === 'checked_in' && event.attendanceClosedAt ? ((await settleAttendee(db, event, result.doc._id, now)) ?? result.doc) : result.doc
+  const doc =
+    result.outcome === 'checked_in' && event.attendanceClosedAt
+      ? ((await settleAttendee(db, event, result.doc._id, now)) ?? result.doc)
+      : result.doc
   return { outcome: result.outcome, attendee: attendeeView(doc) }
 }
 
 async function confirmedReg(db: Db, eventId: string, registrationId: string, round?: number): Promise<RegistrationDoc> {
   const reg = await loadReg(db, registrationId)
   if (!reg || reg.eventId !== eventId) throw new AppError('NOT_FOUND', '找不到这份报名')
-  if (reg.status !== 'confirmed' || (round !== undefined && reg.round !== round)) throw new AppError('CONFLICT', '这份报名已取消或未报名成功，签到码已失效')
+  if (reg.status !== 'confirmed' || (round !== undefined && reg.round !== round))
+    throw new AppError('CONFLICT', '这份报名已取消或未报名成功，签到码已失效')
   return reg
 }
 
 /** The caller's own code for an event they are confirmed for. */
-export async function myCode(ctx: ActionContext, eventId: string): Promise<{ code: string; display: string; window: Window; checkedInAt: string | null }> {
+export async function myCode(
+  ctx: ActionContext,
+  eventId: string,
+): Promise<{ code: string; display: string; window: Window; checkedInAt: string | null }> {
   const db = ctx.rt.db
   const now = ctx.now()
   const event = await loadEvent(db, eventId)
   const reg = await loadReg(db, regIdFor(eventId, ctx.requireCaller().openid))
   if (!reg || reg.status !== 'confirmed') throw new AppError('CONFLICT', '报名成功后才有签到码')
   const code = personalCode(await codeSecret(db, now), reg._id, reg.round)
-  await issue(db, code, { kind: 'person', eventId, registrationId: reg._id, round: reg.round, createdAt: now.toISOString() })
-  const mine = await collection(db, A.attendance).doc(attendanceId(eventId, attendeeKey(reg._id))).get()
-  return { code, display: groupCode(code), window: checkInWindow(event.startAt, event.endAt), checkedInAt: mine?.status === 'present' ? mine.checkedInAt : null }
+  await issue(db, code, {
+    kind: 'person',
+    eventId,
+    registrationId: reg._id,
+    round: reg.round,
+    createdAt: now.toISOString(),
+  })
+  const mine = await collection(db, A.attendance)
+    .doc(attendanceId(eventId, attendeeKey(reg._id)))
+    .get()
+  return {
+    code,
+    display: groupCode(code),
+    window: checkInWindow(event.startAt, event.endAt),
+    checkedInAt: mine?.status === 'present' ? mine.checkedInAt : null,
+  }
 }
 
 /** Looks a typed or scanned code up and checks it is the one the secret gives for what it names. */
@@ -163,13 +213,17 @@ async function lookUpCode(db: Db, raw: string, now: Date): Promise<CodeDoc> {
   // A refusal writes nothing: the secret is only made once a code was ever issued.
   if (!doc) throw invalid
   const secret = await codeSecret(db, now)
-  const expected = doc.kind === 'venue' ? venueCodeOf(secret, doc.eventId) : personalCode(secret, doc.registrationId ?? '', doc.round)
+  const expected =
+    doc.kind === 'venue' ? venueCodeOf(secret, doc.eventId) : personalCode(secret, doc.registrationId ?? '', doc.round)
   if (!sameCode(expected, code)) throw invalid
   return doc
 }
 
 /** Staff scan (or type) a person's code. */
-export async function checkIn(ctx: ActionContext, input: { eventId: string; code: string; scannedAt?: string }): Promise<CheckInResult> {
+export async function checkIn(
+  ctx: ActionContext,
+  input: { eventId: string; code: string; scannedAt?: string },
+): Promise<CheckInResult> {
   const { db, now, event, at, by } = await staffCheckIn(ctx, input)
   const code = await lookUpCode(db, input.code, now)
   if (code.kind === 'venue') throw new AppError('BAD_REQUEST', '这是活动现场的签到码，请扫居民手机上的个人签到码')
@@ -179,7 +233,10 @@ export async function checkIn(ctx: ActionContext, input: { eventId: string; code
 }
 
 /** The person scans the venue code at the door. */
-export async function selfCheckIn(ctx: ActionContext, input: { eventId: string; venueCode: string }): Promise<{ outcome: 'checked_in' | 'already'; checkedInAt: string }> {
+export async function selfCheckIn(
+  ctx: ActionContext,
+  input: { eventId: string; venueCode: string },
+): Promise<{ outcome: 'checked_in' | 'already'; checkedInAt: string }> {
   const db = ctx.rt.db
   const now = ctx.now()
   const openid = ctx.requireCaller().openid
@@ -195,7 +252,10 @@ export async function selfCheckIn(ctx: ActionContext, input: { eventId: string; 
 }
 
 /** Staff find someone on the list (by name or phone) and check them in. */
-export async function checkInPerson(ctx: ActionContext, input: { eventId: string; attendeeId: string; scannedAt?: string }): Promise<CheckInResult> {
+export async function checkInPerson(
+  ctx: ActionContext,
+  input: { eventId: string; attendeeId: string; scannedAt?: string },
+): Promise<CheckInResult> {
   const { db, now, event, at, by } = await staffCheckIn(ctx, input)
   const reg = (await registrationsOf(db, event._id, ['confirmed'])).find((r) => attendeeKey(r._id) === input.attendeeId)
   if (!reg) throw new AppError('NOT_FOUND', '名单里没有这个人，请刷新名单，或按现场补登')
@@ -203,26 +263,54 @@ export async function checkInPerson(ctx: ActionContext, input: { eventId: string
 }
 
 /** Someone who came without signing up. A phone that matches a confirmed registration checks that registration in. */
-export async function walkIn(ctx: ActionContext, input: { eventId: string; name: string; phone: string; scannedAt?: string }): Promise<CheckInResult> {
+export async function walkIn(
+  ctx: ActionContext,
+  input: { eventId: string; name: string; phone: string; scannedAt?: string },
+): Promise<CheckInResult> {
   const { db, now, event, at, by } = await staffCheckIn(ctx, input)
   if (input.phone) {
-    const regs = await collection(db, E.registrations).where({ eventId: event._id, phone: input.phone, status: 'confirmed' }).limit(1).get()
+    const regs = await collection(db, E.registrations)
+      .where({ eventId: event._id, phone: input.phone, status: 'confirmed' })
+      .limit(1)
+      .get()
     if (regs[0]) return markPresent(db, event, personOf(regs[0]), 'staff', by, at, now)
   }
   // Without a phone nothing tells two walk-ins of the same name apart, so each is its own record.
   const ref = `${event._id}:walkin:${input.phone || randomUUID()}`
-  return markPresent(db, event, { ref, registrationId: null, openid: null, name: input.name, phone: input.phone, guests: 0 }, 'walk_in', by, at, now)
+  return markPresent(
+    db,
+    event,
+    { ref, registrationId: null, openid: null, name: input.name, phone: input.phone, guests: 0 },
+    'walk_in',
+    by,
+    at,
+    now,
+  )
 }
 
 /** The venue code for the poster: a 小程序码 scene `v=<code>` in WeChat, a QR of the page link on H5. */
-export async function venueCode(ctx: ActionContext, eventId: string): Promise<{ venueCode: string; scene: string; path: string; window: Window }> {
+export async function venueCode(
+  ctx: ActionContext,
+  eventId: string,
+): Promise<{ venueCode: string; scene: string; path: string; window: Window }> {
   const db = ctx.rt.db
   const now = ctx.now()
   const event = await loadEvent(db, eventId)
   mayManageOrThrow(ctx, event)
   const code = venueCodeOf(await codeSecret(db, now), event._id)
-  await issue(db, code, { kind: 'venue', eventId: event._id, registrationId: null, round: 0, createdAt: now.toISOString() })
-  return { venueCode: code, scene: `v=${code}`, path: `pages/events/checkin?eventId=${encodeURIComponent(event._id)}&v=${code}`, window: checkInWindow(event.startAt, event.endAt) }
+  await issue(db, code, {
+    kind: 'venue',
+    eventId: event._id,
+    registrationId: null,
+    round: 0,
+    createdAt: now.toISOString(),
+  })
+  return {
+    venueCode: code,
+    scene: `v=${code}`,
+    path: `pages/events/checkin?eventId=${encodeURIComponent(event._id)}&v=${code}`,
+    window: checkInWindow(event.startAt, event.endAt),
+  }
 }
 
 /** Which event a venue code is for (a 小程序码 opens the page with only its scene). */

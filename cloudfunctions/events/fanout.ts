@@ -14,7 +14,11 @@ import { loadEvent, transitionReg } from './registrations'
 const PAGE = 500
 
 /** Every registration of an event in the given statuses (events hold at most a few thousand). */
-export async function registrationsOf(db: Db, eventId: string, statuses: readonly string[]): Promise<RegistrationDoc[]> {
+export async function registrationsOf(
+  db: Db,
+  eventId: string,
+  statuses: readonly string[],
+): Promise<RegistrationDoc[]> {
   const out: RegistrationDoc[] = []
   for (let skip = 0; ; skip += PAGE) {
     const page = await collection(db, E.registrations)
@@ -38,14 +42,28 @@ export async function runFanout(db: Db, eventId: string, now: Date): Promise<num
   for (const reg of regs) {
     if (fanout.kind === 'change') {
       if (!reg.openid) continue
-      await notify(db, eventNotice(event, reg.openid, `${fanout.key}:${reg._id}`, fanout.title, fanout.body, '有变更'), now)
+      await notify(
+        db,
+        eventNotice(event, reg.openid, `${fanout.key}:${reg._id}`, fanout.title, fanout.body, '有变更'),
+        now,
+      )
       told++
     } else {
-      const done = await transitionReg(db, reg._id, ACTIVE_STATUSES, (r) => ({
-        patch: { status: 'cancelled', cancelReason: 'event_cancelled', offerExpiresAt: null },
-        note: fanout.body,
-        notice: r.openid ? eventNotice(event, r.openid, `${fanout.key}:${r._id}`, fanout.title, fanout.body, '已取消', { urgent: true }) : null,
-      }), now)
+      const done = await transitionReg(
+        db,
+        reg._id,
+        ACTIVE_STATUSES,
+        (r) => ({
+          patch: { status: 'cancelled', cancelReason: 'event_cancelled', offerExpiresAt: null },
+          note: fanout.body,
+          notice: r.openid
+            ? eventNotice(event, r.openid, `${fanout.key}:${r._id}`, fanout.title, fanout.body, '已取消', {
+                urgent: true,
+              })
+            : null,
+        }),
+        now,
+      )
       if (done?.openid) told++
     }
   }

@@ -31,7 +31,10 @@ export const events = defineFunction('events', EventsContract, {
   manage: { access: 'events.manage', handler: (input, ctx) => manageEvents(ctx, input) },
   roster: { access: 'events.manage', handler: (input, ctx) => roster(ctx, input.eventId, input.status) },
   proxySignUp: { access: 'events.manage', handler: (input, ctx) => proxySignUp(ctx, input) },
-  decide: { access: 'events.manage', handler: (input, ctx) => decide(ctx, input.eventId, input.registrationId, input.approve) },
+  decide: {
+    access: 'events.manage',
+    handler: (input, ctx) => decide(ctx, input.eventId, input.registrationId, input.approve),
+  },
   exportRoster: { access: 'events.manage', handler: (input, ctx) => exportRoster(ctx, input.eventId) },
 
   // check-in, attendance and service hours (issue 12)

@@ -21,7 +21,8 @@ describe('events.list', () => {
   it('should page soonest first without repeats or gaps', async () => {
     const made: string[] = []
     // Created out of date order, on 12 days, two on some days.
-    for (const day of [9, 3, 12, 5, 3, 7, 10, 4, 8, 6, 11, 5]) made.push(await h.published({ date: `2026-12-${String(day).padStart(2, '0')}`, title: `第${made.length + 1}场` }))
+    for (const day of [9, 3, 12, 5, 3, 7, 10, 4, 8, 6, 11, 5])
+      made.push(await h.published({ date: `2026-12-${String(day).padStart(2, '0')}`, title: `第${made.length + 1}场` }))
     const seen: string[] = []
     let more = true
     for (let skip = 0; more; skip += 5) {

@@ -38,16 +38,30 @@ describe('events.saveMinutes and minutes', () => {
     h.env.clock.set(DURING)
     expectOk(await h.as(SECRETARY, 'checkIn', { eventId: id, code }))
     expectOk(await h.as(SECRETARY, 'walkIn', { eventId: id, name: '李大爷' }))
-    const saved = expectOk(await h.as<Minutes>(SECRETARY, 'saveMinutes', { eventId: id, summary: '大家商量了楼院停车的办法。' }))
-    expect(saved).toMatchObject({ summary: '大家商量了楼院停车的办法。', attendeeCount: 3, raisesCases: 'forum', issues: [], updatedAt: DURING })
-    expect(expectOk(await h.as<Minutes>(SECRETARY, 'minutes', { eventId: id })).summary).toBe('大家商量了楼院停车的办法。')
+    const saved = expectOk(
+      await h.as<Minutes>(SECRETARY, 'saveMinutes', { eventId: id, summary: '大家商量了楼院停车的办法。' }),
+    )
+    expect(saved).toMatchObject({
+      summary: '大家商量了楼院停车的办法。',
+      attendeeCount: 3,
+      raisesCases: 'forum',
+      issues: [],
+      updatedAt: DURING,
+    })
+    expect(expectOk(await h.as<Minutes>(SECRETARY, 'minutes', { eventId: id })).summary).toBe(
+      '大家商量了楼院停车的办法。',
+    )
   })
 
   it('should refuse minutes before the start, photos the caller did not upload, and a resident', async () => {
     const id = await h.published()
-    expect(errorOf(await h.as(SECRETARY, 'saveMinutes', { eventId: id, summary: '提前写' })).message).toBe('活动开始后才能记录纪要')
+    expect(errorOf(await h.as(SECRETARY, 'saveMinutes', { eventId: id, summary: '提前写' })).message).toBe(
+      '活动开始后才能记录纪要',
+    )
     h.env.clock.set(DURING)
-    expect(errorOf(await h.as(SECRETARY, 'saveMinutes', { eventId: id, summary: '纪要', photos: ['local:not-mine'] })).code).toBe('BAD_REQUEST')
+    expect(
+      errorOf(await h.as(SECRETARY, 'saveMinutes', { eventId: id, summary: '纪要', photos: ['local:not-mine'] })).code,
+    ).toBe('BAD_REQUEST')
     expect(errorOf(await h.as(RESIDENT, 'minutes', { eventId: id })).code).toBe('FORBIDDEN')
   })
 })
@@ -62,9 +76,16 @@ describe('events.raiseCase', () => {
     expect(again).toMatchObject({ created: false, issue: { caseId: first.issue.caseId } })
     const cases = await h.env.docs<CaseDoc>(CASE_COLLECTIONS.cases)
     expect(cases).toHaveLength(1)
-    expect(cases[0]).toMatchObject({ channel: 'forum', origin: { kind: 'event', eventId: id }, contact: { name: '赵大妈' }, submittedBy: SECRETARY })
+    expect(cases[0]).toMatchObject({
+      channel: 'forum',
+      origin: { kind: 'event', eventId: id },
+      contact: { name: '赵大妈' },
+      submittedBy: SECRETARY,
+    })
     expect(cases[0]!.timeline[0]!.text).toContain('来自活动「板凳会：楼院停车怎么管」的纪要')
-    expect(expectOk(await h.as<Minutes>(SECRETARY, 'minutes', { eventId: id })).issues.map((i) => i.caseId)).toEqual([first.issue.caseId])
+    expect(expectOk(await h.as<Minutes>(SECRETARY, 'minutes', { eventId: id })).issues.map((i) => i.caseId)).toEqual([
+      first.issue.caseId,
+    ])
     const outbox = await h.env.docs<OutboxDoc>(COLLECTIONS.outbox)
     expect(outbox.some((o) => o._id.startsWith('case:'))).toBe(true)
   })
@@ -77,7 +98,12 @@ describe('events.raiseCase', () => {
   })
 
   it.each([
-    ['an event kind that raises no cases', { kind: 'clinic' }, {}, '只有板凳会、议事协商会和党代表接待日上提出的问题可以转为诉求'],
+    [
+      'an event kind that raises no cases',
+      { kind: 'clinic' },
+      {},
+      '只有板凳会、议事协商会和党代表接待日上提出的问题可以转为诉求',
+    ],
     ['a too short issue', {}, { description: '太吵' }, '请至少写 5 个字'],
     ['no petitioner phone', {}, { petitioner: { name: '赵大妈', phone: '' } }, '请填写提出人的联系电话'],
   ])('should refuse %s and create no case', async (_what, eventOver, issueOver, message) => {

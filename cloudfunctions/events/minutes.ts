@@ -34,7 +34,13 @@ async function managed(ctx: ActionContext, eventId: string): Promise<EventDoc> {
   return event
 }
 
-const issueView = (i: MinutesDoc['issues'][number]): RaisedIssue => ({ caseId: i.caseId, number: i.number, text: i.text, petitionerName: i.petitionerName, raisedAt: i.raisedAt })
+const issueView = (i: MinutesDoc['issues'][number]): RaisedIssue => ({
+  caseId: i.caseId,
+  number: i.number,
+  text: i.text,
+  petitionerName: i.petitionerName,
+  raisedAt: i.raisedAt,
+})
 
 async function view(ctx: ActionContext, event: EventDoc, doc: MinutesDoc | null): Promise<Minutes> {
   const present = (await attendanceOf(ctx.rt.db, event._id)).filter((a) => a.status === 'present')
@@ -70,7 +76,14 @@ export async function saveMinutes(ctx: ActionContext, input: SaveInput): Promise
   const saved = await transaction(db, async (tx) => {
     const ref = tx.collection(MINUTES_COLLECTION).doc(event._id)
     const cur = await ref.get()
-    const next: MinutesDoc = { _id: event._id, summary: input.summary, photos: input.photos, issues: cur?.issues ?? [], updatedAt: ctx.now().toISOString(), updatedBy: by }
+    const next: MinutesDoc = {
+      _id: event._id,
+      summary: input.summary,
+      photos: input.photos,
+      issues: cur?.issues ?? [],
+      updatedAt: ctx.now().toISOString(),
+      updatedBy: by,
+    }
     const { _id, ...body } = next
     await ref.set(body)
     return next
@@ -79,7 +92,10 @@ export async function saveMinutes(ctx: ActionContext, input: SaveInput): Promise
 }
 
 /** One issue → one 诉求. A retry (same `clientRequestId`) answers the same case and lists it once. */
-export async function raiseCase(ctx: ActionContext, input: RaiseInput): Promise<{ issue: RaisedIssue; created: boolean }> {
+export async function raiseCase(
+  ctx: ActionContext,
+  input: RaiseInput,
+): Promise<{ issue: RaisedIssue; created: boolean }> {
   const db = ctx.rt.db
   const event = await managed(ctx, input.eventId)
   const channel = channelFor(event)
@@ -100,12 +116,25 @@ export async function raiseCase(ctx: ActionContext, input: RaiseInput): Promise<
     { kind: 'event', eventId: event._id, title: event.title },
   )
   const c = submitted.case
-  const raised = { caseId: c.id, number: c.number, text: input.description, petitionerName: input.petitioner.name, raisedAt: ctx.now().toISOString(), raisedBy: by }
+  const raised = {
+    caseId: c.id,
+    number: c.number,
+    text: input.description,
+    petitionerName: input.petitioner.name,
+    raisedAt: ctx.now().toISOString(),
+    raisedBy: by,
+  }
   await transaction(db, async (tx) => {
     const ref = tx.collection(MINUTES_COLLECTION).doc(event._id)
     const cur = await ref.get()
     if (cur?.issues.some((i) => i.caseId === c.id)) return
-    const next: Omit<MinutesDoc, '_id'> = { summary: cur?.summary ?? '', photos: cur?.photos ?? [], issues: [...(cur?.issues ?? []), raised], updatedAt: raised.raisedAt, updatedBy: by }
+    const next: Omit<MinutesDoc, '_id'> = {
+      summary: cur?.summary ?? '',
+      photos: cur?.photos ?? [],
+      issues: [...(cur?.issues ?? []), raised],
+      updatedAt: raised.raisedAt,
+      updatedBy: by,
+    }
     await ref.set(next)
   })
   return { issue: issueView(raised), created: submitted.created }

@@ -28,9 +28,16 @@ function homePlaces(user: UserDoc): string[] {
   return [a.gridId, a.estateId, a.buildingId].filter((id): id is string => typeof id === 'string' && id.length > 0)
 }
 
-export async function personStanding(db: Db, user: UserDoc | null, assignments: readonly RoleAssignmentDoc[]): Promise<PersonStanding> {
+export async function personStanding(
+  db: Db,
+  user: UserDoc | null,
+  assignments: readonly RoleAssignmentDoc[],
+): Promise<PersonStanding> {
   if (!user) return { homeUnits: [], places: [], partyUnits: [], volunteerUnits: [] }
   const homeUnits = user.communityId ? await withAncestors(db, [user.communityId]) : []
-  const volunteerUnits = await withAncestors(db, assignments.filter((a) => a.role === 'volunteer').map((a) => a.unitId))
+  const volunteerUnits = await withAncestors(
+    db,
+    assignments.filter((a) => a.role === 'volunteer').map((a) => a.unitId),
+  )
   return { homeUnits, places: homePlaces(user), partyUnits: user.partyMember === true ? homeUnits : [], volunteerUnits }
 }

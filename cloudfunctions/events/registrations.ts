@@ -2,8 +2,23 @@ import type { Db } from '@cloudbase/database'
 import { collection, transaction } from '../core/data'
 import { AppError } from '../core/app-error'
 import { notify, type NotifyInput } from '../core/outbox'
-import { acceptInBook, placeInBook, placementIn, readBook, regIdOf, releaseFromBook, seatHead, waitPositionIn } from './book'
-import { EVENT_COLLECTIONS as E, type BookDoc, type EventDoc, type RegistrationDoc, type RegistrationStatus } from './collections'
+import {
+  acceptInBook,
+  placeInBook,
+  placementIn,
+  readBook,
+  regIdOf,
+  releaseFromBook,
+  seatHead,
+  waitPositionIn,
+} from './book'
+import {
+  EVENT_COLLECTIONS as E,
+  type BookDoc,
+  type EventDoc,
+  type RegistrationDoc,
+  type RegistrationStatus,
+} from './collections'
 import { eventNotice, statusNoticeText, type StatusNoticeKind } from './domain/notices'
 import { reconcileRegistration } from './domain/reconcile'
 import { seatDecision } from './domain/schedule'
@@ -50,7 +65,12 @@ export async function transitionReg(
     if (!reg || !from.includes(reg.status)) return null
     const { patch, note = null, notice } = change(reg)
     const at = now.toISOString()
-    const next: RegistrationDoc = { ...reg, ...patch, updatedAt: at, history: [...reg.history, { at, status: patch.status, note }] }
+    const next: RegistrationDoc = {
+      ...reg,
+      ...patch,
+      updatedAt: at,
+      history: [...reg.history, { at, status: patch.status, note }],
+    }
     const { _id, ...rest } = next
     await tx.collection(E.registrations).doc(regId).set(rest)
     if (notice && reg.openid) await notify(tx, notice, now)
@@ -59,10 +79,18 @@ export async function transitionReg(
 }
 
 /** The notice of a status change, keyed per registration, round and kind. */
-export function statusNotice(event: EventDoc, reg: RegistrationDoc, kind: StatusNoticeKind, now: Date, extra: { waitPosition?: number; offerExpiresAt?: string | null } = {}): NotifyInput | null {
+export function statusNotice(
+  event: EventDoc,
+  reg: RegistrationDoc,
+  kind: StatusNoticeKind,
+  now: Date,
+  extra: { waitPosition?: number; offerExpiresAt?: string | null } = {},
+): NotifyInput | null {
   if (!reg.openid) return null
   const t = statusNoticeText(kind, event, { ...extra, now })
-  return eventNotice(event, reg.openid, `${reg._id}:r${reg.round}:${kind}`, t.title, t.lead, t.status, { kind: kind === 'promoted' ? 'eventPromoted' : 'eventResult' })
+  return eventNotice(event, reg.openid, `${reg._id}:r${reg.round}:${kind}`, t.title, t.lead, t.status, {
+    kind: kind === 'promoted' ? 'eventPromoted' : 'eventResult',
+  })
 }
 
 /**
@@ -70,7 +98,14 @@ export function statusNotice(event: EventDoc, reg: RegistrationDoc, kind: Status
  * book lacks, gives back a seat an ended one still holds, or writes the status the book
  * says, with its message. The action that changed the book runs it, and so does the sweep.
  */
-export async function settle(db: Db, event: EventDoc, regId: string, now: Date, known: { book?: BookDoc; reg?: RegistrationDoc } = {}, depth = 0): Promise<RegistrationDoc | null> {
+export async function settle(
+  db: Db,
+  event: EventDoc,
+  regId: string,
+  now: Date,
+  known: { book?: BookDoc; reg?: RegistrationDoc } = {},
+  depth = 0,
+): Promise<RegistrationDoc | null> {
   const reg = known.reg ?? (await loadReg(db, regId))
   const book = known.book ?? (await readBook(db, event._id))
   if (!reg || !book) return reg
@@ -99,10 +134,16 @@ export async function settle(db: Db, event: EventDoc, regId: string, now: Date, 
   const waitPosition = waitPositionIn(book, regId)
   const kind: StatusNoticeKind = status === 'confirmed' ? (reg.status === 'new' ? 'confirmed' : 'promoted') : status
   return (
-    (await transitionReg(db, regId, [reg.status], (r) => ({
-      patch: { status, offerExpiresAt },
-      notice: statusNotice(event, r, kind, now, { waitPosition, offerExpiresAt }),
-    }), now)) ?? loadReg(db, regId)
+    (await transitionReg(
+      db,
+      regId,
+      [reg.status],
+      (r) => ({
+        patch: { status, offerExpiresAt },
+        notice: statusNotice(event, r, kind, now, { waitPosition, offerExpiresAt }),
+      }),
+      now,
+    )) ?? loadReg(db, regId)
   )
 }
 
@@ -128,11 +169,19 @@ export async function offerNext(db: Db, event: EventDoc, now: Date): Promise<num
     const decision = seatDecision(now, event.startAt, event.offerHoldHours)
     if (!(await seatHead(db, event._id, head, reg.seats, decision.kind === 'offer', now))) continue
     moved++
-    await transitionReg(db, head, ['waiting', 'new'], (r) =>
-      decision.kind === 'offer'
-        ? { patch: { status: 'offered', offerExpiresAt: decision.expiresAt }, notice: statusNotice(event, r, 'offered', now, { offerExpiresAt: decision.expiresAt }) }
-        : { patch: { status: 'confirmed', offerExpiresAt: null }, notice: statusNotice(event, r, 'promoted', now) },
-    now)
+    await transitionReg(
+      db,
+      head,
+      ['waiting', 'new'],
+      (r) =>
+        decision.kind === 'offer'
+          ? {
+              patch: { status: 'offered', offerExpiresAt: decision.expiresAt },
+              notice: statusNotice(event, r, 'offered', now, { offerExpiresAt: decision.expiresAt }),
+            }
+          : { patch: { status: 'confirmed', offerExpiresAt: null }, notice: statusNotice(event, r, 'promoted', now) },
+      now,
+    )
   }
   return moved
 }

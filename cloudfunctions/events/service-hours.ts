@@ -32,11 +32,27 @@ export async function settleAttendee(db: Db, event: EventDoc, id: string, now: D
     const doc = await ref.get()
     if (!doc || doc.status !== 'present' || doc.settledAt || !doc.checkedInAt) return doc
     const stamp = now.toISOString()
-    const hours = servesHours(event) && doc.openid ? serviceHours({ startAt: event.startAt, endAt: event.endAt, checkedInAt: doc.checkedInAt, checkOutAt: doc.checkOutAt }) : null
+    const hours =
+      servesHours(event) && doc.openid
+        ? serviceHours({
+            startAt: event.startAt,
+            endAt: event.endAt,
+            checkedInAt: doc.checkedInAt,
+            checkOutAt: doc.checkOutAt,
+          })
+        : null
     const settled: AttendanceDoc = { ...doc, settledAt: stamp, hours, updatedAt: stamp }
     await ref.update({ settledAt: stamp, hours, updatedAt: stamp })
     if (hours !== null && doc.openid) {
-      const entry: Omit<LedgerDoc, '_id'> = { openid: doc.openid, source: 'event', sourceId: event._id, title: `活动：${event.title}`, hours, points: 0, creditedAt: stamp }
+      const entry: Omit<LedgerDoc, '_id'> = {
+        openid: doc.openid,
+        source: 'event',
+        sourceId: event._id,
+        title: `活动：${event.title}`,
+        hours,
+        points: 0,
+        creditedAt: stamp,
+      }
       await tx.collection(W.ledger).doc(ledgerId(doc)).set(entry)
       const notice = attendanceNotice(event, settled, 'hours', now, { hours })
       if (notice) await notify(tx, notice, now)
@@ -45,7 +61,11 @@ export async function settleAttendee(db: Db, event: EventDoc, id: string, now: D
   })
 }
 
-async function managedRecord(ctx: ActionContext, eventId: string, attendeeId: string): Promise<{ event: EventDoc; doc: AttendanceDoc }> {
+async function managedRecord(
+  ctx: ActionContext,
+  eventId: string,
+  attendeeId: string,
+): Promise<{ event: EventDoc; doc: AttendanceDoc }> {
   const event = await loadEvent(ctx.rt.db, eventId)
   mayManageOrThrow(ctx, event)
   const doc = await collection(ctx.rt.db, A.attendance).doc(attendanceId(eventId, attendeeId)).get()
@@ -61,13 +81,18 @@ export async function checkOut(ctx: ActionContext, input: { eventId: string; att
   if (doc.status !== 'present') throw new AppError('CONFLICT', '这个人没有签到，不能签退')
   if (doc.settledAt) throw new AppError('CONFLICT', '服务时长已经记入，不能再签退')
   const stamp = now.toISOString()
-  const done = await collection(ctx.rt.db, A.attendance).where({ _id: doc._id, settledAt: null }).update({ checkOutAt: stamp, updatedAt: stamp })
+  const done = await collection(ctx.rt.db, A.attendance)
+    .where({ _id: doc._id, settledAt: null })
+    .update({ checkOutAt: stamp, updatedAt: stamp })
   if (done !== 1) throw new AppError('CONFLICT', '服务时长刚刚记入，请刷新后再看')
   return attendeeView({ ...doc, checkOutAt: stamp, updatedAt: stamp })
 }
 
 /** Takes credited hours back out of the ledger, with the reason kept on the record and told to the person. */
-export async function reverseHours(ctx: ActionContext, input: { eventId: string; attendeeId: string; reason: string }): Promise<Attendee> {
+export async function reverseHours(
+  ctx: ActionContext,
+  input: { eventId: string; attendeeId: string; reason: string },
+): Promise<Attendee> {
   const db = ctx.rt.db
   const now = ctx.now()
   const by = ctx.requireCaller().openid
@@ -91,10 +116,15 @@ export async function reverseHours(ctx: ActionContext, input: { eventId: string;
   return attendeeView(doc)
 }
 
-const linkOf = (d: LedgerDoc) => (d.source === 'event' ? `/pages/events/detail?id=${encodeURIComponent(d.sourceId)}` : `/pages/wishes/detail?id=${encodeURIComponent(d.sourceId)}`)
+const linkOf = (d: LedgerDoc) =>
+  d.source === 'event'
+    ? `/pages/events/detail?id=${encodeURIComponent(d.sourceId)}`
+    : `/pages/wishes/detail?id=${encodeURIComponent(d.sourceId)}`
 
 /** 志愿服务记录: the caller's credited hours from wishes and events, newest first, with the totals. */
-export async function myService(ctx: ActionContext): Promise<{ totalHours: number; eventHours: number; wishHours: number; items: ServiceRecord[] }> {
+export async function myService(
+  ctx: ActionContext,
+): Promise<{ totalHours: number; eventHours: number; wishHours: number; items: ServiceRecord[] }> {
   const openid = ctx.requireCaller().openid
   const docs = await collection(ctx.rt.db, W.ledger).where({ openid }).orderBy('creditedAt', 'desc').limit(1000).get()
   const sum = (source: LedgerDoc['source']) => docs.filter((d) => d.source === source).reduce((s, d) => s + d.hours, 0)
@@ -102,6 +132,13 @@ export async function myService(ctx: ActionContext): Promise<{ totalHours: numbe
     totalHours: sum('event') + sum('wish'),
     eventHours: sum('event'),
     wishHours: sum('wish'),
-    items: docs.slice(0, 200).map((d) => ({ id: d._id, source: d.source, title: d.title, hours: d.hours, creditedAt: d.creditedAt, link: linkOf(d) })),
+    items: docs.slice(0, 200).map((d) => ({
+      id: d._id,
+      source: d.source,
+      title: d.title,
+      hours: d.hours,
+      creditedAt: d.creditedAt,
+      link: linkOf(d),
+    })),
   }
 }

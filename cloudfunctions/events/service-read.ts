@@ -21,8 +21,16 @@ async function decorate(db: Db, events: EventDoc[], openid: string | null, now: 
   if (events.length === 0) return []
   const _ = db.command
   const ids = events.map((e) => e._id)
-  const books = await collection(db, E.books).where({ _id: _.in(ids) }).limit(ids.length).get()
-  const regs = openid ? await collection(db, E.registrations).where({ _id: _.in(ids.map((id) => regIdFor(id, openid))) }).limit(ids.length).get() : []
+  const books = await collection(db, E.books)
+    .where({ _id: _.in(ids) })
+    .limit(ids.length)
+    .get()
+  const regs = openid
+    ? await collection(db, E.registrations)
+        .where({ _id: _.in(ids.map((id) => regIdFor(id, openid))) })
+        .limit(ids.length)
+        .get()
+    : []
   const bookOf = new Map(books.map((b) => [b._id, b]))
   const regOf = new Map(regs.map((r) => [r.eventId, r]))
   return events.map((e) => summaryView(e, bookOf.get(e._id) ?? null, regOf.get(e._id) ?? null, now))
@@ -45,7 +53,10 @@ export async function getEvent(ctx: ActionContext, eventId: string): Promise<Eve
 }
 
 /** Upcoming events the caller may join, soonest first; each card with seats and the caller's own status. */
-export async function listEvents(ctx: ActionContext, input: z.output<typeof ListInputSchema>): Promise<{ items: EventSummary[]; hasMore: boolean }> {
+export async function listEvents(
+  ctx: ActionContext,
+  input: z.output<typeof ListInputSchema>,
+): Promise<{ items: EventSummary[]; hasMore: boolean }> {
   const db = ctx.rt.db
   const _ = db.command
   const now = ctx.now()
@@ -55,12 +66,25 @@ export async function listEvents(ctx: ActionContext, input: z.output<typeof List
   // and only the page is read. The end and `to` are checked on the page read in that order.
   const edge = new Date(now.getTime() - 86_400_000).toISOString()
   const from = input.from ? localToInstant(`${input.from} 00:00`).toISOString() : edge
-  const where: Where<EventDoc> = { audienceKeys: _.in(keys), status: 'published', startAt: _.gte(from > edge ? from : edge), endAt: _.gt(now.toISOString()) }
+  const where: Where<EventDoc> = {
+    audienceKeys: _.in(keys),
+    status: 'published',
+    startAt: _.gte(from > edge ? from : edge),
+    endAt: _.gt(now.toISOString()),
+  }
   if (input.kind) where.kind = input.kind
-  const read = await collection(db, E.events).where(where).orderBy('startAt', 'asc').skip(input.skip).limit(input.limit + 1).get()
+  const read = await collection(db, E.events)
+    .where(where)
+    .orderBy('startAt', 'asc')
+    .skip(input.skip)
+    .limit(input.limit + 1)
+    .get()
   const until = input.to ? new Date(localToInstant(`${input.to} 00:00`).getTime() + 86_400_000).toISOString() : null
   const page = read.filter((e) => !until || e.startAt < until)
-  return { items: await decorate(db, page.slice(0, input.limit), ctx.caller?.openid ?? null, now), hasMore: page.length > input.limit }
+  return {
+    items: await decorate(db, page.slice(0, input.limit), ctx.caller?.openid ?? null, now),
+    hasMore: page.length > input.limit,
+  }
 }
 
 /** 我的活动: what I signed up for, upcoming soonest first, or past newest first. */
@@ -77,9 +101,14 @@ export async function myEvents(ctx: ActionContext, past: boolean): Promise<{ ite
     .limit(100)
     .get()
   if (regs.length === 0) return { items: [] }
-  const events = await collection(db, E.events).where({ _id: _.in(regs.map((r) => r.eventId)) }).limit(100).get()
+  const events = await collection(db, E.events)
+    .where({ _id: _.in(regs.map((r) => r.eventId)) })
+    .limit(100)
+    .get()
   const byId = new Map(events.map((e) => [e._id, e]))
-  const ordered = regs.map((r) => byId.get(r.eventId)).filter((e): e is EventDoc => !!e && (past ? e.endAt <= now.toISOString() : e.endAt > now.toISOString()))
+  const ordered = regs
+    .map((r) => byId.get(r.eventId))
+    .filter((e): e is EventDoc => !!e && (past ? e.endAt <= now.toISOString() : e.endAt > now.toISOString()))
   return { items: await decorate(db, ordered, openid, now) }
 }
 
@@ -91,7 +120,10 @@ const BOXES = {
 } as const
 
 /** The organiser's events under a unit (a street sees its communities' too). */
-export async function manageEvents(ctx: ActionContext, input: z.output<typeof ManageListInputSchema>): Promise<{ items: EventSummary[]; hasMore: boolean }> {
+export async function manageEvents(
+  ctx: ActionContext,
+  input: z.output<typeof ManageListInputSchema>,
+): Promise<{ items: EventSummary[]; hasMore: boolean }> {
   await ctx.requireCapabilityAt('events.manage', input.unitId)
   const db = ctx.rt.db
   const _ = db.command
@@ -99,7 +131,12 @@ export async function manageEvents(ctx: ActionContext, input: z.output<typeof Ma
   const box = BOXES[input.box]
   const where: Where<EventDoc> = { unitScope: input.unitId, status: _.in([...box.status]) }
   if (box.ended !== null) where.endAt = box.ended ? _.lte(now.toISOString()) : _.gt(now.toISOString())
-  const page = await collection(db, E.events).where(where).orderBy('startAt', box.order).skip(input.skip).limit(input.limit + 1).get()
+  const page = await collection(db, E.events)
+    .where(where)
+    .orderBy('startAt', box.order)
+    .skip(input.skip)
+    .limit(input.limit + 1)
+    .get()
   return { items: await decorate(db, page.slice(0, input.limit), null, now), hasMore: page.length > input.limit }
 }
 
@@ -118,7 +155,9 @@ export async function roster(ctx: ActionContext, eventId: string, status?: Roste
   mayManageOrThrow(ctx, event)
   const seeSensitive = maySeeSensitive(ctx, event)
   const book = await readBook(db, eventId)
-  const all = (await registrationsOf(db, eventId, [...REGISTRATION_STATUSES, 'new'])).map((r) => rosterEntry(event, r, book, seeSensitive))
+  const all = (await registrationsOf(db, eventId, [...REGISTRATION_STATUSES, 'new'])).map((r) =>
+    rosterEntry(event, r, book, seeSensitive),
+  )
   const count = (s: RegistrationStatus) => all.filter((e) => e.status === s).length
   const counts: Roster['counts'] = {
     confirmed: count('confirmed'),

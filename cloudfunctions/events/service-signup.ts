@@ -13,7 +13,16 @@ import { formatMoment } from './domain/schedule'
 import { signUpState } from './domain/schedule'
 import { registrationsOf } from './fanout'
 import { personStanding } from './people'
-import { loadEvent, loadReg, offerNext, proxyRegId, regIdFor, settle, statusNotice, transitionReg } from './registrations'
+import {
+  loadEvent,
+  loadReg,
+  offerNext,
+  proxyRegId,
+  regIdFor,
+  settle,
+  statusNotice,
+  transitionReg,
+} from './registrations'
 import { myRegistrationView, rosterEntry } from './views'
 
 /*
@@ -41,17 +50,28 @@ function checkAnswers(event: EventDoc, input: Pick<SignUpInput, 'answers' | 'gue
   input.answers.forEach((a, i) => {
     const q = byId.get(a.questionId)
     if (!q) throw bad(['answers', i], '报名表有变化，请刷新后重新填写')
-    if (q.kind === 'choice' && a.value && !q.options.includes(a.value)) throw bad(['answers', i], `请从选项中选择：${q.label}`)
-    if (q.kind === 'phone' && a.value && !/^1[3-9]\d{9}$/.test(a.value)) throw bad(['answers', i], `请填写 11 位手机号码：${q.label}`)
+    if (q.kind === 'choice' && a.value && !q.options.includes(a.value))
+      throw bad(['answers', i], `请从选项中选择：${q.label}`)
+    if (q.kind === 'phone' && a.value && !/^1[3-9]\d{9}$/.test(a.value))
+      throw bad(['answers', i], `请填写 11 位手机号码：${q.label}`)
   })
   for (const q of event.questions) {
-    if (q.required && !input.answers.some((a) => a.questionId === q.id && a.value)) throw bad(['answers'], `请填写：${q.label}`)
+    if (q.required && !input.answers.some((a) => a.questionId === q.id && a.value))
+      throw bad(['answers'], `请填写：${q.label}`)
   }
-  if (input.guests > event.guestsMax) throw bad(['guests'], event.guestsMax === 0 ? '这个活动不能带人同行' : `最多带 ${event.guestsMax} 人同行`)
+  if (input.guests > event.guestsMax)
+    throw bad(['guests'], event.guestsMax === 0 ? '这个活动不能带人同行' : `最多带 ${event.guestsMax} 人同行`)
   if (event.terms && !input.acceptTerms) throw bad(['acceptTerms'], '请先阅读并同意活动须知')
 }
 
-function newRegistration(event: EventDoc, id: string, who: { openid: string | null; name: string; phone: string; proxyBy: string | null }, input: Pick<SignUpInput, 'clientRequestId' | 'guests' | 'answers'>, round: number, now: Date): RegistrationDoc {
+function newRegistration(
+  event: EventDoc,
+  id: string,
+  who: { openid: string | null; name: string; phone: string; proxyBy: string | null },
+  input: Pick<SignUpInput, 'clientRequestId' | 'guests' | 'answers'>,
+  round: number,
+  now: Date,
+): RegistrationDoc {
   const at = now.toISOString()
   return {
     _id: id,
@@ -78,7 +98,11 @@ function newRegistration(event: EventDoc, id: string, who: { openid: string | nu
  * Writes the registration (a new one, or a new round after a cancellation) unless this
  * person already has an active one or this very request was seen: then that one is the answer.
  */
-async function claimRegistration(ctx: ActionContext, fresh: RegistrationDoc, firstTime: boolean): Promise<{ reg: RegistrationDoc; created: boolean }> {
+async function claimRegistration(
+  ctx: ActionContext,
+  fresh: RegistrationDoc,
+  firstTime: boolean,
+): Promise<{ reg: RegistrationDoc; created: boolean }> {
   const db = ctx.rt.db
   if (firstTime) {
     // The common case in one write: an insert with the fixed id fails if a double tap won.
@@ -92,8 +116,11 @@ async function claimRegistration(ctx: ActionContext, fresh: RegistrationDoc, fir
   }
   return transaction(db, async (tx) => {
     const got = await tx.collection(E.registrations).doc(fresh._id).get()
-    if (got && (ACTIVE_STATUSES.includes(got.status) || got.clientRequestId === fresh.clientRequestId)) return { reg: got, created: false }
-    const reg = got ? { ...fresh, round: got.round + 1, createdAt: got.createdAt, history: [...got.history, ...fresh.history] } : fresh
+    if (got && (ACTIVE_STATUSES.includes(got.status) || got.clientRequestId === fresh.clientRequestId))
+      return { reg: got, created: false }
+    const reg = got
+      ? { ...fresh, round: got.round + 1, createdAt: got.createdAt, history: [...got.history, ...fresh.history] }
+      : fresh
     const { _id, ...rest } = reg
     await tx.collection(E.registrations).doc(_id).set(rest)
     return { reg, created: true }
@@ -102,7 +129,10 @@ async function claimRegistration(ctx: ActionContext, fresh: RegistrationDoc, fir
 
 async function phoneTaken(ctx: ActionContext, eventId: string, phone: string, except: string): Promise<boolean> {
   if (!phone) return false
-  const regs = await collection(ctx.rt.db, E.registrations).where({ eventId, phone, status: ctx.rt.db.command.in([...ACTIVE_STATUSES]) }).limit(5).get()
+  const regs = await collection(ctx.rt.db, E.registrations)
+    .where({ eventId, phone, status: ctx.rt.db.command.in([...ACTIVE_STATUSES]) })
+    .limit(5)
+    .get()
   return regs.some((r) => r._id !== except)
 }
 
@@ -124,24 +154,40 @@ async function placeAndSettle(ctx: ActionContext, event: EventDoc, reg: Registra
   return myRegistrationView(settled, book ?? null)
 }
 
-export async function signUp(ctx: ActionContext, input: SignUpInput): Promise<{ registration: MyRegistration; created: boolean }> {
+export async function signUp(
+  ctx: ActionContext,
+  input: SignUpInput,
+): Promise<{ registration: MyRegistration; created: boolean }> {
   const db = ctx.rt.db
   const now = ctx.now()
   const user = ctx.requireUser()
   const event = await loadEvent(db, input.eventId)
   const id = regIdFor(event._id, user._id)
   const existing = await loadReg(db, id)
-  if (existing && existing.status !== 'new' && (ACTIVE_STATUSES.includes(existing.status) || existing.clientRequestId === input.clientRequestId)) {
+  if (
+    existing &&
+    existing.status !== 'new' &&
+    (ACTIVE_STATUSES.includes(existing.status) || existing.clientRequestId === input.clientRequestId)
+  ) {
     return { registration: await answer(ctx, event, existing), created: false }
   }
   if (event.status !== 'published') throw new AppError('NOT_FOUND', '找不到这个活动')
   const state = signUpState(event, now)
   if (state !== 'open') throw new AppError('CONFLICT', STATE_REFUSALS[state](event))
   const keys = personKeys(await personStanding(db, user, ctx.assignments))
-  if (!mayJoin(event.audienceKeys, keys)) throw new AppError('FORBIDDEN', `这个活动只面向${AUDIENCE_LABELS[event.audience.kind]}`)
+  if (!mayJoin(event.audienceKeys, keys))
+    throw new AppError('FORBIDDEN', `这个活动只面向${AUDIENCE_LABELS[event.audience.kind]}`)
   checkAnswers(event, input)
-  if (await phoneTaken(ctx, event._id, user.phone ?? '', id)) throw new AppError('CONFLICT', '社区已用您的手机号为您代报名，无需重复报名')
-  const fresh = newRegistration(event, id, { openid: user._id, name: user.name ?? '居民', phone: user.phone ?? '', proxyBy: null }, input, 1, now)
+  if (await phoneTaken(ctx, event._id, user.phone ?? '', id))
+    throw new AppError('CONFLICT', '社区已用您的手机号为您代报名，无需重复报名')
+  const fresh = newRegistration(
+    event,
+    id,
+    { openid: user._id, name: user.name ?? '居民', phone: user.phone ?? '', proxyBy: null },
+    input,
+    1,
+    now,
+  )
   const { reg, created } = await claimRegistration(ctx, fresh, existing === null)
   return { registration: await placeAndSettle(ctx, event, reg), created }
 }
@@ -160,9 +206,16 @@ export async function acceptOffer(ctx: ActionContext, eventId: string): Promise<
   const { event, reg } = await requireMine(ctx, eventId)
   if (reg.status === 'confirmed') return { registration: await answer(ctx, event, reg) }
   if (reg.status !== 'offered') throw new AppError('CONFLICT', '目前没有为您保留的名额')
-  if (!reg.offerExpiresAt || reg.offerExpiresAt <= now.toISOString()) throw new AppError('CONFLICT', '确认时间已过，名额已让给下一位')
+  if (!reg.offerExpiresAt || reg.offerExpiresAt <= now.toISOString())
+    throw new AppError('CONFLICT', '确认时间已过，名额已让给下一位')
   if (!(await acceptInBook(db, eventId, reg._id, now))) throw new AppError('CONFLICT', '确认时间已过，名额已让给下一位')
-  const done = await transitionReg(db, reg._id, ['offered'], (r) => ({ patch: { status: 'confirmed', offerExpiresAt: null }, notice: statusNotice(event, r, 'promoted', now) }), now)
+  const done = await transitionReg(
+    db,
+    reg._id,
+    ['offered'],
+    (r) => ({ patch: { status: 'confirmed', offerExpiresAt: null }, notice: statusNotice(event, r, 'promoted', now) }),
+    now,
+  )
   return { registration: await answer(ctx, event, done ?? (await loadReg(db, reg._id))!) }
 }
 
@@ -171,12 +224,27 @@ export async function acceptOffer(ctx: ActionContext, eventId: string): Promise<
  * registration (with its message), gives the seat back, offers it down the waitlist. A
  * crash between any two steps is finished by the reconcile sweep.
  */
-export async function endRegistration(ctx: ActionContext, event: EventDoc, reg: RegistrationDoc, status: 'cancelled' | 'rejected', reason: RegistrationDoc['cancelReason']): Promise<RegistrationDoc> {
+export async function endRegistration(
+  ctx: ActionContext,
+  event: EventDoc,
+  reg: RegistrationDoc,
+  status: 'cancelled' | 'rejected',
+  reason: RegistrationDoc['cancelReason'],
+): Promise<RegistrationDoc> {
   const db = ctx.rt.db
   const now = ctx.now()
   await markDirty(db, event._id, now)
   const kind = status === 'rejected' ? 'rejected' : 'cancelled'
-  const done = await transitionReg(db, reg._id, [reg.status], (r) => ({ patch: { status, cancelReason: reason, offerExpiresAt: null }, notice: statusNotice(event, r, kind, now) }), now)
+  const done = await transitionReg(
+    db,
+    reg._id,
+    [reg.status],
+    (r) => ({
+      patch: { status, cancelReason: reason, offerExpiresAt: null },
+      notice: statusNotice(event, r, kind, now),
+    }),
+    now,
+  )
   if (!done) throw new AppError('CONFLICT', '报名状态刚有变化，请刷新后再看')
   await releaseFromBook(db, event._id, reg._id, reg.seats, now)
   await offerNext(db, event, now)
@@ -197,7 +265,10 @@ export async function cancelMine(ctx: ActionContext, eventId: string): Promise<{
 }
 
 /** 代报名: staff sign up a resident without WeChat by name and phone, past the deadline too, first into reserved seats. */
-export async function proxySignUp(ctx: ActionContext, input: z.output<typeof ProxySignUpInputSchema>): Promise<{ registration: MyRegistration; created: boolean; registrationId: string }> {
+export async function proxySignUp(
+  ctx: ActionContext,
+  input: z.output<typeof ProxySignUpInputSchema>,
+): Promise<{ registration: MyRegistration; created: boolean; registrationId: string }> {
   const db = ctx.rt.db
   const now = ctx.now()
   const event = await loadEvent(db, input.eventId)
@@ -208,16 +279,31 @@ export async function proxySignUp(ctx: ActionContext, input: z.output<typeof Pro
   const id = proxyRegId(event._id, input.phone)
   const same = await loadReg(db, id)
   const retry = same?.clientRequestId === input.clientRequestId
-  if (!retry && ((same && ACTIVE_STATUSES.includes(same.status)) || (await phoneTaken(ctx, event._id, input.phone, id)))) {
+  if (
+    !retry &&
+    ((same && ACTIVE_STATUSES.includes(same.status)) || (await phoneTaken(ctx, event._id, input.phone, id)))
+  ) {
     throw new AppError('CONFLICT', `手机号 ${maskPhone(input.phone)} 已经报名了这个活动`)
   }
-  const fresh = newRegistration(event, id, { openid: null, name: input.name, phone: input.phone, proxyBy: ctx.requireCaller().openid }, input, 1, now)
+  const fresh = newRegistration(
+    event,
+    id,
+    { openid: null, name: input.name, phone: input.phone, proxyBy: ctx.requireCaller().openid },
+    input,
+    1,
+    now,
+  )
   const { reg, created } = await claimRegistration(ctx, fresh, same === null)
   return { registration: await placeAndSettle(ctx, event, reg), created, registrationId: reg._id }
 }
 
 /** Approves or rejects a pending registration; a rejection frees the seat for the waitlist. */
-export async function decide(ctx: ActionContext, eventId: string, registrationId: string, approve: boolean): Promise<RosterEntry> {
+export async function decide(
+  ctx: ActionContext,
+  eventId: string,
+  registrationId: string,
+  approve: boolean,
+): Promise<RosterEntry> {
   const db = ctx.rt.db
   const now = ctx.now()
   const event = await loadEvent(db, eventId)
@@ -226,7 +312,13 @@ export async function decide(ctx: ActionContext, eventId: string, registrationId
   if (!reg || reg.eventId !== eventId) throw new AppError('NOT_FOUND', '找不到这条报名')
   if (reg.status !== 'pending') throw new AppError('CONFLICT', '这条报名不在待审核状态')
   const done = approve
-    ? await transitionReg(db, reg._id, ['pending'], (r) => ({ patch: { status: 'confirmed' }, notice: statusNotice(event, r, 'confirmed', now) }), now)
+    ? await transitionReg(
+        db,
+        reg._id,
+        ['pending'],
+        (r) => ({ patch: { status: 'confirmed' }, notice: statusNotice(event, r, 'confirmed', now) }),
+        now,
+      )
     : await endRegistration(ctx, event, reg, 'rejected', 'staff')
   if (!done) throw new AppError('CONFLICT', '报名状态刚有变化，请刷新后再看')
   return rosterEntry(event, done, await readBook(db, eventId), maySeeSensitive(ctx, event))

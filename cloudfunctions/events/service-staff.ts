@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { collection, transaction, type Patch } from '../core/data'
 import type { Db } from '@cloudbase/database'
-import { EventDraftSchema, type EventDetail, type EventDraft, type EventSummary, type SeriesInput } from '../../types/events'
+import {
+  EventDraftSchema,
+  type EventDetail,
+  type EventDraft,
+  type EventSummary,
+  type SeriesInput,
+} from '../../types/events'
 import { AppError } from '../core/app-error'
 import { loadUnit } from '../core/authz'
 import type { UnitDoc } from '../core/collections'
@@ -32,14 +38,22 @@ async function checkAudience(db: Db, draft: EventDraft, unit: UnitDoc): Promise<
   if (draft.audience.placeIds.length === 0) throw bad(['audience', 'placeIds'], '请选择至少一个网格、小区或楼栋')
   for (const id of draft.audience.placeIds) {
     const place = await loadUnit(db, id)
-    if (!place || !PLACE_UNIT_KINDS.includes(place.kind) || !place.ancestors.includes(unit._id)) throw bad(['audience', 'placeIds'], '所选网格、小区或楼栋不属于主办单位')
+    if (!place || !PLACE_UNIT_KINDS.includes(place.kind) || !place.ancestors.includes(unit._id))
+      throw bad(['audience', 'placeIds'], '所选网格、小区或楼栋不属于主办单位')
   }
 }
 
 /** The units a place audience may name. */
 const PLACE_UNIT_KINDS: readonly string[] = ['grid', 'estate', 'building']
 
-function buildEvent(id: string, draft: EventDraft, unit: UnitDoc, openid: string, now: Date, seriesId: string | null): EventDoc {
+function buildEvent(
+  id: string,
+  draft: EventDraft,
+  unit: UnitDoc,
+  openid: string,
+  now: Date,
+  seriesId: string | null,
+): EventDoc {
   const t = eventTimes(draft)
   const at = now.toISOString()
   return {
@@ -128,7 +142,11 @@ function describeChange(before: EventDoc, after: EventDoc): string | null {
   return `「${after.title}」的${parts.join('和')}有变化。\n原：${whenAndWhere(before)}\n现：${whenAndWhere(after)}\n如不能参加，可随时取消报名。`
 }
 
-export async function updateEvent(ctx: ActionContext, eventId: string, draft: EventDraft): Promise<EventDetail & { notified: number }> {
+export async function updateEvent(
+  ctx: ActionContext,
+  eventId: string,
+  draft: EventDraft,
+): Promise<EventDetail & { notified: number }> {
   const db = ctx.rt.db
   const now = ctx.now()
   const before = await loadEvent(db, eventId)
@@ -149,9 +167,12 @@ export async function updateEvent(ctx: ActionContext, eventId: string, draft: Ev
     publishedAt: before.publishedAt,
     closedAt: before.closedAt,
     remindersDone: before.remindersDone,
-    nextReminderAt: before.status === 'draft' ? null : nextReminderAt(built.startAt, built.reminderHours, before.remindersDone),
+    nextReminderAt:
+      before.status === 'draft' ? null : nextReminderAt(built.startAt, built.reminderHours, before.remindersDone),
     changedAt: change ? now.toISOString() : before.changedAt,
-    fanout: change ? { kind: 'change', key: `change:v${version}`, title: '活动时间地点有变', body: change } : before.fanout,
+    fanout: change
+      ? { kind: 'change', key: `change:v${version}`, title: '活动时间地点有变', body: change }
+      : before.fanout,
     createdAt: before.createdAt,
     version,
   }
@@ -178,10 +199,16 @@ export async function publishEvent(ctx: ActionContext, eventId: string, at: stri
   if (event.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消，不能发布')
   requireFuture(event, now)
   const publishAt = at ? localToInstant(at).toISOString() : null
-  if (publishAt && (publishAt <= now.toISOString() || publishAt >= event.startAt)) throw bad(['at'], '定时发布的时间应在现在之后、活动开始之前')
+  if (publishAt && (publishAt <= now.toISOString() || publishAt >= event.startAt))
+    throw bad(['at'], '定时发布的时间应在现在之后、活动开始之前')
   const patch: Patch<EventDoc> = publishAt
     ? { status: 'scheduled', publishAt }
-    : { status: 'published', publishAt: null, publishedAt: now.toISOString(), nextReminderAt: nextReminderAt(event.startAt, event.reminderHours, event.remindersDone) }
+    : {
+        status: 'published',
+        publishAt: null,
+        publishedAt: now.toISOString(),
+        nextReminderAt: nextReminderAt(event.startAt, event.reminderHours, event.remindersDone),
+      }
   const updated = await collection(db, E.events)
     .where({ _id: eventId, version: event.version })
     .update({ ...patch, updatedAt: now.toISOString(), version: event.version + 1 })
@@ -189,7 +216,11 @@ export async function publishEvent(ctx: ActionContext, eventId: string, at: stri
   return detailFor(ctx, eventId)
 }
 
-export async function cancelEvent(ctx: ActionContext, eventId: string, reason: string): Promise<EventDetail & { notified: number }> {
+export async function cancelEvent(
+  ctx: ActionContext,
+  eventId: string,
+  reason: string,
+): Promise<EventDetail & { notified: number }> {
   const db = ctx.rt.db
   const now = ctx.now()
   const event = await loadEvent(db, eventId)
@@ -199,14 +230,24 @@ export async function cancelEvent(ctx: ActionContext, eventId: string, reason: s
   const body = `很抱歉，「${event.title}」已取消。原因：${reason}`
   const updated = await collection(db, E.events)
     .where({ _id: eventId, status: event.status })
-    .update({ status: 'cancelled', cancelReason: reason, nextReminderAt: null, fanout: db.command.set({ kind: 'cancel', key: 'cancel', title: '活动已取消', body }), updatedAt: now.toISOString(), version: db.command.inc(1) })
+    .update({
+      status: 'cancelled',
+      cancelReason: reason,
+      nextReminderAt: null,
+      fanout: db.command.set({ kind: 'cancel', key: 'cancel', title: '活动已取消', body }),
+      updatedAt: now.toISOString(),
+      version: db.command.inc(1),
+    })
   if (updated !== 1) throw new AppError('CONFLICT', '活动刚被其他人修改过，请刷新后再试')
   const notified = await runFanout(db, eventId, now)
   return { ...(await detailFor(ctx, eventId)), notified }
 }
 
 /** One event per occurrence of the rule, each with its own sign-up window and cancellation deadline. */
-export async function createSeries(ctx: ActionContext, input: SeriesInput): Promise<{ seriesId: string; items: EventSummary[] }> {
+export async function createSeries(
+  ctx: ActionContext,
+  input: SeriesInput,
+): Promise<{ seriesId: string; items: EventSummary[] }> {
   const db = ctx.rt.db
   const now = ctx.now()
   const unit = await requireOrganiser(ctx, input.unitId)
@@ -222,7 +263,8 @@ export async function createSeries(ctx: ActionContext, input: SeriesInput): Prom
       endTime,
       signUpOpensAt: opensDaysBefore > 0 ? `${addCalendarDays(date, -opensDaysBefore)} ${startTime}` : null,
       signUpClosesAt: null,
-      cancelDeadline: cancelHoursBefore > 0 ? instantToLocal(new Date(start.getTime() - cancelHoursBefore * 3_600_000)) : null,
+      cancelDeadline:
+        cancelHoursBefore > 0 ? instantToLocal(new Date(start.getTime() - cancelHoursBefore * 3_600_000)) : null,
     })
     return buildEvent(`e-${randomUUID()}`, draft, unit, ctx.requireCaller().openid, now, seriesId)
   })
@@ -230,7 +272,12 @@ export async function createSeries(ctx: ActionContext, input: SeriesInput): Prom
   requireFuture(events[0]!, now)
   for (const event of events) {
     const ready: EventDoc = publishNow
-      ? { ...event, status: 'published', publishedAt: now.toISOString(), nextReminderAt: nextReminderAt(event.startAt, event.reminderHours, []) }
+      ? {
+          ...event,
+          status: 'published',
+          publishedAt: now.toISOString(),
+          nextReminderAt: nextReminderAt(event.startAt, event.reminderHours, []),
+        }
       : event
     await insertEvent(db, ready, now)
   }

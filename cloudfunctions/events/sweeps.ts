@@ -21,7 +21,12 @@ const BATCH = 100
 /** A book changed this recently may still be mid-action; the sweep lets the action finish first. */
 const SETTLE_GRACE_MS = 30_000
 
-async function due<T extends Doc>(db: Db, name: CollectionName<T>, where: Where<T>, order: OrderField<T>): Promise<T[]> {
+async function due<T extends Doc>(
+  db: Db,
+  name: CollectionName<T>,
+  where: Where<T>,
+  order: OrderField<T>,
+): Promise<T[]> {
   return collection(db, name).where(where).orderBy(order, 'asc').limit(BATCH).get()
 }
 
@@ -29,12 +34,23 @@ async function due<T extends Doc>(db: Db, name: CollectionName<T>, where: Where<
 export async function publishDue(rt: Runtime): Promise<number> {
   const { db } = rt
   const now = rt.clock.now()
-  const events = await due<EventDoc>(db, E.events, { status: 'scheduled', publishAt: db.command.lte(now.toISOString()) }, 'publishAt')
+  const events = await due<EventDoc>(
+    db,
+    E.events,
+    { status: 'scheduled', publishAt: db.command.lte(now.toISOString()) },
+    'publishAt',
+  )
   let n = 0
   for (const e of events) {
     n += await collection(db, E.events)
       .where({ _id: e._id, status: 'scheduled', version: e.version })
-      .update({ status: 'published', publishedAt: now.toISOString(), nextReminderAt: nextReminderAt(e.startAt, e.reminderHours, e.remindersDone), version: e.version + 1, updatedAt: now.toISOString() })
+      .update({
+        status: 'published',
+        publishedAt: now.toISOString(),
+        nextReminderAt: nextReminderAt(e.startAt, e.reminderHours, e.remindersDone),
+        version: e.version + 1,
+        updatedAt: now.toISOString(),
+      })
   }
   return n
 }
@@ -43,12 +59,26 @@ export async function publishDue(rt: Runtime): Promise<number> {
 export async function expireOffers(rt: Runtime): Promise<number> {
   const { db } = rt
   const now = rt.clock.now()
-  const regs = await due<RegistrationDoc>(db, E.registrations, { status: 'offered', offerExpiresAt: db.command.lte(now.toISOString()) }, 'offerExpiresAt')
+  const regs = await due<RegistrationDoc>(
+    db,
+    E.registrations,
+    { status: 'offered', offerExpiresAt: db.command.lte(now.toISOString()) },
+    'offerExpiresAt',
+  )
   let n = 0
   for (const reg of regs) {
     const event = await loadEvent(db, reg.eventId)
     await markDirty(db, event._id, now)
-    const done = await transitionReg(db, reg._id, ['offered'], (r) => ({ patch: { status: 'cancelled', cancelReason: 'offer_expired', offerExpiresAt: null }, notice: statusNotice(event, r, 'offer_expired', now) }), now)
+    const done = await transitionReg(
+      db,
+      reg._id,
+      ['offered'],
+      (r) => ({
+        patch: { status: 'cancelled', cancelReason: 'offer_expired', offerExpiresAt: null },
+        notice: statusNotice(event, r, 'offer_expired', now),
+      }),
+      now,
+    )
     if (done) n++
     await releaseFromBook(db, event._id, reg._id, reg.seats, now)
     await offerNext(db, event, now)
@@ -60,10 +90,24 @@ export async function expireOffers(rt: Runtime): Promise<number> {
 export async function closeStarted(rt: Runtime): Promise<number> {
   const { db } = rt
   const now = rt.clock.now()
-  const events = await due<EventDoc>(db, E.events, { status: 'published', closedAt: null, startAt: db.command.lte(now.toISOString()) }, 'startAt')
+  const events = await due<EventDoc>(
+    db,
+    E.events,
+    { status: 'published', closedAt: null, startAt: db.command.lte(now.toISOString()) },
+    'startAt',
+  )
   for (const event of events) {
     for (const reg of await registrationsOf(db, event._id, ['waiting'])) {
-      await transitionReg(db, reg._id, ['waiting'], (r) => ({ patch: { status: 'cancelled', cancelReason: 'no_place' }, notice: statusNotice(event, r, 'no_place', now) }), now)
+      await transitionReg(
+        db,
+        reg._id,
+        ['waiting'],
+        (r) => ({
+          patch: { status: 'cancelled', cancelReason: 'no_place' },
+          notice: statusNotice(event, r, 'no_place', now),
+        }),
+        now,
+      )
     }
     await clearWaitlist(db, event._id, now)
     await db.collection(E.events).where({ _id: event._id, closedAt: null }).update({ closedAt: now.toISOString() })
@@ -75,7 +119,12 @@ export async function closeStarted(rt: Runtime): Promise<number> {
 export async function sendReminders(rt: Runtime): Promise<number> {
   const { db } = rt
   const now = rt.clock.now()
-  const events = await due<EventDoc>(db, E.events, { status: 'published', nextReminderAt: db.command.lte(now.toISOString()) }, 'nextReminderAt')
+  const events = await due<EventDoc>(
+    db,
+    E.events,
+    { status: 'published', nextReminderAt: db.command.lte(now.toISOString()) },
+    'nextReminderAt',
+  )
   let sent = 0
   for (const event of events) {
     const { send, markDone } = dueReminders(event.startAt, event.reminderHours, event.remindersDone, now)
@@ -84,7 +133,14 @@ export async function sendReminders(rt: Runtime): Promise<number> {
       for (const reg of await registrationsOf(db, event._id, ['confirmed'])) {
         if (!reg.openid) continue
         const key = `remind:${event.startAt}|${send}:${reg._id}`
-        if (await notify(db, eventNotice(event, reg.openid, key, '活动提醒', lead, '即将开始', { kind: 'eventReminder' }), now)) sent++
+        if (
+          await notify(
+            db,
+            eventNotice(event, reg.openid, key, '活动提醒', lead, '即将开始', { kind: 'eventReminder' }),
+            now,
+          )
+        )
+          sent++
       }
     }
     const done = [...event.remindersDone, ...markDone]
@@ -110,7 +166,15 @@ export async function reconcileEvent(db: Db, event: EventDoc, now: Date): Promis
   const book = await readBook(db, event._id)
   if (!book) return 0
   let fixed = 0
-  for (const reg of await registrationsOf(db, event._id, ['new', 'confirmed', 'offered', 'waiting', 'pending', 'cancelled', 'rejected'])) {
+  for (const reg of await registrationsOf(db, event._id, [
+    'new',
+    'confirmed',
+    'offered',
+    'waiting',
+    'pending',
+    'cancelled',
+    'rejected',
+  ])) {
     if (reconcileRegistration(reg.status, placementIn(book, reg._id), event.approvalRequired).kind === 'none') continue
     await settle(db, event, reg._id, now)
     fixed++
@@ -126,7 +190,12 @@ export async function reconcileBooks(rt: Runtime): Promise<number> {
   const now = rt.clock.now()
   const before = new Date(now.getTime() - SETTLE_GRACE_MS).toISOString()
   const books = await due<BookDoc>(db, E.books, { dirty: true, changedAt: _.lte(before) }, 'changedAt')
-  const stuck = await due<RegistrationDoc>(db, E.registrations, { status: 'new', updatedAt: _.lte(before) }, 'updatedAt')
+  const stuck = await due<RegistrationDoc>(
+    db,
+    E.registrations,
+    { status: 'new', updatedAt: _.lte(before) },
+    'updatedAt',
+  )
   const eventIds = new Set([...books.map((b) => b._id), ...stuck.map((r) => r.eventId)])
   let fixed = 0
   for (const id of eventIds) {

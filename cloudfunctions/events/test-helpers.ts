@@ -68,7 +68,8 @@ export function errorOf(e: Envelope<unknown>): { code: string; message: string }
 
 export async function eventsHarness(now = NOW): Promise<EventsHarness> {
   const env = await createTestEnv({ now, seed: 'base', functions: { events } })
-  const as = <T>(openid: string, action: string, input: Record<string, unknown> = {}) => env.call<T>(openid, 'events', { action, ...input })
+  const as = <T>(openid: string, action: string, input: Record<string, unknown> = {}) =>
+    env.call<T>(openid, 'events', { action, ...input })
   const h: EventsHarness = {
     env,
     as,
@@ -81,15 +82,31 @@ export async function eventsHarness(now = NOW): Promise<EventsHarness> {
       const at = env.clock.now().toISOString()
       const ids = Array.from({ length: n }, (_, i) => `${prefix}-${String(i + 1).padStart(4, '0')}`)
       for (const [i, id] of ids.entries()) {
-        await env.rt.db.collection(COLLECTIONS.users).doc(id).set({ name: `居民${i + 1}`, phone: `139${String(i).padStart(8, '0')}`, communityId: COMMUNITY, createdAt: at, updatedAt: at })
+        await env.rt.db
+          .collection(COLLECTIONS.users)
+          .doc(id)
+          .set({
+            name: `居民${i + 1}`,
+            phone: `139${String(i).padStart(8, '0')}`,
+            communityId: COMMUNITY,
+            createdAt: at,
+            updatedAt: at,
+          })
       }
       return ids
     },
-    signUp: (openid, eventId, extra = {}) => as(openid, 'signUp', { eventId, clientRequestId: `req-${String(++requestSeq).padStart(8, '0')}`, ...extra }),
-    book: async (eventId) => ((await env.docs<BookDoc>(E.books, { _id: eventId }))[0])!,
-    reg: async (eventId, openid) => ((await env.docs<RegistrationDoc>(E.registrations, { _id: `${eventId}:${openid}` }))[0])!,
+    signUp: (openid, eventId, extra = {}) =>
+      as(openid, 'signUp', { eventId, clientRequestId: `req-${String(++requestSeq).padStart(8, '0')}`, ...extra }),
+    book: async (eventId) => (await env.docs<BookDoc>(E.books, { _id: eventId }))[0]!,
+    reg: async (eventId, openid) =>
+      (await env.docs<RegistrationDoc>(E.registrations, { _id: `${eventId}:${openid}` }))[0]!,
     async notices() {
-      const res = await env.rt.db.collection(COLLECTIONS.outbox).where({ dedupeKey: env.rt.db.command.neq(null) }).orderBy('createdAt', 'asc').limit(1000).get()
+      const res = await env.rt.db
+        .collection(COLLECTIONS.outbox)
+        .where({ dedupeKey: env.rt.db.command.neq(null) })
+        .orderBy('createdAt', 'asc')
+        .limit(1000)
+        .get()
       return (res.data as OutboxDoc[]).filter((d) => d._id.startsWith('event:')).map((d) => [d.openid, d.title])
     },
     async sweep() {

@@ -22,7 +22,12 @@ export function seatsView(event: EventDoc, book: BookDoc | null): EventSummary['
   return { capacity: event.capacity, left, full: left === 0 || book.waitingCount > 0 }
 }
 
-export function summaryView(event: EventDoc, book: BookDoc | null, reg: RegistrationDoc | null, now: Date): EventSummary {
+export function summaryView(
+  event: EventDoc,
+  book: BookDoc | null,
+  reg: RegistrationDoc | null,
+  now: Date,
+): EventSummary {
   return {
     id: event._id,
     kind: event.kind,
@@ -35,13 +40,23 @@ export function summaryView(event: EventDoc, book: BookDoc | null, reg: Registra
     place: event.place,
     cover: event.cover,
     seats: seatsView(event, book),
-    signUp: { opensAt: event.signUpOpensAt ?? event.publishedAt ?? event.publishAt ?? event.startAt, closesAt: event.signUpClosesAt, state: signUpState(event, now) },
+    signUp: {
+      opensAt: event.signUpOpensAt ?? event.publishedAt ?? event.publishAt ?? event.startAt,
+      closesAt: event.signUpClosesAt,
+      state: signUpState(event, now),
+    },
     seriesId: event.seriesId,
     myRegistration: reg ? myRegistrationView(reg, book) : null,
   }
 }
 
-export function detailView(event: EventDoc, book: BookDoc | null, reg: RegistrationDoc | null, now: Date, canManage: boolean): EventDetail {
+export function detailView(
+  event: EventDoc,
+  book: BookDoc | null,
+  reg: RegistrationDoc | null,
+  now: Date,
+  canManage: boolean,
+): EventDetail {
   return {
     ...summaryView(event, book, reg, now),
     description: event.description,
@@ -64,14 +79,20 @@ export function detailView(event: EventDoc, book: BookDoc | null, reg: Registrat
  * One line of the roster. The phone is shown to the organisers (they call people); answers
  * to sensitive questions only to those who need them (`seeSensitive`), masked otherwise.
  */
-export function rosterEntry(event: EventDoc, reg: RegistrationDoc, book: BookDoc | null, seeSensitive: boolean): RosterEntry {
+export function rosterEntry(
+  event: EventDoc,
+  reg: RegistrationDoc,
+  book: BookDoc | null,
+  seeSensitive: boolean,
+): RosterEntry {
   const byId = new Map(event.questions.map((q) => [q.id, q]))
   const at = book && reg.status === 'waiting' ? waitPositionIn(book, reg._id) : 0
   return {
     id: reg._id,
     name: reg.name,
     phone: reg.phone,
-    status: reg.status === 'new' ? (book && placementIn(book, reg._id) === 'waiting' ? 'waiting' : 'pending') : reg.status,
+    status:
+      reg.status === 'new' ? (book && placementIn(book, reg._id) === 'waiting' ? 'waiting' : 'pending') : reg.status,
     guests: reg.guests,
     proxy: reg.proxyBy !== null,
     waitPosition: at > 0 ? at : null,
@@ -80,7 +101,11 @@ export function rosterEntry(event: EventDoc, reg: RegistrationDoc, book: BookDoc
     answers: reg.answers.map((a) => {
       const q = byId.get(a.questionId)
       const hidden = q?.sensitive && !seeSensitive
-      return { questionId: a.questionId, label: q?.label ?? a.questionId, value: hidden ? (q?.kind === 'phone' ? maskPhone(a.value) : '***') : a.value }
+      return {
+        questionId: a.questionId,
+        label: q?.label ?? a.questionId,
+        value: hidden ? (q?.kind === 'phone' ? maskPhone(a.value) : '***') : a.value,
+      }
     }),
     joinedAt: reg.joinedAt,
   }

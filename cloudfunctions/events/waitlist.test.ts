@@ -24,7 +24,8 @@ async function expectConsistent(eventId: string): Promise<void> {
   expect(book.free + book.reservedFree + held).toBe(book.capacity)
   expect(new Set([...book.holders, ...book.waitlist]).size).toBe(book.holders.length + book.waitlist.length)
   expect(book.waitingCount).toBe(book.waitlist.length)
-  for (const r of regs) expect([r._id, reconcileRegistration(r.status, placementIn(book, r._id), false).kind]).toEqual([r._id, 'none'])
+  for (const r of regs)
+    expect([r._id, reconcileRegistration(r.status, placementIn(book, r._id), false).kind]).toEqual([r._id, 'none'])
   if (book.waitlist.length > 0) expect(book.free).toBeLessThan(seatsOf.get(book.waitlist[0]!) ?? 1)
 }
 
@@ -42,7 +43,12 @@ describe('events waitlist', () => {
     const { id, people } = await full(2, 3)
     const [a, , w1, w2, w3] = people
     expectOk(await h.as(a!, 'cancel', { eventId: id }))
-    expect(await status(id, w1!)).toEqual({ status: 'offered', offerExpiresAt: '2026-11-30T14:00:00.000Z', guests: 0, cancelReason: null })
+    expect(await status(id, w1!)).toEqual({
+      status: 'offered',
+      offerExpiresAt: '2026-11-30T14:00:00.000Z',
+      guests: 0,
+      cancelReason: null,
+    })
     expect(await status(id, w2!)).toMatchObject({ status: 'waiting', waitPosition: 1 })
     expect(await status(id, w3!)).toMatchObject({ status: 'waiting', waitPosition: 2 })
     expect((await h.notices()).slice(-2)).toEqual([
@@ -50,7 +56,9 @@ describe('events waitlist', () => {
       [w1, '候补到名额，请确认'],
     ])
     const outbox = await h.env.docs<{ body: string }>('outbox', { _id: `event:${id}:${id}:${w1}:r1:offered` })
-    expect(outbox[0]!.body).toBe('「板凳会：楼院停车怎么管」有名额了！请在 22:00 前打开小程序确认，逾期名额将让给下一位。\n时间：12月5日（周六）14:30–16:00；地点：社区活动室（东县门街12号）')
+    expect(outbox[0]!.body).toBe(
+      '「板凳会：楼院停车怎么管」有名额了！请在 22:00 前打开小程序确认，逾期名额将让给下一位。\n时间：12月5日（周六）14:30–16:00；地点：社区活动室（东县门街12号）',
+    )
 
     at('2026-11-30T14:00:00.000Z')
     await h.sweep()
@@ -59,7 +67,9 @@ describe('events waitlist', () => {
     expect(await status(id, w3!)).toMatchObject({ status: 'waiting', waitPosition: 1 })
     expect(errorOf(await h.as(w1!, 'acceptOffer', { eventId: id })).code).toBe('CONFLICT')
 
-    expect(expectOk(await h.as(w2!, 'acceptOffer', { eventId: id })).registration).toMatchObject({ status: 'confirmed' })
+    expect(expectOk(await h.as(w2!, 'acceptOffer', { eventId: id })).registration).toMatchObject({
+      status: 'confirmed',
+    })
     expect((await h.notices()).slice(-3)).toEqual([
       [w1, '候补名额已失效'],
       [w2, '候补到名额，请确认'],
@@ -117,7 +127,13 @@ describe('events waitlist', () => {
       await db.collection(E.registrations).doc(_id).set(rest)
     } else {
       await markDirty(db, id, now)
-      await transitionReg(db, regA, ['confirmed'], () => ({ patch: { status: 'cancelled', cancelReason: 'self' } }), now)
+      await transitionReg(
+        db,
+        regA,
+        ['confirmed'],
+        () => ({ patch: { status: 'cancelled', cancelReason: 'self' } }),
+        now,
+      )
       if (step !== 'cancelled') {
         await releaseFromBook(db, id, regA, 1, now)
       }
@@ -148,7 +164,12 @@ describe('events changes and notices', () => {
   it('should tell confirmed, offered and waiting people of a new time with old and new, and move the reminders', async () => {
     const { id, people } = await full(1, 2)
     expectOk(await h.as(people[0]!, 'cancel', { eventId: id }))
-    const res = expectOk(await h.as(SECRETARY, 'update', { eventId: id, draft: draft({ capacity: 1, date: '2026-12-06', startTime: '09:00', endTime: '10:30' }) }))
+    const res = expectOk(
+      await h.as(SECRETARY, 'update', {
+        eventId: id,
+        draft: draft({ capacity: 1, date: '2026-12-06', startTime: '09:00', endTime: '10:30' }),
+      }),
+    )
     expect(res.notified).toBe(2)
     const change = await h.env.docs<{ openid: string; body: string }>('outbox', { title: '活动时间地点有变' })
     expect(change.map((c) => c.openid).sort()).toEqual([people[1], people[2]].sort())
@@ -168,7 +189,12 @@ describe('events changes and notices', () => {
     at('2026-12-05T04:30:00.000Z')
     await h.sweep()
     expect((await h.notices()).filter(([, t]) => t === '活动提醒')).toHaveLength(2)
-    expectOk(await h.as(SECRETARY, 'update', { eventId: id, draft: draft({ capacity: 1, startTime: '15:00', endTime: '16:30' }) }))
+    expectOk(
+      await h.as(SECRETARY, 'update', {
+        eventId: id,
+        draft: draft({ capacity: 1, startTime: '15:00', endTime: '16:30' }),
+      }),
+    )
     await h.sweep()
     expect((await h.notices()).filter(([, t]) => t === '活动提醒')).toHaveLength(3)
     const reminder = (await h.env.docs<{ body: string }>('outbox', { title: '活动提醒' }))[2]!
@@ -179,7 +205,12 @@ describe('events changes and notices', () => {
     const { id, people } = await full(1, 1)
     const res = expectOk(await h.as(SECRETARY, 'cancelEvent', { eventId: id, reason: '场地维修' }))
     expect(res).toMatchObject({ status: 'cancelled', notified: 2 })
-    expect((await h.notices()).filter(([, t]) => t === '活动已取消').map(([o]) => o).sort()).toEqual([...people].sort())
+    expect(
+      (await h.notices())
+        .filter(([, t]) => t === '活动已取消')
+        .map(([o]) => o)
+        .sort(),
+    ).toEqual([...people].sort())
     expect(await status(id, people[1]!)).toMatchObject({ status: 'cancelled', cancelReason: 'event_cancelled' })
     expect(errorOf(await h.as(RESIDENT, 'cancelEvent', { eventId: id, reason: '不想办' })).code).toBe('FORBIDDEN')
     expect(errorOf(await h.as(SECRETARY, 'cancelEvent', { eventId: id, reason: '' })).code).toBe('BAD_REQUEST')
@@ -206,7 +237,12 @@ describe('events.createSeries', () => {
         publishNow: true,
       }),
     )
-    expect(res.items.map((e: { startAt: string }) => e.startAt)).toEqual(['2026-12-14T06:30:00.000Z', '2026-12-21T06:30:00.000Z', '2026-12-28T06:30:00.000Z', '2027-01-04T06:30:00.000Z'])
+    expect(res.items.map((e: { startAt: string }) => e.startAt)).toEqual([
+      '2026-12-14T06:30:00.000Z',
+      '2026-12-21T06:30:00.000Z',
+      '2026-12-28T06:30:00.000Z',
+      '2027-01-04T06:30:00.000Z',
+    ])
     expect(res.items[0].signUp).toMatchObject({ opensAt: '2026-12-07T06:30:00.000Z', state: 'not_open' })
     at('2026-12-08T00:00:00.000Z')
     const [first, second] = res.items.map((e: { id: string }) => e.id)
@@ -220,7 +256,11 @@ describe('events.createSeries', () => {
   it('should place a monthly series on its day and refuse a day past the 28th', async () => {
     const base = { ...draft(), rule: { kind: 'monthly', day: 28 }, from: '2026-12-01', count: 3 }
     const res = expectOk(await h.as(SECRETARY, 'createSeries', base))
-    expect(res.items.map((e: { startAt: string }) => e.startAt.slice(0, 10))).toEqual(['2026-12-28', '2027-01-28', '2027-02-28'])
+    expect(res.items.map((e: { startAt: string }) => e.startAt.slice(0, 10))).toEqual([
+      '2026-12-28',
+      '2027-01-28',
+      '2027-02-28',
+    ])
     const bad = await h.as(SECRETARY, 'createSeries', { ...base, rule: { kind: 'monthly', day: 30 } })
     expect(errorOf(bad).code).toBe('BAD_REQUEST')
     expect(errorOf(await h.as(RESIDENT, 'createSeries', base)).code).toBe('FORBIDDEN')

@@ -44,6 +44,7 @@ export async function requireManaged(ctx: ActionContext, noticeId: string): Prom
  */
 export async function requireReachUnit(ctx: ActionContext, n: NoticeDoc, unitId: string | undefined): Promise<UnitDoc> {
   const unit = await ctx.requireCapabilityAt('notices.publish', unitId ?? n.unitId)
-  if (unit._id !== n.unitId && !unit.ancestors.includes(n.unitId)) throw new AppError('FORBIDDEN', '该单位不在这条通知的发送范围内')
+  if (unit._id !== n.unitId && !unit.ancestors.includes(n.unitId))
+    throw new AppError('FORBIDDEN', '该单位不在这条通知的发送范围内')
   return unit
 }

@@ -9,7 +9,6 @@ import type {
 } from '../../types/notices'
 import { collectionName } from '../core/data'
 
-
 /**
  * Where a fan-out stands: the index of the membership unit being read and the last openid
  * written in it (users are read in `_id` order). Advanced in the same transaction as the

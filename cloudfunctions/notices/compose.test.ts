@@ -11,13 +11,24 @@ describe('notices.create', () => {
   afterEach(() => h.env.close())
 
   it('should let the community secretary save a draft to one grid, with nothing sent yet', async () => {
-    const res = await h.env.call('demo-secretary-1', 'notices', draft({ ackRequired: true, ackDeadline: '2026-11-24T18:00:00+08:00' }))
-    expect(res.ok && res.data).toMatchObject({ status: 'draft', unitName: '东县门社区', audience: { unitIds: [G1], unitNames: ['东县门社区第一网格'] }, can: ['edit', 'publish'] })
+    const res = await h.env.call(
+      'demo-secretary-1',
+      'notices',
+      draft({ ackRequired: true, ackDeadline: '2026-11-24T18:00:00+08:00' }),
+    )
+    expect(res.ok && res.data).toMatchObject({
+      status: 'draft',
+      unitName: '东县门社区',
+      audience: { unitIds: [G1], unitNames: ['东县门社区第一网格'] },
+      can: ['edit', 'publish'],
+    })
     expect(await h.env.docs(NOTICE_COLLECTIONS.receipts)).toHaveLength(0)
   })
 
   it('should let a grid worker write to their own grid and refuse the neighbouring grid', async () => {
-    expect((await h.env.call('demo-grid-1', 'notices', draft({ unitId: G1, audience: { unitIds: [G1] } }))).ok).toBe(true)
+    expect((await h.env.call('demo-grid-1', 'notices', draft({ unitId: G1, audience: { unitIds: [G1] } }))).ok).toBe(
+      true,
+    )
     const res = await h.env.call('demo-grid-1', 'notices', draft({ unitId: G1, audience: { unitIds: [G2] } }))
     expect(res.ok || res.error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('第二网格') })
     const asCommunity = await h.env.call('demo-grid-1', 'notices', draft({ unitId: C }))
@@ -35,9 +46,21 @@ describe('notices.create', () => {
   it.each<[string, Record<string, unknown>, string]>([
     ['a summary over 20 characters', { summary: '因管网维修二十五日全天停水请大家提前做好储水准备' }, 'summary'],
     ['a schedule in the past', { publishAt: '2026-11-21T08:00:00+08:00' }, 'publishAt'],
-    ['an expiry before publication', { publishAt: '2026-11-25T08:00:00+08:00', expiresAt: '2026-11-24T08:00:00+08:00' }, 'expiresAt'],
-    ['a 30 MB attachment', { attachments: [{ fileId: 'local:x.pdf', name: '停水范围.pdf', sizeBytes: 30 * 1024 * 1024 }] }, 'attachments'],
-    ['an attachment that is not a PDF', { attachments: [{ fileId: 'local:x.doc', name: '停水范围.doc', sizeBytes: 1000 }] }, 'attachments'],
+    [
+      'an expiry before publication',
+      { publishAt: '2026-11-25T08:00:00+08:00', expiresAt: '2026-11-24T08:00:00+08:00' },
+      'expiresAt',
+    ],
+    [
+      'a 30 MB attachment',
+      { attachments: [{ fileId: 'local:x.pdf', name: '停水范围.pdf', sizeBytes: 30 * 1024 * 1024 }] },
+      'attachments',
+    ],
+    [
+      'an attachment that is not a PDF',
+      { attachments: [{ fileId: 'local:x.doc', name: '停水范围.doc', sizeBytes: 1000 }] },
+      'attachments',
+    ],
     ['an unknown unit', { audience: { unitIds: ['g-nowhere'] } }, 'audience'],
     ['an unknown category', { category: 'gossip' }, 'category'],
     ['content that fails the check', { body: '扫码参与六合彩，稳赚不赔' }, 'body'],
@@ -67,8 +90,18 @@ describe('notices.create', () => {
 
   it('should keep a schedule, expiry, pin, acknowledgement deadline and a PDF the secretary uploaded', async () => {
     const fileId = await saveUpload(h.env.rt, 'range.pdf', Buffer.from('%PDF-1.7\n'), 'demo-secretary-1')
-    const times = { publishAt: '2026-11-23T08:00:00+08:00', expiresAt: '2026-11-26T18:00:00+08:00', pinnedUntil: '2026-11-25T18:00:00+08:00', ackRequired: true, ackDeadline: '2026-11-24T20:00:00+08:00' }
-    const res = await h.env.call('demo-secretary-1', 'notices', draft({ ...times, attachments: [{ fileId, name: '停水范围.pdf', sizeBytes: 9 }] }))
+    const times = {
+      publishAt: '2026-11-23T08:00:00+08:00',
+      expiresAt: '2026-11-26T18:00:00+08:00',
+      pinnedUntil: '2026-11-25T18:00:00+08:00',
+      ackRequired: true,
+      ackDeadline: '2026-11-24T20:00:00+08:00',
+    }
+    const res = await h.env.call(
+      'demo-secretary-1',
+      'notices',
+      draft({ ...times, attachments: [{ fileId, name: '停水范围.pdf', sizeBytes: 9 }] }),
+    )
     expect(res.ok && res.data).toMatchObject({
       publishAt: '2026-11-23T00:00:00.000Z',
       expiresAt: '2026-11-26T10:00:00.000Z',
@@ -80,7 +113,11 @@ describe('notices.create', () => {
 
   it('should refuse a PDF someone else uploaded', async () => {
     const fileId = await saveUpload(h.env.rt, 'range.pdf', Buffer.from('%PDF-1.7\n'), 'demo-grid-1')
-    const res = await h.env.call('demo-secretary-1', 'notices', draft({ attachments: [{ fileId, name: '停水范围.pdf', sizeBytes: 9 }] }))
+    const res = await h.env.call(
+      'demo-secretary-1',
+      'notices',
+      draft({ attachments: [{ fileId, name: '停水范围.pdf', sizeBytes: 9 }] }),
+    )
     expect(res.ok || res.error).toMatchObject({ code: 'BAD_REQUEST', message: '附件无效，请重新上传' })
   })
 
@@ -112,7 +149,11 @@ describe('notices.countRecipients', () => {
     ['楼栋长', 'building_heads', 1],
     ['志愿者', 'volunteers', 1],
   ])('should count %s of one 楼栋', async (_who, filter, expected) => {
-    const res = await h.act<{ count: number }>('demo-secretary-1', 'countRecipients', { unitId: C, unitIds: [DEMO_PLACES.building], filter })
+    const res = await h.act<{ count: number }>('demo-secretary-1', 'countRecipients', {
+      unitId: C,
+      unitIds: [DEMO_PLACES.building],
+      filter,
+    })
     expect(res.ok && res.data.count).toBe(expected)
   })
 

@@ -25,7 +25,11 @@ function newNoticeId(now: Date): string {
 }
 
 /** The sending unit (where the caller must hold a notice role) and the audience units below it. */
-export async function requireAudience(ctx: ActionContext, unitId: string, unitIds: readonly string[]): Promise<{ sender: UnitDoc; units: UnitDoc[] }> {
+export async function requireAudience(
+  ctx: ActionContext,
+  unitId: string,
+  unitIds: readonly string[],
+): Promise<{ sender: UnitDoc; units: UnitDoc[] }> {
   const sender = await ctx.requireCapabilityAt('notices.publish', unitId)
   const units = await loadAudienceUnits(ctx.rt.db, unitIds)
   const outside = units.findIndex((u) => u._id !== sender._id && !u.ancestors.includes(sender._id))
@@ -47,7 +51,9 @@ export async function checkNoticeText(ctx: ActionContext, fields: Array<[string,
   for (const [field, text] of fields) {
     const verdict = await ctx.rt.contentCheck.check(text, openid)
     if (verdict === 'risky') {
-      throw new AppError('BAD_REQUEST', '通知中含有不适宜发布的文字，请修改后再提交', { issues: [{ path: [field], message: '含有不适宜的内容，请修改' }] })
+      throw new AppError('BAD_REQUEST', '通知中含有不适宜发布的文字，请修改后再提交', {
+        issues: [{ path: [field], message: '含有不适宜的内容，请修改' }],
+      })
     }
     review ||= verdict === 'review'
   }
@@ -58,10 +64,17 @@ async function checkFiles(ctx: ActionContext, input: ComposeInput): Promise<void
   const openid = ctx.requireCaller().openid
   await checkOwnPhotos(ctx.rt.db, openid, input.images, 'images')
   try {
-    await checkOwnPhotos(ctx.rt.db, openid, input.attachments.map((a) => a.fileId), 'attachments')
+    await checkOwnPhotos(
+      ctx.rt.db,
+      openid,
+      input.attachments.map((a) => a.fileId),
+      'attachments',
+    )
   } catch (error) {
     if (!(error instanceof AppError)) throw error
-    throw new AppError('BAD_REQUEST', '附件无效，请重新上传', { issues: error.options.issues?.map((i) => ({ ...i, message: '附件无效，请重新上传' })) })
+    throw new AppError('BAD_REQUEST', '附件无效，请重新上传', {
+      issues: error.options.issues?.map((i) => ({ ...i, message: '附件无效，请重新上传' })),
+    })
   }
 }
 
@@ -69,8 +82,14 @@ async function checkFiles(ctx: ActionContext, input: ComposeInput): Promise<void
 async function checkEvent(ctx: ActionContext, eventId: string | null): Promise<void> {
   if (eventId === null) return
   const event = await collection(ctx.rt.db, EVENT_COLLECTIONS.events).doc(eventId).get()
-  if (!event) throw new AppError('BAD_REQUEST', '关联的活动不存在', { issues: [{ path: ['eventId'], message: '找不到该活动，请重新选择' }] })
-  if (event.status === 'cancelled') throw new AppError('BAD_REQUEST', `活动“${event.title}”已取消，不能关联`, { issues: [{ path: ['eventId'], message: '活动已取消，请重新选择' }] })
+  if (!event)
+    throw new AppError('BAD_REQUEST', '关联的活动不存在', {
+      issues: [{ path: ['eventId'], message: '找不到该活动，请重新选择' }],
+    })
+  if (event.status === 'cancelled')
+    throw new AppError('BAD_REQUEST', `活动“${event.title}”已取消，不能关联`, {
+      issues: [{ path: ['eventId'], message: '活动已取消，请重新选择' }],
+    })
 }
 
 /** 新建或修改草稿 (`create`): checked in full, stored as a draft; nothing goes out yet. */
@@ -84,7 +103,11 @@ export async function createNotice(ctx: ActionContext, input: ComposeInput): Pro
   if (timeIssues.length) throw new AppError('BAD_REQUEST', timeIssues[0]!.message, { issues: timeIssues })
   await checkFiles(ctx, input)
   await checkEvent(ctx, input.eventId)
-  const contentReview = await checkNoticeText(ctx, [['title', input.title], ['summary', input.summary], ['body', input.body]])
+  const contentReview = await checkNoticeText(ctx, [
+    ['title', input.title],
+    ['summary', input.summary],
+    ['body', input.body],
+  ])
 
   const at = now.toISOString()
   const doc: NoticeDoc = {
@@ -107,7 +130,12 @@ export async function createNotice(ctx: ActionContext, input: ComposeInput): Pro
     pinnedUntil: input.pinnedUntil && new Date(input.pinnedUntil).toISOString(),
     ackRequired: input.ackRequired,
     ackDeadline: input.ackDeadline && new Date(input.ackDeadline).toISOString(),
-    audience: { unitIds: units.map((u) => u._id), unitNames: units.map((u) => u.name), unitKinds: units.map((u) => u.kind), filter: input.audience.filter },
+    audience: {
+      unitIds: units.map((u) => u._id),
+      unitNames: units.map((u) => u.name),
+      unitKinds: units.map((u) => u.kind),
+      filter: input.audience.filter,
+    },
     unitScope: [...sender.ancestors, sender._id],
     audienceIds: units.map((u) => u._id),
     submittedAt: null,
@@ -130,7 +158,10 @@ export async function createNotice(ctx: ActionContext, input: ComposeInput): Pro
 }
 
 /** The live count on the compose page: how many people these units and filter reach now. */
-export async function countAudience(ctx: ActionContext, input: z.output<typeof AudienceSchema> & { unitId: string }): Promise<{ count: number }> {
+export async function countAudience(
+  ctx: ActionContext,
+  input: z.output<typeof AudienceSchema> & { unitId: string },
+): Promise<{ count: number }> {
   const { units } = await requireAudience(ctx, input.unitId, input.unitIds)
   return { count: await countRecipients(ctx.rt.db, await resolveTargets(ctx.rt.db, units), input.filter) }
 }

@@ -13,7 +13,18 @@ async function addResidents(h: NoticesHarness, n: number): Promise<void> {
       name: '居民',
       phone: null,
       communityId: 'c-dongxianmen',
-      address: { communityId: 'c-dongxianmen', gridId: G2, estateId: 'e-bulk', buildingId: 'b-bulk', unitIds: ['d-beilin', 's-baishulin', 'c-dongxianmen', G2, 'e-bulk', 'b-bulk'], room: '', status: 'confirmed', declaredAt: '', confirmedAt: null, confirmedBy: null },
+      address: {
+        communityId: 'c-dongxianmen',
+        gridId: G2,
+        estateId: 'e-bulk',
+        buildingId: 'b-bulk',
+        unitIds: ['d-beilin', 's-baishulin', 'c-dongxianmen', G2, 'e-bulk', 'b-bulk'],
+        room: '',
+        status: 'confirmed',
+        declaredAt: '',
+        confirmedAt: null,
+        confirmedBy: null,
+      },
       createdAt: '2026-01-01T00:00:00.000Z',
       updatedAt: '2026-01-01T00:00:00.000Z',
     }))
@@ -21,7 +32,8 @@ async function addResidents(h: NoticesHarness, n: number): Promise<void> {
   }
 }
 
-const count = async (h: NoticesHarness, collection: string, where: Record<string, unknown>) => (await h.env.rt.db.collection(collection).where(where).count()).total
+const count = async (h: NoticesHarness, collection: string, where: Record<string, unknown>) =>
+  (await h.env.rt.db.collection(collection).where(where).count()).total
 
 describe('notice fan-out', () => {
   let h: NoticesHarness
@@ -55,7 +67,10 @@ describe('notice fan-out', () => {
     const notice = (await h.env.rt.db.collection(NOTICE_COLLECTIONS.notices).doc(id).get()).data[0]
     expect(notice).toMatchObject({ status: 'published', recipientCount: N, fanout: { done: true, written: N } })
     // One receipt per person: the receipt id is derived from the person, so a duplicate would collide.
-    const one = await h.env.rt.db.collection(NOTICE_COLLECTIONS.receipts).where({ noticeId: id, openid: 'bulk-004999' }).count()
+    const one = await h.env.rt.db
+      .collection(NOTICE_COLLECTIONS.receipts)
+      .where({ noticeId: id, openid: 'bulk-004999' })
+      .count()
     expect(one.total).toBe(1)
     expect(await runFanout(h.env.rt, id)).toBe(0)
   }, 120_000)

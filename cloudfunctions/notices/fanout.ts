@@ -27,7 +27,6 @@ export interface FanoutOptions {
 
 export const FANOUT_DEFAULTS = { batchSize: 200, inlineBatches: 5, sweepBatches: 100 } as const
 
-
 export function newCursor(targetIds: string[]): FanoutCursor {
   return { targetIds, target: 0, after: '', batches: 0, written: 0, done: false }
 }
@@ -36,7 +35,10 @@ async function grantsOf(rt: Runtime, notice: NoticeDoc, members: Member[]): Prom
   const db = rt.db
   const ids = members.flatMap((m) => grantIdFor(rt.templates, m.openid, NOTICE_PUSH_KIND) ?? [])
   if (notice.priority === 'normal' || ids.length === 0) return new Set()
-  const grants = await collection(db, COLLECTIONS.subscriptions).where({ _id: db.command.in(ids) }).limit(ids.length).get()
+  const grants = await collection(db, COLLECTIONS.subscriptions)
+    .where({ _id: db.command.in(ids) })
+    .limit(ids.length)
+    .get()
   return new Set(grants.filter((g) => g.remaining > 0).map((g) => g.openid))
 }
 
@@ -82,14 +84,23 @@ export function noticeMessage(notice: NoticeDoc, openid: string, key: string, ti
     body: notice.summary,
     link: `/pages/notices/detail?id=${notice._id}`,
     template: withPush
-      ? { kind: NOTICE_PUSH_KIND, data: { title: notice.title, summary: notice.summary, priority: NOTICE_PRIORITY_LABELS[notice.priority] }, urgent: notice.priority === 'urgent' }
+      ? {
+          kind: NOTICE_PUSH_KIND,
+          data: { title: notice.title, summary: notice.summary, priority: NOTICE_PRIORITY_LABELS[notice.priority] },
+          urgent: notice.priority === 'urgent',
+        }
       : undefined,
   }
 }
 
 type BatchOutcome = 'written' | 'finished' | 'stopped'
 
-async function writeBatch(rt: Runtime, notice: NoticeDoc, cursor: FanoutCursor, batchSize: number): Promise<BatchOutcome> {
+async function writeBatch(
+  rt: Runtime,
+  notice: NoticeDoc,
+  cursor: FanoutCursor,
+  batchSize: number,
+): Promise<BatchOutcome> {
   const { db } = rt
   const targetId = cursor.targetIds[cursor.target]
   const target = targetId === undefined ? null : await collection(db, COLLECTIONS.units).doc(targetId).get()
@@ -116,17 +127,27 @@ async function writeBatch(rt: Runtime, notice: NoticeDoc, cursor: FanoutCursor, 
       const id = receiptId(notice._id, m.openid)
       if (await tx.collection(NOTICE_COLLECTIONS.receipts).doc(id).get()) continue // reached through another unit
       const push: PushState = notice.priority === 'normal' ? 'none' : granted.has(m.openid) ? 'queued' : 'no_grant'
-      await tx.collection(NOTICE_COLLECTIONS.receipts).doc(id).set(receiptFor(current, m, push, at))
-      await notify(tx, noticeMessage(current, m.openid, `notice:${notice._id}:${id}`, `社区通知：${current.title}`, push === 'queued'), now)
+      await tx
+        .collection(NOTICE_COLLECTIONS.receipts)
+        .doc(id)
+        .set(receiptFor(current, m, push, at))
+      await notify(
+        tx,
+        noticeMessage(current, m.openid, `notice:${notice._id}:${id}`, `社区通知：${current.title}`, push === 'queued'),
+        now,
+      )
       written++
     }
     next.written = cursor.written + written
     const done = next.done
-    await tx.collection(NOTICE_COLLECTIONS.notices).doc(notice._id).update({
-      fanout: db.command.set(next),
-      ...(done ? { status: 'published', recipientCount: next.written } : {}),
-      updatedAt: at,
-    })
+    await tx
+      .collection(NOTICE_COLLECTIONS.notices)
+      .doc(notice._id)
+      .update({
+        fanout: db.command.set(next),
+        ...(done ? { status: 'published', recipientCount: next.written } : {}),
+        updatedAt: at,
+      })
     return done ? 'finished' : 'written'
   })
 }

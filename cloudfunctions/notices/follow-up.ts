@@ -16,7 +16,11 @@ import { noticeMessage, NOTICE_PUSH_KIND } from './fanout'
  * must hold a notice role at that person's grid (or above).
  */
 
-async function requireReceipt(ctx: ActionContext, noticeId: string, ref: string): Promise<{ notice: NoticeDoc; receipt: ReceiptDoc }> {
+async function requireReceipt(
+  ctx: ActionContext,
+  noticeId: string,
+  ref: string,
+): Promise<{ notice: NoticeDoc; receipt: ReceiptDoc }> {
   const notice = await loadNotice(ctx, noticeId)
   const receipt = await collection(ctx.rt.db, NOTICE_COLLECTIONS.receipts).doc(ref).get()
   if (!receipt || receipt.noticeId !== noticeId) throw new AppError('NOT_FOUND', '找不到这位居民的接收记录，请刷新名单')
@@ -31,11 +35,19 @@ export async function recordFollowUp(
   input: { noticeId: string; openid: string; method: FollowUpMethod; note: string },
 ): Promise<{ reached: boolean }> {
   const { receipt } = await requireReceipt(ctx, input.noticeId, input.openid)
-  const followUp = { method: input.method, note: input.note, at: ctx.now().toISOString(), by: ctx.requireCaller().openid }
+  const followUp = {
+    method: input.method,
+    note: input.note,
+    at: ctx.now().toISOString(),
+    by: ctx.requireCaller().openid,
+  }
   await ctx.rt.db
     .collection(NOTICE_COLLECTIONS.receipts)
     .doc(receipt._id)
-    .update({ followUp: ctx.rt.db.command.set(followUp), reachedBy: receipt.reachedBy === 'none' ? 'follow_up' : receipt.reachedBy })
+    .update({
+      followUp: ctx.rt.db.command.set(followUp),
+      reachedBy: receipt.reachedBy === 'none' ? 'follow_up' : receipt.reachedBy,
+    })
   return { reached: true }
 }
 
@@ -53,7 +65,17 @@ export async function remindAgain(ctx: ActionContext, noticeId: string, ref: str
     const current = await tx.collection(NOTICE_COLLECTIONS.receipts).doc(receipt._id).get()
     if (current?.remindedAt !== receipt.remindedAt) throw new AppError('CONFLICT', '刚刚已有同事提醒过了')
     await tx.collection(NOTICE_COLLECTIONS.receipts).doc(receipt._id).update({ remindedAt })
-    await notify(tx, noticeMessage(notice, receipt.openid, `notice:${notice._id}:remind:${receipt._id}:${remindedAt}`, `提醒：${notice.title}`, true), now)
+    await notify(
+      tx,
+      noticeMessage(
+        notice,
+        receipt.openid,
+        `notice:${notice._id}:remind:${receipt._id}:${remindedAt}`,
+        `提醒：${notice.title}`,
+        true,
+      ),
+      now,
+    )
   })
   return { remindedAt }
 }

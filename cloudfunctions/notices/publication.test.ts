@@ -14,15 +14,21 @@ describe('notices.publish', () => {
     const n = await h.publish('demo-secretary-1')
     expect(n).toMatchObject({ status: 'published', recipientCount: 2 })
     expect((await h.receipts(n.id)).map((r) => r.openid).sort()).toEqual(['demo-resident-1', 'demo-volunteer-1'])
-    const outbox = await h.env.docs<{ openid: string; dedupeKey: string; template: unknown }>('outbox', { openid: 'demo-resident-1' })
+    const outbox = await h.env.docs<{ openid: string; dedupeKey: string; template: unknown }>('outbox', {
+      openid: 'demo-resident-1',
+    })
     expect(outbox.filter((o) => o.dedupeKey.startsWith(`notice:${n.id}`))).toHaveLength(1)
   })
 
   describe('at 23:00 Shanghai (quiet hours)', () => {
     const grant = (openid: string) =>
-      h.env.rt.db.collection('subscriptions').doc(`${openid}:demo-noticeUrgent`).set({ openid, templateId: 'demo-noticeUrgent', remaining: 1, accepted: 1, rejected: 0, updatedAt: '' })
+      h.env.rt.db
+        .collection('subscriptions')
+        .doc(`${openid}:demo-noticeUrgent`)
+        .set({ openid, templateId: 'demo-noticeUrgent', remaining: 1, accepted: 1, rejected: 0, updatedAt: '' })
     const pushed = async () => (await h.env.docs<{ touser: string }>('dev_messages')).map((m) => m.touser)
-    const inbox = async (openid: string) => (await h.env.docs<{ title: string }>('inbox', { openid })).map((m) => m.title)
+    const inbox = async (openid: string) =>
+      (await h.env.docs<{ title: string }>('inbox', { openid })).map((m) => m.title)
 
     it('should put a 重要 notice in the inbox at once and hold its push until 07:00', async () => {
       h.env.clock.set('2026-11-22T15:00:00.000Z')
@@ -49,10 +55,20 @@ describe('notices.publish', () => {
   })
 
   it('should send a subscribe message for a 重要 notice only to those holding a grant', async () => {
-    await h.env.rt.db.collection('subscriptions').doc('demo-resident-1:demo-noticeUrgent').set({ openid: 'demo-resident-1', templateId: 'demo-noticeUrgent', remaining: 1, accepted: 1, rejected: 0, updatedAt: '' })
+    await h.env.rt.db.collection('subscriptions').doc('demo-resident-1:demo-noticeUrgent').set({
+      openid: 'demo-resident-1',
+      templateId: 'demo-noticeUrgent',
+      remaining: 1,
+      accepted: 1,
+      rejected: 0,
+      updatedAt: '',
+    })
     const n = await h.publish('demo-secretary-1', { priority: 'important' })
     const rs = await h.receipts(n.id)
-    expect(Object.fromEntries(rs.map((r) => [r.openid, r.push]))).toEqual({ 'demo-resident-1': 'queued', 'demo-volunteer-1': 'no_grant' })
+    expect(Object.fromEntries(rs.map((r) => [r.openid, r.push]))).toEqual({
+      'demo-resident-1': 'queued',
+      'demo-volunteer-1': 'no_grant',
+    })
     const outbox = await h.env.docs<{ openid: string; template: unknown; dedupeKey: string }>('outbox')
     const mine = outbox.filter((o) => o.dedupeKey.startsWith(`notice:${n.id}`))
     expect(mine.filter((o) => o.template).map((o) => o.openid)).toEqual(['demo-resident-1'])
@@ -74,7 +90,11 @@ describe('notices.publish', () => {
   })
 
   it('should hold a street-wide notice for approval', async () => {
-    const created = await h.env.call('demo-street-1', 'notices', draft({ unitId: STREET, audience: { unitIds: [STREET] } }))
+    const created = await h.env.call(
+      'demo-street-1',
+      'notices',
+      draft({ unitId: STREET, audience: { unitIds: [STREET] } }),
+    )
     const res = await h.act('demo-street-1', 'publish', { noticeId: created.ok ? created.data.id : '' })
     expect(res.ok && res.data.status).toBe('pending_approval')
   })
@@ -93,7 +113,10 @@ describe('notices.publish', () => {
     const created = await h.env.call('demo-secretary-1', 'notices', draft({ publishAt: '2026-11-22T12:00:00+08:00' }))
     h.env.clock.set('2026-11-22T05:00:00.000Z')
     const late = await h.act('demo-secretary-1', 'publish', { noticeId: created.ok ? created.data.id : '' })
-    expect(late.ok || late.error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('定时发布的时间已经过了') })
+    expect(late.ok || late.error).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('定时发布的时间已经过了'),
+    })
     const n = await h.publish('demo-secretary-1')
     const again = await h.act('demo-secretary-1', 'publish', { noticeId: n.id })
     expect(again.ok || again.error.code).toBe('CONFLICT')
@@ -124,13 +147,23 @@ describe('notices.edit and notices.withdraw', () => {
   })
   afterEach(() => h.env.close())
 
-  const edited = { title: '东县门社区停水通知（更正）', body: '停水时间改为11月26日8:00至18:00。', summary: '改为26日停水' }
-  const messagesTo = async (openid: string) => (await h.env.docs<{ title: string }>('outbox', { openid })).map((o) => o.title)
+  const edited = {
+    title: '东县门社区停水通知（更正）',
+    body: '停水时间改为11月26日8:00至18:00。',
+    summary: '改为26日停水',
+  }
+  const messagesTo = async (openid: string) =>
+    (await h.env.docs<{ title: string }>('outbox', { openid })).map((o) => o.title)
 
   it('should tell readers again after a material change, and nobody after a typo fix', async () => {
     const n = await h.publish('demo-secretary-1')
     await h.open('demo-resident-1', n.id)
-    const typo = await h.act('demo-secretary-1', 'edit', { noticeId: n.id, ...edited, title: '东县门社区停水通知。', material: false })
+    const typo = await h.act('demo-secretary-1', 'edit', {
+      noticeId: n.id,
+      ...edited,
+      title: '东县门社区停水通知。',
+      material: false,
+    })
     expect(typo.ok && typo.data.version).toBe(2)
     expect(await messagesTo('demo-resident-1')).not.toContain('通知已更新：东县门社区停水通知。')
     const material = await h.act('demo-secretary-1', 'edit', { noticeId: n.id, ...edited, material: true })
@@ -182,12 +215,21 @@ describe('notices.addProgress', () => {
   afterEach(() => h.env.close())
 
   it('should tell the followers of a 公示 of each progress update', async () => {
-    const n = await h.publish('demo-secretary-1', { kind: 'publicity', category: 'project', title: '东县门街道路改造公示', summary: '道路改造工程公示' })
-    const followed = await h.act<{ following: boolean }>('demo-resident-1', 'follow', { noticeId: n.id, following: true })
+    const n = await h.publish('demo-secretary-1', {
+      kind: 'publicity',
+      category: 'project',
+      title: '东县门街道路改造公示',
+      summary: '道路改造工程公示',
+    })
+    const followed = await h.act<{ following: boolean }>('demo-resident-1', 'follow', {
+      noticeId: n.id,
+      following: true,
+    })
     expect(followed.ok && followed.data.following).toBe(true)
     const res = await h.act('demo-secretary-1', 'addProgress', { noticeId: n.id, text: '管线迁改完成，开始路面施工' })
     expect(res.ok && res.data.progress.map((p) => p.text)).toEqual(['管线迁改完成，开始路面施工'])
-    const titles = async (openid: string) => (await h.env.docs<{ title: string }>('outbox', { openid })).map((o) => o.title)
+    const titles = async (openid: string) =>
+      (await h.env.docs<{ title: string }>('outbox', { openid })).map((o) => o.title)
     expect(await titles('demo-resident-1')).toContain('公示有新进展：东县门街道路改造公示')
     expect(await titles('demo-volunteer-1')).not.toContain('公示有新进展：东县门街道路改造公示')
   })

@@ -18,7 +18,12 @@ import { toStaffView } from './views'
  * a click and the scheduler, move a notice once.
  */
 
-async function moveStatus(rt: Runtime, n: NoticeDoc, from: NoticeStatus, patch: Partial<NoticeDoc>): Promise<NoticeDoc> {
+async function moveStatus(
+  rt: Runtime,
+  n: NoticeDoc,
+  from: NoticeStatus,
+  patch: Partial<NoticeDoc>,
+): Promise<NoticeDoc> {
   // A nested object is sent as dotted paths, which cannot replace a null: set `fanout` whole.
   const write = patch.fanout ? { ...patch, fanout: rt.db.command.set(patch.fanout) } : patch
   const updated = await collection(rt.db, NOTICE_COLLECTIONS.notices).where({ _id: n._id, status: from }).update(write)
@@ -30,7 +35,12 @@ async function moveStatus(rt: Runtime, n: NoticeDoc, from: NoticeStatus, patch: 
 export async function startPublishing(rt: Runtime, n: NoticeDoc, from: NoticeStatus): Promise<NoticeDoc> {
   const targets = await resolveTargets(rt.db, await loadAudienceUnits(rt.db, n.audience.unitIds))
   const at = rt.clock.now().toISOString()
-  const started = await moveStatus(rt, n, from, { status: 'publishing', publishedAt: at, fanout: newCursor(targets.map((t) => t._id)), updatedAt: at })
+  const started = await moveStatus(rt, n, from, {
+    status: 'publishing',
+    publishedAt: at,
+    fanout: newCursor(targets.map((t) => t._id)),
+    updatedAt: at,
+  })
   await runFanout(rt, n._id, { maxBatches: FANOUT_DEFAULTS.inlineBatches })
   return (await collection(rt.db, NOTICE_COLLECTIONS.notices).doc(n._id).get()) ?? started
 }
@@ -52,7 +62,10 @@ async function checkRateLimit(ctx: ActionContext, n: NoticeDoc): Promise<void> {
     .where({ unitId: n.unitId, submittedAt: _.gte(rateWindowStart(ctx.now())) })
     .count()
   if (recent.total >= RATE_LIMIT.perUnitPer24h) {
-    throw new AppError('RATE_LIMITED', `${n.unitName} 24 小时内已发布 ${RATE_LIMIT.perUnitPer24h} 条通知，请合并内容或明天再发`)
+    throw new AppError(
+      'RATE_LIMITED',
+      `${n.unitName} 24 小时内已发布 ${RATE_LIMIT.perUnitPer24h} 条通知，请合并内容或明天再发`,
+    )
   }
 }
 
@@ -64,7 +77,11 @@ export async function publishNotice(ctx: ActionContext, noticeId: string): Promi
   if (issues.length) throw new AppError('BAD_REQUEST', `${issues[0]!.message}，请修改后再发布`, { issues })
   await checkRateLimit(ctx, n)
   const at = ctx.now().toISOString()
-  const reason = approvalReason({ priority: n.priority, audienceKinds: n.audience.unitKinds, contentNeedsReview: n.contentReview })
+  const reason = approvalReason({
+    priority: n.priority,
+    audienceKinds: n.audience.unitKinds,
+    contentNeedsReview: n.contentReview,
+  })
   const submitted = { submittedAt: at, approvalReason: reason, updatedAt: at }
   const next = reason
     ? await moveStatus(ctx.rt, n, 'draft', { ...submitted, status: 'pending_approval' })
@@ -79,7 +96,10 @@ export async function approveNotice(ctx: ActionContext, noticeId: string): Promi
   if (n.status !== 'pending_approval') throw new AppError('CONFLICT', '这条通知不在待审核状态')
   if (n.createdBy === viewer.openid) throw new AppError('FORBIDDEN', '须由另一位工作人员审核，不能审核自己起草的通知')
   if (!viewer.approves) throw new AppError('FORBIDDEN', '您没有审核通知的权限，请联系社区书记或街道')
-  const next = await goLive(ctx.rt, n, 'pending_approval', { approvedBy: viewer.openid, updatedAt: ctx.now().toISOString() })
+  const next = await goLive(ctx.rt, n, 'pending_approval', {
+    approvedBy: viewer.openid,
+    updatedAt: ctx.now().toISOString(),
+  })
   return toStaffView(next, viewer)
 }
 
@@ -90,7 +110,10 @@ export async function approveNotice(ctx: ActionContext, noticeId: string): Promi
 export async function noticeSweep(rt: Runtime): Promise<{ started: number; batches: number }> {
   const _ = rt.db.command
   const notices = collection(rt.db, NOTICE_COLLECTIONS.notices)
-  const due = await notices.where({ status: 'scheduled', publishAt: _.lte(rt.clock.now().toISOString()) }).limit(20).get()
+  const due = await notices
+    .where({ status: 'scheduled', publishAt: _.lte(rt.clock.now().toISOString()) })
+    .limit(20)
+    .get()
   let started = 0
   for (const n of due) {
     try {

@@ -18,7 +18,8 @@ import { NOTICE_PUSH_KIND } from './fanout'
 
 async function countsAt(ctx: ActionContext, noticeId: string, unitKey: string): Promise<ReachCounts> {
   const receipts = ctx.rt.db.collection(NOTICE_COLLECTIONS.receipts)
-  const count = async (extra: Record<string, unknown>) => (await receipts.where({ noticeId, unitPath: unitKey, ...extra }).count()).total
+  const count = async (extra: Record<string, unknown>) =>
+    (await receipts.where({ noticeId, unitPath: unitKey, ...extra }).count()).total
   const [recipients, read, acknowledged, followedUp, notReached, pushed, noPermission] = await Promise.all([
     count({}),
     count({ read: true }),
@@ -60,14 +61,19 @@ export async function reachOf(ctx: ActionContext, noticeId: string, unitId?: str
     status: n.status,
     fanoutDone: n.fanout?.done ?? false,
     total: await countsAt(ctx, n._id, whole ? ALL_UNITS : unit._id),
-    byUnit: await Promise.all(units.map(async (u) => ({ unitId: u._id, unitName: u.name, ...(await countsAt(ctx, n._id, u._id)) }))),
+    byUnit: await Promise.all(
+      units.map(async (u) => ({ unitId: u._id, unitName: u.name, ...(await countsAt(ctx, n._id, u._id)) })),
+    ),
   }
 }
 
 async function grantHolders(ctx: ActionContext, openids: string[]): Promise<Set<string>> {
   const ids = openids.flatMap((o) => grantIdFor(ctx.rt.templates, o, NOTICE_PUSH_KIND) ?? [])
   if (ids.length === 0) return new Set()
-  const grants = await collection(ctx.rt.db, COLLECTIONS.subscriptions).where({ _id: ctx.rt.db.command.in(ids) }).limit(ids.length).get()
+  const grants = await collection(ctx.rt.db, COLLECTIONS.subscriptions)
+    .where({ _id: ctx.rt.db.command.in(ids) })
+    .limit(ids.length)
+    .get()
   return new Set(grants.filter((g) => g.remaining > 0).map((g) => g.openid))
 }
 
@@ -77,11 +83,18 @@ function viewerUnits(ctx: ActionContext): string[] {
 }
 
 /** People of `unitId` (default: the whole notice) not reached yet, as this viewer may see them. */
-export async function notReached(ctx: ActionContext, input: { noticeId: string; unitId?: string; limit: number }): Promise<{ items: NotReachedPerson[]; total: number }> {
+export async function notReached(
+  ctx: ActionContext,
+  input: { noticeId: string; unitId?: string; limit: number },
+): Promise<{ items: NotReachedPerson[]; total: number }> {
   const n = await loadNotice(ctx, input.noticeId)
   const unit = await requireReachUnit(ctx, n, input.unitId)
   const db = ctx.rt.db
-  const where: Where<ReceiptDoc> = { noticeId: n._id, unitPath: unit._id === n.unitId ? ALL_UNITS : unit._id, reachedBy: 'none' }
+  const where: Where<ReceiptDoc> = {
+    noticeId: n._id,
+    unitPath: unit._id === n.unitId ? ALL_UNITS : unit._id,
+    reachedBy: 'none',
+  }
   const receiptsOf = collection(db, NOTICE_COLLECTIONS.receipts)
   const [receipts, total] = await Promise.all([
     // In index order (as the receipts were written): a sort would read every unreached receipt.
@@ -91,8 +104,18 @@ export async function notReached(ctx: ActionContext, input: { noticeId: string; 
   const openids = receipts.map((r) => r.openid)
   const places = [...new Set(receipts.flatMap((r) => r.unitPath.slice(2)))]
   const [users, units, grants] = await Promise.all([
-    openids.length ? collection(db, COLLECTIONS.users).where({ _id: db.command.in(openids) }).limit(openids.length).get() : [],
-    places.length ? collection(db, COLLECTIONS.units).where({ _id: db.command.in(places) }).limit(places.length).get() : [],
+    openids.length
+      ? collection(db, COLLECTIONS.users)
+          .where({ _id: db.command.in(openids) })
+          .limit(openids.length)
+          .get()
+      : [],
+    places.length
+      ? collection(db, COLLECTIONS.units)
+          .where({ _id: db.command.in(places) })
+          .limit(places.length)
+          .get()
+      : [],
     grantHolders(ctx, openids),
   ])
   const userById = new Map(users.map((u) => [u._id, u]))
@@ -107,7 +130,11 @@ export async function notReached(ctx: ActionContext, input: { noticeId: string; 
       name: (full ? user?.name : maskName(user?.name)) || '未填写姓名',
       phone: (full ? user?.phone : maskPhone(user?.phone)) || '',
       // 第一网格 · 东园小区 · 3号楼: where to knock.
-      unitName: r.unitPath.slice(2).map((u) => unitName.get(u) ?? '').filter(Boolean).join(' · '),
+      unitName: r.unitPath
+        .slice(2)
+        .map((u) => unitName.get(u) ?? '')
+        .filter(Boolean)
+        .join(' · '),
       read: r.read,
       pushed: r.push === 'queued',
       canRemind: remindRefusal(now, r.remindedAt, grants.has(r.openid)) === null,
@@ -118,7 +145,10 @@ export async function notReached(ctx: ActionContext, input: { noticeId: string; 
 }
 
 /** 导出触达情况: the reach figures by unit and the people not reached, as this viewer may see them. */
-export async function exportReach(ctx: ActionContext, noticeId: string): Promise<{ fileId: string; fileName: string; url: string }> {
+export async function exportReach(
+  ctx: ActionContext,
+  noticeId: string,
+): Promise<{ fileId: string; fileName: string; url: string }> {
   const reach = await reachOf(ctx, noticeId)
   const people = await notReached(ctx, { noticeId, limit: 200 })
   const book = new ExcelJS.Workbook()
@@ -144,9 +174,9 @@ export async function exportReach(ctx: ActionContext, noticeId: string): Promise
     { header: '已读', key: 'read', width: 8 },
   ]
   for (const p of people.items) missing.addRow({ ...p, read: p.read ? '是' : '否' })
-  if (people.total > people.items.length) missing.addRow({ name: `另有 ${people.total - people.items.length} 人，请在小程序中按网格查看` })
+  if (people.total > people.items.length)
+    missing.addRow({ name: `另有 ${people.total - people.items.length} 人，请在小程序中按网格查看` })
   const fileName = `通知触达情况-${reach.title}.xlsx`
   const fileId = await ctx.rt.storage.save(fileName, Buffer.from(await book.xlsx.writeBuffer()))
   return { fileId, fileName, url: await ctx.rt.storage.url(fileId) }
 }
-

@@ -22,7 +22,14 @@ describe('notices reach, notReached, recordFollowUp, remind and exportReach', ()
     await h.act('demo-resident-2', 'acknowledge', { noticeId })
     const res = await h.act<Reach>('demo-secretary-1', 'reach', { noticeId })
     if (!res.ok) throw new Error(res.error.message)
-    expect(res.data.total).toMatchObject({ recipients: 8, read: 2, acknowledged: 1, notReached: 6, noPermission: 0, pushed: 0 })
+    expect(res.data.total).toMatchObject({
+      recipients: 8,
+      read: 2,
+      acknowledged: 1,
+      notReached: 6,
+      noPermission: 0,
+      pushed: 0,
+    })
     const rows = Object.fromEntries(res.data.byUnit.map((u) => [u.unitId, [u.recipients, u.read]]))
     // 李建国 has declared no address: he counts in the community, in no grid.
     expect(rows).toMatchObject({ [C]: [8, 2], [G1]: [2, 1], [G2]: [0, 0] })
@@ -40,9 +47,15 @@ describe('notices reach, notReached, recordFollowUp, remind and exportReach', ()
 
   it('should show the grid worker full names and phones in their grid, and the secretary masked ones', async () => {
     const worker = await h.act<NotReached>('demo-grid-1', 'notReached', { noticeId, unitId: G1 })
-    expect(worker.ok && worker.data.items.map((p) => [p.name, p.phone]).sort()).toEqual([['张志强', '13991230003'], ['王秀兰', '13991230001']])
+    expect(worker.ok && worker.data.items.map((p) => [p.name, p.phone]).sort()).toEqual([
+      ['张志强', '13991230003'],
+      ['王秀兰', '13991230001'],
+    ])
     const secretary = await h.act<NotReached>('demo-secretary-1', 'notReached', { noticeId, unitId: G1 })
-    expect(secretary.ok && secretary.data.items.map((p) => [p.name, p.phone]).sort()).toEqual([['张**', '139****0003'], ['王**', '139****0001']])
+    expect(secretary.ok && secretary.data.items.map((p) => [p.name, p.phone]).sort()).toEqual([
+      ['张**', '139****0003'],
+      ['王**', '139****0001'],
+    ])
     expect(JSON.stringify(secretary)).not.toContain('demo-')
   })
 
@@ -58,7 +71,12 @@ describe('notices reach, notReached, recordFollowUp, remind and exportReach', ()
   it('should count a phone follow-up as reached, by the reference notReached gave', async () => {
     const list = await h.act<NotReached>('demo-grid-1', 'notReached', { noticeId, unitId: G1 })
     const zhang = list.ok ? list.data.items.find((p) => p.name === '张志强')! : null
-    const res = await h.act('demo-grid-1', 'recordFollowUp', { noticeId, openid: zhang!.ref, method: 'phone', note: '已电话告知，会提前储水' })
+    const res = await h.act('demo-grid-1', 'recordFollowUp', {
+      noticeId,
+      openid: zhang!.ref,
+      method: 'phone',
+      note: '已电话告知，会提前储水',
+    })
     expect(res.ok && res.data).toEqual({ reached: true })
     const after = await h.act<NotReached>('demo-grid-1', 'notReached', { noticeId, unitId: G1 })
     expect(after.ok && after.data.items.map((p) => p.name)).toEqual(['王秀兰'])
@@ -67,13 +85,23 @@ describe('notices reach, notReached, recordFollowUp, remind and exportReach', ()
   })
 
   it('should refuse a follow-up with a raw openid, an unknown method, or by the neighbouring grid worker', async () => {
-    const raw = await h.act('demo-grid-1', 'recordFollowUp', { noticeId, openid: 'demo-resident-1', method: 'phone', note: '' })
+    const raw = await h.act('demo-grid-1', 'recordFollowUp', {
+      noticeId,
+      openid: 'demo-resident-1',
+      method: 'phone',
+      note: '',
+    })
     expect(raw.ok || raw.error.code).toBe('NOT_FOUND')
     const list = await h.act<NotReached>('demo-secretary-1', 'notReached', { noticeId, unitId: G2 })
     expect(list.ok && list.data.total).toBe(0)
     const community = await h.act<NotReached>('demo-secretary-1', 'notReached', { noticeId, unitId: C })
     const ref = community.ok ? community.data.items.find((p) => p.unitName === '')!.ref : ''
-    const method = await h.act('demo-secretary-1', 'recordFollowUp', { noticeId, openid: ref, method: 'wechat', note: '' })
+    const method = await h.act('demo-secretary-1', 'recordFollowUp', {
+      noticeId,
+      openid: ref,
+      method: 'wechat',
+      note: '',
+    })
     expect(method.ok || method.error.code).toBe('BAD_REQUEST')
     const neighbour = await h.act('demo-grid-1', 'recordFollowUp', { noticeId, openid: ref, method: 'visit', note: '' })
     expect(neighbour.ok || neighbour.error.code).toBe('FORBIDDEN')
@@ -84,11 +112,20 @@ describe('notices reach, notReached, recordFollowUp, remind and exportReach', ()
     const wang = list.ok ? list.data.items.find((p) => p.name === '王秀兰')! : null
     const noGrant = await h.act('demo-grid-1', 'remind', { noticeId, ref: wang!.ref })
     expect(noGrant.ok || noGrant.error.message).toContain('没有开启通知提醒')
-    await h.env.rt.db.collection('subscriptions').doc('demo-resident-1:demo-noticeUrgent').set({ openid: 'demo-resident-1', templateId: 'demo-noticeUrgent', remaining: 2, accepted: 2, rejected: 0, updatedAt: '' })
+    await h.env.rt.db.collection('subscriptions').doc('demo-resident-1:demo-noticeUrgent').set({
+      openid: 'demo-resident-1',
+      templateId: 'demo-noticeUrgent',
+      remaining: 2,
+      accepted: 2,
+      rejected: 0,
+      updatedAt: '',
+    })
     expect((await h.act('demo-grid-1', 'remind', { noticeId, ref: wang!.ref })).ok).toBe(true)
     const twice = await h.act('demo-grid-1', 'remind', { noticeId, ref: wang!.ref })
     expect(twice.ok || twice.error.code).toBe('RATE_LIMITED')
-    const templated = (await h.env.docs<{ title: string; template: unknown }>('outbox', { openid: 'demo-resident-1' })).filter((o) => o.title.startsWith('提醒'))
+    const templated = (
+      await h.env.docs<{ title: string; template: unknown }>('outbox', { openid: 'demo-resident-1' })
+    ).filter((o) => o.title.startsWith('提醒'))
     expect(templated).toHaveLength(1)
     const resident = await h.act('demo-resident-1', 'remind', { noticeId, ref: wang!.ref })
     expect(resident.ok || resident.error.code).toBe('FORBIDDEN')

@@ -32,11 +32,20 @@ function memberOf(u: UserDoc): Member {
 /** The audience units, each checked to exist (NOT_FOUND names the first unknown one). */
 export async function loadAudienceUnits(db: Db, unitIds: readonly string[]): Promise<UnitDoc[]> {
   const ids = [...new Set(unitIds)]
-  const byId = new Map((await collection(db, COLLECTIONS.units).where({ _id: db.command.in(ids) }).limit(ids.length).get()).map((u) => [u._id, u]))
+  const byId = new Map(
+    (
+      await collection(db, COLLECTIONS.units)
+        .where({ _id: db.command.in(ids) })
+        .limit(ids.length)
+        .get()
+    ).map((u) => [u._id, u]),
+  )
   const units = ids.map((id) => byId.get(id))
   const missing = units.findIndex((u) => u === undefined)
   if (missing !== -1) {
-    throw new AppError('BAD_REQUEST', '发送范围中有不存在的单位', { issues: [{ path: ['audience', 'unitIds', missing], message: '找不到该单位' }] })
+    throw new AppError('BAD_REQUEST', '发送范围中有不存在的单位', {
+      issues: [{ path: ['audience', 'unitIds', missing], message: '找不到该单位' }],
+    })
   }
   return units.filter((u): u is UnitDoc => u !== undefined)
 }
@@ -45,7 +54,10 @@ export async function loadAudienceUnits(db: Db, unitIds: readonly string[]): Pro
 export async function resolveTargets(db: Db, chosen: readonly UnitDoc[]): Promise<TargetUnit[]> {
   const wide = chosen.filter((u) => u.kind === 'street' || u.kind === 'district').map((u) => u._id)
   const below = wide.length
-    ? await collection(db, COLLECTIONS.units).where({ ancestors: db.command.in(wide), kind: 'community' }).limit(1000).get()
+    ? await collection(db, COLLECTIONS.units)
+        .where({ ancestors: db.command.in(wide), kind: 'community' })
+        .limit(1000)
+        .get()
     : []
   return membershipTargets(chosen, below)
 }
@@ -73,8 +85,14 @@ export async function applyFilter(db: Db, members: Member[], filter: AudienceFil
   const openids = members.map((m) => m.openid)
   const holders: { openid: string | null }[] =
     filter === 'volunteers'
-      ? await collection(db, COLLECTIONS.roleAssignments).where({ openid: _.in(openids), role: 'volunteer' }).limit(1000).get()
-      : await collection(db, PLACE_COLLECTIONS.placePosts).where({ openid: _.in(openids), post: 'building_head' }).limit(1000).get()
+      ? await collection(db, COLLECTIONS.roleAssignments)
+          .where({ openid: _.in(openids), role: 'volunteer' })
+          .limit(1000)
+          .get()
+      : await collection(db, PLACE_COLLECTIONS.placePosts)
+          .where({ openid: _.in(openids), post: 'building_head' })
+          .limit(1000)
+          .get()
   const keep = new Set(holders.map((d) => d.openid))
   return members.filter((m) => keep.has(m.openid))
 }
@@ -88,10 +106,15 @@ export async function countRecipients(db: Db, targets: readonly TargetUnit[], fi
     const field = MEMBERSHIP_FIELD[target.kind]
     if (!field) continue
     if (filter === 'all') {
-      total += (await db.collection(COLLECTIONS.users).where({ [field]: target._id }).count()).total
+      total += (
+        await db
+          .collection(COLLECTIONS.users)
+          .where({ [field]: target._id })
+          .count()
+      ).total
       continue
     }
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const page = await readMembers(db, target, after, COUNT_PAGE)
       total += (await applyFilter(db, page, filter)).length
       if (page.length < COUNT_PAGE) break

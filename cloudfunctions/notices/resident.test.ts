@@ -13,7 +13,10 @@ describe('notices for residents (list, home, get, acknowledge)', () => {
   it('should list a notice to my grid as unread, and never show it to a resident of another grid', async () => {
     const n = await h.publish('demo-secretary-1')
     const mine = await h.act<List>('demo-resident-1', 'list')
-    expect(mine.ok && mine.data).toMatchObject({ unread: 1, items: [{ id: n.id, read: false, unitName: '东县门社区' }] })
+    expect(mine.ok && mine.data).toMatchObject({
+      unread: 1,
+      items: [{ id: n.id, read: false, unitName: '东县门社区' }],
+    })
     const other = await h.act<List>('demo-resident-2', 'list')
     expect(other.ok && other.data).toEqual({ items: [], unread: 0 })
     const opened = await h.open('demo-resident-2', n.id)
@@ -24,7 +27,11 @@ describe('notices for residents (list, home, get, acknowledge)', () => {
     const n = await h.publish('demo-secretary-1')
     h.env.clock.set('2026-11-22T03:00:00.000Z')
     const first = await h.open('demo-resident-1', n.id)
-    expect(first.ok && first.data).toMatchObject({ read: true, readAt: '2026-11-22T03:00:00.000Z', body: expect.stringContaining('停水') })
+    expect(first.ok && first.data).toMatchObject({
+      read: true,
+      readAt: '2026-11-22T03:00:00.000Z',
+      body: expect.stringContaining('停水'),
+    })
     h.env.clock.set('2026-11-22T04:00:00.000Z')
     const again = await h.open('demo-resident-1', n.id)
     expect(again.ok && again.data.readAt).toBe('2026-11-22T03:00:00.000Z')
@@ -35,7 +42,11 @@ describe('notices for residents (list, home, get, acknowledge)', () => {
   it('should record 我已知晓 where asked and refuse it where not', async () => {
     const asks = await h.publish('demo-secretary-1', { ackRequired: true, ackDeadline: '2026-11-24T18:00:00+08:00' })
     const res = await h.act('demo-resident-1', 'acknowledge', { noticeId: asks.id })
-    expect(res.ok && res.data).toMatchObject({ acknowledged: true, read: true, acknowledgedAt: '2026-11-22T02:00:00.000Z' })
+    expect(res.ok && res.data).toMatchObject({
+      acknowledged: true,
+      read: true,
+      acknowledgedAt: '2026-11-22T02:00:00.000Z',
+    })
     const plain = await h.publish('demo-secretary-1', { title: '社区议事会通知' })
     const refused = await h.act('demo-resident-1', 'acknowledge', { noticeId: plain.id })
     expect(refused.ok || refused.error.code).toBe('BAD_REQUEST')
@@ -46,9 +57,16 @@ describe('notices for residents (list, home, get, acknowledge)', () => {
   })
 
   it('should put pinned notices first and expired ones in the archive', async () => {
-    const old = await h.publish('demo-secretary-1', { title: '置顶：防汛值班表', pinnedUntil: '2026-11-30T00:00:00+08:00' })
+    const old = await h.publish('demo-secretary-1', {
+      title: '置顶：防汛值班表',
+      pinnedUntil: '2026-11-30T00:00:00+08:00',
+    })
     h.env.clock.set('2026-11-22T03:00:00.000Z')
-    const newer = await h.publish('demo-secretary-1', { title: '燃气安全检查', category: 'gas', expiresAt: '2026-11-23T00:00:00+08:00' })
+    const newer = await h.publish('demo-secretary-1', {
+      title: '燃气安全检查',
+      category: 'gas',
+      expiresAt: '2026-11-23T00:00:00+08:00',
+    })
     const now = await h.act<List>('demo-resident-1', 'list')
     expect(now.ok && now.data.items.map((i) => i.id)).toEqual([old.id, newer.id])
     h.env.clock.set('2026-11-23T01:00:00.000Z')
@@ -59,7 +77,11 @@ describe('notices for residents (list, home, get, acknowledge)', () => {
   })
 
   it('should show a 紧急 notice in effect on 首页 with the unread count', async () => {
-    const urgent = await h.env.call('demo-secretary-1', 'notices', draft({ priority: 'urgent', title: '紧急停气通知', category: 'gas' }))
+    const urgent = await h.env.call(
+      'demo-secretary-1',
+      'notices',
+      draft({ priority: 'urgent', title: '紧急停气通知', category: 'gas' }),
+    )
     const id = urgent.ok ? urgent.data.id : ''
     await h.act('demo-secretary-1', 'publish', { noticeId: id })
     await h.act('demo-street-1', 'approve', { noticeId: id })

@@ -28,7 +28,10 @@ function byPinnedThenNewest(a: NoticeSummary, b: NoticeSummary): number {
   return Number(b.pinned) - Number(a.pinned) || b.publishedAt.localeCompare(a.publishedAt)
 }
 
-export async function listNotices(ctx: ActionContext, input: { archive: boolean; limit: number }): Promise<{ items: NoticeSummary[]; unread: number }> {
+export async function listNotices(
+  ctx: ActionContext,
+  input: { archive: boolean; limit: number },
+): Promise<{ items: NoticeSummary[]; unread: number }> {
   const now = ctx.now()
   const all = (await myReceipts(ctx)).map((r) => toSummary(r, now))
   const current = all.filter((s) => !s.expired)
@@ -75,7 +78,10 @@ export async function acknowledgeNotice(ctx: ActionContext, noticeId: string): P
   if (!r.ackRequired) throw new AppError('BAD_REQUEST', '这条通知不需要确认知晓')
   if (r.withdrawn) throw new AppError('CONFLICT', '这条通知已撤回，无需确认')
   await markRead(ctx, r)
-  await ctx.rt.db.collection(NOTICE_COLLECTIONS.receipts).where({ _id: r._id, acked: false }).update({ acked: true, ackedAt: ctx.now().toISOString() })
+  await ctx.rt.db
+    .collection(NOTICE_COLLECTIONS.receipts)
+    .where({ _id: r._id, acked: false })
+    .update({ acked: true, ackedAt: ctx.now().toISOString() })
   return detail(ctx, noticeId)
 }
 

@@ -19,11 +19,17 @@ import { toStaffView } from './views'
 const PAGE = 500
 
 /** Queues one message per receipt matching `where`, page by page; dedupe keys make a retry harmless. */
-async function notifyReceipts(rt: Runtime, n: NoticeDoc, where: Where<ReceiptDoc>, key: string, title: string): Promise<number> {
+async function notifyReceipts(
+  rt: Runtime,
+  n: NoticeDoc,
+  where: Where<ReceiptDoc>,
+  key: string,
+  title: string,
+): Promise<number> {
   const _ = rt.db.command
   const now = rt.clock.now()
   let sent = 0
-  for (let after = ''; ; ) {
+  for (let after = ''; ;) {
     const page = await collection(rt.db, NOTICE_COLLECTIONS.receipts)
       .where({ noticeId: n._id, ...where, _id: _.gt(after) })
       .orderBy('_id', 'asc')
@@ -40,11 +46,22 @@ async function notifyReceipts(rt: Runtime, n: NoticeDoc, where: Where<ReceiptDoc
 const EDITABLE = ['pending_approval', 'scheduled', 'publishing', 'published'] as const
 
 /** 修改: a new version. `material` tells everyone who already read it; a typo fix tells nobody. */
-export async function editNotice(ctx: ActionContext, input: z.output<typeof EditNoticeInputSchema>): Promise<NoticeStaffView> {
+export async function editNotice(
+  ctx: ActionContext,
+  input: z.output<typeof EditNoticeInputSchema>,
+): Promise<NoticeStaffView> {
   const n = await requireManaged(ctx, input.noticeId)
-  if (!EDITABLE.some((s) => s === n.status)) throw new AppError('CONFLICT', n.status === 'draft' ? '草稿请直接保存修改' : '已撤回的通知不能修改')
-  const review = await checkNoticeText(ctx, [['title', input.title], ['summary', input.summary], ['body', input.body]])
-  if (review && n.status !== 'pending_approval') throw new AppError('BAD_REQUEST', '修改后的内容需人工复核，请撤回后重新起草', { issues: [{ path: ['body'], message: '内容需人工复核' }] })
+  if (!EDITABLE.some((s) => s === n.status))
+    throw new AppError('CONFLICT', n.status === 'draft' ? '草稿请直接保存修改' : '已撤回的通知不能修改')
+  const review = await checkNoticeText(ctx, [
+    ['title', input.title],
+    ['summary', input.summary],
+    ['body', input.body],
+  ])
+  if (review && n.status !== 'pending_approval')
+    throw new AppError('BAD_REQUEST', '修改后的内容需人工复核，请撤回后重新起草', {
+      issues: [{ path: ['body'], message: '内容需人工复核' }],
+    })
   const at = ctx.now().toISOString()
   const version = n.version + 1
   const entry = { version, at, title: input.title, material: input.material, by: ctx.requireCaller().openid }
@@ -53,7 +70,10 @@ export async function editNotice(ctx: ActionContext, input: z.output<typeof Edit
     .where({ _id: n._id, version: n.version })
     .update({ ...patch, versions: ctx.rt.db.command.push([entry]) })
   if (updated !== 1) throw new AppError('CONFLICT', '通知刚被别人修改过，请刷新后再改')
-  await ctx.rt.db.collection(NOTICE_COLLECTIONS.receipts).where({ noticeId: n._id }).update({ title: input.title, summary: input.summary })
+  await ctx.rt.db
+    .collection(NOTICE_COLLECTIONS.receipts)
+    .where({ noticeId: n._id })
+    .update({ title: input.title, summary: input.summary })
   const next: NoticeDoc = { ...n, ...patch, versions: [...n.versions, entry] }
   if (input.material) await notifyReceipts(ctx.rt, next, { read: true }, `v${version}`, `通知已更新：${input.title}`)
   return toStaffView(next, viewerOf(ctx, next))
@@ -62,7 +82,8 @@ export async function editNotice(ctx: ActionContext, input: z.output<typeof Edit
 /** 撤回: residents no longer see its text; everyone who opened it is told why. */
 export async function withdrawNotice(ctx: ActionContext, noticeId: string, reason: string): Promise<NoticeStaffView> {
   const n = await requireManaged(ctx, noticeId)
-  if (n.status === 'withdrawn' || n.status === 'draft') throw new AppError('CONFLICT', n.status === 'draft' ? '草稿还没有发出，无需撤回' : '这条通知已经撤回了')
+  if (n.status === 'withdrawn' || n.status === 'draft')
+    throw new AppError('CONFLICT', n.status === 'draft' ? '草稿还没有发出，无需撤回' : '这条通知已经撤回了')
   await checkNoticeText(ctx, [['reason', reason]])
   const at = ctx.now().toISOString()
   const updated = await collection(ctx.rt.db, NOTICE_COLLECTIONS.notices)
@@ -82,7 +103,10 @@ export async function addProgress(ctx: ActionContext, noticeId: string, text: st
   if (n.status !== 'published') throw new AppError('CONFLICT', '公示发布后才能更新进展')
   await checkNoticeText(ctx, [['text', text]])
   const entry = { at: ctx.now().toISOString(), text }
-  await ctx.rt.db.collection(NOTICE_COLLECTIONS.notices).doc(n._id).update({ progress: ctx.rt.db.command.push([entry]), updatedAt: entry.at })
+  await ctx.rt.db
+    .collection(NOTICE_COLLECTIONS.notices)
+    .doc(n._id)
+    .update({ progress: ctx.rt.db.command.push([entry]), updatedAt: entry.at })
   const next: NoticeDoc = { ...n, progress: [...n.progress, entry] }
   await notifyReceipts(ctx.rt, next, { following: true }, `progress${next.progress.length}`, `公示有新进展：${n.title}`)
   return toStaffView(next, viewerOf(ctx, next))

@@ -11,14 +11,25 @@ import { toStaffView } from './views'
  * A unit's notices for its staff: those sent by the unit or below it, and those sent to it
  * from above (a grid worker follows up the community's notices in their grid).
  */
-export async function staffList(ctx: ActionContext, input: { unitId: string; status?: NoticeStatus; limit: number }): Promise<{ items: NoticeStaffView[] }> {
+export async function staffList(
+  ctx: ActionContext,
+  input: { unitId: string; status?: NoticeStatus; limit: number },
+): Promise<{ items: NoticeStaffView[] }> {
   const unit = await ctx.requireCapabilityAt('notices.publish', input.unitId)
   const _ = ctx.rt.db.command
   const notices = collection(ctx.rt.db, NOTICE_COLLECTIONS.notices)
   const status = input.status ? { status: input.status } : {}
   const [sent, received] = await Promise.all([
-    notices.where({ unitScope: unit._id, ...status }).orderBy('createdAt', 'desc').limit(input.limit).get(),
-    notices.where({ audienceIds: _.in([unit._id, ...unit.ancestors]), ...status }).orderBy('createdAt', 'desc').limit(input.limit).get(),
+    notices
+      .where({ unitScope: unit._id, ...status })
+      .orderBy('createdAt', 'desc')
+      .limit(input.limit)
+      .get(),
+    notices
+      .where({ audienceIds: _.in([unit._id, ...unit.ancestors]), ...status })
+      .orderBy('createdAt', 'desc')
+      .limit(input.limit)
+      .get(),
   ])
   const byId = new Map<string, NoticeDoc>()
   for (const n of [...sent, ...received]) {
@@ -36,7 +47,8 @@ export async function staffGet(ctx: ActionContext, noticeId: string): Promise<No
   const viewer = viewerOf(ctx, n)
   const mine = ctx.assignments.filter((a) => roleGrants(a.role, 'notices.publish')).map((a) => a.unitId)
   const reached = mine.some((u) => n.audienceIds.includes(u)) || (await sentAbove(ctx, n, mine))
-  if (!viewer.manages && !(reached && n.status !== 'draft')) throw new AppError('FORBIDDEN', '这条通知不是发给您所在单位的')
+  if (!viewer.manages && !(reached && n.status !== 'draft'))
+    throw new AppError('FORBIDDEN', '这条通知不是发给您所在单位的')
   return toStaffView(n, viewer)
 }
 
@@ -44,6 +56,9 @@ export async function staffGet(ctx: ActionContext, noticeId: string): Promise<No
 async function sentAbove(ctx: ActionContext, n: NoticeDoc, units: string[]): Promise<boolean> {
   if (units.length === 0) return false
   const _ = ctx.rt.db.command
-  const res = await ctx.rt.db.collection('units').where({ _id: _.in(units), ancestors: _.in(n.audienceIds) }).count()
+  const res = await ctx.rt.db
+    .collection('units')
+    .where({ _id: _.in(units), ancestors: _.in(n.audienceIds) })
+    .count()
   return res.total > 0
 }

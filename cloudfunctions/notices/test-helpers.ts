@@ -47,7 +47,8 @@ function ok<T>(res: Envelope<T>, what: string): T {
 
 export async function noticesHarness(): Promise<NoticesHarness> {
   const env = await createTestEnv({ now: NOW, functions: { notices } })
-  const act = <T>(openid: string, action: string, input: Record<string, unknown> = {}) => env.call<T>(openid, 'notices', { action, ...input })
+  const act = <T>(openid: string, action: string, input: Record<string, unknown> = {}) =>
+    env.call<T>(openid, 'notices', { action, ...input })
   const receipts = (noticeId: string) => env.docs<ReceiptDoc>(NOTICE_COLLECTIONS.receipts, { noticeId })
   return {
     env,

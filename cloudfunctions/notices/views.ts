@@ -41,7 +41,9 @@ export async function toDetail(notice: NoticeDoc, r: ReceiptDoc, now: Date, stor
     // A withdrawn notice keeps only its title and the reason: its text may have been wrong.
     body: withdrawn ? '' : notice.body,
     images: withdrawn ? [] : await Promise.all(notice.images.map((id) => storage.url(id))),
-    attachments: withdrawn ? [] : await Promise.all(notice.attachments.map(async (a) => ({ ...a, url: await storage.url(a.fileId) }))),
+    attachments: withdrawn
+      ? []
+      : await Promise.all(notice.attachments.map(async (a) => ({ ...a, url: await storage.url(a.fileId) }))),
     eventId: notice.eventId,
     expiresAt: notice.expiresAt,
     ackDeadline: notice.ackDeadline,

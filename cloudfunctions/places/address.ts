@@ -12,17 +12,35 @@ import { servingList } from './domain/servers'
 import { transact, unitNames } from './units'
 
 /** My address: 小区 → 楼栋 (→ 单元/室). Binds the community too; waits for staff to confirm. */
-export async function setAddress(ctx: ActionContext, input: { estateId: string; buildingId: string; room: string }): Promise<MyAddress> {
+export async function setAddress(
+  ctx: ActionContext,
+  input: { estateId: string; buildingId: string; room: string },
+): Promise<MyAddress> {
   const user = ctx.requireUser()
   const { db } = ctx.rt
   const [estate, building] = await Promise.all([loadUnit(db, input.estateId), loadUnit(db, input.buildingId)])
   const check = checkAddress(estate && { id: estate._id, ...estate }, building && { id: building._id, ...building })
   if (!check.ok || !building) {
-    throw new AppError('BAD_REQUEST', check.ok ? '找不到所选楼栋' : check.message, { issues: [{ path: ['buildingId'], message: check.ok ? '找不到所选楼栋' : check.message }] })
+    throw new AppError('BAD_REQUEST', check.ok ? '找不到所选楼栋' : check.message, {
+      issues: [{ path: ['buildingId'], message: check.ok ? '找不到所选楼栋' : check.message }],
+    })
   }
-  const address = nextAddress(user.address, { communityId: check.communityId, gridId: check.gridId, estateId: input.estateId, building: { id: building._id, ...building } }, input.room, ctx.now().toISOString())
+  const address = nextAddress(
+    user.address,
+    {
+      communityId: check.communityId,
+      gridId: check.gridId,
+      estateId: input.estateId,
+      building: { id: building._id, ...building },
+    },
+    input.room,
+    ctx.now().toISOString(),
+  )
   const next: UserDoc = { ...user, address, communityId: check.communityId }
-  await db.collection(COLLECTIONS.users).doc(user._id).update({ address, communityId: check.communityId, updatedAt: ctx.now().toISOString() })
+  await db
+    .collection(COLLECTIONS.users)
+    .doc(user._id)
+    .update({ address, communityId: check.communityId, updatedAt: ctx.now().toISOString() })
   return (await myAddressView(db, next))!
 }
 
@@ -38,9 +56,15 @@ export async function residents(
   const users = collection(ctx.rt.db, COLLECTIONS.users)
   const query: Where<UserDoc> = { 'address.unitIds': input.unitId }
   if (input.status) query['address.status'] = input.status
-  const [total, { docs, hasMore }] = await Promise.all([users.where(query).count(), pageOf(users.where(query).orderBy('address.declaredAt', 'desc'), input)])
+  const [total, { docs, hasMore }] = await Promise.all([
+    users.where(query).count(),
+    pageOf(users.where(query).orderBy('address.declaredAt', 'desc'), input),
+  ])
   const housed = docs.flatMap((u) => (u.address ? [{ user: u, address: u.address }] : []))
-  const names = await unitNames(ctx.rt.db, housed.flatMap(({ address: a }) => [a.estateId, a.buildingId]))
+  const names = await unitNames(
+    ctx.rt.db,
+    housed.flatMap(({ address: a }) => [a.estateId, a.buildingId]),
+  )
   const items = housed.map(({ user: u, address: a }) => ({
     openid: u._id,
     name: u.name ?? '（未填姓名）',
@@ -60,7 +84,10 @@ export async function residents(
  * Confirms the listed residents' addresses in one go. Only pending addresses in this
  * community change; each confirmed resident is told, in the same transaction.
  */
-export async function confirmResidents(ctx: ActionContext, input: { communityId: string; openids: string[] }): Promise<{ confirmed: number }> {
+export async function confirmResidents(
+  ctx: ActionContext,
+  input: { communityId: string; openids: string[] },
+): Promise<{ confirmed: number }> {
   const community = await ctx.requireCapabilityAt('places.manage', input.communityId)
   const staff = ctx.requireUser()
   const now = ctx.now()
@@ -70,8 +97,22 @@ export async function confirmResidents(ctx: ActionContext, input: { communityId:
       const user = await tx.collection(COLLECTIONS.users).doc(openid).get()
       const a = user?.address
       if (!a || a.communityId !== community._id || a.status !== 'pending') continue
-      await tx.collection(COLLECTIONS.users).doc(openid).update({ 'address.status': 'confirmed', 'address.confirmedAt': now.toISOString(), 'address.confirmedBy': staff._id })
-      await notify(tx, { dedupeKey: `address:${openid}:${a.declaredAt}:confirmed`, openid, title: '住址已确认', body: `${community.name}已确认您登记的住址。`, link: '/pages/me/index' }, now)
+      await tx.collection(COLLECTIONS.users).doc(openid).update({
+        'address.status': 'confirmed',
+        'address.confirmedAt': now.toISOString(),
+        'address.confirmedBy': staff._id,
+      })
+      await notify(
+        tx,
+        {
+          dedupeKey: `address:${openid}:${a.declaredAt}:confirmed`,
+          openid,
+          title: '住址已确认',
+          body: `${community.name}已确认您登记的住址。`,
+          link: '/pages/me/index',
+        },
+        now,
+      )
       n++
     }
     return n
@@ -89,15 +130,28 @@ export async function myServers(ctx: ActionContext): Promise<{ address: MyAddres
   const chain = [a.buildingId, a.estateId, a.gridId, a.communityId]
   const [assignments, posts] = await Promise.all([
     collection(db, COLLECTIONS.roleAssignments).where({ unitId: a.gridId, role: 'grid_worker' }).limit(20).get(),
-    collection(db, PLACE_COLLECTIONS.placePosts).where({ unitId: db.command.in(chain) }).limit(100).get(),
+    collection(db, PLACE_COLLECTIONS.placePosts)
+      .where({ unitId: db.command.in(chain) })
+      .limit(100)
+      .get(),
   ])
   const workerIds = assignments.map((r) => r.openid)
-  const workers = workerIds.length ? await collection(db, COLLECTIONS.users).where({ _id: db.command.in(workerIds) }).limit(20).get() : []
+  const workers = workerIds.length
+    ? await collection(db, COLLECTIONS.users)
+        .where({ _id: db.command.in(workerIds) })
+        .limit(20)
+        .get()
+    : []
   const names = await unitNames(db, chain)
   const servers = servingList(
     chain,
     a.gridId,
-    workers.map((w) => ({ unitId: a.gridId, name: w.name, phone: servicePhone(w), phoneHidden: w.phoneHidden === true })),
+    workers.map((w) => ({
+      unitId: a.gridId,
+      name: w.name,
+      phone: servicePhone(w),
+      phoneHidden: w.phoneHidden === true,
+    })),
     posts,
     names,
   )

@@ -19,7 +19,9 @@ export async function readOwnFile(ctx: ActionContext, fileId: string): Promise<B
     const p = cloudPathOf(fileId)
     mine = p !== null && p.startsWith(sheetCloudDir(openid)) && !p.split('/').includes('..')
   }
-  const refused = new AppError('BAD_REQUEST', '表格文件无效，请重新上传', { issues: [{ path: ['fileId'], message: '表格文件无效，请重新上传' }] })
+  const refused = new AppError('BAD_REQUEST', '表格文件无效，请重新上传', {
+    issues: [{ path: ['fileId'], message: '表格文件无效，请重新上传' }],
+  })
   if (!mine) throw refused
   try {
     return await ctx.rt.storage.read(fileId)

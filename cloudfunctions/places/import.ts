@@ -18,30 +18,52 @@ import { loadPlaces, transact } from './units'
 
 const PREVIEW_ROWS = 200
 
-async function plan(ctx: ActionContext, communityId: string, fileId: string): Promise<{ community: UnitDoc; plan: ImportPlan }> {
+async function plan(
+  ctx: ActionContext,
+  communityId: string,
+  fileId: string,
+): Promise<{ community: UnitDoc; plan: ImportPlan }> {
   const community = await ctx.requireCapabilityAt('places.manage', communityId)
-  if (community.kind !== 'community') throw new AppError('BAD_REQUEST', '请选择一个社区再导入', { issues: [{ path: ['communityId'], message: '请选择社区' }] })
+  if (community.kind !== 'community')
+    throw new AppError('BAD_REQUEST', '请选择一个社区再导入', {
+      issues: [{ path: ['communityId'], message: '请选择社区' }],
+    })
   const bytes = await readOwnFile(ctx, fileId)
   let rows
   try {
     rows = await readSheet(bytes)
   } catch (error) {
-    if (error instanceof SheetError) throw new AppError('BAD_REQUEST', error.message, { issues: [{ path: ['fileId'], message: error.message }] })
+    if (error instanceof SheetError)
+      throw new AppError('BAD_REQUEST', error.message, { issues: [{ path: ['fileId'], message: error.message }] })
     throw error
   }
   const places = await loadPlaces(ctx.rt.db, communityId)
   const existing = {
     communityId,
     grids: places.grids.map((g) => ({ id: g._id, name: g.name })),
-    estates: places.estates.map((e) => ({ id: e._id, name: e.name, gridId: e.parentId ?? '', center: toLngLat(e.center) })),
-    buildings: places.buildings.map((b) => ({ id: b._id, estateId: b.parentId ?? '', name: b.name, unitCount: b.unitCount ?? null, households: b.households ?? null })),
+    estates: places.estates.map((e) => ({
+      id: e._id,
+      name: e.name,
+      gridId: e.parentId ?? '',
+      center: toLngLat(e.center),
+    })),
+    buildings: places.buildings.map((b) => ({
+      id: b._id,
+      estateId: b.parentId ?? '',
+      name: b.name,
+      unitCount: b.unitCount ?? null,
+      households: b.households ?? null,
+    })),
   }
   return { community, plan: planImport(rows, existing) }
 }
 
 const RANK = { reject: 0, change: 1, create: 2, unchanged: 3 } as const
 
-export async function importPreview(ctx: ActionContext, input: { communityId: string; fileId: string }): Promise<ImportPreview> {
+export async function importPreview(
+  ctx: ActionContext,
+  input: { communityId: string; fileId: string },
+): Promise<ImportPreview> {
   const { plan: p } = await plan(ctx, input.communityId, input.fileId)
   const rows = [...p.rows].sort((a, b) => RANK[a.outcome] - RANK[b.outcome] || a.row - b.row).slice(0, PREVIEW_ROWS)
   return { counts: p.counts, rows, digest: p.digest }
@@ -50,10 +72,16 @@ export async function importPreview(ctx: ActionContext, input: { communityId: st
 export async function importCommit(ctx: ActionContext, input: { communityId: string; fileId: string; digest: string }) {
   const { community, plan: p } = await plan(ctx, input.communityId, input.fileId)
   if (p.counts.rejected > 0) {
-    const issues = p.rows.filter((r) => r.outcome === 'reject').slice(0, 20).map((r) => ({ path: ['rows', r.row], message: `第 ${r.row} 行：${r.reasons.join('；')}` }))
-    throw new AppError('BAD_REQUEST', `表格中有 ${p.counts.rejected} 行有误，请修改后重新导入（一行也没有导入）`, { issues })
+    const issues = p.rows
+      .filter((r) => r.outcome === 'reject')
+      .slice(0, 20)
+      .map((r) => ({ path: ['rows', r.row], message: `第 ${r.row} 行：${r.reasons.join('；')}` }))
+    throw new AppError('BAD_REQUEST', `表格中有 ${p.counts.rejected} 行有误，请修改后重新导入（一行也没有导入）`, {
+      issues,
+    })
   }
-  if (p.digest !== input.digest) throw new AppError('CONFLICT', '预览之后社区的小区楼栋有了变动，请重新预览后再确认导入')
+  if (p.digest !== input.digest)
+    throw new AppError('CONFLICT', '预览之后社区的小区楼栋有了变动，请重新预览后再确认导入')
   const grids = new Map((await loadPlaces(ctx.rt.db, community._id)).grids.map((g) => [g._id, g]))
   const point = (c: { lng: number; lat: number } | null) => (c ? geoPoint(ctx.rt.db, c.lng, c.lat) : null)
   const sortBase = ctx.now().getTime()
@@ -64,16 +92,40 @@ export async function importCommit(ctx: ActionContext, input: { communityId: str
       const grid = grids.get(e.gridId)!
       const ancestors = [...grid.ancestors, grid._id]
       estateAncestors.set(e.id, ancestors)
-      await units.doc(e.id).set({ name: e.name, kind: 'estate', parentId: grid._id, ancestors, center: point(e.center), address: null, area: null, sort: sortBase + i })
+      await units.doc(e.id).set({
+        name: e.name,
+        kind: 'estate',
+        parentId: grid._id,
+        ancestors,
+        center: point(e.center),
+        address: null,
+        area: null,
+        sort: sortBase + i,
+      })
     }
     for (const e of p.changeEstates) await units.doc(e.id).update({ center: point(e.center) })
     for (const [i, b] of p.createBuildings.entries()) {
       const ancestors = estateAncestors.get(b.estateId) ?? (await units.doc(b.estateId).get())!.ancestors
       estateAncestors.set(b.estateId, ancestors)
-      await units.doc(b.id).set({ name: b.name, kind: 'building', parentId: b.estateId, ancestors: [...ancestors, b.estateId], center: null, address: null, sort: sortBase + i, unitCount: b.unitCount, households: b.households })
+      await units.doc(b.id).set({
+        name: b.name,
+        kind: 'building',
+        parentId: b.estateId,
+        ancestors: [...ancestors, b.estateId],
+        center: null,
+        address: null,
+        sort: sortBase + i,
+        unitCount: b.unitCount,
+        households: b.households,
+      })
     }
-    for (const b of p.changeBuildings) await units.doc(b.id).update({ unitCount: b.unitCount, households: b.households })
+    for (const b of p.changeBuildings)
+      await units.doc(b.id).update({ unitCount: b.unitCount, households: b.households })
   })
   invalidateOrgCache(ctx.rt.db)
-  return { estatesCreated: p.counts.estatesCreated, buildingsCreated: p.counts.buildingsCreated, changed: p.counts.changed }
+  return {
+    estatesCreated: p.counts.estatesCreated,
+    buildingsCreated: p.counts.buildingsCreated,
+    changed: p.counts.changed,
+  }
 }

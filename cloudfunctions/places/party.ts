@@ -34,11 +34,20 @@ async function loadReport(ctx: ActionContext, openid: string): Promise<PartyMemb
   return collection(ctx.rt.db, PLACE_COLLECTIONS.partyMembers).doc(openid).get()
 }
 
-export async function reportParty(ctx: ActionContext, input: { workUnit: string; partyOrg: string; skills: string[] }): Promise<PartyReportView> {
+export async function reportParty(
+  ctx: ActionContext,
+  input: { workUnit: string; partyOrg: string; skills: string[] },
+): Promise<PartyReportView> {
   const user = ctx.requireUser()
   const communityId = user.address?.communityId ?? user.communityId
-  if (!communityId) throw new AppError('BAD_REQUEST', '请先选择所在社区或登记住址', { issues: [{ path: ['communityId'], message: '请先选择所在社区' }] })
-  if (!user.name || !user.phone) throw new AppError('BAD_REQUEST', '请先在“我的资料”里填写姓名和手机号', { issues: [{ path: ['profile'], message: '请先填写姓名和手机号' }] })
+  if (!communityId)
+    throw new AppError('BAD_REQUEST', '请先选择所在社区或登记住址', {
+      issues: [{ path: ['communityId'], message: '请先选择所在社区' }],
+    })
+  if (!user.name || !user.phone)
+    throw new AppError('BAD_REQUEST', '请先在“我的资料”里填写姓名和手机号', {
+      issues: [{ path: ['profile'], message: '请先填写姓名和手机号' }],
+    })
   await requireCommunity(ctx.rt.db, communityId)
   const current = await loadReport(ctx, user._id)
   if (current?.status === 'verified') throw new AppError('CONFLICT', '您的党员身份已经社区核实，无需再次报到')
@@ -65,18 +74,33 @@ export async function myPartyReport(ctx: ActionContext): Promise<PartyReportView
   return doc ? toView(doc, user, true) : null
 }
 
-export async function partyReports(ctx: ActionContext, input: { communityId: string; status?: PartyMemberDoc['status'] }): Promise<PartyReportView[]> {
+export async function partyReports(
+  ctx: ActionContext,
+  input: { communityId: string; status?: PartyMemberDoc['status'] },
+): Promise<PartyReportView[]> {
   await ctx.requireCapabilityAt('partyMembers.verify', input.communityId)
   const { db } = ctx.rt
   const query = { communityId: input.communityId, ...(input.status ? { status: input.status } : {}) }
-  const docs = await collection(db, PLACE_COLLECTIONS.partyMembers).where(query).orderBy('reportedAt', 'desc').limit(200).get()
-  const users = docs.length ? await collection(db, COLLECTIONS.users).where({ _id: db.command.in(docs.map((d) => d._id)) }).limit(1000).get() : []
+  const docs = await collection(db, PLACE_COLLECTIONS.partyMembers)
+    .where(query)
+    .orderBy('reportedAt', 'desc')
+    .limit(200)
+    .get()
+  const users = docs.length
+    ? await collection(db, COLLECTIONS.users)
+        .where({ _id: db.command.in(docs.map((d) => d._id)) })
+        .limit(1000)
+        .get()
+    : []
   const byId = new Map(users.map((u) => [u._id, u]))
   return docs.map((d) => toView(d, byId.get(d._id), false))
 }
 
 /** Verifies or rejects a pending report; verifying makes "党员" a fact on the person. Both are told. */
-export async function verifyParty(ctx: ActionContext, input: { openid: string; decision: 'verify' | 'reject'; reason?: string }): Promise<PartyReportView> {
+export async function verifyParty(
+  ctx: ActionContext,
+  input: { openid: string; decision: 'verify' | 'reject'; reason?: string },
+): Promise<PartyReportView> {
   const report = await loadReport(ctx, input.openid)
   if (!report) throw new AppError('NOT_FOUND', '找不到该报到记录')
   const community = await ctx.requireCapabilityAt('partyMembers.verify', report.communityId)
@@ -95,7 +119,10 @@ export async function verifyParty(ctx: ActionContext, input: { openid: string; d
         dedupeKey: `party:${report._id}:${report.reportedAt}:${status}`,
         openid: report._id,
         title: status === 'verified' ? '双报到已核实' : '双报到未通过核实',
-        body: status === 'verified' ? `${community.name}已核实您的在职党员身份，欢迎参加社区的党员活动和志愿服务。` : `${community.name}未能核实您的报到信息${input.reason ? `：${input.reason}` : '，请核对后重新报到。'}`,
+        body:
+          status === 'verified'
+            ? `${community.name}已核实您的在职党员身份，欢迎参加社区的党员活动和志愿服务。`
+            : `${community.name}未能核实您的报到信息${input.reason ? `：${input.reason}` : '，请核对后重新报到。'}`,
         link: '/pages/places/party',
       },
       now,

@@ -16,13 +16,28 @@ import { communityOf, transact, unitNames, type Tx } from './units'
 const KIND_NAMES: Record<string, string> = { community: '社区', grid: '网格', estate: '小区', building: '楼栋' }
 
 function toView(doc: PlacePostDoc, unitName: string): PostView {
-  return { id: doc._id, post: doc.post, unitId: doc.unitId, unitName, name: doc.name, phone: doc.phone, phoneHidden: doc.phoneHidden, hasAccount: doc.openid !== null }
+  return {
+    id: doc._id,
+    post: doc.post,
+    unitId: doc.unitId,
+    unitName,
+    name: doc.name,
+    phone: doc.phone,
+    phoneHidden: doc.phoneHidden,
+    hasAccount: doc.openid !== null,
+  }
 }
 
 export async function posts(ctx: ActionContext, communityId: string): Promise<PostView[]> {
   await ctx.requireCapabilityAt('places.manage', communityId)
-  const docs = await collection(ctx.rt.db, PLACE_COLLECTIONS.placePosts).where({ unitIds: communityId }).limit(1000).get()
-  const names = await unitNames(ctx.rt.db, docs.map((d) => d.unitId))
+  const docs = await collection(ctx.rt.db, PLACE_COLLECTIONS.placePosts)
+    .where({ unitIds: communityId })
+    .limit(1000)
+    .get()
+  const names = await unitNames(
+    ctx.rt.db,
+    docs.map((d) => d.unitId),
+  )
   return docs.map((d) => toView(d, names.get(d.unitId) ?? ''))
 }
 
@@ -31,7 +46,10 @@ async function keepPostIds(tx: Tx, openid: string, change: (ids: Set<string>) =>
   const user = await tx.collection(COLLECTIONS.users).doc(openid).get()
   const ids = new Set(user?.placePostIds ?? [])
   change(ids)
-  await tx.collection(COLLECTIONS.users).doc(openid).update({ placePostIds: [...ids] })
+  await tx
+    .collection(COLLECTIONS.users)
+    .doc(openid)
+    .update({ placePostIds: [...ids] })
 }
 
 function bad(path: string, message: string): AppError {
@@ -39,7 +57,11 @@ function bad(path: string, message: string): AppError {
 }
 
 /** The person on a post: a resident of this community (with an account), or a contact. */
-async function holder(ctx: ActionContext, unit: UnitDoc, input: { post: PlacePost; openid?: string; name?: string; phone?: string }) {
+async function holder(
+  ctx: ActionContext,
+  unit: UnitDoc,
+  input: { post: PlacePost; openid?: string; name?: string; phone?: string },
+) {
   const contact = CONTACT_POSTS.includes(input.post)
   if (contact || !input.openid) {
     if (!contact && input.post === 'party_household') throw bad('openid', '党员中心户须从已核实的在职党员中选择')
@@ -47,8 +69,10 @@ async function holder(ctx: ActionContext, unit: UnitDoc, input: { post: PlacePos
   }
   const user = await collection(ctx.rt.db, COLLECTIONS.users).doc(input.openid).get()
   const community = await communityOf(ctx.rt.db, unit)
-  if (!user || !community || user.address?.communityId !== community._id) throw bad('openid', '只能从本社区登记了住址的居民中选择')
-  if (input.post === 'party_household' && user.partyMember !== true) throw bad('openid', '党员中心户须是社区核实过的在职党员')
+  if (!user || !community || user.address?.communityId !== community._id)
+    throw bad('openid', '只能从本社区登记了住址的居民中选择')
+  if (input.post === 'party_household' && user.partyMember !== true)
+    throw bad('openid', '党员中心户须是社区核实过的在职党员')
   if (!user.name || !user.phone) throw bad('openid', '该居民还没有填写姓名和手机号')
   return { openid: user._id, name: user.name, phone: servicePhone(user) ?? user.phone }
 }
@@ -80,7 +104,17 @@ export async function assignPost(
     if (who.openid) {
       await keepPostIds(tx, who.openid, (ids) => ids.add(_id))
       const label = PLACE_POST_LABELS[input.post]
-      await notify(tx, { dedupeKey: `post:${_id}:${doc.createdAt}`, openid: who.openid, title: `您已担任${label}`, body: `社区请您担任${unit.name}的${label}，居民可在“为我服务”里找到您。`, link: '/pages/places/servers' }, now)
+      await notify(
+        tx,
+        {
+          dedupeKey: `post:${_id}:${doc.createdAt}`,
+          openid: who.openid,
+          title: `您已担任${label}`,
+          body: `社区请您担任${unit.name}的${label}，居民可在“为我服务”里找到您。`,
+          link: '/pages/places/servers',
+        },
+        now,
+      )
     }
   })
   return toView(doc, unit.name)
@@ -96,7 +130,17 @@ export async function removePost(ctx: ActionContext, postId: string): Promise<{ 
     if (doc.openid) {
       await keepPostIds(tx, doc.openid, (ids) => ids.delete(doc._id))
       const label = PLACE_POST_LABELS[doc.post]
-      await notify(tx, { dedupeKey: `post:${doc._id}:${doc.createdAt}:removed`, openid: doc.openid, title: `${label}岗位已调整`, body: `您不再担任${unit.name}的${label}，感谢您的服务。`, link: '/pages/me/index' }, now)
+      await notify(
+        tx,
+        {
+          dedupeKey: `post:${doc._id}:${doc.createdAt}:removed`,
+          openid: doc.openid,
+          title: `${label}岗位已调整`,
+          body: `您不再担任${unit.name}的${label}，感谢您的服务。`,
+          link: '/pages/me/index',
+        },
+        now,
+      )
     }
   })
   return { removed: 1 }

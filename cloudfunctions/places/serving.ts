@@ -12,22 +12,30 @@ import { PLACE_COLLECTIONS, servicePhone, servingOf } from '../core/places'
 
 function requireServing(ctx: ActionContext): UserDoc {
   const user = ctx.requireUser()
-  if (!servingOf(user, ctx.assignments)) throw new AppError('FORBIDDEN', '只有在“为我服务”中的网格员、楼栋长等可以设置电话')
+  if (!servingOf(user, ctx.assignments))
+    throw new AppError('FORBIDDEN', '只有在“为我服务”中的网格员、楼栋长等可以设置电话')
   return user
 }
 
 export async function setPhoneHidden(ctx: ActionContext, hidden: boolean): Promise<{ hidden: boolean }> {
   const user = requireServing(ctx)
   const { db } = ctx.rt
-  await collection(db, COLLECTIONS.users).doc(user._id).update({ phoneHidden: hidden, updatedAt: ctx.now().toISOString() })
+  await collection(db, COLLECTIONS.users)
+    .doc(user._id)
+    .update({ phoneHidden: hidden, updatedAt: ctx.now().toISOString() })
   await collection(db, PLACE_COLLECTIONS.placePosts).where({ openid: user._id }).update({ phoneHidden: hidden })
   return { hidden }
 }
 
-export async function setWorkPhone(ctx: ActionContext, workPhone: string | null): Promise<{ workPhone: string | null }> {
+export async function setWorkPhone(
+  ctx: ActionContext,
+  workPhone: string | null,
+): Promise<{ workPhone: string | null }> {
   const user = requireServing(ctx)
   const { db } = ctx.rt
   await collection(db, COLLECTIONS.users).doc(user._id).update({ workPhone, updatedAt: ctx.now().toISOString() })
-  await collection(db, PLACE_COLLECTIONS.placePosts).where({ openid: user._id }).update({ phone: servicePhone({ ...user, workPhone }) ?? '' })
+  await collection(db, PLACE_COLLECTIONS.placePosts)
+    .where({ openid: user._id })
+    .update({ phone: servicePhone({ ...user, workPhone }) ?? '' })
   return { workPhone }
 }

@@ -35,7 +35,10 @@ export const OTHER_STAFF = 'staff-xiamaling'
 
 export async function addOtherStaff(env: TestEnv): Promise<void> {
   const now = env.clock.now().toISOString()
-  await env.rt.db.collection('users').doc(OTHER_STAFF).set({ name: '吴桂英', phone: '13991230099', communityId: 'c-xiamaling', createdAt: now, updatedAt: now })
+  await env.rt.db
+    .collection('users')
+    .doc(OTHER_STAFF)
+    .set({ name: '吴桂英', phone: '13991230099', communityId: 'c-xiamaling', createdAt: now, updatedAt: now })
   await env.rt.db
     .collection('role_assignments')
     .doc(`${OTHER_STAFF}:community_staff:c-xiamaling`)
@@ -57,6 +60,7 @@ export function usePlacesEnv() {
   return {
     env: () => env,
     places: (openid: string | null, event: Record<string, unknown>): Promise<any> => env.call(openid, 'places', event),
-    snapshot: async (...collections: string[]) => JSON.stringify(await Promise.all(collections.map((c) => env.docs(c)))),
+    snapshot: async (...collections: string[]) =>
+      JSON.stringify(await Promise.all(collections.map((c) => env.docs(c)))),
   }
 }

@@ -10,11 +10,13 @@ import { toLngLat } from '../core/geo'
 export type { Tx } from '../core/data'
 export const transact = <T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> => transaction(db, fn)
 
-
 /** The community a unit belongs to (itself, or the community among its ancestors). */
 export async function communityOf(db: Db, unit: UnitDoc): Promise<UnitDoc | null> {
   if (unit.kind === 'community') return unit
-  const [community] = await collection(db, COLLECTIONS.units).where({ _id: db.command.in(unit.ancestors), kind: 'community' }).limit(1).get()
+  const [community] = await collection(db, COLLECTIONS.units)
+    .where({ _id: db.command.in(unit.ancestors), kind: 'community' })
+    .limit(1)
+    .get()
   return community ?? null
 }
 
@@ -35,7 +37,12 @@ export async function loadPlaces(db: Db, communityId: string): Promise<Community
   const all: UnitDoc[] = []
   const query = { ancestors: communityId, kind: db.command.in(['grid', 'estate', 'building']) }
   for (let skip = 0; ; skip += 1000) {
-    const page = await collection(db, COLLECTIONS.units).where(query).orderBy('sort', 'asc').skip(skip).limit(1000).get()
+    const page = await collection(db, COLLECTIONS.units)
+      .where(query)
+      .orderBy('sort', 'asc')
+      .skip(skip)
+      .limit(1000)
+      .get()
     all.push(...page)
     if (page.length < 1000) break
   }
@@ -60,7 +67,12 @@ export function estateViews(places: CommunityPlaces): EstateView[] {
     gridId: e.parentId ?? '',
     gridName: gridName.get(e.parentId ?? '') ?? '',
     center: toLngLat(e.center),
-    buildings: (byEstate.get(e._id) ?? []).map((b) => ({ id: b._id, label: b.name, unitCount: b.unitCount ?? null, households: b.households ?? null })),
+    buildings: (byEstate.get(e._id) ?? []).map((b) => ({
+      id: b._id,
+      label: b.name,
+      unitCount: b.unitCount ?? null,
+      households: b.households ?? null,
+    })),
   }))
 }
 
@@ -68,6 +80,9 @@ export function estateViews(places: CommunityPlaces): EstateView[] {
 export async function unitNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Map()
-  const units = await collection(db, COLLECTIONS.units).where({ _id: db.command.in(unique) }).limit(1000).get()
+  const units = await collection(db, COLLECTIONS.units)
+    .where({ _id: db.command.in(unique) })
+    .limit(1000)
+    .get()
   return new Map(units.map((u) => [u._id, u.name]))
 }

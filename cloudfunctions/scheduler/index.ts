@@ -9,7 +9,9 @@ export { runSweeps, SWEEPS, type Sweep } from './sweeps'
 export const SchedulerContract = defineContract({
   runSweeps: {
     input: z.object({}),
-    output: z.object({ results: z.array(z.object({ name: z.string(), ok: z.boolean(), result: z.unknown().optional() })) }),
+    output: z.object({
+      results: z.array(z.object({ name: z.string(), ok: z.boolean(), result: z.unknown().optional() })),
+    }),
   },
 })
 

@@ -37,7 +37,9 @@ export async function runSweeps(rt: Runtime, sweeps: readonly Sweep[] = SWEEPS):
     try {
       results.push({ name: sweep.name, ok: true, result: await sweep.run(rt) })
     } catch (error) {
-      rt.log.error(`sweep ${sweep.name} failed`, { cause: error instanceof Error ? (error.stack ?? error.message) : String(error) })
+      rt.log.error(`sweep ${sweep.name} failed`, {
+        cause: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      })
       results.push({ name: sweep.name, ok: false })
     }
   }

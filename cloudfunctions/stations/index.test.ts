@@ -63,7 +63,12 @@ describe('stations function', () => {
     it('should combine open now, amenities and radius', async () => {
       // Monday 19:00: 下马陵 closed at 18:30 and 五味什字 at 18:00; 东县门 and 城墙根 still open.
       env.clock.set(at('2026-11-23 19:00'))
-      const page = await nearby(null, { point: DONGXIANMEN, radius: 3000, amenities: ['tea', 'first_aid'], openNow: true })
+      const page = await nearby(null, {
+        point: DONGXIANMEN,
+        radius: 3000,
+        amenities: ['tea', 'first_aid'],
+        openNow: true,
+      })
       expect(ids(page)).toEqual(['st-dongxianmen', 'st-baishulin-chengqiang'])
       expect(page.items[0]!.openStatus.label).toBe('营业中 · 21:00 关门')
       const all = await nearby(null, { point: DONGXIANMEN, radius: 3000, amenities: ['tea', 'first_aid'] })
@@ -135,11 +140,18 @@ describe('stations function', () => {
 
   describe('search', () => {
     it('should find stations by name or address, nearest first', async () => {
-      const res = await env.call<StationPage>(null, 'stations', { action: 'search', keyword: '广场', point: DONGXIANMEN, limit: 50 })
+      const res = await env.call<StationPage>(null, 'stations', {
+        action: 'search',
+        keyword: '广场',
+        point: DONGXIANMEN,
+        limit: 50,
+      })
       expect(res.ok).toBe(true)
       if (!res.ok) return
       expect(ids(res.data)[0]).toBe('st-baishulin-chengqiang') // 城墙根广场 in its address
-      expect(ids(res.data)).toEqual(expect.arrayContaining(['st-gaoling-shimin', 'st-luyuan-zhaohui', 'st-jijia-wenhua']))
+      expect(ids(res.data)).toEqual(
+        expect.arrayContaining(['st-gaoling-shimin', 'st-luyuan-zhaohui', 'st-jijia-wenhua']),
+      )
       for (const s of res.data.items) expect(`${s.name}${s.address}`).toContain('广场')
     })
 
@@ -155,7 +167,11 @@ describe('stations function', () => {
 
     it('should answer BAD_REQUEST, not INTERNAL, to a keyword with a NUL byte from anyone', async () => {
       for (const action of ['search', 'nearby']) {
-        const res = await env.call(null, 'stations', { action, keyword: 'a\u0000b', point: { lng: 108.9593, lat: 34.2581 } })
+        const res = await env.call(null, 'stations', {
+          action,
+          keyword: 'a\u0000b',
+          point: { lng: 108.9593, lat: 34.2581 },
+        })
         expect([action, res.ok ? null : res.error.code]).toEqual([action, 'BAD_REQUEST'])
       }
     })
@@ -171,7 +187,10 @@ describe('stations function', () => {
       expect(res.data.amenities).toContain('wifi')
       expect(res.data.contact.phone).toBe('029-87213301')
       expect(res.data.canEdit).toBe(true)
-      const resident = await env.call<StationDetail>('demo-resident-1', 'stations', { action: 'get', id: 'st-dongxianmen' })
+      const resident = await env.call<StationDetail>('demo-resident-1', 'stations', {
+        action: 'get',
+        id: 'st-dongxianmen',
+      })
       expect(resident.ok && resident.data.canEdit).toBe(false)
     })
 
@@ -187,19 +206,38 @@ describe('stations function', () => {
       expect(res.ok).toBe(true)
       if (!res.ok) return
       const labels = res.data.items.map((a) => a.label)
-      expect(labels.slice(0, 7)).toEqual(['阅览区', '就餐休息区', '便民茶水', '医药急救箱', '红色便民WiFi', '充电', '卫生间'])
+      expect(labels.slice(0, 7)).toEqual([
+        '阅览区',
+        '就餐休息区',
+        '便民茶水',
+        '医药急救箱',
+        '红色便民WiFi',
+        '充电',
+        '卫生间',
+      ])
       expect(labels).toContain('爱心雨伞')
     })
 
     it('should let an admin add a kind that stations can then use', async () => {
       const admin = env.loginAs('demo-admin')
-      expect((await admin('stations', { action: 'saveAmenity', key: 'wheelchair', label: '轮椅借用', icon: '♿' })).ok).toBe(true)
-      const created = await env.call('demo-secretary-1', 'stations', { action: 'create', ...newStation, amenities: ['wheelchair'] })
+      expect(
+        (await admin('stations', { action: 'saveAmenity', key: 'wheelchair', label: '轮椅借用', icon: '♿' })).ok,
+      ).toBe(true)
+      const created = await env.call('demo-secretary-1', 'stations', {
+        action: 'create',
+        ...newStation,
+        amenities: ['wheelchair'],
+      })
       expect(created.ok).toBe(true)
     })
 
     it('should refuse a secretary adding a kind', async () => {
-      const res = await env.call('demo-secretary-1', 'stations', { action: 'saveAmenity', key: 'wheelchair', label: '轮椅借用', icon: '♿' })
+      const res = await env.call('demo-secretary-1', 'stations', {
+        action: 'saveAmenity',
+        key: 'wheelchair',
+        label: '轮椅借用',
+        icon: '♿',
+      })
       expect(res.ok ? null : res.error.code).toBe('FORBIDDEN')
     })
   })
@@ -219,12 +257,18 @@ describe('stations function', () => {
 
     it('should keep photo file ids and give the app URLs to show, the first as cover', async () => {
       const photos = [await upload('demo-secretary-1', 'front.jpg'), await upload('demo-secretary-1', 'inside.jpg')]
-      const res = await env.call<{ id: string }>('demo-secretary-1', 'stations', { action: 'create', ...newStation, photos })
+      const res = await env.call<{ id: string }>('demo-secretary-1', 'stations', {
+        action: 'create',
+        ...newStation,
+        photos,
+      })
       if (!res.ok) throw new Error(JSON.stringify(res.error))
       const detail = await env.call<StationDetail>(null, 'stations', { action: 'get', id: res.data.id })
       expect(detail.ok && detail.data.photos.map((p) => p.fileId)).toEqual(photos)
       expect(detail.ok && detail.data.photos.every((p) => p.url.startsWith('/files/'))).toBe(true)
-      expect((await nearby(null, { point: newStation.location, limit: 1 })).items[0]!.cover).toBe(detail.ok ? detail.data.photos[0]!.url : null)
+      expect((await nearby(null, { point: newStation.location, limit: 1 })).items[0]!.cover).toBe(
+        detail.ok ? detail.data.photos[0]!.url : null,
+      )
     })
 
     it('should refuse a photo someone else uploaded and write nothing', async () => {
@@ -236,19 +280,38 @@ describe('stations function', () => {
 
     it("should let a colleague edit a station that keeps another editor's photos, but not add photos that are not theirs", async () => {
       const front = await upload('demo-secretary-1', 'front.jpg')
-      const created = await env.call<{ id: string }>('demo-secretary-1', 'stations', { action: 'create', ...newStation, photos: [front] })
+      const created = await env.call<{ id: string }>('demo-secretary-1', 'stations', {
+        action: 'create',
+        ...newStation,
+        photos: [front],
+      })
       if (!created.ok) throw new Error(JSON.stringify(created.error))
-      const kept = await env.call('demo-admin', 'stations', { action: 'update', id: created.data.id, ...newStation, photos: [front], name: '东县门社区第二驿站（新）' })
+      const kept = await env.call('demo-admin', 'stations', {
+        action: 'update',
+        id: created.data.id,
+        ...newStation,
+        photos: [front],
+        name: '东县门社区第二驿站（新）',
+      })
       expect(kept.ok).toBe(true)
       const stranger = await upload('demo-resident-1', 'stranger.jpg')
-      const added = await env.call('demo-admin', 'stations', { action: 'update', id: created.data.id, ...newStation, photos: [front, stranger] })
+      const added = await env.call('demo-admin', 'stations', {
+        action: 'update',
+        id: created.data.id,
+        ...newStation,
+        photos: [front, stranger],
+      })
       expect(added.ok ? null : added.error.code).toBe('BAD_REQUEST')
       const [doc] = await env.docs<{ photos: string[] }>('stations', { _id: created.data.id })
       expect(doc!.photos).toEqual([front])
     })
 
     it('should reject coordinates outside China and write nothing', async () => {
-      const res = await env.call('demo-secretary-1', 'stations', { action: 'create', ...newStation, location: { lng: 34.2577, lat: 108.9601 } })
+      const res = await env.call('demo-secretary-1', 'stations', {
+        action: 'create',
+        ...newStation,
+        location: { lng: 34.2577, lat: 108.9601 },
+      })
       expect(res.ok).toBe(false)
       if (res.ok) return
       expect(res.error.code).toBe('BAD_REQUEST')
@@ -259,23 +322,38 @@ describe('stations function', () => {
     it('should reject overlapping hours with a message naming the days', async () => {
       const hours = { fri: [{ open: '20:00', close: '02:00' }], sat: [{ open: '01:00', close: '12:00' }] }
       const res = await env.call('demo-secretary-1', 'stations', { action: 'create', ...newStation, hours })
-      expect(res.ok ? null : res.error.issues?.[0]).toEqual({ path: ['hours', 'sat', 0], message: '周六的时段与周五的时段重叠，请调整' })
+      expect(res.ok ? null : res.error.issues?.[0]).toEqual({
+        path: ['hours', 'sat', 0],
+        message: '周六的时段与周五的时段重叠，请调整',
+      })
     })
 
     it('should reject an amenity nobody defined', async () => {
-      const res = await env.call('demo-secretary-1', 'stations', { action: 'create', ...newStation, amenities: ['sauna'] })
+      const res = await env.call('demo-secretary-1', 'stations', {
+        action: 'create',
+        ...newStation,
+        amenities: ['sauna'],
+      })
       expect(res.ok ? null : res.error.issues?.[0]?.message).toBe('没有“sauna”这项便民设施，请先由管理员添加')
     })
 
     it('should not put a station under a grid', async () => {
-      const res = await env.call('demo-secretary-1', 'stations', { action: 'create', ...newStation, unitId: 'g-dongxianmen-1' })
+      const res = await env.call('demo-secretary-1', 'stations', {
+        action: 'create',
+        ...newStation,
+        unitId: 'g-dongxianmen-1',
+      })
       expect(res.ok ? null : res.error.code).toBe('BAD_REQUEST')
     })
 
     it('should refuse a resident creating or editing', async () => {
       const created = await env.call('demo-resident-1', 'stations', { action: 'create', ...newStation })
       expect(created.ok ? null : created.error.code).toBe('FORBIDDEN')
-      const edited = await env.call('demo-resident-1', 'stations', { action: 'update', id: 'st-dongxianmen', ...newStation })
+      const edited = await env.call('demo-resident-1', 'stations', {
+        action: 'update',
+        id: 'st-dongxianmen',
+        ...newStation,
+      })
       expect(edited.ok ? null : edited.error.code).toBe('FORBIDDEN')
       expect(await env.docs('stations', { name: newStation.name })).toHaveLength(0)
     })
@@ -298,29 +376,56 @@ describe('stations function', () => {
     })
 
     it('should refuse staff creating in another community or moving a station there', async () => {
-      const created = await env.call('demo-secretary-1', 'stations', { action: 'create', ...newStation, unitId: 'c-xiamaling' })
+      const created = await env.call('demo-secretary-1', 'stations', {
+        action: 'create',
+        ...newStation,
+        unitId: 'c-xiamaling',
+      })
       expect(created.ok ? null : created.error.code).toBe('FORBIDDEN')
-      const moved = await env.call('demo-secretary-1', 'stations', { action: 'update', id: 'st-dongxianmen', ...newStation, unitId: 'c-xiamaling' })
+      const moved = await env.call('demo-secretary-1', 'stations', {
+        action: 'update',
+        id: 'st-dongxianmen',
+        ...newStation,
+        unitId: 'c-xiamaling',
+      })
       expect(moved.ok ? null : moved.error.code).toBe('FORBIDDEN')
     })
 
     it('should let a secretary edit her own station, keeping who created it', async () => {
-      const res = await env.call('demo-secretary-1', 'stations', { action: 'update', id: 'st-dongxianmen', ...newStation })
+      const res = await env.call('demo-secretary-1', 'stations', {
+        action: 'update',
+        id: 'st-dongxianmen',
+        ...newStation,
+      })
       expect(res.ok).toBe(true)
-      const [doc] = await env.docs<{ name: string; createdBy: string; updatedBy: string }>('stations', { _id: 'st-dongxianmen' })
+      const [doc] = await env.docs<{ name: string; createdBy: string; updatedBy: string }>('stations', {
+        _id: 'st-dongxianmen',
+      })
       expect(doc).toMatchObject({ name: '东县门社区第二驿站', createdBy: 'demo-admin', updatedBy: 'demo-secretary-1' })
     })
 
     it('should let the district admin edit any station of the district, and none elsewhere', async () => {
       const admin = env.loginAs('demo-admin')
-      const own = await admin('stations', { action: 'update', id: 'st-xiamaling', ...newStation, unitId: 'c-xiamaling' })
+      const own = await admin('stations', {
+        action: 'update',
+        id: 'st-xiamaling',
+        ...newStation,
+        unitId: 'c-xiamaling',
+      })
       expect(own.ok).toBe(true)
-      const other = await admin('stations', { action: 'update', id: 'st-gaoling-shimin', ...newStation, unitId: 'd-gaoling' })
+      const other = await admin('stations', {
+        action: 'update',
+        id: 'st-gaoling-shimin',
+        ...newStation,
+        unitId: 'd-gaoling',
+      })
       expect(other.ok ? null : other.error.code).toBe('FORBIDDEN')
     })
 
     it('should list what a secretary manages', async () => {
-      const res = await env.call<{ units: { id: string }[]; items: { id: string }[] }>('demo-secretary-1', 'stations', { action: 'mine' })
+      const res = await env.call<{ units: { id: string }[]; items: { id: string }[] }>('demo-secretary-1', 'stations', {
+        action: 'mine',
+      })
       expect(res.ok).toBe(true)
       if (!res.ok) return
       expect(res.data.units.map((u) => u.id)).toEqual(['c-dongxianmen'])
@@ -328,11 +433,18 @@ describe('stations function', () => {
     })
 
     it('should list the whole district for its admin', async () => {
-      const res = await env.call<{ units: { id: string }[]; items: { id: string }[] }>('demo-admin', 'stations', { action: 'mine' })
+      const res = await env.call<{ units: { id: string }[]; items: { id: string }[] }>('demo-admin', 'stations', {
+        action: 'mine',
+      })
       expect(res.ok).toBe(true)
       if (!res.ok) return
       expect(res.data.units[0]!.id).toBe('d-beilin')
-      expect(res.data.items.map((s) => s.id).sort()).toEqual(['st-baishulin-chengqiang', 'st-dongxianmen', 'st-wuweishizi', 'st-xiamaling'])
+      expect(res.data.items.map((s) => s.id).sort()).toEqual([
+        'st-baishulin-chengqiang',
+        'st-dongxianmen',
+        'st-wuweishizi',
+        'st-xiamaling',
+      ])
     })
 
     it('should refuse a resident listing managed stations', async () => {

@@ -31,7 +31,13 @@ export const stations = defineFunction('stations', StationsContract, {
   search: {
     access: 'public',
     handler: async (input, { rt, user, now }) =>
-      listStations(rt.db, { ...input, radius: undefined }, await resolveOrigin(rt.db, input.point, user), now(), photoUrl(rt)),
+      listStations(
+        rt.db,
+        { ...input, radius: undefined },
+        await resolveOrigin(rt.db, input.point, user),
+        now(),
+        photoUrl(rt),
+      ),
   },
   get: {
     access: 'public',
@@ -59,12 +65,16 @@ export const stations = defineFunction('stations', StationsContract, {
   create: {
     access: 'stations.edit',
     handler: async (input, { rt, now, requireCaller, requireCapabilityAt }) =>
-      createStation(rt.db, input, requireCaller().openid, now(), (unitId) => requireCapabilityAt('stations.edit', unitId)),
+      createStation(rt.db, input, requireCaller().openid, now(), (unitId) =>
+        requireCapabilityAt('stations.edit', unitId),
+      ),
   },
   update: {
     access: 'stations.edit',
     handler: async ({ id, ...input }, { rt, now, assignments, requireCaller, requireCapabilityAt }) =>
-      updateStation(rt.db, id, input, requireCaller().openid, now(), assignments, (unitId) => requireCapabilityAt('stations.edit', unitId)),
+      updateStation(rt.db, id, input, requireCaller().openid, now(), assignments, (unitId) =>
+        requireCapabilityAt('stations.edit', unitId),
+      ),
   },
   saveAmenity: {
     access: 'stations.configure',

@@ -22,7 +22,6 @@ import { orgUnits, unitsByIds } from '../core/org-cache'
 import { listAmenities } from './amenities'
 import { openStatus } from './open-status'
 
-
 /** Stations hang under a community, or a street or district for those in public squares. */
 const STATION_UNIT_KINDS = new Set(['community', 'street', 'district'])
 
@@ -62,7 +61,12 @@ function escapeRegExp(text: string): string {
 
 type PhotoUrl = (fileId: string) => Promise<string>
 
-export function toSummary(doc: StationDoc, origin: Point | null, now: Date, cover: string | null = null): StationSummary {
+export function toSummary(
+  doc: StationDoc,
+  origin: Point | null,
+  now: Date,
+  cover: string | null = null,
+): StationSummary {
   const location = toLngLat(doc.location)
   if (!location) throw new AppError('INTERNAL', '驿站数据有误', { cause: `station ${doc._id} has no location` })
   return {
@@ -92,7 +96,13 @@ export async function resolveOrigin(db: Db, point: Point | undefined, user: User
  * CloudBase sends as `$nearSphere`), amenities and keyword narrow in the same query, and
  * "open now" filters afterwards because it depends on the clock, not on stored fields.
  */
-export async function listStations(db: Db, input: ListInput, origin: Origin | null, now: Date, url: PhotoUrl): Promise<StationPage> {
+export async function listStations(
+  db: Db,
+  input: ListInput,
+  origin: Origin | null,
+  now: Date,
+  url: PhotoUrl,
+): Promise<StationPage> {
   const _ = db.command
   const base: Where<StationDoc> = {}
   if (origin) {
@@ -118,7 +128,12 @@ export async function listStations(db: Db, input: ListInput, origin: Origin | nu
     return { items: await withCovers(docs, from, now, url), origin, hasMore, nextOffset: input.offset + docs.length }
   }
   if (!input.openNow) {
-    kept.push(...(await ordered.skip(input.offset).limit(input.limit + 1).get()))
+    kept.push(
+      ...(await ordered
+        .skip(input.offset)
+        .limit(input.limit + 1)
+        .get()),
+    )
     return page(kept.length > input.limit)
   }
 
@@ -149,14 +164,22 @@ export async function listStations(db: Db, input: ListInput, origin: Origin | nu
  */
 export async function nearbyByFullScan(db: Db, origin: Point, radius: number | undefined, limit: number, now: Date) {
   // Cast: the SDK types an aggregate's answer as `any`; the projection above gives this shape.
-  const res = (await db.collection(STATIONS_COLLECTION).aggregate().project({ location: 1 }).limit(10_000_000).end()) as { data: Pick<StationDoc, '_id' | 'location'>[] }
+  const res = (await db
+    .collection(STATIONS_COLLECTION)
+    .aggregate()
+    .project({ location: 1 })
+    .limit(10_000_000)
+    .end()) as { data: Pick<StationDoc, '_id' | 'location'>[] }
   const nearest = res.data
     .map((d) => ({ id: d._id, distance: distanceMeters(origin, toLngLat(d.location)!) }))
     .filter((d) => radius === undefined || d.distance <= radius)
     .sort((a, b) => a.distance - b.distance)
     .slice(0, limit)
   const _ = db.command
-  const docs = await collection(db, STATIONS_COLLECTION).where({ _id: _.in(nearest.map((d) => d.id)) }).limit(limit).get()
+  const docs = await collection(db, STATIONS_COLLECTION)
+    .where({ _id: _.in(nearest.map((d) => d.id)) })
+    .limit(limit)
+    .get()
   const byId = new Map(docs.map((d) => [d._id, d]))
   return nearest.map((d) => toSummary(byId.get(d.id)!, origin, now))
 }
@@ -167,16 +190,32 @@ export async function loadStation(db: Db, id: string): Promise<StationDoc> {
   return doc
 }
 
-export function canEditStation(assignments: RoleAssignmentDoc[], station: Pick<StationDoc, 'unitId' | 'ancestors'>): boolean {
+export function canEditStation(
+  assignments: RoleAssignmentDoc[],
+  station: Pick<StationDoc, 'unitId' | 'ancestors'>,
+): boolean {
   return canAt(assignments, 'stations.edit', { _id: station.unitId, ancestors: station.ancestors })
 }
 
 /** Summaries with their cover photo resolved to a URL the app can show. */
-export async function withCovers(docs: StationDoc[], origin: Point | null, now: Date, url: PhotoUrl): Promise<StationSummary[]> {
-  return Promise.all(docs.map(async (doc) => toSummary(doc, origin, now, doc.photos[0] ? await url(doc.photos[0]) : null)))
+export async function withCovers(
+  docs: StationDoc[],
+  origin: Point | null,
+  now: Date,
+  url: PhotoUrl,
+): Promise<StationSummary[]> {
+  return Promise.all(
+    docs.map(async (doc) => toSummary(doc, origin, now, doc.photos[0] ? await url(doc.photos[0]) : null)),
+  )
 }
 
-export async function toDetail(doc: StationDoc, origin: Point | null, now: Date, canEdit: boolean, url: PhotoUrl): Promise<StationDetail> {
+export async function toDetail(
+  doc: StationDoc,
+  origin: Point | null,
+  now: Date,
+  canEdit: boolean,
+  url: PhotoUrl,
+): Promise<StationDetail> {
   const photos = await Promise.all(doc.photos.map(async (fileId) => ({ fileId, url: await url(fileId) })))
   return {
     ...toSummary(doc, origin, now, photos[0]?.url ?? null),
@@ -229,13 +268,25 @@ export function stationFields(db: Db, input: StationInput, unit: Pick<UnitDoc, '
 /** `ctx.requireCapabilityAt('stations.edit', unitId)`: the editor's right at the station's unit. */
 type RequireEditorAt = (unitId: string) => Promise<UnitDoc>
 
-export async function createStation(db: Db, input: StationInput, by: string, now: Date, requireEditorAt: RequireEditorAt) {
+export async function createStation(
+  db: Db,
+  input: StationInput,
+  by: string,
+  now: Date,
+  requireEditorAt: RequireEditorAt,
+) {
   const unit = await requireEditorAt(input.unitId)
   assertStationUnit(unit)
   await assertKnownAmenities(db, input.amenities)
   await checkOwnPhotos(db, by, input.photos)
   const at = now.toISOString()
-  const id = await collection(db, STATIONS_COLLECTION).add({ ...stationFields(db, input, unit), createdAt: at, createdBy: by, updatedAt: at, updatedBy: by })
+  const id = await collection(db, STATIONS_COLLECTION).add({
+    ...stationFields(db, input, unit),
+    createdAt: at,
+    createdBy: by,
+    updatedAt: at,
+    updatedBy: by,
+  })
   return { id }
 }
 
@@ -255,7 +306,11 @@ export async function updateStation(
   assertStationUnit(unit)
   await assertKnownAmenities(db, input.amenities)
   // Photos already on the station may be a colleague's; only the ones added now must be the editor's own.
-  await checkOwnPhotos(db, by, input.photos.filter((p) => !existing.photos.includes(p)))
+  await checkOwnPhotos(
+    db,
+    by,
+    input.photos.filter((p) => !existing.photos.includes(p)),
+  )
   await collection(db, STATIONS_COLLECTION)
     .doc(id)
     .set({
@@ -274,15 +329,24 @@ export async function managedUnits(db: Db, assignments: RoleAssignmentDoc[]): Pr
   if (roots.length === 0) return []
   // From the runtime's cached org tree (core/org-cache.ts); a root it lacks refreshes it first.
   await unitsByIds(db, roots)
-  const units = [...(await orgUnits(db)).values()].filter((u) => roots.includes(u._id) || u.ancestors.some((a) => roots.includes(a)))
+  const units = [...(await orgUnits(db)).values()].filter(
+    (u) => roots.includes(u._id) || u.ancestors.some((a) => roots.includes(a)),
+  )
   return units
     .filter((u) => STATION_UNIT_KINDS.has(u.kind))
-    .sort((a, b) => a.ancestors.length - b.ancestors.length || (a.sort ?? 0) - (b.sort ?? 0) || a.name.localeCompare(b.name, 'zh'))
+    .sort(
+      (a, b) =>
+        a.ancestors.length - b.ancestors.length || (a.sort ?? 0) - (b.sort ?? 0) || a.name.localeCompare(b.name, 'zh'),
+    )
 }
 
 export async function stationsOfUnits(db: Db, unitIds: string[], now: Date, url: PhotoUrl): Promise<StationSummary[]> {
   if (unitIds.length === 0) return []
   const _ = db.command
-  const docs = await collection(db, STATIONS_COLLECTION).where({ unitId: _.in(unitIds) }).orderBy('name', 'asc').limit(1000).get()
+  const docs = await collection(db, STATIONS_COLLECTION)
+    .where({ unitId: _.in(unitIds) })
+    .orderBy('name', 'asc')
+    .limit(1000)
+    .get()
   return withCovers(docs, null, now, url)
 }

@@ -34,7 +34,8 @@ const refused = (res: Envelope<unknown>) => !res.ok && res.error.code === 'FORBI
 /** An action that needs the capability at a unit; it changes nothing that a later probe reads. */
 const AT_UNIT: Partial<Record<Capability, (call: Call, unitId: string) => Promise<Envelope<unknown>>>> = {
   'volunteers.review': (call, unitId) => call('users', { action: 'listVolunteerApplications', communityId: unitId }),
-  'roles.manage': (call, unitId) => call('users', { action: 'revokeRole', openid: 'nobody', role: 'volunteer', unitId }),
+  'roles.manage': (call, unitId) =>
+    call('users', { action: 'revokeRole', openid: 'nobody', role: 'volunteer', unitId }),
   'wishes.review': (call, unitId) => call('wishes', { action: 'reviewQueue', communityId: unitId }),
   'cases.handle': (call, unitId) => call('cases', { action: 'inbox', unitId }),
   'notices.publish': (call, unitId) => call('notices', { action: 'countRecipients', unitId, unitIds: [unitId] }),
@@ -46,12 +47,27 @@ const AT_UNIT: Partial<Record<Capability, (call: Call, unitId: string) => Promis
 
 /** An action that needs the capability held anywhere (it names no unit). */
 const ANYWHERE: Partial<Record<Capability, (call: Call) => Promise<Envelope<unknown>>>> = {
-  'stations.configure': (call) => call('stations', { action: 'saveAmenity', key: 'tea', label: '便民茶水', icon: '🍵' }),
+  'stations.configure': (call) =>
+    call('stations', { action: 'saveAmenity', key: 'tea', label: '便民茶水', icon: '🍵' }),
   'cases.configure': (call) => call('cases', { action: 'routingRules' }),
   'cases.previewRoute': (call) => call('cases', { action: 'previewRoute', categoryCode: 'nope' }),
   // Without the petitioner's name the submission is refused after the capability check.
-  'cases.proxyGrid': (call) => call('cases', { action: 'submit', channel: 'grid_proxy', clientRequestId: 'probe-grid', categoryCode: 'nope', description: '代为登记的测试诉求' }),
-  'cases.proxyDesk': (call) => call('cases', { action: 'submit', channel: 'hotline', clientRequestId: 'probe-desk', categoryCode: 'nope', description: '热线登记的测试诉求' }),
+  'cases.proxyGrid': (call) =>
+    call('cases', {
+      action: 'submit',
+      channel: 'grid_proxy',
+      clientRequestId: 'probe-grid',
+      categoryCode: 'nope',
+      description: '代为登记的测试诉求',
+    }),
+  'cases.proxyDesk': (call) =>
+    call('cases', {
+      action: 'submit',
+      channel: 'hotline',
+      clientRequestId: 'probe-desk',
+      categoryCode: 'nope',
+      description: '热线登记的测试诉求',
+    }),
   'sweeps.run': (call) => call('scheduler', { action: 'runSweeps' }),
   // No such notice: a holder is told NOT_FOUND, anyone else FORBIDDEN at the gate.
   'notices.approve': (call) => call('notices', { action: 'approve', noticeId: 'probe-none' }),
@@ -80,7 +96,14 @@ describe('the role policy as users.me tells it', () => {
   }
 
   it('should have a probe for every capability', () => {
-    const probed = new Set([...Object.keys(AT_UNIT), ...Object.keys(ANYWHERE), 'stations.edit', 'wishes.claim', 'cases.supervise', 'events.sensitive'])
+    const probed = new Set([
+      ...Object.keys(AT_UNIT),
+      ...Object.keys(ANYWHERE),
+      'stations.edit',
+      'wishes.claim',
+      'cases.supervise',
+      'events.sensitive',
+    ])
     expect(CAPABILITIES.filter((c) => !probed.has(c))).toEqual([])
   })
 
@@ -94,19 +117,26 @@ describe('the role policy as users.me tells it', () => {
       grants = me.data.capabilities
     })
 
-    it.each(Object.keys(AT_UNIT) as Capability[])('should be allowed %s exactly at the units me claims', async (capability) => {
-      const mismatches: string[] = []
-      for (const unitId of UNITS) {
-        const allowed = !refused(await AT_UNIT[capability]!(call, unitId))
-        if (allowed !== claims(grants, capability, await scopeOf(unitId))) mismatches.push(`${unitId}: server ${allowed ? 'allows' : 'refuses'}`)
-      }
-      expect(mismatches).toEqual([])
-    })
+    it.each(Object.keys(AT_UNIT) as Capability[])(
+      'should be allowed %s exactly at the units me claims',
+      async (capability) => {
+        const mismatches: string[] = []
+        for (const unitId of UNITS) {
+          const allowed = !refused(await AT_UNIT[capability]!(call, unitId))
+          if (allowed !== claims(grants, capability, await scopeOf(unitId)))
+            mismatches.push(`${unitId}: server ${allowed ? 'allows' : 'refuses'}`)
+        }
+        expect(mismatches).toEqual([])
+      },
+    )
 
-    it.each(Object.keys(ANYWHERE) as Capability[])('should be allowed %s exactly when me claims it', async (capability) => {
-      const allowed = !refused(await ANYWHERE[capability]!(call))
-      expect(allowed).toBe(grants.some((g) => g.capability === capability))
-    })
+    it.each(Object.keys(ANYWHERE) as Capability[])(
+      'should be allowed %s exactly when me claims it',
+      async (capability) => {
+        const allowed = !refused(await ANYWHERE[capability]!(call))
+        expect(allowed).toBe(grants.some((g) => g.capability === capability))
+      },
+    )
 
     it('should see 修改 on exactly the stations me claims stations.edit for', async () => {
       const stations = await env.docs<{ _id: string; unitId: string; ancestors: string[] }>('stations')
@@ -124,12 +154,17 @@ describe('the role policy as users.me tells it', () => {
       for (const w of open) {
         const res = await call('wishes', { action: 'get', wishId: w._id })
         if (!res.ok) throw new Error(res.error.message)
-        expect([w._id, res.data.can.includes('claim')]).toEqual([w._id, claims(grants, 'wishes.claim', [w.communityId])])
+        expect([w._id, res.data.can.includes('claim')]).toEqual([
+          w._id,
+          claims(grants, 'wishes.claim', [w.communityId]),
+        ])
       }
     })
 
     it('should read sensitive sign-up answers unmasked on exactly the events me claims events.sensitive for', async () => {
-      const events = (await env.docs<{ _id: string; unitScope: string[]; questions: { sensitive: boolean }[] }>('events')).filter((e) => e.questions.some((q) => q.sensitive))
+      const events = (
+        await env.docs<{ _id: string; unitScope: string[]; questions: { sensitive: boolean }[] }>('events')
+      ).filter((e) => e.questions.some((q) => q.sensitive))
       expect(events.length).toBeGreaterThan(0)
       for (const e of events) {
         const res = await call('events', { action: 'roster', eventId: e._id })
@@ -142,7 +177,9 @@ describe('the role policy as users.me tells it', () => {
     })
 
     it('should be offered 督办 on exactly the open cases below the units me claims cases.supervise for', async () => {
-      const cases = (await env.docs<{ _id: string; status: string; unitScope: string[] }>('cases')).filter((c) => OPEN_CASE_STATUSES.includes(c.status as never))
+      const cases = (await env.docs<{ _id: string; status: string; unitScope: string[] }>('cases')).filter((c) =>
+        OPEN_CASE_STATUSES.includes(c.status as never),
+      )
       expect(cases.length).toBeGreaterThan(0)
       for (const c of cases) {
         const res = await call('cases', { action: 'get', caseId: c._id })

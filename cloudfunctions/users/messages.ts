@@ -1,5 +1,11 @@
 import type { Db } from '@cloudbase/database'
-import { MESSAGE_KIND_NAMES, MESSAGE_KINDS, type InboxItem, type SubscribeResult, type SubscriptionGrant } from '../../types/notifications'
+import {
+  MESSAGE_KIND_NAMES,
+  MESSAGE_KINDS,
+  type InboxItem,
+  type SubscribeResult,
+  type SubscriptionGrant,
+} from '../../types/notifications'
 import type { ReminderSetting } from '../../types/users'
 import { AppError } from '../core/app-error'
 import { COLLECTIONS, type InboxDoc } from '../core/collections'
@@ -13,11 +19,17 @@ import { grantIdFor, subscriptionId, type SubscriptionDoc } from '../core/outbox
  */
 
 /** Each `accept` allows one subscribe message of that template; rejections are counted for the ledger. */
-export async function recordSubscription(ctx: ActionContext, results: Record<string, SubscribeResult>): Promise<SubscriptionGrant[]> {
+export async function recordSubscription(
+  ctx: ActionContext,
+  results: Record<string, SubscribeResult>,
+): Promise<SubscriptionGrant[]> {
   const { openid } = ctx.requireCaller()
   const known = new Set(Object.values(ctx.rt.templates).map((t) => t.id))
   const unknown = Object.keys(results).filter((id) => !known.has(id))
-  if (unknown.length > 0) throw new AppError('BAD_REQUEST', '消息模板不存在', { issues: unknown.map((id) => ({ path: ['results', id], message: '不是本小程序的消息模板' })) })
+  if (unknown.length > 0)
+    throw new AppError('BAD_REQUEST', '消息模板不存在', {
+      issues: unknown.map((id) => ({ path: ['results', id], message: '不是本小程序的消息模板' })),
+    })
   const now = ctx.now().toISOString()
   const grants: SubscriptionGrant[] = []
   for (const [templateId, result] of Object.entries(results)) {
@@ -45,7 +57,14 @@ export async function recordSubscription(ctx: ActionContext, results: Record<str
 }
 
 function toInboxItem(doc: InboxDoc): InboxItem {
-  return { id: doc._id, title: doc.title, body: doc.body, link: doc.link, createdAt: doc.createdAt, read: doc.readAt !== null }
+  return {
+    id: doc._id,
+    title: doc.title,
+    body: doc.body,
+    link: doc.link,
+    createdAt: doc.createdAt,
+    read: doc.readAt !== null,
+  }
 }
 
 /**
@@ -57,9 +76,14 @@ function toInboxItem(doc: InboxDoc): InboxItem {
 export async function inbox(ctx: ActionContext, input: { page: number; pageSize: number }) {
   const { openid } = ctx.requireCaller()
   const { db } = ctx.rt
-  const { docs, hasMore } = await pageOf(collection(db, COLLECTIONS.inbox).where({ openid }).orderBy('createdAt', 'desc'), input)
+  const { docs, hasMore } = await pageOf(
+    collection(db, COLLECTIONS.inbox).where({ openid }).orderBy('createdAt', 'desc'),
+    input,
+  )
   const whole = input.page === 1 && !hasMore
-  const { total, unread } = whole ? { total: docs.length, unread: docs.filter((d) => d.readAt === null).length } : await inboxCounts(db, openid)
+  const { total, unread } = whole
+    ? { total: docs.length, unread: docs.filter((d) => d.readAt === null).length }
+    : await inboxCounts(db, openid)
   return { items: docs.map(toInboxItem), total, unread, hasMore, page: input.page, pageSize: input.pageSize }
 }
 
@@ -74,12 +98,17 @@ async function inboxCounts(db: Db, openid: string): Promise<{ total: number; unr
   return { total: res.data.reduce((t, g) => t + g.n, 0), unread: res.data.find((g) => g._id === null)?.n ?? 0 }
 }
 
-export async function markRead(ctx: ActionContext, input: { ids: string[] } | { all: true }): Promise<{ updated: number }> {
+export async function markRead(
+  ctx: ActionContext,
+  input: { ids: string[] } | { all: true },
+): Promise<{ updated: number }> {
   const { openid } = ctx.requireCaller()
   const _ = ctx.rt.db.command
   const query: Where<InboxDoc> = { openid, readAt: null }
   if ('ids' in input) query._id = _.in(input.ids)
-  return { updated: await collection(ctx.rt.db, COLLECTIONS.inbox).where(query).update({ readAt: ctx.now().toISOString() }) }
+  return {
+    updated: await collection(ctx.rt.db, COLLECTIONS.inbox).where(query).update({ readAt: ctx.now().toISOString() }),
+  }
 }
 
 /**
@@ -89,11 +118,23 @@ export async function markRead(ctx: ActionContext, input: { ids: string[] } | { 
 export async function reminderSettings(ctx: ActionContext): Promise<ReminderSetting[]> {
   const { openid } = ctx.requireCaller()
   const ids = MESSAGE_KIND_NAMES.flatMap((kind) => grantIdFor(ctx.rt.templates, openid, kind) ?? [])
-  const docs = ids.length ? await collection(ctx.rt.db, COLLECTIONS.subscriptions).where({ _id: ctx.rt.db.command.in(ids) }).limit(ids.length).get() : []
+  const docs = ids.length
+    ? await collection(ctx.rt.db, COLLECTIONS.subscriptions)
+        .where({ _id: ctx.rt.db.command.in(ids) })
+        .limit(ids.length)
+        .get()
+    : []
   const byTemplate = new Map(docs.map((d) => [d.templateId, d]))
   return MESSAGE_KIND_NAMES.map((kind) => {
     const templateId = ctx.rt.templates[kind]?.id ?? null
     const grant = templateId ? byTemplate.get(templateId) : undefined
-    return { kind, label: MESSAGE_KINDS[kind].label, ask: MESSAGE_KINDS[kind].ask, templateId, remaining: grant?.remaining ?? 0, lastResult: grant?.lastResult ?? null }
+    return {
+      kind,
+      label: MESSAGE_KINDS[kind].label,
+      ask: MESSAGE_KINDS[kind].ask,
+      templateId,
+      remaining: grant?.remaining ?? 0,
+      lastResult: grant?.lastResult ?? null,
+    }
   })
 }

@@ -6,13 +6,7 @@ import type { Me } from '../../types/users'
 import { AppError } from '../core/app-error'
 import { loadUnit } from '../core/authz'
 import { unitsByIds } from '../core/org-cache'
-import {
-  COLLECTIONS,
-  roleAssignmentId,
-  type RoleAssignmentDoc,
-  type UnitDoc,
-  type UserDoc,
-} from '../core/collections'
+import { COLLECTIONS, roleAssignmentId, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from '../core/collections'
 import { collection, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { distanceMeters, toLngLat } from '../core/geo'
@@ -61,7 +55,10 @@ export async function communityRef(db: Db, community: UnitDoc): Promise<Communit
 }
 
 export async function buildMe(db: Db, user: UserDoc, assignments: RoleAssignmentDoc[]): Promise<Me> {
-  const units = await loadUnits(db, [...assignments.map((a) => a.unitId), ...(user.communityId ? [user.communityId] : [])])
+  const units = await loadUnits(db, [
+    ...assignments.map((a) => a.unitId),
+    ...(user.communityId ? [user.communityId] : []),
+  ])
   const community = user.communityId ? units.get(user.communityId) : undefined
   const roles: Me['roles'] = assignments.map((a) => ({
     role: a.role,
@@ -127,7 +124,9 @@ export async function bindCommunity(
       : await nearestCommunity(db, input.locate)
   // An address in the community left behind no longer holds.
   const moved = user.address && user.address.communityId !== found.unit._id ? { address: null } : {}
-  await collection(db, COLLECTIONS.users).doc(user._id).update({ communityId: found.unit._id, ...moved, updatedAt: ctx.now().toISOString() })
+  await collection(db, COLLECTIONS.users)
+    .doc(user._id)
+    .update({ communityId: found.unit._id, ...moved, updatedAt: ctx.now().toISOString() })
   return {
     community: await communityRef(db, found.unit),
     distanceMeters: found.distance === null ? null : Math.round(found.distance),
@@ -153,10 +152,15 @@ async function requireTargetUser(db: Db, openid: string): Promise<UserDoc> {
   return user
 }
 
-export async function assignRole(ctx: ActionContext, input: { openid: string; role: Role; unitId: string }): Promise<{ id: string }> {
+export async function assignRole(
+  ctx: ActionContext,
+  input: { openid: string; role: Role; unitId: string },
+): Promise<{ id: string }> {
   const unit = await ctx.requireCapabilityAt('roles.manage', input.unitId)
   if (!ROLE_UNIT_KINDS[input.role].includes(unit.kind)) {
-    throw new AppError('BAD_REQUEST', '该角色不能设在这类单位', { issues: [{ path: ['unitId'], message: '该角色不能设在这类单位' }] })
+    throw new AppError('BAD_REQUEST', '该角色不能设在这类单位', {
+      issues: [{ path: ['unitId'], message: '该角色不能设在这类单位' }],
+    })
   }
   await requireTargetUser(ctx.rt.db, input.openid)
   const id = roleAssignmentId(input.openid, input.role, input.unitId)
@@ -171,10 +175,17 @@ export async function assignRole(ctx: ActionContext, input: { openid: string; ro
   return { id }
 }
 
-export async function revokeRole(ctx: ActionContext, input: { openid: string; role: Role; unitId: string }): Promise<{ removed: number }> {
+export async function revokeRole(
+  ctx: ActionContext,
+  input: { openid: string; role: Role; unitId: string },
+): Promise<{ removed: number }> {
   await ctx.requireCapabilityAt('roles.manage', input.unitId)
   if (input.role === 'admin' && input.openid === ctx.requireCaller().openid) {
     throw new AppError('CONFLICT', '不能撤销自己的管理员角色')
   }
-  return { removed: await collection(ctx.rt.db, COLLECTIONS.roleAssignments).doc(roleAssignmentId(input.openid, input.role, input.unitId)).remove() }
+  return {
+    removed: await collection(ctx.rt.db, COLLECTIONS.roleAssignments)
+      .doc(roleAssignmentId(input.openid, input.role, input.unitId))
+      .remove(),
+  }
 }

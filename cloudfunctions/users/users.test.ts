@@ -10,7 +10,8 @@ describe('users function', () => {
   afterEach(() => env.close())
 
   // Loosely typed on purpose: the harness already checks every answer against the contract.
-  const users = (openid: string | null, event: Record<string, unknown>): Promise<any> => env.call(openid, 'users', event)
+  const users = (openid: string | null, event: Record<string, unknown>): Promise<any> =>
+    env.call(openid, 'users', event)
   const codeOf = (res: { ok: boolean; error?: { code: string } }) => (res.ok ? 'OK' : res.error!.code)
   const snapshot = async (...collections: string[]) =>
     JSON.stringify(await Promise.all(collections.map((c) => env.docs(c))))
@@ -23,7 +24,12 @@ describe('users function', () => {
     })
     it('should show a staff member their roles with unit names', async () => {
       const res = await users('demo-secretary-1', { action: 'me' })
-      expect(res.data.roles).toContainEqual({ role: 'community_secretary', unitId: 'c-dongxianmen', unitName: '东县门社区', unitKind: 'community' })
+      expect(res.data.roles).toContainEqual({
+        role: 'community_secretary',
+        unitId: 'c-dongxianmen',
+        unitName: '东县门社区',
+        unitKind: 'community',
+      })
       expect(res.data.community).toMatchObject({ name: '东县门社区', streetName: '柏树林街道', districtName: '碑林区' })
     })
     it('should refuse an anonymous caller', async () => {
@@ -38,7 +44,10 @@ describe('users function', () => {
     it('should save a valid name and phone', async () => {
       const res = await users('demo-resident-2', { action: 'updateProfile', name: ' 李建华 ', phone: '13700001111' })
       expect(res.data).toMatchObject({ name: '李建华', phone: '13700001111' })
-      expect((await env.docs<any>(COLLECTIONS.users, { _id: 'demo-resident-2' }))[0]).toMatchObject({ name: '李建华', phone: '13700001111' })
+      expect((await env.docs<any>(COLLECTIONS.users, { _id: 'demo-resident-2' }))[0]).toMatchObject({
+        name: '李建华',
+        phone: '13700001111',
+      })
     })
     it('should reject a bad phone and change nothing', async () => {
       const before = await snapshot(COLLECTIONS.users)
@@ -56,13 +65,20 @@ describe('users function', () => {
     it('should bind a chosen community', async () => {
       const res = await users('wx-new-2', { action: 'bindCommunity', communityId: 'c-huaqing' })
       expect(res.data).toEqual({
-        community: { id: 'c-huaqing', name: '华清社区', streetId: 's-lishan', streetName: '骊山街道', districtId: 'd-lintong', districtName: '临潼区' },
+        community: {
+          id: 'c-huaqing',
+          name: '华清社区',
+          streetId: 's-lishan',
+          streetName: '骊山街道',
+          districtId: 'd-lintong',
+          districtName: '临潼区',
+        },
         distanceMeters: null,
       })
     })
     it('should locate the nearest community to a point', async () => {
       // A few hundred metres from 东县门社区's centre.
-      const res = await users('wx-new-3', { action: 'bindCommunity', locate: { lng: 108.9601, lat: 34.2590 } })
+      const res = await users('wx-new-3', { action: 'bindCommunity', locate: { lng: 108.9601, lat: 34.259 } })
       expect(res.data.community.id).toBe('c-dongxianmen')
       expect(res.data.distanceMeters).toBeGreaterThan(50)
       expect(res.data.distanceMeters).toBeLessThan(300)
@@ -70,8 +86,12 @@ describe('users function', () => {
     })
     it('should reject a unit that is not a community and change nothing', async () => {
       const before = await snapshot(COLLECTIONS.users)
-      expect(codeOf(await users('demo-resident-1', { action: 'bindCommunity', communityId: 's-baishulin' }))).toBe('NOT_FOUND')
-      expect(codeOf(await users('demo-resident-1', { action: 'bindCommunity', locate: { lng: 500, lat: 34 } }))).toBe('BAD_REQUEST')
+      expect(codeOf(await users('demo-resident-1', { action: 'bindCommunity', communityId: 's-baishulin' }))).toBe(
+        'NOT_FOUND',
+      )
+      expect(codeOf(await users('demo-resident-1', { action: 'bindCommunity', locate: { lng: 500, lat: 34 } }))).toBe(
+        'BAD_REQUEST',
+      )
       expect(await snapshot(COLLECTIONS.users)).toBe(before)
     })
     it('should refuse an anonymous caller', async () => {
@@ -87,7 +107,8 @@ describe('users function', () => {
     it('should list every community of the demo with its centre', async () => {
       const res = await users(null, { action: 'orgTree', kinds: ['community'] })
       expect(res.data.units.length).toBeGreaterThanOrEqual(10)
-      for (const unit of res.data.units) expect(unit.center).toEqual({ lng: expect.any(Number), lat: expect.any(Number) })
+      for (const unit of res.data.units)
+        expect(unit.center).toEqual({ lng: expect.any(Number), lat: expect.any(Number) })
     })
     it('should reject an unknown unit kind', async () => {
       const res = await users(null, { action: 'orgTree', kinds: ['planet'] })
@@ -97,7 +118,8 @@ describe('users function', () => {
   })
 
   describe('volunteer applications', () => {
-    const apply = () => users('demo-resident-1', { action: 'applyVolunteer', skills: ['理发'], note: '退休党员，周末有空' })
+    const apply = () =>
+      users('demo-resident-1', { action: 'applyVolunteer', skills: ['理发'], note: '退休党员，周末有空' })
 
     it('should take an application and refuse a second pending one', async () => {
       expect((await users('demo-resident-1', { action: 'me' })).data.volunteerPending).toBe(false)
@@ -123,17 +145,32 @@ describe('users function', () => {
 
     it('should show the reviewing staff whom they approve: full name and phone, and no openid anywhere', async () => {
       await apply()
-      const res = await users('demo-secretary-1', { action: 'listVolunteerApplications', communityId: 'c-dongxianmen', status: 'pending' })
+      const res = await users('demo-secretary-1', {
+        action: 'listVolunteerApplications',
+        communityId: 'c-dongxianmen',
+        status: 'pending',
+      })
       expect(res.data.items).toEqual([
-        expect.objectContaining({ applicantName: '王秀兰', applicantPhone: '13991230001', isPartyMember: false, skills: ['理发'] }),
+        expect.objectContaining({
+          applicantName: '王秀兰',
+          applicantPhone: '13991230001',
+          isPartyMember: false,
+          skills: ['理发'],
+        }),
       ])
       expect(JSON.stringify(res.data)).not.toContain('demo-resident-1')
-      const reviewed = await users('demo-secretary-1', { action: 'reviewVolunteer', applicationId: res.data.items[0].id, decision: 'approve' })
+      const reviewed = await users('demo-secretary-1', {
+        action: 'reviewVolunteer',
+        applicationId: res.data.items[0].id,
+        decision: 'approve',
+      })
       expect(JSON.stringify(reviewed)).not.toContain('demo-resident-1')
     })
     it('should mark 党员 by the verified 双报到, not by what the applicant says', async () => {
       await users('demo-resident-1', { action: 'applyVolunteer', isPartyMember: true, note: '我是党员' })
-      const list = async () => (await users('demo-secretary-1', { action: 'listVolunteerApplications', communityId: 'c-dongxianmen' })).data.items[0].isPartyMember
+      const list = async () =>
+        (await users('demo-secretary-1', { action: 'listVolunteerApplications', communityId: 'c-dongxianmen' })).data
+          .items[0].isPartyMember
       expect(await list()).toBe(false)
       await env.rt.db.collection(COLLECTIONS.users).doc('demo-resident-1').update({ partyMember: true })
       expect(await list()).toBe(true)
@@ -142,8 +179,12 @@ describe('users function', () => {
       expect(codeOf(await users('demo-secretary-1', { action: 'listVolunteerApplications' }))).toBe('BAD_REQUEST')
     })
     it('should refuse the list to a resident and to staff of another community', async () => {
-      expect(codeOf(await users('demo-resident-2', { action: 'listVolunteerApplications', communityId: 'c-dongxianmen' }))).toBe('FORBIDDEN')
-      expect(codeOf(await users('demo-secretary-1', { action: 'listVolunteerApplications', communityId: 'c-xiamaling' }))).toBe('FORBIDDEN')
+      expect(
+        codeOf(await users('demo-resident-2', { action: 'listVolunteerApplications', communityId: 'c-dongxianmen' })),
+      ).toBe('FORBIDDEN')
+      expect(
+        codeOf(await users('demo-secretary-1', { action: 'listVolunteerApplications', communityId: 'c-xiamaling' })),
+      ).toBe('FORBIDDEN')
     })
 
     it('should approve: the applicant becomes a volunteer and is told in the inbox', async () => {
@@ -156,14 +197,18 @@ describe('users function', () => {
       await drainOutbox(env.rt)
       const inbox = await users('demo-resident-1', { action: 'inbox' })
       expect(inbox.data.items[0]).toMatchObject({ title: '志愿者申请已通过', read: false })
-      expect(codeOf(await users('demo-secretary-1', { action: 'reviewVolunteer', applicationId: id, decision: 'reject' }))).toBe('CONFLICT')
+      expect(
+        codeOf(await users('demo-secretary-1', { action: 'reviewVolunteer', applicationId: id, decision: 'reject' })),
+      ).toBe('CONFLICT')
     })
     it('should reject a review with an unknown decision and change nothing', async () => {
       const { id } = (await apply()).data
       const before = await snapshot(COLLECTIONS.volunteerApplications, COLLECTIONS.roleAssignments, COLLECTIONS.outbox)
       const res = await users('demo-secretary-1', { action: 'reviewVolunteer', applicationId: id, decision: 'maybe' })
       expect(codeOf(res)).toBe('BAD_REQUEST')
-      expect(await snapshot(COLLECTIONS.volunteerApplications, COLLECTIONS.roleAssignments, COLLECTIONS.outbox)).toBe(before)
+      expect(await snapshot(COLLECTIONS.volunteerApplications, COLLECTIONS.roleAssignments, COLLECTIONS.outbox)).toBe(
+        before,
+      )
     })
     it('should refuse a review by a volunteer', async () => {
       const { id } = (await apply()).data
@@ -175,26 +220,95 @@ describe('users function', () => {
 
   describe('assignRole and revokeRole', () => {
     it('should let the admin assign and revoke a role at a unit in the district', async () => {
-      const assign = await users('demo-admin', { action: 'assignRole', openid: 'demo-resident-2', role: 'grid_worker', unitId: 'g-dongxianmen-2' })
+      const assign = await users('demo-admin', {
+        action: 'assignRole',
+        openid: 'demo-resident-2',
+        role: 'grid_worker',
+        unitId: 'g-dongxianmen-2',
+      })
       expect(assign.ok).toBe(true)
       let me = await users('demo-resident-2', { action: 'me' })
-      expect(me.data.roles).toContainEqual({ role: 'grid_worker', unitId: 'g-dongxianmen-2', unitName: '东县门社区第二网格', unitKind: 'grid' })
-      const revoke = await users('demo-admin', { action: 'revokeRole', openid: 'demo-resident-2', role: 'grid_worker', unitId: 'g-dongxianmen-2' })
+      expect(me.data.roles).toContainEqual({
+        role: 'grid_worker',
+        unitId: 'g-dongxianmen-2',
+        unitName: '东县门社区第二网格',
+        unitKind: 'grid',
+      })
+      const revoke = await users('demo-admin', {
+        action: 'revokeRole',
+        openid: 'demo-resident-2',
+        role: 'grid_worker',
+        unitId: 'g-dongxianmen-2',
+      })
       expect(revoke).toEqual({ ok: true, data: { removed: 1 } })
       me = await users('demo-resident-2', { action: 'me' })
       expect(me.data.roles.map((r: { role: string }) => r.role)).toEqual(['resident'])
     })
     it('should reject a role at the wrong kind of unit and an unknown role, changing nothing', async () => {
       const before = await snapshot(COLLECTIONS.roleAssignments)
-      expect(codeOf(await users('demo-admin', { action: 'assignRole', openid: 'demo-resident-2', role: 'department_handler', unitId: 'c-dongxianmen' }))).toBe('BAD_REQUEST')
-      expect(codeOf(await users('demo-admin', { action: 'assignRole', openid: 'demo-resident-2', role: 'mayor', unitId: 'c-dongxianmen' }))).toBe('BAD_REQUEST')
-      expect(codeOf(await users('demo-admin', { action: 'revokeRole', openid: 'demo-resident-2', role: 'mayor', unitId: 'c-dongxianmen' }))).toBe('BAD_REQUEST')
+      expect(
+        codeOf(
+          await users('demo-admin', {
+            action: 'assignRole',
+            openid: 'demo-resident-2',
+            role: 'department_handler',
+            unitId: 'c-dongxianmen',
+          }),
+        ),
+      ).toBe('BAD_REQUEST')
+      expect(
+        codeOf(
+          await users('demo-admin', {
+            action: 'assignRole',
+            openid: 'demo-resident-2',
+            role: 'mayor',
+            unitId: 'c-dongxianmen',
+          }),
+        ),
+      ).toBe('BAD_REQUEST')
+      expect(
+        codeOf(
+          await users('demo-admin', {
+            action: 'revokeRole',
+            openid: 'demo-resident-2',
+            role: 'mayor',
+            unitId: 'c-dongxianmen',
+          }),
+        ),
+      ).toBe('BAD_REQUEST')
       expect(await snapshot(COLLECTIONS.roleAssignments)).toBe(before)
     })
     it('should refuse role changes to non-admins and outside the admin district', async () => {
-      expect(codeOf(await users('demo-secretary-1', { action: 'assignRole', openid: 'demo-resident-2', role: 'volunteer', unitId: 'c-dongxianmen' }))).toBe('FORBIDDEN')
-      expect(codeOf(await users('demo-admin', { action: 'assignRole', openid: 'demo-resident-2', role: 'volunteer', unitId: 'c-huaqing' }))).toBe('FORBIDDEN')
-      expect(codeOf(await users('demo-street-1', { action: 'revokeRole', openid: 'demo-volunteer-1', role: 'volunteer', unitId: 'c-dongxianmen' }))).toBe('FORBIDDEN')
+      expect(
+        codeOf(
+          await users('demo-secretary-1', {
+            action: 'assignRole',
+            openid: 'demo-resident-2',
+            role: 'volunteer',
+            unitId: 'c-dongxianmen',
+          }),
+        ),
+      ).toBe('FORBIDDEN')
+      expect(
+        codeOf(
+          await users('demo-admin', {
+            action: 'assignRole',
+            openid: 'demo-resident-2',
+            role: 'volunteer',
+            unitId: 'c-huaqing',
+          }),
+        ),
+      ).toBe('FORBIDDEN')
+      expect(
+        codeOf(
+          await users('demo-street-1', {
+            action: 'revokeRole',
+            openid: 'demo-volunteer-1',
+            role: 'volunteer',
+            unitId: 'c-dongxianmen',
+          }),
+        ),
+      ).toBe('FORBIDDEN')
       expect(await env.docs(COLLECTIONS.roleAssignments, { openid: 'demo-volunteer-1' })).toHaveLength(1)
     })
   })
@@ -212,20 +326,37 @@ describe('users function', () => {
     })
     it('should reject more than three templates, an unknown result or a template that is not ours, changing nothing', async () => {
       const four = { [T1]: 'accept', [T2]: 'accept', 'demo-caseResolved': 'accept', 'demo-wishStatus': 'accept' }
-      expect(codeOf(await users('demo-resident-1', { action: 'recordSubscription', results: four }))).toBe('BAD_REQUEST')
-      expect(codeOf(await users('demo-resident-1', { action: 'recordSubscription', results: { [T1]: 'yes' } }))).toBe('BAD_REQUEST')
-      expect(codeOf(await users('demo-resident-1', { action: 'recordSubscription', results: { 'someone-elses': 'accept' } }))).toBe('BAD_REQUEST')
+      expect(codeOf(await users('demo-resident-1', { action: 'recordSubscription', results: four }))).toBe(
+        'BAD_REQUEST',
+      )
+      expect(codeOf(await users('demo-resident-1', { action: 'recordSubscription', results: { [T1]: 'yes' } }))).toBe(
+        'BAD_REQUEST',
+      )
+      expect(
+        codeOf(
+          await users('demo-resident-1', { action: 'recordSubscription', results: { 'someone-elses': 'accept' } }),
+        ),
+      ).toBe('BAD_REQUEST')
       expect(await env.docs(COLLECTIONS.subscriptions)).toHaveLength(0)
     })
     it('should refuse an anonymous caller', async () => {
-      expect(codeOf(await users(null, { action: 'recordSubscription', results: { [T1]: 'accept' } }))).toBe('UNAUTHORIZED')
+      expect(codeOf(await users(null, { action: 'recordSubscription', results: { [T1]: 'accept' } }))).toBe(
+        'UNAUTHORIZED',
+      )
       expect(codeOf(await users(null, { action: 'reminders' }))).toBe('UNAUTHORIZED')
     })
     it('should list every message kind with its template, the grants left and the last choice', async () => {
       await users('demo-resident-1', { action: 'recordSubscription', results: { [T1]: 'accept', [T2]: 'ban' } })
       const res = await users('demo-resident-1', { action: 'reminders' })
       const byKind = Object.fromEntries(res.data.items.map((i: { kind: string }) => [i.kind, i]))
-      expect(byKind.caseAccepted).toEqual({ kind: 'caseAccepted', label: '诉求受理', ask: 'case', templateId: T1, remaining: 1, lastResult: 'accept' })
+      expect(byKind.caseAccepted).toEqual({
+        kind: 'caseAccepted',
+        label: '诉求受理',
+        ask: 'case',
+        templateId: T1,
+        remaining: 1,
+        lastResult: 'accept',
+      })
       expect(byKind.caseProgress).toMatchObject({ remaining: 0, lastResult: 'ban' })
       expect(byKind.wishStatus).toMatchObject({ remaining: 0, lastResult: null })
       const other = await users('demo-resident-2', { action: 'reminders' })
@@ -236,10 +367,18 @@ describe('users function', () => {
   describe('inbox and markRead', () => {
     beforeEach(async () => {
       for (let i = 1; i <= 3; i++) {
-        await notify(env.rt.db, { dedupeKey: `n${i}`, openid: 'demo-resident-1', title: `通知${i}`, body: '内容' }, env.clock.now())
+        await notify(
+          env.rt.db,
+          { dedupeKey: `n${i}`, openid: 'demo-resident-1', title: `通知${i}`, body: '内容' },
+          env.clock.now(),
+        )
         env.clock.advance(60_000)
       }
-      await notify(env.rt.db, { dedupeKey: 'other', openid: 'demo-resident-2', title: '别人的通知', body: '内容' }, env.clock.now())
+      await notify(
+        env.rt.db,
+        { dedupeKey: 'other', openid: 'demo-resident-2', title: '别人的通知', body: '内容' },
+        env.clock.now(),
+      )
       await drainOutbox(env.rt)
     })
 

@@ -97,7 +97,10 @@ export async function applyVolunteer(
     await tx.collection(COLLECTIONS.volunteerApplications).doc(id).set(doc)
     const me = await tx.collection(COLLECTIONS.users).doc(user._id).get()
     const pendingIn = me?.volunteerPendingIn ?? []
-    await tx.collection(COLLECTIONS.users).doc(user._id).update({ volunteerPendingIn: [...pendingIn.filter((c) => c !== communityId), communityId] })
+    await tx
+      .collection(COLLECTIONS.users)
+      .doc(user._id)
+      .update({ volunteerPendingIn: [...pendingIn.filter((c) => c !== communityId), communityId] })
     for (const openid of reviewers) await notify(tx, applicationNotice(id, now, community.name, applicant, openid), at)
     return true
   })
@@ -166,7 +169,10 @@ export async function reviewVolunteer(
         reason: input.reason ?? null,
       })
     const applicant = await tx.collection(COLLECTIONS.users).doc(app.openid).get()
-    await tx.collection(COLLECTIONS.users).doc(app.openid).update({ volunteerPendingIn: (applicant?.volunteerPendingIn ?? []).filter((c) => c !== app.communityId) })
+    await tx
+      .collection(COLLECTIONS.users)
+      .doc(app.openid)
+      .update({ volunteerPendingIn: (applicant?.volunteerPendingIn ?? []).filter((c) => c !== app.communityId) })
     if (status === 'approved') {
       const assignment: Omit<RoleAssignmentDoc, '_id'> = {
         openid: app.openid,

@@ -18,7 +18,12 @@ export function isVolunteerOf(assignments: readonly RoleAssignmentDoc[], communi
 }
 
 /** The caller's standings towards a wish, for the state machine. */
-export function standings(wish: Pick<WishDoc, 'wisherId' | 'claimerId' | 'communityId'>, openid: string, assignments: readonly RoleAssignmentDoc[], community: UnitDoc): WishActor[] {
+export function standings(
+  wish: Pick<WishDoc, 'wisherId' | 'claimerId' | 'communityId'>,
+  openid: string,
+  assignments: readonly RoleAssignmentDoc[],
+  community: UnitDoc,
+): WishActor[] {
   const actors: WishActor[] = []
   if (wish.wisherId === openid) actors.push('wisher')
   if (wish.claimerId === openid) actors.push('claimer')

@@ -15,7 +15,9 @@ describe('wishes.claim under contention', () => {
     for (const v of volunteers) await addPerson(env, v, { role: 'volunteer', unitId: COMMUNITY }, '志愿者')
     const id = await openWish(env)
 
-    const answers = await Promise.all(volunteers.map((v) => env.call<{ contact: unknown }>(v, 'wishes', { action: 'claim', wishId: id })))
+    const answers = await Promise.all(
+      volunteers.map((v) => env.call<{ contact: unknown }>(v, 'wishes', { action: 'claim', wishId: id })),
+    )
 
     const winners = volunteers.filter((_, i) => answers[i]!.ok)
     const codes = answers.filter((a) => !a.ok).map((a) => (a.ok ? '' : a.error.code))
@@ -28,7 +30,9 @@ describe('wishes.claim under contention', () => {
     expect(slots.filter((s) => s.open !== 0).map((s) => s._id)).toEqual([winner])
 
     expectOk(await env.call(winner, 'wishes', { action: 'fulfil', wishId: id, note: '已送到家里', photos: [] }))
-    const confirms = await Promise.all(Array.from({ length: 5 }, () => env.call(RESIDENT, 'wishes', { action: 'confirm', wishId: id })))
+    const confirms = await Promise.all(
+      Array.from({ length: 5 }, () => env.call(RESIDENT, 'wishes', { action: 'confirm', wishId: id })),
+    )
     expect(confirms.filter((c) => c.ok)).toHaveLength(1)
     expect(confirms.filter((c) => !c.ok).map((c) => (c.ok ? '' : c.error.code))).toEqual(Array(4).fill('CONFLICT'))
     expect(await env.docs('service_ledger')).toEqual([expect.objectContaining({ openid: winner, sourceId: id })])

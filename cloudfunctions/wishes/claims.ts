@@ -64,7 +64,10 @@ function standingClaim(wish: WishDoc, openid: string): { claimedAt: string; clai
  * repeated claim by the winner (a second tap, two taps at once) answers the standing claim,
  * holding no second slot.
  */
-export async function takeClaim(ctx: Pick<ActionContext, 'rt' | 'assignments' | 'now' | 'requireCaller'>, id: string): Promise<{ claimedAt: string; claimDeadline: string }> {
+export async function takeClaim(
+  ctx: Pick<ActionContext, 'rt' | 'assignments' | 'now' | 'requireCaller'>,
+  id: string,
+): Promise<{ claimedAt: string; claimDeadline: string }> {
   const { db } = ctx.rt
   const openid = ctx.requireCaller().openid
   const now = ctx.now()
@@ -94,7 +97,9 @@ export async function takeClaim(ctx: Pick<ActionContext, 'rt' | 'assignments' | 
       history: _.push([historyEntry('claim', 'volunteer', 'claimed', null, at)]),
     })
   if (won !== 1) {
-    await collection(db, W.claimSlots).doc(openid).update({ open: _.inc(-1) })
+    await collection(db, W.claimSlots)
+      .doc(openid)
+      .update({ open: _.inc(-1) })
     const standing = standingClaim(await loadWish(db, id), openid)
     if (standing) return standing
     throw refuse('claim', 'CONFLICT')
@@ -118,14 +123,38 @@ export async function queueClaimNotices(db: Db, id: string, now: Date): Promise<
     const wish = await ref.get()
     const due = wish?.claimNoticeDueAt
     if (!wish || !due) return false
-    const current = wish.claimedAt === due && CLAIM_NOTICE_STATUSES.includes(wish.status) && wish.claimerId !== null && wish.claimDeadline !== null
+    const current =
+      wish.claimedAt === due &&
+      CLAIM_NOTICE_STATUSES.includes(wish.status) &&
+      wish.claimerId !== null &&
+      wish.claimDeadline !== null
     if (current) {
       const event = `claim@${due}`
       const claimer = await tx.collection(COLLECTIONS.users).doc(wish.claimerId!).get()
       const who = claimer?.name ? `志愿者${maskName(claimer.name)}` : '志愿者'
       const reach = claimer?.phone ? `，联系电话${claimer.phone}` : ''
-      await notify(tx, wishNotice(wish, event, wish.wisherId, '心愿已被认领', `${who}已认领您的心愿“${thing(wish.text)}”，会尽快与您联系${reach}`), now)
-      await notify(tx, wishNotice(wish, event, wish.claimerId!, '认领成功', `请在 ${shanghaiDate(new Date(wish.claimDeadline!))} 前完成心愿“${thing(wish.text)}”`), now)
+      await notify(
+        tx,
+        wishNotice(
+          wish,
+          event,
+          wish.wisherId,
+          '心愿已被认领',
+          `${who}已认领您的心愿“${thing(wish.text)}”，会尽快与您联系${reach}`,
+        ),
+        now,
+      )
+      await notify(
+        tx,
+        wishNotice(
+          wish,
+          event,
+          wish.claimerId!,
+          '认领成功',
+          `请在 ${shanghaiDate(new Date(wish.claimDeadline!))} 前完成心愿“${thing(wish.text)}”`,
+        ),
+        now,
+      )
     }
     await ref.update({ claimNoticeDueAt: null })
     return current
@@ -137,5 +166,10 @@ export async function claimWish(ctx: ActionContext, input: { wishId: string }) {
   const { claimDeadline } = await takeClaim(ctx, input.wishId)
   await queueClaimNotices(ctx.rt.db, input.wishId, ctx.now())
   const after = await loadWish(ctx.rt.db, input.wishId)
-  return { id: input.wishId, status: 'claimed' as const, claimDeadline, contact: { name: after.wisherName, phone: after.wisherPhone } }
+  return {
+    id: input.wishId,
+    status: 'claimed' as const,
+    claimDeadline,
+    contact: { name: after.wisherName, phone: after.wisherPhone },
+  }
 }

@@ -33,7 +33,11 @@ export async function loadDigest(db: Db, id: string): Promise<DigestDoc> {
 
 export async function listDigests(ctx: ActionContext, input: { communityId: string }): Promise<{ items: Digest[] }> {
   await requireStaff(ctx, input.communityId)
-  const docs = await collection(ctx.rt.db, W.digests).where({ communityId: input.communityId }).orderBy('period', 'desc').limit(100).get()
+  const docs = await collection(ctx.rt.db, W.digests)
+    .where({ communityId: input.communityId })
+    .orderBy('period', 'desc')
+    .limit(100)
+    .get()
   return { items: docs.map(toDigest) }
 }
 
@@ -46,8 +50,17 @@ function cellTime(iso: string | null): string {
  * The digest as an Excel workbook for partner units: what each wish asks for, by when,
  * and where — the wisher's name masked and no phone, since the sheet leaves the community.
  */
-export async function digestWorkbook(db: Db, digest: DigestDoc, communityName: string): Promise<{ buffer: Buffer; rows: number }> {
-  const found = digest.wishIds.length ? await collection(db, W.wishes).where({ _id: db.command.in(digest.wishIds) }).limit(1000).get() : []
+export async function digestWorkbook(
+  db: Db,
+  digest: DigestDoc,
+  communityName: string,
+): Promise<{ buffer: Buffer; rows: number }> {
+  const found = digest.wishIds.length
+    ? await collection(db, W.wishes)
+        .where({ _id: db.command.in(digest.wishIds) })
+        .limit(1000)
+        .get()
+    : []
   const wishes = found.sort((a, b) => a.neededBy.localeCompare(b.neededBy))
   const book = new ExcelJS.Workbook()
   book.creator = '民呼我行'

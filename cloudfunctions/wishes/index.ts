@@ -4,7 +4,16 @@ import { claimWish } from './claims'
 import { exportDigest, listDigests, markSent } from './digest'
 import { getWish, ledger, mine, reviewQueue, stationResults, wall, workload } from './queries'
 import { getSettings, updateSettings } from './settings'
-import { confirmWish, disputeWish, fulfilWish, hideWish, releaseWish, reviewWish, thankWish, withdrawWish } from './steps'
+import {
+  confirmWish,
+  disputeWish,
+  fulfilWish,
+  hideWish,
+  releaseWish,
+  reviewWish,
+  thankWish,
+  withdrawWish,
+} from './steps'
 import { postWish } from './submission'
 
 export { WISH_SWEEPS } from './sweeps'

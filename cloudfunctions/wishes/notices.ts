@@ -14,7 +14,13 @@ import type { WishDoc } from './collections'
  * wish version a transition wrote, or for a claim `claim@<claimedAt>` (the claim's own
  * update cannot know the version it produced, and its notices may be queued later by the sweep).
  */
-export function wishNotice(wish: Pick<WishDoc, '_id' | 'text'>, event: number | string, openid: string, title: string, body: string): NotifyInput {
+export function wishNotice(
+  wish: Pick<WishDoc, '_id' | 'text'>,
+  event: number | string,
+  openid: string,
+  title: string,
+  body: string,
+): NotifyInput {
   return {
     dedupeKey: `wish:${wish._id}:${event}:${openid}`,
     openid,

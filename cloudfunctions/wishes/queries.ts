@@ -1,6 +1,14 @@
 import type { Db } from '@cloudbase/database'
 import { maskName } from '../../types/mask'
-import type { Contact, LedgerEntry, StationResult, WishCard, WishCategory, WishDetail, WishStatus } from '../../types/wishes'
+import type {
+  Contact,
+  LedgerEntry,
+  StationResult,
+  WishCard,
+  WishCategory,
+  WishDetail,
+  WishStatus,
+} from '../../types/wishes'
 import { AppError } from '../core/app-error'
 import { communitiesServed, loadUnit } from '../core/authz'
 import { COLLECTIONS } from '../core/collections'
@@ -24,7 +32,12 @@ async function communityNames(db: Db, ids: readonly string[]): Promise<Map<strin
   return new Map([...units.values()].map((u) => [u._id, u.name]))
 }
 
-export async function toCards(db: Db, storage: Storage, wishes: CardFields[], viewer: string | null): Promise<WishCard[]> {
+export async function toCards(
+  db: Db,
+  storage: Storage,
+  wishes: CardFields[],
+  viewer: string | null,
+): Promise<WishCard[]> {
   const names = await communityNames(
     db,
     wishes.map((w) => w.communityId),
@@ -78,7 +91,12 @@ export async function wallPage(db: Db, q: WallQuery): Promise<{ docs: CardFields
 /** The wall of a community or a station as cards (names masked, no contact). */
 export async function wall(ctx: ActionContext, q: WallQuery) {
   const { docs, hasMore } = await wallPage(ctx.rt.db, q)
-  return { items: await toCards(ctx.rt.db, ctx.rt.storage, docs, ctx.requireCaller().openid), hasMore, page: q.page, pageSize: q.pageSize }
+  return {
+    items: await toCards(ctx.rt.db, ctx.rt.storage, docs, ctx.requireCaller().openid),
+    hasMore,
+    page: q.page,
+    pageSize: q.pageSize,
+  }
 }
 
 /** One wish in full as the caller may see it, with what they may do now (`can`). */
@@ -107,18 +125,33 @@ export async function mine(ctx: ActionContext, input: { as: 'wisher' | 'claimer'
   const openid = ctx.requireCaller().openid
   const where: Where<WishDoc> = input.as === 'wisher' ? { wisherId: openid } : { claimerId: openid }
   const wishes = collection(db, W.wishes)
-  const { docs, hasMore, total } = await countedPage(wishes.where(where), wishes.where(where).orderBy('createdAt', 'desc'), input)
+  const { docs, hasMore, total } = await countedPage(
+    wishes.where(where),
+    wishes.where(where).orderBy('createdAt', 'desc'),
+    input,
+  )
   return { items: await toCards(db, storage, docs, openid), total, hasMore, page: input.page, pageSize: input.pageSize }
 }
 
 /** A community's wishes in one status (待审核 by default), oldest first, in full for its staff. */
-export async function reviewQueue(ctx: ActionContext, input: { communityId: string; status: WishStatus; page: number; pageSize: number }) {
+export async function reviewQueue(
+  ctx: ActionContext,
+  input: { communityId: string; status: WishStatus; page: number; pageSize: number },
+) {
   const community = await requireStaff(ctx, input.communityId)
   const where: Where<WishDoc> = { communityId: input.communityId, status: input.status }
   const wishes = collection(ctx.rt.db, W.wishes)
-  const { docs, hasMore, total } = await countedPage(wishes.where(where), wishes.where(where).orderBy('createdAt', 'asc'), input)
+  const { docs, hasMore, total } = await countedPage(
+    wishes.where(where),
+    wishes.where(where).orderBy('createdAt', 'asc'),
+    input,
+  )
   const openid = ctx.requireCaller().openid
-  const items = await Promise.all(docs.map((w) => toDetail(w, openid, standings(w, openid, ctx.assignments, community), community.name, ctx.rt.storage)))
+  const items = await Promise.all(
+    docs.map((w) =>
+      toDetail(w, openid, standings(w, openid, ctx.assignments, community), community.name, ctx.rt.storage),
+    ),
+  )
   return { items, total, hasMore, page: input.page, pageSize: input.pageSize }
 }
 
@@ -127,12 +160,23 @@ export async function workload(ctx: ActionContext): Promise<{ pendingReview: num
   const { db } = ctx.rt
   const communities = await communitiesServed(db, ctx.assignments, 'wishes.review')
   if (communities.length === 0) return { pendingReview: 0 }
-  return { pendingReview: await collection(db, W.wishes).where({ communityId: db.command.in(communities), status: 'pending_review' }).count() }
+  return {
+    pendingReview: await collection(db, W.wishes)
+      .where({ communityId: db.command.in(communities), status: 'pending_review' })
+      .count(),
+  }
 }
 
 /** A station's recent confirmed wishes with what was done and the thanks ("处理结果在驿站反馈"). */
-export async function stationResults(ctx: ActionContext, input: { stationId: string; limit: number }): Promise<{ items: StationResult[] }> {
-  const docs = await collection(ctx.rt.db, W.wishes).where({ stationId: input.stationId, status: 'confirmed' }).orderBy('confirmedAt', 'desc').limit(input.limit).get()
+export async function stationResults(
+  ctx: ActionContext,
+  input: { stationId: string; limit: number },
+): Promise<{ items: StationResult[] }> {
+  const docs = await collection(ctx.rt.db, W.wishes)
+    .where({ stationId: input.stationId, status: 'confirmed' })
+    .orderBy('confirmedAt', 'desc')
+    .limit(input.limit)
+    .get()
   return {
     items: docs.map((w) => ({
       id: w._id,
@@ -147,11 +191,24 @@ export async function stationResults(ctx: ActionContext, input: { stationId: str
 }
 
 /** A volunteer's credited service from wishes, newest first, with the totals. */
-export async function ledger(ctx: ActionContext): Promise<{ items: LedgerEntry[]; totalHours: number; totalPoints: number }> {
+export async function ledger(
+  ctx: ActionContext,
+): Promise<{ items: LedgerEntry[]; totalHours: number; totalPoints: number }> {
   const openid = ctx.requireCaller().openid
-  const docs = await collection(ctx.rt.db, W.ledger).where({ openid, source: 'wish' }).orderBy('creditedAt', 'desc').limit(1000).get()
+  const docs = await collection(ctx.rt.db, W.ledger)
+    .where({ openid, source: 'wish' })
+    .orderBy('creditedAt', 'desc')
+    .limit(1000)
+    .get()
   return {
-    items: docs.map((d) => ({ id: d._id, wishId: d.sourceId, wishText: d.title, hours: d.hours, points: d.points, creditedAt: d.creditedAt })),
+    items: docs.map((d) => ({
+      id: d._id,
+      wishId: d.sourceId,
+      wishText: d.title,
+      hours: d.hours,
+      points: d.points,
+      creditedAt: d.creditedAt,
+    })),
     totalHours: docs.reduce((s, d) => s + d.hours, 0),
     totalPoints: docs.reduce((s, d) => s + d.points, 0),
   }

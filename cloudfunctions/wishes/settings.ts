@@ -26,7 +26,10 @@ export async function getSettings(ctx: ActionContext, input: { communityId: stri
   return loadSettings(ctx.rt.db, input.communityId)
 }
 
-export async function updateSettings(ctx: ActionContext, input: { communityId: string; settings: Partial<WishSettings> }): Promise<WishSettings> {
+export async function updateSettings(
+  ctx: ActionContext,
+  input: { communityId: string; settings: Partial<WishSettings> },
+): Promise<WishSettings> {
   const community = await requireStaff(ctx, input.communityId)
   if (community.kind !== 'community') throw new AppError('BAD_REQUEST', '只能为社区设置心愿规则')
   const next = { ...(await loadSettings(ctx.rt.db, input.communityId)), ...input.settings }

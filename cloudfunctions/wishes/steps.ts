@@ -46,7 +46,9 @@ export const steps = {
       },
       notices: [
         wishNotice(w, v, w.wisherId, '心愿已隐藏', `社区隐藏了您的心愿：${reason}`),
-        ...(w.claimerId && (w.status === 'claimed' || w.status === 'fulfilled') ? [wishNotice(w, v, w.claimerId, '心愿已隐藏', `您认领的心愿已被社区隐藏：${reason}`)] : []),
+        ...(w.claimerId && (w.status === 'claimed' || w.status === 'fulfilled')
+          ? [wishNotice(w, v, w.claimerId, '心愿已隐藏', `您认领的心愿已被社区隐藏：${reason}`)]
+          : []),
       ],
     }),
   }),
@@ -58,7 +60,13 @@ export const steps = {
       patch: { claimerId: null, claimedAt: null, claimDeadline: null, disputeReason: null },
       also: (tx) => freeSlot(tx, claimer),
       notices: [
-        wishNotice(w, v, w.wisherId, '心愿重新上墙', `志愿者放弃了认领，您的心愿“${thing(w.text)}”已回到心愿墙${reason ? `（${reason}）` : ''}`),
+        wishNotice(
+          w,
+          v,
+          w.wisherId,
+          '心愿重新上墙',
+          `志愿者放弃了认领，您的心愿“${thing(w.text)}”已回到心愿墙${reason ? `（${reason}）` : ''}`,
+        ),
         wishNotice(w, v, claimer, '已放弃认领', `您已放弃认领心愿“${thing(w.text)}”`),
       ],
     }),
@@ -68,9 +76,22 @@ export const steps = {
     change: (w, at, v) => ({
       by: 'volunteer',
       note,
-      patch: { fulfilNote: note, fulfilPhotos: photos, fulfilledAt: at.toISOString(), autoConfirmAt: addDays(at, autoConfirmDays) },
+      patch: {
+        fulfilNote: note,
+        fulfilPhotos: photos,
+        fulfilledAt: at.toISOString(),
+        autoConfirmAt: addDays(at, autoConfirmDays),
+      },
       also: (tx) => freeSlot(tx, w.claimerId!),
-      notices: [wishNotice(w, v, w.wisherId, '请确认心愿', `志愿者已完成您的心愿“${thing(w.text)}”，请确认；${autoConfirmDays} 天内未确认将自动确认`)],
+      notices: [
+        wishNotice(
+          w,
+          v,
+          w.wisherId,
+          '请确认心愿',
+          `志愿者已完成您的心愿“${thing(w.text)}”，请确认；${autoConfirmDays} 天内未确认将自动确认`,
+        ),
+      ],
     }),
   }),
   dispute: (reason: string, claimDays: number): Step => ({
@@ -107,8 +128,16 @@ export const steps = {
         await tx.collection(W.ledger).doc(`wish:${w._id}`).set(entry)
       },
       notices: [
-        wishNotice(w, v, w.claimerId!, '心愿已确认', `心愿“${thing(w.text)}”已确认完成，记服务时长 ${settings.hoursPerWish} 小时、积分 ${settings.pointsPerWish}`),
-        ...(by === 'system' ? [wishNotice(w, v, w.wisherId, '心愿已自动确认', `您的心愿“${thing(w.text)}”已自动确认完成`)] : []),
+        wishNotice(
+          w,
+          v,
+          w.claimerId!,
+          '心愿已确认',
+          `心愿“${thing(w.text)}”已确认完成，记服务时长 ${settings.hoursPerWish} 小时、积分 ${settings.pointsPerWish}`,
+        ),
+        ...(by === 'system'
+          ? [wishNotice(w, v, w.wisherId, '心愿已自动确认', `您的心愿“${thing(w.text)}”已自动确认完成`)]
+          : []),
       ],
     }),
   }),
@@ -116,7 +145,12 @@ export const steps = {
     action: 'thank',
     change: (w, _at, v) => {
       if (w.thanks) throw new AppError('CONFLICT', '您已经留过感谢的话了')
-      return { by: 'wisher', note: text, patch: { thanks: text }, notices: [wishNotice(w, v, w.claimerId!, '收到感谢', `心愿人对您说：${text}`)] }
+      return {
+        by: 'wisher',
+        note: text,
+        patch: { thanks: text },
+        notices: [wishNotice(w, v, w.claimerId!, '收到感谢', `心愿人对您说：${text}`)],
+      }
     },
   }),
   expire: (): Step => ({
@@ -127,7 +161,13 @@ export const steps = {
       patch: { claimerId: null, claimedAt: null, claimDeadline: null, disputeReason: null },
       also: (tx) => freeSlot(tx, w.claimerId!),
       notices: [
-        wishNotice(w, v, w.wisherId, '心愿重新上墙', `认领超时，您的心愿“${thing(w.text)}”已回到心愿墙，等待其他志愿者认领`),
+        wishNotice(
+          w,
+          v,
+          w.wisherId,
+          '心愿重新上墙',
+          `认领超时，您的心愿“${thing(w.text)}”已回到心愿墙，等待其他志愿者认领`,
+        ),
         wishNotice(w, v, w.claimerId!, '认领已超时', `您认领的心愿“${thing(w.text)}”已超过期限，已退回心愿墙`),
       ],
     }),
@@ -135,13 +175,22 @@ export const steps = {
 }
 
 /** 审核: approval puts the wish on the wall; a refusal carries the reason the wisher reads. */
-export function reviewWish(ctx: ActionContext, input: { wishId: string; decision: 'approve' | 'reject'; reason?: string }) {
-  return personTransition(ctx, input.wishId, input.decision === 'approve' ? steps.approve() : steps.reject(input.reason!))
+export function reviewWish(
+  ctx: ActionContext,
+  input: { wishId: string; decision: 'approve' | 'reject'; reason?: string },
+) {
+  return personTransition(
+    ctx,
+    input.wishId,
+    input.decision === 'approve' ? steps.approve() : steps.reject(input.reason!),
+  )
 }
 
-export const withdrawWish = (ctx: ActionContext, input: { wishId: string }) => personTransition(ctx, input.wishId, steps.withdraw())
+export const withdrawWish = (ctx: ActionContext, input: { wishId: string }) =>
+  personTransition(ctx, input.wishId, steps.withdraw())
 
-export const hideWish = (ctx: ActionContext, input: { wishId: string; reason: string }) => personTransition(ctx, input.wishId, steps.hide(input.reason))
+export const hideWish = (ctx: ActionContext, input: { wishId: string; reason: string }) =>
+  personTransition(ctx, input.wishId, steps.hide(input.reason))
 
 export function releaseWish(ctx: ActionContext, input: { wishId: string; reason?: string }) {
   return personTransition(ctx, input.wishId, steps.release(ctx.requireCaller().openid, input.reason))
@@ -162,7 +211,8 @@ export async function disputeWish(ctx: ActionContext, input: { wishId: string; r
   return personTransition(ctx, input.wishId, steps.dispute(input.reason, settings.claimDays))
 }
 
-export const thankWish = (ctx: ActionContext, input: { wishId: string; text: string }) => personTransition(ctx, input.wishId, steps.thank(input.text))
+export const thankWish = (ctx: ActionContext, input: { wishId: string; text: string }) =>
+  personTransition(ctx, input.wishId, steps.thank(input.text))
 
 async function settingsOf(ctx: ActionContext, wishId: string): Promise<WishSettings> {
   const wish = await loadWish(ctx.rt.db, wishId)

@@ -21,7 +21,11 @@ import { historyEntry } from './transitions'
  * review queue (its staff are told) or straight onto the wall.
  */
 
-async function resolveCommunity(db: Db, input: PostWishInput, user: UserDoc): Promise<{ community: UnitDoc; stationId: string | null }> {
+async function resolveCommunity(
+  db: Db,
+  input: PostWishInput,
+  user: UserDoc,
+): Promise<{ community: UnitDoc; stationId: string | null }> {
   let stationUnit: string | null = null
   if (input.stationId) {
     const station = await collection(db, STATIONS_COLLECTION).doc(input.stationId).get()
@@ -31,7 +35,8 @@ async function resolveCommunity(db: Db, input: PostWishInput, user: UserDoc): Pr
   // A station run by a community posts to it; a square station under a street posts to
   // the wisher's own community, whose volunteers will do the work.
   const unitOfStation = stationUnit ? await loadUnit(db, stationUnit) : null
-  const communityId = input.communityId ?? (unitOfStation?.kind === 'community' ? unitOfStation._id : null) ?? user.communityId
+  const communityId =
+    input.communityId ?? (unitOfStation?.kind === 'community' ? unitOfStation._id : null) ?? user.communityId
   if (!communityId) throw new AppError('BAD_REQUEST', '请先在"我的"里选择所在社区，或在驿站页面发布心愿')
   return { community: await requireCommunity(db, communityId), stationId: input.stationId ?? null }
 }

@@ -8,7 +8,19 @@ import type { TestEnv } from '../core/testing'
 import { loadAssignments } from '../core/authz'
 import { reserveSlot, takeClaim } from './claims'
 import { autoConfirm, claimNotices, collectDigests, expireClaims } from './sweeps'
-import { COMMUNITY, RESIDENT, SECRETARY, VOLUNTEER, claimedWish, expectOk, fulfilledWish, openWish, outboxFor, wishDoc, createWishEnv } from './test-helpers'
+import {
+  COMMUNITY,
+  RESIDENT,
+  SECRETARY,
+  VOLUNTEER,
+  claimedWish,
+  expectOk,
+  fulfilledWish,
+  openWish,
+  outboxFor,
+  wishDoc,
+  createWishEnv,
+} from './test-helpers'
 
 let env: TestEnv
 beforeEach(async () => {
@@ -25,7 +37,15 @@ const DAY = 86_400_000
  * happened (takeClaim), the request that would have queued the notices never continued.
  */
 async function claimThenCrash(id: string): Promise<void> {
-  await takeClaim({ rt: env.rt, requireCaller: () => ({ openid: VOLUNTEER }), assignments: await loadAssignments(env.rt.db, VOLUNTEER), now: () => env.clock.now() }, id)
+  await takeClaim(
+    {
+      rt: env.rt,
+      requireCaller: () => ({ openid: VOLUNTEER }),
+      assignments: await loadAssignments(env.rt.db, VOLUNTEER),
+      now: () => env.clock.now(),
+    },
+    id,
+  )
 }
 
 const titles = async (openid: string) => (await outboxFor(env, openid)).map((m) => m.title)
@@ -34,7 +54,11 @@ describe('claimNotices', () => {
   it('should queue the notices a crash after the winning claim left out, once', async () => {
     const id = await openWish(env)
     await claimThenCrash(id)
-    expect(await wishDoc(env, id)).toMatchObject({ status: 'claimed', claimerId: VOLUNTEER, claimNoticeDueAt: expect.any(String) })
+    expect(await wishDoc(env, id)).toMatchObject({
+      status: 'claimed',
+      claimerId: VOLUNTEER,
+      claimNoticeDueAt: expect.any(String),
+    })
     expect(await titles(RESIDENT)).not.toContain('心愿已被认领')
     expect(await titles(VOLUNTEER)).not.toContain('认领成功')
 
@@ -88,10 +112,18 @@ describe('repairClaimSlots', () => {
   const openSlots = async () => (await env.docs<{ open: number }>('wish_claim_slots', { _id: VOLUNTEER }))[0]?.open
 
   it('should give back a slot a crashed claim left taken, so a volunteer holding nothing can claim again', async () => {
-    expectOk(await env.call(SECRETARY, 'wishes', { action: 'updateSettings', communityId: COMMUNITY, settings: { claimLimit: 1 } }))
+    expectOk(
+      await env.call(SECRETARY, 'wishes', {
+        action: 'updateSettings',
+        communityId: COMMUNITY,
+        settings: { claimLimit: 1 },
+      }),
+    )
     const id = await openWish(env)
     expect(await reserveThenCrash()).toBe(true)
-    expect(await env.call(VOLUNTEER, 'wishes', { action: 'claim', wishId: id })).toMatchObject({ error: { code: 'CONFLICT' } })
+    expect(await env.call(VOLUNTEER, 'wishes', { action: 'claim', wishId: id })).toMatchObject({
+      error: { code: 'CONFLICT' },
+    })
 
     env.clock.advance(60_000)
     expect(await sweep()).toMatchObject({ ok: true, result: { repaired: 1 } })
@@ -162,7 +194,9 @@ describe('autoConfirm', () => {
     env.clock.advance(1000)
     expect(await autoConfirm(env.rt)).toEqual({ confirmed: 1 })
     expect(await wishDoc(env, id)).toMatchObject({ status: 'confirmed' })
-    expect(await env.docs('service_ledger')).toEqual([expect.objectContaining({ openid: VOLUNTEER, hours: 2, points: 10 })])
+    expect(await env.docs('service_ledger')).toEqual([
+      expect.objectContaining({ openid: VOLUNTEER, hours: 2, points: 10 }),
+    ])
     expect((await outboxFor(env, RESIDENT)).map((m) => m.title)).toContain('心愿已自动确认')
   })
 
@@ -185,11 +219,15 @@ describe('collectDigests', () => {
     expect(await collectDigests(env.rt)).toEqual({ digests: 0, wishes: 0 })
     expect((await wishDoc(env, fresh)).digestId).toBeNull()
 
-    const digests = expectOk<{ items: { id: string; wishIds: string[] }[] }>(await env.call(SECRETARY, 'wishes', { action: 'digests', communityId: COMMUNITY }))
+    const digests = expectOk<{ items: { id: string; wishIds: string[] }[] }>(
+      await env.call(SECRETARY, 'wishes', { action: 'digests', communityId: COMMUNITY }),
+    )
     expect(digests.items).toEqual([expect.objectContaining({ id: `${COMMUNITY}:2025-03-17`, wishIds: [stale] })])
     expect((await outboxFor(env, SECRETARY)).map((m) => m.title)).toContain('未认领心愿汇总')
 
-    const exported = expectOk<{ fileId: string; rows: number }>(await env.call(SECRETARY, 'wishes', { action: 'exportDigest', digestId: digests.items[0]!.id }))
+    const exported = expectOk<{ fileId: string; rows: number }>(
+      await env.call(SECRETARY, 'wishes', { action: 'exportDigest', digestId: digests.items[0]!.id }),
+    )
     expect(exported.rows).toBe(1)
     const book = new ExcelJS.Workbook()
     await book.xlsx.load((await readFile(await localPath(env, exported.fileId))) as unknown as ExcelJS.Buffer)
@@ -199,10 +237,16 @@ describe('collectDigests', () => {
     expect(sheet.getRow(2).getCell(5).value).toBe('王**')
 
     const sent = expectOk<{ sentTo: string[]; sentAt: string }>(
-      await env.call(SECRETARY, 'wishes', { action: 'sendDigest', digestId: digests.items[0]!.id, recipients: ['碑林区妇联', '东县门小学'] }),
+      await env.call(SECRETARY, 'wishes', {
+        action: 'sendDigest',
+        digestId: digests.items[0]!.id,
+        recipients: ['碑林区妇联', '东县门小学'],
+      }),
     )
     expect(sent).toMatchObject({ sentTo: ['碑林区妇联', '东县门小学'], sentAt: expect.any(String) })
-    expect(await env.call(VOLUNTEER, 'wishes', { action: 'exportDigest', digestId: digests.items[0]!.id })).toMatchObject({ error: { code: 'FORBIDDEN' } })
+    expect(
+      await env.call(VOLUNTEER, 'wishes', { action: 'exportDigest', digestId: digests.items[0]!.id }),
+    ).toMatchObject({ error: { code: 'FORBIDDEN' } })
   })
 })
 

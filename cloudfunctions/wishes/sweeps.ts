@@ -95,7 +95,8 @@ export async function expireClaims(rt: Runtime): Promise<{ expired: number }> {
     applyTransition(
       rt.db,
       wish._id,
-      (current) => (current.claimDeadline !== null && current.claimDeadline <= now.toISOString() ? ['system'] : ['other']),
+      (current) =>
+        current.claimDeadline !== null && current.claimDeadline <= now.toISOString() ? ['system'] : ['other'],
       steps.expire(),
       now,
     ).catch((error: unknown) => {
@@ -116,7 +117,13 @@ export async function autoConfirm(rt: Runtime): Promise<{ confirmed: number }> {
     .limit(BATCH)
     .get()
   const confirmed = await sweepEach(due, async (wish) =>
-    applyTransition(rt.db, wish._id, () => ['system'], steps.confirm(await loadSettings(rt.db, wish.communityId), 'system'), now),
+    applyTransition(
+      rt.db,
+      wish._id,
+      () => ['system'],
+      steps.confirm(await loadSettings(rt.db, wish.communityId), 'system'),
+      now,
+    ),
   )
   return { confirmed }
 }
@@ -129,7 +136,11 @@ export async function autoConfirm(rt: Runtime): Promise<{ confirmed: number }> {
 export async function collectDigests(rt: Runtime): Promise<{ digests: number; wishes: number }> {
   const { db } = rt
   const now = rt.clock.now()
-  const candidates = await collection(db, W.wishes).where({ status: 'open', digestId: null }).orderBy('openedAt', 'asc').limit(1000).get()
+  const candidates = await collection(db, W.wishes)
+    .where({ status: 'open', digestId: null })
+    .orderBy('openedAt', 'asc')
+    .limit(1000)
+    .get()
   const byCommunity = new Map<string, WishDoc[]>()
   for (const wish of candidates) {
     const list = byCommunity.get(wish.communityId) ?? []
@@ -161,7 +172,15 @@ export async function collectDigests(rt: Runtime): Promise<{ digests: number; wi
       const existing = await digestRef.get()
       if (existing) await digestRef.update({ wishIds: [...existing.wishIds, ...ids] })
       else {
-        const doc: Omit<DigestDoc, '_id'> = { communityId, period, wishIds: ids, createdAt: now.toISOString(), sentTo: [], sentAt: null, sentBy: null }
+        const doc: Omit<DigestDoc, '_id'> = {
+          communityId,
+          period,
+          wishIds: ids,
+          createdAt: now.toISOString(),
+          sentTo: [],
+          sentAt: null,
+          sentBy: null,
+        }
         await digestRef.set(doc)
       }
       for (const openid of staff) {
@@ -173,7 +192,10 @@ export async function collectDigests(rt: Runtime): Promise<{ digests: number; wi
             title: '未认领心愿汇总',
             body: `有 ${ids.length} 个心愿超过 ${settings.digestAfterDays} 天无人认领，已汇总，可导出发送相关单位`,
             link: `/staff/wishes/index?communityId=${encodeURIComponent(communityId)}&tab=digests`,
-            template: { kind: 'staffTodo', data: { task: '未认领心愿汇总', count: String(ids.length), status: '待处理' } },
+            template: {
+              kind: 'staffTodo',
+              data: { task: '未认领心愿汇总', count: String(ids.length), status: '待处理' },
+            },
           },
           now,
         )

@@ -19,9 +19,17 @@ export const A_WISH: PostWishInput = {
 }
 
 /** A person with a phone, optionally an approved volunteer or staff member of a community. */
-export async function addPerson(env: TestEnv, openid: string, role?: { role: Role; unitId: string }, name = '测试居民'): Promise<void> {
+export async function addPerson(
+  env: TestEnv,
+  openid: string,
+  role?: { role: Role; unitId: string },
+  name = '测试居民',
+): Promise<void> {
   const at = env.clock.now().toISOString()
-  await env.rt.db.collection('users').doc(openid).set({ name, phone: '13700000000', communityId: COMMUNITY, createdAt: at, updatedAt: at })
+  await env.rt.db
+    .collection('users')
+    .doc(openid)
+    .set({ name, phone: '13700000000', communityId: COMMUNITY, createdAt: at, updatedAt: at })
   if (role) {
     await env.rt.db
       .collection('role_assignments')
@@ -39,7 +47,10 @@ export async function createWishEnv(options: TestEnvOptions = {}): Promise<TestE
   const env = await createTestEnv(options)
   const _ = env.rt.db.command
   for (const name of ['wishes', 'wish_claim_slots', 'service_ledger', 'wish_digests', 'outbox', 'inbox']) {
-    await env.rt.db.collection(name).where({ _id: _.exists(true) }).remove()
+    await env.rt.db
+      .collection(name)
+      .where({ _id: _.exists(true) })
+      .remove()
   }
   return env
 }

@@ -37,7 +37,13 @@ export function refuse(action: WishAction, code: 'FORBIDDEN' | 'CONFLICT'): AppE
   return new AppError('CONFLICT', CONFLICT_MESSAGES[action] ?? '心愿的状态刚刚有了变化，请刷新后再看')
 }
 
-export function historyEntry(action: HistoryEntry['action'], by: HistoryEntry['by'], status: WishStatus, note: string | null, at: string): HistoryEntry {
+export function historyEntry(
+  action: HistoryEntry['action'],
+  by: HistoryEntry['by'],
+  status: WishStatus,
+  note: string | null,
+  at: string,
+): HistoryEntry {
   return { action, by, status, note, at }
 }
 
@@ -94,11 +100,21 @@ export async function applyTransition(
 }
 
 /** A step taken by the caller: their standings towards the wish decide, as the state machine says. */
-export async function personTransition(ctx: ActionContext, id: string, step: Step): Promise<{ id: string; status: WishStatus }> {
+export async function personTransition(
+  ctx: ActionContext,
+  id: string,
+  step: Step,
+): Promise<{ id: string; status: WishStatus }> {
   const { db } = ctx.rt
   const openid = ctx.requireCaller().openid
   const wish = await loadWish(db, id)
   const community = await requireCommunity(db, wish.communityId)
-  const result = await applyTransition(db, id, (current) => standings(current, openid, ctx.assignments, community), step, ctx.now())
+  const result = await applyTransition(
+    db,
+    id,
+    (current) => standings(current, openid, ctx.assignments, community),
+    step,
+    ctx.now(),
+  )
   return { id: result.id, status: result.status }
 }

@@ -5,7 +5,21 @@ import type { WishDoc } from './collections'
 import { allowedActions, type WishActor } from './domain/state-machine'
 
 /** What a card is made of: the wall reads only these fields. */
-export type CardFields = Pick<WishDoc, '_id' | 'communityId' | 'stationId' | 'wisherId' | 'wisherName' | 'text' | 'category' | 'photos' | 'neededBy' | 'status' | 'thanks' | 'createdAt'>
+export type CardFields = Pick<
+  WishDoc,
+  | '_id'
+  | 'communityId'
+  | 'stationId'
+  | 'wisherId'
+  | 'wisherName'
+  | 'text'
+  | 'category'
+  | 'photos'
+  | 'neededBy'
+  | 'status'
+  | 'thanks'
+  | 'createdAt'
+>
 
 async function photos(storage: Storage, ids: readonly string[]) {
   return Promise.all(ids.map(async (fileId) => ({ fileId, url: await storage.url(fileId) })))
@@ -16,7 +30,12 @@ async function photos(storage: Storage, ids: readonly string[]) {
  * wisher's phone and the claimer's id cannot leak into a wall response; the name is masked
  * unless the caller is the wisher.
  */
-export async function toCard(wish: CardFields, viewer: string | null, communityName: string | null, storage: Storage): Promise<WishCard> {
+export async function toCard(
+  wish: CardFields,
+  viewer: string | null,
+  communityName: string | null,
+  storage: Storage,
+): Promise<WishCard> {
   const mine = viewer === wish.wisherId
   return {
     id: wish._id,
@@ -46,7 +65,11 @@ export function canView(wish: Pick<WishDoc, 'status'>, actors: readonly WishActo
  * wisher learns who claimed their wish and how to reach them (the name masked like any name
  * shown to someone else, the phone in full, as the claimer has the wisher's).
  */
-export function contactFor(wish: Pick<WishDoc, 'wisherName' | 'wisherPhone'>, actors: readonly WishActor[], claimer: Contact | null): Contact | null {
+export function contactFor(
+  wish: Pick<WishDoc, 'wisherName' | 'wisherPhone'>,
+  actors: readonly WishActor[],
+  claimer: Contact | null,
+): Contact | null {
   if (actors.includes('claimer')) return { name: wish.wisherName, phone: wish.wisherPhone }
   if (actors.includes('wisher') && claimer) return { name: `志愿者${maskName(claimer.name)}`, phone: claimer.phone }
   return null

@@ -36,9 +36,14 @@ function seededWish(i: number): Seeded {
 /** What the wall should answer, computed the slow way: filter everything, then sort stably. */
 function expected(all: Seeded[], q: WallQuery): string[] {
   const matching = all.filter(
-    (w) => (q.stationId ? w.stationId === q.stationId : w.communityId === q.communityId) && w.status === q.status && (!q.category || w.category === q.category),
+    (w) =>
+      (q.stationId ? w.stationId === q.stationId : w.communityId === q.communityId) &&
+      w.status === q.status &&
+      (!q.category || w.category === q.category),
   )
-  const sorted = [...matching].sort((a, b) => (q.sort === 'soonest' ? a.neededBy.localeCompare(b.neededBy) : b.createdAt.localeCompare(a.createdAt)))
+  const sorted = [...matching].sort((a, b) =>
+    q.sort === 'soonest' ? a.neededBy.localeCompare(b.neededBy) : b.createdAt.localeCompare(a.createdAt),
+  )
   return sorted.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map((w) => w._id)
 }
 
@@ -81,7 +86,14 @@ describe('wallPage', () => {
   })
 
   it('should say there is no more on the last page of a filter', async () => {
-    const q: WallQuery = { communityId: COMMUNITY, status: 'open', category: 'study', sort: 'soonest', page: 1, pageSize: 50 }
+    const q: WallQuery = {
+      communityId: COMMUNITY,
+      status: 'open',
+      category: 'study',
+      sort: 'soonest',
+      page: 1,
+      pageSize: 50,
+    }
     const matching = expected(all, { ...q, pageSize: SIZE })
     expect(matching.length).toBeGreaterThan(5)
     const last: WallQuery = { ...q, pageSize: 5, page: Math.ceil(matching.length / 5) }

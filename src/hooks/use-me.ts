@@ -14,7 +14,11 @@ export async function refreshMe(): Promise<Profile | null> {
     meStore.set({ profile, loading: false, error: null })
     return profile
   } catch (error) {
-    meStore.set({ profile: meStore.get().profile, loading: false, error: error instanceof Error ? error.message : String(error) })
+    meStore.set({
+      profile: meStore.get().profile,
+      loading: false,
+      error: error instanceof Error ? error.message : String(error),
+    })
     return null
   }
 }

@@ -47,7 +47,9 @@ function describe(el: HTMLElement): void {
   // A switch shows no words: it is named by the cell it sits in (大字模式), or else by the
   // words beside it in its row.
   if (role.role === 'switch' && !el.hasAttribute('aria-label')) {
-    const title = el.closest('.nut-cell')?.querySelector('.nut-cell-title')?.textContent?.trim() || el.parentElement?.textContent?.trim()
+    const title =
+      el.closest('.nut-cell')?.querySelector('.nut-cell-title')?.textContent?.trim() ||
+      el.parentElement?.textContent?.trim()
     if (title) set(el, 'aria-label', title)
   }
 }

@@ -10,7 +10,11 @@ describe('nutuiRole', () => {
   })
   it('should make a tab strip a tab list whose titles are tabs, the active one selected', () => {
     expect(nutuiRole(['nut-tabs-titles', 'nut-tabs-titles-line'])).toEqual({ role: 'tablist', focusable: false })
-    expect(nutuiRole(['nut-tabs-titles-item', 'nut-tabs-titles-item-active'])).toEqual({ role: 'tab', checked: true, focusable: true })
+    expect(nutuiRole(['nut-tabs-titles-item', 'nut-tabs-titles-item-active'])).toEqual({
+      role: 'tab',
+      checked: true,
+      focusable: true,
+    })
   })
   it('should make a cell group title a heading', () => {
     expect(nutuiRole(['nut-cell-group-title'])).toEqual({ role: 'heading', focusable: false })
@@ -22,9 +26,17 @@ describe('nutuiRole', () => {
 
 describe('choiceRole', () => {
   it('should read a checked checkbox from its icon', () => {
-    expect(choiceRole('checkbox', ['nut-icon', 'nut-checkbox-icon-checked'])).toEqual({ role: 'checkbox', checked: true, focusable: true })
+    expect(choiceRole('checkbox', ['nut-icon', 'nut-checkbox-icon-checked'])).toEqual({
+      role: 'checkbox',
+      checked: true,
+      focusable: true,
+    })
   })
   it('should read an unchecked radio', () => {
-    expect(choiceRole('radio', ['nut-icon', 'nut-radio-icon'])).toEqual({ role: 'radio', checked: false, focusable: true })
+    expect(choiceRole('radio', ['nut-icon', 'nut-radio-icon'])).toEqual({
+      role: 'radio',
+      checked: false,
+      focusable: true,
+    })
   })
 })

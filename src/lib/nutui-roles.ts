@@ -11,7 +11,8 @@ export interface ControlRole {
   focusable: boolean
 }
 
-export const NUTUI_CONTROL_SELECTOR = '.nut-cell-clickable, .nut-switch, .nut-checkbox, .nut-radio, .nut-tabs-titles, .nut-tabs-titles-item, .nut-cell-group-title'
+export const NUTUI_CONTROL_SELECTOR =
+  '.nut-cell-clickable, .nut-switch, .nut-checkbox, .nut-radio, .nut-tabs-titles, .nut-tabs-titles-item, .nut-cell-group-title'
 
 export function nutuiRole(classes: readonly string[]): ControlRole | null {
   const has = (c: string) => classes.includes(c)
@@ -26,5 +27,9 @@ export function nutuiRole(classes: readonly string[]): ControlRole | null {
 
 /** Checkbox and radio keep their state on an inner icon: `nut-checkbox-icon-checked`, `nut-radio-icon-checked`. */
 export function choiceRole(kind: 'checkbox' | 'radio', iconClasses: readonly string[]): ControlRole {
-  return { role: kind, checked: iconClasses.some((c) => c.endsWith('-icon-checked') || c.endsWith('-button-active')), focusable: true }
+  return {
+    role: kind,
+    checked: iconClasses.some((c) => c.endsWith('-icon-checked') || c.endsWith('-button-active')),
+    focusable: true,
+  }
 }

@@ -25,12 +25,14 @@ export const attendanceService = {
   venueEvent: (venueCode: string) => events('venueEvent', { venueCode }),
   myService: () => events('myService', {}),
   checkIn: (eventId: string, code: string, scannedAt?: string) => events('checkIn', { eventId, code, scannedAt }),
-  checkInPerson: (eventId: string, attendeeId: string, scannedAt?: string) => events('checkInPerson', { eventId, attendeeId, scannedAt }),
+  checkInPerson: (eventId: string, attendeeId: string, scannedAt?: string) =>
+    events('checkInPerson', { eventId, attendeeId, scannedAt }),
   walkIn: (input: WalkInInput) => events('walkIn', input),
   checkOut: (eventId: string, attendeeId: string) => events('checkOut', { eventId, attendeeId }),
   venueCode: (eventId: string) => events('venueCode', { eventId }),
   attendance: (eventId: string, q?: string) => events('attendance', { eventId, q: q || undefined }),
-  reverseHours: (eventId: string, attendeeId: string, reason: string) => events('reverseHours', { eventId, attendeeId, reason }),
+  reverseHours: (eventId: string, attendeeId: string, reason: string) =>
+    events('reverseHours', { eventId, attendeeId, reason }),
 }
 
 export type Minutes = OutputOf<C, 'minutes'>

@@ -37,6 +37,7 @@ export const eventsService = {
   manage: (input: InputOf<C, 'manage'>) => events('manage', input),
   roster: (eventId: string, status?: RosterEntry['status']) => events('roster', { eventId, status }),
   proxySignUp: (input: InputOf<C, 'proxySignUp'>) => events('proxySignUp', input),
-  decide: (eventId: string, registrationId: string, approve: boolean) => events('decide', { eventId, registrationId, approve }),
+  decide: (eventId: string, registrationId: string, approve: boolean) =>
+    events('decide', { eventId, registrationId, approve }),
   exportRoster: (eventId: string) => events('exportRoster', { eventId }),
 }

@@ -37,7 +37,12 @@ export const noticesService = {
   reach: (noticeId: string, unitId?: string) => notices('reach', { noticeId, unitId }),
   notReached: (input: InputOf<C, 'notReached'>) => notices('notReached', input),
   /** `ref` is the opaque reference `notReached` gave (the contract names the field `openid`). */
-  recordFollowUp: (input: { noticeId: string; ref: string; method: InputOf<C, 'recordFollowUp'>['method']; note: string }) =>
+  recordFollowUp: (input: {
+    noticeId: string
+    ref: string
+    method: InputOf<C, 'recordFollowUp'>['method']
+    note: string
+  }) =>
     notices('recordFollowUp', { noticeId: input.noticeId, openid: input.ref, method: input.method, note: input.note }),
   remind: (noticeId: string, ref: string) => notices('remind', { noticeId, ref }),
   exportReach: (noticeId: string) => notices('exportReach', { noticeId }),

@@ -21,7 +21,8 @@ export const usersService = {
   bindCommunity: (input: BindCommunityInput) => users('bindCommunity', input),
   orgTree: (input: InputOf<C, 'orgTree'> = {}) => users('orgTree', input),
   applyVolunteer: (input: InputOf<C, 'applyVolunteer'>) => users('applyVolunteer', input),
-  listVolunteerApplications: (input: InputOf<C, 'listVolunteerApplications'>) => users('listVolunteerApplications', input),
+  listVolunteerApplications: (input: InputOf<C, 'listVolunteerApplications'>) =>
+    users('listVolunteerApplications', input),
   reviewVolunteer: (input: InputOf<C, 'reviewVolunteer'>) => users('reviewVolunteer', input),
   workload: () => users('workload', {}),
   assignRole: (input: InputOf<C, 'assignRole'>) => users('assignRole', input),

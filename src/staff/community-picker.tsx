@@ -19,11 +19,21 @@ export function useReviewerCommunity(capability: Capability, initialId: string |
 }
 
 /** As useReviewerCommunity, with the units to choose from given by `choose` (a module-level function). */
-export function useUnitChoice<C extends CommunityChoice>(capability: Capability, choose: Choose<C>, initialId: string | null = null) {
+export function useUnitChoice<C extends CommunityChoice>(
+  capability: Capability,
+  choose: Choose<C>,
+  initialId: string | null = null,
+) {
   const { profile } = useMe()
   const needsTree = !!profile && needsOrgTree(profile, capability)
-  const tree = useAsync(() => (needsTree ? usersService.orgTree({ kinds: ['community'] }) : Promise.resolve({ units: [] })), [profile])
-  const communities = useMemo(() => (profile ? choose(profile, capability, tree.data?.units ?? []) : []), [profile, capability, tree.data, choose])
+  const tree = useAsync(
+    () => (needsTree ? usersService.orgTree({ kinds: ['community'] }) : Promise.resolve({ units: [] })),
+    [profile],
+  )
+  const communities = useMemo(
+    () => (profile ? choose(profile, capability, tree.data?.units ?? []) : []),
+    [profile, capability, tree.data, choose],
+  )
   const [communityId, setCommunityId] = useState<string | null>(initialId)
   useEffect(() => {
     if (!communityId && communities[0]) setCommunityId(communities[0].id)

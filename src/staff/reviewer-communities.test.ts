@@ -13,11 +13,18 @@ const community = (id: string, name: string, ancestors: string[]): UnitView => (
   address: null,
 })
 
-const tree = [community('c1', '东县门社区', ['d1', 's1']), community('c2', '永宁门社区', ['d1', 's1']), community('c3', '鹿苑社区', ['d2', 's9'])]
+const tree = [
+  community('c1', '东县门社区', ['d1', 's1']),
+  community('c2', '永宁门社区', ['d1', 's1']),
+  community('c3', '鹿苑社区', ['d2', 's9']),
+]
 
 /** A profile holding one role at one unit, with the capabilities the server would answer for it. */
 function holder(role: Role, unitId: string, unitName: string, unitKind: UnitKind, capabilities: Capability[]) {
-  return { roles: [{ role, unitId, unitName, unitKind }], capabilities: capabilities.map((capability) => ({ capability, unitIds: [unitId] })) }
+  return {
+    roles: [{ role, unitId, unitName, unitKind }],
+    capabilities: capabilities.map((capability) => ({ capability, unitIds: [unitId] })),
+  }
 }
 
 describe('reviewerCommunities', () => {
@@ -28,7 +35,11 @@ describe('reviewerCommunities', () => {
   })
   it('should give street staff every community of their street for what they review', () => {
     const me = holder('street_staff', 's1', '柏树林街道', 'street', ['wishes.review'])
-    expect(reviewerCommunities(me, 'wishes.review', tree).map((c) => c.id).sort()).toEqual(['c1', 'c2'])
+    expect(
+      reviewerCommunities(me, 'wishes.review', tree)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['c1', 'c2'])
     expect(needsOrgTree(me, 'wishes.review')).toBe(true)
   })
   it('should give nothing for a capability the person does not hold', () => {

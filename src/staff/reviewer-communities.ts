@@ -23,7 +23,11 @@ function heldUnits(me: Reviewer, capability: Capability) {
  * capability held at a community covers that community; held at a street or the district it
  * covers every community below it (the unit's `ancestors` say which).
  */
-export function reviewerCommunities(me: Reviewer, capability: Capability, communities: readonly UnitView[]): CommunityChoice[] {
+export function reviewerCommunities(
+  me: Reviewer,
+  capability: Capability,
+  communities: readonly UnitView[],
+): CommunityChoice[] {
   const seen = new Map<string, CommunityChoice>()
   for (const unit of heldUnits(me, capability)) {
     if (unit.kind === 'community') {
@@ -31,7 +35,8 @@ export function reviewerCommunities(me: Reviewer, capability: Capability, commun
       continue
     }
     for (const c of communities) {
-      if (c.kind === 'community' && (c.ancestors.includes(unit.id) || c.parentId === unit.id)) seen.set(c.id, { id: c.id, name: c.name })
+      if (c.kind === 'community' && (c.ancestors.includes(unit.id) || c.parentId === unit.id))
+        seen.set(c.id, { id: c.id, name: c.name })
     }
   }
   return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))
@@ -49,12 +54,19 @@ export interface ResidentScope extends CommunityChoice {
  * a community where it is held (a 网格员's grid). Confirming stays with `places.manage`, which
  * only community staff hold, so only their communities are confirmable.
  */
-export function residentScopes(me: Reviewer, capability: Capability, communities: readonly UnitView[]): ResidentScope[] {
+export function residentScopes(
+  me: Reviewer,
+  capability: Capability,
+  communities: readonly UnitView[],
+): ResidentScope[] {
   const managed = new Set(reviewerCommunities(me, 'places.manage', communities).map((c) => c.id))
   const below = heldUnits(me, capability)
     .filter((u) => BELOW_COMMUNITY.includes(u.kind))
     .map((u) => ({ id: u.id, name: u.name }))
-  return [...reviewerCommunities(me, capability, communities), ...below].map((c) => ({ ...c, confirmable: managed.has(c.id) }))
+  return [...reviewerCommunities(me, capability, communities), ...below].map((c) => ({
+    ...c,
+    confirmable: managed.has(c.id),
+  }))
 }
 
 /** Only a capability held above a community needs the org tree to know its communities. */

@@ -19,10 +19,34 @@ const at = (iso: string) => new Date(iso)
 describe('deadlines', () => {
   it.each<[string, DeadlineTier, string, string, string]>([
     // name, tier, submitted (UTC), ack due (UTC), handle due (UTC)
-    ['urgent: 2 h to sign, 24 h to handle by the clock', 'urgent', '2026-11-22T15:00:00Z', '2026-11-22T17:00:00Z', '2026-11-23T15:00:00Z'],
-    ['general at 23:59 Shanghai: 7 days end at 24:00 of Nov 29', 'general', '2026-11-22T15:59:00Z', '2026-11-23T15:59:00Z', '2026-11-29T16:00:00Z'],
-    ['general at 00:30 Shanghai the next day (still Nov 22 in UTC): one day later', 'general', '2026-11-22T16:30:00Z', '2026-11-23T16:30:00Z', '2026-11-30T16:00:00Z'],
-    ['general across the end of January', 'general', '2026-01-31T15:30:00Z', '2026-02-01T15:30:00Z', '2026-02-07T16:00:00Z'],
+    [
+      'urgent: 2 h to sign, 24 h to handle by the clock',
+      'urgent',
+      '2026-11-22T15:00:00Z',
+      '2026-11-22T17:00:00Z',
+      '2026-11-23T15:00:00Z',
+    ],
+    [
+      'general at 23:59 Shanghai: 7 days end at 24:00 of Nov 29',
+      'general',
+      '2026-11-22T15:59:00Z',
+      '2026-11-23T15:59:00Z',
+      '2026-11-29T16:00:00Z',
+    ],
+    [
+      'general at 00:30 Shanghai the next day (still Nov 22 in UTC): one day later',
+      'general',
+      '2026-11-22T16:30:00Z',
+      '2026-11-23T16:30:00Z',
+      '2026-11-30T16:00:00Z',
+    ],
+    [
+      'general across the end of January',
+      'general',
+      '2026-01-31T15:30:00Z',
+      '2026-02-01T15:30:00Z',
+      '2026-02-07T16:00:00Z',
+    ],
     ['general across a leap day', 'general', '2028-02-25T02:00:00Z', '2028-02-26T02:00:00Z', '2028-03-03T16:00:00Z'],
     ['complex across the new year', 'complex', '2026-12-20T04:00:00Z', '2026-12-21T04:00:00Z', '2027-01-04T16:00:00Z'],
   ])('should compute %s', (_name, tier, submitted, ack, handle) => {
@@ -74,7 +98,10 @@ describe('extension', () => {
     expect(checkExtension({ tier: 'general' }, null, 7)).toEqual({ ok: true })
   })
   it('should refuse a second extension with CONFLICT', () => {
-    expect(checkExtension({ tier: 'general' }, { status: 'rejected' }, 3)).toMatchObject({ ok: false, code: 'CONFLICT' })
+    expect(checkExtension({ tier: 'general' }, { status: 'rejected' }, 3)).toMatchObject({
+      ok: false,
+      code: 'CONFLICT',
+    })
   })
   it.each<[DeadlineTier, number]>([
     ['urgent', 1],

@@ -25,7 +25,11 @@ export const TIER_DEFAULTS: Record<DeadlineTier, { ackWithin: Duration; handleWi
 /** The end of a duration that starts at `from`. */
 export function addDuration(from: Date, d: Duration): Date {
   if (d.unit === 'hours') return new Date(from.getTime() + d.amount * 3_600_000)
-  return dayjs(from).tz(ZONE).startOf('day').add(d.amount + 1, 'day').toDate()
+  return dayjs(from)
+    .tz(ZONE)
+    .startOf('day')
+    .add(d.amount + 1, 'day')
+    .toDate()
 }
 
 export type DeadlineCategory = Pick<Category, 'tier' | 'ackWithin' | 'handleWithin'>
@@ -111,7 +115,9 @@ export function isoWithOffset(at: string | Date): string {
 
 /** The Shanghai calendar date of an instant, `YYYYMMDD` or with dashes. */
 export function shanghaiDate(at: string | Date, dashes = false): string {
-  return dayjs(at).tz(ZONE).format(dashes ? 'YYYY-MM-DD' : 'YYYYMMDD')
+  return dayjs(at)
+    .tz(ZONE)
+    .format(dashes ? 'YYYY-MM-DD' : 'YYYYMMDD')
 }
 
 /** The instants a Shanghai date range covers: [from 00:00, the day after `to` 00:00). */

@@ -45,10 +45,21 @@ describe('figures', () => {
   })
 
   it('should give null rates when there is nothing to divide by', () => {
-    expect(computeFigures([], range)).toMatchObject({ received: 0, resolutionRate: null, onTimeRate: null, satisfactionRate: null, ratingRate: null })
+    expect(computeFigures([], range)).toMatchObject({
+      received: 0,
+      resolutionRate: null,
+      onTimeRate: null,
+      satisfactionRate: null,
+      ratingRate: null,
+    })
   })
 
   it('should format rates as percentages with one decimal', () => {
-    expect([formatRate(5 / 7), formatRate(1), formatRate(0), formatRate(null)]).toEqual(['71.4%', '100.0%', '0.0%', '—'])
+    expect([formatRate(5 / 7), formatRate(1), formatRate(0), formatRate(null)]).toEqual([
+      '71.4%',
+      '100.0%',
+      '0.0%',
+      '—',
+    ])
   })
 })

@@ -27,7 +27,13 @@ export type FigureCounts = Pick<Figures, 'received' | 'resolved' | 'resolvedOnTi
 
 export const FIGURE_COUNT_KEYS = ['received', 'resolved', 'resolvedOnTime', 'rated', 'satisfiedOrBasically'] as const
 
-export const zeroCounts = (): FigureCounts => ({ received: 0, resolved: 0, resolvedOnTime: 0, rated: 0, satisfiedOrBasically: 0 })
+export const zeroCounts = (): FigureCounts => ({
+  received: 0,
+  resolved: 0,
+  resolvedOnTime: 0,
+  rated: 0,
+  satisfiedOrBasically: 0,
+})
 
 /** What one case adds to its unit's counts now (a merged duplicate adds nothing). */
 export function countsOf(c: Pick<FigureCase, 'status' | 'resolution' | 'rating'>): FigureCounts {

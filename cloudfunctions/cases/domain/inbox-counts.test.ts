@@ -21,14 +21,44 @@ describe('boxesOf', () => {
     ['unsigned in time', {}, UNIT, false, ['to_sign']],
     ['unsigned past the acknowledgement deadline', { ackDueAt: BEFORE }, UNIT, false, ['to_sign', 'overdue']],
     ['processing in time', { status: 'processing' }, UNIT, false, ['processing']],
-    ['processing past the handling deadline', { status: 'processing', handleDueAt: BEFORE }, UNIT, false, ['processing', 'overdue']],
-    ['returned past the handling deadline', { status: 'returned', handleDueAt: BEFORE }, UNIT, false, ['returned', 'overdue']],
+    [
+      'processing past the handling deadline',
+      { status: 'processing', handleDueAt: BEFORE },
+      UNIT,
+      false,
+      ['processing', 'overdue'],
+    ],
+    [
+      'returned past the handling deadline',
+      { status: 'returned', handleDueAt: BEFORE },
+      UNIT,
+      false,
+      ['returned', 'overdue'],
+    ],
     ['resolved, unrated, revisit due now', { status: 'resolved', revisitDueAt: AT }, UNIT, false, ['revisit']],
     ['resolved, unrated, revisit not yet due', { status: 'resolved', revisitDueAt: AFTER }, UNIT, false, []],
-    ['resolved and rated', { status: 'resolved', revisitDueAt: BEFORE, rating: { value: 'satisfied' } }, UNIT, false, []],
+    [
+      'resolved and rated',
+      { status: 'resolved', revisitDueAt: BEFORE, rating: { value: 'satisfied' } },
+      UNIT,
+      false,
+      [],
+    ],
     ['closed', { status: 'closed' }, UNIT, false, []],
-    ['an extension below, for its supervisor', { status: 'processing', extension: { status: 'requested' } }, 'c-1', true, ['extension']],
-    ['an extension below, for someone who does not supervise', { status: 'processing', extension: { status: 'requested' } }, 'c-1', false, []],
+    [
+      'an extension below, for its supervisor',
+      { status: 'processing', extension: { status: 'requested' } },
+      'c-1',
+      true,
+      ['extension'],
+    ],
+    [
+      'an extension below, for someone who does not supervise',
+      { status: 'processing', extension: { status: 'requested' } },
+      'c-1',
+      false,
+      [],
+    ],
     ['an extension already decided', { status: 'processing', extension: { status: 'approved' } }, 'c-1', true, []],
     ['an extension outside the unit', { status: 'processing', extension: { status: 'requested' } }, 'c-2', true, []],
   ])('should put a case %s in the right boxes', (_name, facts, unitId, supervises, boxes) => {
@@ -39,6 +69,13 @@ describe('boxesOf', () => {
 describe('tallyBoxes', () => {
   it('should count each case in every box it belongs to', () => {
     const cases = [base, { ...base, ackDueAt: BEFORE }, { ...base, status: 'processing' as const, handleDueAt: BEFORE }]
-    expect(tallyBoxes(cases, UNIT, AT, false)).toEqual({ to_sign: 2, processing: 1, returned: 0, overdue: 2, revisit: 0, extension: 0 })
+    expect(tallyBoxes(cases, UNIT, AT, false)).toEqual({
+      to_sign: 2,
+      processing: 1,
+      returned: 0,
+      overdue: 2,
+      revisit: 0,
+      extension: 0,
+    })
   })
 })

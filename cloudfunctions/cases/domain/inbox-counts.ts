@@ -23,7 +23,8 @@ export interface BoxFacts {
  */
 export function boxesOf(c: BoxFacts, unitId: string, at: string, supervises: boolean): InboxBox[] {
   if (c.handlingUnitId !== unitId) {
-    const waiting = supervises && c.status === 'processing' && c.extension?.status === 'requested' && c.unitScope.includes(unitId)
+    const waiting =
+      supervises && c.status === 'processing' && c.extension?.status === 'requested' && c.unitScope.includes(unitId)
     return waiting ? ['extension'] : []
   }
   switch (c.status) {
@@ -40,7 +41,12 @@ export function boxesOf(c: BoxFacts, unitId: string, at: string, supervises: boo
 }
 
 /** The badge counts of every box but 已办结, from the cases `boxesOf` is asked about. */
-export function tallyBoxes(cases: readonly BoxFacts[], unitId: string, at: string, supervises: boolean): Record<Exclude<InboxBox, 'resolved'>, number> {
+export function tallyBoxes(
+  cases: readonly BoxFacts[],
+  unitId: string,
+  at: string,
+  supervises: boolean,
+): Record<Exclude<InboxBox, 'resolved'>, number> {
   const counts = { to_sign: 0, processing: 0, returned: 0, overdue: 0, revisit: 0, extension: 0 }
   for (const c of cases) for (const box of boxesOf(c, unitId, at, supervises)) if (box !== 'resolved') counts[box] += 1
   return counts

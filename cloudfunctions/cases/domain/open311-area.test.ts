@@ -3,7 +3,17 @@ import { serviceAreaPoints, withinServiceArea } from './open311-area'
 const BEILIN = { lng: 108.9345, lat: 34.2316 }
 const units = [
   { center: BEILIN },
-  { center: null, boundary: [[[108.95, 34.25], [108.96, 34.25], [108.96, 34.26], [108.95, 34.25]]] as Array<Array<[number, number]>> },
+  {
+    center: null,
+    boundary: [
+      [
+        [108.95, 34.25],
+        [108.96, 34.25],
+        [108.96, 34.26],
+        [108.95, 34.25],
+      ],
+    ] as Array<Array<[number, number]>>,
+  },
 ]
 
 describe('open311 service area', () => {

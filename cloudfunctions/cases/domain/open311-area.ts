@@ -13,7 +13,12 @@ import { distanceMeters } from '../../core/geo'
 export const SERVICE_RADIUS_KM = 20
 
 /** The unit points the area is drawn around: centres and grid boundary corners. */
-export function serviceAreaPoints(units: ReadonlyArray<{ center: LngLat | null; boundary?: ReadonlyArray<ReadonlyArray<readonly [number, number]>> | null }>): LngLat[] {
+export function serviceAreaPoints(
+  units: ReadonlyArray<{
+    center: LngLat | null
+    boundary?: ReadonlyArray<ReadonlyArray<readonly [number, number]>> | null
+  }>,
+): LngLat[] {
   const points: LngLat[] = []
   for (const u of units) {
     if (u.center) points.push(u.center)

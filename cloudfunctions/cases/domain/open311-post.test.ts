@@ -1,11 +1,23 @@
 import { parsePost } from './open311-post'
 
-const form = (fields: Record<string, string | string[]>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]))
+const form = (fields: Record<string, string | string[]>) =>
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]))
 
 describe('parsePost', () => {
   it('should read every field of a GeoReport POST', () => {
     const out = parsePost(
-      form({ service_code: 'environment.litter', lat: '34.252', long: '108.952', description: ' 垃圾没人清 ', first_name: '小明', last_name: '王', phone: '(029) 8888-1234', address_string: '东县门街12号', address_id: 'XA-77', media_url: 'https://fms.example.org/photo/1.jpeg' }),
+      form({
+        service_code: 'environment.litter',
+        lat: '34.252',
+        long: '108.952',
+        description: ' 垃圾没人清 ',
+        first_name: '小明',
+        last_name: '王',
+        phone: '(029) 8888-1234',
+        address_string: '东县门街12号',
+        address_id: 'XA-77',
+        media_url: 'https://fms.example.org/photo/1.jpeg',
+      }),
     )
     expect(out).toEqual({
       ok: true,
@@ -46,7 +58,10 @@ describe('parsePost', () => {
     ['first_name', 11, 10],
   ])('should refuse a %s of %i characters', (field, n, max) => {
     const out = parsePost(form({ service_code: 'a.b', lat: '34.2', long: '108.9', [field]: '字'.repeat(n) }))
-    expect(out).toEqual({ ok: false, errors: [{ code: 400, description: `${field} is too long: ${n} characters, at most ${max}` }] })
+    expect(out).toEqual({
+      ok: false,
+      errors: [{ code: 400, description: `${field} is too long: ${n} characters, at most ${max}` }],
+    })
   })
 
   it('should list every missing field as a 400 error', () => {
@@ -64,14 +79,33 @@ describe('parsePost', () => {
     [{ lat: '34.2' }, 'lat and long must be sent together'],
     [{ lat: 'north', long: '108' }, 'lat and long must be decimal degrees (WGS84)'],
     [{ lat: '34.2', long: '108.9', phone: 'call me' }, 'phone may hold only digits, spaces and + - ( )'],
-    [{ address_id: '1', media_url: 'ftp://example.org/a.jpg' }, 'media_url must be an http or https URL: ftp://example.org/a.jpg'],
-    [{ address_id: '1', media_url: ['http://a.example/1.jpg', 'http://a.example/2.jpg', 'http://a.example/3.jpg', 'http://a.example/4.jpg'] }, 'too many media_url: 4, at most 3'],
+    [
+      { address_id: '1', media_url: 'ftp://example.org/a.jpg' },
+      'media_url must be an http or https URL: ftp://example.org/a.jpg',
+    ],
+    [
+      {
+        address_id: '1',
+        media_url: [
+          'http://a.example/1.jpg',
+          'http://a.example/2.jpg',
+          'http://a.example/3.jpg',
+          'http://a.example/4.jpg',
+        ],
+      },
+      'too many media_url: 4, at most 3',
+    ],
   ])('should refuse %o', (fields, description) => {
-    expect(parsePost(form({ service_code: 'a.b', ...fields }))).toEqual({ ok: false, errors: [{ code: 400, description }] })
+    expect(parsePost(form({ service_code: 'a.b', ...fields }))).toEqual({
+      ok: false,
+      errors: [{ code: 400, description }],
+    })
   })
 
   it('should take repeated media_url fields as several photos', () => {
-    const out = parsePost(form({ service_code: 'a.b', address_id: '1', media_url: ['http://a.example/1.jpg', 'http://a.example/2.jpg'] }))
+    const out = parsePost(
+      form({ service_code: 'a.b', address_id: '1', media_url: ['http://a.example/1.jpg', 'http://a.example/2.jpg'] }),
+    )
     expect(out.ok && out.post.mediaUrls).toEqual(['http://a.example/1.jpg', 'http://a.example/2.jpg'])
   })
 })

@@ -68,11 +68,17 @@ function mediaUrls(form: Open311Form, errors: Open311Error[]): string[] {
   // A multi-photo client sends the field again, or one field with several URLs.
   const urls = (form.media_url ?? []).flatMap((v) => v.split(/[\s,]+/)).filter(Boolean)
   if (urls.length > OPEN311_POST_LIMITS.mediaUrls) {
-    errors.push({ code: 400, description: `too many media_url: ${urls.length}, at most ${OPEN311_POST_LIMITS.mediaUrls}` })
+    errors.push({
+      code: 400,
+      description: `too many media_url: ${urls.length}, at most ${OPEN311_POST_LIMITS.mediaUrls}`,
+    })
   }
   for (const url of urls) {
     if (url.length > OPEN311_POST_LIMITS.media_url) {
-      errors.push({ code: 400, description: `media_url is too long: ${url.length} characters, at most ${OPEN311_POST_LIMITS.media_url}` })
+      errors.push({
+        code: 400,
+        description: `media_url is too long: ${url.length} characters, at most ${OPEN311_POST_LIMITS.media_url}`,
+      })
     } else if (!/^https?:\/\/[^\s/]+/i.test(url)) {
       errors.push({ code: 400, description: `media_url must be an http or https URL: ${url.slice(0, 80)}` })
     }
@@ -98,7 +104,8 @@ export function parsePost(form: Open311Form): { ok: true; post: Open311Post } | 
     errors.push({ code: 400, description: 'a location is required: lat and long, address_string or address_id' })
   }
   const phone = first(form, 'phone')
-  if (phone && !/^[0-9+\-\s()]+$/.test(phone)) errors.push({ code: 400, description: 'phone may hold only digits, spaces and + - ( )' })
+  if (phone && !/^[0-9+\-\s()]+$/.test(phone))
+    errors.push({ code: 400, description: 'phone may hold only digits, spaces and + - ( )' })
   const urls = mediaUrls(form, errors)
   if (errors.length > 0) return { ok: false, errors }
   return {

@@ -31,7 +31,14 @@ const MAX_SPAN_MS = OPEN311_QUERY_LIMITS.spanDays * 24 * 3_600_000
 
 /** Every value of a parameter, repeated or comma delimited, trimmed, without empties and repeats. */
 function list(q: Open311Query, key: string): string[] {
-  return [...new Set((q[key] ?? []).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean))]
+  return [
+    ...new Set(
+      (q[key] ?? [])
+        .flatMap((v) => v.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ]
 }
 
 function date(q: Open311Query, key: string): Date | null | 'bad' {
@@ -51,11 +58,15 @@ function integer(q: Open311Query, key: string, fallback: number, min: number, ma
   return n
 }
 
-export function parseRequestsQuery(q: Open311Query, now: Date): { ok: true; query: RequestsQuery } | { ok: false; errors: Open311Error[] } {
+export function parseRequestsQuery(
+  q: Open311Query,
+  now: Date,
+): { ok: true; query: RequestsQuery } | { ok: false; errors: Open311Error[] } {
   const errors: Open311Error[] = []
   const fail = (description: string) => errors.push({ code: 400, description })
   const ids = list(q, 'service_request_id')
-  if (ids.length > OPEN311_QUERY_LIMITS.ids) fail(`too many service_request_id: ${ids.length}, at most ${OPEN311_QUERY_LIMITS.ids} per request`)
+  if (ids.length > OPEN311_QUERY_LIMITS.ids)
+    fail(`too many service_request_id: ${ids.length}, at most ${OPEN311_QUERY_LIMITS.ids} per request`)
   const statuses = list(q, 'status')
   const badStatus = statuses.find((s) => s !== 'open' && s !== 'closed')
   if (badStatus !== undefined) fail(`status must be open or closed (comma delimited), not ${badStatus.slice(0, 40)}`)
@@ -64,16 +75,27 @@ export function parseRequestsQuery(q: Open311Query, now: Date): { ok: true; quer
   for (const v of [pageSize, page]) if (typeof v === 'string') fail(v)
   const startIn = date(q, 'start_date')
   const endIn = date(q, 'end_date')
-  if (startIn === 'bad' || endIn === 'bad') fail('start_date and end_date must be W3C date/times, e.g. 2026-11-01T00:00:00+08:00')
-  if (errors.length > 0 || typeof pageSize === 'string' || typeof page === 'string' || startIn === 'bad' || endIn === 'bad') return { ok: false, errors }
+  if (startIn === 'bad' || endIn === 'bad')
+    fail('start_date and end_date must be W3C date/times, e.g. 2026-11-01T00:00:00+08:00')
+  if (
+    errors.length > 0 ||
+    typeof pageSize === 'string' ||
+    typeof page === 'string' ||
+    startIn === 'bad' ||
+    endIn === 'bad'
+  )
+    return { ok: false, errors }
 
   const end = endIn ?? (startIn ? new Date(Math.min(now.getTime(), startIn.getTime() + MAX_SPAN_MS)) : now)
   const start = startIn ?? new Date(end.getTime() - MAX_SPAN_MS)
   if (ids.length === 0) {
     if (end.getTime() < start.getTime()) fail('end_date is before start_date')
-    else if (end.getTime() - start.getTime() > MAX_SPAN_MS) fail(`the date range may not span more than ${OPEN311_QUERY_LIMITS.spanDays} days`)
+    else if (end.getTime() - start.getTime() > MAX_SPAN_MS)
+      fail(`the date range may not span more than ${OPEN311_QUERY_LIMITS.spanDays} days`)
     if ((page - 1) * pageSize >= OPEN311_QUERY_LIMITS.window) {
-      fail(`page ${page} starts past the first ${OPEN311_QUERY_LIMITS.window} requests of this query: narrow start_date and end_date instead`)
+      fail(
+        `page ${page} starts past the first ${OPEN311_QUERY_LIMITS.window} requests of this query: narrow start_date and end_date instead`,
+      )
     }
     if (errors.length > 0) return { ok: false, errors }
   }

@@ -34,11 +34,25 @@ describe('open311', () => {
   it('should list active leaf categories as realtime services grouped by their parent', () => {
     const services = toServices([
       cat({ code: 'environment', name: '环境卫生' }),
-      cat({ code: 'environment.litter', name: '垃圾堆放', parentCode: 'environment', keywords: ['垃圾', '清运'], description: '生活垃圾未及时清运' }),
+      cat({
+        code: 'environment.litter',
+        name: '垃圾堆放',
+        parentCode: 'environment',
+        keywords: ['垃圾', '清运'],
+        description: '生活垃圾未及时清运',
+      }),
       cat({ code: 'environment.old', name: '停用类别', parentCode: 'environment', active: false }),
     ])
     expect(services).toEqual([
-      { service_code: 'environment.litter', service_name: '垃圾堆放', description: '生活垃圾未及时清运', metadata: false, type: 'realtime', keywords: '垃圾,清运', group: '环境卫生' },
+      {
+        service_code: 'environment.litter',
+        service_name: '垃圾堆放',
+        description: '生活垃圾未及时清运',
+        metadata: false,
+        type: 'realtime',
+        keywords: '垃圾,清运',
+        group: '环境卫生',
+      },
     ])
   })
 
@@ -75,12 +89,18 @@ describe('open311', () => {
   })
 
   it('should put the disposition and reply in the status notes of a resolved case', () => {
-    const r = toServiceRequest({ ...base, status: 'closed', resolution: { disposition: 'solved', reply: '已清运并增加清运频次' } })
+    const r = toServiceRequest({
+      ...base,
+      status: 'closed',
+      resolution: { disposition: 'solved', reply: '已清运并增加清运频次' },
+    })
     expect(r.status_notes).toBe('合理诉求限时解决：已清运并增加清运频次')
   })
 
   it('should point a duplicate to the case it was merged into', () => {
-    expect(toServiceRequest({ ...base, status: 'duplicate', duplicateOf: 'BL-20261121-0007' }).status_notes).toBe('与BL-20261121-0007重复，已合并办理')
+    expect(toServiceRequest({ ...base, status: 'duplicate', duplicateOf: 'BL-20261121-0007' }).status_notes).toBe(
+      '与BL-20261121-0007重复，已合并办理',
+    )
   })
 
   it('should give null coordinates for a case without a location', () => {
@@ -94,7 +114,12 @@ describe('open311', () => {
 })
 
 describe('w3cShanghai', () => {
-  it.each(['2026-11-22T02:00:00.000Z', '2026-11-22T16:30:59.999Z', '2026-12-31T23:59:59.000Z', '2024-02-28T16:00:00.000Z'])('should give %s as the time zone plugin does', (at) => {
+  it.each([
+    '2026-11-22T02:00:00.000Z',
+    '2026-11-22T16:30:59.999Z',
+    '2026-12-31T23:59:59.000Z',
+    '2024-02-28T16:00:00.000Z',
+  ])('should give %s as the time zone plugin does', (at) => {
     expect(w3cShanghai(at)).toBe(isoWithOffset(at))
   })
 })
@@ -103,7 +128,15 @@ describe('toDiscovery', () => {
   it('should describe one GeoReport v2 endpoint serving XML and JSON', () => {
     expect(toDiscovery('https://minhu.example.cn/open311/v2', '2026-11-30T00:00:00.000Z', true)).toMatchObject({
       changeset: '2026-11-30T00:00:00.000Z',
-      endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: 'https://minhu.example.cn/open311/v2', changeset: '2026-11-30T00:00:00.000Z', type: 'production', formats: ['text/xml', 'application/json'] }],
+      endpoints: [
+        {
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          url: 'https://minhu.example.cn/open311/v2',
+          changeset: '2026-11-30T00:00:00.000Z',
+          type: 'production',
+          formats: ['text/xml', 'application/json'],
+        },
+      ],
     })
     expect(toDiscovery('u', 'c', false).endpoints[0]!.type).toBe('test')
   })

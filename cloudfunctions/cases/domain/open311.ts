@@ -1,4 +1,11 @@
-import { CASE_STATUS_LABELS, DISPOSITION_LABELS, OPEN_CASE_STATUSES, type CaseStatus, type Category, type Disposition } from '../../../types/cases'
+import {
+  CASE_STATUS_LABELS,
+  DISPOSITION_LABELS,
+  OPEN_CASE_STATUSES,
+  type CaseStatus,
+  type Category,
+  type Disposition,
+} from '../../../types/cases'
 
 /*
  * Open311 GeoReport v2 (wiki.open311.org/GeoReport_v2), so 12345 hotline systems and other
@@ -143,7 +150,13 @@ export interface Open311Discovery {
   changeset: string
   contact: string
   key_service: string
-  endpoints: Array<{ specification: string; url: string; changeset: string; type: 'production' | 'test'; formats: string[] }>
+  endpoints: Array<{
+    specification: string
+    url: string
+    changeset: string
+    type: 'production' | 'test'
+    formats: string[]
+  }>
 }
 
 /**

@@ -1,4 +1,11 @@
-import { ROUTING_LEVEL_LABELS, type CaseChannel, type Category, type RouteDecision, type RoutingLevel, type RoutingRule } from '../../../types/cases'
+import {
+  ROUTING_LEVEL_LABELS,
+  type CaseChannel,
+  type Category,
+  type RouteDecision,
+  type RoutingLevel,
+  type RoutingRule,
+} from '../../../types/cases'
 import type { LngLat } from '../../../types/org'
 import type { UnitKind } from '../../../types/roles'
 
@@ -107,7 +114,12 @@ function chain(index: OrgIndex, start: RoutingUnit, how: string): Located {
  * Finds the grid whose boundary holds the point; else the petitioner's home grid, or the
  * default grid of their home community; else nothing but the fallback's district.
  */
-export function locate(index: OrgIndex, location: LngLat | null, homeUnitId: string | null, fallbackUnitId: string): Located {
+export function locate(
+  index: OrgIndex,
+  location: LngLat | null,
+  homeUnitId: string | null,
+  fallbackUnitId: string,
+): Located {
   if (location) {
     const grid = index.grids.find((g) => polygonContains(g.boundary!, location))
     if (grid) return chain(index, grid, `位置在「${grid.name}」范围内`)
@@ -125,7 +137,13 @@ export function locate(index: OrgIndex, location: LngLat | null, homeUnitId: str
   if (home) return chain(index, home, `${lead}按诉求人所在「${home.name}」`)
   const fallback = index.byId.get(fallbackUnitId)
   if (!fallback) throw new Error(`routing fallback unit ${fallbackUnitId} is not in the org tree`)
-  return { grid: null, community: null, street: null, district: ancestorOfKind(index, fallback, 'district'), how: `${lead}无法定位到网格` }
+  return {
+    grid: null,
+    community: null,
+    street: null,
+    district: ancestorOfKind(index, fallback, 'district'),
+    how: `${lead}无法定位到网格`,
+  }
 }
 
 function categoryMatches(code: string, prefixes: readonly string[] | undefined): boolean {
@@ -139,7 +157,11 @@ function within(unit: RoutingUnit | null, ids: readonly string[] | undefined): b
 }
 
 /** The first active rule, by ascending priority, whose every given condition holds. */
-export function pickRule(rules: readonly RoutingRule[], req: Pick<RoutingRequest, 'category' | 'channel'>, where: Located): RoutingRule | null {
+export function pickRule(
+  rules: readonly RoutingRule[],
+  req: Pick<RoutingRequest, 'category' | 'channel'>,
+  where: Located,
+): RoutingRule | null {
   const ordered = rules.filter((r) => r.active).sort((a, b) => a.priority - b.priority || a.id.localeCompare(b.id))
   return (
     ordered.find(

@@ -62,5 +62,10 @@ export function applyRating(
   const who = source === 'revisit' ? '回访' : '诉求人评价'
   const word = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' }[value]
   const tail = reopen ? '，诉求重新交办' : '，诉求结案'
-  return { rating, reopen, status: reopen ? 'processing' : 'closed', text: `${who}：${word}${comment ? `（${comment}）` : ''}${tail}` }
+  return {
+    rating,
+    reopen,
+    status: reopen ? 'processing' : 'closed',
+    text: `${who}：${word}${comment ? `（${comment}）` : ''}${tail}`,
+  }
 }

@@ -1,4 +1,10 @@
-import { CaseActionSchema, type CaseAction, type CaseStatus, type Extension, type Satisfaction } from '../../../types/cases'
+import {
+  CaseActionSchema,
+  type CaseAction,
+  type CaseStatus,
+  type Extension,
+  type Satisfaction,
+} from '../../../types/cases'
 import { refuse, type Outcome } from './result'
 import { MAX_REOPENS } from './satisfaction'
 

@@ -21,7 +21,14 @@ export const TEST_UNITS: RoutingUnit[] = [
   { id: 'baishulin-joint', name: '柏树林街道三方办', kind: 'joint_office', parentId: 'baishulin' },
   { id: 'dongxianmen', name: '东县门社区', kind: 'community', parentId: 'baishulin', defaultGridId: 'dxm-grid-2' },
   { id: 'dxm-joint', name: '东县门社区三方办', kind: 'joint_office', parentId: 'dongxianmen' },
-  { id: 'dxm-grid-1', name: '东县门第一网格', kind: 'grid', parentId: 'dongxianmen', boundary: [box(108.95, 34.25, 108.955, 34.255)], sort: 1 },
+  {
+    id: 'dxm-grid-1',
+    name: '东县门第一网格',
+    kind: 'grid',
+    parentId: 'dongxianmen',
+    boundary: [box(108.95, 34.25, 108.955, 34.255)],
+    sort: 1,
+  },
   {
     id: 'dxm-grid-2',
     name: '东县门第二网格',
@@ -38,7 +45,13 @@ export const TEST_UNITS: RoutingUnit[] = [
   { id: 'gaoling', name: '高陵区', kind: 'district', parentId: null },
   { id: 'luyuan', name: '鹿苑街道', kind: 'street', parentId: 'gaoling' },
   { id: 'jingwei', name: '泾渭社区', kind: 'community', parentId: 'luyuan' },
-  { id: 'jw-grid-1', name: '泾渭第一网格', kind: 'grid', parentId: 'jingwei', boundary: [box(109.08, 34.53, 109.09, 34.54)] },
+  {
+    id: 'jw-grid-1',
+    name: '泾渭第一网格',
+    kind: 'grid',
+    parentId: 'jingwei',
+    boundary: [box(109.08, 34.53, 109.09, 34.54)],
+  },
   { id: 'gl-housing', name: '高陵区住建局', kind: 'department', parentId: 'gaoling', departmentKey: 'housing' },
 ]
 
@@ -53,7 +66,12 @@ export const CAT = {
   litter: { code: 'environment.litter', name: '垃圾堆放', routingLevel: 'grid', departmentKeys: [] },
   noise: { code: 'neighbour.noise', name: '邻里噪音', routingLevel: 'community', departmentKeys: [] },
   elevator: { code: 'property.elevator', name: '电梯故障', routingLevel: 'community_joint', departmentKeys: [] },
-  oldEstate: { code: 'housing.old_estate', name: '老旧小区改造', routingLevel: 'department', departmentKeys: ['housing'] },
+  oldEstate: {
+    code: 'housing.old_estate',
+    name: '老旧小区改造',
+    routingLevel: 'department',
+    departmentKeys: ['housing'],
+  },
   roadDig: { code: 'urban.road_dig', name: '道路开挖', routingLevel: 'department', departmentKeys: ['urban', 'water'] },
   gas: { code: 'utility.gas', name: '燃气', routingLevel: 'department', departmentKeys: ['gas'] },
   security: { code: 'safety.security', name: '治安隐患', routingLevel: 'street', departmentKeys: [] },

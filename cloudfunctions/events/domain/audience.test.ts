@@ -1,7 +1,12 @@
 import { audienceKeys, mayJoin, personKeys } from './audience'
 
 const resident = personKeys({ homeUnits: ['c-1', 's-1', 'd-1'], places: [], partyUnits: [], volunteerUnits: [] })
-const partyVolunteer = personKeys({ homeUnits: ['c-1', 's-1', 'd-1'], places: ['g-1', 'e-1', 'b-1'], partyUnits: ['c-1', 's-1', 'd-1'], volunteerUnits: ['c-1', 's-1'] })
+const partyVolunteer = personKeys({
+  homeUnits: ['c-1', 's-1', 'd-1'],
+  places: ['g-1', 'e-1', 'b-1'],
+  partyUnits: ['c-1', 's-1', 'd-1'],
+  volunteerUnits: ['c-1', 's-1'],
+})
 const elsewhere = personKeys({ homeUnits: ['c-2', 's-2', 'd-1'], places: [], partyUnits: [], volunteerUnits: [] })
 
 describe('audience', () => {

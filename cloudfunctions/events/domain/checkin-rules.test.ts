@@ -1,4 +1,14 @@
-import { attendeeKey, checkInMoment, checkInWindow, matchesQuery, personalCode, sameCode, serviceHours, venueCodeOf, windowState } from './checkin-rules'
+import {
+  attendeeKey,
+  checkInMoment,
+  checkInWindow,
+  matchesQuery,
+  personalCode,
+  sameCode,
+  serviceHours,
+  venueCodeOf,
+  windowState,
+} from './checkin-rules'
 
 describe('personalCode', () => {
   it('should give twelve unambiguous characters, the same for the same registration and round', () => {
@@ -77,7 +87,11 @@ describe('checkInMoment', () => {
 })
 
 describe('serviceHours', () => {
-  const event = { startAt: '2026-12-05T06:30:00.000Z', endAt: '2026-12-05T08:00:00.000Z', checkedInAt: '2026-12-05T06:20:00.000Z' }
+  const event = {
+    startAt: '2026-12-05T06:30:00.000Z',
+    endAt: '2026-12-05T08:00:00.000Z',
+    checkedInAt: '2026-12-05T06:20:00.000Z',
+  }
   it.each([
     ['the scheduled length without a check-out', null, 1.5],
     ['the real stay, in whole half hours', '2026-12-05T09:05:00.000Z', 2.5],

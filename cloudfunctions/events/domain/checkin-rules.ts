@@ -65,7 +65,10 @@ export interface Window {
 
 /** Check-in opens a while before the start and closes at the end. */
 export function checkInWindow(startAt: string, endAt: string): Window {
-  return { opensAt: new Date(new Date(startAt).getTime() - L.opensMinutesBefore * MINUTE).toISOString(), closesAt: endAt }
+  return {
+    opensAt: new Date(new Date(startAt).getTime() - L.opensMinutesBefore * MINUTE).toISOString(),
+    closesAt: endAt,
+  }
 }
 
 export type WindowState = 'before' | 'open' | 'after'
@@ -91,8 +94,15 @@ export function checkInMoment(now: Date, scannedAt: string | undefined): Date | 
  * Hours a visit earns, in half hours: the real stay when a check-out was recorded, the
  * scheduled length otherwise; at least half an hour, at most the cap.
  */
-export function serviceHours(v: { startAt: string; endAt: string; checkedInAt: string; checkOutAt: string | null }): number {
-  const ms = v.checkOutAt ? new Date(v.checkOutAt).getTime() - new Date(v.checkedInAt).getTime() : new Date(v.endAt).getTime() - new Date(v.startAt).getTime()
+export function serviceHours(v: {
+  startAt: string
+  endAt: string
+  checkedInAt: string
+  checkOutAt: string | null
+}): number {
+  const ms = v.checkOutAt
+    ? new Date(v.checkOutAt).getTime() - new Date(v.checkedInAt).getTime()
+    : new Date(v.endAt).getTime() - new Date(v.startAt).getTime()
   const halves = Math.floor(ms / (HOUR / 2))
   return Math.min(Math.max(halves, 1), L.hoursMax * 2) / 2
 }

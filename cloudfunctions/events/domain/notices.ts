@@ -47,7 +47,8 @@ export function eventNotice(
   }
 }
 
-export type StatusNoticeKind = 'confirmed' | 'promoted' | 'pending' | 'waiting' | 'offered' | 'cancelled' | 'offer_expired' | 'no_place' | 'rejected'
+export type StatusNoticeKind =
+  'confirmed' | 'promoted' | 'pending' | 'waiting' | 'offered' | 'cancelled' | 'offer_expired' | 'no_place' | 'rejected'
 
 /** Title, first line and template status of a registration message. */
 export function statusNoticeText(

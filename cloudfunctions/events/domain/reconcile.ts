@@ -20,7 +20,11 @@ export type Fix =
 
 const ENDED: readonly RegistrationStatus[] = ['cancelled', 'rejected']
 
-export function reconcileRegistration(status: RegistrationStatus, placement: Placement, approvalRequired: boolean): Fix {
+export function reconcileRegistration(
+  status: RegistrationStatus,
+  placement: Placement,
+  approvalRequired: boolean,
+): Fix {
   if (ENDED.includes(status)) return placement === 'none' ? { kind: 'none' } : { kind: 'release' }
   switch (placement) {
     case 'none':

@@ -1,4 +1,14 @@
-import { capacityAlert, dueReminders, eventTimes, formatWhen, instantToLocal, localToInstant, nextReminderAt, seatDecision, signUpState } from './schedule'
+import {
+  capacityAlert,
+  dueReminders,
+  eventTimes,
+  formatWhen,
+  instantToLocal,
+  localToInstant,
+  nextReminderAt,
+  seatDecision,
+  signUpState,
+} from './schedule'
 
 const START = '2026-12-05T06:30:00.000Z' // 14:30 Shanghai
 const at = (iso: string) => new Date(iso)
@@ -15,8 +25,21 @@ describe('schedule', () => {
   })
 
   it('should close unset windows at the start', () => {
-    const t = eventTimes({ date: '2026-12-05', startTime: '14:30', endTime: '16:00', signUpOpensAt: null, signUpClosesAt: null, cancelDeadline: '2026-12-05 12:30' })
-    expect(t).toEqual({ startAt: START, endAt: '2026-12-05T08:00:00.000Z', signUpOpensAt: null, signUpClosesAt: START, cancelDeadline: '2026-12-05T04:30:00.000Z' })
+    const t = eventTimes({
+      date: '2026-12-05',
+      startTime: '14:30',
+      endTime: '16:00',
+      signUpOpensAt: null,
+      signUpClosesAt: null,
+      cancelDeadline: '2026-12-05 12:30',
+    })
+    expect(t).toEqual({
+      startAt: START,
+      endAt: '2026-12-05T08:00:00.000Z',
+      signUpOpensAt: null,
+      signUpClosesAt: START,
+      cancelDeadline: '2026-12-05T04:30:00.000Z',
+    })
   })
 
   it.each([
@@ -27,7 +50,14 @@ describe('schedule', () => {
     ['published', '2026-12-05T08:00:00.000Z', 'ended'],
     ['cancelled', '2026-12-01T00:00:00.000Z', 'cancelled'],
   ])('should say sign-up of a %s event at %s is %s', (status, now, state) => {
-    const e = { status, startAt: START, endAt: '2026-12-05T08:00:00.000Z', signUpOpensAt: null, publishedAt: '2026-11-30T00:00:00.000Z', signUpClosesAt: '2026-12-05T05:00:00.000Z' }
+    const e = {
+      status,
+      startAt: START,
+      endAt: '2026-12-05T08:00:00.000Z',
+      signUpOpensAt: null,
+      publishedAt: '2026-11-30T00:00:00.000Z',
+      signUpClosesAt: '2026-12-05T05:00:00.000Z',
+    }
     expect(signUpState(e, at(now))).toBe(state)
   })
 
@@ -60,7 +90,9 @@ describe('schedule', () => {
     expect(nextReminderAt(START, [24, 2], [])).toBe('2026-12-04T06:30:00.000Z')
     expect(nextReminderAt(START, [24, 2], [`${START}|24`])).toBe('2026-12-05T04:30:00.000Z')
     expect(nextReminderAt(START, [24, 2], [`${START}|24`, `${START}|2`])).toBeNull()
-    expect(nextReminderAt('2026-12-06T06:30:00.000Z', [24, 2], [`${START}|24`, `${START}|2`])).toBe('2026-12-05T06:30:00.000Z')
+    expect(nextReminderAt('2026-12-06T06:30:00.000Z', [24, 2], [`${START}|24`, `${START}|2`])).toBe(
+      '2026-12-05T06:30:00.000Z',
+    )
   })
 
   it.each([

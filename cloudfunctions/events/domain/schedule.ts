@@ -73,7 +73,14 @@ export function eventTimes(d: {
 
 /** Where sign-up stands now. An unpublished or not-yet-open event is `not_open`. */
 export function signUpState(
-  e: { status: string; startAt: string; endAt: string; signUpOpensAt: string | null; publishedAt: string | null; signUpClosesAt: string },
+  e: {
+    status: string
+    startAt: string
+    endAt: string
+    signUpOpensAt: string | null
+    publishedAt: string | null
+    signUpClosesAt: string
+  },
   now: Date,
 ): SignUpState {
   const at = now.toISOString()
@@ -94,7 +101,11 @@ export type SeatDecision = { kind: 'confirm' } | { kind: 'offer'; expiresAt: str
  * into the last `offerCutoffHours` before the start; inside that stretch there is no time
  * to wait for an answer, so the seat is confirmed directly.
  */
-export function seatDecision(now: Date, startAt: string, holdHours: number = EVENT_LIMITS.offerHoldHours): SeatDecision {
+export function seatDecision(
+  now: Date,
+  startAt: string,
+  holdHours: number = EVENT_LIMITS.offerHoldHours,
+): SeatDecision {
   const cutoff = new Date(startAt).getTime() - EVENT_LIMITS.offerCutoffHours * HOUR
   const expires = Math.min(now.getTime() + holdHours * HOUR, cutoff)
   if (expires <= now.getTime()) return { kind: 'confirm' }
@@ -111,7 +122,12 @@ export function reminderKey(startAt: string, hours: number): string {
  * one nearest the start is sent: a person who signs up 3 hours before gets the 2-hour
  * reminder, not a late "明天开始" as well. Nothing after the start.
  */
-export function dueReminders(startAt: string, hours: readonly number[], done: readonly string[], now: Date): { send: number | null; markDone: string[] } {
+export function dueReminders(
+  startAt: string,
+  hours: readonly number[],
+  done: readonly string[],
+  now: Date,
+): { send: number | null; markDone: string[] } {
   const start = new Date(startAt).getTime()
   if (now.getTime() >= start) return { send: null, markDone: [] }
   const due = hours.filter((h) => start - h * HOUR <= now.getTime() && !done.includes(reminderKey(startAt, h)))

@@ -31,7 +31,11 @@ export interface TargetUnit {
  */
 export function membershipTargets(chosen: readonly TargetUnit[], below: readonly TargetUnit[]): TargetUnit[] {
   const expanded = chosen
-    .flatMap((u) => (EXPANDED_KINDS.includes(u.kind) ? below.filter((b) => b.kind === 'community' && b.ancestors.includes(u._id)) : [u]))
+    .flatMap((u) =>
+      EXPANDED_KINDS.includes(u.kind)
+        ? below.filter((b) => b.kind === 'community' && b.ancestors.includes(u._id))
+        : [u],
+    )
     .filter((u) => MEMBERSHIP_FIELD[u.kind] !== undefined)
   const ids = new Set(expanded.map((u) => u._id))
   const unique = new Map(expanded.filter((u) => !u.ancestors.some((a) => ids.has(a))).map((u) => [u._id, u]))

@@ -14,7 +14,10 @@ describe('receiptId', () => {
 
 describe('unitPathOf', () => {
   it.each<[(string | null)[], string[]]>([
-    [['c1', 'g1', 'e1', 'b1'], ['*', 'c1', 'g1', 'e1', 'b1']],
+    [
+      ['c1', 'g1', 'e1', 'b1'],
+      ['*', 'c1', 'g1', 'e1', 'b1'],
+    ],
     [['c1'], ['*', 'c1']],
     [[null], ['*']],
   ])('should place %j under %j', (units, path) => {

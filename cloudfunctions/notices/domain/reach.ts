@@ -45,6 +45,7 @@ export const REMIND_INTERVAL_MS = 24 * 3600_000
 /** Remind again: at most once a day, and only for someone who allowed subscribe messages. */
 export function remindRefusal(now: Date, remindedAt: string | null, hasGrant: boolean): string | null {
   if (!hasGrant) return '该居民没有开启通知提醒，请电话或上门告知'
-  if (remindedAt && now.getTime() - new Date(remindedAt).getTime() < REMIND_INTERVAL_MS) return '今天已经提醒过了，明天再试或电话告知'
+  if (remindedAt && now.getTime() - new Date(remindedAt).getTime() < REMIND_INTERVAL_MS)
+    return '今天已经提醒过了，明天再试或电话告知'
   return null
 }

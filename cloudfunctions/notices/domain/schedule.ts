@@ -62,7 +62,8 @@ export interface ApprovalFacts {
  */
 export function approvalReason(facts: ApprovalFacts): string | null {
   if (facts.priority === 'urgent') return '紧急通知须由另一位工作人员审核后发布'
-  if (facts.audienceKinds.some((k) => k === 'street' || k === 'district')) return '面向全街道的通知须由另一位工作人员审核后发布'
+  if (facts.audienceKinds.some((k) => k === 'street' || k === 'district'))
+    return '面向全街道的通知须由另一位工作人员审核后发布'
   if (facts.contentNeedsReview) return '内容需人工复核，须由另一位工作人员审核后发布'
   return null
 }

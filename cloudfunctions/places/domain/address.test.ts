@@ -21,18 +21,35 @@ describe('checkAddress', () => {
 
 describe('nextAddress', () => {
   const place = { communityId: 'c1', gridId: 'g1', estateId: 'e1', building }
-  const confirmed: UserAddress = { ...nextAddress(null, place, '2单元301', 't0'), status: 'confirmed', confirmedAt: 't1', confirmedBy: 'staff' }
+  const confirmed: UserAddress = {
+    ...nextAddress(null, place, '2单元301', 't0'),
+    status: 'confirmed',
+    confirmedAt: 't1',
+    confirmedBy: 'staff',
+  }
 
   it('should declare a new address as pending with every unit above the building', () => {
     expect(nextAddress(null, place, '2单元301', 't0')).toEqual({
-      communityId: 'c1', gridId: 'g1', estateId: 'e1', buildingId: 'b1', unitIds: ['d', 's', 'c1', 'g1', 'e1', 'b1'],
-      room: '2单元301', status: 'pending', declaredAt: 't0', confirmedAt: null, confirmedBy: null,
+      communityId: 'c1',
+      gridId: 'g1',
+      estateId: 'e1',
+      buildingId: 'b1',
+      unitIds: ['d', 's', 'c1', 'g1', 'e1', 'b1'],
+      room: '2单元301',
+      status: 'pending',
+      declaredAt: 't0',
+      confirmedAt: null,
+      confirmedBy: null,
     })
   })
   it('should keep a confirmation when the same address is declared again', () => {
     expect(nextAddress(confirmed, place, '2单元301', 't2')).toBe(confirmed)
   })
   it('should wait for confirmation again when the room changes', () => {
-    expect(nextAddress(confirmed, place, '3单元101', 't2')).toMatchObject({ status: 'pending', declaredAt: 't2', room: '3单元101' })
+    expect(nextAddress(confirmed, place, '3单元101', 't2')).toMatchObject({
+      status: 'pending',
+      declaredAt: 't2',
+      room: '3单元101',
+    })
   })
 })

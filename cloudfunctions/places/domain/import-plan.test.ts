@@ -38,7 +38,9 @@ describe('planImport', () => {
       { estate: '柏树林家属院', building: '1号楼', grid: '东县门社区第二网格' },
     )
     expect(p.counts).toEqual({ estatesCreated: 1, buildingsCreated: 2, changed: 0, unchanged: 1, rejected: 0 })
-    expect(p.createEstates).toEqual([{ id: estateIdFor('c1', '柏树林家属院'), name: '柏树林家属院', gridId: 'g2', center: null }])
+    expect(p.createEstates).toEqual([
+      { id: estateIdFor('c1', '柏树林家属院'), name: '柏树林家属院', gridId: 'g2', center: null },
+    ])
     expect(p.createBuildings.map((b) => [b.name, b.unitCount, b.households])).toEqual([
       ['2号楼', 3, 36],
       ['1号楼', null, null],
@@ -55,11 +57,31 @@ describe('planImport', () => {
   it.each<[string, SheetRow['cells'], string]>([
     ['a missing 小区', { building: '1', grid: '第一网格' }, '「小区」列没有填写'],
     ['a missing 楼栋', { estate: '新小区', grid: '第一网格' }, '「楼栋」列没有填写'],
-    ['an unknown grid', { estate: '新小区', building: '1', grid: '第九网格' }, '「所属网格」列：本社区没有“第九网格”（可填 东县门社区第一网格、东县门社区第二网格）'],
-    ['a unit count that is not a number', { estate: '新小区', building: '1', grid: '第一网格', unitCount: '三' }, '「单元数」列应为 1–50 的整数（填的是“三”）'],
-    ['too many households', { estate: '新小区', building: '1', grid: '第一网格', households: '9999' }, '「户数」列应为 0–2000 的整数（填的是“9999”）'],
-    ['a longitude without latitude', { estate: '新小区', building: '1', grid: '第一网格', lng: '108.95' }, '「经度」列和「纬度」列应一起填写，且是国内的经纬度（如 108.9593、34.2581）'],
-    ['a 小区 in another grid than it is', { estate: '东县门小区', building: '9', grid: '第二网格' }, '小区“东县门小区”属于“东县门社区第一网格”，这里写的是“东县门社区第二网格”：同一小区只能属于一个网格'],
+    [
+      'an unknown grid',
+      { estate: '新小区', building: '1', grid: '第九网格' },
+      '「所属网格」列：本社区没有“第九网格”（可填 东县门社区第一网格、东县门社区第二网格）',
+    ],
+    [
+      'a unit count that is not a number',
+      { estate: '新小区', building: '1', grid: '第一网格', unitCount: '三' },
+      '「单元数」列应为 1–50 的整数（填的是“三”）',
+    ],
+    [
+      'too many households',
+      { estate: '新小区', building: '1', grid: '第一网格', households: '9999' },
+      '「户数」列应为 0–2000 的整数（填的是“9999”）',
+    ],
+    [
+      'a longitude without latitude',
+      { estate: '新小区', building: '1', grid: '第一网格', lng: '108.95' },
+      '「经度」列和「纬度」列应一起填写，且是国内的经纬度（如 108.9593、34.2581）',
+    ],
+    [
+      'a 小区 in another grid than it is',
+      { estate: '东县门小区', building: '9', grid: '第二网格' },
+      '小区“东县门小区”属于“东县门社区第一网格”，这里写的是“东县门社区第二网格”：同一小区只能属于一个网格',
+    ],
   ])('should reject %s with the reason', (_what, cells, reason) => {
     const p = plan(cells)
     expect(p.rows[0]).toMatchObject({ row: 2, outcome: 'reject' })
@@ -68,8 +90,17 @@ describe('planImport', () => {
   })
 
   it('should reject a repeated 楼栋 naming the first row', () => {
-    const p = plan({ estate: '新小区', building: '1', grid: '第一网格' }, { estate: '新小区', building: '1号楼', grid: '第一网格' })
-    expect(p.rows[1]).toEqual({ row: 3, estate: '新小区', building: '1号楼', outcome: 'reject', reasons: ['与第 2 行重复（同一小区的同一栋楼）'] })
+    const p = plan(
+      { estate: '新小区', building: '1', grid: '第一网格' },
+      { estate: '新小区', building: '1号楼', grid: '第一网格' },
+    )
+    expect(p.rows[1]).toEqual({
+      row: 3,
+      estate: '新小区',
+      building: '1号楼',
+      outcome: 'reject',
+      reasons: ['与第 2 行重复（同一小区的同一栋楼）'],
+    })
     expect(p.createBuildings).toHaveLength(1)
   })
 

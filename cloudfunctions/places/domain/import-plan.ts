@@ -57,7 +57,14 @@ export function normaliseBuildingLabel(text: string): string {
   return m ? `${Number(m[1])}号楼` : text
 }
 
-type Parsed = { estate: string; building: string; gridId: string; unitCount: number | null; households: number | null; center: LngLat | null }
+type Parsed = {
+  estate: string
+  building: string
+  gridId: string
+  unitCount: number | null
+  households: number | null
+  center: LngLat | null
+}
 
 const col = (c: SheetColumn) => `「${SHEET_COLUMNS[c]}」列`
 
@@ -76,7 +83,16 @@ function centerCells(row: SheetRow, reasons: string[]): LngLat | null {
   if (lng === undefined && lat === undefined) return null
   const x = Number(lng)
   const y = Number(lat)
-  if (lng === undefined || lat === undefined || !Number.isFinite(x) || !Number.isFinite(y) || x < 73 || x > 136 || y < 3 || y > 54) {
+  if (
+    lng === undefined ||
+    lat === undefined ||
+    !Number.isFinite(x) ||
+    !Number.isFinite(y) ||
+    x < 73 ||
+    x > 136 ||
+    y < 3 ||
+    y > 54
+  ) {
     reasons.push(`${col('lng')}和${col('lat')}应一起填写，且是国内的经纬度（如 108.9593、34.2581）`)
     return null
   }
@@ -92,9 +108,11 @@ function parseRow(row: SheetRow, grids: PlanGrid[], reasons: string[]): Parsed |
   const building = normaliseBuildingLabel(row.cells.building ?? '')
   const gridText = row.cells.grid ?? ''
   if (!estate) reasons.push(`${col('estate')}没有填写`)
-  else if (estate.length > PLACE_LIMITS.estateNameMax) reasons.push(`${col('estate')}不超过 ${PLACE_LIMITS.estateNameMax} 个字`)
+  else if (estate.length > PLACE_LIMITS.estateNameMax)
+    reasons.push(`${col('estate')}不超过 ${PLACE_LIMITS.estateNameMax} 个字`)
   if (!building) reasons.push(`${col('building')}没有填写`)
-  else if (building.length > PLACE_LIMITS.buildingLabelMax) reasons.push(`${col('building')}不超过 ${PLACE_LIMITS.buildingLabelMax} 个字`)
+  else if (building.length > PLACE_LIMITS.buildingLabelMax)
+    reasons.push(`${col('building')}不超过 ${PLACE_LIMITS.buildingLabelMax} 个字`)
   const grid = gridText ? findGrid(grids, gridText) : undefined
   if (!gridText) reasons.push(`${col('grid')}没有填写`)
   else if (!grid) reasons.push(`${col('grid')}：本社区没有“${gridText}”（可填 ${grids.map((g) => g.name).join('、')}）`)
@@ -112,14 +130,29 @@ export function planImport(rows: readonly SheetRow[], existing: ExistingPlaces):
   const gridName = new Map(existing.grids.map((g) => [g.id, g.name]))
   const estates = new Map(existing.estates.map((e) => [e.name, e]))
   const buildings = new Map(existing.buildings.map((b) => [`${b.estateId}\u0000${b.name}`, b]))
-  const plan: ImportPlan = { createEstates: [], createBuildings: [], changeEstates: [], changeBuildings: [], rows: [], counts: { estatesCreated: 0, buildingsCreated: 0, changed: 0, unchanged: 0, rejected: 0 }, digest: '' }
+  const plan: ImportPlan = {
+    createEstates: [],
+    createBuildings: [],
+    changeEstates: [],
+    changeBuildings: [],
+    rows: [],
+    counts: { estatesCreated: 0, buildingsCreated: 0, changed: 0, unchanged: 0, rejected: 0 },
+    digest: '',
+  }
   const seen = new Map<string, number>()
   const changedEstates = new Set<string>()
 
   for (const row of rows) {
     const reasons: string[] = []
     const p = parseRow(row, existing.grids, reasons)
-    const out = (outcome: ImportRow['outcome']) => plan.rows.push({ row: row.row, estate: row.cells.estate ?? '', building: row.cells.building ?? '', outcome, reasons })
+    const out = (outcome: ImportRow['outcome']) =>
+      plan.rows.push({
+        row: row.row,
+        estate: row.cells.estate ?? '',
+        building: row.cells.building ?? '',
+        outcome,
+        reasons,
+      })
     if (!p) {
       out('reject')
       continue
@@ -133,7 +166,9 @@ export function planImport(rows: readonly SheetRow[], existing: ExistingPlaces):
     }
     let estate = estates.get(p.estate)
     if (estate && estate.gridId !== p.gridId) {
-      reasons.push(`小区“${p.estate}”属于“${gridName.get(estate.gridId) ?? ''}”，这里写的是“${gridName.get(p.gridId)}”：同一小区只能属于一个网格`)
+      reasons.push(
+        `小区“${p.estate}”属于“${gridName.get(estate.gridId) ?? ''}”，这里写的是“${gridName.get(p.gridId)}”：同一小区只能属于一个网格`,
+      )
       out('reject')
       continue
     }
@@ -152,7 +187,13 @@ export function planImport(rows: readonly SheetRow[], existing: ExistingPlaces):
     }
     const current = buildings.get(`${estate.id}\u0000${p.building}`)
     if (!current) {
-      plan.createBuildings.push({ id: buildingIdFor(estate.id, p.building), estateId: estate.id, name: p.building, unitCount: p.unitCount, households: p.households })
+      plan.createBuildings.push({
+        id: buildingIdFor(estate.id, p.building),
+        estateId: estate.id,
+        name: p.building,
+        unitCount: p.unitCount,
+        households: p.households,
+      })
       outcome = 'create'
     } else {
       const unitCount = p.unitCount ?? current.unitCount

@@ -23,7 +23,13 @@ export interface GridWorker {
 }
 
 /** `chain` is the resident's units from the building up (building, estate, grid, community). */
-export function servingList(chain: readonly string[], gridId: string, workers: readonly GridWorker[], posts: readonly ServingPost[], names: ReadonlyMap<string, string>): ServerView[] {
+export function servingList(
+  chain: readonly string[],
+  gridId: string,
+  workers: readonly GridWorker[],
+  posts: readonly ServingPost[],
+  names: ReadonlyMap<string, string>,
+): ServerView[] {
   const depth = (unitId: string) => {
     const i = chain.indexOf(unitId)
     return i === -1 ? chain.length : i
@@ -31,10 +37,24 @@ export function servingList(chain: readonly string[], gridId: string, workers: r
   const rows: ServerView[] = [
     ...workers
       .filter((w) => w.name)
-      .map((w): ServerView => ({ kind: 'grid_worker', name: w.name!, phone: w.phoneHidden ? null : w.phone, unitId: w.unitId, unitName: names.get(w.unitId) ?? '', gridId })),
+      .map((w): ServerView => ({
+        kind: 'grid_worker',
+        name: w.name!,
+        phone: w.phoneHidden ? null : w.phone,
+        unitId: w.unitId,
+        unitName: names.get(w.unitId) ?? '',
+        gridId,
+      })),
     ...posts
       .filter((p) => chain.includes(p.unitId))
-      .map((p): ServerView => ({ kind: p.post, name: p.name, phone: p.phoneHidden ? null : p.phone, unitId: p.unitId, unitName: names.get(p.unitId) ?? '', gridId })),
+      .map((p): ServerView => ({
+        kind: p.post,
+        name: p.name,
+        phone: p.phoneHidden ? null : p.phone,
+        unitId: p.unitId,
+        unitName: names.get(p.unitId) ?? '',
+        gridId,
+      })),
   ]
   const order = (s: ServerView) => SERVER_KINDS.indexOf(s.kind) * 100 + depth(s.unitId)
   return rows.sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name, 'zh-CN'))

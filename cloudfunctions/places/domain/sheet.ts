@@ -30,8 +30,10 @@ export function columnLetter(n: number): string {
 function checkBytes(bytes: Buffer): void {
   if (bytes.length === 0) throw new SheetError('文件是空的，请选择填好的 Excel 表格')
   if (bytes.length > PLACE_LIMITS.sheetBytesMax) throw new SheetError('表格文件不能超过 5MB，请分成几个文件导入')
-  if (bytes.subarray(0, 4).equals(OLE2)) throw new SheetError('这是旧版 Excel（.xls）文件，请用 Excel 或 WPS 另存为 .xlsx 后再上传')
-  if (!bytes.subarray(0, 4).equals(ZIP)) throw new SheetError('这不是 Excel 表格（.xlsx）文件，请用 Excel 或 WPS 另存为 .xlsx 后再上传')
+  if (bytes.subarray(0, 4).equals(OLE2))
+    throw new SheetError('这是旧版 Excel（.xls）文件，请用 Excel 或 WPS 另存为 .xlsx 后再上传')
+  if (!bytes.subarray(0, 4).equals(ZIP))
+    throw new SheetError('这不是 Excel 表格（.xlsx）文件，请用 Excel 或 WPS 另存为 .xlsx 后再上传')
 }
 
 type StreamRow = ExcelJS.Row
@@ -65,7 +67,11 @@ const isColumn = (key: string): key is SheetColumn => Object.prototype.hasOwnPro
 /** Header text → column number; a required column that is missing is named. */
 function readHeader(row: StreamRow | undefined): Map<SheetColumn, number> {
   if (!row || row.number !== 1) throw new SheetError(EMPTY_SHEET)
-  const byLabel = new Map<string, SheetColumn>(Object.entries(SHEET_COLUMNS).flatMap(([key, label]): [string, SheetColumn][] => (isColumn(key) ? [[label, key]] : [])))
+  const byLabel = new Map<string, SheetColumn>(
+    Object.entries(SHEET_COLUMNS).flatMap(([key, label]): [string, SheetColumn][] =>
+      isColumn(key) ? [[label, key]] : [],
+    ),
+  )
   const found = new Map<SheetColumn, number>()
   row.eachCell((cell, col) => {
     const key = byLabel.get(cell.text.trim())
@@ -73,7 +79,9 @@ function readHeader(row: StreamRow | undefined): Map<SheetColumn, number> {
   })
   const missing = REQUIRED_SHEET_COLUMNS.filter((c) => !found.has(c)).map((c) => `「${SHEET_COLUMNS[c]}」`)
   if (missing.length > 0) {
-    throw new SheetError(`第 1 行（表头）缺少${missing.join('、')}列：表头应为 小区、楼栋、所属网格，可加 单元数、户数、经度、纬度`)
+    throw new SheetError(
+      `第 1 行（表头）缺少${missing.join('、')}列：表头应为 小区、楼栋、所属网格，可加 单元数、户数、经度、纬度`,
+    )
   }
   return found
 }
@@ -83,7 +91,9 @@ function readCells(r: StreamRow, header: Map<SheetColumn, number>): SheetRow['ce
   for (const [key, col] of header) {
     const cell = r.getCell(col)
     if (cell.type === ExcelJS.ValueType.Formula) {
-      throw new SheetError(`第 ${r.number} 行「${SHEET_COLUMNS[key]}」列（${columnLetter(col)}${r.number}）是公式，请复制后“选择性粘贴为数值”再导入`)
+      throw new SheetError(
+        `第 ${r.number} 行「${SHEET_COLUMNS[key]}」列（${columnLetter(col)}${r.number}）是公式，请复制后“选择性粘贴为数值”再导入`,
+      )
     }
     const text = cell.text.trim()
     if (text) cells[key] = text
@@ -107,7 +117,9 @@ export async function readSheet(bytes: Buffer): Promise<SheetRow[]> {
       continue
     }
     if (++count > PLACE_LIMITS.sheetRowsMax) {
-      throw new SheetError(`表格超过 ${PLACE_LIMITS.sheetRowsMax} 行数据（第 ${r.number} 行已超出），一次最多导入 ${PLACE_LIMITS.sheetRowsMax} 行，请分成几个文件`)
+      throw new SheetError(
+        `表格超过 ${PLACE_LIMITS.sheetRowsMax} 行数据（第 ${r.number} 行已超出），一次最多导入 ${PLACE_LIMITS.sheetRowsMax} 行，请分成几个文件`,
+      )
     }
     const cells = readCells(r, header)
     if (Object.keys(cells).length > 0) rows.push({ row: r.number, cells })

@@ -23,7 +23,8 @@ const ACTORS: WishActor[] = ['wisher', 'claimer', 'volunteer', 'staff', 'other',
 
 describe('wish state machine', () => {
   const rows: [WishAction, WishStatus, WishActor][] = []
-  for (const action of WishActionSchema.options) for (const from of WishStatusSchema.options) for (const actor of ACTORS) rows.push([action, from, actor])
+  for (const action of WishActionSchema.options)
+    for (const from of WishStatusSchema.options) for (const actor of ACTORS) rows.push([action, from, actor])
 
   it.each(rows)('should answer %s from %s by %s as the table says', (action, from, actor) => {
     const row = ALLOWED.find(([a, by]) => a === action && by === actor)

@@ -56,9 +56,23 @@ export function transition(from: WishStatus, action: WishAction, actors: readonl
 }
 
 /** Actions a person can take from the detail page (the scheduler's are never offered). */
-export const PERSON_ACTIONS: readonly WishAction[] = ['approve', 'reject', 'withdraw', 'hide', 'claim', 'release', 'fulfil', 'confirm', 'dispute', 'thank']
+export const PERSON_ACTIONS: readonly WishAction[] = [
+  'approve',
+  'reject',
+  'withdraw',
+  'hide',
+  'claim',
+  'release',
+  'fulfil',
+  'confirm',
+  'dispute',
+  'thank',
+]
 
 /** The actions this caller may take on this wish now (`can`): the app shows exactly these buttons. */
-export function allowedActions(wish: { status: WishStatus; thanks: string | null }, actors: readonly WishActor[]): WishAction[] {
+export function allowedActions(
+  wish: { status: WishStatus; thanks: string | null },
+  actors: readonly WishActor[],
+): WishAction[] {
   return PERSON_ACTIONS.filter((a) => transition(wish.status, a, actors).ok && !(a === 'thank' && wish.thanks))
 }

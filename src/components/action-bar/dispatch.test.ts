@@ -21,7 +21,10 @@ function deps(answer: boolean, patch: Partial<DispatchDeps<A>> = {}) {
 
 describe('visibleActions', () => {
   it('should keep the page order and drop what the server does not allow', () => {
-    expect(visibleActions<A>(['claim', 'thank', 'withdraw'], ['withdraw', 'claim', 'hide'])).toEqual(['claim', 'withdraw'])
+    expect(visibleActions<A>(['claim', 'thank', 'withdraw'], ['withdraw', 'claim', 'hide'])).toEqual([
+      'claim',
+      'withdraw',
+    ])
   })
 })
 

@@ -13,7 +13,12 @@ export function visibleActions<A extends string>(order: readonly A[], can: reado
   return order.filter((a) => can.includes(a))
 }
 
-export type DispatchStep = { kind: 'open' } | { kind: 'refuse'; message: string } | { kind: 'cancel' } | { kind: 'done'; message: string } | { kind: 'fail'; error: unknown }
+export type DispatchStep =
+  | { kind: 'open' }
+  | { kind: 'refuse'; message: string }
+  | { kind: 'cancel' }
+  | { kind: 'done'; message: string }
+  | { kind: 'fail'; error: unknown }
 
 export interface DispatchDeps<A extends string> {
   /** The action whose form is open, if any. */
@@ -28,7 +33,11 @@ export interface DispatchDeps<A extends string> {
  * is not open yet; else check the form, ask when the action asks, and run it. What happened
  * is returned for the bar to show, so the order of these steps is tested without a screen.
  */
-export async function dispatchAction<A extends string>(action: A, spec: ActionSpec, deps: DispatchDeps<A>): Promise<DispatchStep> {
+export async function dispatchAction<A extends string>(
+  action: A,
+  spec: ActionSpec,
+  deps: DispatchDeps<A>,
+): Promise<DispatchStep> {
   if (spec.form && deps.pending !== action) return { kind: 'open' }
   const problem = deps.check?.(action)
   if (problem) return { kind: 'refuse', message: problem }

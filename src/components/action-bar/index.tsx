@@ -49,7 +49,12 @@ export function ActionBar<A extends string>(props: ActionBarProps<A>) {
   const [running, setRunning] = useState<A | null>(null)
 
   const press = async (action: A) => {
-    const step = await dispatchAction(action, specs[action], { pending, check: props.check, ask: confirm, run: async (a) => (setRunning(a), props.run(a)) })
+    const step = await dispatchAction(action, specs[action], {
+      pending,
+      check: props.check,
+      ask: confirm,
+      run: async (a) => (setRunning(a), props.run(a)),
+    })
     setRunning(null)
     if (step.kind === 'open') {
       setPending(action)
@@ -75,7 +80,13 @@ export function ActionBar<A extends string>(props: ActionBarProps<A>) {
           <Button fill="outline" onClick={() => setPending(null)}>
             取消
           </Button>
-          <Button type="primary" loading={running !== null} disabled={holdSubmit} onClick={() => void press(pending)} data-testid={`${testId}-submit`}>
+          <Button
+            type="primary"
+            loading={running !== null}
+            disabled={holdSubmit}
+            onClick={() => void press(pending)}
+            data-testid={`${testId}-submit`}
+          >
             {form.submit ?? '提交'}
           </Button>
         </View>
@@ -87,7 +98,14 @@ export function ActionBar<A extends string>(props: ActionBarProps<A>) {
   return (
     <View className="action-bar__buttons action-bar__buttons--main">
       {buttons.map((a, i) => (
-        <Button key={a} type={i === 0 ? 'primary' : 'default'} fill={i === 0 ? 'solid' : 'outline'} loading={running === a} onClick={() => void press(a)} data-testid={`${testId}-${a}`}>
+        <Button
+          key={a}
+          type={i === 0 ? 'primary' : 'default'}
+          fill={i === 0 ? 'solid' : 'outline'}
+          loading={running === a}
+          onClick={() => void press(a)}
+          data-testid={`${testId}-${a}`}
+        >
           {specs[a].label}
         </Button>
       ))}

@@ -35,7 +35,15 @@ export interface AsyncViewProps<T> {
  * </AsyncView>
  * ```
  */
-export function AsyncView<T>({ state, children, isEmpty, empty, emptyTestId, loadingText = '正在加载…', staleWhileLoading = true }: AsyncViewProps<T>) {
+export function AsyncView<T>({
+  state,
+  children,
+  isEmpty,
+  empty,
+  emptyTestId,
+  loadingText = '正在加载…',
+  staleWhileLoading = true,
+}: AsyncViewProps<T>) {
   const phase = asyncPhase(state, isEmpty, staleWhileLoading)
   if (phase === 'loading') {
     return (
@@ -56,6 +64,7 @@ export function AsyncView<T>({ state, children, isEmpty, empty, emptyTestId, loa
       </EmptyState>
     )
   }
-  if (phase === 'empty') return typeof empty === 'string' ? <EmptyState testId={emptyTestId} description={empty} /> : <>{empty}</>
+  if (phase === 'empty')
+    return typeof empty === 'string' ? <EmptyState testId={emptyTestId} description={empty} /> : <>{empty}</>
   return <>{children(state.data as T)}</>
 }

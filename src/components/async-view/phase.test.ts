@@ -1,6 +1,11 @@
 import { asyncPhase, nullAsLoading, type AsyncLike } from './phase'
 
-const state = (patch: Partial<AsyncLike<string[]>>): AsyncLike<string[]> => ({ data: undefined, loading: false, error: null, ...patch })
+const state = (patch: Partial<AsyncLike<string[]>>): AsyncLike<string[]> => ({
+  data: undefined,
+  loading: false,
+  error: null,
+  ...patch,
+})
 const isEmpty = (rows: string[]) => rows.length === 0
 
 describe('asyncPhase', () => {
@@ -30,7 +35,9 @@ describe('nullAsLoading', () => {
   })
 
   it('should keep an error and real data as they are', () => {
-    expect(asyncPhase(nullAsLoading<string[]>({ data: null, loading: false, error: '没有权限进行这项操作' }))).toBe('error')
+    expect(asyncPhase(nullAsLoading<string[]>({ data: null, loading: false, error: '没有权限进行这项操作' }))).toBe(
+      'error',
+    )
     expect(asyncPhase(nullAsLoading<string[]>({ data: ['a'], loading: false, error: null }))).toBe('content')
   })
 })

@@ -17,7 +17,11 @@ export interface AsyncLike<T> {
  * is off — for a list whose filter changed, where the old rows would be wrong. A failed
  * reload shows the error (with its retry) rather than rows that may be out of date.
  */
-export function asyncPhase<T>(state: AsyncLike<T>, isEmpty?: (data: T) => boolean, staleWhileLoading = true): AsyncPhase {
+export function asyncPhase<T>(
+  state: AsyncLike<T>,
+  isEmpty?: (data: T) => boolean,
+  staleWhileLoading = true,
+): AsyncPhase {
   if (state.error) return 'error'
   if (state.data === undefined || (state.loading && !staleWhileLoading)) return 'loading'
   return isEmpty?.(state.data) ? 'empty' : 'content'
@@ -28,6 +32,7 @@ export function asyncPhase<T>(state: AsyncLike<T>, isEmpty?: (data: T) => boolea
  * null shows as loading, and the data is typed without it.
  */
 export function nullAsLoading<T>(state: AsyncLike<T | null> & Reloadable): AsyncLike<T> & Reloadable {
-  if (state.data === null) return state.error ? { ...state, data: undefined } : { ...state, data: undefined, loading: true }
+  if (state.data === null)
+    return state.error ? { ...state, data: undefined } : { ...state, data: undefined, loading: true }
   return { ...state, data: state.data }
 }

@@ -13,7 +13,15 @@ import './index.scss'
  * variable `--fs` that all our sizes multiply by, and hosts the page's Toast, Dialog and
  * privacy popup so pages only call feedback.ts.
  */
-export function PageShell({ children, className = '', testId }: { children: ReactNode; className?: string; testId?: string }) {
+export function PageShell({
+  children,
+  className = '',
+  testId,
+}: {
+  children: ReactNode
+  className?: string
+  testId?: string
+}) {
   const { scale, largeText } = useFontScale()
   const style = { '--fs': String(scale) } as CSSProperties
   useEffect(() => applyRootScale(scale), [scale])

@@ -10,7 +10,12 @@ export interface PhotoSource {
  * chosen; the list never grows past `max`. An upload that fails rejects, and the ones
  * before it are not kept: the person picks again.
  */
-export async function addPhotos(current: readonly UploadedPhoto[], max: number, source: PhotoSource, onUploading: (on: boolean) => void = () => undefined): Promise<UploadedPhoto[]> {
+export async function addPhotos(
+  current: readonly UploadedPhoto[],
+  max: number,
+  source: PhotoSource,
+  onUploading: (on: boolean) => void = () => undefined,
+): Promise<UploadedPhoto[]> {
   const room = max - current.length
   if (room <= 0) return [...current]
   const paths = await source.choose(room)

@@ -49,7 +49,11 @@ export function PhotoPicker({ photos, onChange, onUploading, max, label, testId,
       {photos.map((p, i) => (
         <View key={p.fileId} className="photo-picker__box">
           <Photo className="photo-picker__photo" src={p.url} alt={`${label}${i + 1}`} />
-          <Tappable className="photo-picker__remove" label={`删除${label}${i + 1}`} onTap={() => onChange(photos.filter((x) => x.fileId !== p.fileId))}>
+          <Tappable
+            className="photo-picker__remove"
+            label={`删除${label}${i + 1}`}
+            onTap={() => onChange(photos.filter((x) => x.fileId !== p.fileId))}
+          >
             删除
           </Tappable>
         </View>

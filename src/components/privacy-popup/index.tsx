@@ -32,12 +32,15 @@ export function PrivacyPopup() {
         <Text className="privacy-popup__title">隐私保护提示</Text>
         <Text className="privacy-popup__body">
           为了帮您找到所在社区和附近的服务，我们需要获取您的位置。位置只用于这一次查找，不会公开。请阅读
-          <Tappable className="privacy-popup__link" onTap={openContract} role="link" inline>《民呼我行隐私保护指引》</Tappable>
+          <Tappable className="privacy-popup__link" onTap={openContract} role="link" inline>
+            《民呼我行隐私保护指引》
+          </Tappable>
           后决定是否同意。
         </Text>
         {guide ? (
           <Text className="privacy-popup__guide" data-testid="privacy-guide">
-            我们只收集办事必需的信息：您填写的姓名和手机号，只有为您办事的志愿者和工作人员能看到，别人只看到隐去的姓名；您上传的照片只给办理的人看；位置只在您同意时读取，用于查找所在社区、附近的驿站和反映问题的地点。姓名和手机号可以随时在「我的 → 编辑资料」里修改。
+            我们只收集办事必需的信息：您填写的姓名和手机号，只有为您办事的志愿者和工作人员能看到，别人只看到隐去的姓名；您上传的照片只给办理的人看；位置只在您同意时读取，用于查找所在社区、附近的驿站和反映问题的地点。姓名和手机号可以随时在「我的
+            → 编辑资料」里修改。
           </Text>
         ) : null}
         <View className="privacy-popup__actions">

@@ -16,6 +16,10 @@ describe('qrModules', () => {
   })
 
   it('should grow for a page link with the venue code', () => {
-    expect(qrModules('http://127.0.0.1:8080/#/pages/events/checkin?eventId=e-123e4567-e89b-12d3-a456-426614174000&v=ABCDE12345')).toBeGreaterThan(21)
+    expect(
+      qrModules(
+        'http://127.0.0.1:8080/#/pages/events/checkin?eventId=e-123e4567-e89b-12d3-a456-426614174000&v=ABCDE12345',
+      ),
+    ).toBeGreaterThan(21)
   })
 })

@@ -35,7 +35,18 @@ interface KeyEventLike {
  * `<Tappable className="wish-card" role="link" onTap={() => onOpen(w.id)} testId={`wish-card-${w.id}`}>…</Tappable>`
  * `<Tappable className={`post__chip ${on ? 'post__chip--on' : ''}`} pressed={on} onTap={pick}>{label}</Tappable>`
  */
-export function Tappable({ onTap, children, className = '', hoverClass, testId, role = 'button', label, pressed, disabled = false, inline = false }: TappableProps) {
+export function Tappable({
+  onTap,
+  children,
+  className = '',
+  hoverClass,
+  testId,
+  role = 'button',
+  label,
+  pressed,
+  disabled = false,
+  inline = false,
+}: TappableProps) {
   const tap = () => {
     if (!disabled) onTap()
   }

@@ -58,7 +58,16 @@ export default function CaseDetailPage() {
               check={(a) => (a === 'addNote' && note.trim().length < 2 ? '请至少写 2 个字' : null)}
               run={run}
               onDone={(_a, ok) => (ok ? detail.reload() : undefined)}
-              renderForm={() => <Textarea className="action-bar__input" value={note} maxlength={CASE_LIMITS.replyMax} nativeProps={{ 'aria-label': '补充说明' }} onInput={(e) => setNote(e.detail.value)} data-testid="case-note-text" />}
+              renderForm={() => (
+                <Textarea
+                  className="action-bar__input"
+                  value={note}
+                  maxlength={CASE_LIMITS.replyMax}
+                  nativeProps={{ 'aria-label': '补充说明' }}
+                  onInput={(e) => setNote(e.detail.value)}
+                  data-testid="case-note-text"
+                />
+              )}
             />
             <SectionTitle>办理进度</SectionTitle>
             <View className="case-detail__card">

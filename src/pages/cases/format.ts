@@ -24,7 +24,10 @@ export const TIMELINE_LABELS: Record<TimelineKind, string> = {
 }
 
 /** NutUI Tag type per status: cases waiting on someone stand out, finished ones are calm. */
-export function statusTagType(status: CaseStatus, overdue = false): 'danger' | 'primary' | 'success' | 'default' | 'warning' {
+export function statusTagType(
+  status: CaseStatus,
+  overdue = false,
+): 'danger' | 'primary' | 'success' | 'default' | 'warning' {
   if (overdue && (status === 'pending_sign' || status === 'processing' || status === 'returned')) return 'danger'
   switch (status) {
     case 'pending_sign':
@@ -44,13 +47,17 @@ export function statusTagType(status: CaseStatus, overdue = false): 'danger' | '
 /** Who reads a case: staff work to the unit's deadlines; a resident wants to know when they will hear back. */
 export type CaseReader = 'resident' | 'staff'
 
-export function deadlineText(c: { status: CaseStatus; ackDueAt: string; handleDueAt: string; overdue: boolean }, reader: CaseReader): string {
+export function deadlineText(
+  c: { status: CaseStatus; ackDueAt: string; handleDueAt: string; overdue: boolean },
+  reader: CaseReader,
+): string {
   if (reader === 'resident') {
     if (c.status !== 'pending_sign' && c.status !== 'processing' && c.status !== 'returned') return ''
     return c.overdue ? '已超过预计答复时间，正在督促办理' : `预计 ${formatTime(c.handleDueAt)} 前答复您`
   }
   if (c.status === 'pending_sign') return `${c.overdue ? '已超期 · ' : ''}应于 ${formatTime(c.ackDueAt)} 前签收`
-  if (c.status === 'processing' || c.status === 'returned') return `${c.overdue ? '已超期 · ' : ''}应于 ${formatTime(c.handleDueAt)} 前办结`
+  if (c.status === 'processing' || c.status === 'returned')
+    return `${c.overdue ? '已超期 · ' : ''}应于 ${formatTime(c.handleDueAt)} 前办结`
   return ''
 }
 
@@ -78,7 +85,9 @@ export function groupCategories(items: readonly Category[]): CategoryGroup[] {
  * lost answer sends the same id, and the function answers the case it already made.
  */
 export function newClientRequestId(now: number = Date.now(), random: () => number = Math.random): string {
-  return `app-${now.toString(36)}-${Math.floor(random() * 36 ** 8).toString(36).padStart(8, '0')}`
+  return `app-${now.toString(36)}-${Math.floor(random() * 36 ** 8)
+    .toString(36)
+    .padStart(8, '0')}`
 }
 
 /** 0.875 → 87.5%; null (nothing to divide by) → —. */

@@ -34,7 +34,13 @@ export default function MyCasesPage() {
   return (
     <PageShell testId="cases-mine-page" className="cases-mine">
       <View className="cases-mine__new">
-        <Button block type="primary" size="large" data-testid="cases-new" onClick={() => void Taro.navigateTo({ url: '/pages/cases/submit' })}>
+        <Button
+          block
+          type="primary"
+          size="large"
+          data-testid="cases-new"
+          onClick={() => void Taro.navigateTo({ url: '/pages/cases/submit' })}
+        >
           我要反映
         </Button>
       </View>
@@ -62,7 +68,13 @@ export default function MyCasesPage() {
             ))}
             {d.total > d.items.length ? (
               <View className="cases-mine__more">
-                <Button block fill="outline" loading={list.loading} onClick={() => setLimit((n) => Math.min(n + PAGE, 50))} disabled={limit >= 50}>
+                <Button
+                  block
+                  fill="outline"
+                  loading={list.loading}
+                  onClick={() => setLimit((n) => Math.min(n + PAGE, 50))}
+                  disabled={limit >= 50}
+                >
                   {limit >= 50 ? '只显示最近 50 件' : '加载更多'}
                 </Button>
               </View>

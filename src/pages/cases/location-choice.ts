@@ -9,7 +9,8 @@ import { CAN_PICK_ON_MAP, pickPlaceOnMap } from '../../lib/pick-place'
  * bound community, so nobody has to share a location to be heard. 定位 goes through the
  * privacy popup first; on weapp the place can also be picked on WeChat's map.
  */
-export type CaseLocation = { kind: 'community' } | { kind: 'gps'; point: LngLat } | { kind: 'place'; point: LngLat; name: string }
+export type CaseLocation =
+  { kind: 'community' } | { kind: 'gps'; point: LngLat } | { kind: 'place'; point: LngLat; name: string }
 
 export function useCaseLocation() {
   const [location, setLocation] = useState<CaseLocation>({ kind: 'community' })
@@ -32,5 +33,13 @@ export function useCaseLocation() {
   }, [])
 
   const point = location.kind === 'community' ? null : location.point
-  return { location, point, locating, locateMe, pickOnMap, canPickOnMap: CAN_PICK_ON_MAP, useCommunity: () => setLocation({ kind: 'community' }) }
+  return {
+    location,
+    point,
+    locating,
+    locateMe,
+    pickOnMap,
+    canPickOnMap: CAN_PICK_ON_MAP,
+    useCommunity: () => setLocation({ kind: 'community' }),
+  }
 }

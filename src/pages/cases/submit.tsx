@@ -57,10 +57,12 @@ export default function SubmitCasePage() {
   useReminders()
 
   const valid = (): boolean => {
-    if (!category) return toast('请选择诉求类别'), false
-    if (count < CASE_LIMITS.descriptionMin) return toast(`请把情况写清楚，至少 ${CASE_LIMITS.descriptionMin} 个字`), false
-    if (count > CASE_LIMITS.descriptionMax) return toast(`描述最多 ${CASE_LIMITS.descriptionMax} 个字`), false
-    if (way === 'phone' && !/^[0-9+\-\s]{5,20}$/.test(phoneValue.trim())) return toast('请填写能联系到您的电话'), false
+    if (!category) return (toast('请选择诉求类别'), false)
+    if (count < CASE_LIMITS.descriptionMin)
+      return (toast(`请把情况写清楚，至少 ${CASE_LIMITS.descriptionMin} 个字`), false)
+    if (count > CASE_LIMITS.descriptionMax) return (toast(`描述最多 ${CASE_LIMITS.descriptionMax} 个字`), false)
+    if (way === 'phone' && !/^[0-9+\-\s]{5,20}$/.test(phoneValue.trim()))
+      return (toast('请填写能联系到您的电话'), false)
     return true
   }
 
@@ -96,7 +98,9 @@ export default function SubmitCasePage() {
         description: description.trim(),
         photos: photos.map((p) => p.fileId),
         location: where.point,
-        address: address.trim() || (where.location.kind === 'place' ? where.location.name.slice(0, CASE_LIMITS.addressMax) : ''),
+        address:
+          address.trim() ||
+          (where.location.kind === 'place' ? where.location.name.slice(0, CASE_LIMITS.addressMax) : ''),
         contact: { name: profile?.name ?? '', phone: way === 'phone' ? phoneValue.trim() : '' },
         contactPreference: way,
         showName,
@@ -162,18 +166,47 @@ export default function SubmitCasePage() {
       </View>
 
       <SectionTitle>照片（选填，最多 {CASE_LIMITS.photosMax} 张）</SectionTitle>
-      <PhotoPicker className="case-submit__photos" photos={photos} onChange={setPhotos} onUploading={setUploading} max={CASE_LIMITS.photosMax} label="照片" testId="case-submit-photo" />
+      <PhotoPicker
+        className="case-submit__photos"
+        photos={photos}
+        onChange={setPhotos}
+        onUploading={setUploading}
+        max={CASE_LIMITS.photosMax}
+        label="照片"
+        testId="case-submit-photo"
+      />
 
       <SectionTitle>问题在哪里</SectionTitle>
-      <WhereSection where={where} communityName={profile?.community?.name} address={address} onAddress={setAddress} onMoved={() => setSimilar(null)} />
+      <WhereSection
+        where={where}
+        communityName={profile?.community?.name}
+        address={address}
+        onAddress={setAddress}
+        onMoved={() => setSimilar(null)}
+      />
 
       <SectionTitle>怎么联系您</SectionTitle>
-      <ContactSection way={way} onWay={setWay} phone={phoneValue} onPhone={setPhone} showName={showName} onShowName={setShowName} />
+      <ContactSection
+        way={way}
+        onWay={setWay}
+        phone={phoneValue}
+        onPhone={setPhone}
+        showName={showName}
+        onShowName={setShowName}
+      />
 
       {hasSimilar ? <SimilarCases similar={similar} /> : null}
 
       <View className="case-submit__submit">
-        <Button block type="primary" size="large" loading={saving} disabled={uploading} onClick={() => void (hasSimilar ? send() : onSubmit())} data-testid="case-submit-submit">
+        <Button
+          block
+          type="primary"
+          size="large"
+          loading={saving}
+          disabled={uploading}
+          onClick={() => void (hasSimilar ? send() : onSubmit())}
+          data-testid="case-submit-submit"
+        >
           {hasSimilar ? '不是同一件事，仍要提交' : '提交诉求'}
         </Button>
       </View>

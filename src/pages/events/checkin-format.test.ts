@@ -21,7 +21,11 @@ describe('venueFrom', () => {
 
 describe('venueFromScan', () => {
   it.each([
-    ['an H5 link', 'http://127.0.0.1:8080/#/pages/events/checkin?eventId=e-1&v=ABCDE12345', { eventId: 'e-1', venueCode: 'ABCDE12345' }],
+    [
+      'an H5 link',
+      'http://127.0.0.1:8080/#/pages/events/checkin?eventId=e-1&v=ABCDE12345',
+      { eventId: 'e-1', venueCode: 'ABCDE12345' },
+    ],
     ['a 小程序码 path', 'pages/events/checkin?scene=v%3DABCDE12345', { eventId: null, venueCode: 'ABCDE12345' }],
     ['some other QR', 'hello', { eventId: null, venueCode: null }],
   ])('should read %s', (_what, text, expected) => {

@@ -18,7 +18,10 @@ export function checkInLine(res: Pick<CheckInResult, 'outcome'> & { checkedInAt:
  * The venue code and event from what opened the check-in page: a 小程序码's `scene`
  * (`v=CODE`, URL-encoded), a link's `eventId` and `v`, or a scanned text or path holding them.
  */
-export function venueFrom(params: Record<string, string | undefined>): { eventId: string | null; venueCode: string | null } {
+export function venueFrom(params: Record<string, string | undefined>): {
+  eventId: string | null
+  venueCode: string | null
+} {
   const decoded = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v ? decodeURIComponent(v) : v]))
   const scene = decoded.scene ?? ''
   const fromScene = /(?:^|[?&])v=([0-9A-Za-z]+)/.exec(scene)?.[1] ?? null

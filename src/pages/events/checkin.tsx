@@ -30,7 +30,8 @@ function MyCodeCard({ code, onScanned }: { code: MyCode; onScanned(text: string)
       )}
       <QrCode text={code.code} caption={code.display} testId="checkin-qr" />
       <Text className="event-checkin__hint">
-        签到时间：{formatDeadline(code.window.opensAt)} 至 {formatDeadline(code.window.closesAt)}。扫不出来时，可把下面的数字字母念给工作人员。
+        签到时间：{formatDeadline(code.window.opensAt)} 至 {formatDeadline(code.window.closesAt)}
+        。扫不出来时，可把下面的数字字母念给工作人员。
       </Text>
       {CAN_SCAN && !code.checkedInAt ? (
         <Button type="primary" onClick={() => void scan()} data-testid="checkin-scan-venue">
@@ -43,7 +44,10 @@ function MyCodeCard({ code, onScanned }: { code: MyCode; onScanned(text: string)
 
 /** The venue code opened this page: say which event, and check in with one tap. */
 function VenueCard({ venueCode, eventId }: { venueCode: string; eventId: string | null }) {
-  const target = useAsync(() => (eventId ? Promise.resolve({ eventId, title: '' }) : attendanceService.venueEvent(venueCode)), [venueCode, eventId])
+  const target = useAsync(
+    () => (eventId ? Promise.resolve({ eventId, title: '' }) : attendanceService.venueEvent(venueCode)),
+    [venueCode, eventId],
+  )
   const [line, setLine] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const go = async (id: string) => {
@@ -73,7 +77,10 @@ function VenueCard({ venueCode, eventId }: { venueCode: string; eventId: string 
               确认签到
             </Button>
           )}
-          <Button fill="outline" onClick={() => void Taro.redirectTo({ url: `/pages/events/detail?id=${encodeURIComponent(t.eventId)}` })}>
+          <Button
+            fill="outline"
+            onClick={() => void Taro.redirectTo({ url: `/pages/events/detail?id=${encodeURIComponent(t.eventId)}` })}
+          >
             查看活动
           </Button>
         </View>
@@ -90,7 +97,10 @@ export default function EventCheckInPage() {
   const { params } = useRouter()
   const [venue, setVenue] = useState(() => venueFrom(params))
   const eventId = venue.eventId ?? ''
-  const code = useAsync(() => (venue.venueCode ? Promise.resolve(null) : attendanceService.myCode(eventId)), [eventId, venue.venueCode])
+  const code = useAsync(
+    () => (venue.venueCode ? Promise.resolve(null) : attendanceService.myCode(eventId)),
+    [eventId, venue.venueCode],
+  )
   usePullDownRefresh(() => void code.reload().finally(() => Taro.stopPullDownRefresh()))
   const onScanned = (text: string) => {
     const found = venueFromScan(text)

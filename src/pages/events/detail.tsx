@@ -20,15 +20,27 @@ import './detail.scss'
 const newRequestId = () => `req-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 
 /** My registration and what I can do with it: confirm an offered seat, cancel, add to the calendar. */
-function MyPart({ event, busy, act }: { event: EventDetail; busy: boolean; act(what: 'accept' | 'cancel' | 'calendar'): void }) {
+function MyPart({
+  event,
+  busy,
+  act,
+}: {
+  event: EventDetail
+  busy: boolean
+  act(what: 'accept' | 'cancel' | 'calendar'): void
+}) {
   const mine = event.myRegistration
   if (!mine) return null
   const past = Date.now() >= Date.parse(event.cancelDeadline) && mine.status !== 'waiting'
   return (
     <View className="event-detail__card event-detail__mine" data-testid="event-my-status">
       <Text className="event-detail__status">{myStatusLabel(mine)}</Text>
-      {mine.status === 'offered' ? <Text className="event-detail__text">有名额空出，为您保留到上面的时间，逾期将让给下一位。</Text> : null}
-      {mine.status === 'waiting' ? <Text className="event-detail__text">有人取消时按顺序通知您，请留意消息。</Text> : null}
+      {mine.status === 'offered' ? (
+        <Text className="event-detail__text">有名额空出，为您保留到上面的时间，逾期将让给下一位。</Text>
+      ) : null}
+      {mine.status === 'waiting' ? (
+        <Text className="event-detail__text">有人取消时按顺序通知您，请留意消息。</Text>
+      ) : null}
       <View className="event-detail__buttons">
         {mine.status === 'offered' ? (
           <Button type="primary" loading={busy} onClick={() => act('accept')} data-testid="event-accept">
@@ -36,7 +48,11 @@ function MyPart({ event, busy, act }: { event: EventDetail; busy: boolean; act(w
           </Button>
         ) : null}
         {mine.status === 'confirmed' ? (
-          <Button type="primary" onClick={() => void Taro.navigateTo({ url: `/pages/events/checkin?id=${encodeURIComponent(event.id)}` })} data-testid="event-my-code">
+          <Button
+            type="primary"
+            onClick={() => void Taro.navigateTo({ url: `/pages/events/checkin?id=${encodeURIComponent(event.id)}` })}
+            data-testid="event-my-code"
+          >
             签到码
           </Button>
         ) : null}
@@ -51,7 +67,11 @@ function MyPart({ event, busy, act }: { event: EventDetail; busy: boolean; act(w
           </Button>
         ) : null}
       </View>
-      {isActive(mine) && past ? <Text className="event-detail__text">已过取消截止时间，如需取消请联系社区{event.organiser.phone ? `（${event.organiser.phone}）` : ''}</Text> : null}
+      {isActive(mine) && past ? (
+        <Text className="event-detail__text">
+          已过取消截止时间，如需取消请联系社区{event.organiser.phone ? `（${event.organiser.phone}）` : ''}
+        </Text>
+      ) : null}
     </View>
   )
 }
@@ -91,8 +111,24 @@ export default function EventDetailPage() {
   }
   const act = async (e: EventDetail, what: 'accept' | 'cancel' | 'calendar') => {
     if (what === 'accept') return run(async () => (await eventsService.acceptOffer(id), '已确认参加，请准时到场'))
-    if (what === 'calendar') return run(() => addToCalendar({ id, title: e.title, startAt: e.startAt, endAt: e.endAt, place: `${e.place.name} ${e.place.address}`.trim(), description: `${formatWhen(e.startAt, e.endAt)} ${e.place.name}` }))
-    if (await confirm({ title: '取消报名', content: `确定取消「${e.title}」的报名吗？名额会让给候补的居民。`, confirmText: '取消报名' })) {
+    if (what === 'calendar')
+      return run(() =>
+        addToCalendar({
+          id,
+          title: e.title,
+          startAt: e.startAt,
+          endAt: e.endAt,
+          place: `${e.place.name} ${e.place.address}`.trim(),
+          description: `${formatWhen(e.startAt, e.endAt)} ${e.place.name}`,
+        }),
+      )
+    if (
+      await confirm({
+        title: '取消报名',
+        content: `确定取消「${e.title}」的报名吗？名额会让给候补的居民。`,
+        confirmText: '取消报名',
+      })
+    ) {
       return run(async () => (await eventsService.cancel(id), '已取消报名'))
     }
   }
@@ -116,16 +152,30 @@ export default function EventDetailPage() {
             </View>
             <EventFacts event={e} />
             <MyPart event={e} busy={busy} act={(w) => void act(e, w)} />
-            {e.signUp.state === 'open' && !isActive(e.myRegistration) ? <SignUpForm event={e} phone={profile?.phone ?? ''} busy={busy} onSubmit={signUp} /> : null}
+            {e.signUp.state === 'open' && !isActive(e.myRegistration) ? (
+              <SignUpForm event={e} phone={profile?.phone ?? ''} busy={busy} onSubmit={signUp} />
+            ) : null}
             {e.canManage ? (
               <View className="event-detail__buttons event-detail__staff">
-                <Button fill="outline" onClick={() => void Taro.navigateTo({ url: `/staff/events/roster?id=${encodeURIComponent(id)}` })} data-testid="event-manage">
+                <Button
+                  fill="outline"
+                  onClick={() => void Taro.navigateTo({ url: `/staff/events/roster?id=${encodeURIComponent(id)}` })}
+                  data-testid="event-manage"
+                >
                   报名名单与管理
                 </Button>
-                <Button fill="outline" onClick={() => void Taro.navigateTo({ url: `/staff/events/checkin?id=${encodeURIComponent(id)}` })} data-testid="event-checkin-desk">
+                <Button
+                  fill="outline"
+                  onClick={() => void Taro.navigateTo({ url: `/staff/events/checkin?id=${encodeURIComponent(id)}` })}
+                  data-testid="event-checkin-desk"
+                >
                   现场签到
                 </Button>
-                <Button fill="outline" onClick={() => void Taro.navigateTo({ url: `/staff/events/minutes?id=${encodeURIComponent(id)}` })} data-testid="event-minutes">
+                <Button
+                  fill="outline"
+                  onClick={() => void Taro.navigateTo({ url: `/staff/events/minutes?id=${encodeURIComponent(id)}` })}
+                  data-testid="event-minutes"
+                >
                   活动纪要
                 </Button>
               </View>

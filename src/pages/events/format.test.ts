@@ -21,8 +21,14 @@ describe('events format', () => {
   it.each([
     [{ status: 'confirmed', guests: 0, cancelReason: null }, '已报名 ✓'],
     [{ status: 'waiting', waitPosition: 4, guests: 0, cancelReason: null }, '候补第 4 位'],
-    [{ status: 'offered', offerExpiresAt: '2026-11-30T10:00:00.000Z', guests: 0, cancelReason: null }, '请在 18:00 前确认'],
-    [{ status: 'offered', offerExpiresAt: '2026-12-01T02:00:00.000Z', guests: 0, cancelReason: null }, '请在 12月1日 10:00 前确认'],
+    [
+      { status: 'offered', offerExpiresAt: '2026-11-30T10:00:00.000Z', guests: 0, cancelReason: null },
+      '请在 18:00 前确认',
+    ],
+    [
+      { status: 'offered', offerExpiresAt: '2026-12-01T02:00:00.000Z', guests: 0, cancelReason: null },
+      '请在 12月1日 10:00 前确认',
+    ],
     [{ status: 'cancelled', guests: 0, cancelReason: 'offer_expired' }, '候补名额已失效'],
   ] as const)('should label my registration %j as %s', (reg, label) => {
     expect(myStatusLabel(reg, NOW)).toBe(label)

@@ -2,7 +2,13 @@ import dayjs from '../../lib/dayjs'
 import { EVENT_KIND_LABELS, type EventKind } from '../../../types/events-labels'
 import type { EventSummary, MyRegistration } from '../../services/events'
 
-export { EVENT_KINDS, EVENT_KIND_LABELS, REGISTRATION_STATUS_LABELS, CANCEL_REASON_LABELS, AUDIENCE_LABELS } from '../../../types/events-labels'
+export {
+  EVENT_KINDS,
+  EVENT_KIND_LABELS,
+  REGISTRATION_STATUS_LABELS,
+  CANCEL_REASON_LABELS,
+  AUDIENCE_LABELS,
+} from '../../../types/events-labels'
 
 const ZONE = 'Asia/Shanghai'
 const WEEK = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
@@ -41,7 +47,13 @@ export function myStatusLabel(reg: MyRegistration, now: dayjs.Dayjs = dayjs()): 
     case 'pending':
       return '待审核'
     case 'cancelled':
-      return reg.cancelReason === 'offer_expired' ? '候补名额已失效' : reg.cancelReason === 'no_place' ? '未能候补上' : reg.cancelReason === 'event_cancelled' ? '活动已取消' : '已取消报名'
+      return reg.cancelReason === 'offer_expired'
+        ? '候补名额已失效'
+        : reg.cancelReason === 'no_place'
+          ? '未能候补上'
+          : reg.cancelReason === 'event_cancelled'
+            ? '活动已取消'
+            : '已取消报名'
     case 'rejected':
       return '报名未通过'
   }

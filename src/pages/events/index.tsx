@@ -63,17 +63,33 @@ export default function EventsPage() {
       </Tabs>
       {tab === 'upcoming' ? (
         <View className="events__filters" data-testid="events-filters">
-          <Tappable className={`events__chip ${kind ? '' : 'events__chip--on'}`} onTap={() => setKind(undefined)} pressed={!kind}>
+          <Tappable
+            className={`events__chip ${kind ? '' : 'events__chip--on'}`}
+            onTap={() => setKind(undefined)}
+            pressed={!kind}
+          >
             全部
           </Tappable>
           {EVENT_KINDS.map((k) => (
-            <Tappable key={k.key} className={`events__chip ${kind === k.key ? 'events__chip--on' : ''}`} testId={`events-filter-${k.key}`} onTap={() => setKind(k.key)} pressed={kind === k.key}>
+            <Tappable
+              key={k.key}
+              className={`events__chip ${kind === k.key ? 'events__chip--on' : ''}`}
+              testId={`events-filter-${k.key}`}
+              onTap={() => setKind(k.key)}
+              pressed={kind === k.key}
+            >
               {k.label}
             </Tappable>
           ))}
           <View className="events__break" />
           {DATE_FILTERS.map((d) => (
-            <Tappable key={d.key} className={`events__chip ${dates === d.key ? 'events__chip--on' : ''}`} testId={`events-dates-${d.key}`} onTap={() => setDates(d.key)} pressed={dates === d.key}>
+            <Tappable
+              key={d.key}
+              className={`events__chip ${dates === d.key ? 'events__chip--on' : ''}`}
+              testId={`events-dates-${d.key}`}
+              onTap={() => setDates(d.key)}
+              pressed={dates === d.key}
+            >
               {d.label}
             </Tappable>
           ))}
@@ -84,15 +100,31 @@ export default function EventsPage() {
         staleWhileLoading={false}
         isEmpty={(items) => items.length === 0}
         emptyTestId="events-empty"
-        empty={tab === 'upcoming' ? '近期没有可以报名的活动，过几天再来看看' : tab === 'mine' ? '您还没有报名活动' : '还没有参加过的活动'}
+        empty={
+          tab === 'upcoming'
+            ? '近期没有可以报名的活动，过几天再来看看'
+            : tab === 'mine'
+              ? '您还没有报名活动'
+              : '还没有参加过的活动'
+        }
       >
         {(items) => (
           <View data-testid="events-list">
             {items.map((e) => (
-              <EventCard key={e.id} event={e} onOpen={(id) => go(`/pages/events/detail?id=${encodeURIComponent(id)}`)} />
+              <EventCard
+                key={e.id}
+                event={e}
+                onOpen={(id) => go(`/pages/events/detail?id=${encodeURIComponent(id)}`)}
+              />
             ))}
             {tab === 'upcoming' && upcoming.hasMore ? (
-              <Button fill="outline" block loading={upcoming.loadingMore} onClick={() => void upcoming.loadMore()} data-testid="events-more">
+              <Button
+                fill="outline"
+                block
+                loading={upcoming.loadingMore}
+                onClick={() => void upcoming.loadMore()}
+                data-testid="events-more"
+              >
                 加载更多
               </Button>
             ) : null}

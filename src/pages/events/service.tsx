@@ -13,11 +13,17 @@ type Item = MyService['items'][number]
 
 function Row({ item }: { item: Item }) {
   return (
-    <Tappable className="service-record__row" onTap={() => void Taro.navigateTo({ url: item.link })} testId="service-record-row" role="link">
+    <Tappable
+      className="service-record__row"
+      onTap={() => void Taro.navigateTo({ url: item.link })}
+      testId="service-record-row"
+      role="link"
+    >
       <View className="service-record__main">
         <Text className="service-record__title">{item.title}</Text>
         <Text className="service-record__meta">
-          {item.source === 'event' ? '参加活动' : '认领微心愿'} · {dayjs(item.creditedAt).tz('Asia/Shanghai').format('YYYY年M月D日')}
+          {item.source === 'event' ? '参加活动' : '认领微心愿'} ·{' '}
+          {dayjs(item.creditedAt).tz('Asia/Shanghai').format('YYYY年M月D日')}
         </Text>
       </View>
       <Text className="service-record__hours">{hoursLabel(item.hours)}</Text>
@@ -31,7 +37,12 @@ export default function ServiceRecordPage() {
   usePullDownRefresh(() => void record.reload().finally(() => Taro.stopPullDownRefresh()))
   return (
     <PageShell className="service-record" testId="service-record-page">
-      <AsyncView state={record} isEmpty={(d) => d.items.length === 0} empty="还没有志愿服务记录。参加志愿服务活动签到，或认领并完成微心愿后，服务时长会记在这里。" emptyTestId="service-record-empty">
+      <AsyncView
+        state={record}
+        isEmpty={(d) => d.items.length === 0}
+        empty="还没有志愿服务记录。参加志愿服务活动签到，或认领并完成微心愿后，服务时长会记在这里。"
+        emptyTestId="service-record-empty"
+      >
         {(d) => (
           <View>
             <View className="service-record__card service-record__totals" data-testid="service-record-total">

@@ -14,8 +14,32 @@ export interface HomeEntry {
 }
 
 export const HOME_ENTRIES: readonly HomeEntry[] = [
-  { id: 'wishes', icon: '💝', title: '微心愿', description: '说出您的小心愿，党员志愿者来认领', url: '/pages/wishes/index' },
-  { id: 'cases', icon: '📣', title: '我要反映', description: '身边的难事、烦心事，说给社区听', url: '/pages/cases/index' },
-  { id: 'events', icon: '🎫', title: '活动报名', description: '板凳会、党课、义诊，名额有限先到先得', url: '/pages/events/index' },
-  { id: 'stations', icon: '🚩', title: '红色驿站', description: '找附近的驿站：歇脚、喝水、充电', url: '/pages/stations/index' },
+  {
+    id: 'wishes',
+    icon: '💝',
+    title: '微心愿',
+    description: '说出您的小心愿，党员志愿者来认领',
+    url: '/pages/wishes/index',
+  },
+  {
+    id: 'cases',
+    icon: '📣',
+    title: '我要反映',
+    description: '身边的难事、烦心事，说给社区听',
+    url: '/pages/cases/index',
+  },
+  {
+    id: 'events',
+    icon: '🎫',
+    title: '活动报名',
+    description: '板凳会、党课、义诊，名额有限先到先得',
+    url: '/pages/events/index',
+  },
+  {
+    id: 'stations',
+    icon: '🚩',
+    title: '红色驿站',
+    description: '找附近的驿站：歇脚、喝水、充电',
+    url: '/pages/stations/index',
+  },
 ]

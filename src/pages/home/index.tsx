@@ -30,7 +30,8 @@ export default function HomePage() {
     <PageShell testId="home-page">
       <View className="home__banner">
         <Text className="home__greeting" data-testid="home-greeting">
-          {hello}{profile?.name ? `，${profile.name}` : ''}
+          {hello}
+          {profile?.name ? `，${profile.name}` : ''}
         </Text>
         <Text className="home__slogan">民有所呼，我有所行</Text>
       </View>
@@ -62,26 +63,35 @@ export default function HomePage() {
       <HomeServers profile={profile} />
 
       <CellGroup title="社区服务">
-      {HOME_ENTRIES.length > 0 ? (
-        <View className="home__entries">
-          {HOME_ENTRIES.map((entry) => (
-            <Tappable key={entry.id} className="home__entry" testId={`home-entry-${entry.id}`} hoverClass="home__entry--pressed" role="link" onTap={() => void Taro.navigateTo({ url: entry.url })}>
-              <Text className="home__entry-icon">{entry.icon}</Text>
-              <View className="home__entry-body">
-                <Text className="home__entry-title">{entry.title}</Text>
-                <Text className="home__entry-desc">{entry.description}</Text>
-              </View>
-            </Tappable>
-          ))}
-        </View>
-      ) : (
-        <EmptyState testId="home-entries-empty" description="更多服务即将上线" />
-      )}
+        {HOME_ENTRIES.length > 0 ? (
+          <View className="home__entries">
+            {HOME_ENTRIES.map((entry) => (
+              <Tappable
+                key={entry.id}
+                className="home__entry"
+                testId={`home-entry-${entry.id}`}
+                hoverClass="home__entry--pressed"
+                role="link"
+                onTap={() => void Taro.navigateTo({ url: entry.url })}
+              >
+                <Text className="home__entry-icon">{entry.icon}</Text>
+                <View className="home__entry-body">
+                  <Text className="home__entry-title">{entry.title}</Text>
+                  <Text className="home__entry-desc">{entry.description}</Text>
+                </View>
+              </Tappable>
+            ))}
+          </View>
+        ) : (
+          <EmptyState testId="home-entries-empty" description="更多服务即将上线" />
+        )}
       </CellGroup>
 
       {error && !profile ? (
         <View className="home__retry">
-          <Button fill="outline" onClick={() => void refreshMe()}>重新加载</Button>
+          <Button fill="outline" onClick={() => void refreshMe()}>
+            重新加载
+          </Button>
         </View>
       ) : null}
     </PageShell>

@@ -20,13 +20,25 @@ export function NoticesEntry() {
   return (
     <View>
       {urgent ? (
-        <Tappable className="home-urgent" testId="home-urgent" hoverClass="home-urgent--pressed" role="link" onTap={() => go(`/pages/notices/detail?id=${encodeURIComponent(urgent.id)}`)}>
+        <Tappable
+          className="home-urgent"
+          testId="home-urgent"
+          hoverClass="home-urgent--pressed"
+          role="link"
+          onTap={() => go(`/pages/notices/detail?id=${encodeURIComponent(urgent.id)}`)}
+        >
           <Text className="home-urgent__label">紧急通知</Text>
           <Text className="home-urgent__title">{urgent.title}</Text>
           <Text className="home-urgent__more">{urgent.read ? '点击查看详情' : '您还没有阅读，点击查看'}</Text>
         </Tappable>
       ) : null}
-      <Tappable className="home-notices" testId="home-entry-notices" hoverClass="home-notices--pressed" role="link" onTap={() => go('/pages/notices/index')}>
+      <Tappable
+        className="home-notices"
+        testId="home-entry-notices"
+        hoverClass="home-notices--pressed"
+        role="link"
+        onTap={() => go('/pages/notices/index')}
+      >
         <Text className="home-notices__icon">📢</Text>
         <View className="home-notices__body">
           <Text className="home-notices__title">社区通知</Text>

@@ -61,7 +61,12 @@ export default function InboxPage() {
         ) : null}
       </View>
 
-      <AsyncView state={inbox} isEmpty={(d) => d.items.length === 0} empty="暂时没有消息，有新进展会第一时间告诉您" emptyTestId="inbox-empty">
+      <AsyncView
+        state={inbox}
+        isEmpty={(d) => d.items.length === 0}
+        empty="暂时没有消息，有新进展会第一时间告诉您"
+        emptyTestId="inbox-empty"
+      >
         {(d) => (
           <CellGroup>
             {d.items.map((item) => (

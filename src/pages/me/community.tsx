@@ -28,7 +28,10 @@ export default function CommunityPage() {
       const me = await refreshMe()
       // Binding is where a resident says where they live: go on to 小区 and 楼栋 unless already given.
       const next = me?.address ? () => Taro.navigateBack() : () => Taro.redirectTo({ url: '/pages/places/address' })
-      toast(me?.address ? `已选择「${community.name}」` : `已选择「${community.name}」，请接着选择小区和楼栋`, 'success')
+      toast(
+        me?.address ? `已选择「${community.name}」` : `已选择「${community.name}」，请接着选择小区和楼栋`,
+        'success',
+      )
       setTimeout(() => void next(), 800)
     } catch (error) {
       toastError(error)
@@ -56,7 +59,9 @@ export default function CommunityPage() {
   return (
     <PageShell testId="community-page">
       <View className="community__current" data-testid="community-current">
-        <Text>当前：{profile?.community ? `${profile.community.streetName ?? ''} ${profile.community.name}` : '还没有选择'}</Text>
+        <Text>
+          当前：{profile?.community ? `${profile.community.streetName ?? ''} ${profile.community.name}` : '还没有选择'}
+        </Text>
       </View>
       <View className="community__locate">
         <Button block type="primary" loading={busy} onClick={() => void byLocation()} data-testid="community-locate">
@@ -65,7 +70,12 @@ export default function CommunityPage() {
         <Text className="community__hint">也可以在下面的列表中直接选择</Text>
       </View>
 
-      <AsyncView state={tree} loadingText="正在加载社区列表…" isEmpty={() => groups.length === 0} empty="暂时没有可以选择的社区">
+      <AsyncView
+        state={tree}
+        loadingText="正在加载社区列表…"
+        isEmpty={() => groups.length === 0}
+        empty="暂时没有可以选择的社区"
+      >
         {() =>
           groups.map((group) => (
             <CellGroup key={group.streetId} title={group.title}>

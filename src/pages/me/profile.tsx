@@ -44,10 +44,23 @@ export default function ProfilePage() {
           </View>
         }
       >
-        <Form.Item label="姓名" name="name" required rules={[{ required: true, message: '请填写姓名' }, { min: 2, message: '姓名至少 2 个字' }, { max: 20, message: '姓名不超过 20 个字' }]}>
+        <Form.Item
+          label="姓名"
+          name="name"
+          required
+          rules={[
+            { required: true, message: '请填写姓名' },
+            { min: 2, message: '姓名至少 2 个字' },
+            { max: 20, message: '姓名不超过 20 个字' },
+          ]}
+        >
           <Input placeholder="您的姓名" maxLength={20} data-testid="profile-name" />
         </Form.Item>
-        <Form.Item label="手机号（选填）" name="phone" rules={[{ pattern: /^(1[3-9]\d{9})?$/, message: '请填写 11 位手机号' }]}>
+        <Form.Item
+          label="手机号（选填）"
+          name="phone"
+          rules={[{ pattern: /^(1[3-9]\d{9})?$/, message: '请填写 11 位手机号' }]}
+        >
           <Input placeholder="方便社区联系您" type="number" maxLength={11} data-testid="profile-phone" />
         </Form.Item>
       </Form>

@@ -64,7 +64,11 @@ export default function RemindersPage() {
                     </Button>
                   </View>
                 ) : null}
-                {banned ? <Text className="reminders__hint">已关闭的提醒，请在小程序右上角「…」→「设置」→「订阅消息」中重新打开。</Text> : null}
+                {banned ? (
+                  <Text className="reminders__hint">
+                    已关闭的提醒，请在小程序右上角「…」→「设置」→「订阅消息」中重新打开。
+                  </Text>
+                ) : null}
               </CellGroup>
             )
           })

@@ -22,7 +22,11 @@ export default function VolunteerApplyPage() {
 
   const submit = async (values: ApplyForm) => {
     if (!community) return
-    const ok = await confirm({ title: '提交申请', content: `向「${community.name}」提交志愿者申请？社区审核后会通知您。`, confirmText: '提交' })
+    const ok = await confirm({
+      title: '提交申请',
+      content: `向「${community.name}」提交志愿者申请？社区审核后会通知您。`,
+      confirmText: '提交',
+    })
     if (!ok) return
     setSaving(true)
     try {
@@ -59,7 +63,9 @@ export default function VolunteerApplyPage() {
       <PageShell testId="volunteer-page">
         <View className="volunteer__notice" data-testid="volunteer-submitted">
           <Text>申请已提交，「{community.name}」审核后会在消息里通知您。</Text>
-          <Button block onClick={() => void Taro.navigateBack()}>返回</Button>
+          <Button block onClick={() => void Taro.navigateBack()}>
+            返回
+          </Button>
         </View>
       </PageShell>
     )
@@ -104,7 +110,12 @@ export default function VolunteerApplyPage() {
           </Checkbox.Group>
         </Form.Item>
         <Form.Item label="补充说明（选填）" name="note" rules={[{ max: 200, message: '说明不超过 200 字' }]}>
-          <TextArea placeholder="例如：在职单位、方便服务的时间" maxLength={200} showCount data-testid="volunteer-note" />
+          <TextArea
+            placeholder="例如：在职单位、方便服务的时间"
+            maxLength={200}
+            showCount
+            data-testid="volunteer-note"
+          />
         </Form.Item>
       </Form>
     </PageShell>

@@ -20,7 +20,10 @@ export default function NoticeDetailPage() {
   usePullDownRefresh(() => {
     void notice.reload().finally(() => Taro.stopPullDownRefresh())
   })
-  useShareAppMessage(() => ({ title: notice.data?.title ?? '社区通知', path: `/pages/notices/detail?id=${encodeURIComponent(id)}` }))
+  useShareAppMessage(() => ({
+    title: notice.data?.title ?? '社区通知',
+    path: `/pages/notices/detail?id=${encodeURIComponent(id)}`,
+  }))
 
   const act = async (run: () => Promise<NoticeDetail>, done: string) => {
     setBusy(true)
@@ -50,26 +53,53 @@ export default function NoticeDetailPage() {
               <View className="notice-detail__actions">
                 {n.ackRequired ? (
                   n.acknowledged ? (
-                    <Text className="notice-detail__acked" data-testid="notice-acked">✓ 您已于 {formatTime(n.acknowledgedAt ?? '')} 确认知晓</Text>
+                    <Text className="notice-detail__acked" data-testid="notice-acked">
+                      ✓ 您已于 {formatTime(n.acknowledgedAt ?? '')} 确认知晓
+                    </Text>
                   ) : (
-                    <Button block type="primary" size="large" loading={busy} data-testid="notice-ack" onClick={() => void act(() => noticesService.acknowledge(n.id), '已确认知晓')}>
+                    <Button
+                      block
+                      type="primary"
+                      size="large"
+                      loading={busy}
+                      data-testid="notice-ack"
+                      onClick={() => void act(() => noticesService.acknowledge(n.id), '已确认知晓')}
+                    >
                       我已知晓{n.ackDeadline ? `（请在 ${formatTime(n.ackDeadline)} 前确认）` : ''}
                     </Button>
                   )
                 ) : null}
                 {n.kind === 'publicity' ? (
-                  <Button block fill="outline" loading={busy} data-testid="notice-follow" onClick={() => void act(() => noticesService.follow(n.id, !n.following), n.following ? '已取消关注' : '有新进展会通知您')}>
+                  <Button
+                    block
+                    fill="outline"
+                    loading={busy}
+                    data-testid="notice-follow"
+                    onClick={() =>
+                      void act(
+                        () => noticesService.follow(n.id, !n.following),
+                        n.following ? '已取消关注' : '有新进展会通知您',
+                      )
+                    }
+                  >
                     {n.following ? '取消关注进展' : '关注进展'}
                   </Button>
                 ) : null}
-                <Button block fill="outline" data-testid="notice-report" onClick={() => void Taro.navigateTo({ url: caseFromNoticeUrl(n) })}>
+                <Button
+                  block
+                  fill="outline"
+                  data-testid="notice-report"
+                  onClick={() => void Taro.navigateTo({ url: caseFromNoticeUrl(n) })}
+                >
                   有问题？我要反映
                 </Button>
                 <Button block fill="none" openType="share">
                   转发给邻居
                 </Button>
               </View>
-              <Text className="notice-detail__note" data-testid="notice-recording-note">{NOTICE_RECORDING_NOTE}</Text>
+              <Text className="notice-detail__note" data-testid="notice-recording-note">
+                {NOTICE_RECORDING_NOTE}
+              </Text>
             </View>
           )
         }

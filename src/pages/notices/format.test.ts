@@ -3,7 +3,11 @@ import { priorityTagType } from './format'
 
 describe('notice format', () => {
   it('should colour 紧急 red, 重要 orange and 普通 grey', () => {
-    expect(['urgent', 'important', 'normal'].map((p) => priorityTagType(p as never))).toEqual(['danger', 'warning', 'default'])
+    expect(['urgent', 'important', 'normal'].map((p) => priorityTagType(p as never))).toEqual([
+      'danger',
+      'warning',
+      'default',
+    ])
   })
 
   it('should carry the notice into the 诉求 form and name it in the description', () => {

@@ -26,7 +26,14 @@ export default function NoticesPage() {
   return (
     <PageShell testId="notices-page" className="notices">
       <Tabs value={tab} onChange={(v) => setTab(v as Tab)}>
-        <Tabs.TabPane value="current" title={list.data && tab === 'current' && list.data.unread > 0 ? `当前通知（${list.data.unread} 条未读）` : '当前通知'} />
+        <Tabs.TabPane
+          value="current"
+          title={
+            list.data && tab === 'current' && list.data.unread > 0
+              ? `当前通知（${list.data.unread} 条未读）`
+              : '当前通知'
+          }
+        />
         <Tabs.TabPane value="archive" title="已过期" />
       </Tabs>
       <AsyncView

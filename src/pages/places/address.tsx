@@ -16,7 +16,10 @@ import './address.scss'
 export default function AddressPage() {
   const { profile } = useMe()
   const communityId = profile?.address?.communityId ?? profile?.community?.id ?? null
-  const places = useAsync(() => (communityId ? placesService.places(communityId) : Promise.resolve({ estates: [] })), [communityId])
+  const places = useAsync(
+    () => (communityId ? placesService.places(communityId) : Promise.resolve({ estates: [] })),
+    [communityId],
+  )
   const current = profile?.address ?? null
   const [choice, setChoice] = useState<PlaceChoice>({ estateId: null, buildingId: null })
   const [room, setRoom] = useState('')
@@ -38,7 +41,11 @@ export default function AddressPage() {
     if (!choice.estateId || !choice.buildingId) return
     setSaving(true)
     try {
-      const { address } = await placesService.setAddress({ estateId: choice.estateId, buildingId: choice.buildingId, room: room.trim() })
+      const { address } = await placesService.setAddress({
+        estateId: choice.estateId,
+        buildingId: choice.buildingId,
+        room: room.trim(),
+      })
       await refreshMe()
       toast(address.status === 'confirmed' ? '住址已保存' : '已保存，等待社区确认', 'success')
     } catch (error) {
@@ -67,19 +74,33 @@ export default function AddressPage() {
         {current ? (
           <Text>
             {`当前：${current.estateName} ${current.buildingLabel} ${current.room} `}
-            <Tag type={current.status === 'confirmed' ? 'success' : 'warning'}>{ADDRESS_STATUS_LABELS[current.status]}</Tag>
+            <Tag type={current.status === 'confirmed' ? 'success' : 'warning'}>
+              {ADDRESS_STATUS_LABELS[current.status]}
+            </Tag>
           </Text>
         ) : (
           <Text>登记住址后，可以看到为您小区和楼栋服务的网格员、楼栋长等。</Text>
         )}
       </View>
-      <AsyncView state={places} isEmpty={(d) => d.estates.length === 0} empty="社区还没有登记小区，请联系社区工作人员" emptyTestId="address-no-estates">
+      <AsyncView
+        state={places}
+        isEmpty={(d) => d.estates.length === 0}
+        empty="社区还没有登记小区，请联系社区工作人员"
+        emptyTestId="address-no-estates"
+      >
         {(d) => <PlacePicker estates={d.estates} value={choice} onChange={setChoice} />}
       </AsyncView>
       {choice.buildingId ? (
         <View className="address__room">
           <Text className="address__label">3. 单元、门牌（选填）</Text>
-          <Input className="address__input" value={room} maxLength={PLACE_LIMITS.roomMax} placeholder="如：2单元 301" onChange={setRoom} data-testid="address-room" />
+          <Input
+            className="address__input"
+            value={room}
+            maxLength={PLACE_LIMITS.roomMax}
+            placeholder="如：2单元 301"
+            onChange={setRoom}
+            data-testid="address-room"
+          />
           <Text className="address__hint">单元和门牌只有您和社区工作人员能看到，其他居民看不到。</Text>
           <Button block type="primary" loading={saving} onClick={() => void save()} data-testid="address-save">
             保存住址

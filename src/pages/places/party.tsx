@@ -20,7 +20,9 @@ function ReportStatus({ report }: { report: PartyReport }) {
     <View className="party__card" data-testid="party-status">
       <Text className="party__title">
         {'我的报到 '}
-        <Tag type={report.status === 'verified' ? 'success' : report.status === 'rejected' ? 'danger' : 'warning'}>{PARTY_REPORT_STATUS_LABELS[report.status]}</Tag>
+        <Tag type={report.status === 'verified' ? 'success' : report.status === 'rejected' ? 'danger' : 'warning'}>
+          {PARTY_REPORT_STATUS_LABELS[report.status]}
+        </Tag>
       </Text>
       <Text>{`工作单位：${report.workUnit}`}</Text>
       <Text>{`所在党组织：${report.partyOrg}`}</Text>
@@ -43,7 +45,11 @@ export default function PartyPage() {
   const toggle = (s: string) => setSkills((list) => (list.includes(s) ? list.filter((x) => x !== s) : [...list, s]))
 
   const submit = async () => {
-    const ok = await confirm({ title: '双报到', content: '提交后由社区核实，核实结果会在消息里通知您。', confirmText: '提交' })
+    const ok = await confirm({
+      title: '双报到',
+      content: '提交后由社区核实，核实结果会在消息里通知您。',
+      confirmText: '提交',
+    })
     if (!ok) return
     setSaving(true)
     try {
@@ -65,20 +71,48 @@ export default function PartyPage() {
             {d.report ? <ReportStatus report={d.report} /> : null}
             {d.report?.status === 'verified' ? null : (
               <View className="party__card">
-                <Text className="party__hint">在职党员到居住地社区报到，参加社区活动和志愿服务。社区核实后，您就是本社区登记的党员。</Text>
+                <Text className="party__hint">
+                  在职党员到居住地社区报到，参加社区活动和志愿服务。社区核实后，您就是本社区登记的党员。
+                </Text>
                 <Text className="party__title">工作单位</Text>
-                <Input className="party__input" value={workUnit} maxLength={PLACE_LIMITS.workUnitMax} placeholder="如：碑林区教育局" onChange={setWorkUnit} data-testid="party-work-unit" />
+                <Input
+                  className="party__input"
+                  value={workUnit}
+                  maxLength={PLACE_LIMITS.workUnitMax}
+                  placeholder="如：碑林区教育局"
+                  onChange={setWorkUnit}
+                  data-testid="party-work-unit"
+                />
                 <Text className="party__title">所在党组织</Text>
-                <Input className="party__input" value={partyOrg} maxLength={PLACE_LIMITS.partyOrgMax} placeholder="如：教育局机关党支部" onChange={setPartyOrg} data-testid="party-org" />
+                <Input
+                  className="party__input"
+                  value={partyOrg}
+                  maxLength={PLACE_LIMITS.partyOrgMax}
+                  placeholder="如：教育局机关党支部"
+                  onChange={setPartyOrg}
+                  data-testid="party-org"
+                />
                 <Text className="party__title">特长（选填）</Text>
                 <View className="party__chips">
                   {SKILLS.map((s) => (
-                    <Tappable key={s} className={`party__chip ${skills.includes(s) ? 'party__chip--on' : ''}`} onTap={() => toggle(s)} pressed={skills.includes(s)}>
+                    <Tappable
+                      key={s}
+                      className={`party__chip ${skills.includes(s) ? 'party__chip--on' : ''}`}
+                      onTap={() => toggle(s)}
+                      pressed={skills.includes(s)}
+                    >
                       {s}
                     </Tappable>
                   ))}
                 </View>
-                <Button block type="primary" loading={saving} disabled={!workUnit.trim() || !partyOrg.trim()} onClick={() => void submit()} data-testid="party-submit">
+                <Button
+                  block
+                  type="primary"
+                  loading={saving}
+                  disabled={!workUnit.trim() || !partyOrg.trim()}
+                  onClick={() => void submit()}
+                  data-testid="party-submit"
+                >
                   {d.report ? '重新报到' : '提交报到'}
                 </Button>
               </View>

@@ -29,7 +29,10 @@ export default function ServersPage() {
         state={servers}
         isEmpty={(d) => d.address === null}
         empty={
-          <EmptyState testId="servers-no-address" description="登记您住的小区和楼栋后，就能看到为您服务的网格员、楼栋长、民警和物业。">
+          <EmptyState
+            testId="servers-no-address"
+            description="登记您住的小区和楼栋后，就能看到为您服务的网格员、楼栋长、民警和物业。"
+          >
             <Button type="primary" onClick={toAddress} data-testid="servers-set-address">
               登记住址
             </Button>
@@ -40,11 +43,16 @@ export default function ServersPage() {
           <>
             <Tappable className="servers-page__address" onTap={toAddress} role="link">
               <Text>{`${d.address!.estateName} ${d.address!.buildingLabel}`}</Text>
-              <Tag type={d.address!.status === 'confirmed' ? 'success' : 'warning'}>{ADDRESS_STATUS_LABELS[d.address!.status]}</Tag>
+              <Tag type={d.address!.status === 'confirmed' ? 'success' : 'warning'}>
+                {ADDRESS_STATUS_LABELS[d.address!.status]}
+              </Tag>
               <Text className="servers-page__change">更换</Text>
             </Tappable>
             {d.servers.length === 0 ? (
-              <EmptyState testId="servers-empty" description="社区还没有登记为您小区服务的人员，有事可以直接反映诉求。" />
+              <EmptyState
+                testId="servers-empty"
+                description="社区还没有登记为您小区服务的人员，有事可以直接反映诉求。"
+              />
             ) : (
               <ServerList servers={d.servers} />
             )}

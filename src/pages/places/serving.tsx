@@ -37,16 +37,26 @@ export default function ServingPhonePage() {
       setBusy(false)
     }
   }
-  const saveNumber = () => void run(() => placesService.setWorkPhone(workPhone.trim() || null), workPhone.trim() ? '工作电话已保存' : '已改回显示您的手机号')
+  const saveNumber = () =>
+    void run(
+      () => placesService.setWorkPhone(workPhone.trim() || null),
+      workPhone.trim() ? '工作电话已保存' : '已改回显示您的手机号',
+    )
   const setShown = (show: boolean) =>
-    void run(() => placesService.setPhoneHidden(!show), show ? '已公开电话，居民可以直接拨打' : '已隐藏电话，居民仍可以给您留言')
+    void run(
+      () => placesService.setPhoneHidden(!show),
+      show ? '已公开电话，居民可以直接拨打' : '已隐藏电话，居民仍可以给您留言',
+    )
 
   if (!serving) {
     return (
       <PageShell testId="serving-page">
         <EmptyState
           error={!!error}
-          description={error ?? (loading ? '正在加载…' : '您目前不在居民的“为我服务”里：网格员和社区设置的楼栋长、服务长等才需要设置这里。')}
+          description={
+            error ??
+            (loading ? '正在加载…' : '您目前不在居民的“为我服务”里：网格员和社区设置的楼栋长、服务长等才需要设置这里。')
+          }
         />
       </PageShell>
     )
@@ -57,8 +67,19 @@ export default function ServingPhonePage() {
       <CellGroup>
         <Cell
           title="在“为我服务”中公开电话"
-          description={serving.phoneHidden ? '已隐藏：居民看不到您的电话，可以给您留言' : `居民可以直接拨打 ${shown ?? '（未填写电话）'}`}
-          extra={<Switch checked={!serving.phoneHidden} disabled={busy} onChange={setShown} data-testid="serving-phone-public" />}
+          description={
+            serving.phoneHidden
+              ? '已隐藏：居民看不到您的电话，可以给您留言'
+              : `居民可以直接拨打 ${shown ?? '（未填写电话）'}`
+          }
+          extra={
+            <Switch
+              checked={!serving.phoneHidden}
+              disabled={busy}
+              onChange={setShown}
+              data-testid="serving-phone-public"
+            />
+          }
         />
       </CellGroup>
       <View className="address__room">
@@ -73,7 +94,14 @@ export default function ServingPhonePage() {
           data-testid="serving-work-phone"
         />
         <Text className="address__hint">可以填单位的座机或工作手机，居民在“为我服务”里看到的是这个号码。</Text>
-        <Button block type="primary" loading={busy} disabled={workPhone.trim() === saved} onClick={saveNumber} data-testid="serving-save">
+        <Button
+          block
+          type="primary"
+          loading={busy}
+          disabled={workPhone.trim() === saved}
+          onClick={saveNumber}
+          data-testid="serving-save"
+        >
           保存
         </Button>
       </View>

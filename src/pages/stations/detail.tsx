@@ -78,7 +78,12 @@ function StationBody({ s, amenityMap }: { s: StationDetail; amenityMap: Map<stri
           <Button type="primary" size="large" data-testid="station-navigate" onClick={() => void go()}>
             🧭 到这里去
           </Button>
-          <Button fill="outline" size="large" data-testid="station-call" onClick={() => void callPhone(s.contact.phone).catch(() => undefined)}>
+          <Button
+            fill="outline"
+            size="large"
+            data-testid="station-call"
+            onClick={() => void callPhone(s.contact.phone).catch(() => undefined)}
+          >
             📞 打电话
           </Button>
         </View>
@@ -101,12 +106,20 @@ function StationBody({ s, amenityMap }: { s: StationDetail; amenityMap: Map<stri
 
       <SectionTitle>便民服务</SectionTitle>
       <View className="station-detail__card" data-testid="station-amenities">
-        {s.amenities.length > 0 ? <AmenityList keys={s.amenities} catalogue={amenityMap} size="large" /> : <Text>暂未登记便民设施</Text>}
+        {s.amenities.length > 0 ? (
+          <AmenityList keys={s.amenities} catalogue={amenityMap} size="large" />
+        ) : (
+          <Text>暂未登记便民设施</Text>
+        )}
       </View>
 
       <SectionTitle>联系方式</SectionTitle>
       <View className="station-detail__card">
-        <Tappable className="station-detail__row" hoverClass="station-detail__row--pressed" onTap={() => void callPhone(s.contact.phone).catch(() => undefined)}>
+        <Tappable
+          className="station-detail__row"
+          hoverClass="station-detail__row--pressed"
+          onTap={() => void callPhone(s.contact.phone).catch(() => undefined)}
+        >
           <Text className="station-detail__row-label">{s.contact.name ?? '值班电话'}</Text>
           <Text className="station-detail__phone" data-testid="station-phone">
             {s.contact.phone}

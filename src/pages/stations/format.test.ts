@@ -25,7 +25,10 @@ describe('hoursRows', () => {
       wed: [{ open: '08:00', close: '21:00' }],
       thu: [{ open: '08:00', close: '21:00' }],
       fri: [{ open: '08:00', close: '21:00' }],
-      sat: [{ open: '09:00', close: '12:00' }, { open: '14:00', close: '17:30' }],
+      sat: [
+        { open: '09:00', close: '12:00' },
+        { open: '14:00', close: '17:30' },
+      ],
     })
     expect(hoursRows(hours)).toEqual([
       { days: '周一至周五', text: '8:00–21:00' },

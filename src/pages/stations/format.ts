@@ -42,5 +42,8 @@ export function upcomingClosures(closures: Closure[], today: string): string[] {
   const day = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
   return closures
     .filter((c) => c.to >= today)
-    .map((c) => `${c.from === c.to ? day(c.from) : `${day(c.from)}至${day(c.to)}`} ${c.kind === 'holiday' ? '节假日闭馆' : '暂停开放'}：${c.reason}`)
+    .map(
+      (c) =>
+        `${c.from === c.to ? day(c.from) : `${day(c.from)}至${day(c.to)}`} ${c.kind === 'holiday' ? '节假日闭馆' : '暂停开放'}：${c.reason}`,
+    )
 }

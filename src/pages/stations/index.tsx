@@ -42,7 +42,8 @@ export default function StationsPage() {
     void load(0).finally(() => Taro.stopPullDownRefresh())
   })
 
-  const toggleAmenity = (key: string) => setAmenities((list) => (list.includes(key) ? list.filter((k) => k !== key) : [...list, key]))
+  const toggleAmenity = (key: string) =>
+    setAmenities((list) => (list.includes(key) ? list.filter((k) => k !== key) : [...list, key]))
   const open = (station: StationSummary) => {
     // The detail measures from the same place the list did (my position, a picked place or my community).
     const from = page?.origin?.point
@@ -53,7 +54,14 @@ export default function StationsPage() {
   return (
     <PageShell testId="stations-page" className="stations">
       <StationSearch keyword={keyword} onSearch={setKeyword} />
-      <OriginBar choice={choice} origin={page?.origin} locating={locating} onLocate={() => void locateMe()} onPick={() => setPicking(true)} onCommunity={backToCommunity} />
+      <OriginBar
+        choice={choice}
+        origin={page?.origin}
+        locating={locating}
+        onLocate={() => void locateMe()}
+        onPick={() => setPicking(true)}
+        onCommunity={backToCommunity}
+      />
       <StationFilters
         openNow={openNow}
         onOpenNow={setOpenNow}
@@ -67,7 +75,12 @@ export default function StationsPage() {
 
       {isEditor ? (
         <View className="stations__staff">
-          <Button block fill="outline" data-testid="stations-manage" onClick={() => void Taro.navigateTo({ url: '/staff/stations/index' })}>
+          <Button
+            block
+            fill="outline"
+            data-testid="stations-manage"
+            onClick={() => void Taro.navigateTo({ url: '/staff/stations/index' })}
+          >
             管理本单位的驿站
           </Button>
         </View>

@@ -8,7 +8,8 @@ import { locate } from '../../services/privacy/locate'
  * Where the list measures from. `auto` sends no point: the server uses the person's bound
  * community, or sorts by name — so the page works for someone who never shares a location.
  */
-export type OriginChoice = { kind: 'auto' } | { kind: 'gps'; point: Point } | { kind: 'place'; point: Point; name: string }
+export type OriginChoice =
+  { kind: 'auto' } | { kind: 'gps'; point: Point } | { kind: 'place'; point: Point; name: string }
 
 /** Set after a successful "用我的位置", so the next visit locates without another tap. */
 const USE_GPS_KEY = 'mhwx.stations.useGps'
@@ -25,7 +26,10 @@ export function useOriginChoice() {
       setChoice({ kind: 'gps', point })
     } catch (error) {
       Taro.removeStorageSync(USE_GPS_KEY)
-      if (!quiet) toast(`${error instanceof Error ? error.message.replace(/，.*$/, '') : '没有拿到您的位置'}，先按您所在社区为您排序`)
+      if (!quiet)
+        toast(
+          `${error instanceof Error ? error.message.replace(/，.*$/, '') : '没有拿到您的位置'}，先按您所在社区为您排序`,
+        )
     } finally {
       setLocating(false)
     }

@@ -7,7 +7,18 @@ import type { UploadedPhoto } from '../../services/photos'
 export type PersonAction = Exclude<WishAction, 'expire' | 'autoConfirm'>
 
 /** Button order on the page: the main action of each person first. */
-export const ACTION_ORDER: PersonAction[] = ['claim', 'fulfil', 'confirm', 'thank', 'approve', 'reject', 'dispute', 'release', 'withdraw', 'hide']
+export const ACTION_ORDER: PersonAction[] = [
+  'claim',
+  'fulfil',
+  'confirm',
+  'thank',
+  'approve',
+  'reject',
+  'dispute',
+  'release',
+  'withdraw',
+  'hide',
+]
 
 type TextAction = 'reject' | 'hide' | 'release' | 'fulfil' | 'dispute' | 'thank'
 
@@ -26,7 +37,10 @@ export function textForm(action: PersonAction): { prompt: string; optional?: boo
   return action in TEXT_ACTIONS ? TEXT_ACTIONS[action as TextAction] : undefined
 }
 
-const withForm = (label: string, action: TextAction): ActionSpec => ({ label, form: { title: TEXT_ACTIONS[action].prompt } })
+const withForm = (label: string, action: TextAction): ActionSpec => ({
+  label,
+  form: { title: TEXT_ACTIONS[action].prompt },
+})
 
 /**
  * Each button of the detail page. The ones that change something for another person ask
@@ -68,14 +82,22 @@ const RUNS: Record<PersonAction, [Run, string]> = {
   withdraw: [(id) => wishesService.withdraw(id), '已撤回'],
   hide: [(id, text) => wishesService.hide(id, text), '已隐藏'],
   release: [(id, text) => wishesService.release(id, text || undefined), '已放弃认领'],
-  fulfil: [(id, text, photos) => wishesService.fulfil({ wishId: id, note: text, photos: photos.map((p) => p.fileId) }), '已提交，等待心愿人确认'],
+  fulfil: [
+    (id, text, photos) => wishesService.fulfil({ wishId: id, note: text, photos: photos.map((p) => p.fileId) }),
+    '已提交，等待心愿人确认',
+  ],
   confirm: [(id) => wishesService.confirm(id), '已确认，谢谢您的反馈'],
   dispute: [(id, text) => wishesService.dispute(id, text), '已转告志愿者'],
   thank: [(id, text) => wishesService.thank(id, text), '感谢已送达'],
 }
 
 /** Runs one action through the service; answers what to tell the person. */
-export async function runWishAction(id: string, action: PersonAction, text: string, photos: readonly UploadedPhoto[]): Promise<string> {
+export async function runWishAction(
+  id: string,
+  action: PersonAction,
+  text: string,
+  photos: readonly UploadedPhoto[],
+): Promise<string> {
   const [run, done] = RUNS[action]
   await run(id, text, photos)
   return done

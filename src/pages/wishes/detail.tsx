@@ -51,11 +51,27 @@ export default function WishDetailPage() {
               onDone={() => wish.reload()}
               renderForm={(a) => (
                 <>
-                  <Textarea className="action-bar__input" value={text} maxlength={textForm(a)?.max} nativeProps={{ 'aria-label': textForm(a)?.prompt }} onInput={(e) => setText(e.detail.value)} data-testid="wish-action-text" />
+                  <Textarea
+                    className="action-bar__input"
+                    value={text}
+                    maxlength={textForm(a)?.max}
+                    nativeProps={{ 'aria-label': textForm(a)?.prompt }}
+                    onInput={(e) => setText(e.detail.value)}
+                    data-testid="wish-action-text"
+                  />
                   {a === 'fulfil' ? (
                     <>
-                      <Text className="wish-detail__label">完成照片（选填，最多 {WISH_LIMITS.photosMax} 张，心愿人会看到）</Text>
-                      <PhotoPicker photos={proof} onChange={setProof} onUploading={setUploading} max={WISH_LIMITS.photosMax} label="完成照片" testId="wish-fulfil-photo" />
+                      <Text className="wish-detail__label">
+                        完成照片（选填，最多 {WISH_LIMITS.photosMax} 张，心愿人会看到）
+                      </Text>
+                      <PhotoPicker
+                        photos={proof}
+                        onChange={setProof}
+                        onUploading={setUploading}
+                        max={WISH_LIMITS.photosMax}
+                        label="完成照片"
+                        testId="wish-fulfil-photo"
+                      />
                     </>
                   ) : null}
                 </>

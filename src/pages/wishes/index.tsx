@@ -38,7 +38,13 @@ export default function WishWallPage() {
   const [sort, setSort] = useState<'newest' | 'soonest'>('newest')
 
   const where = stationId ? { stationId } : communityId ? { communityId } : null
-  const wall = useWallPages(where ? { ...where, status, category, sort } : null, [stationId, communityId, status, category, sort])
+  const wall = useWallPages(where ? { ...where, status, category, sort } : null, [
+    stationId,
+    communityId,
+    status,
+    category,
+    sort,
+  ])
   useDidShow(() => {
     void wall.refreshIfOnFirstPage()
   })
@@ -49,14 +55,19 @@ export default function WishWallPage() {
     void wall.loadMore()
   })
 
-
   return (
     <PageShell testId="wishes-wall-page">
       <View className="wall__banner">
         <Text className="wall__title">微心愿墙</Text>
-        <Text className="wall__subtitle">{stationId ? '本驿站收集的心愿' : (profile?.community?.name ?? '')}，党员志愿者认领帮您实现</Text>
+        <Text className="wall__subtitle">
+          {stationId ? '本驿站收集的心愿' : (profile?.community?.name ?? '')}，党员志愿者认领帮您实现
+        </Text>
         <View className="wall__actions">
-          <Button type="primary" data-testid="wishes-post" onClick={() => go(`/pages/wishes/post${stationId ? `?stationId=${encodeURIComponent(stationId)}` : ''}`)}>
+          <Button
+            type="primary"
+            data-testid="wishes-post"
+            onClick={() => go(`/pages/wishes/post${stationId ? `?stationId=${encodeURIComponent(stationId)}` : ''}`)}
+          >
             我要许愿
           </Button>
           <Button fill="outline" data-testid="wishes-mine" onClick={() => go('/pages/wishes/mine')}>
@@ -76,15 +87,29 @@ export default function WishWallPage() {
         ))}
       </Tabs>
       <View className="wall__filters" data-testid="wishes-filters">
-        <Tappable className={`wall__chip ${category ? '' : 'wall__chip--on'}`} onTap={() => setCategory(undefined)} pressed={!category}>
+        <Tappable
+          className={`wall__chip ${category ? '' : 'wall__chip--on'}`}
+          onTap={() => setCategory(undefined)}
+          pressed={!category}
+        >
           全部
         </Tappable>
         {WISH_CATEGORIES.map((c) => (
-          <Tappable key={c.key} className={`wall__chip ${category === c.key ? 'wall__chip--on' : ''}`} testId={`wishes-filter-${c.key}`} onTap={() => setCategory(c.key)} pressed={category === c.key}>
+          <Tappable
+            key={c.key}
+            className={`wall__chip ${category === c.key ? 'wall__chip--on' : ''}`}
+            testId={`wishes-filter-${c.key}`}
+            onTap={() => setCategory(c.key)}
+            pressed={category === c.key}
+          >
             {c.label}
           </Tappable>
         ))}
-        <Tappable className="wall__sort" testId="wishes-sort" onTap={() => setSort(sort === 'newest' ? 'soonest' : 'newest')}>
+        <Tappable
+          className="wall__sort"
+          testId="wishes-sort"
+          onTap={() => setSort(sort === 'newest' ? 'soonest' : 'newest')}
+        >
           {sort === 'newest' ? '按最新发布 ⇅' : '按最急需 ⇅'}
         </Tappable>
       </View>
@@ -98,7 +123,11 @@ export default function WishWallPage() {
       ) : (
         <AsyncView
           // No community yet: the person is still being loaded.
-          state={where ? { data: wall.items, loading: wall.loading, error: wall.error, reload: wall.reload } : { data: undefined, loading: true, error: null }}
+          state={
+            where
+              ? { data: wall.items, loading: wall.loading, error: wall.error, reload: wall.reload }
+              : { data: undefined, loading: true, error: null }
+          }
           isEmpty={(items) => items.length === 0}
           empty={status === 'open' ? '暂时没有待认领的心愿' : '暂时没有记录'}
           emptyTestId="wishes-empty"
@@ -107,11 +136,20 @@ export default function WishWallPage() {
           {(items) => (
             <View data-testid="wishes-list">
               {items.map((w) => (
-                <WishCard key={w.id} wish={w} onOpen={(id) => go(`/pages/wishes/detail?id=${encodeURIComponent(id)}`)} />
+                <WishCard
+                  key={w.id}
+                  wish={w}
+                  onOpen={(id) => go(`/pages/wishes/detail?id=${encodeURIComponent(id)}`)}
+                />
               ))}
               {wall.hasMore ? (
                 <View className="wall__more">
-                  <Button fill="outline" loading={wall.loadingMore} onClick={() => void wall.loadMore()} data-testid="wishes-more">
+                  <Button
+                    fill="outline"
+                    loading={wall.loadingMore}
+                    onClick={() => void wall.loadMore()}
+                    data-testid="wishes-more"
+                  >
                     加载更多
                   </Button>
                 </View>

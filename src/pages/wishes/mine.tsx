@@ -19,7 +19,10 @@ export default function MyWishesPage() {
   const { profile } = useMe()
   const isVolunteer = can(profile, 'wishes.claim')
   const [tab, setTab] = useState<Tab>('wisher')
-  const list = useAsync(() => (tab === 'ledger' ? Promise.resolve(null) : wishesService.mine({ as: tab, pageSize: 50 })), [tab])
+  const list = useAsync(
+    () => (tab === 'ledger' ? Promise.resolve(null) : wishesService.mine({ as: tab, pageSize: 50 })),
+    [tab],
+  )
   const ledger = useAsync(() => (tab === 'ledger' ? wishesService.ledger() : Promise.resolve(null)), [tab])
   useDidShow(() => {
     void list.reload()
@@ -39,7 +42,11 @@ export default function MyWishesPage() {
       {tab === 'ledger' ? (
         <AsyncView state={nullAsLoading(ledger)}>{(d) => <VolunteerLedger ledger={d} onOpen={open} />}</AsyncView>
       ) : (
-        <AsyncView state={nullAsLoading(list)} isEmpty={(d) => d.items.length === 0} empty={tab === 'wisher' ? '您还没有发布过心愿' : '您还没有认领过心愿'}>
+        <AsyncView
+          state={nullAsLoading(list)}
+          isEmpty={(d) => d.items.length === 0}
+          empty={tab === 'wisher' ? '您还没有发布过心愿' : '您还没有认领过心愿'}
+        >
           {(d) => (
             <View data-testid="wishes-mine-list">
               {d.items.map((w) => (

@@ -44,7 +44,13 @@ export default function PostWishPage() {
     void askForReminders('wish')
     setSaving(true)
     try {
-      const res = await wishesService.post({ text: text.trim(), category, neededBy, photos: photos.map((p) => p.fileId), stationId })
+      const res = await wishesService.post({
+        text: text.trim(),
+        category,
+        neededBy,
+        photos: photos.map((p) => p.fileId),
+        stationId,
+      })
       toast(res.status === 'open' ? '心愿已上墙' : '已提交，社区审核后上墙', 'success')
       await Taro.redirectTo({ url: `/pages/wishes/detail?id=${encodeURIComponent(res.id)}` })
     } catch (error) {
@@ -85,7 +91,13 @@ export default function PostWishPage() {
       <SectionTitle>心愿类别</SectionTitle>
       <View className="post__chips">
         {WISH_CATEGORIES.map((c) => (
-          <Tappable key={c.key} className={`post__chip ${category === c.key ? 'post__chip--on' : ''}`} testId={`wish-post-category-${c.key}`} onTap={() => setCategory(c.key)} pressed={category === c.key}>
+          <Tappable
+            key={c.key}
+            className={`post__chip ${category === c.key ? 'post__chip--on' : ''}`}
+            testId={`wish-post-category-${c.key}`}
+            onTap={() => setCategory(c.key)}
+            pressed={category === c.key}
+          >
             {c.label}
           </Tappable>
         ))}
@@ -94,7 +106,13 @@ export default function PostWishPage() {
       <SectionTitle>什么时候需要</SectionTitle>
       <View className="post__chips">
         {NEEDED_BY_CHOICES.map((c) => (
-          <Tappable key={c.days} className={`post__chip ${days === c.days ? 'post__chip--on' : ''}`} testId={`wish-post-days-${c.days}`} onTap={() => setDays(c.days)} pressed={days === c.days}>
+          <Tappable
+            key={c.days}
+            className={`post__chip ${days === c.days ? 'post__chip--on' : ''}`}
+            testId={`wish-post-days-${c.days}`}
+            onTap={() => setDays(c.days)}
+            pressed={days === c.days}
+          >
             {c.label}
           </Tappable>
         ))}
@@ -103,12 +121,30 @@ export default function PostWishPage() {
 
       <SectionTitle>照片（选填，最多 {WISH_LIMITS.photosMax} 张）</SectionTitle>
       <View className="post__photos">
-        <PhotoPicker photos={photos} onChange={setPhotos} onUploading={setUploading} max={WISH_LIMITS.photosMax} label="照片" testId="wish-post-photo" />
+        <PhotoPicker
+          photos={photos}
+          onChange={setPhotos}
+          onUploading={setUploading}
+          max={WISH_LIMITS.photosMax}
+          label="照片"
+          testId="wish-post-photo"
+        />
       </View>
 
       <View className="post__submit">
-        <Text className="post__hint">提交后先经内容安全检查和社区审核，通过后显示在心愿墙上，{profile?.name ? `您的姓名会隐去显示为“${maskName(profile.name)}”。` : '您的姓名会隐去，只显示姓。'}</Text>
-        <Button block type="primary" size="large" loading={saving} disabled={uploading || missingPhone} onClick={() => void submit()} data-testid="wish-post-submit">
+        <Text className="post__hint">
+          提交后先经内容安全检查和社区审核，通过后显示在心愿墙上，
+          {profile?.name ? `您的姓名会隐去显示为“${maskName(profile.name)}”。` : '您的姓名会隐去，只显示姓。'}
+        </Text>
+        <Button
+          block
+          type="primary"
+          size="large"
+          loading={saving}
+          disabled={uploading || missingPhone}
+          onClick={() => void submit()}
+          data-testid="wish-post-submit"
+        >
           提交心愿
         </Button>
       </View>

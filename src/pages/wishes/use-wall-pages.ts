@@ -26,7 +26,10 @@ export interface WallPages {
  * read the whole wall), so the list grows on request until it says there is no more.
  */
 export function useWallPages(query: WallQuery | null, deps: unknown[]): WallPages {
-  const first = useAsync(() => (query ? wishesService.wall({ ...query, page: 1, pageSize: WALL_PAGE_SIZE }) : Promise.resolve(null)), deps)
+  const first = useAsync(
+    () => (query ? wishesService.wall({ ...query, page: 1, pageSize: WALL_PAGE_SIZE }) : Promise.resolve(null)),
+    deps,
+  )
   const [more, setMore] = useState<{ items: WishCard[]; page: number; hasMore: boolean } | null>(null)
   const [loadingMore, setLoadingMore] = useState(false)
   const busy = useRef(false)

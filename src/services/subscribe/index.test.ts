@@ -1,7 +1,12 @@
 import { templatesToAsk } from '.'
 import type { ReminderSetting } from '../users'
 
-const setting = (kind: ReminderSetting['kind'], ask: string, templateId: string | null, lastResult: ReminderSetting['lastResult'] = null): ReminderSetting => ({
+const setting = (
+  kind: ReminderSetting['kind'],
+  ask: string,
+  templateId: string | null,
+  lastResult: ReminderSetting['lastResult'] = null,
+): ReminderSetting => ({
   kind,
   label: kind,
   ask,

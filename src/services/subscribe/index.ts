@@ -21,7 +21,9 @@ export async function loadReminders(): Promise<ReminderSetting[]> {
  */
 export function templatesToAsk(settings: readonly ReminderSetting[] | null, group: AskGroup): string[] {
   const kinds = new Set<string>(kindsToAsk(group))
-  return (settings ?? []).filter((s) => kinds.has(s.kind) && s.templateId && s.lastResult !== 'ban').map((s) => s.templateId!)
+  return (settings ?? [])
+    .filter((s) => kinds.has(s.kind) && s.templateId && s.lastResult !== 'ban')
+    .map((s) => s.templateId!)
 }
 
 /**

@@ -12,7 +12,10 @@ const RESULTS = new Set<string>(['accept', 'reject', 'ban', 'filter'])
  */
 export async function requestGrants(templateIds: string[]): Promise<Record<string, SubscribeResult> | null> {
   if (templateIds.length === 0) return null
-  const res = (await Taro.requestSubscribeMessage({ tmplIds: templateIds.slice(0, 3), entityIds: [] })) as unknown as Record<string, string>
+  const res = (await Taro.requestSubscribeMessage({
+    tmplIds: templateIds.slice(0, 3),
+    entityIds: [],
+  })) as unknown as Record<string, string>
   const results: Record<string, SubscribeResult> = {}
   for (const id of templateIds) if (RESULTS.has(res[id] ?? '')) results[id] = res[id] as SubscribeResult
   return Object.keys(results).length ? results : null

@@ -11,7 +11,10 @@ describe('unwrapEnvelope', () => {
   })
   it('should show the first zod issue for BAD_REQUEST', () => {
     try {
-      unwrapEnvelope({ ok: false, error: { code: 'BAD_REQUEST', message: '输入有误', issues: [{ path: ['name'], message: '姓名不能为空' }] } })
+      unwrapEnvelope({
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: '输入有误', issues: [{ path: ['name'], message: '姓名不能为空' }] },
+      })
       throw new Error('unreachable')
     } catch (error) {
       expect(error).toBeInstanceOf(CallError)
@@ -20,16 +23,22 @@ describe('unwrapEnvelope', () => {
     }
   })
   it('should keep the server message for FORBIDDEN', () => {
-    expect(() => unwrapEnvelope({ ok: false, error: { code: 'FORBIDDEN', message: '只有社区书记可以审核' } })).toThrow('只有社区书记可以审核')
+    expect(() => unwrapEnvelope({ ok: false, error: { code: 'FORBIDDEN', message: '只有社区书记可以审核' } })).toThrow(
+      '只有社区书记可以审核',
+    )
   })
   it('should hide an INTERNAL message behind the app wording', () => {
-    expect(() => unwrapEnvelope({ ok: false, error: { code: 'INTERNAL', message: 'TypeError at x.js:1' } })).toThrow(ERROR_MESSAGES.INTERNAL)
+    expect(() => unwrapEnvelope({ ok: false, error: { code: 'INTERNAL', message: 'TypeError at x.js:1' } })).toThrow(
+      ERROR_MESSAGES.INTERNAL,
+    )
   })
   it('should treat a body that is not an envelope as a network failure', () => {
     expect(() => unwrapEnvelope('<html>502</html>')).toThrow(ERROR_MESSAGES.NETWORK)
   })
   it('should treat an unknown code as INTERNAL', () => {
-    expect(() => unwrapEnvelope({ ok: false, error: { code: 'TEAPOT', message: 'x' } })).toThrow(ERROR_MESSAGES.INTERNAL)
+    expect(() => unwrapEnvelope({ ok: false, error: { code: 'TEAPOT', message: 'x' } })).toThrow(
+      ERROR_MESSAGES.INTERNAL,
+    )
   })
 })
 

@@ -15,7 +15,9 @@ function startServer(): Promise<{ url: string; close(): Promise<void> }> {
         res.end(JSON.stringify({ ok: false, error: { code: 'UNAUTHORIZED', message: 'no token' } }))
         return
       }
-      res.end(JSON.stringify({ ok: true, data: { path: req.url, auth: req.headers.authorization, event: JSON.parse(raw) } }))
+      res.end(
+        JSON.stringify({ ok: true, data: { path: req.url, auth: req.headers.authorization, event: JSON.parse(raw) } }),
+      )
     })
   })
   return new Promise((resolve) =>
@@ -41,7 +43,12 @@ describe('createHttpCall', () => {
 
   it('should reject with UNAUTHORIZED and call onUnauthorized when there is no token', async () => {
     let redirected = 0
-    const call = createHttpCall({ baseUrl: server.url, getToken: () => null, fetch, onUnauthorized: () => redirected++ })
+    const call = createHttpCall({
+      baseUrl: server.url,
+      getToken: () => null,
+      fetch,
+      onUnauthorized: () => redirected++,
+    })
     await expect(call('users', 'me')).rejects.toMatchObject({ code: 'UNAUTHORIZED', message: '请先登录' })
     expect(redirected).toBe(1)
   })

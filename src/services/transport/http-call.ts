@@ -1,6 +1,9 @@
 import { callErrorFrom, CallError, unwrapEnvelope } from './call-error'
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{ status: number; json(): Promise<unknown> }>
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string },
+) => Promise<{ status: number; json(): Promise<unknown> }>
 
 export interface HttpCallOptions {
   /** '' for the page's own origin (the host serves the H5 build and the API together). */

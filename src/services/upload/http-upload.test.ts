@@ -21,11 +21,21 @@ function startServer(): Promise<{ url: string; close(): Promise<void> }> {
       res.setHeader('content-type', 'application/json')
       if (!body.includes('PNG-bytes')) {
         res.statusCode = 415
-        res.end(JSON.stringify({ ok: false, error: { code: 'BAD_REQUEST', message: '只能上传 JPG、PNG 或 WebP 格式的照片' } }))
+        res.end(
+          JSON.stringify({
+            ok: false,
+            error: { code: 'BAD_REQUEST', message: '只能上传 JPG、PNG 或 WebP 格式的照片' },
+          }),
+        )
         return
       }
       const multipart = /multipart\/form-data/.test(req.headers['content-type'] ?? '')
-      res.end(JSON.stringify({ ok: true, data: { fileId: `local:${multipart ? 'form' : 'raw'}.png`, url: String(req.headers.authorization) } }))
+      res.end(
+        JSON.stringify({
+          ok: true,
+          data: { fileId: `local:${multipart ? 'form' : 'raw'}.png`, url: String(req.headers.authorization) },
+        }),
+      )
     })
   })
   return new Promise((resolve) =>
@@ -57,6 +67,9 @@ describe('createHttpUpload', () => {
 
   it('should reject with NETWORK when the host cannot be reached', async () => {
     const upload = createHttpUpload({ baseUrl: 'http://127.0.0.1:9', getToken: () => null, fetch })
-    await expect(upload('http://127.0.0.1:9/tmp/ok.png')).rejects.toMatchObject({ code: 'NETWORK', message: '网络不太好，请稍后再试' })
+    await expect(upload('http://127.0.0.1:9/tmp/ok.png')).rejects.toMatchObject({
+      code: 'NETWORK',
+      message: '网络不太好，请稍后再试',
+    })
   })
 })

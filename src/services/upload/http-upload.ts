@@ -2,7 +2,10 @@ import { CallError, callErrorFrom, type CallErrorCode } from '../transport/call-
 import type { UploadedPhoto } from './photo'
 
 type Body = { blob(): Promise<Blob>; json(): Promise<unknown> }
-export type UploadFetch = (url: string, init?: { method: string; body: FormData; headers: Record<string, string> }) => Promise<Body>
+export type UploadFetch = (
+  url: string,
+  init?: { method: string; body: FormData; headers: Record<string, string> },
+) => Promise<Body>
 
 export interface HttpUploadOptions {
   /** '' for the page's own origin, as the transport. */
@@ -22,7 +25,15 @@ const KINDS: Record<UploadKind, { fileName: string; query: string; failed: strin
   pdf: { fileName: 'file.pdf', query: '?kind=pdf', failed: '附件上传失败，请重试' },
 }
 
-const CODES: ReadonlySet<string> = new Set<CallErrorCode>(['BAD_REQUEST', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL'])
+const CODES: ReadonlySet<string> = new Set<CallErrorCode>([
+  'BAD_REQUEST',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'INTERNAL',
+])
 
 /**
  * The local host's side of photo upload: reads the picture chooseImage left at a temporary
@@ -40,14 +51,19 @@ export function createHttpUpload(options: HttpUploadOptions) {
       const form = new FormData()
       form.append('file', blob, kind.fileName)
       const token = options.getToken()
-      const res = await options.fetch(`${options.baseUrl}/api/upload${kind.query}`, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} })
+      const res = await options.fetch(`${options.baseUrl}/api/upload${kind.query}`, {
+        method: 'POST',
+        body: form,
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      })
       body = await res.json().catch(() => null)
     } catch {
       throw callErrorFrom('NETWORK')
     }
     const envelope = body as { ok?: boolean; data?: UploadedPhoto; error?: { code?: string; message?: string } } | null
     if (envelope?.ok && envelope.data) return envelope.data
-    const code = envelope?.error?.code && CODES.has(envelope.error.code) ? (envelope.error.code as CallErrorCode) : 'INTERNAL'
+    const code =
+      envelope?.error?.code && CODES.has(envelope.error.code) ? (envelope.error.code as CallErrorCode) : 'INTERNAL'
     throw new CallError(code, envelope?.error?.message ?? kind.failed)
   }
 }

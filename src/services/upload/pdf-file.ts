@@ -16,7 +16,9 @@ const NAME_MAX = 60
  */
 export function pdfAttachmentName(fileName: string): string {
   const stem = fileName.replace(/\.pdf$/i, '').trim() || '附件'
-  return `${Array.from(stem).slice(0, NAME_MAX - 4).join('')}.pdf`
+  return `${Array.from(stem)
+    .slice(0, NAME_MAX - 4)
+    .join('')}.pdf`
 }
 
 /**
@@ -26,6 +28,9 @@ export function pdfAttachmentName(fileName: string): string {
 export function checkPdf(file: { name: string; size: number }): void {
   if (!/\.pdf$/i.test(file.name)) throw new CallError('BAD_REQUEST', '附件只能是 PDF 文件，请另存为 PDF 后再上传')
   if (file.size > NOTICE_LIMITS.attachmentMaxBytes) {
-    throw new CallError('BAD_REQUEST', `附件不能超过 ${NOTICE_LIMITS.attachmentMaxBytes / 1024 / 1024}MB，请压缩后再上传`)
+    throw new CallError(
+      'BAD_REQUEST',
+      `附件不能超过 ${NOTICE_LIMITS.attachmentMaxBytes / 1024 / 1024}MB，请压缩后再上传`,
+    )
   }
 }

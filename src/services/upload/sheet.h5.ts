@@ -3,7 +3,12 @@ import { chooseFile } from './choose-file.h5'
 import { createHttpUpload } from './http-upload'
 import type { UploadedPhoto } from './photo'
 
-const upload = createHttpUpload({ baseUrl: API_BASE_URL, getToken, fetch: (url, init) => fetch(url, init), kind: 'sheet' })
+const upload = createHttpUpload({
+  baseUrl: API_BASE_URL,
+  getToken,
+  fetch: (url, init) => fetch(url, init),
+  kind: 'sheet',
+})
 
 /** H5: choose an .xlsx and post it to the local host's `POST /api/upload?kind=sheet`. */
 export async function pickAndUploadSheet(): Promise<(UploadedPhoto & { name: string }) | null> {

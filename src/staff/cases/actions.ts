@@ -3,7 +3,18 @@ import type { ActionSpec } from '../../components/action-bar'
 import { casesService } from '../../services/cases'
 
 /** The unit-side actions of a case, in button order (the function says which are allowed now). */
-export const STAFF_ACTIONS = ['sign', 'resolve', 'addNote', 'transfer', 'returnCase', 'requestExtension', 'reviewExtension', 'supervise', 'markDuplicate', 'recordRevisit'] as const
+export const STAFF_ACTIONS = [
+  'sign',
+  'resolve',
+  'addNote',
+  'transfer',
+  'returnCase',
+  'requestExtension',
+  'reviewExtension',
+  'supervise',
+  'markDuplicate',
+  'recordRevisit',
+] as const
 export type StaffAction = (typeof STAFF_ACTIONS)[number]
 
 export const STAFF_ACTION_LABELS: Record<StaffAction, string> = {
@@ -40,7 +51,11 @@ export function needsForm(action: StaffAction): boolean {
 export const STAFF_ACTION_SPECS = Object.fromEntries(
   STAFF_ACTIONS.map((a): [StaffAction, ActionSpec] => [
     a,
-    { label: STAFF_ACTION_LABELS[a], confirm: CONFIRM_TEXT[a], form: needsForm(a) ? { title: STAFF_ACTION_LABELS[a], submit: `确定${STAFF_ACTION_LABELS[a]}` } : undefined },
+    {
+      label: STAFF_ACTION_LABELS[a],
+      confirm: CONFIRM_TEXT[a],
+      form: needsForm(a) ? { title: STAFF_ACTION_LABELS[a], submit: `确定${STAFF_ACTION_LABELS[a]}` } : undefined,
+    },
   ]),
 ) as Record<StaffAction, ActionSpec>
 
@@ -58,10 +73,26 @@ export interface StaffForm {
   value: Satisfaction | null
   number: string
 }
-export const EMPTY_FORM: StaffForm = { text: '', staffOnly: false, unitKeyword: '', toUnitId: null, days: '7', approve: true, disposition: null, ledger: null, method: 'phone', value: null, number: '' }
+export const EMPTY_FORM: StaffForm = {
+  text: '',
+  staffOnly: false,
+  unitKeyword: '',
+  toUnitId: null,
+  days: '7',
+  approve: true,
+  disposition: null,
+  ledger: null,
+  method: 'phone',
+  value: null,
+  number: '',
+}
 
 /** Checks the form and builds the call; a string is what to tell the person instead. */
-export function buildStaffCall(caseId: string, action: StaffAction, form: StaffForm): (() => Promise<unknown>) | string {
+export function buildStaffCall(
+  caseId: string,
+  action: StaffAction,
+  form: StaffForm,
+): (() => Promise<unknown>) | string {
   const id = caseId
   const text = form.text.trim()
   const needText = (min = 2) => (text.length < min ? `请至少写 ${min} 个字` : null)
@@ -87,7 +118,10 @@ export function buildStaffCall(caseId: string, action: StaffAction, form: StaffF
     case 'resolve':
       if (!form.disposition) return '请选择办理方式'
       if (!form.ledger) return '请选择归入哪本台账'
-      return needText(5) ?? (() => casesService.resolve({ caseId: id, disposition: form.disposition!, ledger: form.ledger!, reply: text }))
+      return (
+        needText(5) ??
+        (() => casesService.resolve({ caseId: id, disposition: form.disposition!, ledger: form.ledger!, reply: text }))
+      )
     case 'markDuplicate':
       if (!/^[A-Za-z]{2,4}-\d{8}-\d{4,}$/.test(form.number.trim())) return '请填写原诉求的编号，如 BL-20261122-0001'
       return () => casesService.markDuplicate({ caseId: id, duplicateOfNumber: form.number.trim().toUpperCase() })

@@ -8,7 +8,14 @@ import { useAsync } from '../../hooks/use-async'
 import { casesService, type CaseDetail } from '../../services/cases'
 import { CaseFacts } from '../../pages/cases/components/case-facts'
 import { CaseTimeline } from '../../pages/cases/components/case-timeline'
-import { EMPTY_FORM, STAFF_ACTIONS, STAFF_ACTION_SPECS, buildStaffCall, type StaffAction, type StaffForm } from './actions'
+import {
+  EMPTY_FORM,
+  STAFF_ACTIONS,
+  STAFF_ACTION_SPECS,
+  buildStaffCall,
+  type StaffAction,
+  type StaffForm,
+} from './actions'
 import { ActionFields } from './components/action-fields'
 import { matchUnits } from './units'
 import { useStaffUnit } from './use-staff-unit'
@@ -22,12 +29,17 @@ function Petitioner({ c }: { c: CaseDetail }) {
   return (
     <View className="staff-case__card" data-testid="staff-case-contact">
       <Text className="staff-case__label">诉求人</Text>
-      <Tappable className="staff-case__phone" onTap={() => contact.phone && void Taro.makePhoneCall({ phoneNumber: contact.phone }).catch(() => undefined)}>
+      <Tappable
+        className="staff-case__phone"
+        onTap={() => contact.phone && void Taro.makePhoneCall({ phoneNumber: contact.phone }).catch(() => undefined)}
+      >
         {contact.name || '未留姓名'}
         {contact.preference === 'message' ? '' : contact.phone ? ` 📞 ${contact.phone}` : ' · 未留电话'}
       </Tappable>
       <Text className="staff-case__meta" data-testid="staff-case-preference">
-        {contact.preference === 'message' ? '联系方式：希望通过小程序消息答复，请在本页回复，不要打电话' : '联系方式：可以电话联系'}
+        {contact.preference === 'message'
+          ? '联系方式：希望通过小程序消息答复，请在本页回复，不要打电话'
+          : '联系方式：可以电话联系'}
       </Text>
       <Text className="staff-case__meta">派单依据：{c.route.reason}</Text>
     </View>
@@ -52,7 +64,16 @@ export default function StaffCaseDetailPage() {
   })
   const c = detail.data
   const targets = useMemo(
-    () => (c ? matchUnits(staff.tree, form.unitKeyword, c.handlingUnitId, 20, staff.units.map((u) => u.id)) : []),
+    () =>
+      c
+        ? matchUnits(
+            staff.tree,
+            form.unitKeyword,
+            c.handlingUnitId,
+            20,
+            staff.units.map((u) => u.id),
+          )
+        : [],
     [staff.tree, staff.units, form.unitKeyword, c],
   )
 
@@ -92,7 +113,9 @@ export default function StaffCaseDetailPage() {
               }}
               run={run}
               onDone={onDone}
-              renderForm={(a) => <ActionFields action={a} form={form} set={set} targets={a === 'transfer' ? targets : []} />}
+              renderForm={(a) => (
+                <ActionFields action={a} form={form} set={set} targets={a === 'transfer' ? targets : []} />
+              )}
             />
             <SectionTitle>办理记录</SectionTitle>
             <View className="staff-case__card">

@@ -34,7 +34,10 @@ export default function StaffCasesPage() {
   const asked = Taro.getCurrentInstance().router?.params.box
   const [box, setBox] = useState<InboxBox>(BOXES.find((b) => b.box === asked)?.box ?? 'to_sign')
   const unitId = staff.unit?.id
-  const inbox = useAsync(() => (unitId ? casesService.inbox({ unitId, box, pageSize: 50 }) : Promise.resolve(null)), [unitId, box])
+  const inbox = useAsync(
+    () => (unitId ? casesService.inbox({ unitId, box, pageSize: 50 }) : Promise.resolve(null)),
+    [unitId, box],
+  )
   useDidShow(() => {
     void inbox.reload()
   })
@@ -48,7 +51,16 @@ export default function StaffCasesPage() {
     <PageShell testId="staff-cases-page" className="staff-cases">
       <UnitPicker units={staff.units} unit={staff.unit} loading={staff.loading} onPick={staff.setUnitId} />
       <View className="staff-cases__links">
-        <Button fill="outline" size="small" onClick={() => void Taro.navigateTo({ url: `/staff/cases/reports${unitId ? `?unitId=${encodeURIComponent(unitId)}` : ''}` })} data-testid="staff-cases-reports">
+        <Button
+          fill="outline"
+          size="small"
+          onClick={() =>
+            void Taro.navigateTo({
+              url: `/staff/cases/reports${unitId ? `?unitId=${encodeURIComponent(unitId)}` : ''}`,
+            })
+          }
+          data-testid="staff-cases-reports"
+        >
           台账与考核
         </Button>
       </View>
@@ -60,7 +72,12 @@ export default function StaffCasesPage() {
       {!unitId && !staff.loading ? (
         <EmptyState description="您没有办理诉求的岗位" />
       ) : (
-        <AsyncView state={nullAsLoading(inbox)} isEmpty={(d) => d.items.length === 0} empty={BOXES.find((b) => b.box === box)!.empty} emptyTestId="staff-cases-empty">
+        <AsyncView
+          state={nullAsLoading(inbox)}
+          isEmpty={(d) => d.items.length === 0}
+          empty={BOXES.find((b) => b.box === box)!.empty}
+          emptyTestId="staff-cases-empty"
+        >
           {(d) => (
             <View data-testid="staff-cases-list">
               {d.items.map((c) => (

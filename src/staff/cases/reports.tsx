@@ -33,8 +33,14 @@ export default function CaseReportsPage() {
   const [link, setLink] = useState<{ url: string; name: string; rows: number } | null>(null)
   const unitId = staff.unit?.id
   const range = from <= to ? { from, to } : { from: to, to: from }
-  const figures = useAsync(() => (unitId ? casesService.figures({ unitId, ...range }) : Promise.resolve(null)), [unitId, range.from, range.to])
-  const list = useAsync(() => (unitId ? casesService.ledger({ unitId, ledger, ...range, pageSize: 50 }) : Promise.resolve(null)), [unitId, ledger, range.from, range.to])
+  const figures = useAsync(
+    () => (unitId ? casesService.figures({ unitId, ...range }) : Promise.resolve(null)),
+    [unitId, range.from, range.to],
+  )
+  const list = useAsync(
+    () => (unitId ? casesService.ledger({ unitId, ledger, ...range, pageSize: 50 }) : Promise.resolve(null)),
+    [unitId, ledger, range.from, range.to],
+  )
   usePullDownRefresh(() => {
     void Promise.all([figures.reload(), list.reload()]).finally(() => Taro.stopPullDownRefresh())
   })
@@ -82,20 +88,39 @@ export default function CaseReportsPage() {
         ))}
       </Tabs>
       <View className="case-reports__export">
-        <Button fill="outline" loading={exporting} onClick={() => void exportLedger()} data-testid="case-reports-export">
+        <Button
+          fill="outline"
+          loading={exporting}
+          onClick={() => void exportLedger()}
+          data-testid="case-reports-export"
+        >
           导出「{LEDGER_LABELS[ledger]}」Excel
         </Button>
         {link ? (
-          <Tappable className="case-reports__link" testId="case-reports-link" onTap={() => window.open(link.url, '_blank')} role="link">
+          <Tappable
+            className="case-reports__link"
+            testId="case-reports-link"
+            onTap={() => window.open(link.url, '_blank')}
+            role="link"
+          >
             下载 {link.name}（{link.rows} 条）
           </Tappable>
         ) : null}
       </View>
-      <AsyncView state={nullAsLoading(list)} isEmpty={(d) => d.items.length === 0} empty={`这段时间没有归入“${LEDGER_LABELS[ledger]}”的诉求`}>
+      <AsyncView
+        state={nullAsLoading(list)}
+        isEmpty={(d) => d.items.length === 0}
+        empty={`这段时间没有归入“${LEDGER_LABELS[ledger]}”的诉求`}
+      >
         {(d) => (
           <View data-testid="case-ledger-list">
             {d.items.map((c) => (
-              <CaseCard key={c.id} item={c} reader="staff" onOpen={(id) => void Taro.navigateTo({ url: `/staff/cases/detail?id=${encodeURIComponent(id)}` })} />
+              <CaseCard
+                key={c.id}
+                item={c}
+                reader="staff"
+                onOpen={(id) => void Taro.navigateTo({ url: `/staff/cases/detail?id=${encodeURIComponent(id)}` })}
+              />
             ))}
           </View>
         )}

@@ -3,7 +3,17 @@ import { ActionSheet, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import type { UnitChoice } from './units'
 
 /** Which unit's work is shown; a tap opens the list when there is more than one. */
-export function UnitPicker({ units, unit, loading, onPick }: { units: UnitChoice[]; unit: UnitChoice | null; loading: boolean; onPick(id: string): void }) {
+export function UnitPicker({
+  units,
+  unit,
+  loading,
+  onPick,
+}: {
+  units: UnitChoice[]
+  unit: UnitChoice | null
+  loading: boolean
+  onPick(id: string): void
+}) {
   const [open, setOpen] = useState(false)
   return (
     <>

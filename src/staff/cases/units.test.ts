@@ -1,7 +1,15 @@
 import type { UnitView } from '../../../types/org'
 import { handlerUnits, matchUnits } from './units'
 
-const unit = (id: string, name: string, kind: UnitView['kind'], ancestors: string[]): UnitView => ({ id, name, kind, parentId: ancestors.at(-1) ?? null, ancestors, center: null, address: null })
+const unit = (id: string, name: string, kind: UnitView['kind'], ancestors: string[]): UnitView => ({
+  id,
+  name,
+  kind,
+  parentId: ancestors.at(-1) ?? null,
+  ancestors,
+  center: null,
+  address: null,
+})
 const TREE: UnitView[] = [
   unit('d', '碑林区', 'district', []),
   unit('s', '柏树林街道', 'street', ['d']),
@@ -13,7 +21,12 @@ const TREE: UnitView[] = [
 
 describe('handlerUnits', () => {
   it('should give a secretary the community first, then its grids and 三方办', () => {
-    const me = { roles: [{ role: 'community_secretary' as const, unitId: 'c', unitName: '东县门社区', unitKind: 'community' as const }], capabilities: [{ capability: 'cases.handle' as const, unitIds: ['c'] }] }
+    const me = {
+      roles: [
+        { role: 'community_secretary' as const, unitId: 'c', unitName: '东县门社区', unitKind: 'community' as const },
+      ],
+      capabilities: [{ capability: 'cases.handle' as const, unitIds: ['c'] }],
+    }
     const units = handlerUnits(me, TREE)
     expect(units.map((u) => [u.id, u.depth])).toEqual([
       ['c', 0],
@@ -23,7 +36,10 @@ describe('handlerUnits', () => {
   })
 
   it('should give nothing to a person without cases.handle', () => {
-    const me = { roles: [{ role: 'volunteer' as const, unitId: 'c', unitName: '东县门社区', unitKind: 'community' as const }], capabilities: [{ capability: 'wishes.claim' as const, unitIds: ['c'] }] }
+    const me = {
+      roles: [{ role: 'volunteer' as const, unitId: 'c', unitName: '东县门社区', unitKind: 'community' as const }],
+      capabilities: [{ capability: 'wishes.claim' as const, unitIds: ['c'] }],
+    }
     expect(handlerUnits(me, TREE)).toEqual([])
   })
 
@@ -42,7 +58,11 @@ describe('handlerUnits', () => {
 
 describe('matchUnits', () => {
   it('should offer only units of the case’s district, and units the person handles elsewhere', () => {
-    const twoDistricts = [...TREE, unit('d2', '高陵区', 'district', []), unit('dept2', '高陵区住建局', 'department', ['d2'])]
+    const twoDistricts = [
+      ...TREE,
+      unit('d2', '高陵区', 'district', []),
+      unit('dept2', '高陵区住建局', 'department', ['d2']),
+    ]
     expect(matchUnits(twoDistricts, '住建局', 'g1').map((u) => u.id)).toEqual(['dept'])
     expect(matchUnits(twoDistricts, '住建局', 'g1', 20, ['dept2']).map((u) => u.id)).toEqual(['dept', 'dept2'])
   })

@@ -4,7 +4,14 @@ import { unitsWith } from '../../lib/roles'
 import type { Profile } from '../../services/users'
 
 /** Unit kinds a case can be handled at (and transferred to). */
-export const HANDLING_KINDS: readonly UnitKind[] = ['grid', 'community', 'joint_office', 'street', 'department', 'district']
+export const HANDLING_KINDS: readonly UnitKind[] = [
+  'grid',
+  'community',
+  'joint_office',
+  'street',
+  'department',
+  'district',
+]
 
 export interface UnitChoice {
   id: string
@@ -30,7 +37,13 @@ export function handlerUnits(me: Pick<Profile, 'roles' | 'capabilities'>, tree: 
     const below = tree
       .filter((u) => HANDLING_KINDS.includes(u.kind) && u.ancestors.includes(r.unitId) && !seen.has(u.id))
       .sort((a, b) => a.ancestors.length - b.ancestors.length || a.name.localeCompare(b.name, 'zh-CN'))
-    for (const u of below) seen.set(u.id, { id: u.id, name: u.name, kind: u.kind, depth: u.ancestors.length - u.ancestors.indexOf(r.unitId) })
+    for (const u of below)
+      seen.set(u.id, {
+        id: u.id,
+        name: u.name,
+        kind: u.kind,
+        depth: u.ancestors.length - u.ancestors.indexOf(r.unitId),
+      })
   }
   return [...seen.values()]
 }
@@ -40,12 +53,21 @@ export function handlerUnits(me: Pick<Profile, 'roles' | 'capabilities'>, tree: 
  * own unit left out. Only units of the case's district, as the server allows, or units the
  * person handles cases at themselves (`handledAt`: they may send a case there).
  */
-export function matchUnits(tree: readonly UnitView[], keyword: string, exceptId: string, limit = 20, handledAt: readonly string[] = []): UnitView[] {
+export function matchUnits(
+  tree: readonly UnitView[],
+  keyword: string,
+  exceptId: string,
+  limit = 20,
+  handledAt: readonly string[] = [],
+): UnitView[] {
   const k = keyword.trim()
   const byId = new Map(tree.map((u) => [u.id, u]))
   const current = byId.get(exceptId)
   const chain = current ? [...current.ancestors, current.id] : []
   const district = chain.find((id) => byId.get(id)?.kind === 'district') ?? chain[0]
-  const reachable = (u: UnitView) => !district || u.id === district || u.ancestors.includes(district) || handledAt.includes(u.id)
-  return tree.filter((u) => HANDLING_KINDS.includes(u.kind) && u.id !== exceptId && reachable(u) && (!k || u.name.includes(k))).slice(0, limit)
+  const reachable = (u: UnitView) =>
+    !district || u.id === district || u.ancestors.includes(district) || handledAt.includes(u.id)
+  return tree
+    .filter((u) => HANDLING_KINDS.includes(u.kind) && u.id !== exceptId && reachable(u) && (!k || u.name.includes(k)))
+    .slice(0, limit)
 }

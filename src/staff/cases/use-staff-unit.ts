@@ -11,7 +11,10 @@ const UNIT_KEY = 'mhwx.staffCases.unit'
 /** The units this person handles cases for, the org tree (for transfers) and the chosen unit. */
 export function useStaffUnit(initial?: string) {
   const { profile } = useMe()
-  const tree = useAsync(() => (profile ? usersService.orgTree({ kinds: [...HANDLING_KINDS] }) : Promise.resolve({ units: [] })), [profile?.openid])
+  const tree = useAsync(
+    () => (profile ? usersService.orgTree({ kinds: [...HANDLING_KINDS] }) : Promise.resolve({ units: [] })),
+    [profile?.openid],
+  )
   const units = useMemo(() => (profile ? handlerUnits(profile, tree.data?.units ?? []) : []), [profile, tree.data])
   const [unitId, setUnitIdState] = useState<string | null>(initial ?? null)
   useEffect(() => {
@@ -24,5 +27,12 @@ export function useStaffUnit(initial?: string) {
     Taro.setStorageSync(UNIT_KEY, id)
     setUnitIdState(id)
   }
-  return { profile, tree: tree.data?.units ?? [], units, unit: units.find((u) => u.id === unitId) ?? null, setUnitId, loading: tree.loading || !profile }
+  return {
+    profile,
+    tree: tree.data?.units ?? [],
+    units,
+    unit: units.find((u) => u.id === unitId) ?? null,
+    setUnitId,
+    loading: tree.loading || !profile,
+  }
 }

@@ -9,21 +9,32 @@ function queueOf(...labels: string[]): QueueEntry[] {
 describe('syncQueue', () => {
   it('should send pending check-ins in order and drop the ones done', async () => {
     const sent: string[] = []
-    const res = await syncQueue(queueOf('A', 'B'), async (e) => (sent.push(e.label), { ok: true, message: '已签到 14:40' }))
+    const res = await syncQueue(
+      queueOf('A', 'B'),
+      async (e) => (sent.push(e.label), { ok: true, message: '已签到 14:40' }),
+    )
     expect(sent).toEqual(['A', 'B'])
     expect(res).toEqual({ queue: [], done: ['A：已签到 14:40', 'B：已签到 14:40'] })
   })
 
   it('should stop at a network failure and keep that one and the rest pending', async () => {
-    const outcomes: SendOutcome[] = [{ ok: true, message: '已签到' }, { ok: false, code: 'NETWORK', message: '网络不太好' }]
+    const outcomes: SendOutcome[] = [
+      { ok: true, message: '已签到' },
+      { ok: false, code: 'NETWORK', message: '网络不太好' },
+    ]
     const sent: string[] = []
     const res = await syncQueue(queueOf('A', 'B', 'C'), async (e) => (sent.push(e.label), outcomes.shift()!))
     expect(sent).toEqual(['A', 'B'])
-    expect(res.queue.map((e) => [e.label, e.state])).toEqual([['B', 'pending'], ['C', 'pending']])
+    expect(res.queue.map((e) => [e.label, e.state])).toEqual([
+      ['B', 'pending'],
+      ['C', 'pending'],
+    ])
   })
 
   it('should keep a refusal as a conflict with its message and go on', async () => {
-    const res = await syncQueue(queueOf('A', 'B'), async (e) => (e.label === 'A' ? { ok: false, code: 'CONFLICT', message: '这份报名已取消' } : { ok: true, message: '已签到' }))
+    const res = await syncQueue(queueOf('A', 'B'), async (e) =>
+      e.label === 'A' ? { ok: false, code: 'CONFLICT', message: '这份报名已取消' } : { ok: true, message: '已签到' },
+    )
     expect(res.queue.map((e) => [e.label, e.state, e.message])).toEqual([['A', 'conflict', '这份报名已取消']])
     expect(res.done).toEqual(['B：已签到'])
   })

@@ -25,7 +25,12 @@ export interface QueueEntry {
 /** What sending one check-in came to: done with the line to show, or failed with the error's code and message. */
 export type SendOutcome = { ok: true; message: string } | { ok: false; code: CallErrorCode; message: string }
 
-export function enqueue(queue: readonly QueueEntry[], checkIn: QueuedCheckIn, label: string, scannedAt: Date): QueueEntry[] {
+export function enqueue(
+  queue: readonly QueueEntry[],
+  checkIn: QueuedCheckIn,
+  label: string,
+  scannedAt: Date,
+): QueueEntry[] {
   const id = `${scannedAt.getTime().toString(36)}-${queue.length}-${Math.random().toString(36).slice(2, 8)}`
   return [...queue, { id, label, checkIn, scannedAt: scannedAt.toISOString(), state: 'pending', message: null }]
 }
@@ -34,7 +39,10 @@ export function enqueue(queue: readonly QueueEntry[], checkIn: QueuedCheckIn, la
  * Sends the pending entries in the order they were made. A network failure stops the run
  * and keeps the rest pending; a refusal marks that entry a conflict and the run goes on.
  */
-export async function syncQueue(queue: readonly QueueEntry[], send: (entry: QueueEntry) => Promise<SendOutcome>): Promise<{ queue: QueueEntry[]; done: string[] }> {
+export async function syncQueue(
+  queue: readonly QueueEntry[],
+  send: (entry: QueueEntry) => Promise<SendOutcome>,
+): Promise<{ queue: QueueEntry[]; done: string[] }> {
   const next: QueueEntry[] = []
   const done: string[] = []
   let offline = false
@@ -61,5 +69,13 @@ export function dismiss(queue: readonly QueueEntry[], id: string): QueueEntry[] 
 /** Only well-formed entries survive a read from storage (an older app version, a damaged value). */
 export function parseQueue(raw: unknown): QueueEntry[] {
   if (!Array.isArray(raw)) return []
-  return raw.filter((e): e is QueueEntry => typeof e === 'object' && e !== null && typeof e.id === 'string' && typeof e.scannedAt === 'string' && typeof e.checkIn === 'object' && (e.state === 'pending' || e.state === 'conflict'))
+  return raw.filter(
+    (e): e is QueueEntry =>
+      typeof e === 'object' &&
+      e !== null &&
+      typeof e.id === 'string' &&
+      typeof e.scannedAt === 'string' &&
+      typeof e.checkIn === 'object' &&
+      (e.state === 'pending' || e.state === 'conflict'),
+  )
 }

@@ -32,7 +32,17 @@ function Counts({ a }: { a: Attendance }) {
   )
 }
 
-function Queue({ queue, pending, sync, dismiss }: { queue: QueueEntry[]; pending: number; sync(): void; dismiss(id: string): void }) {
+function Queue({
+  queue,
+  pending,
+  sync,
+  dismiss,
+}: {
+  queue: QueueEntry[]
+  pending: number
+  sync(): void
+  dismiss(id: string): void
+}) {
   if (queue.length === 0) return null
   return (
     <View className="door__card door__queue" data-testid="door-queue">
@@ -72,7 +82,14 @@ export default function StaffCheckInPage() {
   const act = async (a: Attendee, what: DoorAction) => {
     if (what === 'checkIn') return void (await queue.submit({ kind: 'person', attendeeId: a.id }, a.name))
     if (what === 'reverse') return setReversing(a)
-    if (!(await confirm({ title: '签退', content: `现在为${a.name}签退吗？服务时长按签到到签退的时间计算。`, confirmText: '签退' }))) return
+    if (
+      !(await confirm({
+        title: '签退',
+        content: `现在为${a.name}签退吗？服务时长按签到到签退的时间计算。`,
+        confirmText: '签退',
+      }))
+    )
+      return
     try {
       await attendanceService.checkOut(id, a.id)
       toast('已签退', 'success')
@@ -100,12 +117,29 @@ export default function StaffCheckInPage() {
           <View>
             <Counts a={a} />
             <Queue queue={queue.queue} pending={queue.pending} sync={() => void queue.sync()} dismiss={queue.dismiss} />
-            {reversing ? <ReverseForm name={reversing.name} onSubmit={(r) => void reverse(reversing, r)} onCancel={() => setReversing(null)} /> : null}
+            {reversing ? (
+              <ReverseForm
+                name={reversing.name}
+                onSubmit={(r) => void reverse(reversing, r)}
+                onCancel={() => setReversing(null)}
+              />
+            ) : null}
             {a.closedAt ? null : <CodeForm submit={queue.submit} />}
             <View className="door__card">
               <Text className="door__title">名单</Text>
-              <Input className="door__input" value={q} maxlength={20} placeholder="搜姓名或手机后四位" onInput={(e) => setQ(e.detail.value)} data-testid="door-search" />
-              {a.items.length === 0 ? <Text className="door__meta">{q ? '没有找到，可在下面现场补登' : '还没有人报名成功'}</Text> : <DoorList data={a} act={(p, w) => void act(p, w)} />}
+              <Input
+                className="door__input"
+                value={q}
+                maxlength={20}
+                placeholder="搜姓名或手机后四位"
+                onInput={(e) => setQ(e.detail.value)}
+                data-testid="door-search"
+              />
+              {a.items.length === 0 ? (
+                <Text className="door__meta">{q ? '没有找到，可在下面现场补登' : '还没有人报名成功'}</Text>
+              ) : (
+                <DoorList data={a} act={(p, w) => void act(p, w)} />
+              )}
             </View>
             {a.closedAt ? null : <WalkInForm submit={queue.submit} />}
             <View className="door__card">

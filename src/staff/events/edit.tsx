@@ -36,7 +36,10 @@ async function save(form: FormState, unitId: string, editing: Editing, publishNo
     if (publishNow && form.publishAt) return `将于 ${form.publishAt} 发布`
   } else {
     const { date: from, signUpOpensAt: _o, signUpClosesAt: _c, cancelDeadline: _d, ...base } = draft
-    const rule = form.series === 'weekly' ? { kind: 'weekly' as const, weekday: form.weekday } : { kind: 'monthly' as const, day: Number(form.day) }
+    const rule =
+      form.series === 'weekly'
+        ? { kind: 'weekly' as const, weekday: form.weekday }
+        : { kind: 'monthly' as const, day: Number(form.day) }
     await eventsService.createSeries({ ...base, rule, from, count: Number(form.count || 1), publishNow })
   }
   return publishNow ? '已发布' : '已存为草稿'
@@ -52,7 +55,15 @@ function EditForm({ initial, editing, unitId }: { initial: FormState; editing: E
 
   const submit = async () => {
     if (!unitId) return toast('您没有可以主办活动的单位')
-    if (status === 'published' && !(await confirm({ title: '保存修改', content: '活动已发布。改了时间或地点，会通知所有已报名、候补的居民，他们可以不受截止时间限制取消。确定保存吗？', confirmText: '保存' }))) return
+    if (
+      status === 'published' &&
+      !(await confirm({
+        title: '保存修改',
+        content: '活动已发布。改了时间或地点，会通知所有已报名、候补的居民，他们可以不受截止时间限制取消。确定保存吗？',
+        confirmText: '保存',
+      }))
+    )
+      return
     setBusy(true)
     try {
       toast(await save(form, unitId, editing, publishNow), 'success')
@@ -68,9 +79,20 @@ function EditForm({ initial, editing, unitId }: { initial: FormState; editing: E
     <View>
       <EventForm form={form} set={set} allowSeries={form.series !== 'none'} unitId={unitId} />
       <View className="staff-event-edit__foot">
-        {status === null || status === 'draft' ? <Checkbox checked={publishNow} onChange={setPublishNow} label={status === 'draft' ? '保存后发布' : '发布（不勾选则存为草稿）'} /> : null}
+        {status === null || status === 'draft' ? (
+          <Checkbox
+            checked={publishNow}
+            onChange={setPublishNow}
+            label={status === 'draft' ? '保存后发布' : '发布（不勾选则存为草稿）'}
+          />
+        ) : null}
         {publishNow && form.series === 'none' && (status === null || status === 'draft') ? (
-          <DateTimeField value={form.publishAt} onChange={(publishAt) => set({ publishAt })} unset="定时发布：不设则立即发布" testId="event-form-publish-at" />
+          <DateTimeField
+            value={form.publishAt}
+            onChange={(publishAt) => set({ publishAt })}
+            unset="定时发布：不设则立即发布"
+            testId="event-form-publish-at"
+          />
         ) : null}
         <Button type="primary" block loading={busy} onClick={() => void submit()} data-testid="event-form-submit">
           {form.series === 'none' ? '保存活动' : '排好系列活动'}
@@ -93,7 +115,11 @@ export default function StaffEventEditPage() {
     const initial: FormState = { ...EMPTY_FORM, date: tomorrow(), series: params.series === '1' ? 'weekly' : 'none' }
     return (
       <PageShell className="staff-event-edit" testId="staff-event-edit-page">
-        <EditForm initial={initial} editing={{ event: null, base: null }} unitId={unitsWith(profile, 'events.manage')[0] ?? null} />
+        <EditForm
+          initial={initial}
+          editing={{ event: null, base: null }}
+          unitId={unitsWith(profile, 'events.manage')[0] ?? null}
+        />
       </PageShell>
     )
   }

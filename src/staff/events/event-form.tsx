@@ -13,27 +13,82 @@ export type { FormState } from './form-state'
 const AUDIENCES: AudienceKind[] = ['community', 'everyone', 'places', 'party_members', 'volunteers']
 
 /** The event form: kind, title, when (one date, or a weekly/monthly rule), where, seats, who may join, what to ask. */
-export function EventForm({ form, set, allowSeries, unitId }: { form: FormState; set(patch: Partial<FormState>): void; allowSeries: boolean; unitId: string | null }) {
+export function EventForm({
+  form,
+  set,
+  allowSeries,
+  unitId,
+}: {
+  form: FormState
+  set(patch: Partial<FormState>): void
+  allowSeries: boolean
+  unitId: string | null
+}) {
   const [more, setMore] = useState(false)
   return (
     <View className="event-form">
       <Field label="活动类型">
-        <Chips options={EVENT_KINDS.map((k) => ({ key: k.key, label: k.label }))} value={form.kind} onPick={(kind) => set({ kind })} testId="event-form-kind" />
+        <Chips
+          options={EVENT_KINDS.map((k) => ({ key: k.key, label: k.label }))}
+          value={form.kind}
+          onPick={(kind) => set({ kind })}
+          testId="event-form-kind"
+        />
       </Field>
       <Field label="活动名称">
-        <Input className="event-form__input" value={form.title} maxlength={40} placeholder="如：板凳会·停车难怎么办" onInput={(e) => set({ title: e.detail.value })} data-testid="event-form-title" />
+        <Input
+          className="event-form__input"
+          value={form.title}
+          maxlength={40}
+          placeholder="如：板凳会·停车难怎么办"
+          onInput={(e) => set({ title: e.detail.value })}
+          data-testid="event-form-title"
+        />
       </Field>
       {allowSeries ? (
         <Field label="重复">
-          <Chips options={[{ key: 'weekly' as const, label: '每周' }, { key: 'monthly' as const, label: '每月' }]} value={form.series} onPick={(series) => set({ series })} testId="event-form-series" />
-          {form.series === 'weekly' ? <Chips options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ key: d, label: WEEKDAY_LABELS[d]! }))} value={form.weekday} onPick={(weekday) => set({ weekday })} testId="event-form-weekday" /> : null}
-          {form.series === 'monthly' ? <Input className="event-form__input" type="number" value={form.day} placeholder="每月几号（1–28）" onInput={(e) => set({ day: e.detail.value })} data-testid="event-form-day" /> : null}
-          <Input className="event-form__input" type="number" value={form.count} placeholder="共几期" onInput={(e) => set({ count: e.detail.value })} data-testid="event-form-count" />
+          <Chips
+            options={[
+              { key: 'weekly' as const, label: '每周' },
+              { key: 'monthly' as const, label: '每月' },
+            ]}
+            value={form.series}
+            onPick={(series) => set({ series })}
+            testId="event-form-series"
+          />
+          {form.series === 'weekly' ? (
+            <Chips
+              options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ key: d, label: WEEKDAY_LABELS[d]! }))}
+              value={form.weekday}
+              onPick={(weekday) => set({ weekday })}
+              testId="event-form-weekday"
+            />
+          ) : null}
+          {form.series === 'monthly' ? (
+            <Input
+              className="event-form__input"
+              type="number"
+              value={form.day}
+              placeholder="每月几号（1–28）"
+              onInput={(e) => set({ day: e.detail.value })}
+              data-testid="event-form-day"
+            />
+          ) : null}
+          <Input
+            className="event-form__input"
+            type="number"
+            value={form.count}
+            placeholder="共几期"
+            onInput={(e) => set({ count: e.detail.value })}
+            data-testid="event-form-count"
+          />
         </Field>
       ) : null}
       <Field label={form.series === 'none' ? '日期' : '从哪天起'}>
         <Picker mode="date" value={form.date} onChange={(e) => set({ date: String(e.detail.value) })}>
-          <Text className="event-form__input" data-testid="event-form-date">{form.date || '请选择日期'}</Text>
+          <Text className="event-form__input" data-testid="event-form-date">
+            {form.date || '请选择日期'}
+          </Text>
         </Picker>
       </Field>
       <Field label="时间">
@@ -48,21 +103,54 @@ export function EventForm({ form, set, allowSeries, unitId }: { form: FormState;
         </View>
       </Field>
       <Field label="地点">
-        <Input className="event-form__input" value={form.placeName} maxlength={60} placeholder="如：社区党群服务中心" onInput={(e) => set({ placeName: e.detail.value })} data-testid="event-form-place" />
-        <Input className="event-form__input" value={form.address} maxlength={100} placeholder="详细地址（选填）" onInput={(e) => set({ address: e.detail.value })} />
+        <Input
+          className="event-form__input"
+          value={form.placeName}
+          maxlength={60}
+          placeholder="如：社区党群服务中心"
+          onInput={(e) => set({ placeName: e.detail.value })}
+          data-testid="event-form-place"
+        />
+        <Input
+          className="event-form__input"
+          value={form.address}
+          maxlength={100}
+          placeholder="详细地址（选填）"
+          onInput={(e) => set({ address: e.detail.value })}
+        />
       </Field>
       <Field label="名额（0 为不限）">
-        <Input className="event-form__input" type="number" aria-label="名额" value={form.capacity} onInput={(e) => set({ capacity: e.detail.value })} data-testid="event-form-capacity" />
+        <Input
+          className="event-form__input"
+          type="number"
+          aria-label="名额"
+          value={form.capacity}
+          onInput={(e) => set({ capacity: e.detail.value })}
+          data-testid="event-form-capacity"
+        />
       </Field>
       <Field label="面向">
-        <Chips options={AUDIENCES.map((a) => ({ key: a, label: AUDIENCE_LABELS[a] }))} value={form.audience} onPick={(audience) => set({ audience })} testId="event-form-audience" />
-        {form.audience === 'places' && unitId ? <PlacesField unitId={unitId} chosen={form.placeIds} onChange={(placeIds) => set({ placeIds })} /> : null}
+        <Chips
+          options={AUDIENCES.map((a) => ({ key: a, label: AUDIENCE_LABELS[a] }))}
+          value={form.audience}
+          onPick={(audience) => set({ audience })}
+          testId="event-form-audience"
+        />
+        {form.audience === 'places' && unitId ? (
+          <PlacesField unitId={unitId} chosen={form.placeIds} onChange={(placeIds) => set({ placeIds })} />
+        ) : null}
       </Field>
       <Field label="报名时填写">
         <QuestionEditor questions={form.questions} onChange={(questions) => set({ questions })} />
       </Field>
       <Field label="联系电话">
-        <Input className="event-form__input" value={form.organiserPhone} maxlength={20} placeholder="居民有事可打（选填）" onInput={(e) => set({ organiserPhone: e.detail.value })} />
+        <Input
+          className="event-form__input"
+          value={form.organiserPhone}
+          maxlength={20}
+          placeholder="居民有事可打（选填）"
+          onInput={(e) => set({ organiserPhone: e.detail.value })}
+        />
       </Field>
       {more ? (
         <MoreSettings form={form} set={set} series={form.series !== 'none'} />
@@ -72,7 +160,13 @@ export function EventForm({ form, set, allowSeries, unitId }: { form: FormState;
         </Tappable>
       )}
       <Field label="活动介绍">
-        <Input className="event-form__input" value={form.description} maxlength={2000} placeholder="内容、须知（选填）" onInput={(e) => set({ description: e.detail.value })} />
+        <Input
+          className="event-form__input"
+          value={form.description}
+          maxlength={2000}
+          placeholder="内容、须知（选填）"
+          onInput={(e) => set({ description: e.detail.value })}
+        />
       </Field>
     </View>
   )

@@ -23,7 +23,10 @@ export default function StaffEventsPage() {
   const { profile } = useMe()
   const unitId = unitsWith(profile, 'events.manage')[0] ?? null
   const [box, setBox] = useState<ManageBox>('upcoming')
-  const list = useAsync(async () => (unitId ? (await eventsService.manage({ unitId, box, limit: 50 })).items : []), [unitId, box])
+  const list = useAsync(
+    async () => (unitId ? (await eventsService.manage({ unitId, box, limit: 50 })).items : []),
+    [unitId, box],
+  )
   useDidShow(() => void list.reload())
   usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
   const go = (url: string) => void Taro.navigateTo({ url })
@@ -43,11 +46,21 @@ export default function StaffEventsPage() {
           <Tabs.TabPane key={b.value} value={b.value} title={b.title} />
         ))}
       </Tabs>
-      <AsyncView state={list} staleWhileLoading={false} isEmpty={(items) => items.length === 0} empty="这里还没有活动" emptyTestId="staff-events-empty">
+      <AsyncView
+        state={list}
+        staleWhileLoading={false}
+        isEmpty={(items) => items.length === 0}
+        empty="这里还没有活动"
+        emptyTestId="staff-events-empty"
+      >
         {(items) => (
           <View data-testid="staff-events-list">
             {items.map((e) => (
-              <EventCard key={e.id} event={e} onOpen={(id) => go(`/staff/events/roster?id=${encodeURIComponent(id)}`)} />
+              <EventCard
+                key={e.id}
+                event={e}
+                onOpen={(id) => go(`/staff/events/roster?id=${encodeURIComponent(id)}`)}
+              />
             ))}
           </View>
         )}

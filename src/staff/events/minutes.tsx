@@ -20,7 +20,11 @@ function SummaryForm({ m, onSaved }: { m: Minutes; onSaved(): void }) {
   useEffect(() => setSummary(m.summary), [m.summary])
   const save = async () => {
     try {
-      await minutesService.save(m.eventId, summary.trim(), photos.map((p) => p.fileId))
+      await minutesService.save(
+        m.eventId,
+        summary.trim(),
+        photos.map((p) => p.fileId),
+      )
       toast('纪要已保存', 'success')
       onSaved()
     } catch (error) {
@@ -33,8 +37,22 @@ function SummaryForm({ m, onSaved }: { m: Minutes; onSaved(): void }) {
       <Text className="minutes__meta" data-testid="minutes-attendees">
         到场 {m.attendeeCount} 人（按签到记录，含随行人员）
       </Text>
-      <Textarea className="minutes__input minutes__summary" value={summary} maxlength={MINUTES_LIMITS.summaryMax} placeholder="会议纪要：议了什么、形成了什么意见" onInput={(e) => setSummary(e.detail.value)} data-testid="minutes-summary" />
-      <PhotoPicker photos={photos} onChange={setPhotos} onUploading={setUploading} max={MINUTES_LIMITS.photosMax} label="现场照片" testId="minutes-photo" />
+      <Textarea
+        className="minutes__input minutes__summary"
+        value={summary}
+        maxlength={MINUTES_LIMITS.summaryMax}
+        placeholder="会议纪要：议了什么、形成了什么意见"
+        onInput={(e) => setSummary(e.detail.value)}
+        data-testid="minutes-summary"
+      />
+      <PhotoPicker
+        photos={photos}
+        onChange={setPhotos}
+        onUploading={setUploading}
+        max={MINUTES_LIMITS.photosMax}
+        label="现场照片"
+        testId="minutes-photo"
+      />
       <Button type="primary" disabled={uploading} onClick={() => void save()} data-testid="minutes-save">
         保存纪要
       </Button>
@@ -58,7 +76,13 @@ export default function StaffMinutesPage() {
               <View className="minutes__card" data-testid="minutes-issues">
                 <Text className="minutes__title">已转诉求 {m.issues.length} 件</Text>
                 {m.issues.map((i) => (
-                  <View key={i.caseId} className="minutes__issue" onClick={() => void Taro.navigateTo({ url: `/staff/cases/detail?id=${encodeURIComponent(i.caseId)}` })}>
+                  <View
+                    key={i.caseId}
+                    className="minutes__issue"
+                    onClick={() =>
+                      void Taro.navigateTo({ url: `/staff/cases/detail?id=${encodeURIComponent(i.caseId)}` })
+                    }
+                  >
                     <Text className="minutes__meta">
                       {i.number} · {i.petitionerName}：{i.text}
                     </Text>
@@ -66,7 +90,13 @@ export default function StaffMinutesPage() {
                 ))}
               </View>
             ) : null}
-            {m.raisesCases ? <RaiseCaseForm eventId={id} channelLabel={CASE_CHANNEL_LABELS[m.raisesCases]} onRaised={() => void minutes.reload()} /> : null}
+            {m.raisesCases ? (
+              <RaiseCaseForm
+                eventId={id}
+                channelLabel={CASE_CHANNEL_LABELS[m.raisesCases]}
+                onRaised={() => void minutes.reload()}
+              />
+            ) : null}
           </View>
         )}
       </AsyncView>

@@ -67,7 +67,11 @@ export default function StaffRosterPage() {
   }
   const signUpFor = () =>
     run(async () => {
-      await eventsService.proxySignUp({ eventId: id, clientRequestId: `proxy-${Date.now().toString(36)}-${proxy.phone}`, ...proxy })
+      await eventsService.proxySignUp({
+        eventId: id,
+        clientRequestId: `proxy-${Date.now().toString(36)}-${proxy.phone}`,
+        ...proxy,
+      })
       setProxy({ name: '', phone: '' })
       return '已代为报名'
     })
@@ -80,7 +84,13 @@ export default function StaffRosterPage() {
     })
   const cancelEvent = async () => {
     if (!reason.trim()) return toast('请先写明取消原因，会通知所有报名的居民')
-    if (await confirm({ title: '取消活动', content: '取消后会通知所有已报名、候补的居民，且不能恢复。确定取消吗？', confirmText: '取消活动' })) {
+    if (
+      await confirm({
+        title: '取消活动',
+        content: '取消后会通知所有已报名、候补的居民，且不能恢复。确定取消吗？',
+        confirmText: '取消活动',
+      })
+    ) {
       await run(async () => `已取消，已通知 ${(await eventsService.cancelEvent(id, reason.trim())).notified} 人`)
     }
   }
@@ -93,15 +103,23 @@ export default function StaffRosterPage() {
           <View>
             <View className="roster__card">
               <Text className="roster__title" data-testid="roster-counts">
-                已报名 {r.counts.confirmed} · 待确认 {r.counts.offered} · 候补 {r.counts.waiting} · 待审核 {r.counts.pending}
+                已报名 {r.counts.confirmed} · 待确认 {r.counts.offered} · 候补 {r.counts.waiting} · 待审核{' '}
+                {r.counts.pending}
               </Text>
               <Text className="roster__meta">名额 {r.capacity === 0 ? '不限' : `${r.seatsTaken}/${r.capacity}`}</Text>
-              {r.alert !== 'none' ? <Text className="roster__alert" data-testid="roster-alert">{ALERTS[r.alert]}</Text> : null}
+              {r.alert !== 'none' ? (
+                <Text className="roster__alert" data-testid="roster-alert">
+                  {ALERTS[r.alert]}
+                </Text>
+              ) : null}
               <View className="roster__buttons">
                 <Button size="small" onClick={() => void exportIt()} data-testid="roster-export">
                   导出名单
                 </Button>
-                <Button size="small" onClick={() => void Taro.navigateTo({ url: `/pages/events/detail?id=${encodeURIComponent(id)}` })}>
+                <Button
+                  size="small"
+                  onClick={() => void Taro.navigateTo({ url: `/pages/events/detail?id=${encodeURIComponent(id)}` })}
+                >
                   查看活动
                 </Button>
               </View>
@@ -112,20 +130,47 @@ export default function StaffRosterPage() {
                 <Tabs.TabPane key={s} value={s} title={`${REGISTRATION_STATUS_LABELS[s]} ${r.counts[s]}`} />
               ))}
             </Tabs>
-            {r.items.filter((e) => e.status === status).map((e) => (
-              <Entry key={e.id} r={e} decide={(approve) => void run(async () => (await eventsService.decide(id, e.id, approve), approve ? '已通过' : '已不通过'))} />
-            ))}
+            {r.items
+              .filter((e) => e.status === status)
+              .map((e) => (
+                <Entry
+                  key={e.id}
+                  r={e}
+                  decide={(approve) =>
+                    void run(
+                      async () => (await eventsService.decide(id, e.id, approve), approve ? '已通过' : '已不通过'),
+                    )
+                  }
+                />
+              ))}
             <View className="roster__card" data-testid="roster-proxy">
               <Text className="roster__title">代报名（没有微信的居民）</Text>
-              <Input className="roster__input" value={proxy.name} placeholder="姓名" onInput={(e) => setProxy({ ...proxy, name: e.detail.value })} />
-              <Input className="roster__input" type="number" value={proxy.phone} placeholder="手机号（用来查重）" onInput={(e) => setProxy({ ...proxy, phone: e.detail.value })} />
+              <Input
+                className="roster__input"
+                value={proxy.name}
+                placeholder="姓名"
+                onInput={(e) => setProxy({ ...proxy, name: e.detail.value })}
+              />
+              <Input
+                className="roster__input"
+                type="number"
+                value={proxy.phone}
+                placeholder="手机号（用来查重）"
+                onInput={(e) => setProxy({ ...proxy, phone: e.detail.value })}
+              />
               <Button type="primary" onClick={() => void signUpFor()}>
                 代为报名
               </Button>
             </View>
             <View className="roster__card">
               <Text className="roster__title">取消活动</Text>
-              <Input className="roster__input" value={reason} maxlength={100} placeholder="取消原因（会发给报名的居民）" onInput={(e) => setReason(e.detail.value)} />
+              <Input
+                className="roster__input"
+                value={reason}
+                maxlength={100}
+                placeholder="取消原因（会发给报名的居民）"
+                onInput={(e) => setReason(e.detail.value)}
+              />
               <Button onClick={() => void cancelEvent()}>取消活动</Button>
             </View>
           </View>

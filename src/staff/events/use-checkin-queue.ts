@@ -4,7 +4,15 @@ import { toast } from '../../lib/feedback'
 import { CallError } from '../../services/errors'
 import { attendanceService, type CheckInResult } from '../../services/events-attendance'
 import { checkInLine } from '../../pages/events/checkin-format'
-import { dismiss, enqueue, parseQueue, syncQueue, type QueueEntry, type QueuedCheckIn, type SendOutcome } from './checkin-queue'
+import {
+  dismiss,
+  enqueue,
+  parseQueue,
+  syncQueue,
+  type QueueEntry,
+  type QueuedCheckIn,
+  type SendOutcome,
+} from './checkin-queue'
 
 const RETRY_MS = 15_000
 

@@ -2,7 +2,13 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { Button, Switch } from '@nutui/nutui-react-taro'
-import { AUDIENCE_FILTER_LABELS, NOTICE_CATEGORY_LABELS, NOTICE_KIND_LABELS, NOTICE_LIMITS, NOTICE_PRIORITY_LABELS } from '../../../types/notices-labels'
+import {
+  AUDIENCE_FILTER_LABELS,
+  NOTICE_CATEGORY_LABELS,
+  NOTICE_KIND_LABELS,
+  NOTICE_LIMITS,
+  NOTICE_PRIORITY_LABELS,
+} from '../../../types/notices-labels'
 import { PageShell, SectionTitle } from '../../components/page-shell'
 import { PhotoPicker } from '../../components/photo-picker'
 import { useAsync } from '../../hooks/use-async'
@@ -55,33 +61,95 @@ export default function ComposeNoticePage() {
       <SectionTitle>发送范围</SectionTitle>
       <View className="notice-compose__card">
         <AudiencePicker choices={choices} chosen={form.unitIds} onToggle={toggleUnit} />
-        <ChoiceChips labels={AUDIENCE_FILTER_LABELS} value={form.filter} onChange={(v) => set('filter', v)} testId="notice-filter" />
+        <ChoiceChips
+          labels={AUDIENCE_FILTER_LABELS}
+          value={form.filter}
+          onChange={(v) => set('filter', v)}
+          testId="notice-filter"
+        />
         <Text className="notice-compose__count" data-testid="notice-recipient-count">
           {form.unitIds.length === 0 ? '请选择发送范围' : count === null ? '正在计算人数…' : `将发送给 ${count} 人`}
         </Text>
       </View>
       <SectionTitle>内容</SectionTitle>
       <View className="notice-compose__card">
-        <Input className="notice-compose__field" value={form.title} maxlength={NOTICE_LIMITS.titleMax} placeholder="标题，例如：11月25日停水通知" onInput={(e) => set('title', e.detail.value)} data-testid="notice-title-input" />
-        <Input className="notice-compose__field" value={form.summary} maxlength={NOTICE_LIMITS.summaryMax} placeholder={`摘要（${NOTICE_LIMITS.summaryMax} 字以内，用于消息提醒）`} onInput={(e) => set('summary', e.detail.value)} data-testid="notice-summary-input" />
-        <Textarea className="notice-compose__text" value={form.body} maxlength={NOTICE_LIMITS.bodyMax} placeholder="正文：时间、范围、需要居民做什么、联系电话" onInput={(e) => set('body', e.detail.value)} data-testid="notice-body-input" />
-        <ChoiceChips labels={NOTICE_CATEGORY_LABELS} value={form.category} onChange={(v) => set('category', v)} testId="notice-category" />
-        <ChoiceChips labels={NOTICE_PRIORITY_LABELS} value={form.priority} onChange={(v) => set('priority', v)} testId="notice-priority" />
-        <ChoiceChips labels={NOTICE_KIND_LABELS} value={form.kind} onChange={(v) => set('kind', v)} testId="notice-kind" />
+        <Input
+          className="notice-compose__field"
+          value={form.title}
+          maxlength={NOTICE_LIMITS.titleMax}
+          placeholder="标题，例如：11月25日停水通知"
+          onInput={(e) => set('title', e.detail.value)}
+          data-testid="notice-title-input"
+        />
+        <Input
+          className="notice-compose__field"
+          value={form.summary}
+          maxlength={NOTICE_LIMITS.summaryMax}
+          placeholder={`摘要（${NOTICE_LIMITS.summaryMax} 字以内，用于消息提醒）`}
+          onInput={(e) => set('summary', e.detail.value)}
+          data-testid="notice-summary-input"
+        />
+        <Textarea
+          className="notice-compose__text"
+          value={form.body}
+          maxlength={NOTICE_LIMITS.bodyMax}
+          placeholder="正文：时间、范围、需要居民做什么、联系电话"
+          onInput={(e) => set('body', e.detail.value)}
+          data-testid="notice-body-input"
+        />
+        <ChoiceChips
+          labels={NOTICE_CATEGORY_LABELS}
+          value={form.category}
+          onChange={(v) => set('category', v)}
+          testId="notice-category"
+        />
+        <ChoiceChips
+          labels={NOTICE_PRIORITY_LABELS}
+          value={form.priority}
+          onChange={(v) => set('priority', v)}
+          testId="notice-priority"
+        />
+        <ChoiceChips
+          labels={NOTICE_KIND_LABELS}
+          value={form.kind}
+          onChange={(v) => set('kind', v)}
+          testId="notice-kind"
+        />
         <View className="notice-compose__switch">
           <Text>需要居民确认知晓</Text>
           <Switch checked={form.ackRequired} onChange={(v) => set('ackRequired', v)} data-testid="notice-ack-switch" />
         </View>
       </View>
       <SectionTitle>图片（选填）</SectionTitle>
-      <PhotoPicker className="notice-compose__photos" photos={form.photos} onChange={(p) => set('photos', p)} onUploading={() => undefined} max={NOTICE_LIMITS.imagesMax} label="图片" testId="notice-photo" />
-      <ComposeExtras form={form} senderId={senderId} linksEvents={can(profile, 'events.manage')} set={set} setTime={setTime} />
+      <PhotoPicker
+        className="notice-compose__photos"
+        photos={form.photos}
+        onChange={(p) => set('photos', p)}
+        onUploading={() => undefined}
+        max={NOTICE_LIMITS.imagesMax}
+        label="图片"
+        testId="notice-photo"
+      />
+      <ComposeExtras
+        form={form}
+        senderId={senderId}
+        linksEvents={can(profile, 'events.manage')}
+        set={set}
+        setTime={setTime}
+      />
       {preview ? <NoticePreview form={form} /> : null}
       <View className="notice-compose__actions">
         <Button block fill="outline" onClick={() => setPreview((p) => !p)} data-testid="notice-preview-toggle">
           {preview ? '收起预览' : '预览居民看到的样子'}
         </Button>
-        <Button block type="primary" size="large" loading={saving} onClick={() => void publish()} data-testid="notice-publish">
+        <Button
+          block
+          type="primary"
+          size="large"
+          loading={saving}
+          onClick={() => void publish()}
+          data-testid="notice-publish"
+        >
           发布
         </Button>
       </View>

@@ -22,7 +22,10 @@ export default function StaffNoticesPage() {
   useEffect(() => {
     if (!unitId && units[0]) setUnitId(units[0].id)
   }, [units, unitId])
-  const list = useAsync(() => (unitId ? noticesService.staffList({ unitId }) : Promise.resolve({ items: [] })), [unitId])
+  const list = useAsync(
+    () => (unitId ? noticesService.staffList({ unitId }) : Promise.resolve({ items: [] })),
+    [unitId],
+  )
   useDidShow(() => void list.reload())
   usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
   const go = (url: string) => void Taro.navigateTo({ url })
@@ -30,19 +33,44 @@ export default function StaffNoticesPage() {
 
   return (
     <PageShell testId="staff-notices-page" className="staff-notices">
-      <UnitPicker units={units} unit={units.find((u) => u.id === unitId) ?? null} loading={!profile} onPick={setUnitId} />
+      <UnitPicker
+        units={units}
+        unit={units.find((u) => u.id === unitId) ?? null}
+        loading={!profile}
+        onPick={setUnitId}
+      />
       <View className="staff-notices__new">
-        <Button block type="primary" size="large" disabled={!unitId} onClick={() => unitId && go(`/staff/notices/compose?unitId=${q(unitId)}`)} data-testid="staff-notices-new">
+        <Button
+          block
+          type="primary"
+          size="large"
+          disabled={!unitId}
+          onClick={() => unitId && go(`/staff/notices/compose?unitId=${q(unitId)}`)}
+          data-testid="staff-notices-new"
+        >
           写通知
         </Button>
       </View>
-      <AsyncView state={list} isEmpty={(d) => d.items.length === 0} empty="本单位还没有通知" emptyTestId="staff-notices-empty">
+      <AsyncView
+        state={list}
+        isEmpty={(d) => d.items.length === 0}
+        empty="本单位还没有通知"
+        emptyTestId="staff-notices-empty"
+      >
         {(d) => (
           <View data-testid="staff-notices-list">
             {d.items.map((n) => (
-              <Tappable key={n.id} className="staff-notices__item" testId={`staff-notice-${n.id}`} onTap={() => unitId && go(`/staff/notices/detail?id=${q(n.id)}&unitId=${q(unitId)}`)} role="link">
+              <Tappable
+                key={n.id}
+                className="staff-notices__item"
+                testId={`staff-notice-${n.id}`}
+                onTap={() => unitId && go(`/staff/notices/detail?id=${q(n.id)}&unitId=${q(unitId)}`)}
+                role="link"
+              >
                 <View className="staff-notices__head">
-                  <Tag type={n.status === 'published' ? 'success' : n.status === 'withdrawn' ? 'default' : 'warning'}>{NOTICE_STATUS_LABELS[n.status]}</Tag>
+                  <Tag type={n.status === 'published' ? 'success' : n.status === 'withdrawn' ? 'default' : 'warning'}>
+                    {NOTICE_STATUS_LABELS[n.status]}
+                  </Tag>
                   {n.priority === 'urgent' ? <Tag type="danger">紧急</Tag> : null}
                 </View>
                 <Text className="staff-notices__title">{n.title}</Text>

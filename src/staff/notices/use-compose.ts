@@ -47,8 +47,10 @@ export function useCompose(senderId: string | null) {
   const [form, setForm] = useState<ComposeForm>(EMPTY)
   const [count, setCount] = useState<number | null>(null)
   const set = <K extends keyof ComposeForm>(key: K, value: ComposeForm[K]) => setForm((f) => ({ ...f, [key]: value }))
-  const setTime = (field: WhenField, value: WallTime | null) => setForm((f) => ({ ...f, times: { ...f.times, [field]: value } }))
-  const toggleUnit = (id: string) => set('unitIds', form.unitIds.includes(id) ? form.unitIds.filter((u) => u !== id) : [...form.unitIds, id])
+  const setTime = (field: WhenField, value: WallTime | null) =>
+    setForm((f) => ({ ...f, times: { ...f.times, [field]: value } }))
+  const toggleUnit = (id: string) =>
+    set('unitIds', form.unitIds.includes(id) ? form.unitIds.filter((u) => u !== id) : [...form.unitIds, id])
 
   useEffect(() => {
     if (!senderId || form.unitIds.length === 0) return setCount(null)
@@ -83,4 +85,3 @@ export function useCompose(senderId: string | null) {
   })
   return { form, set, setTime, toggleUnit, count, input }
 }
-

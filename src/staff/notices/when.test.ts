@@ -33,20 +33,42 @@ describe('confirmText', () => {
 
   it('should state when a scheduled 紧急 notice goes out and that it needs a second person', () => {
     const times = { ...off, publishAt: { date: '2026-11-23', time: '08:00' } }
-    expect(confirmText({ priority: 'urgent', times }, 7)).toBe('这条通知将于 11月23日 08:00 发送给 7 人（紧急通知需另一位工作人员审核）。发布后可以修改或撤回。')
+    expect(confirmText({ priority: 'urgent', times }, 7)).toBe(
+      '这条通知将于 11月23日 08:00 发送给 7 人（紧急通知需另一位工作人员审核）。发布后可以修改或撤回。',
+    )
   })
 })
 
 describe('noticeFacts', () => {
-  const none = { publishAt: null, pinnedUntil: null, expiresAt: null, ackDeadline: null, attachments: [], eventId: null, status: 'published' }
+  const none = {
+    publishAt: null,
+    pinnedUntil: null,
+    expiresAt: null,
+    ackDeadline: null,
+    attachments: [],
+    eventId: null,
+    status: 'published',
+  }
 
   it('should list nothing for a plain notice', () => {
     expect(noticeFacts(none, (iso) => iso)).toEqual([])
   })
 
   it('should say when a scheduled notice goes out, what is pinned and attached, and the event link', () => {
-    const n = { ...none, status: 'scheduled', publishAt: 'A', pinnedUntil: 'B', attachments: [{ name: '停水范围.pdf' }], eventId: 'e1' }
-    expect(noticeFacts(n, (iso) => `<${iso}>`)).toEqual(['定时发布：<A>', '置顶到：<B>', '附件：停水范围.pdf', '已关联活动，居民可从通知直接报名'])
+    const n = {
+      ...none,
+      status: 'scheduled',
+      publishAt: 'A',
+      pinnedUntil: 'B',
+      attachments: [{ name: '停水范围.pdf' }],
+      eventId: 'e1',
+    }
+    expect(noticeFacts(n, (iso) => `<${iso}>`)).toEqual([
+      '定时发布：<A>',
+      '置顶到：<B>',
+      '附件：停水范围.pdf',
+      '已关联活动，居民可从通知直接报名',
+    ])
   })
 
   it('should not repeat the schedule once the notice is out', () => {

@@ -35,7 +35,12 @@ export function wallTimeAhead(now: Date, hoursAhead: number): WallTime {
 }
 
 /** How far ahead each field starts: a schedule tomorrow morning-ish, pinning and acks for a few days, expiry a week. */
-export const WHEN_DEFAULT_HOURS: Record<WhenField, number> = { publishAt: 12, pinnedUntil: 72, expiresAt: 168, ackDeadline: 48 }
+export const WHEN_DEFAULT_HOURS: Record<WhenField, number> = {
+  publishAt: 12,
+  pinnedUntil: 72,
+  expiresAt: 168,
+  ackDeadline: 48,
+}
 
 /** "11月23日 08:00" for the confirm and the preview. */
 export function wallTimeText(w: WallTime): string {
@@ -44,7 +49,10 @@ export function wallTimeText(w: WallTime): string {
 }
 
 /** What the confirm says: how many people, when, and that a 紧急 notice waits for a second person. */
-export function confirmText(form: { priority: NoticePriority; times: Record<WhenField, WallTime | null> }, count: number | null): string {
+export function confirmText(
+  form: { priority: NoticePriority; times: Record<WhenField, WallTime | null> },
+  count: number | null,
+): string {
   const when = form.times.publishAt ? `将于 ${wallTimeText(form.times.publishAt)} ` : '将'
   const approval = form.priority === 'urgent' ? '（紧急通知需另一位工作人员审核）' : ''
   return `这条通知${when}发送给 ${count ?? '—'} 人${approval}。发布后可以修改或撤回。`
@@ -52,7 +60,15 @@ export function confirmText(form: { priority: NoticePriority; times: Record<When
 
 /** The times, files and link of a notice as its detail page lists them for staff, one line each. */
 export function noticeFacts(
-  n: { publishAt: string | null; pinnedUntil: string | null; expiresAt: string | null; ackDeadline: string | null; attachments: { name: string }[]; eventId: string | null; status: string },
+  n: {
+    publishAt: string | null
+    pinnedUntil: string | null
+    expiresAt: string | null
+    ackDeadline: string | null
+    attachments: { name: string }[]
+    eventId: string | null
+    status: string
+  },
   format: (iso: string) => string,
 ): string[] {
   const facts: string[] = []

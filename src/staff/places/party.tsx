@@ -17,7 +17,10 @@ export default function PartyVerifyPage() {
   const { communities, communityId, setCommunityId, current, loading } = useReviewerCommunity('partyMembers.verify')
   const [status, setStatus] = useState<PartyReportStatus>('pending')
   const [acting, setActing] = useState<string | null>(null)
-  const list = useAsync(() => (communityId ? placesService.partyReports({ communityId, status }) : Promise.resolve({ items: [] })), [communityId, status])
+  const list = useAsync(
+    () => (communityId ? placesService.partyReports({ communityId, status }) : Promise.resolve({ items: [] })),
+    [communityId, status],
+  )
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh())
   })
@@ -25,7 +28,11 @@ export default function PartyVerifyPage() {
   const decide = async (r: PartyReport, decision: 'verify' | 'reject') => {
     const ok = await confirm(
       decision === 'verify'
-        ? { title: '核实通过', content: `确认 ${r.name} 是在职党员？通过后“党员”会记在其名下，并通知本人。`, confirmText: '通过' }
+        ? {
+            title: '核实通过',
+            content: `确认 ${r.name} 是在职党员？通过后“党员”会记在其名下，并通知本人。`,
+            confirmText: '通过',
+          }
         : { title: '未通过核实', content: `确定不通过 ${r.name} 的报到？本人会收到通知。`, confirmText: '不通过' },
     )
     if (!ok) return
@@ -43,26 +50,50 @@ export default function PartyVerifyPage() {
 
   return (
     <PageShell testId="staff-party-page">
-      <CommunityPicker communities={communities} current={current} loading={loading} onChange={setCommunityId} testId="staff-party-community" />
+      <CommunityPicker
+        communities={communities}
+        current={current}
+        loading={loading}
+        onChange={setCommunityId}
+        testId="staff-party-community"
+      />
       <Tabs value={status} onChange={(v) => setStatus(v as PartyReportStatus)}>
         <Tabs.TabPane value="pending" title="待核实" />
         <Tabs.TabPane value="verified" title="已核实" />
         <Tabs.TabPane value="rejected" title="未通过" />
       </Tabs>
-      <AsyncView state={list} isEmpty={(d) => d.items.length === 0} empty={status === 'pending' ? '没有待核实的报到' : '暂时没有记录'} emptyTestId="staff-party-empty">
+      <AsyncView
+        state={list}
+        isEmpty={(d) => d.items.length === 0}
+        empty={status === 'pending' ? '没有待核实的报到' : '暂时没有记录'}
+        emptyTestId="staff-party-empty"
+      >
         {(d) =>
           d.items.map((r) => (
             <View key={r.openid} className="staff-places__card" data-testid={`party-${r.openid}`}>
               <Text className="staff-places__name">{r.name}</Text>
               <Text className="staff-places__line">{`${r.workUnit} · ${r.partyOrg}`}</Text>
               <Text className="staff-places__line">{`电话 ${r.phone || '未填写'} · 报到于 ${formatTime(r.reportedAt)}`}</Text>
-              {r.skills.length > 0 ? <Text className="staff-places__line">{`特长：${r.skills.join('、')}`}</Text> : null}
+              {r.skills.length > 0 ? (
+                <Text className="staff-places__line">{`特长：${r.skills.join('、')}`}</Text>
+              ) : null}
               {r.status === 'pending' ? (
                 <View className="staff-places__actions">
-                  <Button size="small" fill="outline" disabled={acting === r.openid} onClick={() => void decide(r, 'reject')}>
+                  <Button
+                    size="small"
+                    fill="outline"
+                    disabled={acting === r.openid}
+                    onClick={() => void decide(r, 'reject')}
+                  >
                     不通过
                   </Button>
-                  <Button size="small" type="primary" loading={acting === r.openid} onClick={() => void decide(r, 'verify')} data-testid={`party-verify-${r.openid}`}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    loading={acting === r.openid}
+                    onClick={() => void decide(r, 'verify')}
+                    data-testid={`party-verify-${r.openid}`}
+                  >
                     核实通过
                   </Button>
                 </View>

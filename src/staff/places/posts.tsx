@@ -17,7 +17,11 @@ export default function PostsPage() {
   const data = useAsync(
     async () =>
       communityId
-        ? Promise.all([placesService.posts(communityId), placesService.places(communityId), placesService.residents({ unitId: communityId, status: 'confirmed', pageSize: 200 })])
+        ? Promise.all([
+            placesService.posts(communityId),
+            placesService.places(communityId),
+            placesService.residents({ unitId: communityId, status: 'confirmed', pageSize: 200 }),
+          ])
         : null,
     [communityId],
   )
@@ -26,7 +30,11 @@ export default function PostsPage() {
   })
 
   const remove = async (p: PostView) => {
-    const ok = await confirm({ title: '撤下岗位', content: `撤下 ${p.unitName} 的${PLACE_POST_LABELS[p.post]}「${p.name}」？`, confirmText: '撤下' })
+    const ok = await confirm({
+      title: '撤下岗位',
+      content: `撤下 ${p.unitName} 的${PLACE_POST_LABELS[p.post]}「${p.name}」？`,
+      confirmText: '撤下',
+    })
     if (!ok) return
     try {
       await placesService.removePost(p.id)
@@ -39,7 +47,13 @@ export default function PostsPage() {
 
   return (
     <PageShell testId="staff-posts-page">
-      <CommunityPicker communities={communities} current={current} loading={loading} onChange={setCommunityId} testId="staff-posts-community" />
+      <CommunityPicker
+        communities={communities}
+        current={current}
+        loading={loading}
+        onChange={setCommunityId}
+        testId="staff-posts-community"
+      />
       <AsyncView state={data} isEmpty={(d) => d === null} empty="没有可管理的社区">
         {(d) => (
           <>

@@ -22,7 +22,13 @@ const allowed = (items: readonly { openid: string }[]) => items.slice(0, PLACE_L
  * 网格员 reads their grid's.
  */
 export default function ResidentsPage() {
-  const { communities, communityId: unitId, setCommunityId, current, loading } = useUnitChoice('residents.view', residentScopes)
+  const {
+    communities,
+    communityId: unitId,
+    setCommunityId,
+    current,
+    loading,
+  } = useUnitChoice('residents.view', residentScopes)
   const confirmable = current?.confirmable === true
   const [status, setStatus] = useState<AddressStatus>('pending')
   const [chosen, setChosen] = useState<string[]>([])
@@ -35,7 +41,11 @@ export default function ResidentsPage() {
 
   const confirmChosen = async () => {
     if (!unitId || chosen.length === 0) return
-    const ok = await confirm({ title: '确认住址', content: `确认所选 ${chosen.length} 位居民的住址？确认后会通知他们。`, confirmText: '确认' })
+    const ok = await confirm({
+      title: '确认住址',
+      content: `确认所选 ${chosen.length} 位居民的住址？确认后会通知他们。`,
+      confirmText: '确认',
+    })
     if (!ok) return
     setBusy(true)
     try {
@@ -52,12 +62,30 @@ export default function ResidentsPage() {
 
   return (
     <PageShell testId="staff-residents-page">
-      <CommunityPicker communities={communities} current={current} loading={loading} onChange={setCommunityId} title={communities.some((c) => !c.confirmable) ? '范围' : '社区'} testId="staff-residents-community" />
-      <Tabs value={status} onChange={(v) => { setStatus(v as AddressStatus); setChosen([]) }}>
+      <CommunityPicker
+        communities={communities}
+        current={current}
+        loading={loading}
+        onChange={setCommunityId}
+        title={communities.some((c) => !c.confirmable) ? '范围' : '社区'}
+        testId="staff-residents-community"
+      />
+      <Tabs
+        value={status}
+        onChange={(v) => {
+          setStatus(v as AddressStatus)
+          setChosen([])
+        }}
+      >
         <Tabs.TabPane value="pending" title="待确认" />
         <Tabs.TabPane value="confirmed" title="已确认" />
       </Tabs>
-      <AsyncView state={list} isEmpty={(d) => d.items.length === 0} empty={status === 'pending' ? '没有待确认的住址' : '还没有确认过的住址'} emptyTestId="staff-residents-empty">
+      <AsyncView
+        state={list}
+        isEmpty={(d) => d.items.length === 0}
+        empty={status === 'pending' ? '没有待确认的住址' : '还没有确认过的住址'}
+        emptyTestId="staff-residents-empty"
+      >
         {() => (
           <>
             <View className="staff-places__bar">
@@ -65,16 +93,34 @@ export default function ResidentsPage() {
             </View>
             {status === 'pending' && confirmable ? (
               <View className="staff-places__bar">
-                <Checkbox checked={chosen.length === Math.min(items.length, PLACE_LIMITS.confirmMax)} onChange={(on) => setChosen(on ? allowed(items) : [])} data-testid="residents-all">
+                <Checkbox
+                  checked={chosen.length === Math.min(items.length, PLACE_LIMITS.confirmMax)}
+                  onChange={(on) => setChosen(on ? allowed(items) : [])}
+                  data-testid="residents-all"
+                >
                   全选
                 </Checkbox>
-                <Button type="primary" size="small" disabled={chosen.length === 0} loading={busy} onClick={() => void confirmChosen()} data-testid="residents-confirm">
+                <Button
+                  type="primary"
+                  size="small"
+                  disabled={chosen.length === 0}
+                  loading={busy}
+                  onClick={() => void confirmChosen()}
+                  data-testid="residents-confirm"
+                >
                   {`确认所选（${chosen.length}）`}
                 </Button>
               </View>
             ) : null}
             {items.map((r) => (
-              <Tappable key={r.openid} className="staff-places__card" testId={`resident-${r.openid}`} disabled={!(status === 'pending' && confirmable)} pressed={status === 'pending' && confirmable ? chosen.includes(r.openid) : undefined} onTap={() => toggle(r.openid)}>
+              <Tappable
+                key={r.openid}
+                className="staff-places__card"
+                testId={`resident-${r.openid}`}
+                disabled={!(status === 'pending' && confirmable)}
+                pressed={status === 'pending' && confirmable ? chosen.includes(r.openid) : undefined}
+                onTap={() => toggle(r.openid)}
+              >
                 <View className="staff-places__head">
                   {status === 'pending' && confirmable ? <Checkbox checked={chosen.includes(r.openid)} /> : null}
                   <Text className="staff-places__name">{r.name}</Text>
@@ -86,7 +132,13 @@ export default function ResidentsPage() {
               </Tappable>
             ))}
             {hasMore ? (
-              <Button block fill="outline" loading={loadingMore} onClick={() => void loadMore()} data-testid="residents-more">
+              <Button
+                block
+                fill="outline"
+                loading={loadingMore}
+                onClick={() => void loadMore()}
+                data-testid="residents-more"
+              >
                 加载更多
               </Button>
             ) : null}

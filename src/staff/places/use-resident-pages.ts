@@ -12,7 +12,10 @@ const NONE = { items: [], page: 1, pageSize: PAGE_SIZE, hasMore: false, total: 0
  * status (and again on reload, which drops what 加载更多 appended), 加载更多 appends the next.
  */
 export function useResidentPages(unitId: string | null, status: AddressStatus) {
-  const first = useAsync(() => (unitId ? placesService.residents({ unitId, status, pageSize: PAGE_SIZE }) : Promise.resolve(NONE)), [unitId, status])
+  const first = useAsync(
+    () => (unitId ? placesService.residents({ unitId, status, pageSize: PAGE_SIZE }) : Promise.resolve(NONE)),
+    [unitId, status],
+  )
   const [later, setLater] = useState<{ items: ResidentView[]; page: number; hasMore: boolean } | null>(null)
   const [loadingMore, setLoadingMore] = useState(false)
   useEffect(() => setLater(null), [first.data])

@@ -76,7 +76,11 @@ export default function StationEditPage() {
             <BasicsEditor form={form} units={units} set={set} />
 
             <SectionTitle>便民设施</SectionTitle>
-            <AmenityChips catalogue={catalogue.data?.items ?? []} value={form.amenities} onChange={(amenities) => set('amenities', amenities)} />
+            <AmenityChips
+              catalogue={catalogue.data?.items ?? []}
+              value={form.amenities}
+              onChange={(amenities) => set('amenities', amenities)}
+            />
 
             <SectionTitle>每周开放时间</SectionTitle>
             <View className="station-edit__card">
@@ -92,16 +96,41 @@ export default function StationEditPage() {
             <SectionTitle>联系方式与介绍</SectionTitle>
             <View className="station-edit__card">
               <Text className="form-label">联系人（可不填）</Text>
-              <Input className="form-input" aria-label="联系人" value={form.contactName} maxlength={20} onInput={(e) => set('contactName', e.detail.value)} />
+              <Input
+                className="form-input"
+                aria-label="联系人"
+                value={form.contactName}
+                maxlength={20}
+                onInput={(e) => set('contactName', e.detail.value)}
+              />
               <Text className="form-label">电话</Text>
-              <Input className="form-input" type="text" data-testid="station-phone-input" value={form.phone} placeholder="手机号或 029-86541234" onInput={(e) => set('phone', e.detail.value)} />
+              <Input
+                className="form-input"
+                type="text"
+                data-testid="station-phone-input"
+                value={form.phone}
+                placeholder="手机号或 029-86541234"
+                onInput={(e) => set('phone', e.detail.value)}
+              />
               <Text className="form-label">驿站介绍（可不填）</Text>
-              <Textarea className="form-input form-input--area" nativeProps={{ 'aria-label': '驿站介绍' }} value={form.description} maxlength={300} onInput={(e) => set('description', e.detail.value)} />
+              <Textarea
+                className="form-input form-input--area"
+                nativeProps={{ 'aria-label': '驿站介绍' }}
+                value={form.description}
+                maxlength={300}
+                onInput={(e) => set('description', e.detail.value)}
+              />
             </View>
 
             <SectionTitle>照片（最多 {MAX_PHOTOS} 张，第一张作封面）</SectionTitle>
             <View className="station-edit__card" data-testid="station-photos">
-              <PhotoPicker photos={form.photos} onChange={(photos) => set('photos', photos)} max={MAX_PHOTOS} label="照片" testId="station-photo-add" />
+              <PhotoPicker
+                photos={form.photos}
+                onChange={(photos) => set('photos', photos)}
+                max={MAX_PHOTOS}
+                label="照片"
+                testId="station-photo-add"
+              />
             </View>
 
             {problems.length > 0 ? (
@@ -116,7 +145,14 @@ export default function StationEditPage() {
             ) : null}
 
             <View className="station-edit__save">
-              <Button block type="primary" size="large" loading={saving} data-testid="station-save" onClick={() => void save()}>
+              <Button
+                block
+                type="primary"
+                size="large"
+                loading={saving}
+                data-testid="station-save"
+                onClick={() => void save()}
+              >
                 保存
               </Button>
             </View>

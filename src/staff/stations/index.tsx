@@ -19,7 +19,13 @@ export default function StaffStationsPage() {
   return (
     <PageShell testId="staff-stations-page" className="staff-stations">
       <View className="staff-stations__top">
-        <Button block type="primary" size="large" data-testid="staff-stations-new" onClick={() => void Taro.navigateTo({ url: '/staff/stations/edit' })}>
+        <Button
+          block
+          type="primary"
+          size="large"
+          data-testid="staff-stations-new"
+          onClick={() => void Taro.navigateTo({ url: '/staff/stations/edit' })}
+        >
           ＋ 新建驿站
         </Button>
       </View>

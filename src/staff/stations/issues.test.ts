@@ -7,7 +7,9 @@ describe('issueText', () => {
     )
   })
   it('should number a closure', () => {
-    expect(issueText({ path: ['closures', 1, 'to'], message: '结束日期不能早于开始日期' })).toBe('闭馆安排 · 第 2 条：结束日期不能早于开始日期')
+    expect(issueText({ path: ['closures', 1, 'to'], message: '结束日期不能早于开始日期' })).toBe(
+      '闭馆安排 · 第 2 条：结束日期不能早于开始日期',
+    )
   })
   it('should label a plain field', () => {
     expect(issueText({ path: ['location'], message: '坐标不在中国境内' })).toBe('位置：坐标不在中国境内')

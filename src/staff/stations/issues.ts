@@ -12,7 +12,15 @@ const FIELD_LABELS: Record<string, string> = {
   contact: '联系方式',
   description: '驿站介绍',
 }
-const DAY_LABELS: Record<string, string> = { mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六', sun: '周日' }
+const DAY_LABELS: Record<string, string> = {
+  mon: '周一',
+  tue: '周二',
+  wed: '周三',
+  thu: '周四',
+  fri: '周五',
+  sat: '周六',
+  sun: '周日',
+}
 
 /**
  * A server validation issue as a line the staff member can act on:

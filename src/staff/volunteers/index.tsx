@@ -24,7 +24,8 @@ export default function VolunteerReviewPage() {
   const [acting, setActing] = useState<string | null>(null)
 
   const list = useAsync(
-    () => (communityId ? usersService.listVolunteerApplications({ communityId, status }) : Promise.resolve({ items: [] })),
+    () =>
+      communityId ? usersService.listVolunteerApplications({ communityId, status }) : Promise.resolve({ items: [] }),
     [communityId, status],
   )
   usePullDownRefresh(() => {
@@ -34,8 +35,16 @@ export default function VolunteerReviewPage() {
   const review = async (app: VolunteerApplication, decision: 'approve' | 'reject') => {
     const ok = await confirm(
       decision === 'approve'
-        ? { title: '通过申请', content: `确定通过 ${app.applicantName} 的志愿者申请？通过后对方会收到通知。`, confirmText: '通过' }
-        : { title: '不通过', content: `确定不通过 ${app.applicantName} 的申请？对方会收到通知。`, confirmText: '不通过' },
+        ? {
+            title: '通过申请',
+            content: `确定通过 ${app.applicantName} 的志愿者申请？通过后对方会收到通知。`,
+            confirmText: '通过',
+          }
+        : {
+            title: '不通过',
+            content: `确定不通过 ${app.applicantName} 的申请？对方会收到通知。`,
+            confirmText: '不通过',
+          },
     )
     if (!ok) return
     setActing(app.id)
@@ -52,14 +61,25 @@ export default function VolunteerReviewPage() {
 
   return (
     <PageShell testId="staff-volunteers-page">
-      <CommunityPicker communities={communities} current={current} loading={loading} onChange={setCommunityId} testId="staff-volunteers-community" />
+      <CommunityPicker
+        communities={communities}
+        current={current}
+        loading={loading}
+        onChange={setCommunityId}
+        testId="staff-volunteers-community"
+      />
       <Tabs value={status} onChange={(v) => setStatus(v as Status)}>
         {STATUS_TABS.map((t) => (
           <Tabs.TabPane key={t.value} value={t.value} title={t.title} />
         ))}
       </Tabs>
 
-      <AsyncView state={list} isEmpty={(d) => d.items.length === 0} empty={status === 'pending' ? '没有待审核的申请' : '暂时没有记录'} emptyTestId="staff-volunteers-empty">
+      <AsyncView
+        state={list}
+        isEmpty={(d) => d.items.length === 0}
+        empty={status === 'pending' ? '没有待审核的申请' : '暂时没有记录'}
+        emptyTestId="staff-volunteers-empty"
+      >
         {(d) =>
           d.items.map((app) => (
             <View key={app.id} className="review__card" data-testid={`application-${app.id}`}>
@@ -74,10 +94,22 @@ export default function VolunteerReviewPage() {
               {app.reason ? <Text className="review__line">意见：{app.reason}</Text> : null}
               {app.status === 'pending' ? (
                 <View className="review__actions">
-                  <Button size="small" fill="outline" disabled={acting === app.id} onClick={() => void review(app, 'reject')} data-testid={`application-reject-${app.id}`}>
+                  <Button
+                    size="small"
+                    fill="outline"
+                    disabled={acting === app.id}
+                    onClick={() => void review(app, 'reject')}
+                    data-testid={`application-reject-${app.id}`}
+                  >
                     不通过
                   </Button>
-                  <Button size="small" type="primary" loading={acting === app.id} onClick={() => void review(app, 'approve')} data-testid={`application-approve-${app.id}`}>
+                  <Button
+                    size="small"
+                    type="primary"
+                    loading={acting === app.id}
+                    onClick={() => void review(app, 'approve')}
+                    data-testid={`application-approve-${app.id}`}
+                  >
                     通过
                   </Button>
                 </View>

@@ -28,7 +28,13 @@ export default function WishReviewPage() {
         <Tabs.TabPane value="review" title="待审核" />
         <Tabs.TabPane value="digests" title="未认领汇总" />
       </Tabs>
-      {communityId ? tab === 'review' ? <ReviewQueue communityId={communityId} /> : <Digests communityId={communityId} /> : null}
+      {communityId ? (
+        tab === 'review' ? (
+          <ReviewQueue communityId={communityId} />
+        ) : (
+          <Digests communityId={communityId} />
+        )
+      ) : null}
     </PageShell>
   )
 }

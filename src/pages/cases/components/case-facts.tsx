@@ -40,7 +40,13 @@ export function CaseFacts({ c, reader = 'resident' }: { c: CaseDetail; reader?: 
         {urls.length > 0 ? (
           <View className="case-facts__photos" data-testid="case-photos">
             {urls.map((u, i) => (
-              <Photo key={u} className="case-facts__photo" src={u} alt={`诉求照片${i + 1}`} onTap={() => void Taro.previewImage({ urls, current: u })} />
+              <Photo
+                key={u}
+                className="case-facts__photo"
+                src={u}
+                alt={`诉求照片${i + 1}`}
+                onTap={() => void Taro.previewImage({ urls, current: u })}
+              />
             ))}
           </View>
         ) : null}
@@ -48,11 +54,17 @@ export function CaseFacts({ c, reader = 'resident' }: { c: CaseDetail; reader?: 
         <Text className="case-facts__meta" data-testid="case-unit">
           承办单位：{c.handlingUnitName}
         </Text>
-        <Text className="case-facts__meta">{formatTime(c.submittedAt)} 提交{c.followerCount > 0 ? ` · ${c.followerCount} 人也遇到` : ''}</Text>
-        {deadline ? <Text className={`case-facts__meta ${c.overdue ? 'case-facts__late' : ''}`}>{deadline}</Text> : null}
+        <Text className="case-facts__meta">
+          {formatTime(c.submittedAt)} 提交{c.followerCount > 0 ? ` · ${c.followerCount} 人也遇到` : ''}
+        </Text>
+        {deadline ? (
+          <Text className={`case-facts__meta ${c.overdue ? 'case-facts__late' : ''}`}>{deadline}</Text>
+        ) : null}
         {c.extension ? (
           <Text className="case-facts__meta">
-            延期 {c.extension.days} 天（{c.extension.status === 'requested' ? '待审核' : c.extension.status === 'approved' ? '已同意' : '未同意'}）：{c.extension.reason}
+            延期 {c.extension.days} 天（
+            {c.extension.status === 'requested' ? '待审核' : c.extension.status === 'approved' ? '已同意' : '未同意'}
+            ）：{c.extension.reason}
           </Text>
         ) : null}
         {c.duplicateOf ? <Text className="case-facts__meta">与 {c.duplicateOf} 是同一件事，已合并办理</Text> : null}

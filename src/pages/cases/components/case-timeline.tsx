@@ -9,7 +9,11 @@ export function CaseTimeline({ entries }: { entries: CaseDetail['timeline'] }) {
   return (
     <View className="case-timeline" data-testid="case-timeline">
       {entries.map((e, i) => (
-        <View key={`${e.at}-${i}`} className={`case-timeline__step ${i === entries.length - 1 ? 'case-timeline__step--last' : ''}`} data-testid={`case-step-${e.kind}`}>
+        <View
+          key={`${e.at}-${i}`}
+          className={`case-timeline__step ${i === entries.length - 1 ? 'case-timeline__step--last' : ''}`}
+          data-testid={`case-step-${e.kind}`}
+        >
           <View className="case-timeline__dot" />
           <View className="case-timeline__body">
             <Text className="case-timeline__time">

@@ -22,7 +22,14 @@ export function RateForm({ caseId, onRated }: { caseId: string; onRated(): Promi
     if (!rating) return toast('请选择满意、基本满意或不满意')
     if (rating === 'dissatisfied' && comment.trim().length < 2) return toast('请说说哪里不满意，好让承办单位改进')
     const more = rating === 'dissatisfied' ? '选择“不满意”后，诉求会退回承办单位重新办理。' : '评价后诉求结案。'
-    if (!(await confirm({ title: '提交评价', content: `您的评价是“${SATISFACTION_LABELS[rating]}”。评价提交后不能修改，${more}`, confirmText: '提交评价' }))) return
+    if (
+      !(await confirm({
+        title: '提交评价',
+        content: `您的评价是“${SATISFACTION_LABELS[rating]}”。评价提交后不能修改，${more}`,
+        confirmText: '提交评价',
+      }))
+    )
+      return
     setBusy(true)
     try {
       await casesService.rate({ caseId, value: rating, comment: comment.trim() })
@@ -40,7 +47,13 @@ export function RateForm({ caseId, onRated }: { caseId: string; onRated(): Promi
       <Text className="case-detail__label">请对办理结果评价（一事一评）</Text>
       <View className="case-detail__choices">
         {CHOICES.map((v) => (
-          <Tappable key={v} className={`case-detail__choice ${rating === v ? 'case-detail__choice--on' : ''}`} testId={`case-rate-${v}`} onTap={() => setRating(v)} pressed={rating === v}>
+          <Tappable
+            key={v}
+            className={`case-detail__choice ${rating === v ? 'case-detail__choice--on' : ''}`}
+            testId={`case-rate-${v}`}
+            onTap={() => setRating(v)}
+            pressed={rating === v}
+          >
             {SATISFACTION_LABELS[v]}
           </Tappable>
         ))}

@@ -10,13 +10,22 @@ export function EventCard({ event, onOpen }: { event: EventSummary; onOpen(id: s
   const mine = event.myRegistration
   const showMine = mine && mine.status !== 'cancelled' && mine.status !== 'rejected'
   return (
-    <Tappable className="event-card" testId={`event-card-${event.id}`} hoverClass="event-card--pressed" role="link" onTap={() => onOpen(event.id)}>
+    <Tappable
+      className="event-card"
+      testId={`event-card-${event.id}`}
+      hoverClass="event-card--pressed"
+      role="link"
+      onTap={() => onOpen(event.id)}
+    >
       <View className="event-card__head">
         <Tag type="danger" plain>
           {kindLabel(event.kind)}
         </Tag>
         {event.status === 'cancelled' ? <Tag type="default">已取消</Tag> : null}
-        <Text className={`event-card__seats ${showMine ? 'event-card__seats--mine' : ''}`} data-testid={`event-card-status-${event.id}`}>
+        <Text
+          className={`event-card__seats ${showMine ? 'event-card__seats--mine' : ''}`}
+          data-testid={`event-card-status-${event.id}`}
+        >
           {showMine ? myStatusLabel(mine) : seatLabel(event.seats)}
         </Text>
       </View>

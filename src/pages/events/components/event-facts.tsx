@@ -26,7 +26,11 @@ export function EventFacts({ event }: { event: EventDetail }) {
         <Text>{place.name}</Text>
         {place.address ? <Text className="event-detail__minor">{place.address}</Text> : null}
         {place.location ? (
-          <Tappable className="event-detail__link" onTap={() => void navigateTo(place.location!, place.name, place.address)} testId="event-navigate">
+          <Tappable
+            className="event-detail__link"
+            onTap={() => void navigateTo(place.location!, place.name, place.address)}
+            testId="event-navigate"
+          >
             导航前往 ›
           </Tappable>
         ) : null}
@@ -49,7 +53,9 @@ export function EventFacts({ event }: { event: EventDetail }) {
         <Text>{formatDeadline(event.cancelDeadline)} 前可自行取消</Text>
       </Row>
       <Row label="名额" testId="event-seats">
-        <Text>{event.seats.capacity === 0 ? '不限名额' : `共 ${event.seats.capacity} 席 · ${seatLabel(event.seats)}`}</Text>
+        <Text>
+          {event.seats.capacity === 0 ? '不限名额' : `共 ${event.seats.capacity} 席 · ${seatLabel(event.seats)}`}
+        </Text>
       </Row>
     </View>
   )

@@ -14,12 +14,29 @@ export interface SignUpAnswers {
  * The sign-up form: the event's questions (text / choice / phone, prefilled phone from my
  * profile), "+1" guests where allowed, and the terms. The server checks every rule again.
  */
-export function SignUpForm({ event, phone, busy, onSubmit }: { event: EventDetail; phone: string; busy: boolean; onSubmit(a: SignUpAnswers): void }) {
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(event.questions.filter((q) => q.kind === 'phone').map((q) => [q.id, phone])))
+export function SignUpForm({
+  event,
+  phone,
+  busy,
+  onSubmit,
+}: {
+  event: EventDetail
+  phone: string
+  busy: boolean
+  onSubmit(a: SignUpAnswers): void
+}) {
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(event.questions.filter((q) => q.kind === 'phone').map((q) => [q.id, phone])),
+  )
   const [guests, setGuests] = useState(0)
   const [accept, setAccept] = useState(false)
   const set = (id: string, v: string) => setValues((old) => ({ ...old, [id]: v }))
-  const submit = () => onSubmit({ guests, acceptTerms: accept, answers: Object.entries(values).map(([questionId, value]) => ({ questionId, value: value.trim() })) })
+  const submit = () =>
+    onSubmit({
+      guests,
+      acceptTerms: accept,
+      answers: Object.entries(values).map(([questionId, value]) => ({ questionId, value: value.trim() })),
+    })
 
   return (
     <View className="event-detail__card" data-testid="event-signup-form">
@@ -32,13 +49,26 @@ export function SignUpForm({ event, phone, busy, onSubmit }: { event: EventDetai
           {q.kind === 'choice' ? (
             <View className="event-detail__chips">
               {q.options.map((o) => (
-                <Tappable key={o} className={`event-detail__chip ${values[q.id] === o ? 'event-detail__chip--on' : ''}`} onTap={() => set(q.id, o)} testId={`event-answer-${q.id}-${o}`} pressed={values[q.id] === o}>
+                <Tappable
+                  key={o}
+                  className={`event-detail__chip ${values[q.id] === o ? 'event-detail__chip--on' : ''}`}
+                  onTap={() => set(q.id, o)}
+                  testId={`event-answer-${q.id}-${o}`}
+                  pressed={values[q.id] === o}
+                >
                   {o}
                 </Tappable>
               ))}
             </View>
           ) : (
-            <Input className="event-detail__input" type={q.kind === 'phone' ? 'number' : 'text'} maxlength={200} value={values[q.id] ?? ''} onInput={(e) => set(q.id, e.detail.value)} data-testid={`event-answer-${q.id}`} />
+            <Input
+              className="event-detail__input"
+              type={q.kind === 'phone' ? 'number' : 'text'}
+              maxlength={200}
+              value={values[q.id] ?? ''}
+              onInput={(e) => set(q.id, e.detail.value)}
+              data-testid={`event-answer-${q.id}`}
+            />
           )}
         </View>
       ))}

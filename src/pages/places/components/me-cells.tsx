@@ -19,8 +19,20 @@ export function MyPlaceCells({ profile }: { profile: Profile | null | undefined 
         onClick={go('/pages/places/address')}
         data-testid="me-address"
       />
-      <Cell title="为我服务" extra="网格员、楼栋长、民警、物业" clickable onClick={go('/pages/places/servers')} data-testid="me-servers" />
-      <Cell title="在职党员双报到" extra={profile?.partyMember ? '已核实' : '去报到'} clickable onClick={go('/pages/places/party')} data-testid="me-party" />
+      <Cell
+        title="为我服务"
+        extra="网格员、楼栋长、民警、物业"
+        clickable
+        onClick={go('/pages/places/servers')}
+        data-testid="me-servers"
+      />
+      <Cell
+        title="在职党员双报到"
+        extra={profile?.partyMember ? '已核实' : '去报到'}
+        clickable
+        onClick={go('/pages/places/party')}
+        data-testid="me-party"
+      />
       {profile?.serving ? (
         <Cell
           title="我在“为我服务”中的电话"
@@ -40,15 +52,41 @@ export function StaffPlaceCells({ profile }: { profile: Profile | null | undefin
     <>
       {can(profile, 'places.manage') ? (
         <>
-          <Cell title="住户确认" extra="确认居民登记的住址" clickable onClick={go('/staff/places/residents')} data-testid="me-staff-residents" />
-          <Cell title="导入小区楼栋" extra="Excel 表格" clickable onClick={go('/staff/places/import')} data-testid="me-staff-import" />
-          <Cell title="岗位设置" extra="楼栋长、服务长、民警…" clickable onClick={go('/staff/places/posts')} data-testid="me-staff-posts" />
+          <Cell
+            title="住户确认"
+            extra="确认居民登记的住址"
+            clickable
+            onClick={go('/staff/places/residents')}
+            data-testid="me-staff-residents"
+          />
+          <Cell
+            title="导入小区楼栋"
+            extra="Excel 表格"
+            clickable
+            onClick={go('/staff/places/import')}
+            data-testid="me-staff-import"
+          />
+          <Cell
+            title="岗位设置"
+            extra="楼栋长、服务长、民警…"
+            clickable
+            onClick={go('/staff/places/posts')}
+            data-testid="me-staff-posts"
+          />
         </>
       ) : null}
       {can(profile, 'residents.view') && !can(profile, 'places.manage') ? (
-        <Cell title="住户名册" extra="网格内居民登记的住址" clickable onClick={go('/staff/places/residents')} data-testid="me-staff-residents" />
+        <Cell
+          title="住户名册"
+          extra="网格内居民登记的住址"
+          clickable
+          onClick={go('/staff/places/residents')}
+          data-testid="me-staff-residents"
+        />
       ) : null}
-      {can(profile, 'partyMembers.verify') ? <Cell title="双报到核实" clickable onClick={go('/staff/places/party')} data-testid="me-staff-party" /> : null}
+      {can(profile, 'partyMembers.verify') ? (
+        <Cell title="双报到核实" clickable onClick={go('/staff/places/party')} data-testid="me-staff-party" />
+      ) : null}
     </>
   )
 }

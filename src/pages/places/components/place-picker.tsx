@@ -11,7 +11,15 @@ export interface PlaceChoice {
  * 小区 → 楼栋 as two lists of large cells (no map, works in 大字): choosing a 小区 shows its
  * 楼栋; the chosen row is marked ✓.
  */
-export function PlacePicker({ estates, value, onChange }: { estates: EstateView[]; value: PlaceChoice; onChange(v: PlaceChoice): void }) {
+export function PlacePicker({
+  estates,
+  value,
+  onChange,
+}: {
+  estates: EstateView[]
+  value: PlaceChoice
+  onChange(v: PlaceChoice): void
+}) {
   const estate = estates.find((e) => e.id === value.estateId)
   return (
     <>

@@ -13,7 +13,9 @@ function call(phone: string) {
 /** "给他留言": the 诉求 form, addressed to the grid that serves me. */
 function leaveMessage(s: ServerView) {
   const to = `${SERVER_KIND_LABELS[s.kind]}${s.name}`
-  void Taro.navigateTo({ url: `/pages/cases/submit?gridId=${encodeURIComponent(s.gridId ?? '')}&to=${encodeURIComponent(to)}` })
+  void Taro.navigateTo({
+    url: `/pages/cases/submit?gridId=${encodeURIComponent(s.gridId ?? '')}&to=${encodeURIComponent(to)}`,
+  })
 }
 
 /** 为我服务: one card per person or contact, with 拨打 (when the phone is public) and 给他留言. */
@@ -36,7 +38,12 @@ export function ServerList({ servers }: { servers: ServerView[] }) {
               <Text className="servers__hidden">电话未公开</Text>
             )}
             {s.gridId ? (
-              <Button size="small" fill="outline" onClick={() => leaveMessage(s)} data-testid={`server-message-${s.kind}`}>
+              <Button
+                size="small"
+                fill="outline"
+                onClick={() => leaveMessage(s)}
+                data-testid={`server-message-${s.kind}`}
+              >
                 给他留言
               </Button>
             ) : null}

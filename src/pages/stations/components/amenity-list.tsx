@@ -5,7 +5,15 @@ import type { Amenity } from '../../../services/stations'
  * A station's amenities, each as icon and label (never an icon alone: older residents and
  * screen readers need the words). Keys the catalogue no longer knows are skipped.
  */
-export function AmenityList({ keys, catalogue, size = 'small' }: { keys: string[]; catalogue: Map<string, Amenity>; size?: 'small' | 'large' }) {
+export function AmenityList({
+  keys,
+  catalogue,
+  size = 'small',
+}: {
+  keys: string[]
+  catalogue: Map<string, Amenity>
+  size?: 'small' | 'large'
+}) {
   const known = keys.map((k) => catalogue.get(k)).filter((a): a is Amenity => a !== undefined)
   if (known.length === 0) return null
   return (

@@ -11,8 +11,19 @@ import { CAN_PICK_ON_MAP, pickPlaceOnMap } from '../../../lib/pick-place'
  * "选择地点": a community from the list (works everywhere, no location permission needed),
  * or — in WeChat — any place on the map via `chooseLocation`.
  */
-export function PlacePicker({ visible, onClose, onPick }: { visible: boolean; onClose(): void; onPick(point: Point, name: string): void }) {
-  const tree = useAsync(() => (visible ? usersService.orgTree({ kinds: ['district', 'street', 'community'] }) : Promise.resolve(null)), [visible])
+export function PlacePicker({
+  visible,
+  onClose,
+  onPick,
+}: {
+  visible: boolean
+  onClose(): void
+  onPick(point: Point, name: string): void
+}) {
+  const tree = useAsync(
+    () => (visible ? usersService.orgTree({ kinds: ['district', 'street', 'community'] }) : Promise.resolve(null)),
+    [visible],
+  )
   const groups = useMemo(() => groupCommunitiesByStreet(tree.data?.units ?? []), [tree.data])
 
   const fromMap = async () => {

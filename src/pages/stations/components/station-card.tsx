@@ -17,7 +17,13 @@ export function StationCard({
 }) {
   const distance = formatDistance(station.distance)
   return (
-    <Tappable className="station-card" testId={`station-card-${station.id}`} hoverClass="station-card--pressed" role="link" onTap={() => onOpen(station)}>
+    <Tappable
+      className="station-card"
+      testId={`station-card-${station.id}`}
+      hoverClass="station-card--pressed"
+      role="link"
+      onTap={() => onOpen(station)}
+    >
       <View className="station-card__head">
         <Text className="station-card__name" data-testid="station-name">
           {station.name}

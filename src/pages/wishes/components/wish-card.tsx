@@ -9,7 +9,13 @@ import './wish-card.scss'
 /** One wish on the wall or in "my wishes": masked name, category, when it is needed, photos, thanks. */
 export function WishCard({ wish, onOpen }: { wish: Wish; onOpen(id: string): void }) {
   return (
-    <Tappable className="wish-card" testId={`wish-card-${wish.id}`} hoverClass="wish-card--pressed" role="link" onTap={() => onOpen(wish.id)}>
+    <Tappable
+      className="wish-card"
+      testId={`wish-card-${wish.id}`}
+      hoverClass="wish-card--pressed"
+      role="link"
+      onTap={() => onOpen(wish.id)}
+    >
       <View className="wish-card__head">
         <Tag type="danger" plain>
           {categoryLabel(wish.category)}

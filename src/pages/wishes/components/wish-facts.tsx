@@ -48,28 +48,45 @@ export function WishFacts({ w }: { w: WishDetail }) {
         <Text className="wish-detail__meta">
           心愿人：{w.wisherName} · {w.communityName ?? ''} · {formatTime(w.createdAt)} 发布
         </Text>
-        {w.rejectReason && w.status === 'rejected' ? <Text className="wish-detail__warn">未通过原因：{w.rejectReason}</Text> : null}
-        {w.hideReason && w.status === 'hidden' ? <Text className="wish-detail__warn">隐藏原因：{w.hideReason}</Text> : null}
-        {w.contentVerdict === 'review' ? <Text className="wish-detail__warn">内容安全检查提示需人工复核，请仔细审核</Text> : null}
+        {w.rejectReason && w.status === 'rejected' ? (
+          <Text className="wish-detail__warn">未通过原因：{w.rejectReason}</Text>
+        ) : null}
+        {w.hideReason && w.status === 'hidden' ? (
+          <Text className="wish-detail__warn">隐藏原因：{w.hideReason}</Text>
+        ) : null}
+        {w.contentVerdict === 'review' ? (
+          <Text className="wish-detail__warn">内容安全检查提示需人工复核，请仔细审核</Text>
+        ) : null}
       </View>
 
       {w.contact ? (
         <View className="wish-detail__card wish-detail__contact" data-testid="wish-contact">
           {/* The wisher sees who claimed the wish; the volunteer sees whom to help. */}
           <Text className="wish-detail__label">{w.mine ? '认领的志愿者' : '心愿人联系方式'}</Text>
-          <Tappable className="wish-detail__phone" onTap={() => void Taro.makePhoneCall({ phoneNumber: w.contact!.phone }).catch(() => undefined)}>
+          <Tappable
+            className="wish-detail__phone"
+            onTap={() => void Taro.makePhoneCall({ phoneNumber: w.contact!.phone }).catch(() => undefined)}
+          >
             {w.contact.name} 📞 {w.contact.phone}
           </Tappable>
-          {w.claimDeadline && w.status === 'claimed' && !w.mine ? <Text className="wish-detail__meta">请在 {formatTime(w.claimDeadline)} 前完成，逾期将退回心愿墙</Text> : null}
+          {w.claimDeadline && w.status === 'claimed' && !w.mine ? (
+            <Text className="wish-detail__meta">请在 {formatTime(w.claimDeadline)} 前完成，逾期将退回心愿墙</Text>
+          ) : null}
         </View>
       ) : null}
 
       {w.fulfilNote || w.fulfilPhotos.length > 0 || w.disputeReason || w.thanks ? (
         <View className="wish-detail__card">
           {w.fulfilNote ? <Text data-testid="wish-fulfil-note">志愿者说明：{w.fulfilNote}</Text> : null}
-          {w.fulfilPhotos.length > 0 ? <Photos photos={w.fulfilPhotos} label="完成照片" testId="wish-fulfil-photos" /> : null}
-          {w.disputeReason && w.status === 'claimed' ? <Text className="wish-detail__warn">心愿人反馈未完成：{w.disputeReason}</Text> : null}
-          {w.autoConfirmAt && w.status === 'fulfilled' ? <Text className="wish-detail__meta">{formatTime(w.autoConfirmAt)} 前未确认将自动确认</Text> : null}
+          {w.fulfilPhotos.length > 0 ? (
+            <Photos photos={w.fulfilPhotos} label="完成照片" testId="wish-fulfil-photos" />
+          ) : null}
+          {w.disputeReason && w.status === 'claimed' ? (
+            <Text className="wish-detail__warn">心愿人反馈未完成：{w.disputeReason}</Text>
+          ) : null}
+          {w.autoConfirmAt && w.status === 'fulfilled' ? (
+            <Text className="wish-detail__meta">{formatTime(w.autoConfirmAt)} 前未确认将自动确认</Text>
+          ) : null}
           {w.thanks ? (
             <Text className="wish-detail__thanks" data-testid="wish-thanks">
               💌 {w.thanks}

@@ -18,11 +18,27 @@ const PROMPTS: Record<StaffAction, string> = {
 }
 
 /** Chips for a small closed choice (disposition, ledger, rating…). */
-function Choice<T extends string>({ options, value, onChange, testId }: { options: Record<T, string>; value: T | null; onChange(v: T): void; testId: string }) {
+function Choice<T extends string>({
+  options,
+  value,
+  onChange,
+  testId,
+}: {
+  options: Record<T, string>
+  value: T | null
+  onChange(v: T): void
+  testId: string
+}) {
   return (
     <View className="staff-case__chips">
       {(Object.keys(options) as T[]).map((k) => (
-        <Tappable key={k} className={`staff-case__chip ${value === k ? 'staff-case__chip--on' : ''}`} testId={`${testId}-${k}`} onTap={() => onChange(k)} pressed={value === k}>
+        <Tappable
+          key={k}
+          className={`staff-case__chip ${value === k ? 'staff-case__chip--on' : ''}`}
+          testId={`${testId}-${k}`}
+          onTap={() => onChange(k)}
+          pressed={value === k}
+        >
           {options[k]}
         </Tappable>
       ))}
@@ -44,31 +60,87 @@ export function ActionFields({ action, form, set, targets }: ActionFieldsProps) 
     <>
       {action === 'transfer' ? (
         <>
-          <Input className="staff-case__input" value={form.unitKeyword} placeholder="输入单位名称查找，如：住建" onInput={(e) => set({ unitKeyword: e.detail.value, toUnitId: null })} data-testid="staff-transfer-search" />
+          <Input
+            className="staff-case__input"
+            value={form.unitKeyword}
+            placeholder="输入单位名称查找，如：住建"
+            onInput={(e) => set({ unitKeyword: e.detail.value, toUnitId: null })}
+            data-testid="staff-transfer-search"
+          />
           <View className="staff-case__units">
             {targets.map((u) => (
-              <Tappable key={u.id} className={`staff-case__chip ${form.toUnitId === u.id ? 'staff-case__chip--on' : ''}`} onTap={() => set({ toUnitId: u.id })} testId={`staff-transfer-unit-${u.id}`} pressed={form.toUnitId === u.id}>
+              <Tappable
+                key={u.id}
+                className={`staff-case__chip ${form.toUnitId === u.id ? 'staff-case__chip--on' : ''}`}
+                onTap={() => set({ toUnitId: u.id })}
+                testId={`staff-transfer-unit-${u.id}`}
+                pressed={form.toUnitId === u.id}
+              >
                 {u.name}
               </Tappable>
             ))}
           </View>
         </>
       ) : null}
-      {action === 'requestExtension' ? <Input className="staff-case__input" type="number" value={form.days} placeholder="延期天数（1–30）" onInput={(e) => set({ days: e.detail.value })} data-testid="staff-extension-days" /> : null}
-      {action === 'reviewExtension' ? <Choice options={{ yes: '同意延期', no: '不同意' }} value={form.approve ? 'yes' : 'no'} onChange={(v) => set({ approve: v === 'yes' })} testId="staff-review" /> : null}
+      {action === 'requestExtension' ? (
+        <Input
+          className="staff-case__input"
+          type="number"
+          value={form.days}
+          placeholder="延期天数（1–30）"
+          onInput={(e) => set({ days: e.detail.value })}
+          data-testid="staff-extension-days"
+        />
+      ) : null}
+      {action === 'reviewExtension' ? (
+        <Choice
+          options={{ yes: '同意延期', no: '不同意' }}
+          value={form.approve ? 'yes' : 'no'}
+          onChange={(v) => set({ approve: v === 'yes' })}
+          testId="staff-review"
+        />
+      ) : null}
       {action === 'resolve' ? (
         <>
           <Text className="staff-case__meta">办理方式</Text>
-          <Choice options={DISPOSITION_LABELS} value={form.disposition} onChange={(v) => set({ disposition: v })} testId="staff-disposition" />
+          <Choice
+            options={DISPOSITION_LABELS}
+            value={form.disposition}
+            onChange={(v) => set({ disposition: v })}
+            testId="staff-disposition"
+          />
           <Text className="staff-case__meta">归入台账</Text>
-          <Choice options={LEDGER_LABELS} value={form.ledger} onChange={(v) => set({ ledger: v })} testId="staff-ledger" />
+          <Choice
+            options={LEDGER_LABELS}
+            value={form.ledger}
+            onChange={(v) => set({ ledger: v })}
+            testId="staff-ledger"
+          />
         </>
       ) : null}
-      {action === 'markDuplicate' ? <Input className="staff-case__input" value={form.number} placeholder="原诉求编号，如 BL-20261122-0001" onInput={(e) => set({ number: e.detail.value })} data-testid="staff-duplicate-number" /> : null}
+      {action === 'markDuplicate' ? (
+        <Input
+          className="staff-case__input"
+          value={form.number}
+          placeholder="原诉求编号，如 BL-20261122-0001"
+          onInput={(e) => set({ number: e.detail.value })}
+          data-testid="staff-duplicate-number"
+        />
+      ) : null}
       {action === 'recordRevisit' ? (
         <>
-          <Choice options={{ phone: '电话回访', visit: '上门回访' }} value={form.method} onChange={(v) => set({ method: v })} testId="staff-revisit-method" />
-          <Choice options={SATISFACTION_LABELS} value={form.value} onChange={(v) => set({ value: v })} testId="staff-revisit-value" />
+          <Choice
+            options={{ phone: '电话回访', visit: '上门回访' }}
+            value={form.method}
+            onChange={(v) => set({ method: v })}
+            testId="staff-revisit-method"
+          />
+          <Choice
+            options={SATISFACTION_LABELS}
+            value={form.value}
+            onChange={(v) => set({ value: v })}
+            testId="staff-revisit-value"
+          />
         </>
       ) : null}
       {action !== 'markDuplicate' ? (

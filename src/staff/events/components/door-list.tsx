@@ -8,7 +8,17 @@ export type DoorAction = 'checkIn' | 'checkOut' | 'reverse'
 
 const STATUS = { expected: '未签到', present: '已签到', absent: '缺席' } as const
 
-function Row({ a, serves, closed, act }: { a: Attendee; serves: boolean; closed: boolean; act(what: DoorAction): void }) {
+function Row({
+  a,
+  serves,
+  closed,
+  act,
+}: {
+  a: Attendee
+  serves: boolean
+  closed: boolean
+  act(what: DoorAction): void
+}) {
   return (
     <View className="door__row" data-testid="door-row">
       <View className="door__who">

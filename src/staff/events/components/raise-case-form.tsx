@@ -11,9 +11,23 @@ const EMPTY = { description: '', name: '', phone: '' }
 const newRequestId = () => `minutes-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`
 
 /** 问题转诉求: what was raised, by whom, under which category; one tap enters it as a 诉求. */
-export function RaiseCaseForm({ eventId, channelLabel, onRaised }: { eventId: string; channelLabel: string; onRaised(): void }) {
+export function RaiseCaseForm({
+  eventId,
+  channelLabel,
+  onRaised,
+}: {
+  eventId: string
+  channelLabel: string
+  onRaised(): void
+}) {
   const categories = useAsync(() => casesService.categories(), [])
-  const leaves = useMemo(() => groupCategories(categories.data?.items ?? []).flatMap((g) => g.leaves.map((c) => ({ code: c.code, name: `${g.name} · ${c.name}` }))), [categories.data])
+  const leaves = useMemo(
+    () =>
+      groupCategories(categories.data?.items ?? []).flatMap((g) =>
+        g.leaves.map((c) => ({ code: c.code, name: `${g.name} · ${c.name}` })),
+      ),
+    [categories.data],
+  )
   const [pick, setPick] = useState<number | null>(null)
   const [form, setForm] = useState(EMPTY)
   const [requestId, setRequestId] = useState(newRequestId)
@@ -23,7 +37,13 @@ export function RaiseCaseForm({ eventId, channelLabel, onRaised }: { eventId: st
     if (!chosen) return toast('请选择诉求类别')
     setBusy(true)
     try {
-      const { issue } = await minutesService.raiseCase({ eventId, clientRequestId: requestId, categoryCode: chosen.code, description: form.description.trim(), petitioner: { name: form.name.trim(), phone: form.phone.trim() } })
+      const { issue } = await minutesService.raiseCase({
+        eventId,
+        clientRequestId: requestId,
+        categoryCode: chosen.code,
+        description: form.description.trim(),
+        petitioner: { name: form.name.trim(), phone: form.phone.trim() },
+      })
       toast(`已转为诉求，编号 ${issue.number}`, 'success')
       setForm(EMPTY)
       setRequestId(newRequestId())
@@ -42,9 +62,31 @@ export function RaiseCaseForm({ eventId, channelLabel, onRaised }: { eventId: st
           {chosen?.name ?? (categories.loading ? '正在加载类别…' : '选择诉求类别')}
         </View>
       </Picker>
-      <Textarea className="minutes__input" value={form.description} maxlength={500} placeholder="居民提出的问题（至少 5 个字）" onInput={(e) => setForm({ ...form, description: e.detail.value })} data-testid="minutes-issue" />
-      <Input className="minutes__input" value={form.name} maxlength={20} placeholder="提出人姓名" onInput={(e) => setForm({ ...form, name: e.detail.value })} data-testid="minutes-petitioner" />
-      <Input className="minutes__input" type="number" value={form.phone} maxlength={20} placeholder="提出人电话（办理人员回访用）" onInput={(e) => setForm({ ...form, phone: e.detail.value })} data-testid="minutes-petitioner-phone" />
+      <Textarea
+        className="minutes__input"
+        value={form.description}
+        maxlength={500}
+        placeholder="居民提出的问题（至少 5 个字）"
+        onInput={(e) => setForm({ ...form, description: e.detail.value })}
+        data-testid="minutes-issue"
+      />
+      <Input
+        className="minutes__input"
+        value={form.name}
+        maxlength={20}
+        placeholder="提出人姓名"
+        onInput={(e) => setForm({ ...form, name: e.detail.value })}
+        data-testid="minutes-petitioner"
+      />
+      <Input
+        className="minutes__input"
+        type="number"
+        value={form.phone}
+        maxlength={20}
+        placeholder="提出人电话（办理人员回访用）"
+        onInput={(e) => setForm({ ...form, phone: e.detail.value })}
+        data-testid="minutes-petitioner-phone"
+      />
       <Button type="primary" loading={busy} onClick={() => void submit()} data-testid="minutes-raise-submit">
         转为诉求
       </Button>

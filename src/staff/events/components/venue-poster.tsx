@@ -28,7 +28,8 @@ export function VenuePoster({ eventId }: { eventId: string }) {
     <View data-testid="door-venue-code">
       <QrCode text={venueLink(venue.path)} caption={venue.venueCode} />
       <Text className="door__meta">
-        居民用微信扫码即可自助签到（需已报名成功），有效时间 {formatDeadline(venue.window.opensAt)} 至 {formatDeadline(venue.window.closesAt)}。
+        居民用微信扫码即可自助签到（需已报名成功），有效时间 {formatDeadline(venue.window.opensAt)} 至{' '}
+        {formatDeadline(venue.window.closesAt)}。
       </Text>
     </View>
   )

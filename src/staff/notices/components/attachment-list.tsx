@@ -25,14 +25,20 @@ export function AttachmentList({ files, onChange }: { files: PickedPdf[]; onChan
     <View className="notice-compose__list">
       {files.map((f, i) => (
         <View key={f.fileId} className="notice-compose__item" data-testid="notice-attachment">
-          <Text className="notice-compose__item-text">📄 {f.name}（{(f.sizeBytes / MB).toFixed(1)} MB）</Text>
+          <Text className="notice-compose__item-text">
+            📄 {f.name}（{(f.sizeBytes / MB).toFixed(1)} MB）
+          </Text>
           <Tappable className="notice-compose__link" onTap={() => onChange(files.filter((_, j) => j !== i))}>
             删除
           </Tappable>
         </View>
       ))}
       {files.length < NOTICE_LIMITS.attachmentsMax ? (
-        <Tappable className="notice-compose__add" onTap={() => void (uploading ? undefined : add())} testId="notice-attachment-add">
+        <Tappable
+          className="notice-compose__add"
+          onTap={() => void (uploading ? undefined : add())}
+          testId="notice-attachment-add"
+        >
           {uploading ? '正在上传…' : `＋ 添加 PDF 附件（每个不超过 ${NOTICE_LIMITS.attachmentMaxBytes / MB}MB）`}
         </Tappable>
       ) : null}

@@ -3,7 +3,15 @@ import type { UnitChoice } from '../../cases/units'
 import './audience-picker.scss'
 
 /** The units a notice goes to, as a tree to tick: the sender's unit, its grids, 小区 and 楼栋. */
-export function AudiencePicker({ choices, chosen, onToggle }: { choices: UnitChoice[]; chosen: string[]; onToggle(id: string): void }) {
+export function AudiencePicker({
+  choices,
+  chosen,
+  onToggle,
+}: {
+  choices: UnitChoice[]
+  chosen: string[]
+  onToggle(id: string): void
+}) {
   if (choices.length === 0) return <Text className="audience-picker__hint">正在加载本单位的网格、小区和楼栋…</Text>
   return (
     <View className="audience-picker">
@@ -15,7 +23,9 @@ export function AudiencePicker({ choices, chosen, onToggle }: { choices: UnitCho
           data-testid={`audience-${u.id}`}
           onClick={() => onToggle(u.id)}
         >
-          <Text>{chosen.includes(u.id) ? '☑' : '☐'} {u.name}</Text>
+          <Text>
+            {chosen.includes(u.id) ? '☑' : '☐'} {u.name}
+          </Text>
         </View>
       ))}
     </View>

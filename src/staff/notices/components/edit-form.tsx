@@ -19,12 +19,24 @@ export interface NoticeEdit {
  */
 export function EditForm({ notice, onSubmit }: { notice: NoticeStaffView; onSubmit(edit: NoticeEdit): Promise<void> }) {
   const [open, setOpen] = useState(false)
-  const [edit, setEdit] = useState<NoticeEdit>({ title: notice.title, summary: notice.summary, body: notice.body, material: false })
+  const [edit, setEdit] = useState<NoticeEdit>({
+    title: notice.title,
+    summary: notice.summary,
+    body: notice.body,
+    material: false,
+  })
   const set = <K extends keyof NoticeEdit>(key: K, value: NoticeEdit[K]) => setEdit((e) => ({ ...e, [key]: value }))
   const submit = async () => {
     if (!edit.title.trim() || !edit.summary.trim() || !edit.body.trim()) return toast('标题、摘要和正文都要填写')
     const told = edit.material ? '已读过的居民会再次收到通知。' : '只是更正文字，不会再次通知居民。'
-    if (!(await confirm({ title: '保存修改', content: `将保存为第 ${notice.version + 1} 版。${told}`, confirmText: '保存' }))) return
+    if (
+      !(await confirm({
+        title: '保存修改',
+        content: `将保存为第 ${notice.version + 1} 版。${told}`,
+        confirmText: '保存',
+      }))
+    )
+      return
     await onSubmit(edit)
     setOpen(false)
   }
@@ -36,21 +48,42 @@ export function EditForm({ notice, onSubmit }: { notice: NoticeStaffView; onSubm
             第 {v.version} 版 · {formatTime(v.at)} · {v.material ? '实质性修改，已再次通知' : '更正文字'}
           </Text>
         ))}
-        <Button fill="outline" onClick={() => setOpen(true)} data-testid="notice-edit-open">修改内容</Button>
+        <Button fill="outline" onClick={() => setOpen(true)} data-testid="notice-edit-open">
+          修改内容
+        </Button>
       </View>
     )
   }
   return (
     <View className="staff-notice__edit" data-testid="notice-edit">
-      <Input className="staff-notice__field" value={edit.title} maxlength={NOTICE_LIMITS.titleMax} onInput={(e) => set('title', e.detail.value)} />
-      <Input className="staff-notice__field" value={edit.summary} maxlength={NOTICE_LIMITS.summaryMax} onInput={(e) => set('summary', e.detail.value)} />
-      <Textarea className="staff-notice__field staff-notice__text" value={edit.body} maxlength={NOTICE_LIMITS.bodyMax} onInput={(e) => set('body', e.detail.value)} />
+      <Input
+        className="staff-notice__field"
+        value={edit.title}
+        maxlength={NOTICE_LIMITS.titleMax}
+        onInput={(e) => set('title', e.detail.value)}
+      />
+      <Input
+        className="staff-notice__field"
+        value={edit.summary}
+        maxlength={NOTICE_LIMITS.summaryMax}
+        onInput={(e) => set('summary', e.detail.value)}
+      />
+      <Textarea
+        className="staff-notice__field staff-notice__text"
+        value={edit.body}
+        maxlength={NOTICE_LIMITS.bodyMax}
+        onInput={(e) => set('body', e.detail.value)}
+      />
       <View className="staff-notice__switch">
         <Text>实质性修改（时间、地点、要求变了）</Text>
         <Switch checked={edit.material} onChange={(v) => set('material', v)} data-testid="notice-edit-material" />
       </View>
-      <Button type="primary" onClick={() => void submit()} data-testid="notice-edit-save">保存修改</Button>
-      <Button fill="none" onClick={() => setOpen(false)}>取消</Button>
+      <Button type="primary" onClick={() => void submit()} data-testid="notice-edit-save">
+        保存修改
+      </Button>
+      <Button fill="none" onClick={() => setOpen(false)}>
+        取消
+      </Button>
     </View>
   )
 }

@@ -22,10 +22,16 @@ export function NoticePreview({ form }: { form: ComposeForm }) {
       {expiresAt ? <Text className="notice-compose__meta">有效期至 {wallTimeText(expiresAt)}</Text> : null}
       <Text className="notice-compose__preview-body">{form.body || '（正文）'}</Text>
       {form.attachments.map((a) => (
-        <Text key={a.fileId} className="notice-compose__meta">📄 {a.name}</Text>
+        <Text key={a.fileId} className="notice-compose__meta">
+          📄 {a.name}
+        </Text>
       ))}
       {form.event ? <Text className="notice-compose__meta">🗓 {form.event.title} · 查看活动并报名</Text> : null}
-      {form.ackRequired ? <Text className="notice-compose__meta">我已知晓{ackDeadline ? `（请在 ${wallTimeText(ackDeadline)} 前确认）` : ''}</Text> : null}
+      {form.ackRequired ? (
+        <Text className="notice-compose__meta">
+          我已知晓{ackDeadline ? `（请在 ${wallTimeText(ackDeadline)} 前确认）` : ''}
+        </Text>
+      ) : null}
     </View>
   )
 }

@@ -14,8 +14,17 @@ export function ProgressForm({ onSubmit }: { onSubmit(text: string): Promise<voi
   }
   return (
     <View className="staff-notice__withdraw">
-      <Input className="staff-notice__field" value={text} maxlength={NOTICE_LIMITS.progressMax} placeholder="公示进展" onInput={(e) => setText(e.detail.value)} data-testid="notice-progress-input" />
-      <Button type="primary" onClick={() => void submit()} data-testid="notice-progress-add">更新进展</Button>
+      <Input
+        className="staff-notice__field"
+        value={text}
+        maxlength={NOTICE_LIMITS.progressMax}
+        placeholder="公示进展"
+        onInput={(e) => setText(e.detail.value)}
+        data-testid="notice-progress-input"
+      />
+      <Button type="primary" onClick={() => void submit()} data-testid="notice-progress-add">
+        更新进展
+      </Button>
     </View>
   )
 }

@@ -25,14 +25,26 @@ export function ReachTable({ reach, onOpenUnit }: { reach: NoticeReach; onOpenUn
       <View className="reach-table__row reach-table__row--head">
         <Text className="reach-table__unit">单位</Text>
         {COLUMNS.map(([, label]) => (
-          <Text key={label} className="reach-table__cell">{label}</Text>
+          <Text key={label} className="reach-table__cell">
+            {label}
+          </Text>
         ))}
       </View>
       {rows.map((r) => (
-        <Tappable key={r.unitId} className="reach-table__row" testId={`reach-row-${r.unitId}`} disabled={r.unitId === 'total'} onTap={() => onOpenUnit(r.unitId)}>
-          <Text className={`reach-table__unit ${r.unitId === 'total' ? '' : 'reach-table__unit--link'}`}>{r.unitName}</Text>
+        <Tappable
+          key={r.unitId}
+          className="reach-table__row"
+          testId={`reach-row-${r.unitId}`}
+          disabled={r.unitId === 'total'}
+          onTap={() => onOpenUnit(r.unitId)}
+        >
+          <Text className={`reach-table__unit ${r.unitId === 'total' ? '' : 'reach-table__unit--link'}`}>
+            {r.unitName}
+          </Text>
           {COLUMNS.map(([key]) => (
-            <Text key={key} className="reach-table__cell" data-testid={`reach-${r.unitId}-${key}`}>{r[key]}</Text>
+            <Text key={key} className="reach-table__cell" data-testid={`reach-${r.unitId}-${key}`}>
+              {r[key]}
+            </Text>
           ))}
         </Tappable>
       ))}

@@ -4,7 +4,15 @@ import { Tappable } from '../../../components/tappable'
 
 type Times = Record<WhenField, WallTime | null>
 
-function WhenRow({ field, value, onChange }: { field: WhenField; value: WallTime | null; onChange(v: WallTime | null): void }) {
+function WhenRow({
+  field,
+  value,
+  onChange,
+}: {
+  field: WhenField
+  value: WallTime | null
+  onChange(v: WallTime | null): void
+}) {
   const { label, off } = WHEN_LABELS[field]
   return (
     <View className="notice-compose__line" data-testid={`notice-when-${field}`}>
@@ -24,7 +32,11 @@ function WhenRow({ field, value, onChange }: { field: WhenField; value: WallTime
       ) : (
         <View className="notice-compose__line">
           <Text className="notice-compose__meta">{off}</Text>
-          <Tappable className="notice-compose__link" onTap={() => onChange(wallTimeAhead(new Date(), WHEN_DEFAULT_HOURS[field]))} testId={`notice-when-${field}-on`}>
+          <Tappable
+            className="notice-compose__link"
+            onTap={() => onChange(wallTimeAhead(new Date(), WHEN_DEFAULT_HOURS[field]))}
+            testId={`notice-when-${field}-on`}
+          >
             设置
           </Tappable>
         </View>
@@ -38,7 +50,15 @@ function WhenRow({ field, value, onChange }: { field: WhenField; value: WallTime
  * off until set. The function refuses a schedule in the past or anything ending before
  * publication, in words that say which.
  */
-export function WhenFields({ times, ackRequired, onChange }: { times: Times; ackRequired: boolean; onChange(field: WhenField, v: WallTime | null): void }) {
+export function WhenFields({
+  times,
+  ackRequired,
+  onChange,
+}: {
+  times: Times
+  ackRequired: boolean
+  onChange(field: WhenField, v: WallTime | null): void
+}) {
   return (
     <View className="notice-compose__list">
       {WHEN_FIELDS.filter((f) => f !== 'ackDeadline' || ackRequired).map((f) => (

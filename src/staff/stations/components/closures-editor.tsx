@@ -8,8 +8,17 @@ const KINDS: { value: Closure['kind']; label: string }[] = [
 ]
 
 /** Holidays and temporary closures; the reason is what residents see on the station. */
-export function ClosuresEditor({ value, today, onChange }: { value: Closure[]; today: string; onChange(next: Closure[]): void }) {
-  const set = (index: number, patch: Partial<Closure>) => onChange(value.map((c, n) => (n === index ? { ...c, ...patch } : c)))
+export function ClosuresEditor({
+  value,
+  today,
+  onChange,
+}: {
+  value: Closure[]
+  today: string
+  onChange(next: Closure[]): void
+}) {
+  const set = (index: number, patch: Partial<Closure>) =>
+    onChange(value.map((c, n) => (n === index ? { ...c, ...patch } : c)))
   return (
     <View className="closures-editor" data-testid="closures-editor">
       {value.length === 0 ? <Text className="closures-editor__none">没有闭馆安排</Text> : null}
@@ -26,7 +35,12 @@ export function ClosuresEditor({ value, today, onChange }: { value: Closure[]; t
           </View>
           <View className="closures-editor__row">
             {KINDS.map((k) => (
-              <Tappable key={k.value} className={`chip ${c.kind === k.value ? 'chip--on' : ''}`} onTap={() => set(index, { kind: k.value })} pressed={c.kind === k.value}>
+              <Tappable
+                key={k.value}
+                className={`chip ${c.kind === k.value ? 'chip--on' : ''}`}
+                onTap={() => set(index, { kind: k.value })}
+                pressed={c.kind === k.value}
+              >
                 <Text>{k.label}</Text>
               </Tappable>
             ))}
@@ -43,7 +57,10 @@ export function ClosuresEditor({ value, today, onChange }: { value: Closure[]; t
           </Tappable>
         </View>
       ))}
-      <Tappable className="closures-editor__add" onTap={() => onChange([...value, { from: today, to: today, kind: 'temporary', reason: '' }])}>
+      <Tappable
+        className="closures-editor__add"
+        onTap={() => onChange([...value, { from: today, to: today, kind: 'temporary', reason: '' }])}
+      >
         ＋ 添加闭馆安排
       </Tappable>
     </View>

@@ -19,7 +19,8 @@ export function HoursEditor({ value, onChange }: { value: HoursForm; onChange(ne
       day,
       value[day].map((i, n) => (n === index ? { ...i, [field]: time } : i)),
     )
-  const copyMondayToWorkdays = () => onChange({ ...value, ...Object.fromEntries(WORKDAYS.map((d) => [d, value.mon.map((i) => ({ ...i }))])) })
+  const copyMondayToWorkdays = () =>
+    onChange({ ...value, ...Object.fromEntries(WORKDAYS.map((d) => [d, value.mon.map((i) => ({ ...i }))])) })
 
   return (
     <View className="hours-editor" data-testid="hours-editor">
@@ -30,14 +31,30 @@ export function HoursEditor({ value, onChange }: { value: HoursForm; onChange(ne
             {value[key].length === 0 ? <Text className="hours-editor__rest">休息</Text> : null}
             {value[key].map((interval, index) => (
               <View key={index} className="hours-editor__interval">
-                <Picker mode="time" value={interval.open} onChange={(e) => setTime(key, index, 'open', String(e.detail.value))}>
+                <Picker
+                  mode="time"
+                  value={interval.open}
+                  onChange={(e) => setTime(key, index, 'open', String(e.detail.value))}
+                >
                   <Text className="hours-editor__time">{interval.open}</Text>
                 </Picker>
                 <Text>至</Text>
-                <Picker mode="time" value={interval.close === '24:00' ? '23:59' : interval.close} onChange={(e) => setTime(key, index, 'close', String(e.detail.value))}>
+                <Picker
+                  mode="time"
+                  value={interval.close === '24:00' ? '23:59' : interval.close}
+                  onChange={(e) => setTime(key, index, 'close', String(e.detail.value))}
+                >
                   <Text className="hours-editor__time">{interval.close}</Text>
                 </Picker>
-                <Tappable className="hours-editor__remove" onTap={() => setDay(key, value[key].filter((_, n) => n !== index))}>
+                <Tappable
+                  className="hours-editor__remove"
+                  onTap={() =>
+                    setDay(
+                      key,
+                      value[key].filter((_, n) => n !== index),
+                    )
+                  }
+                >
                   删除
                 </Tappable>
               </View>
@@ -45,7 +62,12 @@ export function HoursEditor({ value, onChange }: { value: HoursForm; onChange(ne
             {value[key].length < 4 ? (
               <Text
                 className="hours-editor__add"
-                onClick={() => setDay(key, [...value[key], value[key].length === 0 ? { open: '08:00', close: '18:00' } : { open: '14:00', close: '18:00' }])}
+                onClick={() =>
+                  setDay(key, [
+                    ...value[key],
+                    value[key].length === 0 ? { open: '08:00', close: '18:00' } : { open: '14:00', close: '18:00' },
+                  ])
+                }
               >
                 ＋ 添加时段
               </Text>
