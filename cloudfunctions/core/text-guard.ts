@@ -5,8 +5,8 @@
  * every event before any schema or handler sees it. Tab, line feed and carriage return are
  * ordinary typing and pass.
  */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNREADABLE =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** The path of the first string (or object key) holding an unreadable character, or null. */
