@@ -1,14 +1,14 @@
 import { View, Text, Textarea } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
 import { PageShell, SectionTitle } from '../../components/page-shell'
 import { PhotoPicker, type UploadedPhoto } from '../../components/photo-picker'
 import { useAsync } from '../../hooks/use-async'
 import { useMe } from '../../hooks/use-me'
 import { useReminders } from '../../hooks/use-reminders'
-import { toast, toastError } from '../../lib/feedback'
-import { casesService, type CaseDetail, type SimilarCase } from '../../services/cases'
+import { toast } from '../../lib/feedback'
+import { casesService } from '../../services/cases'
 import { askForReminders } from '../../services/subscribe'
 import type { ContactPreference } from '../../../types/cases'
 import { CategoryChooser } from './components/category-chooser'
@@ -16,9 +16,10 @@ import { ContactSection } from './components/contact-section'
 import { SimilarCases } from './components/similar-cases'
 import { SubmitDone } from './components/submit-done'
 import { WhereSection } from './components/where-section'
-import { CASE_LIMITS, charCount, groupCategories, newClientRequestId } from './format'
+import { CASE_LIMITS, charCount, groupCategories } from './format'
 import { casePrefill } from '../../lib/notice-link'
 import { useCaseLocation } from './location-choice'
+import { useCaseSubmit, type CaseDraft } from './use-case-submit'
 import './submit.scss'
 
 /**
@@ -45,10 +46,7 @@ export default function SubmitCasePage() {
   const [way, setWay] = useState<ContactPreference>('phone')
   const [phone, setPhone] = useState<string | null>(null)
   const [showName, setShowName] = useState(false)
-  const [similar, setSimilar] = useState<SimilarCase[] | null>(null)
-  const [saving, setSaving] = useState(false)
-  const [created, setCreated] = useState<CaseDetail | null>(null)
-  const requestId = useRef(newClientRequestId())
+  const { similar, saving, created, send: sendDraft, check, clearSimilar } = useCaseSubmit()
   const where = useCaseLocation()
   const count = charCount(description)
   const group = groups.find((g) => g.code === groupCode)
@@ -66,53 +64,30 @@ export default function SubmitCasePage() {
     return true
   }
 
+  const draft = (categoryCode: string): CaseDraft => ({
+    categoryCode,
+    description: description.trim(),
+    photos: photos.map((p) => p.fileId),
+    location: where.point,
+    address:
+      address.trim() || (where.location.kind === 'place' ? where.location.name.slice(0, CASE_LIMITS.addressMax) : ''),
+    contact: { name: profile?.name ?? '', phone: way === 'phone' ? phoneValue.trim() : '' },
+    contactPreference: way,
+    showName,
+    ...(addressedGridId ? { addressedGridId } : {}),
+  })
+
   /** First tap: look for open cases like this one nearby; none (or no point) → send at once. */
   const onSubmit = async () => {
     if (!valid() || !category) return
     // From the tap itself (WeChat's rule): 受理、办理进度、办结待评价. A refusal stops nothing.
     void askForReminders('case')
-    if (where.point && similar === null) {
-      setSaving(true)
-      try {
-        const found = await casesService.similarNearby({ categoryCode: category.code, location: where.point })
-        if (found.items.length > 0) {
-          setSimilar(found.items)
-          setSaving(false)
-          return
-        }
-      } catch {
-        // Suggestions are a courtesy: failing to fetch them must not stop the resident.
-      }
-      setSaving(false)
-    }
-    await send()
+    await check(draft(category.code))
   }
 
   const send = async () => {
     if (!category) return
-    setSaving(true)
-    try {
-      const res = await casesService.submit({
-        clientRequestId: requestId.current,
-        categoryCode: category.code,
-        description: description.trim(),
-        photos: photos.map((p) => p.fileId),
-        location: where.point,
-        address:
-          address.trim() ||
-          (where.location.kind === 'place' ? where.location.name.slice(0, CASE_LIMITS.addressMax) : ''),
-        contact: { name: profile?.name ?? '', phone: way === 'phone' ? phoneValue.trim() : '' },
-        contactPreference: way,
-        showName,
-        ...(addressedGridId ? { addressedGridId } : {}),
-      })
-      setCreated(res.case)
-    } catch (error) {
-      // The same request id goes out again on the next tap, so a retry cannot make a second case.
-      toastError(error)
-    } finally {
-      setSaving(false)
-    }
+    await sendDraft(draft(category.code))
   }
 
   if (created) {
@@ -140,11 +115,11 @@ export default function SubmitCasePage() {
         onGroup={(code) => {
           setGroupCode(code)
           setCategoryCode(null)
-          setSimilar(null)
+          clearSimilar()
         }}
         onCategory={(code) => {
           setCategoryCode(code)
-          setSimilar(null)
+          clearSimilar()
         }}
       />
 
@@ -182,7 +157,7 @@ export default function SubmitCasePage() {
         communityName={profile?.community?.name}
         address={address}
         onAddress={setAddress}
-        onMoved={() => setSimilar(null)}
+        onMoved={() => clearSimilar()}
       />
 
       <SectionTitle>怎么联系您</SectionTitle>

@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { View, Text, Input, Picker } from '@tarojs/components'
-import { AUDIENCE_LABELS, EVENT_KINDS, WEEKDAY_LABELS, type AudienceKind } from '../../../types/events-labels'
+import { AUDIENCE_LABELS, EVENT_KINDS, type AudienceKind } from '../../../types/events-labels'
 import { Tappable } from '../../components/tappable'
 import { Chips, Field } from './components/fields'
 import { MoreSettings } from './components/more-settings'
 import { PlacesField } from './components/places-field'
 import { QuestionEditor } from './components/question-editor'
+import { SeriesField } from './components/series-field'
 import type { FormState } from './form-state'
 
 export type { FormState } from './form-state'
@@ -45,45 +46,7 @@ export function EventForm({
           data-testid="event-form-title"
         />
       </Field>
-      {allowSeries ? (
-        <Field label="重复">
-          <Chips
-            options={[
-              { key: 'weekly' as const, label: '每周' },
-              { key: 'monthly' as const, label: '每月' },
-            ]}
-            value={form.series}
-            onPick={(series) => set({ series })}
-            testId="event-form-series"
-          />
-          {form.series === 'weekly' ? (
-            <Chips
-              options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ key: d, label: WEEKDAY_LABELS[d]! }))}
-              value={form.weekday}
-              onPick={(weekday) => set({ weekday })}
-              testId="event-form-weekday"
-            />
-          ) : null}
-          {form.series === 'monthly' ? (
-            <Input
-              className="event-form__input"
-              type="number"
-              value={form.day}
-              placeholder="每月几号（1–28）"
-              onInput={(e) => set({ day: e.detail.value })}
-              data-testid="event-form-day"
-            />
-          ) : null}
-          <Input
-            className="event-form__input"
-            type="number"
-            value={form.count}
-            placeholder="共几期"
-            onInput={(e) => set({ count: e.detail.value })}
-            data-testid="event-form-count"
-          />
-        </Field>
-      ) : null}
+      {allowSeries ? <SeriesField form={form} set={set} /> : null}
       <Field label={form.series === 'none' ? '日期' : '从哪天起'}>
         <Picker mode="date" value={form.date} onChange={(e) => set({ date: String(e.detail.value) })}>
           <Text className="event-form__input" data-testid="event-form-date">
