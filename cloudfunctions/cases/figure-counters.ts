@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import type { Figures } from '../../types/cases'
-import type { Tx } from '../core/data'
+import { aggregated, type Tx } from '../core/data'
 import { CASE_COLLECTIONS, type CaseDoc, type FigureCounterDoc } from './collections'
 import { shanghaiDate } from './domain/deadlines'
 import { addCounts, countsOf, FIGURE_COUNT_KEYS, ratesOf, zeroCounts, type FigureCounts } from './domain/figures'
@@ -108,15 +108,15 @@ export async function figuresFromCounters(
   const _ = db.command
   const $ = _.aggregate
   const sums = Object.fromEntries(FIGURE_COUNT_KEYS.map((k) => [k, $.sum(`$${k}`)]))
-  // Cast: the SDK types an aggregate's answer as `any`; the `group` stage above gives this shape.
-  const res = (await db
-    .collection(CASE_COLLECTIONS.figureCounters)
-    .aggregate()
-    .match({ unitScope: unitId, day: _.gte(from).and(_.lte(to)) })
-    .group({ _id: '$unitId', unitName: $.first('$unitName'), ...sums })
-    .end()) as { data: Array<FigureCounts & { _id: string; unitName: string }> }
+  const groups = await aggregated<FigureCounts & { _id: string; unitName: string }>(
+    db
+      .collection(CASE_COLLECTIONS.figureCounters)
+      .aggregate()
+      .match({ unitScope: unitId, day: _.gte(from).and(_.lte(to)) })
+      .group({ _id: '$unitId', unitName: $.first('$unitName'), ...sums }),
+  )
   const total = zeroCounts()
-  const byUnit = res.data
+  const byUnit = groups
     .map((g) => {
       const counts = pickCounts(g)
       addCounts(total, counts)

@@ -6,7 +6,7 @@ import { skipOf } from '../../types/paging'
 import { roleGrants } from '../../types/policy'
 import { AppError } from '../core/app-error'
 import { canAt } from '../core/authz'
-import { collection, countedPage, geoPoint, type Where } from '../core/data'
+import { aggregated, collection, countedPage, geoPoint, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { distanceMeters, toLngLat } from '../core/geo'
 import { unitsByIds } from '../core/org-cache'
@@ -114,23 +114,24 @@ async function openBoxCounts(db: Db, unitId: string, now: Date, supervises: bool
     { handlingUnitId: unitId, status: _.in(['pending_sign', 'processing', 'returned']) },
     { handlingUnitId: unitId, status: 'resolved', rating: null, revisitDueAt: _.lte(at) },
   ]
-  const res = (await db
-    .collection(CASE_COLLECTIONS.cases)
-    .aggregate()
-    .match(_.or(supervises ? [...mine, extensionWaiting(db, unitId)] : mine))
-    .project({
-      status: 1,
-      handlingUnitId: 1,
-      unitScope: 1,
-      ackDueAt: 1,
-      handleDueAt: 1,
-      revisitDueAt: 1,
-      rating: 1,
-      extension: 1,
-    })
-    .limit(10_000_000)
-    .end()) as { data: BoxFacts[] }
-  return tallyBoxes(res.data, unitId, at, supervises)
+  const facts = await aggregated<BoxFacts>(
+    db
+      .collection(CASE_COLLECTIONS.cases)
+      .aggregate()
+      .match(_.or(supervises ? [...mine, extensionWaiting(db, unitId)] : mine))
+      .project({
+        status: 1,
+        handlingUnitId: 1,
+        unitScope: 1,
+        ackDueAt: 1,
+        handleDueAt: 1,
+        revisitDueAt: 1,
+        rating: 1,
+        extension: 1,
+      })
+      .limit(10_000_000),
+  )
+  return tallyBoxes(facts, unitId, at, supervises)
 }
 
 /**

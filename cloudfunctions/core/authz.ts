@@ -3,7 +3,7 @@ import { holdsCapability, holdsCapabilityAt, rolesWith, type Capability } from '
 import { AppError } from './app-error'
 import { unitsByIds } from './org-cache'
 import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from './collections'
-import { collection } from './data'
+import { aggregated, collection } from './data'
 
 /*
  * Server side of the one role policy (types/policy.ts): the functions ask by capability,
@@ -24,14 +24,13 @@ export async function loadCaller(
   db: Db,
   openid: string,
 ): Promise<{ user: UserDoc | null; assignments: RoleAssignmentDoc[] }> {
-  // Cast: the SDK types an aggregate's answer as `any`; the `lookup` stage gives this shape.
-  const res = await db
-    .collection(COLLECTIONS.users)
-    .aggregate()
-    .match({ _id: openid })
-    .lookup({ from: COLLECTIONS.roleAssignments, localField: '_id', foreignField: 'openid', as: 'assignments' })
-    .end()
-  const found = (res.data as (UserDoc & { assignments: RoleAssignmentDoc[] })[])[0]
+  const [found] = await aggregated<UserDoc & { assignments: RoleAssignmentDoc[] }>(
+    db
+      .collection(COLLECTIONS.users)
+      .aggregate()
+      .match({ _id: openid })
+      .lookup({ from: COLLECTIONS.roleAssignments, localField: '_id', foreignField: 'openid', as: 'assignments' }),
+  )
   if (!found) return { user: null, assignments: await loadAssignments(db, openid) }
   const { assignments, ...user } = found
   return { user, assignments }

@@ -215,3 +215,14 @@ export function geoPoint(db: Db, lng: number, lat: number): { type: 'Point'; coo
   // Cast: the SDK's Point serialises to exactly this GeoJSON shape when written.
   return new db.Geo.Point(lng, lat) as unknown as { type: 'Point'; coordinates: [number, number] }
 }
+
+/**
+ * The documents an aggregate pipeline answers, as the caller's stages shape them (a `group`,
+ * `project` or `lookup` decides T, not the collection's type). The SDK types the answer as
+ * `any`; this is the one place that claim is made, instead of a cast at every aggregate.
+ */
+export async function aggregated<T>(pipeline: { end(): Promise<{ data: unknown }> }): Promise<T[]> {
+  const { data } = await pipeline.end()
+  // Cast: the pipeline's stages are the claim about the shape (see above).
+  return data as T[]
+}

@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database'
 import { photoCloudDir } from '../../types/photos'
 import { AppError } from './app-error'
-import { collection, collectionName } from './data'
+import { aggregated, collection, collectionName } from './data'
 import type { Runtime } from './runtime'
 
 /*
@@ -35,16 +35,14 @@ export const UPLOAD_QUOTA_BYTES = 200 * 1024 * 1024
 /** How many bytes an account has uploaded so far (one aggregate over its uploads). */
 export async function uploadedBytes(db: Db, openid: string): Promise<number> {
   const $ = db.command.aggregate
-  // Cast: the SDK types an aggregate's answer as `any`; the `group` stage gives this shape.
-  const res = (await db
-    .collection(UPLOADS_COLLECTION)
-    .aggregate()
-    .match({ openid })
-    .group({ _id: null, bytes: $.sum('$bytes') })
-    .end()) as {
-    data: { bytes?: number }[]
-  }
-  return res.data[0]?.bytes ?? 0
+  const [sum] = await aggregated<{ bytes?: number }>(
+    db
+      .collection(UPLOADS_COLLECTION)
+      .aggregate()
+      .match({ openid })
+      .group({ _id: null, bytes: $.sum('$bytes') }),
+  )
+  return sum?.bytes ?? 0
 }
 
 /**

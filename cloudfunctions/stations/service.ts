@@ -16,7 +16,7 @@ import { AppError } from '../core/app-error'
 import { checkOwnPhotos } from '../core/photos'
 import { canAt, loadUnit } from '../core/authz'
 import { type RoleAssignmentDoc, type StoredPoint, type UnitDoc, type UserDoc } from '../core/collections'
-import { collection, collectionName, geoPoint, type Where } from '../core/data'
+import { aggregated, collection, collectionName, geoPoint, type Where } from '../core/data'
 import { distanceMeters, toLngLat } from '../core/geo'
 import { orgUnits, unitsByIds } from '../core/org-cache'
 import { listAmenities } from './amenities'
@@ -163,14 +163,10 @@ export async function listStations(
  * benchmark uses it, for the ratio.
  */
 export async function nearbyByFullScan(db: Db, origin: Point, radius: number | undefined, limit: number, now: Date) {
-  // Cast: the SDK types an aggregate's answer as `any`; the projection above gives this shape.
-  const res = (await db
-    .collection(STATIONS_COLLECTION)
-    .aggregate()
-    .project({ location: 1 })
-    .limit(10_000_000)
-    .end()) as { data: Pick<StationDoc, '_id' | 'location'>[] }
-  const nearest = res.data
+  const located = await aggregated<Pick<StationDoc, '_id' | 'location'>>(
+    db.collection(STATIONS_COLLECTION).aggregate().project({ location: 1 }).limit(10_000_000),
+  )
+  const nearest = located
     .map((d) => ({ id: d._id, distance: distanceMeters(origin, toLngLat(d.location)!) }))
     .filter((d) => radius === undefined || d.distance <= radius)
     .sort((a, b) => a.distance - b.distance)

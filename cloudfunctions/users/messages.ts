@@ -9,7 +9,7 @@ import {
 import type { ReminderSetting } from '../../types/users'
 import { AppError } from '../core/app-error'
 import { COLLECTIONS, type InboxDoc } from '../core/collections'
-import { collection, pageOf, transaction, type Where } from '../core/data'
+import { aggregated, collection, pageOf, transaction, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { grantIdFor, subscriptionId, type SubscriptionDoc } from '../core/outbox'
 
@@ -88,14 +88,14 @@ export async function inbox(ctx: ActionContext, input: { page: number; pageSize:
 }
 
 async function inboxCounts(db: Db, openid: string): Promise<{ total: number; unread: number }> {
-  // Cast: the SDK types an aggregate's answer as `any`; the `group` stage gives this shape.
-  const res = (await db
-    .collection(COLLECTIONS.inbox)
-    .aggregate()
-    .match({ openid })
-    .group({ _id: '$readAt', n: db.command.aggregate.sum(1) })
-    .end()) as { data: Array<{ _id: string | null; n: number }> }
-  return { total: res.data.reduce((t, g) => t + g.n, 0), unread: res.data.find((g) => g._id === null)?.n ?? 0 }
+  const groups = await aggregated<{ _id: string | null; n: number }>(
+    db
+      .collection(COLLECTIONS.inbox)
+      .aggregate()
+      .match({ openid })
+      .group({ _id: '$readAt', n: db.command.aggregate.sum(1) }),
+  )
+  return { total: groups.reduce((t, g) => t + g.n, 0), unread: groups.find((g) => g._id === null)?.n ?? 0 }
 }
 
 export async function markRead(

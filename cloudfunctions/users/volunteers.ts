@@ -8,7 +8,7 @@ import {
   type UserDoc,
   type VolunteerApplicationDoc,
 } from '../core/collections'
-import { collection, transaction, type Where } from '../core/data'
+import { aggregated, collection, transaction, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { derivedId } from '../core/ids'
 import { notify, type NotifyInput } from '../core/outbox'
@@ -117,16 +117,15 @@ export async function listVolunteerApplications(
   const query: Where<VolunteerApplicationDoc> = { communityId: input.communityId }
   if (input.status) query.status = input.status
   // The applicants come with their applications (`$lookup`), in one request rather than two.
-  // Cast: the SDK types an aggregate's answer as `any`; the `lookup` stage gives this shape.
-  const res = (await db
-    .collection(COLLECTIONS.volunteerApplications)
-    .aggregate()
-    .match(query)
-    .sort({ createdAt: -1 })
-    .limit(200)
-    .lookup({ from: COLLECTIONS.users, localField: 'openid', foreignField: '_id', as: 'applicant' })
-    .end()) as { data: Array<VolunteerApplicationDoc & { applicant: UserDoc[] }> }
-  const apps = res.data
+  const apps = await aggregated<VolunteerApplicationDoc & { applicant: UserDoc[] }>(
+    db
+      .collection(COLLECTIONS.volunteerApplications)
+      .aggregate()
+      .match(query)
+      .sort({ createdAt: -1 })
+      .limit(200)
+      .lookup({ from: COLLECTIONS.users, localField: 'openid', foreignField: '_id', as: 'applicant' }),
+  )
   const byId = new Map(apps.flatMap((a) => a.applicant).map((u) => [u._id, u]))
   return apps.map((a) => ({
     id: a._id,
