@@ -1,17 +1,8 @@
 import { CasesContract } from '../../types/cases-contract'
 import { defineFunction } from '../core/define-function'
+import { requestExtension, reviewExtension } from './extension'
 import { followCase } from './following'
-import {
-  addNote,
-  markDuplicate,
-  requestExtension,
-  resolveCase,
-  returnCase,
-  reviewExtension,
-  signCase,
-  superviseCase,
-  transferCase,
-} from './handling'
+import { addNote, markDuplicate, resolveCase, returnCase, signCase, superviseCase, transferCase } from './handling'
 import { getCase, inbox, myCases, similarNearby, workload } from './queries'
 import { rateCase, recordRevisit } from './rating'
 import { exportLedger, figures, ledger } from './reports'

@@ -73,7 +73,7 @@ const CARD_FIELDS = {
 /**
  * One page of the wall's documents, newest first or soonest-needed first, and whether
  * another page follows. There is deliberately no count: it would read every matching
- * wish. Each filter combination has an index in core/indexes.ts whose equality prefix and
+ * wish. Each filter combination has an index in core/indexes/wishes.ts whose equality prefix and
  * sort match the query, so a page reads about `pageSize` documents however large the wall
  * grows. Only the fields the card needs are read.
  */
