@@ -22,6 +22,7 @@ interface Step {
 
 const STEPS: Step[] = [
   { title: 'typecheck', script: 'typecheck', jest: false },
+  { title: 'lint (eslint, prettier --check)', script: 'lint', jest: false },
   { title: 'unit, function and HTTP tests', script: 'test:unit', jest: true },
   { title: 'weapp build, size report and smoke tests', script: 'test:weapp', jest: true },
   { title: 'H5 build and E2E tests', script: 'test:e2e', jest: true },
