@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import Database from 'better-sqlite3'
 import type { IndexSpec } from './index-spec'
 import { aggregate, decodeStages } from './aggregate'
@@ -7,8 +6,9 @@ import { DbError, invalid, notSupported } from './errors'
 import { GroupCommit, type FlushInfo } from './group-commit'
 import { compileProjection } from './projection'
 import { count } from './count'
-import { find, type Plan, type SortSpec } from './query'
-import { checkCollectionName, Store } from './store'
+import { find, type Plan } from './query'
+import { collectionOf, checkNewDoc, decodeNewDocs, newId, nonNegInt, parseOrder } from './params'
+import { Store } from './store'
 import { Transactions } from './transactions'
 import { applyUpdate, docsDiffer } from './update'
 
@@ -33,10 +33,6 @@ export type Response = Record<string, unknown> & { requestId: string }
 
 /** The CloudBase `get()` cap: at most 1000 documents per request. */
 const MAX_LIMIT = 1000
-
-export function newId(): string {
-  return randomBytes(16).toString('hex')
-}
 
 /**
  * Executes the database actions the SDK sends (`database.getDocument`, …) against SQLite.
@@ -307,57 +303,6 @@ function waitsForDurability(action: string, data: Record<string, unknown> | unde
   if (action === 'database.startTransaction') return false
   const txId = data?.transactionId
   return txId === undefined || txId === null
-}
-
-function collectionOf(p: Record<string, unknown>): string {
-  return checkCollectionName(p.collectionName)
-}
-
-function nonNegInt(v: unknown, name: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw invalid(`${name} must be a non-negative integer`)
-  return v
-}
-
-function parseOrder(v: Value): SortSpec[] {
-  if (Array.isArray(v)) {
-    return v.map((o) => {
-      if (!isPlainObject(o) || typeof o.field !== 'string') throw invalid('order entries must be {field, direction}')
-      return { path: o.field, dir: o.direction === 'desc' ? -1 : 1 }
-    })
-  }
-  if (!isPlainObject(v)) throw invalid('order must be an object')
-  return Object.entries(v).map(([path, dir]) => {
-    if (dir !== 1 && dir !== -1) throw invalid(`order of "${path}" must be 1 or -1`)
-    return { path, dir }
-  })
-}
-
-/** Field names MongoDB refuses to store: `$`-prefixed anywhere, or empty. */
-function checkKeys(v: Value, where: string): void {
-  if (Array.isArray(v)) v.forEach((x) => checkKeys(x, where))
-  else if (isPlainObject(v)) {
-    for (const [k, x] of Object.entries(v)) {
-      if (k === '' || k.startsWith('$')) throw invalid(`invalid field name "${k}" in ${where}`)
-      checkKeys(x, where)
-    }
-  }
-}
-
-function checkNewDoc(v: Value, where: string): Doc {
-  if (!isPlainObject(v)) throw invalid(`${where} must be an object`)
-  checkKeys(v, where)
-  return v
-}
-
-function decodeNewDocs(raw: unknown, now: number): Doc[] {
-  if (!Array.isArray(raw) || raw.length === 0) throw invalid('data must be a non-empty array of documents')
-  return raw.map((text, i) => {
-    const doc = checkNewDoc(resolveServerDates(parseEjson(text, `document ${i}`), now), `document ${i}`)
-    if (doc._id === undefined) return { _id: newId(), ...doc }
-    if (typeof doc._id !== 'string' && typeof doc._id !== 'number') throw invalid('_id must be a string or a number')
-    if (doc._id === '') throw invalid('_id must not be empty')
-    return doc
-  })
 }
 
 export { DbError }

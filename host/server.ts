@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto'
-import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
@@ -9,18 +7,17 @@ import { getFunction, registry } from '../cloudfunctions/registry'
 import { runSweeps } from '../cloudfunctions/scheduler'
 import { openEmbeddedDb } from '../embedded-db'
 import { BodyTooLargeError, failure, readBody, sendEnvelope, sendJson } from './http-util'
-import { resolveInside, sendFile, serveH5 } from './static-files'
+import { serveH5 } from './static-files'
 import { startSweepLoop, type SweepLoop } from './sweep-loop'
 import { COLLECTIONS } from '../cloudfunctions/core/collections'
-import { verifyFileUrl } from '../cloudfunctions/core/file-urls'
 import { INDEXES } from '../cloudfunctions/core/indexes'
-import { saveUpload, UPLOAD_QUOTA_BYTES, uploadedBytes } from '../cloudfunctions/core/photos'
+import { UPLOAD_QUOTA_BYTES } from '../cloudfunctions/core/photos'
 import { createRealClock } from './clock'
+import { createFileRoutes } from './file-routes'
 import { createOpen311Handler, OPEN311_ROOT } from './open311'
 import { createMediaFetcher, DEFAULT_MEDIA_FETCH, type MediaFetchOptions } from './open311-media'
 import { createRateLimiter, type LimitKind } from './rate-limit'
 import { createTokenVerifier, signToken } from './token'
-import { EXTENSION, imageFromRequest, uploadKindOf } from './upload'
 
 export interface HostOptions {
   /** An embedded database file the host opens and closes, or ':memory:'. */
@@ -202,84 +199,14 @@ export function createHost(options: HostOptions): Host {
     sendEnvelope(res, { ok: true, data: { messages: data } })
   }
 
-  async function upload(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const kind = uploadKindOf(url.searchParams.get('kind'))
-    const caller = callerOf(req)
-    if (!caller) {
-      sendEnvelope(res, failure('UNAUTHORIZED', `请先登录再上传${kind.what}`))
-      return
-    }
-    if (!withinLimit(req, res, 'upload', caller.openid)) return
-    let body: Buffer
-    try {
-      body = await readBody(req, kind.maxBytes + 64 * 1024)
-    } catch (err) {
-      if (err instanceof BodyTooLargeError) {
-        sendJson(res, 413, failure('BAD_REQUEST', kind.tooLarge), { Connection: 'close' })
-        return
-      }
-      throw err
-    }
-    const file = imageFromRequest(body, req.headers['content-type'] ?? '')
-    if (file && file.length > kind.maxBytes) {
-      sendJson(res, 413, failure('BAD_REQUEST', kind.tooLarge))
-      return
-    }
-    const type = file ? kind.sniff(file) : null
-    if (!file || !type) {
-      sendJson(res, 415, failure('BAD_REQUEST', kind.wrongType))
-      return
-    }
-    if (
-      (await uploadedBytes(runtime.db, caller.openid)) + file.length >
-      (options.uploadQuotaBytes ?? UPLOAD_QUOTA_BYTES)
-    ) {
-      sendJson(res, 413, failure('BAD_REQUEST', '您上传的照片已达存储上限，请联系社区工作人员'))
-      return
-    }
-    // Recorded with the uploader: cases and wishes accept only their author's own photos.
-    const fileId = await saveUpload(runtime, `${randomUUID()}.${EXTENSION[type]}`, file, caller.openid)
-    sendEnvelope(res, { ok: true, data: { fileId, url: await runtime.storage.url(fileId) } })
-  }
-
-  /** Only through a URL a function answered (signed, expiring): residents' photos are not public. */
-  async function serveUploaded(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const rest = url.pathname.slice('/files/'.length)
-    let key: string | null
-    try {
-      key = decodeURIComponent(rest)
-    } catch {
-      key = null
-    }
-    const signed =
-      key === null
-        ? 'bad'
-        : verifyFileUrl(
-            options.secret,
-            key,
-            url.searchParams.get('expires'),
-            url.searchParams.get('sig'),
-            runtime.clock.now(),
-          )
-    if (signed !== 'ok') {
-      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
-      res.end(signed === 'expired' ? '链接已过期，请刷新页面后再看' : '没有查看这个文件的权限')
-      return
-    }
-    const file = resolveInside(filesDir, rest)
-    const found = file
-      ? await stat(file).then(
-          (s) => (s.isFile() ? { file, size: s.size } : null),
-          () => null,
-        )
-      : null
-    if (!found || !file) {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' })
-      res.end('文件不存在')
-      return
-    }
-    return sendFile(req, res, found, { 'Content-Disposition': 'inline', 'Cache-Control': 'private, max-age=86400' })
-  }
+  const { upload, serveUploaded } = createFileRoutes({
+    runtime,
+    secret: options.secret,
+    filesDir,
+    uploadQuotaBytes: options.uploadQuotaBytes ?? UPLOAD_QUOTA_BYTES,
+    callerOf,
+    withinLimit,
+  })
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://host')
