@@ -31,6 +31,9 @@ export async function scanPage(page: Page, name: string): Promise<Finding[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object')
   if (!loaded) await page.addScriptTag({ content: AXE_SOURCE })
   const violations = await page.evaluate(async () => {
+    // The app gives NutUI's parts their roles on the frame after they render (nutui-a11y.ts):
+    // scan after that frame, as a screen reader would meet the page.
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } })
       .axe
     const result = await axe.run(document, { resultTypes: ['violations'] })
