@@ -1,4 +1,4 @@
-import type { Category, RoutingRule } from '../types/cases'
+import type { Category, RoutingRule } from '../types/cases-routing'
 
 /*
  * Demo categories and routing rules for 诉求. Department keys are the department unit ids'

@@ -9,7 +9,6 @@ import {
   CaseDetailSchema,
   CaseSummarySchema,
   CaseWorkloadSchema,
-  CategorySchema,
   ContactPreferenceSchema,
   DispositionSchema,
   FiguresSchema,
@@ -17,12 +16,11 @@ import {
   InboxBoxSchema,
   InboxCountsSchema,
   LedgerSchema,
-  RouteDecisionSchema,
-  RoutingRuleSchema,
   SatisfactionSchema,
   SimilarCaseSchema,
   Text,
 } from './cases'
+import { CategorySchema, RouteDecisionSchema, RoutingRuleSchema } from './cases-routing'
 
 /*
  * The `cases` function's actions: each input as the function checks it, and the contract

@@ -1,16 +1,15 @@
 import type {
   CaseChannel,
   CaseStatus,
-  Category,
   ContactPreference,
   DeadlineTier,
   Disposition,
   Extension,
   Ledger,
   Rating,
-  RoutingRule,
   TimelineEntry,
 } from '../../types/cases'
+import type { Category, RoutingRule } from '../../types/cases-routing'
 import type { StoredPoint } from '../core/collections'
 import { collectionName } from '../core/data'
 import { TRANSACTION_RETRY } from '../core/transaction-retry'

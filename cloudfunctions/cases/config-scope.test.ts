@@ -1,4 +1,5 @@
-import type { CaseDetail, RoutingRule } from '../../types/cases'
+import type { CaseDetail } from '../../types/cases'
+import type { RoutingRule } from '../../types/cases-routing'
 import { addTopLevelAdmin, casesHarness, closeChecked, TOP_ADMIN, type CasesHarness } from './test-helpers'
 
 /*

@@ -1,4 +1,5 @@
-import type { CaseDetail, CaseSummary, Figures, RouteDecision } from '../../types/cases'
+import type { CaseDetail, CaseSummary, Figures } from '../../types/cases'
+import type { RouteDecision } from '../../types/cases-routing'
 import { addTopLevelAdmin, casesHarness, closeChecked, IN_GRID_1, TOP_ADMIN, type CasesHarness } from './test-helpers'
 
 /* Inbox, ledgers, figures, export, similar cases and the admin actions, on the demo data. */

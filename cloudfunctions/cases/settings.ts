@@ -1,6 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import type { z } from 'zod'
-import type { Category, RouteDecision, RoutingRule } from '../../types/cases'
+import type { Category, RouteDecision, RoutingRule } from '../../types/cases-routing'
 import type { RoutePreviewInputSchema } from '../../types/cases-contract'
 import { AppError } from '../core/app-error'
 import { holdsCapabilityAt } from '../../types/policy'

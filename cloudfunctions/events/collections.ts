@@ -1,5 +1,6 @@
 import { collectionName } from '../core/data'
-import type { Audience, CancelReasonSchema, EventDraft, Question, RegistrationStatusValue } from '../../types/events'
+import type { CancelReasonSchema, EventDraft, RegistrationStatusValue } from '../../types/events'
+import type { Audience, Question } from '../../types/events-draft-parts'
 import type { EventKind, EventStatus } from '../../types/events-labels'
 import type { z } from 'zod'
 

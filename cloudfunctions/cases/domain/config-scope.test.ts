@@ -1,4 +1,4 @@
-import type { RoutingRule } from '../../../types/cases'
+import type { RoutingRule } from '../../../types/cases-routing'
 import { checkRuleScope, type ConfigAuthority, type ScopedUnit } from './config-scope'
 import { TEST_UNITS } from './test-org'
 

@@ -1,4 +1,5 @@
-import { ROUTING_LEVEL_LABELS, type RoutingLevel, type RoutingRule } from '../../../types/cases'
+import { ROUTING_LEVEL_LABELS, type RoutingLevel } from '../../../types/cases'
+import type { RoutingRule } from '../../../types/cases-routing'
 import type { UnitKind } from '../../../types/roles'
 
 /*

@@ -1,7 +1,8 @@
 import dayjs from 'dayjs'
 import timezone from 'dayjs/plugin/timezone'
 import utc from 'dayjs/plugin/utc'
-import type { Category, DeadlineTier, Duration } from '../../../types/cases'
+import type { DeadlineTier, Duration } from '../../../types/cases'
+import type { Category } from '../../../types/cases-routing'
 import { refuse, type Outcome } from './result'
 
 dayjs.extend(utc)

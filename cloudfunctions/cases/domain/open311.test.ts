@@ -1,4 +1,4 @@
-import type { Category } from '../../../types/cases'
+import type { Category } from '../../../types/cases-routing'
 import { isoWithOffset } from './deadlines'
 import { toDiscovery, toServiceRequest, toServices, w3cShanghai, type Open311Case } from './open311'
 

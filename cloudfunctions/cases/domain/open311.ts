@@ -3,9 +3,9 @@ import {
   DISPOSITION_LABELS,
   OPEN_CASE_STATUSES,
   type CaseStatus,
-  type Category,
   type Disposition,
 } from '../../../types/cases'
+import type { Category } from '../../../types/cases-routing'
 
 /*
  * Open311 GeoReport v2 (wiki.open311.org/GeoReport_v2), so 12345 hotline systems and other

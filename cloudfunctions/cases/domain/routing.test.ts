@@ -1,4 +1,5 @@
-import type { CaseChannel, RoutingRule } from '../../../types/cases'
+import type { CaseChannel } from '../../../types/cases'
+import type { RoutingRule } from '../../../types/cases-routing'
 import type { LngLat } from '../../../types/org'
 import { buildOrgIndex, locate, polygonContains, route } from './routing'
 import { CAT, IN_GRID_1, IN_GRID_2, IN_GRID_2_HOLE, IN_JINGWEI, NOWHERE, TEST_UNITS } from './test-org'

@@ -1,11 +1,5 @@
-import {
-  ROUTING_LEVEL_LABELS,
-  type CaseChannel,
-  type Category,
-  type RouteDecision,
-  type RoutingLevel,
-  type RoutingRule,
-} from '../../../types/cases'
+import { ROUTING_LEVEL_LABELS, type CaseChannel, type RoutingLevel } from '../../../types/cases'
+import type { Category, RouteDecision, RoutingRule } from '../../../types/cases-routing'
 import type { LngLat } from '../../../types/org'
 import type { UnitKind } from '../../../types/roles'
 

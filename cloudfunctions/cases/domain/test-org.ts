@@ -1,4 +1,4 @@
-import type { Category } from '../../../types/cases'
+import type { Category } from '../../../types/cases-routing'
 import type { RoutingUnit } from './routing'
 
 /*

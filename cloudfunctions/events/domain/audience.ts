@@ -1,4 +1,4 @@
-import type { Audience } from '../../../types/events'
+import type { Audience } from '../../../types/events-draft-parts'
 
 /*
  * Who may see and join an event, as keys (pure). An event stores the keys of its audience;

@@ -1,4 +1,4 @@
-import type { SeriesRule } from '../../../types/events'
+import type { SeriesRule } from '../../../types/events-draft-parts'
 
 /*
  * The dates of a series, pure: weekly on a weekday, or monthly on a day ≤ 28 (every month

@@ -1,4 +1,5 @@
 import * as contract from '../../../types/cases'
+import type { Category } from '../../../types/cases-routing'
 import { SubmitCaseInputSchema } from '../../../types/cases-contract'
 import { TIMELINE_LABELS, charCount, deadlineText, formatRate, groupCategories, newClientRequestId } from './format'
 
@@ -17,7 +18,7 @@ describe('case format helpers', () => {
 
   it('should group leaf categories under their groups in order and drop empty groups', () => {
     const cat = (code: string, parentCode: string | null, active = true) =>
-      ({ code, parentCode, name: code, active }) as contract.Category
+      ({ code, parentCode, name: code, active }) as Category
     const groups = groupCategories([
       cat('a', null),
       cat('a.x', 'a'),

@@ -1,4 +1,5 @@
-import type { Category, TimelineKind } from '../../../types/cases'
+import type { TimelineKind } from '../../../types/cases'
+import type { Category } from '../../../types/cases-routing'
 import type { CaseStatus } from '../../../types/cases-labels'
 import { formatTime } from '../../lib/dayjs'
 
