@@ -5,6 +5,7 @@ import { createTestEnv, type TestEnv } from '../cloudfunctions/core/testing'
 import { createWx, type WxStub } from './wx-stub'
 import { installPageHost, setRoute } from './page-host'
 import { HOME_ENTRIES } from '../src/pages/home/entries'
+import { LARGE_TEXT_SCALE } from '../src/lib/font-scale'
 
 const DIST = path.resolve(__dirname, '..', 'dist')
 
@@ -60,7 +61,7 @@ describe('weapp build (miniprogram-simulate + wcc)', () => {
       'the 大字 tap to take effect',
     )
     expect(stub.storage.get('mhwx.largeText')).toBe(true)
-    expect(rootStyle(page)).toContain('--fs: 1.25;')
+    expect(rootStyle(page)).toContain(`--fs: ${LARGE_TEXT_SCALE};`)
     expect(page.dom?.innerHTML).toContain('nut-switch-open')
   })
 
