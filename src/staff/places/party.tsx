@@ -6,8 +6,9 @@ import type { PartyReportStatus } from '../../../types/places-labels'
 import { AsyncView } from '../../components/async-view'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
+import { useRowAction } from '../../hooks/use-row-action'
 import { formatTime } from '../../lib/dayjs'
-import { confirm, toast, toastError } from '../../lib/feedback'
+import { confirm } from '../../lib/feedback'
 import { placesService, type PartyReport } from '../../services/places'
 import { CommunityPicker, useReviewerCommunity } from '../community-picker'
 import './places.scss'
@@ -16,11 +17,11 @@ import './places.scss'
 export default function PartyVerifyPage() {
   const { communities, communityId, setCommunityId, current, loading } = useReviewerCommunity('partyMembers.verify')
   const [status, setStatus] = useState<PartyReportStatus>('pending')
-  const [acting, setActing] = useState<string | null>(null)
   const list = useAsync(
     () => (communityId ? placesService.partyReports({ communityId, status }) : Promise.resolve({ items: [] })),
     [communityId, status],
   )
+  const { acting, act } = useRowAction(list.reload)
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh())
   })
@@ -36,16 +37,11 @@ export default function PartyVerifyPage() {
         : { title: '未通过核实', content: `确定不通过 ${r.name} 的报到？本人会收到通知。`, confirmText: '不通过' },
     )
     if (!ok) return
-    setActing(r.openid)
-    try {
-      await placesService.verifyParty({ openid: r.openid, decision })
-      toast(decision === 'verify' ? '已核实' : '已处理', 'success')
-      await list.reload()
-    } catch (error) {
-      toastError(error)
-    } finally {
-      setActing(null)
-    }
+    await act(
+      r.openid,
+      () => placesService.verifyParty({ openid: r.openid, decision }),
+      decision === 'verify' ? '已核实' : '已处理',
+    )
   }
 
   return (

@@ -5,8 +5,9 @@ import { Button, Tabs, Tag } from '@nutui/nutui-react-taro'
 import { AsyncView } from '../../components/async-view'
 import { PageShell } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
+import { useRowAction } from '../../hooks/use-row-action'
 import { formatTime } from '../../lib/dayjs'
-import { confirm, toast, toastError } from '../../lib/feedback'
+import { confirm } from '../../lib/feedback'
 import { usersService, type VolunteerApplication } from '../../services/users'
 import { CommunityPicker, useReviewerCommunity } from '../community-picker'
 import './index.scss'
@@ -21,13 +22,12 @@ const STATUS_TABS: { value: Status; title: string }[] = [
 export default function VolunteerReviewPage() {
   const { communities, communityId, setCommunityId, current, loading } = useReviewerCommunity('volunteers.review')
   const [status, setStatus] = useState<Status>('pending')
-  const [acting, setActing] = useState<string | null>(null)
-
   const list = useAsync(
     () =>
       communityId ? usersService.listVolunteerApplications({ communityId, status }) : Promise.resolve({ items: [] }),
     [communityId, status],
   )
+  const { acting, act } = useRowAction(list.reload)
   usePullDownRefresh(() => {
     void list.reload().finally(() => Taro.stopPullDownRefresh())
   })
@@ -47,16 +47,11 @@ export default function VolunteerReviewPage() {
           },
     )
     if (!ok) return
-    setActing(app.id)
-    try {
-      await usersService.reviewVolunteer({ applicationId: app.id, decision })
-      toast(decision === 'approve' ? '已通过' : '已处理', 'success')
-      await list.reload()
-    } catch (error) {
-      toastError(error)
-    } finally {
-      setActing(null)
-    }
+    await act(
+      app.id,
+      () => usersService.reviewVolunteer({ applicationId: app.id, decision }),
+      decision === 'approve' ? '已通过' : '已处理',
+    )
   }
 
   return (
