@@ -63,6 +63,9 @@ export function toStoredText(doc: Value): string {
 
 /** Parses stored text back into values (the inverse of `toStoredText`). */
 export function fromStoredText(text: string): Doc {
+  // Most documents hold no date, regex or special number: without a "$ key there is
+  // nothing to revive, and JSON.parse without a reviver is several times faster.
+  if (!text.includes('"$')) return JSON.parse(text) as Doc
   return JSON.parse(text, (_key, value) => {
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const d = value.$date
