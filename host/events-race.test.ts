@@ -5,6 +5,7 @@ import { BASE_SEEDS, seedDemo } from '../demo'
 import { createHost, signToken, type Host } from '.'
 import { createSettableClock } from '../cloudfunctions/core/local-runtime'
 import { COLLECTIONS } from '../cloudfunctions/core/collections'
+import { entryOf } from '../cloudfunctions/events/book'
 import { EVENT_COLLECTIONS as E, type BookDoc, type RegistrationDoc } from '../cloudfunctions/events/collections'
 import { draft, NOW, SECRETARY } from '../cloudfunctions/events/test-helpers'
 
@@ -116,7 +117,7 @@ describe('events.signUp race through the host', () => {
     expect(
       regs
         .filter((r) => r.status === 'confirmed')
-        .map((r) => r.openid)
+        .map((r) => entryOf(r._id))
         .sort(),
     ).toEqual([...book.holders].sort())
     // A retry of any request answers the same registration and adds nothing.

@@ -33,7 +33,7 @@ export function newBook(eventId: string, capacity: number, reserved: number, now
 }
 
 /**
- * Book entries name the person only: the registration id without its `<eventId>:` prefix.
+ * Book entries are the registration id without its `<eventId>:` prefix (the hash of the person).
  * Every sign-up reads and rewrites the book, so with hundreds waiting its size is the cost.
  */
 export const entryOf = (regId: string): string => regId.slice(regId.indexOf(':') + 1)

@@ -98,8 +98,9 @@ export type RegistrationStatus = RegistrationStatusValue | 'new'
 export type CancelReason = z.infer<typeof CancelReasonSchema>
 
 /**
- * `event_registrations`: `_id` = `<eventId>:<openid>` (or `<eventId>:tel:<phone>` for
- * 代报名), so one person has one registration per event whatever they tap. `new` is the
+ * `event_registrations`: `_id` = `<eventId>:<hash of the openid>` (or of the phone, for
+ * 代报名; `regIdFor` in registrations.ts), so one person has one registration per event
+ * whatever they tap, and the id staff see names nobody. `new` is the
  * short moment between writing the registration and placing it in the book.
  */
 export interface RegistrationDoc {

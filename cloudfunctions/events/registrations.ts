@@ -1,6 +1,7 @@
 import type { Db } from '@cloudbase/database'
 import { collection, transaction } from '../core/data'
 import { AppError } from '../core/app-error'
+import { derivedId } from '../core/ids'
 import { notify, type NotifyInput } from '../core/outbox'
 import {
   acceptInBook,
@@ -30,8 +31,14 @@ import { seatDecision } from './domain/schedule'
  * sweep after a crash), it changes and tells once.
  */
 
-export const regIdFor = (eventId: string, openid: string) => `${eventId}:${openid}`
-export const proxyRegId = (eventId: string, phone: string) => `${eventId}:tel:${phone}`
+/**
+ * A registration's id: the event, then a hash of who signed up (an openid, or the phone of a
+ * 代报名). Fixed per person and event, so a double tap or a retry finds the one already there;
+ * opaque, because the id travels to staff (roster, 代报名, approval) and an openid must not.
+ * The seat book keeps only the part after the event id.
+ */
+export const regIdFor = (eventId: string, openid: string) => `${eventId}:${derivedId(eventId, openid)}`
+export const proxyRegId = (eventId: string, phone: string) => `${eventId}:${derivedId(eventId, 'tel', phone)}`
 
 export async function loadEvent(db: Db, id: string): Promise<EventDoc> {
   const doc = await collection(db, E.events).doc(id).get()

@@ -5,6 +5,7 @@ import { createTestEnv, type TestEnv } from '../core/testing'
 import type { OutboxDoc } from '../core/outbox'
 import { EVENT_COLLECTIONS as E, type BookDoc, type RegistrationDoc } from './collections'
 import { events } from './index'
+import { regIdFor } from './registrations'
 
 /*
  * Shared set-up for the events function tests: the demo org tree and accounts only (so
@@ -99,7 +100,7 @@ export async function eventsHarness(now = NOW): Promise<EventsHarness> {
       as(openid, 'signUp', { eventId, clientRequestId: `req-${String(++requestSeq).padStart(8, '0')}`, ...extra }),
     book: async (eventId) => (await env.docs<BookDoc>(E.books, { _id: eventId }))[0]!,
     reg: async (eventId, openid) =>
-      (await env.docs<RegistrationDoc>(E.registrations, { _id: `${eventId}:${openid}` }))[0]!,
+      (await env.docs<RegistrationDoc>(E.registrations, { _id: regIdFor(eventId, openid) }))[0]!,
     async notices() {
       const res = await env.rt.db
         .collection(COLLECTIONS.outbox)

@@ -1,7 +1,7 @@
 import { acceptInBook, entryOf, markDirty, placementIn, releaseFromBook, seatHead } from './book'
 import { EVENT_COLLECTIONS as E, type RegistrationDoc } from './collections'
 import { reconcileRegistration } from './domain/reconcile'
-import { transitionReg } from './registrations'
+import { regIdFor, transitionReg } from './registrations'
 import { draft, errorOf, eventsHarness, expectOk, RESIDENT, SECRETARY, type EventsHarness } from './test-helpers'
 
 let h: EventsHarness
@@ -55,7 +55,7 @@ describe('events waitlist', () => {
       [a, '已取消报名'],
       [w1, '候补到名额，请确认'],
     ])
-    const outbox = await h.env.docs<{ body: string }>('outbox', { _id: `event:${id}:${id}:${w1}:r1:offered` })
+    const outbox = await h.env.docs<{ body: string }>('outbox', { _id: `event:${id}:${regIdFor(id, w1!)}:r1:offered` })
     expect(outbox[0]!.body).toBe(
       '「板凳会：楼院停车怎么管」有名额了！请在 22:00 前打开小程序确认，逾期名额将让给下一位。\n时间：12月5日（周六）14:30–16:00；地点：社区活动室（东县门街12号）',
     )
@@ -116,13 +116,13 @@ describe('events waitlist', () => {
     const [a, , w1, w2] = people
     const db = h.env.rt.db
     const now = h.env.clock.now()
-    const regA = `${id}:${a}`
+    const regA = regIdFor(id, a!)
     if (step === 'accepted') {
       expectOk(await h.as(a!, 'cancel', { eventId: id }))
-      await acceptInBook(db, id, `${id}:${w1}`, now)
+      await acceptInBook(db, id, regIdFor(id, w1!), now)
     } else if (step === 'unplaced') {
       const late = (await h.residents(1, 'late'))[0]!
-      const reg = { ...(await h.reg(id, w2!)), _id: `${id}:${late}`, openid: late, status: 'new', history: [] }
+      const reg = { ...(await h.reg(id, w2!)), _id: regIdFor(id, late), openid: late, status: 'new', history: [] }
       const { _id, ...rest } = reg
       await db.collection(E.registrations).doc(_id).set(rest)
     } else {
@@ -137,7 +137,7 @@ describe('events waitlist', () => {
       if (step !== 'cancelled') {
         await releaseFromBook(db, id, regA, 1, now)
       }
-      if (step === 'seated') await seatHead(db, id, `${id}:${w1}`, 1, true, now)
+      if (step === 'seated') await seatHead(db, id, regIdFor(id, w1!), 1, true, now)
     }
     // The sweep leaves a recently changed book alone for 30 s; the repair itself changes it.
     later(31_000)
@@ -151,7 +151,7 @@ describe('events waitlist', () => {
       expect(book.waitlist).toHaveLength(3)
     } else {
       expect(book.holders).toHaveLength(2)
-      expect(book.holders).not.toContain(a)
+      expect(book.holders).not.toContain(entryOf(regA))
       expect((await h.reg(id, w1!)).status).toBe(step === 'accepted' ? 'confirmed' : 'offered')
       expect((await h.reg(id, w2!)).status).toBe('waiting')
     }

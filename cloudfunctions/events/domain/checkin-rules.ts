@@ -52,7 +52,7 @@ export function sameCode(a: string, b: string): boolean {
 
 /**
  * The opaque id of one person on an event's check-in list (a registration, or a walk-in's
- * key): the staff's lists and actions carry it instead of the registration id, which holds an openid.
+ * key): the staff's check-in lists and actions carry it, one id whether the person signed up or walked in.
  */
 export function attendeeKey(personRef: string): string {
   return createHash('sha256').update(personRef).digest('base64url').slice(0, 16)
