@@ -93,7 +93,12 @@ export const eventsScript: Script = {
     const proxy = { eventId: held.id, clientRequestId: 'rt-proxy-0001', name: '孙大爷', phone: '13800001111' }
     await ev(SECRETARY, 'proxySignUp', proxy)
     await signUp(call, RESIDENT_2, held.id)
-    await ev(SECRETARY, 'decide', { eventId: held.id, registrationId: `${held.id}:${RESIDENT_2}`, approve: true })
+    const pending = await call<{ items: { id: string }[] }>(SECRETARY, 'events', {
+      action: 'roster',
+      eventId: held.id,
+      status: 'pending',
+    })
+    await ev(SECRETARY, 'decide', { eventId: held.id, registrationId: pending.items[0]?.id, approve: true })
     const series = await call<{ items: { id: string }[] }>(SECRETARY, 'events', {
       action: 'createSeries',
       ...draft({ title: '周一课堂', kind: 'monday_class' }),
