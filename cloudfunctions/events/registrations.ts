@@ -1,5 +1,5 @@
 import type { Db } from '@cloudbase/database'
-import { collection, transaction } from '../core/data'
+import { collection, transaction, type Tx } from '../core/data'
 import { AppError } from '../core/app-error'
 import { derivedId } from '../core/ids'
 import { notify, type NotifyInput } from '../core/outbox'
@@ -13,6 +13,7 @@ import {
   seatHead,
   waitPositionIn,
 } from './book'
+import { queueCapacityAlert } from './capacity-alerts'
 import {
   EVENT_COLLECTIONS as E,
   type BookDoc,
@@ -54,6 +55,8 @@ export interface RegChange {
   patch: Partial<RegistrationDoc> & { status: RegistrationStatus }
   note?: string | null
   notice?: NotifyInput | null
+  /** Other records of the same change, written in its transaction (the organiser's capacity alert). */
+  alongside?: (tx: Tx) => Promise<unknown>
 }
 
 /**
@@ -70,7 +73,7 @@ export async function transitionReg(
   return transaction(db, async (tx) => {
     const reg = await tx.collection(E.registrations).doc(regId).get()
     if (!reg || !from.includes(reg.status)) return null
-    const { patch, note = null, notice } = change(reg)
+    const { patch, note = null, notice, alongside } = change(reg)
     const at = now.toISOString()
     const next: RegistrationDoc = {
       ...reg,
@@ -81,6 +84,7 @@ export async function transitionReg(
     const { _id, ...rest } = next
     await tx.collection(E.registrations).doc(regId).set(rest)
     if (notice && reg.openid) await notify(tx, notice, now)
+    if (alongside) await alongside(tx)
     return next
   })
 }
@@ -148,6 +152,7 @@ export async function settle(
       (r) => ({
         patch: { status, offerExpiresAt },
         notice: statusNotice(event, r, kind, now, { waitPosition, offerExpiresAt }),
+        alongside: status === 'waiting' ? undefined : (tx) => queueCapacityAlert(tx, event, book, now),
       }),
       now,
     )) ?? loadReg(db, regId)

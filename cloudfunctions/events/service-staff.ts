@@ -14,6 +14,7 @@ import type { UnitDoc } from '../core/collections'
 import type { ActionContext } from '../core/define-function'
 import { mayManageOrThrow, requireOrganiser } from './access'
 import { changeCapacity, newBook, readBook } from './book'
+import { queueCapacityAlert } from './capacity-alerts'
 import { EVENT_COLLECTIONS as E, type EventDoc } from './collections'
 import { audienceKeys } from './domain/audience'
 import { whenAndWhere } from './domain/notices'
@@ -158,6 +159,9 @@ export async function updateEvent(
   const built = buildEvent(before._id, draft, unit, before.createdBy, now, before.seriesId)
   if (before.status !== 'draft' && built.startAt !== before.startAt) requireFuture(built, now)
   await changeCapacity(db, eventId, draft.capacity, draft.reservedSeats, now)
+  // Fewer seats can make the event nearly or fully booked at once: the organiser hears of it with the save.
+  const resized = before.status === 'published' && draft.capacity !== before.capacity
+  const book = resized ? await readBook(db, eventId) : null
   const change = before.status === 'published' ? describeChange(before, built) : null
   const version = before.version + 1
   const after: EventDoc = {
@@ -181,6 +185,7 @@ export async function updateEvent(
     if (!cur || cur.version !== before.version) return false
     const { _id, ...rest } = after
     await tx.collection(E.events).doc(_id).set(rest)
+    if (book) await queueCapacityAlert(tx, after, book, now)
     return true
   })
   if (!saved) throw new AppError('CONFLICT', '活动刚被其他人修改过，请刷新后再改')
