@@ -12,6 +12,7 @@ import {
   SeriesRuleSchema,
 } from './events-draft-parts'
 import { MINUTES_ACTIONS } from './events-minutes'
+import { QUIZ_ACTIONS } from './events-quiz'
 import { LngLatSchema } from './org'
 import {
   CANCEL_REASONS,
@@ -319,5 +320,7 @@ export const EventsContract = defineContract({
   ...ATTENDANCE_ACTIONS,
   // minutes, and issues that become cases (issue 12)
   ...MINUTES_ACTIONS,
+  // 党史知识竞赛 (issue 12)
+  ...QUIZ_ACTIONS,
 })
 export type EventsContractType = typeof EventsContract

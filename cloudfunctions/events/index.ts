@@ -7,6 +7,8 @@ import { minutes, raiseCase, saveMinutes } from './minutes'
 import { getEvent, listEvents, manageEvents, myEvents, roster } from './service-read'
 import { acceptOffer, cancelMine, decide, proxySignUp, signUp } from './service-signup'
 import { checkOut, myService, reverseHours } from './service-hours'
+import { openQuiz, quizRanking, quizStatus, submitQuiz } from './quiz'
+import { quizSetup, quizStandings, saveQuiz } from './quiz-staff'
 import { cancelEvent, copyEvent, createEvent, createSeries, publishEvent, updateEvent } from './service-staff'
 
 /*
@@ -52,6 +54,15 @@ export const events = defineFunction('events', EventsContract, {
   minutes: { access: 'events.manage', handler: (input, ctx) => minutes(ctx, input.eventId) },
   saveMinutes: { access: 'events.manage', handler: (input, ctx) => saveMinutes(ctx, input) },
   raiseCase: { access: 'events.manage', limit: 'submission', handler: (input, ctx) => raiseCase(ctx, input) },
+
+  // 党史知识竞赛 (issue 12)
+  quiz: { access: 'signed-in', handler: (input, ctx) => quizStatus(ctx, input.eventId) },
+  openQuiz: { access: 'signed-in', handler: (input, ctx) => openQuiz(ctx, input.eventId) },
+  submitQuiz: { access: 'signed-in', handler: (input, ctx) => submitQuiz(ctx, input) },
+  quizRanking: { access: 'signed-in', handler: (input, ctx) => quizRanking(ctx, input.eventId) },
+  quizSetup: { access: 'events.manage', handler: (input, ctx) => quizSetup(ctx, input.eventId) },
+  saveQuiz: { access: 'events.manage', handler: (input, ctx) => saveQuiz(ctx, input) },
+  quizStandings: { access: 'events.manage', handler: (input, ctx) => quizStandings(ctx, input.eventId) },
 })
 
 export const main = events.main

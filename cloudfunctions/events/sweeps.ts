@@ -9,6 +9,7 @@ import { eventNotice } from './domain/notices'
 import { reconcileRegistration } from './domain/reconcile'
 import { dueReminders, nextReminderAt } from './domain/schedule'
 import { registrationsOf, runFanout } from './fanout'
+import { QUIZ_SWEEPS } from './quiz-staff'
 import { loadEvent, offerNext, settle, statusNotice, transitionReg } from './registrations'
 
 /*
@@ -214,4 +215,5 @@ export const EVENT_SWEEPS = [
   { name: 'events.reminders', run: sendReminders },
   { name: 'events.closeStarted', run: closeStarted },
   ...ATTENDANCE_SWEEPS,
+  ...QUIZ_SWEEPS,
 ]

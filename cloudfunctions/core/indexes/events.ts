@@ -127,4 +127,31 @@ export const EVENT_INDEXES: IndexSpec[] = [
       { field: 'changedAt', order: 1 },
     ],
   },
+  // 党史知识竞赛 (issue 12): whether a person checked in; an event's papers; quizzes whose
+  // results are due
+  {
+    collection: 'event_attendance',
+    name: 'event_openid',
+    fields: [
+      { field: 'eventId', order: 1 },
+      { field: 'openid', order: 1 },
+    ],
+  },
+  {
+    collection: 'event_quiz_entries',
+    name: 'event_status_submittedAt',
+    fields: [
+      { field: 'eventId', order: 1 },
+      { field: 'status', order: 1 },
+      { field: 'submittedAt', order: 1 },
+    ],
+  },
+  {
+    collection: 'event_quizzes',
+    name: 'resultsQueuedAt_closesAt',
+    fields: [
+      { field: 'resultsQueuedAt', order: 1 },
+      { field: 'closesAt', order: 1 },
+    ],
+  },
 ]

@@ -1,0 +1,137 @@
+import type { Db } from '@cloudbase/database'
+import type { z } from 'zod'
+import type { QuizSetup, QuizStandings, SaveQuizInputSchema } from '../../types/events-quiz'
+import { AppError } from '../core/app-error'
+import type { ActionContext } from '../core/define-function'
+import { collection } from '../core/data'
+import { notify } from '../core/outbox'
+import type { Runtime } from '../core/runtime'
+import { mayManageOrThrow } from './access'
+import { ATTENDANCE_COLLECTIONS as A } from './attendance-collections'
+import { EVENT_COLLECTIONS as E, type EventDoc } from './collections'
+import { phoneTail } from './domain/checkin-rules'
+import { quizWindowState } from './domain/quiz-rules'
+import { QUIZ_COLLECTIONS as Q, type QuizDoc } from './quiz-collections'
+import { loadQuiz, rankedPapers } from './quiz-papers'
+import { resultNotice, setupView, totalPoints, windowOf } from './quiz-views'
+import { loadEvent } from './registrations'
+
+/*
+ * 党史知识竞赛, the organisers' side (issue 12): set the questions and the window (until
+ * someone has seen the questions), read the ranking with full names; and the sweep that
+ * tells each person their result once the window has closed.
+ */
+
+type SaveInput = z.output<typeof SaveQuizInputSchema>
+
+async function managed(ctx: ActionContext, eventId: string): Promise<EventDoc> {
+  const event = await loadEvent(ctx.rt.db, eventId)
+  mayManageOrThrow(ctx, event)
+  return event
+}
+
+/** Someone has opened the questions: changing them now would be unfair. */
+const anyoneStarted = async (db: Db, eventId: string) =>
+  (await collection(db, Q.entries).where({ eventId }).count()) > 0
+
+export async function quizSetup(ctx: ActionContext, eventId: string): Promise<QuizSetup> {
+  const db = ctx.rt.db
+  const event = await managed(ctx, eventId)
+  const quiz = await collection(db, Q.quizzes).doc(event._id).get()
+  return setupView(event, quiz, quiz ? await anyoneStarted(db, event._id) : false)
+}
+
+function badWindow(message: string): AppError {
+  return new AppError('BAD_REQUEST', message, { issues: [{ path: ['closesAt'], message }] })
+}
+
+export async function saveQuiz(ctx: ActionContext, input: SaveInput): Promise<QuizSetup> {
+  const db = ctx.rt.db
+  const event = await managed(ctx, input.eventId)
+  if (event.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消，不能设置知识竞赛')
+  if (await anyoneStarted(db, event._id)) throw new AppError('CONFLICT', '已有居民开始答题，题目和时间不能再修改')
+  const now = ctx.now().toISOString()
+  const doc: QuizDoc = {
+    _id: event._id,
+    eventId: event._id,
+    questions: input.questions.map((q, i) => ({
+      id: `q${i + 1}`,
+      stem: q.stem,
+      options: q.options,
+      answer: q.answer,
+      points: q.points,
+    })),
+    opensLocal: input.opensAt,
+    closesLocal: input.closesAt,
+    closesAt: '',
+    resultsQueuedAt: null,
+    updatedAt: now,
+    updatedBy: ctx.requireCaller().openid,
+  }
+  const window = windowOf(event, doc)
+  if (window.closesAt <= window.opensAt) throw badWindow('答题截止时间应晚于开始时间')
+  if (window.closesAt <= now) throw badWindow('答题截止时间已过，请重新选择')
+  doc.closesAt = window.closesAt
+  const { _id, ...body } = doc
+  await collection(db, Q.quizzes).doc(_id).set(body)
+  return setupView(event, doc, false)
+}
+
+/** The ranking with full names, for the organisers and the prize-giving. */
+export async function quizStandings(ctx: ActionContext, eventId: string): Promise<QuizStandings> {
+  const db = ctx.rt.db
+  const event = await managed(ctx, eventId)
+  const quiz = await loadQuiz(db, event._id)
+  const [ranked, attended] = await Promise.all([
+    rankedPapers(db, event._id),
+    collection(db, A.attendance).where({ eventId: event._id, status: 'present' }).count(),
+  ])
+  return {
+    eventId: event._id,
+    title: event.title,
+    final: quizWindowState(windowOf(event, quiz), ctx.now()) === 'after',
+    totalPoints: totalPoints(quiz),
+    attended,
+    items: ranked.map((e) => ({
+      rank: e.rank,
+      name: e.name,
+      phoneTail: phoneTail(e.phone),
+      score: e.score,
+      correctCount: e.correctCount ?? 0,
+      elapsedMs: e.elapsedMs,
+      submittedAt: e.submittedAt,
+    })),
+  }
+}
+
+/** After a quiz closes: one message per paper with its score and place; safe to run again. */
+export async function queueResults(rt: Runtime): Promise<number> {
+  const { db } = rt
+  const now = rt.clock.now()
+  const due = await collection(db, Q.quizzes)
+    .where({ resultsQueuedAt: null, closesAt: db.command.lte(now.toISOString()) })
+    .orderBy('closesAt', 'asc')
+    .limit(20)
+    .get()
+  let closed = 0
+  for (const quiz of due) {
+    const event = await collection(db, E.events).doc(quiz.eventId).get()
+    const closesAt = event ? windowOf(event, quiz).closesAt : quiz.closesAt
+    if (closesAt > now.toISOString()) {
+      // The event moved later since the quiz was saved; wait for the new close.
+      await collection(db, Q.quizzes).where({ _id: quiz._id, resultsQueuedAt: null }).update({ closesAt })
+      continue
+    }
+    if (event && event.status === 'published') {
+      const ranked = await rankedPapers(db, quiz.eventId)
+      for (const entry of ranked) await notify(db, resultNotice(event, entry, entry.rank, ranked.length), now)
+    }
+    await collection(db, Q.quizzes)
+      .where({ _id: quiz._id, resultsQueuedAt: null })
+      .update({ resultsQueuedAt: now.toISOString() })
+    closed++
+  }
+  return closed
+}
+
+export const QUIZ_SWEEPS = [{ name: 'events.quizResults', run: queueResults }]
