@@ -27,6 +27,15 @@ const HALL = {
 }
 const ORGANISER = { name: '陈静', phone: '029-87421234' }
 
+/** The 党史知识竞赛's questions: attendees answer them in the app once checked in. */
+const DEMO_QUIZ = [
+  { stem: '中国共产党第一次全国代表大会在哪一年召开？', options: ['1919年', '1921年', '1927年', '1949年'], answer: 1 },
+  { stem: '标志着中国革命从此有了新的领导核心的会议是？', options: ['八七会议', '古田会议', '遵义会议'], answer: 2 },
+  { stem: '“两个务必”是在哪次会议上提出的？', options: ['七届二中全会', '中共八大', '十一届三中全会'], answer: 0 },
+  { stem: '红军长征胜利结束的标志是哪一年的会师？', options: ['1935年', '1936年', '1937年'], answer: 1 },
+  { stem: '中华人民共和国成立于哪一年？', options: ['1945年', '1949年', '1950年', '1954年'], answer: 1 },
+]
+
 function one(
   now: Date,
   days: number,
@@ -132,7 +141,7 @@ export async function seedEvents(rt: Runtime): Promise<void> {
       { questionId: 'item', value: '都要' },
     ],
   })
-  await publish(
+  const quiz = await publish(
     one(now, 10, {
       kind: 'party_quiz',
       title: '党史知识竞赛（月赛）',
@@ -141,6 +150,7 @@ export async function seedEvents(rt: Runtime): Promise<void> {
       endTime: '16:00',
     }),
   )
+  await act(rt, secretary, { action: 'saveQuiz', eventId: quiz, questions: DEMO_QUIZ })
   const meeting = await publish(
     one(now, 7, {
       kind: 'consultation',
