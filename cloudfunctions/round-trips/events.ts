@@ -46,6 +46,13 @@ const EVENTS_KINDS: KindsOf<typeof EventsContract> = {
   minutes: 'read',
   saveMinutes: 'write',
   raiseCase: 'write',
+  quiz: 'read',
+  openQuiz: 'write',
+  submitQuiz: 'write',
+  quizRanking: 'read',
+  quizSetup: 'read',
+  saveQuiz: 'write',
+  quizStandings: 'read',
 }
 
 /** Saturday 2026-12-05 14:30–16:00 at 东县门社区 (06:30–08:00 UTC), a 志愿服务 that credits hours. */
@@ -118,6 +125,17 @@ export const eventsScript: Script = {
     await ev(SECRETARY, 'checkInPerson', { eventId, attendeeId: expected?.id })
     env.clock.set(CHECK_OUT)
     await ev(SECRETARY, 'checkOut', { eventId, attendeeId: expected?.id })
+
+    // 党史知识竞赛: a question set, answered by someone checked in, and the rankings.
+    const question = { stem: '中国共产党成立于哪一年？', options: ['1919年', '1921年'], answer: 1 }
+    await ev(SECRETARY, 'saveQuiz', { eventId, questions: [question] })
+    await ev(SECRETARY, 'quizSetup', { eventId })
+    await ev(RESIDENT, 'quiz', { eventId })
+    await ev(RESIDENT, 'openQuiz', { eventId })
+    const answers = [{ questionId: 'q1', option: 1 }]
+    await ev(RESIDENT, 'submitQuiz', { eventId, clientRequestId: 'rt-quiz-0001', answers })
+    await ev(RESIDENT, 'quizRanking', { eventId })
+    await ev(SECRETARY, 'quizStandings', { eventId })
 
     // After the end the sweep credits the hours; one of them is taken back.
     env.clock.set(ENDED)
