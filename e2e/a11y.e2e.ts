@@ -53,7 +53,17 @@ const STAFF_STOPS: Stop[] = [
 ]
 
 /** The pages an older resident uses most, checked in normal text and in 大字. */
-const LARGE_TEXT_PAGES = ['/pages/home/index', '/pages/me/index', '/pages/inbox/index', '/pages/wishes/index', '/pages/wishes/post', '/pages/cases/index', '/pages/cases/submit', '/pages/events/index', '/pages/stations/index']
+const LARGE_TEXT_PAGES = [
+  '/pages/home/index',
+  '/pages/me/index',
+  '/pages/inbox/index',
+  '/pages/wishes/index',
+  '/pages/wishes/post',
+  '/pages/cases/index',
+  '/pages/cases/submit',
+  '/pages/events/index',
+  '/pages/stations/index',
+]
 
 /** Opens a page and waits until it has loaded what it shows (no request running, no spinner). */
 async function open(page: Page, url: string): Promise<void> {
@@ -92,7 +102,14 @@ async function scanAll(page: Page, stops: Stop[]): Promise<Finding[]> {
   const findings: Finding[] = []
   for (const stop of stops) {
     if (await visit(page, stop)) findings.push(...(await scanPage(page, stop.name)))
-    else findings.push({ page: stop.name, rule: 'not-reached', impact: 'serious', nodes: 1, example: `no card to open on ${'from' in stop ? stop.from : ''}` })
+    else
+      findings.push({
+        page: stop.name,
+        rule: 'not-reached',
+        impact: 'serious',
+        nodes: 1,
+        example: `no card to open on ${'from' in stop ? stop.from : ''}`,
+      })
   }
   return findings
 }
@@ -100,7 +117,9 @@ async function scanAll(page: Page, stops: Stop[]): Promise<Finding[]> {
 function report(who: string, pages: number, findings: Finding[]): void {
   const counts = countByImpact(findings)
   const lines = findings.map((f) => `  ${f.impact.padEnd(8)} ${f.rule} ×${f.nodes} on ${f.page}: ${f.example}`)
-  process.stderr.write(`a11y ${who}: ${pages} pages; failing elements by impact ${JSON.stringify(counts)}\n${lines.join('\n')}\n`)
+  process.stderr.write(
+    `a11y ${who}: ${pages} pages; failing elements by impact ${JSON.stringify(counts)}\n${lines.join('\n')}\n`,
+  )
 }
 
 // Twenty pages and an axe run on each take longer than one ordinary flow.
@@ -113,88 +132,103 @@ describe('accessibility (axe-core on every main page at 360 px)', () => {
   })
   afterAll(() => app?.close())
 
-  flow(() => app, 'should let me report a 诉求 with the keyboard alone, from 首页 to its number', async ({ page, pageErrors }) => {
-    await loginAs(page, 'demo-resident-2')
-    await tabTo(page, 'home-entry-cases')
-    await page.keyboard.press('Enter')
-    await page.getByTestId('cases-mine-page').waitFor()
-    await tabTo(page, 'cases-new')
-    await page.keyboard.press('Enter')
-    await page.getByTestId('case-submit-group-environment').waitFor()
-    await tabTo(page, 'case-submit-group-environment')
-    await page.keyboard.press('Enter')
-    await tabTo(page, 'case-submit-category-environment.litter')
-    await page.keyboard.press(' ')
-    await page.locator('[data-testid="case-submit-category-environment.litter"][aria-pressed="true"]').waitFor()
-    await tabTo(page, 'case-submit-description')
-    await page.keyboard.type('小区南门的路灯坏了一个多星期，晚上看不见路')
-    await tabTo(page, 'case-submit-submit')
-    await page.keyboard.press('Enter')
-    // Nearby cases like mine may be offered first; going on is the same button again.
-    const done = page.getByTestId('case-submit-number')
-    await page.locator('[data-testid="case-submit-number"], [data-testid="case-submit-similar"]').first().waitFor()
-    if (!(await done.isVisible())) {
+  flow(
+    () => app,
+    'should let me report a 诉求 with the keyboard alone, from 首页 to its number',
+    async ({ page, pageErrors }) => {
+      await loginAs(page, 'demo-resident-2')
+      await tabTo(page, 'home-entry-cases')
+      await page.keyboard.press('Enter')
+      await page.getByTestId('cases-mine-page').waitFor()
+      await tabTo(page, 'cases-new')
+      await page.keyboard.press('Enter')
+      await page.getByTestId('case-submit-group-environment').waitFor()
+      await tabTo(page, 'case-submit-group-environment')
+      await page.keyboard.press('Enter')
+      await tabTo(page, 'case-submit-category-environment.litter')
+      await page.keyboard.press(' ')
+      await page.locator('[data-testid="case-submit-category-environment.litter"][aria-pressed="true"]').waitFor()
+      await tabTo(page, 'case-submit-description')
+      await page.keyboard.type('小区南门的路灯坏了一个多星期，晚上看不见路')
       await tabTo(page, 'case-submit-submit')
       await page.keyboard.press('Enter')
-    }
-    expect((await done.textContent())?.trim()).toMatch(/^BL-\d{8}-\d{4}$/)
-    expect(pageErrors).toEqual([])
-  })
+      // Nearby cases like mine may be offered first; going on is the same button again.
+      const done = page.getByTestId('case-submit-number')
+      await page.locator('[data-testid="case-submit-number"], [data-testid="case-submit-similar"]').first().waitFor()
+      if (!(await done.isVisible())) {
+        await tabTo(page, 'case-submit-submit')
+        await page.keyboard.press('Enter')
+      }
+      expect((await done.textContent())?.trim()).toMatch(/^BL-\d{8}-\d{4}$/)
+      expect(pageErrors).toEqual([])
+    },
+  )
 
-  flow(() => app, 'should have no serious or critical axe finding on the login page and the resident’s pages', async ({ page, pageErrors }) => {
-    await page.setViewportSize(NARROW)
-    await open(page, '/pages/login/index')
-    const findings = await scanPage(page, '演示登录')
-    // 李建国, who reported a 诉求 in the keyboard flow above, so 诉求详情 has one to show.
-    await loginAs(page, 'demo-resident-2')
-    findings.push(...(await scanAll(page, RESIDENT_STOPS)))
-    report('resident', RESIDENT_STOPS.length + 1, findings)
-    expect(blocking(findings)).toEqual([])
-    expect(pageErrors).toEqual([])
-  })
+  flow(
+    () => app,
+    'should have no serious or critical axe finding on the login page and the resident’s pages',
+    async ({ page, pageErrors }) => {
+      await page.setViewportSize(NARROW)
+      await open(page, '/pages/login/index')
+      const findings = await scanPage(page, '演示登录')
+      // 李建国, who reported a 诉求 in the keyboard flow above, so 诉求详情 has one to show.
+      await loginAs(page, 'demo-resident-2')
+      findings.push(...(await scanAll(page, RESIDENT_STOPS)))
+      report('resident', RESIDENT_STOPS.length + 1, findings)
+      expect(blocking(findings)).toEqual([])
+      expect(pageErrors).toEqual([])
+    },
+  )
 
-  flow(() => app, 'should have no serious or critical axe finding on the staff pages', async ({ page, pageErrors }) => {
-    await page.setViewportSize(NARROW)
-    // The case of the keyboard flow, in the secretary's community.
-    const { data } = await app.host.runtime.db.collection('cases').limit(1).get()
-    // Without one (the keyboard flow failed) the page shows its 找不到 state, which is scanned too.
-    const caseId = encodeURIComponent((data as { _id: string }[])[0]?._id ?? 'no-case')
-    const stops = STAFF_STOPS.map((s) => ('url' in s ? { ...s, url: s.url.replace('CASE_ID', caseId) } : s))
-    await loginAs(page, 'demo-secretary-1')
-    const findings = await scanAll(page, stops)
-    report('staff', STAFF_STOPS.length, findings)
-    expect(blocking(findings)).toEqual([])
-    expect(pageErrors).toEqual([])
-  })
+  flow(
+    () => app,
+    'should have no serious or critical axe finding on the staff pages',
+    async ({ page, pageErrors }) => {
+      await page.setViewportSize(NARROW)
+      // The case of the keyboard flow, in the secretary's community.
+      const { data } = await app.host.runtime.db.collection('cases').limit(1).get()
+      // Without one (the keyboard flow failed) the page shows its 找不到 state, which is scanned too.
+      const caseId = encodeURIComponent((data as { _id: string }[])[0]?._id ?? 'no-case')
+      const stops = STAFF_STOPS.map((s) => ('url' in s ? { ...s, url: s.url.replace('CASE_ID', caseId) } : s))
+      await loginAs(page, 'demo-secretary-1')
+      const findings = await scanAll(page, stops)
+      report('staff', STAFF_STOPS.length, findings)
+      expect(blocking(findings)).toEqual([])
+      expect(pageErrors).toEqual([])
+    },
+  )
 
-  flow(() => app, 'should grow all text 1.5× in 大字, keep controls 44 px tall (48 px in 大字) and cut nothing at 360 px', async ({ page, pageErrors }) => {
-    await page.setViewportSize(NARROW)
-    await loginAs(page, 'demo-resident-1')
-    const normal = new Map<string, PageMeasure>()
-    for (const url of LARGE_TEXT_PAGES) {
-      await open(page, url)
-      normal.set(url, await measurePage(page, 44))
-    }
-    await open(page, '/pages/me/index')
-    await page.getByTestId('me-large-text').click()
-    await page.locator('[data-testid="me-page"].page--large').waitFor()
-    const problems: string[] = []
-    const targets: string[] = []
-    for (const url of LARGE_TEXT_PAGES) {
-      await open(page, url)
-      const before = normal.get(url)!
-      const large = await measurePage(page, 48)
-      targets.push(`${url} ${before.minTarget}/${large.minTarget}px`)
-      problems.push(
-        ...notScaled(before, large, 1.45).map((p) => `${url} text not 1.5×: ${p}`),
-        ...before.smallTargets.map((t) => `${url} under 44 px: ${t}`),
-        ...large.smallTargets.map((t) => `${url} under 48 px in 大字: ${t}`),
-        ...[...before.clipped, ...large.clipped].map((c) => `${url} cut or off screen: ${c}`),
-      )
-    }
-    process.stderr.write(`a11y smallest tap target (normal/大字): ${targets.join('; ')}\n${problems.join('\n')}\n`)
-    expect(problems).toEqual([])
-    expect(pageErrors).toEqual([])
-  })
-
+  flow(
+    () => app,
+    'should grow all text 1.5× in 大字, keep controls 44 px tall (48 px in 大字) and cut nothing at 360 px',
+    async ({ page, pageErrors }) => {
+      await page.setViewportSize(NARROW)
+      await loginAs(page, 'demo-resident-1')
+      const normal = new Map<string, PageMeasure>()
+      for (const url of LARGE_TEXT_PAGES) {
+        await open(page, url)
+        normal.set(url, await measurePage(page, 44))
+      }
+      await open(page, '/pages/me/index')
+      await page.getByTestId('me-large-text').click()
+      await page.locator('[data-testid="me-page"].page--large').waitFor()
+      const problems: string[] = []
+      const targets: string[] = []
+      for (const url of LARGE_TEXT_PAGES) {
+        await open(page, url)
+        const before = normal.get(url)!
+        const large = await measurePage(page, 48)
+        targets.push(`${url} ${before.minTarget}/${large.minTarget}px`)
+        problems.push(
+          ...notScaled(before, large, 1.45).map((p) => `${url} text not 1.5×: ${p}`),
+          ...before.smallTargets.map((t) => `${url} under 44 px: ${t}`),
+          ...large.smallTargets.map((t) => `${url} under 48 px in 大字: ${t}`),
+          ...[...before.clipped, ...large.clipped].map((c) => `${url} cut or off screen: ${c}`),
+        )
+      }
+      process.stderr.write(`a11y smallest tap target (normal/大字): ${targets.join('; ')}\n${problems.join('\n')}\n`)
+      expect(problems).toEqual([])
+      expect(pageErrors).toEqual([])
+    },
+  )
 })
