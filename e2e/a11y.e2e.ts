@@ -1,13 +1,13 @@
 import type { Page } from 'playwright-core'
-import { blocking, countByImpact, scanPage, type Finding } from './axe'
+import { blocking, countByImpact, scanPage, shownPage, type Finding } from './axe'
 import { flow, loginAs, startApp, type E2eApp } from './harness'
 import { measurePage, notScaled, type PageMeasure } from './layout-checks'
 
 /** The narrowest phone we support: everything must fit and pass at 360 px. */
 const NARROW = { width: 360, height: 780 }
 
-/** A page to check: its URL, or the list it is opened from by tapping the first card. */
-type Stop = { name: string; url: string } | { name: string; from: string; card: string }
+/** A page to check: its URL, or the list it is opened from by tapping the first card (and the page that opens). */
+type Stop = { name: string; url: string } | { name: string; from: string; card: string; to: string }
 
 const RESIDENT_STOPS: Stop[] = [
   { name: '首页', url: '/pages/home/index' },
@@ -18,16 +18,16 @@ const RESIDENT_STOPS: Stop[] = [
   { name: '申请志愿者', url: '/pages/me/volunteer' },
   { name: '消息提醒', url: '/pages/me/reminders' },
   { name: '微心愿墙', url: '/pages/wishes/index' },
-  { name: '心愿详情', from: '/pages/wishes/index', card: 'wish-card-' },
+  { name: '心愿详情', from: '/pages/wishes/index', card: 'wish-card-', to: '/pages/wishes/detail' },
   { name: '我要许愿', url: '/pages/wishes/post' },
   { name: '我的心愿', url: '/pages/wishes/mine' },
   { name: '我的诉求', url: '/pages/cases/index' },
-  { name: '诉求详情', from: '/pages/cases/index', card: 'case-card-' },
+  { name: '诉求详情', from: '/pages/cases/index', card: 'case-card-', to: '/pages/cases/detail' },
   { name: '我要反映', url: '/pages/cases/submit' },
   { name: '红色驿站', url: '/pages/stations/index' },
-  { name: '驿站详情', from: '/pages/stations/index', card: 'station-card-' },
+  { name: '驿站详情', from: '/pages/stations/index', card: 'station-card-', to: '/pages/stations/detail' },
   { name: '社区活动', url: '/pages/events/index' },
-  { name: '活动详情', from: '/pages/events/index', card: 'event-card-' },
+  { name: '活动详情', from: '/pages/events/index', card: 'event-card-', to: '/pages/events/detail' },
   { name: '社区通知', url: '/pages/notices/index' },
   { name: '我的住址', url: '/pages/places/address' },
   { name: '为我服务', url: '/pages/places/servers' },
@@ -43,7 +43,7 @@ const STAFF_STOPS: Stop[] = [
   { name: '诉求办理详情', url: '/staff/cases/detail?id=CASE_ID' },
   { name: '台账与考核', url: '/staff/cases/reports' },
   { name: '通知管理', url: '/staff/notices/index' },
-  { name: '发通知', url: '/staff/notices/compose' },
+  { name: '发通知', url: '/staff/notices/compose?unitId=c-dongxianmen' },
   { name: '活动管理', url: '/staff/events/index' },
   { name: '发布活动', url: '/staff/events/edit' },
   { name: '住户', url: '/staff/places/residents' },
@@ -65,27 +65,34 @@ const LARGE_TEXT_PAGES = [
   '/pages/stations/index',
 ]
 
-/** Opens a page and waits until it has loaded what it shows (no request running, no spinner). */
-async function open(page: Page, url: string): Promise<void> {
-  await page.goto(`/#${url}`)
+/**
+ * Waits until Taro shows this page (alone and in place: goto returns before the router has
+ * even mounted it) and the page has loaded what it shows (no request running, no spinner).
+ */
+async function settle(page: Page, path: string): Promise<void> {
+  const id = await shownPage(page, path)
   await page.waitForLoadState('networkidle')
-  await page.getByText('正在加载').first().waitFor({ state: 'hidden' })
+  await page.locator(`.taro_page[id="${id}"]`).getByText('正在加载').first().waitFor({ state: 'hidden' })
 }
 
-/** Opens the stop; false when its list had no card to open (the scan says which page it missed). */
-async function visit(page: Page, stop: Stop): Promise<boolean> {
-  if ('url' in stop) return open(page, stop.url).then(() => true)
+async function open(page: Page, url: string): Promise<void> {
+  await page.goto(`/#${url}`)
+  await settle(page, url)
+}
+
+/** Opens the stop and answers the page it shows; null when its list had no card to open (the scan says which page it missed). */
+async function visit(page: Page, stop: Stop): Promise<string | null> {
+  if ('url' in stop) return open(page, stop.url).then(() => stop.url)
   await open(page, stop.from)
   const card = page.locator(`[data-testid^="${stop.card}"]`).locator('visible=true').first()
   const there = await card.waitFor({ timeout: 5_000 }).then(
     () => true,
     () => false,
   )
-  if (!there) return false
+  if (!there) return null
   await card.click()
-  await page.waitForLoadState('networkidle')
-  await page.getByText('正在加载').first().waitFor({ state: 'hidden' })
-  return true
+  await settle(page, stop.to)
+  return stop.to
 }
 
 /** Presses Tab until the element with this test id (or something inside it) has the focus. */
@@ -101,7 +108,8 @@ async function tabTo(page: Page, testId: string): Promise<void> {
 async function scanAll(page: Page, stops: Stop[]): Promise<Finding[]> {
   const findings: Finding[] = []
   for (const stop of stops) {
-    if (await visit(page, stop)) findings.push(...(await scanPage(page, stop.name)))
+    const shown = await visit(page, stop)
+    if (shown) findings.push(...(await scanPage(page, stop.name, shown)))
     else
       findings.push({
         page: stop.name,
@@ -170,7 +178,7 @@ describe('accessibility (axe-core on every main page at 360 px)', () => {
     async ({ page, pageErrors }) => {
       await page.setViewportSize(NARROW)
       await open(page, '/pages/login/index')
-      const findings = await scanPage(page, '演示登录')
+      const findings = await scanPage(page, '演示登录', '/pages/login/index')
       // 李建国, who reported a 诉求 in the keyboard flow above, so 诉求详情 has one to show.
       await loginAs(page, 'demo-resident-2')
       findings.push(...(await scanAll(page, RESIDENT_STOPS)))

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { Tappable } from '../../../components/tappable'
 import type { UnitChoice } from '../../cases/units'
 import './audience-picker.scss'
 
@@ -16,16 +17,17 @@ export function AudiencePicker({
   return (
     <View className="audience-picker">
       {choices.map((u) => (
-        <View
-          key={u.id}
-          className={`audience-picker__row ${chosen.includes(u.id) ? 'audience-picker__row--on' : ''}`}
-          style={{ paddingLeft: `${24 + u.depth * 28}px` }}
-          data-testid={`audience-${u.id}`}
-          onClick={() => onToggle(u.id)}
-        >
-          <Text>
-            {chosen.includes(u.id) ? '☑' : '☐'} {u.name}
-          </Text>
+        <View key={u.id} style={{ paddingLeft: `${u.depth * 28}px` }}>
+          <Tappable
+            className={`audience-picker__row ${chosen.includes(u.id) ? 'audience-picker__row--on' : ''}`}
+            testId={`audience-${u.id}`}
+            pressed={chosen.includes(u.id)}
+            onTap={() => onToggle(u.id)}
+          >
+            <Text>
+              {chosen.includes(u.id) ? '☑' : '☐'} {u.name}
+            </Text>
+          </Tappable>
         </View>
       ))}
     </View>

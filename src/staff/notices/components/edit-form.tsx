@@ -60,18 +60,21 @@ export function EditForm({ notice, onSubmit }: { notice: NoticeStaffView; onSubm
         className="staff-notice__field"
         value={edit.title}
         maxlength={NOTICE_LIMITS.titleMax}
+        nativeProps={{ 'aria-label': '标题' }}
         onInput={(e) => set('title', e.detail.value)}
       />
       <Input
         className="staff-notice__field"
         value={edit.summary}
         maxlength={NOTICE_LIMITS.summaryMax}
+        nativeProps={{ 'aria-label': '摘要' }}
         onInput={(e) => set('summary', e.detail.value)}
       />
       <Textarea
         className="staff-notice__field staff-notice__text"
         value={edit.body}
         maxlength={NOTICE_LIMITS.bodyMax}
+        nativeProps={{ 'aria-label': '正文' }}
         onInput={(e) => set('body', e.detail.value)}
       />
       <View className="staff-notice__switch">
