@@ -56,6 +56,7 @@ const READS_AT_GOAL = [
   'places.places',
   'places.myPartyReport',
   'events.myService',
+  'events.figures',
 ]
 
 const SCRIPTS: Script[] = [

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { CalendarDateSchema } from './calendar-date'
 import { defineContract } from './contract'
 import { ATTENDANCE_ACTIONS } from './events-attendance'
+import { FIGURES_ACTIONS } from './events-figures'
 import {
   AudienceSchema,
   ClockTimeSchema,
@@ -322,5 +323,7 @@ export const EventsContract = defineContract({
   ...MINUTES_ACTIONS,
   // 党史知识竞赛 (issue 12)
   ...QUIZ_ACTIONS,
+  // figures per community per month, and their export (issue 12)
+  ...FIGURES_ACTIONS,
 })
 export type EventsContractType = typeof EventsContract

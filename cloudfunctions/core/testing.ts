@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Envelope } from '../../types/envelope'
@@ -24,6 +24,8 @@ export interface TestEnv {
   loginAs(openid: string): <T = any>(fnName: string, event: unknown) => Promise<Envelope<T>>
   /** Documents of a collection, for asserting state (unordered; up to 1000). */
   docs<T = Record<string, unknown>>(collection: string, where?: Record<string, unknown>): Promise<T[]>
+  /** The bytes the local storage port saved for a file id (an export, an upload). */
+  storedFile(fileId: string): Promise<Buffer>
   close(): Promise<void>
 }
 
@@ -71,6 +73,10 @@ export async function createTestEnv(options: TestEnvOptions = {}): Promise<TestE
     async docs(collection, where = {}) {
       const res = await rt.db.collection(collection).where(where).limit(1000).get()
       return res.data as never[]
+    },
+    async storedFile(fileId) {
+      const key = decodeURIComponent((await rt.storage.url(fileId)).replace(/^\/files\//, ''))
+      return readFileSync(path.join(dataDir, 'uploads', key))
     },
     async close() {
       opened.close()

@@ -30,6 +30,8 @@ export interface AttendanceDoc {
   /** When the sweep after the end settled this record (hours credited or none due); null before. */
   settledAt: string | null
   hours: number | null
+  /** 党员 when checked in (the user's verified 双报到), for the figures' party share; absent on older records. */
+  partyMember?: boolean
   reversal: { reason: string; at: string; by: string } | null
   createdAt: string
   updatedAt: string

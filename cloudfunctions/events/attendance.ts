@@ -12,6 +12,7 @@ import { attendeeKey, checkInWindow, matchesQuery } from './domain/checkin-rules
 import { registrationsOf } from './fanout'
 import { loadEvent } from './registrations'
 import { settleAttendee } from './service-hours'
+import { recordMoved } from './tally'
 
 /*
  * Attendance (出勤): the staff's check-in list with its counts, and the sweep after the
@@ -110,6 +111,7 @@ async function markAbsent(db: Db, event: EventDoc, reg: RegistrationDoc, now: Da
     }
     const { _id, ...body } = doc
     await ref.set(body)
+    await recordMoved(tx, event._id, null, doc, now)
     const notice = attendanceNotice(event, doc, 'absent', now)
     if (notice) await notify(tx, notice, now)
     return true

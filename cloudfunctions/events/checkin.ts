@@ -4,6 +4,7 @@ import type { CheckInResult } from '../../types/events-attendance'
 import { groupCode, normalizeCode } from '../../types/events-attendance-labels'
 import { AppError } from '../core/app-error'
 import type { ActionContext } from '../core/define-function'
+import { COLLECTIONS } from '../core/collections'
 import { collection, transaction } from '../core/data'
 import { notify } from '../core/outbox'
 import { mayManageOrThrow } from './access'
@@ -24,6 +25,7 @@ import { formatMoment } from './domain/schedule'
 import { registrationsOf } from './fanout'
 import { loadEvent, loadReg, regIdFor } from './registrations'
 import { settleAttendee } from './service-hours'
+import { recordMoved } from './tally'
 
 /*
  * Check-in, three ways (issue 12): staff scan the person's code (`checkIn`), the person
@@ -134,6 +136,7 @@ export async function markPresent(
     const got = await ref.get()
     if (got?.status === 'present') return { outcome: 'already' as const, doc: got }
     const stamp = now.toISOString()
+    const user = person.openid ? await tx.collection(COLLECTIONS.users).doc(person.openid).get() : null
     const doc: AttendanceDoc = {
       _id: id,
       eventId: event._id,
@@ -150,12 +153,14 @@ export async function markPresent(
       checkOutAt: null,
       settledAt: null,
       hours: null,
+      partyMember: user?.partyMember === true,
       reversal: null,
       createdAt: got?.createdAt ?? stamp,
       updatedAt: stamp,
     }
     const { _id, ...body } = doc
     await ref.set(body)
+    await recordMoved(tx, event._id, got, doc, now)
     const notice = attendanceNotice(event, doc, 'checked_in', now)
     if (notice) await notify(tx, notice, now)
     return { outcome: 'checked_in' as const, doc }

@@ -3,6 +3,7 @@ import { defineFunction } from '../core/define-function'
 import { attendance } from './attendance'
 import { checkIn, checkInPerson, myCode, selfCheckIn, venueCode, venueEvent, walkIn } from './checkin'
 import { exportRoster } from './export'
+import { eventFigures, exportFigures } from './figures'
 import { minutes, raiseCase, saveMinutes } from './minutes'
 import { getEvent, listEvents, manageEvents, myEvents, roster } from './service-read'
 import { acceptOffer, cancelMine, decide, proxySignUp, signUp } from './service-signup'
@@ -63,6 +64,9 @@ export const events = defineFunction('events', EventsContract, {
   quizSetup: { access: 'events.manage', handler: (input, ctx) => quizSetup(ctx, input.eventId) },
   saveQuiz: { access: 'events.manage', handler: (input, ctx) => saveQuiz(ctx, input) },
   quizStandings: { access: 'events.manage', handler: (input, ctx) => quizStandings(ctx, input.eventId) },
+  // 活动统计 per community per month (issue 12)
+  figures: { access: 'events.manage', handler: (input, ctx) => eventFigures(ctx, input) },
+  exportFigures: { access: 'events.manage', handler: (input, ctx) => exportFigures(ctx, input) },
 })
 
 export const main = events.main

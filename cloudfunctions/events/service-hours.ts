@@ -11,6 +11,7 @@ import { attendanceId, attendanceNotice, attendeeView, servesHours } from './att
 import type { EventDoc } from './collections'
 import { serviceHours } from './domain/checkin-rules'
 import { loadEvent } from './registrations'
+import { recordMoved } from './tally'
 
 /*
  * Service hours (志愿服务时长) from events, in the ledger the wish wall already uses
@@ -43,6 +44,7 @@ export async function settleAttendee(db: Db, event: EventDoc, id: string, now: D
         : null
     const settled: AttendanceDoc = { ...doc, settledAt: stamp, hours, updatedAt: stamp }
     await ref.update({ settledAt: stamp, hours, updatedAt: stamp })
+    await recordMoved(tx, event._id, doc, settled, now)
     if (hours !== null && doc.openid) {
       const entry: Omit<LedgerDoc, '_id'> = {
         openid: doc.openid,
@@ -108,6 +110,7 @@ export async function reverseHours(
     // The whole record: an update would try to merge the object into the stored null.
     const { _id, ...body } = next
     await ref.set(body)
+    await recordMoved(tx, event._id, cur, next, now)
     await tx.collection(W.ledger).doc(ledgerId(cur)).remove()
     const notice = attendanceNotice(event, next, 'reversed', now, { reason: input.reason })
     if (notice) await notify(tx, notice, now)

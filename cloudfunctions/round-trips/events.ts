@@ -53,6 +53,8 @@ const EVENTS_KINDS: KindsOf<typeof EventsContract> = {
   quizSetup: 'read',
   saveQuiz: 'write',
   quizStandings: 'read',
+  figures: 'read',
+  exportFigures: 'read',
 }
 
 /** Saturday 2026-12-05 14:30–16:00 at 东县门社区 (06:30–08:00 UTC), a 志愿服务 that credits hours. */
@@ -144,6 +146,8 @@ export const eventsScript: Script = {
     await ev(RESIDENT, 'myService')
     await ev(SECRETARY, 'saveMinutes', { eventId, summary: '大家把楼院清扫干净了。' })
     await ev(SECRETARY, 'minutes', { eventId })
+    await ev(SECRETARY, 'figures', { unitId: COMMUNITY, month: '2026-12' })
+    await ev(SECRETARY, 'exportFigures', { unitId: COMMUNITY, month: '2026-12' })
     await ev(SECRETARY, 'raiseCase', {
       eventId: held.id,
       clientRequestId: 'rt-minutes-0001',

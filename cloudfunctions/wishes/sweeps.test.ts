@@ -1,7 +1,3 @@
-import { existsSync, readdirSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { runSweeps } from '../scheduler/sweeps'
 import type { TestEnv } from '../core/testing'
@@ -230,7 +226,7 @@ describe('collectDigests', () => {
     )
     expect(exported.rows).toBe(1)
     const book = new ExcelJS.Workbook()
-    await book.xlsx.load((await readFile(await localPath(env, exported.fileId))) as unknown as ExcelJS.Buffer)
+    await book.xlsx.load((await env.storedFile(exported.fileId)) as unknown as ExcelJS.Buffer)
     const sheet = book.getWorksheet('未认领微心愿')!
     expect(sheet.getRow(1).getCell(4).value).toBe('心愿内容')
     expect(sheet.getRow(2).getCell(4).value).toBe('家里的旧电视没有信号，想请人帮忙看看')
@@ -249,17 +245,3 @@ describe('collectDigests', () => {
     ).toMatchObject({ error: { code: 'FORBIDDEN' } })
   })
 })
-
-/**
- * Where the local storage port put a file: `<dataDir>/uploads/<key>`, the harness's
- * dataDir being a fresh `mhwx-test-*` directory (the key is a random UUID, so unique).
- */
-async function localPath(env: TestEnv, fileId: string): Promise<string> {
-  const key = decodeURIComponent((await env.rt.storage.url(fileId)).replace(/^\/files\//, ''))
-  const found = readdirSync(tmpdir())
-    .filter((d) => d.startsWith('mhwx-test-'))
-    .map((d) => path.join(tmpdir(), d, 'uploads', key))
-    .find((p) => existsSync(p))
-  if (!found) throw new Error(`no stored file for ${fileId}`)
-  return found
-}
