@@ -52,6 +52,7 @@ export default defineAppConfig({
         'events/roster',
         'events/checkin',
         'events/minutes',
+        'events/figures',
       ],
     },
   ],

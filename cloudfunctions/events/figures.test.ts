@@ -120,7 +120,12 @@ describe('events.figures', () => {
   })
 
   it('should leave cancelled events out and follow a late check-in and a reversal of hours', async () => {
-    const cancelled = await h.published({ title: '板凳会：改期', date: '2026-11-30', startTime: '18:00', endTime: '18:30' })
+    const cancelled = await h.published({
+      title: '板凳会：改期',
+      date: '2026-11-30',
+      startTime: '18:00',
+      endTime: '18:30',
+    })
     expectOk(await h.as(SECRETARY, 'cancelEvent', { eventId: cancelled, reason: '场地临时有事' }))
     const id = await h.published({
       kind: 'volunteer_service',
@@ -211,9 +216,11 @@ describe('events.exportFigures', () => {
         u.partyMembers,
         u.hours,
       ])
-      expect(u.monthly.map((m) => col({ bench_meeting: '板凳会', party_story: '老党员讲故事', party_quiz: '党史知识竞赛' }[m.kind]))).toEqual(
-        u.monthly.map((m) => (m.held ? '是' : '否')),
-      )
+      expect(
+        u.monthly.map((m) =>
+          col({ bench_meeting: '板凳会', party_story: '老党员讲故事', party_quiz: '党史知识竞赛' }[m.kind]),
+        ),
+      ).toEqual(u.monthly.map((m) => (m.held ? '是' : '否')))
     }
     expect(byName.get('合计')![SHEET_HEADER.indexOf('报名人数')]).toBe(report.total.signUps)
     expect(byName.get(rowOf(report, COMMUNITY).unitName)![SHEET_HEADER.indexOf('出勤率')]).toBe('50%')

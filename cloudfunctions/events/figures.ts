@@ -139,7 +139,13 @@ export async function exportFigures(
     )
   // The total says how many of the listed units held each monthly kind.
   const heldBy = MONTHLY_KINDS.map((k) => r.units.filter((u) => u.monthly.some((m) => m.kind === k && m.held)).length)
-  sheet.addRow(sheetRow('合计', r.total, heldBy.map((n) => `${n}/${r.units.length}`)))
+  sheet.addRow(
+    sheetRow(
+      '合计',
+      r.total,
+      heldBy.map((n) => `${n}/${r.units.length}`),
+    ),
+  )
   sheet.getRow(1).font = { bold: true }
   sheet.columns.forEach((c, i) => (c.width = i === 0 || i === 2 ? 24 : 12))
   const fileName = `${r.unitName}活动统计${monthLabel(r.month)}.xlsx`

@@ -1,5 +1,13 @@
 import { collectionName, type Tx } from '../core/data'
-import { addTally, isZeroTally, TALLY_KEYS, tallyDelta, zeroTally, type Tally, type TallyRecord } from './domain/figures'
+import {
+  addTally,
+  isZeroTally,
+  TALLY_KEYS,
+  tallyDelta,
+  zeroTally,
+  type Tally,
+  type TallyRecord,
+} from './domain/figures'
 
 /*
  * Each event's tally for 活动统计, kept as a counter instead of recounted from the

@@ -44,7 +44,15 @@ describe('monthFigures', () => {
   ]
 
   it('should list every community, add held events only to attendance, and say which monthly kinds were held', () => {
-    const tally = { ...zeroTally(), present: 3, absent: 1, walkIns: 1, partyMembers: 2, rated: 2, satisfiedOrBasically: 1 }
+    const tally = {
+      ...zeroTally(),
+      present: 3,
+      absent: 1,
+      walkIns: 1,
+      partyMembers: 2,
+      rated: 2,
+      satisfiedOrBasically: 1,
+    }
     const out = monthFigures(units, [
       { unitId: 'c1', unitName: '东县门社区', kind: 'bench_meeting', tally },
       { unitId: 'c1', unitName: '东县门社区', kind: 'party_story', tally: null },

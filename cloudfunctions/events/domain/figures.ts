@@ -31,7 +31,15 @@ export interface Tally {
   satisfiedOrBasically: number
 }
 
-export const TALLY_KEYS = ['present', 'absent', 'walkIns', 'partyMembers', 'hours', 'rated', 'satisfiedOrBasically'] as const
+export const TALLY_KEYS = [
+  'present',
+  'absent',
+  'walkIns',
+  'partyMembers',
+  'hours',
+  'rated',
+  'satisfiedOrBasically',
+] as const
 
 export const zeroTally = (): Tally => ({
   present: 0,
@@ -147,7 +155,10 @@ export function monthFigures(
   units: ReadonlyArray<{ id: string; name: string }>,
   events: readonly MonthEvent[],
 ): { total: EventFigures; units: UnitEventFigures[] } {
-  const rows = new Map<string, { name: string; counts: EventFigureCounts; kinds: Map<EventKind, number>; held: Set<EventKind> }>()
+  const rows = new Map<
+    string,
+    { name: string; counts: EventFigureCounts; kinds: Map<EventKind, number>; held: Set<EventKind> }
+  >()
   const row = (id: string, name: string) => {
     const got = rows.get(id) ?? { name, counts: zeroCounts(), kinds: new Map(), held: new Set() }
     rows.set(id, got)

@@ -7,6 +7,7 @@ import { AsyncView, nullAsLoading } from '../../components/async-view'
 import { PageShell, SectionTitle } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { shanghaiDate } from '../../lib/dayjs'
+import { can } from '../../lib/roles'
 import { toast, toastError } from '../../lib/feedback'
 import { casesService } from '../../services/cases'
 import { CaseCard } from '../../pages/cases/components/case-card'
@@ -80,6 +81,17 @@ export default function CaseReportsPage() {
 
       <SectionTitle>督办考核</SectionTitle>
       <AsyncView state={nullAsLoading(figures)}>{(f) => <FiguresCard f={f} />}</AsyncView>
+      {staff.profile && can(staff.profile, 'events.manage') ? (
+        <View className="case-reports__export">
+          <Button
+            fill="outline"
+            onClick={() => void Taro.navigateTo({ url: '/staff/events/figures' })}
+            data-testid="case-reports-event-figures"
+          >
+            活动统计（按社区、按月）
+          </Button>
+        </View>
+      ) : null}
 
       <SectionTitle>四本台账</SectionTitle>
       <Tabs value={ledger} onChange={(v) => setLedger(v as Ledger)}>

@@ -40,6 +40,9 @@ export default function StaffEventsPage() {
         <Button fill="outline" onClick={() => go('/staff/events/edit?series=1')} data-testid="staff-events-new-series">
           新建系列活动
         </Button>
+        <Button fill="outline" onClick={() => go('/staff/events/figures')} data-testid="staff-events-figures">
+          活动统计
+        </Button>
       </View>
       <Tabs value={box} onChange={(v) => setBox(v as ManageBox)}>
         {BOXES.map((b) => (
