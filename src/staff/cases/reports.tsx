@@ -8,12 +8,11 @@ import { PageShell, SectionTitle } from '../../components/page-shell'
 import { useAsync } from '../../hooks/use-async'
 import { shanghaiDate } from '../../lib/dayjs'
 import { can } from '../../lib/roles'
-import { toast, toastError } from '../../lib/feedback'
 import { casesService } from '../../services/cases'
 import { CaseCard } from '../../pages/cases/components/case-card'
 import { LEDGER_LABELS } from '../../pages/cases/format'
 import { FiguresCard } from './components/figures-card'
-import { EXPORT_AS_LINK, deliverExport } from './export-file'
+import { useExport } from './use-export'
 import { UnitPicker } from './unit-picker'
 import { useStaffUnit } from './use-staff-unit'
 import { Tappable } from '../../components/tappable'
@@ -30,8 +29,7 @@ export default function CaseReportsPage() {
   const [from, setFrom] = useState(shanghaiDate(-30))
   const [to, setTo] = useState(shanghaiDate(0))
   const [ledger, setLedger] = useState<Ledger>('general')
-  const [exporting, setExporting] = useState(false)
-  const [link, setLink] = useState<{ url: string; name: string; rows: number } | null>(null)
+  const { exporting, link, run } = useExport()
   const unitId = staff.unit?.id
   const range = from <= to ? { from, to } : { from: to, to: from }
   const figures = useAsync(
@@ -48,18 +46,10 @@ export default function CaseReportsPage() {
 
   const exportLedger = async () => {
     if (!unitId) return
-    setExporting(true)
-    setLink(null)
-    try {
-      const file = await casesService.export({ unitId, ...range, ledger })
-      const url = await deliverExport(file)
-      if (EXPORT_AS_LINK) setLink({ url, name: file.fileName, rows: file.rowCount })
-      else toast(`已导出 ${file.rowCount} 条`, 'success')
-    } catch (error) {
-      toastError(error)
-    } finally {
-      setExporting(false)
-    }
+    await run(
+      () => casesService.export({ unitId, ...range, ledger }),
+      (rows) => `已导出 ${rows} 条`,
+    )
   }
 
   return (

@@ -9,12 +9,13 @@ import { Tappable } from '../../components/tappable'
 import { useAsync } from '../../hooks/use-async'
 import { useMe } from '../../hooks/use-me'
 import { shanghaiDate } from '../../lib/dayjs'
-import { toast, toastError } from '../../lib/feedback'
 import { unitsWith } from '../../lib/roles'
 import { eventFiguresService } from '../../services/events-figures'
-import { EXPORT_AS_LINK, deliverExport } from '../cases/export-file'
+import { useExport } from '../cases/use-export'
 import { UnitMonthCard } from './components/unit-month-card'
 import { MEASURES, shiftMonth } from './figures-format'
+// The measures, the export and its link look as on 台账与考核.
+import '../cases/reports.scss'
 import './figures.scss'
 
 /**
@@ -29,32 +30,22 @@ export default function EventFiguresPage() {
   const unitId = params.unitId ? decodeURIComponent(params.unitId) : (unitsWith(profile, 'events.manage')[0] ?? null)
   const thisMonth = shanghaiDate(0).slice(0, 7)
   const [month, setMonth] = useState(thisMonth)
-  const [exporting, setExporting] = useState(false)
-  const [link, setLink] = useState<{ url: string; name: string } | null>(null)
+  const { exporting, link, clear, run } = useExport()
   const report = useAsync(
     () => (unitId ? eventFiguresService.figures(unitId, month) : Promise.resolve(null)),
     [unitId, month],
   )
   usePullDownRefresh(() => void report.reload().finally(() => Taro.stopPullDownRefresh()))
   const pick = (next: string) => {
-    setLink(null)
+    clear()
     setMonth(next)
   }
-
   const exportMonth = async () => {
     if (!unitId) return
-    setExporting(true)
-    setLink(null)
-    try {
-      const file = await eventFiguresService.exportFigures(unitId, month)
-      const url = await deliverExport(file)
-      if (EXPORT_AS_LINK) setLink({ url, name: file.fileName })
-      else toast(`已导出 ${file.rowCount} 个社区`, 'success')
-    } catch (error) {
-      toastError(error)
-    } finally {
-      setExporting(false)
-    }
+    await run(
+      () => eventFiguresService.exportFigures(unitId, month),
+      (rows) => `已导出 ${rows} 个单位`,
+    )
   }
 
   return (
@@ -85,13 +76,15 @@ export default function EventFiguresPage() {
         {(r) => (
           <>
             <SectionTitle>{r.unitName}</SectionTitle>
-            <View className="event-figures__grid" data-testid="event-figures-total">
-              {MEASURES.map((m) => (
-                <View key={m.key} className="event-figures__measure" data-testid={`event-figure-${m.key}`}>
-                  <Text className="event-figures__value">{m.show(r.total)}</Text>
-                  <Text className="event-figures__name">{m.label}</Text>
-                </View>
-              ))}
+            <View className="case-reports__card">
+              <View className="case-reports__grid" data-testid="event-figures-total">
+                {MEASURES.map((m) => (
+                  <View key={m.key} className="case-reports__measure" data-testid={`event-figure-${m.key}`}>
+                    <Text className="case-reports__value">{m.show(r.total)}</Text>
+                    <Text className="case-reports__name">{m.label}</Text>
+                  </View>
+                ))}
+              </View>
             </View>
             <SectionTitle>各社区</SectionTitle>
             {r.units.map((u) => (
@@ -100,7 +93,7 @@ export default function EventFiguresPage() {
           </>
         )}
       </AsyncView>
-      <View className="event-figures__export">
+      <View className="case-reports__export">
         <Button
           fill="outline"
           loading={exporting}
@@ -111,7 +104,7 @@ export default function EventFiguresPage() {
         </Button>
         {link ? (
           <Tappable
-            className="event-figures__link"
+            className="case-reports__link"
             testId="event-figures-link"
             onTap={() => window.open(link.url, '_blank')}
             role="link"
@@ -119,7 +112,7 @@ export default function EventFiguresPage() {
             下载 {link.name}
           </Tappable>
         ) : null}
-        <Text className="event-figures__hint">
+        <Text className="case-reports__hint">
           按活动开始的月份统计，已取消的活动不计。出勤率＝签到÷报名成功；缺席率＝未签到÷报名成功；党员占比＝参加者中的党员÷参加人数（含现场补登）；满意率＝（满意＋基本满意）÷评价人数。报名、签到等在活动结束、考勤完成后计入。
         </Text>
       </View>
