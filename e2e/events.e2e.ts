@@ -103,7 +103,7 @@ describe('活动报名', () => {
       await cards.first().click()
       await page.getByTestId('event-skip').click()
       await confirmDialog(page)
-      await page.getByTestId('event-manage-bar').filter({ hasText: '已取消' }).waitFor()
+      await page.getByTestId('event-manage-bar').filter({ hasText: '本期暂停）' }).waitFor()
       expect(pageErrors).toEqual([])
     },
   )

@@ -27,16 +27,22 @@ export const EVENT_KIND_LABELS = Object.fromEntries(EVENT_KINDS.map((k) => [k.ke
 
 /**
  * Where an event is: `draft` (only staff see it), `scheduled` (publishes itself at
- * `publishAt`), `published`, `cancelled` (with a reason; everyone signed up is told).
+ * `publishAt`), `published`, `cancelled` (with a reason; everyone signed up is told), or
+ * `skipped`: one occurrence of a series not held (本期暂停), its people told as for a
+ * cancellation while the other occurrences go on.
  */
-export const EVENT_STATUSES = ['draft', 'scheduled', 'published', 'cancelled'] as const
+export const EVENT_STATUSES = ['draft', 'scheduled', 'published', 'cancelled', 'skipped'] as const
 export type EventStatus = (typeof EVENT_STATUSES)[number]
 export const EVENT_STATUS_LABELS: Record<EventStatus, string> = {
   draft: '草稿',
   scheduled: '定时发布',
   published: '已发布',
   cancelled: '已取消',
+  skipped: '本期暂停',
 }
+
+/** An event that will not take place: called off, or this occurrence of its series skipped. */
+export const isCalledOff = (status: EventStatus): boolean => status === 'cancelled' || status === 'skipped'
 
 /**
  * A registration's status. `confirmed` holds a seat; `offered` holds one for a while and
@@ -55,13 +61,21 @@ export const REGISTRATION_STATUS_LABELS: Record<RegistrationStatus, string> = {
 }
 
 /** Why a registration ended: the person, an unanswered offer, no seat by the start, the event, staff. */
-export const CANCEL_REASONS = ['self', 'offer_expired', 'no_place', 'event_cancelled', 'staff'] as const
+export const CANCEL_REASONS = [
+  'self',
+  'offer_expired',
+  'no_place',
+  'event_cancelled',
+  'event_skipped',
+  'staff',
+] as const
 export type CancelReason = (typeof CANCEL_REASONS)[number]
 export const CANCEL_REASON_LABELS: Record<CancelReason, string> = {
   self: '本人取消',
   offer_expired: '未在时限内确认',
   no_place: '活动开始前未能候补上',
   event_cancelled: '活动已取消',
+  event_skipped: '本期暂停',
   staff: '工作人员取消',
 }
 

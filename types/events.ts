@@ -148,7 +148,7 @@ export const MyRegistrationSchema = z.object({
 })
 export type MyRegistration = z.infer<typeof MyRegistrationSchema>
 
-export const SignUpStateSchema = z.enum(['not_open', 'open', 'closed', 'started', 'ended', 'cancelled'])
+export const SignUpStateSchema = z.enum(['not_open', 'open', 'closed', 'started', 'ended', 'cancelled', 'skipped'])
 export type SignUpState = z.infer<typeof SignUpStateSchema>
 
 export const EventSummarySchema = z.object({
@@ -290,6 +290,8 @@ export const EventsContract = defineContract({
     input: EventRef.extend({ reason: Text(L.reasonMax) }),
     output: EventDetailSchema.extend({ notified: z.number().int() }),
   },
+  /** 本期暂停: one occurrence of a series is not held; its people are told, the other occurrences stay. */
+  skip: { input: EventRef, output: EventDetailSchema.extend({ notified: z.number().int() }) },
   createSeries: {
     input: SeriesInputSchema,
     output: z.object({ seriesId: z.string(), items: z.array(EventSummarySchema) }),

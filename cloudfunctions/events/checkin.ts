@@ -66,6 +66,7 @@ function windowText(w: Window): string {
 /** The event as check-in needs it: published, and `at` inside its window. */
 function requireOpen(event: EventDoc, at: Date): Window {
   if (event.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消，不能签到')
+  if (event.status === 'skipped') throw new AppError('CONFLICT', '本期暂停，不能签到')
   if (event.status !== 'published') throw new AppError('CONFLICT', '活动还没有发布，不能签到')
   const w = checkInWindow(event.startAt, event.endAt)
   const state = windowState(w, at)

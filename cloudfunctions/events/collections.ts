@@ -56,7 +56,7 @@ export interface EventDoc {
    * cancellation): set with the change, cleared once every notice is queued, so the sweep
    * finishes a fan-out a crash interrupted. Dedupe keys make a second pass add nothing.
    */
-  fanout: { kind: 'change' | 'cancel'; key: string; title: string; body: string } | null
+  fanout: { kind: 'change' | 'cancel' | 'skip'; key: string; title: string; body: string } | null
   seriesId: string | null
   /** The fields as typed, for editing and copying. */
   draft: EventDraft

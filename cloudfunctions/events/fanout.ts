@@ -6,7 +6,7 @@ import { eventNotice } from './domain/notices'
 import { loadEvent, transitionReg } from './registrations'
 
 /*
- * Messages to everyone signed up (a change of time or place, the cancellation), driven by
+ * Messages to everyone signed up (a change of time or place, the cancellation or 本期暂停), driven by
  * the event's `fanout` mark: run by the action right away and by the sweep after a crash,
  * with per-person dedupe keys, so everyone is told once.
  */
@@ -38,6 +38,8 @@ export async function runFanout(db: Db, eventId: string, now: Date): Promise<num
   const fanout = event.fanout
   if (!fanout) return 0
   let told = 0
+  // 本期暂停 ends registrations as a cancellation does, and says so in its own words.
+  const skip = fanout.kind === 'skip'
   const regs = await registrationsOf(db, eventId, ACTIVE_STATUSES)
   for (const reg of regs) {
     if (fanout.kind === 'change') {
@@ -54,12 +56,24 @@ export async function runFanout(db: Db, eventId: string, now: Date): Promise<num
         reg._id,
         ACTIVE_STATUSES,
         (r) => ({
-          patch: { status: 'cancelled', cancelReason: 'event_cancelled', offerExpiresAt: null },
+          patch: {
+            status: 'cancelled',
+            cancelReason: skip ? 'event_skipped' : 'event_cancelled',
+            offerExpiresAt: null,
+          },
           note: fanout.body,
           notice: r.openid
-            ? eventNotice(event, r.openid, `${fanout.key}:${r._id}`, fanout.title, fanout.body, '已取消', {
-                urgent: true,
-              })
+            ? eventNotice(
+                event,
+                r.openid,
+                `${fanout.key}:${r._id}`,
+                fanout.title,
+                fanout.body,
+                skip ? '本期暂停' : '已取消',
+                {
+                  urgent: true,
+                },
+              )
             : null,
         }),
         now,

@@ -10,7 +10,15 @@ import { acceptOffer, cancelMine, decide, proxySignUp, signUp } from './service-
 import { checkOut, myService, reverseHours } from './service-hours'
 import { openQuiz, quizRanking, quizStatus, submitQuiz } from './quiz'
 import { quizSetup, quizStandings, saveQuiz } from './quiz-staff'
-import { cancelEvent, copyEvent, createEvent, createSeries, publishEvent, updateEvent } from './service-staff'
+import {
+  cancelEvent,
+  copyEvent,
+  createEvent,
+  createSeries,
+  publishEvent,
+  skipOccurrence,
+  updateEvent,
+} from './service-staff'
 
 /*
  * The `events` function (issue 11): 活动报名. `access` is the coarse gate; whether the caller
@@ -30,6 +38,7 @@ export const events = defineFunction('events', EventsContract, {
   copy: { access: 'events.manage', handler: (input, ctx) => copyEvent(ctx, input.eventId) },
   publish: { access: 'events.manage', handler: (input, ctx) => publishEvent(ctx, input.eventId, input.at) },
   cancelEvent: { access: 'events.manage', handler: (input, ctx) => cancelEvent(ctx, input.eventId, input.reason) },
+  skip: { access: 'events.manage', handler: (input, ctx) => skipOccurrence(ctx, input.eventId) },
   createSeries: { access: 'events.manage', handler: (input, ctx) => createSeries(ctx, input) },
   manage: { access: 'events.manage', handler: (input, ctx) => manageEvents(ctx, input) },
   roster: { access: 'events.manage', handler: (input, ctx) => roster(ctx, input.eventId, input.status) },

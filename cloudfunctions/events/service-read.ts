@@ -116,7 +116,7 @@ const BOXES = {
   upcoming: { status: ['published', 'scheduled'], ended: false, order: 'asc' },
   drafts: { status: ['draft'], ended: null, order: 'desc' },
   past: { status: ['published'], ended: true, order: 'desc' },
-  cancelled: { status: ['cancelled'], ended: null, order: 'desc' },
+  cancelled: { status: ['cancelled', 'skipped'], ended: null, order: 'desc' },
 } as const
 
 /** The organiser's events under a unit (a street sees its communities' too). */

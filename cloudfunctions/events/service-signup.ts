@@ -43,6 +43,7 @@ const STATE_REFUSALS = {
   started: () => '活动已经开始，不能再报名了',
   ended: () => '活动已经结束了',
   cancelled: () => '活动已取消',
+  skipped: () => '本期暂停，请报名系列中的其他各期',
 } as const
 
 function checkAnswers(event: EventDoc, input: Pick<SignUpInput, 'answers' | 'guests' | 'acceptTerms'>): void {
@@ -171,7 +172,7 @@ export async function signUp(
   ) {
     return { registration: await answer(ctx, event, existing), created: false }
   }
-  if (event.status !== 'published') throw new AppError('NOT_FOUND', '找不到这个活动')
+  if (event.status === 'draft' || event.status === 'scheduled') throw new AppError('NOT_FOUND', '找不到这个活动')
   const state = signUpState(event, now)
   if (state !== 'open') throw new AppError('CONFLICT', STATE_REFUSALS[state](event))
   const keys = personKeys(await personStanding(db, user, ctx.assignments))

@@ -8,6 +8,7 @@ import {
   type EventSummary,
   type SeriesInput,
 } from '../../types/events'
+import { EVENT_STATUS_LABELS, isCalledOff } from '../../types/events-labels'
 import { AppError } from '../core/app-error'
 import { loadUnit } from '../core/authz'
 import type { UnitDoc } from '../core/collections'
@@ -153,7 +154,8 @@ export async function updateEvent(
   const before = await loadEvent(db, eventId)
   mayManageOrThrow(ctx, before)
   if (draft.unitId !== before.unitId) throw bad(['draft', 'unitId'], '不能更换主办单位，请复制后另建活动')
-  if (before.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消，不能再修改')
+  if (isCalledOff(before.status))
+    throw new AppError('CONFLICT', `${EVENT_STATUS_LABELS[before.status]}的活动不能再修改`)
   const unit = await requireOrganiser(ctx, before.unitId)
   await checkAudience(db, draft, unit)
   const built = buildEvent(before._id, draft, unit, before.createdBy, now, before.seriesId)
@@ -201,7 +203,7 @@ export async function publishEvent(ctx: ActionContext, eventId: string, at: stri
   const event = await loadEvent(db, eventId)
   mayManageOrThrow(ctx, event)
   if (event.status === 'published') throw new AppError('CONFLICT', '活动已经发布了')
-  if (event.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消，不能发布')
+  if (isCalledOff(event.status)) throw new AppError('CONFLICT', `${EVENT_STATUS_LABELS[event.status]}的活动不能发布`)
   requireFuture(event, now)
   const publishAt = at ? localToInstant(at).toISOString() : null
   if (publishAt && (publishAt <= now.toISOString() || publishAt >= event.startAt))
@@ -221,31 +223,61 @@ export async function publishEvent(ctx: ActionContext, eventId: string, at: stri
   return detailFor(ctx, eventId)
 }
 
-export async function cancelEvent(
+type CalledOff = Promise<EventDetail & { notified: number }>
+
+/**
+ * Calls an event off — cancelled, or this occurrence of its series skipped — and tells
+ * everyone signed up (the fan-out ends their registrations with the message).
+ */
+async function callOff(
   ctx: ActionContext,
   eventId: string,
-  reason: string,
-): Promise<EventDetail & { notified: number }> {
+  how: (event: EventDoc) => { status: 'cancelled' | 'skipped'; reason: string; title: string; body: string },
+): CalledOff {
   const db = ctx.rt.db
   const now = ctx.now()
   const event = await loadEvent(db, eventId)
   mayManageOrThrow(ctx, event)
   if (event.status === 'cancelled') throw new AppError('CONFLICT', '活动已经取消了')
+  if (event.status === 'skipped') throw new AppError('CONFLICT', '这一期已经暂停了')
   if (event.endAt <= now.toISOString()) throw new AppError('CONFLICT', '活动已经结束，不能取消')
-  const body = `很抱歉，「${event.title}」已取消。原因：${reason}`
+  const { status, reason, title, body } = how(event)
+  const kind = status === 'skipped' ? 'skip' : 'cancel'
   const updated = await collection(db, E.events)
     .where({ _id: eventId, status: event.status })
     .update({
-      status: 'cancelled',
+      status,
       cancelReason: reason,
       nextReminderAt: null,
-      fanout: db.command.set({ kind: 'cancel', key: 'cancel', title: '活动已取消', body }),
+      fanout: db.command.set({ kind, key: kind, title, body }),
       updatedAt: now.toISOString(),
       version: db.command.inc(1),
     })
   if (updated !== 1) throw new AppError('CONFLICT', '活动刚被其他人修改过，请刷新后再试')
   const notified = await runFanout(db, eventId, now)
   return { ...(await detailFor(ctx, eventId)), notified }
+}
+
+export function cancelEvent(ctx: ActionContext, eventId: string, reason: string): CalledOff {
+  return callOff(ctx, eventId, (event) => ({
+    status: 'cancelled',
+    reason,
+    title: '活动已取消',
+    body: `很抱歉，「${event.title}」已取消。原因：${reason}`,
+  }))
+}
+
+/** 本期暂停: this occurrence is not held, the rest of its series goes on. */
+export function skipOccurrence(ctx: ActionContext, eventId: string): CalledOff {
+  return callOff(ctx, eventId, (event) => {
+    if (!event.seriesId) throw new AppError('BAD_REQUEST', '只有系列活动可以本期暂停，单次活动请取消活动')
+    return {
+      status: 'skipped',
+      reason: '本期暂停',
+      title: '本期暂停',
+      body: `「${event.title}」本期暂停，不再举行，您的报名已随之取消。系列中的其他各期照常举行，欢迎报名参加。`,
+    }
+  })
 }
 
 /** One event per occurrence of the rule, each with its own sign-up window and cancellation deadline. */

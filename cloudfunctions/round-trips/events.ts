@@ -26,6 +26,7 @@ const EVENTS_KINDS: KindsOf<typeof EventsContract> = {
   copy: 'write',
   publish: 'write',
   cancelEvent: 'write',
+  skip: 'write',
   createSeries: 'write',
   manage: 'read',
   roster: 'read',
@@ -114,6 +115,7 @@ export const eventsScript: Script = {
       ...{ rule: { kind: 'weekly', weekday: 1 }, from: '2026-12-01', count: 3, publishNow: true },
     })
     await ev(SECRETARY, 'cancelEvent', { eventId: series.items[0]?.id, reason: '天气原因' })
+    await ev(SECRETARY, 'skip', { eventId: series.items[1]?.id })
 
     const { code } = await call<{ code: string }>(RESIDENT, 'events', { action: 'myCode', eventId })
     const { venueCode } = await call<{ venueCode: string }>(SECRETARY, 'events', { action: 'venueCode', eventId })

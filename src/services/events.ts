@@ -33,6 +33,7 @@ export const eventsService = {
   copy: (eventId: string) => events('copy', { eventId }),
   publish: (eventId: string, at: string | null = null) => events('publish', { eventId, at }),
   cancelEvent: (eventId: string, reason: string) => events('cancelEvent', { eventId, reason }),
+  skip: (eventId: string) => events('skip', { eventId }),
   createSeries: (input: SeriesInput) => events('createSeries', input),
   manage: (input: InputOf<C, 'manage'>) => events('manage', input),
   roster: (eventId: string, status?: RosterEntry['status']) => events('roster', { eventId, status }),

@@ -84,7 +84,7 @@ export function signUpState(
   now: Date,
 ): SignUpState {
   const at = now.toISOString()
-  if (e.status === 'cancelled') return 'cancelled'
+  if (e.status === 'cancelled' || e.status === 'skipped') return e.status
   if (at >= e.endAt) return 'ended'
   if (at >= e.startAt) return 'started'
   if (e.status !== 'published') return 'not_open'

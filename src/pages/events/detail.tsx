@@ -8,6 +8,7 @@ import { useAsync } from '../../hooks/use-async'
 import { useMe } from '../../hooks/use-me'
 import { useReminders } from '../../hooks/use-reminders'
 import { confirm, toast, toastError } from '../../lib/feedback'
+import { EVENT_STATUS_LABELS, isCalledOff } from '../../../types/events-labels'
 import { eventsService, type EventDetail } from '../../services/events'
 import { askForReminders } from '../../services/subscribe'
 import { addToCalendar } from './calendar'
@@ -144,10 +145,12 @@ export default function EventDetailPage() {
                 <Tag type="danger" plain>
                   {kindLabel(e.kind)}
                 </Tag>
-                {e.status === 'cancelled' ? <Tag>已取消</Tag> : null}
+                {isCalledOff(e.status) ? <Tag>{EVENT_STATUS_LABELS[e.status]}</Tag> : null}
               </View>
               <Text className="event-detail__title">{e.title}</Text>
-              {e.cancelReason ? <Text className="event-detail__text">取消原因：{e.cancelReason}</Text> : null}
+              {e.cancelReason && e.status === 'cancelled' ? (
+                <Text className="event-detail__text">取消原因：{e.cancelReason}</Text>
+              ) : null}
               {e.description ? <Text className="event-detail__text">{e.description}</Text> : null}
             </View>
             <EventFacts event={e} />

@@ -30,6 +30,8 @@ describe('events format', () => {
       '请在 12月1日 10:00 前确认',
     ],
     [{ status: 'cancelled', guests: 0, cancelReason: 'offer_expired' }, '候补名额已失效'],
+    [{ status: 'cancelled', guests: 0, cancelReason: 'event_cancelled' }, '活动已取消'],
+    [{ status: 'cancelled', guests: 0, cancelReason: 'event_skipped' }, '本期暂停'],
   ] as const)('should label my registration %j as %s', (reg, label) => {
     expect(myStatusLabel(reg, NOW)).toBe(label)
   })
@@ -38,6 +40,7 @@ describe('events format', () => {
     const signUp = { opensAt: '2026-12-01T01:00:00.000Z', closesAt: '2026-11-30T10:00:00.000Z' }
     expect(signUpLine({ signUp: { ...signUp, state: 'not_open' } }, NOW)).toBe('12月1日 09:00 开始报名')
     expect(signUpLine({ signUp: { ...signUp, state: 'open' } }, NOW)).toBe('报名截止：18:00')
+    expect(signUpLine({ signUp: { ...signUp, state: 'skipped' } }, NOW)).toBe('本期暂停，系列中的其他各期照常举行')
   })
 
   it.each([

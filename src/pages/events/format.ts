@@ -53,7 +53,9 @@ export function myStatusLabel(reg: MyRegistration, now: dayjs.Dayjs = dayjs()): 
           ? '未能候补上'
           : reg.cancelReason === 'event_cancelled'
             ? '活动已取消'
-            : '已取消报名'
+            : reg.cancelReason === 'event_skipped'
+              ? '本期暂停'
+              : '已取消报名'
     case 'rejected':
       return '报名未通过'
   }
@@ -79,6 +81,8 @@ export function signUpLine(e: Pick<EventSummary, 'signUp'>, now: dayjs.Dayjs = d
       return '活动已结束'
     case 'cancelled':
       return '活动已取消'
+    case 'skipped':
+      return '本期暂停，系列中的其他各期照常举行'
   }
 }
 

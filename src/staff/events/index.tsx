@@ -15,7 +15,7 @@ const BOXES: { value: ManageBox; title: string }[] = [
   { value: 'upcoming', title: '进行中' },
   { value: 'drafts', title: '草稿' },
   { value: 'past', title: '已结束' },
-  { value: 'cancelled', title: '已取消' },
+  { value: 'cancelled', title: '已取消·暂停' },
 ]
 
 /** 活动管理: the organiser's events by box, and the way to a new one or a series. */

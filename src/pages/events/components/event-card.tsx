@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Tag } from '@nutui/nutui-react-taro'
+import { EVENT_STATUS_LABELS, isCalledOff } from '../../../../types/events-labels'
 import type { EventSummary } from '../../../services/events'
 import { formatWhen, kindLabel, myStatusLabel, seatLabel } from '../format'
 import { Tappable } from '../../../components/tappable'
@@ -21,7 +22,7 @@ export function EventCard({ event, onOpen }: { event: EventSummary; onOpen(id: s
         <Tag type="danger" plain>
           {kindLabel(event.kind)}
         </Tag>
-        {event.status === 'cancelled' ? <Tag type="default">已取消</Tag> : null}
+        {isCalledOff(event.status) ? <Tag type="default">{EVENT_STATUS_LABELS[event.status]}</Tag> : null}
         <Text
           className={`event-card__seats ${showMine ? 'event-card__seats--mine' : ''}`}
           data-testid={`event-card-status-${event.id}`}

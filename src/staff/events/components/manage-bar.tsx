@@ -1,27 +1,24 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { EVENT_STATUS_LABELS } from '../../../../types/events-labels'
+import { EVENT_STATUS_LABELS, isCalledOff } from '../../../../types/events-labels'
 import { useAsync } from '../../../hooks/use-async'
 import { confirm, toast, toastError } from '../../../lib/feedback'
 import { eventsService, type EventDetail } from '../../../services/events'
 import { formatWhen } from '../../../pages/events/format'
 
-/** What a skipped occurrence tells the people signed up for it. */
-export const SKIP_REASON = '本期暂停，系列中的其他各期照常举行'
-
 const editUrl = (id: string) => `/staff/events/edit?id=${encodeURIComponent(id)}`
 
 /** The buttons an event's state allows: change, publish, copy, and for one occurrence of a series, skip it. */
 function Buttons({ e, run }: { e: EventDetail; run(work: () => Promise<string | null>): void }) {
-  const open = e.status !== 'cancelled' && e.signUp.state !== 'ended'
+  const open = !isCalledOff(e.status) && e.signUp.state !== 'ended'
   const skip = async () => {
     const sure = await confirm({
       title: '本期暂停',
       content: `「${e.title}」${formatWhen(e.startAt, e.endAt)}这一期不举行，已报名、候补的居民会收到通知。其他各期不受影响。确定吗？`,
       confirmText: '本期暂停',
     })
-    if (sure) run(async () => `本期已暂停，已通知 ${(await eventsService.cancelEvent(e.id, SKIP_REASON)).notified} 人`)
+    if (sure) run(async () => `本期已暂停，已通知 ${(await eventsService.skip(e.id)).notified} 人`)
   }
   const copy = () =>
     run(async () => {
