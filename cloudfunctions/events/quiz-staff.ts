@@ -49,6 +49,7 @@ export async function saveQuiz(ctx: ActionContext, input: SaveInput): Promise<Qu
   const db = ctx.rt.db
   const event = await managed(ctx, input.eventId)
   if (event.status === 'cancelled') throw new AppError('CONFLICT', '活动已取消，不能设置知识竞赛')
+  if (event.status === 'skipped') throw new AppError('CONFLICT', '本期暂停，不能设置知识竞赛')
   if (await anyoneStarted(db, event._id)) throw new AppError('CONFLICT', '已有居民开始答题，题目和时间不能再修改')
   const now = ctx.now().toISOString()
   const doc: QuizDoc = {
