@@ -26,7 +26,7 @@ export default defineAppConfig({
     { root: 'pages/wishes', pages: ['index', 'post', 'detail', 'mine'] },
     { root: 'pages/cases', pages: ['index', 'submit', 'detail'] },
     { root: 'pages/stations', pages: ['index', 'detail'] },
-    { root: 'pages/events', pages: ['index', 'detail', 'checkin', 'service'] },
+    { root: 'pages/events', pages: ['index', 'detail', 'checkin', 'service', 'quiz'] },
     { root: 'pages/places', pages: ['address', 'servers', 'party', 'serving'] },
     { root: 'pages/notices', pages: ['index', 'detail'] },
     {
@@ -53,6 +53,7 @@ export default defineAppConfig({
         'events/checkin',
         'events/minutes',
         'events/figures',
+        'events/quiz',
       ],
     },
   ],

@@ -13,6 +13,7 @@ import { eventsService, type EventDetail } from '../../services/events'
 import { askForReminders } from '../../services/subscribe'
 import { addToCalendar } from './calendar'
 import { EventFacts } from './components/event-facts'
+import { QuizEntry } from './components/quiz-entry'
 import { SignUpForm, type SignUpAnswers } from './components/signup-form'
 import { formatWhen, isActive, kindLabel, myStatusLabel } from './format'
 import { Photo } from '../../components/photo'
@@ -155,6 +156,7 @@ export default function EventDetailPage() {
             </View>
             <EventFacts event={e} />
             <MyPart event={e} busy={busy} act={(w) => void act(e, w)} />
+            {e.status === 'published' ? <QuizEntry eventId={e.id} startAt={e.startAt} /> : null}
             {e.signUp.state === 'open' && !isActive(e.myRegistration) ? (
               <SignUpForm event={e} phone={profile?.phone ?? ''} busy={busy} onSubmit={signUp} />
             ) : null}

@@ -122,6 +122,13 @@ export default function StaffRosterPage() {
                 >
                   查看活动
                 </Button>
+                <Button
+                  size="small"
+                  onClick={() => void Taro.navigateTo({ url: `/staff/events/quiz?id=${encodeURIComponent(id)}` })}
+                  data-testid="roster-quiz"
+                >
+                  知识竞赛
+                </Button>
               </View>
               {link ? <Text className="roster__link">下载：{link}</Text> : null}
             </View>
