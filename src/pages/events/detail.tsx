@@ -156,7 +156,7 @@ export default function EventDetailPage() {
             </View>
             <EventFacts event={e} />
             <MyPart event={e} busy={busy} act={(w) => void act(e, w)} />
-            {e.status === 'published' ? <QuizEntry eventId={e.id} startAt={e.startAt} /> : null}
+            <QuizEntry event={e} />
             {e.signUp.state === 'open' && !isActive(e.myRegistration) ? (
               <SignUpForm event={e} phone={profile?.phone ?? ''} busy={busy} onSubmit={signUp} />
             ) : null}

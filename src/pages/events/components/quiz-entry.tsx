@@ -2,10 +2,16 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { useAsync } from '../../../hooks/use-async'
+import type { EventDetail } from '../../../services/events'
 import { quizService, type QuizStatus } from '../../../services/events-quiz'
 
-/** People are checked in from half an hour before the start; before that nobody can answer. */
-const CHECK_IN_LEAD_MS = 30 * 60_000
+/**
+ * Whether the caller may have checked in, by the server's word (the phone's clock may be
+ * wrong): they hold a seat, or the event has begun (walk-ins have no registration).
+ */
+const mayHaveAttended = (e: EventDetail): boolean =>
+  e.status === 'published' &&
+  (e.myRegistration?.status === 'confirmed' || e.signUp.state === 'started' || e.signUp.state === 'ended')
 
 const LABELS: Partial<Record<QuizStatus['state'], string>> = {
   not_open: '竞赛还没开始，到时间后可在这里答题',
@@ -19,9 +25,10 @@ const LABELS: Partial<Record<QuizStatus['state'], string>> = {
  * says nothing when the event has no quiz or the caller did not attend, and stays out of
  * the way if it cannot load (the rest of the page does not depend on it).
  */
-export function QuizEntry({ eventId, startAt }: { eventId: string; startAt: string }) {
-  const started = Date.now() >= Date.parse(startAt) - CHECK_IN_LEAD_MS
-  const status = useAsync(() => (started ? quizService.status(eventId) : Promise.resolve(null)), [eventId, started])
+export function QuizEntry({ event }: { event: EventDetail }) {
+  const eventId = event.id
+  const ask = mayHaveAttended(event)
+  const status = useAsync(() => (ask ? quizService.status(eventId) : Promise.resolve(null)), [eventId, ask])
   const s = status.data
   const label = s ? LABELS[s.state] : undefined
   if (!s || !label) return null
