@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { registry } from '../cloudfunctions/registry'
 import { createHost, type Host } from '../host'
 import { seedDemo } from '../demo'
 
@@ -65,6 +66,21 @@ export async function startApp(): Promise<E2eApp> {
       rmSync(work, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * Set-up through a function as this person, on the app's host and clock (what a flow is not
+ * about: making the event, signing others up). Throws on a refusal, so set-up cannot fail quietly.
+ */
+export async function invokeAs<T>(
+  app: E2eApp,
+  openid: string,
+  fn: keyof typeof registry,
+  event: Record<string, unknown>,
+): Promise<T> {
+  const res = await registry[fn].invoke(event, { openid }, app.host.runtime)
+  if (!res.ok) throw new Error(`${fn}.${String(event.action)}: ${res.error.code} ${res.error.message}`)
+  return res.data as T
 }
 
 /** A browser context shaped like a phone in Xi'an: 390×844 at 2×, touch, zh-CN, Shanghai time. */

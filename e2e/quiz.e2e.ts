@@ -1,5 +1,4 @@
-import { registry } from '../cloudfunctions/registry'
-import { confirmDialog, flow, inputByTestId, loginAs, phoneContext, startApp, type E2eApp } from './harness'
+import { confirmDialog, flow, inputByTestId, invokeAs, loginAs, phoneContext, startApp, type E2eApp } from './harness'
 
 /*
  * 党史知识竞赛 on H5 (issue 12): staff check a resident in at the door; the resident opens
@@ -13,11 +12,7 @@ const SECRETARY = 'demo-secretary-1'
 const RESIDENT = 'demo-resident-1'
 const RESIDENT_2 = 'demo-resident-2'
 
-async function invoke<T>(openid: string, event: Record<string, unknown>): Promise<T> {
-  const res = await registry.events.invoke(event, { openid }, app.host.runtime)
-  if (!res.ok) throw new Error(`${String(event.action)}: ${res.error.code} ${res.error.message}`)
-  return res.data as T
-}
+const invoke = <T>(openid: string, event: Record<string, unknown>) => invokeAs<T>(app, openid, 'events', event)
 
 let app: E2eApp
 let eventId = ''
