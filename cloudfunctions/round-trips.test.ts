@@ -16,8 +16,10 @@ import { wishesScript } from './round-trips/wishes'
  * demo database as the right person; the test counts the requests of each action's first
  * call (countRequests follows the call's async context), prints the table sorted by
  * function, and holds the goals: cases.submit ≤ 8, every read in READS_AT_GOAL ≤ 2.
- * The runtime is warm, as a cloud instance is after its first call: the org tree is cached
- * (core/org-cache.ts), so the first call of a runtime costs one more request or a few.
+ * The runtime is warm, as a cloud instance is after its first calls (a script's warmUp):
+ * the org tree, the case categories and rules and a unit's staff roster are cached
+ * (core/runtime-cache.ts), so the first call of a runtime costs one to four requests more;
+ * the first case of a unit's day one more (its figure counter is created, not incremented).
  */
 
 /** Read actions that meet the ≤ 2 goal: a change that makes one of them dearer fails. */
@@ -84,6 +86,11 @@ async function play(script: Script, rows: Map<string, Row>): Promise<void> {
     // Warm the runtime (its org tree) as any earlier call of a cloud instance would.
     await env.call(SECRETARY, 'users', { action: 'me' })
     await env.call(RESIDENT, 'users', { action: 'me' })
+    await script.warmUp?.(async (openid, fn, event) => {
+      const result = await env.call(openid, fn, event)
+      if (!result.ok) throw new Error(`warm-up ${fn}.${String(event.action)}: ${JSON.stringify(result.error)}`)
+      return result.data as never
+    })
     const call: Call = async (openid, fn, event) => {
       const { result, requests } = await countRequests(() => env.call(openid, fn, event))
       const key = `${fn}.${String(event.action)}`
@@ -148,6 +155,10 @@ describe('database round trips per action', () => {
     for (const key of READS_AT_GOAL) expect([key, rows.get(key)?.kind]).toEqual([key, 'read'])
     const over = READS_AT_GOAL.filter((key) => (rows.get(key)?.requests ?? Infinity) > 2)
     expect(over).toEqual([])
+  })
+
+  it('should store a case in at most eight requests (caller, transaction, number, case, notices, figures)', () => {
+    expect(rows.get('cases.submit')?.requests).toBeLessThanOrEqual(8)
   })
 
   it('should read the caller and their roles in one request on a signed-in call', () => {

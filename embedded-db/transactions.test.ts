@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openEmbeddedDb, type EmbeddedDb } from './index'
+import { countRequests, openEmbeddedDb, type EmbeddedDb } from './index'
 
 describe('embedded-db transactions', () => {
   let h: EmbeddedDb
@@ -34,6 +34,26 @@ describe('embedded-db transactions', () => {
     expect(result).toBe(100)
     expect([await balance('a'), await balance('b')]).toEqual([70, 130])
     expect((await h.db.collection('ledger').doc('t1').get()).data).toHaveLength(1)
+  })
+
+  it('should insert a list in one request inside a transaction, and fail the transaction on an existing id', async () => {
+    const { requests } = await countRequests(() =>
+      h.db.runTransaction(async (tx: any) => {
+        await tx.collection('ledger').add([
+          { _id: 't1', amount: 10 },
+          { _id: 't2', amount: 20 },
+        ])
+      }),
+    )
+    expect(requests.byAction['database.insertDocument']).toBe(1)
+    expect((await h.db.collection('ledger').get()).data.map((d: any) => d._id).sort()).toEqual(['t1', 't2'])
+    await expect(
+      h.db.runTransaction(async (tx: any) => {
+        await tx.collection('accounts').doc('a').update({ balance: 0 })
+        await tx.collection('ledger').add([{ _id: 't3', amount: 30 }, { _id: 't2' }])
+      }),
+    ).rejects.toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE' })
+    expect([await balance('a'), (await h.db.collection('ledger').get()).data.length]).toEqual([100, 2])
   })
 
   it('should see its own writes before commit, and others should not', async () => {

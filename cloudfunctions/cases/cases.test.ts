@@ -1,8 +1,9 @@
 import type { CaseDetail } from '../../types/cases'
 import { saveUpload } from '../core/photos'
 import type { TestEnv } from '../core/testing'
+import { users } from '../users'
 import type { CaseDoc } from './collections'
-import { casesHarness, closeChecked, type CasesHarness } from './test-helpers'
+import { addTopLevelAdmin, casesHarness, closeChecked, TOP_ADMIN, type CasesHarness } from './test-helpers'
 
 /*
  * Function tests of `cases` on a fresh embedded database with the demo org tree and
@@ -85,6 +86,28 @@ describe('cases.submit', () => {
     ])
     expect(both.every((r) => r.ok)).toBe(true)
     expect(await env.docs('cases')).toHaveLength(1)
+  })
+
+  it('should answer the stored case for a retry after its category was withdrawn, and refuse a new one', async () => {
+    const event = submitEvent()
+    const first = await env.call<{ case: CaseDetail }>('demo-resident-1', 'cases', event)
+    await addTopLevelAdmin(h)
+    const list = await env.call<{ items: Array<{ code: string }> }>(null, 'cases', { action: 'categories' })
+    const litter = list.ok ? list.data.items.find((c) => c.code === 'environment.litter') : undefined
+    expect((await act(TOP_ADMIN, 'saveCategory', { ...litter, active: false })).ok).toBe(true)
+    const again = await env.call<{ case: CaseDetail; created: boolean }>('demo-resident-1', 'cases', event)
+    expect(again.ok && [again.data.created, again.data.case.id]).toEqual([false, first.ok && first.data.case.id])
+    const fresh = await env.call('demo-resident-1', 'cases', submitEvent())
+    expect(fresh.ok || fresh.error.code).toBe('BAD_REQUEST')
+  })
+
+  it('should announce a new case to a grid worker appointed a moment ago', async () => {
+    await submitAs('demo-resident-1')
+    const appoint = { action: 'assignRole', openid: 'demo-resident-2', role: 'grid_worker', unitId: 'g-dongxianmen-1' }
+    expect((await users.invoke(appoint, { openid: 'demo-admin' }, env.rt)).ok).toBe(true)
+    const c = await submitAs('demo-resident-1')
+    expect(await h.caseNoticeTitles('demo-resident-2')).toEqual(['新诉求待签收'])
+    expect(c.handlingUnitId).toBe('g-dongxianmen-1')
   })
 
   it('should number the day’s cases in sequence', async () => {

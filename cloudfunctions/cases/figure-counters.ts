@@ -61,14 +61,17 @@ export function figureDeltas(before: FigureFields | null, after: FigureFields): 
   return [prev, next].filter((d) => !isZero(d.delta))
 }
 
-/** Applies the deltas inside the case's transaction (read, add, write whole: doc ops only). */
-export async function applyFigureDeltas(tx: Tx, deltas: CounterDelta[], now: Date): Promise<void> {
+/**
+ * Applies the deltas inside the case's transaction: an increment of the counter where it
+ * exists (one request, no read first), else the whole counter written.
+ */
+export async function applyFigureDeltas(tx: Tx, deltas: CounterDelta[], now: Date, _: Db['command']): Promise<void> {
   for (const { key, delta } of deltas) {
     const ref = tx.collection(CASE_COLLECTIONS.figureCounters).doc(key._id)
-    const current = await ref.get()
-    const counts = addCounts(current ? pickCounts(current) : zeroCounts(), delta)
     const { _id, ...meta } = key
-    await ref.set({ ...meta, ...counts, updatedAt: now.toISOString() })
+    const incs = Object.fromEntries(FIGURE_COUNT_KEYS.filter((k) => delta[k] !== 0).map((k) => [k, _.inc(delta[k])]))
+    const updatedAt = now.toISOString()
+    if ((await ref.update({ ...meta, ...incs, updatedAt })) === 0) await ref.set({ ...meta, ...delta, updatedAt })
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '@cloudbase/database'
-import { roleGrants, rolesWith } from '../../types/policy'
+import { rolesWith } from '../../types/policy'
+import { rosterAt } from '../core/authz'
 import { COLLECTIONS } from '../core/collections'
 import { collection } from '../core/data'
 import type { NotifyInput, PushInput } from '../core/outbox'
@@ -127,9 +128,6 @@ export async function supervisorsOf(db: Db, unitScope: readonly string[]): Promi
 }
 
 /** Openids of the staff who handle cases at exactly this unit (whom a new case is announced to). */
-export async function staffOf(db: Db, unitId: string): Promise<string[]> {
-  const assignments = await collection(db, COLLECTIONS.roleAssignments).where({ unitId }).limit(100).get()
-  // An admin's authority covers the unit, but they are not on its handling roster.
-  const handlers = assignments.filter((a) => a.role !== 'admin' && roleGrants(a.role, 'cases.handle'))
-  return [...new Set(handlers.map((a) => a.openid))]
+export function staffOf(db: Db, unitId: string): Promise<string[]> {
+  return rosterAt(db, unitId, 'cases.handle')
 }

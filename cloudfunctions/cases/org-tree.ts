@@ -1,11 +1,12 @@
 import type { Db } from '@cloudbase/database'
 import { COLLECTIONS, type UnitDoc } from '../core/collections'
 import { collection } from '../core/data'
+import { orgUnits } from '../core/org-cache'
 import { buildOrgIndex, type RoutingUnit } from './domain/routing'
 
 /*
- * The org tree as routing reads it: every unit, its boundary and department key, cached
- * per database handle for a minute.
+ * The org tree as routing reads it: every unit, its boundary and department key, from the
+ * runtime's cached units.
  */
 
 /**
@@ -57,26 +58,19 @@ export interface OrgTree {
   index: ReturnType<typeof buildOrgIndex>
 }
 
-/** How long a runtime keeps the org tree it read for routing. */
-export const ORG_TREE_TTL_MS = 60_000
-
-const orgTrees = new WeakMap<Db, { loadedAt: number; tree: Promise<OrgTree> }>()
+const trees = new WeakMap<Map<string, UnitDoc>, OrgTree>()
 
 /**
- * The org tree for routing a submission, read at most once a minute per database handle
- * (one per runtime: a warm cloud instance, the local host) instead of on every submit.
- * The tree changes when the administrator edits units, rarely; a new grid is routed to
- * within a minute. Concurrent submits share one read. Timed by the process's own
- * monotonic clock, not the runtime clock, which tests set at will.
+ * The org tree for routing a submission: the runtime's cached units (core/org-cache.ts, so
+ * one read a minute and the same invalidation when units are written), with the routing
+ * index built once per read of them.
  */
-export function orgTreeFor(db: Db, nowMs = performance.now()): Promise<OrgTree> {
-  const hit = orgTrees.get(db)
-  if (hit && nowMs - hit.loadedAt < ORG_TREE_TTL_MS) return hit.tree
-  const tree = loadUnits(db).then((units) => ({
-    byId: new Map(units.map((u) => [u._id, u])),
-    index: buildOrgIndex(units.map(toRoutingUnit)),
-  }))
-  orgTrees.set(db, { loadedAt: nowMs, tree })
-  tree.catch(() => orgTrees.delete(db))
+export async function orgTreeFor(db: Db): Promise<OrgTree> {
+  const byId = await orgUnits(db)
+  let tree = trees.get(byId)
+  if (!tree) {
+    tree = { byId, index: buildOrgIndex([...byId.values()].map(toRoutingUnit)) }
+    trees.set(byId, tree)
+  }
   return tree
 }

@@ -6,10 +6,12 @@ import { AppError } from '../core/app-error'
 import { holdsCapabilityAt } from '../../types/policy'
 import { collection } from '../core/data'
 import type { ActionContext } from '../core/define-function'
+import { orgUnits } from '../core/org-cache'
+import { runtimeCache } from '../core/runtime-cache'
 import { CASE_COLLECTIONS, SETTINGS_ID, type CaseSettingsDoc } from './collections'
 import { checkRuleScope, type ConfigAuthority, type ScopeCheck, type ScopedUnit } from './domain/config-scope'
 import { route } from './domain/routing'
-import { loadUnits, orgTreeFor } from './org-tree'
+import { orgTreeFor } from './org-tree'
 
 /*
  * What the administrators configure: categories, routing rules and the case settings
@@ -20,22 +22,45 @@ import { loadUnits, orgTreeFor } from './org-tree'
  * this case go, and why" before a rule is saved.
  */
 
+interface CaseConfig {
+  /** Every category, leaves and groups, in display order. */
+  categories: Category[]
+  rules: RoutingRule[]
+  settings: CaseSettingsDoc | null
+}
+
+/**
+ * Categories, routing rules and settings: what every submission routes by, changed rarely
+ * and only here (saveCategory, saveRoutingRule, deleteRoutingRule invalidate it), so read
+ * once a minute per runtime (core/runtime-cache.ts) rather than three reads per submit.
+ */
+const config = runtimeCache(async (db): Promise<CaseConfig> => {
+  const [categories, rules, settings] = await Promise.all([
+    collection(db, CASE_COLLECTIONS.categories).limit(1000).get(),
+    collection(db, CASE_COLLECTIONS.rules).limit(1000).get(),
+    collection(db, CASE_COLLECTIONS.settings).doc(SETTINGS_ID).get(),
+  ])
+  return {
+    categories: categories
+      .map(({ _id, ...c }) => ({ ...c, code: _id }))
+      .sort((a, b) => a.order - b.order || a.code.localeCompare(b.code)),
+    rules: rules.map(({ _id, ...r }) => ({ ...r, id: _id })),
+    settings,
+  }
+})
+
 export async function loadCategories(db: Db): Promise<Category[]> {
-  const docs = await collection(db, CASE_COLLECTIONS.categories).limit(1000).get()
-  return docs
-    .map(({ _id, ...c }) => ({ ...c, code: _id }))
-    .sort((a, b) => a.order - b.order || a.code.localeCompare(b.code))
+  return [...(await config.get(db)).categories]
 }
 
 export async function loadCategory(db: Db, code: string): Promise<Category> {
-  const doc = await collection(db, CASE_COLLECTIONS.categories).doc(code).get()
-  if (!doc || !doc.active || doc.parentCode === null) {
+  const category = (await config.get(db)).categories.find((c) => c.code === code)
+  if (!category || !category.active || category.parentCode === null) {
     throw new AppError('BAD_REQUEST', '请选择诉求类别', {
       issues: [{ path: ['categoryCode'], message: '没有这个诉求类别' }],
     })
   }
-  const { _id, ...rest } = doc
-  return { ...rest, code: _id }
+  return category
 }
 
 /** The category's deadline tier, or the tier the case was filed under when the category is gone. */
@@ -44,14 +69,13 @@ export async function tierOf(db: Db, code: string, stored: Category['tier']): Pr
 }
 
 export async function loadRules(db: Db): Promise<RoutingRule[]> {
-  const docs = await collection(db, CASE_COLLECTIONS.rules).limit(1000).get()
-  return docs.map(({ _id, ...r }) => ({ ...r, id: _id }))
+  return [...(await config.get(db)).rules]
 }
 
 export async function loadSettings(db: Db): Promise<CaseSettingsDoc> {
-  const doc = await collection(db, CASE_COLLECTIONS.settings).doc(SETTINGS_ID).get()
-  if (!doc) throw new AppError('INTERNAL', '诉求功能尚未配置', { cause: 'case_settings/main is missing' })
-  return doc
+  const { settings } = await config.get(db)
+  if (!settings) throw new AppError('INTERNAL', '诉求功能尚未配置', { cause: 'case_settings/main is missing' })
+  return settings
 }
 
 const bad = (path: string, message: string) =>
@@ -61,7 +85,7 @@ const bad = (path: string, message: string) =>
 async function configAuthority(
   ctx: ActionContext,
 ): Promise<{ unitOf: (id: string) => ScopedUnit | null; authority: ConfigAuthority }> {
-  const units = new Map((await loadUnits(ctx.rt.db)).map((u) => [u._id, u]))
+  const units = await orgUnits(ctx.rt.db)
   const holds = (scope: readonly string[]) => holdsCapabilityAt(ctx.assignments, 'cases.configure', scope)
   const roots = [...units.values()].filter((u) => u.ancestors.length === 0)
   const unitOf = (id: string): ScopedUnit | null => {
@@ -104,6 +128,7 @@ export async function saveCategory(ctx: ActionContext, input: Category): Promise
   }
   const { code, ...doc } = input
   await collection(db, CASE_COLLECTIONS.categories).doc(code).set(doc)
+  config.invalidate(db)
   return input
 }
 
@@ -113,12 +138,15 @@ export async function saveRoutingRule(ctx: ActionContext, input: RoutingRule): P
   await requireOwnRule(ctx, input.id, scope)
   const { id, ...doc } = input
   await collection(ctx.rt.db, CASE_COLLECTIONS.rules).doc(id).set(doc)
+  config.invalidate(ctx.rt.db)
   return input
 }
 
 export async function deleteRoutingRule(ctx: ActionContext, id: string): Promise<{ deleted: boolean }> {
   if (!(await requireOwnRule(ctx, id, await configAuthority(ctx)))) return { deleted: false }
-  return { deleted: (await collection(ctx.rt.db, CASE_COLLECTIONS.rules).doc(id).remove()) > 0 }
+  const deleted = (await collection(ctx.rt.db, CASE_COLLECTIONS.rules).doc(id).remove()) > 0
+  config.invalidate(ctx.rt.db)
+  return { deleted }
 }
 
 export async function listRules(ctx: ActionContext): Promise<{ items: RoutingRule[] }> {

@@ -5,10 +5,10 @@ import type { SubmitCaseInputSchema } from '../../types/cases-contract'
 import { roleGrants, type Capability } from '../../types/policy'
 import { AppError } from '../core/app-error'
 import { canAnywhere, loadUnit } from '../core/authz'
-import { COLLECTIONS } from '../core/collections'
+import { COLLECTIONS, type UserDoc } from '../core/collections'
 import { collection, geoPoint, transaction } from '../core/data'
 import type { ActionContext } from '../core/define-function'
-import { notify } from '../core/outbox'
+import { notifyNew } from '../core/outbox'
 import { checkOwnPhotos } from '../core/photos'
 import { PROXY_CAPABILITY } from './actors'
 import { CASE_COLLECTIONS, CASE_TX, type CaseDoc, type CaseOrigin } from './collections'
@@ -69,6 +69,11 @@ async function checkPetitionerAccount(
  * 集中受理: routes, numbers and stores a new case, with its first timeline steps and the
  * notifications to the petitioner and the receiving unit, in one transaction. A repeat of
  * the same client request id answers the case already stored (`created: false`).
+ *
+ * The repeat is found by failing rather than by a read on every submission: the case's id
+ * comes from the submitter and the request id, so storing it again fails (the transaction
+ * with it), and only then is the stored case looked up — whatever else stopped the repeat
+ * (a category withdrawn since, say), as a read first would have answered it too.
  */
 export async function submitCase(
   ctx: ActionContext,
@@ -76,13 +81,25 @@ export async function submitCase(
   origin?: CaseOrigin,
 ): Promise<{ case: CaseDetail; created: boolean }> {
   const user = ctx.requireUser()
+  const id = caseIdFor(user._id, input.clientRequestId)
+  try {
+    return { case: await detailFor(ctx, await storeNewCase(ctx, user, id, input, origin)), created: true }
+  } catch (error) {
+    const existing = await collection(ctx.rt.db, CASE_COLLECTIONS.cases).doc(id).get()
+    if (existing) return { case: await detailFor(ctx, existing), created: false }
+    throw error
+  }
+}
+
+async function storeNewCase(
+  ctx: ActionContext,
+  user: UserDoc,
+  id: string,
+  input: SubmitInput,
+  origin: CaseOrigin | undefined,
+): Promise<CaseDoc> {
   const { db } = ctx.rt
   const now = ctx.now()
-  const id = caseIdFor(user._id, input.clientRequestId)
-
-  const existing = await collection(db, CASE_COLLECTIONS.cases).doc(id).get()
-  if (existing) return { case: await detailFor(ctx, existing), created: false }
-
   const proxyCapability = input.channel === 'miniprogram' ? null : PROXY_CAPABILITY[input.channel]
   const proxy = proxyCapability !== null
   if (proxyCapability) {
@@ -139,11 +156,9 @@ export async function submitCase(
   // A resident entered by a proxy without an account has no messages to read: staff call them.
   const preference = proxy && !input.onBehalfOf?.openid ? 'phone' : input.contactPreference
 
-  const created = await transaction(
+  return transaction(
     db,
     async (tx) => {
-      const again = await tx.collection(CASE_COLLECTIONS.cases).doc(id).get()
-      if (again) return { doc: { ...again, _id: id }, created: false }
       const cid = counterId(prefix, now)
       const counter = await tx.collection(CASE_COLLECTIONS.counters).doc(cid).get()
       const seq = (counter?.seq ?? 0) + 1
@@ -209,8 +224,8 @@ export async function submitCase(
           }),
         ],
       }
-      const { _id, ...body } = doc
-      await tx.collection(CASE_COLLECTIONS.cases).doc(_id).set(body)
+      // Fails when the case is stored already: a repeat of the request (see submitCase).
+      await tx.collection(CASE_COLLECTIONS.cases).insertMany([doc])
       const notices = [
         ...petitionerNotice(doc, 'routed', '诉求已受理', `您的诉求（${number}）已交「${unit.name}」办理`),
         ...staffNotices(
@@ -225,11 +240,10 @@ export async function submitCase(
           },
         ),
       ]
-      for (const n of notices) await notify(tx, n, now)
-      await applyFigureDeltas(tx, figureDeltas(null, doc), now)
-      return { doc, created: true }
+      await notifyNew(tx, notices, now)
+      await applyFigureDeltas(tx, figureDeltas(null, doc), now, db.command)
+      return doc
     },
     CASE_TX,
   )
-  return { case: await detailFor(ctx, created.doc), created: created.created }
 }

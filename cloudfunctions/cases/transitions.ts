@@ -104,7 +104,12 @@ export async function transition(
         timeline: next.timeline,
       })
       for (const n of change.notices) await notify(tx, n, now)
-      await applyFigureDeltas(tx, figureDeltas(current, { ...current, ...change.patch, status: next.status }), now)
+      await applyFigureDeltas(
+        tx,
+        figureDeltas(current, { ...current, ...change.patch, status: next.status }),
+        now,
+        db.command,
+      )
       return true
     },
     CASE_TX,

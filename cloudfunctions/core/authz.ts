@@ -1,7 +1,9 @@
 import type { Db } from '@cloudbase/database'
 import { holdsCapability, holdsCapabilityAt, rolesWith, type Capability } from '../../types/policy'
 import { AppError } from './app-error'
+import { RoleSchema, type Role } from '../../types/roles'
 import { unitsByIds } from './org-cache'
+import { runtimeCache } from './runtime-cache'
 import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from './collections'
 import { aggregated, collection } from './data'
 
@@ -98,16 +100,39 @@ export async function communitiesServed(
   return [...new Set([...communities, ...below.map((u) => u._id)])]
 }
 
+/** The roles that do a unit's work (every role but 居民 and 志愿者, whom a community may hold by the hundred). */
+const STAFF_ROLES = RoleSchema.options.filter((r) => r !== 'resident' && r !== 'volunteer')
+
+/**
+ * The staff role assignments at exactly this unit, cached per runtime (core/runtime-cache.ts):
+ * who is told of new work there, asked on every submission and review. `assignRole` and
+ * `revokeRole` invalidate it in their runtime; another runtime sees a change within the
+ * TTL — a newly appointed worker may miss the messages of their first minute (the unit's
+ * lists show its work from the start), a removed one may get them for that minute.
+ */
+const staffRosters = runtimeCache((db, unitId) =>
+  collection(db, COLLECTIONS.roleAssignments)
+    .where({ unitId, role: db.command.in(STAFF_ROLES) })
+    .limit(1000)
+    .get(),
+)
+
+export function staffAssignmentsAt(db: Db, unitId: string): Promise<RoleAssignmentDoc[]> {
+  return staffRosters.get(db, unitId)
+}
+
+/** After writing a role assignment: this runtime reads the rosters again. */
+export function invalidateRosters(db: Db): void {
+  staffRosters.invalidate(db)
+}
+
 /**
  * Who is told of work at exactly this unit for a capability (a review queue, a decision):
  * the holders of a role that carries it there. An admin's authority covers the unit, but
  * they are not on its roster.
  */
 export async function rosterAt(db: Db, unitId: string, capability: Capability): Promise<string[]> {
-  const roles = rolesWith(capability).filter((r) => r !== 'admin')
-  const assignments = await collection(db, COLLECTIONS.roleAssignments)
-    .where({ unitId, role: db.command.in(roles) })
-    .limit(100)
-    .get()
+  const roles: readonly Role[] = rolesWith(capability).filter((r) => r !== 'admin')
+  const assignments = (await staffAssignmentsAt(db, unitId)).filter((a) => roles.includes(a.role))
   return [...new Set(assignments.map((a) => a.openid))]
 }

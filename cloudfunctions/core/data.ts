@@ -52,7 +52,8 @@ export interface DocRef<T extends Doc> {
   /** The document, or null when there is none. */
   get(): Promise<T | null>
   set(body: Body<T>): Promise<void>
-  update(patch: Patch<T>): Promise<void>
+  /** Changes the fields of an existing document; answers 1, or 0 when there is none (or nothing changed). */
+  update(patch: Patch<T>): Promise<number>
   /** How many documents were removed (0 or 1). */
   remove(): Promise<number>
 }
@@ -85,7 +86,17 @@ export interface Collection<T extends Doc> extends Query<T> {
 export interface Tx {
   /** Only `transaction()` makes one: the SDK's raw transaction answers `{ data }`, not the document. */
   readonly [TX]: true
-  collection<T extends Doc>(name: CollectionName<T>): { doc(id: string): DocRef<T> }
+  collection<T extends Doc>(name: CollectionName<T>): TxCollection<T>
+}
+
+export interface TxCollection<T extends Doc> {
+  doc(id: string): DocRef<T>
+  /**
+   * Inserts every document (each with its `_id`) in one request: the SDK sends `add` of a
+   * list as one `insertDocument`, which CloudBase takes inside a transaction. Fails, with the
+   * whole transaction, when any of the ids exists.
+   */
+  insertMany(docs: readonly T[]): Promise<void>
 }
 const TX: unique symbol = Symbol('core/data transaction')
 
@@ -93,7 +104,7 @@ const TX: unique symbol = Symbol('core/data transaction')
 interface RawDocRef {
   get(): Promise<{ data: unknown }>
   set(body: object): Promise<unknown>
-  update(patch: object): Promise<unknown>
+  update(patch: object): Promise<{ updated?: number }>
   remove(): Promise<{ deleted?: number | string }>
 }
 interface RawQuery {
@@ -112,7 +123,7 @@ interface RawCollection extends RawQuery {
   add(body: object): Promise<{ id?: string }>
 }
 interface RawTx {
-  collection(name: string): { doc(id: string): RawDocRef }
+  collection(name: string): { doc(id: string): RawDocRef; add(docs: object[]): Promise<unknown> }
 }
 
 const removed = (res: { deleted?: number | string }) => Number(res.deleted ?? 0)
@@ -127,7 +138,7 @@ function docRef<T extends Doc>(raw: RawDocRef, inTx: boolean): DocRef<T> {
       return (doc ?? null) as T | null
     },
     set: async (body) => void (await raw.set(body)),
-    update: async (patch) => void (await raw.update(patch)),
+    update: async (patch) => (await raw.update(patch)).updated ?? 0,
     remove: async () => removed(await raw.remove()),
   }
 }
@@ -158,7 +169,13 @@ export function collection<T extends Doc>(db: Db, name: CollectionName<T>): Coll
 }
 
 function typedTx(raw: RawTx): Tx {
-  return { [TX]: true, collection: (name) => ({ doc: (id) => docRef(raw.collection(name).doc(id), true) }) }
+  return {
+    [TX]: true,
+    collection: (name) => ({
+      doc: (id) => docRef(raw.collection(name).doc(id), true),
+      insertMany: async (docs) => void (docs.length > 0 && (await raw.collection(name).add([...docs]))),
+    }),
+  }
 }
 
 /**

@@ -1,12 +1,9 @@
 import type { Db } from '@cloudbase/database'
 import { COLLECTIONS, type UnitDoc } from './collections'
 import { collection } from './data'
-
-/** How long a runtime trusts the units it read; another runtime's edits show within this. */
-export const ORG_CACHE_TTL_MS = 60_000
+import { runtimeCache } from './runtime-cache'
 
 const PAGE = 1000
-const cache = new WeakMap<Db, { loadedAt: number; units: Promise<Map<string, UnitDoc>> }>()
 
 async function readAll(db: Db): Promise<Map<string, UnitDoc>> {
   const out = new Map<string, UnitDoc>()
@@ -17,22 +14,15 @@ async function readAll(db: Db): Promise<Map<string, UnitDoc>> {
   }
 }
 
+const cache = runtimeCache((db) => readAll(db))
+
 /**
- * Every unit of the org tree by id, read whole at most once a minute per database handle
- * (one per runtime: a warm cloud instance, the local host) instead of one to three unit
- * reads in every call that checks a role or names a community. The tree changes rarely,
- * by an administrator; whoever writes units calls `invalidateOrgCache` so this runtime sees
- * the change at once, and other runtimes within ORG_CACHE_TTL_MS. Concurrent callers share
- * one read. Timed by the process's monotonic clock, not the runtime clock tests set at will.
- * The documents are shared: callers must not change them.
+ * Every unit of the org tree by id, read whole at most once a minute per runtime
+ * (core/runtime-cache.ts) instead of one to three unit reads in every call that checks a
+ * role or names a community. Whoever writes units calls `invalidateOrgCache`.
  */
-export function orgUnits(db: Db, nowMs = performance.now()): Promise<Map<string, UnitDoc>> {
-  const hit = cache.get(db)
-  if (hit && nowMs - hit.loadedAt < ORG_CACHE_TTL_MS) return hit.units
-  const units = readAll(db)
-  cache.set(db, { loadedAt: nowMs, units })
-  units.catch(() => cache.delete(db))
-  return units
+export function orgUnits(db: Db, nowMs?: number): Promise<Map<string, UnitDoc>> {
+  return cache.get(db, '', nowMs)
 }
 
 /**
@@ -62,5 +52,5 @@ export async function unitsByIds(db: Db, ids: readonly string[]): Promise<Map<st
 
 /** After writing units: the next read of this runtime reads the tree again. */
 export function invalidateOrgCache(db: Db): void {
-  cache.delete(db)
+  cache.invalidate(db)
 }

@@ -1,6 +1,7 @@
 import { COLLECTIONS } from './collections'
 import { transaction } from './data'
-import { backoffMs, drainOutbox, notify, subscriptionId, type DrainStep, type OutboxDoc } from './outbox'
+import { countRequests } from '../../embedded-db'
+import { backoffMs, drainOutbox, notify, notifyNew, subscriptionId, type DrainStep, type OutboxDoc } from './outbox'
 import { createTestEnv, type TestEnv } from './testing'
 
 /** The local runtime's stand-in template for caseProgress (demoTemplateMap): number → character_string1, step → thing2, status → phrase3. */
@@ -242,5 +243,41 @@ describe('outbox', () => {
     expect(await env.docs(COLLECTIONS.inbox)).toHaveLength(5)
     expect(await env.docs(COLLECTIONS.devMessages)).toHaveLength(5)
     expect(await remaining()).toBe(0)
+  })
+})
+
+describe('notifyNew', () => {
+  let env: TestEnv
+  beforeEach(async () => {
+    env = await createTestEnv({ seed: 'base' })
+  })
+  afterEach(() => env.close())
+  const notice = (openid: string) => ({
+    dedupeKey: `case:9:routed:${openid}`,
+    openid,
+    title: '新诉求待签收',
+    body: '垃圾堆放：楼道垃圾没人清运，请及时签收。',
+  })
+
+  it('should queue every record in one insert, pending and ready for the drain', async () => {
+    const now = env.clock.now()
+    const { requests } = await countRequests(() =>
+      transaction(env.rt.db, (tx) => notifyNew(tx, [notice(OPENID), notice('demo-grid-1')], now)),
+    )
+    expect(requests.byAction['database.insertDocument']).toBe(1)
+    const queued = await env.docs<OutboxDoc>(COLLECTIONS.outbox)
+    expect(queued.map((d) => [d._id, d.openid, d.status, d.subscribeStep]).sort()).toEqual([
+      ['case:9:routed:demo-grid-1', 'demo-grid-1', 'pending', 'none'],
+      ['case:9:routed:demo-resident-1', OPENID, 'pending', 'none'],
+    ])
+    expect((await drainOutbox(env.rt)).inbox).toBe(2)
+  })
+
+  it('should fail the whole transaction rather than queue a record twice', async () => {
+    const now = env.clock.now()
+    await notify(env.rt.db, notice(OPENID), now)
+    const write = transaction(env.rt.db, (tx) => notifyNew(tx, [notice('demo-grid-1'), notice(OPENID)], now))
+    await expect(write).rejects.toBeDefined()
+    expect((await env.docs<OutboxDoc>(COLLECTIONS.outbox)).map((d) => d._id)).toEqual([`case:9:routed:${OPENID}`])
   })
 })

@@ -81,14 +81,10 @@ async function insertIfAbsent<T extends Doc>(
   return true
 }
 
-/**
- * Queues a notification. Pass the transaction of the state change it reports, so both are
- * written or neither; with a plain `db` it runs its own small transaction. Returns false
- * when a record with this dedupe key already exists.
- */
-export async function notify(target: Tx | Db, input: NotifyInput, now: Date): Promise<boolean> {
+function outboxDoc(input: NotifyInput, now: Date): OutboxDoc {
   const at = now.toISOString()
-  const doc: Omit<OutboxDoc, '_id'> = {
+  return {
+    _id: input.dedupeKey,
     dedupeKey: input.dedupeKey,
     openid: input.openid,
     title: input.title,
@@ -106,8 +102,27 @@ export async function notify(target: Tx | Db, input: NotifyInput, now: Date): Pr
     createdAt: at,
     updatedAt: at,
   }
-  const write = (tx: Tx) => insertIfAbsent(tx, COLLECTIONS.outbox, input.dedupeKey, doc)
+}
+
+/**
+ * Queues a notification. Pass the transaction of the state change it reports, so both are
+ * written or neither; with a plain `db` it runs its own small transaction. Returns false
+ * when a record with this dedupe key already exists.
+ */
+export async function notify(target: Tx | Db, input: NotifyInput, now: Date): Promise<boolean> {
+  const { _id, ...doc } = outboxDoc(input, now)
+  const write = (tx: Tx) => insertIfAbsent(tx, COLLECTIONS.outbox, _id, doc)
   return 'runTransaction' in target ? transaction(target, write) : write(target)
+}
+
+/**
+ * Queues notifications about a document this same transaction creates (a new case): their
+ * dedupe keys name it, so none can exist yet and no read is needed to keep them unique —
+ * all go in one insert. Should one exist after all, the insert fails the transaction
+ * rather than adding a second record.
+ */
+export async function notifyNew(tx: Tx, inputs: readonly NotifyInput[], now: Date): Promise<void> {
+  await tx.collection(COLLECTIONS.outbox).insertMany(inputs.map((input) => outboxDoc(input, now)))
 }
 
 /** Points where a drain has just recorded progress; tests stop the process there. */

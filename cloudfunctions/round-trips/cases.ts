@@ -81,6 +81,10 @@ const period = { unitId: COMMUNITY, ledger: 'general', from: '2026-11-01', to: '
 export const casesScript: Script = {
   fn: 'cases',
   kinds: CASES_KINDS,
+  async warmUp(call) {
+    // Today's first case at the grid: it reads the categories, rules and the grid's roster into the runtime.
+    await submit(call, 'demo-volunteer-1', '小区东门的路灯不亮了')
+  },
   async play(call, env) {
     await call(RESIDENT, 'cases', { action: 'categories' })
     await call(RESIDENT, 'cases', { action: 'similarNearby', categoryCode: 'environment.litter', location: POINT })

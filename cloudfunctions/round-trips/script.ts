@@ -20,6 +20,11 @@ export interface Script {
   fn: string
   /** Every action of the function, classified. */
   kinds: Record<string, Kind>
+  /**
+   * Uncounted calls first, as a warm runtime has made before (its cached config, the
+   * rosters and counters of a unit that already has work today).
+   */
+  warmUp?(call: Call): Promise<void>
   /** Plays the function's actions; `env` is for the clock and for set-up the app cannot do itself. */
   play(call: Call, env: TestEnv): Promise<void>
 }

@@ -4,7 +4,7 @@ import type { CommunityRef, LngLat, UnitView } from '../../types/org'
 import { PLACE_KINDS, type Role, type UnitKind } from '../../types/roles'
 import type { Me } from '../../types/users'
 import { AppError } from '../core/app-error'
-import { loadUnit } from '../core/authz'
+import { invalidateRosters, loadUnit } from '../core/authz'
 import { unitsByIds } from '../core/org-cache'
 import { COLLECTIONS, roleAssignmentId, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from '../core/collections'
 import { collection, type Where } from '../core/data'
@@ -172,6 +172,7 @@ export async function assignRole(
     grantedBy: ctx.requireCaller().openid,
   }
   await collection(ctx.rt.db, COLLECTIONS.roleAssignments).doc(id).set(doc)
+  invalidateRosters(ctx.rt.db)
   return { id }
 }
 
@@ -183,9 +184,9 @@ export async function revokeRole(
   if (input.role === 'admin' && input.openid === ctx.requireCaller().openid) {
     throw new AppError('CONFLICT', '不能撤销自己的管理员角色')
   }
-  return {
-    removed: await collection(ctx.rt.db, COLLECTIONS.roleAssignments)
-      .doc(roleAssignmentId(input.openid, input.role, input.unitId))
-      .remove(),
-  }
+  const removed = await collection(ctx.rt.db, COLLECTIONS.roleAssignments)
+    .doc(roleAssignmentId(input.openid, input.role, input.unitId))
+    .remove()
+  invalidateRosters(ctx.rt.db)
+  return { removed }
 }
