@@ -17,3 +17,6 @@ export function monthLabel(month: string): string {
 export function percent(rate: number | null): string {
   return rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`
 }
+
+/** 活动评价: a comment's length, and how long after the end people may rate. */
+export const RATING_LIMITS = { commentMax: 200, days: 30 } as const

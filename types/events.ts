@@ -14,6 +14,7 @@ import {
 } from './events-draft-parts'
 import { MINUTES_ACTIONS } from './events-minutes'
 import { QUIZ_ACTIONS } from './events-quiz'
+import { RATING_ACTIONS } from './events-rating'
 import { LngLatSchema } from './org'
 import {
   CANCEL_REASONS,
@@ -327,5 +328,7 @@ export const EventsContract = defineContract({
   ...QUIZ_ACTIONS,
   // figures per community per month, and their export (issue 12)
   ...FIGURES_ACTIONS,
+  // the 1-tap rating after attending (issue 12)
+  ...RATING_ACTIONS,
 })
 export type EventsContractType = typeof EventsContract

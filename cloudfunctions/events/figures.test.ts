@@ -2,13 +2,11 @@ import ExcelJS from 'exceljs'
 import type { Attendance } from '../../types/events-attendance'
 import type { EventFiguresReport } from '../../types/events-figures'
 import { COLLECTIONS } from '../core/collections'
-import { ATTENDANCE_COLLECTIONS as A, type AttendanceDoc } from './attendance-collections'
-import { addTally, tallyOf, zeroTally } from './domain/figures'
 import { SHEET_HEADER } from './figures'
-import { TALLY_COLLECTION, type TallyDoc } from './tally'
 import {
   COMMUNITY,
   errorOf,
+  expectTalliesRecount,
   eventsHarness,
   expectOk,
   OTHER_COMMUNITY,
@@ -36,16 +34,7 @@ beforeEach(async () => {
   h = await eventsHarness()
 })
 afterEach(async () => {
-  // Every stored tally is what recounting the attendance records gives.
-  const records = await h.env.docs<AttendanceDoc>(A.attendance)
-  const recount = new Map<string, ReturnType<typeof zeroTally>>()
-  for (const r of records) recount.set(r.eventId, addTally(recount.get(r.eventId) ?? zeroTally(), tallyOf(r)))
-  const stored = await h.env.docs<TallyDoc>(TALLY_COLLECTION)
-  const attendanceOnly = (t: TallyDoc) => ({ ...t, rated: 0, satisfiedOrBasically: 0 })
-  for (const t of stored) {
-    const { _id, updatedAt, ...counts } = attendanceOnly(t)
-    expect({ _id, ...counts }).toEqual({ _id, ...(recount.get(_id) ?? zeroTally()), rated: 0, satisfiedOrBasically: 0 })
-  }
+  await expectTalliesRecount(h.env)
   await h.env.close()
 })
 

@@ -4,6 +4,7 @@ import { attendance } from './attendance'
 import { checkIn, checkInPerson, myCode, selfCheckIn, venueCode, venueEvent, walkIn } from './checkin'
 import { exportRoster } from './export'
 import { eventFigures, exportFigures } from './figures'
+import { eventRatings, myRating, ratable, rate } from './rating'
 import { minutes, raiseCase, saveMinutes } from './minutes'
 import { getEvent, listEvents, manageEvents, myEvents, roster } from './service-read'
 import { acceptOffer, cancelMine, decide, proxySignUp, signUp } from './service-signup'
@@ -76,6 +77,12 @@ export const events = defineFunction('events', EventsContract, {
   // 活动统计 per community per month (issue 12)
   figures: { access: 'events.manage', handler: (input, ctx) => eventFigures(ctx, input) },
   exportFigures: { access: 'events.manage', handler: (input, ctx) => exportFigures(ctx, input) },
+
+  // the 1-tap rating after attending (issue 12)
+  myRating: { access: 'signed-in', handler: (input, ctx) => myRating(ctx, input.eventId) },
+  ratable: { access: 'signed-in', handler: (input, ctx) => ratable(ctx, input.eventIds) },
+  rate: { access: 'signed-in', limit: 'submission', handler: (input, ctx) => rate(ctx, input) },
+  ratings: { access: 'events.manage', handler: (input, ctx) => eventRatings(ctx, input.eventId) },
 })
 
 export const main = events.main

@@ -5,6 +5,10 @@ import { createTestEnv, type TestEnv } from '../core/testing'
 import type { OutboxDoc } from '../core/outbox'
 import { EVENT_COLLECTIONS as E, type BookDoc, type RegistrationDoc } from './collections'
 import { events } from './index'
+import { ATTENDANCE_COLLECTIONS, type AttendanceDoc } from './attendance-collections'
+import { isZeroTally, recountTallies } from './domain/figures'
+import { RATING_COLLECTION, type RatingDoc } from './rating'
+import { TALLY_COLLECTION, type TallyDoc } from './tally'
 import { regIdFor } from './registrations'
 
 /*
@@ -60,6 +64,19 @@ let requestSeq = 0
 export function expectOk<T>(e: Envelope<T>): T {
   if (!e.ok) throw new Error(`expected ok, got ${e.error.code}: ${e.error.message}`)
   return e.data
+}
+
+/** Every stored tally is what recounting the attendance records and ratings gives (tally.ts). */
+export async function expectTalliesRecount(env: TestEnv): Promise<void> {
+  const recount = recountTallies(
+    await env.docs<AttendanceDoc>(ATTENDANCE_COLLECTIONS.attendance),
+    await env.docs<RatingDoc>(RATING_COLLECTION),
+  )
+  const stored = await env.docs<TallyDoc>(TALLY_COLLECTION)
+  expect(Object.fromEntries(stored.map(({ _id, updatedAt: _at, ...t }) => [_id, t]))).toEqual(
+    Object.fromEntries([...recount].filter(([id]) => stored.some((t) => t._id === id))),
+  )
+  for (const [id, t] of recount) if (!stored.some((s) => s._id === id)) expect([id, isZeroTally(t)]).toEqual([id, true])
 }
 
 export function errorOf(e: Envelope<unknown>): { code: string; message: string } {

@@ -56,6 +56,10 @@ const EVENTS_KINDS: KindsOf<typeof EventsContract> = {
   quizStandings: 'read',
   figures: 'read',
   exportFigures: 'read',
+  myRating: 'read',
+  ratable: 'read',
+  rate: 'write',
+  ratings: 'read',
 }
 
 /** Saturday 2026-12-05 14:30–16:00 at 东县门社区 (06:30–08:00 UTC), a 志愿服务 that credits hours. */
@@ -146,6 +150,10 @@ export const eventsScript: Script = {
     for (const s of EVENT_SWEEPS) await s.run(env.rt)
     await ev(SECRETARY, 'reverseHours', { eventId, attendeeId: expected?.id, reason: '签到后提前离开' })
     await ev(RESIDENT, 'myService')
+    await ev(RESIDENT, 'myRating', { eventId })
+    await ev(RESIDENT, 'ratable', { eventIds: [eventId, held.id] })
+    await ev(RESIDENT, 'rate', { eventId, value: 'satisfied', comment: '组织得很好' })
+    await ev(SECRETARY, 'ratings', { eventId })
     await ev(SECRETARY, 'saveMinutes', { eventId, summary: '大家把楼院清扫干净了。' })
     await ev(SECRETARY, 'minutes', { eventId })
     await ev(SECRETARY, 'figures', { unitId: COMMUNITY, month: '2026-12' })

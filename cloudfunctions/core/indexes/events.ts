@@ -154,4 +154,13 @@ export const EVENT_INDEXES: IndexSpec[] = [
       { field: 'closesAt', order: 1 },
     ],
   },
+  // 活动评价 (issue 12): one event's ratings, newest first, for the staff
+  {
+    collection: 'event_ratings',
+    name: 'event_ratedAt',
+    fields: [
+      { field: 'eventId', order: 1 },
+      { field: 'ratedAt', order: 1 },
+    ],
+  },
 ]

@@ -185,3 +185,18 @@ export function monthFigures(
     })),
   }
 }
+
+/**
+ * The tallies recounted from the records, per event: for a load written outside the
+ * function (a migration) and for the consistency check in tests.
+ */
+export function recountTallies(
+  records: ReadonlyArray<TallyRecord & { eventId: string }>,
+  ratings: ReadonlyArray<{ eventId: string; value: string }>,
+): Map<string, Tally> {
+  const out = new Map<string, Tally>()
+  const of = (id: string) => out.get(id) ?? out.set(id, zeroTally()).get(id)!
+  for (const r of records) addTally(of(r.eventId), tallyOf(r))
+  for (const r of ratings) addTally(of(r.eventId), { rated: 1, satisfiedOrBasically: r.value === 'dissatisfied' ? 0 : 1 })
+  return out
+}
