@@ -45,7 +45,11 @@ export const RATING_ACTIONS = {
   ratings: {
     input: EventRef,
     output: z.object({
-      counts: z.object({ satisfied: z.number().int(), basically_satisfied: z.number().int(), dissatisfied: z.number().int() }),
+      counts: z.object({
+        satisfied: z.number().int(),
+        basically_satisfied: z.number().int(),
+        dissatisfied: z.number().int(),
+      }),
       attendees: z.number().int(),
       items: z.array(MyEventRatingSchema.extend({ name: z.string() })),
     }),

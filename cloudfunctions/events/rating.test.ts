@@ -55,7 +55,9 @@ describe('events.rate', () => {
       offered: false,
       rating: first.rating,
     })
-    const month = expectOk(await h.as<EventFiguresReport>(SECRETARY, 'figures', { unitId: COMMUNITY, month: '2026-12' }))
+    const month = expectOk(
+      await h.as<EventFiguresReport>(SECRETARY, 'figures', { unitId: COMMUNITY, month: '2026-12' }),
+    )
     expect(month.total).toMatchObject({ rated: 1, satisfiedOrBasically: 1, satisfactionRate: 1 })
   })
 

@@ -89,8 +89,15 @@ export async function ratable(ctx: ActionContext, eventIds: string[]): Promise<{
       .field({ status: true, endAt: true })
       .limit(unique.length)
       .get(),
-    collection(db, A.attendance).where({ _id: _.in(ids) }).limit(ids.length).get(),
-    collection(db, RATING_COLLECTION).where({ _id: _.in(ids) }).field({ _id: true }).limit(ids.length).get(),
+    collection(db, A.attendance)
+      .where({ _id: _.in(ids) })
+      .limit(ids.length)
+      .get(),
+    collection(db, RATING_COLLECTION)
+      .where({ _id: _.in(ids) })
+      .field({ _id: true })
+      .limit(ids.length)
+      .get(),
   ])
   const recordOf = new Map(records.map((r) => [r.eventId, r]))
   const done = new Set(rated.map((r) => r._id))

@@ -197,6 +197,7 @@ export function recountTallies(
   const out = new Map<string, Tally>()
   const of = (id: string) => out.get(id) ?? out.set(id, zeroTally()).get(id)!
   for (const r of records) addTally(of(r.eventId), tallyOf(r))
-  for (const r of ratings) addTally(of(r.eventId), { rated: 1, satisfiedOrBasically: r.value === 'dissatisfied' ? 0 : 1 })
+  for (const r of ratings)
+    addTally(of(r.eventId), { rated: 1, satisfiedOrBasically: r.value === 'dissatisfied' ? 0 : 1 })
   return out
 }

@@ -14,6 +14,7 @@ import { askForReminders } from '../../services/subscribe'
 import { addToCalendar } from './calendar'
 import { EventFacts } from './components/event-facts'
 import { QuizEntry } from './components/quiz-entry'
+import { RatingCard } from './components/rating-card'
 import { SignUpForm, type SignUpAnswers } from './components/signup-form'
 import { formatWhen, isActive, kindLabel, myStatusLabel } from './format'
 import { Photo } from '../../components/photo'
@@ -157,6 +158,7 @@ export default function EventDetailPage() {
             <EventFacts event={e} />
             <MyPart event={e} busy={busy} act={(w) => void act(e, w)} />
             <QuizEntry event={e} />
+            {e.status === 'published' ? <RatingCard eventId={e.id} endAt={e.endAt} /> : null}
             {e.signUp.state === 'open' && !isActive(e.myRegistration) ? (
               <SignUpForm event={e} phone={profile?.phone ?? ''} busy={busy} onSubmit={signUp} />
             ) : null}

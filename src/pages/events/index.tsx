@@ -11,6 +11,7 @@ import { can } from '../../lib/roles'
 import { eventsService } from '../../services/events'
 import { EventCard } from './components/event-card'
 import { DATE_FILTERS, EVENT_KINDS, type DateFilter } from './format'
+import { useRatable } from './use-ratable'
 import { useUpcoming } from './use-upcoming'
 import { Tappable } from '../../components/tappable'
 import './index.scss'
@@ -36,6 +37,7 @@ export default function EventsPage() {
   const upcoming = useUpcoming(kind, dates, tab === 'upcoming')
   const mine = useAsync(async () => (tab === 'upcoming' ? [] : (await eventsService.mine(tab === 'past')).items), [tab])
   const list = tab === 'upcoming' ? upcoming.state : mine
+  const ratable = useRatable(tab === 'past' ? (mine.data?.map((e) => e.id) ?? null) : null)
   useDidShow(() => {
     void list.reload()
   })
@@ -111,11 +113,19 @@ export default function EventsPage() {
         {(items) => (
           <View data-testid="events-list">
             {items.map((e) => (
-              <EventCard
-                key={e.id}
-                event={e}
-                onOpen={(id) => go(`/pages/events/detail?id=${encodeURIComponent(id)}`)}
-              />
+              <View key={e.id}>
+                <EventCard event={e} onOpen={(id) => go(`/pages/events/detail?id=${encodeURIComponent(id)}`)} />
+                {ratable.has(e.id) ? (
+                  <Tappable
+                    className="events__rate"
+                    testId="events-rate"
+                    role="link"
+                    onTap={() => go(`/pages/events/detail?id=${encodeURIComponent(e.id)}`)}
+                  >
+                    您参加了这次活动，点此评价
+                  </Tappable>
+                ) : null}
+              </View>
             ))}
             {tab === 'upcoming' && upcoming.hasMore ? (
               <Button

@@ -11,6 +11,7 @@ import { minutesService, type Minutes } from '../../services/events-attendance'
 import { CASE_CHANNEL_LABELS } from '../../../types/cases-labels'
 import { MINUTES_LIMITS } from '../../../types/events-attendance-labels'
 import { RaiseCaseForm } from './components/raise-case-form'
+import { RatingsSection } from './components/ratings-section'
 import './minutes.scss'
 
 function SummaryForm({ m, onSaved }: { m: Minutes; onSaved(): void }) {
@@ -97,6 +98,7 @@ export default function StaffMinutesPage() {
                 onRaised={() => void minutes.reload()}
               />
             ) : null}
+            <RatingsSection eventId={id} />
           </View>
         )}
       </AsyncView>
