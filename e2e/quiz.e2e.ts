@@ -1,3 +1,4 @@
+import { blocking, scanPage } from './axe'
 import { confirmDialog, flow, inputByTestId, invokeAs, loginAs, phoneContext, startApp, type E2eApp } from './harness'
 
 /*
@@ -81,6 +82,7 @@ describe('党史知识竞赛', () => {
       await page.getByTestId('event-quiz').click()
       await page.getByTestId('quiz-start').click()
       await page.getByTestId('quiz-option-q1-1').click()
+      expect(blocking(await scanPage(page, '知识竞赛答题', '/pages/events/quiz'))).toEqual([])
       await page.getByTestId('quiz-submit').click()
       // One question left blank: 交卷 asks first.
       await page.getByText('还有 1 道题没有作答，交卷后不能再改。确定交卷吗？').waitFor()
@@ -93,11 +95,13 @@ describe('党史知识竞赛', () => {
         expect.stringMatching(/^李\*\*\s*第 1 名 · 20 分/),
         expect.stringMatching(/^王\*\*（我）\s*第 2 名 · 10 分/),
       ])
+      expect(blocking(await scanPage(page, '知识竞赛成绩', '/pages/events/quiz'))).toEqual([])
 
       try {
         await staff.goto(`/#/staff/events/quiz?id=${encodeURIComponent(eventId)}`)
         await staff.getByTestId('quiz-locked').waitFor()
         await staff.getByTestId('quiz-standing-row').filter({ hasText: '第 2 名 王秀兰（尾号 0001）' }).waitFor()
+        expect(blocking(await scanPage(staff, '知识竞赛（工作人员）', '/staff/events/quiz'))).toEqual([])
       } finally {
         await staffContext.close()
       }
