@@ -152,6 +152,27 @@ export default tseslint.config(
   { files: ['embedded-db/**'], rules: { 'no-restricted-imports': restrict(LAYERS.embeddedDb) } },
   { files: ['src/**'], rules: { 'no-restricted-imports': restrict(LAYERS.srcServer, LAYERS.transport) } },
   { files: ['src/services/**'], rules: { 'no-restricted-imports': restrict(LAYERS.srcServer) } },
+  // The app takes values only from the zod-free parts of the contract (*-labels, mask, photos):
+  // a value import from a schema file pulls zod (about 55 KB minified) into the weapp main
+  // package. Types are erased, so `import type` from any contract file is fine.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)types/(?!mask$|photos$)(?![a-z-]+-labels$)[a-z-]+$',
+              allowTypeImports: true,
+              message: 'The app imports values only from zod-free types/ files (*-labels.ts, mask.ts, photos.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 
   prettier,
 )

@@ -1,4 +1,4 @@
-import { kindsToAsk, type AskGroup } from '../../../types/notifications'
+import { kindsToAsk, type AskGroup } from '../../../types/notifications-labels'
 import { createStore } from '../../lib/store'
 import { usersService, type ReminderSetting } from '../users'
 import { requestGrants, SUBSCRIBE_SUPPORTED } from './request'
