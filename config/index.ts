@@ -59,8 +59,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // NutUI's per-component CSS is imported in different orders by different pages; order
       // between those files does not matter (each is scoped by its own .nut-* classes).
       miniCssExtractPluginOption: { ignoreOrder: true },
+      // Templates are generated this many levels deep (Taro's default 16). Each level repeats every
+      // component's template in base.wxml (about 2.7 KB a level in the main package); a node deeper
+      // than this still renders, through Taro's recursive `comp` component (one more component).
+      // (`mini.baseLevel` is in Taro's docs and read by the runner, but not in 4.2.1's types.)
+      ...({ baseLevel: 8 } as Record<string, unknown>),
       postcss: {
         pxtransform: { enable: true, config: {} },
+        // The package.json browserslist (Android 4.1, iOS 8) is for H5; WeChat renders on iOS's
+        // WebKit (iOS 10+ for any WeChat in use) and a Chromium-based XWeb, where unprefixed flex
+        // and transforms work: no -webkit-/-ms- copies of every rule in the packages.
+        autoprefixer: { enable: true, config: { overrideBrowserslist: ['iOS >= 10', 'Chrome >= 53'] } },
         cssModules: {
           enable: false,
           config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },

@@ -3,8 +3,9 @@ import { COLORS } from './styles/colors'
 const isH5 = process.env.TARO_ENV === 'h5'
 
 /**
- * The app's pages. The tab pages (首页/消息/我的) and 我的's own pages are the main package;
- * each resident feature and the staff pages are subpackages (WeChat: ≤ 2 MB a package; the
+ * The app's pages. The tab pages (首页/消息/我的) and 我的's light pages are the main package;
+ * each resident feature, the rarely used forms of 我的 (编辑资料, 申请志愿者: NutUI's Form
+ * and its validator would weigh on every start) and the staff pages are subpackages (WeChat: ≤ 2 MB a package; the
  * main package is what every start downloads first). The dev login page exists on H5 only: in WeChat
  * the caller is CloudBase's OPENID and nobody logs in.
  */
@@ -13,10 +14,11 @@ export default defineAppConfig({
     'pages/home/index',
     'pages/inbox/index',
     'pages/me/index',
-    'pages/me/profile',
     'pages/me/community',
-    'pages/me/volunteer',
     'pages/me/reminders',
+    // the old URLs of the pages that moved to pages/users: stubs that redirect there
+    'pages/me/profile',
+    'pages/me/volunteer',
     ...(isH5 ? ['pages/login/index'] : []),
   ],
   // Each resident feature is its own subpackage (its URLs stay /pages/<feature>/…), loaded
@@ -29,6 +31,7 @@ export default defineAppConfig({
     { root: 'pages/events', pages: ['index', 'detail', 'checkin', 'service', 'quiz'] },
     { root: 'pages/places', pages: ['address', 'servers', 'party', 'serving'] },
     { root: 'pages/notices', pages: ['index', 'detail'] },
+    { root: 'pages/users', pages: ['profile', 'volunteer'] },
     {
       root: 'staff',
       pages: [
@@ -62,7 +65,7 @@ export default defineAppConfig({
       network: 'all',
       packages: ['pages/wishes', 'pages/cases', 'pages/stations', 'pages/events', 'pages/places', 'pages/notices'],
     },
-    'pages/me/index': { network: 'all', packages: ['staff'] },
+    'pages/me/index': { network: 'all', packages: ['pages/users', 'staff'] },
   },
   window: {
     backgroundTextStyle: 'dark',

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     await shot(page, 'privacy')
     await page.getByText('不同意').click()
 
-    await open(page, 'pages/me/volunteer', '[data-testid="volunteer-page"]')
+    await open(page, 'pages/users/volunteer', '[data-testid="volunteer-page"]')
     await shot(page, 'volunteer')
 
     await open(page, 'pages/me/index', '[data-testid="me-large-text"]')

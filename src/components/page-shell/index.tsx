@@ -1,16 +1,15 @@
 import type { CSSProperties, ReactNode } from 'react'
 import { useEffect } from 'react'
 import { View } from '@tarojs/components'
-import { Dialog, Toast } from '@nutui/nutui-react-taro'
 import { useFontScale } from '../../hooks/use-font-scale'
-import { DIALOG_ID, TOAST_ID } from '../../lib/feedback'
 import { PrivacyPopup } from '../privacy-popup'
 import { applyRootScale } from './root-scale'
+import { FeedbackHosts } from './feedback-hosts'
 import './index.scss'
 
 /**
  * The frame of every page: sets the text scale (大字 and WeChat's font size) as the CSS
- * variable `--fs` that all our sizes multiply by, and hosts the page's Toast, Dialog and
+ * variable `--fs` that all our sizes multiply by, and hosts the page's Toast, Dialog (H5) and
  * privacy popup so pages only call feedback.ts.
  */
 export function PageShell({
@@ -29,8 +28,7 @@ export function PageShell({
     <View className={`page ${largeText ? 'page--large' : ''} ${className}`} style={style} data-testid={testId}>
       {children}
       <PrivacyPopup />
-      <Toast id={TOAST_ID} />
-      <Dialog id={DIALOG_ID} />
+      <FeedbackHosts />
     </View>
   )
 }

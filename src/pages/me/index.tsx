@@ -65,7 +65,7 @@ export default function MePage() {
           title="编辑资料"
           extra="姓名、电话"
           clickable
-          onClick={go('/pages/me/profile')}
+          onClick={go('/pages/users/profile')}
           data-testid="me-edit-profile"
         />
         <Cell title="我的诉求" clickable onClick={go('/pages/cases/index')} data-testid="me-cases" />
@@ -105,7 +105,7 @@ export default function MePage() {
             title="申请成为志愿者"
             extra="认领心愿、志愿服务"
             clickable
-            onClick={go('/pages/me/volunteer')}
+            onClick={go('/pages/users/volunteer')}
             data-testid="me-apply-volunteer"
           />
         )}

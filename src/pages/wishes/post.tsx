@@ -65,7 +65,7 @@ export default function PostWishPage() {
       {missingPhone ? (
         <View className="post__need-profile" data-testid="wish-post-need-phone">
           <Text>许愿前请先在「我的 → 编辑资料」里填写手机号：志愿者认领后要联系您。</Text>
-          <Button type="primary" onClick={() => void Taro.navigateTo({ url: '/pages/me/profile' })}>
+          <Button type="primary" onClick={() => void Taro.navigateTo({ url: '/pages/users/profile' })}>
             去填写
           </Button>
         </View>
