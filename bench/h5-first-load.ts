@@ -2,25 +2,28 @@
  * H5 first load on a slow phone: Debian's Chromium (playwright-core) against the local host
  * serving this worktree's `dist-h5/` (build it first: `npm run build:h5`), throttled through
  * the DevTools protocol like DevTools' "Fast 3G" (562.5 ms RTT, ~1.44 Mbit/s down, 675 kbit/s
- * up) with the CPU 4× slower. Each run is a new visitor (fresh browser context, empty
- * cache) opening 首页; "time to content" is from navigation start until the service entries
- * are on screen. Two ways of serving, same build, same run:
+ * up) with the CPU 4× slower. Each run is a signed-in resident on a phone with an empty
+ * cache (fresh browser context carrying only the demo login's token: without one the app
+ * sends a visitor to the login page) opening 首页; "time to content" is from navigation start
+ * until the service entries are on screen. Two ways of serving, same build, same run:
  *   uncompressed — the browser says `Accept-Encoding: identity` (what the host sent before)
  *   compressed   — brotli as the browser asks for it
  *
  *   npx tsx bench/h5-first-load.ts            (BENCH_RUNS=3 per way)
+ *   BENCH_H5_DIR=/tmp/before npx tsx bench/h5-first-load.ts   (another build, to compare two
+ *   builds back to back under the same load)
  * Figures are printed, never asserted.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import { seedDemo } from '../demo'
 import { createHost } from '../host'
 import { percentile } from './lib/measure'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
-const H5_DIR = path.resolve(__dirname, '..', 'dist-h5')
+const H5_DIR = path.resolve(process.env.BENCH_H5_DIR ?? path.join(__dirname, '..', 'dist-h5'))
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** DevTools' "Fast 3G" preset (bytes per second, ms). */
 const FAST_3G = {
@@ -30,6 +33,7 @@ const FAST_3G = {
   uploadThroughput: (750 * 1024 * 0.9) / 8,
 }
 const CONTENT = '[data-testid="home-entry-stations"]'
+const RESIDENT = 'demo-resident-1'
 
 interface Load {
   ms: number
@@ -39,8 +43,11 @@ interface Load {
   requests: number
 }
 
-async function firstLoad(browser: Browser, url: string, compressed: boolean): Promise<Load> {
+type SignedIn = Awaited<ReturnType<BrowserContext['storageState']>>
+
+async function firstLoad(browser: Browser, url: string, compressed: boolean, storageState: SignedIn): Promise<Load> {
   const context = await browser.newContext({
+    storageState,
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
@@ -81,7 +88,7 @@ async function firstLoad(browser: Browser, url: string, compressed: boolean): Pr
 
 async function main(): Promise<void> {
   if (!existsSync(path.join(H5_DIR, 'index.html')))
-    throw new Error('dist-h5/index.html is missing: run `npm run build:h5` first')
+    throw new Error(`${H5_DIR}/index.html is missing: run \`npm run build:h5\` first`)
   const work = mkdtempSync(path.join(tmpdir(), 'minhu-bench-h5-'))
   const host = createHost({
     dbFile: path.join(work, 'h5.sqlite'),
@@ -101,14 +108,20 @@ async function main(): Promise<void> {
   })
   try {
     // The host compresses each file once, on first request: that is not a visitor's first load.
-    const warm = await browser.newPage()
-    await warm.goto(url)
-    await warm.waitForSelector(CONTENT, { timeout: 120_000 })
+    // The warm-up also signs in as a resident (the demo login page) to get the token each run carries.
+    const warm = await browser.newContext()
+    const page = await warm.newPage()
+    await page.goto(new URL('/#/pages/login/index', url).href)
+    await page.getByTestId(`login-${RESIDENT}`).click()
+    await page.waitForSelector(CONTENT, { timeout: 120_000 })
+    const signedIn = await warm.storageState()
     await warm.close()
-    console.log(`H5 first load of 首页, Fast 3G + 4× CPU, ${RUNS} fresh visitors each, Chromium ${browser.version()}`)
+    console.log(
+      `H5 first load of 首页, Fast 3G + 4× CPU, ${RUNS} fresh signed-in residents each, Chromium ${browser.version()}`,
+    )
     for (const compressed of [false, true]) {
       const loads: Load[] = []
-      for (let i = 0; i < RUNS; i++) loads.push(await firstLoad(browser, url, compressed))
+      for (let i = 0; i < RUNS; i++) loads.push(await firstLoad(browser, url, compressed, signedIn))
       const times = loads.map((l) => l.ms).sort((a, b) => a - b)
       const last = loads[loads.length - 1] as Load
       const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`
