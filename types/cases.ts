@@ -215,6 +215,8 @@ export type CaseAction = z.infer<typeof CaseActionSchema>
  */
 export const CaseDetailSchema = CaseSummarySchema.extend({
   channel: CaseChannelSchema,
+  /** The event whose minutes raised it (座谈征 / 代表提), for the link back; null otherwise. */
+  origin: z.object({ kind: z.literal('event'), eventId: z.string(), title: z.string() }).nullable(),
   address: z.string(),
   location: LngLatSchema.nullable(),
   photos: z.array(z.string()),

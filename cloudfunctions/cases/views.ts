@@ -68,6 +68,7 @@ export function toDetail(doc: CaseDoc, actor: Actor, openid: string, now: Date, 
   return {
     ...toSummary(doc, now),
     channel: doc.channel,
+    origin: doc.origin ?? null,
     address: doc.address,
     location: toLngLat(doc.location),
     photos: doc.photos,

@@ -1,8 +1,11 @@
 import { seedCases } from '../../demo/cases'
+import type { CaseDetail } from '../../types/cases'
+import type { Envelope } from '../../types/envelope'
 import type { Minutes } from '../../types/events-minutes'
 import { COLLECTIONS } from '../core/collections'
 import type { OutboxDoc } from '../core/outbox'
 import { CASE_COLLECTIONS, type CaseDoc } from '../cases/collections'
+import { cases } from '../cases'
 import { errorOf, eventsHarness, expectOk, RESIDENT, SECRETARY, VOLUNTEER, type EventsHarness } from './test-helpers'
 
 /*
@@ -20,6 +23,10 @@ beforeEach(async () => {
 afterEach(async () => {
   await h.env.close()
 })
+
+/** The cases function on the same runtime (the harness serves only events). */
+const asCases = async <T>(openid: string, event: Record<string, unknown>) =>
+  (await cases.invoke(event, { openid }, h.env.rt)) as Envelope<T>
 
 const issue = (eventId: string, over: Record<string, unknown> = {}) => ({
   eventId,
@@ -88,6 +95,25 @@ describe('events.raiseCase', () => {
     ])
     const outbox = await h.env.docs<OutboxDoc>(COLLECTIONS.outbox)
     expect(outbox.some((o) => o._id.startsWith('case:'))).toBe(true)
+  })
+
+  it('should give the case to the resident when they checked in with that phone, both sides seeing the event it came from', async () => {
+    const id = await h.published()
+    expectOk(await h.signUp(RESIDENT, id))
+    const { code } = expectOk(await h.as<{ code: string }>(RESIDENT, 'myCode', { eventId: id }))
+    h.env.clock.set(DURING)
+    expectOk(await h.as(SECRETARY, 'checkIn', { eventId: id, code }))
+    const [me] = await h.env.docs<{ name: string; phone: string }>(COLLECTIONS.users, { _id: RESIDENT })
+    const raised = expectOk(
+      await h.as(SECRETARY, 'raiseCase', issue(id, { petitioner: { name: me!.name, phone: me!.phone } })),
+    )
+    const origin = { kind: 'event', eventId: id, title: '板凳会：楼院停车怎么管' }
+    for (const reader of [RESIDENT, SECRETARY]) {
+      const detail = expectOk(await asCases<CaseDetail>(reader, { action: 'get', caseId: raised.issue.caseId }))
+      expect([reader, detail.channel, detail.origin]).toEqual([reader, 'forum', origin])
+    }
+    const mine = expectOk(await asCases<{ items: { id: string }[] }>(RESIDENT, { action: 'myCases' }))
+    expect(mine.items.map((c) => c.id)).toContain(raised.issue.caseId)
   })
 
   it('should use 代表提 at a 党代表接待日', async () => {

@@ -3,7 +3,9 @@ import { SubmitCaseInputSchema } from '../../types/cases-contract'
 import { CASE_RAISING_KINDS, type MINUTES_ACTIONS, type Minutes, type RaisedIssue } from '../../types/events-minutes'
 import { AppError } from '../core/app-error'
 import type { ActionContext } from '../core/define-function'
+import { COLLECTIONS } from '../core/collections'
 import { collection, transaction } from '../core/data'
+import { unitsByIds } from '../core/org-cache'
 import { checkOwnPhotos } from '../core/photos'
 import { submitCase } from '../cases/submission'
 import { mayManageOrThrow } from './access'
@@ -91,6 +93,25 @@ export async function saveMinutes(ctx: ActionContext, input: SaveInput): Promise
   return view(ctx, event, saved)
 }
 
+const digits = (phone: string) => phone.replace(/\D/g, '')
+
+/**
+ * The account of the person who raised the issue, when they checked in here with that phone
+ * and live at or below the organising unit (where the organiser may enter cases for them):
+ * the case is then theirs to follow and rate in 我的诉求. Otherwise the organiser stays the
+ * submitter and the person is the case's contact.
+ */
+async function raiserAccount(ctx: ActionContext, event: EventDoc, phone: string): Promise<string | undefined> {
+  const db = ctx.rt.db
+  const came = (await attendanceOf(db, event._id)).find(
+    (a) => a.status === 'present' && a.openid && digits(a.phone) === digits(phone),
+  )
+  if (!came?.openid) return undefined
+  const user = await collection(db, COLLECTIONS.users).doc(came.openid).get()
+  const home = user?.communityId ? (await unitsByIds(db, [user.communityId])).get(user.communityId) : undefined
+  return home && [...home.ancestors, home._id].includes(event.unitId) ? came.openid : undefined
+}
+
 /** One issue → one 诉求. A retry (same `clientRequestId`) answers the same case and lists it once. */
 export async function raiseCase(
   ctx: ActionContext,
@@ -102,6 +123,7 @@ export async function raiseCase(
   if (!channel) throw new AppError('BAD_REQUEST', '只有板凳会、议事协商会和党代表接待日上提出的问题可以转为诉求')
   requireStarted(ctx, event)
   const by = ctx.requireCaller().openid
+  const openid = await raiserAccount(ctx, event, input.petitioner.phone)
   const submitted = await submitCase(
     ctx,
     SubmitCaseInputSchema.parse({
@@ -111,7 +133,7 @@ export async function raiseCase(
       location: event.place.location,
       address: event.place.address || event.place.name,
       channel,
-      onBehalfOf: input.petitioner,
+      onBehalfOf: openid ? { ...input.petitioner, openid } : input.petitioner,
     }),
     { kind: 'event', eventId: event._id, title: event.title },
   )

@@ -6,7 +6,29 @@ import { formatTime } from '../../../lib/dayjs'
 import { DISPOSITION_LABELS, SATISFACTION_LABELS, deadlineText, statusTagType, type CaseReader } from '../format'
 import { fileUrl } from '../../../services/photos'
 import { Photo } from '../../../components/photo'
+import { Tappable } from '../../../components/tappable'
+import { CASE_CHANNEL_LABELS } from '../../../../types/cases-labels'
 import './case-facts.scss'
+
+/** A case raised at an event (活动纪要): where it came from, and the way back to the event. */
+function OriginLink({
+  origin,
+  channel,
+}: {
+  origin: NonNullable<CaseDetail['origin']>
+  channel: CaseDetail['channel']
+}) {
+  return (
+    <Tappable
+      className="case-facts__origin"
+      testId="case-origin"
+      role="link"
+      onTap={() => void Taro.navigateTo({ url: `/pages/events/detail?id=${encodeURIComponent(origin.eventId)}` })}
+    >
+      {CASE_CHANNEL_LABELS[channel]}：来自活动「{origin.title}」的纪要，点此查看活动
+    </Tappable>
+  )
+}
 
 /**
  * The head of a case, for the petitioner and for staff: number, state, what and where,
@@ -50,6 +72,7 @@ export function CaseFacts({ c, reader = 'resident' }: { c: CaseDetail; reader?: 
             ))}
           </View>
         ) : null}
+        {c.origin ? <OriginLink origin={c.origin} channel={c.channel} /> : null}
         {c.address ? <Text className="case-facts__meta">地址：{c.address}</Text> : null}
         <Text className="case-facts__meta" data-testid="case-unit">
           承办单位：{c.handlingUnitName}
