@@ -1,10 +1,11 @@
 import { View, Text } from '@tarojs/components'
 import { useDidHide, useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Popup } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { useStore } from '../../lib/store'
 import { privacyRequestStore, PRIVACY_AGREE_BUTTON_ID } from '../../services/privacy/consent'
 import { openNativeContract } from './contract'
+import { PopupFrame } from './frame'
 import { Tappable } from '../tappable'
 import './index.scss'
 
@@ -27,7 +28,7 @@ export function PrivacyPopup() {
   const [guide, setGuide] = useState(false)
   const openContract = () => (openNativeContract ? openNativeContract() : setGuide(!guide))
   return (
-    <Popup visible={active && pending !== null} position="bottom" round closeable={false} closeOnOverlayClick={false}>
+    <PopupFrame visible={active && pending !== null}>
       <View className="privacy-popup" data-testid="privacy-popup">
         <Text className="privacy-popup__title">隐私保护提示</Text>
         <Text className="privacy-popup__body">
@@ -63,6 +64,6 @@ export function PrivacyPopup() {
           </Button>
         </View>
       </View>
-    </Popup>
+    </PopupFrame>
   )
 }
