@@ -20,6 +20,46 @@ describe('embedded-db aggregate $group', () => {
   })
   afterEach(() => h.close())
 
+  it('should group by a $cond key: the matching documents counted together, each other one alone', async () => {
+    const $ = h.db.command.aggregate
+    const res = (await h.db
+      .collection('g')
+      .aggregate()
+      .match({ n: h.db.command.lt(100) })
+      .project({
+        n: 1,
+        key: $.cond({ if: $.eq(['$k', 'a']), then: 'a', else: $.cond([$.lte(['$n', 5]), 'small', '$n']) }),
+      })
+      .group({ _id: '$key', count: $.sum(1), n: $.first('$n') })
+      .end()) as { data: Array<{ _id: unknown; count: number }> }
+    expect(res.data.map((g) => [g._id, g.count])).toEqual([
+      ['a', 2],
+      [10, 1],
+      [7, 1],
+      ['small', 2],
+    ])
+  })
+
+  it('should treat a missing field as null in $eq and refuse a $cond without else', async () => {
+    const $ = h.db.command.aggregate
+    const res = (await h.db
+      .collection('g')
+      .aggregate()
+      .project({ none: $.eq(['$k', null]) })
+      .group({ _id: '$none', count: $.sum(1) })
+      .end()) as { data: Array<{ _id: unknown; count: number }> }
+    expect(res.data).toEqual([
+      { _id: false, count: 7 },
+      { _id: true, count: 2 },
+    ])
+    const bad = h.db
+      .collection('g')
+      .aggregate()
+      .project({ x: { $cond: { if: true, then: 1 } } })
+      .end()
+    await expect(bad).rejects.toMatchObject({ message: expect.stringContaining('$cond needs if, then and else') })
+  })
+
   it('should sum per key, keeping a number apart from its string, field order significant, missing with null', async () => {
     const $ = h.db.command.aggregate
     const res = (await h.db

@@ -4,7 +4,7 @@ import { compileQuery, parseNear } from './matcher'
 import { compileProjection } from './projection'
 import { find, geoNear, sortRows, type SortSpec } from './query'
 import { checkCollectionName, type Store } from './store'
-import { resolvePath, splitPath, valuesEqual } from './values'
+import { compareValues, resolvePath, splitPath, valuesEqual } from './values'
 
 interface Stage {
   key: string
@@ -177,6 +177,9 @@ function evalExpr(expr: Value, doc: Doc): Value | undefined {
   if (isPlainObject(expr)) {
     const keys = Object.keys(expr)
     if (keys.length === 1 && keys[0] === '$literal') return expr.$literal
+    if (keys.length === 1 && keys[0] === '$eq') return evalEq(expr.$eq ?? null, doc)
+    if (keys.length === 1 && keys[0] === '$cond') return evalCond(expr.$cond ?? null, doc)
+    if (keys.length === 1 && keys[0] === '$lte') return compareArgs('$lte', expr.$lte ?? null, doc) <= 0
     if (keys.some((k) => k.startsWith('$'))) throw notSupported(`aggregation expression ${keys.join(',')}`)
     const out: Doc = {}
     for (const k of keys) {
@@ -186,6 +189,34 @@ function evalExpr(expr: Value, doc: Doc): Value | undefined {
     return out
   }
   return expr
+}
+
+/** `{$eq: [a, b]}`: whether the two expressions give the same value (a missing field is null). */
+function evalEq(args: Value, doc: Doc): boolean {
+  if (!Array.isArray(args) || args.length !== 2) throw invalid('$eq needs [a, b]')
+  const [a, b] = args.map((x): Value => evalExpr(x, doc) ?? null)
+  return toStoredText(a ?? null) === toStoredText(b ?? null)
+}
+
+/** `{$lte: [a, b]}` and the like: the two values in the engine's sort order (a missing field is null). */
+function compareArgs(op: string, args: Value, doc: Doc): number {
+  if (!Array.isArray(args) || args.length !== 2) throw invalid(`${op} needs [a, b]`)
+  const [a, b] = args.map((x): Value => evalExpr(x, doc) ?? null)
+  return compareValues(a ?? null, b ?? null)
+}
+
+/** `{$cond: {if, then, else}}` or `{$cond: [if, then, else]}`; `if` is true unless false, null, 0 or missing. */
+function evalCond(args: Value, doc: Doc): Value | undefined {
+  const [cond, then, otherwise] = Array.isArray(args)
+    ? args
+    : isPlainObject(args)
+      ? [args.if, args.then, args.else]
+      : []
+  if (cond === undefined || then === undefined || otherwise === undefined)
+    throw invalid('$cond needs if, then and else')
+  const test = evalExpr(cond, doc)
+  const truthy = test !== undefined && test !== null && test !== false && test !== 0
+  return evalExpr(truthy ? then : otherwise, doc)
 }
 
 function project(spec: Value, docs: Doc[]): Doc[] {

@@ -12,7 +12,7 @@ import { distanceMeters, toLngLat } from '../core/geo'
 import { unitsByIds } from '../core/org-cache'
 import { actorOf } from './actors'
 import { CASE_COLLECTIONS, type CaseDoc } from './collections'
-import { tallyBoxes, type BoxFacts } from './domain/inbox-counts'
+import { boxesOf, tallyBoxes } from './domain/inbox-counts'
 import { decide } from './domain/state-machine'
 import { detailFor, loadCase, raise } from './transitions'
 import { factsOf, publicName, toSummary } from './views'
@@ -51,45 +51,6 @@ export async function myCases(ctx: ActionContext, input: z.output<typeof ListInp
 type Box = z.output<typeof InboxInputSchema>['box']
 
 /**
- * Each box as one or more disjoint queries, each with the field its page is ordered by.
- * 超期 is three: unsigned past the acknowledgement deadline (which is never later than the
- * handling deadline, so this covers unsigned cases past both), and processing or returned
- * cases past the handling deadline. Plain equality-and-range queries instead of an `$or`
- * or an `$in`, so each is one index range: the page reads only its own cases and each
- * count is answered from the index without reading a case.
- */
-function boxQueries(
-  db: Db,
-  unitId: string,
-  box: Box,
-  now: Date,
-): Array<{ where: Where<CaseDoc>; order: 'ackDueAt' | 'handleDueAt' | 'revisitDueAt' }> {
-  const _ = db.command
-  const at = now.toISOString()
-  const base = { handlingUnitId: unitId }
-  switch (box) {
-    case 'extension':
-      return [{ where: extensionWaiting(db, unitId), order: 'handleDueAt' }]
-    case 'to_sign':
-      return [{ where: { ...base, status: 'pending_sign' }, order: 'ackDueAt' }]
-    case 'processing':
-      return [{ where: { ...base, status: 'processing' }, order: 'handleDueAt' }]
-    case 'returned':
-      return [{ where: { ...base, status: 'returned' }, order: 'handleDueAt' }]
-    case 'overdue':
-      return [
-        { where: { ...base, status: 'pending_sign', ackDueAt: _.lt(at) }, order: 'ackDueAt' },
-        { where: { ...base, status: 'processing', handleDueAt: _.lt(at) }, order: 'handleDueAt' },
-        { where: { ...base, status: 'returned', handleDueAt: _.lt(at) }, order: 'handleDueAt' },
-      ]
-    case 'revisit':
-      return [{ where: { ...base, status: 'resolved', rating: null, revisitDueAt: _.lte(at) }, order: 'revisitDueAt' }]
-    case 'resolved':
-      return [{ where: { ...base, status: 'resolved' }, order: 'handleDueAt' }]
-  }
-}
-
-/**
  * 延期待审核 at a unit: requests of cases handled strictly below it (a unit does not review
  * its own), whose supervisors are the unit's (actors.ts).
  */
@@ -102,41 +63,60 @@ function extensionWaiting(db: Db, unitId: string): Where<CaseDoc> {
   }
 }
 
+/** What a box row shows and what places it in the boxes (toSummary, boxesOf). */
+const ROW_FIELDS = [
+  ...['number', 'categoryCode', 'categoryName', 'description', 'status', 'handlingUnitId', 'handlingUnitName'],
+  ...['submittedAt', 'ackDueAt', 'handleDueAt', 'reopenCount', 'followerCount', 'unitScope', 'revisitDueAt'],
+  ...['rating', 'extension'],
+] as const
+type BoxRow = Pick<CaseDoc, '_id' | (typeof ROW_FIELDS)[number]>
+
 /**
- * The badges of every box but 已办结 in one request: the unit's open cases, its resolved ones
- * waiting for a 回访, and (for a supervisor) the extension requests below it, only the fields
- * that place them, tallied by the same rules as the box queries (domain/inbox-counts.ts).
+ * The unit's cases that sit in a box but 已办结 — its open ones, its resolved ones waiting
+ * for a 回访, and (for a supervisor) the extension requests below it — each whole enough to
+ * list, and how many resolved cases it holds, in one request: the resolved ones not waiting
+ * are grouped into one count (they are every resolved case, too many to send).
  */
-async function openBoxCounts(db: Db, unitId: string, now: Date, supervises: boolean) {
+async function unitBoxes(db: Db, unitId: string, now: Date, supervises: boolean) {
   const _ = db.command
+  const $ = _.aggregate
   const at = now.toISOString()
-  const mine = [
-    { handlingUnitId: unitId, status: _.in(['pending_sign', 'processing', 'returned']) },
-    { handlingUnitId: unitId, status: 'resolved', rating: null, revisitDueAt: _.lte(at) },
-  ]
-  const facts = await aggregated<BoxFacts>(
+  const mine = { handlingUnitId: unitId, status: _.in(['pending_sign', 'processing', 'returned', 'resolved']) }
+  const waitsForRevisit = $.cond([$.eq(['$revisitDueAt', null]), false, $.lte(['$revisitDueAt', at])])
+  const unrated = $.eq(['$rating', null])
+  const quietlyResolved = $.cond([
+    $.eq(['$status', 'resolved']),
+    $.cond([unrated, $.cond([waitsForRevisit, false, true]), true]),
+    false,
+  ])
+  const rows = await aggregated<BoxRow & { count: number }>(
     db
       .collection(CASE_COLLECTIONS.cases)
       .aggregate()
-      .match(_.or(supervises ? [...mine, extensionWaiting(db, unitId)] : mine))
+      .match(supervises ? _.or([mine, extensionWaiting(db, unitId)]) : mine)
       .project({
-        status: 1,
-        handlingUnitId: 1,
-        unitScope: 1,
-        ackDueAt: 1,
-        handleDueAt: 1,
-        revisitDueAt: 1,
-        rating: 1,
-        extension: 1,
+        ...Object.fromEntries(ROW_FIELDS.map((f) => [f, 1])),
+        key: $.cond([quietlyResolved, 'resolved', '$_id']),
       })
+      .group({ _id: '$key', count: $.sum(1), ...Object.fromEntries(ROW_FIELDS.map((f) => [f, $.first(`$${f}`)])) })
       .limit(10_000_000),
   )
-  return tallyBoxes(facts, unitId, at, supervises)
+  const cases = rows.filter((r) => r._id !== 'resolved')
+  const quiet = rows.find((r) => r._id === 'resolved')?.count ?? 0
+  const resolved = quiet + cases.filter((c) => c.handlingUnitId === unitId && c.status === 'resolved').length
+  return { cases, counts: { ...tallyBoxes(cases, unitId, at, supervises), resolved } }
+}
+
+/** The deadline a box is ordered by, for one of its cases (超期: the deadline it is past). */
+function dueIn(box: Box, c: BoxRow): string {
+  if (box === 'revisit') return c.revisitDueAt ?? ''
+  return c.status === 'pending_sign' && box !== 'extension' ? c.ackDueAt : c.handleDueAt
 }
 
 /**
  * One unit's box with the counts of every box (the tabs' badges). Staff of the unit or above;
- * 延期待审核 only for its supervisors (the count is 0 for anyone else).
+ * 延期待审核 only for its supervisors (the count is 0 for anyone else). Every box but 已办结
+ * is listed from the one read of the unit's boxes; 已办结 pages its own query.
  */
 export async function inbox(ctx: ActionContext, input: z.output<typeof InboxInputSchema>) {
   const unit = await ctx.requireCapabilityAt('cases.handle', input.unitId)
@@ -144,27 +124,22 @@ export async function inbox(ctx: ActionContext, input: z.output<typeof InboxInpu
   if (input.box === 'extension' && !supervises) throw new AppError('FORBIDDEN', '延期申请由上级单位审核')
   const { db } = ctx.rt
   const now = ctx.now()
-  const cases = collection(db, CASE_COLLECTIONS.cases)
-  // Most urgent first: the earliest deadline at the top. Each part gives its first
-  // skip+pageSize, and the merge keeps the page (boxes are small; depth is capped by the contract).
   const skip = skipOf(input)
-  const [tallied, resolved, parts] = await Promise.all([
-    openBoxCounts(db, input.unitId, now, supervises),
-    cases.where({ handlingUnitId: input.unitId, status: 'resolved' }).count(),
-    Promise.all(
-      boxQueries(db, input.unitId, input.box, now).map(async (q) => {
-        const docs = await cases
-          .where(q.where)
-          .orderBy(q.order, 'asc')
+  const at = now.toISOString()
+  const [{ cases, counts }, resolvedPage] = await Promise.all([
+    unitBoxes(db, input.unitId, now, supervises),
+    input.box === 'resolved'
+      ? collection(db, CASE_COLLECTIONS.cases)
+          .where({ handlingUnitId: input.unitId, status: 'resolved' })
+          .orderBy('handleDueAt', 'asc')
           .limit(Math.min(1000, skip + input.pageSize))
           .get()
-        return docs.map((d) => ({ d, due: d[q.order] ?? '' }))
-      }),
-    ),
+      : null,
   ])
-  const counts: Record<Box, number> = { ...tallied, resolved }
-  const page = parts
-    .flat()
+  // Most urgent first: the earliest deadline at the top.
+  const inBox = resolvedPage ?? cases.filter((c) => boxesOf(c, input.unitId, at, supervises).includes(input.box))
+  const page = inBox
+    .map((d) => ({ d, due: dueIn(input.box, d) }))
     .sort((a, b) => a.due.localeCompare(b.due) || a.d._id.localeCompare(b.d._id))
     .slice(skip, skip + input.pageSize)
   const total = counts[input.box]

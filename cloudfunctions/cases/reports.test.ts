@@ -72,6 +72,22 @@ describe('cases.inbox', () => {
     expect(res.ok && res.data.total).toBe(1)
   })
 
+  it('should count every resolved case in 已办结, waiting for a 回访 or not, and list each box from one read', async () => {
+    const old = await resolvedCase()
+    h.env.clock.advance(14 * 86_400_000)
+    const fresh = await resolvedCase()
+    const ids = (r: Awaited<ReturnType<typeof h.act<Inbox>>>) => (r.ok ? r.data.items.map((i) => i.id).sort() : null)
+    const done = await h.act<Inbox>('demo-grid-1', 'inbox', { unitId: 'g-dongxianmen-1', box: 'resolved' })
+    expect(done.ok && [done.data.counts.resolved, done.data.counts.revisit, done.data.total]).toEqual([2, 1, 2])
+    expect(ids(done)).toEqual([old.id, fresh.id].sort())
+    const revisit = await h.act<Inbox>('demo-grid-1', 'inbox', { unitId: 'g-dongxianmen-1', box: 'revisit' })
+    expect(ids(revisit)).toEqual([old.id])
+    const rated = await h.act('demo-resident-1', 'rate', { caseId: fresh.id, value: 'satisfied' })
+    expect(rated.ok).toBe(true)
+    const after = await h.act<Inbox>('demo-grid-1', 'inbox', { unitId: 'g-dongxianmen-1' })
+    expect(after.ok && [after.data.counts.resolved, after.data.counts.revisit]).toEqual([1, 1])
+  })
+
   it('should let the community secretary look into a grid below, but not the department', async () => {
     expect(await h.act('demo-secretary-1', 'inbox', { unitId: 'g-dongxianmen-1' })).toMatchObject({ ok: true })
     expect(await h.act('demo-dept-1', 'inbox', { unitId: 'g-dongxianmen-1' })).toMatchObject({

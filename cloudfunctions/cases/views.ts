@@ -17,7 +17,25 @@ export function factsOf(doc: CaseDoc, openid: string | null): CaseFacts {
   }
 }
 
-export function toSummary(doc: CaseDoc, now: Date): CaseSummary {
+/** What a summary shows of a case (a box lists cases read with only these fields). */
+export type SummaryFields = Pick<
+  CaseDoc,
+  | '_id'
+  | 'number'
+  | 'categoryCode'
+  | 'categoryName'
+  | 'description'
+  | 'status'
+  | 'handlingUnitId'
+  | 'handlingUnitName'
+  | 'submittedAt'
+  | 'ackDueAt'
+  | 'handleDueAt'
+  | 'reopenCount'
+  | 'followerCount'
+>
+
+export function toSummary(doc: SummaryFields, now: Date): CaseSummary {
   return {
     id: doc._id,
     number: doc.number,
