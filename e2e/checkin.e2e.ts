@@ -1,10 +1,12 @@
 import { registry } from '../cloudfunctions/registry'
 import { runSweeps } from '../cloudfunctions/scheduler/sweeps'
-import { flow, inputByTestId, loginAs, openTab, phoneContext, startApp, type E2eApp } from './harness'
+import { flow, inputByTestId, loginAs, openTab, phoneContext, startApp, textareaByTestId, type E2eApp } from './harness'
 
 /*
  * 活动签到 on H5 (issue 12): staff check a resident in by the code on the resident's phone
- * and another by name; after the event the resident sees the service hours in 我的. The
+ * and another by name; at a 板凳会 staff find a resident by name, add a walk-in, and turn an
+ * issue from the minutes into a 诉求 whose page links back to the event, then open 活动统计;
+ * after the event the resident sees the service hours in 我的. The
  * host's clock is set to Saturday 2027-03-06 14:10 Shanghai, ten minutes into the check-in
  * window of a 志愿服务 event at 14:30–16:00.
  */
@@ -19,6 +21,7 @@ async function invoke<T>(openid: string, event: Record<string, unknown>): Promis
 
 let app: E2eApp
 let eventId = ''
+let benchId = ''
 
 describe('event check-in', () => {
   beforeAll(async () => {
@@ -40,6 +43,20 @@ describe('event check-in', () => {
     for (const [i, openid] of ['demo-resident-1', 'demo-resident-2'].entries()) {
       await invoke(openid, { action: 'signUp', eventId, clientRequestId: `e2e-checkin-${i}` })
     }
+    const bench = await invoke<{ id: string }>(SECRETARY, {
+      action: 'create',
+      unitId: 'c-dongxianmen',
+      kind: 'bench_meeting',
+      title: '板凳会：楼院停车怎么管',
+      place: { name: '社区活动室', address: '东县门街12号' },
+      capacity: 10,
+      date: '2027-03-06',
+      startTime: '14:30',
+      endTime: '16:00',
+    })
+    benchId = bench.id
+    await invoke(SECRETARY, { action: 'publish', eventId: benchId })
+    await invoke('demo-resident-2', { action: 'signUp', eventId: benchId, clientRequestId: 'e2e-bench-0' })
   })
   afterAll(() => app?.close())
 
@@ -83,6 +100,46 @@ describe('event check-in', () => {
         .getByTestId('checkin-done')
         .filter({ hasText: /已签到 14:1\d/ })
         .waitFor()
+      expect(pageErrors).toEqual([])
+    },
+  )
+
+  flow(
+    () => app,
+    'should let staff check in by name and a walk-in at a 板凳会, turn an issue into a case that links back, and see the figures',
+    async ({ page, pageErrors }) => {
+      // 14:40, ten minutes into the 板凳会: minutes may be written once it has started.
+      app.host.runtime.clock.set('2027-03-06T06:40:00.000Z')
+      await loginAs(page, SECRETARY)
+      await page.goto(`/#/staff/events/checkin?id=${encodeURIComponent(benchId)}`)
+      await inputByTestId(page, 'door-search').fill('李建国')
+      await page.getByTestId('door-row').filter({ hasText: '李建国' }).getByTestId('door-check-in').click()
+      await inputByTestId(page, 'door-search').fill('')
+      await inputByTestId(page, 'door-walk-in-name').fill('王大爷')
+      await page.getByTestId('door-walk-in-submit').click()
+      await page.getByTestId('door-counts').filter({ hasText: '已签到 2 · 报名 1 · 补登 1' }).waitFor()
+
+      await page.goto(`/#/staff/events/minutes?id=${encodeURIComponent(benchId)}`)
+      await page.getByTestId('minutes-attendees').filter({ hasText: '到场 2 人' }).waitFor()
+      await page.getByTestId('minutes-category').click()
+      await page.getByText('确定', { exact: true }).last().click()
+      await textareaByTestId(page, 'minutes-issue').fill('3号楼门口晚上总有车堵住消防通道')
+      await inputByTestId(page, 'minutes-petitioner').fill('王大爷')
+      await inputByTestId(page, 'minutes-petitioner-phone').fill('13991239999')
+      await page.getByTestId('minutes-raise-submit').click()
+      await page
+        .getByTestId('minutes-issues')
+        .getByText(/王大爷：3号楼门口/)
+        .click()
+      await page
+        .getByTestId('case-origin')
+        .filter({ hasText: '座谈征：来自活动「板凳会：楼院停车怎么管」的纪要' })
+        .click()
+      await page.getByTestId('event-detail-page').getByText('板凳会：楼院停车怎么管').first().waitFor()
+
+      await page.goto('/#/staff/events/figures')
+      await page.getByTestId('event-figures-total').waitFor()
+      await page.getByTestId('event-figures-unit').filter({ hasText: '东县门社区' }).waitFor()
       expect(pageErrors).toEqual([])
     },
   )
