@@ -23,39 +23,32 @@ let app: E2eApp
 let eventId = ''
 let benchId = ''
 
+/** An event of 东县门社区 on Saturday 2027-03-06 14:30–16:00, published; answers its id. */
+async function publishedAt1430(kind: string, title: string): Promise<string> {
+  const { id } = await invoke<{ id: string }>(SECRETARY, {
+    action: 'create',
+    unitId: 'c-dongxianmen',
+    kind,
+    title,
+    place: { name: '社区活动室', address: '东县门街12号' },
+    capacity: 10,
+    date: '2027-03-06',
+    startTime: '14:30',
+    endTime: '16:00',
+  })
+  await invoke(SECRETARY, { action: 'publish', eventId: id })
+  return id
+}
+
 describe('event check-in', () => {
   beforeAll(async () => {
     app = await startApp()
     app.host.runtime.clock.set('2027-03-06T06:10:00.000Z')
-    const created = await invoke<{ id: string }>(SECRETARY, {
-      action: 'create',
-      unitId: 'c-dongxianmen',
-      kind: 'volunteer_service',
-      title: '志愿服务：楼院大扫除',
-      place: { name: '社区活动室', address: '东县门街12号' },
-      capacity: 10,
-      date: '2027-03-06',
-      startTime: '14:30',
-      endTime: '16:00',
-    })
-    eventId = created.id
-    await invoke(SECRETARY, { action: 'publish', eventId })
+    eventId = await publishedAt1430('volunteer_service', '志愿服务：楼院大扫除')
     for (const [i, openid] of ['demo-resident-1', 'demo-resident-2'].entries()) {
       await invoke(openid, { action: 'signUp', eventId, clientRequestId: `e2e-checkin-${i}` })
     }
-    const bench = await invoke<{ id: string }>(SECRETARY, {
-      action: 'create',
-      unitId: 'c-dongxianmen',
-      kind: 'bench_meeting',
-      title: '板凳会：楼院停车怎么管',
-      place: { name: '社区活动室', address: '东县门街12号' },
-      capacity: 10,
-      date: '2027-03-06',
-      startTime: '14:30',
-      endTime: '16:00',
-    })
-    benchId = bench.id
-    await invoke(SECRETARY, { action: 'publish', eventId: benchId })
+    benchId = await publishedAt1430('bench_meeting', '板凳会：楼院停车怎么管')
     await invoke('demo-resident-2', { action: 'signUp', eventId: benchId, clientRequestId: 'e2e-bench-0' })
   })
   afterAll(() => app?.close())
