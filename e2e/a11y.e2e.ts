@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { blocking, countByImpact, scanPage, shownPage, type Finding } from './axe'
+import { blocking, countByImpact, missingOutline, scanPage, shownPage, type Finding } from './axe'
 import { flow, loginAs, startApp, type E2eApp } from './harness'
 import { measurePage, notScaled, type PageMeasure } from './layout-checks'
 
@@ -184,6 +184,7 @@ describe('accessibility (axe-core on every main page at 360 px)', () => {
       findings.push(...(await scanAll(page, RESIDENT_STOPS)))
       report('resident', RESIDENT_STOPS.length + 1, findings)
       expect(blocking(findings)).toEqual([])
+      expect(missingOutline(findings)).toEqual([])
       expect(pageErrors).toEqual([])
     },
   )
@@ -202,6 +203,7 @@ describe('accessibility (axe-core on every main page at 360 px)', () => {
       const findings = await scanAll(page, stops)
       report('staff', STAFF_STOPS.length, findings)
       expect(blocking(findings)).toEqual([])
+      expect(missingOutline(findings)).toEqual([])
       expect(pageErrors).toEqual([])
     },
   )

@@ -3,14 +3,16 @@ import { useEffect } from 'react'
 import { View } from '@tarojs/components'
 import { useFontScale } from '../../hooks/use-font-scale'
 import { PrivacyPopup } from '../privacy-popup'
+import { PageHeading } from './page-heading'
 import { applyRootScale } from './root-scale'
 import { FeedbackHosts } from './feedback-hosts'
 import './index.scss'
 
 /**
- * The frame of every page: sets the text scale (大字 and WeChat's font size) as the CSS
- * variable `--fs` that all our sizes multiply by, and hosts the page's Toast, Dialog (H5) and
- * privacy popup so pages only call feedback.ts.
+ * The frame of every page: its main landmark, holding the page's one level-1 heading; sets
+ * the text scale (大字 and WeChat's font size) as the CSS variable `--fs` that all our sizes
+ * multiply by, and hosts the page's Toast, Dialog and privacy popup so pages only call
+ * feedback.ts.
  */
 export function PageShell({
   children,
@@ -25,7 +27,13 @@ export function PageShell({
   const style = { '--fs': String(scale) } as CSSProperties
   useEffect(() => applyRootScale(scale), [scale])
   return (
-    <View className={`page ${largeText ? 'page--large' : ''} ${className}`} style={style} data-testid={testId}>
+    <View
+      className={`page ${largeText ? 'page--large' : ''} ${className}`}
+      style={style}
+      data-testid={testId}
+      role="main"
+    >
+      <PageHeading />
       {children}
       <PrivacyPopup />
       <FeedbackHosts />
