@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { blocking, countByImpact, missingOutline, scanPage, shownPage, type Finding } from './axe'
-import { flow, loginAs, startApp, type E2eApp } from './harness'
+import { flow, inputByTestId, loginAs, startApp, type E2eApp } from './harness'
 import { measurePage, notScaled, type PageMeasure } from './layout-checks'
 
 /** The narrowest phone we support: everything must fit and pass at 360 px. */
@@ -201,7 +201,14 @@ describe('accessibility (axe-core on every main page at 360 px)', () => {
       const stops = STAFF_STOPS.map((s) => ('url' in s ? { ...s, url: s.url.replace('CASE_ID', caseId) } : s))
       await loginAs(page, 'demo-secretary-1')
       const findings = await scanAll(page, stops)
-      report('staff', STAFF_STOPS.length, findings)
+      // 角色管理 as the administrator, with a unit found through the picker's search and its list of roles.
+      await loginAs(page, 'demo-admin')
+      await open(page, '/staff/roles/index')
+      await inputByTestId(page, 'roles-unit-search').fill('东县门')
+      await page.getByTestId('roles-unit-c-dongxianmen').click()
+      await page.getByTestId('roles-holder-community_secretary').waitFor()
+      findings.push(...(await scanPage(page, '角色管理（管理员）', '/staff/roles/index')))
+      report('staff', STAFF_STOPS.length + 1, findings)
       expect(blocking(findings)).toEqual([])
       expect(missingOutline(findings)).toEqual([])
       expect(pageErrors).toEqual([])

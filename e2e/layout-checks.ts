@@ -21,9 +21,10 @@ export function measurePage(page: Page, minTap: number): Promise<PageMeasure> {
   return page.evaluate((min) => {
     const CONTROLS =
       'a[href], button, input, textarea, select, [role="button"], [role="link"], [role="switch"], [role="tab"], [tabindex="0"]'
+    // A 1 px box is there for screen readers only (the visually hidden page heading).
     const visible = (el: Element) => {
       const r = el.getBoundingClientRect()
-      if (r.width === 0 || r.height === 0) return false
+      if (r.width <= 1 || r.height <= 1) return false
       const s = getComputedStyle(el)
       return s.visibility !== 'hidden' && s.display !== 'none' && Number(s.opacity) > 0
     }

@@ -136,7 +136,7 @@ describe('host', () => {
     it('should answer 403 for an action the caller has no role for', async () => {
       const res = await post(
         `${s.url}/api/users`,
-        { action: 'assignRole', openid: 'alice', role: 'admin', unitId: 'anything' },
+        { action: 'assignRole', ref: '0'.repeat(32), role: 'admin', unitId: 'anything' },
         signToken('alice', SECRET),
       )
       expect(res.status).toBe(403)

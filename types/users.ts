@@ -75,8 +75,46 @@ export const VolunteerApplicationViewSchema = z.object({
 })
 export type VolunteerApplicationView = z.infer<typeof VolunteerApplicationViewSchema>
 
+/**
+ * A person as 角色管理 refers to one: `ref` is opaque (derived from the account, never a WeChat
+ * openid). Staff who hand out roles must know whom they give one to, so the name is in full;
+ * the phone is masked (138****1234): it tells two 王芳 apart without handing the number out.
+ */
+export const PersonRefSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-f]{32}$/, '请从搜索结果中选择人员')
+
+export const PersonHitSchema = z.object({
+  ref: z.string(),
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  communityName: z.string().nullable(),
+  /** The roles they hold within the units where the caller manages roles. */
+  roles: z.array(RoleAtUnitSchema),
+})
+export type PersonHit = z.infer<typeof PersonHitSchema>
+
+/** One role held at a unit (角色管理's list): whom, which role, since when. */
+export const RoleHolderSchema = z.object({
+  ref: z.string(),
+  name: z.string().nullable(),
+  phone: z.string().nullable(),
+  role: RoleSchema,
+  since: z.string(),
+})
+export type RoleHolder = z.infer<typeof RoleHolderSchema>
+
+/** What 角色管理 searches by: part of a name, or 4 to 11 digits of a phone number. */
+export const PeopleQuerySchema = z
+  .string()
+  .trim()
+  .min(1, '请输入姓名或手机号')
+  .max(20, '姓名或手机号不超过 20 个字')
+  .refine((v) => !/^\d{1,3}$/.test(v.replace(/[\s-]/g, '')), '手机号请至少输入 4 位')
+
 const RoleChangeInputSchema = z.object({
-  openid: IdSchema,
+  ref: PersonRefSchema,
   role: RoleSchema,
   unitId: IdSchema,
 })
@@ -134,7 +172,14 @@ export const UsersContract = defineContract({
   },
   /** 待审核志愿者 over every community the caller reviews for (the 工作台 count). */
   workload: { input: z.object({}), output: z.object({ volunteerApplications: z.number().int() }) },
-  assignRole: { input: RoleChangeInputSchema, output: z.object({ id: z.string() }) },
+  /** 角色管理: people by part of their name or phone, within the units where the caller manages roles. */
+  findPeople: {
+    input: z.object({ query: PeopleQuerySchema }),
+    output: z.object({ items: z.array(PersonHitSchema), more: z.boolean() }),
+  },
+  /** 角色管理: who holds which role at exactly this unit. */
+  roleHolders: { input: z.object({ unitId: IdSchema }), output: z.object({ items: z.array(RoleHolderSchema) }) },
+  assignRole: { input: RoleChangeInputSchema, output: z.object({ created: z.boolean() }) },
   revokeRole: { input: RoleChangeInputSchema, output: z.object({ removed: z.number().int() }) },
   recordSubscription: {
     input: z.object({

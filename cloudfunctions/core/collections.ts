@@ -28,6 +28,8 @@ export interface UserDoc {
    * application in the same transaction, so `users.me` can say 审核中 without another read.
    */
   volunteerPendingIn?: string[]
+  /** 角色管理's opaque reference to this person (users/roles.ts), stored once it is handed out. */
+  ref?: string
 }
 
 /**

@@ -11,6 +11,9 @@ const USERS_KINDS: KindsOf<typeof UsersContract> = {
   listVolunteerApplications: 'read',
   reviewVolunteer: 'write',
   workload: 'read',
+  // Writes the first time a person is handed out: their opaque ref is stored (users/roles.ts).
+  findPeople: 'write',
+  roleHolders: 'write',
   assignRole: 'write',
   revokeRole: 'write',
   recordSubscription: 'write',
@@ -42,8 +45,10 @@ export const usersScript: Script = {
     })
     const applicationId = pending.items.find((a) => a.applicantPhone === '13700001111')?.id
     await call(SECRETARY, 'users', { action: 'reviewVolunteer', applicationId, decision: 'approve' })
-    const grant = { openid: 'demo-resident-2', role: 'grid_worker', unitId: 'g-dongxianmen-2' }
+    const found = await call<{ items: { ref: string }[] }>(ADMIN, 'users', { action: 'findPeople', query: '李建国' })
+    const grant = { ref: found.items[0]?.ref, role: 'grid_worker', unitId: 'g-dongxianmen-2' }
     await call(ADMIN, 'users', { action: 'assignRole', ...grant })
+    await call(ADMIN, 'users', { action: 'roleHolders', unitId: 'g-dongxianmen-2' })
     await call(ADMIN, 'users', { action: 'revokeRole', ...grant })
   },
 }

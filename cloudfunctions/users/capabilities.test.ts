@@ -34,8 +34,7 @@ const refused = (res: Envelope<unknown>) => !res.ok && res.error.code === 'FORBI
 /** An action that needs the capability at a unit; it changes nothing that a later probe reads. */
 const AT_UNIT: Partial<Record<Capability, (call: Call, unitId: string) => Promise<Envelope<unknown>>>> = {
   'volunteers.review': (call, unitId) => call('users', { action: 'listVolunteerApplications', communityId: unitId }),
-  'roles.manage': (call, unitId) =>
-    call('users', { action: 'revokeRole', openid: 'nobody', role: 'volunteer', unitId }),
+  'roles.manage': (call, unitId) => call('users', { action: 'roleHolders', unitId }),
   'wishes.review': (call, unitId) => call('wishes', { action: 'reviewQueue', communityId: unitId }),
   'cases.handle': (call, unitId) => call('cases', { action: 'inbox', unitId }),
   'notices.publish': (call, unitId) => call('notices', { action: 'countRecipients', unitId, unitIds: [unitId] }),

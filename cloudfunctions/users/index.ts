@@ -1,6 +1,7 @@
 import { UsersContract } from '../../types/users'
 import { defineFunction } from '../core/define-function'
 import { inbox, markRead, recordSubscription, reminderSettings } from './messages'
+import * as roles from './roles'
 import * as service from './service'
 import { applyVolunteer, listVolunteerApplications, reviewVolunteer, workload } from './volunteers'
 
@@ -23,8 +24,10 @@ export const users = defineFunction('users', UsersContract, {
   },
   reviewVolunteer: { access: 'volunteers.review', handler: (input, ctx) => reviewVolunteer(ctx, input) },
   workload: { access: 'volunteers.review', handler: (_input, ctx) => workload(ctx) },
-  assignRole: { access: 'roles.manage', handler: (input, ctx) => service.assignRole(ctx, input) },
-  revokeRole: { access: 'roles.manage', handler: (input, ctx) => service.revokeRole(ctx, input) },
+  findPeople: { access: 'roles.manage', handler: (input, ctx) => roles.findPeople(ctx, input.query) },
+  roleHolders: { access: 'roles.manage', handler: (input, ctx) => roles.roleHolders(ctx, input.unitId) },
+  assignRole: { access: 'roles.manage', handler: (input, ctx) => roles.assignRole(ctx, input) },
+  revokeRole: { access: 'roles.manage', handler: (input, ctx) => roles.revokeRole(ctx, input) },
   recordSubscription: {
     access: 'signed-in',
     handler: async (input, ctx) => ({ grants: await recordSubscription(ctx, input.results) }),

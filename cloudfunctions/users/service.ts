@@ -1,12 +1,12 @@
 import type { Db } from '@cloudbase/database'
 import { capabilitiesOf } from '../../types/policy'
 import type { CommunityRef, LngLat, UnitView } from '../../types/org'
-import { PLACE_KINDS, type Role, type UnitKind } from '../../types/roles'
+import { PLACE_KINDS, type UnitKind } from '../../types/roles'
 import type { Me } from '../../types/users'
 import { AppError } from '../core/app-error'
-import { invalidateRosters, loadUnit } from '../core/authz'
+import { loadUnit } from '../core/authz'
 import { unitsByIds } from '../core/org-cache'
-import { COLLECTIONS, roleAssignmentId, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from '../core/collections'
+import { COLLECTIONS, type RoleAssignmentDoc, type UnitDoc, type UserDoc } from '../core/collections'
 import { collection, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { distanceMeters, toLngLat } from '../core/geo'
@@ -14,17 +14,7 @@ import { myAddressView, servingOf } from '../core/places'
 
 export type { VolunteerApplicationDoc } from '../core/collections'
 
-/** Which unit kinds each role may be bound to: a grid worker belongs to a grid, not a department. */
-export const ROLE_UNIT_KINDS: Record<Role, readonly UnitKind[]> = {
-  resident: ['community'],
-  volunteer: ['community'],
-  grid_worker: ['grid', 'community'],
-  community_staff: ['community', 'joint_office'],
-  community_secretary: ['community'],
-  street_staff: ['street', 'joint_office'],
-  department_handler: ['department'],
-  admin: ['district'],
-}
+export { ROLE_UNIT_KINDS } from '../../types/roles-labels'
 
 export const loadUnits = unitsByIds
 
@@ -144,49 +134,4 @@ export async function orgTree(db: Db, input: { parentId?: string; kinds?: UnitKi
   query.kind = input.kinds?.length ? _.in(input.kinds) : _.nin([...PLACE_KINDS])
   const units = await collection(db, COLLECTIONS.units).where(query).orderBy('sort', 'asc').limit(1000).get()
   return units.map(toUnitView)
-}
-
-async function requireTargetUser(db: Db, openid: string): Promise<UserDoc> {
-  const user = await collection(db, COLLECTIONS.users).doc(openid).get()
-  if (!user) throw new AppError('NOT_FOUND', '找不到该用户')
-  return user
-}
-
-export async function assignRole(
-  ctx: ActionContext,
-  input: { openid: string; role: Role; unitId: string },
-): Promise<{ id: string }> {
-  const unit = await ctx.requireCapabilityAt('roles.manage', input.unitId)
-  if (!ROLE_UNIT_KINDS[input.role].includes(unit.kind)) {
-    throw new AppError('BAD_REQUEST', '该角色不能设在这类单位', {
-      issues: [{ path: ['unitId'], message: '该角色不能设在这类单位' }],
-    })
-  }
-  await requireTargetUser(ctx.rt.db, input.openid)
-  const id = roleAssignmentId(input.openid, input.role, input.unitId)
-  const doc: Omit<RoleAssignmentDoc, '_id'> = {
-    openid: input.openid,
-    role: input.role,
-    unitId: input.unitId,
-    createdAt: ctx.now().toISOString(),
-    grantedBy: ctx.requireCaller().openid,
-  }
-  await collection(ctx.rt.db, COLLECTIONS.roleAssignments).doc(id).set(doc)
-  invalidateRosters(ctx.rt.db)
-  return { id }
-}
-
-export async function revokeRole(
-  ctx: ActionContext,
-  input: { openid: string; role: Role; unitId: string },
-): Promise<{ removed: number }> {
-  await ctx.requireCapabilityAt('roles.manage', input.unitId)
-  if (input.role === 'admin' && input.openid === ctx.requireCaller().openid) {
-    throw new AppError('CONFLICT', '不能撤销自己的管理员角色')
-  }
-  const removed = await collection(ctx.rt.db, COLLECTIONS.roleAssignments)
-    .doc(roleAssignmentId(input.openid, input.role, input.unitId))
-    .remove()
-  invalidateRosters(ctx.rt.db)
-  return { removed }
 }

@@ -1,16 +1,6 @@
 import type { Capability, CapabilityGrant } from '../../types/policy'
-import type { Role } from '../../types/roles'
 
-export const ROLE_LABELS: Record<Role, string> = {
-  resident: '居民',
-  volunteer: '志愿者',
-  grid_worker: '网格员',
-  community_staff: '社区工作者',
-  community_secretary: '社区书记',
-  street_staff: '街道工作人员',
-  department_handler: '部门办理人',
-  admin: '管理员',
-}
+export { ROLE_LABELS } from '../../types/roles-labels'
 
 /** The part of `users.me` that says what the person may do (types/policy.ts decides it on the server). */
 type WithCapabilities = { capabilities: readonly CapabilityGrant[] } | null | undefined

@@ -25,6 +25,8 @@ export const usersService = {
     users('listVolunteerApplications', input),
   reviewVolunteer: (input: InputOf<C, 'reviewVolunteer'>) => users('reviewVolunteer', input),
   workload: () => users('workload', {}),
+  findPeople: (query: string) => users('findPeople', { query }),
+  roleHolders: (unitId: string) => users('roleHolders', { unitId }),
   assignRole: (input: InputOf<C, 'assignRole'>) => users('assignRole', input),
   revokeRole: (input: InputOf<C, 'revokeRole'>) => users('revokeRole', input),
   recordSubscription: (input: InputOf<C, 'recordSubscription'>) => users('recordSubscription', input),

@@ -15,6 +15,10 @@ export const SHARED_INDEXES: IndexSpec[] = [
     ],
   },
 
+  // users: 角色管理 finds a person again by the opaque ref it handed out, and by a whole phone number.
+  { collection: 'users', name: 'ref', fields: [{ field: 'ref', order: 1 }] },
+  { collection: 'users', name: 'phone', fields: [{ field: 'phone', order: 1 }] },
+
   // role_assignments: one person's roles, and who holds a role at a unit.
   { collection: 'role_assignments', name: 'openid', fields: [{ field: 'openid', order: 1 }] },
   {
