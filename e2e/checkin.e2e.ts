@@ -139,12 +139,13 @@ describe('event check-in', () => {
 
   flow(
     () => app,
-    'should show the resident the service hours in 志愿服务记录 once the event is over',
+    'should show the resident the service hours in 我的 and 志愿服务记录 once the event is over',
     async ({ page, pageErrors }) => {
       app.host.runtime.clock.set('2027-03-06T08:05:00.000Z')
       await runSweeps(app.host.runtime)
       await loginAs(page, 'demo-resident-1')
       await openTab(page, '我的')
+      await page.getByTestId('me-service-record').filter({ hasText: '累计 1.5 小时' }).waitFor()
       await page.getByTestId('me-service-record').click()
       await page.getByTestId('service-record-total').filter({ hasText: '累计 1.5 小时' }).waitFor()
       await page.getByTestId('service-record-row').filter({ hasText: '活动：志愿服务：楼院大扫除' }).waitFor()

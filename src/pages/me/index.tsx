@@ -8,6 +8,7 @@ import { refreshUnreadBadge } from '../../lib/inbox-badge'
 import type { Capability } from '../../../types/policy'
 import { can, ROLE_LABELS } from '../../lib/roles'
 import { MyPlaceCells, StaffPlaceCells } from '../places/components/me-cells'
+import { ServiceCell } from './components/service-cell'
 import { WorkloadCells } from './components/workload-cells'
 import './index.scss'
 
@@ -69,13 +70,7 @@ export default function MePage() {
           data-testid="me-edit-profile"
         />
         <Cell title="我的诉求" clickable onClick={go('/pages/cases/index')} data-testid="me-cases" />
-        <Cell
-          title="志愿服务记录"
-          extra="服务时长"
-          clickable
-          onClick={go('/pages/events/service')}
-          data-testid="me-service-record"
-        />
+        <ServiceCell />
         <Cell
           title="消息提醒"
           extra="微信提醒的开关"
