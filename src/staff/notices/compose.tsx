@@ -60,7 +60,13 @@ export default function ComposeNoticePage() {
     <PageShell testId="notice-compose-page" className="notice-compose">
       <SectionTitle>发送范围</SectionTitle>
       <View className="notice-compose__card">
-        <AudiencePicker choices={choices} chosen={form.unitIds} onToggle={toggleUnit} />
+        <AudiencePicker
+          choices={choices}
+          chosen={form.unitIds}
+          onToggle={toggleUnit}
+          tree={tree.data?.units ?? []}
+          loading={tree.loading}
+        />
         <ChoiceChips
           labels={AUDIENCE_FILTER_LABELS}
           value={form.filter}

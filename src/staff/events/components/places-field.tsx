@@ -24,5 +24,13 @@ export function PlacesField({
     [tree.data, unitId],
   )
   const toggle = (id: string) => onChange(chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id])
-  return <AudiencePicker choices={choices} chosen={chosen} onToggle={toggle} />
+  return (
+    <AudiencePicker
+      choices={choices}
+      chosen={chosen}
+      onToggle={toggle}
+      tree={tree.data?.units ?? []}
+      loading={tree.loading}
+    />
+  )
 }

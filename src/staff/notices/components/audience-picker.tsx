@@ -1,35 +1,39 @@
-import { Text, View } from '@tarojs/components'
-import { Tappable } from '../../../components/tappable'
-import type { UnitChoice } from '../../cases/units'
+import { Text } from '@tarojs/components'
+import { useMemo } from 'react'
+import type { UnitView } from '../../../../types/org'
+import { UnitPicker } from '../../../components/unit-picker'
 import './audience-picker.scss'
 
-/** The units a notice goes to, as a tree to tick: the sender's unit, its grids, 小区 and 楼栋. */
+/**
+ * The units a notice or an event goes to: the sender's unit and its grids, 小区 and 楼栋 (a
+ * street's are dozens), with the shared picker's search and grouping by street. Tap to add
+ * or remove.
+ */
 export function AudiencePicker({
   choices,
   chosen,
   onToggle,
+  tree,
+  loading,
 }: {
-  choices: UnitChoice[]
+  choices: readonly { id: string; name: string; kind: UnitView['kind'] | null }[]
   chosen: string[]
   onToggle(id: string): void
+  /** The org tree the choices come from: it gives each one's street. */
+  tree: readonly UnitView[]
+  loading: boolean
 }) {
-  if (choices.length === 0) return <Text className="audience-picker__hint">正在加载本单位的网格、小区和楼栋…</Text>
-  return (
-    <View className="audience-picker">
-      {choices.map((u) => (
-        <View key={u.id} style={{ paddingLeft: `${u.depth * 28}px` }}>
-          <Tappable
-            className={`audience-picker__row ${chosen.includes(u.id) ? 'audience-picker__row--on' : ''}`}
-            testId={`audience-${u.id}`}
-            pressed={chosen.includes(u.id)}
-            onTap={() => onToggle(u.id)}
-          >
-            <Text>
-              {chosen.includes(u.id) ? '☑' : '☐'} {u.name}
-            </Text>
-          </Tappable>
-        </View>
-      ))}
-    </View>
-  )
+  const units = useMemo(() => {
+    const byId = new Map(tree.map((u) => [u.id, u]))
+    return choices.map((c) => ({ ...c, ancestors: byId.get(c.id)?.ancestors ?? [] }))
+  }, [choices, tree])
+  const names = useMemo(() => new Map(tree.filter((u) => u.kind === 'street').map((u) => [u.id, u.name])), [tree])
+  if (choices.length === 0) {
+    return (
+      <Text className="audience-picker__hint">
+        {loading ? '正在读取本单位的网格、小区和楼栋…' : '本单位下还没有网格、小区或楼栋可选。'}
+      </Text>
+    )
+  }
+  return <UnitPicker units={units} chosen={chosen} onPick={onToggle} names={names} testId="audience" />
 }
