@@ -103,8 +103,11 @@ describe('cases.submit', () => {
 
   it('should announce a new case to a grid worker appointed a moment ago', async () => {
     await submitAs('demo-resident-1')
-    const appoint = { action: 'assignRole', openid: 'demo-resident-2', role: 'grid_worker', unitId: 'g-dongxianmen-1' }
-    expect((await users.invoke(appoint, { openid: 'demo-admin' }, env.rt)).ok).toBe(true)
+    const admin = { openid: 'demo-admin' }
+    const found = await users.invoke({ action: 'findPeople', query: '李建国' }, admin, env.rt)
+    const ref = found.ok ? (found.data as { items: { ref: string }[] }).items[0]?.ref : undefined
+    const appoint = { action: 'assignRole', ref, role: 'grid_worker', unitId: 'g-dongxianmen-1' }
+    expect((await users.invoke(appoint, admin, env.rt)).ok).toBe(true)
     const c = await submitAs('demo-resident-1')
     expect(await h.caseNoticeTitles('demo-resident-2')).toEqual(['新诉求待签收'])
     expect(c.handlingUnitId).toBe('g-dongxianmen-1')
