@@ -1,4 +1,5 @@
 import { DEMO_PLACES } from '../demo'
+import { personRef } from '../cloudfunctions/core/person-ref'
 import { HEADER, xlsx } from '../cloudfunctions/places/test-helpers'
 import { confirmDialog, flow, inputByTestId, loginAs, openTab, startApp, type E2eApp } from './harness'
 
@@ -82,7 +83,7 @@ describe('小区、楼栋 and 为我服务', () => {
       await page.getByTestId('import-nothing').waitFor()
 
       await page.goto('/#/staff/places/residents')
-      await page.getByTestId('resident-demo-resident-2').click()
+      await page.getByTestId(`resident-${personRef('demo-resident-2')}`).click()
       await page.getByTestId('residents-confirm').click()
       await confirmDialog(page)
       await page.getByTestId('staff-residents-empty').waitFor()
@@ -117,7 +118,7 @@ describe('小区、楼栋 and 为我服务', () => {
       await page.getByTestId('me-staff-residents').click()
       const list = page.getByTestId('staff-residents-page')
       await list.locator('.nut-tabs-titles-item').getByText('已确认', { exact: true }).click()
-      await list.getByTestId('resident-demo-resident-1').filter({ hasText: '2单元 301' }).waitFor()
+      await list.getByTestId(`resident-${personRef('demo-resident-1')}`).filter({ hasText: '2单元 301' }).waitFor()
       expect(await list.getByTestId('residents-confirm').count()).toBe(0)
 
       await loginAs(page, 'demo-resident-1')

@@ -15,6 +15,8 @@ export * from './places-labels'
 
 const Id = z.string().trim().min(1, '缺少编号').max(128)
 const Iso = z.string()
+/** A person as staff see them: an opaque ref (never an openid), handed back to act on them. */
+const PersonRef = z.string().trim().min(1, '请选择居民').max(128)
 
 export const AddressStatusSchema = z.enum(ADDRESS_STATUSES)
 export const PartyReportStatusSchema = z.enum(PARTY_REPORT_STATUSES)
@@ -75,7 +77,7 @@ export const ResidentViewSchema = MyAddressSchema.pick({
   room: true,
   status: true,
   declaredAt: true,
-}).extend({ openid: z.string(), name: z.string(), phone: z.string(), partyMember: z.boolean() })
+}).extend({ ref: z.string(), name: z.string(), phone: z.string(), partyMember: z.boolean() })
 export type ResidentView = z.infer<typeof ResidentViewSchema>
 
 /** One person or contact serving the caller's 小区 or 楼栋. `phone` is null when hidden. */
@@ -122,7 +124,7 @@ export const PartyReportFieldsSchema = z.object({
 
 /** A 双报到 report: the reporter sees their own; staff of the community see everyone's. */
 export const PartyReportViewSchema = z.object({
-  openid: z.string(),
+  ref: z.string(),
   name: z.string(),
   phone: z.string(),
   communityId: z.string(),
@@ -188,7 +190,7 @@ export const PlacesContract = defineContract({
     output: countedPageOf(ResidentViewSchema),
   },
   confirmResidents: {
-    input: CommunityRef.extend({ openids: z.array(Id).min(1, '请选择要确认的居民').max(PLACE_LIMITS.confirmMax) }),
+    input: CommunityRef.extend({ refs: z.array(PersonRef).min(1, '请选择要确认的居民').max(PLACE_LIMITS.confirmMax) }),
     output: z.object({ confirmed: z.number().int() }),
   },
   importPreview: { input: CommunityRef.extend({ fileId: Id }), output: ImportPreviewSchema },
@@ -208,7 +210,7 @@ export const PlacesContract = defineContract({
   },
   verifyParty: {
     input: z.object({
-      openid: Id,
+      ref: PersonRef,
       decision: z.enum(['verify', 'reject']),
       reason: z.string().trim().max(200, '理由不超过 200 字').optional(),
     }),
@@ -221,12 +223,12 @@ export const PlacesContract = defineContract({
         unitId: Id,
         post: PlacePostSchema,
         /** A person with an account (a resident of the community); else name and phone. */
-        openid: Id.optional(),
+        ref: PersonRef.optional(),
         name: ContactNameSchema.optional(),
         phone: ContactPhoneSchema.optional(),
         phoneHidden: z.boolean().default(false),
       })
-      .refine((v) => v.openid !== undefined || (v.name !== undefined && v.phone !== undefined), {
+      .refine((v) => v.ref !== undefined || (v.name !== undefined && v.phone !== undefined), {
         message: '请选择居民，或填写姓名和电话',
         path: ['name'],
       }),

@@ -1,5 +1,6 @@
 import { DEMO_PLACES } from '../../demo'
 import { COLLECTIONS } from '../core/collections'
+import { personRef } from '../core/person-ref'
 import { codeOf, usePlacesEnv, OTHER_STAFF } from './test-helpers'
 
 describe('places function: places, addresses and 为我服务', () => {
@@ -7,6 +8,7 @@ describe('places function: places, addresses and 为我服务', () => {
   const { places, snapshot } = t
   const setAddress = (openid: string, buildingId: string = DEMO_PLACES.building, room = '1单元 201') =>
     places(openid, { action: 'setAddress', estateId: DEMO_PLACES.estate, buildingId, room })
+  const refsOf = (...openids: string[]) => openids.map(personRef).sort()
 
   describe('places', () => {
     it("should list a community's 小区 with their 楼栋 and grid", async () => {
@@ -189,11 +191,12 @@ describe('places function: places, addresses and 为我服务', () => {
     it("should change the number on a 楼栋长's posts, and use it on a post given later", async () => {
       await places('demo-volunteer-1', { action: 'setWorkPhone', workPhone: '13700001111' })
       expect(await phoneOf('building_head')).toBe('13700001111')
+      await places('demo-secretary-1', { action: 'residents', unitId: 'c-dongxianmen' })
       await places('demo-secretary-1', {
         action: 'assignPost',
         unitId: DEMO_PLACES.building,
         post: 'red_steward',
-        openid: 'demo-volunteer-1',
+        ref: personRef('demo-volunteer-1'),
       })
       expect(await phoneOf('red_steward')).toBe('13700001111')
     })
@@ -213,13 +216,13 @@ describe('places function: places, addresses and 为我服务', () => {
   })
 
   describe('residents', () => {
-    const openids = (res: { data: { items: { openid: string }[] } }) => res.data.items.map((r) => r.openid).sort()
+    const refs = (res: { data: { items: { ref: string }[] } }) => res.data.items.map((r) => r.ref).sort()
     it("should list the community's unconfirmed residents with their rooms for its staff", async () => {
       await setAddress('demo-resident-2')
       const res = await places('demo-secretary-1', { action: 'residents', unitId: 'c-dongxianmen', status: 'pending' })
       expect(res.data.items).toEqual([
         expect.objectContaining({
-          openid: 'demo-resident-2',
+          ref: personRef('demo-resident-2'),
           name: '李建国',
           phone: '139****0002',
           buildingLabel: '3号楼',
@@ -236,8 +239,8 @@ describe('places function: places, addresses and 为我服务', () => {
         buildingId: 'b-dongxianmen-2-1-1',
       })
       const res = await places('demo-grid-1', { action: 'residents', unitId: 'g-dongxianmen-1' })
-      expect(openids(res)).toEqual(['demo-resident-2', 'demo-volunteer-1'])
-      expect(res.data.items.find((r: { openid: string }) => r.openid === 'demo-resident-2')).toMatchObject({
+      expect(refs(res)).toEqual(refsOf('demo-resident-2', 'demo-volunteer-1'))
+      expect(res.data.items.find((r: { ref: string }) => r.ref === personRef('demo-resident-2'))).toMatchObject({
         room: '1单元 201',
         phone: '139****0002',
       })
@@ -246,13 +249,11 @@ describe('places function: places, addresses and 为我服务', () => {
     })
     it('should narrow the list to one 楼栋', async () => {
       await setAddress('demo-resident-2')
-      expect(openids(await places('demo-secretary-1', { action: 'residents', unitId: DEMO_PLACES.building }))).toEqual([
-        'demo-resident-1',
-        'demo-resident-2',
-        'demo-volunteer-1',
-      ])
+      expect(refs(await places('demo-secretary-1', { action: 'residents', unitId: DEMO_PLACES.building }))).toEqual(
+        refsOf('demo-resident-1', 'demo-resident-2', 'demo-volunteer-1'),
+      )
       expect(
-        openids(await places('demo-secretary-1', { action: 'residents', unitId: DEMO_PLACES.otherBuilding })),
+        refs(await places('demo-secretary-1', { action: 'residents', unitId: DEMO_PLACES.otherBuilding })),
       ).toEqual([])
     })
     it('should page through the list newest first, with the total', async () => {
@@ -261,12 +262,15 @@ describe('places function: places, addresses and 为我服务', () => {
       const page = (n: number) =>
         places('demo-secretary-1', { action: 'residents', unitId: 'c-dongxianmen', page: n, pageSize: 2 })
       const [one, two] = [(await page(1)).data, (await page(2)).data]
-      expect([one.total, one.hasMore, one.items[0].openid, two.hasMore]).toEqual([3, true, 'demo-resident-2', false])
-      expect([...one.items, ...two.items].map((r: { openid: string }) => r.openid).sort()).toEqual([
-        'demo-resident-1',
-        'demo-resident-2',
-        'demo-volunteer-1',
+      expect([one.total, one.hasMore, one.items[0].ref, two.hasMore]).toEqual([
+        3,
+        true,
+        personRef('demo-resident-2'),
+        false,
       ])
+      expect([...one.items, ...two.items].map((r: { ref: string }) => r.ref).sort()).toEqual(
+        refsOf('demo-resident-1', 'demo-resident-2', 'demo-volunteer-1'),
+      )
       expect(
         codeOf(await places('demo-secretary-1', { action: 'residents', unitId: 'c-dongxianmen', pageSize: 500 })),
       ).toBe('BAD_REQUEST')
@@ -290,13 +294,18 @@ describe('places function: places, addresses and 为我服务', () => {
   })
 
   describe('confirmResidents', () => {
+    /** The 住户 list staff confirm from: it hands out (and stores) the refs confirmResidents takes back. */
+    const listed = (openid: string, unitId: string) => places(openid, { action: 'residents', unitId })
     it('should confirm the chosen pending residents of the community and tell each of them', async () => {
       await setAddress('demo-resident-2')
       await places(OTHER_STAFF, { action: 'setAddress', estateId: 'e-xiamaling-1-1', buildingId: 'b-xiamaling-1-1-1' })
+      await listed('demo-secretary-1', 'c-dongxianmen')
+      // A ref handed out in another community (OTHER_STAFF's own list) confirms nobody here.
+      expect(codeOf(await listed(OTHER_STAFF, 'c-xiamaling'))).toBe('OK')
       const res = await places('demo-secretary-1', {
         action: 'confirmResidents',
         communityId: 'c-dongxianmen',
-        openids: ['demo-resident-2', OTHER_STAFF, 'demo-resident-1'],
+        refs: refsOf('demo-resident-2', OTHER_STAFF, 'demo-resident-1'),
       })
       expect(res.data).toEqual({ confirmed: 1 })
       const [user] = await t.env().docs<any>(COLLECTIONS.users, { _id: 'demo-resident-2' })
@@ -307,19 +316,20 @@ describe('places function: places, addresses and 为我服务', () => {
     it('should refuse an empty list', async () => {
       expect(
         codeOf(
-          await places('demo-secretary-1', { action: 'confirmResidents', communityId: 'c-dongxianmen', openids: [] }),
+          await places('demo-secretary-1', { action: 'confirmResidents', communityId: 'c-dongxianmen', refs: [] }),
         ),
       ).toBe('BAD_REQUEST')
     })
     it('should refuse a resident, and staff of another community, changing nothing', async () => {
       await setAddress('demo-resident-2')
+      await listed('demo-secretary-1', 'c-dongxianmen')
       const before = await snapshot(COLLECTIONS.users, COLLECTIONS.outbox)
       expect(
         codeOf(
           await places('demo-resident-1', {
             action: 'confirmResidents',
             communityId: 'c-dongxianmen',
-            openids: ['demo-resident-2'],
+            refs: refsOf('demo-resident-2'),
           }),
         ),
       ).toBe('FORBIDDEN')
@@ -328,7 +338,7 @@ describe('places function: places, addresses and 为我服务', () => {
           await places(OTHER_STAFF, {
             action: 'confirmResidents',
             communityId: 'c-dongxianmen',
-            openids: ['demo-resident-2'],
+            refs: refsOf('demo-resident-2'),
           }),
         ),
       ).toBe('FORBIDDEN')

@@ -6,6 +6,7 @@ import { COLLECTIONS, type UserDoc } from '../core/collections'
 import { collection, pageOf, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { notify } from '../core/outbox'
+import { keepRefs, personRef } from '../core/person-ref'
 import { myAddressView, PLACE_COLLECTIONS, servicePhone } from '../core/places'
 import { checkAddress, nextAddress } from './domain/address'
 import { servingList } from './domain/servers'
@@ -61,12 +62,16 @@ export async function residents(
     pageOf(users.where(query).orderBy('address.declaredAt', 'desc'), input),
   ])
   const housed = docs.flatMap((u) => (u.address ? [{ user: u, address: u.address }] : []))
+  await keepRefs(
+    ctx.rt.db,
+    housed.map((h) => h.user),
+  )
   const names = await unitNames(
     ctx.rt.db,
     housed.flatMap(({ address: a }) => [a.estateId, a.buildingId]),
   )
   const items = housed.map(({ user: u, address: a }) => ({
-    openid: u._id,
+    ref: personRef(u._id),
     name: u.name ?? '（未填姓名）',
     phone: maskPhone(u.phone),
     estateName: names.get(a.estateId) ?? '',
@@ -81,19 +86,23 @@ export async function residents(
 }
 
 /**
- * Confirms the listed residents' addresses in one go. Only pending addresses in this
- * community change; each confirmed resident is told, in the same transaction.
+ * Confirms the listed residents' addresses in one go (refs from `residents`). Only pending
+ * addresses in this community change; each confirmed resident is told, in the same transaction.
  */
 export async function confirmResidents(
   ctx: ActionContext,
-  input: { communityId: string; openids: string[] },
+  input: { communityId: string; refs: string[] },
 ): Promise<{ confirmed: number }> {
   const community = await ctx.requireCapabilityAt('places.manage', input.communityId)
   const staff = ctx.requireUser()
   const now = ctx.now()
+  const people = await collection(ctx.rt.db, COLLECTIONS.users)
+    .where({ ref: ctx.rt.db.command.in([...new Set(input.refs)]) })
+    .limit(1000)
+    .get()
   const confirmed = await transact(ctx.rt.db, async (tx) => {
     let n = 0
-    for (const openid of new Set(input.openids)) {
+    for (const { _id: openid } of people) {
       const user = await tx.collection(COLLECTIONS.users).doc(openid).get()
       const a = user?.address
       if (!a || a.communityId !== community._id || a.status !== 'pending') continue

@@ -1,5 +1,6 @@
 import { DEMO_PLACES } from '../../demo'
 import { COLLECTIONS } from '../core/collections'
+import { personRef } from '../core/person-ref'
 import { isPartyMember, PLACE_COLLECTIONS } from '../core/places'
 import { codeOf, usePlacesEnv, OTHER_STAFF } from './test-helpers'
 
@@ -44,6 +45,8 @@ describe('places function: 双报到 and posts on places', () => {
   })
 
   describe('partyReports and verifyParty', () => {
+    /** The list the decision is made from: it hands out (and stores) the refs verifyParty takes back. */
+    const listed = () => places('demo-secretary-1', { action: 'partyReports', communityId: 'c-dongxianmen' })
     it('should let the secretary verify a report, making 党员 a fact on the person, and tell them', async () => {
       await report('demo-resident-1')
       const list = await places('demo-secretary-1', {
@@ -52,11 +55,11 @@ describe('places function: 双报到 and posts on places', () => {
         status: 'pending',
       })
       expect(list.data.items).toEqual([
-        expect.objectContaining({ openid: 'demo-resident-1', name: '王秀兰', phone: '139****0001' }),
+        expect.objectContaining({ ref: personRef('demo-resident-1'), name: '王秀兰', phone: '139****0001' }),
       ])
       const res = await places('demo-secretary-1', {
         action: 'verifyParty',
-        openid: 'demo-resident-1',
+        ref: personRef('demo-resident-1'),
         decision: 'verify',
       })
       expect(res.data.report).toMatchObject({ status: 'verified' })
@@ -71,41 +74,43 @@ describe('places function: 双报到 and posts on places', () => {
     })
     it('should reject with a reason, leave the person no 党员, and refuse deciding twice', async () => {
       await report('demo-resident-1')
+      await listed()
       await places('demo-secretary-1', {
         action: 'verifyParty',
-        openid: 'demo-resident-1',
+        ref: personRef('demo-resident-1'),
         decision: 'reject',
         reason: '组织关系不在该支部',
       })
       expect(await isPartyMember(t.env().rt.db, 'demo-resident-1')).toBe(false)
       expect(
         codeOf(
-          await places('demo-secretary-1', { action: 'verifyParty', openid: 'demo-resident-1', decision: 'verify' }),
+          await places('demo-secretary-1', { action: 'verifyParty', ref: personRef('demo-resident-1'), decision: 'verify' }),
         ),
       ).toBe('CONFLICT')
     })
     it('should refuse a bad decision and an unknown report', async () => {
       expect(
         codeOf(
-          await places('demo-secretary-1', { action: 'verifyParty', openid: 'demo-resident-1', decision: 'maybe' }),
+          await places('demo-secretary-1', { action: 'verifyParty', ref: personRef('demo-resident-1'), decision: 'maybe' }),
         ),
       ).toBe('BAD_REQUEST')
       expect(
         codeOf(
-          await places('demo-secretary-1', { action: 'verifyParty', openid: 'demo-resident-1', decision: 'verify' }),
+          await places('demo-secretary-1', { action: 'verifyParty', ref: personRef('demo-resident-1'), decision: 'verify' }),
         ),
       ).toBe('NOT_FOUND')
     })
     it('should refuse a resident and staff of another community, changing nothing', async () => {
       await report('demo-resident-1')
+      await listed()
       const before = await snapshot(PLACE_COLLECTIONS.partyMembers, COLLECTIONS.users)
       expect(
         codeOf(
-          await places('demo-resident-2', { action: 'verifyParty', openid: 'demo-resident-1', decision: 'verify' }),
+          await places('demo-resident-2', { action: 'verifyParty', ref: personRef('demo-resident-1'), decision: 'verify' }),
         ),
       ).toBe('FORBIDDEN')
       expect(
-        codeOf(await places(OTHER_STAFF, { action: 'verifyParty', openid: 'demo-resident-1', decision: 'verify' })),
+        codeOf(await places(OTHER_STAFF, { action: 'verifyParty', ref: personRef('demo-resident-1'), decision: 'verify' })),
       ).toBe('FORBIDDEN')
       expect(codeOf(await places(OTHER_STAFF, { action: 'partyReports', communityId: 'c-dongxianmen' }))).toBe(
         'FORBIDDEN',
@@ -120,12 +125,16 @@ describe('places function: 双报到 and posts on places', () => {
   describe('assignPost, posts and removePost', () => {
     const assign = (openid: string, input: Record<string, unknown>) =>
       places(openid, { action: 'assignPost', ...input })
+    // Staff choose the holder from the 住户 list, which hands out (and stores) the refs.
+    beforeEach(async () => {
+      await places('demo-secretary-1', { action: 'residents', unitId: 'c-dongxianmen' })
+    })
 
     it('should make a resident of the building its 楼栋长, tell them, and list the post', async () => {
       const res = await assign('demo-secretary-1', {
         unitId: DEMO_PLACES.otherBuilding,
         post: 'building_head',
-        openid: 'demo-resident-1',
+        ref: personRef('demo-resident-1'),
       })
       expect(res.data.post).toMatchObject({
         post: 'building_head',
@@ -157,26 +166,26 @@ describe('places function: 双报到 and posts on places', () => {
           await assign('demo-secretary-1', {
             unitId: DEMO_PLACES.building,
             post: 'party_household',
-            openid: 'demo-volunteer-1',
+            ref: personRef('demo-volunteer-1'),
           }),
         ),
       ).toBe('OK')
       const res = await assign('demo-secretary-1', {
         unitId: DEMO_PLACES.building,
         post: 'party_household',
-        openid: 'demo-resident-1',
+        ref: personRef('demo-resident-1'),
       })
       expect(res.error).toMatchObject({ code: 'BAD_REQUEST', message: '党员中心户须是社区核实过的在职党员' })
     })
     it.each<[string, Record<string, unknown>, string]>([
       [
         'a 楼栋长 on a 小区',
-        { unitId: DEMO_PLACES.estate, post: 'building_head', openid: 'demo-resident-1' },
+        { unitId: DEMO_PLACES.estate, post: 'building_head', ref: personRef('demo-resident-1') },
         '「楼栋长」只能设在楼栋上',
       ],
       [
         'a resident without an address here',
-        { unitId: DEMO_PLACES.building, post: 'red_steward', openid: 'demo-resident-2' },
+        { unitId: DEMO_PLACES.building, post: 'red_steward', ref: personRef('demo-resident-2') },
         '只能从本社区登记了住址的居民中选择',
       ],
       ['neither a resident nor a name and phone', { unitId: DEMO_PLACES.estate, post: 'property' }, '填写的内容有误'],
@@ -192,7 +201,7 @@ describe('places function: 双报到 and posts on places', () => {
       expect(await snapshot(PLACE_COLLECTIONS.placePosts)).toBe(before)
     })
     it('should refuse a resident and staff of another community', async () => {
-      const input = { unitId: DEMO_PLACES.building, post: 'building_head', openid: 'demo-resident-1' }
+      const input = { unitId: DEMO_PLACES.building, post: 'building_head', ref: personRef('demo-resident-1') }
       expect(codeOf(await assign('demo-resident-2', input))).toBe('FORBIDDEN')
       expect(codeOf(await assign(OTHER_STAFF, input))).toBe('FORBIDDEN')
       expect(codeOf(await places(OTHER_STAFF, { action: 'posts', communityId: 'c-dongxianmen' }))).toBe('FORBIDDEN')
@@ -206,12 +215,12 @@ describe('places function: 双报到 and posts on places', () => {
       const { data } = await assign('demo-secretary-1', {
         unitId: DEMO_PLACES.otherBuilding,
         post: 'building_head',
-        openid: 'demo-resident-1',
+        ref: personRef('demo-resident-1'),
       })
       await assign('demo-secretary-1', {
         unitId: DEMO_PLACES.otherBuilding,
         post: 'building_head',
-        openid: 'demo-resident-1',
+        ref: personRef('demo-resident-1'),
       })
       expect(await serving()).toEqual([data.post.id])
       expect(await me()).toMatchObject({ ok: true, data: { serving: { phoneHidden: false } } })
@@ -222,7 +231,7 @@ describe('places function: 双报到 and posts on places', () => {
       const { data } = await assign('demo-secretary-1', {
         unitId: DEMO_PLACES.otherBuilding,
         post: 'building_head',
-        openid: 'demo-resident-1',
+        ref: personRef('demo-resident-1'),
       })
       expect(codeOf(await places(OTHER_STAFF, { action: 'removePost', postId: data.post.id }))).toBe('FORBIDDEN')
       expect(codeOf(await places('demo-resident-1', { action: 'removePost', postId: data.post.id }))).toBe('FORBIDDEN')

@@ -5,6 +5,7 @@ import { COLLECTIONS, type UserDoc } from '../core/collections'
 import { collection } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { notify } from '../core/outbox'
+import { keepRefs, personOf, personRef } from '../core/person-ref'
 import { PLACE_COLLECTIONS, type PartyMemberDoc } from '../core/places'
 import { requireCommunity, transact } from './units'
 
@@ -16,7 +17,7 @@ import { requireCommunity, transact } from './units'
 
 function toView(doc: PartyMemberDoc, user: UserDoc | undefined, own: boolean): PartyReportView {
   return {
-    openid: doc._id,
+    ref: personRef(doc._id),
     name: user?.name ?? '（未填姓名）',
     phone: own ? (user?.phone ?? '') : maskPhone(user?.phone),
     communityId: doc.communityId,
@@ -92,16 +93,21 @@ export async function partyReports(
         .limit(1000)
         .get()
     : []
+  await keepRefs(db, users)
   const byId = new Map(users.map((u) => [u._id, u]))
   return docs.map((d) => toView(d, byId.get(d._id), false))
 }
 
-/** Verifies or rejects a pending report; verifying makes "党员" a fact on the person. Both are told. */
+/**
+ * Verifies or rejects a pending report (ref from `partyReports`); verifying makes "党员" a
+ * fact on the person. Both are told.
+ */
 export async function verifyParty(
   ctx: ActionContext,
-  input: { openid: string; decision: 'verify' | 'reject'; reason?: string },
+  input: { ref: string; decision: 'verify' | 'reject'; reason?: string },
 ): Promise<PartyReportView> {
-  const report = await loadReport(ctx, input.openid)
+  const person = await personOf(ctx.rt.db, input.ref, '找不到该报到记录')
+  const report = await loadReport(ctx, person._id)
   if (!report) throw new AppError('NOT_FOUND', '找不到该报到记录')
   const community = await ctx.requireCapabilityAt('partyMembers.verify', report.communityId)
   const staff = ctx.requireUser()

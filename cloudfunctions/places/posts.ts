@@ -60,26 +60,26 @@ function bad(path: string, message: string): AppError {
 async function holder(
   ctx: ActionContext,
   unit: UnitDoc,
-  input: { post: PlacePost; openid?: string; name?: string; phone?: string },
+  input: { post: PlacePost; ref?: string; name?: string; phone?: string },
 ) {
   const contact = CONTACT_POSTS.includes(input.post)
-  if (contact || !input.openid) {
-    if (!contact && input.post === 'party_household') throw bad('openid', '党员中心户须从已核实的在职党员中选择')
+  if (contact || !input.ref) {
+    if (!contact && input.post === 'party_household') throw bad('ref', '党员中心户须从已核实的在职党员中选择')
     return { openid: null, name: input.name!, phone: input.phone! }
   }
-  const user = await collection(ctx.rt.db, COLLECTIONS.users).doc(input.openid).get()
+  const [user] = await collection(ctx.rt.db, COLLECTIONS.users).where({ ref: input.ref }).limit(1).get()
   const community = await communityOf(ctx.rt.db, unit)
   if (!user || !community || user.address?.communityId !== community._id)
-    throw bad('openid', '只能从本社区登记了住址的居民中选择')
+    throw bad('ref', '只能从本社区登记了住址的居民中选择')
   if (input.post === 'party_household' && user.partyMember !== true)
-    throw bad('openid', '党员中心户须是社区核实过的在职党员')
-  if (!user.name || !user.phone) throw bad('openid', '该居民还没有填写姓名和手机号')
+    throw bad('ref', '党员中心户须是社区核实过的在职党员')
+  if (!user.name || !user.phone) throw bad('ref', '该居民还没有填写姓名和手机号')
   return { openid: user._id, name: user.name, phone: servicePhone(user) ?? user.phone }
 }
 
 export async function assignPost(
   ctx: ActionContext,
-  input: { unitId: string; post: PlacePost; openid?: string; name?: string; phone?: string; phoneHidden: boolean },
+  input: { unitId: string; post: PlacePost; ref?: string; name?: string; phone?: string; phoneHidden: boolean },
 ): Promise<PostView> {
   const unit = await ctx.requireCapabilityAt('places.manage', input.unitId)
   const kinds = POST_UNIT_KINDS[input.post]

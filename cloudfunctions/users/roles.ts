@@ -11,31 +11,17 @@ import type { ActionContext } from '../core/define-function'
 import { derivedId } from '../core/ids'
 import { unitsByIds } from '../core/org-cache'
 import { notify } from '../core/outbox'
+import { keepRefs, personOf, personRef } from '../core/person-ref'
 import { literal, parsePeopleQuery } from './domain/people-query'
 import { ROLE_UNIT_KINDS } from './service'
 
 /*
  * 角色管理: find a person by name or phone, see who holds which role at a unit, grant and
- * revoke. People travel as an opaque `ref` (derivedId of the account), never as an openid;
- * it is stored on the user the first time it is handed out, so a grant can find them again.
+ * revoke. People travel as an opaque `ref` (core/person-ref.ts), never as an openid.
  */
 
 /** At most this many people per search: a longer list means the search should be narrower. */
 const PEOPLE_MAX = 20
-
-export function personRef(openid: string): string {
-  return derivedId('person', openid)
-}
-
-/** Stores the refs about to be handed out on the users that lack one (older accounts). */
-async function keepRefs(db: Db, users: readonly UserDoc[]): Promise<void> {
-  for (const u of users) {
-    if (u.ref !== personRef(u._id))
-      await collection(db, COLLECTIONS.users)
-        .doc(u._id)
-        .update({ ref: personRef(u._id) })
-  }
-}
 
 async function findUsers(db: Db, query: string): Promise<UserDoc[]> {
   const q = parsePeopleQuery(query)
@@ -127,13 +113,6 @@ export async function roleHolders(ctx: ActionContext, unitId: string): Promise<{
         }
       }),
   }
-}
-
-/** The person a ref was handed out for (findPeople, roleHolders stored it). */
-async function personOf(db: Db, ref: string): Promise<UserDoc> {
-  const [user] = await collection(db, COLLECTIONS.users).where({ ref }).limit(1).get()
-  if (!user) throw new AppError('NOT_FOUND', '找不到该人员，请重新搜索')
-  return user
 }
 
 /** The role change and the person's message are one change (an in-app message: no template). */

@@ -42,7 +42,7 @@ export function AssignForm({
     if (!ready || !estate || !post) return
     const input: AssignPostInput = contact
       ? { unitId: buildingId ?? estate.id, post, name: name.trim(), phone: phone.trim() }
-      : { unitId: buildingId ?? estate.id, post, openid: person!.openid }
+      : { unitId: buildingId ?? estate.id, post, ref: person!.ref }
     setBusy(true)
     try {
       await placesService.assignPost(input)
@@ -64,7 +64,7 @@ export function AssignForm({
       ...(estate?.buildings ?? []).map((b) => ({ name: b.label, id: b.id })),
     ],
     post: posts.map((p) => ({ name: PLACE_POST_LABELS[p], id: p })),
-    person: residents.map((r) => ({ name: `${r.name} · ${r.estateName} ${r.buildingLabel}`, id: r.openid })),
+    person: residents.map((r) => ({ name: `${r.name} · ${r.estateName} ${r.buildingLabel}`, id: r.ref })),
   }
   const pick = (id: string) => {
     if (sheet === 'estate') {
@@ -73,7 +73,7 @@ export function AssignForm({
     }
     if (sheet === 'building') setBuildingId(id || null)
     if (sheet === 'post') setPost(id as PlacePost)
-    if (sheet === 'person') setPerson(residents.find((r) => r.openid === id) ?? null)
+    if (sheet === 'person') setPerson(residents.find((r) => r.ref === id) ?? null)
     setSheet(null)
   }
 

@@ -38,8 +38,8 @@ export default function PartyVerifyPage() {
     )
     if (!ok) return
     await act(
-      r.openid,
-      () => placesService.verifyParty({ openid: r.openid, decision }),
+      r.ref,
+      () => placesService.verifyParty({ ref: r.ref, decision }),
       decision === 'verify' ? '已核实' : '已处理',
     )
   }
@@ -66,7 +66,7 @@ export default function PartyVerifyPage() {
       >
         {(d) =>
           d.items.map((r) => (
-            <View key={r.openid} className="staff-places__card" data-testid={`party-${r.openid}`}>
+            <View key={r.ref} className="staff-places__card" data-testid={`party-${r.ref}`}>
               <Text className="staff-places__name">{r.name}</Text>
               <Text className="staff-places__line">{`${r.workUnit} · ${r.partyOrg}`}</Text>
               <Text className="staff-places__line">{`电话 ${r.phone || '未填写'} · 报到于 ${formatTime(r.reportedAt)}`}</Text>
@@ -78,7 +78,7 @@ export default function PartyVerifyPage() {
                   <Button
                     size="small"
                     fill="outline"
-                    disabled={acting === r.openid}
+                    disabled={acting === r.ref}
                     onClick={() => void decide(r, 'reject')}
                   >
                     不通过
@@ -86,9 +86,9 @@ export default function PartyVerifyPage() {
                   <Button
                     size="small"
                     type="primary"
-                    loading={acting === r.openid}
+                    loading={acting === r.ref}
                     onClick={() => void decide(r, 'verify')}
-                    data-testid={`party-verify-${r.openid}`}
+                    data-testid={`party-verify-${r.ref}`}
                   >
                     核实通过
                   </Button>

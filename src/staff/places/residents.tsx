@@ -15,7 +15,7 @@ import { Tappable } from '../../components/tappable'
 import './places.scss'
 
 /** 全选 takes as many as one confirmation may hold. */
-const allowed = (items: readonly { openid: string }[]) => items.slice(0, PLACE_LIMITS.confirmMax).map((r) => r.openid)
+const allowed = (items: readonly { ref: string }[]) => items.slice(0, PLACE_LIMITS.confirmMax).map((r) => r.ref)
 
 /**
  * 住户: the self-declared addresses within a unit — community staff confirm them in bulk, a
@@ -49,7 +49,7 @@ export default function ResidentsPage() {
     if (!ok) return
     setBusy(true)
     try {
-      const { confirmed } = await placesService.confirmResidents({ communityId: unitId, openids: chosen })
+      const { confirmed } = await placesService.confirmResidents({ communityId: unitId, refs: chosen })
       toast(`已确认 ${confirmed} 位`, 'success')
       setChosen([])
       await list.reload()
@@ -114,15 +114,15 @@ export default function ResidentsPage() {
             ) : null}
             {items.map((r) => (
               <Tappable
-                key={r.openid}
+                key={r.ref}
                 className="staff-places__card"
-                testId={`resident-${r.openid}`}
+                testId={`resident-${r.ref}`}
                 disabled={!(status === 'pending' && confirmable)}
-                pressed={status === 'pending' && confirmable ? chosen.includes(r.openid) : undefined}
-                onTap={() => toggle(r.openid)}
+                pressed={status === 'pending' && confirmable ? chosen.includes(r.ref) : undefined}
+                onTap={() => toggle(r.ref)}
               >
                 <View className="staff-places__head">
-                  {status === 'pending' && confirmable ? <Checkbox checked={chosen.includes(r.openid)} /> : null}
+                  {status === 'pending' && confirmable ? <Checkbox checked={chosen.includes(r.ref)} /> : null}
                   <Text className="staff-places__name">{r.name}</Text>
                   {r.partyMember ? <Tag type="danger">党员</Tag> : null}
                   <Tag type={r.status === 'confirmed' ? 'success' : 'warning'}>{ADDRESS_STATUS_LABELS[r.status]}</Tag>
