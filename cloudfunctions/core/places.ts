@@ -3,6 +3,7 @@ import type { MyAddress } from '../../types/places'
 import type { PlacePost } from '../../types/places-labels'
 import type { Role } from '../../types/roles'
 import { COLLECTIONS, type UserDoc } from './collections'
+import { derivedId } from './ids'
 import { unitsByIds } from './org-cache'
 import { collection, collectionName, type Where } from './data'
 
@@ -27,8 +28,9 @@ export interface PartyMemberDoc {
 }
 
 /**
- * `place_posts`: one person or contact on one post at one unit. `_id` is
- * `${unitId}:${post}:${openid or phone}`, so assigning the same person twice is a no-op.
+ * `place_posts`: one person or contact on one post at one unit. `_id` is derived from the
+ * unit, the post and the openid (or the contact's phone), so assigning the same person twice
+ * is a no-op; it is hashed because staff get it, and an openid must not reach them.
  * `unitIds` is the unit and everything above it, for "posts within this community".
  */
 export interface PlacePostDoc {
@@ -53,7 +55,7 @@ export const PLACE_COLLECTIONS = {
 } as const
 
 export function placePostId(unitId: string, post: PlacePost, who: string): string {
-  return `${unitId}:${post}:${who}`
+  return derivedId('place-post', unitId, post, who)
 }
 
 /** Whether the person is a verified 党员 (a verified 双报到 report). */

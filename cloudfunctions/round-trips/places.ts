@@ -6,13 +6,14 @@ const PLACES_KINDS: KindsOf<typeof PlacesContract> = {
   places: 'read',
   setAddress: 'write',
   myServers: 'read',
-  residents: 'read',
+  // The 住户 and 双报到 lists store the refs they hand out on accounts that lack one (core/person-ref.ts).
+  residents: 'write',
   confirmResidents: 'write',
   importPreview: 'read',
   importCommit: 'write',
   reportParty: 'write',
   myPartyReport: 'read',
-  partyReports: 'read',
+  partyReports: 'write',
   verifyParty: 'write',
   posts: 'read',
   assignPost: 'write',
@@ -38,21 +39,30 @@ export const placesScript: Script = {
       room: '1单元 201',
     })
     await call(RESIDENT, 'places', { action: 'myServers' })
-    await call(SECRETARY, 'places', { action: 'residents', unitId: COMMUNITY, status: 'pending' })
-    await call(SECRETARY, 'places', { action: 'confirmResidents', communityId: COMMUNITY, openids: [RESIDENT_2] })
+    const pending = await call<{ items: Array<{ ref: string }> }>(SECRETARY, 'places', {
+      action: 'residents',
+      unitId: COMMUNITY,
+      status: 'pending',
+    })
+    const refs = pending.items.map((r) => r.ref)
+    await call(SECRETARY, 'places', { action: 'confirmResidents', communityId: COMMUNITY, refs })
 
     const report = { workUnit: '西安市第一医院', partyOrg: '第一医院机关党支部', skills: ['义诊'] }
     await call(RESIDENT, 'places', { action: 'reportParty', ...report })
     await call(RESIDENT, 'places', { action: 'myPartyReport' })
-    await call(SECRETARY, 'places', { action: 'partyReports', communityId: COMMUNITY, status: 'pending' })
-    await call(SECRETARY, 'places', { action: 'verifyParty', openid: RESIDENT, decision: 'verify' })
+    const reports = await call<{ items: Array<{ ref: string }> }>(SECRETARY, 'places', {
+      action: 'partyReports',
+      communityId: COMMUNITY,
+      status: 'pending',
+    })
+    await call(SECRETARY, 'places', { action: 'verifyParty', ref: reports.items[0]!.ref, decision: 'verify' })
 
     await call(SECRETARY, 'places', { action: 'posts', communityId: COMMUNITY })
     const assigned = await call<{ post: { id: string } }>(SECRETARY, 'places', {
       action: 'assignPost',
       unitId: OTHER_BUILDING,
       post: 'building_head',
-      openid: RESIDENT,
+      ref: reports.items[0]!.ref,
     })
     await call(SECRETARY, 'places', { action: 'removePost', postId: assigned.post.id })
     await call(GRID, 'places', { action: 'setPhoneHidden', hidden: true })

@@ -11,7 +11,7 @@ const USERS_KINDS: KindsOf<typeof UsersContract> = {
   listVolunteerApplications: 'read',
   reviewVolunteer: 'write',
   workload: 'read',
-  // Writes the first time a person is handed out: their opaque ref is stored (users/roles.ts).
+  // Writes the first time a person is handed out: their opaque ref is stored (core/person-ref.ts).
   findPeople: 'write',
   roleHolders: 'write',
   assignRole: 'write',
