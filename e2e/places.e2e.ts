@@ -118,7 +118,10 @@ describe('小区、楼栋 and 为我服务', () => {
       await page.getByTestId('me-staff-residents').click()
       const list = page.getByTestId('staff-residents-page')
       await list.locator('.nut-tabs-titles-item').getByText('已确认', { exact: true }).click()
-      await list.getByTestId(`resident-${personRef('demo-resident-1')}`).filter({ hasText: '2单元 301' }).waitFor()
+      await list
+        .getByTestId(`resident-${personRef('demo-resident-1')}`)
+        .filter({ hasText: '2单元 301' })
+        .waitFor()
       expect(await list.getByTestId('residents-confirm').count()).toBe(0)
 
       await loginAs(page, 'demo-resident-1')

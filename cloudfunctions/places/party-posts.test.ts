@@ -84,19 +84,31 @@ describe('places function: 双报到 and posts on places', () => {
       expect(await isPartyMember(t.env().rt.db, 'demo-resident-1')).toBe(false)
       expect(
         codeOf(
-          await places('demo-secretary-1', { action: 'verifyParty', ref: personRef('demo-resident-1'), decision: 'verify' }),
+          await places('demo-secretary-1', {
+            action: 'verifyParty',
+            ref: personRef('demo-resident-1'),
+            decision: 'verify',
+          }),
         ),
       ).toBe('CONFLICT')
     })
     it('should refuse a bad decision and an unknown report', async () => {
       expect(
         codeOf(
-          await places('demo-secretary-1', { action: 'verifyParty', ref: personRef('demo-resident-1'), decision: 'maybe' }),
+          await places('demo-secretary-1', {
+            action: 'verifyParty',
+            ref: personRef('demo-resident-1'),
+            decision: 'maybe',
+          }),
         ),
       ).toBe('BAD_REQUEST')
       expect(
         codeOf(
-          await places('demo-secretary-1', { action: 'verifyParty', ref: personRef('demo-resident-1'), decision: 'verify' }),
+          await places('demo-secretary-1', {
+            action: 'verifyParty',
+            ref: personRef('demo-resident-1'),
+            decision: 'verify',
+          }),
         ),
       ).toBe('NOT_FOUND')
     })
@@ -106,11 +118,17 @@ describe('places function: 双报到 and posts on places', () => {
       const before = await snapshot(PLACE_COLLECTIONS.partyMembers, COLLECTIONS.users)
       expect(
         codeOf(
-          await places('demo-resident-2', { action: 'verifyParty', ref: personRef('demo-resident-1'), decision: 'verify' }),
+          await places('demo-resident-2', {
+            action: 'verifyParty',
+            ref: personRef('demo-resident-1'),
+            decision: 'verify',
+          }),
         ),
       ).toBe('FORBIDDEN')
       expect(
-        codeOf(await places(OTHER_STAFF, { action: 'verifyParty', ref: personRef('demo-resident-1'), decision: 'verify' })),
+        codeOf(
+          await places(OTHER_STAFF, { action: 'verifyParty', ref: personRef('demo-resident-1'), decision: 'verify' }),
+        ),
       ).toBe('FORBIDDEN')
       expect(codeOf(await places(OTHER_STAFF, { action: 'partyReports', communityId: 'c-dongxianmen' }))).toBe(
         'FORBIDDEN',
