@@ -172,9 +172,11 @@ describe('活动报名', () => {
         await her.getByTestId('event-signup').filter({ hasText: '立即报名' }).click()
         await her.getByTestId('event-my-status').filter({ hasText: '待审核' }).waitFor()
 
-        // the first event's roster may stay in the page stack, hidden: look at the one shown (its tab
-        // bar keeps measuring itself, so the tap does not wait for it to hold still)
+        // Saving the copy already opened this roster, before her sign-up: going to the same URL
+        // changes nothing, so load it afresh (one page in the stack). Its tab bar keeps
+        // measuring itself, so the tap does not wait for it to hold still.
         await page.goto(`/#/staff/events/roster?id=${encodeURIComponent(copyId)}`)
+        await page.reload()
         await page.getByText('待审核 1', { exact: true }).filter({ visible: true }).click({ force: true })
         const entry = page.locator('.roster__entry').filter({ visible: true, hasText: '王秀兰' })
         await entry.filter({ hasText: '是否需要轮椅：需要' }).waitFor()
