@@ -14,7 +14,8 @@ const SHANGHAI_OFFSET = 8 * HOUR
 
 /** A Shanghai calendar month `2026-11` as instants: [start, end). */
 export function monthRange(month: string): { start: string; end: string } {
-  const [y, m] = month.split('-').map(Number) as [number, number]
+  // The contract has already checked the `YYYY-MM` shape; the defaults only satisfy the type.
+  const [y = NaN, m = NaN] = month.split('-').map(Number)
   const start = new Date(Date.UTC(y, m - 1, 1) - SHANGHAI_OFFSET)
   const end = new Date(Date.UTC(y, m, 1) - SHANGHAI_OFFSET)
   return { start: start.toISOString(), end: end.toISOString() }
@@ -114,8 +115,11 @@ const zeroCounts = (): EventFigureCounts => ({
   satisfiedOrBasically: 0,
 })
 
+/** The keys of the counts, once, so adding two never forgets a field that is added later. */
+const COUNT_KEYS = Object.keys(zeroCounts()) as Array<keyof EventFigureCounts> // Object.keys is typed string[]; these are zeroCounts' own keys
+
 function addCounts(into: EventFigureCounts, more: EventFigureCounts): void {
-  for (const k of Object.keys(into) as Array<keyof EventFigureCounts>) into[k] += more[k]
+  for (const k of COUNT_KEYS) into[k] += more[k]
 }
 
 /** One event of the month as the figures read it: `tally` only once it was held (attendance closed). */
