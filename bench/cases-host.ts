@@ -14,9 +14,9 @@
  * Figures are printed, never asserted.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
-import { announce, BENCH_SECRET, createBenchHost, forkServer } from './lib/bench-host'
+import { announce, BENCH_SECRET, cpuOf, createBenchHost, forkServer } from './lib/bench-host'
 import { percentile } from './lib/measure'
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32)
@@ -82,6 +82,7 @@ async function run(mode: Mode): Promise<void> {
   let next = 0
   const times: number[] = []
   const failures = new Map<number, number>()
+  const cpuBefore = await cpuOf(child)
   const start = process.hrtime.bigint()
   await Promise.all(
     ready.tokens.map(async (token) => {
@@ -93,6 +94,7 @@ async function run(mode: Mode): Promise<void> {
     }),
   )
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
+  const cpuMs = (await cpuOf(child)) - cpuBefore
   child.disconnect()
   times.sort((a, b) => a - b)
   const label =
@@ -104,7 +106,10 @@ async function run(mode: Mode): Promise<void> {
   )
   console.log(
     `${(SUBMITS / seconds).toFixed(0)} submissions/s; latency p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, max ${times.at(-1)?.toFixed(1)} ms; ` +
-      `failed ${[...failures.values()].reduce((a, b) => a + b, 0)}${failures.size ? ` (by HTTP status ${JSON.stringify(Object.fromEntries(failures))})` : ''}`,
+      `failed ${[...failures.values()].reduce((a, b) => a + b, 0)}${failures.size ? ` (by HTTP status ${JSON.stringify(Object.fromEntries(failures))})` : ''}; ` +
+      `host CPU ${(cpuMs / SUBMITS).toFixed(2)} ms per submission (${((cpuMs / 1000 / seconds) * 100).toFixed(0)}% of one core); load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
   )
 }
 

@@ -32,7 +32,27 @@ export function createBenchHost(name: string, db?: Db): { host: Host; work: stri
 /** Child side: report readiness to the parent, and close when the parent goes away. */
 export function announce<T>(ready: T, close: () => Promise<void>): void {
   process.on('disconnect', () => void close())
+  // The parent asks for the server's CPU time around a measured window (`cpuOf`).
+  process.on('message', (m: unknown) => {
+    if (m === CPU_QUERY) process.send?.({ cpu: process.cpuUsage() })
+  })
   process.send?.(ready)
+}
+
+const CPU_QUERY = 'bench:cpu'
+
+/** The child's CPU time so far (user + system, ms): the difference over a window is what the server spent. */
+export function cpuOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (m: unknown) => {
+      const cpu = (m as { cpu?: NodeJS.CpuUsage }).cpu
+      if (!cpu) return
+      child.off('message', onMessage)
+      resolve((cpu.user + cpu.system) / 1000)
+    }
+    child.on('message', onMessage)
+    child.send(CPU_QUERY)
+  })
 }
 
 /**
@@ -41,7 +61,11 @@ export function announce<T>(ready: T, close: () => Promise<void>): void {
  * `announce()`.
  */
 export function forkServer<T>(file: string, args: string[]): Promise<{ child: ChildProcess; ready: T }> {
-  const child = fork(file, args, { execArgv: ['--import', 'tsx'] })
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits
+  // (`npx tsx bench/profile-summary.ts <file>` reads it).
+  const prof = process.env.BENCH_CPU_PROF
+  const execArgv = ['--import', 'tsx', ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])]
+  const child = fork(file, args, { execArgv })
   return new Promise((resolve, reject) => {
     child.once('message', (ready) => resolve({ child, ready: ready as T }))
     child.once('exit', (code) => reject(new Error(`${path.basename(file)} ${args.join(' ')} exited with ${code}`)))

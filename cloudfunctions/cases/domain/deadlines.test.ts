@@ -1,3 +1,6 @@
+import dayjs from 'dayjs'
+import timezone from 'dayjs/plugin/timezone'
+import utc from 'dayjs/plugin/utc'
 import type { DeadlineTier, Duration } from '../../../types/cases'
 import {
   addDuration,
@@ -6,6 +9,7 @@ import {
   extendDeadline,
   formatShanghai,
   formatShanghaiText,
+  inShanghai,
   isOnTime,
   isoWithOffset,
   maxExtensionDays,
@@ -137,5 +141,34 @@ describe('shanghai formatting', () => {
     const r = shanghaiRange('2026-11-01', '2026-11-30')
     expect(r.start.toISOString()).toBe('2026-10-31T16:00:00.000Z')
     expect(r.end.toISOString()).toBe('2026-11-30T16:00:00.000Z')
+  })
+})
+
+describe('inShanghai', () => {
+  dayjs.extend(utc)
+  dayjs.extend(timezone)
+  // Every 1,000,003 s (~11.6 days, so the hour of day drifts) from 1992 to 2100, plus the
+  // instants either side of a Shanghai midnight and a New Year.
+  const instants = [
+    ...Array.from({ length: 3400 }, (_x, i) => new Date(Date.UTC(1992, 0, 1) + i * 1_000_003_000)),
+    at('2026-12-31T15:59:59.999Z'),
+    at('2026-12-31T16:00:00Z'),
+  ]
+  it('should give the same wall clock, day starts and day steps as the Asia/Shanghai time zone', () => {
+    const differ = instants.filter((t) => {
+      const zone = dayjs(t).tz('Asia/Shanghai')
+      const fixed = inShanghai(t)
+      return (
+        zone.format('YYYY-MM-DDTHH:mm:ss.SSSZ') !== fixed.format('YYYY-MM-DDTHH:mm:ss.SSSZ') ||
+        zone.startOf('day').add(8, 'day').valueOf() !== fixed.startOf('day').add(8, 'day').valueOf() ||
+        zone.add(14, 'day').valueOf() !== fixed.add(14, 'day').valueOf()
+      )
+    })
+    expect(differ).toEqual([])
+  })
+  it('should differ from the time zone in 1991, when Shanghai still had summer time', () => {
+    const summer1991 = at('1991-07-01T04:00:00Z')
+    expect(inShanghai(summer1991).format('HH:mm')).toBe('12:00')
+    expect(dayjs(summer1991).tz('Asia/Shanghai').format('HH:mm')).toBe('13:00')
   })
 })

@@ -1,6 +1,5 @@
-import dayjs from 'dayjs'
 import type { Rating, Satisfaction } from '../../../types/cases'
-import { ZONE } from './deadlines'
+import { inShanghai } from './deadlines'
 
 /*
  * The satisfaction callback (回访反馈, 一事一评): the petitioner rates a resolved case once.
@@ -16,7 +15,7 @@ export const MAX_REOPENS = 1
 
 /** When the revisit task falls due: 14 Shanghai days after resolution. */
 export function revisitDueAt(resolvedAt: Date): Date {
-  return dayjs(resolvedAt).tz(ZONE).add(REVISIT_AFTER_DAYS, 'day').toDate()
+  return inShanghai(resolvedAt).add(REVISIT_AFTER_DAYS, 'day').toDate()
 }
 
 export function isSatisfied(value: Satisfaction): boolean {

@@ -1,0 +1,69 @@
+/**
+ * Reads a V8 CPU profile (`node --cpu-prof`, or a benchmark run with BENCH_CPU_PROF=<dir>)
+ * and prints where the time went: self time by function and by file (node_modules
+ * packages grouped by package), largest first.
+ *
+ *   BENCH_CPU_PROF=/tmp/prof BENCH_MODES=full npx tsx bench/cases-host.ts
+ *   npx tsx bench/profile-summary.ts /tmp/prof/CPU.*.cpuprofile [TOP=30]
+ */
+import { readFileSync } from 'node:fs'
+
+interface ProfileNode {
+  id: number
+  callFrame: { functionName: string; url: string; lineNumber: number }
+  children?: number[]
+}
+interface Profile {
+  nodes: ProfileNode[]
+  samples: number[]
+  timeDeltas: number[]
+}
+
+/** A file's short name: the package for node_modules, the path inside the repository otherwise. */
+function where(url: string): string {
+  if (!url) return '(native)'
+  const nm = url.lastIndexOf('node_modules/')
+  if (nm >= 0) {
+    const rest = url.slice(nm + 'node_modules/'.length).split('/')
+    return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!
+  }
+  const repo = url.replace(/^file:\/\//, '').replace(/^.*?\/(wt\/[^/]+|main)\//, '')
+  return repo.startsWith('node:') ? 'node:' + repo.slice(5).split('/')[0] : repo
+}
+
+function summarise(file: string, top: number): void {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const self = new Map<number, number>()
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)))
+  const total = [...self.values()].reduce((a, b) => a + b, 0)
+  const idle = [...self]
+    .filter(([id]) => byId.get(id)!.callFrame.functionName === '(idle)')
+    .reduce((a, [, t]) => a + t, 0)
+  const byFunction = new Map<string, number>()
+  const byFile = new Map<string, number>()
+  for (const [id, us] of self) {
+    const { functionName, url, lineNumber } = byId.get(id)!.callFrame
+    if (functionName === '(idle)') continue
+    const key = `${functionName || '(anonymous)'} ${where(url)}:${lineNumber + 1}`
+    byFunction.set(key, (byFunction.get(key) ?? 0) + us)
+    byFile.set(where(url), (byFile.get(where(url)) ?? 0) + us)
+  }
+  const busy = total - idle
+  const print = (title: string, m: Map<string, number>) => {
+    console.log(`\n${title}`)
+    for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+      console.log(`${(us / 1000).toFixed(0).padStart(8)} ms ${((us / busy) * 100).toFixed(1).padStart(5)}%  ${k}`)
+    }
+  }
+  console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy (not idle)`)
+  print('self time by file or package', byFile)
+  print('self time by function', byFunction)
+}
+
+const [file, topArg] = process.argv.slice(2)
+if (!file) {
+  console.error('usage: npx tsx bench/profile-summary.ts <file.cpuprofile> [top]')
+  process.exit(1)
+}
+summarise(file, Number(topArg ?? 30))
