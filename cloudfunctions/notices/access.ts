@@ -42,7 +42,11 @@ export async function requireManaged(ctx: ActionContext, noticeId: string): Prom
  * The unit whose share of a notice's reach the caller asks for: one they hold a notice role
  * at (or above), inside the sending unit. Defaults to the sending unit.
  */
-export async function requireReachUnit(ctx: ActionContext, n: NoticeDoc, unitId: string | undefined): Promise<UnitDoc> {
+export async function requireReachUnit(
+  ctx: ActionContext,
+  n: Pick<NoticeDoc, 'unitId'>,
+  unitId: string | undefined,
+): Promise<UnitDoc> {
   const unit = await ctx.requireCapabilityAt('notices.publish', unitId ?? n.unitId)
   if (unit._id !== n.unitId && !unit.ancestors.includes(n.unitId))
     throw new AppError('FORBIDDEN', '该单位不在这条通知的发送范围内')

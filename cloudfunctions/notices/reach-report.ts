@@ -1,80 +1,57 @@
 import ExcelJS from 'exceljs'
-import type { NotReachedPerson, Reach, ReachCounts } from '../../types/notices'
+import type { NotReachedPerson, Reach } from '../../types/notices'
 import { maskName, maskPhone } from '../../types/mask'
 import { roleGrants } from '../../types/policy'
-import { COLLECTIONS, type UnitDoc } from '../core/collections'
-import { collection, type Where } from '../core/data'
+import type { UnitDoc } from '../core/collections'
 import type { ActionContext } from '../core/define-function'
-import { grantIdFor } from '../core/outbox'
+import { orgUnits, unitsByIds } from '../core/org-cache'
 import { loadNotice, requireReachUnit } from './access'
-import { NOTICE_COLLECTIONS, type NoticeDoc, type ReceiptDoc } from './collections'
+import { NOTICE_COLLECTIONS } from './collections'
 import { ALL_UNITS, remindRefusal, seesContact } from './domain/reach'
 import { NOTICE_PUSH_KIND } from './fanout'
+import { NO_REACH, reachByUnit, unreachedPage, type UnreachedRow } from './reach-counts'
 
 /*
- * The reach view: counts per notice and per unit, straight from the receipts by index-only
- * counts (no running counters to drift), and the people not reached yet.
+ * The reach view: counts per notice and per unit, straight from the receipts (no running
+ * counters to drift), and the people not reached yet — each one aggregate (reach-counts.ts).
  */
 
-async function countsAt(ctx: ActionContext, noticeId: string, unitKey: string): Promise<ReachCounts> {
-  const receipts = ctx.rt.db.collection(NOTICE_COLLECTIONS.receipts)
-  const count = async (extra: Record<string, unknown>) =>
-    (await receipts.where({ noticeId, unitPath: unitKey, ...extra }).count()).total
-  const [recipients, read, acknowledged, followedUp, notReached, pushed, noPermission] = await Promise.all([
-    count({}),
-    count({ read: true }),
-    count({ acked: true }),
-    count({ reachedBy: 'follow_up' }),
-    count({ reachedBy: 'none' }),
-    count({ push: 'queued' }),
-    count({ push: 'no_grant' }),
-  ])
-  // A receipt is the in-app delivery: it is in the resident's list the moment it is written.
-  return { recipients, delivered: recipients, read, acknowledged, followedUp, notReached, pushed, noPermission }
+/** Units of the org tree at `wanted` or of `kinds` below them: the rows of a reach view, in the tree's order. */
+async function unitRows(ctx: ActionContext, wanted: readonly string[], kinds: readonly string[]): Promise<UnitDoc[]> {
+  const all = [...(await orgUnits(ctx.rt.db)).values()]
+  return all
+    .filter((u) => wanted.includes(u._id) || (kinds.includes(u.kind) && u.ancestors.some((a) => wanted.includes(a))))
+    .filter((u) => u.kind !== 'street' && u.kind !== 'district')
+    .sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0))
+    .slice(0, 500)
 }
 
 /**
  * The rows of a reach view: the whole notice breaks down into its communities and grids; a
- * grid (or a 小区) into its 楼栋.
+ * grid (or a 小区) into its 楼栋. A unit asked for is checked before anything is read and
+ * taken for a part of the notice; should it be the sending unit itself, the figures are
+ * those of the whole notice, read again.
  */
-async function breakdownUnits(ctx: ActionContext, n: NoticeDoc, unit: UnitDoc): Promise<UnitDoc[]> {
-  const _ = ctx.rt.db.command
-  const whole = unit._id === n.unitId
-  const wanted = whole ? n.audienceIds : [unit._id]
-  const kinds = whole ? ['community', 'grid'] : ['building']
-  const found = await collection(ctx.rt.db, COLLECTIONS.units)
-    .where(_.or([{ _id: _.in(wanted) }, { ancestors: _.in(wanted), kind: _.in(kinds) }]))
-    .limit(500)
-    .get()
-  const rows = found.filter((u) => wanted.includes(u._id) || kinds.includes(u.kind))
-  return rows.filter((u) => u.kind !== 'street' && u.kind !== 'district').sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0))
-}
-
 export async function reachOf(ctx: ActionContext, noticeId: string, unitId?: string): Promise<Reach> {
-  const n = await loadNotice(ctx, noticeId)
+  const db = ctx.rt.db
+  const asked = unitId === undefined ? null : await ctx.requireCapabilityAt('notices.publish', unitId)
+  const partRows = asked ? await unitRows(ctx, [asked._id], ['building']) : []
+  const buckets = asked ? [...new Set([asked._id, ...partRows.map((u) => u._id)])] : [ALL_UNITS]
+  const first = await reachByUnit(db, noticeId, buckets)
+  let counts = first.counts
+  const n = first.notice ?? (await loadNotice(ctx, noticeId))
   const unit = await requireReachUnit(ctx, n, unitId)
   const whole = unit._id === n.unitId
-  const units = await breakdownUnits(ctx, n, unit)
+  if (whole && asked) ({ counts } = await reachByUnit(db, noticeId, [ALL_UNITS]))
+  const units = whole ? await unitRows(ctx, n.audienceIds, ['community', 'grid']) : partRows
   return {
     noticeId: n._id,
     title: n.title,
     status: n.status,
     fanoutDone: n.fanout?.done ?? false,
-    total: await countsAt(ctx, n._id, whole ? ALL_UNITS : unit._id),
-    byUnit: await Promise.all(
-      units.map(async (u) => ({ unitId: u._id, unitName: u.name, ...(await countsAt(ctx, n._id, u._id)) })),
-    ),
+    total: counts.get(whole ? ALL_UNITS : unit._id) ?? NO_REACH,
+    byUnit: units.map((u) => ({ unitId: u._id, unitName: u.name, ...(counts.get(u._id) ?? NO_REACH) })),
   }
-}
-
-async function grantHolders(ctx: ActionContext, openids: string[]): Promise<Set<string>> {
-  const ids = openids.flatMap((o) => grantIdFor(ctx.rt.templates, o, NOTICE_PUSH_KIND) ?? [])
-  if (ids.length === 0) return new Set()
-  const grants = await collection(ctx.rt.db, COLLECTIONS.subscriptions)
-    .where({ _id: ctx.rt.db.command.in(ids) })
-    .limit(ids.length)
-    .get()
-  return new Set(grants.filter((g) => g.remaining > 0).map((g) => g.openid))
 }
 
 /** The caller's units where they may publish notices: full contacts only for their own grid. */
@@ -82,48 +59,47 @@ function viewerUnits(ctx: ActionContext): string[] {
   return ctx.assignments.filter((a) => roleGrants(a.role, 'notices.publish')).map((a) => a.unitId)
 }
 
-/** People of `unitId` (default: the whole notice) not reached yet, as this viewer may see them. */
+/** Whether the person behind a receipt holds a grant for the notices' subscribe message. */
+function holdsGrant(ctx: ActionContext, r: UnreachedRow): boolean {
+  const id = ctx.rt.templates[NOTICE_PUSH_KIND]?.id
+  return !!id && r.grants.some((g) => g.templateId === id && g.remaining > 0)
+}
+
+/**
+ * People of `unitId` (default: the whole notice) not reached yet, as this viewer may see them.
+ * The total is what the page holds when it is not full; else counted (or `knownTotal`).
+ */
 export async function notReached(
   ctx: ActionContext,
   input: { noticeId: string; unitId?: string; limit: number },
+  knownTotal?: number,
 ): Promise<{ items: NotReachedPerson[]; total: number }> {
-  const n = await loadNotice(ctx, input.noticeId)
-  const unit = await requireReachUnit(ctx, n, input.unitId)
   const db = ctx.rt.db
-  const where: Where<ReceiptDoc> = {
-    noticeId: n._id,
-    unitPath: unit._id === n.unitId ? ALL_UNITS : unit._id,
-    reachedBy: 'none',
-  }
-  const receiptsOf = collection(db, NOTICE_COLLECTIONS.receipts)
-  const [receipts, total] = await Promise.all([
-    // In index order (as the receipts were written): a sort would read every unreached receipt.
-    receiptsOf.where(where).limit(input.limit).get(),
-    receiptsOf.where(where).count(),
-  ])
-  const openids = receipts.map((r) => r.openid)
-  const places = [...new Set(receipts.flatMap((r) => r.unitPath.slice(2)))]
-  const [users, units, grants] = await Promise.all([
-    openids.length
-      ? collection(db, COLLECTIONS.users)
-          .where({ _id: db.command.in(openids) })
-          .limit(openids.length)
-          .get()
-      : [],
-    places.length
-      ? collection(db, COLLECTIONS.units)
-          .where({ _id: db.command.in(places) })
-          .limit(places.length)
-          .get()
-      : [],
-    grantHolders(ctx, openids),
-  ])
-  const userById = new Map(users.map((u) => [u._id, u]))
-  const unitName = new Map(units.map((u) => [u._id, u.name]))
+  if (input.unitId !== undefined) await ctx.requireCapabilityAt('notices.publish', input.unitId)
+  let bucket = input.unitId ?? ALL_UNITS
+  let receipts = await unreachedPage(db, input.noticeId, bucket, input.limit)
+  const n = receipts[0]?.notice[0] ?? (await loadNotice(ctx, input.noticeId))
+  const unit = await requireReachUnit(ctx, n, input.unitId)
+  if (unit._id === n.unitId && bucket !== ALL_UNITS)
+    receipts = await unreachedPage(db, input.noticeId, (bucket = ALL_UNITS), input.limit)
+  const total =
+    receipts.length < input.limit
+      ? receipts.length
+      : (knownTotal ??
+        (
+          await db
+            .collection(NOTICE_COLLECTIONS.receipts)
+            .where({ noticeId: input.noticeId, unitPath: bucket, reachedBy: 'none' })
+            .count()
+        ).total)
+  const places = await unitsByIds(
+    db,
+    receipts.flatMap((r) => r.unitPath.slice(2)),
+  )
   const mine = viewerUnits(ctx)
   const now = ctx.now()
   const items = receipts.map((r): NotReachedPerson => {
-    const user = userById.get(r.openid)
+    const user = r.user[0]
     const full = seesContact(mine, r.unitPath)
     return {
       ref: r._id,
@@ -132,12 +108,12 @@ export async function notReached(
       // 第一网格 · 东园小区 · 3号楼: where to knock.
       unitName: r.unitPath
         .slice(2)
-        .map((u) => unitName.get(u) ?? '')
+        .map((u) => places.get(u)?.name ?? '')
         .filter(Boolean)
         .join(' · '),
       read: r.read,
       pushed: r.push === 'queued',
-      canRemind: remindRefusal(now, r.remindedAt, grants.has(r.openid)) === null,
+      canRemind: remindRefusal(now, r.remindedAt, holdsGrant(ctx, r)) === null,
       remindedAt: r.remindedAt,
     }
   })
@@ -150,7 +126,7 @@ export async function exportReach(
   noticeId: string,
 ): Promise<{ fileId: string; fileName: string; url: string }> {
   const reach = await reachOf(ctx, noticeId)
-  const people = await notReached(ctx, { noticeId, limit: 200 })
+  const people = await notReached(ctx, { noticeId, limit: 200 }, reach.total.notReached)
   const book = new ExcelJS.Workbook()
   const figures = book.addWorksheet('触达情况')
   figures.columns = [

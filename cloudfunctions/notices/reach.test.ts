@@ -1,6 +1,6 @@
 import { DEMO_PLACES } from '../../demo/places'
 import type { NotReachedPerson, Reach } from '../../types/notices'
-import { C, G1, G2, noticesHarness, type NoticesHarness } from './test-helpers'
+import { C, G1, G2, grantNoticePush, noticesHarness, STREET, type NoticesHarness } from './test-helpers'
 
 type NotReached = { items: NotReachedPerson[]; total: number }
 
@@ -43,6 +43,32 @@ describe('notices reach, notReached, recordFollowUp, remind and exportReach', ()
     const rows = Object.fromEntries(res.data.byUnit.map((u) => [u.unitId, [u.recipients, u.read]]))
     expect(rows).toMatchObject({ [G1]: [2, 1], [DEMO_PLACES.building]: [2, 1] })
     expect(res.data.byUnit.filter((u) => u.unitId !== G1).every((u) => u.unitId.startsWith('b-'))).toBe(true)
+  })
+
+  it("should answer the sending unit's own row with the whole notice, also when no receipt names that unit", async () => {
+    await h.open('demo-resident-1', noticeId)
+    const own = await h.act<Reach>('demo-secretary-1', 'reach', { noticeId, unitId: C })
+    const whole = await h.act<Reach>('demo-secretary-1', 'reach', { noticeId })
+    expect(own.ok && own.data).toEqual(whole.ok && whole.data)
+    // A street's notice: receipts carry communities and grids, never the street.
+    const street = (await h.publish('demo-street-1', { unitId: STREET, audience: { unitIds: [C] } })).id
+    const streetRow = await h.act<Reach>('demo-street-1', 'reach', { noticeId: street, unitId: STREET })
+    expect(streetRow.ok && streetRow.data.total).toMatchObject({ recipients: 8, notReached: 8 })
+    expect(streetRow.ok && streetRow.data.byUnit.map((u) => u.unitId)).toContain(C)
+    const people = await h.act<NotReached>('demo-street-1', 'notReached', { noticeId: street, unitId: STREET })
+    expect(people.ok && [people.data.items.length, people.data.total]).toEqual([8, 8])
+  })
+
+  it('should count everyone not reached when the page is full, and say who can be reminded', async () => {
+    await grantNoticePush(h.env, 'demo-resident-1', 1)
+    const page = await h.act<NotReached>('demo-secretary-1', 'notReached', { noticeId, limit: 1 })
+    expect(page.ok && [page.data.items.length, page.data.total]).toEqual([1, 8])
+    const grid = await h.act<NotReached>('demo-grid-1', 'notReached', { noticeId, unitId: G1 })
+    const canRemind = grid.ok ? grid.data.items.map((p) => [p.name, p.canRemind]).sort() : []
+    expect(canRemind).toEqual([
+      ['张志强', false],
+      ['王秀兰', true],
+    ])
   })
 
   it('should show the grid worker full names and phones in their grid, and the secretary masked ones', async () => {

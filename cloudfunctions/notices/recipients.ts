@@ -3,6 +3,7 @@ import type { AudienceFilter } from '../../types/notices'
 import { AppError } from '../core/app-error'
 import { COLLECTIONS, type UnitDoc, type UserDoc } from '../core/collections'
 import { collection } from '../core/data'
+import { orgUnits, unitsByIds } from '../core/org-cache'
 import { MEMBERSHIP_FIELD, membershipTargets, type TargetUnit } from './domain/audience'
 import { unitPathOf } from './domain/reach'
 import { PLACE_COLLECTIONS } from '../core/places'
@@ -32,14 +33,7 @@ function memberOf(u: UserDoc): Member {
 /** The audience units, each checked to exist (NOT_FOUND names the first unknown one). */
 export async function loadAudienceUnits(db: Db, unitIds: readonly string[]): Promise<UnitDoc[]> {
   const ids = [...new Set(unitIds)]
-  const byId = new Map(
-    (
-      await collection(db, COLLECTIONS.units)
-        .where({ _id: db.command.in(ids) })
-        .limit(ids.length)
-        .get()
-    ).map((u) => [u._id, u]),
-  )
+  const byId = await unitsByIds(db, ids)
   const units = ids.map((id) => byId.get(id))
   const missing = units.findIndex((u) => u === undefined)
   if (missing !== -1) {
@@ -54,10 +48,9 @@ export async function loadAudienceUnits(db: Db, unitIds: readonly string[]): Pro
 export async function resolveTargets(db: Db, chosen: readonly UnitDoc[]): Promise<TargetUnit[]> {
   const wide = chosen.filter((u) => u.kind === 'street' || u.kind === 'district').map((u) => u._id)
   const below = wide.length
-    ? await collection(db, COLLECTIONS.units)
-        .where({ ancestors: db.command.in(wide), kind: 'community' })
-        .limit(1000)
-        .get()
+    ? [...(await orgUnits(db)).values()].filter(
+        (u) => u.kind === 'community' && u.ancestors.some((a) => wide.includes(a)),
+      )
     : []
   return membershipTargets(chosen, below)
 }

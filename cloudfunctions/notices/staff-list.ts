@@ -3,6 +3,7 @@ import { roleGrants } from '../../types/policy'
 import { AppError } from '../core/app-error'
 import { collection } from '../core/data'
 import type { ActionContext } from '../core/define-function'
+import { unitsByIds } from '../core/org-cache'
 import { loadNotice, viewerOf } from './access'
 import { NOTICE_COLLECTIONS, type NoticeDoc } from './collections'
 import { toStaffView } from './views'
@@ -19,20 +20,19 @@ export async function staffList(
   const _ = ctx.rt.db.command
   const notices = collection(ctx.rt.db, NOTICE_COLLECTIONS.notices)
   const status = input.status ? { status: input.status } : {}
-  const [sent, received] = await Promise.all([
-    notices
-      .where({ unitScope: unit._id, ...status })
-      .orderBy('createdAt', 'desc')
-      .limit(input.limit)
-      .get(),
-    notices
-      .where({ audienceIds: _.in([unit._id, ...unit.ancestors]), ...status })
-      .orderBy('createdAt', 'desc')
-      .limit(input.limit)
-      .get(),
-  ])
+  // One query for both: sent by the unit or below it, or sent to it (not someone else's draft).
+  const found = await notices
+    .where(
+      _.or([
+        { unitScope: unit._id, ...status },
+        { audienceIds: _.in([unit._id, ...unit.ancestors]), status: input.status ?? _.neq('draft') },
+      ]),
+    )
+    .orderBy('createdAt', 'desc')
+    .limit(input.limit)
+    .get()
   const byId = new Map<string, NoticeDoc>()
-  for (const n of [...sent, ...received]) {
+  for (const n of found) {
     // Someone else's draft sent to this unit is not this unit's business yet.
     if (n.status === 'draft' && !n.unitScope.includes(unit._id)) continue
     byId.set(n._id, n)
@@ -52,13 +52,9 @@ export async function staffGet(ctx: ActionContext, noticeId: string): Promise<No
   return toStaffView(n, viewer)
 }
 
-/** Whether one of `units` lies below an audience unit of the notice. */
+/** Whether one of `units` lies below an audience unit of the notice (the org tree is cached). */
 async function sentAbove(ctx: ActionContext, n: NoticeDoc, units: string[]): Promise<boolean> {
   if (units.length === 0) return false
-  const _ = ctx.rt.db.command
-  const res = await ctx.rt.db
-    .collection('units')
-    .where({ _id: _.in(units), ancestors: _.in(n.audienceIds) })
-    .count()
-  return res.total > 0
+  const tree = await unitsByIds(ctx.rt.db, units)
+  return [...tree.values()].some((u) => u.ancestors.some((a) => n.audienceIds.includes(a)))
 }

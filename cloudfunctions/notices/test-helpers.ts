@@ -16,6 +16,14 @@ export const G1 = UNIT_IDS.dongxianmenGrid1
 export const G2 = UNIT_IDS.dongxianmenGrid2
 export const STREET = UNIT_IDS.baishulin
 
+/** 王秀兰 or another resident allows `remaining` notice subscribe messages. */
+export function grantNoticePush(env: TestEnv, openid: string, remaining: number): Promise<unknown> {
+  return env.rt.db
+    .collection('subscriptions')
+    .doc(`${openid}:demo-noticeUrgent`)
+    .set({ openid, templateId: 'demo-noticeUrgent', remaining, accepted: remaining, rejected: 0, updatedAt: '' })
+}
+
 export function draft(over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     action: 'create',
