@@ -9,9 +9,11 @@
  *
  *   npx tsx bench/host.ts            (BENCH_SECONDS=5 BENCH_CONNECTIONS=10 BENCH_ROUNDS=3 by default)
  */
+import type { ChildProcess } from 'node:child_process'
 import { createServer } from 'node:http'
+import { loadavg } from 'node:os'
 import { autocannon, type CannonOptions } from './lib/autocannon'
-import { announce, BENCH_SECRET, createBenchHost, forkServer } from './lib/bench-host'
+import { announce, BENCH_SECRET, cpuOf, createBenchHost, forkServer } from './lib/bench-host'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -32,7 +34,9 @@ async function serve(kind: string): Promise<void> {
     })
     server.listen(0, '127.0.0.1', () => {
       const address = server.address() as { port: number }
-      process.send?.({ url: `http://127.0.0.1:${address.port}` } satisfies Ready)
+      announce<Ready>({ url: `http://127.0.0.1:${address.port}` }, async () => {
+        server.close()
+      })
     })
     return
   }
@@ -48,18 +52,23 @@ const start = (kind: string) => forkServer<Ready>(__filename, ['serve', kind])
 
 interface Figures {
   rps: number
+  /** The server's CPU per request, ms (user + system, from its process.cpuUsage()). */
+  cpuMs: number
   p50: number
   p99: number
   errors: number
   non2xx: number
 }
 
-async function measure(options: CannonOptions): Promise<Figures> {
+async function measure(options: CannonOptions, server: ChildProcess): Promise<Figures> {
   // A short warm-up first so JIT and the SQLite page cache are not part of the figures.
   await autocannon({ ...options, duration: 2 })
+  const cpuBefore = await cpuOf(server)
   const result = await autocannon({ ...options, duration: SECONDS })
+  const cpuMs = (await cpuOf(server)) - cpuBefore
   return {
     rps: result.requests.average,
+    cpuMs: cpuMs / result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors,
@@ -79,20 +88,25 @@ async function run(): Promise<void> {
     body: JSON.stringify({ action: 'me' }),
   }
   const row = (name: string, f: Figures): string =>
-    `${name.padEnd(22)} ${f.rps.toFixed(0).padStart(8)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   errors ${f.errors}  non-2xx ${f.non2xx}`
+    `${name.padEnd(22)} ${f.rps.toFixed(0).padStart(8)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   server CPU ${(f.cpuMs * 1000).toFixed(0).padStart(4)} µs/req   errors ${f.errors}  non-2xx ${f.non2xx}`
   console.log(`autocannon, ${CONNECTIONS} connections, ${SECONDS}s each, loopback, ${ROUNDS} alternating rounds`)
   const ratios: number[] = []
   for (let round = 1; round <= ROUNDS; round++) {
-    const bare = await measure({ ...base, url: hello.ready.url })
-    const host = await measure(me)
-    ratios.push(host.rps / bare.rps)
+    const bare = await measure({ ...base, url: hello.ready.url }, hello.child)
+    const served = await measure(me, host.child)
+    ratios.push(served.rps / bare.rps)
     console.log(row(`bare node http (${round})`, bare))
-    console.log(row(`host users.me (${round})`, host))
+    console.log(row(`host users.me (${round})`, served))
   }
   hello.child.disconnect()
   hello.child.kill()
   host.child.disconnect()
   ratios.sort((a, b) => a - b)
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  )
   console.log(
     `ratio host/bare per round: ${ratios.map((r) => r.toFixed(3)).join(', ')}; median ${ratios[Math.floor(ratios.length / 2)]!.toFixed(3)} of the requests per second`,
   )

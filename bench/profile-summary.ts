@@ -49,6 +49,19 @@ function summarise(file: string, top: number): void {
     byFunction.set(key, (byFunction.get(key) ?? 0) + us)
     byFile.set(where(url), (byFile.get(where(url)) ?? 0) + us)
   }
+  // Inclusive time: each sample counts once for every distinct function on its stack.
+  const parent = new Map<number, number>()
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+  const inclusive = new Map<string, number>()
+  profile.samples.forEach((leaf, i) => {
+    const seen = new Set<string>()
+    for (let id: number | undefined = leaf; id !== undefined; id = parent.get(id)) {
+      const { functionName, url, lineNumber } = byId.get(id)!.callFrame
+      if (functionName === '(idle)' || functionName === '(root)') continue
+      seen.add(`${functionName || '(anonymous)'} ${where(url)}:${lineNumber + 1}`)
+    }
+    for (const k of seen) inclusive.set(k, (inclusive.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0))
+  })
   const busy = total - idle
   const print = (title: string, m: Map<string, number>) => {
     console.log(`\n${title}`)
@@ -59,6 +72,7 @@ function summarise(file: string, top: number): void {
   console.log(`${file}: ${(total / 1e6).toFixed(1)} s sampled, ${(busy / 1e6).toFixed(1)} s busy (not idle)`)
   print('self time by file or package', byFile)
   print('self time by function', byFunction)
+  print('inclusive time by function (itself and what it calls)', inclusive)
 }
 
 const [file, topArg] = process.argv.slice(2)

@@ -8,7 +8,7 @@ export interface CannonOptions {
   body?: string
 }
 export interface CannonResult {
-  requests: { average: number }
+  requests: { average: number; total: number }
   latency: { p50: number; p99: number }
   errors: number
   non2xx: number

@@ -1,0 +1,48 @@
+import { EJSON } from 'bson'
+import { BSONRegExp, parseEjson } from './codec'
+
+describe('parseEjson', () => {
+  // What bson's EJSON.parse (relaxed) gives is the reference: parseEjson skips it only when
+  // it would return what JSON.parse does.
+  it.each([
+    ['a query by field', '{"_id":"demo-resident-1"}'],
+    ['query operators', '{"status":{"$in":["pending_sign","processing"]},"n":{"$gte":3}}'],
+    ['an aggregate stage', '{"from":"role_assignments","localField":"_id","foreignField":"openid","as":"a"}'],
+    ['numbers, nulls and nesting', '{"n":1,"x":1.5,"big":12345678901234,"neg":-0,"z":null,"a":[1,[2,{"b":true}]]}'],
+    ['Chinese text and escapes', '{"t":"楼道垃圾无人清运\\n\\"引号\\""}'],
+    ['a date', '{"at":{"$date":{"$numberLong":"1764460800000"}}}'],
+    ['a date as a string', '{"at":{"$date":"2026-11-30T00:00:00Z"}}'],
+    ['a regular expression', '{"name":{"$regularExpression":{"pattern":"^张","options":"i"}}}'],
+    ['a legacy regex', '{"name":{"$regex":"^张","$options":"i"}}'],
+    ['a long and an int', '{"l":{"$numberLong":"42"},"i":{"$numberInt":"7"}}'],
+    ['a special double', '{"d":{"$numberDouble":"Infinity"}}'],
+    ['$undefined', '{"u":{"$undefined":true}}'],
+    ['a $date key spelled with an escape', '{"at":{"\\u0024date":{"$numberLong":"5"}}}'],
+  ])('should read %s as EJSON.parse does', (_what, text) => {
+    expect(parseEjson(text, 'query')).toEqual(EJSON.parse(text, { relaxed: true }))
+  })
+
+  it('should still revive dates and regular expressions', () => {
+    const v = parseEjson(
+      '{"at":{"$date":{"$numberLong":"1764460800000"}},"re":{"$regularExpression":{"pattern":"a","options":""}}}',
+      'data',
+    ) as { at: Date; re: BSONRegExp }
+    expect(v.at).toBeInstanceOf(Date)
+    expect(v.at.getTime()).toBe(1764460800000)
+    expect(v.re).toBeInstanceOf(BSONRegExp)
+  })
+
+  it('should refuse a field name with a NUL byte as EJSON does', () => {
+    expect(() => parseEjson('{"a\\u0000b":1}', 'data')).toThrow(/malformed EJSON in data: .*null bytes/)
+  })
+
+  it('should refuse an ObjectId, which the engine cannot store', () => {
+    expect(() => parseEjson('{"_id":{"$oid":"507f1f77bcf86cd799439011"}}', 'data')).toThrow(
+      /not supported by the embedded database: BSON type ObjectID/,
+    )
+  })
+
+  it('should name malformed text', () => {
+    expect(() => parseEjson('{"n": ', 'query')).toThrow(/malformed EJSON in query/)
+  })
+})
