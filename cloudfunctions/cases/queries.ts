@@ -157,6 +157,14 @@ export async function inbox(ctx: ActionContext, input: z.output<typeof InboxInpu
  * The units whose subtrees hold the caller's work for a capability: where they hold it, less
  * any unit below another of them (its cases are counted with the one above).
  */
+interface WorkloadKey {
+  unit: string
+  status: CaseDoc['status']
+  late: boolean
+  extension: boolean
+  own: boolean
+}
+
 async function topUnits(ctx: ActionContext, capability: 'cases.handle' | 'cases.supervise'): Promise<string[]> {
   const held = [
     ...new Set(
@@ -175,21 +183,49 @@ async function topUnits(ctx: ActionContext, capability: 'cases.handle' | 'cases.
 export async function workload(ctx: ActionContext): Promise<CaseWorkload> {
   const { db } = ctx.rt
   const _ = db.command
+  const $ = _.aggregate
   const at = ctx.now().toISOString()
-  const cases = collection(db, CASE_COLLECTIONS.cases)
   const [handled, supervised] = await Promise.all([topUnits(ctx, 'cases.handle'), topUnits(ctx, 'cases.supervise')])
-  const sum = async (wheres: Where<CaseDoc>[]) =>
-    (await Promise.all(wheres.map((w) => cases.where(w).count()))).reduce((n, c) => n + c, 0)
-  const over = (where: (u: string) => Where<CaseDoc>) => sum(handled.map(where))
-  const [to_sign, processing, overdueUnsigned, overdueProcessing, overdueReturned, extension] = await Promise.all([
-    over((u) => ({ unitScope: u, status: 'pending_sign' })),
-    over((u) => ({ unitScope: u, status: 'processing' })),
-    over((u) => ({ unitScope: u, status: 'pending_sign', ackDueAt: _.lt(at) })),
-    over((u) => ({ unitScope: u, status: 'processing', handleDueAt: _.lt(at) })),
-    over((u) => ({ unitScope: u, status: 'returned', handleDueAt: _.lt(at) })),
-    sum(supervised.map((u) => extensionWaiting(db, u))),
-  ])
-  return { to_sign, processing, overdue: overdueUnsigned + overdueProcessing + overdueReturned, extension }
+  const units = [...new Set([...handled, ...supervised])]
+  if (units.length === 0) return { to_sign: 0, processing: 0, overdue: 0, extension: 0 }
+  const pastDue = (field: string) => $.cond([$.eq([field, null]), false, $.cond([$.lte([at, field]), false, true])])
+  // Each case once per unit of `units` on its scope (top units: at most one of each list),
+  // counted by status, lateness and whether it waits for an extension decision.
+  const groups = await aggregated<{ _id: WorkloadKey; n: number }>(
+    db
+      .collection(CASE_COLLECTIONS.cases)
+      .aggregate()
+      .match({ unitScope: _.in(units), status: _.in(['pending_sign', 'processing', 'returned']) })
+      .project({
+        unitScope: 1,
+        status: 1,
+        handlingUnitId: 1,
+        late: $.cond([$.eq(['$status', 'pending_sign']), pastDue('$ackDueAt'), pastDue('$handleDueAt')]),
+        extension: $.eq(['$extension.status', 'requested']),
+      })
+      .unwind('$unitScope')
+      .match({ unitScope: _.in(units) })
+      .group({
+        _id: {
+          unit: '$unitScope',
+          status: '$status',
+          late: '$late',
+          extension: '$extension',
+          own: $.eq(['$unitScope', '$handlingUnitId']),
+        },
+        n: $.sum(1),
+      })
+      .limit(10_000_000),
+  )
+  const sum = (keep: (k: WorkloadKey) => boolean) => groups.filter((g) => keep(g._id)).reduce((n, g) => n + g.n, 0)
+  const mine = (k: WorkloadKey) => handled.includes(k.unit)
+  return {
+    to_sign: sum((k) => mine(k) && k.status === 'pending_sign'),
+    processing: sum((k) => mine(k) && k.status === 'processing'),
+    overdue: sum((k) => mine(k) && k.late),
+    // 延期待审核: asked for below a unit the caller supervises, not at it.
+    extension: sum((k) => supervised.includes(k.unit) && k.status === 'processing' && k.extension && !k.own),
+  }
 }
 
 /**

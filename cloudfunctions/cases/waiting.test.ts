@@ -1,5 +1,6 @@
 import type { CaseWorkload } from '../../types/cases'
 import type { OutboxDoc } from '../core/collections'
+import type { CaseDoc } from './collections'
 import { casesHarness, closeChecked, signedCase, type CasesHarness } from './test-helpers'
 
 /*
@@ -14,6 +15,7 @@ beforeEach(async () => {
 afterEach(() => closeChecked(h))
 
 const signed = () => signedCase(h)
+const COMMUNITY = 'c-dongxianmen'
 
 async function outboxFor(openid: string, caseId: string): Promise<OutboxDoc[]> {
   const docs = await h.env.docs<OutboxDoc>('outbox', { openid })
@@ -133,6 +135,32 @@ describe('cases.workload', () => {
     h.env.clock.set(new Date('2026-12-30T02:00:00.000Z'))
     const after = await workload('demo-grid-1')
     expect(after.overdue - before.overdue).toBe(1)
+  })
+
+  it('should match a recount of the cases: one returned past its deadline, one waiting for an extension', async () => {
+    await h.submitAs('demo-resident-2')
+    const late = await signed()
+    await h.act('demo-grid-1', 'returnCase', { caseId: late.id, reason: '不属于网格职责' })
+    const asking = await signed()
+    await h.act('demo-grid-1', 'requestExtension', { caseId: asking.id, days: 3, reason: '需协调环卫车辆' })
+    h.env.clock.set(new Date('2026-12-30T02:00:00.000Z'))
+    const at = h.env.clock.now().toISOString()
+    const cases = (await h.env.docs<CaseDoc>('cases')).filter((c) => c.unitScope.includes(COMMUNITY))
+    const n = (f: (c: CaseDoc) => boolean) => cases.filter(f).length
+    expect(await workload('demo-secretary-1')).toEqual({
+      to_sign: n((c) => c.status === 'pending_sign'),
+      processing: n((c) => c.status === 'processing'),
+      overdue: n(
+        (c) =>
+          (c.status === 'pending_sign' && c.ackDueAt < at) ||
+          (['processing', 'returned'].includes(c.status) && c.handleDueAt < at),
+      ),
+      extension: n(
+        (c) => c.status === 'processing' && c.extension?.status === 'requested' && c.handlingUnitId !== COMMUNITY,
+      ),
+    })
+    const { extension, overdue } = await workload('demo-secretary-1')
+    expect([extension, overdue >= 2]).toEqual([1, true])
   })
 
   it('should refuse a resident with FORBIDDEN', async () => {

@@ -1,13 +1,14 @@
+import type { Db } from '@cloudbase/database'
 import { maskPhone } from '../../types/mask'
 import type { AddressStatus, MyAddress, ResidentView, ServerView } from '../../types/places'
 import { AppError } from '../core/app-error'
-import { loadUnit } from '../core/authz'
+import { loadUnit, staffAssignmentsAt } from '../core/authz'
 import { COLLECTIONS, type UserDoc } from '../core/collections'
-import { collection, pageOf, type Where } from '../core/data'
+import { aggregated, collection, pageOf, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { notify } from '../core/outbox'
 import { keepRefs, personRef } from '../core/person-ref'
-import { myAddressView, PLACE_COLLECTIONS, servicePhone } from '../core/places'
+import { myAddressView, PLACE_COLLECTIONS, servicePhone, type PlacePostDoc } from '../core/places'
 import { checkAddress, nextAddress } from './domain/address'
 import { servingList } from './domain/servers'
 import { transact, unitNames } from './units'
@@ -129,6 +130,42 @@ export async function confirmResidents(
   return { confirmed }
 }
 
+/**
+ * The workers' names and phones and the posts on the chain's units, as they are now, in one
+ * request: the grid's unit document joined with both lists (the ids given as literals). Should
+ * the unit be gone, the two are read one by one.
+ */
+async function serving(
+  db: Db,
+  gridId: string,
+  chain: string[],
+  workerIds: string[],
+): Promise<{ workers: UserDoc[]; posts: PlacePostDoc[] }> {
+  const [row] = await aggregated<{ workers: UserDoc[]; posts: PlacePostDoc[] }>(
+    db
+      .collection(COLLECTIONS.units)
+      .aggregate()
+      .match({ _id: gridId })
+      .project({ workerIds: db.command.aggregate.literal(workerIds), chain: db.command.aggregate.literal(chain) })
+      .lookup({ from: COLLECTIONS.users, localField: 'workerIds', foreignField: '_id', as: 'workers' })
+      .lookup({ from: PLACE_COLLECTIONS.placePosts, localField: 'chain', foreignField: 'unitId', as: 'posts' }),
+  )
+  if (row) return { workers: row.workers.slice(0, 20), posts: row.posts.slice(0, 100) }
+  const [workers, posts] = await Promise.all([
+    workerIds.length
+      ? collection(db, COLLECTIONS.users)
+          .where({ _id: db.command.in(workerIds) })
+          .limit(20)
+          .get()
+      : [],
+    collection(db, PLACE_COLLECTIONS.placePosts)
+      .where({ unitId: db.command.in(chain) })
+      .limit(100)
+      .get(),
+  ])
+  return { workers, posts }
+}
+
 /** 为我服务: the grid's 网格员 and the posts on my 楼栋, 小区, grid and community. */
 export async function myServers(ctx: ActionContext): Promise<{ address: MyAddress | null; servers: ServerView[] }> {
   const user = ctx.requireUser()
@@ -137,20 +174,11 @@ export async function myServers(ctx: ActionContext): Promise<{ address: MyAddres
   const a = user.address
   if (!a || !address) return { address: null, servers: [] }
   const chain = [a.buildingId, a.estateId, a.gridId, a.communityId]
-  const [assignments, posts] = await Promise.all([
-    collection(db, COLLECTIONS.roleAssignments).where({ unitId: a.gridId, role: 'grid_worker' }).limit(20).get(),
-    collection(db, PLACE_COLLECTIONS.placePosts)
-      .where({ unitId: db.command.in(chain) })
-      .limit(100)
-      .get(),
-  ])
-  const workerIds = assignments.map((r) => r.openid)
-  const workers = workerIds.length
-    ? await collection(db, COLLECTIONS.users)
-        .where({ _id: db.command.in(workerIds) })
-        .limit(20)
-        .get()
-    : []
+  const workerIds = (await staffAssignmentsAt(db, a.gridId))
+    .filter((r) => r.role === 'grid_worker')
+    .slice(0, 20)
+    .map((r) => r.openid)
+  const { workers, posts } = await serving(db, a.gridId, chain, workerIds)
   const names = await unitNames(db, chain)
   const servers = servingList(
     chain,

@@ -22,6 +22,7 @@ async function plan(
   ctx: ActionContext,
   communityId: string,
   fileId: string,
+  preview: boolean,
 ): Promise<{ community: UnitDoc; plan: ImportPlan }> {
   const community = await ctx.requireCapabilityAt('places.manage', communityId)
   if (community.kind !== 'community')
@@ -37,7 +38,7 @@ async function plan(
       throw new AppError('BAD_REQUEST', error.message, { issues: [{ path: ['fileId'], message: error.message }] })
     throw error
   }
-  const places = await loadPlaces(ctx.rt.db, communityId)
+  const places = await loadPlaces(ctx.rt.db, communityId, preview)
   const existing = {
     communityId,
     grids: places.grids.map((g) => ({ id: g._id, name: g.name })),
@@ -64,13 +65,13 @@ export async function importPreview(
   ctx: ActionContext,
   input: { communityId: string; fileId: string },
 ): Promise<ImportPreview> {
-  const { plan: p } = await plan(ctx, input.communityId, input.fileId)
+  const { plan: p } = await plan(ctx, input.communityId, input.fileId, true)
   const rows = [...p.rows].sort((a, b) => RANK[a.outcome] - RANK[b.outcome] || a.row - b.row).slice(0, PREVIEW_ROWS)
   return { counts: p.counts, rows, digest: p.digest }
 }
 
 export async function importCommit(ctx: ActionContext, input: { communityId: string; fileId: string; digest: string }) {
-  const { community, plan: p } = await plan(ctx, input.communityId, input.fileId)
+  const { community, plan: p } = await plan(ctx, input.communityId, input.fileId, false)
   if (p.counts.rejected > 0) {
     const issues = p.rows
       .filter((r) => r.outcome === 'reject')
@@ -80,8 +81,11 @@ export async function importCommit(ctx: ActionContext, input: { communityId: str
       issues,
     })
   }
-  if (p.digest !== input.digest)
+  if (p.digest !== input.digest) {
+    // The preview may have come from this runtime's cached tree: the next one reads afresh.
+    invalidateOrgCache(ctx.rt.db)
     throw new AppError('CONFLICT', '预览之后社区的小区楼栋有了变动，请重新预览后再确认导入')
+  }
   const grids = new Map((await loadPlaces(ctx.rt.db, community._id)).grids.map((g) => [g._id, g]))
   const point = (c: { lng: number; lat: number } | null) => (c ? geoPoint(ctx.rt.db, c.lng, c.lat) : null)
   const sortBase = ctx.now().getTime()

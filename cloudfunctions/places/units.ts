@@ -5,6 +5,7 @@ import { loadUnit } from '../core/authz'
 import { COLLECTIONS, type UnitDoc } from '../core/collections'
 import { collection, transaction, type Tx } from '../core/data'
 import { toLngLat } from '../core/geo'
+import { orgUnits, unitsByIds } from '../core/org-cache'
 
 /** A single-document-operations transaction, as CloudBase runs it (core/data.ts). */
 export type { Tx } from '../core/data'
@@ -32,11 +33,21 @@ export interface CommunityPlaces {
   buildings: UnitDoc[]
 }
 
-/** A community's grids, 小区 and 楼栋, in their sort order (read in pages of 1000). */
-export async function loadPlaces(db: Db, communityId: string): Promise<CommunityPlaces> {
-  const all: UnitDoc[] = []
+/** Grids, 小区 and 楼栋 as the tree holds them: under the community, in sort order (ties as stored). */
+function placesOf(units: Iterable<UnitDoc>, communityId: string): UnitDoc[] {
+  return [...units]
+    .filter((u) => u.ancestors.includes(communityId) && ['grid', 'estate', 'building'].includes(u.kind))
+    .sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0))
+}
+
+/**
+ * A community's grids, 小区 and 楼栋, in their sort order: read in pages of 1000, or with
+ * `cached` from the runtime's org tree (a view that writes nothing: an import's preview).
+ */
+export async function loadPlaces(db: Db, communityId: string, cached = false): Promise<CommunityPlaces> {
+  const all: UnitDoc[] = cached ? placesOf((await orgUnits(db)).values(), communityId) : []
   const query = { ancestors: communityId, kind: db.command.in(['grid', 'estate', 'building']) }
-  for (let skip = 0; ; skip += 1000) {
+  for (let skip = 0; !cached; skip += 1000) {
     const page = await collection(db, COLLECTIONS.units)
       .where(query)
       .orderBy('sort', 'asc')
@@ -76,13 +87,8 @@ export function estateViews(places: CommunityPlaces): EstateView[] {
   }))
 }
 
-/** Names of units by id, for views (a handful of ids: one query). */
+/** Names of units by id, for views (from the runtime's org tree). */
 export async function unitNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)]
-  if (unique.length === 0) return new Map()
-  const units = await collection(db, COLLECTIONS.units)
-    .where({ _id: db.command.in(unique) })
-    .limit(1000)
-    .get()
-  return new Map(units.map((u) => [u._id, u.name]))
+  const units = await unitsByIds(db, ids)
+  return new Map([...units.values()].map((u) => [u._id, u.name]))
 }

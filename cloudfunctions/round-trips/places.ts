@@ -30,6 +30,10 @@ const OTHER_BUILDING = 'b-dongxianmen-1-1-1'
 export const placesScript: Script = {
   fn: 'places',
   kinds: PLACES_KINDS,
+  async warmUp(call) {
+    // An earlier 为我服务 in the grid (or a case routed to it) read the grid's roster into the runtime.
+    await call(RESIDENT, 'places', { action: 'myServers' })
+  },
   async play(call, env) {
     await call(RESIDENT_2, 'places', { action: 'places', communityId: COMMUNITY })
     await call(RESIDENT_2, 'places', {

@@ -3,10 +3,10 @@ import ExcelJS from 'exceljs'
 import { maskName } from '../../types/mask'
 import { CATEGORY_LABELS, STATUS_LABELS, type Digest } from '../../types/wishes'
 import { AppError } from '../core/app-error'
-import { collection } from '../core/data'
+import { aggregated, collection } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { requireStaff } from './actors'
-import { WISH_COLLECTIONS as W, type DigestDoc } from './collections'
+import { WISH_COLLECTIONS as W, type DigestDoc, type WishDoc } from './collections'
 
 /*
  * 未认领心愿汇总: the digests the sweep collects (sweeps.ts), for staff to export and send
@@ -47,21 +47,14 @@ function cellTime(iso: string | null): string {
 }
 
 /**
- * The digest as an Excel workbook for partner units: what each wish asks for, by when,
+ * The digest's wishes as an Excel workbook for partner units: what each wish asks for, by when,
  * and where — the wisher's name masked and no phone, since the sheet leaves the community.
  */
 export async function digestWorkbook(
-  db: Db,
-  digest: DigestDoc,
+  found: readonly WishDoc[],
   communityName: string,
 ): Promise<{ buffer: Buffer; rows: number }> {
-  const found = digest.wishIds.length
-    ? await collection(db, W.wishes)
-        .where({ _id: db.command.in(digest.wishIds) })
-        .limit(1000)
-        .get()
-    : []
-  const wishes = found.sort((a, b) => a.neededBy.localeCompare(b.neededBy))
+  const wishes = [...found].sort((a, b) => a.neededBy.localeCompare(b.neededBy))
   const book = new ExcelJS.Workbook()
   book.creator = '民呼我行'
   const sheet = book.addWorksheet('未认领微心愿')
@@ -92,12 +85,20 @@ export async function digestWorkbook(
   return { buffer, rows: wishes.length }
 }
 
-/** The digest as a stored workbook, for its community's staff. */
+/** The digest as a stored workbook, for its community's staff: the digest and its wishes in one request. */
 export async function exportDigest(ctx: ActionContext, input: { digestId: string }) {
   const { db, storage } = ctx.rt
-  const digest = await loadDigest(db, input.digestId)
+  const [joined] = await aggregated<DigestDoc & { wishes: WishDoc[] }>(
+    db
+      .collection(W.digests)
+      .aggregate()
+      .match({ _id: input.digestId })
+      .lookup({ from: W.wishes, localField: 'wishIds', foreignField: '_id', as: 'wishes' }),
+  )
+  if (!joined) throw new AppError('NOT_FOUND', '找不到这期汇总')
+  const { wishes, ...digest } = joined
   const community = await requireStaff(ctx, digest.communityId)
-  const { buffer, rows } = await digestWorkbook(db, digest, community.name)
+  const { buffer, rows } = await digestWorkbook(wishes, community.name)
   const fileId = await storage.save(`wish-digest-${digest._id.replace(/[^\w-]/g, '_')}.xlsx`, buffer)
   return { fileId, url: await storage.url(fileId), rows }
 }
