@@ -125,12 +125,54 @@ describe('embedded-db aggregate $lookup', () => {
     expect(await withRoles('u9')).toEqual([])
   })
 
-  it('should refuse the pipeline form it does not implement', async () => {
-    const res = h.db
+  it('should join what a pipeline answers: once without let, per document with let and $expr', async () => {
+    const _ = h.db.command
+    const $ = _.aggregate
+    const res = (await h.db
       .collection('users')
       .aggregate()
-      .lookup({ from: 'roles', let: { id: '$_id' }, pipeline: [], as: 'roles' })
-      .end()
-    await expect(res).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
+      .match({ _id: _.in(['u1', 'u2']) })
+      .lookup({
+        from: 'roles',
+        pipeline: $.pipeline().match({ role: 'admin' }).project({ role: 1 }).done(),
+        as: 'admins',
+      })
+      .lookup({
+        from: 'roles',
+        let: { id: '$_id', me: '$name' },
+        pipeline: $.pipeline()
+          .match(_.expr($.and([$.eq(['$openid', '$$id']), $.eq(['$role', $.literal('volunteer')])])))
+          .project({ role: 1, who: '$$me' })
+          .done(),
+        as: 'volunteering',
+      })
+      .lookup({ from: 'roles', pipeline: $.pipeline().match({ openid: 'u1' }).count('n').done(), as: 'counted' })
+      .end()) as { data: unknown[] }
+    expect(res.data).toEqual([
+      {
+        _id: 'u1',
+        name: '李建华',
+        admins: [{ _id: 'r3', role: 'admin' }],
+        volunteering: [{ _id: 'r2', role: 'volunteer', who: '李建华' }],
+        counted: [{ n: 2 }],
+      },
+      { _id: 'u2', name: '王芳', admins: [{ _id: 'r3', role: 'admin' }], volunteering: [], counted: [{ n: 2 }] },
+    ])
+  })
+
+  it('should refuse a variable no let defined, a let without a pipeline, and localField with a pipeline', async () => {
+    const $ = h.db.command.aggregate
+    const run = (spec: object) => h.db.collection('users').aggregate().lookup(spec).end()
+    const unknown = $.pipeline()
+      .match(h.db.command.expr($.eq(['$openid', '$$who'])))
+      .done()
+    await expect(run({ from: 'roles', let: { id: '$_id' }, pipeline: unknown, as: 'x' })).rejects.toMatchObject({
+      code: 'INVALID_PARAM',
+    })
+    await expect(run({ from: 'roles', let: { id: '$_id' }, as: 'x' })).rejects.toMatchObject({
+      code: 'INVALID_PARAM',
+    })
+    const both = { from: 'roles', localField: '_id', foreignField: 'openid', pipeline: [], as: 'x' }
+    await expect(run(both)).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
   })
 })

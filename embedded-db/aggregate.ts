@@ -1,10 +1,11 @@
 import { deepClone, isPlainObject, parseEjson, toStoredText, type Doc, type Value } from './codec'
 import { invalid, notSupported } from './errors'
+import { evalExpr, independentOfDoc, truthy, type Vars } from './expressions'
 import { compileQuery, parseNear } from './matcher'
 import { compileProjection } from './projection'
 import { find, geoNear, sortRows, type SortSpec } from './query'
 import { checkCollectionName, type Store } from './store'
-import { compareValues, resolvePath, splitPath, valuesEqual } from './values'
+import { resolvePath, splitPath, valuesEqual } from './values'
 
 interface Stage {
   key: string
@@ -21,7 +22,7 @@ export function decodeStages(raw: unknown): Stage[] {
 }
 
 /** Runs the pipeline stages we use: geoNear (first), match, group, sort, project, limit, skip, count, unwind, lookup. */
-export function aggregate(store: Store, coll: string, stages: Stage[]): Doc[] {
+export function aggregate(store: Store, coll: string, stages: Stage[], vars: Vars = new Map()): Doc[] {
   let docs: Doc[]
   let rest = stages
   const first = stages[0]
@@ -29,24 +30,67 @@ export function aggregate(store: Store, coll: string, stages: Stage[]): Doc[] {
     docs = runGeoNear(store, coll, first.value, stages[1])
     rest = stages.slice(1)
   } else if (first?.key === '$match') {
-    docs = find(store, coll, first.value).rows.map((r) => r.doc)
+    const m = compileMatch(first.value, vars)
+    docs = find(store, coll, indexable(first.value, vars))
+      .rows.map((r) => r.doc)
+      .filter((d) => m(d))
     rest = stages.slice(1)
   } else {
     docs = find(store, coll, {}).rows.map((r) => r.doc)
   }
-  for (const stage of rest) docs = stage.key === '$lookup' ? lookup(store, stage.value, docs) : runStage(stage, docs)
+  for (const stage of rest)
+    docs = stage.key === '$lookup' ? lookup(store, stage.value, docs, vars) : runStage(stage, docs, vars)
   return docs
 }
 
+/** A `$match`: a query, which may hold `{$expr: <aggregation expression>}` over the pipeline's variables. */
+function compileMatch(query: Value, vars: Vars): (d: Doc) => boolean {
+  if (!isPlainObject(query) || !('$expr' in query)) return compileQuery(query)
+  const { $expr: expr, ...rest } = query
+  const m = compileQuery(rest)
+  return (d) => m(d) && truthy(evalExpr(expr ?? null, d, vars))
+}
+
 /**
- * `$lookup` in its equality form ({from, localField, foreignField, as}): each document gets
+ * The query the index is chosen by for a `$match`: its `$expr` gives the equalities of a
+ * field to a constant or variable (`{$eq: ['$eventId', '$$id']}`, alone or in an `$and`),
+ * so a correlated `$lookup` reads by index rather than the whole collection per document.
+ * It matches at least what the `$match` does; the `$match` itself is applied after.
+ */
+function indexable(query: Value, vars: Vars): Value {
+  if (!isPlainObject(query) || !('$expr' in query)) return query
+  const { $expr: expr, ...rest } = query
+  const terms = isPlainObject(expr) && Array.isArray(expr.$and) ? expr.$and : [expr ?? null]
+  const out: Doc = { ...rest }
+  for (const t of terms) {
+    const pair = isPlainObject(t) && Array.isArray(t.$eq) && t.$eq.length === 2 ? t.$eq : null
+    if (!pair) continue
+    const [a, b] = pair as [Value, Value]
+    const [field, other] = isFieldPath(a) ? [a, b] : isFieldPath(b) ? [b, a] : [null, null]
+    if (field === null || other === null || !independentOfDoc(other)) continue
+    const value = evalExpr(other, {}, vars)
+    const path = field.slice(1)
+    if (['string', 'number', 'boolean'].includes(typeof value) && !(path in out)) out[path] = value as Value
+  }
+  return out
+}
+
+const isFieldPath = (x: Value): x is string => typeof x === 'string' && x.startsWith('$') && !x.startsWith('$$')
+
+/**
+ * `$lookup`. The equality form ({from, localField, foreignField, as}): each document gets
  * the documents of `from` whose `foreignField` equals its `localField` (any element, for
  * arrays; a missing local field matches a null or missing foreign one), as in MongoDB.
  * One request brings a document with what hangs off it, e.g. a user with their roles.
+ * The pipeline form ({from, let?, pipeline, as}): each document gets what the pipeline
+ * answers on `from`, its `let` variables taken from the document (`$$name` in the
+ * pipeline's expressions, e.g. `$match: {$expr: {$eq: ['$eventId', '$$id']}}`); without
+ * variables the pipeline runs once for all the documents.
  */
-function lookup(store: Store, spec: Value, docs: Doc[]): Doc[] {
-  if (!isPlainObject(spec) || 'pipeline' in spec || 'let' in spec)
-    throw notSupported('$lookup other than {from, localField, foreignField, as}')
+function lookup(store: Store, spec: Value, docs: Doc[], outer: Vars): Doc[] {
+  if (!isPlainObject(spec)) throw invalid('$lookup needs an object')
+  if ('pipeline' in spec) return lookupPipeline(store, spec, docs, outer)
+  if ('let' in spec) throw invalid('$lookup let needs a pipeline')
   const { from, localField, foreignField, as } = spec
   for (const [name, x] of Object.entries({ from, localField, foreignField, as })) {
     if (typeof x !== 'string' || x === '') throw invalid(`$lookup needs ${name}`)
@@ -61,6 +105,36 @@ function lookup(store: Store, spec: Value, docs: Doc[]): Doc[] {
       as as string,
       find(store, checkCollectionName(from), query).rows.map((r) => r.doc),
     )
+    return copy
+  })
+}
+
+function lookupPipeline(store: Store, spec: Doc, docs: Doc[], outer: Vars): Doc[] {
+  const { from, as, pipeline } = spec
+  if ('localField' in spec || 'foreignField' in spec)
+    throw notSupported('$lookup with both localField/foreignField and a pipeline')
+  for (const [name, x] of Object.entries({ from, as })) {
+    if (typeof x !== 'string' || x === '') throw invalid(`$lookup needs ${name}`)
+  }
+  if (!Array.isArray(pipeline)) throw invalid('$lookup pipeline must be a list of stages')
+  const stages = pipeline.map((s, i): Stage => {
+    const keys = isPlainObject(s) ? Object.keys(s) : []
+    if (!isPlainObject(s) || keys.length !== 1) throw invalid(`$lookup pipeline stage ${i} must be {$stage: value}`)
+    const key = keys[0] as string
+    if (key === '$geoNear') throw notSupported('$geoNear in a $lookup pipeline')
+    return { key, value: s[key] ?? null }
+  })
+  const lets = spec.let ?? {}
+  if (!isPlainObject(lets)) throw invalid('$lookup let must be an object')
+  for (const name of Object.keys(lets))
+    if (!/^[a-z][A-Za-z0-9_]*$/.test(name))
+      throw invalid(`$lookup let variable "${name}" must start with a lower-case letter`)
+  const coll = checkCollectionName(from)
+  const once = Object.keys(lets).length === 0 ? aggregate(store, coll, stages, outer) : null
+  return docs.map((d) => {
+    const own = Object.entries(lets).map(([k, x]): [string, Value] => [k, evalExpr(x, d, outer) ?? null])
+    const copy = deepClone(d)
+    setPath(copy, as as string, once ? deepClone(once) : aggregate(store, coll, stages, new Map([...outer, ...own])))
     return copy
   })
 }
@@ -114,11 +188,11 @@ function nonNegInt(v: Value, stage: string): number {
   return v
 }
 
-function runStage(stage: Stage, docs: Doc[]): Doc[] {
+function runStage(stage: Stage, docs: Doc[], vars: Vars): Doc[] {
   const v = stage.value
   switch (stage.key) {
     case '$match': {
-      const m = compileQuery(v)
+      const m = compileMatch(v, vars)
       return docs.filter((d) => m(d))
     }
     case '$limit':
@@ -141,9 +215,9 @@ function runStage(stage: Stage, docs: Doc[]): Doc[] {
       return rows.map((r) => r.doc)
     }
     case '$project':
-      return project(v, docs)
+      return project(v, docs, vars)
     case '$group':
-      return group(v, docs)
+      return group(v, docs, vars)
     case '$unwind': {
       const path = typeof v === 'string' ? v : isPlainObject(v) ? v.path : undefined
       if (typeof path !== 'string' || !path.startsWith('$')) throw invalid('$unwind needs a "$field" path')
@@ -167,59 +241,7 @@ function runStage(stage: Stage, docs: Doc[]): Doc[] {
   }
 }
 
-/** An aggregation expression: "$field.path", {$literal}, or a constant. */
-function evalExpr(expr: Value, doc: Doc): Value | undefined {
-  if (typeof expr === 'string' && expr.startsWith('$')) {
-    if (expr.startsWith('$$')) throw notSupported(`aggregation variable ${expr}`)
-    const vs = resolvePath(doc, splitPath(expr.slice(1)))
-    return vs.length === 1 ? vs[0] : vs.filter((x) => x !== undefined)
-  }
-  if (isPlainObject(expr)) {
-    const keys = Object.keys(expr)
-    if (keys.length === 1 && keys[0] === '$literal') return expr.$literal
-    if (keys.length === 1 && keys[0] === '$eq') return evalEq(expr.$eq ?? null, doc)
-    if (keys.length === 1 && keys[0] === '$cond') return evalCond(expr.$cond ?? null, doc)
-    if (keys.length === 1 && keys[0] === '$lte') return compareArgs('$lte', expr.$lte ?? null, doc) <= 0
-    if (keys.some((k) => k.startsWith('$'))) throw notSupported(`aggregation expression ${keys.join(',')}`)
-    const out: Doc = {}
-    for (const k of keys) {
-      const x = evalExpr(expr[k] as Value, doc)
-      if (x !== undefined) out[k] = x
-    }
-    return out
-  }
-  return expr
-}
-
-/** `{$eq: [a, b]}`: whether the two expressions give the same value (a missing field is null). */
-function evalEq(args: Value, doc: Doc): boolean {
-  if (!Array.isArray(args) || args.length !== 2) throw invalid('$eq needs [a, b]')
-  const [a, b] = args.map((x): Value => evalExpr(x, doc) ?? null)
-  return toStoredText(a ?? null) === toStoredText(b ?? null)
-}
-
-/** `{$lte: [a, b]}` and the like: the two values in the engine's sort order (a missing field is null). */
-function compareArgs(op: string, args: Value, doc: Doc): number {
-  if (!Array.isArray(args) || args.length !== 2) throw invalid(`${op} needs [a, b]`)
-  const [a, b] = args.map((x): Value => evalExpr(x, doc) ?? null)
-  return compareValues(a ?? null, b ?? null)
-}
-
-/** `{$cond: {if, then, else}}` or `{$cond: [if, then, else]}`; `if` is true unless false, null, 0 or missing. */
-function evalCond(args: Value, doc: Doc): Value | undefined {
-  const [cond, then, otherwise] = Array.isArray(args)
-    ? args
-    : isPlainObject(args)
-      ? [args.if, args.then, args.else]
-      : []
-  if (cond === undefined || then === undefined || otherwise === undefined)
-    throw invalid('$cond needs if, then and else')
-  const test = evalExpr(cond, doc)
-  const truthy = test !== undefined && test !== null && test !== false && test !== 0
-  return evalExpr(truthy ? then : otherwise, doc)
-}
-
-function project(spec: Value, docs: Doc[]): Doc[] {
+function project(spec: Value, docs: Doc[], vars: Vars): Doc[] {
   if (!isPlainObject(spec)) throw invalid('$project needs an object')
   const computed = Object.entries(spec).filter(([, x]) => typeof x !== 'number' && typeof x !== 'boolean')
   if (computed.length === 0) {
@@ -235,7 +257,7 @@ function project(spec: Value, docs: Doc[]): Doc[] {
   return docs.map((d) => {
     const out = p ? p(d) : {}
     for (const [k, expr] of computed) {
-      const x = evalExpr(expr, d)
+      const x = evalExpr(expr, d, vars)
       if (x !== undefined) setPath(out, k, x)
     }
     return out
@@ -244,7 +266,7 @@ function project(spec: Value, docs: Doc[]): Doc[] {
 
 const ACCUMULATORS = new Set(['$sum', '$avg', '$min', '$max', '$first', '$last', '$push', '$addToSet'])
 
-function group(spec: Value, docs: Doc[]): Doc[] {
+function group(spec: Value, docs: Doc[], vars: Vars): Doc[] {
   if (!isPlainObject(spec) || !('_id' in spec)) throw invalid('$group needs an _id')
   const fields = Object.entries(spec).filter(([k]) => k !== '_id')
   for (const [k, acc] of fields) {
@@ -256,7 +278,7 @@ function group(spec: Value, docs: Doc[]): Doc[] {
   // many groups there are. Equal values have equal texts (field order counts, as in MongoDB).
   const groups = new Map<string, { id: Value; docs: Doc[] }>()
   for (const d of docs) {
-    const id = evalExpr(spec._id, d) ?? null
+    const id = evalExpr(spec._id, d, vars) ?? null
     const key = typeof id === 'string' ? `s${id}` : `j${toStoredText(id)}`
     let g = groups.get(key)
     if (!g) groups.set(key, (g = { id, docs: [] }))
@@ -266,7 +288,7 @@ function group(spec: Value, docs: Doc[]): Doc[] {
     const out: Doc = { _id: g.id }
     for (const [k, acc] of fields) {
       const [op, arg] = Object.entries(acc as Doc)[0] as [string, Value]
-      const vals = g.docs.map((d) => evalExpr(arg, d))
+      const vals = g.docs.map((d) => evalExpr(arg, d, vars))
       out[k] = accumulate(op, vals)
     }
     return out
