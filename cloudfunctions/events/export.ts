@@ -2,16 +2,14 @@ import ExcelJS from 'exceljs'
 import { CANCEL_REASON_LABELS, EVENT_KIND_LABELS, REGISTRATION_STATUS_LABELS } from '../../types/events-labels'
 import type { ActionContext } from '../core/define-function'
 import { instantToLocal } from './domain/schedule'
-import { loadEvent } from './registrations'
-import { roster } from './service-read'
+import { eventRoster } from './service-read'
 
 /** The roster as an .xlsx (签到表 and 台账), with the same masking as the roster on screen. */
 export async function exportRoster(
   ctx: ActionContext,
   eventId: string,
 ): Promise<{ fileId: string; url: string; fileName: string; rowCount: number }> {
-  const event = await loadEvent(ctx.rt.db, eventId)
-  const list = await roster(ctx, eventId)
+  const { event, roster: list } = await eventRoster(ctx, eventId)
   const book = new ExcelJS.Workbook()
   const sheet = book.addWorksheet('报名名单')
   sheet.addRow([`${EVENT_KIND_LABELS[event.kind]}：${event.title}`])

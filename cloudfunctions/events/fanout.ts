@@ -1,5 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import { collection } from '../core/data'
+import { join } from '../core/joins'
 import { notify } from '../core/outbox'
 import { ACTIVE_STATUSES, EVENT_COLLECTIONS as E, type EventDoc, type RegistrationDoc } from './collections'
 import { eventNotice } from './domain/notices'
@@ -13,20 +14,35 @@ import { loadEvent, transitionReg } from './registrations'
 
 const PAGE = 500
 
-/** Every registration of an event in the given statuses (events hold at most a few thousand). */
+/** The first page of an event's registrations in the given statuses, read with the event (`docWith`). */
+export const registrationsJoin = (db: Db, eventId: string, statuses: readonly string[]) =>
+  join(
+    E.registrations,
+    { eventId, status: db.command.in([...statuses]) },
+    { orderBy: ['joinedAt', 'asc'], limit: PAGE },
+  )
+
+/**
+ * Every registration of an event in the given statuses (events hold at most a few
+ * thousand), in sign-up order; `firstPage` is what `registrationsJoin` already brought.
+ */
 export async function registrationsOf(
   db: Db,
   eventId: string,
   statuses: readonly string[],
+  firstPage?: RegistrationDoc[],
 ): Promise<RegistrationDoc[]> {
   const out: RegistrationDoc[] = []
   for (let skip = 0; ; skip += PAGE) {
-    const page = await collection(db, E.registrations)
-      .where({ eventId, status: db.command.in([...statuses]) })
-      .orderBy('joinedAt', 'asc')
-      .skip(skip)
-      .limit(PAGE)
-      .get()
+    const page =
+      skip === 0 && firstPage
+        ? firstPage
+        : await collection(db, E.registrations)
+            .where({ eventId, status: db.command.in([...statuses]) })
+            .orderBy('joinedAt', 'asc')
+            .skip(skip)
+            .limit(PAGE)
+            .get()
     out.push(...page)
     if (page.length < PAGE) return out
   }
