@@ -1,7 +1,9 @@
 import type { Db } from '@cloudbase/database'
 import { AppError } from '../core/app-error'
 import { collection } from '../core/data'
+import { docWith, join } from '../core/joins'
 import { ATTENDANCE_COLLECTIONS as A, type AttendanceDoc } from './attendance-collections'
+import { EVENT_COLLECTIONS as E, type EventDoc } from './collections'
 import { rankPapers } from './domain/quiz-rules'
 import { QUIZ_COLLECTIONS as Q, type QuizDoc, type QuizEntryDoc } from './quiz-collections'
 
@@ -15,9 +17,7 @@ const PAGE = 500
 export const entryId = (eventId: string, openid: string) => `${eventId}:${openid}`
 
 export async function loadQuiz(db: Db, eventId: string): Promise<QuizDoc> {
-  const quiz = await collection(db, Q.quizzes).doc(eventId).get()
-  if (!quiz) throw new AppError('NOT_FOUND', '这个活动没有知识竞赛')
-  return quiz
+  return requireQuiz(await collection(db, Q.quizzes).doc(eventId).get())
 }
 
 /** The person's check-in record for the event, or null when they did not attend. */
@@ -34,16 +34,23 @@ export type RankedEntry = QuizEntryDoc & {
   submittedAt: string
 }
 
-/** Every submitted paper of the event, in ranking order with its place. */
-export async function rankedPapers(db: Db, eventId: string): Promise<RankedEntry[]> {
+/** The first page of the event's submitted papers, read with the event (`docWith`). */
+export const papersJoin = (eventId: string) =>
+  join(Q.entries, { eventId, status: 'submitted' }, { orderBy: ['submittedAt', 'asc'], limit: PAGE })
+
+/** Every submitted paper of the event, in ranking order with its place; `firstPage` is what `papersJoin` brought. */
+export async function rankedPapers(db: Db, eventId: string, firstPage?: QuizEntryDoc[]): Promise<RankedEntry[]> {
   const papers: QuizEntryDoc[] = []
   for (let skip = 0; ; skip += PAGE) {
-    const page = await collection(db, Q.entries)
-      .where({ eventId, status: 'submitted' })
-      .orderBy('submittedAt', 'asc')
-      .skip(skip)
-      .limit(PAGE)
-      .get()
+    const page =
+      skip === 0 && firstPage
+        ? firstPage
+        : await collection(db, Q.entries)
+            .where({ eventId, status: 'submitted' })
+            .orderBy('submittedAt', 'asc')
+            .skip(skip)
+            .limit(PAGE)
+            .get()
     papers.push(...page)
     if (page.length < PAGE) break
   }
@@ -56,4 +63,34 @@ export async function rankedPapers(db: Db, eventId: string): Promise<RankedEntry
       submittedAt: p.submittedAt ?? p.openedAt,
     })),
   )
+}
+
+export interface AttendeeQuiz {
+  event: EventDoc
+  quiz: QuizDoc | null
+  entry: QuizEntryDoc | null
+  present: AttendanceDoc | null
+  /** The first page of submitted papers, for `rankedPapers`. */
+  papers: QuizEntryDoc[]
+}
+
+/** The event with its quiz, the person's paper and check-in, and the submitted papers: one request. */
+export async function attendeeQuiz(db: Db, eventId: string, openid: string): Promise<AttendeeQuiz> {
+  const found = await docWith(db, E.events, eventId, {
+    quiz: join(Q.quizzes, { _id: eventId }),
+    entry: join(Q.entries, { _id: entryId(eventId, openid) }),
+    present: join(A.attendance, { eventId, openid, status: 'present' }),
+    papers: papersJoin(eventId),
+  })
+  if (!found) throw new AppError('NOT_FOUND', '找不到这个活动')
+  const [quiz = null] = found.quiz
+  const [entry = null] = found.entry
+  const [present = null] = found.present
+  return { event: found.doc, quiz, entry, present, papers: found.papers }
+}
+
+/** The quiz, or NOT_FOUND when the event has none. */
+export function requireQuiz(quiz: QuizDoc | null): QuizDoc {
+  if (!quiz) throw new AppError('NOT_FOUND', '这个活动没有知识竞赛')
+  return quiz
 }

@@ -4,6 +4,7 @@ import type { QuizSetup, QuizStandings, SaveQuizInputSchema } from '../../types/
 import { AppError } from '../core/app-error'
 import type { ActionContext } from '../core/define-function'
 import { collection } from '../core/data'
+import { countOf, docWith, join, joinCount } from '../core/joins'
 import { notify } from '../core/outbox'
 import type { Runtime } from '../core/runtime'
 import { mayManageOrThrow } from './access'
@@ -12,7 +13,7 @@ import { EVENT_COLLECTIONS as E, type EventDoc } from './collections'
 import { phoneTail } from './domain/checkin-rules'
 import { quizWindowState } from './domain/quiz-rules'
 import { QUIZ_COLLECTIONS as Q, type QuizDoc } from './quiz-collections'
-import { loadQuiz, rankedPapers } from './quiz-papers'
+import { papersJoin, rankedPapers, requireQuiz } from './quiz-papers'
 import { resultNotice, setupView, totalPoints, windowOf } from './quiz-views'
 import { loadEvent } from './registrations'
 
@@ -30,15 +31,25 @@ async function managed(ctx: ActionContext, eventId: string): Promise<EventDoc> {
   return event
 }
 
+/** The event with `joins` (one request), if the caller may manage it. */
+async function managedWith<J extends Parameters<typeof docWith>[3]>(ctx: ActionContext, eventId: string, joins: J) {
+  const found = await docWith(ctx.rt.db, E.events, eventId, joins)
+  if (!found) throw new AppError('NOT_FOUND', '找不到这个活动')
+  mayManageOrThrow(ctx, found.doc)
+  return found
+}
+
 /** Someone has opened the questions: changing them now would be unfair. */
 const anyoneStarted = async (db: Db, eventId: string) =>
   (await collection(db, Q.entries).where({ eventId }).count()) > 0
 
 export async function quizSetup(ctx: ActionContext, eventId: string): Promise<QuizSetup> {
-  const db = ctx.rt.db
-  const event = await managed(ctx, eventId)
-  const quiz = await collection(db, Q.quizzes).doc(event._id).get()
-  return setupView(event, quiz, quiz ? await anyoneStarted(db, event._id) : false)
+  const found = await managedWith(ctx, eventId, {
+    quiz: join(Q.quizzes, { _id: eventId }),
+    opened: joinCount(Q.entries, { eventId }),
+  })
+  const [quiz = null] = found.quiz
+  return setupView(found.doc, quiz, quiz ? countOf(found.opened) > 0 : false)
 }
 
 function badWindow(message: string): AppError {
@@ -80,13 +91,15 @@ export async function saveQuiz(ctx: ActionContext, input: SaveInput): Promise<Qu
 
 /** The ranking with full names, for the organisers and the prize-giving. */
 export async function quizStandings(ctx: ActionContext, eventId: string): Promise<QuizStandings> {
-  const db = ctx.rt.db
-  const event = await managed(ctx, eventId)
-  const quiz = await loadQuiz(db, event._id)
-  const [ranked, attended] = await Promise.all([
-    rankedPapers(db, event._id),
-    collection(db, A.attendance).where({ eventId: event._id, status: 'present' }).count(),
-  ])
+  const found = await managedWith(ctx, eventId, {
+    quiz: join(Q.quizzes, { _id: eventId }),
+    papers: papersJoin(eventId),
+    attended: joinCount(A.attendance, { eventId, status: 'present' }),
+  })
+  const event = found.doc
+  const quiz = requireQuiz(found.quiz[0] ?? null)
+  const ranked = await rankedPapers(ctx.rt.db, event._id, found.papers)
+  const attended = countOf(found.attended)
   return {
     eventId: event._id,
     title: event.title,

@@ -3,15 +3,13 @@ import type { MyQuizResult, QUIZ_ACTIONS, QuizRanking, QuizStatus } from '../../
 import { QUIZ_LIMITS } from '../../types/events-quiz-labels'
 import { AppError } from '../core/app-error'
 import type { ActionContext } from '../core/define-function'
-import { collection, transaction } from '../core/data'
+import { transaction } from '../core/data'
 import { mayManage } from './access'
-import type { EventDoc } from './collections'
 import { markPaper, quizWindowState, type QuizWindow } from './domain/quiz-rules'
 import { formatMoment } from './domain/schedule'
 import { QUIZ_COLLECTIONS as Q, type QuizDoc, type QuizEntryDoc } from './quiz-collections'
-import { entryId, loadQuiz, presentRecord, rankedPapers } from './quiz-papers'
+import { attendeeQuiz, entryId, rankedPapers, requireQuiz, type AttendeeQuiz } from './quiz-papers'
 import { paperOf, publicRow, resultOf, totalPoints, windowOf } from './quiz-views'
-import { loadEvent } from './registrations'
 
 /*
  * 党史知识竞赛, the attendee's side (issue 12): see whether there is a quiz and where one
@@ -25,38 +23,40 @@ type OpenOutput = z.input<(typeof QUIZ_ACTIONS)['openQuiz']['output']>
 
 const windowText = (w: QuizWindow) => `答题时间为 ${formatMoment(w.opensAt)} 至 ${formatMoment(w.closesAt)}`
 
-/** An event the caller may know of: published or cancelled ones, and any their unit organises. */
-async function visibleEvent(ctx: ActionContext, eventId: string): Promise<EventDoc> {
-  const event = await loadEvent(ctx.rt.db, eventId)
+/**
+ * The event, its quiz, the caller's paper and check-in and the submitted papers (one
+ * request), if the caller may know of the event: published or cancelled ones, and any
+ * their unit organises.
+ */
+async function visibleQuiz(ctx: ActionContext, eventId: string): Promise<AttendeeQuiz> {
+  const found = await attendeeQuiz(ctx.rt.db, eventId, ctx.requireCaller().openid)
+  const { event } = found
   if ((event.status === 'draft' || event.status === 'scheduled') && !mayManage(ctx, event))
     throw new AppError('NOT_FOUND', '找不到这个活动')
-  return event
+  return found
 }
 
-const loadEntry = (ctx: ActionContext, eventId: string, openid: string) =>
-  collection(ctx.rt.db, Q.entries).doc(entryId(eventId, openid)).get()
-
-async function rankOf(ctx: ActionContext, eventId: string, openid: string): Promise<number> {
-  const ranked = await rankedPapers(ctx.rt.db, eventId)
-  return ranked.find((e) => e.openid === openid)?.rank ?? ranked.length
-}
-
-async function myResult(ctx: ActionContext, quiz: QuizDoc, entry: QuizEntryDoc): Promise<MyQuizResult> {
-  return resultOf(quiz, entry, await rankOf(ctx, quiz.eventId, entry.openid))
+/** The paper's place: from the papers read with the event, or read afresh (after a submission). */
+async function myResult(
+  ctx: ActionContext,
+  quiz: QuizDoc,
+  entry: QuizEntryDoc,
+  papers?: QuizEntryDoc[],
+): Promise<MyQuizResult> {
+  const ranked = await rankedPapers(ctx.rt.db, quiz.eventId, papers)
+  return resultOf(quiz, entry, ranked.find((e) => e.openid === entry.openid)?.rank ?? ranked.length)
 }
 
 /** Where the caller stands with the event's quiz; nothing about the answers before they submit. */
 export async function quizStatus(ctx: ActionContext, eventId: string): Promise<QuizStatus> {
-  const openid = ctx.requireCaller().openid
-  const event = await visibleEvent(ctx, eventId)
+  const { event, quiz, entry, present, papers } = await visibleQuiz(ctx, eventId)
   const base = { eventId: event._id, title: event.title }
-  const quiz = await collection(ctx.rt.db, Q.quizzes).doc(event._id).get()
   if (!quiz) return { ...base, state: 'none', window: null, questionCount: 0, totalPoints: 0, result: null }
   const window = windowOf(event, quiz)
   const shape = { ...base, window, questionCount: quiz.questions.length, totalPoints: totalPoints(quiz) }
-  const entry = await loadEntry(ctx, event._id, openid)
-  if (entry?.status === 'submitted') return { ...shape, state: 'submitted', result: await myResult(ctx, quiz, entry) }
-  if (!(await presentRecord(ctx.rt.db, event._id, openid))) return { ...shape, state: 'not_attended', result: null }
+  if (entry?.status === 'submitted')
+    return { ...shape, state: 'submitted', result: await myResult(ctx, quiz, entry, papers) }
+  if (!present) return { ...shape, state: 'not_attended', result: null }
   const at = quizWindowState(window, ctx.now())
   return { ...shape, state: at === 'before' ? 'not_open' : at === 'after' ? 'closed' : 'open', result: null }
 }
@@ -66,9 +66,9 @@ export async function openQuiz(ctx: ActionContext, eventId: string): Promise<Ope
   const db = ctx.rt.db
   const openid = ctx.requireCaller().openid
   const now = ctx.now()
-  const event = await visibleEvent(ctx, eventId)
-  const quiz = await loadQuiz(db, event._id)
-  const present = await presentRecord(db, event._id, openid)
+  const found = await visibleQuiz(ctx, eventId)
+  const { event, present } = found
+  const quiz = requireQuiz(found.quiz)
   if (!present) throw new AppError('FORBIDDEN', '签到参加活动后才能答题')
   const window = windowOf(event, quiz)
   const entry = await transaction(db, async (tx) => {
@@ -113,16 +113,15 @@ function alreadySubmitted(entry: QuizEntryDoc, clientRequestId: string): boolean
 /** Scores the paper on the server and records it once. */
 export async function submitQuiz(ctx: ActionContext, input: SubmitInput): Promise<MyQuizResult> {
   const db = ctx.rt.db
-  const openid = ctx.requireCaller().openid
   const now = ctx.now()
-  const event = await visibleEvent(ctx, input.eventId)
-  const quiz = await loadQuiz(db, event._id)
-  const entry = await loadEntry(ctx, event._id, openid)
+  const found = await visibleQuiz(ctx, input.eventId)
+  const { event, entry, papers } = found
+  const quiz = requireQuiz(found.quiz)
   if (!entry) {
-    if (!(await presentRecord(db, event._id, openid))) throw new AppError('FORBIDDEN', '签到参加活动后才能答题')
+    if (!found.present) throw new AppError('FORBIDDEN', '签到参加活动后才能答题')
     throw new AppError('CONFLICT', '请先打开题目再交卷')
   }
-  if (alreadySubmitted(entry, input.clientRequestId)) return myResult(ctx, quiz, entry)
+  if (alreadySubmitted(entry, input.clientRequestId)) return myResult(ctx, quiz, entry, papers)
   const window = windowOf(event, quiz)
   if (quizWindowState(window, now) === 'after')
     throw new AppError('CONFLICT', `竞赛已结束，不能再交卷（${windowText(window)}）`)
@@ -155,11 +154,11 @@ export async function submitQuiz(ctx: ActionContext, input: SubmitInput): Promis
 export async function quizRanking(ctx: ActionContext, eventId: string): Promise<QuizRanking> {
   const db = ctx.rt.db
   const openid = ctx.requireCaller().openid
-  const event = await visibleEvent(ctx, eventId)
-  const quiz = await loadQuiz(db, event._id)
-  if (!mayManage(ctx, event) && !(await presentRecord(db, event._id, openid)))
-    throw new AppError('FORBIDDEN', '签到参加活动后才能查看排名')
-  const ranked = await rankedPapers(db, event._id)
+  const found = await visibleQuiz(ctx, eventId)
+  const { event } = found
+  const quiz = requireQuiz(found.quiz)
+  if (!mayManage(ctx, event) && !found.present) throw new AppError('FORBIDDEN', '签到参加活动后才能查看排名')
+  const ranked = await rankedPapers(db, event._id, found.papers)
   const mine = ranked.find((e) => e.openid === openid)
   return {
     eventId: event._id,
