@@ -68,6 +68,23 @@ const READS_AT_GOAL = [
   'places.myPartyReport',
   'events.myService',
   'events.figures',
+  'events.exportFigures',
+  'events.get',
+  'events.list',
+  'events.mine',
+  'events.manage',
+  'events.roster',
+  'events.exportRoster',
+  'events.attendance',
+  'events.minutes',
+  'events.venueEvent',
+  'events.quiz',
+  'events.quizRanking',
+  'events.quizSetup',
+  'events.quizStandings',
+  'events.myRating',
+  'events.ratable',
+  'events.ratings',
 ]
 
 const SCRIPTS: Script[] = [

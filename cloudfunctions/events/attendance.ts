@@ -1,7 +1,9 @@
 import type { Db } from '@cloudbase/database'
 import type { Attendance, Attendee } from '../../types/events-attendance'
 import type { ActionContext } from '../core/define-function'
+import { AppError } from '../core/app-error'
 import { collection, transaction } from '../core/data'
+import { docWith, join } from '../core/joins'
 import { notify } from '../core/outbox'
 import type { Runtime } from '../core/runtime'
 import { mayManageOrThrow } from './access'
@@ -9,8 +11,7 @@ import { ATTENDANCE_COLLECTIONS as A, type AttendanceDoc } from './attendance-co
 import { attendanceId, attendanceNotice, attendeeView, expectedView, servesHours } from './attendance-views'
 import { EVENT_COLLECTIONS as E, type EventDoc, type RegistrationDoc } from './collections'
 import { attendeeKey, checkInWindow, matchesQuery } from './domain/checkin-rules'
-import { registrationsOf } from './fanout'
-import { loadEvent } from './registrations'
+import { registrationsJoin, registrationsOf } from './fanout'
 import { settleAttendee } from './service-hours'
 import { recordMoved } from './tally'
 
@@ -21,16 +22,21 @@ import { recordMoved } from './tally'
 
 const PAGE = 500
 
-/** Every attendance record of one event (events hold at most a few thousand people). */
-export async function attendanceOf(db: Db, eventId: string): Promise<AttendanceDoc[]> {
+/** The first page of an event's attendance records, read with the event (`docWith`). */
+export const attendanceJoin = (eventId: string) =>
+  join(A.attendance, { eventId }, { orderBy: ['createdAt', 'asc'], limit: PAGE })
+
+/**
+ * Every attendance record of one event (events hold at most a few thousand people);
+ * `firstPage` is what `attendanceJoin` already brought.
+ */
+export async function attendanceOf(db: Db, eventId: string, firstPage?: AttendanceDoc[]): Promise<AttendanceDoc[]> {
   const out: AttendanceDoc[] = []
   for (let skip = 0; ; skip += PAGE) {
-    const page = await collection(db, A.attendance)
-      .where({ eventId })
-      .orderBy('createdAt', 'asc')
-      .skip(skip)
-      .limit(PAGE)
-      .get()
+    const page =
+      skip === 0 && firstPage
+        ? firstPage
+        : await collection(db, A.attendance).where({ eventId }).orderBy('createdAt', 'asc').skip(skip).limit(PAGE).get()
     out.push(...page)
     if (page.length < PAGE) return out
   }
@@ -45,9 +51,18 @@ function byDoorOrder(a: Attendee, b: Attendee): number {
 /** The list at the door: everyone confirmed, each with their record or `expected`, plus walk-ins; `q` narrows it by name or phone. */
 export async function attendance(ctx: ActionContext, input: { eventId: string; q?: string }): Promise<Attendance> {
   const db = ctx.rt.db
-  const event = await loadEvent(db, input.eventId)
+  // The event, its confirmed registrations and its records (their first pages): one request.
+  const found = await docWith(db, E.events, input.eventId, {
+    regs: registrationsJoin(db, input.eventId, ['confirmed']),
+    records: attendanceJoin(input.eventId),
+  })
+  if (!found) throw new AppError('NOT_FOUND', '找不到这个活动')
+  const event = found.doc
   mayManageOrThrow(ctx, event)
-  const [regs, docs] = await Promise.all([registrationsOf(db, event._id, ['confirmed']), attendanceOf(db, event._id)])
+  const [regs, docs] = await Promise.all([
+    registrationsOf(db, event._id, ['confirmed'], found.regs),
+    attendanceOf(db, event._id, found.records),
+  ])
   const byKey = new Map(docs.map((d) => [d.key, d]))
   const confirmedKeys = new Set(regs.map((r) => attendeeKey(r._id)))
   const people: Array<{ view: Attendee; name: string; phone: string }> = [

@@ -6,6 +6,7 @@ import { AppError } from '../core/app-error'
 import type { ActionContext } from '../core/define-function'
 import { COLLECTIONS } from '../core/collections'
 import { collection, transaction } from '../core/data'
+import { docWith, join } from '../core/joins'
 import { notify } from '../core/outbox'
 import { mayManageOrThrow } from './access'
 import { ATTENDANCE_COLLECTIONS as A, type AttendanceDoc, type CodeDoc } from './attendance-collections'
@@ -213,9 +214,16 @@ export async function myCode(
 
 /** Looks a typed or scanned code up and checks it is the one the secret gives for what it names. */
 async function lookUpCode(db: Db, raw: string, now: Date): Promise<CodeDoc> {
-  const code = normalizeCode(raw.replace(/^(?:.*[?&])?v=/, ''))
+  const code = codeIn(raw)
+  return verified(db, code, code ? await collection(db, A.codes).doc(code).get() : null, now)
+}
+
+/** The code typed or scanned (a venue code's URL carries it as `v=`), normalised; '' when it is none. */
+const codeIn = (raw: string) => normalizeCode(raw.replace(/^(?:.*[?&])?v=/, ''))
+
+/** The code's record, if it is one we issued (signed with the secret), else NOT_FOUND. */
+async function verified(db: Db, code: string, doc: CodeDoc | null, now: Date): Promise<CodeDoc> {
   const invalid = new AppError('NOT_FOUND', '签到码无效，请核对后重试')
-  const doc = code ? await collection(db, A.codes).doc(code).get() : null
   // A refusal writes nothing: the secret is only made once a code was ever issued.
   if (!doc) throw invalid
   const secret = await codeSecret(db, now)
@@ -321,8 +329,15 @@ export async function venueCode(
 
 /** Which event a venue code is for (a 小程序码 opens the page with only its scene). */
 export async function venueEvent(ctx: ActionContext, raw: string): Promise<{ eventId: string; title: string }> {
-  const code = await lookUpCode(ctx.rt.db, raw, ctx.now())
-  if (code.kind !== 'venue') throw new AppError('BAD_REQUEST', '这不是活动现场的签到码')
-  const event = await loadEvent(ctx.rt.db, code.eventId)
+  const db = ctx.rt.db
+  const code = codeIn(raw)
+  // The code's record with its event: one request.
+  const found = code
+    ? await docWith(db, A.codes, code, { event: join(E.events, {}, { on: ['_id', 'eventId'] }) })
+    : null
+  const doc = await verified(db, code, found?.doc ?? null, ctx.now())
+  if (doc.kind !== 'venue') throw new AppError('BAD_REQUEST', '这不是活动现场的签到码')
+  const [event] = found?.event ?? []
+  if (!event) throw new AppError('NOT_FOUND', '找不到这个活动')
   return { eventId: event._id, title: event.title }
 }

@@ -3,7 +3,8 @@ import { maskName } from '../../types/mask'
 import { RATING_LIMITS } from '../../types/events-figures-labels'
 import type { MyEventRating, RATING_ACTIONS } from '../../types/events-rating'
 import { AppError } from '../core/app-error'
-import { collection, collectionName, transaction } from '../core/data'
+import { collectionName, transaction } from '../core/data'
+import { docsWith, docWith, join } from '../core/joins'
 import type { ActionContext } from '../core/define-function'
 import { checkPublicText } from '../cases/transitions'
 import { mayManageOrThrow } from './access'
@@ -12,7 +13,7 @@ import { attendanceId } from './attendance-views'
 import { EVENT_COLLECTIONS as E, type EventDoc } from './collections'
 import { attendeeKey } from './domain/checkin-rules'
 import { zeroTally } from './domain/figures'
-import { loadEvent, regIdFor } from './registrations'
+import { regIdFor } from './registrations'
 import { moveTally, pickTally, TALLY_COLLECTION } from './tally'
 
 /*
@@ -58,16 +59,21 @@ function refusal(
   return null
 }
 
+/** The event with the caller's check-in record and rating: one request. */
+async function eventWithMine(ctx: ActionContext, eventId: string) {
+  const id = myRecordId(eventId, ctx.requireCaller().openid)
+  const found = await docWith(ctx.rt.db, E.events, eventId, {
+    record: join(A.attendance, { _id: id }),
+    rating: join(RATING_COLLECTION, { _id: id }),
+  })
+  if (!found) throw new AppError('NOT_FOUND', '找不到这个活动')
+  return { id, event: found.doc, record: found.record[0] ?? null, rating: found.rating[0] ?? null }
+}
+
 /** Whether the caller may rate the event now, and their rating once given. */
 export async function myRating(ctx: ActionContext, eventId: string) {
-  const db = ctx.rt.db
   const openid = ctx.requireCaller().openid
-  const id = myRecordId(eventId, openid)
-  const [event, record, rating] = await Promise.all([
-    loadEvent(db, eventId),
-    collection(db, A.attendance).doc(id).get(),
-    collection(db, RATING_COLLECTION).doc(id).get(),
-  ])
+  const { event, record, rating } = await eventWithMine(ctx, eventId)
   return {
     offered: !rating && refusal(event, record, openid, ctx.now()) === null,
     rating: rating ? view(rating) : null,
@@ -83,30 +89,23 @@ export async function ratable(ctx: ActionContext, eventIds: string[]): Promise<{
   const unique = [...new Set(eventIds)]
   if (unique.length === 0) return { eventIds: [] }
   const ids = unique.map((e) => myRecordId(e, openid))
-  const [events, records, rated] = await Promise.all([
-    collection(db, E.events)
-      .where({ _id: _.in(unique) })
-      .field({ status: true, endAt: true })
-      .limit(unique.length)
-      .get(),
-    collection(db, A.attendance)
-      .where({ _id: _.in(ids) })
-      .limit(ids.length)
-      .get(),
-    collection(db, RATING_COLLECTION)
-      .where({ _id: _.in(ids) })
-      .field({ _id: true })
-      .limit(ids.length)
-      .get(),
-  ])
-  const recordOf = new Map(records.map((r) => [r.eventId, r]))
-  const done = new Set(rated.map((r) => r._id))
+  // The events, each with the caller's check-in record and rating (by their ids): one request.
+  const events = await docsWith(
+    db,
+    E.events,
+    { _id: _.in(unique) },
+    {
+      record: join(A.attendance, { _id: _.in(ids) }, { on: ['eventId', '_id'] }),
+      rated: join(RATING_COLLECTION, { _id: _.in(ids) }, { on: ['eventId', '_id'] }),
+    },
+    { limit: unique.length },
+  )
   const now = ctx.now()
   return {
     eventIds: events
-      .filter((e) => !done.has(myRecordId(e._id, openid)))
-      .filter((e) => refusal(e, recordOf.get(e._id) ?? null, openid, now) === null)
-      .map((e) => e._id),
+      .filter(({ rated }) => rated.length === 0)
+      .filter(({ doc, record }) => refusal(doc, record[0] ?? null, openid, now) === null)
+      .map(({ doc }) => doc._id),
   }
 }
 
@@ -115,12 +114,7 @@ export async function rate(ctx: ActionContext, input: RateInput): Promise<{ rati
   const db = ctx.rt.db
   const now = ctx.now()
   const openid = ctx.requireCaller().openid
-  const id = myRecordId(input.eventId, openid)
-  const [event, record, earlier] = await Promise.all([
-    loadEvent(db, input.eventId),
-    collection(db, A.attendance).doc(id).get(),
-    collection(db, RATING_COLLECTION).doc(id).get(),
-  ])
+  const { id, event, record, rating: earlier } = await eventWithMine(ctx, input.eventId)
   if (earlier) return { rating: view(earlier), created: false }
   const why = refusal(event, record, openid, now)
   if (why || !record) throw new AppError('CONFLICT', why ?? '签到参加了活动的居民才能评价')
@@ -149,13 +143,15 @@ export async function rate(ctx: ActionContext, input: RateInput): Promise<{ rati
 
 /** Staff: how the attendees rated the event, comments with masked names, newest first. */
 export async function eventRatings(ctx: ActionContext, eventId: string) {
-  const db = ctx.rt.db
-  const event = await loadEvent(db, eventId)
-  mayManageOrThrow(ctx, event)
-  const [docs, tally] = await Promise.all([
-    collection(db, RATING_COLLECTION).where({ eventId }).orderBy('ratedAt', 'desc').limit(1000).get(),
-    collection(db, TALLY_COLLECTION).doc(eventId).get(),
-  ])
+  // The event with its ratings and tally: one request.
+  const found = await docWith(ctx.rt.db, E.events, eventId, {
+    ratings: join(RATING_COLLECTION, { eventId }, { orderBy: ['ratedAt', 'desc'], limit: 1000 }),
+    tally: join(TALLY_COLLECTION, { _id: eventId }),
+  })
+  if (!found) throw new AppError('NOT_FOUND', '找不到这个活动')
+  mayManageOrThrow(ctx, found.doc)
+  const docs = found.ratings
+  const tally = found.tally[0] ?? null
   const counts = { satisfied: 0, basically_satisfied: 0, dissatisfied: 0 }
   for (const d of docs) counts[d.value]++
   const t = pickTally(tally)
