@@ -75,6 +75,19 @@ describe('notice fan-out', () => {
     expect(await runFanout(h.env.rt, id)).toBe(0)
   }, 120_000)
 
+  it('should write every receipt and its message once when two runners work the same notice at once', async () => {
+    const created = await h.env.call('demo-secretary-1', 'notices', draft({ audience: { unitIds: [G2] } }))
+    const id = created.ok ? created.data.id : ''
+    const outboxBefore = await count(h, 'outbox', {})
+    await h.act('demo-secretary-1', 'publish', { noticeId: id })
+    await Promise.all([runFanout(h.env.rt, id), runFanout(h.env.rt, id), runSweeps(h.env.rt)])
+    await runSweeps(h.env.rt)
+    expect(await count(h, NOTICE_COLLECTIONS.receipts, { noticeId: id })).toBe(N)
+    expect((await count(h, 'outbox', {})) - outboxBefore).toBe(N)
+    const notice = (await h.env.rt.db.collection(NOTICE_COLLECTIONS.notices).doc(id).get()).data[0]
+    expect(notice).toMatchObject({ status: 'published', recipientCount: N, fanout: { done: true, written: N } })
+  }, 120_000)
+
   it('should stop a fan-out when the notice is withdrawn in the middle of it', async () => {
     const created = await h.env.call('demo-secretary-1', 'notices', draft({ audience: { unitIds: [G2] } }))
     const id = created.ok ? created.data.id : ''

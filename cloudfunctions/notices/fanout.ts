@@ -1,7 +1,9 @@
+import type { Db } from '@cloudbase/database'
 import { NOTICE_PRIORITY_LABELS } from '../../types/notices'
 import { COLLECTIONS } from '../core/collections'
 import { collection, transaction } from '../core/data'
-import { grantIdFor, notify } from '../core/outbox'
+import { grantIdFor, notifyNew } from '../core/outbox'
+import { unitsByIds } from '../core/org-cache'
 import type { Runtime } from '../core/runtime'
 import { NOTICE_COLLECTIONS, type FanoutCursor, type NoticeDoc, type PushState, type ReceiptDoc } from './collections'
 import { receiptId } from './domain/reach'
@@ -9,9 +11,10 @@ import { applyFilter, readMembers, type Member } from './recipients'
 
 /*
  * Publishing = writing one receipt per recipient, with its outbox record, in batches. Each
- * batch is one transaction that also reads the notice and advances its cursor: a crash
- * loses at most the batch in flight (nothing of it is written), a second runner on the same
- * batch conflicts and retries past it, and a notice withdrawn in between stops the run.
+ * batch is one transaction that also reads the notice and advances its cursor, its receipts
+ * and outbox records each one insert of the whole batch: a crash loses at most the batch in
+ * flight (nothing of it is written), a second runner on the same batch conflicts (or finds
+ * its ids taken) and stops, and a notice withdrawn in between stops the run.
  */
 
 /** The subscribe-message kind of notices (重要/紧急 only; types/notifications.ts). */
@@ -95,6 +98,20 @@ export function noticeMessage(notice: NoticeDoc, openid: string, key: string, ti
 
 type BatchOutcome = 'written' | 'finished' | 'stopped'
 
+/** Which of these receipts exist: a person reached through another unit of the notice already has one. */
+async function existingReceipts(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set()
+  const found = await collection(db, NOTICE_COLLECTIONS.receipts)
+    .where({ _id: db.command.in(ids) })
+    .field({ _id: true })
+    .limit(ids.length)
+    .get()
+  return new Set(found.map((r) => r._id))
+}
+
+const isDuplicateWrite = (error: unknown) =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'DATABASE_DUPLICATE_WRITE'
+
 async function writeBatch(
   rt: Runtime,
   notice: NoticeDoc,
@@ -103,10 +120,15 @@ async function writeBatch(
 ): Promise<BatchOutcome> {
   const { db } = rt
   const targetId = cursor.targetIds[cursor.target]
-  const target = targetId === undefined ? null : await collection(db, COLLECTIONS.units).doc(targetId).get()
+  const target = targetId === undefined ? null : ((await unitsByIds(db, [targetId])).get(targetId) ?? null)
   const page = target ? await readMembers(db, target, cursor.after, batchSize) : []
   const members = await applyFilter(db, page, notice.audience.filter)
-  const granted = await grantsOf(rt, notice, members)
+  const ids = new Map(members.map((m) => [m.openid, receiptId(notice._id, m.openid)]))
+  const [granted, existing] = await Promise.all([
+    grantsOf(rt, notice, members),
+    existingReceipts(db, [...ids.values()]),
+  ])
+  const fresh = members.filter((m) => !existing.has(ids.get(m.openid)!))
   const now = rt.clock.now()
   const at = now.toISOString()
   const lastTarget = page.length < batchSize
@@ -115,41 +137,46 @@ async function writeBatch(
     target: lastTarget ? cursor.target + 1 : cursor.target,
     after: lastTarget ? '' : page[page.length - 1]!.openid,
     batches: cursor.batches + 1,
+    written: cursor.written + fresh.length,
   }
   next.done = next.target >= next.targetIds.length
 
-  return transaction(db, async (tx): Promise<BatchOutcome> => {
-    const current = await tx.collection(NOTICE_COLLECTIONS.notices).doc(notice._id).get()
-    if (!current || current.status !== 'publishing') return 'stopped'
-    if (current.fanout?.target !== cursor.target || current.fanout.after !== cursor.after) return 'stopped' // another runner moved on
-    let written = 0
-    for (const m of members) {
-      const id = receiptId(notice._id, m.openid)
-      if (await tx.collection(NOTICE_COLLECTIONS.receipts).doc(id).get()) continue // reached through another unit
-      const push: PushState = notice.priority === 'normal' ? 'none' : granted.has(m.openid) ? 'queued' : 'no_grant'
+  try {
+    return await transaction(db, async (tx): Promise<BatchOutcome> => {
+      const current = await tx.collection(NOTICE_COLLECTIONS.notices).doc(notice._id).get()
+      if (!current || current.status !== 'publishing') return 'stopped'
+      if (current.fanout?.target !== cursor.target || current.fanout.after !== cursor.after) return 'stopped' // another runner moved on
+      // The batch's receipts and their messages in one insert each: an id that exists after
+      // all (written since the read above) fails the whole batch rather than doubling it.
+      const push = (m: Member): PushState =>
+        notice.priority === 'normal' ? 'none' : granted.has(m.openid) ? 'queued' : 'no_grant'
       await tx
         .collection(NOTICE_COLLECTIONS.receipts)
-        .doc(id)
-        .set(receiptFor(current, m, push, at))
-      await notify(
+        .insertMany(fresh.map((m) => ({ _id: ids.get(m.openid)!, ...receiptFor(current, m, push(m), at) })))
+      const key = (m: Member) => `notice:${notice._id}:${ids.get(m.openid)!}`
+      const title = `社区通知：${current.title}`
+      await notifyNew(
         tx,
-        noticeMessage(current, m.openid, `notice:${notice._id}:${id}`, `社区通知：${current.title}`, push === 'queued'),
+        fresh.map((m) => noticeMessage(current, m.openid, key(m), title, push(m) === 'queued')),
         now,
       )
-      written++
-    }
-    next.written = cursor.written + written
-    const done = next.done
-    await tx
-      .collection(NOTICE_COLLECTIONS.notices)
-      .doc(notice._id)
-      .update({
-        fanout: db.command.set(next),
-        ...(done ? { status: 'published', recipientCount: next.written } : {}),
-        updatedAt: at,
-      })
-    return done ? 'finished' : 'written'
-  })
+      const done = next.done
+      await tx
+        .collection(NOTICE_COLLECTIONS.notices)
+        .doc(notice._id)
+        .update({
+          fanout: db.command.set(next),
+          ...(done ? { status: 'published', recipientCount: next.written } : {}),
+          updatedAt: at,
+        })
+      return done ? 'finished' : 'written'
+    })
+  } catch (error) {
+    // A second runner committed this batch between our read of the receipts and our insert:
+    // it moved on, as when the cursor check above finds it moved.
+    if (isDuplicateWrite(error)) return 'stopped'
+    throw error
+  }
 }
 
 /**
