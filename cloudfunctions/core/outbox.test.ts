@@ -1,7 +1,16 @@
 import { COLLECTIONS } from './collections'
 import { transaction } from './data'
 import { countRequests } from '../../embedded-db'
-import { backoffMs, drainOutbox, notify, notifyNew, subscriptionId, type DrainStep, type OutboxDoc } from './outbox'
+import {
+  backoffMs,
+  drainOutbox,
+  notify,
+  notifyMany,
+  notifyNew,
+  subscriptionId,
+  type DrainStep,
+  type OutboxDoc,
+} from './outbox'
 import { createTestEnv, type TestEnv } from './testing'
 
 /** The local runtime's stand-in template for caseProgress (demoTemplateMap): number → character_string1, step → thing2, status → phrase3. */
@@ -279,5 +288,32 @@ describe('notifyNew', () => {
     const write = transaction(env.rt.db, (tx) => notifyNew(tx, [notice('demo-grid-1'), notice(OPENID)], now))
     await expect(write).rejects.toBeDefined()
     expect((await env.docs<OutboxDoc>(COLLECTIONS.outbox)).map((d) => d._id)).toEqual([`case:9:routed:${OPENID}`])
+  })
+
+  it('should queue many records in two requests, skipping the keys already queued', async () => {
+    const now = env.clock.now()
+    await notify(env.rt.db, notice(OPENID), now)
+    const { requests } = await countRequests(() =>
+      notifyMany(env.rt.db, [notice(OPENID), notice('demo-grid-1'), notice('demo-secretary-1')], now),
+    )
+    expect(requests.total).toBe(2)
+    const ids = (await env.docs<OutboxDoc>(COLLECTIONS.outbox)).map((d) => d._id).sort()
+    expect(ids).toEqual([
+      'case:9:routed:demo-grid-1',
+      'case:9:routed:demo-resident-1',
+      'case:9:routed:demo-secretary-1',
+    ])
+  })
+
+  it('should queue each record once when two callers queue the same records at once', async () => {
+    const now = env.clock.now()
+    const batch = [notice(OPENID), notice('demo-grid-1'), notice('demo-secretary-1')]
+    await Promise.all([notifyMany(env.rt.db, batch, now), notifyMany(env.rt.db, batch, now)])
+    expect((await env.docs<OutboxDoc>(COLLECTIONS.outbox)).map((d) => d._id).sort()).toEqual([
+      'case:9:routed:demo-grid-1',
+      'case:9:routed:demo-resident-1',
+      'case:9:routed:demo-secretary-1',
+    ])
+    expect((await drainOutbox(env.rt)).inbox).toBe(3)
   })
 })

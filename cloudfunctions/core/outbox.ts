@@ -125,6 +125,31 @@ export async function notifyNew(tx: Tx, inputs: readonly NotifyInput[], now: Dat
   await tx.collection(COLLECTIONS.outbox).insertMany(inputs.map((input) => outboxDoc(input, now)))
 }
 
+/**
+ * Queues many notifications about a change already made (a notice's new version or its
+ * withdrawal, told to everyone who read it), each once by its dedupe key: one read of the
+ * keys already queued and one insert of the rest, instead of a transaction per record. Should
+ * a key be queued in between (a retry running alongside), the rest go one by one through
+ * `notify`, which skips what exists.
+ */
+export async function notifyMany(db: Db, inputs: readonly NotifyInput[], now: Date): Promise<void> {
+  const byKey = new Map(inputs.map((input) => [input.dedupeKey, input]))
+  if (byKey.size === 0) return
+  const queued = await collection(db, COLLECTIONS.outbox)
+    .where({ _id: db.command.in([...byKey.keys()]) })
+    .field({ _id: true })
+    .limit(byKey.size)
+    .get()
+  for (const d of queued) byKey.delete(d._id)
+  const fresh = [...byKey.values()]
+  try {
+    await collection(db, COLLECTIONS.outbox).insertMany(fresh.map((input) => outboxDoc(input, now)))
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code !== 'DATABASE_DUPLICATE_WRITE') throw error
+    for (const input of fresh) await notify(db, input, now)
+  }
+}
+
 /** Points where a drain has just recorded progress; tests stop the process there. */
 export type DrainStep = 'claimed' | 'inbox-done' | 'grant-reserved' | 'message-sent'
 

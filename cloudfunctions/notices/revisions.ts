@@ -3,7 +3,7 @@ import type { EditNoticeInputSchema, NoticeStaffView } from '../../types/notices
 import { AppError } from '../core/app-error'
 import { collection, type Where } from '../core/data'
 import type { ActionContext } from '../core/define-function'
-import { notify } from '../core/outbox'
+import { notifyMany } from '../core/outbox'
 import type { Runtime } from '../core/runtime'
 import { requireManaged, viewerOf } from './access'
 import { checkNoticeText } from './compose'
@@ -25,20 +25,18 @@ async function notifyReceipts(
   where: Where<ReceiptDoc>,
   key: string,
   title: string,
-): Promise<number> {
+): Promise<void> {
   const _ = rt.db.command
   const now = rt.clock.now()
-  let sent = 0
   for (let after = ''; ;) {
     const page = await collection(rt.db, NOTICE_COLLECTIONS.receipts)
       .where({ noticeId: n._id, ...where, _id: _.gt(after) })
       .orderBy('_id', 'asc')
       .limit(PAGE)
       .get()
-    for (const r of page) {
-      if (await notify(rt.db, noticeMessage(n, r.openid, `notice:${n._id}:${key}:${r._id}`, title, false), now)) sent++
-    }
-    if (page.length < PAGE) return sent
+    const messages = page.map((r) => noticeMessage(n, r.openid, `notice:${n._id}:${key}:${r._id}`, title, false))
+    await notifyMany(rt.db, messages, now)
+    if (page.length < PAGE) return
     after = page[page.length - 1]!._id
   }
 }
