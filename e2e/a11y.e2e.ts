@@ -1,13 +1,16 @@
-import type { Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import { blocking, countByImpact, missingOutline, scanPage, shownPage, type Finding } from './axe'
-import { flow, inputByTestId, loginAs, startApp, type E2eApp } from './harness'
+import { flow, inputByTestId, invokeAs, loginAs, startApp, type E2eApp } from './harness'
 import { measurePage, notScaled, type PageMeasure } from './layout-checks'
 
 /** The narrowest phone we support: everything must fit and pass at 360 px. */
 const NARROW = { width: 360, height: 780 }
 
-/** A page to check: its URL, or the list it is opened from by tapping the first card (and the page that opens). */
-type Stop = { name: string; url: string } | { name: string; from: string; card: string; to: string }
+/**
+ * A page to check: its URL (and what it must show to be worth the scan), or the list it is
+ * opened from by tapping the first card (and the page that opens).
+ */
+type Stop = { name: string; url: string; shows?: string } | { name: string; from: string; card: string; to: string }
 
 const RESIDENT_STOPS: Stop[] = [
   { name: '首页', url: '/pages/home/index' },
@@ -28,6 +31,7 @@ const RESIDENT_STOPS: Stop[] = [
   { name: '驿站详情', from: '/pages/stations/index', card: 'station-card-', to: '/pages/stations/detail' },
   { name: '社区活动', url: '/pages/events/index' },
   { name: '活动详情', from: '/pages/events/index', card: 'event-card-', to: '/pages/events/detail' },
+  { name: '活动评价', url: '/pages/events/detail?id=RATED_EVENT_ID', shows: 'event-rating' },
   { name: '社区通知', url: '/pages/notices/index' },
   { name: '我的住址', url: '/pages/places/address' },
   { name: '为我服务', url: '/pages/places/servers' },
@@ -46,11 +50,18 @@ const STAFF_STOPS: Stop[] = [
   { name: '发通知', url: '/staff/notices/compose?unitId=c-dongxianmen' },
   { name: '活动管理', url: '/staff/events/index' },
   { name: '发布活动', url: '/staff/events/edit' },
+  { name: '活动统计', url: '/staff/events/figures' },
   { name: '住户', url: '/staff/places/residents' },
   { name: '导入小区楼栋', url: '/staff/places/import' },
   { name: '服务岗位', url: '/staff/places/posts' },
   { name: '党员报到', url: '/staff/places/party' },
 ]
+
+/** Pages with a single-choice unit picker, opened by the administrator (who may pick among the whole district): name, URL, the picker's test id. */
+const PICKERS = [
+  ['志愿者审核（选社区）', '/staff/volunteers/index', 'staff-volunteers-community'],
+  ['诉求办理（选单位）', '/staff/cases/index', 'staff-cases-unit'],
+] as const
 
 /** The pages an older resident uses most, checked in normal text and in 大字. */
 const LARGE_TEXT_PAGES = [
@@ -83,16 +94,21 @@ async function open(page: Page, url: string): Promise<void> {
   await settle(page, url)
 }
 
-/** Opens the stop and answers the page it shows; null when its list had no card to open (the scan says which page it missed). */
-async function visit(page: Page, stop: Stop): Promise<string | null> {
-  if ('url' in stop) return open(page, stop.url).then(() => stop.url)
-  await open(page, stop.from)
-  const card = page.locator(`[data-testid^="${stop.card}"]`).locator('visible=true').first()
-  const there = await card.waitFor({ timeout: 5_000 }).then(
+const appears = (target: Locator) =>
+  target.waitFor({ timeout: 5_000 }).then(
     () => true,
     () => false,
   )
-  if (!there) return null
+
+/** Opens the stop and answers the page it shows; null when it lacks what it is visited for (the scan says which page it missed). */
+async function visit(page: Page, stop: Stop): Promise<string | null> {
+  if ('url' in stop) {
+    await open(page, stop.url)
+    return !stop.shows || (await appears(page.getByTestId(stop.shows))) ? stop.url : null
+  }
+  await open(page, stop.from)
+  const card = page.locator(`[data-testid^="${stop.card}"]`).locator('visible=true').first()
+  if (!(await appears(card))) return null
   await card.click()
   await settle(page, stop.to)
   return stop.to
@@ -108,6 +124,39 @@ async function tabTo(page: Page, testId: string): Promise<void> {
   throw new Error(`Tab never reaches ${testId}`)
 }
 
+/**
+ * An event of 东县门社区 yesterday 09:30–11:00 that this resident signed up for and was
+ * checked in at (the host's clock goes back to the morning for it, then forward again), so
+ * its page offers the 1-tap 活动评价. Answers its id.
+ */
+async function attendedYesterday(app: E2eApp, resident: string): Promise<string> {
+  const clock = app.host.runtime.clock
+  const now = clock.now()
+  const date = new Date(now.getTime() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10)
+  clock.set(`${date}T01:10:00.000Z`)
+  try {
+    const secretary = 'demo-secretary-1'
+    const { id } = await invokeAs<{ id: string }>(app, secretary, 'events', {
+      action: 'create',
+      unitId: 'c-dongxianmen',
+      kind: 'volunteer_service',
+      title: '志愿服务：清理楼道杂物',
+      place: { name: '社区活动室', address: '东县门街12号' },
+      capacity: 10,
+      date,
+      startTime: '09:30',
+      endTime: '11:00',
+    })
+    await invokeAs(app, secretary, 'events', { action: 'publish', eventId: id })
+    await invokeAs(app, resident, 'events', { action: 'signUp', eventId: id, clientRequestId: 'e2e-a11y-rated' })
+    const { code } = await invokeAs<{ code: string }>(app, resident, 'events', { action: 'myCode', eventId: id })
+    await invokeAs(app, secretary, 'events', { action: 'checkIn', eventId: id, code })
+    return id
+  } finally {
+    clock.set(now)
+  }
+}
+
 async function scanAll(page: Page, stops: Stop[]): Promise<Finding[]> {
   const findings: Finding[] = []
   for (const stop of stops) {
@@ -119,7 +168,7 @@ async function scanAll(page: Page, stops: Stop[]): Promise<Finding[]> {
         rule: 'not-reached',
         impact: 'serious',
         nodes: 1,
-        example: `no card to open on ${'from' in stop ? stop.from : ''}`,
+        example: 'from' in stop ? `no card to open on ${stop.from}` : `${stop.url} without ${stop.shows}`,
       })
   }
   return findings
@@ -138,8 +187,10 @@ jest.setTimeout(240_000)
 
 describe('accessibility (axe-core on every main page at 360 px)', () => {
   let app: E2eApp
+  let ratedEventId = ''
   beforeAll(async () => {
     app = await startApp()
+    ratedEventId = await attendedYesterday(app, 'demo-resident-2')
   })
   afterAll(() => app?.close())
 
@@ -184,7 +235,10 @@ describe('accessibility (axe-core on every main page at 360 px)', () => {
       const findings = await scanPage(page, '演示登录', '/pages/login/index')
       // 李建国, who reported a 诉求 in the keyboard flow above, so 诉求详情 has one to show.
       await loginAs(page, 'demo-resident-2')
-      findings.push(...(await scanAll(page, RESIDENT_STOPS)))
+      const stops = RESIDENT_STOPS.map((s) =>
+        'url' in s ? { ...s, url: s.url.replace('RATED_EVENT_ID', encodeURIComponent(ratedEventId)) } : s,
+      )
+      findings.push(...(await scanAll(page, stops)))
       report('resident', RESIDENT_STOPS.length + 1, findings)
       expect(blocking(findings)).toEqual([])
       expect(missingOutline(findings)).toEqual([])
@@ -207,11 +261,25 @@ describe('accessibility (axe-core on every main page at 360 px)', () => {
       // 角色管理 as the administrator, with a unit found through the picker's search and its list of roles.
       await loginAs(page, 'demo-admin')
       await open(page, '/staff/roles/index')
-      await inputByTestId(page, 'roles-unit-search').fill('东县门')
-      await page.getByTestId('roles-unit-c-dongxianmen').click()
+      await inputByTestId(page, 'roles-unit-picker-search').fill('东县门')
+      await page.getByTestId('roles-unit-picker-c-dongxianmen').click()
       await page.getByTestId('roles-holder-community_secretary').waitFor()
       findings.push(...(await scanPage(page, '角色管理（管理员）', '/staff/roles/index')))
-      report('staff', STAFF_STOPS.length + 1, findings)
+      // The single-choice pickers open, with the whole district to choose from.
+      for (const [name, url, testId] of PICKERS) {
+        await open(page, url)
+        await page.getByTestId(testId).click()
+        await page.getByTestId(`${testId}-picker`).getByRole('heading').first().waitFor()
+        findings.push(...(await scanPage(page, name, url)))
+      }
+      // Picked by keyboard on 诉求办理: the search narrows the list, Enter picks a unit, and the
+      // focus is back on the row that opened the list, which names the unit picked.
+      await inputByTestId(page, 'staff-cases-unit-picker-search').fill('东县门社区第一')
+      await tabTo(page, 'staff-cases-unit-picker-g-dongxianmen-1')
+      await page.keyboard.press('Enter')
+      await page.getByTestId('staff-cases-unit-name').filter({ hasText: '东县门社区第一网格' }).waitFor()
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('staff-cases-unit')
+      report('staff', STAFF_STOPS.length + 1 + PICKERS.length, findings)
       expect(blocking(findings)).toEqual([])
       expect(missingOutline(findings)).toEqual([])
       expect(pageErrors).toEqual([])

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
-import { ActionSheet, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import type { UnitView } from '../../types/org'
 import type { Capability } from '../../types/policy'
+import { UnitSelect } from '../components/unit-picker'
 import { useAsync } from '../hooks/use-async'
 import { useMe } from '../hooks/use-me'
 import { usersService, type Profile } from '../services/users'
@@ -27,7 +27,8 @@ export function useUnitChoice<C extends CommunityChoice>(
   const { profile } = useMe()
   const needsTree = !!profile && needsOrgTree(profile, capability)
   const tree = useAsync(
-    () => (needsTree ? usersService.orgTree({ kinds: ['community'] }) : Promise.resolve({ units: [] })),
+    // Streets too: the picker shows the communities under them.
+    () => (needsTree ? usersService.orgTree({ kinds: ['street', 'community'] }) : Promise.resolve({ units: [] })),
     [profile],
   )
   const communities = useMemo(
@@ -39,43 +40,35 @@ export function useUnitChoice<C extends CommunityChoice>(
     if (!communityId && communities[0]) setCommunityId(communities[0].id)
   }, [communities, communityId])
   const current = communities.find((c) => c.id === communityId)
-  return { communities, communityId, setCommunityId, current, loading: tree.loading }
+  const units = useMemo(() => tree.data?.units ?? [], [tree.data])
+  return { communities, communityId, setCommunityId, current, loading: tree.loading, tree: units }
 }
 
-/** A 社区 cell that opens a sheet to switch community when there is more than one. */
+/**
+ * The community (or grid) a page works on: the shared UnitSelect, which opens a search and the
+ * communities under their 街道 when there is more than one.
+ */
 export function CommunityPicker(props: {
   communities: CommunityChoice[]
   current: CommunityChoice | undefined
   loading: boolean
   onChange(id: string): void
-  testId?: string
+  /** The org tree (from the hook): it gives each community its street. */
+  tree: readonly UnitView[]
+  testId: string
   /** What is chosen: 社区 unless the list holds other units (a grid). */
   title?: string
 }) {
-  const { communities, current, loading, onChange, testId, title = '社区' } = props
-  const [picking, setPicking] = useState(false)
+  const { communities, current, loading, onChange, tree, testId, title = '社区' } = props
   return (
-    <>
-      <CellGroup>
-        <Cell
-          title={title}
-          extra={current?.name ?? (loading ? '正在加载…' : '没有可审核的社区')}
-          clickable={communities.length > 1}
-          onClick={() => communities.length > 1 && setPicking(true)}
-          data-testid={testId}
-        />
-      </CellGroup>
-      <ActionSheet
-        visible={picking}
-        title={`选择${title}`}
-        options={communities.map((c) => ({ name: c.name, id: c.id }))}
-        cancelText="取消"
-        onCancel={() => setPicking(false)}
-        onSelect={(item) => {
-          onChange(String(item.id))
-          setPicking(false)
-        }}
-      />
-    </>
+    <UnitSelect
+      title={title}
+      units={communities}
+      tree={tree}
+      chosenId={current?.id ?? null}
+      onPick={onChange}
+      placeholder={loading ? '正在加载…' : '没有可审核的社区'}
+      testId={testId}
+    />
   )
 }

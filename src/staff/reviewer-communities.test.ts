@@ -42,6 +42,15 @@ describe('reviewerCommunities', () => {
     ).toEqual(['c1', 'c2'])
     expect(needsOrgTree(me, 'wishes.review')).toBe(true)
   })
+  it('should ask for the org tree when the capability is held at two communities, to group them by street', () => {
+    const one = holder('community_secretary', 'c1', '东县门社区', 'community', ['volunteers.review'])
+    const two = holder('community_secretary', 'c3', '鹿苑社区', 'community', ['volunteers.review'])
+    const me = {
+      roles: [...one.roles, ...two.roles],
+      capabilities: [{ capability: 'volunteers.review' as const, unitIds: ['c1', 'c3'] }],
+    }
+    expect(needsOrgTree(me, 'volunteers.review')).toBe(true)
+  })
   it('should give nothing for a capability the person does not hold', () => {
     const me = holder('street_staff', 's1', '柏树林街道', 'street', ['wishes.review'])
     expect(reviewerCommunities(me, 'volunteers.review', tree)).toEqual([])

@@ -69,7 +69,11 @@ export function residentScopes(
   }))
 }
 
-/** Only a capability held above a community needs the org tree to know its communities. */
+/**
+ * A capability held above a community needs the org tree to know its communities, and one
+ * held at several units needs it to show them under their streets; one community does not.
+ */
 export function needsOrgTree(me: Reviewer, capability: Capability): boolean {
-  return heldUnits(me, capability).some((u) => u.kind !== 'community')
+  const held = heldUnits(me, capability)
+  return held.length > 1 || held.some((u) => u.kind !== 'community')
 }

@@ -15,6 +15,10 @@ export interface TappableProps {
   label?: string
   /** A choice chip: whether it is chosen (read out as 已选中, and styled by the page's `--on`). */
   pressed?: boolean
+  /** It shows or hides a part of the page: whether that part is shown (read out as 已展开/已收起). */
+  expanded?: boolean
+  /** The element's id, for moving the focus back to it (focusOn). */
+  id?: string
   /** Not tappable now (read out as such). */
   disabled?: boolean
   /** A link inside a sentence: stays in the line of text (and, like any link in running text, may be smaller than 44 px). */
@@ -44,6 +48,8 @@ export function Tappable({
   role = 'button',
   label,
   pressed,
+  expanded,
+  id,
   disabled = false,
   inline = false,
 }: TappableProps) {
@@ -62,12 +68,14 @@ export function Tappable({
   const Element = inline ? Text : View
   return (
     <Element
+      id={id}
       className={`${inline ? 'tappable--inline' : 'tappable'} ${className}`}
       hoverClass={hoverClass}
       data-testid={testId}
       role={role}
       aria-label={label}
       aria-pressed={pressed === undefined ? undefined : pressed}
+      aria-expanded={expanded === undefined ? undefined : expanded}
       aria-disabled={disabled || undefined}
       onClick={tap}
       {...keyboard}

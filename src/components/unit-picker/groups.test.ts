@@ -1,4 +1,4 @@
-import { groupByStreet, OTHER, type PickUnit } from './groups'
+import { groupByStreet, OTHER, placeUnits, type PickUnit } from './groups'
 
 const unit = (id: string, name: string, kind: PickUnit['kind'], ancestors: string[]): PickUnit => ({
   id,
@@ -43,6 +43,41 @@ describe('groupByStreet', () => {
     expect(groups.map((g) => [g.id, g.title])).toEqual([
       [OTHER, '区级单位'],
       ['s1', '东关南街街道'],
+    ])
+  })
+})
+
+describe('placeUnits', () => {
+  it('should give each choice its ancestors from the tree unless it has its own, and name the tree’s streets', () => {
+    const { units, names } = placeUnits(
+      [
+        { id: 'g1', name: '第一网格', kind: 'grid' },
+        { id: 'c2', name: '建西社区', kind: 'community', ancestors: ['x'] },
+        { id: 'zz', name: '不在树里', kind: null },
+      ],
+      TREE,
+    )
+    expect(units.map((u) => [u.id, u.ancestors])).toEqual([
+      ['g1', ['d', 's1', 'c1']],
+      ['c2', ['x']],
+      ['zz', []],
+    ])
+    expect([...names]).toEqual([
+      ['s1', '东关南街街道'],
+      ['s2', '文艺路街道'],
+    ])
+  })
+  it('should group a role’s units under their streets once placed in the tree', () => {
+    const { units, names } = placeUnits(
+      [
+        { id: 'c2', name: '建西社区', kind: 'community' },
+        { id: 'c1', name: '东县门社区', kind: 'community' },
+      ],
+      TREE,
+    )
+    expect(shape(groupByStreet(units, '', names))).toEqual([
+      ['文艺路街道', ['c2']],
+      ['东关南街街道', ['c1']],
     ])
   })
 })

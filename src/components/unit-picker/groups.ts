@@ -15,6 +15,9 @@ export interface UnitGroup {
   units: PickUnit[]
 }
 
+/** A unit to offer, as its page holds it: a role's unit may not know its kind or ancestors, the org tree does. */
+export type Choice = Omit<PickUnit, 'ancestors' | 'kind'> & { kind?: UnitKind | null; ancestors?: readonly string[] }
+
 export const OTHER = 'other'
 const OTHER_TITLE = '区级单位'
 
@@ -46,4 +49,24 @@ export function groupByStreet(
   // The district's own units first, then each street in the order it came.
   const other = groups.get(OTHER)
   return [...(other ? [other] : []), ...[...groups.values()].filter((g) => g.id !== OTHER)]
+}
+
+/**
+ * The choices with their kind and ancestors (their own, else the org tree's) and the names of the
+ * streets above them, for groupByStreet: pages hold units as their roles or their lists give
+ * them, often without the street they are in.
+ */
+export function placeUnits(
+  choices: readonly Choice[],
+  tree: readonly PickUnit[] = [],
+): { units: PickUnit[]; names: Map<string, string> } {
+  const byId = new Map(tree.map((u) => [u.id, u]))
+  return {
+    units: choices.map((c) => ({
+      ...c,
+      kind: c.kind ?? byId.get(c.id)?.kind ?? null,
+      ancestors: c.ancestors ?? byId.get(c.id)?.ancestors ?? [],
+    })),
+    names: new Map(tree.filter((u) => u.kind === 'street').map((u) => [u.id, u.name])),
+  }
 }

@@ -17,8 +17,6 @@ export interface UnitChoice {
   id: string
   name: string
   kind: UnitKind | null
-  /** How deep below the person's own unit (0 = their own): the picker indents by it. */
-  depth: number
 }
 
 /**
@@ -32,18 +30,12 @@ export function handlerUnits(me: Pick<Profile, 'roles' | 'capabilities'>, tree: 
     return { unitId, unitName: r?.unitName ?? unitId, unitKind: r?.unitKind ?? null }
   })
   const seen = new Map<string, UnitChoice>()
-  for (const r of own) seen.set(r.unitId, { id: r.unitId, name: r.unitName, kind: r.unitKind, depth: 0 })
+  for (const r of own) seen.set(r.unitId, { id: r.unitId, name: r.unitName, kind: r.unitKind })
   for (const r of own) {
     const below = tree
       .filter((u) => HANDLING_KINDS.includes(u.kind) && u.ancestors.includes(r.unitId) && !seen.has(u.id))
       .sort((a, b) => a.ancestors.length - b.ancestors.length || a.name.localeCompare(b.name, 'zh-CN'))
-    for (const u of below)
-      seen.set(u.id, {
-        id: u.id,
-        name: u.name,
-        kind: u.kind,
-        depth: u.ancestors.length - u.ancestors.indexOf(r.unitId),
-      })
+    for (const u of below) seen.set(u.id, { id: u.id, name: u.name, kind: u.kind })
   }
   return [...seen.values()]
 }

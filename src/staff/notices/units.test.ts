@@ -21,11 +21,7 @@ const tree = [
 
 describe('audienceChoices', () => {
   it('should offer the sending unit and the places below it, widest first, and nothing beside it', () => {
-    expect(audienceChoices(tree, 'c1').map((u) => [u.id, u.depth])).toEqual([
-      ['c1', 0],
-      ['g1', 1],
-      ['b1', 3],
-    ])
+    expect(audienceChoices(tree, 'c1').map((u) => u.id)).toEqual(['c1', 'g1', 'b1'])
   })
 })
 
@@ -37,6 +33,6 @@ describe('senderUnits', () => {
       ],
       capabilities: [{ capability: 'notices.publish' as const, unitIds: ['c1'] }],
     }
-    expect(senderUnits(me)).toEqual([{ id: 'c1', name: '东县门社区', kind: 'community', depth: 0 }])
+    expect(senderUnits(me)).toEqual([{ id: 'c1', name: '东县门社区', kind: 'community' }])
   })
 })

@@ -11,16 +11,14 @@ export const AUDIENCE_KINDS: readonly UnitKind[] = ['street', 'community', 'grid
 export function senderUnits(me: Pick<Profile, 'roles' | 'capabilities'>): UnitChoice[] {
   return unitsWith(me, 'notices.publish').map((id) => {
     const r = me.roles.find((x) => x.unitId === id)
-    return { id, name: r?.unitName ?? id, kind: r?.unitKind ?? null, depth: 0 }
+    return { id, name: r?.unitName ?? id, kind: r?.unitKind ?? null }
   })
 }
 
 /** The units a notice from `senderId` may go to: the sender and every audience unit below it, widest first. */
 export function audienceChoices(tree: readonly UnitView[], senderId: string): UnitChoice[] {
-  const sender = tree.find((u) => u.id === senderId)
-  const base = sender ? sender.ancestors.length : 0
   return tree
     .filter((u) => AUDIENCE_KINDS.includes(u.kind) && (u.id === senderId || u.ancestors.includes(senderId)))
     .sort((a, b) => a.ancestors.length - b.ancestors.length || a.name.localeCompare(b.name, 'zh-CN'))
-    .map((u) => ({ id: u.id, name: u.name, kind: u.kind, depth: u.ancestors.length - base }))
+    .map((u) => ({ id: u.id, name: u.name, kind: u.kind }))
 }

@@ -43,7 +43,7 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
 
 /** 导入小区楼栋: choose an .xlsx, see what it would do, then import it (nothing is written before). */
 export default function ImportPage() {
-  const { communities, communityId, setCommunityId, current, loading } = useReviewerCommunity('places.manage')
+  const { communities, communityId, setCommunityId, current, loading, tree } = useReviewerCommunity('places.manage')
   const [file, setFile] = useState<{ fileId: string; name: string } | null>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [busy, setBusy] = useState(false)
@@ -93,6 +93,7 @@ export default function ImportPage() {
         current={current}
         loading={loading}
         onChange={setCommunityId}
+        tree={tree}
         testId="staff-import-community"
       />
       <View className="staff-places__card">

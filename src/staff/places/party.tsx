@@ -15,7 +15,7 @@ import './places.scss'
 
 /** 双报到核实: verify in-service party members who reported to the community. */
 export default function PartyVerifyPage() {
-  const { communities, communityId, setCommunityId, current, loading } = useReviewerCommunity('partyMembers.verify')
+  const { communities, communityId, setCommunityId, current, loading, tree } = useReviewerCommunity('partyMembers.verify')
   const [status, setStatus] = useState<PartyReportStatus>('pending')
   const list = useAsync(
     () => (communityId ? placesService.partyReports({ communityId, status }) : Promise.resolve({ items: [] })),
@@ -51,6 +51,7 @@ export default function PartyVerifyPage() {
         current={current}
         loading={loading}
         onChange={setCommunityId}
+        tree={tree}
         testId="staff-party-community"
       />
       <Tabs value={status} onChange={(v) => setStatus(v as PartyReportStatus)}>

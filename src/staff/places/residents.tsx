@@ -28,6 +28,7 @@ export default function ResidentsPage() {
     setCommunityId,
     current,
     loading,
+    tree,
   } = useUnitChoice('residents.view', residentScopes)
   const confirmable = current?.confirmable === true
   const [status, setStatus] = useState<AddressStatus>('pending')
@@ -67,6 +68,7 @@ export default function ResidentsPage() {
         current={current}
         loading={loading}
         onChange={setCommunityId}
+        tree={tree}
         title={communities.some((c) => !c.confirmable) ? '范围' : '社区'}
         testId="staff-residents-community"
       />

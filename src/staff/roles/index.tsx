@@ -4,8 +4,7 @@ import { useMemo, useState } from 'react'
 import { UNIT_KIND_LABELS } from '../../../types/roles-labels'
 import { AsyncView } from '../../components/async-view'
 import { PageShell, SectionTitle } from '../../components/page-shell'
-import { Tappable } from '../../components/tappable'
-import { UnitPicker } from '../../components/unit-picker'
+import { UnitSelect } from '../../components/unit-picker'
 import { useAsync } from '../../hooks/use-async'
 import { usersService } from '../../services/users'
 import { GrantForm } from './grant-form'
@@ -21,7 +20,6 @@ export default function RolesPage() {
   const tree = useAsync(() => usersService.orgTree({}))
   const units = useMemo(() => tree.data?.units ?? [], [tree.data])
   const [unitId, setUnitId] = useState<string | null>(null)
-  const [picking, setPicking] = useState(true)
   const unit = units.find((u) => u.id === unitId)
   const holders = useAsync(() => (unitId ? usersService.roleHolders(unitId) : Promise.resolve({ items: [] })), [unitId])
   usePullDownRefresh(() => {
@@ -31,34 +29,21 @@ export default function RolesPage() {
   return (
     <PageShell testId="staff-roles-page">
       <SectionTitle>单位</SectionTitle>
-      <View className="roles__card">
-        <AsyncView state={tree} isEmpty={(d) => d.units.length === 0} empty="没有可管理的单位">
-          {() =>
-            picking || !unit ? (
-              <UnitPicker
-                units={units}
-                chosen={unitId ? [unitId] : []}
-                onPick={(id) => {
-                  setUnitId(id)
-                  setPicking(false)
-                }}
-                describe={(u) => (u.kind ? (UNIT_KIND_LABELS[u.kind] ?? '') : '')}
-                testId="roles-unit"
-              />
-            ) : (
-              <View className="roles__chosen">
-                <Text className="roles__name" data-testid="roles-unit-name">
-                  {`${unit.name}（${UNIT_KIND_LABELS[unit.kind] ?? unit.kind}）`}
-                </Text>
-                <Tappable className="roles__link" onTap={() => setPicking(true)} testId="roles-unit-change">
-                  更换单位
-                </Tappable>
-              </View>
-            )
-          }
-        </AsyncView>
-      </View>
-      {unit && !picking ? (
+      <AsyncView state={tree} isEmpty={(d) => d.units.length === 0} empty="没有可管理的单位">
+        {() => (
+          <UnitSelect
+            title="单位"
+            units={units}
+            chosenId={unitId}
+            onPick={setUnitId}
+            describe={(u) => (u.kind ? (UNIT_KIND_LABELS[u.kind] ?? '') : '')}
+            placeholder="请选择单位"
+            startOpen
+            testId="roles-unit"
+          />
+        )}
+      </AsyncView>
+      {unit ? (
         <>
           <SectionTitle>本单位的角色</SectionTitle>
           <View className="roles__card" data-testid="roles-holders">

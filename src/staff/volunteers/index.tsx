@@ -20,7 +20,7 @@ const STATUS_TABS: { value: Status; title: string }[] = [
 ]
 
 export default function VolunteerReviewPage() {
-  const { communities, communityId, setCommunityId, current, loading } = useReviewerCommunity('volunteers.review')
+  const { communities, communityId, setCommunityId, current, loading, tree } = useReviewerCommunity('volunteers.review')
   const [status, setStatus] = useState<Status>('pending')
   const list = useAsync(
     () =>
@@ -61,6 +61,7 @@ export default function VolunteerReviewPage() {
         current={current}
         loading={loading}
         onChange={setCommunityId}
+        tree={tree}
         testId="staff-volunteers-community"
       />
       <Tabs value={status} onChange={(v) => setStatus(v as Status)}>

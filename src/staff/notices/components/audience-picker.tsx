@@ -1,5 +1,4 @@
 import { Text } from '@tarojs/components'
-import { useMemo } from 'react'
 import type { UnitView } from '../../../../types/org'
 import { UnitPicker } from '../../../components/unit-picker'
 import './audience-picker.scss'
@@ -23,11 +22,6 @@ export function AudiencePicker({
   tree: readonly UnitView[]
   loading: boolean
 }) {
-  const units = useMemo(() => {
-    const byId = new Map(tree.map((u) => [u.id, u]))
-    return choices.map((c) => ({ ...c, ancestors: byId.get(c.id)?.ancestors ?? [] }))
-  }, [choices, tree])
-  const names = useMemo(() => new Map(tree.filter((u) => u.kind === 'street').map((u) => [u.id, u.name])), [tree])
   if (choices.length === 0) {
     return (
       <Text className="audience-picker__hint">
@@ -35,5 +29,5 @@ export function AudiencePicker({
       </Text>
     )
   }
-  return <UnitPicker units={units} chosen={chosen} onPick={onToggle} names={names} testId="audience" />
+  return <UnitPicker units={choices} tree={tree} chosen={chosen} onPick={onToggle} testId="audience" />
 }
