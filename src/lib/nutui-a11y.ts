@@ -40,6 +40,7 @@ function describe(el: HTMLElement): void {
   if (!role || el.parentElement?.closest('.tappable')) return
   set(el, 'role', role.role)
   if (role.role === 'heading') set(el, 'aria-level', '2')
+  if (role.role === 'navigation') set(el, 'aria-label', '主菜单')
   if (role.checked !== undefined) set(el, role.role === 'tab' ? 'aria-selected' : 'aria-checked', String(role.checked))
   if (!role.focusable) return
   set(el, 'tabindex', '0')

@@ -19,6 +19,12 @@ describe('nutuiRole', () => {
   it('should make a cell group title a heading', () => {
     expect(nutuiRole(['nut-cell-group-title'])).toEqual({ role: 'heading', focusable: false })
   })
+  it('should make Taro’s tab bar the navigation landmark', () => {
+    expect(nutuiRole(['taro-tabbar__tabbar', 'taro-tabbar__tabbar-bottom'])).toEqual({
+      role: 'navigation',
+      focusable: false,
+    })
+  })
   it('should leave a cell that is not clickable alone', () => {
     expect(nutuiRole(['nut-cell'])).toBeNull()
   })

@@ -4,7 +4,7 @@
  * reader cannot reach or name them. This is what each of them is, read from its classes.
  */
 export interface ControlRole {
-  role: 'button' | 'switch' | 'checkbox' | 'radio' | 'tab' | 'tablist' | 'heading'
+  role: 'button' | 'switch' | 'checkbox' | 'radio' | 'tab' | 'tablist' | 'heading' | 'navigation'
   /** For switch, checkbox and radio: on or off; for a tab: the shown one. */
   checked?: boolean
   /** Whether it takes keyboard focus (a tab list does not; its tabs do). */
@@ -12,7 +12,7 @@ export interface ControlRole {
 }
 
 export const NUTUI_CONTROL_SELECTOR =
-  '.nut-cell-clickable, .nut-switch, .nut-checkbox, .nut-radio, .nut-tabs-titles, .nut-tabs-titles-item, .nut-cell-group-title'
+  '.nut-cell-clickable, .nut-switch, .nut-checkbox, .nut-radio, .nut-tabs-titles, .nut-tabs-titles-item, .nut-cell-group-title, .taro-tabbar__tabbar'
 
 export function nutuiRole(classes: readonly string[]): ControlRole | null {
   const has = (c: string) => classes.includes(c)
@@ -22,6 +22,9 @@ export function nutuiRole(classes: readonly string[]): ControlRole | null {
   // A CellGroup's title (我的社区, 社区服务) names a part of the page, like SectionTitle.
   if (has('nut-cell-group-title')) return { role: 'heading', focusable: false }
   if (has('nut-cell-clickable')) return { role: 'button', focusable: true }
+  // Taro's own tab bar (首页 / 消息 / 我的), outside every page: the app's main navigation,
+  // so a screen reader can jump to it and no content is left outside a landmark.
+  if (has('taro-tabbar__tabbar')) return { role: 'navigation', focusable: false }
   return null
 }
 

@@ -44,30 +44,35 @@ export function useUnitChoice<C extends CommunityChoice>(
   return { communities, communityId, setCommunityId, current, loading: tree.loading, tree: units }
 }
 
+/** What useUnitChoice answers, as CommunityPicker needs it. */
+export type CommunityChoiceState = Pick<
+  ReturnType<typeof useUnitChoice>,
+  'communities' | 'current' | 'loading' | 'setCommunityId' | 'tree'
+>
+
 /**
- * The community (or grid) a page works on: the shared UnitSelect, which opens a search and the
- * communities under their 街道 when there is more than one.
+ * The community (or grid) a page works on, from useReviewerCommunity / useUnitChoice: the
+ * shared UnitSelect, which opens a search and the communities under their 街道 when there is
+ * more than one.
  */
-export function CommunityPicker(props: {
-  communities: CommunityChoice[]
-  current: CommunityChoice | undefined
-  loading: boolean
-  onChange(id: string): void
-  /** The org tree (from the hook): it gives each community its street. */
-  tree: readonly UnitView[]
+export function CommunityPicker({
+  choice,
+  testId,
+  title = '社区',
+}: {
+  choice: CommunityChoiceState
   testId: string
   /** What is chosen: 社区 unless the list holds other units (a grid). */
   title?: string
 }) {
-  const { communities, current, loading, onChange, tree, testId, title = '社区' } = props
   return (
     <UnitSelect
       title={title}
-      units={communities}
-      tree={tree}
-      chosenId={current?.id ?? null}
-      onPick={onChange}
-      placeholder={loading ? '正在加载…' : '没有可审核的社区'}
+      units={choice.communities}
+      tree={choice.tree}
+      chosenId={choice.current?.id ?? null}
+      onPick={choice.setCommunityId}
+      placeholder={choice.loading ? '正在加载…' : '没有可审核的社区'}
       testId={testId}
     />
   )

@@ -48,13 +48,7 @@ export function UnitSelect({
   return (
     <View className="unit-select">
       {many ? (
-        <Tappable
-          id={id}
-          className="unit-select__row"
-          expanded={open}
-          onTap={() => setOpen(!open)}
-          testId={testId}
-        >
+        <Tappable id={id} className="unit-select__row" expanded={open} onTap={() => setOpen(!open)} testId={testId}>
           {value}
           <Text className="unit-select__action">{open ? '收起' : '更换'}</Text>
         </Tappable>

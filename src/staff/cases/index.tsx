@@ -49,13 +49,7 @@ export default function StaffCasesPage() {
 
   return (
     <PageShell testId="staff-cases-page" className="staff-cases">
-      <UnitPicker
-        units={staff.units}
-        unit={staff.unit}
-        loading={staff.loading}
-        onPick={staff.setUnitId}
-        tree={staff.tree}
-      />
+      <UnitPicker choice={staff} />
       <View className="staff-cases__links">
         <Button
           fill="outline"

@@ -54,13 +54,7 @@ export default function CaseReportsPage() {
 
   return (
     <PageShell testId="staff-case-reports-page" className="case-reports">
-      <UnitPicker
-        units={staff.units}
-        unit={staff.unit}
-        loading={staff.loading}
-        onPick={staff.setUnitId}
-        tree={staff.tree}
-      />
+      <UnitPicker choice={staff} />
       <View className="case-reports__range">
         <Picker mode="date" value={from} end={to} onChange={(e) => setFrom(String(e.detail.value))}>
           <Text className="case-reports__date" data-testid="case-reports-from">

@@ -7,27 +7,25 @@ import type { UnitChoice } from './units'
  * opens a search and the units under their 街道 when there is more than one.
  */
 export function UnitPicker({
-  units,
-  unit,
-  loading,
-  onPick,
-  tree,
+  choice,
 }: {
-  units: UnitChoice[]
-  unit: UnitChoice | null
-  loading: boolean
-  onPick(id: string): void
-  /** The org tree the units are in (it gives each its street), when the page has it. */
-  tree?: readonly UnitView[]
+  /** The units, the chosen one and the org tree they are in (it gives each its street), as useStaffUnit answers them. */
+  choice: {
+    units: UnitChoice[]
+    unit: UnitChoice | null
+    loading: boolean
+    setUnitId(id: string): void
+    tree?: readonly UnitView[]
+  }
 }) {
   return (
     <UnitSelect
       title="单位"
-      units={units}
-      tree={tree}
-      chosenId={unit?.id ?? null}
-      onPick={onPick}
-      placeholder={loading ? '正在加载…' : '您没有办理诉求的岗位'}
+      units={choice.units}
+      tree={choice.tree}
+      chosenId={choice.unit?.id ?? null}
+      onPick={choice.setUnitId}
+      placeholder={choice.loading ? '正在加载…' : '您没有办理诉求的岗位'}
       testId="staff-cases-unit"
     />
   )

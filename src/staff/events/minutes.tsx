@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import { AsyncView } from '../../components/async-view'
 import { PageShell } from '../../components/page-shell'
 import { PhotoPicker, type UploadedPhoto } from '../../components/photo-picker'
+import { Tappable } from '../../components/tappable'
 import { useAsync } from '../../hooks/use-async'
 import { toast, toastError } from '../../lib/feedback'
 import { minutesService, type Minutes } from '../../services/events-attendance'
@@ -77,17 +78,19 @@ export default function StaffMinutesPage() {
               <View className="minutes__card" data-testid="minutes-issues">
                 <Text className="minutes__title">已转诉求 {m.issues.length} 件</Text>
                 {m.issues.map((i) => (
-                  <View
+                  <Tappable
                     key={i.caseId}
                     className="minutes__issue"
-                    onClick={() =>
+                    role="link"
+                    onTap={() =>
                       void Taro.navigateTo({ url: `/staff/cases/detail?id=${encodeURIComponent(i.caseId)}` })
                     }
+                    testId={`minutes-issue-${i.number}`}
                   >
                     <Text className="minutes__meta">
                       {i.number} · {i.petitionerName}：{i.text}
                     </Text>
-                  </View>
+                  </Tappable>
                 ))}
               </View>
             ) : null}

@@ -33,12 +33,7 @@ export default function StaffNoticesPage() {
 
   return (
     <PageShell testId="staff-notices-page" className="staff-notices">
-      <UnitPicker
-        units={units}
-        unit={units.find((u) => u.id === unitId) ?? null}
-        loading={!profile}
-        onPick={setUnitId}
-      />
+      <UnitPicker choice={{ units, unit: units.find((u) => u.id === unitId) ?? null, loading: !profile, setUnitId }} />
       <View className="staff-notices__new">
         <Button
           block

@@ -43,7 +43,8 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
 
 /** 导入小区楼栋: choose an .xlsx, see what it would do, then import it (nothing is written before). */
 export default function ImportPage() {
-  const { communities, communityId, setCommunityId, current, loading, tree } = useReviewerCommunity('places.manage')
+  const choice = useReviewerCommunity('places.manage')
+  const { communityId, current } = choice
   const [file, setFile] = useState<{ fileId: string; name: string } | null>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [busy, setBusy] = useState(false)
@@ -88,14 +89,7 @@ export default function ImportPage() {
     !!preview && preview.counts.estatesCreated + preview.counts.buildingsCreated + preview.counts.changed === 0
   return (
     <PageShell testId="staff-import-page">
-      <CommunityPicker
-        communities={communities}
-        current={current}
-        loading={loading}
-        onChange={setCommunityId}
-        tree={tree}
-        testId="staff-import-community"
-      />
+      <CommunityPicker choice={choice} testId="staff-import-community" />
       <View className="staff-places__card">
         <Text className="staff-places__hint">
           Excel 表格（.xlsx，不超过 5MB、10000 行）：第 1

@@ -15,7 +15,8 @@ import './places.scss'
 
 /** 双报到核实: verify in-service party members who reported to the community. */
 export default function PartyVerifyPage() {
-  const { communities, communityId, setCommunityId, current, loading, tree } = useReviewerCommunity('partyMembers.verify')
+  const choice = useReviewerCommunity('partyMembers.verify')
+  const { communityId } = choice
   const [status, setStatus] = useState<PartyReportStatus>('pending')
   const list = useAsync(
     () => (communityId ? placesService.partyReports({ communityId, status }) : Promise.resolve({ items: [] })),
@@ -46,14 +47,7 @@ export default function PartyVerifyPage() {
 
   return (
     <PageShell testId="staff-party-page">
-      <CommunityPicker
-        communities={communities}
-        current={current}
-        loading={loading}
-        onChange={setCommunityId}
-        tree={tree}
-        testId="staff-party-community"
-      />
+      <CommunityPicker choice={choice} testId="staff-party-community" />
       <Tabs value={status} onChange={(v) => setStatus(v as PartyReportStatus)}>
         <Tabs.TabPane value="pending" title="待核实" />
         <Tabs.TabPane value="verified" title="已核实" />

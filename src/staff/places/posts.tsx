@@ -13,7 +13,8 @@ import './places.scss'
 
 /** 岗位设置: 楼栋长、红色管家、党员中心户、服务长、联系长 and the 民警/法律顾问/物业 contacts. */
 export default function PostsPage() {
-  const { communities, communityId, setCommunityId, current, loading, tree } = useReviewerCommunity('places.manage')
+  const choice = useReviewerCommunity('places.manage')
+  const { communityId } = choice
   const data = useAsync(
     async () =>
       communityId
@@ -47,14 +48,7 @@ export default function PostsPage() {
 
   return (
     <PageShell testId="staff-posts-page">
-      <CommunityPicker
-        communities={communities}
-        current={current}
-        loading={loading}
-        onChange={setCommunityId}
-        tree={tree}
-        testId="staff-posts-community"
-      />
+      <CommunityPicker choice={choice} testId="staff-posts-community" />
       <AsyncView state={data} isEmpty={(d) => d === null} empty="没有可管理的社区">
         {(d) => (
           <>

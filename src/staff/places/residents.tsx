@@ -22,14 +22,8 @@ const allowed = (items: readonly { ref: string }[]) => items.slice(0, PLACE_LIMI
  * 网格员 reads their grid's.
  */
 export default function ResidentsPage() {
-  const {
-    communities,
-    communityId: unitId,
-    setCommunityId,
-    current,
-    loading,
-    tree,
-  } = useUnitChoice('residents.view', residentScopes)
+  const choice = useUnitChoice('residents.view', residentScopes)
+  const { communities, communityId: unitId, current } = choice
   const confirmable = current?.confirmable === true
   const [status, setStatus] = useState<AddressStatus>('pending')
   const [chosen, setChosen] = useState<string[]>([])
@@ -64,11 +58,7 @@ export default function ResidentsPage() {
   return (
     <PageShell testId="staff-residents-page">
       <CommunityPicker
-        communities={communities}
-        current={current}
-        loading={loading}
-        onChange={setCommunityId}
-        tree={tree}
+        choice={choice}
         title={communities.some((c) => !c.confirmable) ? '范围' : '社区'}
         testId="staff-residents-community"
       />

@@ -3,6 +3,7 @@ import Taro, { useDidShow } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { AsyncView } from '../../components/async-view'
 import { PageShell } from '../../components/page-shell'
+import { Tappable } from '../../components/tappable'
 import { useAsync } from '../../hooks/use-async'
 import { OpenBadge } from '../../pages/stations/components/open-badge'
 import { stationsService } from '../../services/stations'
@@ -32,12 +33,13 @@ export default function StaffStationsPage() {
       <AsyncView state={mine} isEmpty={(d) => d.items.length === 0} empty="您管理的单位还没有驿站">
         {(d) =>
           d.items.map((s) => (
-            <View
+            <Tappable
               key={s.id}
               className="station-card"
-              data-testid={`staff-station-${s.id}`}
+              role="link"
+              testId={`staff-station-${s.id}`}
               hoverClass="station-card--pressed"
-              onClick={() => void Taro.navigateTo({ url: `/staff/stations/edit?id=${encodeURIComponent(s.id)}` })}
+              onTap={() => void Taro.navigateTo({ url: `/staff/stations/edit?id=${encodeURIComponent(s.id)}` })}
             >
               <Text className="station-card__name">{s.name}</Text>
               <Text className="station-card__address">
@@ -45,7 +47,7 @@ export default function StaffStationsPage() {
               </Text>
               <OpenBadge status={s.openStatus} />
               <Text className="station-card__more">编辑 ›</Text>
-            </View>
+            </Tappable>
           ))
         }
       </AsyncView>

@@ -20,7 +20,8 @@ const STATUS_TABS: { value: Status; title: string }[] = [
 ]
 
 export default function VolunteerReviewPage() {
-  const { communities, communityId, setCommunityId, current, loading, tree } = useReviewerCommunity('volunteers.review')
+  const choice = useReviewerCommunity('volunteers.review')
+  const { communityId } = choice
   const [status, setStatus] = useState<Status>('pending')
   const list = useAsync(
     () =>
@@ -56,14 +57,7 @@ export default function VolunteerReviewPage() {
 
   return (
     <PageShell testId="staff-volunteers-page">
-      <CommunityPicker
-        communities={communities}
-        current={current}
-        loading={loading}
-        onChange={setCommunityId}
-        tree={tree}
-        testId="staff-volunteers-community"
-      />
+      <CommunityPicker choice={choice} testId="staff-volunteers-community" />
       <Tabs value={status} onChange={(v) => setStatus(v as Status)}>
         {STATUS_TABS.map((t) => (
           <Tabs.TabPane key={t.value} value={t.value} title={t.title} />

@@ -16,21 +16,15 @@ type Tab = 'review' | 'digests'
  */
 export default function WishReviewPage() {
   const { params } = useRouter()
-  const { communities, communityId, setCommunityId, current, loading, tree } = useReviewerCommunity(
+  const choice = useReviewerCommunity(
     'wishes.review',
     params.communityId ? decodeURIComponent(params.communityId) : null,
   )
+  const { communityId } = choice
   const [tab, setTab] = useState<Tab>(params.tab === 'digests' ? 'digests' : 'review')
   return (
     <PageShell testId="staff-wishes-page">
-      <CommunityPicker
-        communities={communities}
-        current={current}
-        loading={loading}
-        onChange={setCommunityId}
-        tree={tree}
-        testId="staff-wishes-community"
-      />
+      <CommunityPicker choice={choice} testId="staff-wishes-community" />
       <Tabs value={tab} onChange={(v) => setTab(v as Tab)}>
         <Tabs.TabPane value="review" title="待审核" />
         <Tabs.TabPane value="digests" title="未认领汇总" />

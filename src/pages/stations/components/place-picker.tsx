@@ -2,6 +2,7 @@ import { View, Text, ScrollView } from '@tarojs/components'
 import { Button, Popup } from '@nutui/nutui-react-taro'
 import { useMemo } from 'react'
 import type { Point } from '../../../../types/stations'
+import { Tappable } from '../../../components/tappable'
 import { useAsync } from '../../../hooks/use-async'
 import { usersService } from '../../../services/users'
 import { groupCommunitiesByStreet } from '../../me/org-groups'
@@ -49,15 +50,15 @@ export function PlacePicker({
               {g.communities
                 .filter((c) => c.center)
                 .map((c) => (
-                  <View
+                  <Tappable
                     key={c.id}
                     className="place-picker__option"
-                    data-testid={`place-option-${c.id}`}
+                    testId={`place-option-${c.id}`}
                     hoverClass="place-picker__option--pressed"
-                    onClick={() => onPick(c.center!, c.name)}
+                    onTap={() => onPick(c.center!, c.name)}
                   >
                     <Text>{c.name}</Text>
-                  </View>
+                  </Tappable>
                 ))}
             </View>
           ))}

@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import { Tappable } from '../../../components/tappable'
 import type { Amenity } from '../../../services/stations'
 
 const RADII: { value: number | undefined; label: string }[] = [
@@ -31,42 +32,39 @@ export function StationFilters({
   return (
     <View className="stations__filters" data-testid="stations-filters">
       <View className="stations__chips">
-        <View
+        <Tappable
           className={`chip ${openNow ? 'chip--on' : ''}`}
-          data-testid="stations-filter-open"
-          aria-checked={openNow}
-          role="checkbox"
-          onClick={() => onOpenNow(!openNow)}
+          testId="stations-filter-open"
+          pressed={openNow}
+          onTap={() => onOpenNow(!openNow)}
         >
           <Text>🕘 正在营业</Text>
-        </View>
+        </Tappable>
         {RADII.map((r) => (
-          <View
+          <Tappable
             key={r.label}
             className={`chip ${radius === r.value ? 'chip--on' : ''}`}
-            data-testid={`stations-radius-${r.value ?? 'any'}`}
-            role="radio"
-            aria-checked={radius === r.value}
-            onClick={() => onRadius(r.value)}
+            testId={`stations-radius-${r.value ?? 'any'}`}
+            pressed={radius === r.value}
+            onTap={() => onRadius(r.value)}
           >
             <Text>{r.label}</Text>
-          </View>
+          </Tappable>
         ))}
       </View>
       <View className="stations__chips">
         {catalogue.map((a) => (
-          <View
+          <Tappable
             key={a.key}
             className={`chip ${amenities.includes(a.key) ? 'chip--on' : ''}`}
-            data-testid={`stations-filter-${a.key}`}
-            role="checkbox"
-            aria-checked={amenities.includes(a.key)}
-            onClick={() => onToggleAmenity(a.key)}
+            testId={`stations-filter-${a.key}`}
+            pressed={amenities.includes(a.key)}
+            onTap={() => onToggleAmenity(a.key)}
           >
             <Text>
               {a.icon} {a.label}
             </Text>
-          </View>
+          </Tappable>
         ))}
       </View>
     </View>

@@ -1,6 +1,7 @@
 import { View, Text, Input } from '@tarojs/components'
 import { useState } from 'react'
 import { Button } from '@nutui/nutui-react-taro'
+import { Tappable } from '../../../components/tappable'
 
 /** The name/address search box, and the keyword being searched with 清除 (styles: index.scss). */
 export function StationSearch({ keyword, onSearch }: { keyword: string; onSearch(keyword: string): void }) {
@@ -11,6 +12,7 @@ export function StationSearch({ keyword, onSearch }: { keyword: string; onSearch
         <Input
           className="stations__search-input"
           data-testid="stations-search-input"
+          nativeProps={{ 'aria-label': '搜索驿站名称或地址' }}
           value={draft}
           placeholder="搜索驿站名称或地址"
           confirmType="search"
@@ -24,15 +26,17 @@ export function StationSearch({ keyword, onSearch }: { keyword: string; onSearch
       {keyword ? (
         <View className="stations__keyword" data-testid="stations-keyword">
           <Text>正在查找“{keyword}”</Text>
-          <Text
+          <Tappable
             className="stations__link"
-            onClick={() => {
+            label="清除查找的字"
+            onTap={() => {
               onSearch('')
               setDraft('')
             }}
+            testId="stations-keyword-clear"
           >
             清除
-          </Text>
+          </Tappable>
         </View>
       ) : null}
     </>

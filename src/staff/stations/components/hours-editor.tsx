@@ -60,9 +60,10 @@ export function HoursEditor({ value, onChange }: { value: HoursForm; onChange(ne
               </View>
             ))}
             {value[key].length < 4 ? (
-              <Text
+              <Tappable
                 className="hours-editor__add"
-                onClick={() =>
+                label={`${label}添加时段`}
+                onTap={() =>
                   setDay(key, [
                     ...value[key],
                     value[key].length === 0 ? { open: '08:00', close: '18:00' } : { open: '14:00', close: '18:00' },
@@ -70,7 +71,7 @@ export function HoursEditor({ value, onChange }: { value: HoursForm; onChange(ne
                 }
               >
                 ＋ 添加时段
-              </Text>
+              </Tappable>
             ) : null}
           </View>
         </View>
