@@ -12,12 +12,14 @@ export interface UnitPickerProps {
   tree?: readonly PickUnit[]
   /** Words after a unit's name (its kind). */
   describe?: (u: Choice) => string
+  /** The level of the street headings: one below the heading of the part of the page the picker is in. */
+  headingLevel?: 2 | 3
 }
 
 /**
  * A unit to choose among many (the district's 72 units, a street's communities): a search box,
  * then the units under their 街道. Every row is a Tappable (Tab, Enter/Space, 已选中 read
- * out); each street is a level-3 heading a screen reader can jump between. Several may be
+ * out); each street is a heading a screen reader can jump between. Several may be
  * chosen (an audience); for one unit, UnitSelect shows the chosen one and opens this.
  */
 export function UnitPicker({
@@ -27,6 +29,7 @@ export function UnitPicker({
   onPick,
   testId,
   describe,
+  headingLevel = 3,
 }: UnitPickerProps & {
   chosen: readonly string[]
   onPick(id: string): void
@@ -50,7 +53,7 @@ export function UnitPicker({
         {groups.length === 0 ? <Text className="unit-picker__empty">没有找到，换个字试试</Text> : null}
         {groups.map((g) => (
           <View key={g.id}>
-            <View className="unit-picker__street" role="heading" aria-level={3}>
+            <View className="unit-picker__street" role="heading" aria-level={headingLevel}>
               {g.title}
             </View>
             {g.units.map((u) => (

@@ -10,6 +10,8 @@ import './select.scss'
  * row saying which is chosen, that opens the UnitPicker below it (search, grouped under each
  * 街道) when there is more than one to choose from. Picking closes it and puts the keyboard
  * focus back on the row. `testId` is the row's; the picker's parts are `${testId}-picker-…`.
+ * Its street headings are level 2 (the row usually heads the page, under its title) unless
+ * the page puts it in a section.
  *
  * `<UnitSelect title="社区" units={communities} chosenId={id} onPick={setId} placeholder="正在加载…" testId="staff-wishes-community" />`
  */
@@ -20,6 +22,7 @@ export function UnitSelect({
   placeholder,
   testId,
   startOpen = false,
+  headingLevel = 2,
   ...picker
 }: UnitPickerProps & {
   /** What is chosen: 社区, 单位. */
@@ -60,6 +63,7 @@ export function UnitSelect({
       {many && open ? (
         <UnitPicker
           {...picker}
+          headingLevel={headingLevel}
           chosen={chosenId ? [chosenId] : []}
           onPick={(unitId) => {
             onPick(unitId)

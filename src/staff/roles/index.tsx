@@ -39,6 +39,7 @@ export default function RolesPage() {
             describe={(u) => (u.kind ? (UNIT_KIND_LABELS[u.kind] ?? '') : '')}
             placeholder="请选择单位"
             startOpen
+            headingLevel={3}
             testId="roles-unit"
           />
         )}
