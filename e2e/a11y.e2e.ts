@@ -258,6 +258,11 @@ describe('accessibility (axe-core on every main page at 360 px)', () => {
       const stops = STAFF_STOPS.map((s) => ('url' in s ? { ...s, url: s.url.replace('CASE_ID', caseId) } : s))
       await loginAs(page, 'demo-secretary-1')
       const findings = await scanAll(page, stops)
+      // An action sheet open (服务岗位's 小区): its choices are buttons a keyboard reaches.
+      await open(page, '/staff/places/posts')
+      await page.getByTestId('assign-estate').click()
+      await page.locator('.nut-actionsheet-item').locator('visible=true').first().waitFor()
+      findings.push(...(await scanPage(page, '服务岗位（选小区）', '/staff/places/posts')))
       // 角色管理 as the administrator, with a unit found through the picker's search and its list of roles.
       await loginAs(page, 'demo-admin')
       await open(page, '/staff/roles/index')
@@ -279,7 +284,7 @@ describe('accessibility (axe-core on every main page at 360 px)', () => {
       await page.keyboard.press('Enter')
       await page.getByTestId('staff-cases-unit-name').filter({ hasText: '东县门社区第一网格' }).waitFor()
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('staff-cases-unit')
-      report('staff', STAFF_STOPS.length + 1 + PICKERS.length, findings)
+      report('staff', STAFF_STOPS.length + 2 + PICKERS.length, findings)
       expect(blocking(findings)).toEqual([])
       expect(missingOutline(findings)).toEqual([])
       expect(pageErrors).toEqual([])

@@ -19,6 +19,10 @@ describe('nutuiRole', () => {
   it('should make a cell group title a heading', () => {
     expect(nutuiRole(['nut-cell-group-title'])).toEqual({ role: 'heading', focusable: false })
   })
+  it('should make an action sheet’s choices and its 取消 buttons', () => {
+    expect(nutuiRole(['nut-actionsheet-item', '', ''])).toEqual({ role: 'button', focusable: true })
+    expect(nutuiRole(['nut-actionsheet-cancel'])).toEqual({ role: 'button', focusable: true })
+  })
   it('should make Taro’s tab bar the navigation landmark', () => {
     expect(nutuiRole(['taro-tabbar__tabbar', 'taro-tabbar__tabbar-bottom'])).toEqual({
       role: 'navigation',

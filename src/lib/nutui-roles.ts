@@ -1,6 +1,6 @@
 /**
  * NutUI React Taro draws its tappable parts — a clickable Cell, Switch, Checkbox, Radio, a
- * Tabs title — and a CellGroup's title as plain <div>s with no role, so a keyboard, a switch control or a screen
+ * Tabs title, an ActionSheet's choice — and a CellGroup's title as plain <div>s with no role, so a keyboard, a switch control or a screen
  * reader cannot reach or name them. This is what each of them is, read from its classes.
  */
 export interface ControlRole {
@@ -12,7 +12,7 @@ export interface ControlRole {
 }
 
 export const NUTUI_CONTROL_SELECTOR =
-  '.nut-cell-clickable, .nut-switch, .nut-checkbox, .nut-radio, .nut-tabs-titles, .nut-tabs-titles-item, .nut-cell-group-title, .taro-tabbar__tabbar'
+  '.nut-cell-clickable, .nut-switch, .nut-checkbox, .nut-radio, .nut-tabs-titles, .nut-tabs-titles-item, .nut-cell-group-title, .nut-actionsheet-item, .nut-actionsheet-cancel, .taro-tabbar__tabbar'
 
 export function nutuiRole(classes: readonly string[]): ControlRole | null {
   const has = (c: string) => classes.includes(c)
@@ -21,7 +21,9 @@ export function nutuiRole(classes: readonly string[]): ControlRole | null {
   if (has('nut-tabs-titles')) return { role: 'tablist', focusable: false }
   // A CellGroup's title (我的社区, 社区服务) names a part of the page, like SectionTitle.
   if (has('nut-cell-group-title')) return { role: 'heading', focusable: false }
-  if (has('nut-cell-clickable')) return { role: 'button', focusable: true }
+  // An ActionSheet's choices and its 取消 (staff's 分配岗位: 小区, 楼栋, 岗位, 人员).
+  if (has('nut-cell-clickable') || has('nut-actionsheet-item') || has('nut-actionsheet-cancel'))
+    return { role: 'button', focusable: true }
   // Taro's own tab bar (首页 / 消息 / 我的), outside every page: the app's main navigation,
   // so a screen reader can jump to it and no content is left outside a landmark.
   if (has('taro-tabbar__tabbar')) return { role: 'navigation', focusable: false }
