@@ -38,7 +38,7 @@ export const joinCount = <T extends Doc>(from: CollectionName<T>, where: Where<T
 
 // `any`: a record of joins over different document types; `Joined` takes each one's back out.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Joins = Record<string, Join<any>>
+export type Joins = Record<string, Join<any>>
 type Joined<J> = J extends Join<infer T> ? T[] : never
 export type WithJoins<J extends Joins> = { [K in keyof J]: Joined<J[K]> }
 

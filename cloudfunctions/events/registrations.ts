@@ -1,5 +1,6 @@
 import type { Db } from '@cloudbase/database'
 import { collection, transaction, type Tx } from '../core/data'
+import { docWith, type Joins, type WithJoins } from '../core/joins'
 import { AppError } from '../core/app-error'
 import { derivedId } from '../core/ids'
 import { notify, type NotifyInput } from '../core/outbox'
@@ -45,6 +46,17 @@ export async function loadEvent(db: Db, id: string): Promise<EventDoc> {
   const doc = await collection(db, E.events).doc(id).get()
   if (!doc) throw new AppError('NOT_FOUND', '找不到这个活动')
   return doc
+}
+
+/** The event with what `joins` read alongside it (the caller's registration…): one request. */
+export async function loadEventWith<J extends Joins>(
+  db: Db,
+  id: string,
+  joins: J,
+): Promise<{ doc: EventDoc } & WithJoins<J>> {
+  const found = await docWith(db, E.events, id, joins)
+  if (!found) throw new AppError('NOT_FOUND', '找不到这个活动')
+  return found
 }
 
 export async function loadReg(db: Db, id: string): Promise<RegistrationDoc | null> {

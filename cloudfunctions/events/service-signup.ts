@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { collection, transaction } from '../core/data'
+import { join } from '../core/joins'
 import type { MyRegistration, ProxySignUpInputSchema, RosterEntry, SignUpInputSchema } from '../../types/events'
 import { AUDIENCE_LABELS } from '../../types/events-labels'
 import { maskPhone } from '../../types/mask'
@@ -15,6 +16,7 @@ import { registrationsOf } from './fanout'
 import { personStanding } from './people'
 import {
   loadEvent,
+  loadEventWith,
   loadReg,
   offerNext,
   proxyRegId,
@@ -128,17 +130,27 @@ async function claimRegistration(
   })
 }
 
+/** Someone's active registrations for the event by phone (another's 代报名 of them, say), read with the event. */
+const samePhoneJoin = (ctx: ActionContext, eventId: string, phone: string) =>
+  join(E.registrations, { eventId, phone, status: ctx.rt.db.command.in([...ACTIVE_STATUSES]) }, { limit: 5 })
+
+/** Whether another active registration of the event has this phone (`regs`: what `samePhoneJoin` read). */
+const phoneTakenIn = (regs: readonly RegistrationDoc[], phone: string, except: string) =>
+  phone !== '' && regs.some((r) => r._id !== except)
+
 async function phoneTaken(ctx: ActionContext, eventId: string, phone: string, except: string): Promise<boolean> {
   if (!phone) return false
   const regs = await collection(ctx.rt.db, E.registrations)
     .where({ eventId, phone, status: ctx.rt.db.command.in([...ACTIVE_STATUSES]) })
     .limit(5)
     .get()
-  return regs.some((r) => r._id !== except)
+  return phoneTakenIn(regs, phone, except)
 }
 
+/** What the caller sees of their registration; the book only matters to a place in the waitlist. */
 async function answer(ctx: ActionContext, event: EventDoc, reg: RegistrationDoc): Promise<MyRegistration> {
-  return myRegistrationView(reg, await readBook(ctx.rt.db, event._id))
+  const waiting = reg.status === 'waiting' || reg.status === 'new'
+  return myRegistrationView(reg, waiting ? await readBook(ctx.rt.db, event._id) : null)
 }
 
 /**
@@ -162,9 +174,14 @@ export async function signUp(
   const db = ctx.rt.db
   const now = ctx.now()
   const user = ctx.requireUser()
-  const event = await loadEvent(db, input.eventId)
-  const id = regIdFor(event._id, user._id)
-  const existing = await loadReg(db, id)
+  const id = regIdFor(input.eventId, user._id)
+  // The event, the caller's registration and any active one with their phone: one request.
+  const found = await loadEventWith(db, input.eventId, {
+    mine: join(E.registrations, { _id: id }),
+    samePhone: samePhoneJoin(ctx, input.eventId, user.phone ?? ''),
+  })
+  const event = found.doc
+  const [existing = null] = found.mine
   if (
     existing &&
     existing.status !== 'new' &&
@@ -179,7 +196,7 @@ export async function signUp(
   if (!mayJoin(event.audienceKeys, keys))
     throw new AppError('FORBIDDEN', `这个活动只面向${AUDIENCE_LABELS[event.audience.kind]}`)
   checkAnswers(event, input)
-  if (await phoneTaken(ctx, event._id, user.phone ?? '', id))
+  if (phoneTakenIn(found.samePhone, user.phone ?? '', id))
     throw new AppError('CONFLICT', '社区已用您的手机号为您代报名，无需重复报名')
   const fresh = newRegistration(
     event,
@@ -194,11 +211,13 @@ export async function signUp(
 }
 
 async function requireMine(ctx: ActionContext, eventId: string): Promise<{ event: EventDoc; reg: RegistrationDoc }> {
-  const db = ctx.rt.db
-  const event = await loadEvent(db, eventId)
-  const reg = await loadReg(db, regIdFor(eventId, ctx.requireCaller().openid))
+  // The event with the caller's registration: one request.
+  const found = await loadEventWith(ctx.rt.db, eventId, {
+    mine: join(E.registrations, { _id: regIdFor(eventId, ctx.requireCaller().openid) }),
+  })
+  const [reg] = found.mine
   if (!reg || !ACTIVE_STATUSES.includes(reg.status)) throw new AppError('CONFLICT', '您没有这个活动的有效报名')
-  return { event, reg }
+  return { event: found.doc, reg }
 }
 
 export async function acceptOffer(ctx: ActionContext, eventId: string): Promise<{ registration: MyRegistration }> {
