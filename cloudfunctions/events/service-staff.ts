@@ -16,7 +16,7 @@ import type { ActionContext } from '../core/define-function'
 import { mayManageOrThrow, requireOrganiser } from './access'
 import { changeCapacity, newBook, readBook } from './book'
 import { queueCapacityAlert } from './capacity-alerts'
-import { EVENT_COLLECTIONS as E, type EventDoc } from './collections'
+import { EVENT_COLLECTIONS as E, type BookDoc, type EventDoc } from './collections'
 import { audienceKeys } from './domain/audience'
 import { whenAndWhere } from './domain/notices'
 import { eventTimes, instantToLocal, localToInstant, nextReminderAt } from './domain/schedule'
@@ -102,13 +102,16 @@ function requireFuture(event: EventDoc, now: Date): void {
   if (event.startAt <= now.toISOString()) throw bad(['date'], '活动开始时间已过，请改一个以后的时间')
 }
 
-async function insertEvent(db: Db, event: EventDoc, now: Date): Promise<void> {
+/** Stores a new event with its seat book (one transaction); answers the book as stored, so nothing is read back. */
+async function insertEvent(db: Db, event: EventDoc, now: Date): Promise<BookDoc> {
+  const book = newBook(event._id, event.capacity, event.reservedSeats, now)
   await transaction(db, async (tx) => {
     const { _id, ...rest } = event
     await tx.collection(E.events).doc(_id).set(rest)
-    const { _id: bookId, ...book } = newBook(_id, event.capacity, event.reservedSeats, now)
-    await tx.collection(E.books).doc(bookId).set(book)
+    const { _id: bookId, ...body } = book
+    await tx.collection(E.books).doc(bookId).set(body)
   })
+  return book
 }
 
 async function detailFor(ctx: ActionContext, id: string): Promise<EventDetail> {
@@ -121,8 +124,8 @@ export async function createEvent(ctx: ActionContext, draft: EventDraft): Promis
   await checkAudience(ctx.rt.db, draft, unit)
   const event = buildEvent(`e-${randomUUID()}`, draft, unit, ctx.requireCaller().openid, ctx.now(), null)
   requireFuture(event, ctx.now())
-  await insertEvent(ctx.rt.db, event, ctx.now())
-  return detailFor(ctx, event._id)
+  const book = await insertEvent(ctx.rt.db, event, ctx.now())
+  return detailView(event, book, null, ctx.now(), true)
 }
 
 export async function copyEvent(ctx: ActionContext, eventId: string): Promise<EventDetail> {
@@ -131,8 +134,8 @@ export async function copyEvent(ctx: ActionContext, eventId: string): Promise<Ev
   const unit = await requireOrganiser(ctx, source.unitId)
   // A copy is a draft: its date may be past until the organiser sets the new one.
   const event = buildEvent(`e-${randomUUID()}`, source.draft, unit, ctx.requireCaller().openid, ctx.now(), null)
-  await insertEvent(ctx.rt.db, event, ctx.now())
-  return detailFor(ctx, event._id)
+  const book = await insertEvent(ctx.rt.db, event, ctx.now())
+  return detailView(event, book, null, ctx.now(), true)
 }
 
 /** What changed of when and where, as the message says it: old → new. */
@@ -307,6 +310,7 @@ export async function createSeries(
   })
   await checkAudience(db, events[0]!.draft, unit)
   requireFuture(events[0]!, now)
+  const items: EventSummary[] = []
   for (const event of events) {
     const ready: EventDoc = publishNow
       ? {
@@ -316,9 +320,7 @@ export async function createSeries(
           nextReminderAt: nextReminderAt(event.startAt, event.reminderHours, []),
         }
       : event
-    await insertEvent(db, ready, now)
+    items.push(summaryView(ready, await insertEvent(db, ready, now), null, now))
   }
-  const books = await Promise.all(events.map((e) => readBook(db, e._id)))
-  const stored = await Promise.all(events.map((e) => loadEvent(db, e._id)))
-  return { seriesId, items: stored.map((e, i) => summaryView(e, books[i] ?? null, null, now)) }
+  return { seriesId, items }
 }
