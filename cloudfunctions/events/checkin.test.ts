@@ -1,4 +1,5 @@
 import type { Attendance } from '../../types/events-attendance'
+import { COLLECTIONS } from '../core/collections'
 import { ATTENDANCE_COLLECTIONS as A, type AttendanceDoc } from './attendance-collections'
 import {
   errorOf,
@@ -181,6 +182,16 @@ describe('events.selfCheckIn', () => {
       'already',
     )
     expect((await records(id))[0]).toMatchObject({ way: 'venue', checkedInBy: RESIDENT })
+  })
+
+  it('should record the 双报到 fact of the person checking themselves in, as a staff scan does', async () => {
+    await h.env.rt.db.collection(COLLECTIONS.users).doc(RESIDENT).update({ partyMember: true })
+    const id = await confirmedEvent(RESIDENT, RESIDENT_2)
+    const { venueCode } = expectOk(await h.as(SECRETARY, 'venueCode', { eventId: id }))
+    h.env.clock.set(DURING)
+    for (const p of [RESIDENT, RESIDENT_2]) expectOk(await h.as(p, 'selfCheckIn', { eventId: id, venueCode }))
+    const byOpenid = new Map((await records(id)).map((r) => [r.openid, r.partyMember]))
+    expect(Object.fromEntries(byOpenid)).toEqual({ [RESIDENT]: true, [RESIDENT_2]: false })
   })
 
   it('should refuse the venue code of another event, a personal code, someone not signed up, and outside the window', async () => {

@@ -1,15 +1,16 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { Db } from '@cloudbase/database'
 import type { CheckInResult } from '../../types/events-attendance'
-import { groupCode, normalizeCode } from '../../types/events-attendance-labels'
+import { groupCode } from '../../types/events-attendance-labels'
 import { AppError } from '../core/app-error'
 import type { ActionContext } from '../core/define-function'
 import { COLLECTIONS } from '../core/collections'
 import { collection, transaction } from '../core/data'
-import { docWith, join } from '../core/joins'
+import { docWith, join, type Joins, type WithJoins } from '../core/joins'
 import { notify } from '../core/outbox'
 import { mayManageOrThrow } from './access'
-import { ATTENDANCE_COLLECTIONS as A, type AttendanceDoc, type CodeDoc } from './attendance-collections'
+import { codeIn, codeSecret, issue, verified } from './checkin-codes'
+import { ATTENDANCE_COLLECTIONS as A, type AttendanceDoc } from './attendance-collections'
 import { attendanceId, attendanceNotice, attendeeView } from './attendance-views'
 import { EVENT_COLLECTIONS as E, type EventDoc, type RegistrationDoc } from './collections'
 import {
@@ -17,14 +18,13 @@ import {
   checkInMoment,
   checkInWindow,
   personalCode,
-  sameCode,
   venueCodeOf,
   windowState,
   type Window,
 } from './domain/checkin-rules'
 import { formatMoment } from './domain/schedule'
 import { registrationsOf } from './fanout'
-import { loadEvent, loadReg, regIdFor } from './registrations'
+import { loadEvent, loadEventWith, loadReg, regIdFor } from './registrations'
 import { settleAttendee } from './service-hours'
 import { recordMoved } from './tally'
 
@@ -35,30 +35,6 @@ import { recordMoved } from './tally'
  * record per person and event, written in a transaction with its message, so a second scan
  * or a second device changes nothing and answers `already`.
  */
-
-const KEY_ID = 'checkin'
-const secrets = new WeakMap<Db, string>()
-
-/** The secret codes are signed with: made once per database, kept on the server only. */
-async function codeSecret(db: Db, now: Date): Promise<string> {
-  const known = secrets.get(db)
-  if (known) return known
-  const secret = await transaction(db, async (tx) => {
-    const ref = tx.collection(A.keys).doc(KEY_ID)
-    const got = await ref.get()
-    if (got) return got.secret
-    const made = randomBytes(32).toString('base64url')
-    await ref.set({ secret: made, createdAt: now.toISOString() })
-    return made
-  })
-  secrets.set(db, secret)
-  return secret
-}
-
-async function issue(db: Db, code: string, body: Omit<CodeDoc, '_id'>): Promise<void> {
-  const ref = collection(db, A.codes).doc(code)
-  if (!(await ref.get())) await ref.set(body)
-}
 
 function windowText(w: Window): string {
   return `签到时间为 ${formatMoment(w.opensAt)} 至 ${formatMoment(w.closesAt)}`
@@ -90,13 +66,23 @@ async function staffCheckIn(
   ctx: ActionContext,
   input: { eventId: string; scannedAt?: string },
 ): Promise<{ db: Db; now: Date; event: EventDoc; at: Date; by: string }> {
+  const { found, ...rest } = await staffCheckInWith(ctx, input, {})
+  return { ...rest, event: found.doc }
+}
+
+/** The event (with `joins`, in the same request) if the caller may check people in at it now. */
+async function staffCheckInWith<J extends Joins>(
+  ctx: ActionContext,
+  input: { eventId: string; scannedAt?: string },
+  joins: J,
+): Promise<{ db: Db; now: Date; found: { doc: EventDoc } & WithJoins<J>; at: Date; by: string }> {
   const db = ctx.rt.db
   const now = ctx.now()
-  const event = await loadEvent(db, input.eventId)
-  mayManageOrThrow(ctx, event)
+  const found = await loadEventWith(db, input.eventId, joins)
+  mayManageOrThrow(ctx, found.doc)
   const at = momentOf(now, input.scannedAt)
-  requireOpen(event, at)
-  return { db, now, event, at, by: ctx.requireCaller().openid }
+  requireOpen(found.doc, at)
+  return { db, now, found, at, by: ctx.requireCaller().openid }
 }
 
 interface Person {
@@ -106,6 +92,8 @@ interface Person {
   name: string
   phone: string
   guests: number
+  /** Their verified 双报到 when the caller already read it (their own check-in); else read with the record. */
+  partyMember?: boolean
 }
 
 const personOf = (reg: RegistrationDoc): Person => ({
@@ -138,7 +126,10 @@ export async function markPresent(
     const got = await ref.get()
     if (got?.status === 'present') return { outcome: 'already' as const, doc: got }
     const stamp = now.toISOString()
-    const user = person.openid ? await tx.collection(COLLECTIONS.users).doc(person.openid).get() : null
+    const user =
+      person.openid && person.partyMember === undefined
+        ? await tx.collection(COLLECTIONS.users).doc(person.openid).get()
+        : null
     const doc: AttendanceDoc = {
       _id: id,
       eventId: event._id,
@@ -155,7 +146,7 @@ export async function markPresent(
       checkOutAt: null,
       settledAt: null,
       hours: null,
-      partyMember: user?.partyMember === true,
+      partyMember: person.partyMember ?? user?.partyMember === true,
       reversal: null,
       createdAt: got?.createdAt ?? stamp,
       updatedAt: stamp,
@@ -212,34 +203,16 @@ export async function myCode(
   }
 }
 
-/** Looks a typed or scanned code up and checks it is the one the secret gives for what it names. */
-async function lookUpCode(db: Db, raw: string, now: Date): Promise<CodeDoc> {
-  const code = codeIn(raw)
-  return verified(db, code, code ? await collection(db, A.codes).doc(code).get() : null, now)
-}
-
-/** The code typed or scanned (a venue code's URL carries it as `v=`), normalised; '' when it is none. */
-const codeIn = (raw: string) => normalizeCode(raw.replace(/^(?:.*[?&])?v=/, ''))
-
-/** The code's record, if it is one we issued (signed with the secret), else NOT_FOUND. */
-async function verified(db: Db, code: string, doc: CodeDoc | null, now: Date): Promise<CodeDoc> {
-  const invalid = new AppError('NOT_FOUND', '签到码无效，请核对后重试')
-  // A refusal writes nothing: the secret is only made once a code was ever issued.
-  if (!doc) throw invalid
-  const secret = await codeSecret(db, now)
-  const expected =
-    doc.kind === 'venue' ? venueCodeOf(secret, doc.eventId) : personalCode(secret, doc.registrationId ?? '', doc.round)
-  if (!sameCode(expected, code)) throw invalid
-  return doc
-}
-
 /** Staff scan (or type) a person's code. */
 export async function checkIn(
   ctx: ActionContext,
   input: { eventId: string; code: string; scannedAt?: string },
 ): Promise<CheckInResult> {
-  const { db, now, event, at, by } = await staffCheckIn(ctx, input)
-  const code = await lookUpCode(db, input.code, now)
+  const typed = codeIn(input.code)
+  // The event with the code's record: one request.
+  const { db, now, found, at, by } = await staffCheckInWith(ctx, input, { code: join(A.codes, { _id: typed }) })
+  const event = found.doc
+  const code = await verified(db, typed, found.code[0] ?? null, now)
   if (code.kind === 'venue') throw new AppError('BAD_REQUEST', '这是活动现场的签到码，请扫居民手机上的个人签到码')
   if (code.eventId !== event._id) throw new AppError('CONFLICT', '这是另一场活动的签到码，请核对活动')
   const reg = await confirmedReg(db, event._id, code.registrationId ?? '', code.round)
@@ -254,14 +227,22 @@ export async function selfCheckIn(
   const db = ctx.rt.db
   const now = ctx.now()
   const openid = ctx.requireCaller().openid
-  const event = await loadEvent(db, input.eventId)
-  const code = await lookUpCode(db, input.venueCode, now)
+  const typed = codeIn(input.venueCode)
+  // The event, the code's record and the caller's registration: one request.
+  const found = await loadEventWith(db, input.eventId, {
+    code: join(A.codes, { _id: typed }),
+    mine: join(E.registrations, { _id: regIdFor(input.eventId, openid) }),
+  })
+  const event = found.doc
+  const code = await verified(db, typed, found.code[0] ?? null, now)
   if (code.kind !== 'venue') throw new AppError('BAD_REQUEST', '这不是活动现场的签到码')
   if (code.eventId !== event._id) throw new AppError('CONFLICT', '这是另一场活动的签到码，请核对活动')
   requireOpen(event, now)
-  const reg = await loadReg(db, regIdFor(event._id, openid))
+  const [reg] = found.mine
   if (!reg || reg.status !== 'confirmed') throw new AppError('CONFLICT', '您没有报名成功，请找现场工作人员登记')
-  const res = await markPresent(db, event, personOf(reg), 'venue', openid, now, now)
+  // Their own check-in: the 双报到 fact comes from the caller's user, read with the call.
+  const person = { ...personOf(reg), partyMember: ctx.user?.partyMember === true }
+  const res = await markPresent(db, event, person, 'venue', openid, now, now)
   return { outcome: res.outcome, checkedInAt: res.attendee.checkedInAt ?? now.toISOString() }
 }
 
