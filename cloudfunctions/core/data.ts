@@ -185,6 +185,13 @@ function typedTx(raw: RawTx): Tx {
   }
 }
 
+/** Whether an insert failed because one of its `_id`s exists (a dedupe key queued by someone else). */
+export function isDuplicateWrite(error: unknown): boolean {
+  return (
+    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'DATABASE_DUPLICATE_WRITE'
+  )
+}
+
 /**
  * Runs `fn` in one database transaction. A write conflict runs `fn` again (so it must only
  * read and write through `tx`): by the SDK's three immediate retries, or with `retry` by

@@ -2,7 +2,7 @@ import type { Db } from '@cloudbase/database'
 import { renderTemplate, type MessageKind, type TemplateMap } from '../../types/notifications'
 import { quietHoursEnd } from '../../types/quiet-hours'
 import { COLLECTIONS, type InboxDoc, type OutboxDoc, type PushInput, type SubscribeStep } from './collections'
-import { collection, transaction, type Body, type CollectionName, type Doc, type Tx } from './data'
+import { collection, isDuplicateWrite, transaction, type Body, type CollectionName, type Doc, type Tx } from './data'
 import type { Runtime } from './runtime'
 
 /**
@@ -145,7 +145,7 @@ export async function notifyMany(db: Db, inputs: readonly NotifyInput[], now: Da
   try {
     await collection(db, COLLECTIONS.outbox).insertMany(fresh.map((input) => outboxDoc(input, now)))
   } catch (error) {
-    if ((error as { code?: unknown } | null)?.code !== 'DATABASE_DUPLICATE_WRITE') throw error
+    if (!isDuplicateWrite(error)) throw error
     for (const input of fresh) await notify(db, input, now)
   }
 }

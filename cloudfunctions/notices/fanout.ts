@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database'
 import { NOTICE_PRIORITY_LABELS } from '../../types/notices'
 import { COLLECTIONS } from '../core/collections'
-import { collection, transaction } from '../core/data'
+import { collection, isDuplicateWrite, transaction } from '../core/data'
 import { grantIdFor, notifyNew } from '../core/outbox'
 import { unitsByIds } from '../core/org-cache'
 import type { Runtime } from '../core/runtime'
@@ -108,9 +108,6 @@ async function existingReceipts(db: Db, ids: string[]): Promise<Set<string>> {
     .get()
   return new Set(found.map((r) => r._id))
 }
-
-const isDuplicateWrite = (error: unknown) =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'DATABASE_DUPLICATE_WRITE'
 
 async function writeBatch(
   rt: Runtime,

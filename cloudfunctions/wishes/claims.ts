@@ -3,10 +3,10 @@ import { maskName } from '../../types/mask'
 import { thing } from '../../types/notifications'
 import type { WishStatus } from '../../types/wishes'
 import { AppError } from '../core/app-error'
-import { COLLECTIONS } from '../core/collections'
-import { collection, transaction, type Tx } from '../core/data'
+import { COLLECTIONS, type UserDoc } from '../core/collections'
+import { collection, isDuplicateWrite, transaction, type Tx } from '../core/data'
 import type { ActionContext } from '../core/define-function'
-import { notify } from '../core/outbox'
+import { notifyNew } from '../core/outbox'
 import { requireCommunity, standings } from './actors'
 import { WISH_COLLECTIONS as W, type WishDoc } from './collections'
 import { addDays, shanghaiDate } from './domain/dates'
@@ -67,14 +67,14 @@ function standingClaim(wish: WishDoc, openid: string): { claimedAt: string; clai
 export async function takeClaim(
   ctx: Pick<ActionContext, 'rt' | 'assignments' | 'now' | 'requireCaller'>,
   id: string,
-): Promise<{ claimedAt: string; claimDeadline: string }> {
+): Promise<{ claimedAt: string; claimDeadline: string; wish: WishDoc }> {
   const { db } = ctx.rt
   const openid = ctx.requireCaller().openid
   const now = ctx.now()
   const _ = db.command
   const wish = await loadWish(db, id)
   const repeat = standingClaim(wish, openid)
-  if (repeat) return repeat
+  if (repeat) return { ...repeat, wish }
   const community = await requireCommunity(db, wish.communityId)
   const checked = transition(wish.status, 'claim', standings(wish, openid, ctx.assignments, community))
   if (!checked.ok) throw refuse('claim', checked.code)
@@ -100,11 +100,12 @@ export async function takeClaim(
     await collection(db, W.claimSlots)
       .doc(openid)
       .update({ open: _.inc(-1) })
-    const standing = standingClaim(await loadWish(db, id), openid)
-    if (standing) return standing
+    const latest = await loadWish(db, id)
+    const standing = standingClaim(latest, openid)
+    if (standing) return { ...standing, wish: latest }
     throw refuse('claim', 'CONFLICT')
   }
-  return { claimedAt: at, claimDeadline }
+  return { claimedAt: at, claimDeadline, wish }
 }
 
 /** A claim still stands in these; hiding and releasing send their own notices instead. */
@@ -117,8 +118,8 @@ const CLAIM_NOTICE_STATUSES: readonly WishStatus[] = ['claimed', 'fulfilled', 'c
  * already ended (released or expired before its notices went out) has told both people
  * through its own end notices; its mark is just cleared. Returns whether notices were queued.
  */
-export async function queueClaimNotices(db: Db, id: string, now: Date): Promise<boolean> {
-  return transaction(db, async (tx) => {
+export async function queueClaimNotices(db: Db, id: string, now: Date, caller?: UserDoc): Promise<boolean> {
+  const queue = transaction(db, async (tx) => {
     const ref = tx.collection(W.wishes).doc(id)
     const wish = await ref.get()
     const due = wish?.claimNoticeDueAt
@@ -130,46 +131,53 @@ export async function queueClaimNotices(db: Db, id: string, now: Date): Promise<
       wish.claimDeadline !== null
     if (current) {
       const event = `claim@${due}`
-      const claimer = await tx.collection(COLLECTIONS.users).doc(wish.claimerId!).get()
+      // The claimer is the caller right after their claim; the sweep reads them.
+      const claimer =
+        caller?._id === wish.claimerId ? caller : await tx.collection(COLLECTIONS.users).doc(wish.claimerId!).get()
       const who = claimer?.name ? `志愿者${maskName(claimer.name)}` : '志愿者'
       const reach = claimer?.phone ? `，联系电话${claimer.phone}` : ''
-      await notify(
+      // Due means not queued yet (queueing clears it in this transaction): one insert, no reads.
+      await notifyNew(
         tx,
-        wishNotice(
-          wish,
-          event,
-          wish.wisherId,
-          '心愿已被认领',
-          `${who}已认领您的心愿“${thing(wish.text)}”，会尽快与您联系${reach}`,
-        ),
-        now,
-      )
-      await notify(
-        tx,
-        wishNotice(
-          wish,
-          event,
-          wish.claimerId!,
-          '认领成功',
-          `请在 ${shanghaiDate(new Date(wish.claimDeadline!))} 前完成心愿“${thing(wish.text)}”`,
-        ),
+        [
+          wishNotice(
+            wish,
+            event,
+            wish.wisherId,
+            '心愿已被认领',
+            `${who}已认领您的心愿“${thing(wish.text)}”，会尽快与您联系${reach}`,
+          ),
+          wishNotice(
+            wish,
+            event,
+            wish.claimerId!,
+            '认领成功',
+            `请在 ${shanghaiDate(new Date(wish.claimDeadline!))} 前完成心愿“${thing(wish.text)}”`,
+          ),
+        ],
         now,
       )
     }
     await ref.update({ claimNoticeDueAt: null })
     return current
   })
+  try {
+    return await queue
+  } catch (error) {
+    // Another run (the sweep, a second tap) queued them between our read and our insert.
+    if (isDuplicateWrite(error)) return false
+    throw error
+  }
 }
 
 /** Claims a wish: the winning update, then its notices; only the winner gets the contact. */
 export async function claimWish(ctx: ActionContext, input: { wishId: string }) {
-  const { claimDeadline } = await takeClaim(ctx, input.wishId)
-  await queueClaimNotices(ctx.rt.db, input.wishId, ctx.now())
-  const after = await loadWish(ctx.rt.db, input.wishId)
+  const { claimDeadline, wish } = await takeClaim(ctx, input.wishId)
+  await queueClaimNotices(ctx.rt.db, input.wishId, ctx.now(), ctx.requireUser())
   return {
     id: input.wishId,
     status: 'claimed' as const,
     claimDeadline,
-    contact: { name: after.wisherName, phone: after.wisherPhone },
+    contact: { name: wish.wisherName, phone: wish.wisherPhone },
   }
 }

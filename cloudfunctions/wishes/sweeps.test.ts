@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { runSweeps } from '../scheduler/sweeps'
 import type { TestEnv } from '../core/testing'
 import { loadAssignments } from '../core/authz'
-import { reserveSlot, takeClaim } from './claims'
+import { queueClaimNotices, reserveSlot, takeClaim } from './claims'
 import { autoConfirm, claimNotices, collectDigests, expireClaims } from './sweeps'
 import {
   COMMUNITY,
@@ -69,6 +69,17 @@ describe('claimNotices', () => {
     expect(await claimNotices(env.rt)).toEqual({ queued: 0 })
     expect((await titles(RESIDENT)).filter((t) => t === '心愿已被认领')).toHaveLength(1)
     expect((await titles(VOLUNTEER)).filter((t) => t === '认领成功')).toHaveLength(1)
+  })
+
+  it('should queue them once when the request and the sweep run at the same moment', async () => {
+    const id = await openWish(env)
+    await claimThenCrash(id)
+    const run = () => queueClaimNotices(env.rt.db, id, env.clock.now())
+    const runs = await Promise.all([run(), run()])
+    expect(runs.filter(Boolean)).toHaveLength(1)
+    expect((await titles(RESIDENT)).filter((t) => t === '心愿已被认领')).toHaveLength(1)
+    expect((await titles(VOLUNTEER)).filter((t) => t === '认领成功')).toHaveLength(1)
+    expect((await wishDoc(env, id)).claimNoticeDueAt).toBeNull()
   })
 
   it('should deliver the recovered notices to the inbox through the scheduler', async () => {
