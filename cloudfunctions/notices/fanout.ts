@@ -96,7 +96,8 @@ export function noticeMessage(notice: NoticeDoc, openid: string, key: string, ti
   }
 }
 
-type BatchOutcome = 'written' | 'finished' | 'stopped'
+/** What a batch did, and the notice as its transaction left it (the next batch starts from it). */
+type BatchOutcome = { outcome: 'written' | 'finished'; notice: NoticeDoc } | { outcome: 'stopped' }
 
 /** Which of these receipts exist: a person reached through another unit of the notice already has one. */
 async function existingReceipts(db: Db, ids: string[]): Promise<Set<string>> {
@@ -121,9 +122,11 @@ async function writeBatch(
   const page = target ? await readMembers(db, target, cursor.after, batchSize) : []
   const members = await applyFilter(db, page, notice.audience.filter)
   const ids = new Map(members.map((m) => [m.openid, receiptId(notice._id, m.openid)]))
+  // Only a notice to several units can reach someone twice (a person moved between two of them).
+  const several = cursor.targetIds.length > 1
   const [granted, existing] = await Promise.all([
     grantsOf(rt, notice, members),
-    existingReceipts(db, [...ids.values()]),
+    several ? existingReceipts(db, [...ids.values()]) : new Set<string>(),
   ])
   const fresh = members.filter((m) => !existing.has(ids.get(m.openid)!))
   const now = rt.clock.now()
@@ -141,8 +144,9 @@ async function writeBatch(
   try {
     return await transaction(db, async (tx): Promise<BatchOutcome> => {
       const current = await tx.collection(NOTICE_COLLECTIONS.notices).doc(notice._id).get()
-      if (!current || current.status !== 'publishing') return 'stopped'
-      if (current.fanout?.target !== cursor.target || current.fanout.after !== cursor.after) return 'stopped' // another runner moved on
+      if (!current || current.status !== 'publishing') return { outcome: 'stopped' }
+      if (current.fanout?.target !== cursor.target || current.fanout.after !== cursor.after)
+        return { outcome: 'stopped' } // another runner moved on
       // The batch's receipts and their messages in one insert each: an id that exists after
       // all (written since the read above) fails the whole batch rather than doubling it.
       const push = (m: Member): PushState =>
@@ -157,23 +161,49 @@ async function writeBatch(
         fresh.map((m) => noticeMessage(current, m.openid, key(m), title, push(m) === 'queued')),
         now,
       )
-      const done = next.done
+      const finished = next.done ? { status: 'published' as const, recipientCount: next.written } : {}
       await tx
         .collection(NOTICE_COLLECTIONS.notices)
         .doc(notice._id)
-        .update({
-          fanout: db.command.set(next),
-          ...(done ? { status: 'published', recipientCount: next.written } : {}),
-          updatedAt: at,
-        })
-      return done ? 'finished' : 'written'
+        .update({ fanout: db.command.set(next), ...finished, updatedAt: at })
+      return {
+        outcome: next.done ? 'finished' : 'written',
+        notice: { ...current, fanout: next, ...finished, updatedAt: at },
+      }
     })
   } catch (error) {
     // A second runner committed this batch between our read of the receipts and our insert:
     // it moved on, as when the cursor check above finds it moved.
-    if (isDuplicateWrite(error)) return 'stopped'
+    if (isDuplicateWrite(error)) return { outcome: 'stopped' }
     throw error
   }
+}
+
+/**
+ * Writes batches from the cursor of `notice` (as last read or written) until the fan-out is
+ * done, stopped or has written `maxBatches`. Each batch's transaction reads the notice again,
+ * so the state one batch left is where the next starts. `last` is the notice as the final
+ * batch left it, or null when a batch found it withdrawn or moved on by another runner.
+ */
+async function fanoutFrom(
+  rt: Runtime,
+  first: NoticeDoc | null,
+  options: FanoutOptions,
+): Promise<{ ran: number; last: NoticeDoc | null }> {
+  const batchSize = options.batchSize ?? FANOUT_DEFAULTS.batchSize
+  const maxBatches = options.maxBatches ?? Number.POSITIVE_INFINITY
+  let notice = first
+  let ran = 0
+  while (ran < maxBatches) {
+    if (!notice || notice.status !== 'publishing' || !notice.fanout || notice.fanout.done) break
+    const result = await writeBatch(rt, notice, notice.fanout, batchSize)
+    if (result.outcome === 'stopped') return { ran, last: null }
+    ran++
+    await options.onBatch?.(notice.fanout.batches + 1)
+    notice = result.notice
+    if (result.outcome === 'finished') break
+  }
+  return { ran, last: notice }
 }
 
 /**
@@ -181,17 +211,15 @@ async function writeBatch(
  * written `maxBatches` batches. Returns how many batches it wrote.
  */
 export async function runFanout(rt: Runtime, noticeId: string, options: FanoutOptions = {}): Promise<number> {
-  const batchSize = options.batchSize ?? FANOUT_DEFAULTS.batchSize
-  const maxBatches = options.maxBatches ?? Number.POSITIVE_INFINITY
-  let ran = 0
-  while (ran < maxBatches) {
-    const notice = await collection(rt.db, NOTICE_COLLECTIONS.notices).doc(noticeId).get()
-    if (!notice || notice.status !== 'publishing' || !notice.fanout || notice.fanout.done) break
-    const outcome = await writeBatch(rt, notice, notice.fanout, batchSize)
-    if (outcome === 'stopped') break
-    ran++
-    await options.onBatch?.(notice.fanout.batches + 1)
-    if (outcome === 'finished') break
-  }
-  return ran
+  const notice = await collection(rt.db, NOTICE_COLLECTIONS.notices).doc(noticeId).get()
+  return (await fanoutFrom(rt, notice, options)).ran
+}
+
+/** The fan-out of a notice just moved to publishing (no read of it): the notice as it left it, or null. */
+export async function continueFanout(
+  rt: Runtime,
+  started: NoticeDoc,
+  options: FanoutOptions,
+): Promise<NoticeDoc | null> {
+  return (await fanoutFrom(rt, started, options)).last
 }

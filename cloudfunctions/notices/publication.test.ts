@@ -1,7 +1,7 @@
 import { drainOutbox } from '../core/outbox'
 import { NOTICE_COLLECTIONS } from './collections'
 import { noticeSweep } from './publication'
-import { C, draft, G1, noticesHarness, STREET, type NoticesHarness } from './test-helpers'
+import { C, draft, G1, G2, noticesHarness, STREET, type NoticesHarness } from './test-helpers'
 
 describe('notices.publish', () => {
   let h: NoticesHarness
@@ -52,6 +52,24 @@ describe('notices.publish', () => {
       await drainOutbox(h.env.rt)
       expect(await pushed()).toEqual(['demo-resident-1'])
     })
+  })
+
+  it('should give one receipt and one message to a person found in two of the audience units', async () => {
+    // An address that names both grids (an edit gone wrong): read from G1 and again from G2.
+    await h.env.rt.db.collection('users').add({
+      _id: 'demo-twice',
+      name: '两处',
+      phone: null,
+      communityId: C,
+      address: { communityId: C, gridId: G1, estateId: '', buildingId: '', unitIds: [C, G1, G2], room: '' },
+      createdAt: '',
+      updatedAt: '',
+    })
+    const n = await h.publish('demo-secretary-1', { audience: { unitIds: [G1, G2] } })
+    expect(n.status).toBe('published')
+    expect((await h.receipts(n.id)).filter((r) => r.openid === 'demo-twice')).toHaveLength(1)
+    const outbox = await h.env.docs<{ dedupeKey: string }>('outbox', { openid: 'demo-twice' })
+    expect(outbox.filter((o) => o.dedupeKey.startsWith(`notice:${n.id}`))).toHaveLength(1)
   })
 
   it('should send a subscribe message for a 重要 notice only to those holding a grant', async () => {

@@ -7,7 +7,7 @@ import { requireManaged, viewerOf } from './access'
 import type { NoticeStatus } from '../../types/notices'
 import { NOTICE_COLLECTIONS, type NoticeDoc } from './collections'
 import { approvalReason, checkTimes, RATE_LIMIT, rateWindowStart } from './domain/schedule'
-import { FANOUT_DEFAULTS, newCursor, runFanout } from './fanout'
+import { continueFanout, FANOUT_DEFAULTS, newCursor, runFanout } from './fanout'
 import { loadAudienceUnits, resolveTargets } from './recipients'
 import { toStaffView } from './views'
 
@@ -31,18 +31,24 @@ async function moveStatus(
   return { ...n, ...patch }
 }
 
-/** Starts the fan-out now: resolves the audience units and writes the first batches inline. */
-export async function startPublishing(rt: Runtime, n: NoticeDoc, from: NoticeStatus): Promise<NoticeDoc> {
+/** Starts the fan-out now (`patch` in the same update): resolves the audience units and writes the first batches inline. */
+export async function startPublishing(
+  rt: Runtime,
+  n: NoticeDoc,
+  from: NoticeStatus,
+  patch: Partial<NoticeDoc> = {},
+): Promise<NoticeDoc> {
   const targets = await resolveTargets(rt.db, await loadAudienceUnits(rt.db, n.audience.unitIds))
   const at = rt.clock.now().toISOString()
   const started = await moveStatus(rt, n, from, {
+    ...patch,
     status: 'publishing',
     publishedAt: at,
     fanout: newCursor(targets.map((t) => t._id)),
     updatedAt: at,
   })
-  await runFanout(rt, n._id, { maxBatches: FANOUT_DEFAULTS.inlineBatches })
-  return (await collection(rt.db, NOTICE_COLLECTIONS.notices).doc(n._id).get()) ?? started
+  const last = await continueFanout(rt, started, { maxBatches: FANOUT_DEFAULTS.inlineBatches })
+  return last ?? (await collection(rt.db, NOTICE_COLLECTIONS.notices).doc(n._id).get()) ?? started
 }
 
 /** After approval (or when none is needed): wait for the scheduled time, or go out now. */
@@ -51,8 +57,7 @@ async function goLive(rt: Runtime, n: NoticeDoc, from: NoticeStatus, patch: Part
   if (n.publishAt && new Date(n.publishAt).getTime() > now.getTime()) {
     return moveStatus(rt, n, from, { ...patch, status: 'scheduled', updatedAt: now.toISOString() })
   }
-  const moved = Object.keys(patch).length ? await moveStatus(rt, n, from, patch) : n
-  return startPublishing(rt, moved, from)
+  return startPublishing(rt, n, from, patch)
 }
 
 async function checkRateLimit(ctx: ActionContext, n: NoticeDoc): Promise<void> {
