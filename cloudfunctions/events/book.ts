@@ -121,11 +121,27 @@ export async function placeInBook(
   throw new AppError('CONFLICT', '报名的人很多，请稍后再试一次')
 }
 
-/** Takes a registration out of the book, giving its seat back to the pool it came from. */
-export async function releaseFromBook(db: Db, eventId: string, regId: string, seats: number, now: Date): Promise<void> {
+/**
+ * Takes a registration out of the book, giving its seat back to the pool it came from.
+ * `held`: the registration had a seat (confirmed or offered), so the likely case — a general
+ * seat — is tried first by one conditional update, with no read of the book before it.
+ */
+export async function releaseFromBook(
+  db: Db,
+  eventId: string,
+  regId: string,
+  seats: number,
+  now: Date,
+  held = false,
+): Promise<void> {
   const _ = db.command
   const books = collection(db, E.books)
   const entry = entryOf(regId)
+  if (held) {
+    const general = { _id: eventId, holders: entry, reservedHolders: _.nin([entry]) }
+    const patch = { holders: _.pull(entry), offered: _.pull(entry), free: _.inc(seats), ...touched(db, now) }
+    if (await updated(books.where(general).update(patch))) return
+  }
   const book = await readBook(db, eventId)
   if (!book) return
   if (book.holders.includes(entry)) {

@@ -13,7 +13,7 @@ import { mayManageOrThrow } from './access'
 import { attendanceJoin, attendanceOf } from './attendance'
 import { MINUTES_COLLECTION, type AttendanceDoc, type MinutesDoc } from './attendance-collections'
 import { EVENT_COLLECTIONS as E, type EventDoc } from './collections'
-import { loadEvent } from './registrations'
+import { loadEvent, loadEventWith } from './registrations'
 
 /*
  * 活动纪要 (issue 12): staff write what was said and show who came (the count is the
@@ -113,9 +113,14 @@ const digits = (phone: string) => phone.replace(/\D/g, '')
  * the case is then theirs to follow and rate in 我的诉求. Otherwise the organiser stays the
  * submitter and the person is the case's contact.
  */
-async function raiserAccount(ctx: ActionContext, event: EventDoc, phone: string): Promise<string | undefined> {
+async function raiserAccount(
+  ctx: ActionContext,
+  event: EventDoc,
+  phone: string,
+  firstRecords: AttendanceDoc[],
+): Promise<string | undefined> {
   const db = ctx.rt.db
-  const came = (await attendanceOf(db, event._id)).find(
+  const came = (await attendanceOf(db, event._id, firstRecords)).find(
     (a) => a.status === 'present' && a.openid && digits(a.phone) === digits(phone),
   )
   if (!came?.openid) return undefined
@@ -130,12 +135,15 @@ export async function raiseCase(
   input: RaiseInput,
 ): Promise<{ issue: RaisedIssue; created: boolean }> {
   const db = ctx.rt.db
-  const event = await managed(ctx, input.eventId)
+  // The event with its check-ins (their first page), where the raiser's account is looked for: one request.
+  const found = await loadEventWith(db, input.eventId, { records: attendanceJoin(input.eventId) })
+  const event = found.doc
+  mayManageOrThrow(ctx, event)
   const channel = channelFor(event)
   if (!channel) throw new AppError('BAD_REQUEST', '只有板凳会、议事协商会和党代表接待日上提出的问题可以转为诉求')
   requireStarted(ctx, event)
   const by = ctx.requireCaller().openid
-  const openid = await raiserAccount(ctx, event, input.petitioner.phone)
+  const openid = await raiserAccount(ctx, event, input.petitioner.phone, found.records)
   const submitted = await submitCase(
     ctx,
     SubmitCaseInputSchema.parse({

@@ -266,7 +266,8 @@ export async function endRegistration(
     now,
   )
   if (!done) throw new AppError('CONFLICT', '报名状态刚有变化，请刷新后再看')
-  await releaseFromBook(db, event._id, reg._id, reg.seats, now)
+  const held = reg.status === 'confirmed' || reg.status === 'offered'
+  await releaseFromBook(db, event._id, reg._id, reg.seats, now, held)
   await offerNext(db, event, now)
   return done
 }

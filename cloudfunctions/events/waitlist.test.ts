@@ -1,7 +1,7 @@
 import { acceptInBook, entryOf, markDirty, placementIn, releaseFromBook, seatHead } from './book'
 import { EVENT_COLLECTIONS as E, type RegistrationDoc } from './collections'
 import { reconcileRegistration } from './domain/reconcile'
-import { regIdFor, transitionReg } from './registrations'
+import { proxyRegId, regIdFor, transitionReg } from './registrations'
 import { draft, errorOf, eventsHarness, expectOk, RESIDENT, SECRETARY, type EventsHarness } from './test-helpers'
 
 let h: EventsHarness
@@ -157,6 +157,23 @@ describe('events waitlist', () => {
     }
     const keys = (await h.env.docs<{ _id: string }>('outbox')).map((d) => d._id)
     expect(new Set(keys).size).toBe(keys.length)
+  })
+})
+
+describe('releaseFromBook', () => {
+  it('should give a held seat back to the pool it came from, reserved or general, and change nothing twice', async () => {
+    const id = await h.published({ capacity: 3, reservedSeats: 1 })
+    const proxy = { eventId: id, clientRequestId: 'proxy-rel-1', name: '孙大爷', phone: '13800001111' }
+    expectOk(await h.as(SECRETARY, 'proxySignUp', proxy))
+    expectOk(await h.signUp(RESIDENT, id))
+    const now = h.env.clock.now()
+    const before = await h.book(id)
+    expect([before.free, before.reservedFree]).toEqual([1, 0])
+    await releaseFromBook(h.env.rt.db, id, proxyRegId(id, proxy.phone), 1, now, true)
+    expect(await h.book(id)).toMatchObject({ free: 1, reservedFree: 1, reservedHolders: [] })
+    await releaseFromBook(h.env.rt.db, id, regIdFor(id, RESIDENT), 1, now, true)
+    await releaseFromBook(h.env.rt.db, id, regIdFor(id, RESIDENT), 1, now, true)
+    expect(await h.book(id)).toMatchObject({ free: 2, reservedFree: 1, holders: [] })
   })
 })
 
