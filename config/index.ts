@@ -37,7 +37,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot,
     // NutUI React Taro renders some parts (Dialog's frame…) as plain div/span: on weapp those
     // only have templates with the HTML plugin.
-    plugins: ['@tarojs/plugin-html'],
+    // weapp-templates: WeChat's aria-role/aria-label in the templates (Taro's leave them out),
+    // and fewer copies of the templates of components that never nest.
+    plugins: ['@tarojs/plugin-html', path.resolve(__dirname, 'weapp-templates.ts')],
     defineConstants: {
       // H5 only: where the local host answers. Empty means "same origin" (the host serves dist-h5).
       API_BASE_URL: JSON.stringify(process.env.TARO_APP_API_BASE_URL ?? ''),
@@ -69,12 +71,21 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // than this still renders, through Taro's recursive `comp` component (one more component).
       // (`mini.baseLevel` is in Taro's docs and read by the runner, but not in 4.2.1's types.)
       ...({ baseLevel: 8 } as Record<string, unknown>),
+      webpackChain(chain) {
+        // NutUI's ConfigProvider and useParams import lodash.isequal and lodash.kebabcase (15 KB in
+        // the main package, kebabcase mostly Unicode tables); slim/ answers the same for their uses.
+        chain.resolve.alias
+          .set('lodash.isequal', path.resolve(__dirname, '..', 'src/lib/slim/is-equal.ts'))
+          .set('lodash.kebabcase', path.resolve(__dirname, '..', 'src/lib/slim/kebab-case.ts'))
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         // The package.json browserslist (Android 4.1, iOS 8) is for H5; WeChat renders on iOS's
         // WebKit (iOS 10+ for any WeChat in use) and a Chromium-based XWeb, where unprefixed flex
         // and transforms work: no -webkit-/-ms- copies of every rule in the packages.
         autoprefixer: { enable: true, config: { overrideBrowserslist: ['iOS >= 10', 'Chrome >= 53'] } },
+        // NutUI rules no page can use (Button variants we never set, RTL): postcss-trim-nutui.js.
+        [path.resolve(__dirname, 'postcss-trim-nutui.js')]: { enable: true },
         cssModules: {
           enable: false,
           config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },

@@ -9,6 +9,18 @@ import { LARGE_TEXT_SCALE } from '../src/lib/font-scale'
 
 const DIST = path.resolve(__dirname, '..', 'dist')
 
+type DataNode = Record<string, unknown> & { cn?: DataNode[] }
+
+/** The first node of Taro's page data (`root.cn[…]`) that matches. */
+function findNode(node: DataNode, match: (n: DataNode) => boolean): DataNode | undefined {
+  if (match(node)) return node
+  for (const child of node.cn ?? []) {
+    const found = findNode(child, match)
+    if (found) return found
+  }
+  return undefined
+}
+
 /** Waits until the page shows what it should (the function answers asynchronously). */
 async function until(check: () => boolean, what: string, limitMs = 15_000): Promise<void> {
   const start = Date.now()
@@ -76,5 +88,20 @@ describe('weapp build (miniprogram-simulate + wcc)', () => {
     if (HOME_ENTRIES.length === 0) expect(text).toContain('更多服务即将上线')
     else expect(text).not.toContain('更多服务即将上线')
     for (const entry of HOME_ENTRIES) expect(text).toContain(entry.title)
+    pageUnderTest = page
+  })
+
+  // Taro's own templates drop aria attributes; config/weapp-templates.ts puts them back. The page data
+  // holds attributes under short names (p0, p1…) that base.wxml binds; miniprogram-simulate's
+  // renderer keeps only the attributes it knows, so the binding is read from the built template.
+  it('should give 首页 entries the aria-role WeChat reads out, bound in the built template', () => {
+    const entry = findNode(pageUnderTest.data.root, (n) => String(n.cl ?? '').includes('home__entry '))
+    if (!entry) throw new Error('no 首页 entry in the page data')
+    const baseWxml = fs.readFileSync(path.join(DIST, 'base.wxml'), 'utf8')
+    const template = baseWxml.split('<template name="tmpl_0_').find((t) => t.startsWith(`${String(entry.nn)}">`))
+    const alias = /aria-role="\{\{i\.(p\d+)\}\}"/.exec(template ?? '')?.[1]
+    if (!alias) throw new Error(`the template of node kind ${String(entry.nn)} binds no aria-role`)
+    expect(entry[alias]).toBe('link')
+    expect(entry.role).toBeUndefined()
   })
 })

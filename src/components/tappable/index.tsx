@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@tarojs/components'
 import { activates, type TapRole } from './keys'
+import { tapAria } from './aria'
 import './index.scss'
 
 export interface TappableProps {
@@ -34,7 +35,8 @@ interface KeyEventLike {
  * Anything tapped that is not a NutUI Button: a card, a home entry, a choice chip, a 删除.
  * On H5 it is a real control for a keyboard, a switch or a screen reader — it has a role,
  * is reached by Tab (with the focus ring of app.scss), and Enter or Space taps it — and it is
- * at least 44 px tall (48 px in 大字). A plain `View onClick` is none of those.
+ * at least 44 px tall (48 px in 大字). On weapp WeChat's screen reader gets the same role and
+ * name (aria.weapp.ts). A plain `View onClick` is none of those.
  *
  * `<Tappable className="wish-card" role="link" onTap={() => onOpen(w.id)} testId={`wish-card-${w.id}`}>…</Tappable>`
  * `<Tappable className={`post__chip ${on ? 'post__chip--on' : ''}`} pressed={on} onTap={pick}>{label}</Tappable>`
@@ -72,11 +74,7 @@ export function Tappable({
       className={`${inline ? 'tappable--inline' : 'tappable'} ${className}`}
       hoverClass={hoverClass}
       data-testid={testId}
-      role={role}
-      aria-label={label}
-      aria-pressed={pressed === undefined ? undefined : pressed}
-      aria-expanded={expanded === undefined ? undefined : expanded}
-      aria-disabled={disabled || undefined}
+      {...tapAria({ role, label, pressed, expanded, disabled })}
       onClick={tap}
       {...keyboard}
     >
