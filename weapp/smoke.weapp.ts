@@ -95,7 +95,11 @@ describe('weapp build (miniprogram-simulate + wcc)', () => {
   // holds attributes under short names (p0, p1…) that base.wxml binds; miniprogram-simulate's
   // renderer keeps only the attributes it knows, so the binding is read from the built template.
   it('should give 首页 entries the aria-role WeChat reads out, bound in the built template', () => {
-    const entry = findNode(pageUnderTest.data.root, (n) => String(n.cl ?? '').includes('home__entry '))
+    const entry = findNode(pageUnderTest.data.root, (n) =>
+      String(n.cl ?? '')
+        .split(' ')
+        .includes('home__entry'),
+    )
     if (!entry) throw new Error('no 首页 entry in the page data')
     const baseWxml = fs.readFileSync(path.join(DIST, 'base.wxml'), 'utf8')
     const template = baseWxml.split('<template name="tmpl_0_').find((t) => t.startsWith(`${String(entry.nn)}">`))
