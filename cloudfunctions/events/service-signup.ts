@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { collection, transaction } from '../core/data'
+import { transaction } from '../core/data'
 import { join } from '../core/joins'
 import type { MyRegistration, ProxySignUpInputSchema, RosterEntry, SignUpInputSchema } from '../../types/events'
 import { AUDIENCE_LABELS } from '../../types/events-labels'
@@ -15,7 +15,6 @@ import { signUpState } from './domain/schedule'
 import { registrationsOf } from './fanout'
 import { personStanding } from './people'
 import {
-  loadEvent,
   loadEventWith,
   loadReg,
   offerNext,
@@ -137,15 +136,6 @@ const samePhoneJoin = (ctx: ActionContext, eventId: string, phone: string) =>
 /** Whether another active registration of the event has this phone (`regs`: what `samePhoneJoin` read). */
 const phoneTakenIn = (regs: readonly RegistrationDoc[], phone: string, except: string) =>
   phone !== '' && regs.some((r) => r._id !== except)
-
-async function phoneTaken(ctx: ActionContext, eventId: string, phone: string, except: string): Promise<boolean> {
-  if (!phone) return false
-  const regs = await collection(ctx.rt.db, E.registrations)
-    .where({ eventId, phone, status: ctx.rt.db.command.in([...ACTIVE_STATUSES]) })
-    .limit(5)
-    .get()
-  return phoneTakenIn(regs, phone, except)
-}
 
 /** What the caller sees of their registration; the book only matters to a place in the waitlist. */
 async function answer(ctx: ActionContext, event: EventDoc, reg: RegistrationDoc): Promise<MyRegistration> {
@@ -292,18 +282,20 @@ export async function proxySignUp(
 ): Promise<{ registration: MyRegistration; created: boolean; registrationId: string }> {
   const db = ctx.rt.db
   const now = ctx.now()
-  const event = await loadEvent(db, input.eventId)
+  const id = proxyRegId(input.eventId, input.phone)
+  // The event, this phone's 代报名 and any other active registration with it: one request.
+  const found = await loadEventWith(db, input.eventId, {
+    same: join(E.registrations, { _id: id }),
+    samePhone: samePhoneJoin(ctx, input.eventId, input.phone),
+  })
+  const event = found.doc
   mayManageOrThrow(ctx, event)
   if (event.status !== 'published') throw new AppError('CONFLICT', '活动发布后才能代报名')
   if (now.toISOString() >= event.startAt) throw new AppError('CONFLICT', '活动已经开始，不能再报名了')
   checkAnswers(event, { ...input, acceptTerms: true })
-  const id = proxyRegId(event._id, input.phone)
-  const same = await loadReg(db, id)
+  const [same = null] = found.same
   const retry = same?.clientRequestId === input.clientRequestId
-  if (
-    !retry &&
-    ((same && ACTIVE_STATUSES.includes(same.status)) || (await phoneTaken(ctx, event._id, input.phone, id)))
-  ) {
+  if (!retry && ((same && ACTIVE_STATUSES.includes(same.status)) || phoneTakenIn(found.samePhone, input.phone, id))) {
     throw new AppError('CONFLICT', `手机号 ${maskPhone(input.phone)} 已经报名了这个活动`)
   }
   const fresh = newRegistration(
@@ -327,9 +319,11 @@ export async function decide(
 ): Promise<RosterEntry> {
   const db = ctx.rt.db
   const now = ctx.now()
-  const event = await loadEvent(db, eventId)
+  // The event with the registration to decide: one request.
+  const found = await loadEventWith(db, eventId, { reg: join(E.registrations, { _id: registrationId }) })
+  const event = found.doc
   mayManageOrThrow(ctx, event)
-  const reg = await loadReg(db, registrationId)
+  const [reg] = found.reg
   if (!reg || reg.eventId !== eventId) throw new AppError('NOT_FOUND', '找不到这条报名')
   if (reg.status !== 'pending') throw new AppError('CONFLICT', '这条报名不在待审核状态')
   const done = approve
