@@ -12,10 +12,14 @@
  *   npx tsx bench/h5-first-load.ts            (BENCH_RUNS=3 per way)
  *   BENCH_H5_DIR=/tmp/before npx tsx bench/h5-first-load.ts   (another build, to compare two
  *   builds back to back under the same load)
+ * Where the time goes, per run (medians printed): "scripts in" is when the last script of the
+ * first screen had arrived, "main thread" the renderer's busy time until content from the
+ * DevTools Performance domain (4× throttled, so what a slow phone spends): script compile and
+ * run, style recalculation and layout.
  * Figures are printed, never asserted.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import { seedDemo } from '../demo'
@@ -37,6 +41,10 @@ const RESIDENT = 'demo-resident-1'
 
 interface Load {
   ms: number
+  scriptsInMs: number
+  scriptMs: number
+  styleLayoutMs: number
+  taskMs: number
   transferred: number
   jsTransferred: number
   jsDecoded: number
@@ -57,6 +65,7 @@ async function firstLoad(browser: Browser, url: string, compressed: boolean, sto
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.enable')
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' })
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
   await cdp.send('Network.emulateNetworkConditions', FAST_3G)
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
@@ -71,19 +80,37 @@ async function firstLoad(browser: Browser, url: string, compressed: boolean, sto
     decoded.set(e.requestId, (decoded.get(e.requestId) ?? 0) + e.dataLength),
   )
   let jsDecoded = 0
-  cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number }) => {
+  let navigationStart = 0
+  let scriptsIn = 0
+  cdp.on('Network.requestWillBeSent', (e: { type?: string; timestamp: number }) => {
+    if (e.type === 'Document' && navigationStart === 0) navigationStart = e.timestamp
+  })
+  cdp.on('Network.loadingFinished', (e: { requestId: string; encodedDataLength: number; timestamp: number }) => {
     requests++
     transferred += e.encodedDataLength
     if (types.get(e.requestId) === 'Script') {
       jsTransferred += e.encodedDataLength
       jsDecoded += decoded.get(e.requestId) ?? 0
+      scriptsIn = Math.max(scriptsIn, e.timestamp)
     }
   })
   await page.goto(url, { waitUntil: 'commit' })
   await page.waitForSelector(CONTENT, { state: 'visible', timeout: 120_000 })
   const ms = await page.evaluate(() => performance.now())
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000
   await context.close()
-  return { ms, transferred, jsTransferred, jsDecoded, requests }
+  return {
+    ms,
+    scriptsInMs: (scriptsIn - navigationStart) * 1000,
+    scriptMs: metric('ScriptDuration'),
+    styleLayoutMs: metric('RecalcStyleDuration') + metric('LayoutDuration'),
+    taskMs: metric('TaskDuration'),
+    transferred,
+    jsTransferred,
+    jsDecoded,
+    requests,
+  }
 }
 
 async function main(): Promise<void> {
@@ -117,7 +144,10 @@ async function main(): Promise<void> {
     const signedIn = await warm.storageState()
     await warm.close()
     console.log(
-      `H5 first load of 首页, Fast 3G + 4× CPU, ${RUNS} fresh signed-in residents each, Chromium ${browser.version()}`,
+      `H5 first load of 首页, Fast 3G + 4× CPU, ${RUNS} fresh signed-in residents each, Chromium ${browser.version()}, ` +
+        `${H5_DIR}, load average ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}`,
     )
     for (const compressed of [false, true]) {
       const loads: Load[] = []
@@ -125,9 +155,18 @@ async function main(): Promise<void> {
       const times = loads.map((l) => l.ms).sort((a, b) => a - b)
       const last = loads[loads.length - 1] as Load
       const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`
+      const median = (pick: (l: Load) => number) =>
+        `${(
+          percentile(
+            loads.map(pick).sort((a, b) => a - b),
+            50,
+          ) / 1000
+        ).toFixed(2)} s`
       console.log(
         `${(compressed ? 'compressed (br)' : 'uncompressed').padEnd(16)} time to content median ${(percentile(times, 50) / 1000).toFixed(2)} s ` +
-          `(runs ${times.map((t) => (t / 1000).toFixed(2)).join(', ')})   ${last.requests} requests, ${kib(last.transferred)} transferred, JS ${kib(last.jsTransferred)} on the wire / ${kib(last.jsDecoded)} decoded`,
+          `(runs ${times.map((t) => (t / 1000).toFixed(2)).join(', ')})   ${last.requests} requests, ${kib(last.transferred)} transferred, JS ${kib(last.jsTransferred)} on the wire / ${kib(last.jsDecoded)} decoded\n` +
+          `${''.padEnd(16)} scripts in ${median((l) => l.scriptsInMs)}; main thread ${median((l) => l.taskMs)} busy: ` +
+          `script ${median((l) => l.scriptMs)}, style and layout ${median((l) => l.styleLayoutMs)}`,
       )
     }
   } finally {
