@@ -94,6 +94,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       compile,
+      // Taro's React components (@tarojs/components-react: View is a <div>, Text a <span>, Input
+      // an <input class="weui-input">) instead of its stencil web components. Those brought the
+      // stencil runtime into the first script and every component 首页 and NutUI import —
+      // Swiper's 190 KB swiper.js included — into the chunk 首页 shares, all parsed and run
+      // before the first screen. Components without a React version (Textarea…) stay stencil,
+      // loaded by the pages that use them. The React Input renders the <input> itself, so its
+      // name is a plain `aria-label` prop (stencil's wrapper needed `nativeProps` to reach it).
+      useHtmlComponents: true,
       webpackChain(chain) {
         // Taro splits only the initial chunk by default; every page is an async chunk, so each
         // carried its own copy of React, Taro's components and NutUI. Split all chunks, but by

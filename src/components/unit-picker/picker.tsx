@@ -44,7 +44,7 @@ export function UnitPicker({
         className="unit-picker__search"
         value={query}
         placeholder="搜索街道、社区名称"
-        nativeProps={{ 'aria-label': '搜索单位' }}
+        aria-label="搜索单位"
         confirmType="search"
         onInput={(e) => setQuery(e.detail.value)}
         data-testid={`${testId}-search`}

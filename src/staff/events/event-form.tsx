@@ -86,7 +86,7 @@ export function EventForm({
         <Input
           className="event-form__input"
           type="number"
-          nativeProps={{ 'aria-label': '名额' }}
+          aria-label="名额"
           value={form.capacity}
           onInput={(e) => set({ capacity: e.detail.value })}
           data-testid="event-form-capacity"

@@ -63,7 +63,7 @@ export function GrantForm({
           className="roles__input"
           value={query}
           placeholder="姓名或手机号（至少 4 位）"
-          nativeProps={{ 'aria-label': '按姓名或手机号查找人员' }}
+          aria-label="按姓名或手机号查找人员"
           confirmType="search"
           onInput={(e) => setQuery(e.detail.value)}
           onConfirm={() => void search()}

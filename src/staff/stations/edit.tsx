@@ -98,7 +98,7 @@ export default function StationEditPage() {
               <Text className="form-label">联系人（可不填）</Text>
               <Input
                 className="form-input"
-                nativeProps={{ 'aria-label': '联系人' }}
+                aria-label="联系人"
                 value={form.contactName}
                 maxlength={20}
                 onInput={(e) => set('contactName', e.detail.value)}

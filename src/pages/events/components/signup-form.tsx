@@ -65,7 +65,7 @@ export function SignUpForm({
               className="event-detail__input"
               type={q.kind === 'phone' ? 'number' : 'text'}
               maxlength={200}
-              nativeProps={{ 'aria-label': q.label }}
+              aria-label={q.label}
               value={values[q.id] ?? ''}
               onInput={(e) => set(q.id, e.detail.value)}
               data-testid={`event-answer-${q.id}`}

@@ -12,7 +12,7 @@ export function StationSearch({ keyword, onSearch }: { keyword: string; onSearch
         <Input
           className="stations__search-input"
           data-testid="stations-search-input"
-          nativeProps={{ 'aria-label': '搜索驿站名称或地址' }}
+          aria-label="搜索驿站名称或地址"
           value={draft}
           placeholder="搜索驿站名称或地址"
           confirmType="search"

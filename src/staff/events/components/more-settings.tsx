@@ -66,7 +66,7 @@ export function MoreSettings({
         <Input
           className="event-form__input"
           type="number"
-          nativeProps={{ 'aria-label': '预留名额' }}
+          aria-label="预留名额"
           value={form.reservedSeats}
           onInput={(e) => set({ reservedSeats: e.detail.value })}
           data-testid="event-form-reserved"
@@ -76,7 +76,7 @@ export function MoreSettings({
         <Input
           className="event-form__input"
           type="number"
-          nativeProps={{ 'aria-label': '每人可带同行人数' }}
+          aria-label="每人可带同行人数"
           value={form.guestsMax}
           onInput={(e) => set({ guestsMax: e.detail.value })}
           data-testid="event-form-guests"

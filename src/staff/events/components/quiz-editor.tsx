@@ -70,7 +70,7 @@ function QuestionCard({
           type="number"
           value={q.points}
           onInput={(e) => change({ ...q, points: e.detail.value })}
-          nativeProps={{ 'aria-label': `第 ${n + 1} 题分值` }}
+          aria-label={`第 ${n + 1} 题分值`}
           data-testid={`quiz-points-${n}`}
         />
         {q.options.length < L.optionsMax ? (

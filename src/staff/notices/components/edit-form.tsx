@@ -60,14 +60,14 @@ export function EditForm({ notice, onSubmit }: { notice: NoticeStaffView; onSubm
         className="staff-notice__field"
         value={edit.title}
         maxlength={NOTICE_LIMITS.titleMax}
-        nativeProps={{ 'aria-label': '标题' }}
+        aria-label="标题"
         onInput={(e) => set('title', e.detail.value)}
       />
       <Input
         className="staff-notice__field"
         value={edit.summary}
         maxlength={NOTICE_LIMITS.summaryMax}
-        nativeProps={{ 'aria-label': '摘要' }}
+        aria-label="摘要"
         onInput={(e) => set('summary', e.detail.value)}
       />
       <Textarea
