@@ -1,4 +1,4 @@
-import { View, Text, Picker } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Tabs } from '@nutui/nutui-react-taro'
@@ -16,6 +16,7 @@ import { useExport } from './use-export'
 import { UnitPicker } from './unit-picker'
 import { useStaffUnit } from './use-staff-unit'
 import { Tappable } from '../../components/tappable'
+import { WhenPicker } from '../../components/when-picker'
 import './reports.scss'
 
 /**
@@ -56,17 +57,17 @@ export default function CaseReportsPage() {
     <PageShell testId="staff-case-reports-page" className="case-reports">
       <UnitPicker choice={staff} />
       <View className="case-reports__range">
-        <Picker mode="date" value={from} end={to} onChange={(e) => setFrom(String(e.detail.value))}>
+        <WhenPicker mode="date" value={from} end={to} onChange={setFrom} label="统计开始日期">
           <Text className="case-reports__date" data-testid="case-reports-from">
             {from}
           </Text>
-        </Picker>
+        </WhenPicker>
         <Text>至</Text>
-        <Picker mode="date" value={to} start={from} onChange={(e) => setTo(String(e.detail.value))}>
+        <WhenPicker mode="date" value={to} start={from} onChange={setTo} label="统计结束日期">
           <Text className="case-reports__date" data-testid="case-reports-to">
             {to}
           </Text>
-        </Picker>
+        </WhenPicker>
       </View>
 
       <SectionTitle>督办考核</SectionTitle>

@@ -1,7 +1,8 @@
 import { useState } from 'react'
-import { View, Text, Input, Picker } from '@tarojs/components'
+import { View, Text, Input } from '@tarojs/components'
 import { AUDIENCE_LABELS, EVENT_KINDS, type AudienceKind } from '../../../types/events-labels'
 import { Tappable } from '../../components/tappable'
+import { WhenPicker } from '../../components/when-picker'
 import { Chips, Field } from './components/fields'
 import { MoreSettings } from './components/more-settings'
 import { PlacesField } from './components/places-field'
@@ -48,21 +49,21 @@ export function EventForm({
       </Field>
       {allowSeries ? <SeriesField form={form} set={set} /> : null}
       <Field label={form.series === 'none' ? '日期' : '从哪天起'}>
-        <Picker mode="date" value={form.date} onChange={(e) => set({ date: String(e.detail.value) })}>
+        <WhenPicker mode="date" value={form.date} onChange={(date) => set({ date })} label="活动日期">
           <Text className="event-form__input" data-testid="event-form-date">
             {form.date || '请选择日期'}
           </Text>
-        </Picker>
+        </WhenPicker>
       </Field>
       <Field label="时间">
         <View className="event-form__row">
-          <Picker mode="time" value={form.startTime} onChange={(e) => set({ startTime: String(e.detail.value) })}>
+          <WhenPicker mode="time" value={form.startTime} onChange={(startTime) => set({ startTime })} label="开始时间">
             <Text className="event-form__input">{form.startTime}</Text>
-          </Picker>
+          </WhenPicker>
           <Text>至</Text>
-          <Picker mode="time" value={form.endTime} onChange={(e) => set({ endTime: String(e.detail.value) })}>
+          <WhenPicker mode="time" value={form.endTime} onChange={(endTime) => set({ endTime })} label="结束时间">
             <Text className="event-form__input">{form.endTime}</Text>
-          </Picker>
+          </WhenPicker>
         </View>
       </Field>
       <Field label="地点">

@@ -1,6 +1,7 @@
-import { View, Text, Input, Picker } from '@tarojs/components'
+import { View, Text, Input } from '@tarojs/components'
 import { Checkbox } from '@nutui/nutui-react-taro'
 import { Tappable } from '../../../components/tappable'
+import { WhenPicker } from '../../../components/when-picker'
 import { EVENT_LIMITS } from '../../../../types/events-labels'
 import type { FormState } from '../form-state'
 import { Field as Row } from './fields'
@@ -23,17 +24,23 @@ export function DateTimeField({
   const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10)
   return (
     <View className="event-form__row" data-testid={testId}>
-      <Picker
+      <WhenPicker
         mode="date"
         value={date || tomorrow}
-        onChange={(e) => onChange(`${String(e.detail.value)} ${time || '09:00'}`)}
+        onChange={(d) => onChange(`${d} ${time || '09:00'}`)}
+        label={unset}
       >
         <Text className="event-form__input">{date || unset}</Text>
-      </Picker>
+      </WhenPicker>
       {value ? (
-        <Picker mode="time" value={time || '09:00'} onChange={(e) => onChange(`${date} ${String(e.detail.value)}`)}>
+        <WhenPicker
+          mode="time"
+          value={time || '09:00'}
+          onChange={(t) => onChange(`${date} ${t}`)}
+          label={`${unset}（时间）`}
+        >
           <Text className="event-form__input">{time}</Text>
-        </Picker>
+        </WhenPicker>
       ) : null}
       {value ? (
         <Tappable className="event-form__link" onTap={() => onChange('')} label="清除这个时间">

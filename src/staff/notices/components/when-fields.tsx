@@ -1,6 +1,7 @@
-import { Picker, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { WHEN_DEFAULT_HOURS, WHEN_FIELDS, WHEN_LABELS, wallTimeAhead, type WallTime, type WhenField } from '../when'
 import { Tappable } from '../../../components/tappable'
+import { WhenPicker } from '../../../components/when-picker'
 
 type Times = Record<WhenField, WallTime | null>
 
@@ -19,12 +20,22 @@ function WhenRow({
       <Text className="notice-compose__item-text">{label}</Text>
       {value ? (
         <View className="notice-compose__line">
-          <Picker mode="date" value={value.date} onChange={(e) => onChange({ ...value, date: String(e.detail.value) })}>
+          <WhenPicker
+            mode="date"
+            value={value.date}
+            onChange={(date) => onChange({ ...value, date })}
+            label={`${label}（日期）`}
+          >
             <Text className="notice-compose__pick">{value.date}</Text>
-          </Picker>
-          <Picker mode="time" value={value.time} onChange={(e) => onChange({ ...value, time: String(e.detail.value) })}>
+          </WhenPicker>
+          <WhenPicker
+            mode="time"
+            value={value.time}
+            onChange={(time) => onChange({ ...value, time })}
+            label={`${label}（时间）`}
+          >
             <Text className="notice-compose__pick">{value.time}</Text>
-          </Picker>
+          </WhenPicker>
           <Tappable className="notice-compose__link" onTap={() => onChange(null)} testId={`notice-when-${field}-off`}>
             取消
           </Tappable>

@@ -1,6 +1,7 @@
-import { View, Text, Picker, Input } from '@tarojs/components'
+import { View, Text, Input } from '@tarojs/components'
 import type { Closure } from '../../../../types/stations'
 import { Tappable } from '../../../components/tappable'
+import { WhenPicker } from '../../../components/when-picker'
 
 const KINDS: { value: Closure['kind']; label: string }[] = [
   { value: 'holiday', label: '节假日闭馆' },
@@ -25,13 +26,13 @@ export function ClosuresEditor({
       {value.map((c, index) => (
         <View key={index} className="closures-editor__item">
           <View className="closures-editor__row">
-            <Picker mode="date" value={c.from} onChange={(e) => set(index, { from: String(e.detail.value) })}>
+            <WhenPicker mode="date" value={c.from} onChange={(from) => set(index, { from })} label="闭馆开始日期">
               <Text className="closures-editor__date">{c.from}</Text>
-            </Picker>
+            </WhenPicker>
             <Text>至</Text>
-            <Picker mode="date" value={c.to} onChange={(e) => set(index, { to: String(e.detail.value) })}>
+            <WhenPicker mode="date" value={c.to} onChange={(to) => set(index, { to })} label="闭馆结束日期">
               <Text className="closures-editor__date">{c.to}</Text>
-            </Picker>
+            </WhenPicker>
           </View>
           <View className="closures-editor__row">
             {KINDS.map((k) => (

@@ -1,8 +1,9 @@
-import { View, Text, Picker } from '@tarojs/components'
+import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { Interval, Weekday } from '../../../../types/stations'
 import { WEEK } from '../../../pages/stations/format'
 import { Tappable } from '../../../components/tappable'
+import { WhenPicker } from '../../../components/when-picker'
 
 export type HoursForm = Record<Weekday, Interval[]>
 
@@ -31,21 +32,23 @@ export function HoursEditor({ value, onChange }: { value: HoursForm; onChange(ne
             {value[key].length === 0 ? <Text className="hours-editor__rest">休息</Text> : null}
             {value[key].map((interval, index) => (
               <View key={index} className="hours-editor__interval">
-                <Picker
+                <WhenPicker
                   mode="time"
                   value={interval.open}
-                  onChange={(e) => setTime(key, index, 'open', String(e.detail.value))}
+                  onChange={(time) => setTime(key, index, 'open', time)}
+                  label={`${label}开门时间`}
                 >
                   <Text className="hours-editor__time">{interval.open}</Text>
-                </Picker>
+                </WhenPicker>
                 <Text>至</Text>
-                <Picker
+                <WhenPicker
                   mode="time"
                   value={interval.close === '24:00' ? '23:59' : interval.close}
-                  onChange={(e) => setTime(key, index, 'close', String(e.detail.value))}
+                  onChange={(time) => setTime(key, index, 'close', time)}
+                  label={`${label}关门时间`}
                 >
                   <Text className="hours-editor__time">{interval.close}</Text>
-                </Picker>
+                </WhenPicker>
                 <Tappable
                   className="hours-editor__remove"
                   onTap={() =>

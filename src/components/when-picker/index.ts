@@ -1,0 +1,2 @@
+export { WhenPicker } from './picker'
+export type { WhenPickerProps } from './props'
