@@ -114,15 +114,18 @@ async function visit(page: Page, stop: Stop): Promise<string | null> {
   return stop.to
 }
 
-/** Presses Tab until the element with this test id (or something inside it) has the focus. */
-async function tabTo(page: Page, testId: string): Promise<void> {
+/** Presses Tab until the focused element is (or is inside) one matching this selector. */
+async function tabUntil(page: Page, selector: string): Promise<void> {
   for (let presses = 0; presses < 150; presses++) {
     await page.keyboard.press('Tab')
-    const there = await page.evaluate((id) => document.activeElement?.closest(`[data-testid="${id}"]`) != null, testId)
+    const there = await page.evaluate((s) => document.activeElement?.closest(s) != null, selector)
     if (there) return
   }
-  throw new Error(`Tab never reaches ${testId}`)
+  throw new Error(`Tab never reaches ${selector}`)
 }
+
+/** Presses Tab until the element with this test id (or something inside it) has the focus. */
+const tabTo = (page: Page, testId: string) => tabUntil(page, `[data-testid="${testId}"]`)
 
 /**
  * An event of 东县门社区 yesterday 09:30–11:00 that this resident signed up for and was
@@ -258,6 +261,14 @@ describe('accessibility (axe-core on every main page at 360 px)', () => {
       const stops = STAFF_STOPS.map((s) => ('url' in s ? { ...s, url: s.url.replace('CASE_ID', caseId) } : s))
       await loginAs(page, 'demo-secretary-1')
       const findings = await scanAll(page, stops)
+      // A date by keyboard (台账与考核): Tab reaches the browser's own date field, named, and an
+      // arrow key changes the date the page shows.
+      await open(page, '/staff/cases/reports')
+      const from = page.getByTestId('case-reports-from')
+      const shown = (await from.textContent())?.trim() ?? ''
+      await tabUntil(page, 'input[type="date"][aria-label="统计开始日期"]')
+      await page.keyboard.press('ArrowDown')
+      await from.filter({ hasNotText: shown }).waitFor()
       // An action sheet open (服务岗位's 小区): its choices are buttons a keyboard reaches.
       await open(page, '/staff/places/posts')
       await page.getByTestId('assign-estate').click()
