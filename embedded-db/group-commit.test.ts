@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, unlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { WAL_AUTOCHECKPOINT_PAGES } from './engine'
 import { openEmbeddedDb, type EmbeddedDb } from './index'
 
 describe('embedded-db group commit', () => {
@@ -27,6 +28,17 @@ describe('embedded-db group commit', () => {
     expect(flushes).toBeGreaterThanOrEqual(1)
     expect(flushes).toBeLessThan(10)
     expect((await h.db.collection('notes').count()).total).toBe(50)
+  })
+
+  it('should keep writes in the WAL until it holds WAL_AUTOCHECKPOINT_PAGES pages', async () => {
+    // Each add below commits a few pages; none may be copied back into the database file
+    // (and the WAL restarted) before the limit, which SQLite's default of 1,000 would reach.
+    const text = '楼道灯不亮'.repeat(300)
+    for (let i = 0; i < 300; i++) await h.db.collection('notes').add({ _id: `n${i}`, text })
+    const [result] = h.engine.sql.pragma('wal_checkpoint(PASSIVE)') as { log: number }[]
+    const log = result?.log
+    expect(log).toBeGreaterThan(1_000)
+    expect(log).toBeLessThan(WAL_AUTOCHECKPOINT_PAGES)
   })
 
   it('should not answer a reader who saw a write before that write is on disk', async () => {
