@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { DEMO_PLACES } from '../../demo/places'
 import type { NotReachedPerson, Reach } from '../../types/notices'
 import { C, G1, G2, grantNoticePush, noticesHarness, STREET, type NoticesHarness } from './test-helpers'
@@ -155,6 +156,44 @@ describe('notices reach, notReached, recordFollowUp, remind and exportReach', ()
     expect(templated).toHaveLength(1)
     const resident = await h.act('demo-resident-1', 'remind', { noticeId, ref: wang!.ref })
     expect(resident.ok || resident.error.code).toBe('FORBIDDEN')
+  })
+
+  it('should export the same figures and people the reach views show, with no openid', async () => {
+    await h.open('demo-resident-1', noticeId)
+    await h.act('demo-resident-2', 'acknowledge', { noticeId })
+    const res = await h.act<{ fileId: string }>('demo-secretary-1', 'exportReach', { noticeId })
+    if (!res.ok) throw new Error(res.error.message)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await h.env.storedFile(res.data.fileId)) as unknown as ExcelJS.Buffer)
+    const rows = (name: string) =>
+      book
+        .getWorksheet(name)!
+        .getSheetValues()
+        .flatMap((r) => (Array.isArray(r) ? [r.slice(1)] : []))
+    const reach = await h.act<Reach>('demo-secretary-1', 'reach', { noticeId })
+    const people = await h.act<NotReached>('demo-secretary-1', 'notReached', { noticeId, limit: 200 })
+    if (!reach.ok || !people.ok) throw new Error('reach views failed')
+    const figures = (r: Reach['total']) => [
+      r.recipients,
+      r.delivered,
+      r.read,
+      r.acknowledged,
+      r.followedUp,
+      r.notReached,
+      r.pushed,
+      r.noPermission,
+    ]
+    expect(rows('触达情况').slice(1)).toEqual([
+      ['合计', ...figures(reach.data.total)],
+      ...reach.data.byUnit.map((u) => [u.unitName, ...figures(u)]),
+    ])
+    expect(rows('未触达名单').slice(1)).toEqual(
+      people.data.items.map((p) => [p.name, p.phone, p.unitName, p.read ? '是' : '否']),
+    )
+    expect(people.data.items).toHaveLength(6)
+    const cells = JSON.stringify([rows('触达情况'), rows('未触达名单')])
+    const openids = (await h.env.docs<{ _id: string }>('users')).map((u) => u._id)
+    expect(openids.filter((o) => cells.includes(o))).toEqual([])
   })
 
   it('should export the reach report as a spreadsheet, and refuse a grid worker the whole notice', async () => {
