@@ -57,6 +57,7 @@ const READS_AT_GOAL = [
   'notices.staffGet',
   'notices.reach',
   'notices.notReached',
+  'notices.exportReach',
   'notices.countRecipients',
   'notices.staffList',
   'cases.workload',

@@ -33,18 +33,32 @@ async function unitRows(ctx: ActionContext, wanted: readonly string[], kinds: re
  * those of the whole notice, read again.
  */
 export async function reachOf(ctx: ActionContext, noticeId: string, unitId?: string): Promise<Reach> {
+  return (await reachWith(ctx, noticeId, unitId)).reach
+}
+
+/**
+ * `reachOf`; with `peopleLimit`, also the first people of the whole notice not reached yet,
+ * brought by the same request (the export wants both).
+ */
+async function reachWith(
+  ctx: ActionContext,
+  noticeId: string,
+  unitId: string | undefined,
+  peopleLimit?: number,
+): Promise<{ reach: Reach; unreached: UnreachedRow[] }> {
   const db = ctx.rt.db
   const asked = unitId === undefined ? null : await ctx.requireCapabilityAt('notices.publish', unitId)
   const partRows = asked ? await unitRows(ctx, [asked._id], ['building']) : []
   const buckets = asked ? [...new Set([asked._id, ...partRows.map((u) => u._id)])] : [ALL_UNITS]
-  const first = await reachByUnit(db, noticeId, buckets)
+  const people = peopleLimit === undefined ? undefined : { bucket: ALL_UNITS, limit: peopleLimit }
+  const first = await reachByUnit(db, noticeId, buckets, people)
   let counts = first.counts
   const n = first.notice ?? (await loadNotice(ctx, noticeId))
   const unit = await requireReachUnit(ctx, n, unitId)
   const whole = unit._id === n.unitId
   if (whole && asked) ({ counts } = await reachByUnit(db, noticeId, [ALL_UNITS]))
   const units = whole ? await unitRows(ctx, n.audienceIds, ['community', 'grid']) : partRows
-  return {
+  const reach: Reach = {
     noticeId: n._id,
     title: n.title,
     status: n.status,
@@ -52,6 +66,7 @@ export async function reachOf(ctx: ActionContext, noticeId: string, unitId?: str
     total: counts.get(whole ? ALL_UNITS : unit._id) ?? NO_REACH,
     byUnit: units.map((u) => ({ unitId: u._id, unitName: u.name, ...(counts.get(u._id) ?? NO_REACH) })),
   }
+  return { reach, unreached: first.unreached }
 }
 
 /** The caller's units where they may publish notices: full contacts only for their own grid. */
@@ -67,12 +82,11 @@ function holdsGrant(ctx: ActionContext, r: UnreachedRow): boolean {
 
 /**
  * People of `unitId` (default: the whole notice) not reached yet, as this viewer may see them.
- * The total is what the page holds when it is not full; else counted (or `knownTotal`).
+ * The total is what the page holds when it is not full; else counted.
  */
 export async function notReached(
   ctx: ActionContext,
   input: { noticeId: string; unitId?: string; limit: number },
-  knownTotal?: number,
 ): Promise<{ items: NotReachedPerson[]; total: number }> {
   const db = ctx.rt.db
   if (input.unitId !== undefined) await ctx.requireCapabilityAt('notices.publish', input.unitId)
@@ -85,20 +99,24 @@ export async function notReached(
   const total =
     receipts.length < input.limit
       ? receipts.length
-      : (knownTotal ??
-        (
+      : (
           await db
             .collection(NOTICE_COLLECTIONS.receipts)
             .where({ noticeId: input.noticeId, unitPath: bucket, reachedBy: 'none' })
             .count()
-        ).total)
+        ).total
+  return { items: await people(ctx, receipts), total }
+}
+
+/** Receipts not reached yet as this viewer may see their people: full contacts only in their own grid. */
+async function people(ctx: ActionContext, receipts: readonly UnreachedRow[]): Promise<NotReachedPerson[]> {
   const places = await unitsByIds(
-    db,
+    ctx.rt.db,
     receipts.flatMap((r) => r.unitPath.slice(2)),
   )
   const mine = viewerUnits(ctx)
   const now = ctx.now()
-  const items = receipts.map((r): NotReachedPerson => {
+  return receipts.map((r): NotReachedPerson => {
     const user = r.user[0]
     const full = seesContact(mine, r.unitPath)
     return {
@@ -117,16 +135,19 @@ export async function notReached(
       remindedAt: r.remindedAt,
     }
   })
-  return { items, total }
 }
+
+/** The people the export lists; more are counted in a last line. */
+const EXPORT_PEOPLE = 200
 
 /** 导出触达情况: the reach figures by unit and the people not reached, as this viewer may see them. */
 export async function exportReach(
   ctx: ActionContext,
   noticeId: string,
 ): Promise<{ fileId: string; fileName: string; url: string }> {
-  const reach = await reachOf(ctx, noticeId)
-  const people = await notReached(ctx, { noticeId, limit: 200 }, reach.total.notReached)
+  const { reach, unreached } = await reachWith(ctx, noticeId, undefined, EXPORT_PEOPLE)
+  const listed = await people(ctx, unreached)
+  const total = unreached.length < EXPORT_PEOPLE ? unreached.length : reach.total.notReached
   const book = new ExcelJS.Workbook()
   const figures = book.addWorksheet('触达情况')
   figures.columns = [
@@ -149,9 +170,8 @@ export async function exportReach(
     { header: '网格', key: 'unitName', width: 20 },
     { header: '已读', key: 'read', width: 8 },
   ]
-  for (const p of people.items) missing.addRow({ ...p, read: p.read ? '是' : '否' })
-  if (people.total > people.items.length)
-    missing.addRow({ name: `另有 ${people.total - people.items.length} 人，请在小程序中按网格查看` })
+  for (const p of listed) missing.addRow({ ...p, read: p.read ? '是' : '否' })
+  if (total > listed.length) missing.addRow({ name: `另有 ${total - listed.length} 人，请在小程序中按网格查看` })
   const fileName = `通知触达情况-${reach.title}.xlsx`
   const fileId = await ctx.rt.storage.save(fileName, Buffer.from(await book.xlsx.writeBuffer()))
   return { fileId, fileName, url: await ctx.rt.storage.url(fileId) }

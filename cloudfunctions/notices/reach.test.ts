@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { DEMO_PLACES } from '../../demo/places'
 import type { NotReachedPerson, Reach } from '../../types/notices'
+import { NOTICE_COLLECTIONS } from './collections'
 import { C, G1, G2, grantNoticePush, noticesHarness, STREET, type NoticesHarness } from './test-helpers'
 
 type NotReached = { items: NotReachedPerson[]; total: number }
@@ -17,6 +18,19 @@ describe('notices reach, notReached, recordFollowUp, remind and exportReach', ()
     await h.env.close()
     expect(answered).toEqual(recounted)
   })
+
+  /** The secretary's export, as rows of values by sheet name. */
+  async function exported(): Promise<(sheet: string) => unknown[][]> {
+    const res = await h.act<{ fileId: string }>('demo-secretary-1', 'exportReach', { noticeId })
+    if (!res.ok) throw new Error(res.error.message)
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load((await h.env.storedFile(res.data.fileId)) as unknown as ExcelJS.Buffer)
+    return (sheet) =>
+      book
+        .getWorksheet(sheet)!
+        .getSheetValues()
+        .flatMap((r) => (Array.isArray(r) ? [r.slice(1)] : []))
+  }
 
   it('should count recipients, reads and acknowledgements by grid', async () => {
     await h.open('demo-resident-1', noticeId)
@@ -161,15 +175,7 @@ describe('notices reach, notReached, recordFollowUp, remind and exportReach', ()
   it('should export the same figures and people the reach views show, with no openid', async () => {
     await h.open('demo-resident-1', noticeId)
     await h.act('demo-resident-2', 'acknowledge', { noticeId })
-    const res = await h.act<{ fileId: string }>('demo-secretary-1', 'exportReach', { noticeId })
-    if (!res.ok) throw new Error(res.error.message)
-    const book = new ExcelJS.Workbook()
-    await book.xlsx.load((await h.env.storedFile(res.data.fileId)) as unknown as ExcelJS.Buffer)
-    const rows = (name: string) =>
-      book
-        .getWorksheet(name)!
-        .getSheetValues()
-        .flatMap((r) => (Array.isArray(r) ? [r.slice(1)] : []))
+    const rows = await exported()
     const reach = await h.act<Reach>('demo-secretary-1', 'reach', { noticeId })
     const people = await h.act<NotReached>('demo-secretary-1', 'notReached', { noticeId, limit: 200 })
     if (!reach.ok || !people.ok) throw new Error('reach views failed')
@@ -194,6 +200,15 @@ describe('notices reach, notReached, recordFollowUp, remind and exportReach', ()
     const cells = JSON.stringify([rows('触达情况'), rows('未触达名单')])
     const openids = (await h.env.docs<{ _id: string }>('users')).map((u) => u._id)
     expect(openids.filter((o) => cells.includes(o))).toEqual([])
+  })
+
+  it('should list the first 200 people not reached in the export and count the others in a last line', async () => {
+    const [one] = await h.receipts(noticeId)
+    const extra = Array.from({ length: 200 }, (_, i) => ({ ...one!, _id: `extra-${i}`, openid: `extra-${i}` }))
+    for (const r of extra) await h.env.rt.db.collection(NOTICE_COLLECTIONS.receipts).add(r)
+    const list = (await exported())('未触达名单')
+    expect(list).toHaveLength(1 + 200 + 1)
+    expect(list.at(-1)).toEqual(['另有 8 人，请在小程序中按网格查看'])
   })
 
   it('should export the reach report as a spreadsheet, and refuse a grid worker the whole notice', async () => {
