@@ -187,9 +187,7 @@ function typedTx(raw: RawTx): Tx {
 
 /** Whether an insert failed because one of its `_id`s exists (a dedupe key queued by someone else). */
 export function isDuplicateWrite(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'DATABASE_DUPLICATE_WRITE'
-  )
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'DATABASE_DUPLICATE_WRITE'
 }
 
 /**
