@@ -62,7 +62,7 @@ export function cpuOf(child: ChildProcess): Promise<number> {
  */
 export function forkServer<T>(file: string, args: string[]): Promise<{ child: ChildProcess; ready: T }> {
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits
-  // (`npx tsx bench/profile-summary.ts <file>` reads it).
+  // (`npx tsx bench/lib/profile-summary.ts <file>` reads it).
   const prof = process.env.BENCH_CPU_PROF
   const execArgv = ['--import', 'tsx', ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])]
   const child = fork(file, args, { execArgv })

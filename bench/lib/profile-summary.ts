@@ -4,7 +4,7 @@
  * packages grouped by package), largest first.
  *
  *   BENCH_CPU_PROF=/tmp/prof BENCH_MODES=full npx tsx bench/cases-host.ts
- *   npx tsx bench/profile-summary.ts /tmp/prof/CPU.*.cpuprofile [TOP=30]
+ *   npx tsx bench/lib/profile-summary.ts /tmp/prof/CPU.*.cpuprofile [TOP=30]
  */
 import { readFileSync } from 'node:fs'
 
@@ -77,7 +77,7 @@ function summarise(file: string, top: number): void {
 
 const [file, topArg] = process.argv.slice(2)
 if (!file) {
-  console.error('usage: npx tsx bench/profile-summary.ts <file.cpuprofile> [top]')
+  console.error('usage: npx tsx bench/lib/profile-summary.ts <file.cpuprofile> [top]')
   process.exit(1)
 }
 summarise(file, Number(topArg ?? 30))
