@@ -269,6 +269,13 @@ describe('accessibility (axe-core on every main page at 360 px)', () => {
       await tabUntil(page, 'input[type="date"][aria-label="统计开始日期"]')
       await page.keyboard.press('ArrowDown')
       await from.filter({ hasNotText: shown }).waitFor()
+      // A choice by keyboard (a new 驿站's 所属单位): the browser's own list, named, lies over it.
+      await open(page, '/staff/stations/edit')
+      const unit = page.getByTestId('station-unit')
+      const unitShown = (await unit.textContent())?.trim() ?? ''
+      await tabUntil(page, 'select[aria-label="所属单位"]')
+      await page.keyboard.press('ArrowDown')
+      await unit.filter({ hasNotText: unitShown }).waitFor()
       // An action sheet open (服务岗位's 小区): its choices are buttons a keyboard reaches.
       await open(page, '/staff/places/posts')
       await page.getByTestId('assign-estate').click()

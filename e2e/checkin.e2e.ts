@@ -114,8 +114,8 @@ describe('event check-in', () => {
 
       await page.goto(`/#/staff/events/minutes?id=${encodeURIComponent(benchId)}`)
       await page.getByTestId('minutes-attendees').filter({ hasText: '到场 2 人' }).waitFor()
-      await page.getByTestId('minutes-category').click()
-      await page.getByText('确定', { exact: true }).last().click()
+      // The category list is the browser's own, found by its spoken name (ChoicePicker).
+      await page.getByRole('combobox', { name: '诉求类别' }).selectOption({ index: 1 })
       await textareaByTestId(page, 'minutes-issue').fill('3号楼门口晚上总有车堵住消防通道')
       await inputByTestId(page, 'minutes-petitioner').fill('王大爷')
       await inputByTestId(page, 'minutes-petitioner-phone').fill('13991239999')

@@ -1,2 +1,3 @@
 export { WhenPicker } from './picker'
-export type { WhenPickerProps } from './props'
+export { ChoicePicker } from './choice'
+export type { WhenPickerProps, ChoicePickerProps } from './props'

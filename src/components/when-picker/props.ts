@@ -13,3 +13,17 @@ export interface WhenPickerProps {
   /** What the page shows (the value, or words while none is set). */
   children: ReactNode
 }
+
+export interface ChoicePickerProps {
+  /** What can be chosen, in order; the answer is an index into it. */
+  options: string[]
+  /** The chosen index, or null while nothing is chosen. */
+  index: number | null
+  onChange(index: number): void
+  /** Its spoken name (所属单位, 诉求类别): what is shown is only the choice. */
+  label: string
+  /** Spoken and listed while nothing is chosen. */
+  placeholder: string
+  /** What the page shows (the choice, or words while none is made). */
+  children: ReactNode
+}

@@ -1,6 +1,7 @@
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useMemo, useState } from 'react'
+import { ChoicePicker } from '../../../components/when-picker'
 import { useAsync } from '../../../hooks/use-async'
 import { toast, toastError } from '../../../lib/feedback'
 import { casesService } from '../../../services/cases'
@@ -57,11 +58,17 @@ export function RaiseCaseForm({
   return (
     <View className="minutes__card" data-testid="minutes-raise">
       <Text className="minutes__title">问题转诉求（{channelLabel}）</Text>
-      <Picker mode="selector" range={leaves.map((l) => l.name)} onChange={(e) => setPick(Number(e.detail.value))}>
+      <ChoicePicker
+        options={leaves.map((l) => l.name)}
+        index={pick}
+        onChange={setPick}
+        label="诉求类别"
+        placeholder="选择诉求类别"
+      >
         <View className="minutes__input" data-testid="minutes-category">
           {chosen?.name ?? (categories.loading ? '正在加载类别…' : '选择诉求类别')}
         </View>
-      </Picker>
+      </ChoicePicker>
       <Textarea
         className="minutes__input"
         value={form.description}

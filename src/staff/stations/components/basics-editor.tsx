@@ -1,5 +1,6 @@
-import { View, Text, Input, Picker } from '@tarojs/components'
+import { View, Text, Input } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { ChoicePicker } from '../../../components/when-picker'
 import { CAN_PICK_ON_MAP, pickPlaceOnMap } from '../../../lib/pick-place'
 import type { ManagedUnit } from '../../../services/stations'
 import type { Form } from '../station-form'
@@ -12,10 +13,8 @@ export interface BasicsEditorProps {
 
 /** 基本信息: the unit the station belongs to, its name, address and coordinates (picked on WeChat's map where it can be). */
 export function BasicsEditor({ form, units, set }: BasicsEditorProps) {
-  const unitIndex = Math.max(
-    0,
-    units.findIndex((u) => u.id === form.unitId),
-  )
+  const found = units.findIndex((u) => u.id === form.unitId)
+  const unitIndex = found >= 0 ? found : null
   const pickOnMap = async () => {
     const place = await pickPlaceOnMap()
     if (!place) return
@@ -26,16 +25,17 @@ export function BasicsEditor({ form, units, set }: BasicsEditorProps) {
   return (
     <View className="station-edit__card">
       <Text className="form-label">所属单位</Text>
-      <Picker
-        mode="selector"
-        range={units.map((u) => u.name)}
-        value={unitIndex}
-        onChange={(e) => set('unitId', units[Number(e.detail.value)]?.id ?? '')}
+      <ChoicePicker
+        options={units.map((u) => u.name)}
+        index={unitIndex}
+        onChange={(i) => set('unitId', units[i]?.id ?? '')}
+        label="所属单位"
+        placeholder="请选择"
       >
         <Text className="form-input form-input--picker" data-testid="station-unit">
-          {units[unitIndex]?.name ?? '请选择'}
+          {unitIndex === null ? '请选择' : units[unitIndex]?.name}
         </Text>
-      </Picker>
+      </ChoicePicker>
       <Text className="form-label">驿站名称</Text>
       <Input
         className="form-input"
