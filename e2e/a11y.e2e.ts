@@ -269,13 +269,6 @@ describe('accessibility (axe-core on every main page at 360 px)', () => {
       await tabUntil(page, 'input[type="date"][aria-label="统计开始日期"]')
       await page.keyboard.press('ArrowDown')
       await from.filter({ hasNotText: shown }).waitFor()
-      // A choice by keyboard (a new 驿站's 所属单位): the browser's own list, named, lies over it.
-      await open(page, '/staff/stations/edit')
-      const unit = page.getByTestId('station-unit')
-      const unitShown = (await unit.textContent())?.trim() ?? ''
-      await tabUntil(page, 'select[aria-label="所属单位"]')
-      await page.keyboard.press('ArrowDown')
-      await unit.filter({ hasNotText: unitShown }).waitFor()
       // An action sheet open (服务岗位's 小区): its choices are buttons a keyboard reaches.
       await open(page, '/staff/places/posts')
       await page.getByTestId('assign-estate').click()
@@ -288,6 +281,13 @@ describe('accessibility (axe-core on every main page at 360 px)', () => {
       await page.getByTestId('roles-unit-picker-c-dongxianmen').click()
       await page.getByTestId('roles-holder-community_secretary').waitFor()
       findings.push(...(await scanPage(page, '角色管理（管理员）', '/staff/roles/index')))
+      // A choice by keyboard (a new 驿站's 所属单位, as the administrator, who has many units): the browser's own list, named, lies over it.
+      await open(page, '/staff/stations/edit')
+      const unit = page.getByTestId('station-unit')
+      const unitShown = (await unit.textContent())?.trim() ?? ''
+      await tabUntil(page, 'select[aria-label="所属单位"]')
+      await page.keyboard.press('ArrowDown')
+      await unit.filter({ hasNotText: unitShown }).waitFor()
       // The single-choice pickers open, with the whole district to choose from.
       for (const [name, url, testId] of PICKERS) {
         await open(page, url)
