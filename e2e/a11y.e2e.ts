@@ -128,6 +128,19 @@ async function tabUntil(page: Page, selector: string): Promise<void> {
 const tabTo = (page: Page, testId: string) => tabUntil(page, `[data-testid="${testId}"]`)
 
 /**
+ * On the page at `url`, Tab reaches the browser's own field (`field`: a date or a list, named,
+ * lying over the value shown) and an arrow key changes the value the page shows (`shownTestId`).
+ */
+async function changeByKeyboard(page: Page, url: string, field: string, shownTestId: string): Promise<void> {
+  await open(page, url)
+  const shown = page.getByTestId(shownTestId)
+  const before = (await shown.textContent())?.trim() ?? ''
+  await tabUntil(page, field)
+  await page.keyboard.press('ArrowDown')
+  await shown.filter({ hasNotText: before }).waitFor()
+}
+
+/**
  * An event of 东县门社区 yesterday 09:30–11:00 that this resident signed up for and was
  * checked in at (the host's clock goes back to the morning for it, then forward again), so
  * its page offers the 1-tap 活动评价. Answers its id.
@@ -261,14 +274,13 @@ describe('accessibility (axe-core on every main page at 360 px)', () => {
       const stops = STAFF_STOPS.map((s) => ('url' in s ? { ...s, url: s.url.replace('CASE_ID', caseId) } : s))
       await loginAs(page, 'demo-secretary-1')
       const findings = await scanAll(page, stops)
-      // A date by keyboard (台账与考核): Tab reaches the browser's own date field, named, and an
-      // arrow key changes the date the page shows.
-      await open(page, '/staff/cases/reports')
-      const from = page.getByTestId('case-reports-from')
-      const shown = (await from.textContent())?.trim() ?? ''
-      await tabUntil(page, 'input[type="date"][aria-label="统计开始日期"]')
-      await page.keyboard.press('ArrowDown')
-      await from.filter({ hasNotText: shown }).waitFor()
+      // A date by keyboard (台账与考核).
+      await changeByKeyboard(
+        page,
+        '/staff/cases/reports',
+        'input[type="date"][aria-label="统计开始日期"]',
+        'case-reports-from',
+      )
       // An action sheet open (服务岗位's 小区): its choices are buttons a keyboard reaches.
       await open(page, '/staff/places/posts')
       await page.getByTestId('assign-estate').click()
@@ -281,13 +293,8 @@ describe('accessibility (axe-core on every main page at 360 px)', () => {
       await page.getByTestId('roles-unit-picker-c-dongxianmen').click()
       await page.getByTestId('roles-holder-community_secretary').waitFor()
       findings.push(...(await scanPage(page, '角色管理（管理员）', '/staff/roles/index')))
-      // A choice by keyboard (a new 驿站's 所属单位, as the administrator, who has many units): the browser's own list, named, lies over it.
-      await open(page, '/staff/stations/edit')
-      const unit = page.getByTestId('station-unit')
-      const unitShown = (await unit.textContent())?.trim() ?? ''
-      await tabUntil(page, 'select[aria-label="所属单位"]')
-      await page.keyboard.press('ArrowDown')
-      await unit.filter({ hasNotText: unitShown }).waitFor()
+      // A choice by keyboard: a new 驿站's 所属单位, as the administrator (the secretary has one unit).
+      await changeByKeyboard(page, '/staff/stations/edit', 'select[aria-label="所属单位"]', 'station-unit')
       // The single-choice pickers open, with the whole district to choose from.
       for (const [name, url, testId] of PICKERS) {
         await open(page, url)
