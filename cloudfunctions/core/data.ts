@@ -171,16 +171,23 @@ export function collection<T extends Doc>(db: Db, name: CollectionName<T>): Coll
     ...query<T>(raw),
     doc: (id) => docRef<T>(raw.doc(id), false),
     add: async (body) => (await raw.add(body)).id ?? '',
-    insertMany: async (docs) => void (docs.length > 0 && (await raw.add([...docs]))),
+    insertMany: insertAll(raw),
   }
 }
+
+/** One request that inserts every document, in or out of a transaction; nothing for none. */
+const insertAll =
+  (raw: { add(docs: unknown[]): Promise<unknown> }) =>
+  async (docs: readonly Doc[]): Promise<void> => {
+    if (docs.length > 0) await raw.add([...docs])
+  }
 
 function typedTx(raw: RawTx): Tx {
   return {
     [TX]: true,
     collection: (name) => ({
       doc: (id) => docRef(raw.collection(name).doc(id), true),
-      insertMany: async (docs) => void (docs.length > 0 && (await raw.collection(name).add([...docs]))),
+      insertMany: insertAll(raw.collection(name)),
     }),
   }
 }
