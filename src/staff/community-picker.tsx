@@ -31,16 +31,16 @@ export function useUnitChoice<C extends CommunityChoice>(
     () => (needsTree ? usersService.orgTree({ kinds: ['street', 'community'] }) : Promise.resolve({ units: [] })),
     [profile],
   )
+  const units = useMemo(() => tree.data?.units ?? [], [tree.data])
   const communities = useMemo(
-    () => (profile ? choose(profile, capability, tree.data?.units ?? []) : []),
-    [profile, capability, tree.data, choose],
+    () => (profile ? choose(profile, capability, units) : []),
+    [profile, capability, units, choose],
   )
   const [communityId, setCommunityId] = useState<string | null>(initialId)
   useEffect(() => {
     if (!communityId && communities[0]) setCommunityId(communities[0].id)
   }, [communities, communityId])
   const current = communities.find((c) => c.id === communityId)
-  const units = useMemo(() => tree.data?.units ?? [], [tree.data])
   return { communities, communityId, setCommunityId, current, loading: tree.loading, tree: units }
 }
 
