@@ -70,18 +70,23 @@ export interface AttendeeQuiz {
   quiz: QuizDoc | null
   entry: QuizEntryDoc | null
   present: AttendanceDoc | null
-  /** The first page of submitted papers, for `rankedPapers`. */
-  papers: QuizEntryDoc[]
+  /** The first page of submitted papers, for `rankedPapers`; absent when not asked for. */
+  papers?: QuizEntryDoc[]
 }
 
-/** The event with its quiz, the person's paper and check-in, and the submitted papers: one request. */
-export async function attendeeQuiz(db: Db, eventId: string, openid: string): Promise<AttendeeQuiz> {
-  const found = await docWith(db, E.events, eventId, {
+/**
+ * The event with its quiz, the person's paper and check-in, and (unless `withPapers` is false:
+ * opening a paper needs no ranking) the submitted papers: one request.
+ */
+export async function attendeeQuiz(db: Db, eventId: string, openid: string, withPapers = true): Promise<AttendeeQuiz> {
+  const joins = {
     quiz: join(Q.quizzes, { _id: eventId }),
     entry: join(Q.entries, { _id: entryId(eventId, openid) }),
     present: join(A.attendance, { eventId, openid, status: 'present' }),
-    papers: papersJoin(eventId),
-  })
+  }
+  const found = withPapers
+    ? await docWith(db, E.events, eventId, { ...joins, papers: papersJoin(eventId) })
+    : await docWith(db, E.events, eventId, joins).then((f) => f && { ...f, papers: undefined })
   if (!found) throw new AppError('NOT_FOUND', '找不到这个活动')
   const [quiz = null] = found.quiz
   const [entry = null] = found.entry

@@ -25,11 +25,11 @@ const windowText = (w: QuizWindow) => `答题时间为 ${formatMoment(w.opensAt)
 
 /**
  * The event, its quiz, the caller's paper and check-in and the submitted papers (one
- * request), if the caller may know of the event: published or cancelled ones, and any
+ * request; without them when `withPapers` is false), if the caller may know of the event: published or cancelled ones, and any
  * their unit organises.
  */
-async function visibleQuiz(ctx: ActionContext, eventId: string): Promise<AttendeeQuiz> {
-  const found = await attendeeQuiz(ctx.rt.db, eventId, ctx.requireCaller().openid)
+async function visibleQuiz(ctx: ActionContext, eventId: string, withPapers = true): Promise<AttendeeQuiz> {
+  const found = await attendeeQuiz(ctx.rt.db, eventId, ctx.requireCaller().openid, withPapers)
   const { event } = found
   if ((event.status === 'draft' || event.status === 'scheduled') && !mayManage(ctx, event))
     throw new AppError('NOT_FOUND', '找不到这个活动')
@@ -66,7 +66,7 @@ export async function openQuiz(ctx: ActionContext, eventId: string): Promise<Ope
   const db = ctx.rt.db
   const openid = ctx.requireCaller().openid
   const now = ctx.now()
-  const found = await visibleQuiz(ctx, eventId)
+  const found = await visibleQuiz(ctx, eventId, false)
   const { event, present } = found
   const quiz = requireQuiz(found.quiz)
   if (!present) throw new AppError('FORBIDDEN', '签到参加活动后才能答题')
