@@ -4,7 +4,8 @@ import type { AddressStatus, MyAddress, ResidentView, ServerView } from '../../t
 import { AppError } from '../core/app-error'
 import { loadUnit, staffAssignmentsAt } from '../core/authz'
 import { COLLECTIONS, type UserDoc } from '../core/collections'
-import { aggregated, collection, pageOf, type Where } from '../core/data'
+import { collection, pageOf, type Where } from '../core/data'
+import { docWith, join } from '../core/joins'
 import type { ActionContext } from '../core/define-function'
 import { notify } from '../core/outbox'
 import { keepRefs, personRef } from '../core/person-ref'
@@ -132,38 +133,20 @@ export async function confirmResidents(
 
 /**
  * The workers' names and phones and the posts on the chain's units, as they are now, in one
- * request: the grid's unit document joined with both lists (the ids given as literals). Should
- * the unit be gone, the two are read one by one.
+ * request: joined to the caller's own user document (`docWith`), which is there.
  */
 async function serving(
   db: Db,
-  gridId: string,
+  openid: string,
   chain: string[],
   workerIds: string[],
 ): Promise<{ workers: UserDoc[]; posts: PlacePostDoc[] }> {
-  const [row] = await aggregated<{ workers: UserDoc[]; posts: PlacePostDoc[] }>(
-    db
-      .collection(COLLECTIONS.units)
-      .aggregate()
-      .match({ _id: gridId })
-      .project({ workerIds: db.command.aggregate.literal(workerIds), chain: db.command.aggregate.literal(chain) })
-      .lookup({ from: COLLECTIONS.users, localField: 'workerIds', foreignField: '_id', as: 'workers' })
-      .lookup({ from: PLACE_COLLECTIONS.placePosts, localField: 'chain', foreignField: 'unitId', as: 'posts' }),
-  )
-  if (row) return { workers: row.workers.slice(0, 20), posts: row.posts.slice(0, 100) }
-  const [workers, posts] = await Promise.all([
-    workerIds.length
-      ? collection(db, COLLECTIONS.users)
-          .where({ _id: db.command.in(workerIds) })
-          .limit(20)
-          .get()
-      : [],
-    collection(db, PLACE_COLLECTIONS.placePosts)
-      .where({ unitId: db.command.in(chain) })
-      .limit(100)
-      .get(),
-  ])
-  return { workers, posts }
+  const _ = db.command
+  const found = await docWith(db, COLLECTIONS.users, openid, {
+    workers: join(COLLECTIONS.users, { _id: _.in(workerIds) }, { limit: 20 }),
+    posts: join(PLACE_COLLECTIONS.placePosts, { unitId: _.in(chain) }, { limit: 100 }),
+  })
+  return { workers: found?.workers ?? [], posts: found?.posts ?? [] }
 }
 
 /** 为我服务: the grid's 网格员 and the posts on my 楼栋, 小区, grid and community. */
@@ -178,7 +161,7 @@ export async function myServers(ctx: ActionContext): Promise<{ address: MyAddres
     .filter((r) => r.role === 'grid_worker')
     .slice(0, 20)
     .map((r) => r.openid)
-  const { workers, posts } = await serving(db, a.gridId, chain, workerIds)
+  const { workers, posts } = await serving(db, user._id, chain, workerIds)
   const names = await unitNames(db, chain)
   const servers = servingList(
     chain,
