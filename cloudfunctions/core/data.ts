@@ -192,6 +192,21 @@ function typedTx(raw: RawTx): Tx {
   }
 }
 
+/** Which of these ids `name` already holds, in one request (a batch insert then writes the rest). */
+export async function existingIds<T extends Doc>(
+  db: Db,
+  name: CollectionName<T>,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set()
+  const found = await collection(db, name)
+    .where({ _id: db.command.in([...ids]) })
+    .field({ _id: true })
+    .limit(ids.length)
+    .get()
+  return new Set(found.map((d) => d._id))
+}
+
 /** Whether an insert failed because one of its `_id`s exists (a dedupe key queued by someone else). */
 export function isDuplicateWrite(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'DATABASE_DUPLICATE_WRITE'

@@ -2,7 +2,16 @@ import type { Db } from '@cloudbase/database'
 import { renderTemplate, type MessageKind, type TemplateMap } from '../../types/notifications'
 import { quietHoursEnd } from '../../types/quiet-hours'
 import { COLLECTIONS, type InboxDoc, type OutboxDoc, type PushInput, type SubscribeStep } from './collections'
-import { collection, isDuplicateWrite, transaction, type Body, type CollectionName, type Doc, type Tx } from './data'
+import {
+  collection,
+  existingIds,
+  isDuplicateWrite,
+  transaction,
+  type Body,
+  type CollectionName,
+  type Doc,
+  type Tx,
+} from './data'
 import type { Runtime } from './runtime'
 
 /**
@@ -135,12 +144,7 @@ export async function notifyNew(tx: Tx, inputs: readonly NotifyInput[], now: Dat
 export async function notifyMany(db: Db, inputs: readonly NotifyInput[], now: Date): Promise<void> {
   const byKey = new Map(inputs.map((input) => [input.dedupeKey, input]))
   if (byKey.size === 0) return
-  const queued = await collection(db, COLLECTIONS.outbox)
-    .where({ _id: db.command.in([...byKey.keys()]) })
-    .field({ _id: true })
-    .limit(byKey.size)
-    .get()
-  for (const d of queued) byKey.delete(d._id)
+  for (const id of await existingIds(db, COLLECTIONS.outbox, [...byKey.keys()])) byKey.delete(id)
   const fresh = [...byKey.values()]
   try {
     await collection(db, COLLECTIONS.outbox).insertMany(fresh.map((input) => outboxDoc(input, now)))

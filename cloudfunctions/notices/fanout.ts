@@ -1,7 +1,6 @@
-import type { Db } from '@cloudbase/database'
 import { NOTICE_PRIORITY_LABELS } from '../../types/notices'
 import { COLLECTIONS } from '../core/collections'
-import { collection, isDuplicateWrite, transaction } from '../core/data'
+import { collection, existingIds, isDuplicateWrite, transaction } from '../core/data'
 import { grantIdFor, notifyNew } from '../core/outbox'
 import { unitsByIds } from '../core/org-cache'
 import type { Runtime } from '../core/runtime'
@@ -99,17 +98,6 @@ export function noticeMessage(notice: NoticeDoc, openid: string, key: string, ti
 /** What a batch did, and the notice as its transaction left it (the next batch starts from it). */
 type BatchOutcome = { outcome: 'written' | 'finished'; notice: NoticeDoc } | { outcome: 'stopped' }
 
-/** Which of these receipts exist: a person reached through another unit of the notice already has one. */
-async function existingReceipts(db: Db, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set()
-  const found = await collection(db, NOTICE_COLLECTIONS.receipts)
-    .where({ _id: db.command.in(ids) })
-    .field({ _id: true })
-    .limit(ids.length)
-    .get()
-  return new Set(found.map((r) => r._id))
-}
-
 async function writeBatch(
   rt: Runtime,
   notice: NoticeDoc,
@@ -126,7 +114,8 @@ async function writeBatch(
   const several = cursor.targetIds.length > 1
   const [granted, existing] = await Promise.all([
     grantsOf(rt, notice, members),
-    several ? existingReceipts(db, [...ids.values()]) : new Set<string>(),
+    // A person reached through another unit of the notice already has a receipt.
+    several ? existingIds(db, NOTICE_COLLECTIONS.receipts, [...ids.values()]) : new Set<string>(),
   ])
   const fresh = members.filter((m) => !existing.has(ids.get(m.openid)!))
   const now = rt.clock.now()
