@@ -125,10 +125,12 @@ export async function notify(target: Tx | Db, input: NotifyInput, now: Date): Pr
 }
 
 /**
- * Queues notifications about a document this same transaction creates (a new case): their
- * dedupe keys name it, so none can exist yet and no read is needed to keep them unique —
- * all go in one insert. Should one exist after all, the insert fails the transaction
- * rather than adding a second record.
+ * Queues notifications whose dedupe keys name something only this same transaction can
+ * write — a document it creates (a new case), the version of a document it writes (a
+ * wish's next version), a one-time step of a record it guards (an attendance record's
+ * check-in) — so none can exist yet and no read is needed to keep them unique: all go in
+ * one insert. Should one exist after all, the insert fails the transaction rather than
+ * adding a second record.
  */
 export async function notifyNew(tx: Tx, inputs: readonly NotifyInput[], now: Date): Promise<void> {
   await tx.collection(COLLECTIONS.outbox).insertMany(inputs.map((input) => outboxDoc(input, now)))

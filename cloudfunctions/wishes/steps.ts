@@ -4,11 +4,11 @@ import { AppError } from '../core/app-error'
 import type { ActionContext } from '../core/define-function'
 import { checkOwnPhotos } from '../core/photos'
 import { freeSlot } from './claims'
-import { WISH_COLLECTIONS as W, type LedgerDoc } from './collections'
+import { WISH_COLLECTIONS as W, type LedgerDoc, type WishDoc } from './collections'
 import { addDays } from './domain/dates'
 import { wishNotice } from './notices'
 import { loadSettings } from './settings'
-import { loadWish, personTransition, type Step } from './transitions'
+import { personTransition, type Step } from './transitions'
 
 /*
  * The steps of a wish's life after posting and claiming (claims.ts): each as a `Step` for
@@ -179,42 +179,40 @@ export function reviewWish(
   ctx: ActionContext,
   input: { wishId: string; decision: 'approve' | 'reject'; reason?: string },
 ) {
-  return personTransition(
-    ctx,
-    input.wishId,
+  return personTransition(ctx, input.wishId, () =>
     input.decision === 'approve' ? steps.approve() : steps.reject(input.reason!),
   )
 }
 
 export const withdrawWish = (ctx: ActionContext, input: { wishId: string }) =>
-  personTransition(ctx, input.wishId, steps.withdraw())
+  personTransition(ctx, input.wishId, () => steps.withdraw())
 
 export const hideWish = (ctx: ActionContext, input: { wishId: string; reason: string }) =>
-  personTransition(ctx, input.wishId, steps.hide(input.reason))
+  personTransition(ctx, input.wishId, () => steps.hide(input.reason))
 
 export function releaseWish(ctx: ActionContext, input: { wishId: string; reason?: string }) {
-  return personTransition(ctx, input.wishId, steps.release(ctx.requireCaller().openid, input.reason))
+  return personTransition(ctx, input.wishId, () => steps.release(ctx.requireCaller().openid, input.reason))
 }
+
+/** The community's rules for the wish (cached per runtime: no request on a warm one). */
+const settingsOf = (ctx: ActionContext, wish: WishDoc) => loadSettings(ctx.rt.db, wish.communityId)
 
 export async function fulfilWish(ctx: ActionContext, input: { wishId: string; note: string; photos: string[] }) {
   await checkOwnPhotos(ctx.rt.db, ctx.requireCaller().openid, input.photos)
-  const settings = await settingsOf(ctx, input.wishId)
-  return personTransition(ctx, input.wishId, steps.fulfil(input.note, input.photos, settings.autoConfirmDays))
+  return personTransition(ctx, input.wishId, async (wish) =>
+    steps.fulfil(input.note, input.photos, (await settingsOf(ctx, wish)).autoConfirmDays),
+  )
 }
 
-export async function confirmWish(ctx: ActionContext, input: { wishId: string }) {
-  return personTransition(ctx, input.wishId, steps.confirm(await settingsOf(ctx, input.wishId), 'wisher'))
+export function confirmWish(ctx: ActionContext, input: { wishId: string }) {
+  return personTransition(ctx, input.wishId, async (wish) => steps.confirm(await settingsOf(ctx, wish), 'wisher'))
 }
 
-export async function disputeWish(ctx: ActionContext, input: { wishId: string; reason: string }) {
-  const settings = await settingsOf(ctx, input.wishId)
-  return personTransition(ctx, input.wishId, steps.dispute(input.reason, settings.claimDays))
+export function disputeWish(ctx: ActionContext, input: { wishId: string; reason: string }) {
+  return personTransition(ctx, input.wishId, async (wish) =>
+    steps.dispute(input.reason, (await settingsOf(ctx, wish)).claimDays),
+  )
 }
 
 export const thankWish = (ctx: ActionContext, input: { wishId: string; text: string }) =>
-  personTransition(ctx, input.wishId, steps.thank(input.text))
-
-async function settingsOf(ctx: ActionContext, wishId: string): Promise<WishSettings> {
-  const wish = await loadWish(ctx.rt.db, wishId)
-  return loadSettings(ctx.rt.db, wish.communityId)
-}
+  personTransition(ctx, input.wishId, () => steps.thank(input.text))

@@ -97,7 +97,7 @@ export async function expireClaims(rt: Runtime): Promise<{ expired: number }> {
       wish._id,
       (current) =>
         current.claimDeadline !== null && current.claimDeadline <= now.toISOString() ? ['system'] : ['other'],
-      steps.expire(),
+      () => steps.expire(),
       now,
     ).catch((error: unknown) => {
       // A fresh claim makes the system "other": FORBIDDEN here means "not due any more".
@@ -116,12 +116,12 @@ export async function autoConfirm(rt: Runtime): Promise<{ confirmed: number }> {
     .where({ status: 'fulfilled', autoConfirmAt: _.lte(now.toISOString()) })
     .limit(BATCH)
     .get()
-  const confirmed = await sweepEach(due, async (wish) =>
+  const confirmed = await sweepEach(due, (wish) =>
     applyTransition(
       rt.db,
       wish._id,
       () => ['system'],
-      steps.confirm(await loadSettings(rt.db, wish.communityId), 'system'),
+      async (current) => steps.confirm(await loadSettings(rt.db, current.communityId), 'system'),
       now,
     ),
   )

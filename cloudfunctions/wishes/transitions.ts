@@ -3,7 +3,7 @@ import type { HistoryEntry, WishAction, WishStatus } from '../../types/wishes'
 import { AppError } from '../core/app-error'
 import { collection, transaction, type Tx } from '../core/data'
 import type { ActionContext } from '../core/define-function'
-import { notify, type NotifyInput } from '../core/outbox'
+import { notifyNew, type NotifyInput } from '../core/outbox'
 import { requireCommunity, standings } from './actors'
 import { WISH_COLLECTIONS as W, type WishDoc } from './collections'
 import { transition, type WishActor } from './domain/state-machine'
@@ -65,15 +65,23 @@ export interface Step {
 }
 
 /**
- * One step as one transaction: re-read the wish, ask the state machine, write the change
+ * One step as one transaction: read the wish, ask the state machine, write the change
  * with its history entry, the extra writes and the notifications together. A concurrent
- * change makes the transaction retry and then see the new status.
+ * change makes the transaction retry and then see the new status. `actorsOf` and `stepFor`
+ * see the wish as the transaction read it; what they look up besides (the community, its
+ * settings) comes from the runtime's caches, so the wish is read once, here, not also before.
+ *
+ * The notices go in one insert, without a read of the outbox: each key names the version
+ * this transaction writes (wishNotice), and only one transaction can write a version — it
+ * read the one before, and a concurrent writer of the wish makes it conflict. Claims move
+ * the version outside a transaction, but their notices are keyed `claim@…`, and a posting's
+ * review notices version 1, which no step writes.
  */
 export async function applyTransition(
   db: Db,
   id: string,
-  actorsOf: (wish: WishDoc) => WishActor[],
-  step: Step,
+  actorsOf: (wish: WishDoc) => WishActor[] | Promise<WishActor[]>,
+  stepFor: (wish: WishDoc) => Step | Promise<Step>,
   now: Date,
 ): Promise<{ id: string; status: WishStatus; wish: WishDoc }> {
   const _ = db.command
@@ -81,7 +89,8 @@ export async function applyTransition(
     const ref = tx.collection(W.wishes).doc(id)
     const wish = await ref.get()
     if (!wish) throw new AppError('NOT_FOUND', '找不到这个心愿')
-    const result = transition(wish.status, step.action, actorsOf(wish))
+    const step = await stepFor(wish)
+    const result = transition(wish.status, step.action, await actorsOf(wish))
     if (!result.ok) throw refuse(step.action, result.code)
     const version = wish.version + 1
     const at = now.toISOString()
@@ -94,26 +103,27 @@ export async function applyTransition(
       history: _.push([historyEntry(step.action, change.by, result.to, change.note ?? null, at)]),
     })
     await change.also?.(tx)
-    for (const notice of change.notices) await notify(tx, notice, now)
+    await notifyNew(tx, change.notices, now)
     return { id, status: result.to, wish }
   })
 }
 
-/** A step taken by the caller: their standings towards the wish decide, as the state machine says. */
+/**
+ * A step taken by the caller: their standings towards the wish decide, as the state machine
+ * says. `stepFor` may look at the wish (its community's settings) before the step is built.
+ */
 export async function personTransition(
   ctx: ActionContext,
   id: string,
-  step: Step,
+  stepFor: (wish: WishDoc) => Step | Promise<Step>,
 ): Promise<{ id: string; status: WishStatus }> {
   const { db } = ctx.rt
   const openid = ctx.requireCaller().openid
-  const wish = await loadWish(db, id)
-  const community = await requireCommunity(db, wish.communityId)
   const result = await applyTransition(
     db,
     id,
-    (current) => standings(current, openid, ctx.assignments, community),
-    step,
+    async (current) => standings(current, openid, ctx.assignments, await requireCommunity(db, current.communityId)),
+    stepFor,
     ctx.now(),
   )
   return { id: result.id, status: result.status }
