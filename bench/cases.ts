@@ -26,6 +26,7 @@ import { openEmbeddedDb } from '../embedded-db'
 import { addCounts } from '../cloudfunctions/cases/domain/figures'
 import { tallyFigureCounters, type FigureCounterDoc } from '../cloudfunctions/cases/figure-counters'
 import { fmt, measure, timed } from './lib/measure'
+import { submitCase } from './lib/submit-case'
 
 const SIZES = (process.env.BENCH_CASES ?? '1000,10000').split(',').map(Number)
 const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 300)
@@ -60,24 +61,7 @@ async function main(): Promise<void> {
 
   // (b) submit
   let n = 0
-  const s = await measure(
-    async () => {
-      const res = await cases.invoke(
-        {
-          action: 'submit',
-          clientRequestId: `bench-${String(++n).padStart(8, '0')}`,
-          categoryCode: 'environment.litter',
-          description: '楼道垃圾无人清运',
-          location: POINT,
-        },
-        { openid: 'demo-resident-1' },
-        rt,
-      )
-      if (!res.ok) throw new Error(JSON.stringify(res.error))
-    },
-    SUBMITS,
-    20,
-  )
+  const s = await measure(() => submitCase(rt, `bench-${String(++n).padStart(8, '0')}`, 'demo-resident-1'), SUBMITS, 20)
   console.log(
     `(b) submit: median ${fmt(s.medianMs)}, p95 ${fmt(s.p95Ms)}, ${s.perSecond.toFixed(0)}/s sequential (${SUBMITS} runs)`,
   )

@@ -114,6 +114,35 @@ describe('embedded-db durability', () => {
     close()
   }, 60_000)
 
+  it('should let a second process write while another one writes continuously', async () => {
+    const file = join(dir, 'shared.db')
+    const other: { writes?: Promise<number> } = {}
+    let acks = 0
+    await runChild(['concurrent', file, '16'], (line, kill) => {
+      if (!line.startsWith('ack ') || ++acks !== 50) return
+      // The child holds the write lock for a batch at a time; this process must still get it.
+      other.writes = (async () => {
+        const { db, close } = openEmbeddedDb({ file, indexes: [] })
+        let done = 0
+        try {
+          for (let i = 0; i < 100; i++) {
+            await db.collection('others').add({ _id: `o${i}` })
+            done++
+          }
+        } finally {
+          close()
+          kill()
+        }
+        return done
+      })()
+    })
+    expect(await other.writes).toBe(100)
+    const check = openEmbeddedDb({ file, indexes: [] })
+    expect((await check.db.collection('others').count()).total).toBe(100)
+    expect((await check.db.collection('acks').count()).total).toBeGreaterThan(50)
+    check.close()
+  }, 60_000)
+
   it('should let exactly the available seats be claimed by concurrent callers in two processes', async () => {
     const file = join(dir, 'claims.db')
     const setup = openEmbeddedDb({ file, indexes: [] })

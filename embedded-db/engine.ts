@@ -50,7 +50,6 @@ export class Engine {
   private readonly now: () => number
   /** Null when SQLite syncs by itself (per-commit), or nothing needs syncing (normal, :memory:). */
   readonly groupCommit: GroupCommit | null = null
-  private readonly totalChanges: Database.Statement
   /** Request ids only need to be unique: a random prefix and a count, not 16 random bytes each. */
   private readonly requestPrefix = `${newId().slice(0, 12)}-`
   private requests = 0
@@ -69,13 +68,18 @@ export class Engine {
       // submissions; 10,000 (a WAL of ~40 MB) does it a tenth as often, and the pages
       // rewritten in between (index leaves, counters) are copied once.
       this.sql.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
-      if (mode === 'full') this.groupCommit = new GroupCommit(this.sql.name, opts.onFlush)
+      if (mode === 'full') {
+        // Writes run as savepoints inside a batch (group-commit.ts); a savepoint keeps the old
+        // content of every page it changes in a statement journal, which SQLite spills to a
+        // temporary file past 64 KB — a submission changes ~250 KB. In memory it is a copy.
+        this.sql.pragma('temp_store = MEMORY')
+        this.groupCommit = new GroupCommit(this.sql, opts.onFlush, () => this.store.forgetUnconfirmed())
+      }
     }
     this.sql.pragma('busy_timeout = 5000')
     this.store = new Store(this.sql, opts.indexes)
     this.now = opts.now ?? Date.now
     this.txs = new Transactions(this.store)
-    this.totalChanges = this.sql.prepare('SELECT total_changes()').pluck()
     // What opening created or recovered is on disk before the first answer.
     this.groupCommit?.flushNow()
   }
@@ -97,12 +101,17 @@ export class Engine {
     return this.groupCommit.settled()
   }
 
-  /** One SQLite write transaction (BEGIN IMMEDIATE), noted for the next group fsync if it changed anything. */
+  /**
+   * One logical write transaction: with group commit a savepoint in the batch the next fsync
+   * covers, otherwise a SQLite transaction of its own (BEGIN IMMEDIATE).
+   */
   private write<T>(fn: () => T): T {
-    const before = this.totalChanges.get() as number
-    const result = this.sql.transaction(fn).immediate()
-    if (this.groupCommit && this.totalChanges.get() !== before) this.groupCommit.noteCommit()
-    return result
+    try {
+      return this.groupCommit ? this.groupCommit.write(fn) : this.sql.transaction(fn).immediate()
+    } catch (e) {
+      this.store.forgetUnconfirmed()
+      throw e
+    }
   }
 
   /** Executes one SDK action; throws DbError for anything the caller got wrong. */

@@ -164,3 +164,16 @@ describe('embedded-db bad input', () => {
     expect(await doc()).toEqual({ _id: 'a', n: 1, s: 'text', list: [1] })
   })
 })
+
+describe('embedded-db rolled-back writes', () => {
+  it('should leave a collection usable when the write that created it failed', async () => {
+    const h = openEmbeddedDb({ file: ':memory:', indexes: [] })
+    // The duplicate rolls back the whole insert, the collection's new table included.
+    await expect(h.db.collection('fresh').add([{ _id: 'a' }, { _id: 'a' }])).rejects.toMatchObject({
+      code: 'DATABASE_DUPLICATE_WRITE',
+    })
+    await h.db.collection('fresh').add({ _id: 'b', n: 1 })
+    expect((await h.db.collection('fresh').get()).data).toEqual([{ _id: 'b', n: 1 }])
+    h.close()
+  })
+})

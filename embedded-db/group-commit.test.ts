@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, unlinkSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, unlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { WAL_AUTOCHECKPOINT_PAGES } from './engine'
+import { BATCH_GAP_MS } from './group-commit'
 import { openEmbeddedDb, type EmbeddedDb } from './index'
 
 describe('embedded-db group commit', () => {
@@ -64,6 +65,76 @@ describe('embedded-db group commit', () => {
       updated: 0,
     })
     expect(h.engine.groupCommit!.stats.flushes).toBe(flushes)
+  })
+
+  /** Writes in the gap after a batch commit run on their own; the tests below want a batch. */
+  const pastGap = () => new Promise((resolve) => setTimeout(resolve, BATCH_GAP_MS + 1))
+
+  /** Lets the SDK's promise chain reach the engine without letting a flush (setImmediate) run. */
+  async function untilExecuted(commits: number): Promise<void> {
+    for (let i = 0; i < 10_000 && h.engine.groupCommit!.stats.commits < commits; i++) await Promise.resolve()
+    expect(h.engine.groupCommit!.stats.commits).toBe(commits)
+  }
+
+  it('should commit the writes of one flush as one SQLite transaction', async () => {
+    const stats = h.engine.groupCommit!.stats
+    await pastGap()
+    const before = { ...stats }
+    await Promise.all(Array.from({ length: 20 }, (_x, i) => h.db.collection('notes').add({ _id: `n${i}`, i })))
+    expect(stats.commits - before.commits).toBe(20)
+    expect(stats.batches - before.batches).toBe(1)
+    expect(stats.flushes - before.flushes).toBe(1)
+  })
+
+  it('should keep the other writes of a batch when one of them fails', async () => {
+    await h.db.collection('notes').add({ _id: 'taken' })
+    await pastGap()
+    const batches = h.engine.groupCommit!.stats.batches
+    const results = await Promise.allSettled(
+      ['a', 'taken', 'b'].map((id) => h.db.collection('notes').add({ _id: id, text: id })),
+    )
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect(h.engine.groupCommit!.stats.batches).toBe(batches + 1)
+    h.close()
+    h = openEmbeddedDb({ file: join(dir, 'g.db'), indexes: [] })
+    const ids = (await h.db.collection('notes').get()).data.map((d: { _id: string }) => d._id)
+    expect(ids.sort()).toEqual(['a', 'b', 'taken'])
+  })
+
+  it('should reject every write of a batch whose COMMIT fails, and keep none of them', async () => {
+    // A deferred foreign key is checked at COMMIT: a way to make a batch's COMMIT fail.
+    const { sql, groupCommit } = h.engine
+    sql.exec('CREATE TABLE parent (id INTEGER PRIMARY KEY)')
+    sql.exec('CREATE TABLE child (pid INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)')
+    sql.pragma('foreign_keys = ON')
+    await pastGap()
+    const write = h.db.collection('notes').add({ _id: 'n1' })
+    await untilExecuted(1)
+    groupCommit!.write(() => sql.exec('INSERT INTO child (pid) VALUES (42)'))
+    await expect(write).rejects.toMatchObject({ code: 'DATABASE_REQUEST_FAILED' })
+    expect(sql.inTransaction).toBe(false)
+    expect(sql.prepare('SELECT COUNT(*) FROM child').pluck().get()).toBe(0)
+    expect((await h.db.collection('notes').get()).data).toEqual([])
+    // The next batch is unaffected.
+    await h.db.collection('notes').add({ _id: 'n2' })
+    expect((await h.db.collection('notes').get()).data).toEqual([{ _id: 'n2' }])
+  })
+
+  it('should lose only unacknowledged writes when the process dies before a batch commits', async () => {
+    await h.db.collection('notes').add({ _id: 'acked' })
+    await pastGap()
+    const pending = h.db.collection('notes').add({ _id: 'pending' })
+    await untilExecuted(2)
+    // The files as a crash now would leave them: the pending write is in the open batch only.
+    const crashed = join(dir, 'crashed')
+    mkdirSync(crashed)
+    copyFileSync(join(dir, 'g.db'), join(crashed, 'g.db'))
+    copyFileSync(join(dir, 'g.db-wal'), join(crashed, 'g.db-wal'))
+    await pending
+    const after = openEmbeddedDb({ file: join(crashed, 'g.db'), indexes: [] })
+    expect((await after.db.collection('notes').get()).data).toEqual([{ _id: 'acked' }])
+    after.close()
+    expect((await h.db.collection('notes').get()).data).toHaveLength(2)
   })
 
   it('should refuse to acknowledge writes once the WAL cannot be synced', async () => {

@@ -53,6 +53,8 @@ export class Store {
   private readonly stmts = new Map<string, Database.Statement>()
   private readonly collections = new Set<string>()
   private readonly indexes = new Map<string, IndexState[]>()
+  /** Collections whose cached schema was read or created since the last rollback, which may have undone it. */
+  private readonly unconfirmed = new Set<string>()
 
   constructor(
     readonly sql: Database.Database,
@@ -98,7 +100,21 @@ export class Store {
   }
 
   indexesOf(coll: string): IndexState[] {
-    return this.indexes.get(coll) ?? []
+    const cached = this.indexes.get(coll)
+    if (cached) return cached
+    return this.hasCollection(coll) ? (this.indexes.get(coll) ?? []) : []
+  }
+
+  /**
+   * After a rollback: a collection or index created (or rebuilt) in the rolled-back work is
+   * gone from the file, so what was cached since the last rollback is read again on next use.
+   */
+  forgetUnconfirmed(): void {
+    for (const coll of this.unconfirmed) {
+      this.collections.delete(coll)
+      this.indexes.delete(coll)
+    }
+    this.unconfirmed.clear()
   }
 
   /** Creates a collection's table and its declared indexes (backfilling them) if missing. */
@@ -110,6 +126,7 @@ export class Store {
     )
     this.sql.prepare('INSERT OR IGNORE INTO _collections (name) VALUES (?)').run(coll)
     this.collections.add(coll)
+    this.unconfirmed.add(coll)
     const states: IndexState[] = []
     for (const spec of this.declared.filter((s) => s.collection === coll)) states.push(this.ensureIndex(spec))
     this.indexes.set(coll, states)
