@@ -1,5 +1,6 @@
 import type { Attendee } from '../../types/events-attendance'
-import type { NotifyInput } from '../core/outbox'
+import type { Tx } from '../core/data'
+import { notifyNew, type NotifyInput } from '../core/outbox'
 import type { AttendanceDoc } from './attendance-collections'
 import type { EventDoc, RegistrationDoc } from './collections'
 import { attendeeKey, phoneTail } from './domain/checkin-rules'
@@ -77,4 +78,24 @@ export function attendanceNotice(
   }
   const [title, lead, status] = texts[occasion]
   return eventNotice(event, doc.openid, `attendance:${doc.key}:${occasion}`, title, lead, status)
+}
+
+/**
+ * Queues that message in the transaction that writes the record. Each occasion happens once
+ * per record and the key names it: checked in only from no record or an absent one (a
+ * present record stays present), absent only where there was no record, hours once (the
+ * record is then settled), reversed once (the reversal stays). So it is inserted with no
+ * read of the outbox (notifyNew); a second run of any of them finds the record moved on
+ * and queues nothing.
+ */
+export async function queueAttendanceNotice(
+  tx: Tx,
+  event: EventDoc,
+  doc: AttendanceDoc,
+  occasion: Occasion,
+  now: Date,
+  extra: { hours?: number; reason?: string } = {},
+): Promise<void> {
+  const notice = attendanceNotice(event, doc, occasion, now, extra)
+  if (notice) await notifyNew(tx, [notice], now)
 }

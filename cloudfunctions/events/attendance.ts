@@ -4,11 +4,10 @@ import type { ActionContext } from '../core/define-function'
 import { AppError } from '../core/app-error'
 import { collection, transaction } from '../core/data'
 import { docWith, join } from '../core/joins'
-import { notify } from '../core/outbox'
 import type { Runtime } from '../core/runtime'
 import { mayManageOrThrow } from './access'
 import { ATTENDANCE_COLLECTIONS as A, type AttendanceDoc } from './attendance-collections'
-import { attendanceId, attendanceNotice, attendeeView, expectedView, servesHours } from './attendance-views'
+import { attendanceId, attendeeView, expectedView, queueAttendanceNotice, servesHours } from './attendance-views'
 import { EVENT_COLLECTIONS as E, type EventDoc, type RegistrationDoc } from './collections'
 import { attendeeKey, checkInWindow, matchesQuery } from './domain/checkin-rules'
 import { registrationsJoin, registrationsOf } from './fanout'
@@ -126,9 +125,8 @@ async function markAbsent(db: Db, event: EventDoc, reg: RegistrationDoc, now: Da
     }
     const { _id, ...body } = doc
     await ref.set(body)
-    await recordMoved(tx, event._id, null, doc, now)
-    const notice = attendanceNotice(event, doc, 'absent', now)
-    if (notice) await notify(tx, notice, now)
+    await recordMoved(db, tx, event._id, { before: null, after: doc }, now)
+    await queueAttendanceNotice(tx, event, doc, 'absent', now)
     return true
   })
 }

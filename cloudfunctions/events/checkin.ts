@@ -7,11 +7,10 @@ import type { ActionContext } from '../core/define-function'
 import { COLLECTIONS } from '../core/collections'
 import { collection, transaction } from '../core/data'
 import { docWith, join, type Joins, type WithJoins } from '../core/joins'
-import { notify } from '../core/outbox'
 import { mayManageOrThrow } from './access'
 import { codeIn, codeSecret, issue, verified } from './checkin-codes'
 import { ATTENDANCE_COLLECTIONS as A, type AttendanceDoc } from './attendance-collections'
-import { attendanceId, attendanceNotice, attendeeView } from './attendance-views'
+import { attendanceId, attendeeView, queueAttendanceNotice } from './attendance-views'
 import { EVENT_COLLECTIONS as E, type EventDoc, type RegistrationDoc } from './collections'
 import {
   attendeeKey,
@@ -23,10 +22,10 @@ import {
   type Window,
 } from './domain/checkin-rules'
 import { formatMoment } from './domain/schedule'
-import { registrationsOf } from './fanout'
+import { registrationsJoin, registrationsOf } from './fanout'
 import { loadEvent, loadEventWith, loadReg, regIdFor } from './registrations'
 import { settleAttendee } from './service-hours'
-import { recordMoved } from './tally'
+import { recordMoved, tallyJoin } from './tally'
 
 /*
  * Check-in, three ways (issue 12): staff scan the person's code (`checkIn`), the person
@@ -61,28 +60,30 @@ function momentOf(now: Date, scannedAt: string | undefined): Date {
   return at
 }
 
-/** What every staff check-in starts with: the event they manage, open at the moment of the scan. */
-async function staffCheckIn(
+/** What every staff check-in asks of its event: the caller manages it, and it is open at the moment of the scan. */
+function staffMayCheckIn(
   ctx: ActionContext,
-  input: { eventId: string; scannedAt?: string },
-): Promise<{ db: Db; now: Date; event: EventDoc; at: Date; by: string }> {
-  const { found, ...rest } = await staffCheckInWith(ctx, input, {})
-  return { ...rest, event: found.doc }
+  event: EventDoc,
+  input: { scannedAt?: string },
+): { db: Db; now: Date; event: EventDoc; at: Date; by: string } {
+  const now = ctx.now()
+  mayManageOrThrow(ctx, event)
+  const at = momentOf(now, input.scannedAt)
+  requireOpen(event, at)
+  return { db: ctx.rt.db, now, event, at, by: ctx.requireCaller().openid }
 }
 
-/** The event (with `joins`, in the same request) if the caller may check people in at it now. */
+/**
+ * The event (with `joins` and its tally, in the same request) if the caller may check people
+ * in at it now; `tallyStored` spares the check-in's transaction a read of the tally.
+ */
 async function staffCheckInWith<J extends Joins>(
   ctx: ActionContext,
   input: { eventId: string; scannedAt?: string },
   joins: J,
-): Promise<{ db: Db; now: Date; found: { doc: EventDoc } & WithJoins<J>; at: Date; by: string }> {
-  const db = ctx.rt.db
-  const now = ctx.now()
-  const found = await loadEventWith(db, input.eventId, joins)
-  mayManageOrThrow(ctx, found.doc)
-  const at = momentOf(now, input.scannedAt)
-  requireOpen(found.doc, at)
-  return { db, now, found, at, by: ctx.requireCaller().openid }
+): Promise<{ db: Db; now: Date; event: EventDoc; found: WithJoins<J>; tallyStored: boolean; at: Date; by: string }> {
+  const found = await loadEventWith(ctx.rt.db, input.eventId, { ...joins, tally: tallyJoin(input.eventId) })
+  return { ...staffMayCheckIn(ctx, found.doc, input), found, tallyStored: found.tally.length > 0 }
 }
 
 interface Person {
@@ -118,6 +119,7 @@ export async function markPresent(
   by: string,
   at: Date,
   now: Date,
+  tallyStored = true,
 ): Promise<CheckInResult> {
   const key = attendeeKey(person.ref)
   const id = attendanceId(event._id, key)
@@ -153,9 +155,8 @@ export async function markPresent(
     }
     const { _id, ...body } = doc
     await ref.set(body)
-    await recordMoved(tx, event._id, got, doc, now)
-    const notice = attendanceNotice(event, doc, 'checked_in', now)
-    if (notice) await notify(tx, notice, now)
+    await recordMoved(db, tx, event._id, { before: got, after: doc }, now, tallyStored)
+    await queueAttendanceNotice(tx, event, doc, 'checked_in', now)
     return { outcome: 'checked_in' as const, doc }
   })
   // After the sweep closed the event, a late arrival is credited right away.
@@ -166,10 +167,10 @@ export async function markPresent(
   return { outcome: result.outcome, attendee: attendeeView(doc) }
 }
 
-async function confirmedReg(db: Db, eventId: string, registrationId: string, round?: number): Promise<RegistrationDoc> {
-  const reg = await loadReg(db, registrationId)
+/** The registration a personal code was issued for, if it is still the confirmed round the code names. */
+function confirmedReg(reg: RegistrationDoc | undefined, eventId: string, round: number): RegistrationDoc {
   if (!reg || reg.eventId !== eventId) throw new AppError('NOT_FOUND', '找不到这份报名')
-  if (reg.status !== 'confirmed' || (round !== undefined && reg.round !== round))
+  if (reg.status !== 'confirmed' || reg.round !== round)
     throw new AppError('CONFLICT', '这份报名已取消或未报名成功，签到码已失效')
   return reg
 }
@@ -209,14 +210,26 @@ export async function checkIn(
   input: { eventId: string; code: string; scannedAt?: string },
 ): Promise<CheckInResult> {
   const typed = codeIn(input.code)
-  // The event with the code's record: one request.
-  const { db, now, found, at, by } = await staffCheckInWith(ctx, input, { code: join(A.codes, { _id: typed }) })
-  const event = found.doc
-  const code = await verified(db, typed, found.code[0] ?? null, now)
+  // The code's record with the event and the registration it was issued for: one request.
+  // Without a record the event is read on its own, so the caller learns nothing of the code
+  // before the event's checks (manager, open now) have passed.
+  const found = typed
+    ? await docWith(ctx.rt.db, A.codes, typed, {
+        event: join(E.events, { _id: input.eventId }),
+        reg: join(E.registrations, {}, { on: ['_id', 'registrationId'] }),
+        tally: tallyJoin(input.eventId),
+      })
+    : null
+  const { db, now, event, at, by } = staffMayCheckIn(
+    ctx,
+    found?.event[0] ?? (await loadEvent(ctx.rt.db, input.eventId)),
+    input,
+  )
+  const code = await verified(db, typed, found?.doc ?? null, now)
   if (code.kind === 'venue') throw new AppError('BAD_REQUEST', '这是活动现场的签到码，请扫居民手机上的个人签到码')
   if (code.eventId !== event._id) throw new AppError('CONFLICT', '这是另一场活动的签到码，请核对活动')
-  const reg = await confirmedReg(db, event._id, code.registrationId ?? '', code.round)
-  return markPresent(db, event, personOf(reg), 'code', by, at, now)
+  const reg = confirmedReg(found?.reg[0], event._id, code.round)
+  return markPresent(db, event, personOf(reg), 'code', by, at, now, found?.tally.length !== 0)
 }
 
 /** The person scans the venue code at the door. */
@@ -232,6 +245,7 @@ export async function selfCheckIn(
   const found = await loadEventWith(db, input.eventId, {
     code: join(A.codes, { _id: typed }),
     mine: join(E.registrations, { _id: regIdFor(input.eventId, openid) }),
+    tally: tallyJoin(input.eventId),
   })
   const event = found.doc
   const code = await verified(db, typed, found.code[0] ?? null, now)
@@ -242,7 +256,7 @@ export async function selfCheckIn(
   if (!reg || reg.status !== 'confirmed') throw new AppError('CONFLICT', '您没有报名成功，请找现场工作人员登记')
   // Their own check-in: the 双报到 fact comes from the caller's user, read with the call.
   const person = { ...personOf(reg), partyMember: ctx.user?.partyMember === true }
-  const res = await markPresent(db, event, person, 'venue', openid, now, now)
+  const res = await markPresent(db, event, person, 'venue', openid, now, now, found.tally.length > 0)
   return { outcome: res.outcome, checkedInAt: res.attendee.checkedInAt ?? now.toISOString() }
 }
 
@@ -251,10 +265,14 @@ export async function checkInPerson(
   ctx: ActionContext,
   input: { eventId: string; attendeeId: string; scannedAt?: string },
 ): Promise<CheckInResult> {
-  const { db, now, event, at, by } = await staffCheckIn(ctx, input)
-  const reg = (await registrationsOf(db, event._id, ['confirmed'])).find((r) => attendeeKey(r._id) === input.attendeeId)
+  // The event with its confirmed registrations (their first page): one request.
+  const { db, now, event, found, tallyStored, at, by } = await staffCheckInWith(ctx, input, {
+    regs: registrationsJoin(ctx.rt.db, input.eventId, ['confirmed']),
+  })
+  const regs = await registrationsOf(db, event._id, ['confirmed'], found.regs)
+  const reg = regs.find((r) => attendeeKey(r._id) === input.attendeeId)
   if (!reg) throw new AppError('NOT_FOUND', '名单里没有这个人，请刷新名单，或按现场补登')
-  return markPresent(db, event, personOf(reg), 'staff', by, at, now)
+  return markPresent(db, event, personOf(reg), 'staff', by, at, now, tallyStored)
 }
 
 /** Someone who came without signing up. A phone that matches a confirmed registration checks that registration in. */
@@ -262,13 +280,13 @@ export async function walkIn(
   ctx: ActionContext,
   input: { eventId: string; name: string; phone: string; scannedAt?: string },
 ): Promise<CheckInResult> {
-  const { db, now, event, at, by } = await staffCheckIn(ctx, input)
+  const { db, now, event, tallyStored, at, by } = await staffCheckInWith(ctx, input, {})
   if (input.phone) {
     const regs = await collection(db, E.registrations)
       .where({ eventId: event._id, phone: input.phone, status: 'confirmed' })
       .limit(1)
       .get()
-    if (regs[0]) return markPresent(db, event, personOf(regs[0]), 'staff', by, at, now)
+    if (regs[0]) return markPresent(db, event, personOf(regs[0]), 'staff', by, at, now, tallyStored)
   }
   // Without a phone nothing tells two walk-ins of the same name apart, so each is its own record.
   const ref = `${event._id}:walkin:${input.phone || randomUUID()}`
@@ -280,6 +298,7 @@ export async function walkIn(
     by,
     at,
     now,
+    tallyStored,
   )
 }
 

@@ -14,7 +14,7 @@ import { EVENT_COLLECTIONS as E, type EventDoc } from './collections'
 import { attendeeKey } from './domain/checkin-rules'
 import { zeroTally } from './domain/figures'
 import { regIdFor } from './registrations'
-import { moveTally, pickTally, TALLY_COLLECTION } from './tally'
+import { moveTally, pickTally, tallyJoin } from './tally'
 
 /*
  * 活动评价 (issue 12): people who checked in rate the event once it has ended — one tap,
@@ -136,7 +136,7 @@ export async function rate(ctx: ActionContext, input: RateInput): Promise<{ rati
     const { _id, ...body } = doc
     await ref.set(body)
     const satisfied = input.value === 'dissatisfied' ? 0 : 1
-    await moveTally(tx, event._id, { ...zeroTally(), rated: 1, satisfiedOrBasically: satisfied }, now)
+    await moveTally(db, tx, event._id, { ...zeroTally(), rated: 1, satisfiedOrBasically: satisfied }, now)
     return { rating: view(doc), created: true }
   })
 }
@@ -146,7 +146,7 @@ export async function eventRatings(ctx: ActionContext, eventId: string) {
   // The event with its ratings and tally: one request.
   const found = await docWith(ctx.rt.db, E.events, eventId, {
     ratings: join(RATING_COLLECTION, { eventId }, { orderBy: ['ratedAt', 'desc'], limit: 1000 }),
-    tally: join(TALLY_COLLECTION, { _id: eventId }),
+    tally: tallyJoin(eventId),
   })
   if (!found) throw new AppError('NOT_FOUND', '找不到这个活动')
   mayManageOrThrow(ctx, found.doc)

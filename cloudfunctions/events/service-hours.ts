@@ -3,14 +3,14 @@ import type { Attendee, ServiceRecord } from '../../types/events-attendance'
 import { AppError } from '../core/app-error'
 import type { ActionContext } from '../core/define-function'
 import { collection, transaction } from '../core/data'
-import { notify } from '../core/outbox'
+import { join } from '../core/joins'
 import { WISH_COLLECTIONS as W, type LedgerDoc } from '../wishes/collections'
 import { mayManageOrThrow } from './access'
 import { ATTENDANCE_COLLECTIONS as A, type AttendanceDoc } from './attendance-collections'
-import { attendanceId, attendanceNotice, attendeeView, servesHours } from './attendance-views'
+import { attendanceId, attendeeView, queueAttendanceNotice, servesHours } from './attendance-views'
 import type { EventDoc } from './collections'
 import { serviceHours } from './domain/checkin-rules'
-import { loadEvent } from './registrations'
+import { loadEventWith } from './registrations'
 import { recordMoved } from './tally'
 
 /*
@@ -44,7 +44,7 @@ export async function settleAttendee(db: Db, event: EventDoc, id: string, now: D
         : null
     const settled: AttendanceDoc = { ...doc, settledAt: stamp, hours, updatedAt: stamp }
     await ref.update({ settledAt: stamp, hours, updatedAt: stamp })
-    await recordMoved(tx, event._id, doc, settled, now)
+    await recordMoved(db, tx, event._id, { before: doc, after: settled }, now)
     if (hours !== null && doc.openid) {
       const entry: Omit<LedgerDoc, '_id'> = {
         openid: doc.openid,
@@ -56,8 +56,7 @@ export async function settleAttendee(db: Db, event: EventDoc, id: string, now: D
         creditedAt: stamp,
       }
       await tx.collection(W.ledger).doc(ledgerId(doc)).set(entry)
-      const notice = attendanceNotice(event, settled, 'hours', now, { hours })
-      if (notice) await notify(tx, notice, now)
+      await queueAttendanceNotice(tx, event, settled, 'hours', now, { hours })
     }
     return settled
   })
@@ -68,11 +67,14 @@ async function managedRecord(
   eventId: string,
   attendeeId: string,
 ): Promise<{ event: EventDoc; doc: AttendanceDoc }> {
-  const event = await loadEvent(ctx.rt.db, eventId)
-  mayManageOrThrow(ctx, event)
-  const doc = await collection(ctx.rt.db, A.attendance).doc(attendanceId(eventId, attendeeId)).get()
+  // The event with the person's record: one request.
+  const found = await loadEventWith(ctx.rt.db, eventId, {
+    record: join(A.attendance, { _id: attendanceId(eventId, attendeeId) }),
+  })
+  mayManageOrThrow(ctx, found.doc)
+  const [doc] = found.record
   if (!doc) throw new AppError('NOT_FOUND', '这个人还没有签到记录')
-  return { event, doc }
+  return { event: found.doc, doc }
 }
 
 /** 签退 at a volunteer-service event: the real stay becomes the hours credited. */
@@ -110,10 +112,9 @@ export async function reverseHours(
     // The whole record: an update would try to merge the object into the stored null.
     const { _id, ...body } = next
     await ref.set(body)
-    await recordMoved(tx, event._id, cur, next, now)
+    await recordMoved(db, tx, event._id, { before: cur, after: next }, now)
     await tx.collection(W.ledger).doc(ledgerId(cur)).remove()
-    const notice = attendanceNotice(event, next, 'reversed', now, { reason: input.reason })
-    if (notice) await notify(tx, notice, now)
+    await queueAttendanceNotice(tx, event, next, 'reversed', now, { reason: input.reason })
     return next
   })
   return attendeeView(doc)

@@ -1,4 +1,6 @@
+import type { Db } from '@cloudbase/database'
 import { collectionName, type Tx } from '../core/data'
+import { join } from '../core/joins'
 import {
   addTally,
   isZeroTally,
@@ -35,15 +37,32 @@ export function pickTally(d: Partial<Tally> | null): Tally {
   return t
 }
 
-/** Adds `delta` to the event's tally inside the caller's transaction (read, add, write whole: doc ops only). */
-export async function moveTally(tx: Tx, eventId: string, delta: Tally, now: Date): Promise<void> {
+/** The event's tally, read with the event (`docWith`): whether one is stored yet. */
+export const tallyJoin = (eventId: string) => join(TALLY_COLLECTION, { _id: eventId })
+
+/**
+ * Adds `delta` to the event's tally inside the caller's transaction: one update that adds
+ * each count where it is stored (`_.inc`, as the read-add-write it replaces would). For an
+ * event without a tally yet — `stored` false from what the caller read, or the update
+ * finding nothing — a read and a whole write.
+ */
+export async function moveTally(db: Db, tx: Tx, eventId: string, delta: Tally, now: Date, stored = true) {
   if (isZeroTally(delta)) return
   const ref = tx.collection(TALLY_COLLECTION).doc(eventId)
+  const moved = TALLY_KEYS.filter((k) => delta[k] !== 0).map((k) => [k, db.command.inc(delta[k])])
+  if (stored && (await ref.update({ ...Object.fromEntries(moved), updatedAt: now.toISOString() })) === 1) return
   const next = addTally(pickTally(await ref.get()), delta)
   await ref.set({ ...next, updatedAt: now.toISOString() })
 }
 
 /** The tally move for an attendance record going from `before` (null: new) to `after`. */
-export function recordMoved(tx: Tx, eventId: string, before: TallyRecord | null, after: TallyRecord, now: Date) {
-  return moveTally(tx, eventId, tallyDelta(before, after), now)
+export function recordMoved(
+  db: Db,
+  tx: Tx,
+  eventId: string,
+  moved: { before: TallyRecord | null; after: TallyRecord },
+  now: Date,
+  stored = true,
+) {
+  return moveTally(db, tx, eventId, tallyDelta(moved.before, moved.after), now, stored)
 }

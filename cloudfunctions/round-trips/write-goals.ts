@@ -16,4 +16,15 @@ export const WRITES_AT_GOAL: Record<string, number> = {
   'wishes.review': 6,
   'wishes.hide': 6,
   'wishes.thank': 6,
+  // caller; the code with its event, registration and tally; transaction: the record read
+  // and written, the person's 双报到 read, the tally (read and written: the event's first), the notice
+  'events.checkIn': 10,
+  // caller; the event with its confirmed people and tally; transaction as checkIn, the tally added to
+  'events.checkInPerson': 9,
+  // caller; the event with the caller's registration and tally; transaction as checkInPerson, no user read
+  'events.selfCheckIn': 8,
+  // caller; the event with the record; transaction: the record, the tally, the ledger entry, the notice
+  'events.reverseHours': 9,
+  // caller; the event with the record; the conditional update
+  'events.checkOut': 3,
 }
