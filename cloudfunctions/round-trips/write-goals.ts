@@ -27,4 +27,9 @@ export const WRITES_AT_GOAL: Record<string, number> = {
   'events.reverseHours': 9,
   // caller; the event with the record; the conditional update
   'events.checkOut': 3,
+  // caller; the receipt with its notice and the person's grant; transaction: the receipt read
+  // and written, the message
+  'notices.remind': 7,
+  // caller; the receipt with its notice; the follow-up written
+  'notices.recordFollowUp': 3,
 }
