@@ -206,10 +206,12 @@ export async function changeCapacity(
   capacity: number,
   reserved: number,
   now: Date,
+  seen?: BookDoc,
 ): Promise<void> {
   const _ = db.command
   for (let attempt = 0; attempt < 8; attempt++) {
-    const book = await readBook(db, eventId)
+    // The book the caller read with the event is tried first: the update's condition is on what it saw.
+    const book = (attempt === 0 ? seen : undefined) ?? (await readBook(db, eventId))
     if (!book) throw new AppError('NOT_FOUND', '找不到这个活动')
     if (book.capacity === capacity && book.reserved === reserved) return
     const eff = (c: number) => (c === 0 ? UNLIMITED_SEATS : c)

@@ -434,6 +434,18 @@ describe('events.update, copy and manage', () => {
     expect(expectOk(await h.as(c!, 'get', { eventId: id })).myRegistration.status).toBe('offered')
   })
 
+  it('should store an edit as the whole event: a place without its point, an ended event moved on open again', async () => {
+    const id = await h.published()
+    h.env.clock.set('2026-12-06T00:00:00.000Z')
+    await h.sweep()
+    const stored = async () => (await h.env.docs(E.events)).find((e) => e._id === id)
+    expect((await stored())?.attendanceClosedAt).toBe('2026-12-06T00:00:00.000Z')
+    const place = { name: '社区广场', address: '东县门街12号', location: null }
+    expectOk(await h.as(SECRETARY, 'update', { eventId: id, draft: draft({ date: '2026-12-12', place }) }))
+    expect(await stored()).toMatchObject({ place, startAt: '2026-12-12T06:30:00.000Z', version: 3 })
+    expect(await stored()).not.toHaveProperty('attendanceClosedAt')
+  })
+
   it('should refuse an update by a resident and a change of organiser', async () => {
     const id = await h.published()
     expect(errorOf(await h.as(RESIDENT, 'update', { eventId: id, draft: draft() })).code).toBe('FORBIDDEN')

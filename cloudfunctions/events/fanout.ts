@@ -4,7 +4,7 @@ import { join } from '../core/joins'
 import { notify } from '../core/outbox'
 import { ACTIVE_STATUSES, EVENT_COLLECTIONS as E, type EventDoc, type RegistrationDoc } from './collections'
 import { eventNotice } from './domain/notices'
-import { loadEvent, transitionReg } from './registrations'
+import { transitionReg } from './registrations'
 
 /*
  * Messages to everyone signed up (a change of time or place, the cancellation or 本期暂停), driven by
@@ -48,9 +48,13 @@ export async function registrationsOf(
   }
 }
 
-/** Queues the event's pending fan-out, then clears the mark. Returns how many people were told. */
-export async function runFanout(db: Db, eventId: string, now: Date): Promise<number> {
-  const event: EventDoc = await loadEvent(db, eventId)
+/**
+ * Queues the event's pending fan-out, then clears the mark. Returns how many people were
+ * told. `event` as the caller just wrote or read it: the mark is cleared only if it is
+ * still the one run, and the dedupe keys make a second run (the sweep's) add nothing.
+ */
+export async function runFanout(db: Db, event: EventDoc, now: Date): Promise<number> {
+  const eventId = event._id
   const fanout = event.fanout
   if (!fanout) return 0
   let told = 0

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { collection, transaction, type Patch } from '../core/data'
+import { join } from '../core/joins'
 import type { Db } from '@cloudbase/database'
 import {
   EventDraftSchema,
@@ -22,7 +23,7 @@ import { whenAndWhere } from './domain/notices'
 import { eventTimes, instantToLocal, localToInstant, nextReminderAt } from './domain/schedule'
 import { addCalendarDays, describeRule, occurrenceDates } from './domain/series'
 import { runFanout } from './fanout'
-import { loadEvent, offerNext } from './registrations'
+import { loadEvent, loadEventWith, offerNext } from './registrations'
 import { detailView, summaryView } from './views'
 
 /*
@@ -114,11 +115,6 @@ async function insertEvent(db: Db, event: EventDoc, now: Date): Promise<BookDoc>
   return book
 }
 
-async function detailFor(ctx: ActionContext, id: string): Promise<EventDetail> {
-  const db = ctx.rt.db
-  return detailView(await loadEvent(db, id), await readBook(db, id), null, ctx.now(), true)
-}
-
 export async function createEvent(ctx: ActionContext, draft: EventDraft): Promise<EventDetail> {
   const unit = await requireOrganiser(ctx, draft.unitId)
   await checkAudience(ctx.rt.db, draft, unit)
@@ -138,6 +134,21 @@ export async function copyEvent(ctx: ActionContext, eventId: string): Promise<Ev
   return detailView(event, book, null, ctx.now(), true)
 }
 
+/**
+ * The update that makes the stored `before` into `after` as a whole-document `set` would:
+ * every field of `after` replaced whole (`_.set`: an object would be merged field by field),
+ * every field it lacks removed (`attendanceClosedAt` of an ended event moved to a new date).
+ */
+function rewrite(db: Db, before: EventDoc, after: EventDoc): Patch<EventDoc> {
+  const _ = db.command
+  const { _id, ...fields } = after
+  const patch: Record<string, unknown> = {}
+  for (const key of Object.keys(before)) if (key !== '_id' && !(key in fields)) patch[key] = _.remove()
+  for (const [key, value] of Object.entries(fields))
+    patch[key] = value !== null && typeof value === 'object' ? _.set(value) : value
+  return patch
+}
+
 /** What changed of when and where, as the message says it: old → new. */
 function describeChange(before: EventDoc, after: EventDoc): string | null {
   const parts: string[] = []
@@ -154,7 +165,8 @@ export async function updateEvent(
 ): Promise<EventDetail & { notified: number }> {
   const db = ctx.rt.db
   const now = ctx.now()
-  const before = await loadEvent(db, eventId)
+  // The event with its seat book: one request.
+  const { doc: before, book: seen } = await loadEventWith(db, eventId, { book: join(E.books, { _id: eventId }) })
   mayManageOrThrow(ctx, before)
   if (draft.unitId !== before.unitId) throw bad(['draft', 'unitId'], '不能更换主办单位，请复制后另建活动')
   if (isCalledOff(before.status))
@@ -163,7 +175,7 @@ export async function updateEvent(
   await checkAudience(db, draft, unit)
   const built = buildEvent(before._id, draft, unit, before.createdBy, now, before.seriesId)
   if (before.status !== 'draft' && built.startAt !== before.startAt) requireFuture(built, now)
-  await changeCapacity(db, eventId, draft.capacity, draft.reservedSeats, now)
+  await changeCapacity(db, eventId, draft.capacity, draft.reservedSeats, now, seen[0])
   // Fewer seats can make the event nearly or fully booked at once: the organiser hears of it with the save.
   const resized = before.status === 'published' && draft.capacity !== before.capacity
   const book = resized ? await readBook(db, eventId) : null
@@ -185,25 +197,31 @@ export async function updateEvent(
     createdAt: before.createdAt,
     version,
   }
-  const saved = await transaction(db, async (tx) => {
-    const cur = await tx.collection(E.events).doc(eventId).get()
-    if (!cur || cur.version !== before.version) return false
-    const { _id, ...rest } = after
-    await tx.collection(E.events).doc(_id).set(rest)
-    if (book) await queueCapacityAlert(tx, after, book, now)
-    return true
-  })
+  // Saved only over the version read: one conditional update, or with the capacity alert a
+  // transaction that reads the event again to hold the same condition.
+  const patch = rewrite(db, before, after)
+  const saved = book
+    ? await transaction(db, async (tx) => {
+        const cur = await tx.collection(E.events).doc(eventId).get()
+        if (!cur || cur.version !== before.version) return false
+        await tx.collection(E.events).doc(eventId).update(patch)
+        await queueCapacityAlert(tx, after, book, now)
+        return true
+      })
+    : (await collection(db, E.events).where({ _id: eventId, version: before.version }).update(patch)) === 1
   if (!saved) throw new AppError('CONFLICT', '活动刚被其他人修改过，请刷新后再改')
   if (change) await db.collection(E.registrations).where({ eventId }).update({ eventStartAt: after.startAt })
-  const notified = await runFanout(db, eventId, now)
+  const notified = await runFanout(db, after, now)
   await offerNext(db, after, now)
-  return { ...(await detailFor(ctx, eventId)), notified }
+  return { ...detailView(after, await readBook(db, eventId), null, now, true), notified }
 }
 
 export async function publishEvent(ctx: ActionContext, eventId: string, at: string | null): Promise<EventDetail> {
   const db = ctx.rt.db
   const now = ctx.now()
-  const event = await loadEvent(db, eventId)
+  // The event with its seat book: one request. Nobody signs up before publication, so the
+  // book is still as read when the answer shows it.
+  const { doc: event, book } = await loadEventWith(db, eventId, { book: join(E.books, { _id: eventId }) })
   mayManageOrThrow(ctx, event)
   if (event.status === 'published') throw new AppError('CONFLICT', '活动已经发布了')
   if (isCalledOff(event.status)) throw new AppError('CONFLICT', `${EVENT_STATUS_LABELS[event.status]}的活动不能发布`)
@@ -211,7 +229,7 @@ export async function publishEvent(ctx: ActionContext, eventId: string, at: stri
   const publishAt = at ? localToInstant(at).toISOString() : null
   if (publishAt && (publishAt <= now.toISOString() || publishAt >= event.startAt))
     throw bad(['at'], '定时发布的时间应在现在之后、活动开始之前')
-  const patch: Patch<EventDoc> = publishAt
+  const patch: Partial<EventDoc> = publishAt
     ? { status: 'scheduled', publishAt }
     : {
         status: 'published',
@@ -223,7 +241,8 @@ export async function publishEvent(ctx: ActionContext, eventId: string, at: stri
     .where({ _id: eventId, version: event.version })
     .update({ ...patch, updatedAt: now.toISOString(), version: event.version + 1 })
   if (updated !== 1) throw new AppError('CONFLICT', '活动刚被其他人修改过，请刷新后再试')
-  return detailFor(ctx, eventId)
+  const published = { ...event, ...patch, updatedAt: now.toISOString(), version: event.version + 1 }
+  return detailView(published, book[0] ?? null, null, now, true)
 }
 
 type CalledOff = Promise<EventDetail & { notified: number }>
@@ -246,19 +265,16 @@ async function callOff(
   if (event.endAt <= now.toISOString()) throw new AppError('CONFLICT', '活动已经结束，不能取消')
   const { status, reason, title, body } = how(event)
   const kind = status === 'skipped' ? 'skip' : 'cancel'
+  const fanout: NonNullable<EventDoc['fanout']> = { kind, key: kind, title, body }
+  const patch = { status, cancelReason: reason, nextReminderAt: null, updatedAt: now.toISOString() }
   const updated = await collection(db, E.events)
     .where({ _id: eventId, status: event.status })
-    .update({
-      status,
-      cancelReason: reason,
-      nextReminderAt: null,
-      fanout: db.command.set({ kind, key: kind, title, body }),
-      updatedAt: now.toISOString(),
-      version: db.command.inc(1),
-    })
+    .update({ ...patch, fanout: db.command.set(fanout), version: db.command.inc(1) })
   if (updated !== 1) throw new AppError('CONFLICT', '活动刚被其他人修改过，请刷新后再试')
-  const notified = await runFanout(db, eventId, now)
-  return { ...(await detailFor(ctx, eventId)), notified }
+  // The event as this update left it: the fan-out and the answer need no read of it.
+  const called: EventDoc = { ...event, ...patch, fanout, version: event.version + 1 }
+  const notified = await runFanout(db, called, now)
+  return { ...detailView(called, await readBook(db, eventId), null, now, true), notified }
 }
 
 export function cancelEvent(ctx: ActionContext, eventId: string, reason: string): CalledOff {

@@ -158,7 +158,7 @@ export async function finishFanouts(rt: Runtime): Promise<number> {
   const { db } = rt
   const events = await due<EventDoc>(db, E.events, { 'fanout.key': db.command.exists(true) }, 'updatedAt')
   let n = 0
-  for (const e of events) n += await runFanout(db, e._id, rt.clock.now())
+  for (const e of events) n += await runFanout(db, e, rt.clock.now())
   return n
 }
 

@@ -30,6 +30,13 @@ export const WRITES_AT_GOAL: Record<string, number> = {
   // caller; the receipt with its notice and the person's grant; transaction: the receipt read
   // and written, the message
   'notices.remind': 7,
+  // caller; the event with its book; the capacity; the event over the version read; the book for the answer
+  'events.update': 5,
+  // caller; the event with its book; the event over the version read
+  'events.publish': 3,
+  // caller; the event; the call-off; the people signed up; the fan-out mark cleared; the book for the answer
+  'events.cancelEvent': 6,
+  'events.skip': 6,
   // caller; the receipt with its notice; the follow-up written
   'notices.recordFollowUp': 3,
 }
