@@ -82,6 +82,7 @@ export async function runFanout(db: Db, event: EventDoc, now: Date): Promise<num
             offerExpiresAt: null,
           },
           note: fanout.body,
+          ends: true,
           notice: r.openid
             ? eventNotice(
                 event,

@@ -1,9 +1,9 @@
 import type { Db } from '@cloudbase/database'
 import { collection, transaction, type Tx } from '../core/data'
-import { docWith, type Joins, type WithJoins } from '../core/joins'
+import { docWith, join, type Joins, type WithJoins } from '../core/joins'
 import { AppError } from '../core/app-error'
 import { derivedId } from '../core/ids'
-import { notify, type NotifyInput } from '../core/outbox'
+import { notify, notifyNew, type NotifyInput } from '../core/outbox'
 import {
   acceptInBook,
   placeInBook,
@@ -67,6 +67,14 @@ export interface RegChange {
   patch: Partial<RegistrationDoc> & { status: RegistrationStatus }
   note?: string | null
   notice?: NotifyInput | null
+  /**
+   * The notice is about the registration's end (cancelled or rejected, from an active status):
+   * a registration ends once a round, and the key names the round (statusNotice) or the
+   * event's one call-off (runFanout), so it goes in with no read of the outbox (notifyNew).
+   * Other steps may recur in a round after a repair and keep the read (`notify` skips a key
+   * already queued).
+   */
+  ends?: true
   /** Other records of the same change, written in its transaction (the organiser's capacity alert). */
   alongside?: (tx: Tx) => Promise<unknown>
 }
@@ -85,7 +93,7 @@ export async function transitionReg(
   return transaction(db, async (tx) => {
     const reg = await tx.collection(E.registrations).doc(regId).get()
     if (!reg || !from.includes(reg.status)) return null
-    const { patch, note = null, notice, alongside } = change(reg)
+    const { patch, note = null, notice, ends, alongside } = change(reg)
     const at = now.toISOString()
     const next: RegistrationDoc = {
       ...reg,
@@ -95,7 +103,7 @@ export async function transitionReg(
     }
     const { _id, ...rest } = next
     await tx.collection(E.registrations).doc(regId).set(rest)
-    if (notice && reg.openid) await notify(tx, notice, now)
+    if (notice && reg.openid) await (ends ? notifyNew(tx, [notice], now) : notify(tx, notice, now))
     if (alongside) await alongside(tx)
     return next
   })
@@ -172,6 +180,19 @@ export async function settle(
 }
 
 /**
+ * The seat book with the registrations that waited longest, in one request: the head of the
+ * waitlist is one of them unless placements crossed (or it ended and is still listed), when
+ * it is read on its own.
+ */
+async function bookWithHeads(db: Db, eventId: string): Promise<{ book: BookDoc | null; heads: RegistrationDoc[] }> {
+  const waiting = { eventId, status: db.command.in(['waiting', 'new']) }
+  const found = await docWith(db, E.books, eventId, {
+    heads: join(E.registrations, waiting, { orderBy: ['joinedAt', 'asc'], limit: 2 }),
+  })
+  return { book: found?.doc ?? null, heads: found?.heads ?? [] }
+}
+
+/**
  * Offers freed seats down the waitlist, first come first: each step moves the head onto a
  * seat in the book, then tells them. Stops when the head needs more seats than are free
  * (nobody jumps the line), at the start, or when nobody waits.
@@ -180,11 +201,11 @@ export async function offerNext(db: Db, event: EventDoc, now: Date): Promise<num
   let moved = 0
   for (let step = 0; step < 200; step++) {
     if (event.status !== 'published' || now.toISOString() >= event.startAt) break
-    const book = await readBook(db, event._id)
+    const { book, heads } = await bookWithHeads(db, event._id)
     const first = book?.waitlist[0]
     if (!book || first === undefined) break
     const head = regIdOf(event._id, first)
-    const reg = await loadReg(db, head)
+    const reg = heads.find((r) => r._id === head) ?? (await loadReg(db, head))
     if (!reg || reg.status === 'cancelled' || reg.status === 'rejected') {
       await releaseFromBook(db, event._id, head, reg?.seats ?? 1, now)
       continue

@@ -252,6 +252,7 @@ export async function endRegistration(
     (r) => ({
       patch: { status, cancelReason: reason, offerExpiresAt: null },
       notice: statusNotice(event, r, kind, now),
+      ends: true,
     }),
     now,
   )

@@ -77,6 +77,7 @@ export async function expireOffers(rt: Runtime): Promise<number> {
       (r) => ({
         patch: { status: 'cancelled', cancelReason: 'offer_expired', offerExpiresAt: null },
         notice: statusNotice(event, r, 'offer_expired', now),
+        ends: true,
       }),
       now,
     )
@@ -106,6 +107,7 @@ export async function closeStarted(rt: Runtime): Promise<number> {
         (r) => ({
           patch: { status: 'cancelled', cancelReason: 'no_place' },
           notice: statusNotice(event, r, 'no_place', now),
+          ends: true,
         }),
         now,
       )

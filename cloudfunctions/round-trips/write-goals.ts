@@ -37,6 +37,11 @@ export const WRITES_AT_GOAL: Record<string, number> = {
   // caller; the event; the call-off; the people signed up; the fan-out mark cleared; the book for the answer
   'events.cancelEvent': 6,
   'events.skip': 6,
+  // caller; the event with the caller's registration; the book marked; transaction: the
+  // registration read and written, its end notice; the seat given back; the book with the
+  // longest waiting; the head seated; transaction: their registration, its offer notice
+  // (read first: an offer is not once a round for certain); the book again, nobody left waiting
+  'events.cancel': 18,
   // caller; the receipt with its notice; the follow-up written
   'notices.recordFollowUp': 3,
 }
