@@ -105,6 +105,17 @@ describe('events waitlist', () => {
     await expectConsistent(id)
   })
 
+  it('should pass over a head whose cancellation stopped before the book, and offer the next in line', async () => {
+    const { id, people } = await full(2, 2)
+    const [a, , w1, w2] = people
+    const cancelled = () => ({ patch: { status: 'cancelled' as const, cancelReason: 'self' as const } })
+    await transitionReg(h.env.rt.db, regIdFor(id, w1!), ['waiting'], cancelled, h.env.clock.now())
+    expectOk(await h.as(a!, 'cancel', { eventId: id }))
+    expect(await status(id, w2!)).toMatchObject({ status: 'offered' })
+    expect((await h.book(id)).waitlist).toEqual([])
+    await expectConsistent(id)
+  })
+
   it.each([
     ['after the cancellation, before the seat went back', 'cancelled'],
     ['after the seat went back, before the offer', 'released'],
