@@ -97,6 +97,21 @@ describe('events.raiseCase', () => {
     expect(outbox.some((o) => o._id.startsWith('case:'))).toBe(true)
   })
 
+  it('should list each further issue under minutes already written, keeping their summary', async () => {
+    const id = await h.published()
+    h.env.clock.set(DURING)
+    expectOk(await h.as(SECRETARY, 'saveMinutes', { eventId: id, summary: '大家谈了楼院停车。', photos: [] }))
+    const a = expectOk(await h.as(SECRETARY, 'raiseCase', issue(id)))
+    const second = issue(id, {
+      clientRequestId: 'minutes-issue-0002',
+      description: '3号楼门口的路灯坏了，晚上出门看不清路',
+    })
+    const b = expectOk(await h.as(SECRETARY, 'raiseCase', second))
+    const m = expectOk(await h.as<Minutes>(SECRETARY, 'minutes', { eventId: id }))
+    expect(m.summary).toBe('大家谈了楼院停车。')
+    expect(m.issues.map((i) => i.caseId)).toEqual([a.issue.caseId, b.issue.caseId])
+  })
+
   it('should give the case to the resident when they checked in with that phone, both sides seeing the event it came from', async () => {
     const id = await h.published()
     expectOk(await h.signUp(RESIDENT, id))

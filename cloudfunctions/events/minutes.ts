@@ -4,7 +4,7 @@ import { CASE_RAISING_KINDS, type MINUTES_ACTIONS, type Minutes, type RaisedIssu
 import { AppError } from '../core/app-error'
 import type { ActionContext } from '../core/define-function'
 import { COLLECTIONS } from '../core/collections'
-import { collection, transaction } from '../core/data'
+import { collection, isDuplicateWrite, transaction } from '../core/data'
 import { docWith, join } from '../core/joins'
 import { unitsByIds } from '../core/org-cache'
 import { checkOwnPhotos } from '../core/photos'
@@ -37,7 +37,9 @@ async function managed(ctx: ActionContext, eventId: string): Promise<EventDoc> {
   return event
 }
 
-const issueView = (i: MinutesDoc['issues'][number]): RaisedIssue => ({
+type Issue = MinutesDoc['issues'][number]
+
+const issueView = (i: Issue): RaisedIssue => ({
   caseId: i.caseId,
   number: i.number,
   text: i.text,
@@ -135,8 +137,12 @@ export async function raiseCase(
   input: RaiseInput,
 ): Promise<{ issue: RaisedIssue; created: boolean }> {
   const db = ctx.rt.db
-  // The event with its check-ins (their first page), where the raiser's account is looked for: one request.
-  const found = await loadEventWith(db, input.eventId, { records: attendanceJoin(input.eventId) })
+  // The event with its check-ins (their first page), where the raiser's account is looked
+  // for, and its minutes: one request.
+  const found = await loadEventWith(db, input.eventId, {
+    records: attendanceJoin(input.eventId),
+    minutes: join(MINUTES_COLLECTION, { _id: input.eventId }),
+  })
   const event = found.doc
   mayManageOrThrow(ctx, event)
   const channel = channelFor(event)
@@ -166,18 +172,44 @@ export async function raiseCase(
     raisedAt: ctx.now().toISOString(),
     raisedBy: by,
   }
+  await listIssue(ctx, event._id, found.minutes[0] ?? null, raised)
+  return { issue: issueView(raised), created: submitted.created }
+}
+
+/**
+ * Adds the raised issue to the event's minutes, once. Minutes that do not exist yet (as
+ * read with the event) are created by one insert; the transaction that reads them again
+ * is for minutes already there, or created meanwhile (the insert then fails).
+ */
+async function listIssue(ctx: ActionContext, eventId: string, seen: MinutesDoc | null, raised: Issue): Promise<void> {
+  const db = ctx.rt.db
+  if (seen?.issues.some((i) => i.caseId === raised.caseId)) return
+  const first: MinutesDoc = {
+    _id: eventId,
+    summary: '',
+    photos: [],
+    issues: [raised],
+    updatedAt: raised.raisedAt,
+    updatedBy: raised.raisedBy,
+  }
+  if (!seen) {
+    try {
+      return await collection(db, MINUTES_COLLECTION).insertMany([first])
+    } catch (error) {
+      if (!isDuplicateWrite(error)) throw error
+    }
+  }
   await transaction(db, async (tx) => {
-    const ref = tx.collection(MINUTES_COLLECTION).doc(event._id)
+    const ref = tx.collection(MINUTES_COLLECTION).doc(eventId)
     const cur = await ref.get()
-    if (cur?.issues.some((i) => i.caseId === c.id)) return
+    if (cur?.issues.some((i) => i.caseId === raised.caseId)) return
     const next: Omit<MinutesDoc, '_id'> = {
       summary: cur?.summary ?? '',
       photos: cur?.photos ?? [],
       issues: [...(cur?.issues ?? []), raised],
       updatedAt: raised.raisedAt,
-      updatedBy: by,
+      updatedBy: raised.raisedBy,
     }
     await ref.set(next)
   })
-  return { issue: issueView(raised), created: submitted.created }
 }

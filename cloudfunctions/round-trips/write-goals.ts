@@ -42,6 +42,10 @@ export const WRITES_AT_GOAL: Record<string, number> = {
   // longest waiting; the head seated; transaction: their registration, its offer notice
   // (read first: an offer is not once a round for certain); the book again, nobody left waiting
   'events.cancel': 18,
+  // caller; the event with its check-ins and minutes; the case as cases.submit stores it (its
+  // categories, rules, settings and roster read cold here: the events script warms only its
+  // own caches); the minutes created by one insert
+  'events.raiseCase': 15,
   // caller; the receipt with its notice; the follow-up written
   'notices.recordFollowUp': 3,
 }
