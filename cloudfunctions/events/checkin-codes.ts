@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { Db } from '@cloudbase/database'
 import { normalizeCode } from '../../types/events-attendance-labels'
 import { AppError } from '../core/app-error'
-import { collection, transaction } from '../core/data'
+import { collection, isDuplicateWrite, transaction } from '../core/data'
 import { ATTENDANCE_COLLECTIONS as A, type CodeDoc } from './attendance-collections'
 import { personalCode, sameCode, venueCodeOf } from './domain/checkin-rules'
 
@@ -30,9 +30,16 @@ export async function codeSecret(db: Db, now: Date): Promise<string> {
   return secret
 }
 
+/**
+ * Records what a code was issued for, once: one insert, which an earlier issue of the same
+ * code refuses (a code is made from what it is for, so the record already says the same).
+ */
 export async function issue(db: Db, code: string, body: Omit<CodeDoc, '_id'>): Promise<void> {
-  const ref = collection(db, A.codes).doc(code)
-  if (!(await ref.get())) await ref.set(body)
+  try {
+    await collection(db, A.codes).insertMany([{ _id: code, ...body }])
+  } catch (error) {
+    if (!isDuplicateWrite(error)) throw error
+  }
 }
 
 /** The code typed or scanned (a venue code's URL carries it as `v=`), normalised; '' when it is none. */

@@ -23,7 +23,7 @@ import {
 } from './domain/checkin-rules'
 import { formatMoment } from './domain/schedule'
 import { registrationsJoin, registrationsOf } from './fanout'
-import { loadEvent, loadEventWith, loadReg, regIdFor } from './registrations'
+import { loadEvent, loadEventWith, regIdFor } from './registrations'
 import { settleAttendee } from './service-hours'
 import { recordMoved, tallyJoin } from './tally'
 
@@ -182,8 +182,14 @@ export async function myCode(
 ): Promise<{ code: string; display: string; window: Window; checkedInAt: string | null }> {
   const db = ctx.rt.db
   const now = ctx.now()
-  const event = await loadEvent(db, eventId)
-  const reg = await loadReg(db, regIdFor(eventId, ctx.requireCaller().openid))
+  const regId = regIdFor(eventId, ctx.requireCaller().openid)
+  // The event with the caller's registration and check-in record: one request.
+  const found = await loadEventWith(db, eventId, {
+    mine: join(E.registrations, { _id: regId }),
+    record: join(A.attendance, { _id: attendanceId(eventId, attendeeKey(regId)) }),
+  })
+  const event = found.doc
+  const [reg] = found.mine
   if (!reg || reg.status !== 'confirmed') throw new AppError('CONFLICT', '报名成功后才有签到码')
   const code = personalCode(await codeSecret(db, now), reg._id, reg.round)
   await issue(db, code, {
@@ -193,9 +199,7 @@ export async function myCode(
     round: reg.round,
     createdAt: now.toISOString(),
   })
-  const mine = await collection(db, A.attendance)
-    .doc(attendanceId(eventId, attendeeKey(reg._id)))
-    .get()
+  const [mine] = found.record
   return {
     code,
     display: groupCode(code),

@@ -27,6 +27,11 @@ export const WRITES_AT_GOAL: Record<string, number> = {
   'events.reverseHours': 9,
   // caller; the event with the record; the conditional update
   'events.checkOut': 3,
+  // caller; the event with the caller's registration and record; the code's record inserted;
+  // here also the signing secret made (a transaction, once per database; a warm runtime holds it)
+  'events.myCode': 7,
+  // caller; the event; the code's record inserted
+  'events.venueCode': 3,
   // caller; the receipt with its notice and the person's grant; transaction: the receipt read
   // and written, the message
   'notices.remind': 7,
