@@ -123,6 +123,11 @@ describe('notices reach, notReached, recordFollowUp, remind and exportReach', ()
     expect(after.ok && after.data.items.map((p) => p.name)).toEqual(['王秀兰'])
     const reach = await h.act<Reach>('demo-secretary-1', 'reach', { noticeId })
     expect(reach.ok && reach.data.total.followedUp).toBe(1)
+    // Opening it afterwards marks it read and leaves it counted as the follow-up reached it.
+    const opened = await h.act<{ read: boolean }>('demo-volunteer-1', 'get', { noticeId })
+    expect(opened.ok && opened.data.read).toBe(true)
+    const again = await h.act<Reach>('demo-secretary-1', 'reach', { noticeId })
+    expect(again.ok && [again.data.total.followedUp, again.data.total.read]).toEqual([1, 1])
   })
 
   it('should refuse a follow-up with a raw openid, an unknown method, or by the neighbouring grid worker', async () => {

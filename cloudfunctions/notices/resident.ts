@@ -1,9 +1,10 @@
 import type { NoticeDetail, NoticeSummary } from '../../types/notices'
 import { AppError } from '../core/app-error'
 import { collection } from '../core/data'
+import { docWith, join } from '../core/joins'
 import type { ActionContext } from '../core/define-function'
 import { loadNotice } from './access'
-import { NOTICE_COLLECTIONS, type ReceiptDoc } from './collections'
+import { NOTICE_COLLECTIONS, type NoticeDoc, type ReceiptDoc } from './collections'
 import { receiptId } from './domain/reach'
 import { isExpired, toDetail, toSummary } from './views'
 
@@ -46,49 +47,67 @@ export async function noticeHome(ctx: ActionContext): Promise<{ unread: number; 
   return { unread: current.filter((s) => !s.read).length, urgent: current.find((s) => s.priority === 'urgent') ?? null }
 }
 
-async function myReceipt(ctx: ActionContext, noticeId: string): Promise<ReceiptDoc> {
+/** The caller's receipt with its notice: one request. */
+async function myReceipt(ctx: ActionContext, noticeId: string): Promise<{ r: ReceiptDoc; notice: NoticeDoc }> {
   const id = receiptId(noticeId, ctx.requireCaller().openid)
-  const r = await collection(ctx.rt.db, NOTICE_COLLECTIONS.receipts).doc(id).get()
-  if (!r) throw new AppError('NOT_FOUND', '找不到该通知，可能不是发给您的')
-  return r
+  const found = await docWith(ctx.rt.db, NOTICE_COLLECTIONS.receipts, id, {
+    notice: join(NOTICE_COLLECTIONS.notices, { _id: noticeId }),
+  })
+  if (!found) throw new AppError('NOT_FOUND', '找不到该通知，可能不是发给您的')
+  return { r: found.doc, notice: found.notice[0] ?? (await loadNotice(ctx, noticeId)) }
 }
 
-async function detail(ctx: ActionContext, noticeId: string): Promise<NoticeDetail> {
-  const [notice, r] = await Promise.all([loadNotice(ctx, noticeId), myReceipt(ctx, noticeId)])
-  return toDetail(notice, r, ctx.now(), ctx.rt.storage)
+/**
+ * The notice as the caller now sees it: `r` with the fields this call wrote (each write is
+ * conditional, so what it set holds), or read again when a write found the receipt already
+ * changed by another call of theirs.
+ */
+async function detail(ctx: ActionContext, notice: NoticeDoc, r: ReceiptDoc, wrote: boolean): Promise<NoticeDetail> {
+  const now = wrote ? r : ((await collection(ctx.rt.db, NOTICE_COLLECTIONS.receipts).doc(r._id).get()) ?? r)
+  return toDetail(notice, now, ctx.now(), ctx.rt.storage)
 }
 
-/** Marks read once, at server time; reading counts as reached unless staff already reached them. */
-async function markRead(ctx: ActionContext, r: ReceiptDoc): Promise<void> {
-  if (r.read) return
-  const receipts = ctx.rt.db.collection(NOTICE_COLLECTIONS.receipts)
+/**
+ * Marks read once, at server time; reading counts as reached unless staff already reached
+ * them. Answers the receipt as written, or null when another call had marked it read.
+ */
+async function markRead(ctx: ActionContext, r: ReceiptDoc): Promise<ReceiptDoc | null> {
+  if (r.read) return r
+  const receipts = collection(ctx.rt.db, NOTICE_COLLECTIONS.receipts)
   const readAt = ctx.now().toISOString()
-  await receipts.where({ _id: r._id, read: false, reachedBy: 'none' }).update({ read: true, readAt, reachedBy: 'read' })
-  await receipts.where({ _id: r._id, read: false }).update({ read: true, readAt })
+  // The likely case first, as read: not reached yet. Staff reaching them meanwhile makes it miss.
+  if (r.reachedBy === 'none') {
+    const patch = { read: true, readAt, reachedBy: 'read' as const }
+    if ((await receipts.where({ _id: r._id, read: false, reachedBy: 'none' }).update(patch)) === 1)
+      return { ...r, ...patch }
+  }
+  const patch = { read: true, readAt }
+  return (await receipts.where({ _id: r._id, read: false }).update(patch)) === 1 ? { ...r, ...patch } : null
 }
 
 export async function openNotice(ctx: ActionContext, noticeId: string): Promise<NoticeDetail> {
-  await markRead(ctx, await myReceipt(ctx, noticeId))
-  return detail(ctx, noticeId)
+  const { r, notice } = await myReceipt(ctx, noticeId)
+  const read = await markRead(ctx, r)
+  return detail(ctx, notice, read ?? r, read !== null)
 }
 
 /** 我已知晓: only where the notice asks for it, and not on a withdrawn one. */
 export async function acknowledgeNotice(ctx: ActionContext, noticeId: string): Promise<NoticeDetail> {
-  const r = await myReceipt(ctx, noticeId)
+  const { r, notice } = await myReceipt(ctx, noticeId)
   if (!r.ackRequired) throw new AppError('BAD_REQUEST', '这条通知不需要确认知晓')
   if (r.withdrawn) throw new AppError('CONFLICT', '这条通知已撤回，无需确认')
-  await markRead(ctx, r)
-  await ctx.rt.db
-    .collection(NOTICE_COLLECTIONS.receipts)
+  const read = await markRead(ctx, r)
+  const acked = { acked: true, ackedAt: ctx.now().toISOString() }
+  const done = await collection(ctx.rt.db, NOTICE_COLLECTIONS.receipts)
     .where({ _id: r._id, acked: false })
-    .update({ acked: true, ackedAt: ctx.now().toISOString() })
-  return detail(ctx, noticeId)
+    .update(acked)
+  return detail(ctx, notice, { ...(read ?? r), ...acked }, read !== null && done === 1)
 }
 
 /** 关注公示: followers are told of each progress update. */
 export async function followNotice(ctx: ActionContext, noticeId: string, following: boolean): Promise<NoticeDetail> {
-  const r = await myReceipt(ctx, noticeId)
+  const { r, notice } = await myReceipt(ctx, noticeId)
   if (r.kind !== 'publicity') throw new AppError('BAD_REQUEST', '只有公示可以关注进展')
-  await ctx.rt.db.collection(NOTICE_COLLECTIONS.receipts).doc(r._id).update({ following })
-  return detail(ctx, noticeId)
+  await collection(ctx.rt.db, NOTICE_COLLECTIONS.receipts).doc(r._id).update({ following })
+  return detail(ctx, notice, { ...r, following }, true)
 }

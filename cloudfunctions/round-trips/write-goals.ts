@@ -53,4 +53,10 @@ export const WRITES_AT_GOAL: Record<string, number> = {
   'events.raiseCase': 15,
   // caller; the receipt with its notice; the follow-up written
   'notices.recordFollowUp': 3,
+  // caller; the caller's receipt with its notice; marked read (one conditional update as read)
+  'notices.get': 3,
+  // as notices.get, and the acknowledgement
+  'notices.acknowledge': 4,
+  // caller; the caller's receipt with its notice; following set
+  'notices.follow': 3,
 }
