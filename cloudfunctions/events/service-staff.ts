@@ -103,16 +103,17 @@ function requireFuture(event: EventDoc, now: Date): void {
   if (event.startAt <= now.toISOString()) throw bad(['date'], '活动开始时间已过，请改一个以后的时间')
 }
 
-/** Stores a new event with its seat book (one transaction); answers the book as stored, so nothing is read back. */
-async function insertEvent(db: Db, event: EventDoc, now: Date): Promise<BookDoc> {
-  const book = newBook(event._id, event.capacity, event.reservedSeats, now)
+/**
+ * Stores new events (one, or a series of up to 26) with their seat books: one transaction
+ * of two inserts, so a series is stored whole or not at all. Answers the books as stored.
+ */
+async function insertEvents(db: Db, events: readonly EventDoc[], now: Date): Promise<BookDoc[]> {
+  const books = events.map((e) => newBook(e._id, e.capacity, e.reservedSeats, now))
   await transaction(db, async (tx) => {
-    const { _id, ...rest } = event
-    await tx.collection(E.events).doc(_id).set(rest)
-    const { _id: bookId, ...body } = book
-    await tx.collection(E.books).doc(bookId).set(body)
+    await tx.collection(E.events).insertMany(events)
+    await tx.collection(E.books).insertMany(books)
   })
-  return book
+  return books
 }
 
 export async function createEvent(ctx: ActionContext, draft: EventDraft): Promise<EventDetail> {
@@ -120,8 +121,8 @@ export async function createEvent(ctx: ActionContext, draft: EventDraft): Promis
   await checkAudience(ctx.rt.db, draft, unit)
   const event = buildEvent(`e-${randomUUID()}`, draft, unit, ctx.requireCaller().openid, ctx.now(), null)
   requireFuture(event, ctx.now())
-  const book = await insertEvent(ctx.rt.db, event, ctx.now())
-  return detailView(event, book, null, ctx.now(), true)
+  const [book] = await insertEvents(ctx.rt.db, [event], ctx.now())
+  return detailView(event, book ?? null, null, ctx.now(), true)
 }
 
 export async function copyEvent(ctx: ActionContext, eventId: string): Promise<EventDetail> {
@@ -130,8 +131,8 @@ export async function copyEvent(ctx: ActionContext, eventId: string): Promise<Ev
   const unit = await requireOrganiser(ctx, source.unitId)
   // A copy is a draft: its date may be past until the organiser sets the new one.
   const event = buildEvent(`e-${randomUUID()}`, source.draft, unit, ctx.requireCaller().openid, ctx.now(), null)
-  const book = await insertEvent(ctx.rt.db, event, ctx.now())
-  return detailView(event, book, null, ctx.now(), true)
+  const [book] = await insertEvents(ctx.rt.db, [event], ctx.now())
+  return detailView(event, book ?? null, null, ctx.now(), true)
 }
 
 /**
@@ -326,17 +327,16 @@ export async function createSeries(
   })
   await checkAudience(db, events[0]!.draft, unit)
   requireFuture(events[0]!, now)
-  const items: EventSummary[] = []
-  for (const event of events) {
-    const ready: EventDoc = publishNow
+  const ready = events.map((event): EventDoc =>
+    publishNow
       ? {
           ...event,
           status: 'published',
           publishedAt: now.toISOString(),
           nextReminderAt: nextReminderAt(event.startAt, event.reminderHours, []),
         }
-      : event
-    items.push(summaryView(ready, await insertEvent(db, ready, now), null, now))
-  }
-  return { seriesId, items }
+      : event,
+  )
+  const books = await insertEvents(db, ready, now)
+  return { seriesId, items: ready.map((e, i) => summaryView(e, books[i] ?? null, null, now)) }
 }

@@ -39,6 +39,8 @@ export const WRITES_AT_GOAL: Record<string, number> = {
   'events.update': 5,
   // caller; the event with its book; the event over the version read
   'events.publish': 3,
+  // caller; transaction: every occurrence in one insert, their books in another
+  'events.createSeries': 5,
   // caller; the event; the call-off; the people signed up; the fan-out mark cleared; the book for the answer
   'events.cancelEvent': 6,
   'events.skip': 6,
