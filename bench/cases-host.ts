@@ -13,9 +13,12 @@
  *   npx tsx bench/cases-host.ts
  * Figures are printed, never asserted.
  */
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
+// Static, as bench-host imports the host: a dynamic import() here would load a second copy of the module.
+import { retryTally } from '../cloudfunctions/core/transaction-retry'
 import { announce, BENCH_SECRET, cpuOf, createBenchHost, forkServer } from './lib/bench-host'
 import { percentile } from './lib/measure'
 
@@ -24,6 +27,23 @@ const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 3000)
 const POINT = { lng: 108.9573, lat: 34.2581 }
 const MODES = (process.env.BENCH_MODES ?? 'per-commit,full').split(',') as Mode[]
 type Mode = 'per-commit' | 'full'
+
+const TALLY_QUERY = 'bench:retry-tally'
+type Tally = { transactions: number; conflicts: number }
+
+/** The server's retried transactions so far (core/transaction-retry.ts `retryTally`). */
+function tallyOf(child: ChildProcess): Promise<Tally> {
+  return new Promise((resolve) => {
+    const onMessage = (m: unknown) => {
+      const tally = (m as { tally?: Tally }).tally
+      if (!tally) return
+      child.off('message', onMessage)
+      resolve(tally)
+    }
+    child.on('message', onMessage)
+    child.send(TALLY_QUERY)
+  })
+}
 
 interface Ready {
   url: string
@@ -46,6 +66,9 @@ async function serve(mode: Mode): Promise<void> {
       rmSync(dir, { recursive: true, force: true })
     })
   await seedDemo(host.runtime)
+  process.on('message', (m: unknown) => {
+    if (m === TALLY_QUERY) process.send?.({ tally: { ...retryTally } })
+  })
   const url = await host.listen(0)
   announce<Ready>(
     { url, tokens: Array.from({ length: CLIENTS }, (_x, i) => signToken(`bench-resident-${i}`, BENCH_SECRET)) },
@@ -83,6 +106,7 @@ async function run(mode: Mode): Promise<void> {
   const times: number[] = []
   const failures = new Map<number, number>()
   const cpuBefore = await cpuOf(child)
+  const tallyBefore = await tallyOf(child)
   const start = process.hrtime.bigint()
   await Promise.all(
     ready.tokens.map(async (token) => {
@@ -95,6 +119,8 @@ async function run(mode: Mode): Promise<void> {
   )
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
   const cpuMs = (await cpuOf(child)) - cpuBefore
+  const tallyAfter = await tallyOf(child)
+  const conflicts = tallyAfter.conflicts - tallyBefore.conflicts
   child.disconnect()
   times.sort((a, b) => a - b)
   const label =
@@ -107,6 +133,7 @@ async function run(mode: Mode): Promise<void> {
   console.log(
     `${(SUBMITS / seconds).toFixed(0)} submissions/s; latency p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, max ${times.at(-1)?.toFixed(1)} ms; ` +
       `failed ${[...failures.values()].reduce((a, b) => a + b, 0)}${failures.size ? ` (by HTTP status ${JSON.stringify(Object.fromEntries(failures))})` : ''}; ` +
+      `${(conflicts / SUBMITS).toFixed(2)} write conflicts per submission (each one runs its transaction again); ` +
       `host CPU ${(cpuMs / SUBMITS).toFixed(2)} ms per submission (${((cpuMs / 1000 / seconds) * 100).toFixed(0)}% of one core); load average ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}`,
