@@ -114,7 +114,7 @@ export interface FigureCounterDoc extends FigureCounts {
   updatedAt: string
 }
 
-/** Every cases transaction touches the day's counters: retried with backoff, not failed, under a burst. */
+/** Every cases transaction touches a unit's figure counter for the day: retried with backoff, not failed, under a burst. */
 export const CASE_TX = { retry: TRANSACTION_RETRY }
 
 /** Collections the cases function owns, each with its document type. */

@@ -12,11 +12,12 @@ import { notifyNew } from '../core/outbox'
 import { checkOwnPhotos } from '../core/photos'
 import { PROXY_CAPABILITY } from './actors'
 import { CASE_COLLECTIONS, CASE_TX, type CaseDoc, type CaseOrigin } from './collections'
-import { counterId, districtPrefix, formatCaseNumber } from './domain/case-number'
+import { districtPrefix } from './domain/case-number'
 import { computeDeadlines, formatShanghaiText } from './domain/deadlines'
 import { route } from './domain/routing'
 import { applyFigureDeltas, figureDeltas } from './figure-counters'
 import { petitionerNotice, staffNotices, staffOf } from './notices'
+import { nextCaseNumber } from './numbering'
 import { orgTreeFor, type OrgTree } from './org-tree'
 import { loadCategory, loadRules, loadSettings } from './settings'
 import { detailFor, entry } from './transitions'
@@ -66,14 +67,15 @@ async function checkPetitionerAccount(
 }
 
 /**
- * 集中受理: routes, numbers and stores a new case, with its first timeline steps and the
+ * 集中受理: routes and numbers a new case and stores it, with its first timeline steps and the
  * notifications to the petitioner and the receiving unit, in one transaction. A repeat of
  * the same client request id answers the case already stored (`created: false`).
  *
  * The repeat is found by failing rather than by a read on every submission: the case's id
  * comes from the submitter and the request id, so storing it again fails (the transaction
  * with it), and only then is the stored case looked up — whatever else stopped the repeat
- * (a category withdrawn since, say), as a read first would have answered it too.
+ * (a category withdrawn since, say), as a read first would have answered it too. The
+ * repeat has taken a number by then, which is left unused (numbering.ts).
  */
 export async function submitCase(
   ctx: ActionContext,
@@ -155,15 +157,12 @@ async function storeNewCase(
   const staff = await staffOf(db, unit._id)
   // A resident entered by a proxy without an account has no messages to read: staff call them.
   const preference = proxy && !input.onBehalfOf?.openid ? 'phone' : input.contactPreference
+  // Taken last, once the submission has passed every check, and outside the transaction (numbering.ts).
+  const number = await nextCaseNumber(db, prefix, now)
 
   return transaction(
     db,
     async (tx) => {
-      const cid = counterId(prefix, now)
-      const counter = await tx.collection(CASE_COLLECTIONS.counters).doc(cid).get()
-      const seq = (counter?.seq ?? 0) + 1
-      await tx.collection(CASE_COLLECTIONS.counters).doc(cid).set({ seq, updatedAt: now.toISOString() })
-      const number = formatCaseNumber(prefix, now, seq)
       const doc: CaseDoc = {
         _id: id,
         number,

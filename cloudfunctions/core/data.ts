@@ -8,7 +8,7 @@ import { runTransactionWithRetry, type RetryPolicy } from './transaction-retry'
  * carries the type of its documents, and reads answer that type: `doc(id).get()` is
  * `T | null` inside a transaction and out, queries answer `T[]`, `count()` a number.
  *
- * The only casts are the two below where the SDK's untyped objects are wrapped; what they
+ * The only casts are the ones below where the SDK's untyped objects are wrapped; what they
  * claim is what the collection names declare, so a collection must only ever be written
  * through its typed name (the demo seed and tests write plain documents of the same type).
  */
@@ -69,6 +69,12 @@ export interface Query<T extends Doc> {
   count(): Promise<number>
   /** Updates every matching document; answers how many changed (a conditional single update: 0 or 1). */
   update(patch: Patch<T>): Promise<number>
+  /**
+   * Updates the first matching document and answers it as it is now, or null when none
+   * matches: one atomic request (CloudBase's `updateAndReturn`, MongoDB's findOneAndUpdate),
+   * so an `_.inc` hands every caller its own value. Not inside a transaction (no queries there).
+   */
+  updateAndReturn(patch: Patch<T>): Promise<T | null>
   remove(): Promise<number>
 }
 
@@ -122,6 +128,7 @@ interface RawQuery {
   get(): Promise<{ data: unknown[] }>
   count(): Promise<{ total: number }>
   update(patch: object): Promise<{ updated?: number }>
+  updateAndReturn(patch: object): Promise<{ doc?: unknown }>
   remove(): Promise<{ deleted?: number | string }>
 }
 interface RawCollection extends RawQuery {
@@ -160,6 +167,8 @@ function query<T extends Doc>(raw: RawQuery): Query<T> {
     get: async () => (await raw.get()).data as T[],
     count: async () => (await raw.count()).total,
     update: async (patch) => (await raw.update(patch)).updated ?? 0,
+    // Cast: as in `docRef.get`, the collection's declared type.
+    updateAndReturn: async (patch) => ((await raw.updateAndReturn(patch)).doc ?? null) as T | null,
     remove: async () => removed(await raw.remove()),
   }
 }

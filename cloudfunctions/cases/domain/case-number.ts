@@ -3,8 +3,8 @@ import { shanghaiDate } from './deadlines'
 /*
  * Case numbers people can read out on the phone: `BL-20261122-0042` = district prefix,
  * Shanghai date of submission, daily sequence. The sequence comes from one counter
- * document per prefix and day, incremented atomically by the service (`$inc` inside the
- * submit transaction); everything here is pure.
+ * document per prefix and day, incremented and read in one atomic request before the
+ * case's transaction (numbering.ts); everything here is pure.
  */
 
 const PREFIX = /^[A-Z]{2,4}$/
