@@ -103,7 +103,10 @@ export interface CaseCounterDoc {
   updatedAt: string
 }
 
-/** `case_figure_counters`: `_id` = `${day}:${unitId}`. `unitScope` = the unit and its ancestors. */
+/**
+ * `case_figure_counters`: `_id` = `${day}:${unitId}`, or `${day}:${unitId}:${shard}` for the
+ * further documents of a busy unit-day (figure-counters.ts). `unitScope` = the unit and its ancestors.
+ */
 export interface FigureCounterDoc extends FigureCounts {
   _id: string
   unitId: string
@@ -114,7 +117,7 @@ export interface FigureCounterDoc extends FigureCounts {
   updatedAt: string
 }
 
-/** Every cases transaction touches a unit's figure counter for the day: retried with backoff, not failed, under a burst. */
+/** Cases transactions write what many callers write at once (a unit's figures, a followed case): retried with backoff, not failed, under a burst. */
 export const CASE_TX = { retry: TRANSACTION_RETRY }
 
 /** Collections the cases function owns, each with its document type. */

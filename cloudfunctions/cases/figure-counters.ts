@@ -1,7 +1,7 @@
 import type { Db } from '@cloudbase/database'
 import type { Figures } from '../../types/cases'
-import { aggregated, type Tx } from '../core/data'
-import { CASE_COLLECTIONS, type CaseDoc, type FigureCounterDoc } from './collections'
+import { aggregated, transaction, type Tx } from '../core/data'
+import { CASE_COLLECTIONS, CASE_TX, type CaseDoc, type FigureCounterDoc } from './collections'
 import { shanghaiDate } from './domain/deadlines'
 import { addCounts, countsOf, FIGURE_COUNT_KEYS, ratesOf, zeroCounts, type FigureCounts } from './domain/figures'
 
@@ -22,9 +22,24 @@ export type { FigureCounterDoc } from './collections'
  * Why counters rather than an aggregate over `cases`: an aggregate must read every case of
  * the range (in the cloud and locally), so its cost grows with the case count; counters
  * cost one more document read and write per state change.
+ *
+ * A unit's day may be split over up to FIGURE_SHARDS documents (`${day}:${unitId}`, then
+ * `…:1`, `…:2`), and the figures add them up (they group by unit and day, not by document).
+ * With one document, every submission to a busy unit wrote it, and a transaction holds
+ * what it wrote until it commits: at 32 submissions at once most of them lost a write
+ * conflict on it and ran again. So each transaction writes the lowest shard that no other
+ * transaction of this process is writing; a quiet unit-day keeps its one document, a
+ * burst spreads over as many as were written at once. Another process (or cloud instance)
+ * may pick the same shard: the loser's next attempt picks one at random.
  */
 
-type CounterKey = Pick<FigureCounterDoc, '_id' | 'unitId' | 'unitName' | 'unitScope' | 'day'>
+/** How many documents one unit's day of figures may be split over (see above). */
+export const FIGURE_SHARDS = 32
+
+type CounterKey = Pick<FigureCounterDoc, 'unitId' | 'unitName' | 'unitScope' | 'day'> & {
+  /** The unit-day (`${day}:${unitId}`): the id of its first document. */
+  _id: string
+}
 
 type FigureFields = Pick<
   CaseDoc,
@@ -61,17 +76,85 @@ export function figureDeltas(before: FigureFields | null, after: FigureFields): 
   return [prev, next].filter((d) => !isZero(d.delta))
 }
 
+/** Per unit-day, how many of this process's transactions are writing each of its shards now. */
+const writing = new Map<string, number[]>()
+
+/** The shards one transaction writes, one per unit-day, held until the transaction has ended. */
+class ShardLease {
+  private readonly held = new Map<string, number>()
+  private scattered = false
+
+  /** The id of the document this transaction writes for the unit-day. */
+  docId(key: CounterKey): string {
+    let shard = this.held.get(key._id)
+    if (shard === undefined) {
+      const counts = writing.get(key._id) ?? Array<number>(FIGURE_SHARDS).fill(0)
+      const free = counts.indexOf(0)
+      shard = this.scattered || free < 0 ? Math.floor(Math.random() * FIGURE_SHARDS) : free
+      counts[shard]! += 1
+      writing.set(key._id, counts)
+      this.held.set(key._id, shard)
+    }
+    return shard === 0 ? key._id : `${key._id}:${shard}`
+  }
+
+  /** Before another attempt: the shard just lost a conflict to someone else, so the next is picked at random. */
+  scatter(): void {
+    this.release()
+    this.scattered = true
+  }
+
+  release(): void {
+    for (const [id, shard] of this.held) {
+      const counts = writing.get(id)!
+      counts[shard]! -= 1
+      if (counts.every((n) => n === 0)) writing.delete(id)
+    }
+    this.held.clear()
+  }
+}
+
+/** Moves figure counts inside the transaction `figureTransaction` runs. */
+export type MoveFigures = (deltas: CounterDelta[]) => Promise<void>
+
 /**
- * Applies the deltas inside the case's transaction: an increment of the counter where it
- * exists (one request, no read first), else the whole counter written.
+ * A cases transaction (retried with backoff, CASE_TX) that also moves figure counts: `fn`
+ * gets the transaction and `moveFigures`, which increments each unit-day's shard where it
+ * exists (one request, no read first), else writes it whole. Its shards stay taken until
+ * the transaction has committed or failed.
  */
-export async function applyFigureDeltas(tx: Tx, deltas: CounterDelta[], now: Date, _: Db['command']): Promise<void> {
-  for (const { key, delta } of deltas) {
-    const ref = tx.collection(CASE_COLLECTIONS.figureCounters).doc(key._id)
-    const { _id, ...meta } = key
-    const incs = Object.fromEntries(FIGURE_COUNT_KEYS.filter((k) => delta[k] !== 0).map((k) => [k, _.inc(delta[k])]))
-    const updatedAt = now.toISOString()
-    if ((await ref.update({ ...meta, ...incs, updatedAt })) === 0) await ref.set({ ...meta, ...delta, updatedAt })
+export async function figureTransaction<R>(
+  db: Db,
+  now: Date,
+  fn: (tx: Tx, moveFigures: MoveFigures) => Promise<R>,
+): Promise<R> {
+  const _ = db.command
+  const lease = new ShardLease()
+  let attempts = 0
+  const moveFigures =
+    (tx: Tx): MoveFigures =>
+    async (deltas) => {
+      for (const { key, delta } of deltas) {
+        const ref = tx.collection(CASE_COLLECTIONS.figureCounters).doc(lease.docId(key))
+        const { _id, ...meta } = key
+        const incs = Object.fromEntries(
+          FIGURE_COUNT_KEYS.filter((k) => delta[k] !== 0).map((k) => [k, _.inc(delta[k])]),
+        )
+        const updatedAt = now.toISOString()
+        if ((await ref.update({ ...meta, ...incs, updatedAt })) === 0) await ref.set({ ...meta, ...delta, updatedAt })
+      }
+    }
+  try {
+    return await transaction(
+      db,
+      (tx) => {
+        if (attempts++ > 0) lease.scatter()
+        return fn(tx, moveFigures(tx))
+      },
+      CASE_TX,
+    )
+  } finally {
+    lease.release()
   }
 }
 

@@ -1,5 +1,6 @@
 import type { CaseDetail, CaseSummary, Figures } from '../../types/cases'
 import type { RouteDecision } from '../../types/cases-routing'
+import { CASE_COLLECTIONS } from './collections'
 import { addTopLevelAdmin, casesHarness, closeChecked, IN_GRID_1, TOP_ADMIN, type CasesHarness } from './test-helpers'
 
 /* Inbox, ledgers, figures, export, similar cases and the admin actions, on the demo data. */
@@ -182,6 +183,20 @@ describe('cases.ledger and cases.figures', () => {
     ])
     // Submitted on the 22nd: a range that starts the day after counts none of them.
     expect(await figures('2026-11-23', '2026-11-30')).toMatchObject({ received: 0, resolutionRate: null, byUnit: [] })
+  })
+
+  it('should count a burst of submissions and resolutions once each, over however many documents its day took', async () => {
+    const burst = await Promise.all(Array.from({ length: 12 }, (_, i) => h.submitAs(`demo-resident-${(i % 2) + 1}`)))
+    await Promise.all(burst.slice(0, 6).map((c) => h.act('demo-grid-1', 'sign', { caseId: c.id })))
+    await Promise.all(burst.slice(0, 6).map((c) => resolve(c.id)))
+    // Written at once, the unit's day went to several documents (figure-counters.ts).
+    expect((await h.env.docs(CASE_COLLECTIONS.figureCounters)).length).toBeGreaterThan(1)
+    const res = await h.act<Figures>('demo-secretary-1', 'figures', {
+      unitId: 'c-dongxianmen',
+      from: '2026-11-22',
+      to: '2026-11-22',
+    })
+    expect(res.ok && res.data).toMatchObject({ received: 12, resolved: 6, resolvedOnTime: 6, resolutionRate: 0.5 })
   })
 
   it('should refuse figures of a unit the caller does not belong to with FORBIDDEN', async () => {

@@ -6,16 +6,16 @@ import { roleGrants, type Capability } from '../../types/policy'
 import { AppError } from '../core/app-error'
 import { canAnywhere, loadUnit } from '../core/authz'
 import { COLLECTIONS, type UserDoc } from '../core/collections'
-import { collection, geoPoint, transaction } from '../core/data'
+import { collection, geoPoint } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { notifyNew } from '../core/outbox'
 import { checkOwnPhotos } from '../core/photos'
 import { PROXY_CAPABILITY } from './actors'
-import { CASE_COLLECTIONS, CASE_TX, type CaseDoc, type CaseOrigin } from './collections'
+import { CASE_COLLECTIONS, type CaseDoc, type CaseOrigin } from './collections'
 import { districtPrefix } from './domain/case-number'
 import { computeDeadlines, formatShanghaiText } from './domain/deadlines'
 import { route } from './domain/routing'
-import { applyFigureDeltas, figureDeltas } from './figure-counters'
+import { figureDeltas, figureTransaction } from './figure-counters'
 import { petitionerNotice, staffNotices, staffOf } from './notices'
 import { nextCaseNumber } from './numbering'
 import { orgTreeFor, type OrgTree } from './org-tree'
@@ -160,89 +160,85 @@ async function storeNewCase(
   // Taken last, once the submission has passed every check, and outside the transaction (numbering.ts).
   const number = await nextCaseNumber(db, prefix, now)
 
-  return transaction(
-    db,
-    async (tx) => {
-      const doc: CaseDoc = {
-        _id: id,
-        number,
-        clientRequestId: input.clientRequestId,
-        submittedBy: user._id,
-        petitionerOpenid: proxy ? (input.onBehalfOf?.openid ?? null) : user._id,
-        channel: input.channel,
-        contact: proxy
-          ? { name: input.onBehalfOf!.name, phone: input.onBehalfOf!.phone }
-          : {
-              name: input.contact.name || user.name || '',
-              phone: preference === 'phone' ? input.contact.phone || user.phone || '' : '',
-            },
-        contactPreference: preference,
-        showName: input.showName,
-        categoryCode: category.code,
-        categoryName: category.name,
-        tier: category.tier,
-        description: input.description,
-        photos: input.photos,
-        location: input.location ? geoPoint(db, input.location.lng, input.location.lat) : null,
-        address: input.address,
-        addressId: input.addressId,
-        districtId,
-        status: 'pending_sign',
-        handlingUnitId: unit._id,
-        handlingUnitName: unit.name,
-        unitScope,
-        route: { ruleId: decision.ruleId, reason: decision.reason, steps: decision.steps },
-        submittedAt: now.toISOString(),
-        updatedAt: now.toISOString(),
-        ackDueAt: ackDueAt.toISOString(),
-        handleDueAt: handleDueAt.toISOString(),
-        signedAt: null,
-        extension: null,
-        resolution: null,
-        rating: null,
-        previousRatings: [],
-        revisitDueAt: null,
-        reopenCount: 0,
-        superviseCount: 0,
-        duplicateOf: null,
-        followers: [],
-        followerCount: 0,
-        ackOverdueFlaggedAt: null,
-        overdueFlaggedAt: null,
-        revisitTaskAt: null,
-        ...(origin ? { origin } : {}),
-        timeline: [
-          entry(
-            now,
-            'submitted',
-            `诉求已受理（${origin ? `来自活动「${origin.title}」的纪要` : proxy ? '代为登记' : '本人提交'}），编号${number}`,
-          ),
-          entry(now, 'routed', `${decision.reason}，请于${formatShanghaiText(handleDueAt, now)}前办结`, {
-            unitName: unit.name,
-            actorRole: 'system',
-          }),
-        ],
-      }
-      // Fails when the case is stored already: a repeat of the request (see submitCase).
-      await tx.collection(CASE_COLLECTIONS.cases).insertMany([doc])
-      const notices = [
-        ...petitionerNotice(doc, 'routed', '诉求已受理', `您的诉求（${number}）已交「${unit.name}」办理`),
-        ...staffNotices(
-          doc,
-          staff,
-          'routed',
-          '新诉求待签收',
-          `${category.name}：${input.description.slice(0, 40)}，请于${formatShanghaiText(ackDueAt, now)}前签收`,
-          {
-            task: `新诉求：${category.name}`,
-            status: '待签收',
+  return figureTransaction(db, now, async (tx, moveFigures) => {
+    const doc: CaseDoc = {
+      _id: id,
+      number,
+      clientRequestId: input.clientRequestId,
+      submittedBy: user._id,
+      petitionerOpenid: proxy ? (input.onBehalfOf?.openid ?? null) : user._id,
+      channel: input.channel,
+      contact: proxy
+        ? { name: input.onBehalfOf!.name, phone: input.onBehalfOf!.phone }
+        : {
+            name: input.contact.name || user.name || '',
+            phone: preference === 'phone' ? input.contact.phone || user.phone || '' : '',
           },
+      contactPreference: preference,
+      showName: input.showName,
+      categoryCode: category.code,
+      categoryName: category.name,
+      tier: category.tier,
+      description: input.description,
+      photos: input.photos,
+      location: input.location ? geoPoint(db, input.location.lng, input.location.lat) : null,
+      address: input.address,
+      addressId: input.addressId,
+      districtId,
+      status: 'pending_sign',
+      handlingUnitId: unit._id,
+      handlingUnitName: unit.name,
+      unitScope,
+      route: { ruleId: decision.ruleId, reason: decision.reason, steps: decision.steps },
+      submittedAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      ackDueAt: ackDueAt.toISOString(),
+      handleDueAt: handleDueAt.toISOString(),
+      signedAt: null,
+      extension: null,
+      resolution: null,
+      rating: null,
+      previousRatings: [],
+      revisitDueAt: null,
+      reopenCount: 0,
+      superviseCount: 0,
+      duplicateOf: null,
+      followers: [],
+      followerCount: 0,
+      ackOverdueFlaggedAt: null,
+      overdueFlaggedAt: null,
+      revisitTaskAt: null,
+      ...(origin ? { origin } : {}),
+      timeline: [
+        entry(
+          now,
+          'submitted',
+          `诉求已受理（${origin ? `来自活动「${origin.title}」的纪要` : proxy ? '代为登记' : '本人提交'}），编号${number}`,
         ),
-      ]
-      await notifyNew(tx, notices, now)
-      await applyFigureDeltas(tx, figureDeltas(null, doc), now, db.command)
-      return doc
-    },
-    CASE_TX,
-  )
+        entry(now, 'routed', `${decision.reason}，请于${formatShanghaiText(handleDueAt, now)}前办结`, {
+          unitName: unit.name,
+          actorRole: 'system',
+        }),
+      ],
+    }
+    // Fails when the case is stored already: a repeat of the request (see submitCase).
+    await tx.collection(CASE_COLLECTIONS.cases).insertMany([doc])
+    const notices = [
+      ...petitionerNotice(doc, 'routed', '诉求已受理', `您的诉求（${number}）已交「${unit.name}」办理`),
+      ...staffNotices(
+        doc,
+        staff,
+        'routed',
+        '新诉求待签收',
+        `${category.name}：${input.description.slice(0, 40)}，请于${formatShanghaiText(ackDueAt, now)}前签收`,
+        {
+          task: `新诉求：${category.name}`,
+          status: '待签收',
+        },
+      ),
+    ]
+    await notifyNew(tx, notices, now)
+    await moveFigures(figureDeltas(null, doc))
+    return doc
+  })
 }

@@ -3,7 +3,7 @@ import type { Envelope } from '../../types/envelope'
 import { roleAssignmentId } from '../core/collections'
 import { createTestEnv, type TestEnv } from '../core/testing'
 import { CASE_COLLECTIONS, type CaseDoc } from './collections'
-import { FIGURE_COUNT_KEYS } from './domain/figures'
+import { addCounts, FIGURE_COUNT_KEYS } from './domain/figures'
 import { tallyFigureCounters, type FigureCounterDoc } from './figure-counters'
 import { cases } from './index'
 
@@ -34,10 +34,17 @@ export interface CasesHarness {
 
 type CounterView = Omit<FigureCounterDoc, 'updatedAt' | 'unitName'>
 
-function counterViews(docs: FigureCounterDoc[]): CounterView[] {
-  return docs
+/** The counts per unit and day, whatever documents they are split over (figure-counters.ts). */
+export function counterViews(docs: FigureCounterDoc[]): CounterView[] {
+  const byUnitDay = new Map<string, CounterView>()
+  for (const { updatedAt: _at, unitName: _name, ...doc } of docs) {
+    const _id = `${doc.day}:${doc.unitId}`
+    const sum = byUnitDay.get(_id)
+    if (sum) addCounts(sum, doc)
+    else byUnitDay.set(_id, { ...doc, _id })
+  }
+  return [...byUnitDay.values()]
     .filter((d) => FIGURE_COUNT_KEYS.some((k) => d[k] !== 0))
-    .map(({ updatedAt: _at, unitName: _name, ...rest }) => rest)
     .sort((a, b) => a._id.localeCompare(b._id))
 }
 

@@ -1,14 +1,14 @@
 import type { Db } from '@cloudbase/database'
 import type { CaseDetail, TimelineEntry } from '../../types/cases'
 import { AppError } from '../core/app-error'
-import { collection, transaction } from '../core/data'
+import { collection } from '../core/data'
 import type { ActionContext } from '../core/define-function'
 import { notify, type NotifyInput } from '../core/outbox'
 import { actorOf } from './actors'
-import { CASE_COLLECTIONS, CASE_TX, type CaseDoc } from './collections'
+import { CASE_COLLECTIONS, type CaseDoc } from './collections'
 import type { Refusal } from './domain/result'
 import { decide, type Actor, type CaseActionName } from './domain/state-machine'
-import { applyFigureDeltas, figureDeltas } from './figure-counters'
+import { figureDeltas, figureTransaction } from './figure-counters'
 import { factsOf, photoUrlsOf, toDetail } from './views'
 
 /*
@@ -91,29 +91,20 @@ export async function transition(
     updatedAt: now.toISOString(),
     timeline: [...doc.timeline, change.entry],
   }
-  const written = await transaction(
-    db,
-    async (tx) => {
-      const ref = tx.collection(CASE_COLLECTIONS.cases).doc(caseId)
-      const current = await ref.get()
-      if (!current || current.status !== doc.status || current.timeline.length !== doc.timeline.length) return false
-      await ref.update({
-        ...replaceWhole(db, change.patch),
-        status: next.status,
-        updatedAt: next.updatedAt,
-        timeline: next.timeline,
-      })
-      for (const n of change.notices) await notify(tx, n, now)
-      await applyFigureDeltas(
-        tx,
-        figureDeltas(current, { ...current, ...change.patch, status: next.status }),
-        now,
-        db.command,
-      )
-      return true
-    },
-    CASE_TX,
-  )
+  const written = await figureTransaction(db, now, async (tx, moveFigures) => {
+    const ref = tx.collection(CASE_COLLECTIONS.cases).doc(caseId)
+    const current = await ref.get()
+    if (!current || current.status !== doc.status || current.timeline.length !== doc.timeline.length) return false
+    await ref.update({
+      ...replaceWhole(db, change.patch),
+      status: next.status,
+      updatedAt: next.updatedAt,
+      timeline: next.timeline,
+    })
+    for (const n of change.notices) await notify(tx, n, now)
+    await moveFigures(figureDeltas(current, { ...current, ...change.patch, status: next.status }))
+    return true
+  })
   if (!written) throw new AppError('CONFLICT', '这件诉求刚刚有了新进展，请刷新后再试')
   // Asked afresh: after a transfer or a return the caller may no longer handle the case.
   return toDetail(next, actorOf(next, openid, ctx.assignments), openid, now, await photoUrlsOf(ctx.rt.storage, next))
