@@ -98,7 +98,7 @@ class ShardLease {
     return shard === 0 ? key._id : `${key._id}:${shard}`
   }
 
-  /** Before another attempt: the shard just lost a conflict to someone else, so the next is picked at random. */
+  /** Before another attempt: the last one lost a conflict, perhaps on its shard to another process, so pick at random. */
   scatter(): void {
     this.release()
     this.scattered = true

@@ -125,7 +125,11 @@ export function isoWithOffset(at: string | Date): string {
 
 /** The Shanghai calendar date of an instant, `YYYYMMDD` or with dashes. */
 export function shanghaiDate(at: string | Date, dashes = false): string {
-  return inShanghai(at).format(dashes ? 'YYYY-MM-DD' : 'YYYYMMDD')
+  // Shanghai keeps +08:00 all year: the UTC date eight hours on. Without dayjs, which took
+  // ~4 µs a call against ~0.8 µs; a submission asks four times (number, counter, figures).
+  const ms = (typeof at === 'string' ? Date.parse(at) : at.getTime()) + SHANGHAI_OFFSET_MINUTES * 60_000
+  const date = new Date(ms).toISOString().slice(0, 10)
+  return dashes ? date : date.replaceAll('-', '')
 }
 
 /** The instants a Shanghai date range covers: [from 00:00, the day after `to` 00:00). */
