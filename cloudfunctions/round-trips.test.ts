@@ -21,7 +21,8 @@ import { WRITES_AT_GOAL } from './round-trips/write-goals'
  * The runtime is warm, as a cloud instance is after its first calls (a script's warmUp):
  * the org tree, the case categories and rules and a unit's staff roster are cached
  * (core/runtime-cache.ts), so the first call of a runtime costs one to four requests more;
- * the first case of a unit's day one more (its figure counter is created, not incremented).
+ * the first case of a unit's day one more (its figure counter is created, not incremented), the
+ * first of a district's day one more again (its number counter, likewise).
  */
 
 /** Read actions that meet the ≤ 2 goal: a change that makes one of them dearer fails. */
