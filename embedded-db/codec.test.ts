@@ -1,5 +1,5 @@
 import { EJSON } from 'bson'
-import { BSONRegExp, parseEjson } from './codec'
+import { BSONRegExp, fromStoredText, parseEjson, toStoredText } from './codec'
 
 describe('parseEjson', () => {
   // What bson's EJSON.parse (relaxed) gives is the reference: parseEjson skips it only when
@@ -44,5 +44,23 @@ describe('parseEjson', () => {
 
   it('should name malformed text', () => {
     expect(() => parseEjson('{"n": ', 'query')).toThrow(/malformed EJSON in query/)
+  })
+})
+
+describe('toStoredText', () => {
+  it('should write a document without dates, regexes or special numbers as JSON.stringify does', () => {
+    const doc = { _id: 'u1', n: 1.5, z: null, a: [1, [2, { b: true }]], o: { t: '楼道"引号"' } }
+    expect(toStoredText(doc)).toBe(JSON.stringify(doc))
+  })
+
+  it('should write a date, a regex and a special number as EJSON types wherever they are nested', () => {
+    const at = new Date(1764460800000)
+    const doc = { list: [{ at }], deep: { re: new BSONRegExp('^张', 'i'), n: [Infinity] } }
+    const text = toStoredText(doc)
+    expect(JSON.parse(text)).toEqual({
+      list: [{ at: { $date: { $numberLong: '1764460800000' } } }],
+      deep: { re: { $regularExpression: { pattern: '^张', options: 'i' } }, n: [{ $numberDouble: 'Infinity' }] },
+    })
+    expect(fromStoredText(text)).toEqual(doc)
   })
 })

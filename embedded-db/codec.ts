@@ -18,6 +18,15 @@ export { BSONRegExp }
 const EJSON_TYPE_KEY =
   /"\$(?:undefined|oid|binary|uuid|symbol|numberInt|numberDecimal|numberDouble|numberLong|minKey|maxKey|regex|regularExpression|timestamp|date|code|ref|dbPointer)"/
 
+/**
+ * Whether bson's relaxed `EJSON.parse` could give something other than `JSON.parse` for
+ * this text: a type key, or a `\u` escape (which could spell a `$` key or a NUL byte, which
+ * EJSON refuses in a name). False is safe to trust; true only means "ask EJSON".
+ */
+export function mayHoldEjsonType(text: string): boolean {
+  return EJSON_TYPE_KEY.test(text) || text.includes('\\u')
+}
+
 /** Parses an EJSON string sent by the SDK; `what` names the parameter in the error. */
 export function parseEjson(text: unknown, what: string): Value {
   if (typeof text !== 'string') throw invalid(`${what} must be an EJSON string`)
@@ -26,9 +35,8 @@ export function parseEjson(text: unknown, what: string): Value {
     // Most requests (a query by field, an aggregate stage, a document without dates) hold
     // no EJSON type: then EJSON.parse returns exactly what JSON.parse does (relaxed numbers
     // stay numbers, other objects are returned as they are), at a fraction of the cost —
-    // its reviver visits every value. `\u` escapes could spell a `$` key or a NUL byte
-    // (which EJSON refuses in a name), so text holding one takes EJSON's path.
-    parsed = EJSON_TYPE_KEY.test(text) || text.includes('\\u') ? EJSON.parse(text, { relaxed: true }) : JSON.parse(text)
+    // its reviver visits every value.
+    parsed = mayHoldEjsonType(text) ? EJSON.parse(text, { relaxed: true }) : JSON.parse(text)
   } catch (e) {
     throw invalid(`malformed EJSON in ${what}: ${(e as Error).message}`)
   }
@@ -64,6 +72,9 @@ function checkSupported(v: unknown, what: string): Value {
 
 /** Relaxed EJSON text for storage and for `data.list` (the SDK parses it back). */
 export function toStoredText(doc: Value): string {
+  // Most documents hold no date, regex or special number: then the text is JSON.stringify's
+  // own, and without a replacer (called from C++ for every key) it is made several times faster.
+  if (!holdsTypedValue(doc)) return JSON.stringify(doc)
   return JSON.stringify(doc, function (this: Record<string, unknown>, key, value) {
     const raw = this[key]
     if (raw instanceof Date) return { $date: { $numberLong: String(raw.getTime()) } }
@@ -71,6 +82,16 @@ export function toStoredText(doc: Value): string {
     if (typeof raw === 'number' && !Number.isFinite(raw)) return { $numberDouble: String(raw) }
     return value
   })
+}
+
+/** Whether a value holds what `toStoredText`'s replacer writes as a type: a date, a regex, a non-finite number. */
+function holdsTypedValue(v: Value): boolean {
+  if (typeof v === 'number') return !Number.isFinite(v)
+  if (v === null || typeof v !== 'object') return false
+  if (v instanceof Date || v instanceof BSONRegExp) return true
+  if (Array.isArray(v)) return v.some(holdsTypedValue)
+  for (const k of Object.keys(v)) if (holdsTypedValue(v[k] as Value)) return true
+  return false
 }
 
 /** Parses stored text back into values (the inverse of `toStoredText`). */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import tcb from '@cloudbase/node-sdk'
 import { Db } from '@cloudbase/database'
+import { EJSON, Int32 } from 'bson'
 import { openEmbeddedDb } from './index'
 import { RoutingRequester } from './seam'
 
@@ -110,6 +111,26 @@ describe('embedded-db seam', () => {
     expect(err).toMatchObject({ code: 'DATABASE_DUPLICATE_WRITE', message: expect.stringContaining('duplicate _id') })
     expect((err as Error).constructor.name).toBe('TcbError')
     h.close()
+  })
+
+  it('should give the SDK what bson parses, whether or not an answer holds an EJSON type', () => {
+    openEmbeddedDb({ file: ':memory:', indexes: [] }).close()
+    const texts = [
+      '{"_id":"u1","name":"王秀兰","address":{"unitIds":["d-beilin","c-1"],"room":"2单元 301"},"assignments":[]}',
+      '{"n":1,"x":1.5,"neg":-0,"z":null,"a":[1,[2,{"b":true}]]}',
+      '{"at":{"$date":{"$numberLong":"1764460800000"}},"re":{"$regularExpression":{"pattern":"^张","options":"i"}}}',
+      '{"l":{"$numberLong":"42"},"d":{"$numberDouble":"Infinity"},"u":{"$undefined":true}}',
+      '{"at":{"\\u0024date":{"$numberLong":"5"}}}',
+    ]
+    // `{relaxed: true}` always reaches bson itself: the reference.
+    const reference = texts.map((t) => EJSON.parse(t, { relaxed: true }))
+    // The two ways the SDK calls it: `EJSON.parse(item)` and `list.map(EJSON.parse)`.
+    expect(texts.map((t) => EJSON.parse(t))).toEqual(reference)
+    expect(texts.map(EJSON.parse)).toEqual(reference)
+    expect((reference[2] as { at: unknown }).at).toBeInstanceOf(Date)
+    // Options other than the SDK's are bson's: canonical parsing still makes an Int32.
+    expect((EJSON.parse('{"n":1}', { relaxed: false }) as { n: unknown }).n).toBeInstanceOf(Int32)
+    expect(() => EJSON.parse('{"a\\u0000b":1}')).toThrow(/null bytes/)
   })
 
   it('should fail clearly when a closed database is used', async () => {

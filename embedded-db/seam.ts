@@ -1,4 +1,6 @@
 import { Db } from '@cloudbase/database'
+import { EJSON } from 'bson'
+import { mayHoldEjsonType } from './codec'
 import { DbError } from './errors'
 import type { Engine } from './engine'
 import { noteRequest } from './request-count'
@@ -78,8 +80,28 @@ export const EMBEDDED_ENV_PREFIX = 'embedded-'
 
 let installed = false
 
+/**
+ * The SDK reads every document of an answer with bson's `EJSON.parse` (`bson_1.EJSON.parse`,
+ * looked up at each call), whose reviver visits every value: a quarter of an SDK request's
+ * cost for a user document. For text holding no EJSON type it returns exactly what
+ * `JSON.parse` does (`codec.ts`'s `mayHoldEjsonType`, checked against bson in codec.test.ts),
+ * so that text skips the reviver. Only the SDK's own calls take the shortcut: no options, or
+ * the item's index that `list.map(EJSON.parse)` passes (both mean relaxed); anything else,
+ * and any text with a type, goes to bson unchanged. The same `bson` serves the SDK and the
+ * engine (seam.test.ts), so this changes no value anywhere, only the time taken.
+ */
+function skipReviverWhenNothingToRevive(): void {
+  const ejson = EJSON as { parse(text: string, options?: unknown): unknown }
+  const bsonParse = ejson.parse.bind(ejson)
+  ejson.parse = (text, options) =>
+    typeof text === 'string' && (options === undefined || typeof options === 'number') && !mayHoldEjsonType(text)
+      ? JSON.parse(text)
+      : bsonParse(text, options)
+}
+
 export function installSeam(): void {
   if (installed) return
+  skipReviverWhenNothingToRevive()
   const holder = Db as unknown as { reqClass?: new (config: unknown) => Requester }
   const current = holder.reqClass
   if (current && current !== RoutingRequester) cloudRequester = current
