@@ -36,7 +36,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       chunks.push(chunk)
     })
     req.on('end', () => {
-      if (!failed) resolve(Buffer.concat(chunks))
+      // A small JSON body is one chunk: no copy needed.
+      if (!failed) resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size))
     })
     req.on('error', (err) => {
       if (!failed) reject(err)

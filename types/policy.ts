@@ -107,6 +107,8 @@ export type CapabilityGrant = z.infer<typeof CapabilityGrantSchema>
 
 /** Every capability the person holds, with its units, in policy order: what `users.me` answers. */
 export function capabilitiesOf(holdings: readonly RoleHolding[]): CapabilityGrant[] {
+  // Most callers are residents with no role held: nothing to look up for each capability.
+  if (holdings.length === 0) return []
   return CAPABILITIES.flatMap((capability) => {
     const unitIds = [...new Set(holdings.filter((h) => roleGrants(h.role, capability)).map((h) => h.unitId))]
     return unitIds.length ? [{ capability, unitIds }] : []

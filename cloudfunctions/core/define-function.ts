@@ -123,6 +123,12 @@ export function defineFunction<C extends FunctionContract>(
     typeof action === 'string' && Object.prototype.hasOwnProperty.call(contract, action)
 
   async function dispatch(event: unknown, caller: Caller | null, rt: Runtime): Promise<unknown> {
+    // An object naming a known action is what nearly every call is: zod's copy of it would
+    // give the same fields, and is needed only to word what is wrong with any other event.
+    if (typeof event === 'object' && event !== null && !Array.isArray(event)) {
+      const { action, ...rest } = event as Record<string, unknown>
+      if (isAction(action)) return run(action, rest, caller, rt)
+    }
     const head = EventSchema.safeParse(event)
     if (!head.success) throw new AppError('BAD_REQUEST', '请求格式不正确', { issues: toIssues(head.error) })
     const { action, ...rest } = head.data
