@@ -54,6 +54,8 @@ interface Figures {
   rps: number
   /** The server's CPU per request, ms (user + system, from its process.cpuUsage()). */
   cpuMs: number
+  /** The load generator's CPU per request, ms (autocannon runs in this process). */
+  clientMs: number
   p50: number
   p99: number
   errors: number
@@ -64,11 +66,14 @@ async function measure(options: CannonOptions, server: ChildProcess): Promise<Fi
   // A short warm-up first so JIT and the SQLite page cache are not part of the figures.
   await autocannon({ ...options, duration: 2 })
   const cpuBefore = await cpuOf(server)
+  const clientBefore = process.cpuUsage()
   const result = await autocannon({ ...options, duration: SECONDS })
+  const client = process.cpuUsage(clientBefore)
   const cpuMs = (await cpuOf(server)) - cpuBefore
   return {
     rps: result.requests.average,
     cpuMs: cpuMs / result.requests.total,
+    clientMs: (client.user + client.system) / 1000 / result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors,
@@ -88,7 +93,7 @@ async function run(): Promise<void> {
     body: JSON.stringify({ action: 'me' }),
   }
   const row = (name: string, f: Figures): string =>
-    `${name.padEnd(22)} ${f.rps.toFixed(0).padStart(8)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   server CPU ${(f.cpuMs * 1000).toFixed(0).padStart(4)} µs/req   errors ${f.errors}  non-2xx ${f.non2xx}`
+    `${name.padEnd(22)} ${f.rps.toFixed(0).padStart(8)} req/s   p50 ${String(f.p50).padStart(4)} ms   p99 ${String(f.p99).padStart(4)} ms   server CPU ${(f.cpuMs * 1000).toFixed(0).padStart(4)} µs/req   client CPU ${(f.clientMs * 1000).toFixed(0).padStart(3)} µs/req   errors ${f.errors}  non-2xx ${f.non2xx}`
   console.log(`autocannon, ${CONNECTIONS} connections, ${SECONDS}s each, loopback, ${ROUNDS} alternating rounds`)
   const ratios: number[] = []
   for (let round = 1; round <= ROUNDS; round++) {

@@ -60,12 +60,19 @@ export function cpuOf(child: ChildProcess): Promise<number> {
  * half), so a load generator never shares the server's event loop, and waits for its
  * `announce()`.
  */
-export function forkServer<T>(file: string, args: string[]): Promise<{ child: ChildProcess; ready: T }> {
+export function forkServer<T>(
+  file: string,
+  args: string[],
+  /** A program that runs node, e.g. valgrind with its options (`callgrind-host.ts`). */
+  wrapper?: { command: string; args: string[] },
+): Promise<{ child: ChildProcess; ready: T }> {
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits
   // (`npx tsx bench/lib/profile-summary.ts <file>` reads it).
   const prof = process.env.BENCH_CPU_PROF
   const execArgv = ['--import', 'tsx', ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])]
-  const child = fork(file, args, { execArgv })
+  const child = wrapper
+    ? fork(file, args, { execPath: wrapper.command, execArgv: [...wrapper.args, process.execPath, ...execArgv] })
+    : fork(file, args, { execArgv })
   return new Promise((resolve, reject) => {
     child.once('message', (ready) => resolve({ child, ready: ready as T }))
     child.once('exit', (code) => reject(new Error(`${path.basename(file)} ${args.join(' ')} exited with ${code}`)))
