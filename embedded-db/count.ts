@@ -1,5 +1,5 @@
 import { isPlainObject, type Value } from './codec'
-import { bracket, encodeKey, isScalarKey, type SqlKey } from './keys'
+import { boundClause, bracket, encodeKey, isScalarKey, type SqlKey } from './keys'
 import { isOperatorObject } from './matcher'
 import { find, type KeyCond, type Plan } from './query'
 import type { Store } from './store'
@@ -58,8 +58,8 @@ function exactIndexCount(
       const c = exactCond(q[path] as Value, ix.multikey || path.includes('.'))
       if (!c) break
       if (c.kind === 'eq') {
-        where.push(c.key === null ? `x.k${i} IS NULL` : `x.k${i} = ?`)
-        if (c.key !== null) params.push(c.key)
+        where.push(`x.k${i} = ?`)
+        params.push(c.key)
         used++
         continue
       }
@@ -86,7 +86,8 @@ function exactIndexCount(
 
 /**
  * A condition as index keys, only where the keys decide it exactly as the matcher does:
- * - equality and `$in` on strings, finite numbers, booleans and dates;
+ * - equality and `$in` on strings, finite numbers, booleans and dates (not -Number.MAX_VALUE,
+ *   whose key -Infinity shares, see keys.ts);
  * - `null` (which also matches a missing field) only on a plain single-valued field: an
  *   empty array is stored as a null key but does not match `null`;
  * - a range only on a single-valued field, with bounds of one type (MongoDB's type
@@ -94,7 +95,9 @@ function exactIndexCount(
  */
 function exactCond(cond: Value, multiValued: boolean): KeyCond | null {
   const scalar = (v: Value | undefined): v is null | number | string | boolean | Date =>
-    v === null ? !multiValued : isScalarKey(v) && (typeof v !== 'number' || Number.isFinite(v))
+    v === null
+      ? !multiValued
+      : isScalarKey(v) && (typeof v !== 'number' || (Number.isFinite(v) && v !== -Number.MAX_VALUE))
   if (!isOperatorObject(cond)) return scalar(cond) ? { kind: 'eq', key: encodeKey(cond) } : null
   const ops = Object.keys(cond)
   if (ops.length === 1 && ops[0] === '$eq') return scalar(cond.$eq) ? { kind: 'eq', key: encodeKey(cond.$eq) } : null
@@ -121,7 +124,7 @@ function exactCond(cond: Value, multiValued: boolean): KeyCond | null {
     if (isLower ? lower : upper) return null
     if (isLower) lower = true
     else upper = true
-    clauses.push([{ $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' }[op as '$gt'], encodeKey(v)])
+    clauses.push(boundClause(op as '$gt', v))
   }
   if (!br) return null
   if (!lower) clauses.push(['>=', br.low])

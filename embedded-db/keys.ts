@@ -2,15 +2,21 @@ import { toStoredText, type Value } from './codec'
 import { resolvePath, splitPath, typeRank } from './values'
 
 /**
- * Encodes a value as an index key column so that SQLite's own ordering (NULL < numbers <
- * text < blob) agrees with MongoDB's type order: null/missing → NULL, numbers and strings
- * as themselves, everything else as a blob whose first byte is its type rank.
+ * Encodes a value as an index key column so that SQLite's own ordering (numbers < text <
+ * blob) agrees with MongoDB's type order: numbers and strings as themselves, everything else
+ * as a blob whose first byte is its type rank, and null/missing (and NaN, which SQLite would
+ * store as NULL) as NULL_KEY below every number — an index table's primary key cannot hold
+ * NULL. That key is -Infinity, so a stored -Infinity becomes -Number.MAX_VALUE: the two share
+ * a key (the matcher tells them apart; count.ts does not count on that key).
  */
-export type SqlKey = null | number | string | Buffer
+export type SqlKey = number | string | Buffer
+
+export const NULL_KEY = -Infinity
 
 export function encodeKey(v: Value | undefined): SqlKey {
-  if (v === undefined || v === null) return null
-  if (typeof v === 'number' || typeof v === 'string') return v
+  if (v === undefined || v === null) return NULL_KEY
+  if (typeof v === 'number') return Number.isNaN(v) ? NULL_KEY : v === -Infinity ? -Number.MAX_VALUE : v
+  if (typeof v === 'string') return v
   const rank = typeRank(v)
   if (v instanceof Date) {
     const b = Buffer.alloc(9)
@@ -22,11 +28,24 @@ export function encodeKey(v: Value | undefined): SqlKey {
   return Buffer.concat([Buffer.from([rank]), Buffer.from(toStoredText(v), 'utf8')])
 }
 
+const COMPARISON = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' } as const
+
+/**
+ * A `$gt`/`$gte`/`$lt`/`$lte` bound as a comparison on keys. The key -Number.MAX_VALUE also
+ * stands for -Infinity, so a strict comparison with it is widened to include it (the matcher
+ * then decides).
+ */
+export function boundClause(op: keyof typeof COMPARISON, v: Value): [string, SqlKey] {
+  const key = encodeKey(v)
+  const strict = op === '$gt' || op === '$lt'
+  return [strict && key === -Number.MAX_VALUE ? `${COMPARISON[op]}=` : COMPARISON[op], key]
+}
+
 /** The lowest and highest keys of a type bracket (bounds of `$gt`/`$lt` on that type). */
 export function bracket(v: Value): { low: SqlKey; high: SqlKey } | null {
   switch (typeRank(v)) {
     case 2:
-      return { low: -Infinity, high: '' }
+      return { low: -Number.MAX_VALUE, high: '' }
     case 3:
       return { low: '', high: Buffer.alloc(0) }
     case 7:
@@ -77,7 +96,6 @@ export function indexKeys(
 }
 
 function keyId(k: SqlKey): string {
-  if (k === null) return 'n'
   if (Buffer.isBuffer(k)) return 'b' + k.toString('hex')
   return typeof k === 'number' ? 'd' + k : 's' + k
 }

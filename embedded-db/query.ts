@@ -1,7 +1,7 @@
 import { fromStoredText, isPlainObject, type Doc, type Value } from './codec'
 import { DbError, notSupported } from './errors'
 import { boxOfPolygons, capBox, haversine, pointOf, withinPolygons, type Box, type LngLat } from './geo'
-import { bracket, encodeKey, isScalarKey, type SqlKey } from './keys'
+import { boundClause, bracket, encodeKey, isScalarKey, type SqlKey } from './keys'
 import { compileQuery, isOperatorObject, parseCenterSphere, parseNear, type NearSpec } from './matcher'
 import type { IndexState, Row, Store } from './store'
 import { compareValues, sortKey, splitPath } from './values'
@@ -197,8 +197,8 @@ function classify(cond: Value | undefined, multikey: boolean): KeyCond | null {
     // A multikey index cannot intersect two bounds: different elements may satisfy each.
     if (multikey && (lo || hi)) continue
     br = b
-    if (op === '$gt' || op === '$gte') lo = [op === '$gt' ? '>' : '>=', encodeKey(v)]
-    else hi = [op === '$lt' ? '<' : '<=', encodeKey(v)]
+    if (op === '$gt' || op === '$gte') lo = boundClause(op, v)
+    else hi = boundClause(op, v)
   }
   if (!br) return null
   return { kind: 'range', clauses: [lo ?? ['>=', br.low], hi ?? ['<', br.high]] }
@@ -239,19 +239,16 @@ function chooseCandidates(store: Store, coll: string, query: Value, sort: SortSp
       const c = classify(q[ix.paths[i] as string], ix.multikey)
       if (!c) break
       if (c.kind === 'eq') {
-        where.push(c.key === null ? `x.k${i} IS NULL` : `x.k${i} = ?`)
-        if (c.key !== null) params.push(c.key)
+        where.push(`x.k${i} = ?`)
+        params.push(c.key)
         eqCols++
         sortFrom = i + 1
         continue
       }
       if (c.kind === 'in') {
         if (usedIn) break
-        const nonNull = c.keys.filter((k) => k !== null)
-        const parts = nonNull.length ? [`x.k${i} IN (${nonNull.map(() => '?').join(', ')})`] : []
-        if (nonNull.length < c.keys.length) parts.push(`x.k${i} IS NULL`)
-        where.push(`(${parts.join(' OR ')})`)
-        params.push(...nonNull)
+        where.push(`x.k${i} IN (${c.keys.map(() => '?').join(', ')})`)
+        params.push(...c.keys)
         usedIn = true
         sortFrom = i + 1
         continue

@@ -3,7 +3,7 @@ import type { IndexSpec } from './index-spec'
 import { fromStoredText, toStoredText, type Doc } from './codec'
 import { DbError, invalid } from './errors'
 import { asGeometry, geometryBox } from './geo'
-import { indexKeys, keysId } from './keys'
+import { indexKeys, keysId, NULL_KEY, type SqlKey } from './keys'
 import { resolvePath, splitPath } from './values'
 
 /** A stored document: its row id (insertion order), version (for transactions) and body. */
@@ -41,6 +41,13 @@ export function checkCollectionName(name: unknown): string {
 }
 
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`
+
+/**
+ * The layout of an index's side table, stored with its spec: a file written with another
+ * layout has its index tables rebuilt when opened. 2: one WITHOUT ROWID B-tree keyed by
+ * (keys…, rid); before, a rowid table with a keys index and a rid index (three B-trees).
+ */
+const INDEX_LAYOUT = 2
 
 /**
  * SQLite storage: one table per collection (`rid` integer key, unique `id` = `_id`,
@@ -135,7 +142,11 @@ export class Store {
   private ensureIndex(spec: IndexSpec): IndexState {
     const geo = spec.fields.some((f) => f.order === '2dsphere')
     const table = q(`${geo ? 'gx' : 'ix'}:${spec.collection}:${spec.name}`)
-    const specText = JSON.stringify({ fields: spec.fields, unique: !!spec.unique })
+    const specText = JSON.stringify({
+      fields: spec.fields,
+      unique: !!spec.unique,
+      ...(geo ? {} : { layout: INDEX_LAYOUT }),
+    })
     const existing = this.sql
       .prepare('SELECT spec, multikey FROM _indexes WHERE coll = ? AND name = ?')
       .get(spec.collection, spec.name) as { spec: string; multikey: number } | undefined
@@ -153,13 +164,18 @@ export class Store {
     if (geo) {
       this.sql.exec(`CREATE VIRTUAL TABLE ${table} USING rtree(id, minLng, maxLng, minLat, maxLat)`)
     } else {
+      // One B-tree: the rows are the index. A document's rows are found again by its old keys
+      // (replace and remove have the old document), so no index on rid is needed.
       const cols = spec.fields.map((_, i) => `k${i}`)
-      this.sql.exec(`CREATE TABLE ${table} (rid INTEGER NOT NULL, ${cols.join(', ')})`)
       const order = spec.fields.map((f, i) => `k${i} ${f.order === -1 ? 'DESC' : 'ASC'}`)
-      this.sql.exec(`CREATE INDEX ${q(`${table.slice(1, -1)}:keys`)} ON ${table} (${order.join(', ')}, rid)`)
-      this.sql.exec(`CREATE INDEX ${q(`${table.slice(1, -1)}:rid`)} ON ${table} (rid)`)
+      this.sql.exec(
+        `CREATE TABLE ${table} (${cols.join(', ')}, rid INTEGER NOT NULL, PRIMARY KEY (${order.join(', ')}, rid)) WITHOUT ROWID`,
+      )
+      // Sparse, as before: a document lacking a field (NULL_KEY) is not held to uniqueness.
       if (spec.unique)
-        this.sql.exec(`CREATE UNIQUE INDEX ${q(`${table.slice(1, -1)}:unique`)} ON ${table} (${cols.join(', ')})`)
+        this.sql.exec(
+          `CREATE UNIQUE INDEX ${q(`${table.slice(1, -1)}:unique`)} ON ${table} (${cols.join(', ')}) WHERE ${cols.map((c) => `${c} > ${sqlNumber(NULL_KEY)}`).join(' AND ')}`,
+        )
     }
     state.multikey = false
     state.arrayPaths = 0
@@ -226,8 +242,16 @@ export class Store {
   remove(coll: string, row: Row): void {
     this.prepare(`DELETE FROM ${this.tableOf(coll)} WHERE rid = ?`).run(row.rid)
     for (const ix of this.indexesOf(coll)) {
-      this.prepare(`DELETE FROM ${ix.table} WHERE ${ix.geo ? 'id' : 'rid'} = ?`).run(row.rid)
+      if (ix.geo) this.prepare(`DELETE FROM ${ix.table} WHERE id = ?`).run(row.rid)
+      else this.deleteIndexRows(ix, row.rid, indexKeys(row.doc, ix.paths).keys)
     }
+  }
+
+  private deleteIndexRows(ix: IndexState, rid: number, keys: SqlKey[][]): void {
+    const del = this.prepare(
+      `DELETE FROM ${ix.table} WHERE ${ix.paths.map((_, i) => `k${i} = ? AND `).join('')}rid = ?`,
+    )
+    for (const k of keys) del.run(...k, rid)
   }
 
   /** Rewrites a document's rows in one index, skipping the work when its keys did not change. */
@@ -259,7 +283,7 @@ export class Store {
     if (before) {
       const prev = indexKeys(before, ix.paths)
       if (keysId(prev.keys) === keysId(next.keys)) return
-      this.prepare(`DELETE FROM ${ix.table} WHERE rid = ?`).run(rid)
+      this.deleteIndexRows(ix, rid, prev.keys)
     }
     if ((ix.arrayPaths | next.arrayPaths) !== ix.arrayPaths) {
       ix.multikey = true
@@ -276,6 +300,11 @@ export class Store {
     )
     for (const k of next.keys) ins.run(rid, ...k)
   }
+}
+
+/** A number as SQL text (a partial index's WHERE cannot take parameters); ±1e999 is ±Infinity. */
+function sqlNumber(n: number): string {
+  return n === -Infinity ? '-1e999' : n === Infinity ? '1e999' : String(n)
 }
 
 function mapConstraint(e: unknown, coll: string): unknown {
