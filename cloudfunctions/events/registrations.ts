@@ -68,11 +68,11 @@ export interface RegChange {
   note?: string | null
   notice?: NotifyInput | null
   /**
-   * The notice is about the registration's end (cancelled or rejected, from an active status):
-   * a registration ends once a round, and the key names the round (statusNotice) or the
-   * event's one call-off (runFanout), so it goes in with no read of the outbox (notifyNew).
-   * Other steps may recur in a round after a repair and keep the read (`notify` skips a key
-   * already queued).
+   * The notice is about the registration's end (cancelled or rejected, from an active status).
+   * A round has one end and one first step (out of `new`, which nothing returns to), and the
+   * key names the round (statusNotice) or the event's one call-off (runFanout), so the notice
+   * of either goes in with no read of the outbox (notifyNew). Other steps may recur in a
+   * round after a repair and keep the read (`notify` skips a key already queued).
    */
   ends?: true
   /** Other records of the same change, written in its transaction (the organiser's capacity alert). */
@@ -103,7 +103,8 @@ export async function transitionReg(
     }
     const { _id, ...rest } = next
     await tx.collection(E.registrations).doc(regId).set(rest)
-    if (notice && reg.openid) await (ends ? notifyNew(tx, [notice], now) : notify(tx, notice, now))
+    const once = ends === true || reg.status === 'new'
+    if (notice && reg.openid) await (once ? notifyNew(tx, [notice], now) : notify(tx, notice, now))
     if (alongside) await alongside(tx)
     return next
   })

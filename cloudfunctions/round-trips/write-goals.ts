@@ -49,6 +49,10 @@ export const WRITES_AT_GOAL: Record<string, number> = {
   // longest waiting; the head seated; transaction: their registration, its offer notice
   // (read first: an offer is not once a round for certain); the book again, nobody left waiting
   'events.cancel': 18,
+  // caller; the event with the caller's registration and any by their phone; the registration
+  // inserted; placed in the book; the book read; transaction: the registration read and
+  // written, its first notice of the round
+  'events.signUp': 10,
   // caller; the event with its check-ins and minutes; the case as cases.submit stores it (its
   // categories, rules, settings and roster read cold here: the events script warms only its
   // own caches); the minutes created by one insert
