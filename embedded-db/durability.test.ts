@@ -143,6 +143,29 @@ describe('embedded-db durability', () => {
     check.close()
   }, 60_000)
 
+  it('should open a file while another process holds the write lock and commits', async () => {
+    const file = join(dir, 'opening.db')
+    const indexes = [{ collection: 'cases', name: 'by_status', fields: [{ field: 'status', order: 1 as const }] }]
+    openEmbeddedDb({ file, indexes }).close()
+    let opened: Promise<void> | undefined
+    await runChild(['hold', file, '300'], (line) => {
+      if (line !== 'holding') return
+      // Opening writes the declared collections' rows; it must wait for the lock, then read
+      // afresh — a read first would see the file as it was before the other process's commit.
+      opened = new Promise((resolve, reject) => {
+        setImmediate(() => {
+          try {
+            openEmbeddedDb({ file, indexes }).close()
+            resolve()
+          } catch (e) {
+            reject(e)
+          }
+        })
+      })
+    })
+    await expect(opened).resolves.toBeUndefined()
+  }, 30_000)
+
   it('should let exactly the available seats be claimed by concurrent callers in two processes', async () => {
     const file = join(dir, 'claims.db')
     const setup = openEmbeddedDb({ file, indexes: [] })

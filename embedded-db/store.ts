@@ -74,10 +74,16 @@ export class Store {
     for (const r of sql.prepare('SELECT name FROM _collections').all() as { name: string }[])
       this.collections.add(r.name)
     validateSpecs(declared)
-    sql.transaction(() => {
-      for (const name of new Set(declared.map((s) => s.collection))) this.ensureCollection(name)
-      this.dropUndeclared()
-    })()
+    // IMMEDIATE: this may write, and another process may be writing the file. A transaction
+    // that reads first and then asks for the lock gets "database is locked" at once, without
+    // waiting, if that process commits in between (its snapshot is stale); taking the lock
+    // first waits for it (busy_timeout) and then reads what the other process committed.
+    sql
+      .transaction(() => {
+        for (const name of new Set(declared.map((s) => s.collection))) this.ensureCollection(name)
+        this.dropUndeclared()
+      })
+      .immediate()
   }
 
   prepare(text: string): Database.Statement {
