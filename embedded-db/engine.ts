@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3'
 import type { IndexSpec } from './index-spec'
 import { aggregate, decodeStages } from './aggregate'
-import { isPlainObject, parseEjson, resolveServerDates, toStoredText, type Doc, type Value } from './codec'
+import { isPlainObject, parseEjson, toStoredText, type Doc, type Value } from './codec'
+import { decodeEjson } from './decode'
 import { DbError, invalid, notSupported } from './errors'
 import { GroupCommit, type FlushInfo } from './group-commit'
 import { compileProjection } from './projection'
@@ -170,7 +171,7 @@ export class Engine {
   }
 
   private query(p: Record<string, unknown>): Value {
-    return p.query === undefined || p.query === '' ? {} : resolveServerDates(parseEjson(p.query, 'query'), this.now())
+    return p.query === undefined || p.query === '' ? {} : decodeEjson(p.query, 'query', this.now())
   }
 
   private get(p: Record<string, unknown>): Doc[] {
@@ -208,7 +209,7 @@ export class Engine {
   private modify(p: Record<string, unknown>): { updated: number; upsert_id?: string | number } {
     const coll = collectionOf(p)
     const query = this.query(p)
-    const data = resolveServerDates(parseEjson(p.data, 'data'), this.now())
+    const data = decodeEjson(p.data, 'data', this.now())
     if (p.merge === false) return this.replace(coll, query, data, p.upsert === true)
     if (p.upsert === true) throw notSupported('upsert together with update operators')
     const { rows, plan } = find(this.store, coll, query, { limit: p.multi === false ? 1 : Infinity })
@@ -249,7 +250,7 @@ export class Engine {
 
   private modifyAndReturn(p: Record<string, unknown>): { updated: number; doc: string | null } {
     const coll = collectionOf(p)
-    const data = resolveServerDates(parseEjson(p.data, 'data'), this.now())
+    const data = decodeEjson(p.data, 'data', this.now())
     const [row] = find(this.store, coll, this.query(p), { limit: 1 }).rows
     if (!row) return { updated: 0, doc: null }
     const next = applyUpdate(row.doc, data)
@@ -289,7 +290,7 @@ export class Engine {
         return { data: { list: list.map((d) => toStoredText(d)) } }
       }
       case 'database.modifyDocument': {
-        const data = resolveServerDates(parseEjson(p.data, 'data'), this.now())
+        const data = decodeEjson(p.data, 'data', this.now())
         if (p.merge === false) {
           const body = checkNewDoc(data, 'data')
           tx.write(coll, id, { _id: id, ...body })

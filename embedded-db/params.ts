@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import { isPlainObject, parseEjson, resolveServerDates, type Doc, type Value } from './codec'
+import { isPlainObject, type Doc, type Value } from './codec'
+import { decodeDocument } from './decode'
 import { invalid } from './errors'
 import type { SortSpec } from './query'
-import { checkCollectionName } from './store'
+import { checkCollectionName } from './index-spec'
 
 /* Reading and checking the parameters of the SDK's actions (engine.ts executes them). */
 
@@ -53,7 +54,7 @@ export function checkNewDoc(v: Value, where: string): Doc {
 export function decodeNewDocs(raw: unknown, now: number): Doc[] {
   if (!Array.isArray(raw) || raw.length === 0) throw invalid('data must be a non-empty array of documents')
   return raw.map((text, i) => {
-    const doc = checkNewDoc(resolveServerDates(parseEjson(text, `document ${i}`), now), `document ${i}`)
+    const doc = decodeDocument(text, `document ${i}`, now, checkNewDoc)
     if (doc._id === undefined) return { _id: newId(), ...doc }
     if (typeof doc._id !== 'string' && typeof doc._id !== 'number') throw invalid('_id must be a string or a number')
     if (doc._id === '') throw invalid('_id must not be empty')
