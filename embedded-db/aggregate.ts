@@ -4,7 +4,8 @@ import { evalExpr, independentOfDoc, truthy, type Vars } from './expressions'
 import { compileQuery, parseNear } from './matcher'
 import { compileProjection } from './projection'
 import { find, geoNear, sortRows, type SortSpec } from './query'
-import { checkCollectionName, type Store } from './store'
+import { checkCollectionName } from './index-spec'
+import type { Store } from './store'
 import { resolvePath, splitPath, valuesEqual } from './values'
 
 interface Stage {

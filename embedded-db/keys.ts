@@ -1,5 +1,5 @@
 import { toStoredText, type Value } from './codec'
-import { resolvePath, splitPath, typeRank } from './values'
+import { resolvePath, typeRank } from './values'
 
 /**
  * Encodes a value as an index key column so that SQLite's own ordering (numbers < text <
@@ -64,17 +64,27 @@ export function isScalarKey(v: Value | undefined): v is null | number | string |
 
 /**
  * The key tuples a document contributes to an index: one per combination of reached
- * values, arrays expanded one level (a "multikey" index, as MongoDB builds it).
+ * values, arrays expanded one level (a "multikey" index, as MongoDB builds it). `parts`:
+ * each indexed path split at its dots.
  */
 export function indexKeys(
   doc: Value,
-  paths: readonly string[],
+  parts: readonly (readonly string[])[],
 ): { keys: SqlKey[][]; multikey: boolean; arrayPaths: number } {
+  // Most documents reach one value, not an array, on every path: one tuple, nothing to
+  // expand or deduplicate (the general way below gives the same for them).
+  const single: SqlKey[] = []
+  for (const p of parts) {
+    const vs = resolvePath(doc, p)
+    if (vs.length !== 1 || Array.isArray(vs[0])) break
+    single.push(encodeKey(vs[0]))
+  }
+  if (single.length === parts.length) return { keys: [single], multikey: false, arrayPaths: 0 }
   let arrayPaths = 0
-  const perField = paths.map((p, i) => {
+  const perField = parts.map((p, i) => {
     const out: SqlKey[] = []
     const seen = new Set<string>()
-    for (const v of resolvePath(doc, splitPath(p))) {
+    for (const v of resolvePath(doc, p)) {
       const items = Array.isArray(v) ? ((arrayPaths |= 1 << i), v.length ? v : [undefined]) : [v]
       for (const it of items) {
         const k = encodeKey(it)

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { IndexSpec } from './index-spec'
+import { validateSpecs, type IndexSpec } from './index-spec'
 import { fromStoredText, toStoredText, type Doc } from './codec'
 import { DbError, invalid } from './errors'
 import { asGeometry, geometryBox } from './geo'
@@ -18,9 +18,14 @@ export interface IndexState {
   table: string
   geo: boolean
   paths: string[]
+  /** `paths` split at the dots, once. */
+  parts: string[][]
   multikey: boolean
   /** Bit i set: some document holds an array at paths[i]. */
   arrayPaths: number
+  /** Its prepared INSERT and DELETE of one row (side tables), made on first use. */
+  insertRow?: Database.Statement
+  deleteRow?: Database.Statement
 }
 
 /*
@@ -30,14 +35,6 @@ export interface IndexState {
 function arrayPathsOf(stored: number | undefined, paths: number): number {
   if (!stored) return 0
   return stored === 1 ? (1 << paths) - 1 : stored >> 1
-}
-
-const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,100}$/
-
-export function checkCollectionName(name: unknown): string {
-  if (typeof name !== 'string' || !COLLECTION_NAME.test(name))
-    throw invalid(`invalid collection name ${JSON.stringify(name)}`)
-  return name
 }
 
 const q = (name: string): string => `"${name.replace(/"/g, '""')}"`
@@ -56,8 +53,12 @@ const INDEX_LAYOUT = 2
  * and an R*Tree per '2dsphere' index. Side tables are maintained on every write, in the
  * same SQLite transaction as the document.
  */
+/** A collection's statements by id and rid (see `Store.statementsOf`). */
+type CollectionStatements = Partial<Record<'get' | 'version' | 'insert' | 'update' | 'remove', Database.Statement>>
+
 export class Store {
   private readonly stmts = new Map<string, Database.Statement>()
+  private readonly byCollection = new Map<string, CollectionStatements>()
   private readonly collections = new Set<string>()
   private readonly indexes = new Map<string, IndexState[]>()
   /** Collections whose cached schema was read or created since the last rollback, which may have undone it. */
@@ -106,6 +107,16 @@ export class Store {
     if (!this.prepare('SELECT 1 FROM _collections WHERE name = ?').get(name)) return false
     this.ensureCollection(name)
     return true
+  }
+
+  /**
+   * The statements of every write and read by id, kept per collection (building their text and
+   * hashing it for `prepare`'s cache cost more than running some); each prepared on first use.
+   */
+  private statementsOf(coll: string): CollectionStatements {
+    let s = this.byCollection.get(coll)
+    if (!s) this.byCollection.set(coll, (s = {}))
+    return s
   }
 
   tableOf(coll: string): string {
@@ -162,6 +173,7 @@ export class Store {
       table,
       geo,
       paths: spec.fields.map((f) => f.field),
+      parts: spec.fields.map((f) => splitPath(f.field)),
       multikey: arrayPaths !== 0,
       arrayPaths,
     }
@@ -211,9 +223,18 @@ export class Store {
 
   getById(coll: string, id: string): Row | null {
     if (!this.hasCollection(coll)) return null
-    const r = this.prepare(`SELECT rid, ver, doc FROM ${this.tableOf(coll)} WHERE id = ?`).get(id) as
-      { rid: number; ver: number; doc: string } | undefined
+    const s = this.statementsOf(coll)
+    s.get ??= this.sql.prepare(`SELECT rid, ver, doc FROM ${this.tableOf(coll)} WHERE id = ?`)
+    const r = s.get.get(id) as { rid: number; ver: number; doc: string } | undefined
     return r ? { rid: r.rid, ver: r.ver, doc: fromStoredText(r.doc) } : null
+  }
+
+  /** A document's version (0: none), without reading it. */
+  versionOf(coll: string, id: string): number {
+    if (!this.hasCollection(coll)) return 0
+    const s = this.statementsOf(coll)
+    s.version ??= this.sql.prepare(`SELECT ver FROM ${this.tableOf(coll)} WHERE id = ?`).pluck()
+    return (s.version.get(id) as number | undefined) ?? 0
   }
 
   insert(coll: string, doc: Doc): number {
@@ -221,10 +242,9 @@ export class Store {
     const id = doc._id
     if (typeof id !== 'string' && typeof id !== 'number') throw invalid('_id must be a string or a number')
     try {
-      const info = this.prepare(`INSERT INTO ${this.tableOf(coll)} (id, ver, doc) VALUES (?, 1, ?)`).run(
-        String(id),
-        toStoredText(doc),
-      )
+      const s = this.statementsOf(coll)
+      s.insert ??= this.sql.prepare(`INSERT INTO ${this.tableOf(coll)} (id, ver, doc) VALUES (?, 1, ?)`)
+      const info = s.insert.run(String(id), toStoredText(doc))
       const rid = Number(info.lastInsertRowid)
       for (const ix of this.indexesOf(coll)) this.writeIndexRows(ix, rid, null, doc)
       return rid
@@ -235,10 +255,9 @@ export class Store {
 
   replace(coll: string, row: Row, doc: Doc): void {
     try {
-      this.prepare(`UPDATE ${this.tableOf(coll)} SET doc = ?, ver = ver + 1 WHERE rid = ?`).run(
-        toStoredText(doc),
-        row.rid,
-      )
+      const s = this.statementsOf(coll)
+      s.update ??= this.sql.prepare(`UPDATE ${this.tableOf(coll)} SET doc = ?, ver = ver + 1 WHERE rid = ?`)
+      s.update.run(toStoredText(doc), row.rid)
       for (const ix of this.indexesOf(coll)) this.writeIndexRows(ix, row.rid, row.doc, doc)
     } catch (e) {
       throw mapConstraint(e, coll)
@@ -246,18 +265,21 @@ export class Store {
   }
 
   remove(coll: string, row: Row): void {
-    this.prepare(`DELETE FROM ${this.tableOf(coll)} WHERE rid = ?`).run(row.rid)
+    const s = this.statementsOf(coll)
+    s.remove ??= this.sql.prepare(`DELETE FROM ${this.tableOf(coll)} WHERE rid = ?`)
+    s.remove.run(row.rid)
     for (const ix of this.indexesOf(coll)) {
       if (ix.geo) this.prepare(`DELETE FROM ${ix.table} WHERE id = ?`).run(row.rid)
-      else this.deleteIndexRows(ix, row.rid, indexKeys(row.doc, ix.paths).keys)
+      else this.deleteIndexRows(ix, row.rid, indexKeys(row.doc, ix.parts).keys)
     }
   }
 
   private deleteIndexRows(ix: IndexState, rid: number, keys: SqlKey[][]): void {
-    const del = this.prepare(
+    // Kept on the index, as statementsOf's are.
+    ix.deleteRow ??= this.prepare(
       `DELETE FROM ${ix.table} WHERE ${ix.paths.map((_, i) => `k${i} = ? AND `).join('')}rid = ?`,
     )
-    for (const k of keys) del.run(...k, rid)
+    for (const k of keys) ix.deleteRow.run(...k, rid)
   }
 
   /** Rewrites a document's rows in one index, skipping the work when its keys did not change. */
@@ -285,9 +307,9 @@ export class Store {
       )
       return
     }
-    const next = indexKeys(after, ix.paths)
+    const next = indexKeys(after, ix.parts)
     if (before) {
-      const prev = indexKeys(before, ix.paths)
+      const prev = indexKeys(before, ix.parts)
       if (keysId(prev.keys) === keysId(next.keys)) return
       this.deleteIndexRows(ix, rid, prev.keys)
     }
@@ -300,11 +322,13 @@ export class Store {
         ix.spec.name,
       )
     }
-    const cols = ix.paths.map((_, i) => `k${i}`)
-    const ins = this.prepare(
-      `INSERT INTO ${ix.table} (rid, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`,
-    )
-    for (const k of next.keys) ins.run(rid, ...k)
+    if (!ix.insertRow) {
+      const cols = ix.paths.map((_, i) => `k${i}`)
+      ix.insertRow = this.prepare(
+        `INSERT INTO ${ix.table} (rid, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`,
+      )
+    }
+    for (const k of next.keys) ix.insertRow.run(rid, ...k)
   }
 }
 
@@ -325,24 +349,4 @@ function mapConstraint(e: unknown, coll: string): unknown {
     )
   }
   return e
-}
-
-function validateSpecs(specs: readonly IndexSpec[]): void {
-  const seen = new Set<string>()
-  for (const s of specs) {
-    checkCollectionName(s.collection)
-    const key = `${s.collection}/${s.name}`
-    if (seen.has(key)) throw new Error(`index ${key} is declared twice`)
-    seen.add(key)
-    if (!/^[A-Za-z0-9_-]+$/.test(s.name)) throw new Error(`index ${key}: invalid name`)
-    if (s.fields.length === 0) throw new Error(`index ${key}: no fields`)
-    const geo = s.fields.filter((f) => f.order === '2dsphere').length
-    if (geo > 0 && (s.fields.length !== 1 || s.unique))
-      throw new Error(`index ${key}: a 2dsphere index must be single-field and not unique`)
-    for (const f of s.fields) {
-      if (f.field === '' || f.field.split('.').some((p) => p === '' || p.startsWith('$')))
-        throw new Error(`index ${key}: invalid field "${f.field}"`)
-      if (![1, -1, '2dsphere'].includes(f.order)) throw new Error(`index ${key}: invalid order for "${f.field}"`)
-    }
-  }
 }

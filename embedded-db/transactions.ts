@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Doc } from './codec'
 import { DbError } from './errors'
-import type { Store } from './store'
+import type { Row, Store } from './store'
 
 /** How long an unfinished transaction holds its documents (MongoDB's default is 60 s). */
 const LIFETIME_MS = 60_000
@@ -88,17 +88,27 @@ export class Transactions {
     return tx
   }
 
-  /** Runs inside the caller's SQLite write transaction, so validation and writes are one step. */
+  /**
+   * Runs inside the caller's SQLite write transaction, so validation and writes are one step.
+   * A document it writes is read once, for both its version and the old keys `replace` and
+   * `remove` need; one it only read has just its version checked.
+   */
   commit(id: string): void {
     const tx = this.get(id)
     try {
+      const rows = new Map<string, Row | null>()
       for (const [key, ver] of tx.reads) {
         const [coll, docId] = key.split('\u0000') as [string, string]
-        if ((this.store.getById(coll, docId)?.ver ?? 0) !== ver)
-          throw conflict(`"${coll}/${docId}" changed before commit`)
+        let now: number
+        if (tx.writes.has(key)) {
+          const row = this.store.getById(coll, docId)
+          rows.set(key, row)
+          now = row?.ver ?? 0
+        } else now = this.store.versionOf(coll, docId)
+        if (now !== ver) throw conflict(`"${coll}/${docId}" changed before commit`)
       }
-      for (const w of tx.writes.values()) {
-        const row = this.store.getById(w.coll, String(w.id))
+      for (const [key, w] of tx.writes) {
+        const row = rows.has(key) ? (rows.get(key) ?? null) : this.store.getById(w.coll, String(w.id))
         if (w.doc === null) {
           if (row) this.store.remove(w.coll, row)
         } else if (row) this.store.replace(w.coll, row, w.doc)
