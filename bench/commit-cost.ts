@@ -18,6 +18,7 @@ import { createLocalRuntime, createSettableClock } from '../cloudfunctions/core/
 import { seedDemo } from '../demo'
 import { openEmbeddedDb } from '../embedded-db'
 import { submitCase } from './lib/submit-case'
+import { startWindowProfile } from './lib/window-profile'
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32)
 const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 1000)
@@ -51,9 +52,13 @@ async function main(): Promise<void> {
   sql.pragma('wal_autocheckpoint = 0')
   const walBefore = statSync(`${file}-wal`).size
   const stats = { ...groupCommit!.stats }
+  // BENCH_CPU_PROF=<file>: a V8 CPU profile of the measured window only (bench/lib/profile-summary.ts reads it).
+  const prof = process.env.BENCH_CPU_PROF
+  const stopProfile = prof ? await startWindowProfile() : null
   const cpu = process.cpuUsage()
   const t0 = process.hrtime.bigint()
   await pool(SUBMITS)
+  await stopProfile?.(prof!)
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9
   const used = process.cpuUsage(cpu)
   const walBytes = statSync(`${file}-wal`).size - walBefore
