@@ -166,6 +166,19 @@ describe('inShanghai', () => {
     })
     expect(differ).toEqual([])
   })
+  it('should end day windows and write text times as the time zone does', () => {
+    const now = at('2026-11-22T02:00:00Z')
+    const days: Duration = { unit: 'days', amount: 7 }
+    const differ = instants.filter((t) => {
+      const zone = dayjs(t).tz('Asia/Shanghai')
+      const text = zone.year() === dayjs(now).tz('Asia/Shanghai').year() ? 'M月D日 HH:mm' : 'YYYY年M月D日 HH:mm'
+      return (
+        addDuration(t, days).getTime() !== zone.startOf('day').add(8, 'day').valueOf() ||
+        formatShanghaiText(t, now) !== zone.format(text)
+      )
+    })
+    expect(differ).toEqual([])
+  })
   it('should differ from the time zone in 1991, when Shanghai still had summer time', () => {
     const summer1991 = at('1991-07-01T04:00:00Z')
     expect(inShanghai(summer1991).format('HH:mm')).toBe('12:00')
