@@ -49,6 +49,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
       '@types': path.resolve(__dirname, '..', 'types'),
+      // NutUI's ConfigProvider and useParams import lodash.isequal and lodash.kebabcase (15 KB:
+      // in weapp's main package, and in the chunk H5's first screen waits for; kebabcase mostly
+      // Unicode tables); slim/ answers the same for their uses.
+      'lodash.isequal': path.resolve(__dirname, '..', 'src/lib/slim/is-equal.ts'),
+      'lodash.kebabcase': path.resolve(__dirname, '..', 'src/lib/slim/kebab-case.ts'),
     },
     sass: {
       resource: [path.resolve(__dirname, '..', 'node_modules/@nutui/nutui-react-taro/dist/styles/variables.scss')],
@@ -71,13 +76,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // than this still renders, through Taro's recursive `comp` component (one more component).
       // (`mini.baseLevel` is in Taro's docs and read by the runner, but not in 4.2.1's types.)
       ...({ baseLevel: 8 } as Record<string, unknown>),
-      webpackChain(chain) {
-        // NutUI's ConfigProvider and useParams import lodash.isequal and lodash.kebabcase (15 KB in
-        // the main package, kebabcase mostly Unicode tables); slim/ answers the same for their uses.
-        chain.resolve.alias
-          .set('lodash.isequal', path.resolve(__dirname, '..', 'src/lib/slim/is-equal.ts'))
-          .set('lodash.kebabcase', path.resolve(__dirname, '..', 'src/lib/slim/kebab-case.ts'))
-      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         // The package.json browserslist (Android 4.1, iOS 8) is for H5; WeChat renders on iOS's

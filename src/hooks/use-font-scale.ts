@@ -1,21 +1,9 @@
 import Taro from '@tarojs/taro'
 import { createStore, useStore } from '../lib/store'
 import { fontScale } from '../lib/font-scale'
+import { systemFontSize } from './system-font-size'
 
 const LARGE_TEXT_KEY = 'mhwx.largeText'
-
-/** WeChat's 字体大小 setting in px; H5 has none. getAppBaseInfo is the current API, getSystemInfoSync the fallback. */
-function systemFontSize(): number | undefined {
-  try {
-    if (typeof Taro.getAppBaseInfo === 'function') {
-      const size = (Taro.getAppBaseInfo() as { fontSizeSetting?: number }).fontSizeSetting
-      if (size) return size
-    }
-    return Taro.getSystemInfoSync().fontSizeSetting
-  } catch {
-    return undefined
-  }
-}
 
 function readLargeText(): boolean {
   try {

@@ -1,7 +1,8 @@
 /**
  * Deep equality for NutUI's two uses of `lodash.isequal` (ConfigProvider comparing themes,
- * useParams comparing a Dialog's or Toast's props on every render). The mini-program build
- * aliases `lodash.isequal` here (config/index.ts): lodash's 10 KB copy sat in the main package.
+ * useParams comparing a Dialog's or Toast's props on every render). Both builds alias
+ * `lodash.isequal` here (config/index.ts): lodash's 10 KB copy sat in weapp's main package and
+ * in the chunk H5's first screen waits for.
  *
  * Same answers as lodash for what those props hold: primitives (NaN equals NaN), arrays,
  * dates, regular expressions, Maps, Sets and objects compared key by key when built by the

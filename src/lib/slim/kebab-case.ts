@@ -1,6 +1,6 @@
 /**
  * `lodash.kebabcase` for NutUI's ConfigProvider, which turns theme keys into CSS variable names
- * (`nutuiColorPrimaryStop1` → `nutui-color-primary-stop-1`). The mini-program build aliases
+ * (`nutuiColorPrimaryStop1` → `nutui-color-primary-stop-1`). Both builds alias
  * `lodash.kebabcase` here (config/index.ts): lodash's copy carries Unicode word tables (5 KB in
  * the main package) that ASCII theme keys never need.
  */
