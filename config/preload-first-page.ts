@@ -1,4 +1,4 @@
-import type { Chunk, Compilation, Compiler } from 'webpack'
+import type { Chunk, ChunkGraph, Compilation, Compiler, Module } from 'webpack'
 
 interface TagGroups {
   headTags: { tagName: string; voidTag: boolean; attributes: Record<string, string | boolean> }[]
@@ -49,11 +49,34 @@ export class PreloadFirstPagePlugin {
 
   /** The JS and CSS files of the page's lazy chunk group that index.html does not load already. */
   private filesOf(compilation: Compilation): string[] {
-    const page = this.pagePath.replace(/\//g, '[\\\\/]')
-    const isPage = new RegExp(`(^|[\\\\/])${page}(\\.tsx?)?$`)
+    const isPage = pageRequest(this.pagePath)
     const group = compilation.chunkGroups.find((g) => g.origins.some((o) => isPage.test(o.request ?? '')))
     if (!group) throw new Error(`${NAME}: no lazy chunk for ${this.pagePath}`)
     const lazy = group.chunks.filter((c: Chunk) => !c.canBeInitial())
     return lazy.flatMap((c) => [...c.files]).filter((f) => /\.(js|css)$/.test(f))
   }
+}
+
+/** Matches the request that imports the page (`./pages/home/index`, with or without extension). */
+function pageRequest(pagePath: string): RegExp {
+  const page = pagePath.replace(/\//g, '[\\\\/]')
+  return new RegExp(`(^|[\\\\/])${page}(\\.tsx?)?$`)
+}
+
+/**
+ * A splitChunks `test`: the modules of the page's own lazy chunk (the page, and the libraries
+ * and shared code it imports that the app has not loaded already), wherever else they are used.
+ */
+export function inPageChunk(pagePath: string): (module: Module, context: { chunkGraph: ChunkGraph }) => boolean {
+  const isPage = pageRequest(pagePath)
+  const ofPage = new WeakMap<Chunk, boolean>()
+  const isPageChunk = (chunk: Chunk) => {
+    let found = ofPage.get(chunk)
+    if (found === undefined) {
+      found = [...chunk.groupsIterable].some((g) => g.origins.some((o) => isPage.test(o.request ?? '')))
+      ofPage.set(chunk, found)
+    }
+    return found
+  }
+  return (module, { chunkGraph }) => [...chunkGraph.getModuleChunksIterable(module)].some(isPageChunk)
 }
