@@ -1,12 +1,17 @@
-import { Dialog, Toast } from '@nutui/nutui-react-taro'
-import { DIALOG_ID, TOAST_ID } from '../../lib/feedback'
+import { lazy, Suspense } from 'react'
 
-/** H5: the NutUI Toast and Dialog that lib/feedback.ts opens by id, one of each per page. */
+/**
+ * H5: the NutUI Toast and Dialog that lib/feedback.ts opens by id, one of each per page. They
+ * show nothing until asked, so their code and styles (NutUI's Dialog, Toast, Popup, Overlay and
+ * transitions) are a chunk of their own, loaded once the first page has rendered instead of
+ * being part of the scripts 首页's first load waits for; every later page has them at once.
+ */
+const NutuiHosts = lazy(() => import('./nutui-hosts'))
+
 export function FeedbackHosts() {
   return (
-    <>
-      <Toast id={TOAST_ID} />
-      <Dialog id={DIALOG_ID} />
-    </>
+    <Suspense fallback={null}>
+      <NutuiHosts />
+    </Suspense>
   )
 }
