@@ -1,5 +1,6 @@
 import { Db } from '@cloudbase/database'
 import { EJSON } from 'bson'
+import { canonicalEjson } from './canonical-ejson'
 import { mayHoldEjsonType } from './codec'
 import { DbError } from './errors'
 import type { Engine } from './engine'
@@ -99,9 +100,28 @@ function skipReviverWhenNothingToRevive(): void {
       : bsonParse(text, options)
 }
 
+/**
+ * The SDK writes every request's documents, queries and updates with
+ * `EJSON.stringify(value, { relaxed: false })` (`bson_1.EJSON.stringify`, looked up at each
+ * call). For plain values `canonicalEjson` makes the same text without bson's bookkeeping
+ * (canonical-ejson.ts); other calls, and values it leaves to bson, go to bson unchanged. The
+ * text is the same either way, so a cloud app in the same process sends exactly what it did.
+ */
+function stringifyPlainValuesDirectly(): void {
+  const ejson = EJSON as { stringify(...args: unknown[]): string }
+  const bsonStringify = ejson.stringify.bind(ejson)
+  ejson.stringify = (...args) => {
+    const options = args[1] as { relaxed?: unknown } | undefined
+    const onlyCanonical =
+      args.length === 2 && typeof options === 'object' && options !== null && Object.keys(options).length === 1
+    return (onlyCanonical && options.relaxed === false && canonicalEjson(args[0])) || bsonStringify(...args)
+  }
+}
+
 export function installSeam(): void {
   if (installed) return
   skipReviverWhenNothingToRevive()
+  stringifyPlainValuesDirectly()
   const holder = Db as unknown as { reqClass?: new (config: unknown) => Requester }
   const current = holder.reqClass
   if (current && current !== RoutingRequester) cloudRequester = current
