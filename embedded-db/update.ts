@@ -61,12 +61,26 @@ function checkPath(path: string, touched: string[]): void {
   touched.push(path)
 }
 
-interface Slot {
-  parent: Record<string, Value> | Value[]
-  key: string
-  get(): Value | undefined
-  set(v: Value): void
-  unset(): void
+/** Where a path ends: a field of an object or an element of an array. A class, not closures made per field. */
+class Slot {
+  constructor(
+    readonly parent: Record<string, Value> | Value[],
+    readonly key: string,
+  ) {}
+
+  get(): Value | undefined {
+    return Array.isArray(this.parent) ? this.parent[Number(this.key)] : this.parent[this.key]
+  }
+
+  set(v: Value): void {
+    setIn(this.parent, this.key, v)
+  }
+
+  unset(): void {
+    if (Array.isArray(this.parent)) {
+      if (Number(this.key) < this.parent.length) this.parent[Number(this.key)] = null
+    } else delete this.parent[this.key]
+  }
 }
 
 /** Locates the slot a dotted path names; with `create`, builds missing objects on the way. */
@@ -99,17 +113,7 @@ function locate(doc: Doc, path: string, create: boolean): Slot | null {
     if (!create) return null
     throw new DbError('DATABASE_REQUEST_FAILED', `cannot create field "${key}" in array at "${path}"`)
   }
-  return {
-    parent,
-    key,
-    get: () => (Array.isArray(parent) ? parent[Number(key)] : parent[key]),
-    set: (v) => setIn(parent, key, v),
-    unset: () => {
-      if (Array.isArray(parent)) {
-        if (Number(key) < parent.length) parent[Number(key)] = null
-      } else delete parent[key]
-    },
-  }
+  return new Slot(parent, key)
 }
 
 function setIn(parent: Record<string, Value> | Value[], key: string, v: Value): void {
