@@ -19,8 +19,9 @@ import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 // Static, as bench-host imports the host: a dynamic import() here would load a second copy of the module.
 import { retryTally } from '../cloudfunctions/core/transaction-retry'
-import { announce, BENCH_SECRET, cpuOf, createBenchHost, forkServer } from './lib/bench-host'
+import { announce, BENCH_SECRET, cpuUsageOf, createBenchHost, forkServer } from './lib/bench-host'
 import { percentile } from './lib/measure'
+import { startWindowProfile } from './lib/window-profile'
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32)
 const SUBMITS = Number(process.env.BENCH_SUBMITS ?? 3000)
@@ -28,22 +29,33 @@ const POINT = { lng: 108.9573, lat: 34.2581 }
 const MODES = (process.env.BENCH_MODES ?? 'per-commit,full').split(',') as Mode[]
 type Mode = 'per-commit' | 'full'
 
+/**
+ * BENCH_WINDOW_PROF=<file>: the host writes a V8 CPU profile of the measured window only
+ * (not its start-up, seeding and warm-up) there; `npx tsx bench/lib/profile-summary.ts <file>`.
+ */
+const WINDOW_PROF = process.env.BENCH_WINDOW_PROF
+
 const TALLY_QUERY = 'bench:retry-tally'
+const PROFILE_START = 'bench:profile-start'
+const PROFILE_STOP = 'bench:profile-stop'
 type Tally = { transactions: number; conflicts: number }
 
-/** The server's retried transactions so far (core/transaction-retry.ts `retryTally`). */
-function tallyOf(child: ChildProcess): Promise<Tally> {
+/** Sends the server a query and resolves with the `key` field of its answer. */
+function ask<T>(child: ChildProcess, query: string, key: string): Promise<T> {
   return new Promise((resolve) => {
     const onMessage = (m: unknown) => {
-      const tally = (m as { tally?: Tally }).tally
-      if (!tally) return
+      const value = (m as Record<string, T | undefined>)[key]
+      if (value === undefined) return
       child.off('message', onMessage)
-      resolve(tally)
+      resolve(value)
     }
     child.on('message', onMessage)
-    child.send(TALLY_QUERY)
+    child.send(query)
   })
 }
+
+/** The server's retried transactions so far (core/transaction-retry.ts `retryTally`). */
+const tallyOf = (child: ChildProcess) => ask<Tally>(child, TALLY_QUERY, 'tally')
 
 interface Ready {
   url: string
@@ -66,8 +78,16 @@ async function serve(mode: Mode): Promise<void> {
       rmSync(dir, { recursive: true, force: true })
     })
   await seedDemo(host.runtime)
+  let stopProfile: ((file: string) => Promise<void>) | null = null
   process.on('message', (m: unknown) => {
     if (m === TALLY_QUERY) process.send?.({ tally: { ...retryTally } })
+    if (m === PROFILE_START)
+      void startWindowProfile().then((stop) => {
+        stopProfile = stop
+        process.send?.({ profiling: true })
+      })
+    if (m === PROFILE_STOP && stopProfile && WINDOW_PROF)
+      void stopProfile(WINDOW_PROF).then(() => process.send?.({ profiled: true }))
   })
   const url = await host.listen(0)
   announce<Ready>(
@@ -105,8 +125,10 @@ async function run(mode: Mode): Promise<void> {
   let next = 0
   const times: number[] = []
   const failures = new Map<number, number>()
-  const cpuBefore = await cpuOf(child)
+  if (WINDOW_PROF) await ask(child, PROFILE_START, 'profiling')
+  const cpuBefore = await cpuUsageOf(child)
   const tallyBefore = await tallyOf(child)
+  const clientCpu = process.cpuUsage()
   const start = process.hrtime.bigint()
   await Promise.all(
     ready.tokens.map(async (token) => {
@@ -118,8 +140,12 @@ async function run(mode: Mode): Promise<void> {
     }),
   )
   const seconds = Number(process.hrtime.bigint() - start) / 1e9
-  const cpuMs = (await cpuOf(child)) - cpuBefore
+  const clientMs = cpuMs(process.cpuUsage(clientCpu))
+  const cpuAfter = await cpuUsageOf(child)
+  const host = { user: cpuAfter.user - cpuBefore.user, system: cpuAfter.system - cpuBefore.system }
+  const hostMs = cpuMs(host)
   const tallyAfter = await tallyOf(child)
+  if (WINDOW_PROF) await ask(child, PROFILE_STOP, 'profiled')
   const conflicts = tallyAfter.conflicts - tallyBefore.conflicts
   child.disconnect()
   times.sort((a, b) => a - b)
@@ -134,11 +160,15 @@ async function run(mode: Mode): Promise<void> {
     `${(SUBMITS / seconds).toFixed(0)} submissions/s; latency p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, max ${times.at(-1)?.toFixed(1)} ms; ` +
       `failed ${[...failures.values()].reduce((a, b) => a + b, 0)}${failures.size ? ` (by HTTP status ${JSON.stringify(Object.fromEntries(failures))})` : ''}; ` +
       `${(conflicts / SUBMITS).toFixed(2)} write conflicts per submission (each one runs its transaction again); ` +
-      `host CPU ${(cpuMs / SUBMITS).toFixed(2)} ms per submission (${((cpuMs / 1000 / seconds) * 100).toFixed(0)}% of one core); load average ${loadavg()
+      `host CPU ${(hostMs / SUBMITS).toFixed(2)} ms per submission (${((hostMs / 1000 / seconds) * 100).toFixed(0)}% of one core; ` +
+      `${((host.system / 1000 / hostMs) * 100).toFixed(0)}% of it in the kernel); ` +
+      `load generator CPU ${(clientMs / SUBMITS).toFixed(2)} ms per submission; load average ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}`,
   )
 }
+
+const cpuMs = (cpu: NodeJS.CpuUsage) => (cpu.user + cpu.system) / 1000
 
 async function runAll(): Promise<void> {
   for (const mode of MODES) await run(mode)

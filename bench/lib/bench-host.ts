@@ -42,13 +42,19 @@ export function announce<T>(ready: T, close: () => Promise<void>): void {
 const CPU_QUERY = 'bench:cpu'
 
 /** The child's CPU time so far (user + system, ms): the difference over a window is what the server spent. */
-export function cpuOf(child: ChildProcess): Promise<number> {
+export async function cpuOf(child: ChildProcess): Promise<number> {
+  const cpu = await cpuUsageOf(child)
+  return (cpu.user + cpu.system) / 1000
+}
+
+/** The child's `process.cpuUsage()` (µs, user and system apart). */
+export function cpuUsageOf(child: ChildProcess): Promise<NodeJS.CpuUsage> {
   return new Promise((resolve) => {
     const onMessage = (m: unknown) => {
       const cpu = (m as { cpu?: NodeJS.CpuUsage }).cpu
       if (!cpu) return
       child.off('message', onMessage)
-      resolve((cpu.user + cpu.system) / 1000)
+      resolve(cpu)
     }
     child.on('message', onMessage)
     child.send(CPU_QUERY)
