@@ -120,6 +120,24 @@ describe('embedded-db aggregate $lookup', () => {
     ])
   })
 
+  it('should give every answer documents of its own, sharing no part, as text parsed would be', async () => {
+    const [mine] = (await withRoles('u1')) as { name: string; roles: unknown[] }[]
+    mine!.name = '改了'
+    mine!.roles.pop()
+    expect(await withRoles('u1')).toEqual([
+      expect.objectContaining({ name: '李建华', roles: [expect.anything(), expect.anything()] }),
+    ])
+    // $first and $last of a one-document group are the same document in the pipeline.
+    const { data } = (await h.db
+      .collection('users')
+      .aggregate()
+      .match({ _id: 'u1' })
+      .group({ _id: null, first: { $first: '$$ROOT' }, last: { $last: '$$ROOT' } })
+      .end()) as { data: { first: object; last: object }[] }
+    expect(data[0]!.first).toEqual(data[0]!.last)
+    expect(data[0]!.first).not.toBe(data[0]!.last)
+  })
+
   it('should give an empty list when nothing points at the document, and nothing for a missing document', async () => {
     expect(await withRoles('u2')).toEqual([{ _id: 'u2', name: '王芳', roles: [] }])
     expect(await withRoles('u9')).toEqual([])

@@ -39,8 +39,16 @@ export function aggregate(store: Store, coll: string, stages: Stage[], vars: Var
   } else {
     docs = find(store, coll, {}).rows.map((r) => r.doc)
   }
-  for (const stage of rest)
-    docs = stage.key === '$lookup' ? lookup(store, stage.value, docs, vars) : runStage(stage, docs, vars)
+  // The first stage's documents were each parsed for this pipeline, so a $lookup may add its
+  // field to them in place, and to what a $lookup answers; after any other stage a document
+  // may share a part with another (a $group's $first and $last of one document), and a
+  // $lookup copies each before it writes.
+  let owned = first?.key !== '$geoNear'
+  for (const stage of rest) {
+    if (stage.key === '$lookup') docs = lookup(store, stage.value, docs, vars, owned)
+    else docs = runStage(stage, docs, vars)
+    owned = stage.key === '$lookup'
+  }
   return docs
 }
 
@@ -88,9 +96,9 @@ const isFieldPath = (x: Value): x is string => typeof x === 'string' && x.starts
  * pipeline's expressions, e.g. `$match: {$expr: {$eq: ['$eventId', '$$id']}}`); without
  * variables the pipeline runs once for all the documents.
  */
-function lookup(store: Store, spec: Value, docs: Doc[], outer: Vars): Doc[] {
+function lookup(store: Store, spec: Value, docs: Doc[], outer: Vars, owned: boolean): Doc[] {
   if (!isPlainObject(spec)) throw invalid('$lookup needs an object')
-  if ('pipeline' in spec) return lookupPipeline(store, spec, docs, outer)
+  if ('pipeline' in spec) return lookupPipeline(store, spec, docs, outer, owned)
   if ('let' in spec) throw invalid('$lookup let needs a pipeline')
   const { from, localField, foreignField, as } = spec
   for (const [name, x] of Object.entries({ from, localField, foreignField, as })) {
@@ -100,7 +108,7 @@ function lookup(store: Store, spec: Value, docs: Doc[], outer: Vars): Doc[] {
     const local = resolvePath(d, splitPath(localField as string)).flatMap((x) => (Array.isArray(x) ? x : [x]))
     const keys = local.filter((x) => x !== undefined)
     const query = { [foreignField as string]: { $in: keys.length ? keys : [null] } }
-    const copy = deepClone(d)
+    const copy = owned ? d : deepClone(d)
     setPath(
       copy,
       as as string,
@@ -110,7 +118,7 @@ function lookup(store: Store, spec: Value, docs: Doc[], outer: Vars): Doc[] {
   })
 }
 
-function lookupPipeline(store: Store, spec: Doc, docs: Doc[], outer: Vars): Doc[] {
+function lookupPipeline(store: Store, spec: Doc, docs: Doc[], outer: Vars, owned: boolean): Doc[] {
   const { from, as, pipeline } = spec
   if ('localField' in spec || 'foreignField' in spec)
     throw notSupported('$lookup with both localField/foreignField and a pipeline')
@@ -134,7 +142,7 @@ function lookupPipeline(store: Store, spec: Doc, docs: Doc[], outer: Vars): Doc[
   const once = Object.keys(lets).length === 0 ? aggregate(store, coll, stages, outer) : null
   return docs.map((d) => {
     const own = Object.entries(lets).map(([k, x]): [string, Value] => [k, evalExpr(x, d, outer) ?? null])
-    const copy = deepClone(d)
+    const copy = owned ? d : deepClone(d)
     setPath(copy, as as string, once ? deepClone(once) : aggregate(store, coll, stages, new Map([...outer, ...own])))
     return copy
   })

@@ -1,5 +1,5 @@
 import { EJSON } from 'bson'
-import { BSONRegExp, fromStoredText, parseEjson, toStoredText } from './codec'
+import { BSONRegExp, fromStoredText, ParsedDoc, parseEjson, toListItem, toStoredText, type Doc } from './codec'
 
 describe('parseEjson', () => {
   // What bson's EJSON.parse (relaxed) gives is the reference: parseEjson skips it only when
@@ -62,5 +62,38 @@ describe('toStoredText', () => {
       deep: { re: { $regularExpression: { pattern: '^张', options: 'i' } }, n: [{ $numberDouble: 'Infinity' }] },
     })
     expect(fromStoredText(text)).toEqual(doc)
+  })
+})
+
+describe('toListItem', () => {
+  const item = (doc: Doc, seen = new Set<object>()) => toListItem(doc, seen)
+
+  it('should hand over a plain document as it is, equal to what its text parses to', () => {
+    const doc = { _id: 'u1', name: '王秀兰', n: 1.5, z: null, ok: true, a: [1, [2, { b: true }]], assignments: [] }
+    const got = item(doc)
+    expect(got).toBeInstanceOf(ParsedDoc)
+    expect((got as ParsedDoc).doc).toBe(doc)
+    expect(JSON.parse(toStoredText(doc))).toStrictEqual(doc)
+  })
+
+  it.each([
+    ['a date', { at: new Date(5) }],
+    ['a regular expression', { re: new BSONRegExp('^张', 'i') }],
+    ['a special number', { n: [Infinity] }],
+    ['minus zero, which text writes as 0', { n: -0 }],
+    ['a field that is undefined, which text leaves out', { u: undefined as unknown as null }],
+    ['a hole in an array, which text writes as null', { a: new Array<Doc[string]>(2) }],
+    ['a __proto__ field', JSON.parse('{"__proto__":{"x":1}}') as Doc],
+    ['an object without a prototype', { o: Object.create(null) as Doc }],
+  ])('should send %s as its text', (_what, doc) => {
+    expect(item(doc)).toBe(toStoredText(doc))
+  })
+
+  it('should send as text a document that shares a part with one before it, as text would not', () => {
+    const shared = { x: 1 }
+    const seen = new Set<object>()
+    expect(item({ a: shared }, seen)).toBeInstanceOf(ParsedDoc)
+    expect(item({ b: shared }, seen)).toBe('{"b":{"x":1}}')
+    expect(item({ c: [shared, shared] })).toBe('{"c":[{"x":1},{"x":1}]}')
   })
 })

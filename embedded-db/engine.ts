@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import type { IndexSpec } from './index-spec'
 import { aggregate, decodeStages } from './aggregate'
-import { isPlainObject, parseEjson, toStoredText, type Doc, type Value } from './codec'
+import { isPlainObject, parseEjson, toListItem, toStoredText, type Doc, type ParsedDoc, type Value } from './codec'
 import { decodeEjson } from './decode'
 import { DbError, invalid, notSupported } from './errors'
 import { GroupCommit, type FlushInfo } from './group-commit'
@@ -138,7 +138,7 @@ export class Engine {
     }
     switch (action) {
       case 'database.getDocument':
-        return { requestId, data: { list: this.get(p).map((d) => toStoredText(d)) } }
+        return { requestId, data: { list: toList(this.get(p)) } }
       case 'database.calculateDocument':
         return { requestId, data: { total: this.count(p) } }
       case 'database.insertDocument':
@@ -151,8 +151,7 @@ export class Engine {
         return { requestId, data: { deleted: this.write(() => this.remove(p)) } }
       case 'database.aggregateDocuments': {
         const coll = collectionOf(p)
-        const docs = aggregate(this.store, coll, decodeStages(p.stages))
-        return { requestId, data: { list: docs.map((d) => toStoredText(d)) } }
+        return { requestId, data: { list: toList(aggregate(this.store, coll, decodeStages(p.stages))) } }
       }
       case 'database.addCollection':
         this.write(() => this.store.ensureCollection(collectionOf(p)))
@@ -310,6 +309,15 @@ export class Engine {
         throw notSupported(`${action} inside a transaction`)
     }
   }
+}
+
+/**
+ * An answer's `data.list`: documents read for this answer alone (a query's or a pipeline's,
+ * never a transaction's, which it keeps), so the SDK may have them as they are (codec.ts).
+ */
+function toList(docs: Doc[]): (string | ParsedDoc)[] {
+  const seen = new Set<object>()
+  return docs.map((d) => toListItem(d, seen))
 }
 
 /**

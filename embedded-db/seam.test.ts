@@ -4,6 +4,7 @@ import tcb from '@cloudbase/node-sdk'
 import { Db } from '@cloudbase/database'
 import { EJSON, Int32 } from 'bson'
 import { openEmbeddedDb } from './index'
+import { ParsedDoc } from './codec'
 import { RoutingRequester } from './seam'
 
 /**
@@ -129,6 +130,11 @@ describe('embedded-db seam', () => {
     // (bson's types do not allow the index the SDK's JavaScript passes as options.)
     expect(texts.map(EJSON.parse as (text: string, index: number) => unknown)).toEqual(reference)
     expect((reference[2] as { at: unknown }).at).toBeInstanceOf(Date)
+    // A list item the engine answered with parsed is the document itself for the SDK's calls,
+    // and what its text parses to for any other.
+    const parsed = new ParsedDoc({ n: 1, name: '王秀兰' })
+    expect([parsed].map(EJSON.parse as (item: unknown, index: number) => unknown)[0]).toBe(parsed.doc)
+    expect((EJSON.parse(parsed as unknown as string, { relaxed: false }) as { n: unknown }).n).toBeInstanceOf(Int32)
     // Options other than the SDK's are bson's: canonical parsing still makes an Int32.
     expect((EJSON.parse('{"n":1}', { relaxed: false }) as { n: unknown }).n).toBeInstanceOf(Int32)
     expect(() => EJSON.parse('{"a\\u0000b":1}')).toThrow(/null bytes/)

@@ -1,7 +1,7 @@
 import { Db } from '@cloudbase/database'
 import { EJSON } from 'bson'
 import { canonicalEjson } from './canonical-ejson'
-import { mayHoldEjsonType } from './codec'
+import { mayHoldEjsonType, ParsedDoc, toStoredText } from './codec'
 import { DbError } from './errors'
 import type { Engine } from './engine'
 import { noteRequest } from './request-count'
@@ -88,16 +88,20 @@ let installed = false
  * `JSON.parse` does (`codec.ts`'s `mayHoldEjsonType`, checked against bson in codec.test.ts),
  * so that text skips the reviver. Only the SDK's own calls take the shortcut: no options, or
  * the item's index that `list.map(EJSON.parse)` passes (both mean relaxed); anything else,
- * and any text with a type, goes to bson unchanged. The same `bson` serves the SDK and the
+ * and any text with a type, goes to bson unchanged. A list item the engine answered with
+ * already parsed (`ParsedDoc`, only ever for a document its text would give back unchanged)
+ * is handed over as it is. The same `bson` serves the SDK and the
  * engine (seam.test.ts), so this changes no value anywhere, only the time taken.
  */
 function skipReviverWhenNothingToRevive(): void {
-  const ejson = EJSON as { parse(text: string, options?: unknown): unknown }
+  const ejson = EJSON as { parse(text: string | ParsedDoc, options?: unknown): unknown }
   const bsonParse = ejson.parse.bind(ejson)
-  ejson.parse = (text, options) =>
-    typeof text === 'string' && (options === undefined || typeof options === 'number') && !mayHoldEjsonType(text)
-      ? JSON.parse(text)
-      : bsonParse(text, options)
+  ejson.parse = (text, options) => {
+    const sdkCall = options === undefined || typeof options === 'number'
+    // A list item the engine handed over parsed (codec.ts toListItem): what parsing its text gives.
+    if (text instanceof ParsedDoc) return sdkCall ? text.doc : bsonParse(toStoredText(text.doc), options)
+    return typeof text === 'string' && sdkCall && !mayHoldEjsonType(text) ? JSON.parse(text) : bsonParse(text, options)
+  }
 }
 
 /**
