@@ -31,16 +31,20 @@ export function mayHoldEjsonType(text: string): boolean {
 export function parseEjson(text: unknown, what: string): Value {
   if (typeof text !== 'string') throw invalid(`${what} must be an EJSON string`)
   let parsed: unknown
+  const typed = mayHoldEjsonType(text)
   try {
     // Most requests (a query by field, an aggregate stage, a document without dates) hold
     // no EJSON type: then EJSON.parse returns exactly what JSON.parse does (relaxed numbers
     // stay numbers, other objects are returned as they are), at a fraction of the cost —
     // its reviver visits every value.
-    parsed = mayHoldEjsonType(text) ? EJSON.parse(text, { relaxed: true }) : JSON.parse(text)
+    parsed = typed ? EJSON.parse(text, { relaxed: true }) : JSON.parse(text)
   } catch (e) {
     throw invalid(`malformed EJSON in ${what}: ${(e as Error).message}`)
   }
-  return checkSupported(parsed, what)
+  // What JSON.parse makes holds nothing checkSupported refuses (no NaN, date, regex or
+  // class), so its copy would be an equal value — except for a `__proto__` key, which
+  // the copy turns into a prototype, as it always has.
+  return typed || text.includes('"__proto__"') ? checkSupported(parsed, what) : (parsed as Value)
 }
 
 /** Rejects BSON types the engine cannot store faithfully instead of silently mangling them. */
