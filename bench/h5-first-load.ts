@@ -7,8 +7,11 @@
  * sends a visitor to the login page) opening 首页. Two figures, each from navigation start:
  *   to content   — 首页's service entries are on screen: the first paint's copy of them
  *                  (index.html, scripts/h5-first-paint.ts) or the real ones, whichever is first
- *   interactive  — the real entries are on screen: React has mounted 首页 and they respond
- *                  (the warm-up taps one after a fresh load to check that)
+ *   interactive  — the real entries are on screen: React has mounted 首页 and their handlers
+ *                  are attached (the warm-up taps one after a fresh load to check that they
+ *                  work). It is the first frame that paints them, not a quiet main thread: 首页's
+ *                  effects (its data requests, Taro's page show) run in the task right after,
+ *                  ~0.15 s on the 4× slower CPU, and a tap in that moment waits for it
  * (a build without the first paint has one figure twice). Each is the first animation frame at
  * which the entries have a size, recorded in the page. Two ways of serving, same build, same run:
  *   uncompressed — the browser says `Accept-Encoding: identity` (what the host sent before)
