@@ -144,6 +144,10 @@ async function run(mode: Mode): Promise<void> {
   const cpuAfter = await cpuUsageOf(child)
   const host = { user: cpuAfter.user - cpuBefore.user, system: cpuAfter.system - cpuBefore.system }
   const hostMs = cpuMs(host)
+  const mainMs =
+    cpuAfter.mainThread === undefined || cpuBefore.mainThread === undefined
+      ? null
+      : (cpuAfter.mainThread - cpuBefore.mainThread) / 1000
   const tallyAfter = await tallyOf(child)
   if (WINDOW_PROF) await ask(child, PROFILE_STOP, 'profiled')
   const conflicts = tallyAfter.conflicts - tallyBefore.conflicts
@@ -161,7 +165,9 @@ async function run(mode: Mode): Promise<void> {
       `failed ${[...failures.values()].reduce((a, b) => a + b, 0)}${failures.size ? ` (by HTTP status ${JSON.stringify(Object.fromEntries(failures))})` : ''}; ` +
       `${(conflicts / SUBMITS).toFixed(2)} write conflicts per submission (each one runs its transaction again); ` +
       `host CPU ${(hostMs / SUBMITS).toFixed(2)} ms per submission (${((hostMs / 1000 / seconds) * 100).toFixed(0)}% of one core; ` +
-      `${((host.system / 1000 / hostMs) * 100).toFixed(0)}% of it in the kernel); ` +
+      `${((host.system / 1000 / hostMs) * 100).toFixed(0)}% of it in the kernel` +
+      (mainMs === null ? '' : `, ${((mainMs / hostMs) * 100).toFixed(0)}% on the main thread`) +
+      `); ` +
       `load generator CPU ${(clientMs / SUBMITS).toFixed(2)} ms per submission; load average ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}`,
