@@ -10,11 +10,12 @@
  * fsync at every commit, then group commit (one fsync shared by the commits waiting for it).
  * Both acknowledge a submission only once it is on disk.
  *
- *   npx tsx bench/cases-host.ts
+ *   npx tsx bench/cases-host.ts     (BENCH_MODES=full: group commit only; BENCH_CLIENT=http: below)
  * Figures are printed, never asserted.
  */
 import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { Agent, request } from 'node:http'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 // Static, as bench-host imports the host: a dynamic import() here would load a second copy of the module.
@@ -96,6 +97,34 @@ async function serve(mode: Mode): Promise<void> {
   )
 }
 
+/**
+ * BENCH_CLIENT: how the load generator sends. `fetch` (the default, the figures before) is
+ * undici, 1.0–1.5 ms of client CPU a submission on the 2-core machine it was measured on;
+ * `http` is node:http with one keep-alive socket per client, ~0.4 ms. The client's CPU is
+ * taken from the cores the host could have had.
+ */
+const CLIENT = process.env.BENCH_CLIENT === 'http' ? 'http' : 'fetch'
+const agents = new Map<string, Agent>()
+
+async function post(url: string, token: string, body: string): Promise<{ status: number; text: string }> {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` }
+  if (CLIENT === 'fetch') {
+    const res = await fetch(url, { method: 'POST', headers, body })
+    return { status: res.status, text: await res.text() }
+  }
+  let agent = agents.get(token)
+  if (!agent) agents.set(token, (agent = new Agent({ keepAlive: true, maxSockets: 1 })))
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent, method: 'POST', headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }))
+    })
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
 async function run(mode: Mode): Promise<void> {
   const { child, ready } = await forkServer<Ready>(__filename, ['serve', mode])
   const submit = async (token: string, n: number): Promise<{ ms: number; ok: boolean; status: number }> => {
@@ -107,12 +136,8 @@ async function run(mode: Mode): Promise<void> {
       location: POINT,
     })
     const t0 = process.hrtime.bigint()
-    const res = await fetch(`${ready.url}/api/cases`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body,
-    })
-    const json = (await res.json()) as { ok: boolean; data?: { created: boolean } }
+    const res = await post(`${ready.url}/api/cases`, token, body)
+    const json = JSON.parse(res.text) as { ok: boolean; data?: { created: boolean } }
     return {
       ms: Number(process.hrtime.bigint() - t0) / 1e6,
       ok: json.ok && json.data?.created === true,
@@ -158,7 +183,7 @@ async function run(mode: Mode): Promise<void> {
       ? 'group commit (synchronous=NORMAL + one WAL fsync per batch)'
       : 'fsync per commit (synchronous=FULL)'
   console.log(
-    `POST /api/cases submit, ${CLIENTS} concurrent clients, ${SUBMITS} new cases, loopback, file-backed embedded db, ${label}`,
+    `POST /api/cases submit, ${CLIENTS} concurrent clients (${CLIENT}), ${SUBMITS} new cases, loopback, file-backed embedded db, ${label}`,
   )
   console.log(
     `${(SUBMITS / seconds).toFixed(0)} submissions/s; latency p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, max ${times.at(-1)?.toFixed(1)} ms; ` +
