@@ -83,6 +83,11 @@ describe('host', () => {
       expect(body).toMatchObject({ ok: true, data: { openid: 'alice' } })
     })
 
+    it('should answer a call whose path carries a query as the same call', async () => {
+      const res = await post(`${s.url}/api/users?from=test`, { action: 'me' }, signToken('alice', SECRET))
+      expect(await res.json()).toMatchObject({ ok: true, data: { openid: 'alice' } })
+    })
+
     it('should take the caller from the token, never from an openid in the event', async () => {
       const res = await post(`${s.url}/api/users`, { action: 'me', openid: 'demo-admin' }, signToken('bob', SECRET))
       const body = await res.json()

@@ -68,6 +68,8 @@ export interface Host {
 /** JSON events are small; anything bigger is a mistake or an attack. */
 export const MAX_JSON_BYTES = 256 * 1024
 const FUNCTION_NAME = /^[a-z][a-z0-9-]*$/
+/** `/api/<function>` as a client sends it: no query, dot segment or escape for a URL parser to resolve. */
+const PLAIN_FUNCTION_PATH = /^\/api\/[a-z][a-z0-9-]*$/
 const OPENID = /^[A-Za-z0-9_-]{1,64}$/
 const DEFAULT_SWEEP_INTERVAL_MS = 60_000
 
@@ -209,7 +211,13 @@ export function createHost(options: HostOptions): Host {
   })
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://host')
+    // Nearly every request is a function call on a plain path, which is its own pathname:
+    // it goes straight to the function, without building a URL (a few µs a request).
+    const raw = req.url ?? '/'
+    if (req.method === 'POST' && PLAIN_FUNCTION_PATH.test(raw) && raw !== '/api/upload') {
+      return callFunction(req, res, raw.slice('/api/'.length))
+    }
+    const url = new URL(raw, 'http://host')
     const pathname = url.pathname
     const method = req.method ?? 'GET'
 
