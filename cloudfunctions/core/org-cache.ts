@@ -30,15 +30,14 @@ export function orgUnits(db: Db, nowMs?: number): Promise<Map<string, UnitDoc>> 
  * runtime since the read, or a wrong id) is read directly, and a found one refreshes the tree.
  */
 export async function unitsByIds(db: Db, ids: readonly string[]): Promise<Map<string, UnitDoc>> {
-  const unique = [...new Set(ids)]
   const out = new Map<string, UnitDoc>()
-  if (unique.length === 0) return out
+  if (ids.length === 0) return out
   const all = await orgUnits(db)
   const missing: string[] = []
-  for (const id of unique) {
+  for (const id of ids) {
     const u = all.get(id)
     if (u) out.set(id, u)
-    else missing.push(id)
+    else if (!missing.includes(id)) missing.push(id)
   }
   if (missing.length === 0) return out
   const found = await collection(db, COLLECTIONS.units)

@@ -26,8 +26,8 @@ export function runtimeCache<T>(
   const byDb = new WeakMap<Db, Map<string, { loadedAt: number; value: Promise<T> }>>()
   return {
     get(db, key = '', nowMs = performance.now()) {
-      const entries = byDb.get(db) ?? new Map<string, { loadedAt: number; value: Promise<T> }>()
-      byDb.set(db, entries)
+      let entries = byDb.get(db)
+      if (!entries) byDb.set(db, (entries = new Map()))
       const hit = entries.get(key)
       if (hit && nowMs - hit.loadedAt < ttlMs) return hit.value
       const entry = { loadedAt: nowMs, value: load(db, key) }
