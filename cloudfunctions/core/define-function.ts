@@ -172,12 +172,16 @@ export function defineFunction<C extends FunctionContract>(
       user ??= await createUser(rt, caller.openid)
     }
 
+    // Methods, not arrow properties: tsx (the local host) names every arrow it binds with
+    // Object.defineProperty, ~4k instructions each, and this object is made for every call.
     const ctx: ActionContext = {
       caller,
       user,
       assignments,
       rt,
-      now: () => rt.clock.now(),
+      now() {
+        return rt.clock.now()
+      },
       requireCaller() {
         if (!caller) throw new AppError('UNAUTHORIZED', '请先登录')
         return caller
@@ -186,7 +190,9 @@ export function defineFunction<C extends FunctionContract>(
         if (!user) throw new AppError('UNAUTHORIZED', '请先登录')
         return user
       },
-      requireCapabilityAt: (capability, unitId) => requireCapabilityAt(rt.db, assignments, capability, unitId),
+      requireCapabilityAt(capability, unitId) {
+        return requireCapabilityAt(rt.db, assignments, capability, unitId)
+      },
     }
     return checkAnswer(action, await def.handler(parsed.data, ctx), rt)
   }
