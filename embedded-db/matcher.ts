@@ -101,11 +101,20 @@ function regexTest(q: BSONRegExp | { pattern: string; options: string }): ValueP
   return (v) => typeof v === 'string' && re.test(v)
 }
 
+/** Whether a comparison's sign (compareValues) satisfies $gt, $gte, $lt or $lte. */
+function satisfies(op: string, c: number): boolean {
+  return op === '$gt' ? c > 0 : op === '$gte' ? c >= 0 : op === '$lt' ? c < 0 : c <= 0
+}
+
+/*
+ * A query is compiled for every request: the functions compileOperator makes are returned
+ * or passed, never bound to a name, which tsx (the local host) would give each one with
+ * Object.defineProperty (~4k instructions).
+ */
 function compare(op: string, q: Value): ValuePredicate {
   const rank = typeRank(q)
-  const test = (c: number): boolean => (op === '$gt' ? c > 0 : op === '$gte' ? c >= 0 : op === '$lt' ? c < 0 : c <= 0)
   // MongoDB compares only within one type bracket: { $gt: 5 } never matches a string.
-  return (v) => typeRank(v) === rank && test(compareValues(v, q))
+  return (v) => typeRank(v) === rank && satisfies(op, compareValues(v, q))
 }
 
 /** Compiles `{ $op: arg, ... }` for one field into a test over the values the path reaches. */
@@ -144,8 +153,8 @@ function compileOperator(
     case '$nin': {
       if (!Array.isArray(arg)) throw invalid(`${op} on "${path}" needs an array`)
       const tests = arg.map(equalsOrRegex)
-      const hit = (vs: (Value | undefined)[]): boolean => anyElement(vs, (v) => tests.some((t) => t(v)))
-      return op === '$in' ? hit : (vs) => !hit(vs)
+      const within = op === '$in'
+      return (vs) => anyElement(vs, (v) => tests.some((t) => t(v))) === within
     }
     case '$exists': {
       const want = Boolean(arg)
@@ -255,16 +264,17 @@ export function parseNear(path: string, op: string, arg: Value): NearSpec {
   if (!isPlainObject(arg)) throw invalid(`${op} on "${path}" needs { $geometry: Point }`)
   const center = pointOf(arg.$geometry)
   if (!center) throw invalid(`${op} on "${path}" needs $geometry to be a GeoJSON Point`)
-  const num = (x: Value | undefined, name: string, dflt: number): number => {
-    if (x === undefined || x === null) return dflt
-    if (typeof x !== 'number' || x < 0) throw invalid(`${name} must be a non-negative number of metres`)
-    return x
-  }
   return {
     center,
-    minDistance: num(arg.$minDistance, '$minDistance', 0),
-    maxDistance: num(arg.$maxDistance, '$maxDistance', Infinity),
+    minDistance: metres(arg.$minDistance, '$minDistance', 0),
+    maxDistance: metres(arg.$maxDistance, '$maxDistance', Infinity),
   }
+}
+
+function metres(x: Value | undefined, name: string, dflt: number): number {
+  if (x === undefined || x === null) return dflt
+  if (typeof x !== 'number' || x < 0) throw invalid(`${name} must be a non-negative number of metres`)
+  return x
 }
 
 export function parseCenterSphere(arg: Value): { center: LngLat; radiusMetres: number } {
