@@ -141,6 +141,13 @@ interface RawTx {
 
 const removed = (res: { deleted?: number | string }) => Number(res.deleted ?? 0)
 
+/*
+ * The wrappers below are made for every read and write, so their functions are methods:
+ * tsx, which runs the local host, names every arrow function bound to a name or property
+ * with Object.defineProperty (~4k instructions each), and a query chain made ten of them
+ * per step.
+ */
+
 function docRef<T extends Doc>(raw: RawDocRef, inTx: boolean): DocRef<T> {
   return {
     async get() {
@@ -150,26 +157,52 @@ function docRef<T extends Doc>(raw: RawDocRef, inTx: boolean): DocRef<T> {
       // Cast: the collection name's type is the claim about what is stored there (see above).
       return (doc ?? null) as T | null
     },
-    set: async (body) => void (await raw.set(body)),
-    update: async (patch) => (await raw.update(patch)).updated ?? 0,
-    remove: async () => removed(await raw.remove()),
+    async set(body) {
+      await raw.set(body)
+    },
+    async update(patch) {
+      return (await raw.update(patch)).updated ?? 0
+    },
+    async remove() {
+      return removed(await raw.remove())
+    },
   }
 }
 
 function query<T extends Doc>(raw: RawQuery): Query<T> {
   return {
-    where: (q) => query(raw.where(q)),
-    orderBy: (f, d) => query(raw.orderBy(f, d)),
-    skip: (n) => query(raw.skip(n)),
-    limit: (n) => query(raw.limit(n)),
-    field: (fields) => query(raw.field(fields)),
-    // Cast: as in `docRef.get`, the collection's declared type.
-    get: async () => (await raw.get()).data as T[],
-    count: async () => (await raw.count()).total,
-    update: async (patch) => (await raw.update(patch)).updated ?? 0,
-    // Cast: as in `docRef.get`, the collection's declared type.
-    updateAndReturn: async (patch) => ((await raw.updateAndReturn(patch)).doc ?? null) as T | null,
-    remove: async () => removed(await raw.remove()),
+    where(q) {
+      return query(raw.where(q))
+    },
+    orderBy(f, d) {
+      return query(raw.orderBy(f, d))
+    },
+    skip(n) {
+      return query(raw.skip(n))
+    },
+    limit(n) {
+      return query(raw.limit(n))
+    },
+    field(fields) {
+      return query(raw.field(fields))
+    },
+    async get() {
+      // Cast: as in `docRef.get`, the collection's declared type.
+      return (await raw.get()).data as T[]
+    },
+    async count() {
+      return (await raw.count()).total
+    },
+    async update(patch) {
+      return (await raw.update(patch)).updated ?? 0
+    },
+    async updateAndReturn(patch) {
+      // Cast: as in `docRef.get`, the collection's declared type.
+      return ((await raw.updateAndReturn(patch)).doc ?? null) as T | null
+    },
+    async remove() {
+      return removed(await raw.remove())
+    },
   }
 }
 
@@ -178,8 +211,12 @@ export function collection<T extends Doc>(db: Db, name: CollectionName<T>): Coll
   const raw: RawCollection = db.collection(name)
   return {
     ...query<T>(raw),
-    doc: (id) => docRef<T>(raw.doc(id), false),
-    add: async (body) => (await raw.add(body)).id ?? '',
+    doc(id) {
+      return docRef<T>(raw.doc(id), false)
+    },
+    async add(body) {
+      return (await raw.add(body)).id ?? ''
+    },
     insertMany: insertAll(raw),
   }
 }
@@ -194,10 +231,14 @@ const insertAll =
 function typedTx(raw: RawTx): Tx {
   return {
     [TX]: true,
-    collection: (name) => ({
-      doc: (id) => docRef(raw.collection(name).doc(id), true),
-      insertMany: insertAll(raw.collection(name)),
-    }),
+    collection(name) {
+      return {
+        doc(id) {
+          return docRef(raw.collection(name).doc(id), true)
+        },
+        insertMany: insertAll(raw.collection(name)),
+      }
+    },
   }
 }
 
@@ -232,11 +273,10 @@ export async function transaction<R>(
   fn: (tx: Tx) => Promise<R>,
   options: { retry?: RetryPolicy } = {},
 ): Promise<R> {
-  const typed = (raw: RawTx) => fn(typedTx(raw))
-  if (options.retry) return runTransactionWithRetry(db, typed, options.retry)
+  if (options.retry) return runTransactionWithRetry(db, (raw: RawTx) => fn(typedTx(raw)), options.retry)
   // The SDK types `runTransaction` as `any`; it passes the raw transaction and answers fn's result.
   const run: (cb: (raw: RawTx) => Promise<R>) => Promise<R> = db.runTransaction.bind(db)
-  return run(typed)
+  return run((raw) => fn(typedTx(raw)))
 }
 
 /**
