@@ -1,7 +1,6 @@
 import type { PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import '@nutui/nutui-react-taro/dist/styles/theme-default.css'
-import './lib/dayjs'
 import { listenForPrivacyRequests } from './services/privacy/listen'
 import { makeNutuiReachable } from './lib/nutui-a11y'
 import './app.scss'
