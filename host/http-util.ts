@@ -51,14 +51,16 @@ export function sendJson(
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
-  const text = JSON.stringify(body)
+  // Encoded once: the length is the bytes', and the socket writes them as they are (a string
+  // answer with Chinese in it was measured by UTF-8 for the header, then encoded again).
+  const bytes = Buffer.from(JSON.stringify(body))
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
+    'Content-Length': bytes.length,
     'Cache-Control': 'no-store',
     ...headers,
   })
-  res.end(text)
+  res.end(bytes)
 }
 
 /** Answers an envelope with the HTTP status that matches its error code (200 when ok). */
