@@ -94,16 +94,18 @@ function exactIndexCount(
  *   bracketing, which the key encoding keeps; strings compare as UTF-8 bytes on both sides).
  */
 function exactCond(cond: Value, multiValued: boolean): KeyCond | null {
-  const scalar = (v: Value | undefined): v is null | number | string | boolean | Date =>
-    v === null
-      ? !multiValued
-      : isScalarKey(v) && (typeof v !== 'number' || (Number.isFinite(v) && v !== -Number.MAX_VALUE))
-  if (!isOperatorObject(cond)) return scalar(cond) ? { kind: 'eq', key: encodeKey(cond) } : null
+  if (!isOperatorObject(cond)) return exactKey(cond, multiValued) ? { kind: 'eq', key: encodeKey(cond) } : null
   const ops = Object.keys(cond)
-  if (ops.length === 1 && ops[0] === '$eq') return scalar(cond.$eq) ? { kind: 'eq', key: encodeKey(cond.$eq) } : null
+  if (ops.length === 1 && ops[0] === '$eq')
+    return exactKey(cond.$eq, multiValued) ? { kind: 'eq', key: encodeKey(cond.$eq) } : null
   if (ops.length === 1 && ops[0] === '$in') {
     const list = cond.$in
-    if (!Array.isArray(list) || list.length === 0 || list.length > 500 || !list.every((v) => scalar(v) && v !== null))
+    if (
+      !Array.isArray(list) ||
+      list.length === 0 ||
+      list.length > 500 ||
+      !list.every((v) => exactKey(v, multiValued) && v !== null)
+    )
       return null
     return { kind: 'in', keys: list.map((v) => encodeKey(v)) }
   }
@@ -114,7 +116,7 @@ function exactCond(cond: Value, multiValued: boolean): KeyCond | null {
   let upper = false
   for (const op of ops) {
     const v = cond[op]
-    if (!['$gt', '$gte', '$lt', '$lte'].includes(op) || !scalar(v) || v === null) return null
+    if (!['$gt', '$gte', '$lt', '$lte'].includes(op) || !exactKey(v, multiValued) || v === null) return null
     const b = bracket(v)
     if (!b) return null
     const rank = typeRank(v)
@@ -130,4 +132,15 @@ function exactCond(cond: Value, multiValued: boolean): KeyCond | null {
   if (!lower) clauses.push(['>=', br.low])
   if (!upper) clauses.push(['<', br.high])
   return { kind: 'range', clauses }
+}
+
+/**
+ * A value an index key stands for exactly: a scalar key (a number finite and not the one
+ * -Infinity's key shares), or `null` on a single-valued field. (A function, not an arrow in
+ * exactCond: tsx, which runs the local host, names a bound arrow with Object.defineProperty.)
+ */
+function exactKey(v: Value | undefined, multiValued: boolean): v is null | number | string | boolean | Date {
+  return v === null
+    ? !multiValued
+    : isScalarKey(v) && (typeof v !== 'number' || (Number.isFinite(v) && v !== -Number.MAX_VALUE))
 }

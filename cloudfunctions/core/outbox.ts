@@ -120,8 +120,9 @@ function outboxDoc(input: NotifyInput, now: Date): OutboxDoc {
  */
 export async function notify(target: Tx | Db, input: NotifyInput, now: Date): Promise<boolean> {
   const { _id, ...doc } = outboxDoc(input, now)
-  const write = (tx: Tx) => insertIfAbsent(tx, COLLECTIONS.outbox, _id, doc)
-  return 'runTransaction' in target ? transaction(target, write) : write(target)
+  // Not a named arrow: tsx, which runs the local host, names one with Object.defineProperty.
+  if ('runTransaction' in target) return transaction(target, (tx) => insertIfAbsent(tx, COLLECTIONS.outbox, _id, doc))
+  return insertIfAbsent(target, COLLECTIONS.outbox, _id, doc)
 }
 
 /**
