@@ -18,3 +18,13 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV?: string
   }
 }
+
+/** react-dom's client API as the jsdom component tests use it (no @types/react-dom is installed). */
+declare module 'react-dom/client' {
+  import type { ReactNode } from 'react'
+  export interface Root {
+    render(children: ReactNode): void
+    unmount(): void
+  }
+  export function createRoot(container: Element): Root
+}

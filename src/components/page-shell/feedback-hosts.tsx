@@ -1,12 +1,17 @@
-import { lazy, Suspense } from 'react'
+import { Suspense } from 'react'
+import { lazyPart } from '../../lib/lazy-part'
 
 /**
  * H5: the NutUI Toast and Dialog that lib/feedback.ts opens by id, one of each per page. They
  * show nothing until asked, so their code and styles (NutUI's Dialog, Toast, Popup, Overlay and
  * transitions) are a chunk of their own, loaded once the first page has rendered instead of
  * being part of the scripts 首页's first load waits for; every later page has them at once.
+ * Should that chunk not load, the page stays and its messages are not shown.
  */
-const NutuiHosts = lazy(() => import('./nutui-hosts'))
+const NutuiHosts = lazyPart(
+  () => import('./nutui-hosts'),
+  () => null,
+)
 
 export function FeedbackHosts() {
   return (
