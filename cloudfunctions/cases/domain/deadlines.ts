@@ -48,7 +48,7 @@ function wallClock(at: string | Date): Date {
 /** The end of a duration that starts at `from`: hours by the clock, days to the Shanghai midnight after the last one. */
 export function addDuration(from: Date, d: Duration): Date {
   if (d.unit === 'hours') return new Date(from.getTime() + d.amount * 3_600_000)
-  const wall = from.getTime() + OFFSET_MS
+  const wall = wallClock(from).getTime()
   const midnight = wall - (((wall % DAY_MS) + DAY_MS) % DAY_MS) - OFFSET_MS
   return new Date(midnight + (d.amount + 1) * DAY_MS)
 }
@@ -141,8 +141,7 @@ export function isoWithOffset(at: string | Date): string {
 export function shanghaiDate(at: string | Date, dashes = false): string {
   // Shanghai keeps +08:00 all year: the UTC date eight hours on. Without dayjs, which took
   // ~4 µs a call against ~0.8 µs; a submission asks four times (number, counter, figures).
-  const ms = (typeof at === 'string' ? Date.parse(at) : at.getTime()) + SHANGHAI_OFFSET_MINUTES * 60_000
-  const date = new Date(ms).toISOString().slice(0, 10)
+  const date = wallClock(at).toISOString().slice(0, 10)
   return dashes ? date : date.replaceAll('-', '')
 }
 
