@@ -15,8 +15,29 @@ export { BSONRegExp }
  * The keys bson's `EJSON.parse` (4.x, relaxed) turns into something other than the plain
  * object JSON.parse gives: its type wrappers, `$date`, `$code`, DBRefs and `$undefined`.
  */
-const EJSON_TYPE_KEY =
-  /"\$(?:undefined|oid|binary|uuid|symbol|numberInt|numberDecimal|numberDouble|numberLong|minKey|maxKey|regex|regularExpression|timestamp|date|code|ref|dbPointer)"/
+export const EJSON_TYPE_KEYS = [
+  '$undefined',
+  '$oid',
+  '$binary',
+  '$uuid',
+  '$symbol',
+  '$numberInt',
+  '$numberDecimal',
+  '$numberDouble',
+  '$numberLong',
+  '$minKey',
+  '$maxKey',
+  '$regex',
+  '$regularExpression',
+  '$timestamp',
+  '$date',
+  '$code',
+  '$ref',
+  '$dbPointer',
+]
+
+/** Any of EJSON_TYPE_KEYS as a quoted key in the text. */
+const EJSON_TYPE_KEY = new RegExp(`"\\$(?:${EJSON_TYPE_KEYS.map((k) => k.slice(1)).join('|')})"`)
 
 /**
  * Whether bson's relaxed `EJSON.parse` could give something other than `JSON.parse` for

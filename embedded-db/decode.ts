@@ -1,4 +1,4 @@
-import { isPlainObject, parseEjson, resolveServerDates, type Doc, type Value } from './codec'
+import { EJSON_TYPE_KEYS, isPlainObject, parseEjson, resolveServerDates, type Doc, type Value } from './codec'
 
 /*
  * Reading the EJSON the SDK sends, in one pass where that gives the same answer.
@@ -23,28 +23,8 @@ import { isPlainObject, parseEjson, resolveServerDates, type Doc, type Value } f
 /** What the walk cannot answer alone: the caller goes the old way. */
 const GIVE_UP = Symbol('give up')
 
-/** Keys bson's relaxed parse turns into something else (codec.ts `mayHoldEjsonType` lists the same). */
-const EJSON_KEYS = new Set([
-  '$undefined',
-  '$oid',
-  '$binary',
-  '$uuid',
-  '$symbol',
-  '$numberInt',
-  '$numberDecimal',
-  '$numberDouble',
-  '$numberLong',
-  '$minKey',
-  '$maxKey',
-  '$regex',
-  '$regularExpression',
-  '$timestamp',
-  '$date',
-  '$code',
-  '$ref',
-  '$dbPointer',
-  '$tcb_server_date',
-])
+/** Keys the walk may not pass over: bson's type keys, and the SDK's server date (resolveServerDates). */
+const EJSON_KEYS = new Set([...EJSON_TYPE_KEYS, '$tcb_server_date'])
 
 /** A `$numberLong` that is a safe integer (as `Long.fromString(s).toNumber()` gives it), else GIVE_UP. */
 function safeLong(s: unknown): number | typeof GIVE_UP {
