@@ -20,7 +20,7 @@ import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 // Static, as bench-host imports the host: a dynamic import() here would load a second copy of the module.
 import { retryTally } from '../cloudfunctions/core/transaction-retry'
-import { announce, BENCH_SECRET, cpuUsageOf, createBenchHost, forkServer } from './lib/bench-host'
+import { announce, ask, BENCH_SECRET, cpuUsageOf, createBenchHost, forkServer } from './lib/bench-host'
 import { percentile } from './lib/measure'
 import { startWindowProfile } from './lib/window-profile'
 
@@ -40,20 +40,6 @@ const TALLY_QUERY = 'bench:retry-tally'
 const PROFILE_START = 'bench:profile-start'
 const PROFILE_STOP = 'bench:profile-stop'
 type Tally = { transactions: number; conflicts: number }
-
-/** Sends the server a query and resolves with the `key` field of its answer. */
-function ask<T>(child: ChildProcess, query: string, key: string): Promise<T> {
-  return new Promise((resolve) => {
-    const onMessage = (m: unknown) => {
-      const value = (m as Record<string, T | undefined>)[key]
-      if (value === undefined) return
-      child.off('message', onMessage)
-      resolve(value)
-    }
-    child.on('message', onMessage)
-    child.send(query)
-  })
-}
 
 /** The server's retried transactions so far (core/transaction-retry.ts `retryTally`). */
 const tallyOf = (child: ChildProcess) => ask<Tally>(child, TALLY_QUERY, 'tally')

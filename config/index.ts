@@ -103,8 +103,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         // Taro splits only the initial chunk by default; every page is an async chunk, so each
         // carried its own copy of React, Taro's components and NutUI. Split all chunks, but by
-        // who needs what: the libraries the app starts with (React, Taro's runtime and router,
-        // dayjs) go to one long-cached `taro` chunk; every other library (NutUI and its CSS,
+        // who needs what: the libraries the app starts with (React, Taro's runtime and router)
+        // go to one long-cached `taro` chunk; every other library (NutUI and its CSS,
         // qrcode…) goes to chunks shared by the pages that use it (webpack's defaults:
         // node_modules per group of pages, own code used by 2+ pages) — except what the first
         // page needs. The host speaks HTTP/1.1: a browser opens 6 connections to it, and the

@@ -46,6 +46,9 @@ const q = (name: string): string => `"${name.replace(/"/g, '""')}"`
  */
 const INDEX_LAYOUT = 2
 
+/** A collection's statements by id and rid (see `Store.statementsOf`). */
+type CollectionStatements = Partial<Record<'get' | 'version' | 'insert' | 'update' | 'remove', Database.Statement>>
+
 /**
  * SQLite storage: one table per collection (`rid` integer key, unique `id` = `_id`,
  * `ver`, `doc` as relaxed EJSON text), one side table per declared index holding the
@@ -53,9 +56,6 @@ const INDEX_LAYOUT = 2
  * and an R*Tree per '2dsphere' index. Side tables are maintained on every write, in the
  * same SQLite transaction as the document.
  */
-/** A collection's statements by id and rid (see `Store.statementsOf`). */
-type CollectionStatements = Partial<Record<'get' | 'version' | 'insert' | 'update' | 'remove', Database.Statement>>
-
 export class Store {
   private readonly stmts = new Map<string, Database.Statement>()
   private readonly byCollection = new Map<string, CollectionStatements>()

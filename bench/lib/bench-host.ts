@@ -64,15 +64,20 @@ export async function cpuOf(child: ChildProcess): Promise<number> {
 
 /** The child's `process.cpuUsage()` (µs, user and system apart) and its main thread's CPU time where known. */
 export function cpuUsageOf(child: ChildProcess): Promise<NodeJS.CpuUsage & { mainThread?: number }> {
+  return ask(child, CPU_QUERY, 'cpu')
+}
+
+/** Sends the server a query and resolves with the `key` field of its answer. */
+export function ask<T>(child: ChildProcess, query: string, key: string): Promise<T> {
   return new Promise((resolve) => {
     const onMessage = (m: unknown) => {
-      const cpu = (m as { cpu?: NodeJS.CpuUsage & { mainThread?: number } }).cpu
-      if (!cpu) return
+      const value = (m as Record<string, T | undefined>)[key]
+      if (value === undefined) return
       child.off('message', onMessage)
-      resolve(cpu)
+      resolve(value)
     }
     child.on('message', onMessage)
-    child.send(CPU_QUERY)
+    child.send(query)
   })
 }
 
